@@ -1,0 +1,31 @@
+/*
+ * libvirt-network.h: virtual networks
+ *
+ * This library manages no networks; the type exists because the
+ * public virError structure refers to it.
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#ifndef LIBVIRT_NETWORK_H
+# define LIBVIRT_NETWORK_H
+
+# ifndef __VIR_LIBVIRT_H_INCLUDES__
+#  error "Include <libvirt/libvirt.h> rather than this file"
+# endif
+
+/**
+ * virNetwork:
+ *
+ * A virtual network.  Opaque.
+ */
+typedef struct _virNetwork virNetwork;
+
+/**
+ * virNetworkPtr:
+ *
+ * A handle on a virtual network.
+ */
+typedef virNetwork *virNetworkPtr;
+
+#endif /* LIBVIRT_NETWORK_H */

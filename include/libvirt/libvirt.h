@@ -1,0 +1,32 @@
+/*
+ * libvirt.h: the public interface of the library
+ *
+ * Source- and binary-compatible with upstream libvirt for the part of
+ * its API this project implements: the names, values and signatures
+ * here are upstream's.
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#ifndef LIBVIRT_H
+# define LIBVIRT_H
+
+# include <sys/types.h>
+
+# ifdef __cplusplus
+extern "C" {
+# endif
+
+# define __VIR_LIBVIRT_H_INCLUDES__
+# include <libvirt/libvirt-common.h>
+# include <libvirt/libvirt-network.h>
+# include <libvirt/libvirt-host.h>
+# include <libvirt/libvirt-domain.h>
+# include <libvirt/libvirt-event.h>
+# undef __VIR_LIBVIRT_H_INCLUDES__
+
+# ifdef __cplusplus
+}
+# endif
+
+#endif /* LIBVIRT_H */

@@ -1,0 +1,46 @@
+/*
+ * virfile.h: files, directories and descriptors
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include <sys/types.h>
+
+#include "internal.h"
+
+/* Closes a descriptor, keeping errno; ignores negative values. */
+void virForceCloseHelper(int *fd);
+
+/**
+ * VIR_AUTOCLOSE:
+ *
+ * Declares an int descriptor closed when it leaves scope:
+ * "VIR_AUTOCLOSE fd = -1;".  Hand it out with g_steal_fd().
+ */
+#define VIR_AUTOCLOSE __attribute__((cleanup(virForceCloseHelper))) int
+
+/* Closes *fd if open and sets it to -1.  Cleanup-safe: keeps errno. */
+void virForceClose(int *fd);
+
+int virFileWriteAtomic(const char *path, mode_t mode, const char *data,
+                       size_t len) G_GNUC_WARN_UNUSED_RESULT;
+ssize_t virFileReadAll(const char *path, size_t maxlen, char **ret)
+    G_GNUC_WARN_UNUSED_RESULT;
+ssize_t virFileReadAllQuiet(const char *path, size_t maxlen, char **ret);
+int virFileMakePathWithMode(const char *path, mode_t mode)
+    G_GNUC_WARN_UNUSED_RESULT;
+int virFileRemove(const char *path);
+int virFileSyncDir(const char *dir);
+bool virFileIsExecutable(const char *path);
+bool virFileExists(const char *path);
+
+typedef enum {
+    VIR_FILE_LOCK_SHARED,
+    VIR_FILE_LOCK_EXCLUSIVE,
+} virFileLockMode;
+
+int virFileLockFD(int fd, virFileLockMode mode, bool wait);
+int virFileOpenLocked(const char *path, virFileLockMode mode, bool wait)
+    G_GNUC_WARN_UNUSED_RESULT;

@@ -1,0 +1,311 @@
+/*
+ * testutils.c: the test harness
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include <sys/prctl.h>
+
+#include "testutils.h"
+#include "virerror.h"
+#include "virfile.h"
+#include "virlog.h"
+
+#define VIR_FROM_THIS VIR_FROM_NONE
+
+static unsigned int testCount;
+static unsigned int testFailed;
+static GPtrArray *testTempDirs;
+static const char *testOnly;
+
+
+/**
+ * virTestDiag:
+ * @fmt: printf-style text
+ *
+ * Prints each line as a TAP comment ("# ...").
+ */
+void
+virTestDiag(const char *fmt, ...)
+{
+    g_autofree char *text = NULL;
+    g_auto(GStrv) lines = NULL;
+    va_list ap;
+
+    va_start(ap, fmt);
+    text = g_strdup_vprintf(fmt, ap);
+    va_end(ap);
+    lines = g_strsplit(text, "\n", -1);
+    for (size_t i = 0; lines[i]; i++) {
+        if (lines[i + 1] == NULL && !*lines[i])
+            break;
+        printf("# %s\n", lines[i]);
+    }
+    fflush(stdout);
+}
+
+
+bool
+virTestRegenerate(void)
+{
+    const char *v = g_getenv("VIR_TEST_REGENERATE_OUTPUT");
+
+    return v && STREQ(v, "1");
+}
+
+
+bool
+virTestVerbose(void)
+{
+    const char *v = g_getenv("VIR_TEST_DEBUG");
+
+    return v && *v && STRNEQ(v, "0");
+}
+
+
+/**
+ * virTestRun:
+ * @title: what the case proves
+ * @body: the case; returns 0 on success
+ * @data: passed to @body
+ *
+ * Runs one case and prints its TAP line.  A case that passes but
+ * leaves an error reported and unreset is fine: each case starts with
+ * the error reset.  VIR_TEST_ONLY=substring runs only matching cases.
+ *
+ * Returns: 0 if the case passed (or was filtered out), -1 otherwise.
+ */
+int
+virTestRun(const char *title, virTestBody body, const void *data)
+{
+    int ret;
+
+    if (testOnly && !strstr(title, testOnly))
+        return 0;
+
+    virResetLastError();
+    testCount++;
+    ret = body(data);
+    if (ret == EXIT_AM_SKIP) {
+        printf("ok %u - %s # SKIP\n", testCount, title);
+        ret = 0;
+    } else if (ret == 0) {
+        printf("ok %u - %s\n", testCount, title);
+    } else {
+        testFailed++;
+        printf("not ok %u - %s\n", testCount, title);
+        if (virErrorLast())
+            virTestDiag("last error: %s", virGetLastErrorMessage());
+        ret = -1;
+    }
+    fflush(stdout);
+    virResetLastError();
+    return ret;
+}
+
+
+/**
+ * virTestSkip:
+ * @title: the case that cannot run
+ * @reason: why; printed after "# SKIP"
+ */
+void
+virTestSkip(const char *title, const char *reason)
+{
+    testCount++;
+    printf("ok %u - %s # SKIP %s\n", testCount, title, reason);
+    fflush(stdout);
+}
+
+
+const char *
+virTestSrcDir(void)
+{
+    return abs_srcdir;
+}
+
+
+const char *
+virTestBuildDir(void)
+{
+    return abs_builddir;
+}
+
+
+/**
+ * virTestLoadFile:
+ * @path: a file
+ * @ret: its contents
+ *
+ * Returns: 0, or -1 with a diagnostic printed.
+ */
+int
+virTestLoadFile(const char *path, char **ret)
+{
+    g_autoptr(GError) gerr = NULL;
+
+    if (!g_file_get_contents(path, ret, NULL, &gerr)) {
+        virTestDiag("cannot read %s: %s", path, gerr->message);
+        return -1;
+    }
+    return 0;
+}
+
+
+/**
+ * virTestCompareStrings:
+ * @expect: the expected text
+ * @actual: what the code produced
+ * @what: a name for the diagnostic
+ *
+ * Returns: 0 if they are equal; otherwise -1, with both printed.
+ */
+int
+virTestCompareStrings(const char *expect, const char *actual, const char *what)
+{
+    if (STREQ_NULLABLE(expect, actual))
+        return 0;
+    virTestDiag("%s differs", what);
+    virTestDiag("expected:\n%s", NULLSTR(expect));
+    virTestDiag("actual:\n%s", NULLSTR(actual));
+    return -1;
+}
+
+
+/**
+ * virTestCompareToFile:
+ * @actual: the text the code produced
+ * @filename: the golden file
+ *
+ * With VIR_TEST_REGENERATE_OUTPUT=1 the golden file is rewritten
+ * instead (read the diff before committing it).
+ *
+ * Returns: 0 if they match (or the file was rewritten), -1 otherwise.
+ */
+int
+virTestCompareToFile(const char *actual, const char *filename)
+{
+    g_autofree char *expect = NULL;
+
+    if (virTestRegenerate()) {
+        g_autoptr(GError) gerr = NULL;
+
+        if (!g_file_set_contents(filename, actual ? actual : "", -1, &gerr)) {
+            virTestDiag("cannot write %s: %s", filename, gerr->message);
+            return -1;
+        }
+        return 0;
+    }
+    if (virTestLoadFile(filename, &expect) < 0)
+        return -1;
+    return virTestCompareStrings(expect, actual, filename);
+}
+
+
+static void
+virTestRemoveTree(const char *path)
+{
+    g_autoptr(GDir) dir = g_dir_open(path, 0, NULL);
+    const char *name;
+
+    if (dir) {
+        while ((name = g_dir_read_name(dir))) {
+            g_autofree char *child = g_build_filename(path, name, NULL);
+
+            if (g_file_test(child, G_FILE_TEST_IS_DIR) &&
+                !g_file_test(child, G_FILE_TEST_IS_SYMLINK))
+                virTestRemoveTree(child);
+            else
+                unlink(child);
+        }
+    }
+    rmdir(path);
+}
+
+
+/**
+ * virTestMakeTempDir:
+ * @prefix: start of the directory's name
+ *
+ * Returns: a new directory under $TMPDIR (or /tmp), removed when the
+ * program exits unless VIR_TEST_KEEP_TMP is set.
+ */
+char *
+virTestMakeTempDir(const char *prefix)
+{
+    g_autofree char *tmpl = g_strdup_printf("%s-XXXXXX", prefix);
+    g_autoptr(GError) gerr = NULL;
+    char *dir = g_dir_make_tmp(tmpl, &gerr);
+
+    if (!dir) {
+        virTestDiag("cannot make temporary directory: %s", gerr->message);
+        abort();
+    }
+    g_ptr_array_add(testTempDirs, g_strdup(dir));
+    return dir;
+}
+
+
+static void
+virTestCleanupTempDirs(void)
+{
+    if (!g_getenv("VIR_TEST_KEEP_TMP")) {
+        for (size_t i = 0; i < testTempDirs->len; i++)
+            virTestRemoveTree(g_ptr_array_index(testTempDirs, i));
+    }
+    g_ptr_array_unref(testTempDirs);
+}
+
+
+/**
+ * virTestMain:
+ * @argc: from main
+ * @argv: from main
+ * @func: runs the program's cases; returns 0 or -1 (or EXIT_AM_SKIP)
+ *
+ * Pins the environment (time zone, locale, HOME), makes the process a
+ * child subreaper so that QEMU processes a test starts and orphans are
+ * reaped by the test itself, then prints the TAP plan.
+ *
+ * Returns: the exit status.
+ */
+int
+virTestMain(int argc G_GNUC_UNUSED, char **argv G_GNUC_UNUSED, int (*func)(void))
+{
+    int ret;
+
+    g_setenv("TZ", "UTC", TRUE);
+    g_setenv("LC_ALL", "C", TRUE);
+    g_unsetenv("LANGUAGE");
+    g_unsetenv("LIBVIRT_DEFAULT_URI");
+    g_setenv("HOME", "/nonexistent-test-home", TRUE);
+    g_unsetenv("XDG_CONFIG_HOME");
+    g_unsetenv("XDG_RUNTIME_DIR");
+    g_unsetenv("XDG_CACHE_HOME");
+    testOnly = g_getenv("VIR_TEST_ONLY");
+
+    if (prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) < 0) {
+        perror("prctl(PR_SET_CHILD_SUBREAPER)");
+        return EXIT_FAILURE;
+    }
+    if (virLogSetFromEnv() < 0) {
+        fprintf(stderr, "%s\n", virGetLastErrorMessage());
+        return EXIT_FAILURE;
+    }
+
+    testTempDirs = g_ptr_array_new_with_free_func(g_free);
+    ret = func();
+    virTestCleanupTempDirs();
+
+    if (ret == EXIT_AM_SKIP && testCount == 0) {
+        printf("1..0 # SKIP\n");
+        return EXIT_AM_SKIP;
+    }
+    printf("1..%u\n", testCount);
+    if (ret != 0 && testFailed == 0) {
+        /* A failure outside any case still fails the program. */
+        printf("# the test program failed outside its cases\n");
+        return EXIT_FAILURE;
+    }
+    return testFailed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
