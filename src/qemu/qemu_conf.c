@@ -1,0 +1,219 @@
+/*
+ * qemu_conf.c: driver directories and qemu.conf
+ *
+ * Every instance of the driver is rooted somewhere, and never where an
+ * upstream libvirt on the same host keeps its state:
+ *
+ *   embed    ROOT/etc/qemu.conf, ROOT/etc/qemu/, ROOT/run/qemu/,
+ *            ROOT/log/qemu/, ROOT/lib/qemu/, ROOT/cache/qemu/
+ *   system   /etc/libvirt-grace/qemu.conf, /etc/libvirt-grace/qemu/,
+ *            /run/libvirt-grace/qemu/, /var/log/libvirt-grace/qemu/,
+ *            /var/lib/libvirt-grace/qemu/, /var/cache/libvirt-grace/qemu/
+ *   session  the same under $XDG_CONFIG_HOME/libvirt-grace,
+ *            $XDG_RUNTIME_DIR/libvirt-grace, $XDG_CACHE_HOME/libvirt-grace
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include <math.h>
+
+#include "qemu_conf.h"
+#include "virconf.h"
+#include "virerror.h"
+#include "virfile.h"
+#include "virlog.h"
+
+#define VIR_FROM_THIS VIR_FROM_QEMU
+
+VIR_LOG_INIT("qemu.qemu_conf");
+
+
+void
+virQEMUDriverConfigFree(virQEMUDriverConfig *cfg)
+{
+    if (!cfg)
+        return;
+    g_free(cfg->root);
+    g_free(cfg->configFile);
+    g_free(cfg->configDir);
+    g_free(cfg->stateDir);
+    g_free(cfg->logDir);
+    g_free(cfg->libDir);
+    g_free(cfg->cacheDir);
+    g_free(cfg->defaultEmulator);
+    g_free(cfg);
+}
+
+
+/**
+ * virQEMUDriverConfigNew:
+ * @mode: which kind of instance
+ * @root: the embed root (absolute); NULL otherwise
+ *
+ * Returns: the directories of the instance and default settings.
+ */
+virQEMUDriverConfig *
+virQEMUDriverConfigNew(qemuDriverMode mode, const char *root)
+{
+    g_autoptr(virQEMUDriverConfig) cfg = g_new0(virQEMUDriverConfig, 1);
+    g_autofree char *etc = NULL;
+    g_autofree char *run = NULL;
+    g_autofree char *cache = NULL;
+
+    cfg->mode = mode;
+    switch (mode) {
+    case QEMU_DRIVER_EMBED:
+        cfg->root = g_strdup(root);
+        cfg->configFile = g_build_filename(root, "etc", "qemu.conf", NULL);
+        cfg->configDir = g_build_filename(root, "etc", "qemu", NULL);
+        cfg->stateDir = g_build_filename(root, "run", "qemu", NULL);
+        cfg->logDir = g_build_filename(root, "log", "qemu", NULL);
+        cfg->libDir = g_build_filename(root, "lib", "qemu", NULL);
+        cfg->cacheDir = g_build_filename(root, "cache", "qemu", NULL);
+        break;
+    case QEMU_DRIVER_SYSTEM:
+        cfg->configFile = g_build_filename(SYSCONFDIR, PACKAGE, "qemu.conf", NULL);
+        cfg->configDir = g_build_filename(SYSCONFDIR, PACKAGE, "qemu", NULL);
+        cfg->stateDir = g_build_filename(RUNSTATEDIR, PACKAGE, "qemu", NULL);
+        cfg->logDir = g_build_filename(LOCALSTATEDIR, "log", PACKAGE, "qemu", NULL);
+        cfg->libDir = g_build_filename(LOCALSTATEDIR, "lib", PACKAGE, "qemu", NULL);
+        cfg->cacheDir = g_build_filename(LOCALSTATEDIR, "cache", PACKAGE, "qemu", NULL);
+        break;
+    case QEMU_DRIVER_SESSION:
+        etc = g_build_filename(g_get_user_config_dir(), PACKAGE, NULL);
+        run = g_build_filename(g_get_user_runtime_dir(), PACKAGE, NULL);
+        cache = g_build_filename(g_get_user_cache_dir(), PACKAGE, NULL);
+        cfg->configFile = g_build_filename(etc, "qemu.conf", NULL);
+        cfg->configDir = g_build_filename(etc, "qemu", NULL);
+        cfg->stateDir = g_build_filename(run, "qemu", "run", NULL);
+        cfg->logDir = g_build_filename(cache, "qemu", "log", NULL);
+        cfg->libDir = g_build_filename(cache, "qemu", "lib", NULL);
+        cfg->cacheDir = g_build_filename(cache, "qemu", "capabilities", NULL);
+        break;
+    }
+
+    cfg->destroyTermTimeout = QEMU_DESTROY_TERM_TIMEOUT_DEFAULT;
+    cfg->destroyKillTimeout = QEMU_DESTROY_KILL_TIMEOUT_DEFAULT;
+    cfg->destroyGracefulTimeout = QEMU_DESTROY_GRACEFUL_TIMEOUT_DEFAULT;
+    cfg->defaultEmulator = g_strdup(QEMU_DEFAULT_EMULATOR);
+    return g_steal_pointer(&cfg);
+}
+
+
+/* A timeout setting: a positive number of seconds, at most a day. */
+static int
+virQEMUDriverConfigGetTimeout(virConf *conf, const char *key, double *ret)
+{
+    double value;
+    int rc;
+
+    if ((rc = virConfGetValueDouble(conf, key, &value)) <= 0)
+        return rc;
+    if (value <= 0 || value > 86400 || !isfinite(value)) {
+        virReportError(VIR_ERR_CONF_SYNTAX,
+                       _("%1$s:%2$d: %3$s must be more than 0 and at most 86400 seconds, not %4$g"),
+                       virConfGetOrigin(conf), virConfGetKeyLine(conf, key),
+                       key, value);
+        return -1;
+    }
+    *ret = value;
+    return 0;
+}
+
+
+static const char *const virQEMUDriverConfigKeys[] = {
+    "destroy_term_timeout",
+    "destroy_kill_timeout",
+    "destroy_graceful_timeout",
+    "default_emulator",
+};
+
+
+/**
+ * virQEMUDriverConfigLoadFile:
+ * @cfg: the configuration to update
+ * @path: a qemu.conf; a missing file leaves the defaults
+ *
+ * A syntax error, a value of the wrong type or out of range, or a
+ * setting this driver does not know fails the whole load, naming the
+ * file, the line and the setting: a typo must not silently leave a
+ * default in place.
+ *
+ * Returns: 0, or -1 with an error reported and @cfg unchanged.
+ */
+int
+virQEMUDriverConfigLoadFile(virQEMUDriverConfig *cfg, const char *path)
+{
+    g_autoptr(virConf) conf = NULL;
+    g_auto(GStrv) keys = NULL;
+    g_autofree char *emulator = NULL;
+    double term = cfg->destroyTermTimeout;
+    double kill = cfg->destroyKillTimeout;
+    double graceful = cfg->destroyGracefulTimeout;
+    int rc;
+
+    if (!(conf = virConfReadFile(path, VIR_CONF_READ_ALLOW_MISSING)))
+        return -1;
+
+    keys = virConfGetKeys(conf);
+    for (size_t i = 0; keys[i]; i++) {
+        bool known = false;
+
+        for (size_t j = 0; j < G_N_ELEMENTS(virQEMUDriverConfigKeys); j++)
+            known |= STREQ(keys[i], virQEMUDriverConfigKeys[j]);
+        if (!known) {
+            virReportError(VIR_ERR_CONF_SYNTAX,
+                           _("%1$s:%2$d: unknown setting '%3$s'"),
+                           path, virConfGetKeyLine(conf, keys[i]), keys[i]);
+            return -1;
+        }
+    }
+
+    if (virQEMUDriverConfigGetTimeout(conf, "destroy_term_timeout", &term) < 0 ||
+        virQEMUDriverConfigGetTimeout(conf, "destroy_kill_timeout", &kill) < 0 ||
+        virQEMUDriverConfigGetTimeout(conf, "destroy_graceful_timeout", &graceful) < 0)
+        return -1;
+
+    if ((rc = virConfGetValueString(conf, "default_emulator", &emulator)) < 0)
+        return -1;
+    if (rc > 0 && !g_path_is_absolute(emulator)) {
+        virReportError(VIR_ERR_CONF_SYNTAX,
+                       _("%1$s:%2$d: default_emulator must be an absolute path, not '%3$s'"),
+                       path, virConfGetKeyLine(conf, "default_emulator"), emulator);
+        return -1;
+    }
+
+    cfg->destroyTermTimeout = term;
+    cfg->destroyKillTimeout = kill;
+    cfg->destroyGracefulTimeout = graceful;
+    if (emulator) {
+        g_free(cfg->defaultEmulator);
+        cfg->defaultEmulator = g_steal_pointer(&emulator);
+    }
+    VIR_DEBUG("%s: term %.3f s, kill %.3f s, graceful %.3f s, emulator %s",
+              path, term, kill, graceful, cfg->defaultEmulator);
+    return 0;
+}
+
+
+/**
+ * virQEMUDriverConfigMakeDirs:
+ * @cfg: a configuration
+ *
+ * Creates the instance's directories, private to the user (0700).
+ *
+ * Returns: 0, or -1 with an error reported.
+ */
+int
+virQEMUDriverConfigMakeDirs(const virQEMUDriverConfig *cfg)
+{
+    const char *dirs[] = {
+        cfg->configDir, cfg->stateDir, cfg->logDir, cfg->libDir, cfg->cacheDir,
+    };
+
+    for (size_t i = 0; i < G_N_ELEMENTS(dirs); i++) {
+        if (virFileMakePathWithMode(dirs[i], 0700) < 0)
+            return -1;
+    }
+    return 0;
+}

@@ -1,0 +1,62 @@
+/*
+ * qemu_conf.h: where a QEMU driver instance keeps its state, and the
+ * settings of its qemu.conf
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include "internal.h"
+
+/* Defaults of the qemu.conf settings, in seconds. */
+#define QEMU_DESTROY_TERM_TIMEOUT_DEFAULT 10.0
+#define QEMU_DESTROY_KILL_TIMEOUT_DEFAULT 30.0
+#define QEMU_DESTROY_GRACEFUL_TIMEOUT_DEFAULT 15.0
+
+typedef enum {
+    QEMU_DRIVER_EMBED,    /* qemu:///embed?root=DIR */
+    QEMU_DRIVER_SESSION,  /* qemu:///session */
+    QEMU_DRIVER_SYSTEM,   /* qemu:///system */
+} qemuDriverMode;
+
+typedef struct _virQEMUDriverConfig virQEMUDriverConfig;
+struct _virQEMUDriverConfig {
+    qemuDriverMode mode;
+    char *root;            /* embed only */
+
+    char *configFile;      /* qemu.conf */
+    char *configDir;       /* persistent definitions, NAME.xml */
+    char *stateDir;        /* status files, pid files, locks, sockets */
+    char *logDir;          /* one log per domain, NAME.log */
+    char *libDir;          /* images the driver creates */
+    char *cacheDir;        /* emulator capabilities */
+
+    /* qemu.conf */
+    double destroyTermTimeout;     /* SIGTERM -> SIGKILL, default destroy */
+    double destroyKillTimeout;     /* SIGKILL -> give up */
+    double destroyGracefulTimeout; /* SIGTERM -> fail, graceful destroy */
+    char *defaultEmulator;         /* when a definition names none */
+};
+
+/*
+ * One instance of the driver, owned by one connection.  Nothing in it
+ * changes after open except what locks itself (the event state, the
+ * capabilities cache): domain state lives on disk and is loaded by each
+ * call, so several threads, connections and processes can share a root.
+ */
+typedef struct _virQEMUDriver virQEMUDriver;
+struct _virQEMUDriver {
+    virQEMUDriverConfig *config;
+    struct _virQEMUCapsCache *qemuCapsCache;
+    struct _virDomainEventState *domainEventState;
+    char *uri;                  /* as the connection was opened */
+};
+
+void virQEMUDriverConfigFree(virQEMUDriverConfig *cfg);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(virQEMUDriverConfig, virQEMUDriverConfigFree);
+
+virQEMUDriverConfig *virQEMUDriverConfigNew(qemuDriverMode mode,
+                                            const char *root);
+int virQEMUDriverConfigLoadFile(virQEMUDriverConfig *cfg, const char *path);
+int virQEMUDriverConfigMakeDirs(const virQEMUDriverConfig *cfg);

@@ -1,0 +1,1021 @@
+/*
+ * qemu_driver.c: the QEMU driver's implementation of the public API
+ *
+ * Each call loads what it needs from the driver's files, so several
+ * threads, connections and processes can work on one root at once:
+ * changes go through the per-domain job lock and atomically replaced
+ * files (see qemu_domain.h).
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include <signal.h>
+
+#include "qemu_driver.h"
+#include "datatypes.h"
+#include "domain_event.h"
+#include "qemu_capabilities.h"
+#include "qemu_command.h"
+#include "qemu_domain.h"
+#include "qemu_domain_address.h"
+#include "qemu_process.h"
+#include "virerror.h"
+#include "virfile.h"
+#include "virlog.h"
+#include "virprocess.h"
+#include "viruuid.h"
+
+#define VIR_FROM_THIS VIR_FROM_QEMU
+
+VIR_LOG_INIT("qemu.qemu_driver");
+
+
+static virQEMUDriver *
+qemuDriverGet(virConnectPtr conn)
+{
+    return conn->privateData;
+}
+
+
+static void
+qemuDriverFree(virQEMUDriver *driver)
+{
+    if (!driver)
+        return;
+    virDomainEventStateFree(driver->domainEventState);
+    virQEMUCapsCacheFree(driver->qemuCapsCache);
+    virQEMUDriverConfigFree(driver->config);
+    g_free(driver->uri);
+    g_free(driver);
+}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(virQEMUDriver, qemuDriverFree);
+
+
+/*
+ * At open: every domain that the status files say runs is checked, so
+ * that QEMU processes which died (or starts which were abandoned) while
+ * no process of ours was looking are cleaned up now.  Cheap when all is
+ * well: one pidfd per running domain.
+ */
+static void
+qemuDriverReconcileAll(virQEMUDriver *driver)
+{
+    g_autoptr(GPtrArray) vms = qemuDomainObjLoadAll(driver);
+
+    for (size_t i = 0; i < vms->len; i++) {
+        virDomainObj **vm = (virDomainObj **)&g_ptr_array_index(vms, i);
+
+        if (qemuProcessReconcile(driver, vm) < 0) {
+            VIR_WARN("cannot reconcile domain %s: %s", (*vm)->def->name,
+                     virGetLastErrorMessage());
+            virResetLastError();
+        }
+    }
+}
+
+
+/* The value of a query parameter of @uri, for the caller to free. */
+static char *
+qemuDriverGetParam(GUri *uri, const char *name)
+{
+    const char *query = g_uri_get_query(uri);
+    g_autoptr(GHashTable) params = NULL;
+
+    if (!query)
+        return NULL;
+    if (!(params = g_uri_parse_params(query, -1, "&", G_URI_PARAMS_NONE, NULL)))
+        return NULL;
+    return g_strdup(g_hash_table_lookup(params, name));
+}
+
+
+static virDrvOpenStatus
+qemuConnectOpen(virConnectPtr conn, GUri *uri, unsigned int flags)
+{
+    g_autoptr(virQEMUDriver) driver = NULL;
+    const char *path = g_uri_get_path(uri);
+    const char *host = g_uri_get_host(uri);
+    g_autofree char *root = NULL;
+    qemuDriverMode mode;
+
+    virCheckFlags(VIR_CONNECT_RO, VIR_DRV_OPEN_ERROR);
+
+    if (g_strcmp0(g_uri_get_scheme(uri), "qemu") != 0)
+        return VIR_DRV_OPEN_DECLINED;
+    if (host && *host)
+        return VIR_DRV_OPEN_DECLINED;  /* remote hosts need a daemon */
+
+    if (STREQ_NULLABLE(path, "/system")) {
+        mode = QEMU_DRIVER_SYSTEM;
+    } else if (STREQ_NULLABLE(path, "/session")) {
+        mode = QEMU_DRIVER_SESSION;
+    } else if (STREQ_NULLABLE(path, "/embed")) {
+        mode = QEMU_DRIVER_EMBED;
+        if (!(root = qemuDriverGetParam(uri, "root")) || !*root) {
+            virReportError(VIR_ERR_INVALID_ARG, "%s",
+                           _("the qemu:///embed URI needs a root directory: qemu:///embed?root=/ABSOLUTE/DIR"));
+            return VIR_DRV_OPEN_ERROR;
+        }
+        if (!g_path_is_absolute(root)) {
+            virReportError(VIR_ERR_INVALID_ARG, "%s", _("root path must be absolute"));
+            return VIR_DRV_OPEN_ERROR;
+        }
+    } else {
+        virReportError(VIR_ERR_INTERNAL_ERROR,
+                       _("unexpected QEMU URI path '%1$s', try qemu:///system"),
+                       NULLSTR_EMPTY(path));
+        return VIR_DRV_OPEN_ERROR;
+    }
+
+    driver = g_new0(virQEMUDriver, 1);
+    driver->uri = g_strdup(conn->uri);
+    driver->config = virQEMUDriverConfigNew(mode, root);
+    if (virQEMUDriverConfigLoadFile(driver->config, driver->config->configFile) < 0)
+        return VIR_DRV_OPEN_ERROR;
+    if (!(flags & VIR_CONNECT_RO) &&
+        virQEMUDriverConfigMakeDirs(driver->config) < 0)
+        return VIR_DRV_OPEN_ERROR;
+    driver->qemuCapsCache = virQEMUCapsCacheNew(driver->config->cacheDir,
+                                                driver->config->stateDir);
+    driver->domainEventState = virDomainEventStateNew();
+
+    if (!(flags & VIR_CONNECT_RO))
+        qemuDriverReconcileAll(driver);
+
+    conn->privateData = g_steal_pointer(&driver);
+    return VIR_DRV_OPEN_SUCCESS;
+}
+
+
+static int
+qemuConnectClose(virConnectPtr conn)
+{
+    qemuDriverFree(qemuDriverGet(conn));
+    conn->privateData = NULL;
+    return 0;
+}
+
+
+static const char *
+qemuConnectGetType(virConnectPtr conn G_GNUC_UNUSED)
+{
+    return "QEMU";
+}
+
+
+static int
+qemuConnectGetVersion(virConnectPtr conn, unsigned long *hvVer)
+{
+    virQEMUDriver *driver = qemuDriverGet(conn);
+    g_autoptr(virQEMUCaps) caps = NULL;
+
+    if (!(caps = virQEMUCapsCacheLookup(driver->qemuCapsCache,
+                                        driver->config->defaultEmulator)))
+        return -1;
+    *hvVer = caps->version;
+    return 0;
+}
+
+
+static char *
+qemuConnectGetHostname(virConnectPtr conn G_GNUC_UNUSED)
+{
+    char buf[256];
+
+    if (gethostname(buf, sizeof(buf) - 1) < 0) {
+        virReportSystemError(errno, "%s", _("cannot get the host name"));
+        return NULL;
+    }
+    buf[sizeof(buf) - 1] = '\0';
+    return g_strdup(buf);
+}
+
+
+static int
+qemuConnectIsAlive(virConnectPtr conn G_GNUC_UNUSED)
+{
+    return 1;
+}
+
+
+/* A handle for @vm as it is now. */
+static virDomainPtr
+qemuDomainHandle(virConnectPtr conn, virDomainObj *vm)
+{
+    return virGetDomain(conn, vm->def->name, vm->def->uuid,
+                        virDomainObjIsActive(vm) ? vm->def->id : -1);
+}
+
+
+/* Loads and reconciles the domain a handle names.  The UUID must match
+ * too: a handle on a domain that was undefined and redefined under the
+ * same name refers to the old one. */
+static virDomainObj *
+qemuDomainObjFromDomain(virDomainPtr dom)
+{
+    virQEMUDriver *driver = qemuDriverGet(dom->conn);
+    g_autoptr(virDomainObj) vm = NULL;
+    char uuidstr[VIR_UUID_STRING_BUFLEN];
+
+    if (!(vm = qemuDomainObjLoad(driver, dom->name)) ||
+        memcmp(vm->def->uuid, dom->uuid, VIR_UUID_BUFLEN) != 0) {
+        virUUIDFormat(dom->uuid, uuidstr);
+        virResetLastError();
+        virReportError(VIR_ERR_NO_DOMAIN,
+                       _("no domain with matching uuid '%1$s' (%2$s)"),
+                       uuidstr, dom->name);
+        return NULL;
+    }
+    if (qemuProcessReconcile(driver, &vm) < 0)
+        return NULL;
+    return g_steal_pointer(&vm);
+}
+
+
+/* Every domain, each reconciled. */
+static GPtrArray *
+qemuDomainObjListAll(virQEMUDriver *driver)
+{
+    GPtrArray *vms = qemuDomainObjLoadAll(driver);
+
+    for (size_t i = 0; i < vms->len; i++) {
+        virDomainObj **vm = (virDomainObj **)&g_ptr_array_index(vms, i);
+
+        if (qemuProcessReconcile(driver, vm) < 0) {
+            VIR_WARN("cannot reconcile domain %s: %s", (*vm)->def->name,
+                     virGetLastErrorMessage());
+            virResetLastError();
+        }
+    }
+    return vms;
+}
+
+
+static int
+qemuConnectListAllDomains(virConnectPtr conn, virDomainPtr **domains,
+                          unsigned int flags)
+{
+    virQEMUDriver *driver = qemuDriverGet(conn);
+    g_autoptr(GPtrArray) vms = NULL;
+    g_autoptr(GPtrArray) out = NULL;
+    int count = 0;
+
+    virCheckFlags(VIR_CONNECT_LIST_DOMAINS_FILTERS_ALL, -1);
+
+    vms = qemuDomainObjListAll(driver);
+    if (domains)
+        out = g_ptr_array_new();
+    for (size_t i = 0; i < vms->len; i++) {
+        virDomainObj *vm = g_ptr_array_index(vms, i);
+
+        if (!virDomainObjMatchFilter(vm, flags))
+            continue;
+        count++;
+        if (out)
+            g_ptr_array_add(out, qemuDomainHandle(conn, vm));
+    }
+    if (out) {
+        g_ptr_array_add(out, NULL);
+        *domains = (virDomainPtr *)g_ptr_array_free(g_steal_pointer(&out), FALSE);
+    }
+    return count;
+}
+
+
+static int
+qemuConnectNumOfDomains(virConnectPtr conn)
+{
+    return qemuConnectListAllDomains(conn, NULL, VIR_CONNECT_LIST_DOMAINS_ACTIVE);
+}
+
+
+static int
+qemuConnectListDomains(virConnectPtr conn, int *ids, int maxids)
+{
+    g_autoptr(GPtrArray) vms = qemuDomainObjListAll(qemuDriverGet(conn));
+    int n = 0;
+
+    for (size_t i = 0; i < vms->len && n < maxids; i++) {
+        virDomainObj *vm = g_ptr_array_index(vms, i);
+
+        if (virDomainObjIsActive(vm))
+            ids[n++] = vm->def->id;
+    }
+    return n;
+}
+
+
+static int
+qemuConnectNumOfDefinedDomains(virConnectPtr conn)
+{
+    return qemuConnectListAllDomains(conn, NULL, VIR_CONNECT_LIST_DOMAINS_INACTIVE);
+}
+
+
+static int
+qemuConnectListDefinedDomains(virConnectPtr conn, char **const names,
+                              int maxnames)
+{
+    g_autoptr(GPtrArray) vms = qemuDomainObjListAll(qemuDriverGet(conn));
+    int n = 0;
+
+    for (size_t i = 0; i < vms->len && n < maxnames; i++) {
+        virDomainObj *vm = g_ptr_array_index(vms, i);
+
+        if (!virDomainObjIsActive(vm))
+            names[n++] = g_strdup(vm->def->name);
+    }
+    return n;
+}
+
+
+static virDomainPtr
+qemuDomainLookupByName(virConnectPtr conn, const char *name)
+{
+    virQEMUDriver *driver = qemuDriverGet(conn);
+    g_autoptr(virDomainObj) vm = NULL;
+
+    if (!(vm = qemuDomainObjLoad(driver, name)) ||
+        qemuProcessReconcile(driver, &vm) < 0)
+        return NULL;
+    return qemuDomainHandle(conn, vm);
+}
+
+
+static virDomainPtr
+qemuDomainLookupByUUID(virConnectPtr conn, const unsigned char *uuid)
+{
+    g_autoptr(GPtrArray) vms = qemuDomainObjListAll(qemuDriverGet(conn));
+    char uuidstr[VIR_UUID_STRING_BUFLEN];
+
+    for (size_t i = 0; i < vms->len; i++) {
+        virDomainObj *vm = g_ptr_array_index(vms, i);
+
+        if (memcmp(vm->def->uuid, uuid, VIR_UUID_BUFLEN) == 0)
+            return qemuDomainHandle(conn, vm);
+    }
+    virReportError(VIR_ERR_NO_DOMAIN, _("no domain with matching uuid '%1$s'"),
+                   virUUIDFormat(uuid, uuidstr));
+    return NULL;
+}
+
+
+static virDomainPtr
+qemuDomainLookupByID(virConnectPtr conn, int id)
+{
+    g_autoptr(GPtrArray) vms = qemuDomainObjListAll(qemuDriverGet(conn));
+
+    for (size_t i = 0; i < vms->len; i++) {
+        virDomainObj *vm = g_ptr_array_index(vms, i);
+
+        if (virDomainObjIsActive(vm) && vm->def->id == id)
+            return qemuDomainHandle(conn, vm);
+    }
+    virReportError(VIR_ERR_NO_DOMAIN, _("no domain with matching id %1$d"), id);
+    return NULL;
+}
+
+
+/*
+ * Parses a definition the way define and create do: the parser's own
+ * checks, the default emulator, then everything the emulator must
+ * agree to (machine type, KVM, devices) with PCI addresses assigned, so
+ * that the stored definition shows them as upstream's does.
+ */
+static virDomainDef *
+qemuDomainDefParse(virQEMUDriver *driver, const char *xml, unsigned int parseFlags)
+{
+    g_autoptr(virDomainDef) def = NULL;
+    g_autoptr(virQEMUCaps) caps = NULL;
+
+    if (!(def = virDomainDefParseString(xml, parseFlags)))
+        return NULL;
+    if (!def->emulator)
+        def->emulator = g_strdup(driver->config->defaultEmulator);
+    if (!(caps = virQEMUCapsCacheLookup(driver->qemuCapsCache, def->emulator)))
+        return NULL;
+    if (qemuDomainPrepareDef(def, caps) < 0)
+        return NULL;
+    return g_steal_pointer(&def);
+}
+
+
+/*
+ * With the driver lock held: refuses a definition whose name or UUID
+ * belongs to a different domain.  Sets @retExisting when a domain of
+ * the same name and UUID exists.
+ */
+static int
+qemuDomainCheckConflicts(virQEMUDriver *driver, const virDomainDef *def,
+                         bool *retExisting)
+{
+    g_autoptr(GPtrArray) vms = qemuDomainObjLoadAll(driver);
+    char uuidstr[VIR_UUID_STRING_BUFLEN];
+
+    *retExisting = false;
+    for (size_t i = 0; i < vms->len; i++) {
+        virDomainObj *vm = g_ptr_array_index(vms, i);
+        bool sameName = STREQ(vm->def->name, def->name);
+        bool sameUUID = memcmp(vm->def->uuid, def->uuid, VIR_UUID_BUFLEN) == 0;
+
+        if (sameName && !sameUUID) {
+            virReportError(VIR_ERR_OPERATION_FAILED,
+                           _("domain '%1$s' is already defined with uuid %2$s"),
+                           vm->def->name, virUUIDFormat(vm->def->uuid, uuidstr));
+            return -1;
+        }
+        if (sameUUID && !sameName) {
+            virReportError(VIR_ERR_OPERATION_FAILED,
+                           _("domain '%1$s' already exists with uuid %2$s"),
+                           vm->def->name, virUUIDFormat(vm->def->uuid, uuidstr));
+            return -1;
+        }
+        if (sameName)
+            *retExisting = true;
+    }
+    return 0;
+}
+
+
+static virDomainPtr
+qemuDomainDefineXMLFlags(virConnectPtr conn, const char *xml, unsigned int flags)
+{
+    virQEMUDriver *driver = qemuDriverGet(conn);
+    g_autoptr(virDomainDef) def = NULL;
+    g_autoptr(virDomainObj) vm = NULL;
+    VIR_AUTOCLOSE jobfd = -1;
+    VIR_AUTOCLOSE lockfd = -1;
+    bool existing;
+
+    virCheckFlags(VIR_DOMAIN_DEFINE_VALIDATE, NULL);
+
+    if (!(def = qemuDomainDefParse(driver, xml, VIR_DOMAIN_DEF_PARSE_INACTIVE)))
+        return NULL;
+    if ((jobfd = qemuDomainLockName(driver, def->name, true)) < 0 ||
+        (lockfd = qemuDriverLock(driver)) < 0)
+        return NULL;
+    if (qemuDomainCheckConflicts(driver, def, &existing) < 0 ||
+        qemuDomainSaveConfig(driver, def) < 0)
+        return NULL;
+    virForceClose(&lockfd);
+
+    if (!(vm = qemuDomainObjLoad(driver, def->name)))
+        return NULL;
+    qemuDomainEventEmit(driver, vm, VIR_DOMAIN_EVENT_DEFINED,
+                        existing ? VIR_DOMAIN_EVENT_DEFINED_UPDATED :
+                                   VIR_DOMAIN_EVENT_DEFINED_ADDED);
+    VIR_INFO("defined domain %s", def->name);
+    return qemuDomainHandle(conn, vm);
+}
+
+
+static int
+qemuDomainUndefineFlags(virDomainPtr dom, unsigned int flags)
+{
+    virQEMUDriver *driver = qemuDriverGet(dom->conn);
+    g_autoptr(virDomainObj) vm = NULL;
+    g_autofree char *configPath = NULL;
+    g_autofree char *statusPath = NULL;
+    int ret = -1;
+
+    /* This driver keeps no managed saves, snapshots, checkpoints, NVRAM
+     * or TPM state, so there is never anything more to remove or keep. */
+    virCheckFlags(VIR_DOMAIN_UNDEFINE_MANAGED_SAVE |
+                  VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA |
+                  VIR_DOMAIN_UNDEFINE_NVRAM |
+                  VIR_DOMAIN_UNDEFINE_KEEP_NVRAM |
+                  VIR_DOMAIN_UNDEFINE_CHECKPOINTS_METADATA |
+                  VIR_DOMAIN_UNDEFINE_TPM |
+                  VIR_DOMAIN_UNDEFINE_KEEP_TPM, -1);
+
+    if (!(vm = qemuDomainObjFromDomain(dom)))
+        return -1;
+    if (qemuDomainObjBeginJob(driver, &vm) < 0)
+        return -1;
+    if (qemuProcessReconcileLocked(driver, vm) < 0)
+        goto endjob;
+
+    if (!vm->persistent) {
+        virReportError(VIR_ERR_OPERATION_INVALID, "%s",
+                       _("cannot undefine transient domain"));
+        goto endjob;
+    }
+
+    configPath = qemuDomainConfigPath(driver->config, vm->def->name);
+    if (virFileRemove(configPath) < 0 ||
+        virFileSyncDir(driver->config->configDir) < 0)
+        goto endjob;
+    vm->persistent = false;
+    if (!virDomainObjIsActive(vm)) {
+        /* The stop reason of a domain that no longer exists goes too. */
+        statusPath = qemuDomainStatusPath(driver->config, vm->def->name);
+        if (virFileRemove(statusPath) < 0)
+            VIR_WARN("cannot remove '%s': %s", statusPath, virGetLastErrorMessage());
+        virResetLastError();
+    } else {
+        g_clear_pointer(&vm->newDef, virDomainDefFree);
+    }
+    qemuDomainEventEmit(driver, vm, VIR_DOMAIN_EVENT_UNDEFINED,
+                        VIR_DOMAIN_EVENT_UNDEFINED_REMOVED);
+    VIR_INFO("undefined domain %s%s", vm->def->name,
+             virDomainObjIsActive(vm) ? " (still running, now transient)" : "");
+    ret = 0;
+
+ endjob:
+    qemuDomainObjEndJob(vm);
+    return ret;
+}
+
+
+static int
+qemuDomainCreateWithFlags(virDomainPtr dom, unsigned int flags)
+{
+    virQEMUDriver *driver = qemuDriverGet(dom->conn);
+    g_autoptr(virDomainObj) vm = NULL;
+    int ret = -1;
+
+    /* Without managed save images, bypassing the cache of one and
+     * booting despite one change nothing. */
+    virCheckFlags(VIR_DOMAIN_START_PAUSED | VIR_DOMAIN_START_BYPASS_CACHE |
+                  VIR_DOMAIN_START_FORCE_BOOT, -1);
+
+    if (!(vm = qemuDomainObjFromDomain(dom)))
+        return -1;
+    if (qemuDomainObjBeginJob(driver, &vm) < 0)
+        return -1;
+    if (qemuProcessReconcileLocked(driver, vm) < 0)
+        goto endjob;
+    if (virDomainObjIsActive(vm)) {
+        virReportError(VIR_ERR_OPERATION_INVALID, "%s",
+                       _("domain is already running"));
+        goto endjob;
+    }
+    if (qemuProcessStart(driver, vm, flags & VIR_DOMAIN_START_PAUSED) < 0)
+        goto endjob;
+    dom->id = vm->def->id;
+    ret = 0;
+
+ endjob:
+    qemuDomainObjEndJob(vm);
+    return ret;
+}
+
+
+static virDomainPtr
+qemuDomainCreateXML(virConnectPtr conn, const char *xml, unsigned int flags)
+{
+    virQEMUDriver *driver = qemuDriverGet(conn);
+    g_autoptr(virDomainDef) def = NULL;
+    g_autoptr(virDomainObj) vm = NULL;
+    virDomainPtr ret = NULL;
+    VIR_AUTOCLOSE lockfd = -1;
+    bool existing;
+    int jobfd;
+
+    virCheckFlags(VIR_DOMAIN_START_PAUSED, NULL);
+
+    if (!(def = qemuDomainDefParse(driver, xml, VIR_DOMAIN_DEF_PARSE_INACTIVE)))
+        return NULL;
+    if ((jobfd = qemuDomainLockName(driver, def->name, true)) < 0)
+        return NULL;
+    vm = virDomainObjNew();
+    vm->privateData = qemuDomainObjPrivateNew(driver);
+    vm->privateDataFree = (GDestroyNotify)qemuDomainObjPrivateFree;
+    QEMU_DOMAIN_PRIVATE(vm)->jobfd = jobfd;
+
+    if ((lockfd = qemuDriverLock(driver)) < 0 ||
+        qemuDomainCheckConflicts(driver, def, &existing) < 0)
+        goto endjob;
+    if (existing) {
+        virReportError(VIR_ERR_OPERATION_INVALID,
+                       _("domain '%1$s' already exists: start it with virDomainCreate, or undefine it first"),
+                       def->name);
+        goto endjob;
+    }
+    vm->def = g_steal_pointer(&def);
+    vm->persistent = false;
+    /* The status file the start writes first claims the name. */
+    if (qemuProcessStart(driver, vm, flags) < 0)
+        goto endjob;
+    ret = qemuDomainHandle(conn, vm);
+
+ endjob:
+    virForceClose(&lockfd);
+    qemuDomainObjEndJob(vm);
+    return ret;
+}
+
+
+static int
+qemuDomainShutdownFlags(virDomainPtr dom, unsigned int flags)
+{
+    virQEMUDriver *driver = qemuDriverGet(dom->conn);
+    g_autoptr(virDomainObj) vm = NULL;
+    qemuMonitor *mon;
+    int ret = -1;
+
+    virCheckFlags(VIR_DOMAIN_SHUTDOWN_ACPI_POWER_BTN |
+                  VIR_DOMAIN_SHUTDOWN_GUEST_AGENT |
+                  VIR_DOMAIN_SHUTDOWN_SIGNAL, -1);
+
+    if (flags == VIR_DOMAIN_SHUTDOWN_GUEST_AGENT) {
+        virReportError(VIR_ERR_ARGUMENT_UNSUPPORTED, "%s",
+                       _("QEMU guest agent is not configured"));
+        return -1;
+    }
+
+    if (!(vm = qemuDomainObjFromDomain(dom)))
+        return -1;
+    if (qemuDomainObjBeginJob(driver, &vm) < 0)
+        return -1;
+    if (qemuProcessReconcileLocked(driver, vm) < 0 ||
+        virDomainObjCheckActive(vm) < 0)
+        goto endjob;
+
+    if (flags == VIR_DOMAIN_SHUTDOWN_SIGNAL) {
+        QEMU_DOMAIN_PRIVATE(vm)->shutdownSignalled = true;
+        if (qemuDomainSaveStatus(driver, vm) < 0 ||
+            qemuProcessKill(vm, VIR_QEMU_PROCESS_KILL_NOWAIT) < 0)
+            goto endjob;
+    } else {
+        if (!(mon = qemuDomainGetMonitor(vm)) ||
+            qemuMonitorSystemPowerdown(mon) < 0)
+            goto endjob;
+    }
+    ret = 0;
+
+ endjob:
+    qemuDomainObjEndJob(vm);
+    return ret;
+}
+
+
+/* Same process as when @vm was loaded?  After waiting for the job, the
+ * domain may have been stopped, or stopped and started again. */
+static bool
+qemuDomainSameInstance(virDomainObj *vm, pid_t pid, unsigned long long startTime)
+{
+    qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
+
+    return virDomainObjIsActive(vm) && priv->pid == pid &&
+           priv->startTime == startTime;
+}
+
+
+static int
+qemuDomainDestroyFlags(virDomainPtr dom, unsigned int flags)
+{
+    virQEMUDriver *driver = qemuDriverGet(dom->conn);
+    g_autoptr(virDomainObj) vm = NULL;
+    unsigned int stopFlags = 0;
+    pid_t pid;
+    unsigned long long startTime;
+    int ret = -1;
+
+    virCheckFlags(VIR_DOMAIN_DESTROY_GRACEFUL | VIR_DOMAIN_DESTROY_REMOVE_LOGS, -1);
+
+    if (!(vm = qemuDomainObjFromDomain(dom)))
+        return -1;
+    if (virDomainObjCheckActive(vm) < 0)
+        return -1;
+    if (QEMU_DOMAIN_PRIVATE(vm)->phase != QEMU_DOMAIN_PHASE_RUNNING) {
+        virReportError(VIR_ERR_OPERATION_INVALID, "%s",
+                       _("domain is still starting: retry once the start has finished"));
+        return -1;
+    }
+    pid = QEMU_DOMAIN_PRIVATE(vm)->pid;
+    startTime = QEMU_DOMAIN_PRIVATE(vm)->startTime;
+
+    /* The signals go first, without the job: a job stuck on a monitor
+     * that no longer answers ends when QEMU does. */
+    if (qemuProcessKill(vm, (flags & VIR_DOMAIN_DESTROY_GRACEFUL) ?
+                            0 : VIR_QEMU_PROCESS_KILL_FORCE) < 0)
+        return -1;
+
+    if (qemuDomainObjBeginJob(driver, &vm) < 0)
+        return -1;
+    if (!qemuDomainSameInstance(vm, pid, startTime)) {
+        /* Someone else finished stopping it meanwhile. */
+        virReportError(VIR_ERR_OPERATION_INVALID, "%s",
+                       _("domain is not running"));
+        goto endjob;
+    }
+    if (flags & VIR_DOMAIN_DESTROY_REMOVE_LOGS)
+        stopFlags |= QEMU_PROCESS_STOP_REMOVE_LOGS;
+    if (qemuProcessStop(driver, vm, VIR_DOMAIN_SHUTOFF_DESTROYED, stopFlags) < 0)
+        goto endjob;
+    dom->id = -1;
+    ret = 0;
+
+ endjob:
+    qemuDomainObjEndJob(vm);
+    return ret;
+}
+
+
+static int
+qemuDomainSuspend(virDomainPtr dom)
+{
+    virQEMUDriver *driver = qemuDriverGet(dom->conn);
+    g_autoptr(virDomainObj) vm = NULL;
+    qemuMonitor *mon;
+    int ret = -1;
+
+    if (!(vm = qemuDomainObjFromDomain(dom)))
+        return -1;
+    if (qemuDomainObjBeginJob(driver, &vm) < 0)
+        return -1;
+    if (qemuProcessReconcileLocked(driver, vm) < 0 ||
+        virDomainObjCheckActive(vm) < 0)
+        goto endjob;
+    if (vm->state != VIR_DOMAIN_PAUSED) {
+        if (!(mon = qemuDomainGetMonitor(vm)) || qemuMonitorStopCPUs(mon) < 0)
+            goto endjob;
+        virDomainObjSetState(vm, VIR_DOMAIN_PAUSED, VIR_DOMAIN_PAUSED_USER);
+        if (qemuDomainSaveStatus(driver, vm) < 0)
+            goto endjob;
+        qemuDomainEventEmit(driver, vm, VIR_DOMAIN_EVENT_SUSPENDED,
+                            VIR_DOMAIN_EVENT_SUSPENDED_PAUSED);
+    }
+    ret = 0;
+
+ endjob:
+    qemuDomainObjEndJob(vm);
+    return ret;
+}
+
+
+static int
+qemuDomainResume(virDomainPtr dom)
+{
+    virQEMUDriver *driver = qemuDriverGet(dom->conn);
+    g_autoptr(virDomainObj) vm = NULL;
+    qemuMonitor *mon;
+    int ret = -1;
+
+    if (!(vm = qemuDomainObjFromDomain(dom)))
+        return -1;
+    if (qemuDomainObjBeginJob(driver, &vm) < 0)
+        return -1;
+    if (qemuProcessReconcileLocked(driver, vm) < 0 ||
+        virDomainObjCheckActive(vm) < 0)
+        goto endjob;
+    if (vm->state == VIR_DOMAIN_RUNNING) {
+        virReportError(VIR_ERR_OPERATION_INVALID, "%s",
+                       _("domain is already running"));
+        goto endjob;
+    }
+    if (!(mon = qemuDomainGetMonitor(vm)) || qemuMonitorStartCPUs(mon) < 0)
+        goto endjob;
+    virDomainObjSetState(vm, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_UNPAUSED);
+    if (qemuDomainSaveStatus(driver, vm) < 0)
+        goto endjob;
+    qemuDomainEventEmit(driver, vm, VIR_DOMAIN_EVENT_RESUMED,
+                        VIR_DOMAIN_EVENT_RESUMED_UNPAUSED);
+    ret = 0;
+
+ endjob:
+    qemuDomainObjEndJob(vm);
+    return ret;
+}
+
+
+/* Loads, reconciles and refreshes from QEMU: for state queries. */
+static virDomainObj *
+qemuDomainObjFromDomainFresh(virDomainPtr dom)
+{
+    g_autoptr(virDomainObj) vm = NULL;
+
+    if (!(vm = qemuDomainObjFromDomain(dom)))
+        return NULL;
+    if (qemuProcessRefreshState(qemuDriverGet(dom->conn), &vm) < 0)
+        return NULL;
+    return g_steal_pointer(&vm);
+}
+
+
+static int
+qemuDomainGetState(virDomainPtr dom, int *state, int *reason,
+                   unsigned int flags)
+{
+    g_autoptr(virDomainObj) vm = NULL;
+
+    virCheckFlags(0, -1);
+
+    if (!(vm = qemuDomainObjFromDomainFresh(dom)))
+        return -1;
+    *state = vm->state;
+    if (reason)
+        *reason = vm->reason;
+    return 0;
+}
+
+
+static int
+qemuDomainGetInfo(virDomainPtr dom, virDomainInfoPtr info)
+{
+    g_autoptr(virDomainObj) vm = NULL;
+    qemuDomainObjPrivate *priv;
+
+    if (!(vm = qemuDomainObjFromDomainFresh(dom)))
+        return -1;
+    priv = QEMU_DOMAIN_PRIVATE(vm);
+    info->state = vm->state;
+    info->maxMem = vm->def->memory;
+    info->memory = virDomainObjIsActive(vm) ? vm->def->currentMemory : 0;
+    info->nrVirtCpu = vm->def->vcpus;
+    info->cpuTime = 0;
+    if (virDomainObjIsActive(vm) && priv->pid > 0 &&
+        virProcessGetCPUTime(priv->pid, &info->cpuTime) < 0) {
+        /* The process may have just exited: report no time rather than
+         * fail the whole query. */
+        virResetLastError();
+    }
+    return 0;
+}
+
+
+static char *
+qemuDomainGetXMLDesc(virDomainPtr dom, unsigned int flags)
+{
+    g_autoptr(virDomainObj) vm = NULL;
+    virDomainDef *def;
+
+    virCheckFlags(VIR_DOMAIN_XML_SECURE | VIR_DOMAIN_XML_INACTIVE |
+                  VIR_DOMAIN_XML_UPDATE_CPU | VIR_DOMAIN_XML_MIGRATABLE, NULL);
+
+    if (!(vm = qemuDomainObjFromDomain(dom)))
+        return NULL;
+    def = vm->def;
+    if ((flags & (VIR_DOMAIN_XML_INACTIVE | VIR_DOMAIN_XML_MIGRATABLE)) &&
+        virDomainObjIsActive(vm) && vm->newDef)
+        def = vm->newDef;
+    if (!virDomainObjIsActive(vm) || (flags & VIR_DOMAIN_XML_MIGRATABLE))
+        flags |= VIR_DOMAIN_XML_INACTIVE;
+    return virDomainDefFormat(def, flags & (VIR_DOMAIN_DEF_FORMAT_SECURE |
+                                            VIR_DOMAIN_DEF_FORMAT_INACTIVE));
+}
+
+
+static char *
+qemuDomainGetOSType(virDomainPtr dom)
+{
+    g_autoptr(virDomainObj) vm = qemuDomainObjFromDomain(dom);
+
+    if (!vm)
+        return NULL;
+    return g_strdup(virDomainOSTypeToString(vm->def->os.type));
+}
+
+
+static unsigned long long
+qemuDomainGetMaxMemory(virDomainPtr dom)
+{
+    g_autoptr(virDomainObj) vm = qemuDomainObjFromDomain(dom);
+
+    if (!vm)
+        return 0;
+    return vm->def->memory;
+}
+
+
+static int
+qemuDomainGetAutostart(virDomainPtr dom, int *autostart)
+{
+    g_autoptr(virDomainObj) vm = qemuDomainObjFromDomain(dom);
+
+    if (!vm)
+        return -1;
+    /* Domains here start only when asked to. */
+    *autostart = 0;
+    return 0;
+}
+
+
+static int
+qemuDomainIsActive(virDomainPtr dom)
+{
+    g_autoptr(virDomainObj) vm = qemuDomainObjFromDomain(dom);
+
+    if (!vm)
+        return -1;
+    return virDomainObjIsActive(vm) ? 1 : 0;
+}
+
+
+static int
+qemuDomainIsPersistent(virDomainPtr dom)
+{
+    g_autoptr(virDomainObj) vm = qemuDomainObjFromDomain(dom);
+
+    if (!vm)
+        return -1;
+    return vm->persistent ? 1 : 0;
+}
+
+
+static char *
+qemuConnectDomainXMLToNative(virConnectPtr conn, const char *format,
+                             const char *xml, unsigned int flags)
+{
+    virQEMUDriver *driver = qemuDriverGet(conn);
+    g_autoptr(virDomainDef) def = NULL;
+    g_autoptr(virQEMUCaps) caps = NULL;
+    g_autofree char *dirName = NULL;
+    g_autofree char *privateDir = NULL;
+    g_autofree char *monitor = NULL;
+    g_autofree char *pidFile = NULL;
+    g_autofree char *cmd = NULL;
+    g_auto(GStrv) argv = NULL;
+    qemuCommandPaths paths = { 0 };
+
+    virCheckFlags(0, NULL);
+
+    if (STRNEQ(format, "qemu-argv")) {
+        virReportError(VIR_ERR_INVALID_ARG, _("unsupported config type %1$s"),
+                       format);
+        return NULL;
+    }
+    if (!(def = virDomainDefParseString(xml, VIR_DOMAIN_DEF_PARSE_INACTIVE)))
+        return NULL;
+    if (!def->emulator)
+        def->emulator = g_strdup(driver->config->defaultEmulator);
+    if (!(caps = virQEMUCapsCacheLookup(driver->qemuCapsCache, def->emulator)) ||
+        qemuDomainPrepareDef(def, caps) < 0)
+        return NULL;
+
+    /* The paths and ports of a start that has not happened: ID -1, the
+     * first VNC port, as upstream shows them. */
+    for (size_t i = 0; i < def->ngraphics; i++) {
+        if (def->graphics[i]->autoport)
+            def->graphics[i]->port = 5900;
+    }
+    dirName = g_strdup_printf("domain--1-%s", def->name);
+    privateDir = g_build_filename(driver->config->stateDir, dirName, NULL);
+    monitor = g_build_filename(privateDir, "monitor.sock", NULL);
+    pidFile = g_strdup_printf("%s/%s.pid", driver->config->stateDir, def->name);
+    paths.monitorSocket = monitor;
+    paths.pidFile = pidFile;
+    if (!(argv = qemuBuildCommandLine(def, caps, &paths, 0)))
+        return NULL;
+    cmd = qemuBuildCommandLineString(argv);
+    return g_strdup_printf("LC_ALL=C PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin HOME=%s %s",
+                           privateDir, cmd);
+}
+
+
+static int
+qemuConnectDomainEventRegisterAny(virConnectPtr conn, virDomainPtr dom,
+                                  int eventID,
+                                  virConnectDomainEventGenericCallback cb,
+                                  void *opaque, virFreeCallback freecb)
+{
+    return virDomainEventStateRegisterID(qemuDriverGet(conn)->domainEventState,
+                                         conn, dom, eventID, cb, opaque, freecb);
+}
+
+
+static int
+qemuConnectDomainEventDeregisterAny(virConnectPtr conn, int callbackID)
+{
+    return virDomainEventStateDeregisterID(qemuDriverGet(conn)->domainEventState,
+                                           callbackID);
+}
+
+
+const virHypervisorDriver qemuHypervisorDriver = {
+    .name = "QEMU",
+    .connectOpen = qemuConnectOpen,
+    .connectClose = qemuConnectClose,
+    .connectGetType = qemuConnectGetType,
+    .connectGetVersion = qemuConnectGetVersion,
+    .connectGetHostname = qemuConnectGetHostname,
+    .connectIsAlive = qemuConnectIsAlive,
+    .connectListAllDomains = qemuConnectListAllDomains,
+    .connectNumOfDomains = qemuConnectNumOfDomains,
+    .connectListDomains = qemuConnectListDomains,
+    .connectNumOfDefinedDomains = qemuConnectNumOfDefinedDomains,
+    .connectListDefinedDomains = qemuConnectListDefinedDomains,
+    .connectDomainXMLToNative = qemuConnectDomainXMLToNative,
+    .connectDomainEventRegisterAny = qemuConnectDomainEventRegisterAny,
+    .connectDomainEventDeregisterAny = qemuConnectDomainEventDeregisterAny,
+    .domainLookupByID = qemuDomainLookupByID,
+    .domainLookupByName = qemuDomainLookupByName,
+    .domainLookupByUUID = qemuDomainLookupByUUID,
+    .domainDefineXMLFlags = qemuDomainDefineXMLFlags,
+    .domainUndefineFlags = qemuDomainUndefineFlags,
+    .domainCreateWithFlags = qemuDomainCreateWithFlags,
+    .domainCreateXML = qemuDomainCreateXML,
+    .domainShutdownFlags = qemuDomainShutdownFlags,
+    .domainDestroyFlags = qemuDomainDestroyFlags,
+    .domainSuspend = qemuDomainSuspend,
+    .domainResume = qemuDomainResume,
+    .domainGetState = qemuDomainGetState,
+    .domainGetInfo = qemuDomainGetInfo,
+    .domainGetXMLDesc = qemuDomainGetXMLDesc,
+    .domainGetOSType = qemuDomainGetOSType,
+    .domainGetMaxMemory = qemuDomainGetMaxMemory,
+    .domainGetAutostart = qemuDomainGetAutostart,
+    .domainIsActive = qemuDomainIsActive,
+    .domainIsPersistent = qemuDomainIsPersistent,
+};

@@ -1,0 +1,865 @@
+/*
+ * qemu_process.c: starting, finding again and stopping QEMU processes
+ *
+ * Identity: a domain's QEMU is its pid *and* the start time recorded
+ * when it was started (field 22 of /proc/PID/stat).  Every signal goes
+ * through a pidfd opened for that pid and checked against that start
+ * time, so a pid the kernel has since given to another process is never
+ * signalled: the domain is simply found stopped.
+ *
+ * Waiting: on the pidfd, which becomes readable the moment QEMU exits
+ * (a zombie has exited), so no call waits for a polling tick.
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include <fcntl.h>
+#include <math.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <netinet/in.h>
+#include <arpa/inet.h>
+
+#include "qemu_process.h"
+#include "qemu_capabilities.h"
+#include "qemu_command.h"
+#include "qemu_domain_address.h"
+#include "virerror.h"
+#include "virfile.h"
+#include "virlog.h"
+#include "virprocess.h"
+
+#define VIR_FROM_THIS VIR_FROM_QEMU
+
+VIR_LOG_INIT("qemu.qemu_process");
+
+/* How long a start waits for QEMU's monitor to come up. */
+#define QEMU_START_MONITOR_TIMEOUT_MS 30000
+
+/* The most of a QEMU log an error message quotes. */
+#define QEMU_LOG_QUOTE_MAX 4096
+
+
+static long long
+qemuProcessSecondsToMs(double seconds)
+{
+    return (long long)ceil(seconds * 1000.0);
+}
+
+
+/*
+ * Makes sure priv->pidfd refers to the domain's QEMU.  Returns 1 when it
+ * does, 0 when that process no longer exists (priv->gone is set), -1 on
+ * error.
+ */
+static int
+qemuProcessOpenPidfd(qemuDomainObjPrivate *priv)
+{
+    int rc;
+
+    if (priv->pidfd >= 0)
+        return 1;
+    if (priv->gone || priv->pid <= 0)
+        return 0;
+    if ((rc = virProcessOpenPidfd(priv->pid, priv->startTime, &priv->pidfd)) == 0)
+        priv->gone = true;
+    return rc;
+}
+
+
+/* Whether the domain's QEMU still runs (a zombie does not).  Errors
+ * count as alive: only proof of death may clean a domain up. */
+static bool
+qemuProcessIsAlive(qemuDomainObjPrivate *priv)
+{
+    int rc = qemuProcessOpenPidfd(priv);
+
+    if (rc < 0) {
+        VIR_WARN("cannot check process %lld: %s", (long long)priv->pid,
+                 virGetLastErrorMessage());
+        virResetLastError();
+        return true;
+    }
+    if (rc == 0)
+        return false;
+    if (virProcessPidfdWait(priv->pidfd, priv->pid, 0, NULL) == 1) {
+        priv->gone = true;
+        return false;
+    }
+    virResetLastError();
+    return true;
+}
+
+
+/**
+ * qemuProcessKill:
+ * @vm: a domain
+ * @flags: bitwise-OR of virQemuProcessKillFlags
+ *
+ * Without flags: SIGTERM, once, then wait up to destroy_graceful_timeout.
+ * If QEMU is still there the call fails and nothing else is done: no
+ * second signal, no SIGKILL.
+ * With FORCE: SIGTERM, wait up to destroy_term_timeout, then SIGKILL and
+ * wait up to destroy_kill_timeout.
+ * With NOWAIT: one signal (SIGKILL with FORCE, else SIGTERM), no wait.
+ *
+ * Returns: 0 when the process is gone (with NOWAIT: the signal was
+ * delivered or it was already gone), also for a domain that is not
+ * active; -1 with an error reported otherwise: VIR_ERR_OPERATION_FAILED
+ * when SIGTERM alone did not work, VIR_ERR_SYSTEM_ERROR when not even
+ * SIGKILL did.
+ */
+int
+qemuProcessKill(virDomainObj *vm, unsigned int flags)
+{
+    qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
+    virQEMUDriverConfig *cfg = priv->driver->config;
+    g_autofree char *state = NULL;
+    double waited;
+    int rc;
+
+    virCheckFlags(VIR_QEMU_PROCESS_KILL_FORCE | VIR_QEMU_PROCESS_KILL_NOWAIT, -1);
+    VIR_DEBUG("vm=%s pid=%lld flags=0x%x", vm->def->name, (long long)priv->pid,
+              flags);
+
+    if (!virDomainObjIsActive(vm))
+        return 0;
+    if ((rc = qemuProcessOpenPidfd(priv)) <= 0)
+        return rc;
+
+    if (flags & VIR_QEMU_PROCESS_KILL_NOWAIT) {
+        int sig = (flags & VIR_QEMU_PROCESS_KILL_FORCE) ? SIGKILL : SIGTERM;
+
+        rc = virProcessPidfdSendSignal(priv->pidfd, sig);
+        if (rc == 0 || rc == -ESRCH)
+            return 0;
+        virReportSystemError(-rc, _("cannot send %1$s to process %2$lld"),
+                             sigabbrev_np(sig), (long long)priv->pid);
+        return -1;
+    }
+
+    rc = virProcessPidfdSendSignal(priv->pidfd, SIGTERM);
+    if (rc < 0 && rc != -ESRCH) {
+        virReportSystemError(-rc, _("cannot send SIGTERM to process %1$lld"),
+                             (long long)priv->pid);
+        return -1;
+    }
+    waited = (flags & VIR_QEMU_PROCESS_KILL_FORCE) ? cfg->destroyTermTimeout :
+                                                     cfg->destroyGracefulTimeout;
+    if ((rc = virProcessPidfdWait(priv->pidfd, priv->pid,
+                                  qemuProcessSecondsToMs(waited), NULL)) < 0)
+        return -1;
+    if (rc == 1) {
+        priv->gone = true;
+        return 0;
+    }
+
+    if (!(flags & VIR_QEMU_PROCESS_KILL_FORCE)) {
+        state = virProcessGetState(priv->pid);
+        virReportError(VIR_ERR_OPERATION_FAILED,
+                       _("failed to kill qemu process with SIGTERM: process %1$lld is still running %2$.3g s after SIGTERM (state %3$s); nothing else was done: retry, or destroy without the graceful flag to use SIGKILL"),
+                       (long long)priv->pid, waited, NULLSTR(state));
+        return -1;
+    }
+
+    VIR_WARN("QEMU process %lld of domain %s ignored SIGTERM for %.3g s, sending SIGKILL",
+             (long long)priv->pid, vm->def->name, waited);
+    rc = virProcessPidfdSendSignal(priv->pidfd, SIGKILL);
+    if (rc < 0 && rc != -ESRCH) {
+        virReportSystemError(-rc, _("cannot send SIGKILL to process %1$lld"),
+                             (long long)priv->pid);
+        return -1;
+    }
+    if ((rc = virProcessPidfdWait(priv->pidfd, priv->pid,
+                                  qemuProcessSecondsToMs(cfg->destroyKillTimeout),
+                                  NULL)) < 0)
+        return -1;
+    if (rc == 1) {
+        priv->gone = true;
+        return 0;
+    }
+
+    state = virProcessGetState(priv->pid);
+    virReportSystemError(EBUSY,
+                         _("Failed to terminate process %1$lld with SIGKILL: still there %2$.3g s later, in state %3$s; the domain stays active and a later destroy can try again"),
+                         (long long)priv->pid, cfg->destroyKillTimeout,
+                         NULLSTR(state));
+    return -1;
+}
+
+
+/**
+ * qemuProcessReadLog:
+ * @vm: a domain
+ * @offset: where in its log file to start
+ *
+ * Returns: what QEMU wrote after @offset (at most the last
+ * QEMU_LOG_QUOTE_MAX bytes, trailing blanks removed), or NULL if
+ * nothing could be read.
+ */
+char *
+qemuProcessReadLog(virDomainObj *vm, off_t offset)
+{
+    qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
+    g_autofree char *path = qemuDomainLogPath(priv->driver->config, vm->def->name);
+    g_autofree char *all = NULL;
+    gsize len;
+    const char *start;
+
+    if (!g_file_get_contents(path, &all, &len, NULL))
+        return NULL;
+    if ((gsize)offset > len)
+        offset = 0;
+    start = all + offset;
+    if (strlen(start) > QEMU_LOG_QUOTE_MAX)
+        start += strlen(start) - QEMU_LOG_QUOTE_MAX;
+    /* Skip the header line we wrote ourselves. */
+    if (g_str_has_prefix(start, "[libvirt-grace] ")) {
+        const char *nl = strchr(start, '\n');
+
+        start = nl ? nl + 1 : start + strlen(start);
+        nl = strchr(start, '\n');
+        if (g_str_has_prefix(start, "[libvirt-grace] "))
+            start = nl ? nl + 1 : start + strlen(start);
+    }
+    return g_strchomp(g_strdup(start));
+}
+
+
+/* Removes what a run leaves in the state directory besides the status
+ * file.  Cleanup: reports nothing, keeps errno. */
+static void
+qemuProcessRemoveRuntimeFiles(virDomainObj *vm)
+{
+    qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
+    int saved_errno = errno;
+
+    if (priv->monitorPath)
+        unlink(priv->monitorPath);
+    if (priv->pidFile)
+        unlink(priv->pidFile);
+    if (priv->privateDir)
+        rmdir(priv->privateDir);
+    errno = saved_errno;
+}
+
+
+/* The definition to fall back to once a run is over. */
+static void
+qemuProcessRestorePersistentDef(virDomainObj *vm)
+{
+    if (vm->newDef) {
+        virDomainDefFree(vm->def);
+        vm->def = g_steal_pointer(&vm->newDef);
+    }
+    vm->def->id = -1;
+}
+
+
+/**
+ * qemuProcessStop:
+ * @driver: the driver
+ * @vm: an active domain, in a job
+ * @reason: why it stopped
+ * @flags: bitwise-OR of qemuProcessStopFlags
+ *
+ * The stop path.  First makes sure the process is gone (SIGKILL if it
+ * must); if even that fails, nothing else happens and the domain stays
+ * active.  Then: the monitor is closed, the status file rewritten (the
+ * commit point: shut off with @reason, or removed for a transient
+ * domain), QEMU's leftovers removed, VIR_DOMAIN_EVENT_STOPPED queued.
+ * A persistent domain keeps its definition; a transient one is gone.
+ *
+ * Returns: 0, or -1 with an error reported and the domain still active.
+ */
+int
+qemuProcessStop(virQEMUDriver *driver, virDomainObj *vm,
+                virDomainShutoffReason reason, unsigned int flags)
+{
+    qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
+    static const int eventDetail[VIR_DOMAIN_SHUTOFF_LAST] = {
+        [VIR_DOMAIN_SHUTOFF_UNKNOWN] = VIR_DOMAIN_EVENT_STOPPED_FAILED,
+        [VIR_DOMAIN_SHUTOFF_SHUTDOWN] = VIR_DOMAIN_EVENT_STOPPED_SHUTDOWN,
+        [VIR_DOMAIN_SHUTOFF_DESTROYED] = VIR_DOMAIN_EVENT_STOPPED_DESTROYED,
+        [VIR_DOMAIN_SHUTOFF_CRASHED] = VIR_DOMAIN_EVENT_STOPPED_CRASHED,
+        [VIR_DOMAIN_SHUTOFF_MIGRATED] = VIR_DOMAIN_EVENT_STOPPED_MIGRATED,
+        [VIR_DOMAIN_SHUTOFF_SAVED] = VIR_DOMAIN_EVENT_STOPPED_SAVED,
+        [VIR_DOMAIN_SHUTOFF_FAILED] = VIR_DOMAIN_EVENT_STOPPED_FAILED,
+        [VIR_DOMAIN_SHUTOFF_FROM_SNAPSHOT] = VIR_DOMAIN_EVENT_STOPPED_FROM_SNAPSHOT,
+        [VIR_DOMAIN_SHUTOFF_DAEMON] = VIR_DOMAIN_EVENT_STOPPED_DESTROYED,
+    };
+    g_autofree char *logPath = NULL;
+    g_autofree char *name = NULL;
+    unsigned char uuid[VIR_UUID_BUFLEN];
+    int id = vm->def->id;
+
+    virCheckFlags(QEMU_PROCESS_STOP_REMOVE_LOGS, -1);
+    VIR_DEBUG("vm=%s reason=%d", vm->def->name, reason);
+
+    if (!virDomainObjIsActive(vm))
+        return 0;
+    if (qemuProcessKill(vm, VIR_QEMU_PROCESS_KILL_FORCE) < 0)
+        return -1;
+
+    if (priv->pid > 0)
+        virProcessReap(priv->pid);
+    g_clear_pointer(&priv->mon, qemuMonitorClose);
+    virForceClose(&priv->pidfd);
+
+    name = g_strdup(vm->def->name);
+    memcpy(uuid, vm->def->uuid, VIR_UUID_BUFLEN);
+    qemuProcessRestorePersistentDef(vm);
+    virDomainObjSetState(vm, VIR_DOMAIN_SHUTOFF, reason);
+    if (qemuDomainSaveStatus(driver, vm) < 0) {
+        /* The process is gone whatever the disk says; the next open
+         * finds the stale status file and completes the stop. */
+        VIR_WARN("cannot record the stop of domain %s: %s", name,
+                 virGetLastErrorMessage());
+        virResetLastError();
+    }
+    qemuProcessRemoveRuntimeFiles(vm);
+    priv->phase = QEMU_DOMAIN_PHASE_INACTIVE;
+    priv->pid = 0;
+
+    virDomainEventLifecycleQueue(driver->domainEventState, name, uuid, id,
+                                 VIR_DOMAIN_EVENT_STOPPED, eventDetail[reason]);
+
+    if (flags & QEMU_PROCESS_STOP_REMOVE_LOGS) {
+        logPath = qemuDomainLogPath(driver->config, name);
+        if (unlink(logPath) < 0 && errno != ENOENT)
+            VIR_WARN("cannot remove log '%s': %s", logPath, g_strerror(errno));
+    }
+    return 0;
+}
+
+
+/* The first free TCP port from 5900 on @address, for an autoport VNC
+ * display.  Another process may take it before QEMU does; QEMU then
+ * fails to start with a clear message. */
+static int
+qemuProcessFindVNCPort(const char *address)
+{
+    struct sockaddr_in sa = { .sin_family = AF_INET };
+
+    if (inet_pton(AF_INET, address ? address : "127.0.0.1", &sa.sin_addr) != 1)
+        sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    for (int port = 5900; port < 65536; port++) {
+        VIR_AUTOCLOSE fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        int one = 1;
+
+        if (fd < 0)
+            break;
+        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+        sa.sin_port = htons(port);
+        if (bind(fd, (struct sockaddr *)&sa, sizeof(sa)) == 0)
+            return port;
+    }
+    virReportError(VIR_ERR_INTERNAL_ERROR, "%s",
+                   _("Unable to find an unused port for VNC"));
+    return -1;
+}
+
+
+static int
+qemuProcessPrepareGraphics(virDomainDef *def)
+{
+    for (size_t i = 0; i < def->ngraphics; i++) {
+        virDomainGraphicsDef *g = def->graphics[i];
+
+        if (g->type == VIR_DOMAIN_GRAPHICS_TYPE_VNC && g->autoport &&
+            (g->port = qemuProcessFindVNCPort(g->listenAddress)) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+
+/* "domain-ID-NAME" with the name cut to keep socket paths short. */
+static char *
+qemuProcessPrivateDirName(const virDomainDef *def)
+{
+    g_autofree char *shortName = g_strndup(def->name, 20);
+
+    for (char *p = shortName; *p; p++) {
+        if (!g_ascii_isalnum(*p) && *p != '-' && *p != '_' && *p != '.')
+            *p = '_';
+    }
+    return g_strdup_printf("domain-%d-%s", def->id, shortName);
+}
+
+
+/* The path of a unix socket must fit in sockaddr_un. */
+#define QEMU_SOCKET_PATH_MAX 107
+
+static int
+qemuProcessPreparePaths(virQEMUDriver *driver, virDomainObj *vm)
+{
+    qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
+    virQEMUDriverConfig *cfg = driver->config;
+    g_autofree char *dirName = qemuProcessPrivateDirName(vm->def);
+    g_autofree char *pidName = g_strdup_printf("%s.pid", vm->def->name);
+
+    g_free(priv->privateDir);
+    g_free(priv->monitorPath);
+    g_free(priv->pidFile);
+    priv->privateDir = g_build_filename(cfg->stateDir, dirName, NULL);
+    priv->monitorPath = g_build_filename(priv->privateDir, "monitor.sock", NULL);
+    priv->pidFile = g_build_filename(cfg->stateDir, pidName, NULL);
+
+    if (strlen(priv->monitorPath) > QEMU_SOCKET_PATH_MAX) {
+        virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
+                       _("monitor socket path '%1$s' is longer than %2$d bytes: use a shorter state directory (embed root)"),
+                       priv->monitorPath, QEMU_SOCKET_PATH_MAX);
+        return -1;
+    }
+    if (virFileMakePathWithMode(priv->privateDir, 0700) < 0)
+        return -1;
+    unlink(priv->monitorPath);
+    unlink(priv->pidFile);
+    return 0;
+}
+
+
+static int
+qemuProcessOpenLog(virQEMUDriver *driver, virDomainObj *vm, char **argv)
+{
+    qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
+    g_autofree char *path = qemuDomainLogPath(driver->config, vm->def->name);
+    g_autofree char *cmd = qemuBuildCommandLineString(argv);
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc();
+    g_autofree char *stamp = g_date_time_format(now, "%Y-%m-%d %H:%M:%S");
+    g_autofree char *header = NULL;
+    VIR_AUTOCLOSE fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+    off_t end;
+
+    if (fd < 0 || (end = lseek(fd, 0, SEEK_END)) < 0) {
+        virReportSystemError(errno, _("cannot open log file '%1$s'"), path);
+        return -1;
+    }
+    header = g_strdup_printf("[libvirt-grace] %s.%03d+0000: starting domain %s\n"
+                             "[libvirt-grace] %s\n", stamp,
+                             g_date_time_get_microsecond(now) / 1000,
+                             vm->def->name, cmd);
+    if (write(fd, header, strlen(header)) != (ssize_t)strlen(header)) {
+        virReportSystemError(errno, _("cannot write log file '%1$s'"), path);
+        return -1;
+    }
+    priv->logOffset = end;
+    return g_steal_fd(&fd);
+}
+
+
+/* The environment QEMU runs with: nothing of ours leaks into it. */
+static char **
+qemuProcessBuildEnv(qemuDomainObjPrivate *priv)
+{
+    GPtrArray *env = g_ptr_array_new();
+
+    g_ptr_array_add(env, g_strdup("LC_ALL=C"));
+    g_ptr_array_add(env, g_strdup("PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"));
+    g_ptr_array_add(env, g_strdup_printf("HOME=%s", priv->privateDir));
+    g_ptr_array_add(env, g_strdup_printf("XDG_DATA_HOME=%s/.local/share", priv->privateDir));
+    g_ptr_array_add(env, g_strdup_printf("XDG_CACHE_HOME=%s/.cache", priv->privateDir));
+    g_ptr_array_add(env, g_strdup_printf("XDG_CONFIG_HOME=%s/.config", priv->privateDir));
+    g_ptr_array_add(env, NULL);
+    return (char **)g_ptr_array_free(env, FALSE);
+}
+
+
+/*
+ * Undoes a start that failed: whatever process exists goes (SIGKILL
+ * after the usual SIGTERM grace), then the status file and leftovers.
+ * Reports nothing: the error that made the start fail stays the last
+ * error.
+ */
+static void
+qemuProcessStartCleanup(virQEMUDriver *driver, virDomainObj *vm)
+{
+    qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
+    virErrorPtr orig;
+
+    virErrorPreserveLast(&orig);
+    g_clear_pointer(&priv->mon, qemuMonitorClose);
+    if (priv->pid > 0) {
+        if (qemuProcessKill(vm, VIR_QEMU_PROCESS_KILL_FORCE) < 0)
+            VIR_ERROR("cannot stop QEMU process %lld of failed start of %s: %s",
+                      (long long)priv->pid, vm->def->name, virGetLastErrorMessage());
+        virProcessReap(priv->pid);
+    }
+    virForceClose(&priv->pidfd);
+    qemuProcessRestorePersistentDef(vm);
+    virDomainObjSetState(vm, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_FAILED);
+    if (qemuDomainSaveStatus(driver, vm) < 0)
+        VIR_ERROR("cannot record the failed start of %s: %s", vm->def->name,
+                  virGetLastErrorMessage());
+    qemuProcessRemoveRuntimeFiles(vm);
+    priv->phase = QEMU_DOMAIN_PHASE_INACTIVE;
+    priv->pid = 0;
+    virErrorRestore(&orig);
+}
+
+
+/* Replaces the error of a failed monitor connection with one quoting
+ * what QEMU printed, which is what explains it. */
+static void
+qemuProcessReportStartFailure(virDomainObj *vm, bool exited)
+{
+    qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
+    g_autofree char *log = qemuProcessReadLog(vm, priv->logOffset);
+    g_autofree char *cause = g_strdup(virGetLastErrorMessage());
+
+    if (exited) {
+        virReportError(VIR_ERR_INTERNAL_ERROR,
+                       _("process exited while connecting to monitor: %1$s"),
+                       log && *log ? log : _("QEMU printed nothing"));
+    } else if (log && *log) {
+        virReportError(VIR_ERR_INTERNAL_ERROR, "%s: %s", cause, log);
+    }
+}
+
+
+/**
+ * qemuProcessStart:
+ * @driver: the driver
+ * @vm: an inactive domain, in a job (its name locked)
+ * @startFlags: VIR_DOMAIN_START_PAUSED or 0
+ *
+ * Starts QEMU for @vm paused (-S), detached into its own session,
+ * with a QMP socket, a pid file and its output in the domain's log;
+ * completes the QMP handshake, records pid and start time in the status
+ * file, then resumes the CPUs unless asked not to.  A failure at any
+ * step leaves no process and no runtime state (persistent domains are
+ * recorded as shut off, reason failed), with an error saying what QEMU
+ * printed.
+ *
+ * Returns: 0, or -1 with an error reported.
+ */
+int
+qemuProcessStart(virQEMUDriver *driver, virDomainObj *vm,
+                 unsigned int startFlags)
+{
+    qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
+    g_autoptr(virQEMUCaps) caps = NULL;
+    g_autoptr(virDomainDef) live = NULL;
+    g_auto(GStrv) argv = NULL;
+    g_auto(GStrv) env = NULL;
+    qemuCommandPaths paths = { 0 };
+    virProcessSpawnOpts opts = { 0 };
+    VIR_AUTOCLOSE logfd = -1;
+    qemuMonitor *mon;
+    int id;
+    int rc;
+
+    virCheckFlags(VIR_DOMAIN_START_PAUSED, -1);
+
+    if (virDomainObjIsActive(vm)) {
+        virReportError(VIR_ERR_OPERATION_INVALID, "%s",
+                       _("domain is already running"));
+        return -1;
+    }
+
+    if (!(caps = virQEMUCapsCacheLookup(driver->qemuCapsCache, vm->def->emulator)))
+        return -1;
+    if (!(live = virDomainDefCopy(vm->def, 0)) ||
+        qemuDomainPrepareDef(live, caps) < 0 ||
+        qemuProcessPrepareGraphics(live) < 0)
+        return -1;
+    if ((id = qemuDriverAllocateID(driver)) < 0)
+        return -1;
+    live->id = id;
+
+    /* From here on the status file says a start is under way, so that a
+     * crash of this process leaves something the next open cleans up. */
+    vm->newDef = vm->persistent ? g_steal_pointer(&vm->def) : NULL;
+    virDomainDefFree(vm->def);
+    vm->def = g_steal_pointer(&live);
+    priv->phase = QEMU_DOMAIN_PHASE_STARTING;
+    priv->pid = 0;
+    priv->gone = false;
+    priv->shutdownSignalled = false;
+    virDomainObjSetState(vm, VIR_DOMAIN_PAUSED, VIR_DOMAIN_PAUSED_STARTING_UP);
+
+    if (qemuProcessPreparePaths(driver, vm) < 0)
+        goto error;
+    if (qemuDomainSaveStatus(driver, vm) < 0)
+        goto error;
+
+    paths.monitorSocket = priv->monitorPath;
+    paths.pidFile = priv->pidFile;
+    if (!(argv = qemuBuildCommandLine(vm->def, caps, &paths, 0)))
+        goto error;
+    if ((logfd = qemuProcessOpenLog(driver, vm, argv)) < 0)
+        goto error;
+
+    env = qemuProcessBuildEnv(priv);
+    opts.cwd = "/";
+    opts.umask = 0077;
+    opts.logfd = logfd;
+    if (virProcessSpawn((const char *const *)argv, (const char *const *)env,
+                        &opts, &priv->pid) < 0)
+        goto error;
+    if (virProcessGetStartTime(priv->pid, &priv->startTime) < 0)
+        goto error;
+    VIR_DEBUG("domain %s: QEMU pid %lld", vm->def->name, (long long)priv->pid);
+    if (qemuDomainSaveStatus(driver, vm) < 0)
+        goto error;
+
+    if ((rc = qemuProcessOpenPidfd(priv)) < 0)
+        goto error;
+    if (rc == 0) {
+        virReportError(VIR_ERR_INTERNAL_ERROR, "%s", _("QEMU exited at once"));
+        qemuProcessReportStartFailure(vm, true);
+        goto error;
+    }
+
+    if (!(priv->mon = qemuMonitorOpen(priv->monitorPath, priv->pidfd,
+                                      QEMU_START_MONITOR_TIMEOUT_MS, NULL, vm))) {
+        bool exited = virProcessPidfdWait(priv->pidfd, priv->pid, 0, NULL) == 1;
+
+        qemuProcessReportStartFailure(vm, exited);
+        goto error;
+    }
+    mon = priv->mon;
+
+    if (!(startFlags & VIR_DOMAIN_START_PAUSED)) {
+        if (qemuMonitorStartCPUs(mon) < 0)
+            goto error;
+        virDomainObjSetState(vm, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_BOOTED);
+    } else {
+        virDomainObjSetState(vm, VIR_DOMAIN_PAUSED, VIR_DOMAIN_PAUSED_USER);
+    }
+    priv->phase = QEMU_DOMAIN_PHASE_RUNNING;
+    if (qemuDomainSaveStatus(driver, vm) < 0)
+        goto error;
+
+    qemuDomainEventEmit(driver, vm, VIR_DOMAIN_EVENT_STARTED,
+                        VIR_DOMAIN_EVENT_STARTED_BOOTED);
+    if (startFlags & VIR_DOMAIN_START_PAUSED)
+        qemuDomainEventEmit(driver, vm, VIR_DOMAIN_EVENT_SUSPENDED,
+                            VIR_DOMAIN_EVENT_SUSPENDED_PAUSED);
+    return 0;
+
+ error:
+    qemuProcessStartCleanup(driver, vm);
+    return -1;
+}
+
+
+/*
+ * Why a process ended that nobody here stopped: its log says whether a
+ * signal made QEMU shut down (someone asked it to), otherwise it died.
+ */
+static virDomainShutoffReason
+qemuProcessGuessStopReason(virDomainObj *vm)
+{
+    qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
+    g_autofree char *log = NULL;
+
+    if (priv->shutdownSignalled)
+        return VIR_DOMAIN_SHUTOFF_SHUTDOWN;
+    log = qemuProcessReadLog(vm, priv->logOffset);
+    if (log && strstr(log, "terminating on signal"))
+        return VIR_DOMAIN_SHUTOFF_SHUTDOWN;
+    return VIR_DOMAIN_SHUTOFF_CRASHED;
+}
+
+
+/* Is @pid the QEMU of @vm, by its command line naming our monitor
+ * socket?  Used only for a start that died before recording the pid. */
+static bool
+qemuProcessCmdlineMatches(pid_t pid, const char *monitorPath)
+{
+    g_autofree char *path = g_strdup_printf("/proc/%lld/cmdline", (long long)pid);
+    g_autofree char *cmdline = NULL;
+    gsize len;
+
+    if (!g_file_get_contents(path, &cmdline, &len, NULL))
+        return false;
+    for (gsize i = 0; i < len; i += strlen(cmdline + i) + 1) {
+        if (strstr(cmdline + i, monitorPath))
+            return true;
+    }
+    return false;
+}
+
+
+/* A start that died before recording a pid: QEMU's own pid file may
+ * still name the process. */
+static void
+qemuProcessFindOrphan(virDomainObj *vm)
+{
+    qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
+    g_autofree char *content = NULL;
+    guint64 pid;
+    unsigned long long start;
+
+    if (priv->pid > 0 || !priv->pidFile ||
+        !g_file_get_contents(priv->pidFile, &content, NULL, NULL) ||
+        !g_ascii_string_to_unsigned(g_strstrip(content), 10, 1, G_MAXINT, &pid, NULL))
+        return;
+    if (virProcessGetStartTime(pid, &start) < 0) {
+        virResetLastError();
+        return;
+    }
+    if (qemuProcessCmdlineMatches(pid, priv->monitorPath)) {
+        priv->pid = pid;
+        priv->startTime = start;
+    }
+}
+
+
+/**
+ * qemuProcessReconcileLocked:
+ * @driver: the driver
+ * @vm: a domain in a job, just (re)loaded from disk
+ *
+ * Completes what the files say but the system no longer shows: a domain
+ * whose QEMU is gone is stopped properly (reason crashed, or shutdown
+ * when QEMU was asked to end); a start that died half-way is undone.
+ *
+ * Returns: 0, or -1 with an error reported.
+ */
+int
+qemuProcessReconcileLocked(virQEMUDriver *driver, virDomainObj *vm)
+{
+    qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
+    virDomainShutoffReason reason;
+
+    if (!virDomainObjIsActive(vm))
+        return 0;
+
+    if (priv->phase == QEMU_DOMAIN_PHASE_STARTING) {
+        /* We hold the job, so the start that wrote this is over. */
+        VIR_WARN("domain %s: undoing a start that did not finish",
+                 vm->def->name);
+        qemuProcessFindOrphan(vm);
+        qemuProcessStartCleanup(driver, vm);
+        qemuDomainEventEmit(driver, vm, VIR_DOMAIN_EVENT_STOPPED,
+                            VIR_DOMAIN_EVENT_STOPPED_FAILED);
+        return 0;
+    }
+
+    if (qemuProcessIsAlive(priv))
+        return 0;
+    reason = qemuProcessGuessStopReason(vm);
+    VIR_INFO("domain %s: QEMU process %lld is gone (%s)", vm->def->name,
+             (long long)priv->pid,
+             reason == VIR_DOMAIN_SHUTOFF_CRASHED ? "crashed" : "shut down");
+    return qemuProcessStop(driver, vm, reason, 0);
+}
+
+
+/**
+ * qemuProcessReconcile:
+ * @driver: the driver
+ * @vm: a domain just loaded from disk (replaced if fixed up)
+ *
+ * Finds a domain's QEMU again after this process (or another) started
+ * it: checks that the recorded pid is still the same process (start
+ * time).  Anything to fix needs the domain's job lock (see
+ * qemuProcessReconcileLocked); when another job holds it, that job is
+ * in charge (a start in progress holds it too) and @vm is only marked
+ * shut off in memory if its process is known to be gone.
+ *
+ * Returns: 0, or -1 with an error reported.
+ */
+int
+qemuProcessReconcile(virQEMUDriver *driver, virDomainObj **vm)
+{
+    qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(*vm);
+    int rc;
+
+    if (!virDomainObjIsActive(*vm))
+        return 0;
+    if (priv->phase == QEMU_DOMAIN_PHASE_RUNNING && qemuProcessIsAlive(priv))
+        return 0;
+
+    if (qemuDomainObjTryJob(driver, vm) < 0) {
+        if (virGetLastErrorCode() != VIR_ERR_RESOURCE_BUSY)
+            return -1;
+        virResetLastError();
+        if (priv->gone)
+            virDomainObjSetState(*vm, VIR_DOMAIN_SHUTOFF,
+                                 VIR_DOMAIN_SHUTOFF_UNKNOWN);
+        return 0;
+    }
+    rc = qemuProcessReconcileLocked(driver, *vm);
+    qemuDomainObjEndJob(*vm);
+    return rc;
+}
+
+
+/**
+ * qemuProcessRefreshState:
+ * @driver: the driver
+ * @vm: a running domain, reconciled, not in a job
+ *
+ * Asks QEMU what it is doing, for state queries: a guest that paused
+ * or powered itself off (QEMU waits, -no-shutdown) is noticed here, and
+ * a powered-off guest is stopped (reason shutdown), as upstream does on
+ * the SHUTDOWN event.  Skipped (file state kept) when QEMU is frozen or
+ * another job runs.
+ *
+ * Returns: 0, or -1 with an error reported.
+ */
+int
+qemuProcessRefreshState(virQEMUDriver *driver, virDomainObj **vm)
+{
+    qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(*vm);
+    g_autofree char *procState = NULL;
+    virDomainPausedReason reason;
+    qemuMonitor *mon;
+    bool running;
+    int ret = 0;
+
+    if (!virDomainObjIsActive(*vm) || priv->phase != QEMU_DOMAIN_PHASE_RUNNING)
+        return 0;
+    /* A stopped (SIGSTOP) or stuck QEMU cannot answer; asking would only
+     * hang. */
+    procState = virProcessGetState(priv->pid);
+    if (!procState || strchr("TtDZX", procState[0]))
+        return 0;
+
+    if (qemuDomainObjTryJob(driver, vm) < 0) {
+        virResetLastError();
+        return 0;
+    }
+    priv = QEMU_DOMAIN_PRIVATE(*vm);
+    if (!virDomainObjIsActive(*vm))
+        goto cleanup;
+    if (!(mon = qemuDomainGetMonitor(*vm))) {
+        /* Not worth failing a state query over: keep what we know. */
+        VIR_DEBUG("cannot ask QEMU of %s for its state: %s", (*vm)->def->name,
+                  virGetLastErrorMessage());
+        virResetLastError();
+        goto cleanup;
+    }
+    qemuMonitorSetCommandTimeout(mon, 2000);
+    if (qemuMonitorGetStatus(mon, &running, &reason) < 0) {
+        virResetLastError();
+        goto cleanup;
+    }
+
+    if (!running && reason == VIR_DOMAIN_PAUSED_SHUTTING_DOWN) {
+        /* The guest powered off; QEMU waits to be told to exit. */
+        qemuDomainObjPrivate *p = QEMU_DOMAIN_PRIVATE(*vm);
+
+        g_clear_pointer(&p->mon, qemuMonitorClose);
+        if (qemuProcessKill(*vm, VIR_QEMU_PROCESS_KILL_NOWAIT) < 0 ||
+            qemuProcessStop(driver, *vm, VIR_DOMAIN_SHUTOFF_SHUTDOWN, 0) < 0)
+            ret = -1;
+        goto cleanup;
+    }
+    if (running && (*vm)->state != VIR_DOMAIN_RUNNING) {
+        virDomainObjSetState(*vm, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_UNPAUSED);
+        ret = qemuDomainSaveStatus(driver, *vm);
+    } else if (!running && (*vm)->state == VIR_DOMAIN_RUNNING) {
+        virDomainObjSetState(*vm, VIR_DOMAIN_PAUSED, reason);
+        ret = qemuDomainSaveStatus(driver, *vm);
+    }
+
+ cleanup:
+    qemuDomainObjEndJob(*vm);
+    return ret;
+}
