@@ -147,19 +147,12 @@ qemuJSONBool(JsonBuilder *builder, const char *key, bool val)
 
 
 /* "bus":"pci.0"[,"multifunction":B],"addr":"0xS[.0xF]" */
-static int
-qemuJSONPCIAddress(JsonBuilder *builder, const virDomainDeviceInfo *info,
-                   const char *what)
+static void
+qemuJSONPCIAddress(JsonBuilder *builder, const virDomainDeviceInfo *info)
 {
     const virPCIDeviceAddress *addr = &info->addr.pci;
     g_autofree char *str = NULL;
 
-    if (info->type != VIR_DOMAIN_DEVICE_ADDRESS_TYPE_PCI) {
-        virReportError(VIR_ERR_INTERNAL_ERROR,
-                       _("%1$s has no PCI address: assign addresses before building the command line"),
-                       what);
-        return -1;
-    }
     qemuJSONString(builder, "bus", "pci.0");
     if (addr->multifunction != VIR_TRISTATE_SWITCH_ABSENT)
         qemuJSONBool(builder, "multifunction",
@@ -169,6 +162,78 @@ qemuJSONPCIAddress(JsonBuilder *builder, const virDomainDeviceInfo *info,
     else
         str = g_strdup_printf("0x%x", addr->slot);
     qemuJSONString(builder, "addr", str);
+}
+
+
+/* ---- preconditions --------------------------------------------------- */
+
+static int
+qemuBuildCheckDevice(const virDomainDef *def, const virDomainDeviceInfo *info,
+                     virDomainDeviceAddressType wanted, const char *kind,
+                     size_t idx)
+{
+    if (!info->alias || info->type != wanted) {
+        virReportError(VIR_ERR_INTERNAL_ERROR,
+                       _("%1$s %2$zu of domain '%3$s' has no alias or no %4$s address: prepare the definition (qemuDomainPrepareDef) before building its command line"),
+                       kind, idx, def->name,
+                       virDomainDeviceAddressTypeToString(wanted));
+        return -1;
+    }
+    return 0;
+}
+
+
+/*
+ * Every device the command line names must have its alias, and every
+ * PCI device its address: the builder uses what the driver assigned
+ * and invents nothing.
+ */
+static int
+qemuBuildCheckPrepared(const virDomainDef *def)
+{
+    const virDomainDeviceAddressType pci = VIR_DOMAIN_DEVICE_ADDRESS_TYPE_PCI;
+    const virDomainDeviceAddressType drive = VIR_DOMAIN_DEVICE_ADDRESS_TYPE_DRIVE;
+
+    for (size_t i = 0; i < def->ndisks; i++) {
+        const virDomainDiskDef *disk = def->disks[i];
+
+        if (qemuBuildCheckDevice(def, &disk->info,
+                                 disk->bus == VIR_DOMAIN_DISK_BUS_VIRTIO ? pci : drive,
+                                 "disk", i) < 0)
+            return -1;
+    }
+    for (size_t i = 0; i < def->ncontrollers; i++) {
+        const virDomainControllerDef *ctrl = def->controllers[i];
+
+        if (ctrl->type == VIR_DOMAIN_CONTROLLER_TYPE_PCI ||
+            (ctrl->type == VIR_DOMAIN_CONTROLLER_TYPE_USB &&
+             ctrl->model == VIR_DOMAIN_CONTROLLER_MODEL_USB_NONE))
+            continue;
+        if (qemuBuildCheckDevice(def, &ctrl->info, pci, "controller", i) < 0)
+            return -1;
+    }
+    for (size_t i = 0; i < def->nnets; i++) {
+        if (qemuBuildCheckDevice(def, &def->nets[i]->info, pci, "interface", i) < 0)
+            return -1;
+    }
+    for (size_t i = 0; i < def->nvideos; i++) {
+        if (def->videos[i]->type != VIR_DOMAIN_VIDEO_TYPE_NONE &&
+            qemuBuildCheckDevice(def, &def->videos[i]->info, pci, "video", i) < 0)
+            return -1;
+    }
+    if (def->memballoon &&
+        def->memballoon->model == VIR_DOMAIN_MEMBALLOON_MODEL_VIRTIO &&
+        qemuBuildCheckDevice(def, &def->memballoon->info, pci, "memballoon", 0) < 0)
+        return -1;
+    for (size_t i = 0; i < def->nrngs; i++) {
+        if (qemuBuildCheckDevice(def, &def->rngs[i]->info, pci, "rng", i) < 0)
+            return -1;
+    }
+    for (size_t i = 0; i < def->nserials; i++) {
+        if (qemuBuildCheckDevice(def, &def->serials[i]->info,
+                                 VIR_DOMAIN_DEVICE_ADDRESS_TYPE_NONE, "serial", i) < 0)
+            return -1;
+    }
     return 0;
 }
 
@@ -302,8 +367,7 @@ qemuBuildDiskDevice(GPtrArray *argv, const virDomainDef *def,
     switch (disk->bus) {
     case VIR_DOMAIN_DISK_BUS_VIRTIO:
         qemuJSONString(dev, "driver", "virtio-blk-pci");
-        if (qemuJSONPCIAddress(dev, &disk->info, disk->dst) < 0)
-            return -1;
+        qemuJSONPCIAddress(dev, &disk->info);
         break;
 
     case VIR_DOMAIN_DISK_BUS_IDE: {
@@ -472,8 +536,7 @@ qemuBuildControllerDevice(GPtrArray *argv, const virDomainControllerDef *ctrl)
     }
     qemuJSONString(dev, "driver", driver);
     qemuJSONString(dev, "id", ctrl->info.alias);
-    if (qemuJSONPCIAddress(dev, &ctrl->info, ctrl->info.alias) < 0)
-        return -1;
+    qemuJSONPCIAddress(dev, &ctrl->info);
     qemuArgAddJSON(argv, "-device", dev);
     return 0;
 }
@@ -528,8 +591,7 @@ qemuBuildNetCommandLine(GPtrArray *argv, const virDomainNetDef *net,
     qemuJSONString(dev, "mac", virMacAddrFormat(&net->mac, mac));
     if (bootIndex)
         qemuJSONInt(dev, "bootindex", bootIndex);
-    if (qemuJSONPCIAddress(dev, &net->info, net->info.alias) < 0)
-        return -1;
+    qemuJSONPCIAddress(dev, &net->info);
     qemuArgAddJSON(argv, "-device", dev);
     return 0;
 }
@@ -661,8 +723,7 @@ qemuBuildVideoCommandLine(GPtrArray *argv, const virDomainVideoDef *video,
                        NULLSTR(video->info.alias));
         return -1;
     }
-    if (qemuJSONPCIAddress(dev, &video->info, video->info.alias) < 0)
-        return -1;
+    qemuJSONPCIAddress(dev, &video->info);
     qemuArgAddJSON(argv, "-device", dev);
     return 0;
 }
@@ -681,8 +742,7 @@ qemuBuildMemballoonCommandLine(GPtrArray *argv,
     dev = qemuJSONNew();
     qemuJSONString(dev, "driver", "virtio-balloon-pci");
     qemuJSONString(dev, "id", balloon->info.alias);
-    if (qemuJSONPCIAddress(dev, &balloon->info, balloon->info.alias) < 0)
-        return -1;
+    qemuJSONPCIAddress(dev, &balloon->info);
     qemuArgAddJSON(argv, "-device", dev);
     return 0;
 }
@@ -703,8 +763,7 @@ qemuBuildRNGCommandLine(GPtrArray *argv, const virDomainRNGDef *rng)
     qemuJSONString(dev, "driver", "virtio-rng-pci");
     qemuJSONString(dev, "rng", objId);
     qemuJSONString(dev, "id", rng->info.alias);
-    if (qemuJSONPCIAddress(dev, &rng->info, rng->info.alias) < 0)
-        return -1;
+    qemuJSONPCIAddress(dev, &rng->info);
     qemuArgAddJSON(argv, "-device", dev);
     return 0;
 }
@@ -794,7 +853,8 @@ qemuBuildCommandLine(const virDomainDef *def,
     virCheckNonNullArgReturn(paths, NULL);
     virCheckNonNullArgReturn(paths->monitorSocket, NULL);
 
-    if (qemuValidateDomainDef(def, caps) < 0)
+    if (qemuValidateDomainDef(def, caps) < 0 ||
+        qemuBuildCheckPrepared(def) < 0)
         return NULL;
 
     qemuArgAdd(argv, def->emulator ? def->emulator : caps->binary);
