@@ -22,12 +22,11 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
+#include <gio/gio.h>
 
 #include "qemu_capabilities.h"
 #include "qemu_capabilitiespriv.h"
-#ifdef WITH_QEMU_MONITOR
-# include "qemu_monitor.h"
-#endif
+#include "qemu_monitor.h"
 #include "virerror.h"
 #include "virfile.h"
 #include "virlog.h"
@@ -498,7 +497,6 @@ virQEMUCapsArchFromBinary(const char *binary)
 }
 
 
-#ifdef WITH_QEMU_MONITOR
 /*
  * A listening socket at @path with a client already connected to it:
  * QEMU inherits the listening end (so it never has to create the path,
@@ -712,28 +710,6 @@ virQEMUCapsProbe(const char *binary, const char *runDir, const struct stat *sb)
     return g_steal_pointer(&caps);
 }
 
-#else /* !WITH_QEMU_MONITOR */
-
-/* Until the QMP client lands, probing reports that it cannot. */
-virQEMUCaps *
-virQEMUCapsProbe(const char *binary,
-                 const char *runDir G_GNUC_UNUSED,
-                 const struct stat *sb G_GNUC_UNUSED)
-{
-    g_autofree char *arch = NULL;
-
-    if (!(arch = virQEMUCapsArchFromBinary(binary))) {
-        virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
-                       _("cannot tell the target architecture of emulator '%1$s': its name is not qemu-system-ARCH"),
-                       binary);
-        return NULL;
-    }
-    virReportError(VIR_ERR_NO_SUPPORT,
-                   _("cannot probe emulator '%1$s': no QMP client yet"), binary);
-    return NULL;
-}
-
-#endif /* !WITH_QEMU_MONITOR */
 
 
 /* ---- the cache ----------------------------------------------------- */
