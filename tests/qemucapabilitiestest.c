@@ -368,6 +368,7 @@ testCacheStale(const void *data G_GNUC_UNUSED)
     g_autofree char *cachePath = NULL;
     g_autofree char *before = NULL;
     g_autofree char *after = NULL;
+    g_autofree char *expect = NULL;
     FILE *fp;
 
     if (!binary || testWriteCacheFile(cache, dir, binary, 7002022) < 0)
@@ -384,7 +385,9 @@ testCacheStale(const void *data G_GNUC_UNUSED)
         virTestDiag("a stale cache file was used");
         return -1;
     }
-    if (!virGetLastError())
+    expect = g_strdup_printf("internal error: cannot probe emulator '%s': fake emulator",
+                             binary);
+    if (testCheckError(VIR_ERR_INTERNAL_ERROR, expect) < 0)
         return -1;
     /* The failed probe left the old file alone. */
     if (virTestLoadFile(cachePath, &after) < 0)

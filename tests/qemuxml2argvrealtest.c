@@ -618,11 +618,9 @@ testRealQEMU(const void *opaque)
     g_autoptr(virQEMUCaps) caps = virQEMUCapsCopy(testCaps);
     g_auto(testResources) res = { 0 };
 
-    if (info->flags & TEST_FLAG_KVM) {
-        if (!virQEMUCapsKVMUsable())
-            return EXIT_AM_SKIP;
-        caps->kvmSupported = true;
-    }
+    caps->kvmSupported = !!(info->flags & TEST_FLAG_KVM);
+    if (caps->kvmSupported && !virQEMUCapsKVMUsable())
+        return EXIT_AM_SKIP;
     res.dir = virTestMakeTempDir("realqemu");
     res.listeners = g_ptr_array_new();
 

@@ -519,7 +519,7 @@ virQEMUCapsProbeSockets(const char *path, int *retListen, int *retClient)
     strcpy(addr.sun_path, path);
     unlink(path);
 
-    if ((lfd = socket(AF_UNIX, SOCK_STREAM, 0)) < 0 ||
+    if ((lfd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0)) < 0 ||
         bind(lfd, (struct sockaddr *)&addr, sizeof(addr)) < 0 ||
         listen(lfd, 1) < 0) {
         virReportSystemError(errno, _("cannot listen on monitor socket '%1$s'"),
@@ -584,6 +584,28 @@ virQEMUCapsCompareMachines(const void *a, const void *b)
 }
 
 
+/*
+ * After a failed probe: ends the emulator and, when it said why on
+ * stderr (an unknown option, a missing library...), reports that
+ * instead of the monitor's error, which only says the connection
+ * closed.
+ */
+static void
+virQEMUCapsProbeFailed(GSubprocess *proc, const char *binary)
+{
+    g_autofree char *errText = NULL;
+
+    g_subprocess_force_exit(proc);
+    if (!g_subprocess_communicate_utf8(proc, NULL, NULL, NULL, &errText, NULL))
+        g_subprocess_wait(proc, NULL, NULL);
+    if (errText && *g_strstrip(errText)) {
+        g_strdelimit(errText, "\n", ' ');
+        virReportError(VIR_ERR_INTERNAL_ERROR,
+                       _("cannot probe emulator '%1$s': %2$s"), binary, errText);
+    }
+}
+
+
 /* Waits for @proc, killing it if it does not exit by itself in time. */
 static void
 virQEMUCapsProbeReap(GSubprocess *proc)
@@ -625,7 +647,6 @@ virQEMUCapsProbe(const char *binary, const char *runDir, const struct stat *sb)
     qemuMonitor *mon = NULL;
     VIR_AUTOCLOSE lfd = -1;
     VIR_AUTOCLOSE cfd = -1;
-    int rc;
     const char *machine;
     const int qemuFd = 3;
 
@@ -656,7 +677,7 @@ virQEMUCapsProbe(const char *binary, const char *runDir, const struct stat *sb)
 
     launcher = g_subprocess_launcher_new(G_SUBPROCESS_FLAGS_STDIN_INHERIT |
                                          G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
-                                         G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+                                         G_SUBPROCESS_FLAGS_STDERR_PIPE);
     g_subprocess_launcher_setenv(launcher, "LC_ALL", "C", TRUE);
     g_subprocess_launcher_take_fd(launcher, g_steal_fd(&lfd), qemuFd);
     proc = g_subprocess_launcher_spawn(launcher, &gerr, binary,
@@ -677,23 +698,12 @@ virQEMUCapsProbe(const char *binary, const char *runDir, const struct stat *sb)
 
     if (!(mon = qemuMonitorOpenFD(g_steal_fd(&cfd), QEMU_CAPS_PROBE_TIMEOUT_MS,
                                   NULL, NULL))) {
-        virErrorPtr saved = NULL;
-
-        virErrorPreserveLast(&saved);
-        g_subprocess_force_exit(proc);
-        g_subprocess_wait(proc, NULL, NULL);
-        virErrorRestore(&saved);
+        virQEMUCapsProbeFailed(proc, binary);
         return NULL;
     }
-    rc = virQEMUCapsProbeQMP(caps, mon);
-    if (rc < 0) {
-        virErrorPtr saved = NULL;
-
-        virErrorPreserveLast(&saved);
+    if (virQEMUCapsProbeQMP(caps, mon) < 0) {
         qemuMonitorClose(mon);
-        g_subprocess_force_exit(proc);
-        g_subprocess_wait(proc, NULL, NULL);
-        virErrorRestore(&saved);
+        virQEMUCapsProbeFailed(proc, binary);
         return NULL;
     }
     /* A lost reply to quit is harmless: the process is reaped below. */
