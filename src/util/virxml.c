@@ -221,21 +221,45 @@ virXMLPropStringCheck(xmlNodePtr node, const char *name, virXMLPropFlags flags)
 
 
 /**
- * virXMLPropEnum:
+ * virXMLStringInList:
+ * @str: a string
+ * @list: a NULL-terminated list, or NULL
+ *
+ * Returns: whether @str is one of @list.
+ */
+bool
+virXMLStringInList(const char *str, const char *const *list)
+{
+    for (size_t i = 0; list && list[i]; i++) {
+        if (STREQ(list[i], str))
+            return true;
+    }
+    return false;
+}
+
+
+/**
+ * virXMLPropEnumSubset:
  * @node: an element
  * @name: the attribute
  * @strToInt: the enum's TypeFromString
+ * @known: NULL, or every value the format defines for the attribute
+ *         (NULL-terminated), a superset of what @strToInt accepts
  * @flags: VIR_XML_PROP_REQUIRED, VIR_XML_PROP_NONZERO
  * @result: the value; untouched when the attribute is absent
  *
+ * A value the enum does not know is refused.  When the format defines
+ * it (it is in @known), this implementation just does not implement
+ * it: VIR_ERR_CONFIG_UNSUPPORTED.  Otherwise it is simply wrong:
+ * VIR_ERR_XML_ERROR, with upstream's message.
+ *
  * Returns: 1 when the attribute was read, 0 when absent (and not
- * required), -1 with VIR_ERR_CONFIG_UNSUPPORTED when its value is not
- * one the enum knows (or is the enum's 0 and @flags forbid that), or
- * VIR_ERR_XML_ERROR when it is required and absent.
+ * required), -1 with an error reported.
  */
 int
-virXMLPropEnum(xmlNodePtr node, const char *name, int (*strToInt)(const char *),
-               virXMLPropFlags flags, int *result)
+virXMLPropEnumSubset(xmlNodePtr node, const char *name,
+                     int (*strToInt)(const char *), const char *const *known,
+                     virXMLPropFlags flags, int *result)
 {
     g_autofree char *val = virXMLPropStringCheck(node, name, flags);
     int v;
@@ -244,13 +268,40 @@ virXMLPropEnum(xmlNodePtr node, const char *name, int (*strToInt)(const char *),
         return (flags & VIR_XML_PROP_REQUIRED) ? -1 : 0;
     v = strToInt(val);
     if (v < 0 || (v == 0 && (flags & VIR_XML_PROP_NONZERO))) {
-        virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
-                       _("Invalid value for attribute '%1$s' in element '%2$s': '%3$s'."),
-                       name, (const char *)node->name, val);
+        if (virXMLStringInList(val, known)) {
+            virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
+                           _("value '%1$s' of attribute '%2$s' in element '%3$s' is not supported"),
+                           val, name, (const char *)node->name);
+        } else {
+            virReportError(VIR_ERR_XML_ERROR,
+                           _("Invalid value for attribute '%1$s' in element '%2$s': '%3$s'."),
+                           name, (const char *)node->name, val);
+        }
         return -1;
     }
     *result = v;
     return 1;
+}
+
+
+/**
+ * virXMLPropEnum:
+ * @node: an element
+ * @name: the attribute
+ * @strToInt: the enum's TypeFromString
+ * @flags: VIR_XML_PROP_REQUIRED, VIR_XML_PROP_NONZERO
+ * @result: the value; untouched when the attribute is absent
+ *
+ * Returns: 1 when the attribute was read, 0 when absent (and not
+ * required), -1 with VIR_ERR_XML_ERROR when it is required and absent
+ * or its value is not one the enum knows (or is the enum's 0 and
+ * @flags forbid that).
+ */
+int
+virXMLPropEnum(xmlNodePtr node, const char *name, int (*strToInt)(const char *),
+               virXMLPropFlags flags, int *result)
+{
+    return virXMLPropEnumSubset(node, name, strToInt, NULL, flags, result);
 }
 
 
@@ -397,7 +448,7 @@ virXMLPropInt(xmlNodePtr node, const char *name, int base,
  * @name: the attribute, whose value must be "yes" or "no"
  * @result: the value; untouched when the attribute is absent
  *
- * Returns: 1 when read, 0 when absent, -1 with VIR_ERR_CONFIG_UNSUPPORTED
+ * Returns: 1 when read, 0 when absent, -1 with VIR_ERR_XML_ERROR
  * for any other value.
  */
 int
@@ -412,7 +463,7 @@ virXMLPropYesNo(xmlNodePtr node, const char *name, bool *result)
     } else if (STREQ(val, "no")) {
         *result = false;
     } else {
-        virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
+        virReportError(VIR_ERR_XML_ERROR,
                        _("Invalid value for attribute '%1$s' in element '%2$s': '%3$s'."),
                        name, (const char *)node->name, val);
         return -1;
