@@ -42,6 +42,8 @@ struct _virQEMUCaps {
     char *package;         /* e.g. "Debian 1:7.2+dfsg-7+deb12u18+b3" */
     char *arch;            /* target architecture, e.g. "x86_64" */
     bool kvmSupported;     /* the binary has KVM and /dev/kvm was usable */
+    bool kvmProbed;        /* /dev/kvm was usable when probed: if that
+                            * changes, the entry is stale */
 
     virQEMUCapsMachine *machines;
     size_t nmachines;
@@ -51,6 +53,7 @@ struct _virQEMUCaps {
     GHashTable *types;
 };
 
+virQEMUCaps *virQEMUCapsNew(void);
 void virQEMUCapsFree(virQEMUCaps *caps);
 virQEMUCaps *virQEMUCapsCopy(const virQEMUCaps *caps);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(virQEMUCaps, virQEMUCapsFree);
@@ -62,6 +65,12 @@ const char *virQEMUCapsGetCanonicalMachine(const virQEMUCaps *caps,
 const virQEMUCapsMachine *virQEMUCapsGetMachine(const virQEMUCaps *caps,
                                                 const char *name);
 bool virQEMUCapsHasType(const virQEMUCaps *caps, const char *type);
+
+/* Building a virQEMUCaps (probe, parser, tests). */
+void virQEMUCapsAddMachine(virQEMUCaps *caps, const char *name,
+                           const char *alias, bool isDefault,
+                           unsigned int maxCpus, bool deprecated);
+void virQEMUCapsAddType(virQEMUCaps *caps, const char *type);
 
 /* Serialisation for the on-disk cache and for test fixtures
  * (tests/qemucapabilitiesdata/ *.caps): a GKeyFile. */

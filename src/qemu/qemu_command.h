@@ -1,0 +1,30 @@
+/*
+ * qemu_command.h: the QEMU command line for a domain
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include "internal.h"
+#include "domain_conf.h"
+#include "qemu_capabilities.h"
+
+/*
+ * What the driver decides at start time, outside the definition.
+ * Every path is absolute.
+ */
+typedef struct _qemuCommandPaths qemuCommandPaths;
+struct _qemuCommandPaths {
+    /* The QMP socket QEMU listens on (-chardev socket ... server=on). */
+    const char *monitorSocket;
+    /* Where QEMU writes its pid (-pidfile); NULL to leave it out. */
+    const char *pidFile;
+};
+
+char **qemuBuildCommandLine(const virDomainDef *def,
+                            const virQEMUCaps *caps,
+                            const qemuCommandPaths *paths,
+                            unsigned int flags);
+
+char *qemuBuildCommandLineString(char **argv);

@@ -1,0 +1,385 @@
+/*
+ * qemu_domain_address.c: where each device of a domain sits
+ *
+ * The same XML must give the same guest as upstream libvirt, and a
+ * guest sees its PCI topology, so slots are handed out exactly as
+ * upstream 9.0 does on the i440fx machine types.  We found the rules by
+ * defining many device mixes with Debian's libvirt 9.0 and reading the
+ * addresses back (dumpxml, domxml-to-native):
+ *
+ *  - only bus 0 (pci-root) exists; slot 0 is the host bridge and a
+ *    definition naming bus 0 slot 0 counts as naming no address;
+ *  - slot 1 is the PIIX3: function 0 the ISA bridge and 3 the power
+ *    management function are always taken, function 1 by the IDE
+ *    controller and 2 by the piix3-uhci USB controller with index 0,
+ *    when the definition has them (they can be nowhere else);
+ *  - addresses given in the definition are honoured first; using one
+ *    twice is refused;
+ *  - then the primary video gets slot 2 if that slot is still free,
+ *    otherwise the first free slot like every other device;
+ *  - then, each in definition order, taking the lowest slot none of
+ *    whose functions is in use: network interfaces, controllers (SCSI,
+ *    SATA, USB other than the PIIX3 one), virtio disks, the memory
+ *    balloon, RNG devices, and last the secondary video devices;
+ *  - a slot whose function 0 shares it with other functions gets
+ *    multifunction='on' unless the definition said otherwise.
+ *
+ * q35 is not supported (upstream builds a tree of pcie-root-port
+ * controllers there); the driver refuses it before it gets here.
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "qemu_domain_address.h"
+#include "qemu_alias.h"
+#include "qemu_validate.h"
+#include "virerror.h"
+#include "virlog.h"
+
+#define VIR_FROM_THIS VIR_FROM_QEMU
+
+VIR_LOG_INIT("qemu.qemu_domain_address");
+
+#define QEMU_PCI_SLOT_PIIX3 1
+#define QEMU_PCI_FUNCTION_IDE 1
+#define QEMU_PCI_FUNCTION_USB 2
+#define QEMU_PCI_SLOT_PRIMARY_VIDEO 2
+
+
+/**
+ * qemuDomainMachineIsI440FX:
+ * @machine: a canonical machine type name
+ *
+ * Returns: whether @machine is one of QEMU's i440fx PC machine types.
+ */
+bool
+qemuDomainMachineIsI440FX(const char *machine)
+{
+    return machine &&
+           (STREQ(machine, "pc") || STRPREFIX(machine, "pc-i440fx-"));
+}
+
+
+/**
+ * qemuDomainCanonicalizeMachine:
+ * @def: a domain definition
+ * @caps: what its emulator offers
+ *
+ * Replaces an alias ("pc") or a missing machine type with the
+ * canonical name QEMU reports ("pc-i440fx-7.2"), as upstream records it,
+ * so a guest keeps its machine type when QEMU is upgraded.
+ *
+ * Returns: 0, or -1 with VIR_ERR_CONFIG_UNSUPPORTED reported when the
+ * emulator does not know the machine type.
+ */
+int
+qemuDomainCanonicalizeMachine(virDomainDef *def, const virQEMUCaps *caps)
+{
+    const char *canonical = virQEMUCapsGetCanonicalMachine(caps,
+                                                           def->os.machine);
+
+    if (!canonical) {
+        virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
+                       _("Emulator '%1$s' does not support machine type '%2$s'"),
+                       caps->binary, NULLSTR(def->os.machine));
+        return -1;
+    }
+    if (STRNEQ_NULLABLE(def->os.machine, canonical)) {
+        g_free(def->os.machine);
+        def->os.machine = g_strdup(canonical);
+    }
+    return 0;
+}
+
+
+/**
+ * qemuDomainPCIAddressFormat:
+ * @addr: a PCI address
+ *
+ * Returns: @addr as upstream prints it in messages, "0000:00:05.0".
+ */
+char *
+qemuDomainPCIAddressFormat(const virPCIDeviceAddress *addr)
+{
+    return g_strdup_printf("%04x:%02x:%02x.%x", addr->domain, addr->bus,
+                           addr->slot, addr->function);
+}
+
+
+/* The order in which devices without an address get one. */
+typedef enum {
+    QEMU_PCI_CLASS_FIXED,             /* PIIX3 IDE, PIIX3 USB: slot 1 */
+    QEMU_PCI_CLASS_PRIMARY_VIDEO,
+    QEMU_PCI_CLASS_NET,
+    QEMU_PCI_CLASS_CONTROLLER,
+    QEMU_PCI_CLASS_DISK,
+    QEMU_PCI_CLASS_MEMBALLOON,
+    QEMU_PCI_CLASS_RNG,
+    QEMU_PCI_CLASS_SECONDARY_VIDEO,
+
+    QEMU_PCI_CLASS_LAST
+} qemuPCIClass;
+
+typedef struct {
+    virDomainDeviceInfo *info;
+    qemuPCIClass cls;
+    unsigned int fixedFunction;   /* QEMU_PCI_CLASS_FIXED only */
+} qemuPCIDevice;
+
+typedef struct {
+    /* Bit f of used[s]: function f of slot s is taken. */
+    uint8_t used[QEMU_PCI_SLOT_MAX + 1];
+    /* The device at function 0 of each slot, if any. */
+    virDomainDeviceInfo *function0[QEMU_PCI_SLOT_MAX + 1];
+} qemuPCIBus;
+
+
+static void
+qemuPCIDeviceAdd(GArray *devs, virDomainDeviceInfo *info, qemuPCIClass cls,
+                 unsigned int fixedFunction)
+{
+    qemuPCIDevice dev = { info, cls, fixedFunction };
+
+    g_array_append_val(devs, dev);
+}
+
+
+/* Every device that sits on the PCI bus, each with its class. */
+static GArray *
+qemuDomainCollectPCIDevices(virDomainDef *def)
+{
+    GArray *devs = g_array_new(FALSE, FALSE, sizeof(qemuPCIDevice));
+    bool primarySeen = false;
+
+    for (size_t i = 0; i < def->nvideos; i++) {
+        virDomainVideoDef *video = def->videos[i];
+
+        if (video->type == VIR_DOMAIN_VIDEO_TYPE_NONE)
+            continue;
+        qemuPCIDeviceAdd(devs, &video->info,
+                         primarySeen ? QEMU_PCI_CLASS_SECONDARY_VIDEO :
+                                       QEMU_PCI_CLASS_PRIMARY_VIDEO, 0);
+        primarySeen = true;
+    }
+    for (size_t i = 0; i < def->nnets; i++)
+        qemuPCIDeviceAdd(devs, &def->nets[i]->info, QEMU_PCI_CLASS_NET, 0);
+    for (size_t i = 0; i < def->ncontrollers; i++) {
+        virDomainControllerDef *ctrl = def->controllers[i];
+
+        switch (ctrl->type) {
+        case VIR_DOMAIN_CONTROLLER_TYPE_IDE:
+            qemuPCIDeviceAdd(devs, &ctrl->info, QEMU_PCI_CLASS_FIXED,
+                             QEMU_PCI_FUNCTION_IDE);
+            break;
+        case VIR_DOMAIN_CONTROLLER_TYPE_USB:
+            if (ctrl->model == VIR_DOMAIN_CONTROLLER_MODEL_USB_NONE)
+                break;
+            if (ctrl->model == VIR_DOMAIN_CONTROLLER_MODEL_USB_PIIX3_UHCI &&
+                ctrl->idx == 0) {
+                qemuPCIDeviceAdd(devs, &ctrl->info, QEMU_PCI_CLASS_FIXED,
+                                 QEMU_PCI_FUNCTION_USB);
+                break;
+            }
+            qemuPCIDeviceAdd(devs, &ctrl->info, QEMU_PCI_CLASS_CONTROLLER, 0);
+            break;
+        case VIR_DOMAIN_CONTROLLER_TYPE_SCSI:
+        case VIR_DOMAIN_CONTROLLER_TYPE_SATA:
+            qemuPCIDeviceAdd(devs, &ctrl->info, QEMU_PCI_CLASS_CONTROLLER, 0);
+            break;
+        case VIR_DOMAIN_CONTROLLER_TYPE_PCI:
+        case VIR_DOMAIN_CONTROLLER_TYPE_LAST:
+            break;
+        }
+    }
+    for (size_t i = 0; i < def->ndisks; i++) {
+        if (def->disks[i]->bus == VIR_DOMAIN_DISK_BUS_VIRTIO)
+            qemuPCIDeviceAdd(devs, &def->disks[i]->info, QEMU_PCI_CLASS_DISK, 0);
+    }
+    if (def->memballoon &&
+        def->memballoon->model == VIR_DOMAIN_MEMBALLOON_MODEL_VIRTIO)
+        qemuPCIDeviceAdd(devs, &def->memballoon->info,
+                         QEMU_PCI_CLASS_MEMBALLOON, 0);
+    for (size_t i = 0; i < def->nrngs; i++)
+        qemuPCIDeviceAdd(devs, &def->rngs[i]->info, QEMU_PCI_CLASS_RNG, 0);
+
+    return devs;
+}
+
+
+/* Marks @info's address as used; refuses one in use already. */
+static int
+qemuPCIBusReserve(qemuPCIBus *bus, virDomainDeviceInfo *info)
+{
+    const virPCIDeviceAddress *addr = &info->addr.pci;
+
+    if (bus->used[addr->slot] & (1 << addr->function)) {
+        g_autofree char *str = qemuDomainPCIAddressFormat(addr);
+
+        virReportError(VIR_ERR_XML_ERROR,
+                       _("Attempted double use of PCI Address %1$s"), str);
+        return -1;
+    }
+    bus->used[addr->slot] |= 1 << addr->function;
+    if (addr->function == 0)
+        bus->function0[addr->slot] = info;
+    return 0;
+}
+
+
+static void
+qemuPCIDeviceSetAddress(virDomainDeviceInfo *info, unsigned int slot,
+                        unsigned int function)
+{
+    info->type = VIR_DOMAIN_DEVICE_ADDRESS_TYPE_PCI;
+    info->addr.pci.domain = 0;
+    info->addr.pci.bus = 0;
+    info->addr.pci.slot = slot;
+    info->addr.pci.function = function;
+}
+
+
+/* Gives @info function 0 of the lowest wholly free slot. */
+static int
+qemuPCIBusAssignNext(qemuPCIBus *bus, virDomainDeviceInfo *info)
+{
+    for (unsigned int slot = 1; slot <= QEMU_PCI_SLOT_MAX; slot++) {
+        if (bus->used[slot] == 0) {
+            qemuPCIDeviceSetAddress(info, slot, 0);
+            return qemuPCIBusReserve(bus, info);
+        }
+    }
+    virReportError(VIR_ERR_CONFIG_UNSUPPORTED, "%s",
+                   _("No more available PCI slots: bus 0 is full and this driver does not add PCI bridges"));
+    return -1;
+}
+
+
+/* A PCI address naming bus 0 slot 0 means "none given", as upstream. */
+static bool
+qemuPCIAddressIsPresent(const virDomainDeviceInfo *info)
+{
+    return info->type == VIR_DOMAIN_DEVICE_ADDRESS_TYPE_PCI &&
+           (info->addr.pci.domain || info->addr.pci.bus || info->addr.pci.slot);
+}
+
+
+/* The PIIX3 functions at slot 1 sit nowhere else. */
+static int
+qemuPCIAssignFixed(qemuPCIBus *bus, qemuPCIDevice *dev)
+{
+    virDomainDeviceInfo *info = dev->info;
+
+    if (qemuPCIAddressIsPresent(info) &&
+        (info->addr.pci.slot != QEMU_PCI_SLOT_PIIX3 ||
+         info->addr.pci.function != dev->fixedFunction)) {
+        if (dev->fixedFunction == QEMU_PCI_FUNCTION_IDE)
+            virReportError(VIR_ERR_INTERNAL_ERROR, "%s",
+                           _("Primary IDE controller must have PCI address 0:0:1.1"));
+        else
+            virReportError(VIR_ERR_INTERNAL_ERROR, "%s",
+                           _("PIIX3 USB controller at index 0 must have PCI address 0:0:1.2"));
+        return -1;
+    }
+    qemuPCIDeviceSetAddress(info, QEMU_PCI_SLOT_PIIX3, dev->fixedFunction);
+    return qemuPCIBusReserve(bus, info);
+}
+
+
+/**
+ * qemuDomainAssignPCIAddresses:
+ * @def: a validated definition for an i440fx machine
+ *
+ * Gives every PCI device of @def that has no address one, the way
+ * upstream does (see the top of this file), refuses addresses used
+ * twice, and writes the result back into @def so that the live XML
+ * shows it.
+ *
+ * Returns: 0, or -1 with an error reported (@def may then have some
+ * addresses filled in).
+ */
+int
+qemuDomainAssignPCIAddresses(virDomainDef *def)
+{
+    g_autoptr(GArray) devs = qemuDomainCollectPCIDevices(def);
+    qemuPCIBus bus = { { 0 } };
+
+    /* Host bridge; PIIX3 ISA bridge and power management. */
+    bus.used[0] = 0xff;
+    bus.used[QEMU_PCI_SLOT_PIIX3] = (1 << 0) | (1 << 3);
+
+    for (size_t i = 0; i < devs->len; i++) {
+        qemuPCIDevice *dev = &g_array_index(devs, qemuPCIDevice, i);
+
+        if (dev->cls == QEMU_PCI_CLASS_FIXED &&
+            qemuPCIAssignFixed(&bus, dev) < 0)
+            return -1;
+    }
+
+    for (size_t i = 0; i < devs->len; i++) {
+        qemuPCIDevice *dev = &g_array_index(devs, qemuPCIDevice, i);
+
+        if (dev->cls == QEMU_PCI_CLASS_FIXED)
+            continue;
+        if (!qemuPCIAddressIsPresent(dev->info)) {
+            /* Forget a bus 0 slot 0 address: it will be assigned. */
+            dev->info->type = VIR_DOMAIN_DEVICE_ADDRESS_TYPE_NONE;
+            continue;
+        }
+        if (qemuPCIBusReserve(&bus, dev->info) < 0)
+            return -1;
+    }
+
+    for (qemuPCIClass cls = QEMU_PCI_CLASS_PRIMARY_VIDEO;
+         cls < QEMU_PCI_CLASS_LAST; cls++) {
+        for (size_t i = 0; i < devs->len; i++) {
+            qemuPCIDevice *dev = &g_array_index(devs, qemuPCIDevice, i);
+
+            if (dev->cls != cls ||
+                dev->info->type != VIR_DOMAIN_DEVICE_ADDRESS_TYPE_NONE)
+                continue;
+            if (cls == QEMU_PCI_CLASS_PRIMARY_VIDEO &&
+                bus.used[QEMU_PCI_SLOT_PRIMARY_VIDEO] == 0) {
+                qemuPCIDeviceSetAddress(dev->info, QEMU_PCI_SLOT_PRIMARY_VIDEO, 0);
+                if (qemuPCIBusReserve(&bus, dev->info) < 0)
+                    return -1;
+                continue;
+            }
+            if (qemuPCIBusAssignNext(&bus, dev->info) < 0)
+                return -1;
+        }
+    }
+
+    /* Function 0 announces the other functions of its slot. */
+    for (unsigned int slot = 1; slot <= QEMU_PCI_SLOT_MAX; slot++) {
+        virDomainDeviceInfo *info = bus.function0[slot];
+
+        if (info && (bus.used[slot] & ~1) &&
+            info->addr.pci.multifunction == VIR_TRISTATE_SWITCH_ABSENT)
+            info->addr.pci.multifunction = VIR_TRISTATE_SWITCH_ON;
+    }
+    return 0;
+}
+
+
+/**
+ * qemuDomainPrepareDef:
+ * @def: a parsed definition, about to be started
+ * @caps: what its emulator offers
+ *
+ * Everything the driver does to a definition before building its
+ * command line: the canonical machine type, validation against
+ * @caps, PCI addresses and device aliases.  @def is changed in place
+ * and becomes the live definition.
+ *
+ * Returns: 0, or -1 with an error reported.
+ */
+int
+qemuDomainPrepareDef(virDomainDef *def, const virQEMUCaps *caps)
+{
+    if (qemuDomainCanonicalizeMachine(def, caps) < 0 ||
+        qemuValidateDomainDef(def, caps) < 0 ||
+        qemuDomainAssignPCIAddresses(def) < 0 ||
+        qemuAssignDeviceAliases(def) < 0)
+        return -1;
+    return 0;
+}

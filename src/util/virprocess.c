@@ -1,0 +1,633 @@
+/*
+ * virprocess.c: inspecting, signalling, waiting for and spawning
+ * processes
+ *
+ * The only file of the library that signals processes or opens pidfds.
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include <fcntl.h>
+#include <poll.h>
+#include <pthread.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+
+#include "virprocesspriv.h"
+#include "virerror.h"
+#include "virfile.h"
+#include "virlog.h"
+
+#define VIR_FROM_THIS VIR_FROM_NONE
+
+VIR_LOG_INIT("util.process");
+
+/* /proc/PID/stat and /proc/PID/status are a few hundred bytes. */
+#define VIR_PROCESS_PROC_FILE_MAX (64 * 1024)
+
+/* Field 22 of /proc/PID/stat, counted from 1 (the pid). */
+#define VIR_PROCESS_STAT_STARTTIME 22
+/* The first field after the command name is field 3 (the state). */
+#define VIR_PROCESS_STAT_FIRST_AFTER_COMM 3
+
+
+/*
+ * Reads /proc/@pid/@name.  Reports nothing.
+ *
+ * Returns: 0 with the contents in @ret, or -errno (-ENOENT when the
+ * process is gone).
+ */
+static int
+virProcessReadProcFile(pid_t pid, const char *name, char **ret)
+{
+    g_autofree char *path = g_strdup_printf("/proc/%lld/%s", (long long)pid,
+                                            name);
+
+    if (virFileReadAllQuiet(path, VIR_PROCESS_PROC_FILE_MAX, ret) < 0)
+        return errno ? -errno : -EIO;
+    return 0;
+}
+
+
+/**
+ * virProcessParseStartTime:
+ * @pid: the process @stat belongs to, for the error message
+ * @stat: the contents of /proc/@pid/stat
+ * @retStartTime: the start time, in clock ticks since boot
+ *
+ * The command name (field 2) is in parentheses and may itself contain
+ * spaces and parentheses, so the fields are counted from the last ')'.
+ *
+ * Returns: 0, or -1 with VIR_ERR_INTERNAL_ERROR reported.
+ */
+int
+virProcessParseStartTime(pid_t pid, const char *stat,
+                         unsigned long long *retStartTime)
+{
+    const char *p = strrchr(stat, ')');
+    int field = VIR_PROCESS_STAT_FIRST_AFTER_COMM;
+
+    if (!p)
+        goto error;
+    p++;
+    for (;;) {
+        const char *start;
+        char *end = NULL;
+        guint64 value;
+
+        while (*p == ' ')
+            p++;
+        if (!*p || *p == '\n')
+            goto error;
+        start = p;
+        while (*p && *p != ' ' && *p != '\n')
+            p++;
+        if (field++ < VIR_PROCESS_STAT_STARTTIME)
+            continue;
+
+        errno = 0;
+        value = g_ascii_strtoull(start, &end, 10);
+        if (errno != 0 || end != p || !g_ascii_isdigit(*start))
+            goto error;
+        *retStartTime = value;
+        return 0;
+    }
+
+ error:
+    virReportError(VIR_ERR_INTERNAL_ERROR,
+                   _("cannot find the start time of process %1$lld in /proc/%2$lld/stat"),
+                   (long long)pid, (long long)pid);
+    return -1;
+}
+
+
+/**
+ * virProcessGetStartTime:
+ * @pid: a process
+ * @retStartTime: its start time, in clock ticks since boot
+ *
+ * Together with the pid, the start time identifies a process: a pid
+ * reused by a later process comes with a later start time.
+ *
+ * Returns: 0, or -1 with an error reported (also when the process does
+ * not exist).
+ */
+int
+virProcessGetStartTime(pid_t pid, unsigned long long *retStartTime)
+{
+    g_autofree char *stat = NULL;
+    int rc;
+
+    if ((rc = virProcessReadProcFile(pid, "stat", &stat)) < 0) {
+        virReportSystemError(-rc, _("cannot read the start time of process %1$lld"),
+                             (long long)pid);
+        return -1;
+    }
+    return virProcessParseStartTime(pid, stat, retStartTime);
+}
+
+
+/**
+ * virProcessGetState:
+ * @pid: a process
+ *
+ * Reports nothing.
+ *
+ * Returns: the "State:" value of /proc/@pid/status, such as
+ * "S (sleeping)", "T (stopped)", "D (disk sleep)" or "Z (zombie)", for
+ * the caller to free; NULL when the process is gone.
+ */
+char *
+virProcessGetState(pid_t pid)
+{
+    g_autofree char *status = NULL;
+    g_auto(GStrv) lines = NULL;
+
+    if (virProcessReadProcFile(pid, "status", &status) < 0)
+        return NULL;
+    lines = g_strsplit(status, "\n", -1);
+    for (size_t i = 0; lines[i]; i++) {
+        if (STRPREFIX(lines[i], "State:"))
+            return g_strstrip(g_strdup(lines[i] + strlen("State:")));
+    }
+    return NULL;
+}
+
+
+/**
+ * virProcessIsZombie:
+ * @pid: a process
+ *
+ * A zombie has exited and only waits for its parent to reap it.
+ *
+ * Returns: whether @pid is a zombie.  Reports nothing.
+ */
+bool
+virProcessIsZombie(pid_t pid)
+{
+    g_autofree char *state = virProcessGetState(pid);
+
+    return state && state[0] == 'Z';
+}
+
+
+/**
+ * virProcessOpenPidfd:
+ * @pid: a process
+ * @expectedStartTime: its start time, as recorded when it was started
+ * @retfd: where to put the pidfd (close-on-exec)
+ *
+ * Opens a pidfd for @pid, then checks that the process it pins is the
+ * one that started at @expectedStartTime.  The check comes after the
+ * open: once the pidfd exists it refers to that process for good, so a
+ * pid reused in between cannot slip through.  A zombie still counts as
+ * the process (waiting on its pidfd returns at once).
+ *
+ * Returns: 1 with the pidfd in @retfd; 0 when the process is gone or
+ * @pid now belongs to another process (nothing is opened); -1 with an
+ * error reported.
+ */
+int
+virProcessOpenPidfd(pid_t pid, unsigned long long expectedStartTime,
+                    int *retfd)
+{
+    VIR_AUTOCLOSE fd = -1;
+    g_autofree char *stat = NULL;
+    unsigned long long startTime;
+    int rc;
+
+    if ((fd = syscall(SYS_pidfd_open, pid, 0)) < 0) {
+        if (errno == ESRCH) {
+            VIR_DEBUG("process %lld is gone", (long long)pid);
+            return 0;
+        }
+        virReportSystemError(errno, _("cannot open a pidfd for process %1$lld"),
+                             (long long)pid);
+        return -1;
+    }
+
+    if ((rc = virProcessReadProcFile(pid, "stat", &stat)) < 0) {
+        if (rc == -ENOENT || rc == -ESRCH) {
+            VIR_DEBUG("process %lld exited and was reaped", (long long)pid);
+            return 0;
+        }
+        virReportSystemError(-rc, _("cannot read the start time of process %1$lld"),
+                             (long long)pid);
+        return -1;
+    }
+    if (virProcessParseStartTime(pid, stat, &startTime) < 0)
+        return -1;
+    if (startTime != expectedStartTime) {
+        VIR_DEBUG("pid %lld now belongs to a process started at %llu, not %llu",
+                  (long long)pid, startTime, expectedStartTime);
+        return 0;
+    }
+
+    *retfd = g_steal_fd(&fd);
+    return 1;
+}
+
+
+/**
+ * virProcessPidfdSendSignal:
+ * @pidfd: a pidfd from virProcessOpenPidfd()
+ * @sig: the signal
+ *
+ * A raw helper: reports nothing.
+ *
+ * Returns: 0 when the signal was sent; -ESRCH when the process has
+ * already exited; another -errno otherwise.
+ */
+int
+virProcessPidfdSendSignal(int pidfd, int sig)
+{
+    if (syscall(SYS_pidfd_send_signal, pidfd, sig, NULL, 0) < 0)
+        return -errno;
+    return 0;
+}
+
+
+/*
+ * Reaps the process behind @pidfd if it is our child and has exited.
+ * waitid(P_PIDFD) rather than waitpid(): it cannot reap some other child
+ * that happens to have been given the same pid.
+ *
+ * Returns: its wait status, or -1 if it was not ours to reap.
+ */
+static int
+virProcessPidfdReap(int pidfd, pid_t pid)
+{
+    siginfo_t info;
+    int rc;
+
+    memset(&info, 0, sizeof(info));
+    while ((rc = waitid(P_PIDFD, pidfd, &info, WEXITED | WNOHANG)) < 0 &&
+           errno == EINTR)
+        ;
+    if (rc < 0) {
+        if (errno != ECHILD)
+            VIR_WARN("cannot reap process %lld: %s", (long long)pid,
+                     g_strerror(errno));
+        return -1;
+    }
+    if (info.si_pid == 0)
+        return -1;
+
+    switch (info.si_code) {
+    case CLD_EXITED:
+        return W_EXITCODE(info.si_status, 0);
+    case CLD_KILLED:
+        return W_EXITCODE(0, info.si_status);
+    case CLD_DUMPED:
+        return W_EXITCODE(0, info.si_status) | WCOREFLAG;
+    default:
+        return -1;
+    }
+}
+
+
+/**
+ * virProcessPidfdWait:
+ * @pidfd: a pidfd from virProcessOpenPidfd()
+ * @pid: the process's pid, for messages
+ * @timeoutMs: how long to wait, in milliseconds; negative waits forever
+ * @retStatus: if not NULL, set when the process exited: its wait status
+ *             (as from waitpid) when it was our child and is now reaped,
+ *             otherwise -1
+ *
+ * Waits until the process exits, waking as soon as it does (the pidfd
+ * becomes readable; a zombie has exited).  Signals that interrupt the
+ * wait do not extend it: the deadline is on the monotonic clock.
+ *
+ * Returns: 1 when the process has exited, 0 when @timeoutMs passed
+ * first, -1 with an error reported.
+ */
+int
+virProcessPidfdWait(int pidfd, pid_t pid, long long timeoutMs, int *retStatus)
+{
+    gint64 deadline = 0;
+    int status;
+
+    if (timeoutMs >= 0)
+        deadline = g_get_monotonic_time() + timeoutMs * 1000;
+
+    for (;;) {
+        struct pollfd pfd = { .fd = pidfd, .events = POLLIN };
+        int waitMs = -1;
+        int rc;
+
+        if (timeoutMs >= 0) {
+            gint64 left = deadline - g_get_monotonic_time();
+
+            if (left < 0)
+                left = 0;
+            /* Round up, so that the wait never ends just short of the
+             * deadline and spins. */
+            waitMs = MIN((left + 999) / 1000, G_MAXINT);
+        }
+
+        rc = poll(&pfd, 1, waitMs);
+        if (rc < 0) {
+            if (errno == EINTR)
+                continue;
+            virReportSystemError(errno, _("cannot wait for process %1$lld to exit"),
+                                 (long long)pid);
+            return -1;
+        }
+        if (rc > 0) {
+            if (pfd.revents & POLLNVAL) {
+                virReportSystemError(EBADF, _("cannot wait for process %1$lld to exit"),
+                                     (long long)pid);
+                return -1;
+            }
+            break;
+        }
+        if (timeoutMs >= 0 && g_get_monotonic_time() >= deadline)
+            return 0;
+    }
+
+    status = virProcessPidfdReap(pidfd, pid);
+    VIR_DEBUG("process %lld exited, wait status %d", (long long)pid, status);
+    if (retStatus)
+        *retStatus = status;
+    return 1;
+}
+
+
+/**
+ * virProcessReap:
+ * @pid: a process
+ *
+ * Collects @pid's exit status if it is our child and has exited, so that
+ * it does not linger as a zombie.  Does not wait.  Reports nothing:
+ * a process that is not our child (ECHILD) is simply not ours to reap.
+ *
+ * Returns: 1 if it was reaped, 0 otherwise.
+ */
+int
+virProcessReap(pid_t pid)
+{
+    pid_t rc;
+
+    while ((rc = waitpid(pid, NULL, WNOHANG)) < 0 && errno == EINTR)
+        ;
+    if (rc < 0 && errno != ECHILD)
+        VIR_WARN("cannot reap process %lld: %s", (long long)pid,
+                 g_strerror(errno));
+    return rc > 0 ? 1 : 0;
+}
+
+
+/* What the child was doing when it failed, as sent to the parent. */
+typedef enum {
+    VIR_PROCESS_SPAWN_STEP_SESSION,
+    VIR_PROCESS_SPAWN_STEP_STDIO,
+    VIR_PROCESS_SPAWN_STEP_FDS,
+    VIR_PROCESS_SPAWN_STEP_CWD,
+    VIR_PROCESS_SPAWN_STEP_EXEC,
+
+    VIR_PROCESS_SPAWN_STEP_LAST
+} virProcessSpawnStep;
+
+/* Each takes the binary (%1$s) and the working directory (%2$s). */
+static const char *const virProcessSpawnStepMessage[] = {
+    [VIR_PROCESS_SPAWN_STEP_SESSION] =
+        N_("cannot create a new session to execute binary %1$s"),
+    [VIR_PROCESS_SPAWN_STEP_STDIO] =
+        N_("cannot redirect the standard streams to execute binary %1$s"),
+    [VIR_PROCESS_SPAWN_STEP_FDS] =
+        N_("cannot close inherited descriptors to execute binary %1$s"),
+    [VIR_PROCESS_SPAWN_STEP_CWD] =
+        N_("cannot change to directory '%2$s' to execute binary %1$s"),
+    [VIR_PROCESS_SPAWN_STEP_EXEC] = N_("cannot execute binary %1$s"),
+};
+G_STATIC_ASSERT(G_N_ELEMENTS(virProcessSpawnStepMessage) ==
+                VIR_PROCESS_SPAWN_STEP_LAST);
+
+typedef struct {
+    int step;
+    int err;
+} virProcessSpawnFailure;
+
+
+/* Closes every descriptor from 3 up except those in @keep (sorted). */
+static int
+virProcessCloseAllBut(const int *keep, size_t nkeep)
+{
+    unsigned int from = 3;
+
+    for (size_t i = 0; i < nkeep; i++) {
+        if (keep[i] < (int)from)
+            continue;
+        if (keep[i] > (int)from && close_range(from, keep[i] - 1, 0) < 0)
+            return -1;
+        from = keep[i] + 1;
+    }
+    return close_range(from, ~0U, 0);
+}
+
+
+/*
+ * The child between fork and exec.  Only async-signal-safe calls: the
+ * parent may have other threads, whose locks are frozen in the copy.
+ */
+static void G_GNUC_NORETURN
+virProcessSpawnChild(const char *const *argv, const char *const *envp,
+                     const virProcessSpawnOpts *opts, const int *keep,
+                     size_t nkeep, int errfd)
+{
+    virProcessSpawnFailure failure;
+    struct sigaction dfl;
+    sigset_t empty;
+    int nullfd;
+    int out;
+
+    /* Handlers make no sense after exec, but ignored signals would stay
+     * ignored: start QEMU with every signal at its default. */
+    memset(&dfl, 0, sizeof(dfl));
+    dfl.sa_handler = SIG_DFL;
+    for (int sig = 1; sig < NSIG; sig++)
+        sigaction(sig, &dfl, NULL);
+
+    failure.step = VIR_PROCESS_SPAWN_STEP_SESSION;
+    if (setsid() < 0)
+        goto fail;
+
+    failure.step = VIR_PROCESS_SPAWN_STEP_STDIO;
+    if ((nullfd = open("/dev/null", O_RDWR)) < 0)
+        goto fail;
+    out = opts->logfd >= 0 ? opts->logfd : nullfd;
+    if (dup2(nullfd, STDIN_FILENO) < 0 ||
+        dup2(out, STDOUT_FILENO) < 0 ||
+        dup2(out, STDERR_FILENO) < 0)
+        goto fail;
+    if (opts->logfd >= 0) {
+        int fl = fcntl(STDOUT_FILENO, F_GETFL);
+
+        if (fl < 0 || fcntl(STDOUT_FILENO, F_SETFL, fl | O_APPEND) < 0)
+            goto fail;
+    }
+
+    failure.step = VIR_PROCESS_SPAWN_STEP_FDS;
+    for (size_t i = 0; i < opts->npassfds; i++) {
+        if (fcntl(opts->passfds[i], F_SETFD, 0) < 0)
+            goto fail;
+    }
+    if (virProcessCloseAllBut(keep, nkeep) < 0)
+        goto fail;
+
+    umask(opts->umask);
+
+    failure.step = VIR_PROCESS_SPAWN_STEP_CWD;
+    if (chdir(opts->cwd ? opts->cwd : "/") < 0)
+        goto fail;
+
+    failure.step = VIR_PROCESS_SPAWN_STEP_EXEC;
+    sigemptyset(&empty);
+    sigprocmask(SIG_SETMASK, &empty, NULL);
+    execve(argv[0], (char *const *)argv,
+           envp ? (char *const *)envp : environ);
+
+ fail:
+    failure.err = errno;
+    /* The pipe is close-on-exec: the parent sees either this report or
+     * end of file on a successful exec. */
+    if (write(errfd, &failure, sizeof(failure)) < 0) {
+        /* nothing left to tell anyone with */
+    }
+    _exit(127);
+}
+
+
+static int
+virProcessCompareFD(const void *a, const void *b)
+{
+    return *(const int *)a - *(const int *)b;
+}
+
+
+/**
+ * virProcessSpawn:
+ * @argv: the program (an absolute path, executed as given: never
+ *        through a shell) and its arguments, NULL-terminated
+ * @envp: its environment, NULL-terminated; NULL passes ours on
+ * @opts: how to set up the child; NULL means cwd "/", umask 022,
+ *        output to /dev/null, no descriptors passed
+ * @retpid: the child's pid
+ *
+ * Starts @argv as our child in a session of its own, with stdin from
+ * /dev/null, stdout and stderr appended to @opts->logfd, every other
+ * descriptor closed except @opts->passfds, and every signal unblocked
+ * and at its default disposition.  Returns once the exec succeeded; a
+ * failure before or in exec is reported here, and that child reaped.
+ *
+ * The child is the caller's to reap.  It outlives the caller: when the
+ * caller exits it is reparented, which lets a QEMU started by one virsh
+ * keep running after that virsh is gone.
+ *
+ * Setting append mode on the log descriptor affects every descriptor
+ * sharing its open file description, the caller's included.
+ *
+ * Returns: 0, or -1 with an error reported (and no child left).
+ */
+int
+virProcessSpawn(const char *const *argv, const char *const *envp,
+                const virProcessSpawnOpts *opts, pid_t *retpid)
+{
+    const virProcessSpawnOpts defaults = {
+        .cwd = NULL, .umask = 022, .logfd = -1, .passfds = NULL, .npassfds = 0,
+    };
+    g_autofree int *keep = NULL;
+    virProcessSpawnFailure failure;
+    sigset_t all;
+    sigset_t old;
+    int errpipe[2];
+    size_t nkeep = 0;
+    ssize_t n;
+    pid_t pid;
+
+    if (!opts)
+        opts = &defaults;
+
+    if (!argv || !argv[0]) {
+        virReportError(VIR_ERR_INTERNAL_ERROR, "%s",
+                       _("no binary given to execute"));
+        return -1;
+    }
+    if (!g_path_is_absolute(argv[0])) {
+        virReportError(VIR_ERR_INTERNAL_ERROR,
+                       _("cannot execute binary %1$s: not an absolute path"),
+                       argv[0]);
+        return -1;
+    }
+    if (opts->logfd >= 0 && opts->logfd <= STDERR_FILENO) {
+        virReportError(VIR_ERR_INTERNAL_ERROR,
+                       _("cannot execute binary %1$s: its log descriptor %2$d is a standard stream"),
+                       argv[0], opts->logfd);
+        return -1;
+    }
+
+    keep = g_new0(int, opts->npassfds + 1);
+    for (size_t i = 0; i < opts->npassfds; i++) {
+        if (opts->passfds[i] <= STDERR_FILENO) {
+            virReportError(VIR_ERR_INTERNAL_ERROR,
+                           _("cannot execute binary %1$s: descriptor %2$d to pass is a standard stream"),
+                           argv[0], opts->passfds[i]);
+            return -1;
+        }
+        keep[nkeep++] = opts->passfds[i];
+    }
+
+    if (pipe2(errpipe, O_CLOEXEC) < 0) {
+        virReportSystemError(errno, _("cannot create a pipe to execute binary %1$s"),
+                             argv[0]);
+        return -1;
+    }
+    keep[nkeep++] = errpipe[1];
+    qsort(keep, nkeep, sizeof(*keep), virProcessCompareFD);
+
+    /* No handler of ours may run in the child before it resets them. */
+    sigfillset(&all);
+    pthread_sigmask(SIG_SETMASK, &all, &old);
+    pid = fork();
+    if (pid == 0)
+        virProcessSpawnChild(argv, envp, opts, keep, nkeep, errpipe[1]);
+    if (pid < 0)
+        virReportSystemError(errno, _("cannot fork a child to execute binary %1$s"),
+                             argv[0]);
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    virForceClose(&errpipe[1]);
+    if (pid < 0) {
+        virForceClose(&errpipe[0]);
+        return -1;
+    }
+
+    while ((n = read(errpipe[0], &failure, sizeof(failure))) < 0 &&
+           errno == EINTR)
+        ;
+    virForceClose(&errpipe[0]);
+
+    /* End of file means the exec closed the pipe.  A pipe write this
+     * small is atomic, so anything else is the whole report. */
+    if (n == sizeof(failure)) {
+        while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
+            ;
+        if (failure.step < 0 || failure.step >= VIR_PROCESS_SPAWN_STEP_LAST)
+            failure.step = VIR_PROCESS_SPAWN_STEP_EXEC;
+        /* Our own table, with the same two arguments for every entry. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+#pragma GCC diagnostic ignored "-Wformat-extra-args"
+        virReportSystemError(failure.err,
+                             _(virProcessSpawnStepMessage[failure.step]),
+                             argv[0], opts->cwd ? opts->cwd : "/");
+#pragma GCC diagnostic pop
+        return -1;
+    }
+
+    VIR_DEBUG("started %s as pid %lld", argv[0], (long long)pid);
+    *retpid = pid;
+    return 0;
+}

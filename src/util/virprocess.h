@@ -1,0 +1,58 @@
+/*
+ * virprocess.h: inspecting, signalling, waiting for and spawning
+ * processes
+ *
+ * A pid is only a number that the kernel hands to the next process once
+ * the old one is reaped.  Everything here that acts on a process does so
+ * through a pidfd whose identity (pid plus start time) was checked, so
+ * that a stale pid never leads to signalling a stranger.
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include <sys/types.h>
+
+#include "internal.h"
+
+int virProcessGetStartTime(pid_t pid, unsigned long long *retStartTime)
+    G_GNUC_WARN_UNUSED_RESULT;
+
+char *virProcessGetState(pid_t pid);
+bool virProcessIsZombie(pid_t pid);
+
+int virProcessOpenPidfd(pid_t pid, unsigned long long expectedStartTime,
+                        int *retfd) G_GNUC_WARN_UNUSED_RESULT;
+
+int virProcessPidfdSendSignal(int pidfd, int sig);
+
+int virProcessPidfdWait(int pidfd, pid_t pid, long long timeoutMs,
+                        int *retStatus) G_GNUC_WARN_UNUSED_RESULT;
+
+int virProcessReap(pid_t pid);
+
+/**
+ * virProcessSpawnOpts:
+ *
+ * How virProcessSpawn() sets up the child.  Every field is used, so
+ * initialise the whole structure.
+ */
+typedef struct _virProcessSpawnOpts virProcessSpawnOpts;
+struct _virProcessSpawnOpts {
+    /* working directory of the child; NULL means "/" */
+    const char *cwd;
+    /* the child's umask, applied as given */
+    mode_t umask;
+    /* where the child's stdout and stderr go, in append mode; negative
+     * means /dev/null.  Must not be 0, 1 or 2. */
+    int logfd;
+    /* descriptors the child inherits under the same numbers (each >= 3);
+     * every other descriptor is closed */
+    const int *passfds;
+    size_t npassfds;
+};
+
+int virProcessSpawn(const char *const *argv, const char *const *envp,
+                    const virProcessSpawnOpts *opts, pid_t *retpid)
+    G_GNUC_WARN_UNUSED_RESULT;

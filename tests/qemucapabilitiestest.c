@@ -1,0 +1,483 @@
+/*
+ * qemucapabilitiestest.c: emulator capabilities without running QEMU
+ *
+ * The fixture tests/qemucapabilitiesdata/caps_7.2.0_x86_64.caps comes
+ * from a probe of Debian's QEMU (qemucapabilitiesrealtest checks that
+ * it still matches the installed binary).  Here: its round trip, the
+ * machine and type look-ups, malformed files, and every path of the
+ * cache that needs no real emulator.
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include <sys/stat.h>
+
+#include "testutils.h"
+#include "qemu_capabilities.h"
+#include "qemu_capabilitiespriv.h"
+#include "virerror.h"
+#include "virfile.h"
+
+#define VIR_FROM_THIS VIR_FROM_NONE
+
+#define FIXTURE "caps_7.2.0_x86_64.caps"
+
+
+static virQEMUCaps *
+testLoadFixture(void)
+{
+    g_autofree char *path = g_strdup_printf("%s/qemucapabilitiesdata/%s",
+                                            virTestSrcDir(), FIXTURE);
+    g_autofree char *data = NULL;
+
+    if (virTestLoadFile(path, &data) < 0)
+        return NULL;
+    return virQEMUCapsParse(data, path);
+}
+
+
+/* Checks the last error's code and exact message. */
+static int
+testCheckError(int code, const char *message)
+{
+    virErrorPtr err = virGetLastError();
+
+    if (!err) {
+        virTestDiag("expected an error, got none");
+        return -1;
+    }
+    if (err->code != code) {
+        virTestDiag("expected error code %d, got %d (%s)", code, err->code,
+                    NULLSTR(err->message));
+        return -1;
+    }
+    return virTestCompareStrings(message, err->message, "error message");
+}
+
+
+static int
+testRoundTrip(const void *data G_GNUC_UNUSED)
+{
+    g_autoptr(virQEMUCaps) caps = testLoadFixture();
+    g_autoptr(virQEMUCaps) copy = NULL;
+    g_autofree char *path = g_strdup_printf("%s/qemucapabilitiesdata/%s",
+                                            virTestSrcDir(), FIXTURE);
+    g_autofree char *text = NULL;
+    g_autofree char *copyText = NULL;
+
+    if (!caps)
+        return -1;
+    text = virQEMUCapsFormat(caps);
+    if (virTestCompareToFile(text, path) < 0)
+        return -1;
+    copy = virQEMUCapsCopy(caps);
+    copyText = virQEMUCapsFormat(copy);
+    return virTestCompareStrings(text, copyText, "copy");
+}
+
+
+static int
+testMachines(const void *data G_GNUC_UNUSED)
+{
+    g_autoptr(virQEMUCaps) caps = testLoadFixture();
+    const virQEMUCapsMachine *m;
+
+    if (!caps)
+        return -1;
+    if (caps->version < QEMU_MIN_VERSION || STRNEQ(caps->arch, "x86_64"))
+        return -1;
+    if (STRNEQ_NULLABLE(virQEMUCapsGetCanonicalMachine(caps, "pc"), "pc-i440fx-7.2") ||
+        STRNEQ_NULLABLE(virQEMUCapsGetCanonicalMachine(caps, NULL), "pc-i440fx-7.2") ||
+        STRNEQ_NULLABLE(virQEMUCapsGetCanonicalMachine(caps, "q35"), "pc-q35-7.2") ||
+        STRNEQ_NULLABLE(virQEMUCapsGetCanonicalMachine(caps, "pc-i440fx-2.0"), "pc-i440fx-2.0")) {
+        virTestDiag("alias resolution is wrong");
+        return -1;
+    }
+    if (virQEMUCapsGetCanonicalMachine(caps, "pc-i440fx-9.9") ||
+        virQEMUCapsGetCanonicalMachine(caps, "PC")) {
+        virTestDiag("an unknown machine was found");
+        return -1;
+    }
+    if (!(m = virQEMUCapsGetMachine(caps, "pc")) || m->maxCpus != 255 ||
+        !m->isDefault || m->deprecated || STRNEQ_NULLABLE(m->alias, "pc"))
+        return -1;
+    if (!(m = virQEMUCapsGetMachine(caps, "pc-i440fx-1.4")) || !m->deprecated ||
+        m->isDefault || m->alias)
+        return -1;
+    if (!(m = virQEMUCapsGetMachine(caps, "pc-q35-7.2")) || m->maxCpus != 288)
+        return -1;
+    return 0;
+}
+
+
+static int
+testTypes(const void *data G_GNUC_UNUSED)
+{
+    g_autoptr(virQEMUCaps) caps = testLoadFixture();
+    const char *wanted[] = {
+        "virtio-blk-pci", "virtio-net-pci", "e1000", "rtl8139", "lsi53c895a",
+        "virtio-scsi-pci", "ich9-ahci", "piix3-usb-uhci", "VGA", "cirrus-vga",
+        "virtio-vga", "virtio-gpu-pci", "virtio-balloon-pci", "virtio-rng-pci",
+        "rng-random", "isa-serial", "scsi-hd", "ide-hd", "ide-cd",
+    };
+
+    if (!caps)
+        return -1;
+    for (size_t i = 0; i < G_N_ELEMENTS(wanted); i++) {
+        if (!virQEMUCapsHasType(caps, wanted[i])) {
+            virTestDiag("type %s missing", wanted[i]);
+            return -1;
+        }
+    }
+    return virQEMUCapsHasType(caps, "no-such-device") ? -1 : 0;
+}
+
+
+typedef struct {
+    const char *name;
+    const char *text;
+    const char *message;
+} testParseErrorData;
+
+#define GOOD_EMULATOR \
+    "[emulator]\nformat=1\nbinary=/b/qemu-system-x86_64\nmtime=1\nctime=1\n" \
+    "size=1\ninode=1\nversion=7002000\npackage=\narch=x86_64\nkvm=false\n" \
+    "kvmProbed=false\n"
+#define GOOD_MACHINE "[machine pc-i440fx-7.2]\nalias=pc\ndefault=true\n" \
+    "maxCpus=255\ndeprecated=false\n"
+#define GOOD_TYPES "[types]\nnames=VGA;\n"
+
+static const testParseErrorData parseErrors[] = {
+    { "not a key file", "garbage without a group\n",
+      "internal error: cannot parse QEMU capabilities 'T': it is not a key file" },
+    { "format missing", "[emulator]\nbinary=/x\n",
+      "internal error: cannot parse QEMU capabilities 'T': key 'format' in group [emulator] is missing or invalid" },
+    { "old format", "[emulator]\nformat=0\n",
+      "internal error: cannot parse QEMU capabilities 'T': format 0 is not 1" },
+    { "version missing",
+      "[emulator]\nformat=1\nbinary=/b\nmtime=1\nctime=1\nsize=1\ninode=1\n",
+      "internal error: cannot parse QEMU capabilities 'T': key 'version' in group [emulator] is missing or invalid" },
+    { "version zero",
+      "[emulator]\nformat=1\nbinary=/b\nmtime=1\nctime=1\nsize=1\ninode=1\n"
+      "version=0\npackage=\narch=x86_64\nkvm=false\nkvmProbed=false\n"
+      GOOD_MACHINE GOOD_TYPES,
+      "internal error: cannot parse QEMU capabilities 'T': the version is out of range" },
+    { "bad boolean",
+      "[emulator]\nformat=1\nbinary=/b\nmtime=1\nctime=1\nsize=1\ninode=1\n"
+      "version=7002000\npackage=\narch=x86_64\nkvm=maybe\nkvmProbed=false\n",
+      "internal error: cannot parse QEMU capabilities 'T': key 'kvm' in group [emulator] is missing or invalid" },
+    { "empty arch",
+      "[emulator]\nformat=1\nbinary=/b\nmtime=1\nctime=1\nsize=1\ninode=1\n"
+      "version=7002000\npackage=\narch=\nkvm=false\nkvmProbed=false\n",
+      "internal error: cannot parse QEMU capabilities 'T': the binary or arch is empty" },
+    { "no machines", GOOD_EMULATOR GOOD_TYPES,
+      "internal error: cannot parse QEMU capabilities 'T': no machine types" },
+    { "machine without maxCpus",
+      GOOD_EMULATOR "[machine pc]\ndefault=true\ndeprecated=false\n" GOOD_TYPES,
+      "internal error: cannot parse QEMU capabilities 'T': key 'maxCpus' in group [machine pc] is missing or invalid" },
+    { "machine with zero maxCpus",
+      GOOD_EMULATOR "[machine pc]\ndefault=true\ndeprecated=false\nmaxCpus=0\n" GOOD_TYPES,
+      "internal error: cannot parse QEMU capabilities 'T': invalid machine group [machine pc]" },
+    { "types missing", GOOD_EMULATOR GOOD_MACHINE,
+      "internal error: cannot parse QEMU capabilities 'T': key 'names' in group [types] is missing or invalid" },
+};
+
+
+static int
+testParseError(const void *opaque)
+{
+    const testParseErrorData *data = opaque;
+    g_autoptr(virQEMUCaps) caps = virQEMUCapsParse(data->text, "T");
+
+    if (caps) {
+        virTestDiag("malformed capabilities were accepted");
+        return -1;
+    }
+    return testCheckError(VIR_ERR_INTERNAL_ERROR, data->message);
+}
+
+
+static int
+testParseGood(const void *data G_GNUC_UNUSED)
+{
+    g_autoptr(virQEMUCaps) caps = virQEMUCapsParse(GOOD_EMULATOR GOOD_MACHINE
+                                                   GOOD_TYPES, "T");
+
+    if (!caps)
+        return -1;
+    if (caps->version != 7002000 || caps->nmachines != 1 ||
+        !virQEMUCapsHasType(caps, "VGA") ||
+        STRNEQ_NULLABLE(virQEMUCapsGetCanonicalMachine(caps, "pc"), "pc-i440fx-7.2"))
+        return -1;
+    return 0;
+}
+
+
+static int
+testCacheFixture(const void *data G_GNUC_UNUSED)
+{
+    g_autofree char *dir = virTestMakeTempDir("qemucaps");
+    g_autoptr(virQEMUCapsCache) cache = virQEMUCapsCacheNew(dir, dir);
+    g_autoptr(virQEMUCaps) caps = testLoadFixture();
+    g_autoptr(virQEMUCaps) found = NULL;
+    g_autoptr(virQEMUCaps) again = NULL;
+    const char *fake = "/nonexistent/qemu-system-x86_64";
+
+    if (!caps)
+        return -1;
+    virQEMUCapsCacheInsertFixture(cache, fake, g_steal_pointer(&caps));
+    if (!(found = virQEMUCapsCacheLookup(cache, fake)) ||
+        !(again = virQEMUCapsCacheLookup(cache, fake)))
+        return -1;
+    /* Each lookup hands out its own copy. */
+    if (found == again || found->machines == again->machines)
+        return -1;
+    return STREQ_NULLABLE(virQEMUCapsGetCanonicalMachine(found, "pc"),
+                          "pc-i440fx-7.2") ? 0 : -1;
+}
+
+
+static int
+testCacheTooOld(const void *data G_GNUC_UNUSED)
+{
+    g_autofree char *dir = virTestMakeTempDir("qemucaps");
+    g_autoptr(virQEMUCapsCache) cache = virQEMUCapsCacheNew(dir, dir);
+    g_autoptr(virQEMUCaps) caps = testLoadFixture();
+    g_autoptr(virQEMUCaps) found = NULL;
+
+    if (!caps)
+        return -1;
+    caps->version = 6002000;
+    virQEMUCapsCacheInsertFixture(cache, "/old/qemu", g_steal_pointer(&caps));
+    if ((found = virQEMUCapsCacheLookup(cache, "/old/qemu")))
+        return -1;
+    return testCheckError(VIR_ERR_CONFIG_UNSUPPORTED,
+                          "unsupported configuration: QEMU version >= 7.2.0 is required, but 6.2.0 found");
+}
+
+
+static int
+testCacheMissingBinary(const void *data G_GNUC_UNUSED)
+{
+    g_autofree char *dir = virTestMakeTempDir("qemucaps");
+    g_autoptr(virQEMUCapsCache) cache = virQEMUCapsCacheNew(dir, dir);
+    g_autoptr(virQEMUCaps) found = NULL;
+
+    if ((found = virQEMUCapsCacheLookup(cache, "/nonexistent/qemu-system-x86_64")))
+        return -1;
+    return testCheckError(VIR_ERR_SYSTEM_ERROR,
+                          "Cannot check QEMU binary /nonexistent/qemu-system-x86_64: No such file or directory");
+}
+
+
+/* A stand-in emulator: a script that fails if it is ever run. */
+static char *
+testMakeFakeBinary(const char *dir, const char *name)
+{
+    g_autofree char *path = g_strdup_printf("%s/%s", dir, name);
+    const char *script = "#!/bin/sh\necho 'fake emulator' >&2\nexit 1\n";
+
+    if (!g_file_set_contents(path, script, -1, NULL) || chmod(path, 0755) < 0)
+        return NULL;
+    return g_steal_pointer(&path);
+}
+
+
+/* Writes a cache file for @binary whose stat data matches it now. */
+static int
+testWriteCacheFile(virQEMUCapsCache *cache, const char *dir,
+                   const char *binary, unsigned int version)
+{
+    g_autoptr(virQEMUCaps) caps = testLoadFixture();
+    g_autofree char *path = NULL;
+    g_autofree char *text = NULL;
+    struct stat sb;
+
+    if (!caps || stat(binary, &sb) < 0)
+        return -1;
+    g_free(caps->binary);
+    caps->binary = g_strdup(binary);
+    caps->mtime = sb.st_mtime;
+    caps->ctime = sb.st_ctime;
+    caps->size = sb.st_size;
+    caps->inode = sb.st_ino;
+    caps->kvmProbed = virQEMUCapsKVMUsable();
+    caps->version = version;
+    path = virQEMUCapsCacheFilePath(cache, binary);
+    if (!g_str_has_prefix(path, dir))
+        return -1;
+    text = virQEMUCapsFormat(caps);
+    return virFileWriteAtomic(path, 0644, text, strlen(text));
+}
+
+
+static int
+testCacheOnDisk(const void *data G_GNUC_UNUSED)
+{
+    g_autofree char *dir = virTestMakeTempDir("qemucaps");
+    g_autofree char *binary = testMakeFakeBinary(dir, "qemu-system-x86_64");
+    g_autoptr(virQEMUCapsCache) cache = virQEMUCapsCacheNew(dir, dir);
+    g_autoptr(virQEMUCaps) found = NULL;
+    g_autoptr(virQEMUCaps) again = NULL;
+    g_autofree char *cachePath = NULL;
+
+    if (!binary || testWriteCacheFile(cache, dir, binary, 7002022) < 0)
+        return -1;
+    /* The fake binary cannot be probed, so success proves the file was
+     * used. */
+    if (!(found = virQEMUCapsCacheLookup(cache, binary)))
+        return -1;
+    if (found->version != 7002022 || STRNEQ(found->binary, binary))
+        return -1;
+    /* Once loaded, the in-memory entry serves without the file. */
+    cachePath = virQEMUCapsCacheFilePath(cache, binary);
+    if (unlink(cachePath) < 0)
+        return -1;
+    if (!(again = virQEMUCapsCacheLookup(cache, binary)))
+        return -1;
+    return again->version == 7002022 ? 0 : -1;
+}
+
+
+static int
+testCacheOnDiskTooOld(const void *data G_GNUC_UNUSED)
+{
+    g_autofree char *dir = virTestMakeTempDir("qemucaps");
+    g_autofree char *binary = testMakeFakeBinary(dir, "qemu-system-x86_64");
+    g_autoptr(virQEMUCapsCache) cache = virQEMUCapsCacheNew(dir, dir);
+    g_autoptr(virQEMUCaps) found = NULL;
+
+    if (!binary || testWriteCacheFile(cache, dir, binary, 7001005) < 0)
+        return -1;
+    if ((found = virQEMUCapsCacheLookup(cache, binary)))
+        return -1;
+    return testCheckError(VIR_ERR_CONFIG_UNSUPPORTED,
+                          "unsupported configuration: QEMU version >= 7.2.0 is required, but 7.1.5 found");
+}
+
+
+/* A changed binary makes the cache file stale: the cache probes
+ * again, and the fake emulator's failure is what the caller sees. */
+static int
+testCacheStale(const void *data G_GNUC_UNUSED)
+{
+    g_autofree char *dir = virTestMakeTempDir("qemucaps");
+    g_autofree char *binary = testMakeFakeBinary(dir, "qemu-system-x86_64");
+    g_autoptr(virQEMUCapsCache) cache = virQEMUCapsCacheNew(dir, dir);
+    g_autoptr(virQEMUCaps) found = NULL;
+    g_autofree char *cachePath = NULL;
+    g_autofree char *before = NULL;
+    g_autofree char *after = NULL;
+    g_autofree char *expect = NULL;
+    FILE *fp;
+
+    if (!binary || testWriteCacheFile(cache, dir, binary, 7002022) < 0)
+        return -1;
+    cachePath = virQEMUCapsCacheFilePath(cache, binary);
+    if (virTestLoadFile(cachePath, &before) < 0)
+        return -1;
+    if (!(fp = fopen(binary, "a")))
+        return -1;
+    fputs("# changed\n", fp);
+    fclose(fp);
+
+    if ((found = virQEMUCapsCacheLookup(cache, binary))) {
+        virTestDiag("a stale cache file was used");
+        return -1;
+    }
+    expect = g_strdup_printf("internal error: cannot probe emulator '%s': fake emulator",
+                             binary);
+    if (testCheckError(VIR_ERR_INTERNAL_ERROR, expect) < 0)
+        return -1;
+    /* The failed probe left the old file alone. */
+    if (virTestLoadFile(cachePath, &after) < 0)
+        return -1;
+    return virTestCompareStrings(before, after, "cache file");
+}
+
+
+static int
+testCacheBadName(const void *data G_GNUC_UNUSED)
+{
+    g_autofree char *dir = virTestMakeTempDir("qemucaps");
+    g_autofree char *binary = testMakeFakeBinary(dir, "my-emulator");
+    g_autoptr(virQEMUCapsCache) cache = virQEMUCapsCacheNew(dir, dir);
+    g_autoptr(virQEMUCaps) found = NULL;
+    g_autofree char *expect = NULL;
+
+    if (!binary || (found = virQEMUCapsCacheLookup(cache, binary)))
+        return -1;
+    expect = g_strdup_printf("unsupported configuration: cannot tell the target architecture of emulator '%s': its name is not qemu-system-ARCH",
+                             binary);
+    return testCheckError(VIR_ERR_CONFIG_UNSUPPORTED, expect);
+}
+
+
+/* A corrupt cache file is ignored, not an error: the binary is probed
+ * (and, being fake, fails with the probe's error, not a parse error). */
+static int
+testCacheCorrupt(const void *data G_GNUC_UNUSED)
+{
+    g_autofree char *dir = virTestMakeTempDir("qemucaps");
+    g_autofree char *binary = testMakeFakeBinary(dir, "qemu-system-x86_64");
+    g_autoptr(virQEMUCapsCache) cache = virQEMUCapsCacheNew(dir, dir);
+    g_autoptr(virQEMUCaps) found = NULL;
+    g_autofree char *cachePath = NULL;
+    virErrorPtr err;
+
+    if (!binary)
+        return -1;
+    cachePath = virQEMUCapsCacheFilePath(cache, binary);
+    if (!g_file_set_contents(cachePath, "[emulator]\nformat=1\n", -1, NULL))
+        return -1;
+    if ((found = virQEMUCapsCacheLookup(cache, binary)))
+        return -1;
+    if (!(err = virGetLastError()) ||
+        strstr(NULLSTR(err->message), "cannot parse QEMU capabilities")) {
+        virTestDiag("the corrupt file was not ignored");
+        return -1;
+    }
+    return 0;
+}
+
+
+static int
+mymain(void)
+{
+    int ret = 0;
+
+    if (virTestRun("fixture round trip and copy", testRoundTrip, NULL) < 0)
+        ret = -1;
+    if (virTestRun("machine aliases and defaults", testMachines, NULL) < 0)
+        ret = -1;
+    if (virTestRun("QOM types", testTypes, NULL) < 0)
+        ret = -1;
+    if (virTestRun("parse a minimal file", testParseGood, NULL) < 0)
+        ret = -1;
+    for (size_t i = 0; i < G_N_ELEMENTS(parseErrors); i++) {
+        g_autofree char *title = g_strdup_printf("parse error: %s",
+                                                 parseErrors[i].name);
+
+        if (virTestRun(title, testParseError, &parseErrors[i]) < 0)
+            ret = -1;
+    }
+    if (virTestRun("cache serves fixtures", testCacheFixture, NULL) < 0)
+        ret = -1;
+    if (virTestRun("cache refuses QEMU < 7.2", testCacheTooOld, NULL) < 0)
+        ret = -1;
+    if (virTestRun("cache reports a missing binary", testCacheMissingBinary, NULL) < 0)
+        ret = -1;
+    if (virTestRun("cache uses a fresh file", testCacheOnDisk, NULL) < 0)
+        ret = -1;
+    if (virTestRun("cache refuses an old version from disk", testCacheOnDiskTooOld, NULL) < 0)
+        ret = -1;
+    if (virTestRun("cache ignores a stale file", testCacheStale, NULL) < 0)
+        ret = -1;
+    if (virTestRun("cache ignores a corrupt file", testCacheCorrupt, NULL) < 0)
+        ret = -1;
+    if (virTestRun("probe needs a qemu-system-ARCH name", testCacheBadName, NULL) < 0)
+        ret = -1;
+    return ret;
+}
+
+VIR_TEST_MAIN(mymain)

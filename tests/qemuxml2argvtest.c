@@ -1,0 +1,306 @@
+/*
+ * qemuxml2argvtest.c: domain XML to QEMU command line, against golden files
+ *
+ * DO_TEST("name") parses tests/qemuxml2argvdata/name.xml, prepares it
+ * as the driver does before a start (canonical machine, validation,
+ * PCI addresses, aliases, VNC ports), builds the command line with the
+ * capabilities of Debian's QEMU 7.2 (tests/qemucapabilitiesdata) and
+ * compares it with name.args.  DO_TEST_FAILURE("name") expects the
+ * same steps to fail and compares the error (code, domain, message)
+ * with name.err.  VIR_TEST_REGENERATE_OUTPUT=1 rewrites both kinds.
+ *
+ * Every success case is also run a second time from its own live XML
+ * (format, parse with the status flag, prepare, build): the addresses
+ * and aliases written back must be honoured and give the same argv.
+ *
+ * Every file in tests/qemuxml2argvdata/ must belong to a case of this
+ * table (name.upstream.json belongs to an .args case); an orphan fails.
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "testutils.h"
+#include "domain_conf.h"
+#include "qemu_capabilities.h"
+#include "qemu_command.h"
+#include "qemu_domain_address.h"
+#include "virerror.h"
+
+#define VIR_FROM_THIS VIR_FROM_NONE
+
+#define TEST_CAPS "caps_7.2.0_x86_64.caps"
+#define TEST_ROOT "/var/lib/test/run"
+
+typedef enum {
+    /* The emulator can use KVM (the fixture says it cannot). */
+    TEST_FLAG_KVM = 1 << 0,
+    /* Leave autoport VNC displays without a reserved port, as a
+     * driver that forgot to reserve one would. */
+    TEST_FLAG_NO_VNC_PORT = 1 << 1,
+    /* Build from the XML without qemuDomainPrepareDef, as a driver
+     * that forgot it would. */
+    TEST_FLAG_NO_PREPARE = 1 << 2,
+} testFlags;
+
+typedef struct {
+    const char *name;
+    bool fail;
+    unsigned int flags;
+} testInfo;
+
+static virQEMUCaps *testCaps;
+
+
+static char *
+testDataPath(const char *name, const char *ext)
+{
+    return g_strdup_printf("%s/qemuxml2argvdata/%s.%s", virTestSrcDir(), name,
+                           ext);
+}
+
+
+/* What the driver does between parsing and building: prepare the
+ * definition and reserve ports for autoport displays. */
+static virDomainDef *
+testPrepare(const char *xml, unsigned int parseFlags, const testInfo *info,
+            const virQEMUCaps *caps)
+{
+    g_autoptr(virDomainDef) def = NULL;
+
+    if (!(def = virDomainDefParseString(xml, parseFlags)))
+        return NULL;
+    if (!(info->flags & TEST_FLAG_NO_PREPARE) &&
+        qemuDomainPrepareDef(def, caps) < 0)
+        return NULL;
+    if (!(info->flags & TEST_FLAG_NO_VNC_PORT)) {
+        for (size_t i = 0; i < def->ngraphics; i++) {
+            if (def->graphics[i]->autoport)
+                def->graphics[i]->port = 5900 + i;
+        }
+    }
+    return g_steal_pointer(&def);
+}
+
+
+static char *
+testBuild(const virDomainDef *def, const virQEMUCaps *caps, const char *name)
+{
+    g_autofree char *dir = g_strdup_printf(TEST_ROOT "/%s", name);
+    g_autofree char *monitor = g_strdup_printf("%s/monitor.sock", dir);
+    g_autofree char *pidfile = g_strdup_printf("%s/qemu.pid", dir);
+    qemuCommandPaths paths = { .monitorSocket = monitor, .pidFile = pidfile };
+    g_auto(GStrv) argv = NULL;
+
+    if (!(argv = qemuBuildCommandLine(def, caps, &paths, 0)))
+        return NULL;
+    return qemuBuildCommandLineString(argv);
+}
+
+
+static int
+testCompareError(const testInfo *info)
+{
+    g_autofree char *errPath = testDataPath(info->name, "err");
+    g_autofree char *actual = NULL;
+    virErrorPtr err = virGetLastError();
+
+    if (!err) {
+        virTestDiag("%s failed without reporting an error", info->name);
+        return -1;
+    }
+    actual = g_strdup_printf("code=%d domain=%d\n%s\n", err->code,
+                             err->domain, NULLSTR(err->message));
+    return virTestCompareToFile(actual, errPath);
+}
+
+
+static int
+testCompareXMLToArgv(const void *opaque)
+{
+    const testInfo *info = opaque;
+    g_autofree char *xmlPath = testDataPath(info->name, "xml");
+    g_autofree char *argsPath = testDataPath(info->name, "args");
+    g_autofree char *xml = NULL;
+    g_autofree char *actual = NULL;
+    g_autofree char *liveXML = NULL;
+    g_autofree char *again = NULL;
+    g_autoptr(virDomainDef) def = NULL;
+    g_autoptr(virDomainDef) liveDef = NULL;
+    g_autoptr(virQEMUCaps) caps = virQEMUCapsCopy(testCaps);
+
+    /* Whether KVM is usable is the case's choice, not the fixture's. */
+    caps->kvmSupported = !!(info->flags & TEST_FLAG_KVM);
+    if (virTestLoadFile(xmlPath, &xml) < 0)
+        return -1;
+
+    def = testPrepare(xml, VIR_DOMAIN_DEF_PARSE_INACTIVE, info, caps);
+    if (def)
+        actual = testBuild(def, caps, info->name);
+
+    if (info->fail) {
+        if (actual) {
+            virTestDiag("%s was expected to fail, but gave:\n%s", info->name,
+                        actual);
+            return -1;
+        }
+        return testCompareError(info);
+    }
+    if (!actual) {
+        virTestDiag("%s failed: %s", info->name, virGetLastErrorMessage());
+        return -1;
+    }
+    if (virTestCompareToFile(actual, argsPath) < 0)
+        return -1;
+
+    /* The live definition, with what the driver wrote into it, must
+     * give the same command line. */
+    if (!(liveXML = virDomainDefFormat(def, 0)) ||
+        !(liveDef = testPrepare(liveXML, VIR_DOMAIN_DEF_PARSE_STATUS, info,
+                                caps)) ||
+        !(again = testBuild(liveDef, caps, info->name))) {
+        virTestDiag("%s: the live XML does not build: %s\n%s", info->name,
+                    virGetLastErrorMessage(), NULLSTR(liveXML));
+        return -1;
+    }
+    return virTestCompareStrings(actual, again, "argv from the live XML");
+}
+
+
+/* Fails if tests/qemuxml2argvdata holds a file no case claims. */
+static int
+testCheckOrphans(const void *opaque)
+{
+    GHashTable *names = (GHashTable *)opaque;
+    g_autofree char *dir = g_strdup_printf("%s/qemuxml2argvdata", virTestSrcDir());
+    g_autoptr(GDir) d = g_dir_open(dir, 0, NULL);
+    const char *file;
+    int ret = 0;
+
+    if (!d)
+        return -1;
+    while ((file = g_dir_read_name(d))) {
+        const char *dot = strchr(file, '.');
+        g_autofree char *base = NULL;
+        const testInfo *info;
+
+        if (!dot) {
+            virTestDiag("unexpected file %s", file);
+            ret = -1;
+            continue;
+        }
+        base = g_strndup(file, dot - file);
+        info = g_hash_table_lookup(names, base);
+        if (!info) {
+            virTestDiag("orphaned file %s: no DO_TEST line for '%s'", file, base);
+            ret = -1;
+        } else if (STREQ(dot, ".xml")) {
+            continue;
+        } else if (STREQ(dot, ".args") || STREQ(dot, ".upstream.json")) {
+            if (info->fail) {
+                virTestDiag("%s belongs to a failure case", file);
+                ret = -1;
+            }
+        } else if (STREQ(dot, ".err")) {
+            if (!info->fail) {
+                virTestDiag("%s belongs to a success case", file);
+                ret = -1;
+            }
+        } else {
+            virTestDiag("unexpected file %s", file);
+            ret = -1;
+        }
+    }
+    return ret;
+}
+
+
+/* Errors the driver reports when misused, which no XML can reach. */
+static int
+testBuildMisuse(const void *opaque G_GNUC_UNUSED)
+{
+    g_autofree char *xmlPath = testDataPath("minimal", "xml");
+    g_autofree char *xml = NULL;
+    g_autoptr(virDomainDef) def = NULL;
+    g_auto(GStrv) argv = NULL;
+    qemuCommandPaths paths = { .monitorSocket = TEST_ROOT "/m.sock" };
+    qemuCommandPaths noMonitor = { 0 };
+
+    if (virTestLoadFile(xmlPath, &xml) < 0 ||
+        !(def = virDomainDefParseString(xml, VIR_DOMAIN_DEF_PARSE_INACTIVE)) ||
+        qemuDomainPrepareDef(def, testCaps) < 0)
+        return -1;
+
+    if ((argv = qemuBuildCommandLine(def, testCaps, &paths, 1 << 3)) ||
+        virGetLastErrorCode() != VIR_ERR_INVALID_ARG ||
+        virTestCompareStrings("unsupported flags (0x8) in function qemuBuildCommandLine",
+                              virGetLastErrorMessage(), "flags") < 0)
+        return -1;
+    if ((argv = qemuBuildCommandLine(def, testCaps, NULL, 0)) ||
+        virGetLastErrorCode() != VIR_ERR_INVALID_ARG)
+        return -1;
+    if ((argv = qemuBuildCommandLine(def, testCaps, &noMonitor, 0)) ||
+        virGetLastErrorCode() != VIR_ERR_INVALID_ARG ||
+        virTestCompareStrings("paths->monitorSocket in qemuBuildCommandLine must not be NULL",
+                              virGetLastErrorMessage(), "no monitor") < 0)
+        return -1;
+    /* Without -pidfile when the driver wants none. */
+    if (!(argv = qemuBuildCommandLine(def, testCaps, &paths, 0)))
+        return -1;
+    for (size_t i = 0; argv[i]; i++) {
+        if (STREQ(argv[i], "-pidfile"))
+            return -1;
+    }
+    return 0;
+}
+
+
+static const testInfo tests[] = {
+#define DO_TEST_FULL(n, f, fl) { .name = n, .fail = f, .flags = fl },
+#define DO_TEST(n) DO_TEST_FULL(n, false, 0)
+#define DO_TEST_FLAGS(n, fl) DO_TEST_FULL(n, false, fl)
+#define DO_TEST_FAILURE(n) DO_TEST_FULL(n, true, 0)
+#define DO_TEST_FAILURE_FLAGS(n, fl) DO_TEST_FULL(n, true, fl)
+#include "qemuxml2argvtests.h"
+#undef DO_TEST_FULL
+#undef DO_TEST
+#undef DO_TEST_FLAGS
+#undef DO_TEST_FAILURE
+#undef DO_TEST_FAILURE_FLAGS
+};
+
+
+static int
+mymain(void)
+{
+    g_autofree char *capsPath = g_strdup_printf("%s/qemucapabilitiesdata/%s",
+                                                virTestSrcDir(), TEST_CAPS);
+    g_autofree char *capsText = NULL;
+    g_autoptr(GHashTable) names = g_hash_table_new(g_str_hash, g_str_equal);
+    int ret = 0;
+
+    if (virTestLoadFile(capsPath, &capsText) < 0 ||
+        !(testCaps = virQEMUCapsParse(capsText, capsPath)))
+        return -1;
+
+    for (size_t i = 0; i < G_N_ELEMENTS(tests); i++) {
+        g_autofree char *title = g_strdup_printf("%s%s", tests[i].name,
+                                                 tests[i].fail ? " (failure)" : "");
+
+        if (g_hash_table_contains(names, tests[i].name)) {
+            virTestDiag("case %s is listed twice", tests[i].name);
+            ret = -1;
+        }
+        g_hash_table_insert(names, (char *)tests[i].name, (void *)&tests[i]);
+        if (virTestRun(title, testCompareXMLToArgv, &tests[i]) < 0)
+            ret = -1;
+    }
+    if (virTestRun("misuse of the builder", testBuildMisuse, NULL) < 0)
+        ret = -1;
+    if (virTestRun("no orphaned golden files", testCheckOrphans, names) < 0)
+        ret = -1;
+
+    virQEMUCapsFree(testCaps);
+    return ret;
+}
+
+VIR_TEST_MAIN(mymain)

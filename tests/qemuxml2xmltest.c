@@ -1,0 +1,224 @@
+/*
+ * qemuxml2xmltest.c: domain XML in, normalised domain XML out
+ *
+ * Each case parses tests/qemuxml2argvdata/NAME.xml as a persistent
+ * definition, formats it, and compares the result with
+ * tests/qemuxml2xmloutdata/NAME.xml (the definition with every default
+ * filled in, as upstream's dumpxml shows it).  The output is then
+ * parsed again: the second definition must equal the first field by
+ * field, format to the same text, and survive virDomainDefCopy.
+ *
+ * Generated values (UUIDs, MAC addresses) come from glib's random
+ * generator, seeded per case, so the golden files are stable.
+ *
+ * Every .xml of tests/qemuxml2argvdata and every file of
+ * tests/qemuxml2xmloutdata must belong to a case of this table (or of
+ * the command-line generator's shared table, when present): an orphan
+ * fails the run.
+ *
+ * VIR_TEST_REGENERATE_OUTPUT=1 rewrites the golden files.
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "testutils.h"
+#include "domain_conf.h"
+#include "virerror.h"
+#include "virfile.h"
+
+#define VIR_FROM_THIS VIR_FROM_NONE
+
+#define TEST_RANDOM_SEED 20230113
+
+typedef struct {
+    const char *name;
+    /* The case belongs to the command-line generator's table and is
+     * refused somewhere (maybe only by the driver). */
+    bool mayFail;
+} testInfo;
+
+
+static int
+testCompareXMLToXML(const void *opaque)
+{
+    const testInfo *info = opaque;
+    g_autofree char *inFile = g_strdup_printf("%s/qemuxml2argvdata/%s.xml",
+                                              virTestSrcDir(), info->name);
+    g_autofree char *outFile = g_strdup_printf("%s/qemuxml2xmloutdata/%s.xml",
+                                               virTestSrcDir(), info->name);
+    g_autofree char *input = NULL;
+    g_autofree char *actual = NULL;
+    g_autofree char *again = NULL;
+    g_autofree char *copied = NULL;
+    g_autoptr(virDomainDef) def = NULL;
+    g_autoptr(virDomainDef) reparsed = NULL;
+    g_autoptr(virDomainDef) copy = NULL;
+
+    if (virTestLoadFile(inFile, &input) < 0)
+        return -1;
+
+    g_random_set_seed(TEST_RANDOM_SEED);
+    if (!(def = virDomainDefParseString(input, VIR_DOMAIN_DEF_PARSE_INACTIVE))) {
+        if (info->mayFail && !virFileExists(outFile))
+            return 0;
+        virTestDiag("%s: %s", inFile, virGetLastErrorMessage());
+        return -1;
+    }
+    if (!(actual = virDomainDefFormat(def, VIR_DOMAIN_DEF_FORMAT_INACTIVE)))
+        return -1;
+    if (virTestCompareToFile(actual, outFile) < 0)
+        return -1;
+
+    if (!(reparsed = virDomainDefParseString(actual, VIR_DOMAIN_DEF_PARSE_INACTIVE))) {
+        virTestDiag("re-parsing the output failed: %s", virGetLastErrorMessage());
+        return -1;
+    }
+    if (!virDomainDefIsEqual(def, reparsed)) {
+        virTestDiag("the re-parsed definition differs from the first");
+        return -1;
+    }
+    if (!(again = virDomainDefFormat(reparsed, VIR_DOMAIN_DEF_FORMAT_INACTIVE)) ||
+        virTestCompareStrings(actual, again, "second format") < 0)
+        return -1;
+
+    if (!(copy = virDomainDefCopy(def, VIR_DOMAIN_DEF_FORMAT_INACTIVE)))
+        return -1;
+    if (!virDomainDefIsEqual(def, copy)) {
+        virTestDiag("the copy differs from the original");
+        return -1;
+    }
+    if (!(copied = virDomainDefFormat(copy, VIR_DOMAIN_DEF_FORMAT_INACTIVE)) ||
+        virTestCompareStrings(actual, copied, "format of the copy") < 0)
+        return -1;
+    return 0;
+}
+
+
+/* Each file of @subdir ending in @suffix must name a case in @names. */
+static int
+testCheckOrphansIn(GHashTable *names, const char *subdir, const char *suffix)
+{
+    g_autofree char *dir = g_build_filename(virTestSrcDir(), subdir, NULL);
+    g_autoptr(GDir) d = g_dir_open(dir, 0, NULL);
+    const char *file;
+    int ret = 0;
+
+    if (!d) {
+        virTestDiag("cannot open %s", dir);
+        return -1;
+    }
+    while ((file = g_dir_read_name(d))) {
+        g_autofree char *base = NULL;
+
+        if (!g_str_has_suffix(file, suffix)) {
+            /* other programs' golden files (.args, .err, ...) */
+            if (STREQ(subdir, "qemuxml2xmloutdata")) {
+                virTestDiag("unexpected file %s/%s", subdir, file);
+                ret = -1;
+            }
+            continue;
+        }
+        base = g_strndup(file, strlen(file) - strlen(suffix));
+        if (!g_hash_table_contains(names, base)) {
+            virTestDiag("orphaned file %s/%s: no DO_TEST line for '%s'",
+                        subdir, file, base);
+            ret = -1;
+        }
+    }
+    return ret;
+}
+
+
+static int
+testCheckOrphans(const void *opaque)
+{
+    GHashTable *names = (GHashTable *)opaque;
+
+    if (testCheckOrphansIn(names, "qemuxml2argvdata", ".xml") < 0 ||
+        testCheckOrphansIn(names, "qemuxml2xmloutdata", ".xml") < 0)
+        return -1;
+    return 0;
+}
+
+
+static int
+mymain(void)
+{
+    g_autoptr(GHashTable) names = g_hash_table_new(g_str_hash, g_str_equal);
+    int ret = 0;
+
+/* A block rather than do/while: the shared table has no semicolons. */
+#define DO_TEST_FULL(testname, fail) \
+    { \
+        static const testInfo info = { testname, fail }; \
+        g_hash_table_add(names, (char *)info.name); \
+        if (virTestRun("qemuxml2xml " testname, testCompareXMLToXML, &info) < 0) \
+            ret = -1; \
+    }
+
+#define DO_TEST(testname) DO_TEST_FULL(testname, false)
+
+    DO_TEST("domain-no-devices")
+    DO_TEST("uuid-generated")
+    DO_TEST("title-description-escapes")
+    DO_TEST("name-unicode-spaces")
+    DO_TEST("memory-unit-mib")
+    DO_TEST("memory-unit-bytes")
+    DO_TEST("memory-unit-decimal")
+    DO_TEST("memory-unit-gib-kb")
+    DO_TEST("memory-current-above-max")
+    DO_TEST("vcpu-four")
+    DO_TEST("os-boot-all-devices")
+    DO_TEST("os-kernel-initrd-cmdline")
+    DO_TEST("features-clock-localtime")
+    DO_TEST("lifecycle-actions")
+    DO_TEST("lifecycle-destroy-coredump")
+    DO_TEST("disk-cache-each-mode")
+    DO_TEST("disk-cdrom-ide-sata")
+    DO_TEST("disk-block-devices")
+    DO_TEST("disk-scsi-virtio-scsi")
+    DO_TEST("disk-boot-order")
+    DO_TEST("addresses-explicit")
+    DO_TEST("net-user-mac-models")
+    DO_TEST("serial-each-type")
+    DO_TEST("serial-ports-out-of-order")
+    DO_TEST("console-file-only")
+    DO_TEST("console-serial-pty")
+    DO_TEST("graphics-vnc-autoport-listen")
+    DO_TEST("graphics-vnc-fixed-port")
+    DO_TEST("video-primary-second")
+    DO_TEST("video-none-with-vnc")
+    DO_TEST("video-default-model")
+    DO_TEST("memballoon-none-usb-none")
+    DO_TEST("controller-qemu-xhci")
+    DO_TEST("rng-random-default-path")
+    DO_TEST("inputs-audio-explicit")
+    DO_TEST("kvm-host")
+    DO_TEST("upstream-dumpxml-full")
+    DO_TEST("upstream-dumpxml-vnc")
+
+    /*
+     * The command-line generator's cases share tests/qemuxml2argvdata:
+     * each of its definitions must come out of this test as well.  Its
+     * refusals may be the parser's or the driver's: those parse or
+     * fail; when they parse, they need a golden file like any other.
+     */
+#if defined(__has_include)
+# if __has_include("qemuxml2argvtests.h")
+#  undef DO_TEST
+#  define DO_TEST(testname) DO_TEST_FULL(testname, false)
+#  define DO_TEST_FLAGS(testname, flags) DO_TEST_FULL(testname, false)
+#  define DO_TEST_FAILURE(testname) DO_TEST_FULL(testname, true)
+#  define DO_TEST_FAILURE_FLAGS(testname, flags) DO_TEST_FULL(testname, true)
+#  include "qemuxml2argvtests.h"
+# endif
+#endif
+
+    if (virTestRun("qemuxml2xml no orphaned golden files", testCheckOrphans,
+                   names) < 0)
+        ret = -1;
+
+    return ret;
+}
+
+VIR_TEST_MAIN(mymain)
