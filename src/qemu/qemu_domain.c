@@ -19,6 +19,7 @@
 #include "virlog.h"
 #include "virprocess.h"
 #include "viruuid.h"
+#include "virxml.h"
 
 #define VIR_FROM_THIS VIR_FROM_QEMU
 
@@ -146,18 +147,19 @@ qemuDomainStatusGetULL(xmlNodePtr node, const char *attr,
                        unsigned long long *ret, const char *path)
 {
     g_autofree char *str = (char *)xmlGetProp(node, BAD_CAST attr);
+    guint64 value;
 
-    if (!str) {
-        *ret = 0;
+    *ret = 0;
+    if (!str)
+        return 0;
+    if (g_ascii_string_to_unsigned(str, 10, 0, G_MAXUINT64, &value, NULL)) {
+        *ret = value;
         return 0;
     }
-    if (!g_ascii_string_to_unsigned(str, 10, 0, G_MAXUINT64, ret, NULL)) {
-        virReportError(VIR_ERR_INTERNAL_ERROR,
-                       _("status file '%1$s' has a malformed %2$s '%3$s'"),
-                       path, attr, str);
-        return -1;
-    }
-    return 0;
+    virReportError(VIR_ERR_INTERNAL_ERROR,
+                   _("status file '%1$s' has a malformed %2$s '%3$s'"),
+                   path, attr, str);
+    return -1;
 }
 
 
