@@ -25,6 +25,7 @@
 #include "qemu_capabilities.h"
 #include "qemu_command.h"
 #include "qemu_domain_address.h"
+#include "domain_event.h"
 #include "virerror.h"
 #include "virfile.h"
 #include "virlog.h"
@@ -523,7 +524,7 @@ qemuProcessReportStartFailure(virDomainObj *vm, bool exited)
  * qemuProcessStart:
  * @driver: the driver
  * @vm: an inactive domain, in a job (its name locked)
- * @startFlags: VIR_DOMAIN_START_PAUSED or 0
+ * @flags: VIR_DOMAIN_START_PAUSED or 0
  *
  * Starts QEMU for @vm paused (-S), detached into its own session,
  * with a QMP socket, a pid file and its output in the domain's log;
@@ -536,8 +537,7 @@ qemuProcessReportStartFailure(virDomainObj *vm, bool exited)
  * Returns: 0, or -1 with an error reported.
  */
 int
-qemuProcessStart(virQEMUDriver *driver, virDomainObj *vm,
-                 unsigned int startFlags)
+qemuProcessStart(virQEMUDriver *driver, virDomainObj *vm, unsigned int flags)
 {
     qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
     g_autoptr(virQEMUCaps) caps = NULL;
@@ -622,7 +622,7 @@ qemuProcessStart(virQEMUDriver *driver, virDomainObj *vm,
     }
     mon = priv->mon;
 
-    if (!(startFlags & VIR_DOMAIN_START_PAUSED)) {
+    if (!(flags & VIR_DOMAIN_START_PAUSED)) {
         if (qemuMonitorStartCPUs(mon) < 0)
             goto error;
         virDomainObjSetState(vm, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_BOOTED);
@@ -635,7 +635,7 @@ qemuProcessStart(virQEMUDriver *driver, virDomainObj *vm,
 
     qemuDomainEventEmit(driver, vm, VIR_DOMAIN_EVENT_STARTED,
                         VIR_DOMAIN_EVENT_STARTED_BOOTED);
-    if (startFlags & VIR_DOMAIN_START_PAUSED)
+    if (flags & VIR_DOMAIN_START_PAUSED)
         qemuDomainEventEmit(driver, vm, VIR_DOMAIN_EVENT_SUSPENDED,
                             VIR_DOMAIN_EVENT_SUSPENDED_PAUSED);
     return 0;

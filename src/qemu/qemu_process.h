@@ -28,7 +28,7 @@ typedef enum {
 } qemuProcessStopFlags;
 
 int qemuProcessStart(virQEMUDriver *driver, virDomainObj *vm,
-                     unsigned int startFlags);
+                     unsigned int flags);
 int qemuProcessStop(virQEMUDriver *driver, virDomainObj *vm,
                     virDomainShutoffReason reason, unsigned int flags);
 
