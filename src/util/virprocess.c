@@ -631,3 +631,45 @@ virProcessSpawn(const char *const *argv, const char *const *envp,
     *retpid = pid;
     return 0;
 }
+
+
+/**
+ * virProcessGetCPUTime:
+ * @pid: a process
+ * @retNs: the CPU time it has used (user + system), in nanoseconds
+ *
+ * Returns: 0, or -1 with an error reported (for instance when the
+ * process is gone).
+ */
+int
+virProcessGetCPUTime(pid_t pid, unsigned long long *retNs)
+{
+    g_autofree char *stat = NULL;
+    g_auto(GStrv) fields = NULL;
+    const char *rest;
+    guint64 utime, stime;
+    long ticks = sysconf(_SC_CLK_TCK);
+    int rc;
+
+    if ((rc = virProcessReadProcFile(pid, "stat", &stat)) < 0) {
+        virReportSystemError(-rc, _("cannot read the CPU time of process %1$lld"),
+                             (long long)pid);
+        return -1;
+    }
+    /* Fields counted from 3 start after the command name, which may
+     * contain anything but ends at the last ')'. */
+    if (!(rest = strrchr(stat, ')')) || ticks <= 0)
+        goto malformed;
+    fields = g_strsplit(rest + 2, " ", -1);
+    if (g_strv_length(fields) < 13 ||
+        !g_ascii_string_to_unsigned(fields[11], 10, 0, G_MAXUINT64, &utime, NULL) ||
+        !g_ascii_string_to_unsigned(fields[12], 10, 0, G_MAXUINT64, &stime, NULL))
+        goto malformed;
+    *retNs = (utime + stime) * (1000000000ULL / (unsigned long long)ticks);
+    return 0;
+
+ malformed:
+    virReportError(VIR_ERR_INTERNAL_ERROR,
+                   _("cannot parse /proc/%1$lld/stat"), (long long)pid);
+    return -1;
+}

@@ -19,6 +19,8 @@
 int virProcessGetStartTime(pid_t pid, unsigned long long *retStartTime)
     G_GNUC_WARN_UNUSED_RESULT;
 
+int virProcessGetCPUTime(pid_t pid, unsigned long long *retNs)
+    G_GNUC_WARN_UNUSED_RESULT;
 char *virProcessGetState(pid_t pid);
 bool virProcessIsZombie(pid_t pid);
 
