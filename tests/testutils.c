@@ -246,6 +246,20 @@ virTestMakeTempDir(const char *prefix)
 }
 
 
+/**
+ * virTestAdoptTempDir:
+ * @dir: a directory the test made itself
+ *
+ * Removes @dir (recursively) when the program exits, like the ones
+ * virTestMakeTempDir() makes.
+ */
+void
+virTestAdoptTempDir(const char *dir)
+{
+    g_ptr_array_add(testTempDirs, g_strdup(dir));
+}
+
+
 static void
 virTestCleanupTempDirs(void)
 {

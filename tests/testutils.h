@@ -43,3 +43,4 @@ const char *virTestBuildDir(void);
 
 /* A fresh temporary directory, removed (recursively) at exit. */
 char *virTestMakeTempDir(const char *prefix);
+void virTestAdoptTempDir(const char *dir);

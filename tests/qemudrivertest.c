@@ -1,0 +1,1165 @@
+/*
+ * qemudrivertest.c: the destroy contract and the domain life cycle,
+ * through the public API, on real QEMU (TCG)
+ *
+ * Every rule of ../shared/design/STOP-SEMANTICS.md that can be observed
+ * from outside has a case here; the fault paths real QEMU cannot hit on
+ * cue are in qemudriverstubtest.c.
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+#include "testutils.h"
+#include "testutilsqemu.h"
+
+static char *testRoot;
+static char *testURI;
+static virConnectPtr testConn;
+
+
+/* Defines and starts a domain; the handle is the caller's. */
+static virDomainPtr
+testStart(const char *name)
+{
+    g_autofree char *xml = testQemuDomainXML(name, NULL, NULL);
+    virDomainPtr dom = virDomainDefineXML(testConn, xml);
+
+    if (!dom)
+        return NULL;
+    if (virDomainCreate(dom) < 0) {
+        virDomainUndefine(dom);
+        virDomainFree(dom);
+        return NULL;
+    }
+    return dom;
+}
+
+
+/* Stops whatever is left and removes the definition. */
+static void
+testCleanup(virDomainPtr dom)
+{
+    if (!dom)
+        return;
+    if (virDomainIsActive(dom) == 1)
+        virDomainDestroy(dom);
+    virDomainUndefine(dom);
+    virDomainFree(dom);
+    virResetLastError();
+    testReapChildren();
+}
+
+
+static int
+testCheckState(virDomainPtr dom, int wantState, int wantReason)
+{
+    int state = -1, reason = -1;
+
+    if (virDomainGetState(dom, &state, &reason, 0) < 0)
+        return -1;
+    if (state != wantState || reason != wantReason) {
+        virTestDiag("state %d/%d, expected %d/%d", state, reason, wantState,
+                    wantReason);
+        return -1;
+    }
+    return 0;
+}
+
+
+static int
+testCheckError(int code, int domain, const char *prefix)
+{
+    virErrorPtr err = virGetLastError();
+
+    if (!err) {
+        virTestDiag("no error reported");
+        return -1;
+    }
+    if (err->code != code || (domain >= 0 && err->domain != domain) ||
+        (prefix && !g_str_has_prefix(err->message, prefix))) {
+        virTestDiag("error [%d/%d] '%s', expected [%d/%d] '%s...'", err->code,
+                    err->domain, err->message, code, domain, NULLSTR(prefix));
+        return -1;
+    }
+    return 0;
+}
+
+
+static int
+testStartDestroyDefault(const void *data G_GNUC_UNUSED)
+{
+    virDomainPtr dom = testStart("default");
+    g_autofree char *status = NULL;
+    pid_t pid;
+    int ret = -1;
+
+    if (!dom)
+        return -1;
+    pid = testQemuDomainPid(testRoot, "default");
+    if (!testProcessAlive(pid) || virDomainIsActive(dom) != 1 ||
+        (int)virDomainGetID(dom) <= 0 ||
+        testCheckState(dom, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_BOOTED) < 0)
+        goto cleanup;
+
+    if (virDomainDestroy(dom) < 0)
+        goto cleanup;
+    if (testProcessAlive(pid)) {
+        virTestDiag("QEMU %d still runs after destroy", pid);
+        goto cleanup;
+    }
+    if (virDomainIsActive(dom) != 0 ||
+        testCheckState(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_DESTROYED) < 0)
+        goto cleanup;
+    /* The runtime state is gone, the stop reason recorded. */
+    status = testQemuStatusFile(testRoot, "default");
+    if (!status || strstr(status, "pid=") || !strstr(status, "reason='destroyed'")) {
+        virTestDiag("status file after destroy: %s", NULLSTR(status));
+        goto cleanup;
+    }
+    ret = 0;
+
+ cleanup:
+    testCleanup(dom);
+    return ret;
+}
+
+
+static int
+testDestroyGraceful(const void *data G_GNUC_UNUSED)
+{
+    virDomainPtr dom = testStart("graceful");
+    pid_t pid;
+    int ret = -1;
+
+    if (!dom)
+        return -1;
+    pid = testQemuDomainPid(testRoot, "graceful");
+    if (virDomainDestroyFlags(dom, VIR_DOMAIN_DESTROY_GRACEFUL) < 0)
+        goto cleanup;
+    if (testProcessAlive(pid) ||
+        testCheckState(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_DESTROYED) < 0)
+        goto cleanup;
+    ret = 0;
+
+ cleanup:
+    testCleanup(dom);
+    return ret;
+}
+
+
+/*
+ * GRACEFUL on a QEMU that cannot act on SIGTERM (SIGSTOP): the call
+ * fails within the configured timeout, and nothing else happens: no
+ * SIGKILL, no second signal, no state change.  A DEFAULT destroy then
+ * kills it.
+ */
+static int
+testGracefulFrozen(const void *data G_GNUC_UNUSED)
+{
+    virDomainPtr dom = testStart("frozen");
+    g_autofree char *before = NULL;
+    g_autofree char *after = NULL;
+    unsigned long long pending;
+    gint64 start;
+    double elapsed;
+    pid_t pid;
+    int ret = -1;
+
+    if (!dom)
+        return -1;
+    pid = testQemuDomainPid(testRoot, "frozen");
+    before = testQemuStatusFile(testRoot, "frozen");
+    if (kill(pid, SIGSTOP) < 0)
+        goto cleanup;
+
+    start = g_get_monotonic_time();
+    if (virDomainDestroyFlags(dom, VIR_DOMAIN_DESTROY_GRACEFUL) == 0) {
+        virTestDiag("graceful destroy of a frozen QEMU succeeded");
+        goto cleanup;
+    }
+    elapsed = (g_get_monotonic_time() - start) / 1e6;
+    if (testCheckError(VIR_ERR_OPERATION_FAILED, VIR_FROM_QEMU,
+                       "operation failed: failed to kill qemu process with SIGTERM") < 0)
+        goto cleanup;
+    if (!strstr(virGetLastErrorMessage(), "T (stopped)")) {
+        virTestDiag("message lacks the process state: %s", virGetLastErrorMessage());
+        goto cleanup;
+    }
+    /* Configured: 0.4 s.  Allow scheduling noise, not a second wait. */
+    if (elapsed < 0.4 || elapsed > 0.9) {
+        virTestDiag("graceful timeout of 0.4 s took %.3f s", elapsed);
+        goto cleanup;
+    }
+
+    /* The process is intact and only SIGTERM is pending. */
+    pending = testProcessPendingSignals(pid);
+    if (!testProcessAlive(pid) || pending != (1ULL << (SIGTERM - 1))) {
+        g_autofree char *procst = NULL;
+        g_autofree char *pp = g_strdup_printf("/proc/%d/status", pid);
+        g_file_get_contents(pp, &procst, NULL, NULL);
+        virTestDiag("alive=%d pending=0x%llx %s", testProcessAlive(pid), pending, procst);
+        goto cleanup;
+    }
+    after = testQemuStatusFile(testRoot, "frozen");
+    if (STRNEQ_NULLABLE(before, after)) {
+        virTestDiag("status file changed:\n%s\n%s", NULLSTR(before), NULLSTR(after));
+        goto cleanup;
+    }
+    if (virDomainIsActive(dom) != 1 ||
+        testCheckState(dom, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_BOOTED) < 0)
+        goto cleanup;
+
+    /* The operator decides to force it. */
+    if (virDomainDestroy(dom) < 0)
+        goto cleanup;
+    if (testProcessAlive(pid) ||
+        testCheckState(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_DESTROYED) < 0)
+        goto cleanup;
+    ret = 0;
+
+ cleanup:
+    if (ret < 0 && pid > 0)
+        kill(pid, SIGCONT);
+    testCleanup(dom);
+    return ret;
+}
+
+
+static int
+testRemoveLogs(const void *data G_GNUC_UNUSED)
+{
+    g_autofree char *log = g_strdup_printf("%s/log/qemu/logs.log", testRoot);
+    virDomainPtr dom = testStart("logs");
+    pid_t pid;
+    int ret = -1;
+
+    if (!dom)
+        return -1;
+    /* A failed graceful destroy keeps the log. */
+    pid = testQemuDomainPid(testRoot, "logs");
+    kill(pid, SIGSTOP);
+    if (virDomainDestroyFlags(dom, VIR_DOMAIN_DESTROY_GRACEFUL |
+                                   VIR_DOMAIN_DESTROY_REMOVE_LOGS) == 0 ||
+        !g_file_test(log, G_FILE_TEST_EXISTS)) {
+        virTestDiag("failed destroy removed the log, or did not fail");
+        goto cleanup;
+    }
+    kill(pid, SIGCONT);
+
+    /* A successful one removes it. */
+    if (virDomainDestroyFlags(dom, VIR_DOMAIN_DESTROY_GRACEFUL |
+                                   VIR_DOMAIN_DESTROY_REMOVE_LOGS) < 0)
+        goto cleanup;
+    if (g_file_test(log, G_FILE_TEST_EXISTS)) {
+        virTestDiag("%s still exists", log);
+        goto cleanup;
+    }
+
+    /* Without the flag it stays. */
+    if (virDomainCreate(dom) < 0 || virDomainDestroy(dom) < 0)
+        goto cleanup;
+    if (!g_file_test(log, G_FILE_TEST_EXISTS)) {
+        virTestDiag("%s was removed without REMOVE_LOGS", log);
+        goto cleanup;
+    }
+    ret = 0;
+
+ cleanup:
+    testCleanup(dom);
+    return ret;
+}
+
+
+static int
+testBadFlags(const void *data G_GNUC_UNUSED)
+{
+    virDomainPtr dom = testStart("badflags");
+    g_autofree char *before = NULL;
+    g_autofree char *after = NULL;
+    pid_t pid;
+    int ret = -1;
+
+    if (!dom)
+        return -1;
+    pid = testQemuDomainPid(testRoot, "badflags");
+    before = testQemuStatusFile(testRoot, "badflags");
+    if (virDomainDestroyFlags(dom, 0x80) == 0 ||
+        testCheckError(VIR_ERR_INVALID_ARG, VIR_FROM_QEMU, NULL) < 0 ||
+        virTestCompareStrings("unsupported flags (0x80) in function qemuDomainDestroyFlags",
+                              virGetLastErrorMessage(), "message") < 0)
+        goto cleanup;
+    if (virDomainDestroyFlags(dom, 0x84 | VIR_DOMAIN_DESTROY_GRACEFUL) == 0 ||
+        virTestCompareStrings("unsupported flags (0x84) in function qemuDomainDestroyFlags",
+                              virGetLastErrorMessage(), "message") < 0)
+        goto cleanup;
+    /* Untouched: nothing pending, nothing changed. */
+    after = testQemuStatusFile(testRoot, "badflags");
+    if (!testProcessAlive(pid) || testProcessPendingSignals(pid) != 0 ||
+        STRNEQ_NULLABLE(before, after) ||
+        testCheckState(dom, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_BOOTED) < 0)
+        goto cleanup;
+    ret = 0;
+
+ cleanup:
+    testCleanup(dom);
+    return ret;
+}
+
+
+static int
+testDestroyInactive(const void *data G_GNUC_UNUSED)
+{
+    g_autofree char *xml = testQemuDomainXML("inactive", NULL, NULL);
+    virDomainPtr dom = virDomainDefineXML(testConn, xml);
+    int ret = -1;
+
+    if (!dom)
+        return -1;
+    if (virDomainDestroy(dom) == 0 ||
+        testCheckError(VIR_ERR_OPERATION_INVALID, -1,
+                       "Requested operation is not valid: domain is not running") < 0)
+        goto cleanup;
+    if (virDomainDestroyFlags(dom, VIR_DOMAIN_DESTROY_GRACEFUL) == 0 ||
+        testCheckError(VIR_ERR_OPERATION_INVALID, -1, NULL) < 0)
+        goto cleanup;
+    if (testCheckState(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_UNKNOWN) < 0)
+        goto cleanup;
+    ret = 0;
+
+ cleanup:
+    testCleanup(dom);
+    return ret;
+}
+
+
+static int
+testTransient(const void *data G_GNUC_UNUSED)
+{
+    g_autofree char *xml = testQemuDomainXML("transient", NULL, NULL);
+    virDomainPtr dom = virDomainCreateXML(testConn, xml, 0);
+    virDomainPtr again = NULL;
+    int ret = -1;
+
+    if (!dom)
+        return -1;
+    if (virDomainIsPersistent(dom) != 0 || virDomainIsActive(dom) != 1)
+        goto cleanup;
+    /* A second one of the same name is refused. */
+    if ((again = virDomainCreateXML(testConn, xml, 0))) {
+        virTestDiag("second transient domain of the same name started");
+        goto cleanup;
+    }
+    if (virDomainDestroy(dom) < 0)
+        goto cleanup;
+    /* Forgotten once stopped. */
+    if ((again = virDomainLookupByName(testConn, "transient")) ||
+        testCheckError(VIR_ERR_NO_DOMAIN, VIR_FROM_QEMU,
+                       "Domain not found: no domain with matching name 'transient'") < 0)
+        goto cleanup;
+    if (testQemuStatusFile(testRoot, "transient")) {
+        virTestDiag("a stopped transient domain left a status file");
+        goto cleanup;
+    }
+    ret = 0;
+
+ cleanup:
+    if (again)
+        virDomainFree(again);
+    if (virDomainIsActive(dom) == 1)
+        virDomainDestroy(dom);
+    virDomainFree(dom);
+    return ret;
+}
+
+
+static int
+testUndefineRunning(const void *data G_GNUC_UNUSED)
+{
+    virDomainPtr dom = testStart("undefrun");
+    virDomainPtr again = NULL;
+    int ret = -1;
+
+    if (!dom)
+        return -1;
+    if (virDomainIsPersistent(dom) != 1 || virDomainUndefine(dom) < 0)
+        goto cleanup;
+    /* Still running, now transient. */
+    if (virDomainIsActive(dom) != 1 || virDomainIsPersistent(dom) != 0)
+        goto cleanup;
+    if (virDomainUndefine(dom) == 0 ||
+        testCheckError(VIR_ERR_OPERATION_INVALID, VIR_FROM_QEMU,
+                       "Requested operation is not valid: cannot undefine transient domain") < 0)
+        goto cleanup;
+    if (virDomainDestroy(dom) < 0)
+        goto cleanup;
+    if ((again = virDomainLookupByName(testConn, "undefrun"))) {
+        virTestDiag("undefined domain still exists after it stopped");
+        goto cleanup;
+    }
+    ret = 0;
+
+ cleanup:
+    if (again)
+        virDomainFree(again);
+    testCleanup(dom);
+    return ret;
+}
+
+
+static int
+testPersistentKeepsDefinition(const void *data G_GNUC_UNUSED)
+{
+    virDomainPtr dom = testStart("keepdef");
+    g_autofree char *xml = NULL;
+    int ret = -1;
+
+    if (!dom)
+        return -1;
+    if (virDomainDestroy(dom) < 0 || virDomainIsPersistent(dom) != 1)
+        goto cleanup;
+    if (!(xml = virDomainGetXMLDesc(dom, 0)) || strstr(xml, " id=")) {
+        virTestDiag("inactive XML: %s", NULLSTR(xml));
+        goto cleanup;
+    }
+    ret = 0;
+
+ cleanup:
+    testCleanup(dom);
+    return ret;
+}
+
+
+static int
+testShutdownSignal(const void *data G_GNUC_UNUSED)
+{
+    virDomainPtr dom = testStart("sigshut");
+    pid_t pid;
+    int ret = -1;
+
+    if (!dom)
+        return -1;
+    pid = testQemuDomainPid(testRoot, "sigshut");
+    if (virDomainShutdownFlags(dom, VIR_DOMAIN_SHUTDOWN_SIGNAL) < 0)
+        goto cleanup;
+    if (!testProcessWaitGone(pid, 5000)) {
+        virTestDiag("QEMU did not exit on SIGTERM");
+        goto cleanup;
+    }
+    if (testCheckState(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_SHUTDOWN) < 0)
+        goto cleanup;
+    ret = 0;
+
+ cleanup:
+    testCleanup(dom);
+    return ret;
+}
+
+
+static int
+testShutdownACPI(const void *data G_GNUC_UNUSED)
+{
+    virDomainPtr dom = testStart("acpishut");
+    int ret = -1;
+
+    if (!dom)
+        return -1;
+    /* Delivered; a guest without an OS ignores it and keeps running. */
+    if (virDomainShutdownFlags(dom, VIR_DOMAIN_SHUTDOWN_ACPI_POWER_BTN) < 0 ||
+        virDomainShutdown(dom) < 0)
+        goto cleanup;
+    if (testCheckState(dom, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_BOOTED) < 0)
+        goto cleanup;
+    if (virDomainShutdownFlags(dom, VIR_DOMAIN_SHUTDOWN_PARAVIRT) == 0 ||
+        testCheckError(VIR_ERR_INVALID_ARG, VIR_FROM_QEMU,
+                       "unsupported flags (0x10) in function qemuDomainShutdownFlags") < 0)
+        goto cleanup;
+    ret = 0;
+
+ cleanup:
+    testCleanup(dom);
+    return ret;
+}
+
+
+static int
+testCrash(const void *data G_GNUC_UNUSED)
+{
+    virDomainPtr dom = testStart("crash");
+    g_autofree char *status = NULL;
+    g_autofree char *sock = NULL;
+    pid_t pid;
+    int ret = -1;
+
+    if (!dom)
+        return -1;
+    pid = testQemuDomainPid(testRoot, "crash");
+    kill(pid, SIGSEGV);
+    if (!testProcessWaitGone(pid, 5000))
+        goto cleanup;
+    if (testCheckState(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_CRASHED) < 0)
+        goto cleanup;
+    status = testQemuStatusFile(testRoot, "crash");
+    sock = g_strdup_printf("%s/run/qemu/crash.pid", testRoot);
+    if (!status || strstr(status, "pid=") || g_file_test(sock, G_FILE_TEST_EXISTS)) {
+        virTestDiag("runtime state left after a crash: %s", NULLSTR(status));
+        goto cleanup;
+    }
+    ret = 0;
+
+ cleanup:
+    testCleanup(dom);
+    return ret;
+}
+
+
+/* A zombie has exited: the domain counts as stopped even before anyone
+ * reaps the process. */
+static int
+testZombie(const void *data G_GNUC_UNUSED)
+{
+    virDomainPtr dom = testStart("zombie");
+    g_autofree char *path = NULL;
+    g_autofree char *state = NULL;
+    pid_t pid;
+    int ret = -1;
+
+    if (!dom)
+        return -1;
+    pid = testQemuDomainPid(testRoot, "zombie");
+    kill(pid, SIGKILL);
+    path = g_strdup_printf("/proc/%d/status", pid);
+    for (int i = 0; i < 2000; i++) {
+        g_autofree char *content = NULL;
+
+        if (g_file_get_contents(path, &content, NULL, NULL) &&
+            strstr(content, "State:\tZ"))
+            break;
+        g_usleep(1000);
+    }
+    /* Still a zombie of ours: nobody reaped it. */
+    if (waitid(P_PID, pid, NULL, WEXITED | WNOHANG | WNOWAIT) < 0) {
+        virTestDiag("QEMU is no longer our zombie");
+        goto cleanup;
+    }
+    if (virDomainIsActive(dom) != 0 ||
+        testCheckState(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_CRASHED) < 0)
+        goto cleanup;
+    ret = 0;
+
+ cleanup:
+    testCleanup(dom);
+    return ret;
+}
+
+
+/* A status file whose pid now belongs to another process is never
+ * signalled: the domain counts as stopped. */
+static int
+testPidReuse(const void *data G_GNUC_UNUSED)
+{
+    virDomainPtr dom = testStart("reuse");
+    g_autofree char *path = g_strdup_printf("%s/run/qemu/reuse.xml", testRoot);
+    g_autofree char *status = NULL;
+    g_autofree char *forged = NULL;
+    g_autoptr(GRegex) re = g_regex_new("starttime='[0-9]+'", 0, 0, NULL);
+    pid_t pid;
+    int ret = -1;
+
+    if (!dom)
+        return -1;
+    pid = testQemuDomainPid(testRoot, "reuse");
+    status = testQemuStatusFile(testRoot, "reuse");
+    /* As if the recorded QEMU had gone and its pid had been reused by a
+     * process started at another time. */
+    forged = g_regex_replace_literal(re, status, -1, 0, "starttime='1'", 0, NULL);
+    if (!g_file_set_contents(path, forged, -1, NULL))
+        goto cleanup;
+
+    if (virDomainDestroy(dom) == 0 ||
+        testCheckError(VIR_ERR_OPERATION_INVALID, -1, NULL) < 0)
+        goto cleanup;
+    if (!testProcessAlive(pid) || testProcessPendingSignals(pid) != 0) {
+        virTestDiag("the process with the reused pid was signalled");
+        goto cleanup;
+    }
+    if (testCheckState(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_CRASHED) < 0)
+        goto cleanup;
+    ret = 0;
+
+ cleanup:
+    kill(pid, SIGKILL);
+    testProcessWaitGone(pid, 5000);
+    testCleanup(dom);
+    return ret;
+}
+
+
+typedef struct {
+    int count;
+    int events[16];
+    int details[16];
+    char names[16][32];
+} testEventLog;
+
+static int
+testLifecycleCallback(virConnectPtr conn G_GNUC_UNUSED, virDomainPtr dom,
+                      int event, int detail, void *opaque)
+{
+    testEventLog *log = opaque;
+
+    if (log->count < 16) {
+        log->events[log->count] = event;
+        log->details[log->count] = detail;
+        g_strlcpy(log->names[log->count], virDomainGetName(dom), 32);
+        log->count++;
+    }
+    return 0;
+}
+
+
+static void
+testEventFree(void *opaque)
+{
+    ((testEventLog *)opaque)->count += 100;
+}
+
+
+static void
+testTick(int timer G_GNUC_UNUSED, void *opaque G_GNUC_UNUSED)
+{
+}
+
+
+/* Runs the default event loop until @want events arrived or 2 s
+ * passed; a 10 ms timer keeps each iteration short. */
+static void
+testRunLoopUntil(testEventLog *log, int want)
+{
+    gint64 deadline = g_get_monotonic_time() + 2 * G_USEC_PER_SEC;
+    int timer = virEventAddTimeout(10, testTick, NULL, NULL);
+
+    while (log->count < want && g_get_monotonic_time() < deadline)
+        virEventRunDefaultImpl();
+    virEventRemoveTimeout(timer);
+}
+
+
+static int
+testEvents(const void *data G_GNUC_UNUSED)
+{
+    static const int expect[][2] = {
+        { VIR_DOMAIN_EVENT_DEFINED, VIR_DOMAIN_EVENT_DEFINED_ADDED },
+        { VIR_DOMAIN_EVENT_STARTED, VIR_DOMAIN_EVENT_STARTED_BOOTED },
+        { VIR_DOMAIN_EVENT_STOPPED, VIR_DOMAIN_EVENT_STOPPED_DESTROYED },
+        { VIR_DOMAIN_EVENT_DEFINED, VIR_DOMAIN_EVENT_DEFINED_UPDATED },
+        { VIR_DOMAIN_EVENT_UNDEFINED, VIR_DOMAIN_EVENT_UNDEFINED_REMOVED },
+    };
+    g_autofree char *xml = testQemuDomainXML("events", NULL, NULL);
+    testEventLog log = { 0 };
+    virDomainPtr dom = NULL;
+    pid_t pid;
+    int id;
+    int ret = -1;
+
+    if ((id = virConnectDomainEventRegisterAny(testConn, NULL,
+                                               VIR_DOMAIN_EVENT_ID_LIFECYCLE,
+                                               VIR_DOMAIN_EVENT_CALLBACK(testLifecycleCallback),
+                                               &log, testEventFree)) < 0)
+        return -1;
+
+    if (!(dom = virDomainDefineXML(testConn, xml)) || virDomainCreate(dom) < 0)
+        goto cleanup;
+    pid = testQemuDomainPid(testRoot, "events");
+
+    /* A graceful destroy that fails emits nothing. */
+    kill(pid, SIGSTOP);
+    testRunLoopUntil(&log, 2);
+    if (virDomainDestroyFlags(dom, VIR_DOMAIN_DESTROY_GRACEFUL) == 0)
+        goto cleanup;
+    testRunLoopUntil(&log, 3);
+    if (log.count != 2) {
+        virTestDiag("%d events after a failed graceful destroy", log.count);
+        goto cleanup;
+    }
+    kill(pid, SIGCONT);
+
+    if (virDomainDestroy(dom) < 0)
+        goto cleanup;
+    virDomainFree(dom);
+    if (!(dom = virDomainDefineXML(testConn, xml)) || virDomainUndefine(dom) < 0)
+        goto cleanup;
+    testRunLoopUntil(&log, 5);
+
+    if (log.count != 5) {
+        virTestDiag("%d events, expected 5", log.count);
+        goto cleanup;
+    }
+    for (int i = 0; i < 5; i++) {
+        if (log.events[i] != expect[i][0] || log.details[i] != expect[i][1] ||
+            STRNEQ(log.names[i], "events")) {
+            virTestDiag("event %d: %d/%d for %s, expected %d/%d", i,
+                        log.events[i], log.details[i], log.names[i],
+                        expect[i][0], expect[i][1]);
+            goto cleanup;
+        }
+    }
+    ret = 0;
+
+ cleanup:
+    if (virConnectDomainEventDeregisterAny(testConn, id) < 0)
+        ret = -1;
+    /* The free callback has run by now. */
+    if (ret == 0 && log.count < 100) {
+        virTestDiag("the free callback did not run");
+        ret = -1;
+    }
+    if (dom)
+        virDomainFree(dom);
+    return ret;
+}
+
+
+/* Unknown callback IDs and registrations without an event loop. */
+static int
+testEventErrors(const void *data G_GNUC_UNUSED)
+{
+    if (virConnectDomainEventDeregisterAny(testConn, 12345) == 0 ||
+        testCheckError(VIR_ERR_INVALID_ARG, -1, NULL) < 0)
+        return -1;
+    if (virConnectDomainEventRegisterAny(testConn, NULL, VIR_DOMAIN_EVENT_ID_LAST,
+                                         VIR_DOMAIN_EVENT_CALLBACK(testLifecycleCallback),
+                                         NULL, NULL) == 0 ||
+        testCheckError(VIR_ERR_INVALID_ARG, -1, NULL) < 0)
+        return -1;
+    return 0;
+}
+
+
+static int
+testIDs(const void *data G_GNUC_UNUSED)
+{
+    virDomainPtr a = testStart("ida");
+    virDomainPtr b = testStart("idb");
+    virDomainPtr byid = NULL;
+    int ids[8];
+    int n;
+    int ret = -1;
+
+    if (!a || !b)
+        goto cleanup;
+    if (virDomainGetID(a) == virDomainGetID(b)) {
+        virTestDiag("two running domains share ID %u", virDomainGetID(a));
+        goto cleanup;
+    }
+    if (!(byid = virDomainLookupByID(testConn, virDomainGetID(b))) ||
+        STRNEQ(virDomainGetName(byid), "idb"))
+        goto cleanup;
+    if ((n = virConnectListDomains(testConn, ids, 8)) != 2 ||
+        virConnectNumOfDomains(testConn) != 2)
+        goto cleanup;
+    if (virDomainLookupByID(testConn, 99999) ||
+        testCheckError(VIR_ERR_NO_DOMAIN, VIR_FROM_QEMU,
+                       "Domain not found: no domain with matching id 99999") < 0)
+        goto cleanup;
+    ret = 0;
+
+ cleanup:
+    if (byid)
+        virDomainFree(byid);
+    testCleanup(a);
+    testCleanup(b);
+    return ret;
+}
+
+
+static int
+testListFilters(const void *data G_GNUC_UNUSED)
+{
+    g_autofree char *xml = testQemuDomainXML("listoff", NULL, NULL);
+    g_autofree char *txml = testQemuDomainXML("listtrans", NULL, NULL);
+    virDomainPtr run = testStart("listrun");
+    virDomainPtr off = virDomainDefineXML(testConn, xml);
+    virDomainPtr trans = virDomainCreateXML(testConn, txml, VIR_DOMAIN_START_PAUSED);
+    struct {
+        unsigned int flags;
+        const char *names;
+    } cases[] = {
+        { 0, "listoff listrun listtrans" },
+        { VIR_CONNECT_LIST_DOMAINS_ACTIVE, "listrun listtrans" },
+        { VIR_CONNECT_LIST_DOMAINS_INACTIVE, "listoff" },
+        { VIR_CONNECT_LIST_DOMAINS_PERSISTENT, "listoff listrun" },
+        { VIR_CONNECT_LIST_DOMAINS_TRANSIENT, "listtrans" },
+        { VIR_CONNECT_LIST_DOMAINS_RUNNING, "listrun" },
+        { VIR_CONNECT_LIST_DOMAINS_PAUSED, "listtrans" },
+        { VIR_CONNECT_LIST_DOMAINS_SHUTOFF, "listoff" },
+        { VIR_CONNECT_LIST_DOMAINS_OTHER, "" },
+        { VIR_CONNECT_LIST_DOMAINS_ACTIVE | VIR_CONNECT_LIST_DOMAINS_PERSISTENT, "listrun" },
+        { VIR_CONNECT_LIST_DOMAINS_RUNNING | VIR_CONNECT_LIST_DOMAINS_SHUTOFF, "listoff listrun" },
+        { VIR_CONNECT_LIST_DOMAINS_AUTOSTART, "" },
+        { VIR_CONNECT_LIST_DOMAINS_NO_SNAPSHOT, "listoff listrun listtrans" },
+    };
+    char *names[8];
+    int ret = -1;
+
+    if (!run || !off || !trans)
+        goto cleanup;
+    for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+        virDomainPtr *doms = NULL;
+        g_autoptr(GString) got = g_string_new(NULL);
+        int n = virConnectListAllDomains(testConn, &doms, cases[i].flags);
+
+        for (int j = 0; j < n; j++) {
+            g_string_append_printf(got, "%s%s", j ? " " : "", virDomainGetName(doms[j]));
+            virDomainFree(doms[j]);
+        }
+        free(doms);
+        if (n < 0 || STRNEQ(got->str, cases[i].names)) {
+            virTestDiag("flags 0x%x: '%s', expected '%s'", cases[i].flags, got->str,
+                        cases[i].names);
+            goto cleanup;
+        }
+    }
+    if (virConnectListAllDomains(testConn, NULL, 1U << 20) == 0 ||
+        testCheckError(VIR_ERR_INVALID_ARG, VIR_FROM_QEMU, NULL) < 0)
+        goto cleanup;
+    if (virConnectNumOfDefinedDomains(testConn) != 1 ||
+        virConnectListDefinedDomains(testConn, names, 8) != 1 ||
+        STRNEQ(names[0], "listoff"))
+        goto cleanup;
+    free(names[0]);
+    ret = 0;
+
+ cleanup:
+    testCleanup(run);
+    testCleanup(off);
+    if (trans) {
+        virDomainDestroy(trans);
+        virDomainFree(trans);
+    }
+    return ret;
+}
+
+
+static int
+testSuspendResume(const void *data G_GNUC_UNUSED)
+{
+    virDomainPtr dom = testStart("pause");
+    int ret = -1;
+
+    if (!dom)
+        return -1;
+    if (virDomainSuspend(dom) < 0 ||
+        testCheckState(dom, VIR_DOMAIN_PAUSED, VIR_DOMAIN_PAUSED_USER) < 0)
+        goto cleanup;
+    /* A paused domain is destroyed gracefully as well: QEMU still acts
+     * on SIGTERM with its CPUs stopped. */
+    if (virDomainResume(dom) < 0 ||
+        testCheckState(dom, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_UNPAUSED) < 0)
+        goto cleanup;
+    if (virDomainResume(dom) == 0 ||
+        testCheckError(VIR_ERR_OPERATION_INVALID, VIR_FROM_QEMU, NULL) < 0)
+        goto cleanup;
+    if (virDomainSuspend(dom) < 0 ||
+        virDomainDestroyFlags(dom, VIR_DOMAIN_DESTROY_GRACEFUL) < 0 ||
+        testCheckState(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_DESTROYED) < 0)
+        goto cleanup;
+    ret = 0;
+
+ cleanup:
+    testCleanup(dom);
+    return ret;
+}
+
+
+static int
+testInfo(const void *data G_GNUC_UNUSED)
+{
+    virDomainPtr dom = testStart("info");
+    virDomainInfo info;
+    char uuidstr[VIR_UUID_STRING_BUFLEN];
+    virDomainPtr byuuid = NULL;
+    g_autofree char *ostype = NULL;
+    int ret = -1;
+
+    if (!dom)
+        return -1;
+    if (virDomainGetInfo(dom, &info) < 0 || info.state != VIR_DOMAIN_RUNNING ||
+        info.maxMem != 65536 || info.memory != 65536 || info.nrVirtCpu != 1) {
+        virTestDiag("info: state %d max %lu mem %lu cpus %u", info.state,
+                    info.maxMem, info.memory, info.nrVirtCpu);
+        goto cleanup;
+    }
+    if (virDomainGetMaxMemory(dom) != 65536 ||
+        !(ostype = virDomainGetOSType(dom)) || STRNEQ(ostype, "hvm"))
+        goto cleanup;
+    if (virDomainGetUUIDString(dom, uuidstr) < 0 ||
+        !(byuuid = virDomainLookupByUUIDString(testConn, uuidstr)) ||
+        STRNEQ(virDomainGetName(byuuid), "info"))
+        goto cleanup;
+    if (virDomainLookupByUUIDString(testConn, "not-a-uuid") ||
+        testCheckError(VIR_ERR_INVALID_ARG, VIR_FROM_DOMAIN, "Invalid UUID") < 0)
+        goto cleanup;
+    ret = 0;
+
+ cleanup:
+    if (byuuid)
+        virDomainFree(byuuid);
+    testCleanup(dom);
+    return ret;
+}
+
+
+/* Two threads destroy the same domain at once: one wins, the other is
+ * told the domain is not running. */
+static gpointer
+testDestroyThread(gpointer opaque)
+{
+    virDomainPtr dom = opaque;
+
+    if (virDomainDestroy(dom) == 0)
+        return GINT_TO_POINTER(1);
+    return GINT_TO_POINTER(virGetLastErrorCode() == VIR_ERR_OPERATION_INVALID ? 2 : 3);
+}
+
+
+static int
+testDestroyRace(const void *data G_GNUC_UNUSED)
+{
+    int ret = 0;
+
+    for (int round = 0; round < 5 && ret == 0; round++) {
+        virDomainPtr dom = testStart("race");
+        GThread *a, *b;
+        int ra, rb;
+
+        if (!dom)
+            return -1;
+        a = g_thread_new("destroy-a", testDestroyThread, dom);
+        b = g_thread_new("destroy-b", testDestroyThread, dom);
+        ra = GPOINTER_TO_INT(g_thread_join(a));
+        rb = GPOINTER_TO_INT(g_thread_join(b));
+        if (!((ra == 1 && rb == 2) || (ra == 2 && rb == 1))) {
+            virTestDiag("round %d: outcomes %d and %d", round, ra, rb);
+            ret = -1;
+        }
+        testCleanup(dom);
+    }
+    return ret;
+}
+
+
+static int
+testOpenErrors(const void *data G_GNUC_UNUSED)
+{
+    struct {
+        const char *uri;
+        int code;
+        const char *message;
+    } cases[] = {
+        { "qemu:///embed", VIR_ERR_INVALID_ARG, NULL },
+        { "qemu:///embed?root=relative/dir", VIR_ERR_INVALID_ARG,
+          "invalid argument: root path must be absolute" },
+        { "qemu:///nonsense", VIR_ERR_INTERNAL_ERROR,
+          "internal error: unexpected QEMU URI path '/nonsense', try qemu:///system" },
+        { "nosuchdriver:///system", VIR_ERR_NO_CONNECT,
+          "no connection driver available for nosuchdriver:///system" },
+        { "qemu://remotehost/system", VIR_ERR_NO_CONNECT, NULL },
+    };
+
+    for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+        virConnectPtr conn = virConnectOpen(cases[i].uri);
+
+        if (conn) {
+            virTestDiag("%s opened", cases[i].uri);
+            virConnectClose(conn);
+            return -1;
+        }
+        if (testCheckError(cases[i].code, -1, cases[i].message) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+
+static int
+testBadConfig(const void *data G_GNUC_UNUSED)
+{
+    struct {
+        const char *conf;
+        const char *expect;
+    } cases[] = {
+        { "destroy_graceful_timeout = \"soon\"\n", "destroy_graceful_timeout" },
+        { "# fine\ndestroy_term_timeout = -1\n", ":2:" },
+        { "destroy_kill_timeout = 0\n", "destroy_kill_timeout" },
+        { "destroy_graceful_timout = 3\n", "unknown setting 'destroy_graceful_timout'" },
+        { "destroy_term_timeout = \n", ":1:" },
+        { "default_emulator = \"qemu\"\n", "absolute" },
+    };
+
+    for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+        g_autofree char *uri = NULL;
+        g_autofree char *root = testQemuRootNew(cases[i].conf, &uri);
+        virConnectPtr conn = virConnectOpen(uri);
+
+        if (conn) {
+            virTestDiag("opened with qemu.conf: %s", cases[i].conf);
+            virConnectClose(conn);
+            return -1;
+        }
+        if (testCheckError(VIR_ERR_CONF_SYNTAX, VIR_FROM_QEMU, NULL) < 0)
+            return -1;
+        if (!strstr(virGetLastErrorMessage(), cases[i].expect) ||
+            !strstr(virGetLastErrorMessage(), "qemu.conf")) {
+            virTestDiag("message '%s' lacks '%s'", virGetLastErrorMessage(),
+                        cases[i].expect);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+
+static int
+testArgChecks(const void *data G_GNUC_UNUSED)
+{
+    virConnectPtr ro = NULL;
+    virDomainPtr rodom = NULL;
+    g_autofree char *xml = testQemuDomainXML("args", NULL, NULL);
+    virDomainPtr dom = virDomainDefineXML(testConn, xml);
+    int ret = -1;
+
+    if (!dom)
+        return -1;
+    if (virDomainDefineXML(NULL, "x") ||
+        testCheckError(VIR_ERR_INVALID_CONN, VIR_FROM_DOMAIN,
+                       "invalid connection pointer in virDomainDefineXML") < 0)
+        goto cleanup;
+    if (virDomainDefineXML(testConn, NULL) ||
+        testCheckError(VIR_ERR_INVALID_ARG, VIR_FROM_DOMAIN,
+                       "xml in virDomainDefineXML must not be NULL") < 0)
+        goto cleanup;
+    if (virDomainDestroy(NULL) == 0 ||
+        testCheckError(VIR_ERR_INVALID_DOMAIN, VIR_FROM_DOMAIN,
+                       "invalid domain pointer in virDomainDestroy") < 0)
+        goto cleanup;
+    if (virDomainLookupByName(testConn, "../../etc/passwd") ||
+        testCheckError(VIR_ERR_NO_DOMAIN, VIR_FROM_QEMU, NULL) < 0)
+        goto cleanup;
+    if (virDomainCreateWithFlags(dom, 1U << 30) == 0 ||
+        testCheckError(VIR_ERR_INVALID_ARG, VIR_FROM_QEMU,
+                       "unsupported flags (0x40000000) in function qemuDomainCreateWithFlags") < 0)
+        goto cleanup;
+
+    if (!(ro = virConnectOpenReadOnly(testURI)) ||
+        !(rodom = virDomainLookupByName(ro, "args")))
+        goto cleanup;
+    if (virDomainDestroy(rodom) == 0 ||
+        testCheckError(VIR_ERR_OPERATION_DENIED, VIR_FROM_DOMAIN,
+                       "operation forbidden: read only access prevents virDomainDestroy") < 0)
+        goto cleanup;
+    if (virDomainCreate(rodom) == 0 || virDomainUndefine(rodom) == 0 ||
+        virDomainDefineXML(ro, xml))
+        goto cleanup;
+    ret = 0;
+
+ cleanup:
+    if (rodom)
+        virDomainFree(rodom);
+    if (ro)
+        virConnectClose(ro);
+    testCleanup(dom);
+    return ret;
+}
+
+
+static int
+testConnectInfo(const void *data G_GNUC_UNUSED)
+{
+    unsigned long ver = 0, libver = 0;
+    g_autofree char *uri = virConnectGetURI(testConn);
+    g_autofree char *host = virConnectGetHostname(testConn);
+
+    if (STRNEQ_NULLABLE(virConnectGetType(testConn), "QEMU") ||
+        STRNEQ_NULLABLE(uri, testURI) || !host || !*host)
+        return -1;
+    if (virConnectGetVersion(testConn, &ver) < 0 || ver < 7002000)
+        return -1;
+    if (virConnectGetLibVersion(testConn, &libver) < 0 || libver != 9000000)
+        return -1;
+    if (virGetVersion(&libver, "QEMU", &ver) < 0 || libver != 9000000)
+        return -1;
+    if (virConnectIsAlive(testConn) != 1 || virConnectIsSecure(testConn) != 1 ||
+        virConnectIsEncrypted(testConn) != 0)
+        return -1;
+    if (virConnectRef(testConn) < 0 || virConnectClose(testConn) != 1)
+        return -1;
+    return 0;
+}
+
+
+/* No QEMU is left behind by the whole program. */
+static int
+testNoLeftovers(const void *data G_GNUC_UNUSED)
+{
+    virDomainPtr *doms = NULL;
+    int n = virConnectListAllDomains(testConn, &doms, VIR_CONNECT_LIST_DOMAINS_ACTIVE);
+
+    for (int i = 0; i < n; i++) {
+        virTestDiag("still running: %s", virDomainGetName(doms[i]));
+        virDomainFree(doms[i]);
+    }
+    free(doms);
+    testReapChildren();
+    return n == 0 ? 0 : -1;
+}
+
+
+static int
+mymain(void)
+{
+    int ret = 0;
+
+    if (virEventRegisterDefaultImpl() < 0)
+        return -1;
+    testRoot = testQemuRootNew(TEST_QEMU_CONF, &testURI);
+    if (!(testConn = virConnectOpen(testURI))) {
+        virTestDiag("cannot open %s: %s", testURI, virGetLastErrorMessage());
+        return -1;
+    }
+
+    ret |= virTestRun("start, then destroy with SIGTERM", testStartDestroyDefault, NULL);
+    ret |= virTestRun("graceful destroy", testDestroyGraceful, NULL);
+    ret |= virTestRun("graceful destroy of a frozen QEMU fails and changes nothing", testGracefulFrozen, NULL);
+    ret |= virTestRun("REMOVE_LOGS removes the log only after a stop", testRemoveLogs, NULL);
+    ret |= virTestRun("unknown destroy flags are refused before any signal", testBadFlags, NULL);
+    ret |= virTestRun("destroy of an inactive domain", testDestroyInactive, NULL);
+    ret |= virTestRun("transient domains are forgotten when stopped", testTransient, NULL);
+    ret |= virTestRun("undefine of a running domain makes it transient", testUndefineRunning, NULL);
+    ret |= virTestRun("a persistent domain keeps its definition", testPersistentKeepsDefinition, NULL);
+    ret |= virTestRun("shutdown by signal: QEMU exits, reason shutdown", testShutdownSignal, NULL);
+    ret |= virTestRun("shutdown by ACPI is delivered", testShutdownACPI, NULL);
+    ret |= virTestRun("a crashed QEMU is found shut off, reason crashed", testCrash, NULL);
+    ret |= virTestRun("a zombie counts as exited", testZombie, NULL);
+    ret |= virTestRun("a reused pid is never signalled", testPidReuse, NULL);
+    ret |= virTestRun("lifecycle events through the default event loop", testEvents, NULL);
+    ret |= virTestRun("event registration errors", testEventErrors, NULL);
+    ret |= virTestRun("domain IDs are unique", testIDs, NULL);
+    ret |= virTestRun("list filters", testListFilters, NULL);
+    ret |= virTestRun("suspend, resume, graceful destroy while paused", testSuspendResume, NULL);
+    ret |= virTestRun("domain info and lookups", testInfo, NULL);
+    ret |= virTestRun("two destroys at once: exactly one succeeds", testDestroyRace, NULL);
+    ret |= virTestRun("URI errors", testOpenErrors, NULL);
+    ret |= virTestRun("qemu.conf errors name the file, line and key", testBadConfig, NULL);
+    ret |= virTestRun("argument checks and read-only connections", testArgChecks, NULL);
+    ret |= virTestRun("connection facts", testConnectInfo, NULL);
+    ret |= virTestRun("no QEMU left behind", testNoLeftovers, NULL);
+
+    virConnectClose(testConn);
+    return ret;
+}
+
+VIR_TEST_MAIN(mymain)

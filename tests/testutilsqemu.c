@@ -1,0 +1,144 @@
+/*
+ * testutilsqemu.c: helpers for tests of the QEMU driver
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include <signal.h>
+#include <sys/wait.h>
+
+#include "testutils.h"
+#include "testutilsqemu.h"
+
+
+char *
+testQemuRootNew(const char *qemuconf, char **retURI)
+{
+    /* Short paths: QEMU's monitor socket lives under the root. */
+    char *root = g_mkdtemp(g_strdup("/tmp/lvg-XXXXXX"));
+    g_autofree char *etc = NULL;
+    g_autofree char *conf = NULL;
+
+    g_assert(root);
+    virTestAdoptTempDir(root);
+    if (qemuconf) {
+        etc = g_build_filename(root, "etc", NULL);
+        conf = g_build_filename(etc, "qemu.conf", NULL);
+        g_assert(g_mkdir_with_parents(etc, 0700) == 0);
+        g_assert(g_file_set_contents(conf, qemuconf, -1, NULL));
+    }
+    *retURI = g_strdup_printf("qemu:///embed?root=%s", root);
+    return root;
+}
+
+
+char *
+testQemuDomainXML(const char *name, const char *emulator, const char *devices)
+{
+    return g_strdup_printf("<domain type='qemu'>\n"
+                           "  <name>%s</name>\n"
+                           "  <memory unit='MiB'>64</memory>\n"
+                           "  <vcpu>1</vcpu>\n"
+                           "  <os><type arch='x86_64' machine='pc'>hvm</type></os>\n"
+                           "  <devices>\n"
+                           "    <emulator>%s</emulator>\n"
+                           "    <memballoon model='none'/>\n"
+                           "%s"
+                           "  </devices>\n"
+                           "</domain>\n",
+                           name, emulator ? emulator : "/usr/bin/qemu-system-x86_64",
+                           devices ? devices : "");
+}
+
+
+char *
+testQemuStatusFile(const char *root, const char *name)
+{
+    g_autofree char *path = g_strdup_printf("%s/run/qemu/%s.xml", root, name);
+    char *content = NULL;
+
+    if (!g_file_get_contents(path, &content, NULL, NULL))
+        return NULL;
+    return content;
+}
+
+
+pid_t
+testQemuDomainPid(const char *root, const char *name)
+{
+    g_autofree char *status = testQemuStatusFile(root, name);
+    const char *p;
+
+    if (!status || !(p = strstr(status, " pid='")))
+        return 0;
+    return (pid_t)g_ascii_strtoll(p + strlen(" pid='"), NULL, 10);
+}
+
+
+static char *
+testProcessStatusField(pid_t pid, const char *field)
+{
+    g_autofree char *path = g_strdup_printf("/proc/%lld/status", (long long)pid);
+    g_autofree char *content = NULL;
+    g_auto(GStrv) lines = NULL;
+
+    if (!g_file_get_contents(path, &content, NULL, NULL))
+        return NULL;
+    lines = g_strsplit(content, "\n", -1);
+    for (size_t i = 0; lines[i]; i++) {
+        if (g_str_has_prefix(lines[i], field) && lines[i][strlen(field)] == ':')
+            return g_strstrip(g_strdup(lines[i] + strlen(field) + 1));
+    }
+    return NULL;
+}
+
+
+bool
+testProcessAlive(pid_t pid)
+{
+    g_autofree char *state = NULL;
+
+    if (pid <= 0)
+        return false;
+    state = testProcessStatusField(pid, "State");
+    return state && state[0] != 'Z' && state[0] != 'X';
+}
+
+
+unsigned long long
+testProcessPendingSignals(pid_t pid)
+{
+    g_autofree char *thread = testProcessStatusField(pid, "SigPnd");
+    g_autofree char *shared = testProcessStatusField(pid, "ShdPnd");
+
+    return (thread ? g_ascii_strtoull(thread, NULL, 16) : 0) |
+           (shared ? g_ascii_strtoull(shared, NULL, 16) : 0);
+}
+
+
+void
+testReapChildren(void)
+{
+    while (waitpid(-1, NULL, WNOHANG) > 0)
+        ;
+}
+
+
+bool
+testProcessWaitGone(pid_t pid, int ms)
+{
+    for (int i = 0; i < ms; i++) {
+        testReapChildren();
+        if (!testProcessAlive(pid))
+            return true;
+        g_usleep(1000);
+    }
+    return false;
+}
+
+
+char *
+testBuildPath(const char *name)
+{
+    return g_build_filename(virTestBuildDir(), name, NULL);
+}

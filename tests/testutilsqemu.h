@@ -1,0 +1,45 @@
+/*
+ * testutilsqemu.h: helpers for tests that run domains through the
+ * public API on an embedded driver
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include <sys/types.h>
+
+#include "internal.h"
+
+/* The timeouts every driver test runs with, so that the fault paths
+ * take a fraction of a second rather than the defaults' tens. */
+#define TEST_QEMU_CONF \
+    "destroy_term_timeout = 0.5\n" \
+    "destroy_kill_timeout = 1\n" \
+    "destroy_graceful_timeout = 0.4\n"
+
+/* A new embed root (removed at exit) with @qemuconf as its qemu.conf
+ * (NULL: none).  Returns the root; *retURI gets the URI. */
+char *testQemuRootNew(const char *qemuconf, char **retURI);
+
+/* A minimal domain: no disks, 64 MiB, TCG, the given emulator (NULL:
+ * Debian's qemu-system-x86_64) and extra <devices> content. */
+char *testQemuDomainXML(const char *name, const char *emulator,
+                        const char *devices);
+
+/* The QEMU pid and start time recorded in a domain's status file. */
+pid_t testQemuDomainPid(const char *root, const char *name);
+char *testQemuStatusFile(const char *root, const char *name);
+
+/* Whether @pid exists and has not exited (a zombie has). */
+bool testProcessAlive(pid_t pid);
+/* Its pending signals (thread and process), as a mask of 1 << (sig-1). */
+unsigned long long testProcessPendingSignals(pid_t pid);
+/* Reaps every exited child (QEMUs the test started, or orphans handed
+ * to it as subreaper). */
+void testReapChildren(void);
+/* Waits up to @ms for @pid to be gone (and reaps it if it is ours). */
+bool testProcessWaitGone(pid_t pid, int ms);
+
+/* The path of a built test helper program. */
+char *testBuildPath(const char *name);
