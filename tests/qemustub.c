@@ -3,9 +3,11 @@
  * fault-path tests
  *
  * It takes the options the driver passes, creates the pid file and the
- * QMP sockets (-chardev socket,... + -mon, or -qmp unix:...), and speaks
- * enough QMP for starting, probing and stopping a domain.  Every other
- * option is ignored.  What it does wrong, on purpose, depends on the
+ * QMP sockets (-chardev socket,... + -mon, or -qmp unix:...), honours
+ * -S and -daemonize, and speaks enough QMP for starting, probing and
+ * stopping a domain.  Every other option is ignored.  On a normal exit
+ * (SIGTERM, SIGINT, SIGHUP, quit, a start-up error) it removes its pid
+ * file and sockets, as QEMU does.  What it does wrong, on purpose, depends on the
  * name it is run under (tests make symlinks):
  *
  *   qemu-stub                    behaves
@@ -55,6 +57,7 @@ typedef enum {
 typedef struct {
     char *id;
     char *path;
+    char *option;   /* "-chardev ...", for messages */
 } stubChardev;
 
 typedef struct {
@@ -71,13 +74,24 @@ typedef struct {
     bool daemonize;
     const char *status;      /* "prelaunch", "running" or "paused" */
     GPtrArray *chardevs;     /* of stubChardev */
-    GPtrArray *monitorIds;   /* chardev ids named by -mon */
     GPtrArray *socketPaths;  /* every QMP socket to listen on */
+    GPtrArray *socketOpts;   /* the option that asked for each, for messages */
     GArray *listeners;       /* fds, parallel to socketPaths */
     GPtrArray *clients;      /* of stubClient */
     int sigfd;
     gint64 exitAt;           /* monotonic time to exit at, or 0 */
 } stubState;
+
+
+/* Written, so removed on any exit() as QEMU does; not on _exit(). */
+static char *stubPidfileWritten;
+
+static void
+stubRemovePidfileAtExit(void)
+{
+    if (stubPidfileWritten)
+        unlink(stubPidfileWritten);
+}
 
 
 static void G_GNUC_NORETURN G_GNUC_PRINTF(1, 2)
@@ -134,6 +148,8 @@ stubModeFromName(const char *argv0, int *retDelayMs)
 static void
 stubParseArgs(stubState *st, int argc, char **argv)
 {
+    g_autoptr(GPtrArray) mons = g_ptr_array_new();
+
     for (int i = 1; i < argc; i++) {
         const char *opt = argv[i];
         const char *val;
@@ -175,17 +191,16 @@ stubParseArgs(stubState *st, int argc, char **argv)
             chr = g_new0(stubChardev, 1);
             chr->id = stubOptionValue(val, "id");
             chr->path = stubOptionValue(val, "path");
+            chr->option = g_strdup_printf("-chardev %s", val);
             g_ptr_array_add(st->chardevs, chr);
         } else if (g_str_equal(opt, "-mon")) {
-            char *id = stubOptionValue(val, "chardev");
-
-            if (id)
-                g_ptr_array_add(st->monitorIds, id);
+            g_ptr_array_add(mons, (char *)val);
         } else if (g_str_equal(opt, "-qmp")) {
             const char *comma;
 
             if (!g_str_has_prefix(val, "unix:"))
-                stubFail("-qmp %s: only unix sockets are supported", val);
+                stubFail("-qmp %s: qemu-stub only listens on unix sockets", val);
+            g_ptr_array_add(st->socketOpts, g_strdup_printf("-qmp %s", val));
             val += strlen("unix:");
             comma = strchr(val, ',');
             g_ptr_array_add(st->socketPaths,
@@ -193,20 +208,23 @@ stubParseArgs(stubState *st, int argc, char **argv)
         }
     }
 
-    for (size_t i = 0; i < st->monitorIds->len; i++) {
-        const char *id = g_ptr_array_index(st->monitorIds, i);
+    /* Like QEMU, create chardevs whatever the order of the options. */
+    for (size_t i = 0; i < mons->len; i++) {
+        const char *val = g_ptr_array_index(mons, i);
+        g_autofree char *id = stubOptionValue(val, "chardev");
         bool found = false;
 
-        for (size_t j = 0; j < st->chardevs->len; j++) {
+        for (size_t j = 0; id && j < st->chardevs->len; j++) {
             stubChardev *chr = g_ptr_array_index(st->chardevs, j);
 
             if (chr->id && chr->path && g_str_equal(chr->id, id)) {
                 g_ptr_array_add(st->socketPaths, g_strdup(chr->path));
+                g_ptr_array_add(st->socketOpts, g_strdup(chr->option));
                 found = true;
             }
         }
         if (!found)
-            stubFail("-mon chardev=%s: chardev '%s' not found", id, id);
+            stubFail("-mon %s: chardev \"%s\" not found", val, id ? id : "");
     }
 }
 
@@ -894,14 +912,17 @@ stubListen(stubState *st)
         struct sockaddr_un addr = { .sun_family = AF_UNIX };
         int fd;
 
+        const char *opt = g_ptr_array_index(st->socketOpts, i);
+
         if (strlen(path) >= sizeof(addr.sun_path))
-            stubFail("UNIX socket path '%s' is too long", path);
+            stubFail("%s: UNIX socket path '%s' is too long", opt, path);
         strcpy(addr.sun_path, path);
         unlink(path);
         if ((fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0)) < 0 ||
             bind(fd, (struct sockaddr *)&addr, sizeof(addr)) < 0 ||
             listen(fd, 8) < 0)
-            stubFail("Failed to bind socket to %s: %s", path, g_strerror(errno));
+            stubFail("%s: Failed to bind socket to %s: %s", opt, path,
+                     g_strerror(errno));
         g_array_append_val(st->listeners, fd);
     }
 }
@@ -911,13 +932,19 @@ static void
 stubWritePidfile(stubState *st)
 {
     g_autofree char *text = NULL;
-    g_autoptr(GError) err = NULL;
+    int fd;
 
     if (!st->pidfile)
         return;
     text = g_strdup_printf("%lld\n", (long long)getpid());
-    if (!g_file_set_contents(st->pidfile, text, -1, &err))
-        stubFail("cannot create PID file: %s", err->message);
+    if ((fd = open(st->pidfile, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
+                   0600)) < 0)
+        stubFail("cannot create PID file: Could not create '%s': %s",
+                 st->pidfile, g_strerror(errno));
+    stubWriteAll(fd, text, strlen(text));
+    close(fd);
+    stubPidfileWritten = st->pidfile;
+    atexit(stubRemovePidfileAtExit);
 }
 
 
@@ -1027,7 +1054,7 @@ main(int argc, char **argv)
     int readyfd = -1;
 
     st.chardevs = g_ptr_array_new();
-    st.monitorIds = g_ptr_array_new_with_free_func(g_free);
+    st.socketOpts = g_ptr_array_new_with_free_func(g_free);
     st.socketPaths = g_ptr_array_new_with_free_func(g_free);
     st.listeners = g_array_new(FALSE, FALSE, sizeof(int));
     st.clients = g_ptr_array_new_with_free_func((GDestroyNotify)stubClientFree);

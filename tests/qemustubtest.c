@@ -72,6 +72,7 @@ testStubStart(const char *name, const char *const *extra)
     g_autofree char *binary = g_build_filename(stubDir, name, NULL);
     g_autofree char *chardev = NULL;
     g_autoptr(GPtrArray) argv = g_ptr_array_new();
+    g_autoptr(GPtrArray) owned = g_ptr_array_new_with_free_func(g_free);
     unsigned long long start;
     VIR_AUTOCLOSE logfd = -1;
     virProcessSpawnOpts opts = { .cwd = NULL, .umask = 077, .logfd = -1 };
@@ -88,8 +89,14 @@ testStubStart(const char *name, const char *const *extra)
 
     g_ptr_array_add(argv, binary);
     if (extra) {
-        for (size_t i = 0; extra[i]; i++)
-            g_ptr_array_add(argv, (char *)extra[i]);
+        /* @DIR@ in an argument stands for the stub's directory. */
+        for (size_t i = 0; extra[i]; i++) {
+            g_auto(GStrv) parts = g_strsplit(extra[i], "@DIR@", -1);
+            char *arg = g_strjoinv(stub->dir, parts);
+
+            g_ptr_array_add(owned, arg);
+            g_ptr_array_add(argv, arg);
+        }
     } else {
         const char *const args[] = {
             "-name", "guest=demo,debug-threads=on", "-S",
@@ -659,6 +666,43 @@ testProbeDaemon(const void *opaque G_GNUC_UNUSED)
 }
 
 
+typedef struct {
+    const char *args[8];
+    const char *message;
+} testStartFailData;
+
+/* Start-up errors, worded as QEMU words them; exit status 1. */
+static int
+testStartFail(const void *opaque)
+{
+    const testStartFailData *data = opaque;
+    g_autoptr(testStub) stub = testStubStart("qemu-stub", data->args);
+    g_autofree char *log = NULL;
+    g_autoptr(GDir) dir = NULL;
+    const char *name;
+    int status = -1;
+
+    if (!stub || testStubWaitExit(stub, 5000, &status) != 1)
+        return -1;
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 1)
+        return -1;
+    if (virFileReadAll(stub->log, 4096, &log) < 0)
+        return -1;
+    if (virTestCompareStrings(data->message, log, "log") < 0)
+        return -1;
+    /* Nothing left behind but the log. */
+    if (!(dir = g_dir_open(stub->dir, 0, NULL)))
+        return -1;
+    while ((name = g_dir_read_name(dir))) {
+        if (!g_str_equal(name, "demo.log")) {
+            virTestDiag("left behind: %s", name);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+
 static int
 testNoChildLeft(const void *opaque G_GNUC_UNUSED)
 {
@@ -703,6 +747,17 @@ testSetup(void)
             ret = -1; \
     } while (0)
 
+#define DO_TEST_FAIL(title, msg, ...) \
+    do { \
+        static const testStartFailData d = { { __VA_ARGS__ }, msg }; \
+        if (virTestRun("start fails: " title, testStartFail, &d) < 0) \
+            ret = -1; \
+    } while (0)
+
+#define LONG_NAME \
+    "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" \
+    "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+
 static int
 mymain(void)
 {
@@ -723,6 +778,33 @@ mymain(void)
     DO_TEST("qemu-stub-exit-at-once fails like a bad machine type",
             testExitAtOnce);
     DO_TEST("qemu-stub probed with -qmp and -daemonize", testProbeDaemon);
+    DO_TEST_FAIL("option without its argument",
+                 "qemu-system-x86_64: -pidfile: requires an argument\n",
+                 "-S", "-pidfile");
+    DO_TEST_FAIL("pid file cannot be created",
+                 "qemu-system-x86_64: cannot create PID file: Could not create "
+                 "'/nonexistent-dir/demo.pid': No such file or directory\n",
+                 "-pidfile", "/nonexistent-dir/demo.pid");
+    DO_TEST_FAIL("monitor socket cannot be bound",
+                 "qemu-system-x86_64: -chardev socket,id=charmonitor,"
+                 "path=/nonexistent-dir/m.sock,server=on,wait=off: Failed to bind "
+                 "socket to /nonexistent-dir/m.sock: No such file or directory\n",
+                 "-pidfile", "@DIR@/demo.pid",
+                 "-mon", "chardev=charmonitor,id=monitor,mode=control",
+                 "-chardev", "socket,id=charmonitor,path=/nonexistent-dir/m.sock,"
+                 "server=on,wait=off");
+    DO_TEST_FAIL("monitor without its chardev",
+                 "qemu-system-x86_64: -mon chardev=nope,mode=control: chardev "
+                 "\"nope\" not found\n",
+                 "-mon", "chardev=nope,mode=control");
+    DO_TEST_FAIL("QMP over TCP",
+                 "qemu-system-x86_64: -qmp tcp:localhost:4444,server=on,wait=off: "
+                 "qemu-stub only listens on unix sockets\n",
+                 "-qmp", "tcp:localhost:4444,server=on,wait=off");
+    DO_TEST_FAIL("socket path too long",
+                 "qemu-system-x86_64: -qmp unix:/tmp/" LONG_NAME ",server=on,wait=off: "
+                 "UNIX socket path '/tmp/" LONG_NAME "' is too long\n",
+                 "-qmp", "unix:/tmp/" LONG_NAME ",server=on,wait=off");
     DO_TEST("no child left behind", testNoChildLeft);
 
     g_free(stubDir);
