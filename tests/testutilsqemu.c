@@ -4,7 +4,9 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
+#include <poll.h>
 #include <signal.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 
 #include "testutils.h"
@@ -93,15 +95,22 @@ testProcessStatusField(pid_t pid, const char *field)
 }
 
 
+/* A process has exited once its pidfd is readable: when every thread
+ * is gone.  (/proc shows the leader as a zombie as soon as the main
+ * thread exits, while others may still run.) */
 bool
 testProcessAlive(pid_t pid)
 {
-    g_autofree char *state = NULL;
+    struct pollfd pfd = { .events = POLLIN };
+    int rc;
 
     if (pid <= 0)
         return false;
-    state = testProcessStatusField(pid, "State");
-    return state && state[0] != 'Z' && state[0] != 'X';
+    if ((pfd.fd = syscall(SYS_pidfd_open, pid, 0)) < 0)
+        return false;
+    rc = poll(&pfd, 1, 0);
+    close(pfd.fd);
+    return rc == 0;
 }
 
 
