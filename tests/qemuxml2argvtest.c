@@ -30,6 +30,7 @@
 
 #define TEST_CAPS "caps_7.2.0_x86_64.caps"
 #define TEST_ROOT "/var/lib/test/run"
+#define TEST_RANDOM_SEED 20230113
 
 typedef enum {
     /* The emulator can use KVM (the fixture says it cannot). */
@@ -40,6 +41,8 @@ typedef enum {
     /* Build from the XML without qemuDomainPrepareDef, as a driver
      * that forgot it would. */
     TEST_FLAG_NO_PREPARE = 1 << 2,
+    /* The emulator was built without virtio-rng-pci. */
+    TEST_FLAG_CAPS_NO_RNG = 1 << 3,
 } testFlags;
 
 typedef struct {
@@ -130,9 +133,14 @@ testCompareXMLToArgv(const void *opaque)
 
     /* Whether KVM is usable is the case's choice, not the fixture's. */
     caps->kvmSupported = !!(info->flags & TEST_FLAG_KVM);
+    if (info->flags & TEST_FLAG_CAPS_NO_RNG)
+        g_hash_table_remove(caps->types, "virtio-rng-pci");
     if (virTestLoadFile(xmlPath, &xml) < 0)
         return -1;
 
+    /* Generated UUIDs and MAC addresses come from glib's generator:
+     * a fixed seed keeps them, and the golden files, stable. */
+    g_random_set_seed(TEST_RANDOM_SEED);
     def = testPrepare(xml, VIR_DOMAIN_DEF_PARSE_INACTIVE, info, caps);
     if (def)
         actual = testBuild(def, caps, info->name);
@@ -214,34 +222,77 @@ testCheckOrphans(const void *opaque)
 }
 
 
-/* Errors the driver reports when misused, which no XML can reach. */
-static int
-testBuildMisuse(const void *opaque G_GNUC_UNUSED)
+/* Loads, parses and (unless @prepare is false) prepares a case. */
+static virDomainDef *
+testLoadDef(const char *name, bool prepare)
 {
-    g_autofree char *xmlPath = testDataPath("minimal", "xml");
+    g_autofree char *xmlPath = testDataPath(name, "xml");
     g_autofree char *xml = NULL;
+    g_autoptr(virDomainDef) def = NULL;
+
+    if (virTestLoadFile(xmlPath, &xml) < 0 ||
+        !(def = virDomainDefParseString(xml, VIR_DOMAIN_DEF_PARSE_INACTIVE)) ||
+        (prepare && qemuDomainPrepareDef(def, testCaps) < 0))
+        return NULL;
+    return g_steal_pointer(&def);
+}
+
+
+/* Checks that the last error has @code and starts with @prefix. */
+static int
+testExpectError(int code, const char *prefix)
+{
+    const char *msg = virGetLastErrorMessage();
+
+    if (virGetLastErrorCode() != code || !g_str_has_prefix(msg, prefix)) {
+        virTestDiag("expected error %d '%s...', got %d '%s'", code, prefix,
+                    virGetLastErrorCode(), msg);
+        return -1;
+    }
+    virResetLastError();
+    return 0;
+}
+
+
+static int
+testBuildFails(const virDomainDef *def, int code, const char *prefix)
+{
+    qemuCommandPaths paths = { .monitorSocket = TEST_ROOT "/m.sock" };
+    g_auto(GStrv) argv = NULL;
+
+    if ((argv = qemuBuildCommandLine(def, testCaps, &paths, 0))) {
+        virTestDiag("the command line was built");
+        return -1;
+    }
+    return testExpectError(code, prefix);
+}
+
+
+/*
+ * Errors the driver reports when it is misused or handed a definition
+ * the parser would never produce: no XML reaches them, so each case
+ * breaks one thing in a prepared definition.
+ */
+static int
+testMisuse(const void *opaque G_GNUC_UNUSED)
+{
     g_autoptr(virDomainDef) def = NULL;
     g_auto(GStrv) argv = NULL;
     qemuCommandPaths paths = { .monitorSocket = TEST_ROOT "/m.sock" };
     qemuCommandPaths noMonitor = { 0 };
 
-    if (virTestLoadFile(xmlPath, &xml) < 0 ||
-        !(def = virDomainDefParseString(xml, VIR_DOMAIN_DEF_PARSE_INACTIVE)) ||
-        qemuDomainPrepareDef(def, testCaps) < 0)
+    if (!(def = testLoadDef("minimal", true)))
         return -1;
-
     if ((argv = qemuBuildCommandLine(def, testCaps, &paths, 1 << 3)) ||
-        virGetLastErrorCode() != VIR_ERR_INVALID_ARG ||
-        virTestCompareStrings("unsupported flags (0x8) in function qemuBuildCommandLine",
-                              virGetLastErrorMessage(), "flags") < 0)
+        testExpectError(VIR_ERR_INVALID_ARG,
+                        "unsupported flags (0x8) in function qemuBuildCommandLine") < 0)
         return -1;
     if ((argv = qemuBuildCommandLine(def, testCaps, NULL, 0)) ||
-        virGetLastErrorCode() != VIR_ERR_INVALID_ARG)
+        testExpectError(VIR_ERR_INVALID_ARG, "paths in qemuBuildCommandLine") < 0)
         return -1;
     if ((argv = qemuBuildCommandLine(def, testCaps, &noMonitor, 0)) ||
-        virGetLastErrorCode() != VIR_ERR_INVALID_ARG ||
-        virTestCompareStrings("paths->monitorSocket in qemuBuildCommandLine must not be NULL",
-                              virGetLastErrorMessage(), "no monitor") < 0)
+        testExpectError(VIR_ERR_INVALID_ARG,
+                        "paths->monitorSocket in qemuBuildCommandLine must not be NULL") < 0)
         return -1;
     /* Without -pidfile when the driver wants none. */
     if (!(argv = qemuBuildCommandLine(def, testCaps, &paths, 0)))
@@ -250,6 +301,64 @@ testBuildMisuse(const void *opaque G_GNUC_UNUSED)
         if (STREQ(argv[i], "-pidfile"))
             return -1;
     }
+    g_clear_pointer(&def, virDomainDefFree);
+
+    /* A machine the emulator lacks, not caught by a skipped prepare. */
+    if (!(def = testLoadDef("machine-unknown", false)) ||
+        testBuildFails(def, VIR_ERR_CONFIG_UNSUPPORTED,
+                       "unsupported configuration: Emulator '/usr/bin/qemu-system-x86_64' does not support machine type 'pc-i440fx-9.9'") < 0)
+        return -1;
+    g_clear_pointer(&def, virDomainDefFree);
+
+    /* Disks: a SATA controller that is gone, a disk without a bus. */
+    if (!(def = testLoadDef("disk-sata", true)))
+        return -1;
+    def->disks[0]->info.addr.drive.controller = 7;
+    if (testBuildFails(def, VIR_ERR_INTERNAL_ERROR,
+                       "internal error: disk 'sda' refers to sata controller 7") < 0)
+        return -1;
+    def->disks[0]->info.addr.drive.controller = 0;
+    def->disks[0]->bus = VIR_DOMAIN_DISK_BUS_NONE;
+    if (testBuildFails(def, VIR_ERR_INTERNAL_ERROR,
+                       "internal error: disk 'sda' has no bus") < 0)
+        return -1;
+    g_clear_pointer(&def, virDomainDefFree);
+
+    /* Aliases need a disk name and a drive address. */
+    if (!(def = testLoadDef("disk-virtio-raw", false)))
+        return -1;
+    g_free(def->disks[0]->dst);
+    def->disks[0]->dst = g_strdup("disk");
+    if (qemuDomainPrepareDef(def, testCaps) == 0 ||
+        testExpectError(VIR_ERR_INTERNAL_ERROR,
+                        "internal error: cannot name disk 'disk'") < 0)
+        return -1;
+    g_clear_pointer(&def, virDomainDefFree);
+    if (!(def = testLoadDef("disk-ide", false)))
+        return -1;
+    def->disks[0]->info.type = VIR_DOMAIN_DEVICE_ADDRESS_TYPE_NONE;
+    if (qemuDomainPrepareDef(def, testCaps) == 0 ||
+        testExpectError(VIR_ERR_INTERNAL_ERROR,
+                        "internal error: disk 'hda' has no drive address") < 0)
+        return -1;
+    g_clear_pointer(&def, virDomainDefFree);
+
+    /* A serial port and a video device without a kind. */
+    if (!(def = testLoadDef("serial-types", true)))
+        return -1;
+    def->serials[0]->type = VIR_DOMAIN_CHR_TYPE_LAST;
+    if (testBuildFails(def, VIR_ERR_INTERNAL_ERROR,
+                       "internal error: character device 'charserial0' has no type") < 0)
+        return -1;
+    g_clear_pointer(&def, virDomainDefFree);
+    if (!(def = testLoadDef("video-vga", true)))
+        return -1;
+    def->videos[0]->type = VIR_DOMAIN_VIDEO_TYPE_DEFAULT;
+    for (size_t i = 0; i < def->ngraphics; i++)
+        def->graphics[i]->port = 5900;
+    if (testBuildFails(def, VIR_ERR_INTERNAL_ERROR,
+                       "internal error: video device 'video0' has no model") < 0)
+        return -1;
     return 0;
 }
 
@@ -294,7 +403,7 @@ mymain(void)
         if (virTestRun(title, testCompareXMLToArgv, &tests[i]) < 0)
             ret = -1;
     }
-    if (virTestRun("misuse of the builder", testBuildMisuse, NULL) < 0)
+    if (virTestRun("misuse of the builder", testMisuse, NULL) < 0)
         ret = -1;
     if (virTestRun("no orphaned golden files", testCheckOrphans, names) < 0)
         ret = -1;

@@ -23,8 +23,9 @@
  *    "memory-backend-ram" object and "-machine memory-backend=pc.ram"
  *    (the same RAM for the guest; SIZE is rounded up to whole MiB, as
  *    upstream rounds the backend's size);
- *  - the monitor socket is passed by path (server=on,wait=off) rather
- *    than as a pre-opened descriptor;
+ *  - the monitor socket, a serial port's listening socket and its
+ *    output file are passed by path (server=on,wait=off; append=on)
+ *    rather than as descriptors upstream opens itself (fd=N, -add-fd);
  *  - "-pidfile PATH" follows the monitor options when the driver asks
  *    for a pid file (upstream has its own process write it);
  *  - qcow2 images are opened without "backing":null: we do not inspect
@@ -613,8 +614,10 @@ qemuBuildChrChardev(GPtrArray *argv, const virDomainChrDef *chr,
         virBufferAsprintf(&buf, "pty,id=%s", id);
         break;
     case VIR_DOMAIN_CHR_TYPE_FILE:
+        /* Appended to, never truncated, as upstream opens it. */
         virBufferAsprintf(&buf, "file,id=%s,path=", id);
         qemuBufferEscapeComma(&buf, chr->path);
+        virBufferAddLit(&buf, ",append=on");
         break;
     case VIR_DOMAIN_CHR_TYPE_UNIX:
         virBufferAsprintf(&buf, "socket,id=%s,path=", id);
