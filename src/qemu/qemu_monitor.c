@@ -291,10 +291,12 @@ qemuMonitorIOProcessLine(qemuMonitor *mon, const char *line, size_t len)
         return 0;
     }
     if (!mon->greeted) {
+        char *reason;
+
         g_mutex_unlock(&mon->lock);
-        qemuMonitorIOFinish(mon, QEMU_MONITOR_CLOSED_ERROR,
-                            g_strdup_printf(_("QEMU monitor '%1$s' sent a message before its greeting"),
-                                            mon->label));
+        reason = g_strdup_printf(_("QEMU monitor '%1$s' sent a message before its greeting"),
+                                 mon->label);
+        qemuMonitorIOFinish(mon, QEMU_MONITOR_CLOSED_ERROR, reason);
         return -1;
     }
     if (msg->type == QEMU_MONITOR_MESSAGE_REPLY) {
@@ -352,9 +354,10 @@ qemuMonitorIOProcess(qemuMonitor *mon)
         return -1;
 
     if (in->len > QEMU_MONITOR_MAX_MESSAGE) {
-        qemuMonitorIOFinish(mon, QEMU_MONITOR_CLOSED_ERROR,
-                            g_strdup_printf(_("QEMU monitor reply exceeds buffer size (%1$d bytes)"),
-                                            QEMU_MONITOR_MAX_MESSAGE));
+        char *reason = g_strdup_printf(_("QEMU monitor reply exceeds buffer size (%1$d bytes)"),
+                                       QEMU_MONITOR_MAX_MESSAGE);
+
+        qemuMonitorIOFinish(mon, QEMU_MONITOR_CLOSED_ERROR, reason);
         return -1;
     }
     return 0;
@@ -979,6 +982,16 @@ qemuMonitorMayNotify(qemuMonitor *mon)
 }
 
 
+/**
+ * qemuMonitorEmitShutdown:
+ * @mon: the monitor
+ * @guest: whether the guest asked for it
+ * @reason: QEMU's ShutdownCause
+ *
+ * Delivers SHUTDOWN to the domainShutdown callback, unless the monitor
+ * is being closed.  The other qemuMonitorEmit* functions do the same
+ * for their events.  I/O thread only, without the monitor lock.
+ */
 void
 qemuMonitorEmitShutdown(qemuMonitor *mon, bool guest,
                         qemuMonitorShutdownReason reason)
@@ -990,6 +1003,14 @@ qemuMonitorEmitShutdown(qemuMonitor *mon, bool guest,
 }
 
 
+/**
+ * qemuMonitorEmitReset:
+ * @mon: the monitor
+ * @guest: whether the guest asked for it
+ * @reason: QEMU's ShutdownCause
+ *
+ * Delivers RESET to the domainReset callback.
+ */
 void
 qemuMonitorEmitReset(qemuMonitor *mon, bool guest,
                      qemuMonitorShutdownReason reason)
@@ -1001,6 +1022,12 @@ qemuMonitorEmitReset(qemuMonitor *mon, bool guest,
 }
 
 
+/**
+ * qemuMonitorEmitPowerdown:
+ * @mon: the monitor
+ *
+ * Delivers POWERDOWN to the domainPowerdown callback.
+ */
 void
 qemuMonitorEmitPowerdown(qemuMonitor *mon)
 {
@@ -1009,6 +1036,12 @@ qemuMonitorEmitPowerdown(qemuMonitor *mon)
 }
 
 
+/**
+ * qemuMonitorEmitStop:
+ * @mon: the monitor
+ *
+ * Delivers STOP to the domainStop callback.
+ */
 void
 qemuMonitorEmitStop(qemuMonitor *mon)
 {
@@ -1017,6 +1050,12 @@ qemuMonitorEmitStop(qemuMonitor *mon)
 }
 
 
+/**
+ * qemuMonitorEmitResume:
+ * @mon: the monitor
+ *
+ * Delivers RESUME to the domainResume callback.
+ */
 void
 qemuMonitorEmitResume(qemuMonitor *mon)
 {
