@@ -41,11 +41,12 @@
  * thread inside a command has left.  Called from a callback (on the
  * I/O thread itself), it cannot join: it detaches the thread, which
  * frees the monitor once the callback returns; a callback may close
- * only a monitor that qemuMonitorOpen() has returned.  Because a Close from
- * another thread waits for a running callback to finish, a caller of
- * qemuMonitorClose() must not hold a lock that a callback may be
- * waiting for.  Like free(), call it once per monitor: a second call
- * after it returned uses freed memory.
+ * only a monitor that qemuMonitorOpen() has already returned.  Because
+ * a Close from another thread waits for a running callback to finish,
+ * a caller of qemuMonitorClose() must not hold a lock that a callback
+ * may be waiting for.  Like free(), call it once per monitor (clear
+ * the pointer, e.g. with g_clear_pointer()): a second call after the
+ * first returned uses freed memory.
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */

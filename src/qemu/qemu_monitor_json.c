@@ -617,11 +617,14 @@ qemuMonitorJSONGetVersion(qemuMonitor *mon,
 static int
 qemuMonitorJSONParseMachine(JsonNode *node, qemuMonitorMachineInfo *info)
 {
-    JsonObject *obj;
-    const char *name;
+    JsonObject *obj = NULL;
+    const char *name = NULL;
 
-    if (!JSON_NODE_HOLDS_OBJECT(node) ||
-        !(name = qemuMonitorJSONGetString((obj = json_node_get_object(node)), "name"))) {
+    if (JSON_NODE_HOLDS_OBJECT(node)) {
+        obj = json_node_get_object(node);
+        name = qemuMonitorJSONGetString(obj, "name");
+    }
+    if (!name) {
         virReportError(VIR_ERR_INTERNAL_ERROR, "%s",
                        _("query-machines reply data was missing 'name'"));
         return -1;
