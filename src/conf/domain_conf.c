@@ -828,12 +828,6 @@ virDomainPCIAddressParse(xmlNodePtr node, virPCIDeviceAddress *addr)
         return -1;
     addr->multifunction = multi;
 
-    if (addr->domain > 0xFFFF) {
-        virDomainReportUtilError(VIR_ERR_XML_ERROR,
-                                 _("Invalid PCI address domain='0x%1$x', must be <= 0xFFFF"),
-                                 addr->domain);
-        return -1;
-    }
     if (addr->bus > 0xFF) {
         virDomainReportUtilError(VIR_ERR_XML_ERROR,
                                  _("Invalid PCI address bus='0x%1$x', must be <= 0xFF"),
@@ -894,7 +888,7 @@ virDomainDeviceAddressParse(xmlNodePtr node, virDomainDeviceInfo *info)
                                 true, &type)) < 0)
         return -1;
     if (rc == 0) {
-        virReportError(VIR_ERR_XML_ERROR, "%s",
+        virReportError(VIR_ERR_INTERNAL_ERROR, "%s",
                        _("No type specified for device address"));
         return -1;
     }
@@ -1040,20 +1034,6 @@ virDomainDiskDefParse(xmlNodePtr node, unsigned int flags)
     if (def->bus == VIR_DOMAIN_DISK_BUS_NONE)
         def->bus = virDomainDiskBusFromTarget(def->dst);
 
-    if (!def->src && def->device != VIR_DOMAIN_DISK_DEVICE_CDROM) {
-        virReportError(VIR_ERR_NO_SOURCE, "%s", def->dst);
-        return NULL;
-    }
-    if (virDomainCheckAbsolutePath(def->src, _("disk"), def->dst) < 0)
-        return NULL;
-
-    if (def->driverName && STRNEQ(def->driverName, "qemu")) {
-        virDomainReportQEMUError(VIR_ERR_CONFIG_UNSUPPORTED,
-                       _("unsupported driver name '%1$s' for disk '%2$s'"),
-                       def->driverName, def->dst);
-        return NULL;
-    }
-
     def->readonly = virXMLNodeFirstChild(node, "readonly") != NULL;
 
     if (virDomainDeviceInfoParse(node, &def->info, flags) < 0)
@@ -1087,7 +1067,7 @@ virDomainControllerDefParse(xmlNodePtr node, unsigned int flags)
         return NULL;
     if (rc > 0 && val < 0) {
         virDomainReportXMLError(VIR_ERR_XML_ERROR,
-                                _("Invalid value for attribute 'index' in element 'controller': '%1$d'. Expected integer value"),
+                                _("Invalid value for attribute 'index' in element 'controller': '%1$d'. Expected non-negative value"),
                                 val);
         return NULL;
     }
@@ -1118,7 +1098,7 @@ virDomainControllerDefParse(xmlNodePtr node, unsigned int flags)
         }
         if (!fromString) {
             virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
-                           _("model '%1$s' of a '%2$s' controller is not supported"),
+                           _("model '%1$s' is not supported for controller type '%2$s'"),
                            model, virDomainControllerTypeToString(def->type));
             return NULL;
         }
@@ -1369,8 +1349,9 @@ virDomainGraphicsDefParse(xmlNodePtr node, unsigned int flags)
                                 &val)) < 0)
         return NULL;
     if (rc == 0) {
-        virReportError(VIR_ERR_INTERNAL_ERROR, "%s",
-                       _("missing graphics device type"));
+        virDomainReportXMLError(VIR_ERR_XML_ERROR,
+                                _("Missing required attribute '%1$s' in element '%2$s'"),
+                                "type", "graphics");
         return NULL;
     }
     def->type = val;
@@ -1412,13 +1393,14 @@ virDomainGraphicsDefParse(xmlNodePtr node, unsigned int flags)
                                     &val)) < 0)
             return NULL;
         if (rc == 0) {
-            virReportError(VIR_ERR_XML_ERROR, "%s",
-                           _("graphics listen type must be specified"));
+            virDomainReportXMLError(VIR_ERR_XML_ERROR,
+                                    _("Missing required attribute '%1$s' in element '%2$s'"),
+                                    "type", "listen");
             return NULL;
         }
         address = virXMLPropString(listen, "address");
         if (listenAttr && address && STRNEQ(listenAttr, address)) {
-            virReportError(VIR_ERR_XML_ERROR,
+            virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
                            _("graphics 'listen' attribute '%1$s' must match 'address' attribute of first listen element (found '%2$s')"),
                            listenAttr, address);
             return NULL;
@@ -1490,7 +1472,7 @@ virDomainVideoDefParse(xmlNodePtr node, unsigned int flags)
         if (heads &&
             (!g_ascii_isdigit(*heads) ||
              !g_ascii_string_to_unsigned(heads, 10, 0, G_MAXUINT, NULL, NULL))) {
-            virReportError(VIR_ERR_XML_ERROR,
+            virReportError(VIR_ERR_INTERNAL_ERROR,
                            _("cannot parse video heads '%1$s'"), heads);
             return NULL;
         }
@@ -1577,10 +1559,6 @@ virDomainRNGDefParse(xmlNodePtr node, unsigned int flags)
         g_free(def->source);
         def->source = g_strdup("/dev/random");
     }
-    if (virDomainCheckAbsolutePath(def->source, _("RNG backend"),
-                                   "random") < 0)
-        return NULL;
-
     if (virDomainDeviceInfoParse(node, &def->info, flags) < 0)
         return NULL;
     return g_steal_pointer(&def);
@@ -1718,9 +1696,9 @@ virDomainDefParseOS(virDomainDef *def, xmlNodePtr root)
 
     def->os.arch = virXMLPropString(type, "arch");
     if (def->os.arch && STRNEQ(def->os.arch, "x86_64")) {
-        virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
-                       _("architecture '%1$s' is not supported: only x86_64 is"),
-                       def->os.arch);
+        virDomainReportQEMUError(VIR_ERR_CONFIG_UNSUPPORTED,
+                                 _("No emulator found for arch '%1$s'"),
+                                 def->os.arch);
         return -1;
     }
     def->os.machine = virXMLPropString(type, "machine");
@@ -1752,9 +1730,6 @@ virDomainDefParseOS(virDomainDef *def, xmlNodePtr root)
     def->os.kernel = virDomainChildContent(os, "kernel");
     def->os.initrd = virDomainChildContent(os, "initrd");
     def->os.cmdline = virDomainChildContent(os, "cmdline");
-    if (virDomainCheckAbsolutePath(def->os.kernel, _("kernel"), "os") < 0 ||
-        virDomainCheckAbsolutePath(def->os.initrd, _("initrd"), "os") < 0)
-        return -1;
     return 0;
 }
 
@@ -2607,7 +2582,7 @@ virDomainDiskValidateDriveAddress(const virDomainDef *def,
     case VIR_DOMAIN_DISK_BUS_IDE:
         if (addr->controller > 0) {
             virDomainReportQEMUError(VIR_ERR_INTERNAL_ERROR, "%s",
-                           _("Only 1 IDE controller is supported"));
+                                     _("Only 1 IDE controller is supported"));
             return -1;
         }
         maxBus = 1;
@@ -2650,13 +2625,13 @@ virDomainDiskDefValidate(const virDomainDef *def, const virDomainDiskDef *disk)
     if (disk->bus == VIR_DOMAIN_DISK_BUS_VIRTIO) {
         if (disk->device == VIR_DOMAIN_DISK_DEVICE_CDROM) {
             virDomainReportQEMUError(VIR_ERR_CONFIG_UNSUPPORTED,
-                           _("disk type of '%1$s' does not support ejectable media"),
-                           disk->dst);
+                                     _("disk type of '%1$s' does not support ejectable media"),
+                                     disk->dst);
             return -1;
         }
         if (disk->info.type == VIR_DOMAIN_DEVICE_ADDRESS_TYPE_DRIVE) {
             virDomainReportQEMUError(VIR_ERR_CONFIG_UNSUPPORTED, "%s",
-                           _("virtio disk cannot have an address of type 'drive'"));
+                                     _("virtio disk cannot have an address of type 'drive'"));
             return -1;
         }
     } else {
@@ -2671,8 +2646,8 @@ virDomainDiskDefValidate(const virDomainDef *def, const virDomainDiskDef *disk)
             (disk->bus == VIR_DOMAIN_DISK_BUS_IDE ||
              disk->bus == VIR_DOMAIN_DISK_BUS_SATA)) {
             virDomainReportQEMUError(VIR_ERR_CONFIG_UNSUPPORTED,
-                           _("readonly %1$s disks are not supported"),
-                           virDomainDiskBusTypeToString(disk->bus));
+                                     _("readonly %1$s disks are not supported"),
+                                     virDomainDiskBusTypeToString(disk->bus));
             return -1;
         }
         if (disk->info.type == VIR_DOMAIN_DEVICE_ADDRESS_TYPE_DRIVE &&
@@ -2685,8 +2660,8 @@ virDomainDiskDefValidate(const virDomainDef *def, const virDomainDiskDef *disk)
     }
     if (disk->driverName && STRNEQ(disk->driverName, "qemu")) {
         virDomainReportQEMUError(VIR_ERR_CONFIG_UNSUPPORTED,
-                       _("unsupported driver name '%1$s' for disk '%2$s'"),
-                       disk->driverName, disk->dst);
+                                 _("unsupported driver name '%1$s' for disk '%2$s'"),
+                                 disk->driverName, disk->dst);
         return -1;
     }
     return virDomainCheckAbsolutePath(disk->src, _("disk"), disk->dst);
@@ -2720,7 +2695,7 @@ virDomainDefValidateDisks(const virDomainDef *def)
 
                 virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
                                _("Found duplicate drive address for disk with target name '%1$s' controller='%2$u' bus='%3$u' target='%4$u' unit='%5$u'"),
-                               disk->dst, addr->controller, addr->bus,
+                               other->dst, addr->controller, addr->bus,
                                addr->target, addr->unit);
                 return -1;
             }
@@ -2754,16 +2729,19 @@ virDomainDefValidateControllers(const virDomainDef *def)
         case VIR_DOMAIN_CONTROLLER_TYPE_PCI:
             if (ctrl->idx != 0) {
                 virDomainReportQEMUError(VIR_ERR_XML_ERROR, "%s",
-                               _("pci-root and pcie-root controllers should have index 0"));
+                                         _("pci-root and pcie-root controllers should have index 0"));
                 return -1;
             }
-            if (virDomainValidateNoAddress(&ctrl->info, "controller type='pci'") < 0)
+            if (ctrl->info.type != VIR_DOMAIN_DEVICE_ADDRESS_TYPE_NONE) {
+                virReportError(VIR_ERR_CONFIG_UNSUPPORTED, "%s",
+                               _("pci-root and pcie-root controllers should not have an address"));
                 return -1;
+            }
             break;
         case VIR_DOMAIN_CONTROLLER_TYPE_IDE:
             if (ctrl->idx != 0) {
-                virDomainReportQEMUError(VIR_ERR_INTERNAL_ERROR, "%s",
-                               _("Only 1 IDE controller is supported"));
+                virDomainReportQEMUError(VIR_ERR_CONFIG_UNSUPPORTED, "%s",
+                                         _("Only a single IDE controller is supported for this machine type"));
                 return -1;
             }
             break;
@@ -2785,7 +2763,7 @@ virDomainDefValidateControllers(const virDomainDef *def)
             return -1;
     }
     if (usbNone && nusb > 1) {
-        virReportError(VIR_ERR_XML_ERROR, "%s",
+        virReportError(VIR_ERR_XML_DETAIL, "%s",
                        _("Can't add another USB controller: USB is disabled for this domain"));
         return -1;
     }
@@ -2821,8 +2799,9 @@ virDomainDefValidateChrs(const virDomainDef *def)
         }
     }
     if (def->nconsoles > 1) {
+        /* on x86 every console without a target is a serial one */
         virReportError(VIR_ERR_CONFIG_UNSUPPORTED, "%s",
-                       _("only one <console> is supported: the first serial port"));
+                       _("Only the first console can be a serial port"));
         return -1;
     }
     if (def->nconsoles == 1 &&
@@ -2858,8 +2837,8 @@ virDomainDefValidateVideo(const virDomainDef *def)
         }
         if (video->heads != 1 && video->type != VIR_DOMAIN_VIDEO_TYPE_VIRTIO) {
             virDomainReportQEMUError(VIR_ERR_CONFIG_UNSUPPORTED,
-                           _("video type '%1$s' doesn't support multiple 'heads'"),
-                           type);
+                                     _("video type '%1$s' doesn't support multiple 'heads'"),
+                                     type);
             return -1;
         }
         if (video->type == VIR_DOMAIN_VIDEO_TYPE_VIRTIO &&
@@ -3017,10 +2996,6 @@ virDomainDefValidate(const virDomainDef *def, unsigned int flags)
         if (virDomainValidatePCIOnly(&def->nets[i]->info, "interface") < 0)
             return -1;
     }
-    for (size_t i = 0; i < def->ninputs; i++) {
-        if (virDomainValidateNoAddress(&def->inputs[i]->info, "input bus='ps2'") < 0)
-            return -1;
-    }
     if (def->ngraphics > 1) {
         virReportError(VIR_ERR_CONFIG_UNSUPPORTED, "%s",
                        _("only one <graphics> device is supported"));
@@ -3041,7 +3016,7 @@ virDomainDefValidate(const virDomainDef *def, unsigned int flags)
         for (size_t j = 0; j < i; j++) {
             if (def->audios[j]->id == def->audios[i]->id) {
                 virReportError(VIR_ERR_XML_ERROR,
-                               _("audio id '%1$u' is used by more than one <audio>"),
+                               _("audio ID %1$u is used multiple times"),
                                def->audios[i]->id);
                 return -1;
             }

@@ -102,17 +102,6 @@ virMacAddrIsMulticast(const virMacAddr *mac)
 
 
 bool
-virMacAddrIsBroadcast(const virMacAddr *mac)
-{
-    for (size_t i = 0; i < VIR_MAC_BUFLEN; i++) {
-        if (mac->addr[i] != 0xff)
-            return false;
-    }
-    return true;
-}
-
-
-bool
 virMacAddrIsZero(const virMacAddr *mac)
 {
     for (size_t i = 0; i < VIR_MAC_BUFLEN; i++) {

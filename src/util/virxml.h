@@ -41,11 +41,8 @@ int virXMLPropUInt(xmlNodePtr node, const char *name, int base,
                    virXMLPropFlags flags, unsigned int *result);
 int virXMLPropInt(xmlNodePtr node, const char *name, int base,
                   virXMLPropFlags flags, int *result);
-int virXMLPropULongLong(xmlNodePtr node, const char *name, int base,
-                        virXMLPropFlags flags, unsigned long long *result);
 int virXMLPropYesNo(xmlNodePtr node, const char *name, bool *result);
 
 xmlNodePtr virXMLNodeFirstChild(xmlNodePtr node, const char *name);
-size_t virXMLNodeCountChildren(xmlNodePtr node, const char *name);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(xmlDoc, xmlFreeDoc);
