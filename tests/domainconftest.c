@@ -478,6 +478,18 @@ testIterate(const void *opaque G_GNUC_UNUSED)
     if (rc != -1 || failing.calls != 3)
         return -1;
 
+    /* Without post-parse, a console is a device of its own. */
+    {
+        g_autoptr(virDomainDef) bare = virDomainDefParseString(
+            "<domain type='qemu'><name>c</name><memory>65536</memory>"
+            "<os><type>hvm</type></os><devices><console type='pty'/>"
+            "</devices></domain>",
+            VIR_DOMAIN_DEF_PARSE_SKIP_POST_PARSE | VIR_DOMAIN_DEF_PARSE_SKIP_VALIDATE);
+
+        if (!bare || bare->nserials != 0 || virDomainDefCountDevices(bare) != 1)
+            return -1;
+    }
+
     /* The addresses the callback gave are the devices' now. */
     if (!(xml = virDomainDefFormat(def, VIR_DOMAIN_DEF_FORMAT_INACTIVE)) ||
         !strstr(xml, "<address type='pci' domain='0x0000' bus='0x00' slot='0x03' function='0x0'/>") ||
@@ -603,6 +615,7 @@ testValidateBuilt(const void *opaque G_GNUC_UNUSED)
 {
     g_autoptr(virDomainDef) def = virDomainDefNew();
     g_autoptr(virDomainDiskDef) disk = g_new0(virDomainDiskDef, 1);
+    g_autoptr(virDomainChrDef) console = g_new0(virDomainChrDef, 1);
 
     if (virDomainDefValidate(def, 0) == 0 || virGetLastErrorCode() != VIR_ERR_NO_NAME)
         return -1;
@@ -652,7 +665,19 @@ testValidateBuilt(const void *opaque G_GNUC_UNUSED)
         !strstr(virGetLastErrorMessage(), "relative path 'vmlinuz'"))
         return -1;
     g_clear_pointer(&def->os.kernel, g_free);
-    return virDomainDefValidate(def, 0);
+    if (virDomainDefValidate(def, 0) < 0)
+        return -1;
+
+    /* Post-parse makes every console a serial one; without it: */
+    console->deviceType = VIR_DOMAIN_CHR_DEVICE_TYPE_CONSOLE;
+    console->type = VIR_DOMAIN_CHR_TYPE_PTY;
+    console->targetPort = -1;
+    def->consoles = g_new0(virDomainChrDef *, 1);
+    def->consoles[def->nconsoles++] = g_steal_pointer(&console);
+    if (virDomainDefValidate(def, 0) == 0 ||
+        virGetLastErrorCode() != VIR_ERR_CONFIG_UNSUPPORTED)
+        return -1;
+    return 0;
 }
 
 
@@ -679,6 +704,17 @@ testXMLParse(const void *opaque G_GNUC_UNUSED)
             return -1;
         }
     }
+
+    /* The driver hands the parser nodes of its own documents. */
+    if (!(doc = virXMLParseString(VIR_FROM_NONE,
+                                  "<domstatus><domain type='qemu'/></domstatus>",
+                                  "(test)", "domstatus")))
+        return -1;
+    if (virDomainDefParseNode(doc, xmlDocGetRootElement(doc), 0) ||
+        virTestCompareStrings("XML error: expecting root element of 'domain', not 'domstatus'",
+                              virGetLastErrorMessage(), "wrong node") < 0)
+        return -1;
+    g_clear_pointer(&doc, xmlFreeDoc);
 
     if (virXMLParseString(VIR_FROM_NONE, "<a>\n<b></a>", "(test)", NULL))
         return -1;
@@ -719,6 +755,7 @@ mymain(void)
             ret = -1; \
     } while (0)
 
+    DO_TEST_ERR("address-drive-not-number");
     DO_TEST_ERR("address-drive-on-interface");
     DO_TEST_ERR("address-pci-bus-range");
     DO_TEST_ERR("address-pci-drive-attribute");
@@ -733,6 +770,7 @@ mymain(void)
     DO_TEST_ERR("alias-no-name");
     DO_TEST_ERR("alias-user");
     DO_TEST_ERR("attribute-unsupported-memory");
+    DO_TEST_ERR("attribute-unsupported-namespace");
     DO_TEST_ERR("attribute-unsupported");
     DO_TEST_ERR("audio-id-duplicate");
     DO_TEST_ERR("audio-id-missing");
@@ -756,6 +794,7 @@ mymain(void)
     DO_TEST_ERR("controller-model-on-ide");
     DO_TEST_ERR("controller-model-unknown");
     DO_TEST_ERR("controller-pci-bridge");
+    DO_TEST_ERR("controller-pci-no-model");
     DO_TEST_ERR("controller-pci-root-address");
     DO_TEST_ERR("controller-pci-root-index1");
     DO_TEST_ERR("controller-type-missing");

@@ -2164,7 +2164,7 @@ virDomainDefHasControllerType(const virDomainDef *def,
 }
 
 
-static void
+static int
 virDomainDefPostParseControllers(virDomainDef *def)
 {
     for (size_t i = 0; i < def->ncontrollers; i++) {
@@ -2186,8 +2186,11 @@ virDomainDefPostParseControllers(virDomainDef *def)
                 ctrl->model = VIR_DOMAIN_CONTROLLER_MODEL_SCSI_LSILOGIC;
                 break;
             case VIR_DOMAIN_CONTROLLER_TYPE_PCI:
-                ctrl->model = VIR_DOMAIN_CONTROLLER_MODEL_PCI_ROOT;
-                break;
+                /* upstream wants the model of a PCI controller said */
+                virDomainReportQEMUError(VIR_ERR_XML_ERROR,
+                                         _("The PCI controller with index='%1$u' must be model='pci-root' for this machine type, but model='(null)' was found instead"),
+                                         ctrl->idx);
+                return -1;
             case VIR_DOMAIN_CONTROLLER_TYPE_IDE:
             case VIR_DOMAIN_CONTROLLER_TYPE_SATA:
             case VIR_DOMAIN_CONTROLLER_TYPE_LAST:
@@ -2206,6 +2209,7 @@ virDomainDefPostParseControllers(virDomainDef *def)
         virDomainDefAddController(def, VIR_DOMAIN_CONTROLLER_TYPE_PCI, 0,
                                   VIR_DOMAIN_CONTROLLER_MODEL_PCI_ROOT);
     }
+    return 0;
 }
 
 
@@ -2426,8 +2430,6 @@ virDomainDefPostParseChr(virDomainDef *def)
             return -1;
         }
         con->targetPort = serial->targetPort;
-        if (!con->path && serial->path)
-            con->path = g_strdup(serial->path);
     }
     return 0;
 }
@@ -2479,7 +2481,8 @@ virDomainDefPostParse(virDomainDef *def, unsigned int flags)
     if (def->os.nBootDevs == 0 && !virDomainDefHasDeviceBoot(def))
         def->os.bootDevs[def->os.nBootDevs++] = VIR_DOMAIN_BOOT_DISK;
 
-    virDomainDefPostParseControllers(def);
+    if (virDomainDefPostParseControllers(def) < 0)
+        return -1;
 
     if (!virDomainDefHasInput(def, VIR_DOMAIN_INPUT_TYPE_MOUSE,
                               VIR_DOMAIN_INPUT_BUS_PS2))

@@ -237,52 +237,6 @@ virXMLStringInList(const char *str, const char *const *list)
 
 
 /**
- * virXMLPropEnumSubset:
- * @node: an element
- * @name: the attribute
- * @strToInt: the enum's TypeFromString
- * @known: NULL, or every value the format defines for the attribute
- *         (NULL-terminated), a superset of what @strToInt accepts
- * @flags: VIR_XML_PROP_REQUIRED, VIR_XML_PROP_NONZERO
- * @result: the value; untouched when the attribute is absent
- *
- * A value the enum does not know is refused.  When the format defines
- * it (it is in @known), this implementation just does not implement
- * it: VIR_ERR_CONFIG_UNSUPPORTED.  Otherwise it is simply wrong:
- * VIR_ERR_XML_ERROR, with upstream's message.
- *
- * Returns: 1 when the attribute was read, 0 when absent (and not
- * required), -1 with an error reported.
- */
-int
-virXMLPropEnumSubset(xmlNodePtr node, const char *name,
-                     int (*strToInt)(const char *), const char *const *known,
-                     virXMLPropFlags flags, int *result)
-{
-    g_autofree char *val = virXMLPropStringCheck(node, name, flags);
-    int v;
-
-    if (!val)
-        return (flags & VIR_XML_PROP_REQUIRED) ? -1 : 0;
-    v = strToInt(val);
-    if (v < 0 || (v == 0 && (flags & VIR_XML_PROP_NONZERO))) {
-        if (virXMLStringInList(val, known)) {
-            virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
-                           _("value '%1$s' of attribute '%2$s' in element '%3$s' is not supported"),
-                           val, name, (const char *)node->name);
-        } else {
-            virReportError(VIR_ERR_XML_ERROR,
-                           _("Invalid value for attribute '%1$s' in element '%2$s': '%3$s'."),
-                           name, (const char *)node->name, val);
-        }
-        return -1;
-    }
-    *result = v;
-    return 1;
-}
-
-
-/**
  * virXMLPropEnum:
  * @node: an element
  * @name: the attribute
@@ -299,7 +253,20 @@ int
 virXMLPropEnum(xmlNodePtr node, const char *name, int (*strToInt)(const char *),
                virXMLPropFlags flags, int *result)
 {
-    return virXMLPropEnumSubset(node, name, strToInt, NULL, flags, result);
+    g_autofree char *val = virXMLPropStringCheck(node, name, flags);
+    int v;
+
+    if (!val)
+        return (flags & VIR_XML_PROP_REQUIRED) ? -1 : 0;
+    v = strToInt(val);
+    if (v < 0 || (v == 0 && (flags & VIR_XML_PROP_NONZERO))) {
+        virReportError(VIR_ERR_XML_ERROR,
+                       _("Invalid value for attribute '%1$s' in element '%2$s': '%3$s'."),
+                       name, (const char *)node->name, val);
+        return -1;
+    }
+    *result = v;
+    return 1;
 }
 
 
@@ -389,7 +356,7 @@ virXMLPropUInt(xmlNodePtr node, const char *name, int base,
  * @node: an element
  * @name: the attribute
  * @base: 10 or 16
- * @flags: VIR_XML_PROP_REQUIRED, VIR_XML_PROP_NONZERO
+ * @flags: VIR_XML_PROP_REQUIRED (VIR_XML_PROP_NONZERO is not implemented)
  * @result: the value; untouched when the attribute is absent
  *
  * Returns: 1 when read, 0 when absent, -1 with VIR_ERR_XML_ERROR when
@@ -409,12 +376,6 @@ virXMLPropInt(xmlNodePtr node, const char *name, int base,
         virReportError(VIR_ERR_XML_ERROR,
                        _("Invalid value for attribute '%1$s' in element '%2$s': '%3$s'. Expected integer value"),
                        name, (const char *)node->name, val);
-        return -1;
-    }
-    if (v == 0 && (flags & VIR_XML_PROP_NONZERO)) {
-        virReportError(VIR_ERR_XML_ERROR,
-                       _("Invalid value for attribute '%1$s' in element '%2$s': Zero is not permitted"),
-                       name, (const char *)node->name);
         return -1;
     }
     *result = v;

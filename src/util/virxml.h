@@ -32,10 +32,6 @@ char *virXMLNodeContentString(xmlNodePtr node);
 int virXMLPropEnum(xmlNodePtr node, const char *name,
                    int (*strToInt)(const char *),
                    virXMLPropFlags flags, int *result);
-int virXMLPropEnumSubset(xmlNodePtr node, const char *name,
-                         int (*strToInt)(const char *),
-                         const char *const *known,
-                         virXMLPropFlags flags, int *result);
 bool virXMLStringInList(const char *str, const char *const *list);
 int virXMLPropUInt(xmlNodePtr node, const char *name, int base,
                    virXMLPropFlags flags, unsigned int *result);
