@@ -236,6 +236,12 @@ virDomainDeviceInfoClear(virDomainDeviceInfo *info)
 }
 
 
+/**
+ * virDomainDiskDefFree:
+ * @def: a disk, or NULL
+ *
+ * Frees @def and what it holds.
+ */
 void
 virDomainDiskDefFree(virDomainDiskDef *def)
 {
@@ -249,6 +255,12 @@ virDomainDiskDefFree(virDomainDiskDef *def)
 }
 
 
+/**
+ * virDomainControllerDefFree:
+ * @def: a controller, or NULL
+ *
+ * Frees @def and what it holds.
+ */
 void
 virDomainControllerDefFree(virDomainControllerDef *def)
 {
@@ -259,6 +271,12 @@ virDomainControllerDefFree(virDomainControllerDef *def)
 }
 
 
+/**
+ * virDomainNetDefFree:
+ * @def: an interface, or NULL
+ *
+ * Frees @def and what it holds.
+ */
 void
 virDomainNetDefFree(virDomainNetDef *def)
 {
@@ -269,6 +287,12 @@ virDomainNetDefFree(virDomainNetDef *def)
 }
 
 
+/**
+ * virDomainChrDefFree:
+ * @def: a serial port or console, or NULL
+ *
+ * Frees @def and what it holds.
+ */
 void
 virDomainChrDefFree(virDomainChrDef *def)
 {
@@ -280,6 +304,12 @@ virDomainChrDefFree(virDomainChrDef *def)
 }
 
 
+/**
+ * virDomainInputDefFree:
+ * @def: an input device, or NULL
+ *
+ * Frees @def and what it holds.
+ */
 void
 virDomainInputDefFree(virDomainInputDef *def)
 {
@@ -290,6 +320,12 @@ virDomainInputDefFree(virDomainInputDef *def)
 }
 
 
+/**
+ * virDomainGraphicsDefFree:
+ * @def: a graphics device, or NULL
+ *
+ * Frees @def and what it holds.
+ */
 void
 virDomainGraphicsDefFree(virDomainGraphicsDef *def)
 {
@@ -300,6 +336,12 @@ virDomainGraphicsDefFree(virDomainGraphicsDef *def)
 }
 
 
+/**
+ * virDomainAudioDefFree:
+ * @def: an audio backend, or NULL
+ *
+ * Frees @def and what it holds.
+ */
 void
 virDomainAudioDefFree(virDomainAudioDef *def)
 {
@@ -307,6 +349,12 @@ virDomainAudioDefFree(virDomainAudioDef *def)
 }
 
 
+/**
+ * virDomainVideoDefFree:
+ * @def: a video device, or NULL
+ *
+ * Frees @def and what it holds.
+ */
 void
 virDomainVideoDefFree(virDomainVideoDef *def)
 {
@@ -317,6 +365,12 @@ virDomainVideoDefFree(virDomainVideoDef *def)
 }
 
 
+/**
+ * virDomainMemballoonDefFree:
+ * @def: a balloon, or NULL
+ *
+ * Frees @def and what it holds.
+ */
 void
 virDomainMemballoonDefFree(virDomainMemballoonDef *def)
 {
@@ -327,6 +381,12 @@ virDomainMemballoonDefFree(virDomainMemballoonDef *def)
 }
 
 
+/**
+ * virDomainRNGDefFree:
+ * @def: an RNG device, or NULL
+ *
+ * Frees @def and what it holds.
+ */
 void
 virDomainRNGDefFree(virDomainRNGDef *def)
 {
@@ -338,6 +398,12 @@ virDomainRNGDefFree(virDomainRNGDef *def)
 }
 
 
+/**
+ * virDomainCPUDefFree:
+ * @def: a CPU definition, or NULL
+ *
+ * Frees @def and what it holds.
+ */
 void
 virDomainCPUDefFree(virDomainCPUDef *def)
 {

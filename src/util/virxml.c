@@ -96,13 +96,6 @@ virXMLParseError(void *ctx, const char *fmt, ...)
 }
 
 
-/* Warnings (which do not stop the parse) are not errors: drop them. */
-static void G_GNUC_PRINTF(2, 3)
-virXMLParseWarning(void *ctx G_GNUC_UNUSED, const char *fmt G_GNUC_UNUSED, ...)
-{
-}
-
-
 /**
  * virXMLParseString:
  * @domcode: the virErrorDomain syntax errors are reported in
@@ -131,9 +124,6 @@ virXMLParseString(int domcode, const char *xmlStr, const char *url,
         abort();
     ctxt->_private = &state;
     ctxt->sax->error = virXMLParseError;
-    ctxt->sax->warning = virXMLParseWarning;
-    ctxt->vctxt.error = virXMLParseError;
-    ctxt->vctxt.warning = virXMLParseWarning;
 
     xml = xmlCtxtReadDoc(ctxt, BAD_CAST xmlStr, url, NULL,
                          XML_PARSE_NONET | XML_PARSE_NOWARNING);
