@@ -159,6 +159,7 @@ mymain(void)
 #define DO_TEST(testname) DO_TEST_FULL(testname, false)
 
     DO_TEST("domain-no-devices")
+    DO_TEST("empty-optional-elements")
     DO_TEST("uuid-generated")
     DO_TEST("title-description-escapes")
     DO_TEST("name-unicode-spaces")

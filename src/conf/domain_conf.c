@@ -805,15 +805,20 @@ virDomainPropEnum(xmlNodePtr node, const char *name,
 }
 
 
-/* The text of child element @name of @node, or NULL when absent. */
+/* The text of child element @name of @node, or NULL when the element
+ * is absent or empty (upstream treats both alike). */
 static char *
 virDomainChildContent(xmlNodePtr node, const char *name)
 {
     xmlNodePtr child = virXMLNodeFirstChild(node, name);
+    g_autofree char *text = NULL;
 
     if (!child)
         return NULL;
-    return virXMLNodeContentString(child);
+    text = virXMLNodeContentString(child);
+    if (!*text)
+        return NULL;
+    return g_steal_pointer(&text);
 }
 
 
