@@ -917,11 +917,8 @@ virDomainPCIAddressParse(xmlNodePtr node, virPCIDeviceAddress *addr)
                                  addr->function);
         return -1;
     }
-    if (addr->domain == 0 && addr->bus == 0 && addr->slot == 0) {
-        virDomainReportUtilError(VIR_ERR_XML_ERROR, "%s",
-                                 _("Invalid PCI address 0000:00:00, at least one of domain, bus, or slot must be > 0"));
-        return -1;
-    }
+    /* Bus 0 slot 0 is accepted, as upstream accepts it: the driver
+     * treats it as no address given and assigns one. */
     return 0;
 }
 
