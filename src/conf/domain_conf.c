@@ -1861,6 +1861,38 @@ virDomainControllerInsertSorted(virDomainDef *def, virDomainControllerDef *ctrl)
 }
 
 
+/*
+ * Puts a parsed disk in its place, as upstream orders disks: the disks
+ * of one bus stay together, sorted by the index of their target name
+ * (vda before vdb); a disk on a bus not seen yet goes at the end.  The
+ * order matters beyond the XML: it is the order in which the driver
+ * gives virtio disks their PCI slots and the first disk its boot
+ * index.  (Upstream sorts a disk without a bus attribute before it
+ * guesses the bus, and again by its bus when it reads its own XML back;
+ * we sort by the guessed bus at once, which keeps our XML stable.)
+ */
+static void
+virDomainDiskInsertSorted(virDomainDef *def, virDomainDiskDef *disk)
+{
+    int idx = virDomainDiskNameToIndex(disk->dst);
+    size_t pos = def->ndisks;
+    bool found = false;
+
+    for (size_t i = def->ndisks; i > 0; i--) {
+        virDomainDiskDef *cur = def->disks[i - 1];
+
+        if (cur->bus != disk->bus)
+            continue;
+        if (virDomainDiskNameToIndex(cur->dst) > idx)
+            pos = i - 1;
+        else if (!found)
+            pos = i;
+        found = true;
+    }
+    VIR_DOMAIN_INSERT(def->disks, def->ndisks, pos, disk);
+}
+
+
 static int
 virDomainDefParseDevices(virDomainDef *def, xmlNodePtr devices,
                          unsigned int flags)
@@ -1881,7 +1913,7 @@ virDomainDefParseDevices(virDomainDef *def, xmlNodePtr devices,
 
             if (!disk)
                 return -1;
-            VIR_DOMAIN_APPEND(def->disks, def->ndisks, disk);
+            virDomainDiskInsertSorted(def, disk);
         } else if (STREQ(name, "controller")) {
             virDomainControllerDef *ctrl = virDomainControllerDefParse(cur, flags);
 
