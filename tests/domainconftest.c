@@ -770,7 +770,6 @@ mymain(void)
     DO_TEST_ERR("address-pci-multifunction-bad");
     DO_TEST_ERR("address-pci-not-number");
     DO_TEST_ERR("address-pci-slot-range");
-    DO_TEST_ERR("address-pci-zero");
     DO_TEST_ERR("address-type-missing");
     DO_TEST_ERR("address-type-unknown");
     DO_TEST_ERR("address-type-usb");
