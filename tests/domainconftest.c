@@ -710,6 +710,7 @@ testXMLParse(const void *opaque G_GNUC_UNUSED)
             virTestDiag("an external entity was expanded: '%s'", text);
             return -1;
         }
+        g_clear_pointer(&doc, xmlFreeDoc);
     }
 
     /* The driver hands the parser nodes of its own documents. */
