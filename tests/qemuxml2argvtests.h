@@ -105,6 +105,8 @@ DO_TEST("inputs-audio-explicit")
 DO_TEST_FLAGS("kvm-host", TEST_FLAG_KVM)
 DO_TEST("upstream-dumpxml-full")
 DO_TEST("upstream-dumpxml-vnc")
+DO_TEST("controllers-default-models")
+DO_TEST("empty-optional-elements")
 
 /* Refusals */
 DO_TEST_FAILURE("pci-multifunction-off")
