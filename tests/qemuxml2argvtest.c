@@ -12,12 +12,19 @@
  * Every success case is also run a second time from its own live XML
  * (format, parse with the status flag, prepare, build): the addresses
  * and aliases written back must be honoured and give the same argv.
+ * And the live XML must show every device at the address upstream's
+ * live XML shows for the device of the same alias (name.upstream.json,
+ * recorded by tests/record-upstream from Debian's libvirt 9.0).
  *
  * Every file in tests/qemuxml2argvdata/ must belong to a case of this
  * table (name.upstream.json belongs to an .args case); an orphan fails.
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
+
+#include <json-glib/json-glib.h>
+#include <libxml/parser.h>
+#include <libxml/xpath.h>
 
 #include "testutils.h"
 #include "domain_conf.h"
@@ -52,6 +59,13 @@ typedef struct {
 } testInfo;
 
 static virQEMUCaps *testCaps;
+
+
+static gint
+testCompareStringPtrs(gconstpointer a, gconstpointer b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
 
 
 static char *
@@ -117,6 +131,108 @@ testCompareError(const testInfo *info)
 }
 
 
+/* alias -> "type='pci' bus='0x00' ..." of every device of a live XML. */
+static GHashTable *
+testAddressesByAlias(const char *xml, const char *what)
+{
+    g_autoptr(GHashTable) map = g_hash_table_new_full(g_str_hash, g_str_equal,
+                                                      g_free, g_free);
+    xmlDocPtr doc = xmlReadMemory(xml, strlen(xml), what, NULL, XML_PARSE_NONET);
+    xmlXPathContextPtr ctxt = NULL;
+    xmlXPathObjectPtr obj = NULL;
+
+    if (!doc) {
+        virTestDiag("cannot parse %s", what);
+        return NULL;
+    }
+    ctxt = xmlXPathNewContext(doc);
+    obj = xmlXPathEval(BAD_CAST "/domain/devices/*[alias]", ctxt);
+    for (int i = 0; obj && obj->nodesetval && i < obj->nodesetval->nodeNr; i++) {
+        xmlNodePtr dev = obj->nodesetval->nodeTab[i];
+        g_autoptr(GPtrArray) attrs = g_ptr_array_new_with_free_func(g_free);
+        g_autofree char *alias = NULL;
+        char *addr;
+
+        for (xmlNodePtr child = dev->children; child; child = child->next) {
+            if (child->type != XML_ELEMENT_NODE)
+                continue;
+            if (xmlStrEqual(child->name, BAD_CAST "alias")) {
+                alias = (char *)xmlGetProp(child, BAD_CAST "name");
+            } else if (xmlStrEqual(child->name, BAD_CAST "address")) {
+                for (xmlAttrPtr a = child->properties; a; a = a->next) {
+                    g_autofree char *val = (char *)xmlGetProp(child, a->name);
+
+                    g_ptr_array_add(attrs, g_strdup_printf("%s='%s'", a->name, val));
+                }
+            }
+        }
+        g_ptr_array_sort(attrs, testCompareStringPtrs);
+        g_ptr_array_add(attrs, NULL);
+        addr = attrs->len > 1 ? g_strjoinv(" ", (char **)attrs->pdata) : g_strdup("none");
+        g_hash_table_insert(map, g_strdup_printf("<%s> %s", dev->name, alias), addr);
+    }
+    xmlXPathFreeObject(obj);
+    xmlXPathFreeContext(ctxt);
+    xmlFreeDoc(doc);
+    return g_steal_pointer(&map);
+}
+
+
+/* Every key of @a is in @b with the same value. */
+static int
+testAddressesContained(GHashTable *a, GHashTable *b, const char *aName,
+                       const char *bName)
+{
+    GHashTableIter iter;
+    gpointer key, val;
+    int ret = 0;
+
+    g_hash_table_iter_init(&iter, a);
+    while (g_hash_table_iter_next(&iter, &key, &val)) {
+        const char *other = g_hash_table_lookup(b, key);
+
+        if (!other) {
+            virTestDiag("%s has %s, %s does not", aName, (char *)key, bName);
+            ret = -1;
+        } else if (STRNEQ(val, other)) {
+            virTestDiag("%s: %s says %s, %s says %s", (char *)key, aName,
+                        (char *)val, bName, other);
+            ret = -1;
+        }
+    }
+    return ret;
+}
+
+
+static int
+testCompareLiveAddresses(const testInfo *info, const char *liveXML)
+{
+    g_autofree char *path = testDataPath(info->name, "upstream.json");
+    g_autoptr(JsonParser) parser = json_parser_new();
+    g_autoptr(GHashTable) ours = NULL;
+    g_autoptr(GHashTable) theirs = NULL;
+    JsonObject *root;
+    const char *upstreamXML;
+
+    if (!json_parser_load_from_file(parser, path, NULL) ||
+        !JSON_NODE_HOLDS_OBJECT(json_parser_get_root(parser)) ||
+        !(root = json_node_get_object(json_parser_get_root(parser))) ||
+        !(upstreamXML = json_object_get_string_member_with_default(root, "live-xml",
+                                                                   NULL))) {
+        virTestDiag("%s has no live XML of upstream's guest: run tests/record-upstream %s",
+                    path, info->name);
+        return -1;
+    }
+    if (!(ours = testAddressesByAlias(liveXML, "our live XML")) ||
+        !(theirs = testAddressesByAlias(upstreamXML, "upstream's live XML")))
+        return -1;
+    if (testAddressesContained(theirs, ours, "upstream", "ours") < 0 ||
+        testAddressesContained(ours, theirs, "ours", "upstream") < 0)
+        return -1;
+    return 0;
+}
+
+
 static int
 testCompareXMLToArgv(const void *opaque)
 {
@@ -170,7 +286,9 @@ testCompareXMLToArgv(const void *opaque)
                     virGetLastErrorMessage(), NULLSTR(liveXML));
         return -1;
     }
-    return virTestCompareStrings(actual, again, "argv from the live XML");
+    if (virTestCompareStrings(actual, again, "argv from the live XML") < 0)
+        return -1;
+    return testCompareLiveAddresses(info, liveXML);
 }
 
 

@@ -139,7 +139,9 @@ qemuAssignDeviceAliases(virDomainDef *def)
         qemuAliasSet(&def->inputs[i]->info, g_strdup_printf("input%zu", i));
     for (size_t i = 0; i < def->nvideos; i++)
         qemuAliasSet(&def->videos[i]->info, g_strdup_printf("video%zu", i));
-    if (def->memballoon)
+    /* model='none' is no device at all, and has no name. */
+    if (def->memballoon &&
+        def->memballoon->model == VIR_DOMAIN_MEMBALLOON_MODEL_VIRTIO)
         qemuAliasSet(&def->memballoon->info, g_strdup("balloon0"));
     for (size_t i = 0; i < def->nrngs; i++)
         qemuAliasSet(&def->rngs[i]->info, g_strdup_printf("rng%zu", i));

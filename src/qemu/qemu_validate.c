@@ -148,8 +148,9 @@ qemuValidateTypes(const virDomainDef *def, const virQEMUCaps *caps)
     for (size_t i = 0; i < def->ncontrollers; i++) {
         const virDomainControllerDef *ctrl = def->controllers[i];
 
+        /* The command line names "ahci" and "lsi", QEMU's aliases of
+         * ich9-ahci and lsi53c895a; qom-list-types names only these. */
         if (ctrl->type == VIR_DOMAIN_CONTROLLER_TYPE_SATA)
-            /* "ahci" and "lsi" are aliases of these. */
             g_ptr_array_add(types, (char *)"ich9-ahci");
         else if (ctrl->type == VIR_DOMAIN_CONTROLLER_TYPE_SCSI)
             g_ptr_array_add(types, (char *)(ctrl->model == VIR_DOMAIN_CONTROLLER_MODEL_SCSI_LSILOGIC ?
