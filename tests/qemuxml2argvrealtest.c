@@ -16,6 +16,8 @@
 
 #include <fcntl.h>
 #include <netinet/in.h>
+#include <signal.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/un.h>
@@ -535,6 +537,14 @@ testCompareUpstream(const char *name, const char *query, JsonNode *ours)
 
 /* ---- running QEMU -------------------------------------------------- */
 
+/* QEMU must not outlive a test that dies (a crash, a closed pipe). */
+static void
+testChildSetup(gpointer data G_GNUC_UNUSED)
+{
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+}
+
+
 static void
 testReap(GSubprocess *proc)
 {
@@ -585,6 +595,7 @@ testRunQEMU(const testInfo *info, const virDomainDef *def,
     g_subprocess_launcher_set_stdout_file_path(launcher, log);
     g_subprocess_launcher_set_stderr_file_path(launcher, log);
     g_subprocess_launcher_setenv(launcher, "LC_ALL", "C", TRUE);
+    g_subprocess_launcher_set_child_setup(launcher, testChildSetup, NULL, NULL);
     if (!(proc = g_subprocess_launcher_spawnv(launcher, (const char *const *)argv,
                                               &gerr))) {
         virTestDiag("cannot start %s: %s", argv[0], gerr->message);

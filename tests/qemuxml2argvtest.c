@@ -428,7 +428,7 @@ testMisuse(const void *opaque G_GNUC_UNUSED)
         return -1;
     g_clear_pointer(&def, virDomainDefFree);
 
-    /* Disks: a SATA controller that is gone, a disk without a bus. */
+    /* Disks: a SATA or SCSI controller that is gone, a disk without a bus. */
     if (!(def = testLoadDef("disk-sata", true)))
         return -1;
     def->disks[0]->info.addr.drive.controller = 7;
@@ -439,6 +439,13 @@ testMisuse(const void *opaque G_GNUC_UNUSED)
     def->disks[0]->bus = VIR_DOMAIN_DISK_BUS_NONE;
     if (testBuildFails(def, VIR_ERR_INTERNAL_ERROR,
                        "internal error: disk 'sda' has no bus") < 0)
+        return -1;
+    g_clear_pointer(&def, virDomainDefFree);
+    if (!(def = testLoadDef("disk-scsi-lsilogic", true)))
+        return -1;
+    def->disks[0]->info.addr.drive.controller = 7;
+    if (testBuildFails(def, VIR_ERR_INTERNAL_ERROR,
+                       "internal error: disk 'sda' refers to scsi controller 7") < 0)
         return -1;
     g_clear_pointer(&def, virDomainDefFree);
 

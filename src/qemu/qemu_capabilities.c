@@ -19,6 +19,8 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
+#include <signal.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
@@ -579,6 +581,14 @@ virQEMUCapsCompareMachines(const void *a, const void *b)
 }
 
 
+/* The probing emulator dies with the thread that probes. */
+static void
+virQEMUCapsProbeChildSetup(gpointer data G_GNUC_UNUSED)
+{
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+}
+
+
 /*
  * Ends the probing emulator (it has normally quit by itself already:
  * a probe QEMU has no guest data to lose) and reaps it.  Returns what
@@ -677,6 +687,8 @@ virQEMUCapsProbe(const char *binary, const char *runDir, const struct stat *sb)
                                          G_SUBPROCESS_FLAGS_STDERR_PIPE);
     g_subprocess_launcher_setenv(launcher, "LC_ALL", "C", TRUE);
     g_subprocess_launcher_take_fd(launcher, g_steal_fd(&lfd), qemuFd);
+    g_subprocess_launcher_set_child_setup(launcher, virQEMUCapsProbeChildSetup,
+                                          NULL, NULL);
     proc = g_subprocess_launcher_spawn(launcher, &gerr, binary,
                                        "-S", "-no-user-config", "-nodefaults",
                                        "-nographic", "-machine", machine,
