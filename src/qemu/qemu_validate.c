@@ -152,9 +152,11 @@ qemuValidateTypes(const virDomainDef *def, const virQEMUCaps *caps)
          * ich9-ahci and lsi53c895a; qom-list-types names only these. */
         if (ctrl->type == VIR_DOMAIN_CONTROLLER_TYPE_SATA)
             g_ptr_array_add(types, (char *)"ich9-ahci");
+        else if (ctrl->type == VIR_DOMAIN_CONTROLLER_TYPE_SCSI &&
+                 ctrl->model == VIR_DOMAIN_CONTROLLER_MODEL_SCSI_LSILOGIC)
+            g_ptr_array_add(types, (char *)"lsi53c895a");
         else if (ctrl->type == VIR_DOMAIN_CONTROLLER_TYPE_SCSI)
-            g_ptr_array_add(types, (char *)(ctrl->model == VIR_DOMAIN_CONTROLLER_MODEL_SCSI_LSILOGIC ?
-                                            "lsi53c895a" : "virtio-scsi-pci"));
+            g_ptr_array_add(types, (char *)"virtio-scsi-pci");
         else if (ctrl->type == VIR_DOMAIN_CONTROLLER_TYPE_USB &&
                  ctrl->model == VIR_DOMAIN_CONTROLLER_MODEL_USB_PIIX3_UHCI)
             g_ptr_array_add(types, (char *)"piix3-usb-uhci");
