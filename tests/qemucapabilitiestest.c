@@ -440,6 +440,155 @@ testCacheCorrupt(const void *data G_GNUC_UNUSED)
     return 0;
 }
 
+/*
+ * A stand-in emulator that speaks just enough QMP: it accepts on the
+ * listening socket the probe passes as fd 3 and answers the probe's
+ * commands with a made-up QEMU 7.2.0.  $FAKE_QMP_MODE makes it answer
+ * one command with an error ("query-version", "quit") or claim to be
+ * QEMU 6.2.0 ("old").
+ */
+static const char *testFakeQMP =
+    "#!/usr/bin/env python3\n"
+    "import json, os, socket\n"
+    "mode = os.environ.get('FAKE_QMP_MODE', '')\n"
+    "conn, _ = socket.socket(fileno=3).accept()\n"
+    "f = conn.makefile('rw')\n"
+    "def send(o):\n"
+    "    f.write(json.dumps(o) + '\\n')\n"
+    "    f.flush()\n"
+    "ver = {'qemu': {'major': 6 if mode == 'old' else 7, 'minor': 2, 'micro': 0},\n"
+    "       'package': 'fake'}\n"
+    "answers = {\n"
+    "    'qmp_capabilities': {},\n"
+    "    'query-version': ver,\n"
+    "    'query-machines': [{'name': 'pc-i440fx-7.2', 'alias': 'pc',\n"
+    "                        'is-default': True, 'cpu-max': 255,\n"
+    "                        'deprecated': False}],\n"
+    "    'query-kvm': {'enabled': False, 'present': False},\n"
+    "    'qom-list-types': [{'name': 'VGA'}, {'name': 'isa-serial'}],\n"
+    "    'quit': {},\n"
+    "}\n"
+    "send({'QMP': {'version': ver, 'capabilities': []}})\n"
+    "for line in f:\n"
+    "    cmd = json.loads(line)\n"
+    "    if cmd['execute'] == mode:\n"
+    "        reply = {'error': {'class': 'GenericError', 'desc': 'fake failure'}}\n"
+    "    else:\n"
+    "        reply = {'return': answers[cmd['execute']]}\n"
+    "    if 'id' in cmd:\n"
+    "        reply['id'] = cmd['id']\n"
+    "    send(reply)\n"
+    "    if cmd['execute'] == 'quit' and mode != 'quit':\n"
+    "        break\n";
+
+
+static char *
+testMakeFakeQMP(const char *dir)
+{
+    g_autofree char *path = g_strdup_printf("%s/qemu-system-x86_64", dir);
+
+    if (!g_file_set_contents(path, testFakeQMP, -1, NULL) || chmod(path, 0755) < 0)
+        return NULL;
+    return g_steal_pointer(&path);
+}
+
+
+typedef struct {
+    const char *name;
+    const char *mode;      /* $FAKE_QMP_MODE */
+    const char *runDir;    /* NULL: the temporary directory */
+    const char *cacheDir;  /* NULL: the temporary directory */
+    int code;              /* 0: the probe succeeds */
+    const char *message;   /* start of the error message */
+} testProbeData;
+
+static const testProbeData probeCases[] = {
+    { "probe a QMP emulator", "", NULL, NULL, 0, NULL },
+    { "probe survives a failed quit", "quit", NULL, NULL, 0, NULL },
+    { "probe survives an unwritable cache", "", NULL, "/proc/no-such-cache", 0, NULL },
+    { "probe fails on a QMP error", "query-version", NULL, NULL,
+      VIR_ERR_INTERNAL_ERROR,
+      "internal error: unable to execute QEMU command 'query-version': fake failure" },
+    { "probe refuses QEMU 6.2", "old", NULL, NULL, VIR_ERR_CONFIG_UNSUPPORTED,
+      "unsupported configuration: QEMU version >= 7.2.0 is required, but 6.2.0 found" },
+    { "probe needs a usable run directory", "", "/proc", NULL,
+      VIR_ERR_SYSTEM_ERROR, "cannot set up monitor socket '/proc/capsprobe-" },
+    { "probe needs a short run directory", "",
+      "/tmp/a-run-directory-whose-name-is-far-too-long-for-a-unix-socket-path/"
+      "because-sun_path-holds-only-108-bytes", NULL,
+      VIR_ERR_INTERNAL_ERROR, "internal error: monitor socket path '/tmp/a-run-directory" },
+};
+
+
+static int
+testProbe(const void *opaque)
+{
+    const testProbeData *data = opaque;
+    g_autofree char *dir = virTestMakeTempDir("qemucapsprobe");
+    g_autofree char *binary = testMakeFakeQMP(dir);
+    g_autoptr(virQEMUCapsCache) cache = NULL;
+    g_autoptr(virQEMUCaps) caps = NULL;
+    g_autofree char *cacheFile = NULL;
+
+    if (!g_file_test("/usr/bin/python3", G_FILE_TEST_IS_EXECUTABLE))
+        return EXIT_AM_SKIP;
+    if (!binary)
+        return -1;
+    cache = virQEMUCapsCacheNew(data->cacheDir ? data->cacheDir : dir,
+                                data->runDir ? data->runDir : dir);
+    g_setenv("FAKE_QMP_MODE", data->mode, TRUE);
+    caps = virQEMUCapsCacheLookup(cache, binary);
+    g_unsetenv("FAKE_QMP_MODE");
+
+    if (data->code) {
+        virErrorPtr err = virGetLastError();
+
+        if (caps || !err || err->code != data->code ||
+            !g_str_has_prefix(err->message, data->message)) {
+            virTestDiag("expected error %d '%s...', got %s", data->code,
+                        data->message, err ? err->message : "success");
+            return -1;
+        }
+        return 0;
+    }
+    if (!caps) {
+        virTestDiag("probe failed: %s", virGetLastErrorMessage());
+        return -1;
+    }
+    if (caps->version != 7002000 || STRNEQ(caps->package, "fake") ||
+        caps->kvmSupported || caps->kvmProbed != virQEMUCapsKVMUsable() ||
+        STRNEQ_NULLABLE(virQEMUCapsGetCanonicalMachine(caps, NULL), "pc-i440fx-7.2") ||
+        !virQEMUCapsHasType(caps, "isa-serial") || virQEMUCapsHasType(caps, "lsi"))
+        return -1;
+    /* The probe was saved unless the cache directory is unusable. */
+    cacheFile = virQEMUCapsCacheFilePath(cache, binary);
+    return virFileExists(cacheFile) == !data->cacheDir ? 0 : -1;
+}
+
+
+static int
+testProbeNotExecutable(const void *opaque G_GNUC_UNUSED)
+{
+    g_autofree char *dir = virTestMakeTempDir("qemucapsprobe");
+    g_autofree char *binary = testMakeFakeQMP(dir);
+    g_autoptr(virQEMUCapsCache) cache = virQEMUCapsCacheNew(dir, dir);
+    g_autoptr(virQEMUCaps) caps = NULL;
+    g_autofree char *expect = NULL;
+
+    if (!binary || chmod(binary, 0644) < 0)
+        return -1;
+    if ((caps = virQEMUCapsCacheLookup(cache, binary)))
+        return -1;
+    expect = g_strdup_printf("internal error: cannot start emulator '%s' to probe it: ",
+                             binary);
+    if (virGetLastErrorCode() != VIR_ERR_INTERNAL_ERROR ||
+        !g_str_has_prefix(virGetLastErrorMessage(), expect)) {
+        virTestDiag("unexpected error: %s", virGetLastErrorMessage());
+        return -1;
+    }
+    return 0;
+}
+
 
 static int
 mymain(void)
@@ -476,6 +625,12 @@ mymain(void)
     if (virTestRun("cache ignores a corrupt file", testCacheCorrupt, NULL) < 0)
         ret = -1;
     if (virTestRun("probe needs a qemu-system-ARCH name", testCacheBadName, NULL) < 0)
+        ret = -1;
+    for (size_t i = 0; i < G_N_ELEMENTS(probeCases); i++) {
+        if (virTestRun(probeCases[i].name, testProbe, &probeCases[i]) < 0)
+            ret = -1;
+    }
+    if (virTestRun("probe needs an executable", testProbeNotExecutable, NULL) < 0)
         ret = -1;
     return ret;
 }

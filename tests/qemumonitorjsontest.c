@@ -682,7 +682,8 @@ static const testParseCase parseCases[] = {
     { "{\"return\": \"\\u00e9t\\u00e9 \\\" } ] {\"}", QEMU_MONITOR_MESSAGE_REPLY },
     { "", -1, .message = "internal error: Parsed JSON reply '' isn't an object" },
     { "   ", -1, .message = "internal error: Parsed JSON reply '   ' isn't an object" },
-    { "not json", -1, .message = "internal error: cannot parse json not json: *" },
+    { "not json", -1, .message = "internal error: Parsed JSON reply 'not json' isn't an object" },
+    { "9{\"return\": 1}", -1, .message = "*isn't an object" },
     { "[1, 2]", -1, .message = "internal error: Parsed JSON reply '[1, 2]' isn't an object" },
     { "42", -1, .message = "*isn't an object" },
     { "\"text\"", -1, .message = "*isn't an object" },
@@ -690,13 +691,17 @@ static const testParseCase parseCases[] = {
     { "{\"foo\": 1}", -1, .message = "internal error: Unknown JSON reply '{\"foo\": 1}'" },
     { "{\"event\": 5}", -1, .message = "internal error: Unknown JSON reply *" },
     { "{\"event\": \"X\", \"data\": 1}", -1, .message = "internal error: Unknown JSON reply *" },
-    { "{} {}", -1, .message = "internal error: cannot parse json {} {}: trailing data after the JSON object" },
+    { "{} {}", -1, .message = "internal error: cannot parse json {} {}: trailing data after the "
+      "JSON object" },
     { "{\"a\": 1}}", -1, .message = "*trailing data*" },
     { "{\"a\": 1", -1, .message = "internal error: cannot parse json {\"a\": 1: *" },
     { "{\"a\": \"unterminated}", -1, .message = "internal error: cannot parse json *" },
-    { "{\"a\": \"\xff\xfe\"}", -1, .message = "internal error: cannot parse json {\"a\": \"\xef\xbf\xbd\xef\xbf\xbd\"}: *" },
-    { "{\"a\": \"\x01\x1b[31m\"}", -1, .message = "internal error: Unknown JSON reply '{\"a\": \"\\x01\\x1b[31m\"}'" },
+    { "{\"a\": \"\xff\xfe\"}", -1, .message = "internal error: cannot parse json {\"a\": "
+      "\"\xef\xbf\xbd\xef\xbf\xbd\"}: *" },
+    { "{\"a\": \"\x01\x1b[31m\"}", -1, .message = "internal error: Unknown JSON reply '{\"a\": "
+      "\"\\x01\\x1b[31m\"}'" },
     { "{\"return\": tru}", -1, .message = "internal error: cannot parse json *" },
+    { "{\"return\": 1,}", -1, .message = "internal error: cannot parse json *" },
 };
 
 
@@ -780,7 +785,7 @@ testParseLimits(const void *data G_GNUC_UNUSED)
         return -1;
 
     /* A million levels: refused, not a stack overflow. */
-    g_string_truncate(deep, 0);
+    g_string_assign(deep, "{\"a\": ");
     for (i = 0; i < 1000000; i++)
         g_string_append_c(deep, i % 2 ? '{' : '[');
     c.line = deep->str;
@@ -788,7 +793,8 @@ testParseLimits(const void *data G_GNUC_UNUSED)
         return -1;
 
     c.line = withNul;
-    c.message = "internal error: cannot parse json {\"return\": {}}\\x00{\"x\": 1}: NUL byte in data";
+    c.message = "internal error: cannot parse json {\"return\": {}}\\x00{\"x\": 1}: NUL byte in "
+                "data";
     if (testParseOne(&c, sizeof(withNul) - 1) < 0)
         return -1;
 
@@ -917,12 +923,14 @@ testOpenFail(const void *data)
 
 static const testStep openRefused[] = {
     SEND(TEST_GREETING), EXPECT("qmp_capabilities"),
-    REPLY("{\"error\": {\"class\": \"CommandNotFound\", \"desc\": \"Capabilities negotiation is already complete, command ignored\"}}"),
+    REPLY("{\"error\": {\"class\": \"CommandNotFound\", \"desc\": \"Capabilities negotiation is "
+          "already complete, command ignored\"}}"),
     END
 };
 static const testOpenFailCase openRefusedCase = {
     openRefused, 5000, VIR_ERR_INTERNAL_ERROR,
-    "internal error: unable to execute QEMU command 'qmp_capabilities': Capabilities negotiation is already complete, command ignored",
+    "internal error: unable to execute QEMU command 'qmp_capabilities': Capabilities negotiation "
+    "is already complete, command ignored",
 };
 
 static const testStep openSilent[] = { SLEEP(400), END };
@@ -931,34 +939,43 @@ static const testOpenFailCase openSilentCase = {
     "Timed out during operation: QEMU monitor 'fd:*' sent no greeting within 150 ms",
 };
 
-static const testStep openNoCaps[] = { SEND(TEST_GREETING), EXPECT("qmp_capabilities"), SLEEP(400), END };
+static const testStep openNoCaps[] = {
+    SEND(TEST_GREETING), EXPECT("qmp_capabilities"), SLEEP(400), END
+};
 static const testOpenFailCase openNoCapsCase = {
     openNoCaps, 150, VIR_ERR_OPERATION_TIMEOUT,
-    "Timed out during operation: QEMU did not reply to monitor command 'qmp_capabilities' within * ms",
+    "Timed out during operation: QEMU did not reply to monitor command 'qmp_capabilities' within "
+    "* ms",
 };
 
 static const testStep openEof[] = { HANGUP, END };
 static const testOpenFailCase openEofCase = {
     openEof, 5000, VIR_ERR_OPERATION_FAILED,
-    "operation failed: QEMU monitor connection was closed before QEMU's greeting: end of file from QEMU monitor 'fd:*'",
+    "operation failed: QEMU monitor connection was closed before QEMU's greeting: end of file "
+    "from QEMU monitor 'fd:*'",
 };
 
-static const testStep openEofCaps[] = { SEND(TEST_GREETING), EXPECT("qmp_capabilities"), HANGUP, END };
+static const testStep openEofCaps[] = {
+    SEND(TEST_GREETING), EXPECT("qmp_capabilities"), HANGUP, END
+};
 static const testOpenFailCase openEofCapsCase = {
     openEofCaps, 5000, VIR_ERR_OPERATION_FAILED,
-    "operation failed: QEMU monitor connection was closed while waiting for the reply to 'qmp_capabilities': end of file from QEMU monitor 'fd:*'",
+    "operation failed: QEMU monitor connection was closed while waiting for the reply to "
+    "'qmp_capabilities': end of file from QEMU monitor 'fd:*'",
 };
 
 static const testStep openEarlyEvent[] = { SEND("{\"event\": \"STOP\"}"), END };
 static const testOpenFailCase openEarlyEventCase = {
     openEarlyEvent, 5000, VIR_ERR_OPERATION_FAILED,
-    "operation failed: QEMU monitor connection was closed before QEMU's greeting: QEMU monitor 'fd:*' sent a message before its greeting",
+    "operation failed: QEMU monitor connection was closed before QEMU's greeting: QEMU monitor "
+    "'fd:*' sent a message before its greeting",
 };
 
 static const testStep openGarbage[] = { SEND("Welcome to QEMU"), END };
 static const testOpenFailCase openGarbageCase = {
     openGarbage, 5000, VIR_ERR_OPERATION_FAILED,
-    "operation failed: QEMU monitor connection was closed before QEMU's greeting: QEMU monitor 'fd:*' sent malformed data: cannot parse json Welcome to QEMU: *",
+    "operation failed: QEMU monitor connection was closed before QEMU's greeting: QEMU monitor "
+    "'fd:*' sent malformed data: Parsed JSON reply 'Welcome to QEMU' isn't an object",
 };
 
 
@@ -971,7 +988,8 @@ testWriteError(const void *data G_GNUC_UNUSED)
 {
     static const testStep steps[] = { HANDSHAKE, END };
     g_autofree char *big = g_strnfill(4 * 1024 * 1024, 'x');
-    g_autofree char *cmd = g_strdup_printf("{\"execute\": \"echo\", \"arguments\": {\"x\": \"%s\"}}", big);
+    g_autofree char *cmd = g_strdup_printf("{\"execute\": \"echo\", \"arguments\": {\"x\": "
+                                           "\"%s\"}}", big);
     testServer *srv;
     testEvents ev;
     qemuMonitor *mon;
@@ -985,7 +1003,9 @@ testWriteError(const void *data G_GNUC_UNUSED)
         goto cleanup;
     if (qemuMonitorArbitraryCommand(mon, cmd, &reply) == 0 ||
         testCheckError(VIR_ERR_OPERATION_FAILED,
-                       "operation failed: QEMU monitor connection was closed while waiting for the reply to 'echo': cannot write to QEMU monitor 'fd:*': Message too long") < 0)
+                       "operation failed: QEMU monitor connection was closed while waiting for "
+                       "the reply to 'echo': cannot write to QEMU monitor 'fd:*': Message too "
+                       "long") < 0)
         goto cleanup;
     if (testEventsWait(&ev, "ERROR ") < 0 ||
         !g_pattern_match_simple("cannot write to QEMU monitor 'fd:*': Message too long",
@@ -1016,7 +1036,8 @@ testOpenReadError(const void *data G_GNUC_UNUSED)
         return -1;
     }
     return testCheckError(VIR_ERR_OPERATION_FAILED,
-                          "operation failed: QEMU monitor connection was closed before QEMU's greeting: cannot read from QEMU monitor 'fd:*': Bad file descriptor");
+                          "operation failed: QEMU monitor connection was closed before QEMU's "
+                          "greeting: cannot read from QEMU monitor 'fd:*': Bad file descriptor");
 }
 
 
@@ -1140,7 +1161,8 @@ testCommands(const void *data G_GNUC_UNUSED)
     }
 
     /* The caller's id comes back; ours does not leak out. */
-    if (qemuMonitorArbitraryCommand(mon, "{\"execute\": \"query-pci\", \"arguments\": {\"x\": [1, \"two\"]}, \"id\": 99}",
+    if (qemuMonitorArbitraryCommand(mon, "{\"execute\": \"query-pci\", \"arguments\": {\"x\": "
+                                         "[1, \"two\"]}, \"id\": 99}",
                                     &pci) < 0 ||
         virTestCompareStrings("{\"return\":[{\"bus\":0}],\"id\":99}", pci, "query-pci") < 0)
         goto cleanup;
@@ -1171,7 +1193,9 @@ testArbitraryBad(const void *data G_GNUC_UNUSED)
     testServer *srv;
     testEvents ev;
     qemuMonitor *mon;
-    g_autofree char *deep = g_strnfill(QEMU_MONITOR_MAX_NESTING + 1, '[');
+    g_autoptr(qemuMonitorMessage) msg = NULL;
+    g_autofree char *brackets = g_strnfill(QEMU_MONITOR_MAX_NESTING, '[');
+    g_autofree char *deep = g_strdup_printf("{\"execute\": \"cont\", \"arguments\": %s", brackets);
     char *reply = NULL;
     int ret = -1;
 
@@ -1179,17 +1203,23 @@ testArbitraryBad(const void *data G_GNUC_UNUSED)
     if (!(mon = testOpen(steps, &srv, &ev)))
         goto cleanup;
     if (qemuMonitorArbitraryCommand(mon, "{\"execute\": ", &reply) == 0 ||
-        testCheckError(VIR_ERR_INTERNAL_ERROR, "internal error: cannot parse json {\"execute\": : *") < 0)
+        testCheckError(VIR_ERR_INTERNAL_ERROR, "internal error: cannot parse json {\"execute\": "
+                                               ": *") < 0)
         goto cleanup;
     if (qemuMonitorArbitraryCommand(mon, "{\"exec\": \"cont\"}", &reply) == 0 ||
         testCheckError(VIR_ERR_INVALID_ARG,
-                       "invalid argument: QEMU monitor command {\"exec\": \"cont\"} is not an object with an 'execute' string") < 0)
+                       "invalid argument: QEMU monitor command {\"exec\": \"cont\"} is not an "
+                       "object with an 'execute' string") < 0)
         goto cleanup;
     if (qemuMonitorArbitraryCommand(mon, deep, &reply) == 0 ||
         testCheckError(VIR_ERR_INTERNAL_ERROR, "*nested too deeply") < 0)
         goto cleanup;
     if (qemuMonitorHumanCommand(mon, NULL, &reply) == 0 ||
         testCheckError(VIR_ERR_INVALID_ARG, NULL) < 0)
+        goto cleanup;
+    if (qemuMonitorSend(mon, "cont", "x", "{}", 0, 0x80, &msg) == 0 ||
+        testCheckError(VIR_ERR_INVALID_ARG,
+                       "unsupported flags (0x80) in function qemuMonitorSend") < 0)
         goto cleanup;
     ret = 0;
 
@@ -1246,7 +1276,8 @@ testStatus(const void *data G_GNUC_UNUSED)
     for (i = 0; i < G_N_ELEMENTS(handshake); i++)
         steps[n++] = handshake[i];
     for (i = 0; i < G_N_ELEMENTS(statusCases); i++) {
-        char *reply = g_strdup_printf("{\"return\": {\"status\": \"%s\", \"singlestep\": false, \"running\": %s}}",
+        char *reply = g_strdup_printf("{\"return\": {\"status\": \"%s\", \"singlestep\": false, "
+                                      "\"running\": %s}}",
                                       statusCases[i].status,
                                       statusCases[i].running ? "true" : "false");
 
@@ -1375,7 +1406,8 @@ typedef struct {
 #define ERRPFX "internal error: "
 static const testBadReplyCase badReplyCases[] = {
     { "error with desc", "cont", testCallCont,
-      "{\"error\": {\"class\": \"GenericError\", \"desc\": \"Resetting the Virtual Machine is required\"}}",
+      "{\"error\": {\"class\": \"GenericError\", \"desc\": \"Resetting the Virtual Machine is "
+      "required\"}}",
       ERRPFX "unable to execute QEMU command 'cont': Resetting the Virtual Machine is required" },
     { "error with class only", "cont", testCallCont,
       "{\"error\": {\"class\": \"CommandNotFound\"}}",
@@ -1502,11 +1534,14 @@ testEvents_(const void *data G_GNUC_UNUSED)
         SEND("{\"timestamp\": {\"seconds\": 1, \"microseconds\": 0}, \"event\": \"RESUME\"}"),
         REPLY_OK,
         SEND("{\"event\": \"POWERDOWN\"}"),
-        SEND("{\"event\": \"RESET\", \"data\": {\"guest\": false, \"reason\": \"host-qmp-system-reset\"}}"),
+        SEND("{\"event\": \"RESET\", \"data\": {\"guest\": false, \"reason\": "
+             "\"host-qmp-system-reset\"}}"),
         SEND("{\"event\": \"SOMETHING_ELSE\", \"data\": {\"x\": 1}}"),
-        SEND("{\"event\": \"SHUTDOWN\", \"data\": {\"guest\": true, \"reason\": \"guest-shutdown\"}}"),
+        SEND("{\"event\": \"SHUTDOWN\", \"data\": {\"guest\": true, \"reason\": "
+             "\"guest-shutdown\"}}"),
         SEND("{\"event\": \"SHUTDOWN\"}"),
-        SEND("{\"event\": \"SHUTDOWN\", \"data\": {\"guest\": \"x\", \"reason\": \"new-in-qemu-9\"}}"),
+        SEND("{\"event\": \"SHUTDOWN\", \"data\": {\"guest\": \"x\", \"reason\": "
+             "\"new-in-qemu-9\"}}"),
         SEND("{\"event\": \"STOP\"}"),
         END
     };
@@ -1527,7 +1562,8 @@ testEvents_(const void *data G_GNUC_UNUSED)
         goto cleanup;
     /* A command from a callback fails at once instead of deadlocking. */
     if (ev.commandRet != -1 || ev.commandCode != VIR_ERR_INTERNAL_ERROR ||
-        virTestCompareStrings("internal error: cannot run QEMU monitor command 'query-status' from a callback of the same monitor",
+        virTestCompareStrings("internal error: cannot run QEMU monitor command 'query-status' "
+                              "from a callback of the same monitor",
                               ev.commandMessage, "command from callback") < 0)
         goto cleanup;
     ret = 0;
@@ -1573,7 +1609,8 @@ testTimeout(const void *data G_GNUC_UNUSED)
         goto cleanup;
     elapsed = testNowMs() - start;
     if (testCheckError(VIR_ERR_OPERATION_TIMEOUT,
-                       "Timed out during operation: QEMU did not reply to monitor command 'query-status' within 150 ms") < 0)
+                       "Timed out during operation: QEMU did not reply to monitor command "
+                       "'query-status' within 150 ms") < 0)
         goto cleanup;
     if (elapsed < 150 || elapsed > 390) {
         virTestDiag("timed out after %lld ms", (long long)elapsed);
@@ -1697,8 +1734,10 @@ static const testStep brokenEofSteps[] = {
 };
 static const testBrokenCase brokenEof = {
     brokenEofSteps, "query-status", "SHUTDOWN(0,host-signal) EOF ",
-    "operation failed: QEMU monitor connection was closed while waiting for the reply to 'query-status': end of file from QEMU monitor 'fd:*'",
-    "operation failed: cannot send command 'cont': the QEMU monitor connection is closed: end of file from QEMU monitor 'fd:*'",
+    "operation failed: QEMU monitor connection was closed while waiting for the reply to "
+    "'query-status': end of file from QEMU monitor 'fd:*'",
+    "operation failed: cannot send command 'cont': the QEMU monitor connection is closed: end of "
+    "file from QEMU monitor 'fd:*'",
     NULL,
 };
 
@@ -1709,8 +1748,10 @@ static const testStep brokenGarbageSteps[] = {
 };
 static const testBrokenCase brokenGarbage = {
     brokenGarbageSteps, "query-status", "ERROR ",
-    "operation failed: QEMU monitor connection was closed while waiting for the reply to 'query-status': QEMU monitor 'fd:*' sent malformed data: cannot parse json {\"return\": *",
-    "operation failed: cannot send command 'cont': the QEMU monitor connection is closed: QEMU monitor 'fd:*' sent malformed data: *",
+    "operation failed: QEMU monitor connection was closed while waiting for the reply to "
+    "'query-status': QEMU monitor 'fd:*' sent malformed data: cannot parse json {\"return\": *",
+    "operation failed: cannot send command 'cont': the QEMU monitor connection is closed: QEMU "
+    "monitor 'fd:*' sent malformed data: *",
     "QEMU monitor 'fd:*' sent malformed data: cannot parse json *",
 };
 
@@ -1719,8 +1760,10 @@ static const testStep brokenFloodSteps[] = {
 };
 static const testBrokenCase brokenFlood = {
     brokenFloodSteps, "query-status", "ERROR ",
-    "operation failed: QEMU monitor connection was closed while waiting for the reply to 'query-status': QEMU monitor reply exceeds buffer size (16777216 bytes)",
-    "operation failed: cannot send command 'cont': the QEMU monitor connection is closed: QEMU monitor reply exceeds buffer size (16777216 bytes)",
+    "operation failed: QEMU monitor connection was closed while waiting for the reply to "
+    "'query-status': QEMU monitor reply exceeds buffer size (16777216 bytes)",
+    "operation failed: cannot send command 'cont': the QEMU monitor connection is closed: QEMU "
+    "monitor reply exceeds buffer size (16777216 bytes)",
     "QEMU monitor reply exceeds buffer size (16777216 bytes)",
 };
 
@@ -1731,7 +1774,8 @@ testQuitEof(const void *data G_GNUC_UNUSED)
 {
     static const testStep steps[] = {
         HANDSHAKE, EXPECT("quit"),
-        SEND("{\"event\": \"SHUTDOWN\", \"data\": {\"guest\": false, \"reason\": \"host-qmp-quit\"}}"),
+        SEND("{\"event\": \"SHUTDOWN\", \"data\": {\"guest\": false, \"reason\": "
+             "\"host-qmp-quit\"}}"),
         HANGUP, END
     };
     testServer *srv;
@@ -1804,7 +1848,8 @@ testCloseWhileWaiting(const void *data G_GNUC_UNUSED)
     elapsed = testNowMs() - start;
     g_thread_join(thread);
     if (testCheckError(VIR_ERR_OPERATION_FAILED,
-                       "operation failed: QEMU monitor connection was closed while waiting for the reply to 'query-status': the monitor was closed by the driver") < 0)
+                       "operation failed: QEMU monitor connection was closed while waiting for "
+                       "the reply to 'query-status': the monitor was closed by the driver") < 0)
         ret = -1;
     if (elapsed > 2000) {
         virTestDiag("the waiting command failed only after %lld ms", (long long)elapsed);
@@ -1853,8 +1898,10 @@ testCloseInCallback(const void *data)
     if (qemuMonitorGetStatus(mon, &running, &reason) == 0 ||
         testCheckError(VIR_ERR_OPERATION_FAILED,
                        onEof ?
-                       "operation failed: QEMU monitor connection was closed while waiting for the reply to 'query-status': end of file from QEMU monitor 'fd:*'" :
-                       "operation failed: QEMU monitor connection was closed while waiting for the reply to 'query-status': the monitor was closed by the driver") < 0)
+                       "operation failed: QEMU monitor connection was closed while waiting for "
+                       "the reply to 'query-status': end of file from QEMU monitor 'fd:*'" :
+                       "operation failed: QEMU monitor connection was closed while waiting for "
+                       "the reply to 'query-status': the monitor was closed by the driver") < 0)
         ret = -1;
     if (testServerFinish(srv) < 0 ||
         testEventsWait(&ev, onEof ? "STOP EOF " : "STOP ") < 0)
@@ -1966,7 +2013,8 @@ testOpenPathMissing(const void *data G_GNUC_UNUSED)
 {
     g_autofree char *dir = virTestMakeTempDir("qemumonitorjsontest");
     g_autofree char *path = g_build_filename(dir, "monitor.sock", NULL);
-    g_autofree char *pattern = g_strdup_printf("monitor socket %s did not show up within 200 ms: No such file or directory",
+    g_autofree char *pattern = g_strdup_printf("monitor socket %s did not show up within 200 ms: "
+                                               "No such file or directory",
                                                path);
     gint64 start = testNowMs();
     gint64 elapsed;
@@ -1989,14 +2037,16 @@ testOpenPathBad(const void *data G_GNUC_UNUSED)
 
     if (qemuMonitorOpen(longPath, -1, 200, NULL, NULL))
         return -1;
-    if (testCheckError(VIR_ERR_INTERNAL_ERROR, "internal error: Monitor path x* too big for destination") < 0)
+    if (testCheckError(VIR_ERR_INTERNAL_ERROR, "internal error: Monitor path x* too big for "
+                                               "destination") < 0)
         return -1;
 
     /* Not ENOENT or ECONNREFUSED: no retrying. */
     if (qemuMonitorOpen("/dev/null/monitor.sock", -1, 5000, NULL, NULL))
         return -1;
     return testCheckError(VIR_ERR_SYSTEM_ERROR,
-                          "failed to connect to monitor socket /dev/null/monitor.sock: Not a directory");
+                          "failed to connect to monitor socket /dev/null/monitor.sock: Not a "
+                          "directory");
 }
 
 
@@ -2046,7 +2096,8 @@ testOpenPathDead(const void *data G_GNUC_UNUSED)
 {
     g_autofree char *dir = virTestMakeTempDir("qemumonitorjsontest");
     g_autofree char *path = g_build_filename(dir, "monitor.sock", NULL);
-    g_autofree char *message = g_strdup_printf("internal error: process exited while connecting to monitor socket %s",
+    g_autofree char *message = g_strdup_printf("internal error: process exited while connecting "
+                                               "to monitor socket %s",
                                                path);
     VIR_AUTOCLOSE pidfd = -1;
     pid_t pid = testSpawnExiting(50, &pidfd);
@@ -2077,7 +2128,8 @@ testOpenPathDeadAfterConnect(const void *data G_GNUC_UNUSED)
 {
     g_autofree char *dir = virTestMakeTempDir("qemumonitorjsontest");
     g_autofree char *path = g_build_filename(dir, "monitor.sock", NULL);
-    g_autofree char *message = g_strdup_printf("internal error: process exited while connecting to monitor socket %s",
+    g_autofree char *message = g_strdup_printf("internal error: process exited while connecting "
+                                               "to monitor socket %s",
                                                path);
     struct sockaddr_un addr = { .sun_family = AF_UNIX };
     VIR_AUTOCLOSE listenFd = -1;
@@ -2158,7 +2210,8 @@ mymain(void)
         ret = -1;
     if (virTestRun("qemu: never answers (timeout)", testTimeout, NULL) < 0)
         ret = -1;
-    if (virTestRun("qemu: replies without id, unknown id, second greeting", testOddReplies, NULL) < 0)
+    if (virTestRun("qemu: replies without id, unknown id, second "
+                   "greeting", testOddReplies, NULL) < 0)
         ret = -1;
     if (virTestRun("qemu: end of file in the middle of a command", testBroken, &brokenEof) < 0)
         ret = -1;
@@ -2171,13 +2224,15 @@ mymain(void)
     if (virTestRun("qemu: write error", testWriteError, NULL) < 0)
         ret = -1;
 
-    if (virTestRun("close: from another thread while a command waits", testCloseWhileWaiting, NULL) < 0)
+    if (virTestRun("close: from another thread while a command "
+                   "waits", testCloseWhileWaiting, NULL) < 0)
         ret = -1;
     if (virTestRun("close: from the eofNotify callback", testCloseInCallback, &onEof) < 0)
         ret = -1;
     if (virTestRun("close: from an event callback", testCloseInCallback, &onStop) < 0)
         ret = -1;
-    if (virTestRun("threads: 8 threads x 40 commands, replies out of order", testManyThreads, NULL) < 0)
+    if (virTestRun("threads: 8 threads x 40 commands, replies out of "
+                   "order", testManyThreads, NULL) < 0)
         ret = -1;
 
     if (virTestRun("path: socket appears late", testOpenPathLate, NULL) < 0)
@@ -2188,7 +2243,8 @@ mymain(void)
         ret = -1;
     if (virTestRun("path: QEMU exited before its socket (pidfd)", testOpenPathDead, NULL) < 0)
         ret = -1;
-    if (virTestRun("path: QEMU exited after connect (pidfd)", testOpenPathDeadAfterConnect, NULL) < 0)
+    if (virTestRun("path: QEMU exited after connect "
+                   "(pidfd)", testOpenPathDeadAfterConnect, NULL) < 0)
         ret = -1;
 
     return ret;

@@ -16,6 +16,8 @@
 
 #include <fcntl.h>
 #include <netinet/in.h>
+#include <signal.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/un.h>
@@ -40,6 +42,7 @@ typedef enum {
     TEST_FLAG_KVM = 1 << 0,
     TEST_FLAG_NO_VNC_PORT = 1 << 1,
     TEST_FLAG_NO_PREPARE = 1 << 2,
+    TEST_FLAG_CAPS_NO_RNG = 1 << 3,
 } testFlags;
 
 typedef struct {
@@ -338,7 +341,8 @@ testCheckBlock(const virDomainDef *def, JsonNode *block)
             if (STRNEQ(qdev, disk->info.alias) && STRNEQ(qdev, virtioQdev))
                 continue;
             found = true;
-            inserted = json_object_get_object_member(dev, "inserted");
+            inserted = json_object_has_member(dev, "inserted") ?
+                       json_object_get_object_member(dev, "inserted") : NULL;
             if (!disk->src) {
                 if (inserted) {
                     virTestDiag("empty drive '%s' has a medium", disk->dst);
@@ -482,6 +486,29 @@ testCanonical(JsonNode *node, const char *key, int indent)
 }
 
 
+/* Prints the lines around the first difference of two texts. */
+static void
+testShowDifference(const char *expect, const char *actual)
+{
+    g_auto(GStrv) a = g_strsplit(expect, "\n", -1);
+    g_auto(GStrv) b = g_strsplit(actual, "\n", -1);
+    size_t na = g_strv_length(a);
+    size_t nb = g_strv_length(b);
+    size_t first = 0;
+
+    while (first < na && first < nb && STREQ(a[first], b[first]))
+        first++;
+    for (size_t i = first > 8 ? first - 8 : 0; i < first + 8; i++) {
+        const char *x = i < na ? a[i] : "";
+        const char *y = i < nb ? b[i] : "";
+
+        virTestDiag("%s upstream: %s", STREQ(x, y) ? " " : "!", x);
+        if (i >= first)
+            virTestDiag("%s ours:     %s", STREQ(x, y) ? " " : "!", y);
+    }
+}
+
+
 static int
 testCompareUpstream(const char *name, const char *query, JsonNode *ours)
 {
@@ -503,11 +530,20 @@ testCompareUpstream(const char *name, const char *query, JsonNode *ours)
     if (STREQ(expect, actual))
         return 0;
     virTestDiag("%s differs from upstream's guest", query);
-    return virTestCompareStrings(expect, actual, query);
+    testShowDifference(expect, actual);
+    return -1;
 }
 
 
 /* ---- running QEMU -------------------------------------------------- */
+
+/* QEMU must not outlive a test that dies (a crash, a closed pipe). */
+static void
+testChildSetup(gpointer data G_GNUC_UNUSED)
+{
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+}
+
 
 static void
 testReap(GSubprocess *proc)
@@ -559,6 +595,7 @@ testRunQEMU(const testInfo *info, const virDomainDef *def,
     g_subprocess_launcher_set_stdout_file_path(launcher, log);
     g_subprocess_launcher_set_stderr_file_path(launcher, log);
     g_subprocess_launcher_setenv(launcher, "LC_ALL", "C", TRUE);
+    g_subprocess_launcher_set_child_setup(launcher, testChildSetup, NULL, NULL);
     if (!(proc = g_subprocess_launcher_spawnv(launcher, (const char *const *)argv,
                                               &gerr))) {
         virTestDiag("cannot start %s: %s", argv[0], gerr->message);

@@ -12,12 +12,19 @@
  * Every success case is also run a second time from its own live XML
  * (format, parse with the status flag, prepare, build): the addresses
  * and aliases written back must be honoured and give the same argv.
+ * And the live XML must show every device at the address upstream's
+ * live XML shows for the device of the same alias (name.upstream.json,
+ * recorded by tests/record-upstream from Debian's libvirt 9.0).
  *
  * Every file in tests/qemuxml2argvdata/ must belong to a case of this
  * table (name.upstream.json belongs to an .args case); an orphan fails.
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
+
+#include <json-glib/json-glib.h>
+#include <libxml/parser.h>
+#include <libxml/xpath.h>
 
 #include "testutils.h"
 #include "domain_conf.h"
@@ -30,6 +37,7 @@
 
 #define TEST_CAPS "caps_7.2.0_x86_64.caps"
 #define TEST_ROOT "/var/lib/test/run"
+#define TEST_RANDOM_SEED 20230113
 
 typedef enum {
     /* The emulator can use KVM (the fixture says it cannot). */
@@ -40,6 +48,8 @@ typedef enum {
     /* Build from the XML without qemuDomainPrepareDef, as a driver
      * that forgot it would. */
     TEST_FLAG_NO_PREPARE = 1 << 2,
+    /* The emulator was built without virtio-rng-pci. */
+    TEST_FLAG_CAPS_NO_RNG = 1 << 3,
 } testFlags;
 
 typedef struct {
@@ -49,6 +59,13 @@ typedef struct {
 } testInfo;
 
 static virQEMUCaps *testCaps;
+
+
+static gint
+testCompareStringPtrs(gconstpointer a, gconstpointer b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
 
 
 static char *
@@ -114,6 +131,108 @@ testCompareError(const testInfo *info)
 }
 
 
+/* alias -> "type='pci' bus='0x00' ..." of every device of a live XML. */
+static GHashTable *
+testAddressesByAlias(const char *xml, const char *what)
+{
+    g_autoptr(GHashTable) map = g_hash_table_new_full(g_str_hash, g_str_equal,
+                                                      g_free, g_free);
+    xmlDocPtr doc = xmlReadMemory(xml, strlen(xml), what, NULL, XML_PARSE_NONET);
+    xmlXPathContextPtr ctxt = NULL;
+    xmlXPathObjectPtr obj = NULL;
+
+    if (!doc) {
+        virTestDiag("cannot parse %s", what);
+        return NULL;
+    }
+    ctxt = xmlXPathNewContext(doc);
+    obj = xmlXPathEval(BAD_CAST "/domain/devices/*[alias]", ctxt);
+    for (int i = 0; obj && obj->nodesetval && i < obj->nodesetval->nodeNr; i++) {
+        xmlNodePtr dev = obj->nodesetval->nodeTab[i];
+        g_autoptr(GPtrArray) attrs = g_ptr_array_new_with_free_func(g_free);
+        g_autofree char *alias = NULL;
+        char *addr;
+
+        for (xmlNodePtr child = dev->children; child; child = child->next) {
+            if (child->type != XML_ELEMENT_NODE)
+                continue;
+            if (xmlStrEqual(child->name, BAD_CAST "alias")) {
+                alias = (char *)xmlGetProp(child, BAD_CAST "name");
+            } else if (xmlStrEqual(child->name, BAD_CAST "address")) {
+                for (xmlAttrPtr a = child->properties; a; a = a->next) {
+                    g_autofree char *val = (char *)xmlGetProp(child, a->name);
+
+                    g_ptr_array_add(attrs, g_strdup_printf("%s='%s'", a->name, val));
+                }
+            }
+        }
+        g_ptr_array_sort(attrs, testCompareStringPtrs);
+        g_ptr_array_add(attrs, NULL);
+        addr = attrs->len > 1 ? g_strjoinv(" ", (char **)attrs->pdata) : g_strdup("none");
+        g_hash_table_insert(map, g_strdup_printf("<%s> %s", dev->name, alias), addr);
+    }
+    xmlXPathFreeObject(obj);
+    xmlXPathFreeContext(ctxt);
+    xmlFreeDoc(doc);
+    return g_steal_pointer(&map);
+}
+
+
+/* Every key of @a is in @b with the same value. */
+static int
+testAddressesContained(GHashTable *a, GHashTable *b, const char *aName,
+                       const char *bName)
+{
+    GHashTableIter iter;
+    gpointer key, val;
+    int ret = 0;
+
+    g_hash_table_iter_init(&iter, a);
+    while (g_hash_table_iter_next(&iter, &key, &val)) {
+        const char *other = g_hash_table_lookup(b, key);
+
+        if (!other) {
+            virTestDiag("%s has %s, %s does not", aName, (char *)key, bName);
+            ret = -1;
+        } else if (STRNEQ(val, other)) {
+            virTestDiag("%s: %s says %s, %s says %s", (char *)key, aName,
+                        (char *)val, bName, other);
+            ret = -1;
+        }
+    }
+    return ret;
+}
+
+
+static int
+testCompareLiveAddresses(const testInfo *info, const char *liveXML)
+{
+    g_autofree char *path = testDataPath(info->name, "upstream.json");
+    g_autoptr(JsonParser) parser = json_parser_new();
+    g_autoptr(GHashTable) ours = NULL;
+    g_autoptr(GHashTable) theirs = NULL;
+    JsonObject *root;
+    const char *upstreamXML;
+
+    if (!json_parser_load_from_file(parser, path, NULL) ||
+        !JSON_NODE_HOLDS_OBJECT(json_parser_get_root(parser)) ||
+        !(root = json_node_get_object(json_parser_get_root(parser))) ||
+        !(upstreamXML = json_object_get_string_member_with_default(root, "live-xml",
+                                                                   NULL))) {
+        virTestDiag("%s has no live XML of upstream's guest: run tests/record-upstream %s",
+                    path, info->name);
+        return -1;
+    }
+    if (!(ours = testAddressesByAlias(liveXML, "our live XML")) ||
+        !(theirs = testAddressesByAlias(upstreamXML, "upstream's live XML")))
+        return -1;
+    if (testAddressesContained(theirs, ours, "upstream", "ours") < 0 ||
+        testAddressesContained(ours, theirs, "ours", "upstream") < 0)
+        return -1;
+    return 0;
+}
+
+
 static int
 testCompareXMLToArgv(const void *opaque)
 {
@@ -130,9 +249,14 @@ testCompareXMLToArgv(const void *opaque)
 
     /* Whether KVM is usable is the case's choice, not the fixture's. */
     caps->kvmSupported = !!(info->flags & TEST_FLAG_KVM);
+    if (info->flags & TEST_FLAG_CAPS_NO_RNG)
+        g_hash_table_remove(caps->types, "virtio-rng-pci");
     if (virTestLoadFile(xmlPath, &xml) < 0)
         return -1;
 
+    /* Generated UUIDs and MAC addresses come from glib's generator:
+     * a fixed seed keeps them, and the golden files, stable. */
+    g_random_set_seed(TEST_RANDOM_SEED);
     def = testPrepare(xml, VIR_DOMAIN_DEF_PARSE_INACTIVE, info, caps);
     if (def)
         actual = testBuild(def, caps, info->name);
@@ -162,7 +286,9 @@ testCompareXMLToArgv(const void *opaque)
                     virGetLastErrorMessage(), NULLSTR(liveXML));
         return -1;
     }
-    return virTestCompareStrings(actual, again, "argv from the live XML");
+    if (virTestCompareStrings(actual, again, "argv from the live XML") < 0)
+        return -1;
+    return testCompareLiveAddresses(info, liveXML);
 }
 
 
@@ -214,34 +340,77 @@ testCheckOrphans(const void *opaque)
 }
 
 
-/* Errors the driver reports when misused, which no XML can reach. */
-static int
-testBuildMisuse(const void *opaque G_GNUC_UNUSED)
+/* Loads, parses and (unless @prepare is false) prepares a case. */
+static virDomainDef *
+testLoadDef(const char *name, bool prepare)
 {
-    g_autofree char *xmlPath = testDataPath("minimal", "xml");
+    g_autofree char *xmlPath = testDataPath(name, "xml");
     g_autofree char *xml = NULL;
+    g_autoptr(virDomainDef) def = NULL;
+
+    if (virTestLoadFile(xmlPath, &xml) < 0 ||
+        !(def = virDomainDefParseString(xml, VIR_DOMAIN_DEF_PARSE_INACTIVE)) ||
+        (prepare && qemuDomainPrepareDef(def, testCaps) < 0))
+        return NULL;
+    return g_steal_pointer(&def);
+}
+
+
+/* Checks that the last error has @code and starts with @prefix. */
+static int
+testExpectError(int code, const char *prefix)
+{
+    const char *msg = virGetLastErrorMessage();
+
+    if (virGetLastErrorCode() != code || !g_str_has_prefix(msg, prefix)) {
+        virTestDiag("expected error %d '%s...', got %d '%s'", code, prefix,
+                    virGetLastErrorCode(), msg);
+        return -1;
+    }
+    virResetLastError();
+    return 0;
+}
+
+
+static int
+testBuildFails(const virDomainDef *def, int code, const char *prefix)
+{
+    qemuCommandPaths paths = { .monitorSocket = TEST_ROOT "/m.sock" };
+    g_auto(GStrv) argv = NULL;
+
+    if ((argv = qemuBuildCommandLine(def, testCaps, &paths, 0))) {
+        virTestDiag("the command line was built");
+        return -1;
+    }
+    return testExpectError(code, prefix);
+}
+
+
+/*
+ * Errors the driver reports when it is misused or handed a definition
+ * the parser would never produce: no XML reaches them, so each case
+ * breaks one thing in a prepared definition.
+ */
+static int
+testMisuse(const void *opaque G_GNUC_UNUSED)
+{
     g_autoptr(virDomainDef) def = NULL;
     g_auto(GStrv) argv = NULL;
     qemuCommandPaths paths = { .monitorSocket = TEST_ROOT "/m.sock" };
     qemuCommandPaths noMonitor = { 0 };
 
-    if (virTestLoadFile(xmlPath, &xml) < 0 ||
-        !(def = virDomainDefParseString(xml, VIR_DOMAIN_DEF_PARSE_INACTIVE)) ||
-        qemuDomainPrepareDef(def, testCaps) < 0)
+    if (!(def = testLoadDef("minimal", true)))
         return -1;
-
     if ((argv = qemuBuildCommandLine(def, testCaps, &paths, 1 << 3)) ||
-        virGetLastErrorCode() != VIR_ERR_INVALID_ARG ||
-        virTestCompareStrings("unsupported flags (0x8) in function qemuBuildCommandLine",
-                              virGetLastErrorMessage(), "flags") < 0)
+        testExpectError(VIR_ERR_INVALID_ARG,
+                        "unsupported flags (0x8) in function qemuBuildCommandLine") < 0)
         return -1;
     if ((argv = qemuBuildCommandLine(def, testCaps, NULL, 0)) ||
-        virGetLastErrorCode() != VIR_ERR_INVALID_ARG)
+        testExpectError(VIR_ERR_INVALID_ARG, "paths in qemuBuildCommandLine") < 0)
         return -1;
     if ((argv = qemuBuildCommandLine(def, testCaps, &noMonitor, 0)) ||
-        virGetLastErrorCode() != VIR_ERR_INVALID_ARG ||
-        virTestCompareStrings("paths->monitorSocket in qemuBuildCommandLine must not be NULL",
-                              virGetLastErrorMessage(), "no monitor") < 0)
+        testExpectError(VIR_ERR_INVALID_ARG,
+                        "paths->monitorSocket in qemuBuildCommandLine must not be NULL") < 0)
         return -1;
     /* Without -pidfile when the driver wants none. */
     if (!(argv = qemuBuildCommandLine(def, testCaps, &paths, 0)))
@@ -250,6 +419,71 @@ testBuildMisuse(const void *opaque G_GNUC_UNUSED)
         if (STREQ(argv[i], "-pidfile"))
             return -1;
     }
+    g_clear_pointer(&def, virDomainDefFree);
+
+    /* A machine the emulator lacks, not caught by a skipped prepare. */
+    if (!(def = testLoadDef("machine-unknown", false)) ||
+        testBuildFails(def, VIR_ERR_CONFIG_UNSUPPORTED,
+                       "unsupported configuration: Emulator '/usr/bin/qemu-system-x86_64' does not support machine type 'pc-i440fx-9.9'") < 0)
+        return -1;
+    g_clear_pointer(&def, virDomainDefFree);
+
+    /* Disks: a SATA or SCSI controller that is gone, a disk without a bus. */
+    if (!(def = testLoadDef("disk-sata", true)))
+        return -1;
+    def->disks[0]->info.addr.drive.controller = 7;
+    if (testBuildFails(def, VIR_ERR_INTERNAL_ERROR,
+                       "internal error: disk 'sda' refers to sata controller 7") < 0)
+        return -1;
+    def->disks[0]->info.addr.drive.controller = 0;
+    def->disks[0]->bus = VIR_DOMAIN_DISK_BUS_NONE;
+    if (testBuildFails(def, VIR_ERR_INTERNAL_ERROR,
+                       "internal error: disk 'sda' has no bus") < 0)
+        return -1;
+    g_clear_pointer(&def, virDomainDefFree);
+    if (!(def = testLoadDef("disk-scsi-lsilogic", true)))
+        return -1;
+    def->disks[0]->info.addr.drive.controller = 7;
+    if (testBuildFails(def, VIR_ERR_INTERNAL_ERROR,
+                       "internal error: disk 'sda' refers to scsi controller 7") < 0)
+        return -1;
+    g_clear_pointer(&def, virDomainDefFree);
+
+    /* Aliases need a disk name and a drive address. */
+    if (!(def = testLoadDef("disk-virtio-raw", false)))
+        return -1;
+    g_free(def->disks[0]->dst);
+    def->disks[0]->dst = g_strdup("disk");
+    if (qemuDomainPrepareDef(def, testCaps) == 0 ||
+        testExpectError(VIR_ERR_INTERNAL_ERROR,
+                        "internal error: cannot name disk 'disk'") < 0)
+        return -1;
+    g_clear_pointer(&def, virDomainDefFree);
+    if (!(def = testLoadDef("disk-ide", false)))
+        return -1;
+    def->disks[0]->info.type = VIR_DOMAIN_DEVICE_ADDRESS_TYPE_NONE;
+    if (qemuDomainPrepareDef(def, testCaps) == 0 ||
+        testExpectError(VIR_ERR_INTERNAL_ERROR,
+                        "internal error: disk 'hda' has no drive address") < 0)
+        return -1;
+    g_clear_pointer(&def, virDomainDefFree);
+
+    /* A serial port and a video device without a kind. */
+    if (!(def = testLoadDef("serial-types", true)))
+        return -1;
+    def->serials[0]->type = VIR_DOMAIN_CHR_TYPE_LAST;
+    if (testBuildFails(def, VIR_ERR_INTERNAL_ERROR,
+                       "internal error: character device 'charserial0' has no type") < 0)
+        return -1;
+    g_clear_pointer(&def, virDomainDefFree);
+    if (!(def = testLoadDef("video-vga", true)))
+        return -1;
+    def->videos[0]->type = VIR_DOMAIN_VIDEO_TYPE_DEFAULT;
+    for (size_t i = 0; i < def->ngraphics; i++)
+        def->graphics[i]->port = 5900;
+    if (testBuildFails(def, VIR_ERR_INTERNAL_ERROR,
+                       "internal error: video device 'video0' has no model") < 0)
+        return -1;
     return 0;
 }
 
@@ -294,7 +528,7 @@ mymain(void)
         if (virTestRun(title, testCompareXMLToArgv, &tests[i]) < 0)
             ret = -1;
     }
-    if (virTestRun("misuse of the builder", testBuildMisuse, NULL) < 0)
+    if (virTestRun("misuse of the builder", testMisuse, NULL) < 0)
         ret = -1;
     if (virTestRun("no orphaned golden files", testCheckOrphans, names) < 0)
         ret = -1;

@@ -236,6 +236,12 @@ virDomainDeviceInfoClear(virDomainDeviceInfo *info)
 }
 
 
+/**
+ * virDomainDiskDefFree:
+ * @def: a disk, or NULL
+ *
+ * Frees @def and what it holds.
+ */
 void
 virDomainDiskDefFree(virDomainDiskDef *def)
 {
@@ -249,6 +255,12 @@ virDomainDiskDefFree(virDomainDiskDef *def)
 }
 
 
+/**
+ * virDomainControllerDefFree:
+ * @def: a controller, or NULL
+ *
+ * Frees @def and what it holds.
+ */
 void
 virDomainControllerDefFree(virDomainControllerDef *def)
 {
@@ -259,6 +271,12 @@ virDomainControllerDefFree(virDomainControllerDef *def)
 }
 
 
+/**
+ * virDomainNetDefFree:
+ * @def: an interface, or NULL
+ *
+ * Frees @def and what it holds.
+ */
 void
 virDomainNetDefFree(virDomainNetDef *def)
 {
@@ -269,6 +287,12 @@ virDomainNetDefFree(virDomainNetDef *def)
 }
 
 
+/**
+ * virDomainChrDefFree:
+ * @def: a serial port or console, or NULL
+ *
+ * Frees @def and what it holds.
+ */
 void
 virDomainChrDefFree(virDomainChrDef *def)
 {
@@ -280,6 +304,12 @@ virDomainChrDefFree(virDomainChrDef *def)
 }
 
 
+/**
+ * virDomainInputDefFree:
+ * @def: an input device, or NULL
+ *
+ * Frees @def and what it holds.
+ */
 void
 virDomainInputDefFree(virDomainInputDef *def)
 {
@@ -290,6 +320,12 @@ virDomainInputDefFree(virDomainInputDef *def)
 }
 
 
+/**
+ * virDomainGraphicsDefFree:
+ * @def: a graphics device, or NULL
+ *
+ * Frees @def and what it holds.
+ */
 void
 virDomainGraphicsDefFree(virDomainGraphicsDef *def)
 {
@@ -300,6 +336,12 @@ virDomainGraphicsDefFree(virDomainGraphicsDef *def)
 }
 
 
+/**
+ * virDomainAudioDefFree:
+ * @def: an audio backend, or NULL
+ *
+ * Frees @def and what it holds.
+ */
 void
 virDomainAudioDefFree(virDomainAudioDef *def)
 {
@@ -307,6 +349,12 @@ virDomainAudioDefFree(virDomainAudioDef *def)
 }
 
 
+/**
+ * virDomainVideoDefFree:
+ * @def: a video device, or NULL
+ *
+ * Frees @def and what it holds.
+ */
 void
 virDomainVideoDefFree(virDomainVideoDef *def)
 {
@@ -317,6 +365,12 @@ virDomainVideoDefFree(virDomainVideoDef *def)
 }
 
 
+/**
+ * virDomainMemballoonDefFree:
+ * @def: a balloon, or NULL
+ *
+ * Frees @def and what it holds.
+ */
 void
 virDomainMemballoonDefFree(virDomainMemballoonDef *def)
 {
@@ -327,6 +381,12 @@ virDomainMemballoonDefFree(virDomainMemballoonDef *def)
 }
 
 
+/**
+ * virDomainRNGDefFree:
+ * @def: an RNG device, or NULL
+ *
+ * Frees @def and what it holds.
+ */
 void
 virDomainRNGDefFree(virDomainRNGDef *def)
 {
@@ -338,6 +398,12 @@ virDomainRNGDefFree(virDomainRNGDef *def)
 }
 
 
+/**
+ * virDomainCPUDefFree:
+ * @def: a CPU definition, or NULL
+ *
+ * Frees @def and what it holds.
+ */
 void
 virDomainCPUDefFree(virDomainCPUDef *def)
 {
@@ -739,15 +805,20 @@ virDomainPropEnum(xmlNodePtr node, const char *name,
 }
 
 
-/* The text of child element @name of @node, or NULL when absent. */
+/* The text of child element @name of @node, or NULL when the element
+ * is absent or empty (upstream treats both alike). */
 static char *
 virDomainChildContent(xmlNodePtr node, const char *name)
 {
     xmlNodePtr child = virXMLNodeFirstChild(node, name);
+    g_autofree char *text = NULL;
 
     if (!child)
         return NULL;
-    return virXMLNodeContentString(child);
+    text = virXMLNodeContentString(child);
+    if (!*text)
+        return NULL;
+    return g_steal_pointer(&text);
 }
 
 
@@ -828,12 +899,6 @@ virDomainPCIAddressParse(xmlNodePtr node, virPCIDeviceAddress *addr)
         return -1;
     addr->multifunction = multi;
 
-    if (addr->domain > 0xFFFF) {
-        virDomainReportUtilError(VIR_ERR_XML_ERROR,
-                                 _("Invalid PCI address domain='0x%1$x', must be <= 0xFFFF"),
-                                 addr->domain);
-        return -1;
-    }
     if (addr->bus > 0xFF) {
         virDomainReportUtilError(VIR_ERR_XML_ERROR,
                                  _("Invalid PCI address bus='0x%1$x', must be <= 0xFF"),
@@ -891,7 +956,7 @@ virDomainDeviceAddressParse(xmlNodePtr node, virDomainDeviceInfo *info)
                                 true, &type)) < 0)
         return -1;
     if (rc == 0) {
-        virReportError(VIR_ERR_XML_ERROR, "%s",
+        virReportError(VIR_ERR_INTERNAL_ERROR, "%s",
                        _("No type specified for device address"));
         return -1;
     }
@@ -1037,20 +1102,6 @@ virDomainDiskDefParse(xmlNodePtr node, unsigned int flags)
     if (def->bus == VIR_DOMAIN_DISK_BUS_NONE)
         def->bus = virDomainDiskBusFromTarget(def->dst);
 
-    if (!def->src && def->device != VIR_DOMAIN_DISK_DEVICE_CDROM) {
-        virReportError(VIR_ERR_NO_SOURCE, "%s", def->dst);
-        return NULL;
-    }
-    if (virDomainCheckAbsolutePath(def->src, _("disk"), def->dst) < 0)
-        return NULL;
-
-    if (def->driverName && STRNEQ(def->driverName, "qemu")) {
-        virDomainReportQEMUError(VIR_ERR_CONFIG_UNSUPPORTED,
-                       _("unsupported driver name '%1$s' for disk '%2$s'"),
-                       def->driverName, def->dst);
-        return NULL;
-    }
-
     def->readonly = virXMLNodeFirstChild(node, "readonly") != NULL;
 
     if (virDomainDeviceInfoParse(node, &def->info, flags) < 0)
@@ -1084,7 +1135,7 @@ virDomainControllerDefParse(xmlNodePtr node, unsigned int flags)
         return NULL;
     if (rc > 0 && val < 0) {
         virDomainReportXMLError(VIR_ERR_XML_ERROR,
-                                _("Invalid value for attribute 'index' in element 'controller': '%1$d'. Expected integer value"),
+                                _("Invalid value for attribute 'index' in element 'controller': '%1$d'. Expected non-negative value"),
                                 val);
         return NULL;
     }
@@ -1115,7 +1166,7 @@ virDomainControllerDefParse(xmlNodePtr node, unsigned int flags)
         }
         if (!fromString) {
             virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
-                           _("model '%1$s' of a '%2$s' controller is not supported"),
+                           _("model '%1$s' is not supported for controller type '%2$s'"),
                            model, virDomainControllerTypeToString(def->type));
             return NULL;
         }
@@ -1366,8 +1417,9 @@ virDomainGraphicsDefParse(xmlNodePtr node, unsigned int flags)
                                 &val)) < 0)
         return NULL;
     if (rc == 0) {
-        virReportError(VIR_ERR_INTERNAL_ERROR, "%s",
-                       _("missing graphics device type"));
+        virDomainReportXMLError(VIR_ERR_XML_ERROR,
+                                _("Missing required attribute '%1$s' in element '%2$s'"),
+                                "type", "graphics");
         return NULL;
     }
     def->type = val;
@@ -1409,13 +1461,14 @@ virDomainGraphicsDefParse(xmlNodePtr node, unsigned int flags)
                                     &val)) < 0)
             return NULL;
         if (rc == 0) {
-            virReportError(VIR_ERR_XML_ERROR, "%s",
-                           _("graphics listen type must be specified"));
+            virDomainReportXMLError(VIR_ERR_XML_ERROR,
+                                    _("Missing required attribute '%1$s' in element '%2$s'"),
+                                    "type", "listen");
             return NULL;
         }
         address = virXMLPropString(listen, "address");
         if (listenAttr && address && STRNEQ(listenAttr, address)) {
-            virReportError(VIR_ERR_XML_ERROR,
+            virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
                            _("graphics 'listen' attribute '%1$s' must match 'address' attribute of first listen element (found '%2$s')"),
                            listenAttr, address);
             return NULL;
@@ -1487,7 +1540,7 @@ virDomainVideoDefParse(xmlNodePtr node, unsigned int flags)
         if (heads &&
             (!g_ascii_isdigit(*heads) ||
              !g_ascii_string_to_unsigned(heads, 10, 0, G_MAXUINT, NULL, NULL))) {
-            virReportError(VIR_ERR_XML_ERROR,
+            virReportError(VIR_ERR_INTERNAL_ERROR,
                            _("cannot parse video heads '%1$s'"), heads);
             return NULL;
         }
@@ -1574,10 +1627,6 @@ virDomainRNGDefParse(xmlNodePtr node, unsigned int flags)
         g_free(def->source);
         def->source = g_strdup("/dev/random");
     }
-    if (virDomainCheckAbsolutePath(def->source, _("RNG backend"),
-                                   "random") < 0)
-        return NULL;
-
     if (virDomainDeviceInfoParse(node, &def->info, flags) < 0)
         return NULL;
     return g_steal_pointer(&def);
@@ -1715,9 +1764,9 @@ virDomainDefParseOS(virDomainDef *def, xmlNodePtr root)
 
     def->os.arch = virXMLPropString(type, "arch");
     if (def->os.arch && STRNEQ(def->os.arch, "x86_64")) {
-        virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
-                       _("architecture '%1$s' is not supported: only x86_64 is"),
-                       def->os.arch);
+        virDomainReportQEMUError(VIR_ERR_CONFIG_UNSUPPORTED,
+                                 _("No emulator found for arch '%1$s'"),
+                                 def->os.arch);
         return -1;
     }
     def->os.machine = virXMLPropString(type, "machine");
@@ -1749,9 +1798,6 @@ virDomainDefParseOS(virDomainDef *def, xmlNodePtr root)
     def->os.kernel = virDomainChildContent(os, "kernel");
     def->os.initrd = virDomainChildContent(os, "initrd");
     def->os.cmdline = virDomainChildContent(os, "cmdline");
-    if (virDomainCheckAbsolutePath(def->os.kernel, _("kernel"), "os") < 0 ||
-        virDomainCheckAbsolutePath(def->os.initrd, _("initrd"), "os") < 0)
-        return -1;
     return 0;
 }
 
@@ -2218,7 +2264,7 @@ virDomainDefHasControllerType(const virDomainDef *def,
 }
 
 
-static void
+static int
 virDomainDefPostParseControllers(virDomainDef *def)
 {
     for (size_t i = 0; i < def->ncontrollers; i++) {
@@ -2240,8 +2286,11 @@ virDomainDefPostParseControllers(virDomainDef *def)
                 ctrl->model = VIR_DOMAIN_CONTROLLER_MODEL_SCSI_LSILOGIC;
                 break;
             case VIR_DOMAIN_CONTROLLER_TYPE_PCI:
-                ctrl->model = VIR_DOMAIN_CONTROLLER_MODEL_PCI_ROOT;
-                break;
+                /* upstream wants the model of a PCI controller said */
+                virDomainReportQEMUError(VIR_ERR_XML_ERROR,
+                                         _("The PCI controller with index='%1$u' must be model='pci-root' for this machine type, but model='(null)' was found instead"),
+                                         ctrl->idx);
+                return -1;
             case VIR_DOMAIN_CONTROLLER_TYPE_IDE:
             case VIR_DOMAIN_CONTROLLER_TYPE_SATA:
             case VIR_DOMAIN_CONTROLLER_TYPE_LAST:
@@ -2260,6 +2309,7 @@ virDomainDefPostParseControllers(virDomainDef *def)
         virDomainDefAddController(def, VIR_DOMAIN_CONTROLLER_TYPE_PCI, 0,
                                   VIR_DOMAIN_CONTROLLER_MODEL_PCI_ROOT);
     }
+    return 0;
 }
 
 
@@ -2480,8 +2530,6 @@ virDomainDefPostParseChr(virDomainDef *def)
             return -1;
         }
         con->targetPort = serial->targetPort;
-        if (!con->path && serial->path)
-            con->path = g_strdup(serial->path);
     }
     return 0;
 }
@@ -2533,7 +2581,8 @@ virDomainDefPostParse(virDomainDef *def, unsigned int flags)
     if (def->os.nBootDevs == 0 && !virDomainDefHasDeviceBoot(def))
         def->os.bootDevs[def->os.nBootDevs++] = VIR_DOMAIN_BOOT_DISK;
 
-    virDomainDefPostParseControllers(def);
+    if (virDomainDefPostParseControllers(def) < 0)
+        return -1;
 
     if (!virDomainDefHasInput(def, VIR_DOMAIN_INPUT_TYPE_MOUSE,
                               VIR_DOMAIN_INPUT_BUS_PS2))
@@ -2636,7 +2685,7 @@ virDomainDiskValidateDriveAddress(const virDomainDef *def,
     case VIR_DOMAIN_DISK_BUS_IDE:
         if (addr->controller > 0) {
             virDomainReportQEMUError(VIR_ERR_INTERNAL_ERROR, "%s",
-                           _("Only 1 IDE controller is supported"));
+                                     _("Only 1 IDE controller is supported"));
             return -1;
         }
         maxBus = 1;
@@ -2679,13 +2728,13 @@ virDomainDiskDefValidate(const virDomainDef *def, const virDomainDiskDef *disk)
     if (disk->bus == VIR_DOMAIN_DISK_BUS_VIRTIO) {
         if (disk->device == VIR_DOMAIN_DISK_DEVICE_CDROM) {
             virDomainReportQEMUError(VIR_ERR_CONFIG_UNSUPPORTED,
-                           _("disk type of '%1$s' does not support ejectable media"),
-                           disk->dst);
+                                     _("disk type of '%1$s' does not support ejectable media"),
+                                     disk->dst);
             return -1;
         }
         if (disk->info.type == VIR_DOMAIN_DEVICE_ADDRESS_TYPE_DRIVE) {
             virDomainReportQEMUError(VIR_ERR_CONFIG_UNSUPPORTED, "%s",
-                           _("virtio disk cannot have an address of type 'drive'"));
+                                     _("virtio disk cannot have an address of type 'drive'"));
             return -1;
         }
     } else {
@@ -2700,8 +2749,8 @@ virDomainDiskDefValidate(const virDomainDef *def, const virDomainDiskDef *disk)
             (disk->bus == VIR_DOMAIN_DISK_BUS_IDE ||
              disk->bus == VIR_DOMAIN_DISK_BUS_SATA)) {
             virDomainReportQEMUError(VIR_ERR_CONFIG_UNSUPPORTED,
-                           _("readonly %1$s disks are not supported"),
-                           virDomainDiskBusTypeToString(disk->bus));
+                                     _("readonly %1$s disks are not supported"),
+                                     virDomainDiskBusTypeToString(disk->bus));
             return -1;
         }
         if (disk->info.type == VIR_DOMAIN_DEVICE_ADDRESS_TYPE_DRIVE &&
@@ -2714,8 +2763,8 @@ virDomainDiskDefValidate(const virDomainDef *def, const virDomainDiskDef *disk)
     }
     if (disk->driverName && STRNEQ(disk->driverName, "qemu")) {
         virDomainReportQEMUError(VIR_ERR_CONFIG_UNSUPPORTED,
-                       _("unsupported driver name '%1$s' for disk '%2$s'"),
-                       disk->driverName, disk->dst);
+                                 _("unsupported driver name '%1$s' for disk '%2$s'"),
+                                 disk->driverName, disk->dst);
         return -1;
     }
     return virDomainCheckAbsolutePath(disk->src, _("disk"), disk->dst);
@@ -2749,7 +2798,7 @@ virDomainDefValidateDisks(const virDomainDef *def)
 
                 virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
                                _("Found duplicate drive address for disk with target name '%1$s' controller='%2$u' bus='%3$u' target='%4$u' unit='%5$u'"),
-                               disk->dst, addr->controller, addr->bus,
+                               other->dst, addr->controller, addr->bus,
                                addr->target, addr->unit);
                 return -1;
             }
@@ -2783,16 +2832,19 @@ virDomainDefValidateControllers(const virDomainDef *def)
         case VIR_DOMAIN_CONTROLLER_TYPE_PCI:
             if (ctrl->idx != 0) {
                 virDomainReportQEMUError(VIR_ERR_XML_ERROR, "%s",
-                               _("pci-root and pcie-root controllers should have index 0"));
+                                         _("pci-root and pcie-root controllers should have index 0"));
                 return -1;
             }
-            if (virDomainValidateNoAddress(&ctrl->info, "controller type='pci'") < 0)
+            if (ctrl->info.type != VIR_DOMAIN_DEVICE_ADDRESS_TYPE_NONE) {
+                virReportError(VIR_ERR_CONFIG_UNSUPPORTED, "%s",
+                               _("pci-root and pcie-root controllers should not have an address"));
                 return -1;
+            }
             break;
         case VIR_DOMAIN_CONTROLLER_TYPE_IDE:
             if (ctrl->idx != 0) {
-                virDomainReportQEMUError(VIR_ERR_INTERNAL_ERROR, "%s",
-                               _("Only 1 IDE controller is supported"));
+                virDomainReportQEMUError(VIR_ERR_CONFIG_UNSUPPORTED, "%s",
+                                         _("Only a single IDE controller is supported for this machine type"));
                 return -1;
             }
             break;
@@ -2814,7 +2866,7 @@ virDomainDefValidateControllers(const virDomainDef *def)
             return -1;
     }
     if (usbNone && nusb > 1) {
-        virReportError(VIR_ERR_XML_ERROR, "%s",
+        virReportError(VIR_ERR_XML_DETAIL, "%s",
                        _("Can't add another USB controller: USB is disabled for this domain"));
         return -1;
     }
@@ -2850,8 +2902,9 @@ virDomainDefValidateChrs(const virDomainDef *def)
         }
     }
     if (def->nconsoles > 1) {
+        /* on x86 every console without a target is a serial one */
         virReportError(VIR_ERR_CONFIG_UNSUPPORTED, "%s",
-                       _("only one <console> is supported: the first serial port"));
+                       _("Only the first console can be a serial port"));
         return -1;
     }
     if (def->nconsoles == 1 &&
@@ -2887,8 +2940,8 @@ virDomainDefValidateVideo(const virDomainDef *def)
         }
         if (video->heads != 1 && video->type != VIR_DOMAIN_VIDEO_TYPE_VIRTIO) {
             virDomainReportQEMUError(VIR_ERR_CONFIG_UNSUPPORTED,
-                           _("video type '%1$s' doesn't support multiple 'heads'"),
-                           type);
+                                     _("video type '%1$s' doesn't support multiple 'heads'"),
+                                     type);
             return -1;
         }
         if (video->type == VIR_DOMAIN_VIDEO_TYPE_VIRTIO &&
@@ -3046,10 +3099,6 @@ virDomainDefValidate(const virDomainDef *def, unsigned int flags)
         if (virDomainValidatePCIOnly(&def->nets[i]->info, "interface") < 0)
             return -1;
     }
-    for (size_t i = 0; i < def->ninputs; i++) {
-        if (virDomainValidateNoAddress(&def->inputs[i]->info, "input bus='ps2'") < 0)
-            return -1;
-    }
     if (def->ngraphics > 1) {
         virReportError(VIR_ERR_CONFIG_UNSUPPORTED, "%s",
                        _("only one <graphics> device is supported"));
@@ -3070,7 +3119,7 @@ virDomainDefValidate(const virDomainDef *def, unsigned int flags)
         for (size_t j = 0; j < i; j++) {
             if (def->audios[j]->id == def->audios[i]->id) {
                 virReportError(VIR_ERR_XML_ERROR,
-                               _("audio id '%1$u' is used by more than one <audio>"),
+                               _("audio ID %1$u is used multiple times"),
                                def->audios[i]->id);
                 return -1;
             }

@@ -110,26 +110,11 @@ qemuAssignControllerAlias(virDomainControllerDef *ctrl)
 
 
 /**
- * qemuAliasDiskDriveName:
- * @disk: a disk with its alias assigned
- *
- * Returns: the name upstream gives the disk's drive in the guest's
- * SCSI device_id ("drive-" + alias).
- */
-char *
-qemuAliasDiskDriveName(const virDomainDiskDef *disk)
-{
-    return g_strdup_printf("drive-%s", disk->info.alias);
-}
-
-
-/**
  * qemuAssignDeviceAliases:
  * @def: a definition whose drive addresses are assigned
  *
  * Names every device the way upstream does (see the top of this file),
- * replacing any alias already present.  A console that mirrors a
- * serial port shares the serial port's alias, as upstream.
+ * replacing any alias already present.
  *
  * Returns: 0, or -1 with an error reported.
  */
@@ -146,22 +131,17 @@ qemuAssignDeviceAliases(virDomainDef *def)
         qemuAliasSet(&def->nets[i]->info, g_strdup_printf("net%zu", i));
     for (size_t i = 0; i < def->nserials; i++)
         qemuAliasSet(&def->serials[i]->info, g_strdup_printf("serial%zu", i));
-    for (size_t i = 0; i < def->nconsoles; i++) {
-        virDomainChrDef *console = def->consoles[i];
-        g_autofree char *alias = NULL;
-
-        if (console->targetType == VIR_DOMAIN_CHR_CONSOLE_TARGET_TYPE_SERIAL &&
-            i == 0 && def->nserials > 0)
-            alias = g_strdup(def->serials[0]->info.alias);
-        else
-            alias = g_strdup_printf("console%zu", i);
-        qemuAliasSet(&console->info, g_steal_pointer(&alias));
-    }
+    /* The console is the first serial port, and shares its alias. */
+    for (size_t i = 0; i < def->nconsoles; i++)
+        qemuAliasSet(&def->consoles[i]->info,
+                     g_strdup_printf("serial%d", def->consoles[i]->targetPort));
     for (size_t i = 0; i < def->ninputs; i++)
         qemuAliasSet(&def->inputs[i]->info, g_strdup_printf("input%zu", i));
     for (size_t i = 0; i < def->nvideos; i++)
         qemuAliasSet(&def->videos[i]->info, g_strdup_printf("video%zu", i));
-    if (def->memballoon)
+    /* model='none' is no device at all, and has no name. */
+    if (def->memballoon &&
+        def->memballoon->model == VIR_DOMAIN_MEMBALLOON_MODEL_VIRTIO)
         qemuAliasSet(&def->memballoon->info, g_strdup("balloon0"));
     for (size_t i = 0; i < def->nrngs; i++)
         qemuAliasSet(&def->rngs[i]->info, g_strdup_printf("rng%zu", i));

@@ -10,5 +10,3 @@
 #include "domain_conf.h"
 
 int qemuAssignDeviceAliases(virDomainDef *def);
-
-char *qemuAliasDiskDriveName(const virDomainDiskDef *disk);

@@ -19,6 +19,8 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
+#include <signal.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
@@ -511,24 +513,19 @@ virQEMUCapsProbeSockets(const char *path, int *retListen, int *retClient)
     VIR_AUTOCLOSE lfd = -1;
     VIR_AUTOCLOSE cfd = -1;
 
-    if (strlen(path) >= sizeof(addr.sun_path)) {
+    if (g_strlcpy(addr.sun_path, path, sizeof(addr.sun_path)) >= sizeof(addr.sun_path)) {
         virReportError(VIR_ERR_INTERNAL_ERROR,
                        _("monitor socket path '%1$s' is too long"), path);
         return -1;
     }
-    strcpy(addr.sun_path, path);
     unlink(path);
 
     if ((lfd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0)) < 0 ||
         bind(lfd, (struct sockaddr *)&addr, sizeof(addr)) < 0 ||
-        listen(lfd, 1) < 0) {
-        virReportSystemError(errno, _("cannot listen on monitor socket '%1$s'"),
-                             path);
-        return -1;
-    }
-    if ((cfd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0)) < 0 ||
+        listen(lfd, 1) < 0 ||
+        (cfd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0)) < 0 ||
         connect(cfd, (struct sockaddr *)&addr, sizeof(addr)) < 0) {
-        virReportSystemError(errno, _("cannot connect to monitor socket '%1$s'"),
+        virReportSystemError(errno, _("cannot set up monitor socket '%1$s'"),
                              path);
         return -1;
     }
@@ -584,40 +581,50 @@ virQEMUCapsCompareMachines(const void *a, const void *b)
 }
 
 
+/* The probing emulator dies with the thread that probes. */
+static void
+virQEMUCapsProbeChildSetup(gpointer data G_GNUC_UNUSED)
+{
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+}
+
+
 /*
- * After a failed probe: ends the emulator and, when it said why on
- * stderr (an unknown option, a missing library...), reports that
- * instead of the monitor's error, which only says the connection
- * closed.
+ * Ends the probing emulator (it has normally quit by itself already:
+ * a probe QEMU has no guest data to lose) and reaps it.  Returns what
+ * it wrote on stderr, as valid UTF-8.
+ */
+static char *
+virQEMUCapsProbeReap(GSubprocess *proc)
+{
+    g_autoptr(GBytes) errBytes = NULL;
+    const char *data;
+    gsize len;
+
+    g_subprocess_force_exit(proc);
+    g_subprocess_communicate(proc, NULL, NULL, NULL, &errBytes, NULL);
+    g_subprocess_wait(proc, NULL, NULL);
+    if (!errBytes || !(data = g_bytes_get_data(errBytes, &len)) || len == 0)
+        return g_strdup("");
+    return g_utf8_make_valid(data, len);
+}
+
+
+/*
+ * After a failed probe: when the emulator said why on stderr (an
+ * unknown option, a missing library...), reports that instead of the
+ * monitor's error, which only says the connection closed.
  */
 static void
 virQEMUCapsProbeFailed(GSubprocess *proc, const char *binary)
 {
-    g_autofree char *errText = NULL;
+    g_autofree char *errText = virQEMUCapsProbeReap(proc);
 
-    g_subprocess_force_exit(proc);
-    if (!g_subprocess_communicate_utf8(proc, NULL, NULL, NULL, &errText, NULL))
-        g_subprocess_wait(proc, NULL, NULL);
-    if (errText && *g_strstrip(errText)) {
+    if (*g_strstrip(errText)) {
         g_strdelimit(errText, "\n", ' ');
         virReportError(VIR_ERR_INTERNAL_ERROR,
                        _("cannot probe emulator '%1$s': %2$s"), binary, errText);
     }
-}
-
-
-/* Waits for @proc, killing it if it does not exit by itself in time. */
-static void
-virQEMUCapsProbeReap(GSubprocess *proc)
-{
-    for (int i = 0; i < 100; i++) {
-        if (g_subprocess_get_identifier(proc) == NULL)
-            return;
-        g_usleep(50 * 1000);
-    }
-    VIR_WARN("probing QEMU did not exit after quit; killing it");
-    g_subprocess_force_exit(proc);
-    g_subprocess_wait(proc, NULL, NULL);
 }
 
 
@@ -680,6 +687,8 @@ virQEMUCapsProbe(const char *binary, const char *runDir, const struct stat *sb)
                                          G_SUBPROCESS_FLAGS_STDERR_PIPE);
     g_subprocess_launcher_setenv(launcher, "LC_ALL", "C", TRUE);
     g_subprocess_launcher_take_fd(launcher, g_steal_fd(&lfd), qemuFd);
+    g_subprocess_launcher_set_child_setup(launcher, virQEMUCapsProbeChildSetup,
+                                          NULL, NULL);
     proc = g_subprocess_launcher_spawn(launcher, &gerr, binary,
                                        "-S", "-no-user-config", "-nodefaults",
                                        "-nographic", "-machine", machine,
@@ -706,11 +715,14 @@ virQEMUCapsProbe(const char *binary, const char *runDir, const struct stat *sb)
         virQEMUCapsProbeFailed(proc, binary);
         return NULL;
     }
-    /* A lost reply to quit is harmless: the process is reaped below. */
-    if (qemuMonitorQuit(mon) < 0)
+    /* Quit politely; if QEMU does not, it is ended while reaping. */
+    if (qemuMonitorQuit(mon) < 0) {
+        VIR_WARN("probing QEMU %s did not quit: %s", binary,
+                 virGetLastErrorMessage());
         virResetLastError();
+    }
     qemuMonitorClose(mon);
-    virQEMUCapsProbeReap(proc);
+    g_free(virQEMUCapsProbeReap(proc));
 
     qsort(caps->machines, caps->nmachines, sizeof(*caps->machines),
           virQEMUCapsCompareMachines);

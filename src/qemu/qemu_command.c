@@ -23,8 +23,9 @@
  *    "memory-backend-ram" object and "-machine memory-backend=pc.ram"
  *    (the same RAM for the guest; SIZE is rounded up to whole MiB, as
  *    upstream rounds the backend's size);
- *  - the monitor socket is passed by path (server=on,wait=off) rather
- *    than as a pre-opened descriptor;
+ *  - the monitor socket, a serial port's listening socket and its
+ *    output file are passed by path (server=on,wait=off; append=on)
+ *    rather than as descriptors upstream opens itself (fd=N, -add-fd);
  *  - "-pidfile PATH" follows the monitor options when the driver asks
  *    for a pid file (upstream has its own process write it);
  *  - qcow2 images are opened without "backing":null: we do not inspect
@@ -508,7 +509,7 @@ qemuBootIndexesCompute(const virDomainDef *def, qemuBootIndexes *boot)
 
 /* ---- controllers ----------------------------------------------------- */
 
-static int
+static void
 qemuBuildControllerDevice(GPtrArray *argv, const virDomainControllerDef *ctrl)
 {
     g_autoptr(JsonBuilder) dev = qemuJSONNew();
@@ -517,7 +518,7 @@ qemuBuildControllerDevice(GPtrArray *argv, const virDomainControllerDef *ctrl)
     switch (ctrl->type) {
     case VIR_DOMAIN_CONTROLLER_TYPE_USB:
         if (ctrl->model == VIR_DOMAIN_CONTROLLER_MODEL_USB_NONE)
-            return 0;
+            return;
         driver = ctrl->model == VIR_DOMAIN_CONTROLLER_MODEL_USB_QEMU_XHCI ?
                  "qemu-xhci" : "piix3-usb-uhci";
         break;
@@ -532,17 +533,16 @@ qemuBuildControllerDevice(GPtrArray *argv, const virDomainControllerDef *ctrl)
     case VIR_DOMAIN_CONTROLLER_TYPE_PCI:
     case VIR_DOMAIN_CONTROLLER_TYPE_LAST:
         /* Built into the machine. */
-        return 0;
+        return;
     }
     qemuJSONString(dev, "driver", driver);
     qemuJSONString(dev, "id", ctrl->info.alias);
     qemuJSONPCIAddress(dev, &ctrl->info);
     qemuArgAddJSON(argv, "-device", dev);
-    return 0;
 }
 
 
-static int
+static void
 qemuBuildControllersCommandLine(GPtrArray *argv, const virDomainDef *def)
 {
     /* Upstream's order: by kind first, definition order within a kind. */
@@ -555,18 +555,16 @@ qemuBuildControllersCommandLine(GPtrArray *argv, const virDomainDef *def)
 
     for (size_t t = 0; t < G_N_ELEMENTS(order); t++) {
         for (size_t i = 0; i < def->ncontrollers; i++) {
-            if (def->controllers[i]->type == order[t] &&
-                qemuBuildControllerDevice(argv, def->controllers[i]) < 0)
-                return -1;
+            if (def->controllers[i]->type == order[t])
+                qemuBuildControllerDevice(argv, def->controllers[i]);
         }
     }
-    return 0;
 }
 
 
 /* ---- network interfaces ---------------------------------------------- */
 
-static int
+static void
 qemuBuildNetCommandLine(GPtrArray *argv, const virDomainNetDef *net,
                         size_t idx, unsigned int bootIndex)
 {
@@ -593,7 +591,6 @@ qemuBuildNetCommandLine(GPtrArray *argv, const virDomainNetDef *net,
         qemuJSONInt(dev, "bootindex", bootIndex);
     qemuJSONPCIAddress(dev, &net->info);
     qemuArgAddJSON(argv, "-device", dev);
-    return 0;
 }
 
 
@@ -613,8 +610,10 @@ qemuBuildChrChardev(GPtrArray *argv, const virDomainChrDef *chr,
         virBufferAsprintf(&buf, "pty,id=%s", id);
         break;
     case VIR_DOMAIN_CHR_TYPE_FILE:
+        /* Appended to, never truncated, as upstream opens it. */
         virBufferAsprintf(&buf, "file,id=%s,path=", id);
         qemuBufferEscapeComma(&buf, chr->path);
+        virBufferAddLit(&buf, ",append=on");
         break;
     case VIR_DOMAIN_CHR_TYPE_UNIX:
         virBufferAsprintf(&buf, "socket,id=%s,path=", id);
@@ -731,24 +730,23 @@ qemuBuildVideoCommandLine(GPtrArray *argv, const virDomainVideoDef *video,
 
 /* ---- balloon, RNG ---------------------------------------------------- */
 
-static int
+static void
 qemuBuildMemballoonCommandLine(GPtrArray *argv,
                                const virDomainMemballoonDef *balloon)
 {
     g_autoptr(JsonBuilder) dev = NULL;
 
     if (!balloon || balloon->model != VIR_DOMAIN_MEMBALLOON_MODEL_VIRTIO)
-        return 0;
+        return;
     dev = qemuJSONNew();
     qemuJSONString(dev, "driver", "virtio-balloon-pci");
     qemuJSONString(dev, "id", balloon->info.alias);
     qemuJSONPCIAddress(dev, &balloon->info);
     qemuArgAddJSON(argv, "-device", dev);
-    return 0;
 }
 
 
-static int
+static void
 qemuBuildRNGCommandLine(GPtrArray *argv, const virDomainRNGDef *rng)
 {
     g_autoptr(JsonBuilder) obj = qemuJSONNew();
@@ -765,7 +763,6 @@ qemuBuildRNGCommandLine(GPtrArray *argv, const virDomainRNGDef *rng)
     qemuJSONString(dev, "id", rng->info.alias);
     qemuJSONPCIAddress(dev, &rng->info);
     qemuArgAddJSON(argv, "-device", dev);
-    return 0;
 }
 
 
@@ -779,8 +776,7 @@ qemuBuildDevicesCommandLine(GPtrArray *argv, const virDomainDef *def)
 
     qemuBootIndexesCompute(def, &boot);
 
-    if (qemuBuildControllersCommandLine(argv, def) < 0)
-        return -1;
+    qemuBuildControllersCommandLine(argv, def);
 
     for (size_t i = 0; i < def->ndisks; i++) {
         const virDomainDiskDef *disk = def->disks[i];
@@ -791,10 +787,8 @@ qemuBuildDevicesCommandLine(GPtrArray *argv, const virDomainDef *def)
         if (qemuBuildDiskDevice(argv, def, disk, nodeIndex, boot.disks[i]) < 0)
             return -1;
     }
-    for (size_t i = 0; i < def->nnets; i++) {
-        if (qemuBuildNetCommandLine(argv, def->nets[i], i, boot.nets[i]) < 0)
-            return -1;
-    }
+    for (size_t i = 0; i < def->nnets; i++)
+        qemuBuildNetCommandLine(argv, def->nets[i], i, boot.nets[i]);
     for (size_t i = 0; i < def->nserials; i++) {
         if (qemuBuildSerialCommandLine(argv, def->serials[i]) < 0)
             return -1;
@@ -812,12 +806,9 @@ qemuBuildDevicesCommandLine(GPtrArray *argv, const virDomainDef *def)
             return -1;
         primary = false;
     }
-    if (qemuBuildMemballoonCommandLine(argv, def->memballoon) < 0)
-        return -1;
-    for (size_t i = 0; i < def->nrngs; i++) {
-        if (qemuBuildRNGCommandLine(argv, def->rngs[i]) < 0)
-            return -1;
-    }
+    qemuBuildMemballoonCommandLine(argv, def->memballoon);
+    for (size_t i = 0; i < def->nrngs; i++)
+        qemuBuildRNGCommandLine(argv, def->rngs[i]);
     return 0;
 }
 

@@ -25,7 +25,8 @@
  *    multifunction='on' unless the definition said otherwise.
  *
  * q35 is not supported (upstream builds a tree of pcie-root-port
- * controllers there); the driver refuses it before it gets here.
+ * controllers there): the domain XML parser refuses any machine type
+ * but 'pc' and 'pc-i440fx-*'.
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -44,20 +45,6 @@ VIR_LOG_INIT("qemu.qemu_domain_address");
 #define QEMU_PCI_FUNCTION_IDE 1
 #define QEMU_PCI_FUNCTION_USB 2
 #define QEMU_PCI_SLOT_PRIMARY_VIDEO 2
-
-
-/**
- * qemuDomainMachineIsI440FX:
- * @machine: a canonical machine type name
- *
- * Returns: whether @machine is one of QEMU's i440fx PC machine types.
- */
-bool
-qemuDomainMachineIsI440FX(const char *machine)
-{
-    return machine &&
-           (STREQ(machine, "pc") || STRPREFIX(machine, "pc-i440fx-"));
-}
 
 
 /**
@@ -353,8 +340,17 @@ qemuDomainAssignPCIAddresses(virDomainDef *def)
     for (unsigned int slot = 1; slot <= QEMU_PCI_SLOT_MAX; slot++) {
         virDomainDeviceInfo *info = bus.function0[slot];
 
-        if (info && (bus.used[slot] & ~1) &&
-            info->addr.pci.multifunction == VIR_TRISTATE_SWITCH_ABSENT)
+        if (!info || !(bus.used[slot] & ~1))
+            continue;
+        if (info->addr.pci.multifunction == VIR_TRISTATE_SWITCH_OFF) {
+            /* QEMU would refuse to start: a single-function device
+             * cannot share its slot. */
+            virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
+                           _("PCI slot 0x%1$02x has devices at functions other than 0, but its function 0 device has multifunction='off'"),
+                           slot);
+            return -1;
+        }
+        if (info->addr.pci.multifunction == VIR_TRISTATE_SWITCH_ABSENT)
             info->addr.pci.multifunction = VIR_TRISTATE_SWITCH_ON;
     }
     return 0;

@@ -14,8 +14,6 @@
 #define QEMU_PCI_SLOT_MAX 0x1f
 #define QEMU_PCI_FUNCTION_MAX 7
 
-bool qemuDomainMachineIsI440FX(const char *machine);
-
 int qemuDomainCanonicalizeMachine(virDomainDef *def, const virQEMUCaps *caps);
 
 int qemuDomainAssignPCIAddresses(virDomainDef *def);

@@ -41,11 +41,12 @@
  * thread inside a command has left.  Called from a callback (on the
  * I/O thread itself), it cannot join: it detaches the thread, which
  * frees the monitor once the callback returns; a callback may close
- * only a monitor that qemuMonitorOpen() has returned.  Because a Close from
- * another thread waits for a running callback to finish, a caller of
- * qemuMonitorClose() must not hold a lock that a callback may be
- * waiting for.  Like free(), call it once per monitor: a second call
- * after it returned uses freed memory.
+ * only a monitor that qemuMonitorOpen() has already returned.  Because
+ * a Close from another thread waits for a running callback to finish,
+ * a caller of qemuMonitorClose() must not hold a lock that a callback
+ * may be waiting for.  Like free(), call it once per monitor (clear
+ * the pointer, e.g. with g_clear_pointer()): a second call after the
+ * first returned uses freed memory.
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -291,10 +292,12 @@ qemuMonitorIOProcessLine(qemuMonitor *mon, const char *line, size_t len)
         return 0;
     }
     if (!mon->greeted) {
+        char *reason;
+
         g_mutex_unlock(&mon->lock);
-        qemuMonitorIOFinish(mon, QEMU_MONITOR_CLOSED_ERROR,
-                            g_strdup_printf(_("QEMU monitor '%1$s' sent a message before its greeting"),
-                                            mon->label));
+        reason = g_strdup_printf(_("QEMU monitor '%1$s' sent a message before its greeting"),
+                                 mon->label);
+        qemuMonitorIOFinish(mon, QEMU_MONITOR_CLOSED_ERROR, reason);
         return -1;
     }
     if (msg->type == QEMU_MONITOR_MESSAGE_REPLY) {
@@ -352,9 +355,10 @@ qemuMonitorIOProcess(qemuMonitor *mon)
         return -1;
 
     if (in->len > QEMU_MONITOR_MAX_MESSAGE) {
-        qemuMonitorIOFinish(mon, QEMU_MONITOR_CLOSED_ERROR,
-                            g_strdup_printf(_("QEMU monitor reply exceeds buffer size (%1$d bytes)"),
-                                            QEMU_MONITOR_MAX_MESSAGE));
+        char *reason = g_strdup_printf(_("QEMU monitor reply exceeds buffer size (%1$d bytes)"),
+                                       QEMU_MONITOR_MAX_MESSAGE);
+
+        qemuMonitorIOFinish(mon, QEMU_MONITOR_CLOSED_ERROR, reason);
         return -1;
     }
     return 0;
@@ -979,6 +983,16 @@ qemuMonitorMayNotify(qemuMonitor *mon)
 }
 
 
+/**
+ * qemuMonitorEmitShutdown:
+ * @mon: the monitor
+ * @guest: whether the guest asked for it
+ * @reason: QEMU's ShutdownCause
+ *
+ * Delivers SHUTDOWN to the domainShutdown callback, unless the monitor
+ * is being closed.  The other qemuMonitorEmit* functions do the same
+ * for their events.  I/O thread only, without the monitor lock.
+ */
 void
 qemuMonitorEmitShutdown(qemuMonitor *mon, bool guest,
                         qemuMonitorShutdownReason reason)
@@ -990,6 +1004,14 @@ qemuMonitorEmitShutdown(qemuMonitor *mon, bool guest,
 }
 
 
+/**
+ * qemuMonitorEmitReset:
+ * @mon: the monitor
+ * @guest: whether the guest asked for it
+ * @reason: QEMU's ShutdownCause
+ *
+ * Delivers RESET to the domainReset callback.
+ */
 void
 qemuMonitorEmitReset(qemuMonitor *mon, bool guest,
                      qemuMonitorShutdownReason reason)
@@ -1001,6 +1023,12 @@ qemuMonitorEmitReset(qemuMonitor *mon, bool guest,
 }
 
 
+/**
+ * qemuMonitorEmitPowerdown:
+ * @mon: the monitor
+ *
+ * Delivers POWERDOWN to the domainPowerdown callback.
+ */
 void
 qemuMonitorEmitPowerdown(qemuMonitor *mon)
 {
@@ -1009,6 +1037,12 @@ qemuMonitorEmitPowerdown(qemuMonitor *mon)
 }
 
 
+/**
+ * qemuMonitorEmitStop:
+ * @mon: the monitor
+ *
+ * Delivers STOP to the domainStop callback.
+ */
 void
 qemuMonitorEmitStop(qemuMonitor *mon)
 {
@@ -1017,6 +1051,12 @@ qemuMonitorEmitStop(qemuMonitor *mon)
 }
 
 
+/**
+ * qemuMonitorEmitResume:
+ * @mon: the monitor
+ *
+ * Delivers RESUME to the domainResume callback.
+ */
 void
 qemuMonitorEmitResume(qemuMonitor *mon)
 {

@@ -49,9 +49,10 @@ qemuMonitorJSONExcerpt(const char *line, size_t len)
 
 
 /*
- * Checks what json-glib does not: nesting at most
- * QEMU_MONITOR_MAX_NESTING deep, nothing but blanks after the top-level
- * object, no NUL bytes.  Everything else is left to the parser.
+ * Checks what json-glib does not: one object, with nothing but blanks
+ * around it, nested at most QEMU_MONITOR_MAX_NESTING deep, without NUL
+ * bytes.  Everything else is left to the parser.  (json-glib 1.6 also
+ * leaks memory on input with several top-level values.)
  */
 static int
 qemuMonitorJSONCheckShape(const char *line, size_t len)
@@ -63,7 +64,16 @@ qemuMonitorJSONCheckShape(const char *line, size_t len)
     bool ended = false;
     size_t i;
 
-    for (i = 0; i < len && !why; i++) {
+    for (i = 0; i < len && g_ascii_isspace(line[i]); i++)
+        ;
+    if (i == len || line[i] != '{') {
+        excerpt = qemuMonitorJSONExcerpt(line, len);
+        virReportError(VIR_ERR_INTERNAL_ERROR,
+                       _("Parsed JSON reply '%1$s' isn't an object"), excerpt);
+        return -1;
+    }
+
+    for (; i < len && !why; i++) {
         char c = line[i];
 
         if (c == '\0') {
@@ -218,7 +228,7 @@ qemuMonitorParseMessage(const char *line,
                        QEMU_MONITOR_MAX_MESSAGE);
         return -1;
     }
-    if (qemuMonitorJSONCheckShape(line, len) < 0)
+    if (qemuMonitorJSONCheckShape(line ? line : "", len) < 0)
         return -1;
 
     excerpt = qemuMonitorJSONExcerpt(line ? line : "", len);
@@ -396,6 +406,16 @@ qemuMonitorJSONSimpleCommand(qemuMonitor *mon,
 }
 
 
+/**
+ * qemuMonitorJSONSetCapabilities:
+ * @mon: a monitor whose greeting arrived
+ * @timeoutMs: how long to wait for the reply
+ *
+ * Leaves QMP's capabilities negotiation mode (no optional capability
+ * is asked for).
+ *
+ * Returns: 0, or -1 with an error reported.
+ */
 int
 qemuMonitorJSONSetCapabilities(qemuMonitor *mon, int timeoutMs)
 {
@@ -403,6 +423,14 @@ qemuMonitorJSONSetCapabilities(qemuMonitor *mon, int timeoutMs)
 }
 
 
+/**
+ * qemuMonitorJSONStartCPUs:
+ * @mon: the monitor
+ *
+ * QMP "cont"; see qemuMonitorStartCPUs().
+ *
+ * Returns: 0, or -1 with an error reported.
+ */
 int
 qemuMonitorJSONStartCPUs(qemuMonitor *mon)
 {
@@ -410,6 +438,14 @@ qemuMonitorJSONStartCPUs(qemuMonitor *mon)
 }
 
 
+/**
+ * qemuMonitorJSONStopCPUs:
+ * @mon: the monitor
+ *
+ * QMP "stop"; see qemuMonitorStopCPUs().
+ *
+ * Returns: 0, or -1 with an error reported.
+ */
 int
 qemuMonitorJSONStopCPUs(qemuMonitor *mon)
 {
@@ -417,6 +453,14 @@ qemuMonitorJSONStopCPUs(qemuMonitor *mon)
 }
 
 
+/**
+ * qemuMonitorJSONSystemPowerdown:
+ * @mon: the monitor
+ *
+ * QMP "system_powerdown"; see qemuMonitorSystemPowerdown().
+ *
+ * Returns: 0, or -1 with an error reported.
+ */
 int
 qemuMonitorJSONSystemPowerdown(qemuMonitor *mon)
 {
@@ -424,6 +468,14 @@ qemuMonitorJSONSystemPowerdown(qemuMonitor *mon)
 }
 
 
+/**
+ * qemuMonitorJSONSystemReset:
+ * @mon: the monitor
+ *
+ * QMP "system_reset"; see qemuMonitorSystemReset().
+ *
+ * Returns: 0, or -1 with an error reported.
+ */
 int
 qemuMonitorJSONSystemReset(qemuMonitor *mon)
 {
@@ -431,6 +483,14 @@ qemuMonitorJSONSystemReset(qemuMonitor *mon)
 }
 
 
+/**
+ * qemuMonitorJSONQuit:
+ * @mon: the monitor
+ *
+ * QMP "quit"; see qemuMonitorQuit().
+ *
+ * Returns: 0, or -1 with an error reported.
+ */
 int
 qemuMonitorJSONQuit(qemuMonitor *mon)
 {
@@ -440,6 +500,16 @@ qemuMonitorJSONQuit(qemuMonitor *mon)
 }
 
 
+/**
+ * qemuMonitorJSONGetStatus:
+ * @mon: the monitor
+ * @retRunning: whether the CPUs run
+ * @retReason: why they do not
+ *
+ * QMP "query-status"; see qemuMonitorGetStatus().
+ *
+ * Returns: 0, or -1 with an error reported.
+ */
 int
 qemuMonitorJSONGetStatus(qemuMonitor *mon,
                          bool *retRunning,
@@ -479,6 +549,18 @@ qemuMonitorJSONGetStatus(qemuMonitor *mon,
 }
 
 
+/**
+ * qemuMonitorJSONGetVersion:
+ * @mon: the monitor
+ * @retMajor: major version
+ * @retMinor: minor version
+ * @retMicro: micro version
+ * @retPackage: package string, to free
+ *
+ * QMP "query-version"; see qemuMonitorGetVersion().
+ *
+ * Returns: 0, or -1 with an error reported.
+ */
 int
 qemuMonitorJSONGetVersion(qemuMonitor *mon,
                           unsigned int *retMajor,
@@ -535,11 +617,14 @@ qemuMonitorJSONGetVersion(qemuMonitor *mon,
 static int
 qemuMonitorJSONParseMachine(JsonNode *node, qemuMonitorMachineInfo *info)
 {
-    JsonObject *obj;
-    const char *name;
+    JsonObject *obj = NULL;
+    const char *name = NULL;
 
-    if (!JSON_NODE_HOLDS_OBJECT(node) ||
-        !(name = qemuMonitorJSONGetString((obj = json_node_get_object(node)), "name"))) {
+    if (JSON_NODE_HOLDS_OBJECT(node)) {
+        obj = json_node_get_object(node);
+        name = qemuMonitorJSONGetString(obj, "name");
+    }
+    if (!name) {
         virReportError(VIR_ERR_INTERNAL_ERROR, "%s",
                        _("query-machines reply data was missing 'name'"));
         return -1;
@@ -578,6 +663,16 @@ qemuMonitorJSONParseMachine(JsonNode *node, qemuMonitorMachineInfo *info)
 }
 
 
+/**
+ * qemuMonitorJSONGetMachines:
+ * @mon: the monitor
+ * @retMachines: the machine types
+ * @retNMachines: how many
+ *
+ * QMP "query-machines"; see qemuMonitorGetMachines().
+ *
+ * Returns: 0, or -1 with an error reported.
+ */
 int
 qemuMonitorJSONGetMachines(qemuMonitor *mon,
                            qemuMonitorMachineInfo **retMachines,
@@ -612,6 +707,16 @@ qemuMonitorJSONGetMachines(qemuMonitor *mon,
 }
 
 
+/**
+ * qemuMonitorJSONGetKVMState:
+ * @mon: the monitor
+ * @retEnabled: whether KVM is in use
+ * @retPresent: whether the binary supports it
+ *
+ * QMP "query-kvm"; see qemuMonitorGetKVMState().
+ *
+ * Returns: 0, or -1 with an error reported.
+ */
 int
 qemuMonitorJSONGetKVMState(qemuMonitor *mon,
                            bool *retEnabled,
@@ -640,6 +745,15 @@ qemuMonitorJSONGetKVMState(qemuMonitor *mon,
 }
 
 
+/**
+ * qemuMonitorJSONGetObjectTypes:
+ * @mon: the monitor
+ * @retTypes: NULL-terminated type names
+ *
+ * QMP "qom-list-types"; see qemuMonitorGetObjectTypes().
+ *
+ * Returns: 0, or -1 with an error reported.
+ */
 int
 qemuMonitorJSONGetObjectTypes(qemuMonitor *mon,
                               char ***retTypes)
@@ -676,6 +790,16 @@ qemuMonitorJSONGetObjectTypes(qemuMonitor *mon,
 }
 
 
+/**
+ * qemuMonitorJSONHumanCommand:
+ * @mon: the monitor
+ * @cmd: an HMP command line
+ * @retReply: its output
+ *
+ * QMP "human-monitor-command"; see qemuMonitorHumanCommand().
+ *
+ * Returns: 0, or -1 with an error reported.
+ */
 int
 qemuMonitorJSONHumanCommand(qemuMonitor *mon,
                             const char *cmd,
@@ -697,6 +821,16 @@ qemuMonitorJSONHumanCommand(qemuMonitor *mon,
 }
 
 
+/**
+ * qemuMonitorJSONArbitraryCommand:
+ * @mon: the monitor
+ * @cmdJSON: a whole QMP command
+ * @retReply: the reply as JSON text
+ *
+ * See qemuMonitorArbitraryCommand().
+ *
+ * Returns: 0 when QEMU replied, or -1 with an error reported.
+ */
 int
 qemuMonitorJSONArbitraryCommand(qemuMonitor *mon,
                                 const char *cmdJSON,

@@ -93,7 +93,13 @@ virMacAddrGenerate(const unsigned char prefix[VIR_MAC_PREFIX_BUFLEN],
 }
 
 
-/* The group bit: the address names a group, not one interface. */
+/**
+ * virMacAddrIsMulticast:
+ * @mac: an address
+ *
+ * Returns: whether the group bit is set: the address names a group of
+ * interfaces, never a NIC of its own.
+ */
 bool
 virMacAddrIsMulticast(const virMacAddr *mac)
 {
@@ -101,17 +107,12 @@ virMacAddrIsMulticast(const virMacAddr *mac)
 }
 
 
-bool
-virMacAddrIsBroadcast(const virMacAddr *mac)
-{
-    for (size_t i = 0; i < VIR_MAC_BUFLEN; i++) {
-        if (mac->addr[i] != 0xff)
-            return false;
-    }
-    return true;
-}
-
-
+/**
+ * virMacAddrIsZero:
+ * @mac: an address
+ *
+ * Returns: whether every byte is 0.
+ */
 bool
 virMacAddrIsZero(const virMacAddr *mac)
 {
@@ -123,7 +124,13 @@ virMacAddrIsZero(const virMacAddr *mac)
 }
 
 
-/* memcmp order: <0, 0, >0 */
+/**
+ * virMacAddrCmp:
+ * @a: an address
+ * @b: another
+ *
+ * Returns: <0, 0 or >0 as @a sorts before, equal to or after @b.
+ */
 int
 virMacAddrCmp(const virMacAddr *a, const virMacAddr *b)
 {

@@ -23,6 +23,5 @@ const char *virMacAddrFormat(const virMacAddr *mac, char *str);
 void virMacAddrGenerate(const unsigned char prefix[VIR_MAC_PREFIX_BUFLEN],
                         virMacAddr *ret);
 bool virMacAddrIsMulticast(const virMacAddr *mac);
-bool virMacAddrIsBroadcast(const virMacAddr *mac);
 bool virMacAddrIsZero(const virMacAddr *mac);
 int virMacAddrCmp(const virMacAddr *a, const virMacAddr *b);

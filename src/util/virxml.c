@@ -22,7 +22,8 @@ typedef struct {
 /*
  * The line of the input the parser stopped on, and a second line with
  * a caret under the place: '-' for every character before it, tabs
- * kept so that the caret lines up.  When the parser stopped at the
+ * kept so that the caret lines up (at the end of the line when the
+ * parser stopped at its line break).  When the parser stopped at the
  * start of an empty line (the end of the input, typically) there is
  * no text to show, and the context reads "(null)", as upstream's does.
  */
@@ -44,10 +45,11 @@ virXMLParseContext(xmlParserCtxtPtr ctxt, char **retLine, char **retPointer)
     base = ctxt->input->base;
     cur = ctxt->input->cur;
 
-    /* An error reported on a line break belongs to the line before. */
-    while (cur > base && (*cur == '\n' || *cur == '\r'))
-        cur--;
+    /* An error reported on a line break belongs to the line before;
+     * the caret still counts from where the parser is. */
     start = cur;
+    while (start > base && (*start == '\n' || *start == '\r'))
+        start--;
     while (start > base && *start != '\n' && *start != '\r')
         start--;
     if (*start == '\n' || *start == '\r')
@@ -94,13 +96,6 @@ virXMLParseError(void *ctx, const char *fmt, ...)
 }
 
 
-/* Warnings (which do not stop the parse) are not errors: drop them. */
-static void G_GNUC_PRINTF(2, 3)
-virXMLParseWarning(void *ctx G_GNUC_UNUSED, const char *fmt G_GNUC_UNUSED, ...)
-{
-}
-
-
 /**
  * virXMLParseString:
  * @domcode: the virErrorDomain syntax errors are reported in
@@ -124,19 +119,14 @@ virXMLParseString(int domcode, const char *xmlStr, const char *url,
     g_autoptr(xmlDoc) xml = NULL;
     xmlNodePtr root;
 
-    if (!(ctxt = xmlNewParserCtxt())) {
-        virReportError(VIR_ERR_NO_MEMORY, "%s",
-                       _("cannot allocate an XML parser context"));
-        return NULL;
-    }
+    /* Like glib's allocations: out of memory is fatal. */
+    if (!(ctxt = xmlNewParserCtxt()))
+        abort();
     ctxt->_private = &state;
     ctxt->sax->error = virXMLParseError;
-    ctxt->sax->warning = virXMLParseWarning;
-    ctxt->vctxt.error = virXMLParseError;
-    ctxt->vctxt.warning = virXMLParseWarning;
 
-    xml = xmlCtxtReadMemory(ctxt, xmlStr, strlen(xmlStr), url, NULL,
-                            XML_PARSE_NONET | XML_PARSE_NOWARNING);
+    xml = xmlCtxtReadDoc(ctxt, BAD_CAST xmlStr, url, NULL,
+                         XML_PARSE_NONET | XML_PARSE_NOWARNING);
     if (!xml || !ctxt->wellFormed) {
         if (!state.reported) {
             virReportErrorHelper(domcode, VIR_ERR_XML_DETAIL, __FILE__,
@@ -148,10 +138,8 @@ virXMLParseString(int domcode, const char *xmlStr, const char *url,
     }
     xmlFreeParserCtxt(ctxt);
 
-    if (!(root = xmlDocGetRootElement(xml))) {
-        virReportError(VIR_ERR_XML_ERROR, "%s", _("missing root element"));
-        return NULL;
-    }
+    /* A well-formed document has a root element. */
+    root = xmlDocGetRootElement(xml);
     if (rootName && !xmlStrEqual(root->name, BAD_CAST rootName)) {
         virReportError(VIR_ERR_XML_ERROR,
                        _("expecting root element of '%1$s', not '%2$s'"),
@@ -239,52 +227,6 @@ virXMLStringInList(const char *str, const char *const *list)
 
 
 /**
- * virXMLPropEnumSubset:
- * @node: an element
- * @name: the attribute
- * @strToInt: the enum's TypeFromString
- * @known: NULL, or every value the format defines for the attribute
- *         (NULL-terminated), a superset of what @strToInt accepts
- * @flags: VIR_XML_PROP_REQUIRED, VIR_XML_PROP_NONZERO
- * @result: the value; untouched when the attribute is absent
- *
- * A value the enum does not know is refused.  When the format defines
- * it (it is in @known), this implementation just does not implement
- * it: VIR_ERR_CONFIG_UNSUPPORTED.  Otherwise it is simply wrong:
- * VIR_ERR_XML_ERROR, with upstream's message.
- *
- * Returns: 1 when the attribute was read, 0 when absent (and not
- * required), -1 with an error reported.
- */
-int
-virXMLPropEnumSubset(xmlNodePtr node, const char *name,
-                     int (*strToInt)(const char *), const char *const *known,
-                     virXMLPropFlags flags, int *result)
-{
-    g_autofree char *val = virXMLPropStringCheck(node, name, flags);
-    int v;
-
-    if (!val)
-        return (flags & VIR_XML_PROP_REQUIRED) ? -1 : 0;
-    v = strToInt(val);
-    if (v < 0 || (v == 0 && (flags & VIR_XML_PROP_NONZERO))) {
-        if (virXMLStringInList(val, known)) {
-            virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
-                           _("value '%1$s' of attribute '%2$s' in element '%3$s' is not supported"),
-                           val, name, (const char *)node->name);
-        } else {
-            virReportError(VIR_ERR_XML_ERROR,
-                           _("Invalid value for attribute '%1$s' in element '%2$s': '%3$s'."),
-                           name, (const char *)node->name, val);
-        }
-        return -1;
-    }
-    *result = v;
-    return 1;
-}
-
-
-/**
  * virXMLPropEnum:
  * @node: an element
  * @name: the attribute
@@ -301,7 +243,20 @@ int
 virXMLPropEnum(xmlNodePtr node, const char *name, int (*strToInt)(const char *),
                virXMLPropFlags flags, int *result)
 {
-    return virXMLPropEnumSubset(node, name, strToInt, NULL, flags, result);
+    g_autofree char *val = virXMLPropStringCheck(node, name, flags);
+    int v;
+
+    if (!val)
+        return (flags & VIR_XML_PROP_REQUIRED) ? -1 : 0;
+    v = strToInt(val);
+    if (v < 0 || (v == 0 && (flags & VIR_XML_PROP_NONZERO))) {
+        virReportError(VIR_ERR_XML_ERROR,
+                       _("Invalid value for attribute '%1$s' in element '%2$s': '%3$s'."),
+                       name, (const char *)node->name, val);
+        return -1;
+    }
+    *result = v;
+    return 1;
 }
 
 
@@ -387,29 +342,11 @@ virXMLPropUInt(xmlNodePtr node, const char *name, int base,
 
 
 /**
- * virXMLPropULongLong:
- * @node: an element
- * @name: the attribute
- * @base: 10, 16, or 0 for C prefixes
- * @flags: VIR_XML_PROP_REQUIRED, VIR_XML_PROP_NONZERO
- * @result: the value; untouched when the attribute is absent
- *
- * Returns: as virXMLPropUInt.
- */
-int
-virXMLPropULongLong(xmlNodePtr node, const char *name, int base,
-                    virXMLPropFlags flags, unsigned long long *result)
-{
-    return virXMLPropNumber(node, name, base, flags, G_MAXUINT64, result);
-}
-
-
-/**
  * virXMLPropInt:
  * @node: an element
  * @name: the attribute
  * @base: 10 or 16
- * @flags: VIR_XML_PROP_REQUIRED, VIR_XML_PROP_NONZERO
+ * @flags: VIR_XML_PROP_REQUIRED (VIR_XML_PROP_NONZERO is not implemented)
  * @result: the value; untouched when the attribute is absent
  *
  * Returns: 1 when read, 0 when absent, -1 with VIR_ERR_XML_ERROR when
@@ -429,12 +366,6 @@ virXMLPropInt(xmlNodePtr node, const char *name, int base,
         virReportError(VIR_ERR_XML_ERROR,
                        _("Invalid value for attribute '%1$s' in element '%2$s': '%3$s'. Expected integer value"),
                        name, (const char *)node->name, val);
-        return -1;
-    }
-    if (v == 0 && (flags & VIR_XML_PROP_NONZERO)) {
-        virReportError(VIR_ERR_XML_ERROR,
-                       _("Invalid value for attribute '%1$s' in element '%2$s': Zero is not permitted"),
-                       name, (const char *)node->name);
         return -1;
     }
     *result = v;
@@ -488,25 +419,4 @@ virXMLNodeFirstChild(xmlNodePtr node, const char *name)
             return cur;
     }
     return NULL;
-}
-
-
-/**
- * virXMLNodeCountChildren:
- * @node: an element
- * @name: an element name
- *
- * Returns: how many child elements of @node are called @name.
- */
-size_t
-virXMLNodeCountChildren(xmlNodePtr node, const char *name)
-{
-    size_t n = 0;
-
-    for (xmlNodePtr cur = node->children; cur; cur = cur->next) {
-        if (cur->type == XML_ELEMENT_NODE &&
-            xmlStrEqual(cur->name, BAD_CAST name))
-            n++;
-    }
-    return n;
 }

@@ -32,20 +32,13 @@ char *virXMLNodeContentString(xmlNodePtr node);
 int virXMLPropEnum(xmlNodePtr node, const char *name,
                    int (*strToInt)(const char *),
                    virXMLPropFlags flags, int *result);
-int virXMLPropEnumSubset(xmlNodePtr node, const char *name,
-                         int (*strToInt)(const char *),
-                         const char *const *known,
-                         virXMLPropFlags flags, int *result);
 bool virXMLStringInList(const char *str, const char *const *list);
 int virXMLPropUInt(xmlNodePtr node, const char *name, int base,
                    virXMLPropFlags flags, unsigned int *result);
 int virXMLPropInt(xmlNodePtr node, const char *name, int base,
                   virXMLPropFlags flags, int *result);
-int virXMLPropULongLong(xmlNodePtr node, const char *name, int base,
-                        virXMLPropFlags flags, unsigned long long *result);
 int virXMLPropYesNo(xmlNodePtr node, const char *name, bool *result);
 
 xmlNodePtr virXMLNodeFirstChild(xmlNodePtr node, const char *name);
-size_t virXMLNodeCountChildren(xmlNodePtr node, const char *name);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(xmlDoc, xmlFreeDoc);
