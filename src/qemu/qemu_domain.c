@@ -353,6 +353,14 @@ qemuDomainCollectNames(const char *dir, GHashTable *names)
 }
 
 
+static gint
+qemuDomainCompareNames(gconstpointer a, gconstpointer b,
+                       gpointer opaque G_GNUC_UNUSED)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+
 /**
  * qemuDomainObjLoadAll:
  * @driver: the driver
@@ -375,8 +383,7 @@ qemuDomainObjLoadAll(virQEMUDriver *driver)
     qemuDomainCollectNames(driver->config->configDir, names);
     qemuDomainCollectNames(driver->config->stateDir, names);
     sorted = (char **)g_hash_table_get_keys_as_array(names, &n);
-    g_qsort_with_data(sorted, n, sizeof(char *),
-                      (GCompareDataFunc)(void (*)(void))g_strcmp0, NULL);
+    g_qsort_with_data(sorted, n, sizeof(char *), qemuDomainCompareNames, NULL);
 
     for (guint i = 0; i < n; i++) {
         virDomainObj *vm = qemuDomainObjLoad(driver, sorted[i]);
@@ -627,12 +634,16 @@ qemuDriverAllocateID(virQEMUDriver *driver)
 {
     g_autofree char *path = g_build_filename(driver->config->stateDir,
                                              "next-id", NULL);
+    g_autofree char *lockPath = g_build_filename(driver->config->stateDir,
+                                                 "next-id.lock", NULL);
     g_autofree char *content = NULL;
     g_autofree char *next = NULL;
     VIR_AUTOCLOSE lock = -1;
     guint64 id = 1;
 
-    if ((lock = qemuDriverLock(driver)) < 0)
+    /* A lock of its own: a start may run while the caller holds the
+     * driver lock (creating a transient domain). */
+    if ((lock = qemuDomainLockFile(lockPath, QEMU_JOB_WAIT_MS, _("the domain IDs"))) < 0)
         return -1;
     if (qemuDomainReadOptional(path, &content) < 0)
         return -1;
