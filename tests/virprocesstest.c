@@ -325,7 +325,16 @@ testSpawnSetup(const void *opaque G_GNUC_UNUSED)
         goto cleanup;
 
     /* Nothing else: neither the descriptor without close-on-exec nor
-     * the log under its own number. */
+     * the log under its own number.  Look once sleep(1) sleeps: while
+     * the dynamic loader and libc start up they open files of their own
+     * for a moment. */
+    for (int i = 0; i < 2000; i++) {
+        g_autofree char *state = statusField(pid, "State");
+
+        if (state && state[0] == 'S')
+            break;
+        g_usleep(1000);
+    }
     fdDir = g_strdup_printf("/proc/%lld/fd", (long long)pid);
     if (!(fds = g_dir_open(fdDir, 0, NULL)))
         goto cleanup;
