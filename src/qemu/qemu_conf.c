@@ -96,6 +96,8 @@ virQEMUDriverConfigNew(qemuDriverMode mode, const char *root)
     cfg->destroyKillTimeout = QEMU_DESTROY_KILL_TIMEOUT_DEFAULT;
     cfg->destroyGracefulTimeout = QEMU_DESTROY_GRACEFUL_TIMEOUT_DEFAULT;
     cfg->defaultEmulator = g_strdup(QEMU_DEFAULT_EMULATOR);
+    cfg->startTimeout = QEMU_START_TIMEOUT_DEFAULT;
+    cfg->jobWaitTimeout = QEMU_JOB_WAIT_TIMEOUT_DEFAULT;
     return g_steal_pointer(&cfg);
 }
 
@@ -126,6 +128,8 @@ static const char *const virQEMUDriverConfigKeys[] = {
     "destroy_kill_timeout",
     "destroy_graceful_timeout",
     "default_emulator",
+    "start_timeout",
+    "job_wait_timeout",
 };
 
 
@@ -150,6 +154,8 @@ virQEMUDriverConfigLoadFile(virQEMUDriverConfig *cfg, const char *path)
     double term = cfg->destroyTermTimeout;
     double kill = cfg->destroyKillTimeout;
     double graceful = cfg->destroyGracefulTimeout;
+    double start = cfg->startTimeout;
+    double jobWait = cfg->jobWaitTimeout;
     int rc;
 
     if (!(conf = virConfReadFile(path, VIR_CONF_READ_ALLOW_MISSING)))
@@ -171,7 +177,9 @@ virQEMUDriverConfigLoadFile(virQEMUDriverConfig *cfg, const char *path)
 
     if (virQEMUDriverConfigGetTimeout(conf, "destroy_term_timeout", &term) < 0 ||
         virQEMUDriverConfigGetTimeout(conf, "destroy_kill_timeout", &kill) < 0 ||
-        virQEMUDriverConfigGetTimeout(conf, "destroy_graceful_timeout", &graceful) < 0)
+        virQEMUDriverConfigGetTimeout(conf, "destroy_graceful_timeout", &graceful) < 0 ||
+        virQEMUDriverConfigGetTimeout(conf, "start_timeout", &start) < 0 ||
+        virQEMUDriverConfigGetTimeout(conf, "job_wait_timeout", &jobWait) < 0)
         return -1;
 
     if ((rc = virConfGetValueString(conf, "default_emulator", &emulator)) < 0)
@@ -186,6 +194,8 @@ virQEMUDriverConfigLoadFile(virQEMUDriverConfig *cfg, const char *path)
     cfg->destroyTermTimeout = term;
     cfg->destroyKillTimeout = kill;
     cfg->destroyGracefulTimeout = graceful;
+    cfg->startTimeout = start;
+    cfg->jobWaitTimeout = jobWait;
     if (emulator) {
         g_free(cfg->defaultEmulator);
         cfg->defaultEmulator = g_steal_pointer(&emulator);

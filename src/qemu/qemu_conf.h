@@ -13,6 +13,8 @@
 #define QEMU_DESTROY_TERM_TIMEOUT_DEFAULT 10.0
 #define QEMU_DESTROY_KILL_TIMEOUT_DEFAULT 30.0
 #define QEMU_DESTROY_GRACEFUL_TIMEOUT_DEFAULT 15.0
+#define QEMU_START_TIMEOUT_DEFAULT 30.0
+#define QEMU_JOB_WAIT_TIMEOUT_DEFAULT 30.0
 
 typedef enum {
     QEMU_DRIVER_EMBED,    /* qemu:///embed?root=DIR */
@@ -37,6 +39,8 @@ struct _virQEMUDriverConfig {
     double destroyKillTimeout;     /* SIGKILL -> give up */
     double destroyGracefulTimeout; /* SIGTERM -> fail, graceful destroy */
     char *defaultEmulator;         /* when a definition names none */
+    double startTimeout;           /* QEMU's monitor must answer within */
+    double jobWaitTimeout;         /* how long a call waits for another job */
 };
 
 /*

@@ -477,6 +477,13 @@ qemuDomainSaveConfig(virQEMUDriver *driver, const virDomainDef *def)
 }
 
 
+static int
+qemuDomainJobWaitMs(virQEMUDriver *driver)
+{
+    return (int)(driver->config->jobWaitTimeout * 1000.0);
+}
+
+
 /* Opens and locks @path, retrying until @waitMs has passed. */
 static int
 qemuDomainLockFile(const char *path, int waitMs, const char *what)
@@ -494,8 +501,8 @@ qemuDomainLockFile(const char *path, int waitMs, const char *what)
         if (g_get_monotonic_time() >= deadline) {
             if (waitMs > 0)
                 virReportError(VIR_ERR_OPERATION_TIMEOUT,
-                               _("cannot acquire state change lock of %1$s: another job has held it for %2$d ms"),
-                               what, waitMs);
+                               _("cannot acquire state change lock of %1$s: another job has held it for %2$.3g s (job_wait_timeout)"),
+                               what, waitMs / 1000.0);
             else
                 virReportError(VIR_ERR_RESOURCE_BUSY,
                                _("another job is running on %1$s"), what);
@@ -516,7 +523,7 @@ qemuDomainLockFile(const char *path, int waitMs, const char *what)
  * qemuDomainLockName:
  * @driver: the driver
  * @name: a domain name, existing or about to be created
- * @wait: wait up to QEMU_JOB_WAIT_MS, or fail at once when busy
+ * @wait: wait up to job_wait_timeout, or fail at once when busy
  *
  * Returns: the locked descriptor (close it to unlock), or -1 with an
  * error reported.
@@ -533,7 +540,7 @@ qemuDomainLockName(virQEMUDriver *driver, const char *name, bool wait)
     }
     path = qemuDomainLockPath(driver->config, name);
     what = g_strdup_printf(_("domain '%1$s'"), name);
-    return qemuDomainLockFile(path, wait ? QEMU_JOB_WAIT_MS : 0, what);
+    return qemuDomainLockFile(path, wait ? qemuDomainJobWaitMs(driver) : 0, what);
 }
 
 
@@ -616,7 +623,7 @@ qemuDriverLock(virQEMUDriver *driver)
     g_autofree char *path = g_build_filename(driver->config->stateDir,
                                              "driver.lock", NULL);
 
-    return qemuDomainLockFile(path, QEMU_JOB_WAIT_MS, _("the driver"));
+    return qemuDomainLockFile(path, qemuDomainJobWaitMs(driver), _("the driver"));
 }
 
 
@@ -643,7 +650,8 @@ qemuDriverAllocateID(virQEMUDriver *driver)
 
     /* A lock of its own: a start may run while the caller holds the
      * driver lock (creating a transient domain). */
-    if ((lock = qemuDomainLockFile(lockPath, QEMU_JOB_WAIT_MS, _("the domain IDs"))) < 0)
+    if ((lock = qemuDomainLockFile(lockPath, qemuDomainJobWaitMs(driver),
+                                   _("the domain IDs"))) < 0)
         return -1;
     if (qemuDomainReadOptional(path, &content) < 0)
         return -1;

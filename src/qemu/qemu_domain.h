@@ -78,10 +78,10 @@ int qemuDomainSaveConfig(virQEMUDriver *driver, const virDomainDef *def);
 
 /*
  * Jobs: one at a time per domain across threads and processes.
- * BeginJob waits up to QEMU_JOB_WAIT_MS for the lock, then reloads the
- * domain from disk (what was loaded before may be stale) into @vm.
+ * BeginJob waits up to job_wait_timeout (qemu.conf) for the lock, then
+ * reloads the domain from disk (what was loaded before may be stale)
+ * into @vm.
  */
-#define QEMU_JOB_WAIT_MS 30000
 int qemuDomainObjBeginJob(virQEMUDriver *driver, virDomainObj **vm);
 int qemuDomainObjTryJob(virQEMUDriver *driver, virDomainObj **vm);
 void qemuDomainObjEndJob(virDomainObj *vm);

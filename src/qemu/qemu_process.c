@@ -35,9 +35,6 @@
 
 VIR_LOG_INIT("qemu.qemu_process");
 
-/* How long a start waits for QEMU's monitor to come up. */
-#define QEMU_START_MONITOR_TIMEOUT_MS 30000
-
 /* The most of a QEMU log an error message quotes. */
 #define QEMU_LOG_QUOTE_MAX 4096
 
@@ -614,7 +611,8 @@ qemuProcessStart(virQEMUDriver *driver, virDomainObj *vm, unsigned int flags)
     }
 
     if (!(priv->mon = qemuMonitorOpen(priv->monitorPath, priv->pidfd,
-                                      QEMU_START_MONITOR_TIMEOUT_MS, NULL, vm))) {
+                                      qemuProcessSecondsToMs(driver->config->startTimeout),
+                                      NULL, vm))) {
         bool exited = virProcessPidfdWait(priv->pidfd, priv->pid, 0, NULL) == 1;
 
         qemuProcessReportStartFailure(vm, exited);
