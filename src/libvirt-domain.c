@@ -17,6 +17,47 @@ VIR_LOG_INIT("libvirt.domain");
 #define virReportUnsupportedError() \
     virReportError(VIR_ERR_NO_SUPPORT, "%s", __func__)
 
+/* Where in the driver table an entry point of the form
+ * int (*)(virDomainPtr, unsigned int) lives. */
+#define VIR_DRIVER_ENTRY(field) offsetof(virHypervisorDriver, field)
+
+typedef int (*virDomainFlagsCall)(virDomainPtr domain, unsigned int flags);
+
+/*
+ * The body shared by the entry points that change a domain and take
+ * flags, and by their flag-less forms: check the handle and the
+ * connection's access, call the driver's entry at @entry, dispatch a
+ * failure.  @funcname is the public function, named in upstream's
+ * messages ("invalid domain pointer in virDomainDestroy").
+ */
+static int
+virDomainChangeWithFlags(virDomainPtr domain, unsigned int flags, size_t entry,
+                         const char *funcname)
+{
+    virDomainFlagsCall call;
+
+    VIR_DEBUG("%s: domain=%p flags=0x%x", funcname, domain, flags);
+    virResetLastError();
+    if (!virDomainIsValid(domain)) {
+        virReportError(VIR_ERR_INVALID_DOMAIN, "%s", funcname);
+        virDispatchError(NULL);
+        return -1;
+    }
+    if (domain->conn->flags & VIR_CONNECT_RO) {
+        virReportError(VIR_ERR_OPERATION_DENIED,
+                       _("read only access prevents %1$s"), funcname);
+        goto error;
+    }
+    memcpy(&call, (const char *)domain->conn->driver + entry, sizeof(call));
+    if (call(domain, flags) < 0)
+        goto error;
+    return 0;
+
+ error:
+    virDispatchError(domain->conn);
+    return -1;
+}
+
 
 /**
  * virConnectListAllDomains:
@@ -306,6 +347,41 @@ virDomainLookupByUUIDString(virConnectPtr conn, const char *uuidstr)
 }
 
 
+/* The body of virDomainDefineXML and virDomainDefineXMLFlags;
+ * @funcname is the public function, for upstream's messages. */
+static virDomainPtr
+virDomainDefineInternal(virConnectPtr conn, const char *xml, unsigned int flags,
+                        const char *funcname)
+{
+    virDomainPtr ret;
+
+    VIR_DEBUG("%s: conn=%p flags=0x%x", funcname, conn, flags);
+    virResetLastError();
+    if (!virConnectIsValid(conn)) {
+        virReportError(VIR_ERR_INVALID_CONN, "%s", funcname);
+        virDispatchError(NULL);
+        return NULL;
+    }
+    if (conn->flags & VIR_CONNECT_RO) {
+        virReportError(VIR_ERR_OPERATION_DENIED,
+                       _("read only access prevents %1$s"), funcname);
+        goto error;
+    }
+    if (!xml) {
+        virReportInvalidArg(xml, _("%1$s in %2$s must not be NULL"), "xml",
+                            funcname);
+        goto error;
+    }
+    if (!(ret = conn->driver->domainDefineXMLFlags(conn, xml, flags)))
+        goto error;
+    return ret;
+
+ error:
+    virDispatchError(conn);
+    return NULL;
+}
+
+
 /**
  * virDomainDefineXMLFlags:
  * @conn: a connection
@@ -321,20 +397,7 @@ virDomainLookupByUUIDString(virConnectPtr conn, const char *uuidstr)
 virDomainPtr
 virDomainDefineXMLFlags(virConnectPtr conn, const char *xml, unsigned int flags)
 {
-    virDomainPtr ret;
-
-    VIR_DEBUG("conn=%p flags=0x%x", conn, flags);
-    virResetLastError();
-    virCheckConnectReturn(conn, NULL);
-    virCheckReadOnlyGoto(conn->flags, error);
-    virCheckNonNullArgGoto(xml, error);
-    if (!(ret = conn->driver->domainDefineXMLFlags(conn, xml, flags)))
-        goto error;
-    return ret;
-
- error:
-    virDispatchError(conn);
-    return NULL;
+    return virDomainDefineInternal(conn, xml, flags, __func__);
 }
 
 
@@ -350,20 +413,7 @@ virDomainDefineXMLFlags(virConnectPtr conn, const char *xml, unsigned int flags)
 virDomainPtr
 virDomainDefineXML(virConnectPtr conn, const char *xml)
 {
-    virDomainPtr ret;
-
-    VIR_DEBUG("conn=%p", conn);
-    virResetLastError();
-    virCheckConnectReturn(conn, NULL);
-    virCheckReadOnlyGoto(conn->flags, error);
-    virCheckNonNullArgGoto(xml, error);
-    if (!(ret = conn->driver->domainDefineXMLFlags(conn, xml, 0)))
-        goto error;
-    return ret;
-
- error:
-    virDispatchError(conn);
-    return NULL;
+    return virDomainDefineInternal(conn, xml, 0, __func__);
 }
 
 
@@ -380,17 +430,8 @@ virDomainDefineXML(virConnectPtr conn, const char *xml)
 int
 virDomainUndefineFlags(virDomainPtr domain, unsigned int flags)
 {
-    VIR_DEBUG("domain=%p flags=0x%x", domain, flags);
-    virResetLastError();
-    virCheckDomainReturn(domain, -1);
-    virCheckReadOnlyGoto(domain->conn->flags, error);
-    if (domain->conn->driver->domainUndefineFlags(domain, flags) < 0)
-        goto error;
-    return 0;
-
- error:
-    virDispatchError(domain->conn);
-    return -1;
+    return virDomainChangeWithFlags(domain, flags, VIR_DRIVER_ENTRY(domainUndefineFlags),
+                                    __func__);
 }
 
 
@@ -405,17 +446,8 @@ virDomainUndefineFlags(virDomainPtr domain, unsigned int flags)
 int
 virDomainUndefine(virDomainPtr domain)
 {
-    VIR_DEBUG("domain=%p", domain);
-    virResetLastError();
-    virCheckDomainReturn(domain, -1);
-    virCheckReadOnlyGoto(domain->conn->flags, error);
-    if (domain->conn->driver->domainUndefineFlags(domain, 0) < 0)
-        goto error;
-    return 0;
-
- error:
-    virDispatchError(domain->conn);
-    return -1;
+    return virDomainChangeWithFlags(domain, 0, VIR_DRIVER_ENTRY(domainUndefineFlags),
+                                    __func__);
 }
 
 
@@ -432,17 +464,8 @@ virDomainUndefine(virDomainPtr domain)
 int
 virDomainCreateWithFlags(virDomainPtr domain, unsigned int flags)
 {
-    VIR_DEBUG("domain=%p flags=0x%x", domain, flags);
-    virResetLastError();
-    virCheckDomainReturn(domain, -1);
-    virCheckReadOnlyGoto(domain->conn->flags, error);
-    if (domain->conn->driver->domainCreateWithFlags(domain, flags) < 0)
-        goto error;
-    return 0;
-
- error:
-    virDispatchError(domain->conn);
-    return -1;
+    return virDomainChangeWithFlags(domain, flags, VIR_DRIVER_ENTRY(domainCreateWithFlags),
+                                    __func__);
 }
 
 
@@ -457,17 +480,8 @@ virDomainCreateWithFlags(virDomainPtr domain, unsigned int flags)
 int
 virDomainCreate(virDomainPtr domain)
 {
-    VIR_DEBUG("domain=%p", domain);
-    virResetLastError();
-    virCheckDomainReturn(domain, -1);
-    virCheckReadOnlyGoto(domain->conn->flags, error);
-    if (domain->conn->driver->domainCreateWithFlags(domain, 0) < 0)
-        goto error;
-    return 0;
-
- error:
-    virDispatchError(domain->conn);
-    return -1;
+    return virDomainChangeWithFlags(domain, 0, VIR_DRIVER_ENTRY(domainCreateWithFlags),
+                                    __func__);
 }
 
 
@@ -516,17 +530,8 @@ virDomainCreateXML(virConnectPtr conn, const char *xmlDesc, unsigned int flags)
 int
 virDomainShutdownFlags(virDomainPtr domain, unsigned int flags)
 {
-    VIR_DEBUG("domain=%p flags=0x%x", domain, flags);
-    virResetLastError();
-    virCheckDomainReturn(domain, -1);
-    virCheckReadOnlyGoto(domain->conn->flags, error);
-    if (domain->conn->driver->domainShutdownFlags(domain, flags) < 0)
-        goto error;
-    return 0;
-
- error:
-    virDispatchError(domain->conn);
-    return -1;
+    return virDomainChangeWithFlags(domain, flags, VIR_DRIVER_ENTRY(domainShutdownFlags),
+                                    __func__);
 }
 
 
@@ -541,17 +546,8 @@ virDomainShutdownFlags(virDomainPtr domain, unsigned int flags)
 int
 virDomainShutdown(virDomainPtr domain)
 {
-    VIR_DEBUG("domain=%p", domain);
-    virResetLastError();
-    virCheckDomainReturn(domain, -1);
-    virCheckReadOnlyGoto(domain->conn->flags, error);
-    if (domain->conn->driver->domainShutdownFlags(domain, 0) < 0)
-        goto error;
-    return 0;
-
- error:
-    virDispatchError(domain->conn);
-    return -1;
+    return virDomainChangeWithFlags(domain, 0, VIR_DRIVER_ENTRY(domainShutdownFlags),
+                                    __func__);
 }
 
 
@@ -579,17 +575,8 @@ virDomainShutdown(virDomainPtr domain)
 int
 virDomainDestroyFlags(virDomainPtr domain, unsigned int flags)
 {
-    VIR_DEBUG("domain=%p flags=0x%x", domain, flags);
-    virResetLastError();
-    virCheckDomainReturn(domain, -1);
-    virCheckReadOnlyGoto(domain->conn->flags, error);
-    if (domain->conn->driver->domainDestroyFlags(domain, flags) < 0)
-        goto error;
-    return 0;
-
- error:
-    virDispatchError(domain->conn);
-    return -1;
+    return virDomainChangeWithFlags(domain, flags, VIR_DRIVER_ENTRY(domainDestroyFlags),
+                                    __func__);
 }
 
 
@@ -605,17 +592,8 @@ virDomainDestroyFlags(virDomainPtr domain, unsigned int flags)
 int
 virDomainDestroy(virDomainPtr domain)
 {
-    VIR_DEBUG("domain=%p", domain);
-    virResetLastError();
-    virCheckDomainReturn(domain, -1);
-    virCheckReadOnlyGoto(domain->conn->flags, error);
-    if (domain->conn->driver->domainDestroyFlags(domain, 0) < 0)
-        goto error;
-    return 0;
-
- error:
-    virDispatchError(domain->conn);
-    return -1;
+    return virDomainChangeWithFlags(domain, 0, VIR_DRIVER_ENTRY(domainDestroyFlags),
+                                    __func__);
 }
 
 
