@@ -232,6 +232,31 @@ qemuDomainObjFromDomain(virDomainPtr dom)
 }
 
 
+/*
+ * The start of every job on a handle: the domain loaded, its job taken
+ * (waiting for another one to end), reconciled under the lock, and, if
+ * @active, checked to be running.  Returns the object in its job (end
+ * it with qemuDomainObjEndJob), or NULL with an error reported.
+ */
+static virDomainObj *
+qemuDomainObjBeginJobFromDomain(virDomainPtr dom, bool active)
+{
+    virQEMUDriver *driver = qemuDriverGet(dom->conn);
+    g_autoptr(virDomainObj) vm = NULL;
+
+    if (!(vm = qemuDomainObjFromDomain(dom)))
+        return NULL;
+    if (qemuDomainObjBeginJob(driver, &vm) < 0)
+        return NULL;
+    if (qemuProcessReconcileLocked(driver, vm) < 0 ||
+        (active && virDomainObjCheckActive(vm) < 0)) {
+        qemuDomainObjEndJob(vm);
+        return NULL;
+    }
+    return g_steal_pointer(&vm);
+}
+
+
 /* Every domain, each reconciled. */
 static GPtrArray *
 qemuDomainObjListAll(virQEMUDriver *driver)
@@ -488,13 +513,8 @@ qemuDomainUndefineFlags(virDomainPtr dom, unsigned int flags)
                   VIR_DOMAIN_UNDEFINE_TPM |
                   VIR_DOMAIN_UNDEFINE_KEEP_TPM, -1);
 
-    if (!(vm = qemuDomainObjFromDomain(dom)))
+    if (!(vm = qemuDomainObjBeginJobFromDomain(dom, false)))
         return -1;
-    if (qemuDomainObjBeginJob(driver, &vm) < 0)
-        return -1;
-    if (qemuProcessReconcileLocked(driver, vm) < 0)
-        goto endjob;
-
     if (!vm->persistent) {
         virReportError(VIR_ERR_OPERATION_INVALID, "%s",
                        _("cannot undefine transient domain"));
@@ -539,12 +559,8 @@ qemuDomainCreateWithFlags(virDomainPtr dom, unsigned int flags)
     virCheckFlags(VIR_DOMAIN_START_PAUSED | VIR_DOMAIN_START_BYPASS_CACHE |
                   VIR_DOMAIN_START_FORCE_BOOT, -1);
 
-    if (!(vm = qemuDomainObjFromDomain(dom)))
+    if (!(vm = qemuDomainObjBeginJobFromDomain(dom, false)))
         return -1;
-    if (qemuDomainObjBeginJob(driver, &vm) < 0)
-        return -1;
-    if (qemuProcessReconcileLocked(driver, vm) < 0)
-        goto endjob;
     if (virDomainObjIsActive(vm)) {
         virReportError(VIR_ERR_OPERATION_INVALID, "%s",
                        _("domain is already running"));
@@ -624,13 +640,8 @@ qemuDomainShutdownFlags(virDomainPtr dom, unsigned int flags)
         return -1;
     }
 
-    if (!(vm = qemuDomainObjFromDomain(dom)))
+    if (!(vm = qemuDomainObjBeginJobFromDomain(dom, true)))
         return -1;
-    if (qemuDomainObjBeginJob(driver, &vm) < 0)
-        return -1;
-    if (qemuProcessReconcileLocked(driver, vm) < 0 ||
-        virDomainObjCheckActive(vm) < 0)
-        goto endjob;
 
     if (flags == VIR_DOMAIN_SHUTDOWN_SIGNAL) {
         QEMU_DOMAIN_PRIVATE(vm)->shutdownSignalled = true;
@@ -721,13 +732,8 @@ qemuDomainSuspend(virDomainPtr dom)
     qemuMonitor *mon;
     int ret = -1;
 
-    if (!(vm = qemuDomainObjFromDomain(dom)))
+    if (!(vm = qemuDomainObjBeginJobFromDomain(dom, true)))
         return -1;
-    if (qemuDomainObjBeginJob(driver, &vm) < 0)
-        return -1;
-    if (qemuProcessReconcileLocked(driver, vm) < 0 ||
-        virDomainObjCheckActive(vm) < 0)
-        goto endjob;
     if (vm->state != VIR_DOMAIN_PAUSED) {
         if (!(mon = qemuDomainGetMonitor(vm)) || qemuMonitorStopCPUs(mon) < 0)
             goto endjob;
@@ -753,13 +759,8 @@ qemuDomainResume(virDomainPtr dom)
     qemuMonitor *mon;
     int ret = -1;
 
-    if (!(vm = qemuDomainObjFromDomain(dom)))
+    if (!(vm = qemuDomainObjBeginJobFromDomain(dom, true)))
         return -1;
-    if (qemuDomainObjBeginJob(driver, &vm) < 0)
-        return -1;
-    if (qemuProcessReconcileLocked(driver, vm) < 0 ||
-        virDomainObjCheckActive(vm) < 0)
-        goto endjob;
     if (vm->state == VIR_DOMAIN_RUNNING) {
         virReportError(VIR_ERR_OPERATION_INVALID, "%s",
                        _("domain is already running"));
