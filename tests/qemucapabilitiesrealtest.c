@@ -27,11 +27,20 @@ static char *testCacheDir;
 
 
 /* The fixture's text for @caps: host-specific data (stat, KVM) taken
- * from @fixture, so only what the binary offers is compared. */
+ * from @fixture, so only what the binary offers is compared.  So is the
+ * package's micro version: Debian's stable updates of QEMU 7.2 (7.2.22,
+ * 7.2.23, ...) change neither machine types nor devices, and CI must not
+ * break when one lands; a different major or minor version fails. */
 static char *
 testFormatLike(const virQEMUCaps *caps, const virQEMUCaps *fixture)
 {
     g_autoptr(virQEMUCaps) copy = virQEMUCapsCopy(caps);
+
+    if (copy->version / 1000 == fixture->version / 1000) {
+        copy->version = fixture->version;
+        g_free(copy->package);
+        copy->package = g_strdup(fixture->package);
+    }
 
     copy->mtime = fixture->mtime;
     copy->ctime = fixture->ctime;
