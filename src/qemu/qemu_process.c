@@ -90,6 +90,21 @@ qemuProcessIsAlive(qemuDomainObjPrivate *priv)
 }
 
 
+/*
+ * Collects the exit status of the domain's QEMU once it has exited, if
+ * it is our child.  Only through the pidfd whose identity was checked:
+ * the recorded pid may since have gone to another process, maybe a
+ * child of the application's own, which is not ours to reap.
+ */
+static void
+qemuProcessReapExited(qemuDomainObjPrivate *priv)
+{
+    if (priv->pidfd >= 0 &&
+        virProcessPidfdWait(priv->pidfd, priv->pid, 0, NULL) < 0)
+        virResetLastError();
+}
+
+
 /**
  * qemuProcessKill:
  * @vm: a domain
@@ -300,8 +315,7 @@ qemuProcessStop(virQEMUDriver *driver, virDomainObj *vm,
     if (qemuProcessKill(vm, VIR_QEMU_PROCESS_KILL_FORCE) < 0)
         return -1;
 
-    if (priv->pid > 0)
-        virProcessReap(priv->pid);
+    qemuProcessReapExited(priv);
     g_clear_pointer(&priv->mon, qemuMonitorClose);
     virForceClose(&priv->pidfd);
 
@@ -483,7 +497,7 @@ qemuProcessStartCleanup(virQEMUDriver *driver, virDomainObj *vm)
         if (qemuProcessKill(vm, VIR_QEMU_PROCESS_KILL_FORCE) < 0)
             VIR_ERROR("cannot stop QEMU process %lld of failed start of %s: %s",
                       (long long)priv->pid, vm->def->name, virGetLastErrorMessage());
-        virProcessReap(priv->pid);
+        qemuProcessReapExited(priv);
     }
     virForceClose(&priv->pidfd);
     qemuProcessRestorePersistentDef(vm);
