@@ -321,6 +321,9 @@ qemuProcessStop(virQEMUDriver *driver, virDomainObj *vm,
 
     name = g_strdup(vm->def->name);
     memcpy(uuid, vm->def->uuid, VIR_UUID_BUFLEN);
+    /* QEMU's leftovers go before the status file stops naming them: a
+     * crash in between leaves a status file the next open completes. */
+    qemuProcessRemoveRuntimeFiles(vm);
     qemuProcessRestorePersistentDef(vm);
     virDomainObjSetState(vm, VIR_DOMAIN_SHUTOFF, reason);
     if (qemuDomainSaveStatus(driver, vm) < 0) {
@@ -330,7 +333,6 @@ qemuProcessStop(virQEMUDriver *driver, virDomainObj *vm,
                  virGetLastErrorMessage());
         virResetLastError();
     }
-    qemuProcessRemoveRuntimeFiles(vm);
     priv->phase = QEMU_DOMAIN_PHASE_INACTIVE;
     priv->pid = 0;
 
@@ -425,6 +427,18 @@ qemuProcessPreparePaths(virQEMUDriver *driver, virDomainObj *vm)
                        priv->monitorPath, QEMU_SOCKET_PATH_MAX);
         return -1;
     }
+    return 0;
+}
+
+
+/* Creates the private directory and clears what an earlier run may
+ * have left.  Called once the status file names these paths, so that
+ * a crash at any point leaves nothing the next open does not know. */
+static int
+qemuProcessMakePaths(virDomainObj *vm)
+{
+    qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
+
     if (virFileMakePathWithMode(priv->privateDir, 0700) < 0)
         return -1;
     unlink(priv->monitorPath);
@@ -500,12 +514,12 @@ qemuProcessStartCleanup(virQEMUDriver *driver, virDomainObj *vm)
         qemuProcessReapExited(priv);
     }
     virForceClose(&priv->pidfd);
+    qemuProcessRemoveRuntimeFiles(vm);
     qemuProcessRestorePersistentDef(vm);
     virDomainObjSetState(vm, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_FAILED);
     if (qemuDomainSaveStatus(driver, vm) < 0)
         VIR_ERROR("cannot record the failed start of %s: %s", vm->def->name,
                   virGetLastErrorMessage());
-    qemuProcessRemoveRuntimeFiles(vm);
     priv->phase = QEMU_DOMAIN_PHASE_INACTIVE;
     priv->pid = 0;
     virErrorRestore(&orig);
@@ -591,9 +605,9 @@ qemuProcessStart(virQEMUDriver *driver, virDomainObj *vm, unsigned int flags)
     priv->shutdownSignalled = false;
     virDomainObjSetState(vm, VIR_DOMAIN_PAUSED, VIR_DOMAIN_PAUSED_STARTING_UP);
 
-    if (qemuProcessPreparePaths(driver, vm) < 0)
-        goto error;
-    if (qemuDomainSaveStatus(driver, vm) < 0)
+    if (qemuProcessPreparePaths(driver, vm) < 0 ||
+        qemuDomainSaveStatus(driver, vm) < 0 ||
+        qemuProcessMakePaths(vm) < 0)
         goto error;
 
     paths.monitorSocket = priv->monitorPath;
