@@ -668,6 +668,78 @@ qemuDriverAllocateID(virQEMUDriver *driver)
 }
 
 
+/* The file an interrupted virFileWriteAtomic() was replacing: "BASE" of
+ * "BASE.new-XXXXXX", or NULL. */
+static char *
+qemuDomainStaleTempBase(const char *entry)
+{
+    const char *p = strstr(entry, ".new-");
+
+    if (!p || p == entry || strlen(p) != strlen(".new-XXXXXX"))
+        return NULL;
+    return g_strndup(entry, p - entry);
+}
+
+
+/* Removes @path if the lock @lockfd stands for could be taken, which
+ * proves that nobody is writing it. */
+static void
+qemuDomainRemoveIfUnlocked(const char *path, int lockfd)
+{
+    if (lockfd < 0) {
+        virResetLastError();
+        return;
+    }
+    VIR_INFO("removing '%s', left by an interrupted write", path);
+    if (unlink(path) < 0 && errno != ENOENT)
+        VIR_WARN("cannot remove '%s': %s", path, g_strerror(errno));
+    close(lockfd);
+}
+
+
+/**
+ * qemuDomainRemoveStaleFiles:
+ * @driver: the driver
+ *
+ * Removes the temporary files of atomic writes that a crash interrupted
+ * (NAME.xml.new-XXXXXX in the configuration and state directories,
+ * next-id.new-XXXXXX).  Each such file is written under the lock of
+ * what it replaces (the domain's job lock, the ID lock), so one whose
+ * lock is free has no writer left; one whose lock is held stays.
+ */
+void
+qemuDomainRemoveStaleFiles(virQEMUDriver *driver)
+{
+    const char *dirs[] = { driver->config->configDir, driver->config->stateDir };
+
+    for (size_t i = 0; i < G_N_ELEMENTS(dirs); i++) {
+        g_autoptr(GDir) d = g_dir_open(dirs[i], 0, NULL);
+        const char *entry;
+
+        if (!d)
+            continue;
+        while ((entry = g_dir_read_name(d))) {
+            g_autofree char *base = qemuDomainStaleTempBase(entry);
+            g_autofree char *path = NULL;
+            g_autofree char *name = NULL;
+            g_autofree char *lockPath = NULL;
+
+            if (!base)
+                continue;
+            path = g_build_filename(dirs[i], entry, NULL);
+            if (g_str_has_suffix(base, ".xml")) {
+                name = g_strndup(base, strlen(base) - 4);
+                qemuDomainRemoveIfUnlocked(path, qemuDomainLockName(driver, name, false));
+            } else if (i == 1 && STREQ(base, "next-id")) {
+                lockPath = g_build_filename(dirs[i], "next-id.lock", NULL);
+                qemuDomainRemoveIfUnlocked(path, qemuDomainLockFile(lockPath, 0,
+                                                                    _("the domain IDs")));
+            }
+        }
+    }
+}
+
+
 static void
 qemuDomainMonitorEOF(qemuMonitor *mon G_GNUC_UNUSED, void *opaque)
 {

@@ -94,6 +94,9 @@ int qemuDomainLockName(virQEMUDriver *driver, const char *name, bool wait);
 int qemuDriverLock(virQEMUDriver *driver);
 int qemuDriverAllocateID(virQEMUDriver *driver);
 
+/* Removes what atomic writes interrupted by a crash left behind. */
+void qemuDomainRemoveStaleFiles(virQEMUDriver *driver);
+
 /* Opens the monitor for the current job (closed by EndJob). */
 qemuMonitor *qemuDomainGetMonitor(virDomainObj *vm);
 

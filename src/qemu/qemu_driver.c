@@ -54,14 +54,17 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(virQEMUDriver, qemuDriverFree);
 /*
  * At open: every domain that the status files say runs is checked, so
  * that QEMU processes which died (or starts which were abandoned) while
- * no process of ours was looking are cleaned up now.  Cheap when all is
+ * no process of ours was looking are cleaned up now, and so are the
+ * temporary files of writes a crash interrupted.  Cheap when all is
  * well: one pidfd per running domain.
  */
 static void
 qemuDriverReconcileAll(virQEMUDriver *driver)
 {
-    g_autoptr(GPtrArray) vms = qemuDomainObjLoadAll(driver);
+    g_autoptr(GPtrArray) vms = NULL;
 
+    qemuDomainRemoveStaleFiles(driver);
+    vms = qemuDomainObjLoadAll(driver);
     for (size_t i = 0; i < vms->len; i++) {
         virDomainObj **vm = (virDomainObj **)&g_ptr_array_index(vms, i);
 
