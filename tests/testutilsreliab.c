@@ -6,6 +6,7 @@
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <sys/file.h>
 #include <sys/wait.h>
@@ -317,6 +318,33 @@ testReliabWorkerSpawn(const char *const *argv, int passfd, int *retOut)
 
 
 char *
+testReliabReadLine(int fd, int timeoutMs)
+{
+    g_autoptr(GString) line = g_string_new(NULL);
+    gint64 deadline = g_get_monotonic_time() + (gint64)timeoutMs * 1000;
+
+    for (;;) {
+        struct pollfd pfd = { .fd = fd, .events = POLLIN };
+        gint64 left = (deadline - g_get_monotonic_time()) / 1000;
+        char c;
+        ssize_t n;
+
+        if (left <= 0 || poll(&pfd, 1, (int)left) <= 0)
+            return NULL;
+        if ((n = read(fd, &c, 1)) < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            return NULL;
+        if (n == 0)
+            return line->len ? g_string_free(g_steal_pointer(&line), FALSE) : NULL;
+        if (c == '\n')
+            return g_string_free(g_steal_pointer(&line), FALSE);
+        g_string_append_c(line, c);
+    }
+}
+
+
+char *
 testReliabWorkerFinish(pid_t pid, int outfd, int *retStatus)
 {
     g_autoptr(GString) out = g_string_new(NULL);
@@ -359,21 +387,22 @@ testReliabLockHeld(const char *path)
 }
 
 
-/* Whether QEMU @pid's command line names @monitorPath. */
-static bool
+/* Whether @pid's command line names @what: 1 yes, 0 no, -1 unknown (a
+ * process on its way out has an empty command line). */
+static int
 testReliabCmdlineHas(pid_t pid, const char *what)
 {
     g_autofree char *path = g_strdup_printf("/proc/%lld/cmdline", (long long)pid);
     g_autofree char *cmdline = NULL;
     gsize len;
 
-    if (!what || !g_file_get_contents(path, &cmdline, &len, NULL))
-        return false;
+    if (!what || !g_file_get_contents(path, &cmdline, &len, NULL) || len == 0)
+        return -1;
     for (gsize i = 0; i < len; i += strlen(cmdline + i) + 1) {
         if (strstr(cmdline + i, what))
-            return true;
+            return 1;
     }
-    return false;
+    return 0;
 }
 
 
@@ -396,6 +425,40 @@ testReliabListDir(const char *dir, GHashTable *names, GPtrArray *temps)
 }
 
 
+static bool
+testReliabArrayHas(GArray *pids, pid_t pid)
+{
+    for (guint i = 0; i < pids->len; i++) {
+        if (g_array_index(pids, pid_t, i) == pid)
+            return true;
+    }
+    return false;
+}
+
+
+/* Private directories (domain-*) and pid files (*.pid) in @stateDir
+ * that no active domain owns. */
+static void
+testReliabListLeftovers(const char *stateDir, GHashTable *owned,
+                        GString *problems, int *count)
+{
+    g_autoptr(GDir) d = g_dir_open(stateDir, 0, NULL);
+    const char *entry;
+
+    if (!d)
+        return;
+    while ((entry = g_dir_read_name(d))) {
+        g_autofree char *path = g_build_filename(stateDir, entry, NULL);
+
+        if ((g_str_has_prefix(entry, "domain-") || g_str_has_suffix(entry, ".pid")) &&
+            !g_hash_table_contains(owned, path)) {
+            g_string_append_printf(problems, "%s is left over\n", path);
+            (*count)++;
+        }
+    }
+}
+
+
 int
 testReliabCheckRoot(const char *root, const char *uri, const char *name,
                     testReliabExpect defined, testReliabExpect active,
@@ -406,8 +469,11 @@ testReliabCheckRoot(const char *root, const char *uri, const char *name,
     g_autoptr(GPtrArray) temps = g_ptr_array_new_with_free_func(g_free);
     g_autoptr(GArray) after = NULL;
     g_autoptr(GHashTable) owned = g_hash_table_new(g_direct_hash, g_direct_equal);
+    g_autoptr(GHashTable) ownedPaths = g_hash_table_new_full(g_str_hash, g_str_equal,
+                                                             g_free, NULL);
     g_autofree char *configDir = g_build_filename(root, "etc", "qemu", NULL);
     g_autofree char *stateDir = g_build_filename(root, "run", "qemu", NULL);
+    g_autoptr(GArray) before = NULL;
     virConnectPtr conn = NULL;
     virQEMUDriver *driver;
     GHashTableIter iter;
@@ -433,6 +499,7 @@ testReliabCheckRoot(const char *root, const char *uri, const char *name,
             PROBLEM("%s is still locked", path);
     }
 
+    before = testReliabRootProcesses(root);
     if (!(conn = virConnectOpen(uri))) {
         PROBLEM("cannot open %s: %s", uri, virGetLastErrorMessage());
         return count;
@@ -453,6 +520,7 @@ testReliabCheckRoot(const char *root, const char *uri, const char *name,
         g_autofree char *statusPath = qemuDomainStatusPath(driver->config, dom);
         g_autoptr(virDomainObj) vm = NULL;
         qemuDomainObjPrivate *priv;
+        unsigned long long start = 0;
 
         if (testReliabLockHeld(lockPath))
             PROBLEM("%s is still locked", lockPath);
@@ -484,28 +552,39 @@ testReliabCheckRoot(const char *root, const char *uri, const char *name,
             continue;
 
         /* Active after the reconciliation of the open: it must be a
-         * finished start whose QEMU runs. */
+         * finished start whose QEMU runs.  A QEMU that a killed caller
+         * had sent SIGTERM may have been on its way out during the
+         * open, and be gone now: the next call finds it stopped, which
+         * is just as consistent. */
         if (priv->phase != QEMU_DOMAIN_PHASE_RUNNING)
             PROBLEM("domain %s is still in phase %d after an open", dom,
                     priv->phase);
+        g_hash_table_add(owned, GINT_TO_POINTER(priv->pid));
+        if (priv->privateDir)
+            g_hash_table_add(ownedPaths, g_strdup(priv->privateDir));
+        if (priv->pidFile)
+            g_hash_table_add(ownedPaths, g_strdup(priv->pidFile));
         if (!testProcessAlive(priv->pid)) {
-            PROBLEM("domain %s is active but its QEMU %lld is gone (%s)", dom,
-                    (long long)priv->pid, statusPath);
-        } else {
-            unsigned long long start = 0;
-            g_autofree char *stat = NULL;
-
-            if (virProcessGetStartTime(priv->pid, &start) < 0 ||
-                start != priv->startTime)
+            if (!testReliabArrayHas(before, priv->pid))
+                PROBLEM("domain %s is active but its QEMU %lld is gone (%s)", dom,
+                        (long long)priv->pid, statusPath);
+            continue;
+        }
+        if (virProcessGetStartTime(priv->pid, &start) < 0 ||
+            start != priv->startTime) {
+            if (testProcessAlive(priv->pid))
                 PROBLEM("domain %s records pid %lld with another start time",
                         dom, (long long)priv->pid);
-            virResetLastError();
-            if (!testReliabCmdlineHas(priv->pid, priv->monitorPath))
-                PROBLEM("process %lld of domain %s is not its QEMU", (long long)priv->pid,
-                        dom);
-            g_hash_table_add(owned, GINT_TO_POINTER(priv->pid));
+        } else if (testReliabCmdlineHas(priv->pid, priv->monitorPath) == 0) {
+            PROBLEM("process %lld of domain %s is not its QEMU", (long long)priv->pid,
+                    dom);
         }
+        virResetLastError();
     }
+
+    /* What QEMU and the driver leave in the state directory belongs to
+     * an active domain. */
+    testReliabListLeftovers(stateDir, ownedPaths, problems, &count);
 
     /* Every QEMU of this root still running after the open belongs to
      * an active domain. */

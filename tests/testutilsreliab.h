@@ -63,6 +63,10 @@ GArray *testReliabRootProcesses(const char *root);
  * as descriptor 3.
  */
 pid_t testReliabWorkerSpawn(const char *const *argv, int passfd, int *retOut);
+/* One line (without its newline) from @fd, waiting up to @timeoutMs;
+ * what is left at end of file counts as a line; NULL at end of file or
+ * on timeout. */
+char *testReliabReadLine(int fd, int timeoutMs);
 /* Waits for a worker and returns what it printed (NULL on error). */
 char *testReliabWorkerFinish(pid_t pid, int outfd, int *retStatus);
 
