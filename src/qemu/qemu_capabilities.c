@@ -581,11 +581,16 @@ virQEMUCapsCompareMachines(const void *a, const void *b)
 }
 
 
-/* The probing emulator dies with the thread that probes. */
+/* The probing emulator dies with the thread that probes.  @data is the
+ * prober's pid: if it died before the death signal was armed, the
+ * child is already someone else's and must not become a QEMU that
+ * waits for a monitor client forever. */
 static void
-virQEMUCapsProbeChildSetup(gpointer data G_GNUC_UNUSED)
+virQEMUCapsProbeChildSetup(gpointer data)
 {
     prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != (pid_t)GPOINTER_TO_INT(data))
+        _exit(127);
 }
 
 
@@ -688,7 +693,7 @@ virQEMUCapsProbe(const char *binary, const char *runDir, const struct stat *sb)
     g_subprocess_launcher_setenv(launcher, "LC_ALL", "C", TRUE);
     g_subprocess_launcher_take_fd(launcher, g_steal_fd(&lfd), qemuFd);
     g_subprocess_launcher_set_child_setup(launcher, virQEMUCapsProbeChildSetup,
-                                          NULL, NULL);
+                                          GINT_TO_POINTER((int)getpid()), NULL);
     proc = g_subprocess_launcher_spawn(launcher, &gerr, binary,
                                        "-S", "-no-user-config", "-nodefaults",
                                        "-nographic", "-machine", machine,
