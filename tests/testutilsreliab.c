@@ -425,14 +425,79 @@ testReliabListDir(const char *dir, GHashTable *names, GPtrArray *temps)
 }
 
 
+/* Whether @pid runs a QEMU binary. */
 static bool
-testReliabArrayHas(GArray *pids, pid_t pid)
+testReliabIsQEMU(pid_t pid)
 {
-    for (guint i = 0; i < pids->len; i++) {
-        if (g_array_index(pids, pid_t, i) == pid)
-            return true;
+    g_autofree char *path = g_strdup_printf("/proc/%lld/exe", (long long)pid);
+    g_autofree char *exe = g_file_read_link(path, NULL);
+    g_autofree char *base = exe ? g_path_get_basename(exe) : NULL;
+
+    return base && (g_str_has_prefix(base, "qemu-system-") ||
+                    g_str_has_prefix(base, "qemustub"));
+}
+
+
+/* /proc/PID/stat and the command line, for a diagnostic; NULL if the
+ * process is gone. */
+static char *
+testReliabDescribe(pid_t pid)
+{
+    g_autofree char *statPath = g_strdup_printf("/proc/%lld/stat", (long long)pid);
+    g_autofree char *cmdPath = g_strdup_printf("/proc/%lld/cmdline", (long long)pid);
+    g_autofree char *stat = NULL;
+    g_autofree char *cmdline = NULL;
+    gsize len = 0;
+
+    if (!g_file_get_contents(statPath, &stat, NULL, NULL))
+        return NULL;
+    if (g_file_get_contents(cmdPath, &cmdline, &len, NULL)) {
+        for (gsize i = 0; i + 1 < len; i++) {
+            if (!cmdline[i])
+                cmdline[i] = ' ';
+        }
     }
-    return false;
+    return g_strdup_printf("%s [%s]", g_strstrip(stat), NULLSTR(cmdline));
+}
+
+
+/* Our children that are QEMU capabilities probes ("-machine none" with
+ * the probe's monitor). */
+static GArray *
+testReliabProbeProcesses(void)
+{
+    GArray *pids = g_array_new(FALSE, FALSE, sizeof(pid_t));
+    g_autoptr(GDir) proc = g_dir_open("/proc", 0, NULL);
+    const char *entry;
+
+    while (proc && (entry = g_dir_read_name(proc))) {
+        g_autofree char *path = NULL;
+        g_autofree char *status = NULL;
+        g_autofree char *ppid = g_strdup_printf("\nPPid:\t%lld\n", (long long)getpid());
+        g_autofree char *cmdline = NULL;
+        gsize len;
+        guint64 num;
+        pid_t pid;
+
+        if (!g_ascii_string_to_unsigned(entry, 10, 1, G_MAXINT, &num, NULL))
+            continue;
+        pid = (pid_t)num;
+        path = g_strdup_printf("/proc/%s/status", entry);
+        if (!g_file_get_contents(path, &status, NULL, NULL) || !strstr(status, ppid))
+            continue;
+        g_free(path);
+        path = g_strdup_printf("/proc/%s/cmdline", entry);
+        if (!g_file_get_contents(path, &cmdline, &len, NULL))
+            continue;
+        for (gsize i = 0; i < len; i += strlen(cmdline + i) + 1) {
+            if (strstr(cmdline + i, "socket,id=probe,")) {
+                if (testProcessAlive(pid))
+                    g_array_append_val(pids, pid);
+                break;
+            }
+        }
+    }
+    return pids;
 }
 
 
@@ -473,7 +538,8 @@ testReliabCheckRoot(const char *root, const char *uri, const char *name,
                                                              g_free, NULL);
     g_autofree char *configDir = g_build_filename(root, "etc", "qemu", NULL);
     g_autofree char *stateDir = g_build_filename(root, "run", "qemu", NULL);
-    g_autoptr(GArray) before = NULL;
+    g_autoptr(GPtrArray) exited = g_ptr_array_new_with_free_func(g_free);
+    g_autoptr(GArray) probes = NULL;
     virConnectPtr conn = NULL;
     virQEMUDriver *driver;
     GHashTableIter iter;
@@ -499,7 +565,6 @@ testReliabCheckRoot(const char *root, const char *uri, const char *name,
             PROBLEM("%s is still locked", path);
     }
 
-    before = testReliabRootProcesses(root);
     if (!(conn = virConnectOpen(uri))) {
         PROBLEM("cannot open %s: %s", uri, virGetLastErrorMessage());
         return count;
@@ -552,10 +617,8 @@ testReliabCheckRoot(const char *root, const char *uri, const char *name,
             continue;
 
         /* Active after the reconciliation of the open: it must be a
-         * finished start whose QEMU runs.  A QEMU that a killed caller
-         * had sent SIGTERM may have been on its way out during the
-         * open, and be gone now: the next call finds it stopped, which
-         * is just as consistent. */
+         * finished start whose QEMU runs (or has just exited, see
+         * below). */
         if (priv->phase != QEMU_DOMAIN_PHASE_RUNNING)
             PROBLEM("domain %s is still in phase %d after an open", dom,
                     priv->phase);
@@ -565,9 +628,7 @@ testReliabCheckRoot(const char *root, const char *uri, const char *name,
         if (priv->pidFile)
             g_hash_table_add(ownedPaths, g_strdup(priv->pidFile));
         if (!testProcessAlive(priv->pid)) {
-            if (!testReliabArrayHas(before, priv->pid))
-                PROBLEM("domain %s is active but its QEMU %lld is gone (%s)", dom,
-                        (long long)priv->pid, statusPath);
+            g_ptr_array_add(exited, g_strdup(dom));
             continue;
         }
         if (virProcessGetStartTime(priv->pid, &start) < 0 ||
@@ -592,8 +653,22 @@ testReliabCheckRoot(const char *root, const char *uri, const char *name,
     for (guint i = 0; i < after->len; i++) {
         pid_t pid = g_array_index(after, pid_t, i);
 
-        if (!g_hash_table_contains(owned, GINT_TO_POINTER(pid)))
-            PROBLEM("QEMU %lld runs without a domain that owns it", (long long)pid);
+        g_autofree char *desc = NULL;
+
+        if (g_hash_table_contains(owned, GINT_TO_POINTER(pid)))
+            continue;
+        if (!testReliabIsQEMU(pid)) {
+            /* A child the killed caller forked, not (yet) a QEMU: it
+             * must go away by itself (see virProcessSpawn's prepare
+             * step). */
+            if (!testProcessWaitGone(pid, 2000))
+                PROBLEM("a child %lld of a killed caller lingers: %s", (long long)pid,
+                        (desc = testReliabDescribe(pid)));
+            continue;
+        }
+        if ((desc = testReliabDescribe(pid)))
+            PROBLEM("QEMU %lld runs without a domain that owns it: %s",
+                    (long long)pid, desc);
     }
 
     if (defined != TEST_RELIAB_MAYBE || active != TEST_RELIAB_MAYBE) {
@@ -617,6 +692,38 @@ testReliabCheckRoot(const char *root, const char *uri, const char *name,
     }
     virConnectClose(conn);
     testReapChildren();
+
+    /* A capabilities probe dies with the caller that started it. */
+    probes = testReliabProbeProcesses();
+    for (guint i = 0; i < probes->len; i++) {
+        pid_t pid = g_array_index(probes, pid_t, i);
+        g_autofree char *desc = NULL;
+
+        if (!testProcessWaitGone(pid, 2000))
+            PROBLEM("a capabilities probe %lld outlived its caller: %s", (long long)pid,
+                    (desc = testReliabDescribe(pid)));
+    }
+
+    /* A QEMU that a killed caller had sent SIGTERM may have been on
+     * its way out during that open and be gone now: the next open must
+     * find its domain stopped. */
+    if (exited->len) {
+        if (!(conn = virConnectOpen(uri))) {
+            PROBLEM("cannot open %s again: %s", uri, virGetLastErrorMessage());
+            return count;
+        }
+        for (guint i = 0; i < exited->len; i++) {
+            const char *dom = g_ptr_array_index(exited, i);
+            virDomainPtr d = virDomainLookupByName(conn, dom);
+
+            if (d && virDomainIsActive(d) != 0)
+                PROBLEM("domain %s is still active after its QEMU exited", dom);
+            if (d)
+                virDomainFree(d);
+            virResetLastError();
+        }
+        virConnectClose(conn);
+    }
     return count;
 #undef PROBLEM
 }
@@ -637,10 +744,15 @@ testReliabResetDomain(const char *uri, const char *name)
         ret = virGetLastErrorCode() == VIR_ERR_NO_DOMAIN ? 0 : -1;
         goto cleanup;
     }
-    if (virDomainIsActive(dom) == 1 && virDomainDestroy(dom) < 0) {
+    /* Its QEMU may be exiting on a signal a killed caller sent: then the
+     * destroy finds it no longer running, which is fine. */
+    if (virDomainIsActive(dom) == 1 && virDomainDestroy(dom) < 0 &&
+        (virGetLastErrorCode() != VIR_ERR_OPERATION_INVALID ||
+         virDomainIsActive(dom) != 0)) {
         virTestDiag("cannot destroy %s: %s", name, virGetLastErrorMessage());
         goto cleanup;
     }
+    virResetLastError();
     if (virDomainIsPersistent(dom) == 1 && virDomainUndefine(dom) < 0) {
         virTestDiag("cannot undefine %s: %s", name, virGetLastErrorMessage());
         goto cleanup;
