@@ -495,6 +495,133 @@ testSpawnNoDescriptors(const void *opaque G_GNUC_UNUSED)
 }
 
 
+typedef struct {
+    pid_t pid;          /* what the prepare step was given */
+    bool wasExecuted;   /* whether the child already ran the program */
+    int outfd;          /* >= 0: write the pid there and die (the caller) */
+    bool fail;
+} testPrepareData;
+
+
+static int
+testPrepare(pid_t pid, void *opaque)
+{
+    testPrepareData *data = opaque;
+    g_autofree char *exe = NULL;
+    g_autofree char *path = g_strdup_printf("/proc/%lld/exe", (long long)pid);
+
+    data->pid = pid;
+    exe = g_file_read_link(path, NULL);
+    data->wasExecuted = !exe || g_str_has_suffix(exe, "/touch");
+    if (data->outfd >= 0) {
+        if (write(data->outfd, &pid, sizeof(pid)) != sizeof(pid))
+            _exit(2);
+        _exit(0);
+    }
+    if (data->fail) {
+        virReportError(VIR_ERR_INTERNAL_ERROR, "%s", "cannot record the child");
+        return -1;
+    }
+    return 0;
+}
+
+
+/* Waits up to 5 s for @pid to end (it may first have to be reparented
+ * to us, the subreaper); returns its wait status or -1. */
+static int
+testWaitAdopted(pid_t pid)
+{
+    for (int i = 0; i < 5000; i++) {
+        int status;
+        pid_t rc = waitpid(pid, &status, WNOHANG);
+
+        if (rc == pid)
+            return status;
+        g_usleep(1000);
+    }
+    return -1;
+}
+
+
+/*
+ * The prepare step runs in the parent while the child waits: the
+ * program has not run yet; it runs once the step succeeds, never when
+ * the step fails or the caller dies during it.
+ */
+static int
+testSpawnPrepare(const void *opaque G_GNUC_UNUSED)
+{
+    g_autofree char *dir = virTestMakeTempDir("spawnprepare");
+    g_autofree char *file = g_build_filename(dir, "ran", NULL);
+    const char *argv[] = { "/usr/bin/touch", file, NULL };
+    testPrepareData data = { .outfd = -1 };
+    virProcessSpawnOpts opts = {
+        .cwd = NULL, .umask = 022, .logfd = -1,
+        .prepare = testPrepare, .prepareOpaque = &data,
+    };
+    int fds[2];
+    pid_t pid;
+    pid_t caller;
+    int status;
+
+    /* Success: the pid is known before the program runs, then it runs. */
+    if (virProcessSpawn(argv, NULL, &opts, &pid) < 0)
+        return -1;
+    if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) ||
+        WEXITSTATUS(status) != 0 || data.pid != pid || data.wasExecuted ||
+        !g_file_test(file, G_FILE_TEST_EXISTS)) {
+        virTestDiag("prepare saw pid %lld (spawned %lld), executed %d",
+                    (long long)data.pid, (long long)pid, data.wasExecuted);
+        return -1;
+    }
+    unlink(file);
+
+    /* The step fails: its error, no program run, no child left. */
+    data.fail = true;
+    if (virProcessSpawn(argv, NULL, &opts, &pid) == 0 ||
+        checkError(VIR_ERR_INTERNAL_ERROR, "internal error: cannot record the child") < 0)
+        return -1;
+    if (waitpid(data.pid, NULL, WNOHANG) != -1 || errno != ECHILD ||
+        g_file_test(file, G_FILE_TEST_EXISTS)) {
+        virTestDiag("the program ran, or its process is left");
+        return -1;
+    }
+    virResetLastError();
+
+    /* The caller dies during the step: the child, now ours (we are the
+     * subreaper), ends without running the program. */
+    data.fail = false;
+    if (pipe(fds) < 0)
+        return -1;
+    data.outfd = fds[1];
+    if ((caller = fork()) == 0) {
+        close(fds[0]);
+        if (virProcessSpawn(argv, NULL, &opts, &pid) < 0)
+            _exit(3);
+        _exit(4);
+    }
+    close(fds[1]);
+    if (caller < 0 || read(fds[0], &pid, sizeof(pid)) != sizeof(pid)) {
+        close(fds[0]);
+        return -1;
+    }
+    close(fds[0]);
+    if (waitpid(caller, &status, 0) != caller || !WIFEXITED(status) ||
+        WEXITSTATUS(status) != 0) {
+        virTestDiag("the caller ended with status 0x%x", status);
+        return -1;
+    }
+    status = testWaitAdopted(pid);
+    if (status < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 127 ||
+        g_file_test(file, G_FILE_TEST_EXISTS)) {
+        virTestDiag("orphaned child: status 0x%x, program ran %d", status,
+                    g_file_test(file, G_FILE_TEST_EXISTS));
+        return -1;
+    }
+    return 0;
+}
+
+
 /*
  * The states the driver reports, and a zombie counted as exited: it is
  * waited for at once and reaped, after which the process is gone.
@@ -903,6 +1030,8 @@ mymain(void)
                        1, false, VIR_ERR_INTERNAL_ERROR,
                        "internal error: cannot execute binary /usr/bin/true: descriptor 1 to pass is a standard stream");
     DO_TEST("spawn fails without descriptors", testSpawnNoDescriptors, NULL);
+    DO_TEST("spawn's prepare step runs before the program, or stops it",
+            testSpawnPrepare, NULL);
     DO_TEST("states, and a zombie counts as exited", testStateAndZombie, NULL);
     DO_TEST("wait times out, then sees the exit", testWaitTimeout, NULL);
     DO_TEST("wait returns promptly on exit", testWaitPrompt, NULL);

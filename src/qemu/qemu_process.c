@@ -545,6 +545,26 @@ qemuProcessReportStartFailure(virDomainObj *vm, bool exited)
 }
 
 
+/*
+ * Puts QEMU's pid and start time in the status file before QEMU runs
+ * (the spawned child waits for this): a crash of ours at any moment
+ * of a start leaves either no QEMU or one the status file names, which
+ * the next open stops.  The start time of the child is QEMU's: exec
+ * does not change it.
+ */
+static int
+qemuProcessRecordPid(pid_t pid, void *opaque)
+{
+    virDomainObj *vm = opaque;
+    qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
+
+    priv->pid = pid;
+    if (virProcessGetStartTime(pid, &priv->startTime) < 0)
+        return -1;
+    return qemuDomainSaveStatus(priv->driver, vm);
+}
+
+
 /**
  * qemuProcessStart:
  * @driver: the driver
@@ -621,14 +641,12 @@ qemuProcessStart(virQEMUDriver *driver, virDomainObj *vm, unsigned int flags)
     opts.cwd = "/";
     opts.umask = 0077;
     opts.logfd = logfd;
+    opts.prepare = qemuProcessRecordPid;
+    opts.prepareOpaque = vm;
     if (virProcessSpawn((const char *const *)argv, (const char *const *)env,
                         &opts, &priv->pid) < 0)
         goto error;
-    if (virProcessGetStartTime(priv->pid, &priv->startTime) < 0)
-        goto error;
     VIR_DEBUG("domain %s: QEMU pid %lld", vm->def->name, (long long)priv->pid);
-    if (qemuDomainSaveStatus(driver, vm) < 0)
-        goto error;
 
     if ((rc = qemuProcessOpenPidfd(priv)) < 0)
         goto error;

@@ -11,6 +11,7 @@
 #include <poll.h>
 #include <pthread.h>
 #include <signal.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -436,11 +437,12 @@ virProcessCloseAllBut(const int *keep, size_t nkeep)
 static void G_GNUC_NORETURN
 virProcessSpawnChild(const char *const *argv, const char *const *envp,
                      const virProcessSpawnOpts *opts, const int *keep,
-                     size_t nkeep, int errfd)
+                     size_t nkeep, int errfd, int gofd)
 {
     virProcessSpawnFailure failure;
     struct sigaction dfl;
     sigset_t empty;
+    ssize_t n;
     int nullfd;
     int out;
 
@@ -484,6 +486,17 @@ virProcessSpawnChild(const char *const *argv, const char *const *envp,
     if (chdir(opts->cwd ? opts->cwd : "/") < 0)
         goto fail;
 
+    /* The parent's go-ahead: end of file means it gave up or died
+     * before it could record us, so nothing may run. */
+    if (gofd >= 0) {
+        char go;
+
+        while ((n = read(gofd, &go, 1)) < 0 && errno == EINTR)
+            ;
+        if (n != 1)
+            _exit(127);
+    }
+
     failure.step = VIR_PROCESS_SPAWN_STEP_EXEC;
     sigemptyset(&empty);
     sigprocmask(SIG_SETMASK, &empty, NULL);
@@ -514,7 +527,7 @@ virProcessCompareFD(const void *a, const void *b)
  *        through a shell) and its arguments, NULL-terminated
  * @envp: its environment, NULL-terminated; NULL passes ours on
  * @opts: how to set up the child; NULL means cwd "/", umask 022,
- *        output to /dev/null, no descriptors passed
+ *        output to /dev/null, no descriptors passed, no prepare step
  * @retpid: the child's pid
  *
  * Starts @argv as our child in a session of its own, with stdin from
@@ -526,6 +539,12 @@ virProcessCompareFD(const void *a, const void *b)
  * The child is the caller's to reap.  It outlives the caller: when the
  * caller exits it is reparented, which lets a QEMU started by one virsh
  * keep running after that virsh is gone.
+ *
+ * With @opts->prepare, the child waits after its set-up until that
+ * callback, given the child's pid, has returned 0.  If the callback
+ * fails (it reports why) or the caller dies first, the child exits
+ * without executing anything: the program never runs without the
+ * caller having had its chance to record it.
  *
  * Setting append mode on the log descriptor affects every descriptor
  * sharing its open file description, the caller's included.
@@ -544,6 +563,8 @@ virProcessSpawn(const char *const *argv, const char *const *envp,
     sigset_t all;
     sigset_t old;
     int errpipe[2];
+    int gofds[2] = { -1, -1 };
+    bool sent = true;
     size_t nkeep = 0;
     ssize_t n;
     pid_t pid;
@@ -569,7 +590,7 @@ virProcessSpawn(const char *const *argv, const char *const *envp,
         return -1;
     }
 
-    keep = g_new0(int, opts->npassfds + 1);
+    keep = g_new0(int, opts->npassfds + 2);
     for (size_t i = 0; i < opts->npassfds; i++) {
         if (opts->passfds[i] <= STDERR_FILENO) {
             virReportError(VIR_ERR_INTERNAL_ERROR,
@@ -586,6 +607,18 @@ virProcessSpawn(const char *const *argv, const char *const *envp,
         return -1;
     }
     keep[nkeep++] = errpipe[1];
+    /* A socket rather than a pipe: sending to a child that died raises
+     * no SIGPIPE (MSG_NOSIGNAL). */
+    if (opts->prepare &&
+        socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, gofds) < 0) {
+        virReportSystemError(errno, _("cannot create a socket pair to execute binary %1$s"),
+                             argv[0]);
+        virForceClose(&errpipe[0]);
+        virForceClose(&errpipe[1]);
+        return -1;
+    }
+    if (gofds[0] >= 0)
+        keep[nkeep++] = gofds[0];
     qsort(keep, nkeep, sizeof(*keep), virProcessCompareFD);
 
     /* No handler of ours may run in the child before it resets them. */
@@ -593,15 +626,30 @@ virProcessSpawn(const char *const *argv, const char *const *envp,
     pthread_sigmask(SIG_SETMASK, &all, &old);
     pid = fork();
     if (pid == 0)
-        virProcessSpawnChild(argv, envp, opts, keep, nkeep, errpipe[1]);
+        virProcessSpawnChild(argv, envp, opts, keep, nkeep, errpipe[1], gofds[0]);
     if (pid < 0)
         virReportSystemError(errno, _("cannot fork a child to execute binary %1$s"),
                              argv[0]);
     pthread_sigmask(SIG_SETMASK, &old, NULL);
     virForceClose(&errpipe[1]);
+    virForceClose(&gofds[0]);
     if (pid < 0) {
         virForceClose(&errpipe[0]);
+        virForceClose(&gofds[1]);
         return -1;
+    }
+
+    if (opts->prepare) {
+        if (opts->prepare(pid, opts->prepareOpaque) < 0) {
+            /* End of file on its socket: the child exits unexecuted. */
+            virForceClose(&gofds[1]);
+            virForceClose(&errpipe[0]);
+            while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
+                ;
+            return -1;
+        }
+        sent = send(gofds[1], "", 1, MSG_NOSIGNAL) == 1;
+        virForceClose(&gofds[1]);
     }
 
     while ((n = read(errpipe[0], &failure, sizeof(failure))) < 0 &&
@@ -624,6 +672,15 @@ virProcessSpawn(const char *const *argv, const char *const *envp,
                              _(virProcessSpawnStepMessage[failure.step]),
                              argv[0], opts->cwd ? opts->cwd : "/");
 #pragma GCC diagnostic pop
+        return -1;
+    }
+    if (!sent) {
+        /* It was gone before the go-ahead, and said nothing. */
+        while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
+            ;
+        virReportError(VIR_ERR_INTERNAL_ERROR,
+                       _("cannot execute binary %1$s: its process %2$lld ended before it could start it"),
+                       argv[0], (long long)pid);
         return -1;
     }
 

@@ -53,6 +53,13 @@ struct _virProcessSpawnOpts {
      * every other descriptor is closed */
     const int *passfds;
     size_t npassfds;
+    /* if not NULL, called in the parent once the child exists and
+     * before it executes the program, with the child's pid: the child
+     * executes only once this returns 0.  If it fails, or the caller
+     * dies first, the child exits without executing anything.  Lets a
+     * caller put the pid on record before the program can run. */
+    int (*prepare)(pid_t pid, void *opaque);
+    void *prepareOpaque;
 };
 
 int virProcessSpawn(const char *const *argv, const char *const *envp,
