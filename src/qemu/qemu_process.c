@@ -639,7 +639,9 @@ qemuProcessStart(virQEMUDriver *driver, virDomainObj *vm, unsigned int flags)
 
     env = qemuProcessBuildEnv(priv);
     opts.cwd = "/";
-    opts.umask = 0077;
+    /* What QEMU creates (its monitor socket, its pid file) is for us
+     * alone: 0600.  QEMU makes no directories here. */
+    opts.umask = 0177;
     opts.logfd = logfd;
     opts.prepare = qemuProcessRecordPid;
     opts.prepareOpaque = vm;
