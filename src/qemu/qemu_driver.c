@@ -684,6 +684,7 @@ qemuDomainDestroyFlags(virDomainPtr dom, unsigned int flags)
     unsigned int stopFlags = 0;
     pid_t pid;
     unsigned long long startTime;
+    bool haveJob = false;
     int ret = -1;
 
     virCheckFlags(VIR_DOMAIN_DESTROY_GRACEFUL | VIR_DOMAIN_DESTROY_REMOVE_LOGS, -1);
@@ -700,14 +701,33 @@ qemuDomainDestroyFlags(virDomainPtr dom, unsigned int flags)
     pid = QEMU_DOMAIN_PRIVATE(vm)->pid;
     startTime = QEMU_DOMAIN_PRIVATE(vm)->startTime;
 
-    /* The signals go first, without the job: a job stuck on a monitor
-     * that no longer answers ends when QEMU does. */
+    /*
+     * The job first when it is free, so that nobody else (another
+     * destroy, a process reconciling the domain) can run the stop path
+     * between QEMU's exit and ours and make this destroy's stop its
+     * own.  When another job holds it, the signals go first, without
+     * the job: a job stuck on a monitor that no longer answers ends
+     * when QEMU does.
+     */
+    if (qemuDomainObjTryJob(driver, &vm) == 0) {
+        haveJob = true;
+        if (!qemuDomainSameInstance(vm, pid, startTime)) {
+            virReportError(VIR_ERR_OPERATION_INVALID, "%s",
+                           _("domain is not running"));
+            goto endjob;
+        }
+    } else if (virGetLastErrorCode() != VIR_ERR_RESOURCE_BUSY) {
+        return -1;
+    }
+    virResetLastError();
+
     if (qemuProcessKill(vm, (flags & VIR_DOMAIN_DESTROY_GRACEFUL) ?
                             0 : VIR_QEMU_PROCESS_KILL_FORCE) < 0)
-        return -1;
+        goto endjob;
 
-    if (qemuDomainObjBeginJob(driver, &vm) < 0)
+    if (!haveJob && qemuDomainObjBeginJob(driver, &vm) < 0)
         return -1;
+    haveJob = true;
     if (!qemuDomainSameInstance(vm, pid, startTime)) {
         /* Someone else finished stopping it meanwhile. */
         virReportError(VIR_ERR_OPERATION_INVALID, "%s",
@@ -722,7 +742,8 @@ qemuDomainDestroyFlags(virDomainPtr dom, unsigned int flags)
     ret = 0;
 
  endjob:
-    qemuDomainObjEndJob(vm);
+    if (haveJob)
+        qemuDomainObjEndJob(vm);
     return ret;
 }
 
