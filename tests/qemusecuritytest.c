@@ -78,6 +78,7 @@ testModes(const void *data G_GNUC_UNUSED)
 {
     g_autofree char *xml = testQemuDomainXML("modes", NULL, NULL);
     g_autofree char *sock = NULL;
+    g_autofree char *stateDir = g_build_filename(testRoot, "run", "qemu", NULL);
     virDomainPtr dom = virDomainDefineXML(testConn, xml);
     g_autoptr(GDir) d = NULL;
     const char *entry;
@@ -87,10 +88,10 @@ testModes(const void *data G_GNUC_UNUSED)
     if (!dom || virDomainCreate(dom) < 0)
         goto cleanup;
     /* The socket QEMU made is there while it runs. */
-    d = g_dir_open(g_build_filename(testRoot, "run", "qemu", NULL), 0, NULL);
+    d = g_dir_open(stateDir, 0, NULL);
     while (d && (entry = g_dir_read_name(d))) {
         if (g_str_has_prefix(entry, "domain-"))
-            sock = g_build_filename(testRoot, "run", "qemu", entry, "monitor.sock", NULL);
+            sock = g_build_filename(stateDir, entry, "monitor.sock", NULL);
     }
     if (!sock || lstat(sock, &sb) < 0 || !S_ISSOCK(sb.st_mode)) {
         virTestDiag("no monitor socket found");
