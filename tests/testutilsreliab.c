@@ -582,7 +582,6 @@ testReliabCheckRoot(const char *root, const char *uri, const char *name,
         const char *dom = key;
         g_autofree char *lockPath = qemuDomainLockPath(driver->config, dom);
         g_autofree char *configPath = qemuDomainConfigPath(driver->config, dom);
-        g_autofree char *statusPath = qemuDomainStatusPath(driver->config, dom);
         g_autoptr(virDomainObj) vm = NULL;
         qemuDomainObjPrivate *priv;
         unsigned long long start = 0;
