@@ -6,9 +6,9 @@
  *
  * - two destroys: exactly one succeeds, the other is told "domain is
  *   not running", QEMU is gone and the domain is shut off, destroyed;
- * - a start and a destroy released a random moment later: the start
- *   succeeds, the destroy succeeds or finds the domain not (yet)
- *   running, and the root ends consistent either way;
+ * - a start and a destroy, one released a random moment after the
+ *   other: the start succeeds, the destroy succeeds or finds the
+ *   domain not (yet) running, and the root ends consistent either way;
  * - a start and an undefine: either the undefine comes first and the
  *   start finds no domain, or the domain runs and becomes transient;
  *   consistent either way, and a transient one is forgotten when it
@@ -80,16 +80,17 @@ testRaceParse(const char *out, testRaceResult *res)
 
 
 /*
- * Runs OP A and OP B on @name in two workers released together; B
- * waits @delayB microseconds more.
+ * Runs OP A and OP B on @name in two workers released together, after
+ * @delayA and @delayB more microseconds.
  */
 static int
-testRaceRun(const char *name, const char *opA, const char *opB, gint64 delayB,
-            testRaceResult *resA, testRaceResult *resB)
+testRaceRun(const char *name, const char *opA, gint64 delayA, const char *opB,
+            gint64 delayB, testRaceResult *resA, testRaceResult *resB)
 {
-    g_autofree char *delayStr = g_strdup_printf("%lld", (long long)delayB);
-    const char *argvA[] = { "op", testURI, name, opA, "0", NULL };
-    const char *argvB[] = { "op", testURI, name, opB, delayStr, NULL };
+    g_autofree char *delayStrA = g_strdup_printf("%lld", (long long)delayA);
+    g_autofree char *delayStrB = g_strdup_printf("%lld", (long long)delayB);
+    const char *argvA[] = { "op", testURI, name, opA, delayStrA, NULL };
+    const char *argvB[] = { "op", testURI, name, opB, delayStrB, NULL };
     g_autofree char *outA = NULL;
     g_autofree char *outB = NULL;
     g_autofree char *readyA = NULL;
@@ -173,7 +174,7 @@ testTwoDestroyers(const void *data G_GNUC_UNUSED)
         if (virDomainCreate(dom) < 0)
             return -1;
         pid = testQemuDomainPid(testRoot, "race");
-        if (testRaceRun("race", op, op, 0, &a, &b) < 0) {
+        if (testRaceRun("race", op, 0, op, 0, &a, &b) < 0) {
             ret = -1;
         } else if ((a.ok && testIsNotRunning(&b)) || (b.ok && testIsNotRunning(&a))) {
             oneWon++;
@@ -228,9 +229,12 @@ testStartVsDestroy(const void *data G_GNUC_UNUSED)
     for (done = 0; done < rounds && ret == 0; done++) {
         testRaceResult a = { 0 }, b = { 0 };
         gint64 delay = testReliabRandom(0, startUs);
+        bool startLate = testReliabRandom(0, 1);
         testReliabExpect active = TEST_RELIAB_YES;
 
-        if (testRaceRun("svd", "start", "destroy", delay, &a, &b) < 0)
+        /* Either one goes first, by up to a start's duration. */
+        if (testRaceRun("svd", "start", startLate ? delay : 0,
+                        "destroy", startLate ? 0 : delay, &a, &b) < 0)
             return -1;
         if (!a.ok) {
             virTestDiag("round %d: the start failed: %s", done, NULLSTR(a.message));
@@ -289,12 +293,14 @@ testUndefineVsStart(const void *data G_GNUC_UNUSED)
     for (done = 0; done < rounds && ret == 0; done++) {
         testRaceResult a = { 0 }, b = { 0 };
         gint64 delay = testReliabRandom(0, startUs);
+        bool startLate = testReliabRandom(0, 1);
         virDomainPtr dom;
         virDomainPtr again;
 
         if (!(dom = virDomainDefineXML(testConn, xml)))
             return -1;
-        if (testRaceRun("uvs", "start", "undefine", delay, &a, &b) < 0) {
+        if (testRaceRun("uvs", "start", startLate ? delay : 0,
+                        "undefine", startLate ? 0 : delay, &a, &b) < 0) {
             virDomainFree(dom);
             return -1;
         }
