@@ -529,6 +529,7 @@ testReliabCheckRoot(const char *root, const char *uri, const char *name,
                     testReliabExpect defined, testReliabExpect active,
                     GString *problems)
 {
+    static const char *const driverLocks[] = { "driver.lock", "next-id.lock" };
     g_autoptr(GHashTable) names = g_hash_table_new_full(g_str_hash, g_str_equal,
                                                         g_free, NULL);
     g_autoptr(GPtrArray) temps = g_ptr_array_new_with_free_func(g_free);
@@ -555,11 +556,8 @@ testReliabCheckRoot(const char *root, const char *uri, const char *name,
 
     /* Every lock is free once the killed process is gone: flocks die
      * with their holder. */
-    for (const char *const *lock = (const char *const[]){ "driver.lock",
-                                                           "next-id.lock",
-                                                           NULL };
-         *lock; lock++) {
-        g_autofree char *path = g_build_filename(stateDir, *lock, NULL);
+    for (size_t i = 0; i < G_N_ELEMENTS(driverLocks); i++) {
+        g_autofree char *path = g_build_filename(stateDir, driverLocks[i], NULL);
 
         if (testReliabLockHeld(path))
             PROBLEM("%s is still locked", path);
