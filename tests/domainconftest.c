@@ -819,6 +819,7 @@ mymain(void)
     DO_TEST_ERR("disk-cache-unknown");
     DO_TEST_ERR("disk-cdrom-virtio");
     DO_TEST_ERR("disk-device-floppy");
+    DO_TEST_ERR("disk-drive-address-controller-huge");
     DO_TEST_ERR("disk-drive-address-duplicate");
     DO_TEST_ERR("disk-driver-name");
     DO_TEST_ERR("disk-format-unknown");
@@ -831,6 +832,7 @@ mymain(void)
     DO_TEST_ERR("disk-source-missing");
     DO_TEST_ERR("disk-source-relative");
     DO_TEST_ERR("disk-source-wrong-attribute");
+    DO_TEST_ERR("disk-target-controller-huge");
     DO_TEST_ERR("disk-target-duplicate");
     DO_TEST_ERR("disk-target-missing-nosource");
     DO_TEST_ERR("disk-target-missing");

@@ -2313,6 +2313,9 @@ virDomainDefPostParseControllers(virDomainDef *def)
 }
 
 
+/* The highest controller index a disk may name (see its use). */
+#define VIR_DOMAIN_DISK_CONTROLLER_MAX 255
+
 /* A drive address from the target name: IDE has 2 buses of 2 units per
  * controller, AHCI 6 ports, and upstream packs 7 SCSI units per
  * controller whatever its model. */
@@ -2624,6 +2627,18 @@ virDomainDefPostParse(virDomainDef *def, unsigned int flags)
             disk->readonly = true;
         if (virDomainDiskDefAssignAddress(disk) < 0)
             return -1;
+        /* Every controller up to the one a disk names is added below:
+         * a name like 'sdzzzzz' must not make millions of them (each
+         * needs a PCI slot, and bus 0 has 32). */
+        if (disk->info.type == VIR_DOMAIN_DEVICE_ADDRESS_TYPE_DRIVE &&
+            disk->info.addr.drive.controller > VIR_DOMAIN_DISK_CONTROLLER_MAX) {
+            virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
+                           _("disk '%1$s' needs %2$s controller %3$u, but a domain can have at most %4$d: use a lower target name or drive address"),
+                           disk->dst, virDomainDiskBusTypeToString(disk->bus),
+                           disk->info.addr.drive.controller,
+                           VIR_DOMAIN_DISK_CONTROLLER_MAX + 1);
+            return -1;
+        }
     }
     virDomainDefAddDiskControllers(def, VIR_DOMAIN_DISK_BUS_SCSI,
                                    VIR_DOMAIN_CONTROLLER_TYPE_SCSI);
