@@ -1083,6 +1083,7 @@ static const testStep commandSteps[] = {
     EXPECT("system_powerdown"), REPLY_OK,
     EXPECT("system_reset"), REPLY_OK,
     EXPECT("query-kvm"), REPLY("{\"return\": {\"enabled\": false, \"present\": true}}"),
+    EXPECT("query-target"), REPLY("{\"return\": {\"arch\": \"x86_64\", \"cpu\": \"x86_64-cpu\"}}"),
     EXPECT("qom-list-types"),
     REPLY("{\"return\": [{\"name\": \"pc-i440fx-7.2-machine\", \"parent\": \"generic-pc-machine\"},"
           " {\"name\": \"virtio-blk-pci\"}, {\"name\": \"object\", \"abstract\": true}]}"),
@@ -1113,6 +1114,7 @@ testCommands(const void *data G_GNUC_UNUSED)
     qemuMonitor *mon;
     bool enabled = true, present = false;
     g_auto(GStrv) types = NULL;
+    g_autofree char *arch = NULL;
     g_autofree char *human = NULL;
     g_autofree char *package = NULL;
     g_autofree char *pci = NULL;
@@ -1131,6 +1133,9 @@ testCommands(const void *data G_GNUC_UNUSED)
         goto cleanup;
 
     if (qemuMonitorGetKVMState(mon, &enabled, &present) < 0 || enabled || !present)
+        goto cleanup;
+
+    if (qemuMonitorGetTargetArch(mon, &arch) < 0 || STRNEQ(arch, "x86_64"))
         goto cleanup;
 
     if (qemuMonitorGetObjectTypes(mon, &types) < 0)
@@ -1370,6 +1375,18 @@ testCallKVM(qemuMonitor *mon)
 }
 
 static int
+testCallTarget(qemuMonitor *mon)
+{
+    char *arch = NULL;
+    int rc = qemuMonitorGetTargetArch(mon, &arch);
+
+    if (rc < 0 && arch)
+        return 1;
+    g_free(arch);
+    return rc;
+}
+
+static int
 testCallTypes(qemuMonitor *mon)
 {
     char **types = NULL;
@@ -1474,6 +1491,14 @@ static const testBadReplyCase badReplyCases[] = {
       ERRPFX "query-kvm replied unexpected data" },
     { "kvm not an object", "query-kvm", testCallKVM, "{\"return\": true}",
       ERRPFX "unexpected type returned by QEMU command 'query-kvm'" },
+    { "target without arch", "query-target", testCallTarget,
+      "{\"return\": {}}",
+      ERRPFX "query-target reply was missing target arch" },
+    { "target arch not a string", "query-target", testCallTarget,
+      "{\"return\": {\"arch\": 64}}",
+      ERRPFX "query-target reply was missing target arch" },
+    { "target not an object", "query-target", testCallTarget, "{\"return\": []}",
+      ERRPFX "unexpected type returned by QEMU command 'query-target'" },
     { "type without name", "qom-list-types", testCallTypes,
       "{\"return\": [{\"name\": \"a\"}, {\"parent\": \"a\"}]}",
       ERRPFX "qom-list-types reply data was missing 'name'" },

@@ -474,6 +474,18 @@ stubCmdQueryKVM(stubState *st G_GNUC_UNUSED, JsonObject *args G_GNUC_UNUSED,
 }
 
 
+static void
+stubCmdQueryTarget(stubState *st G_GNUC_UNUSED, JsonObject *args G_GNUC_UNUSED,
+                   JsonBuilder *b, const char **retClass G_GNUC_UNUSED,
+                   char **retDesc G_GNUC_UNUSED)
+{
+    json_builder_begin_object(b);
+    json_builder_set_member_name(b, "arch");
+    json_builder_add_string_value(b, "x86_64");
+    json_builder_end_object(b);
+}
+
+
 /* Some of QEMU 7.2's QOM types, with their parents. */
 static const char *const stubTypes[][2] = {
     { "virtio-blk-pci", "virtio-blk-pci-base" },
@@ -585,6 +597,7 @@ static const struct {
     { "query-name", stubCmdQueryName },
     { "query-machines", stubCmdQueryMachines },
     { "query-kvm", stubCmdQueryKVM },
+    { "query-target", stubCmdQueryTarget },
     { "qom-list-types", stubCmdQomListTypes },
     { "query-status", stubCmdQueryStatus },
     { "cont", stubCmdCont },

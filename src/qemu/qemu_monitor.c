@@ -1315,6 +1315,22 @@ qemuMonitorGetKVMState(qemuMonitor *mon,
 
 
 /**
+ * qemuMonitorGetTargetArch:
+ * @mon: the monitor
+ * @retArch: the architecture QEMU emulates, e.g. "x86_64", to free
+ *
+ * Returns: 0, or -1 with an error reported.
+ */
+int
+qemuMonitorGetTargetArch(qemuMonitor *mon,
+                         char **retArch)
+{
+    QEMU_CHECK_MONITOR(mon);
+    return qemuMonitorJSONGetTargetArch(mon, retArch);
+}
+
+
+/**
  * qemuMonitorGetObjectTypes:
  * @mon: the monitor
  * @retTypes: the QOM type names QEMU offers, NULL-terminated, to free
