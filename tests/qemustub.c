@@ -21,6 +21,14 @@
  *                                writes anything
  *   qemu-stub-exit-at-once       prints an error as QEMU does for a bad
  *                                machine type and exits 1
+ *   qemu-stub-acpi-guest         runs a guest that honours ACPI: shortly
+ *                                after system_powerdown (once its CPUs
+ *                                run) it powers off: SHUTDOWN (guest
+ *                                true, guest-shutdown), then with
+ *                                -no-shutdown STOP and run state
+ *                                'shutdown' (QEMU keeps running, and
+ *                                'cont' needs a reset), without it an
+ *                                exit as QEMU does
  *
  * Texts (greeting, errors, events, messages on stderr) follow QEMU 7.2.
  *
@@ -52,7 +60,11 @@ typedef enum {
     STUB_MODE_DIE_IN_HANDSHAKE,
     STUB_MODE_SILENT,
     STUB_MODE_EXIT_AT_ONCE,
+    STUB_MODE_ACPI_GUEST,
 } stubMode;
+
+/* How long the ACPI guest takes to power off once asked. */
+#define STUB_GUEST_POWEROFF_MS 20
 
 typedef struct {
     char *id;
@@ -72,6 +84,9 @@ typedef struct {
     char *name;
     char *pidfile;
     bool daemonize;
+    bool noShutdown;         /* -no-shutdown: pause on guest power-off */
+    bool powerdownPending;   /* the ACPI guest was asked to power off */
+    gint64 powerOffAt;       /* monotonic time it does, or 0 */
     const char *status;      /* "prelaunch", "running" or "paused" */
     GPtrArray *chardevs;     /* of stubChardev */
     GPtrArray *socketPaths;  /* every QMP socket to listen on */
@@ -141,6 +156,8 @@ stubModeFromName(const char *argv0, int *retDelayMs)
         return STUB_MODE_SILENT;
     if (g_str_equal(base, "qemu-stub-exit-at-once"))
         return STUB_MODE_EXIT_AT_ONCE;
+    if (g_str_equal(base, "qemu-stub-acpi-guest"))
+        return STUB_MODE_ACPI_GUEST;
     return STUB_MODE_NORMAL;
 }
 
@@ -163,6 +180,10 @@ stubParseArgs(stubState *st, int argc, char **argv)
         }
         if (g_str_equal(opt, "-daemonize")) {
             st->daemonize = true;
+            continue;
+        }
+        if (g_str_equal(opt, "-no-shutdown")) {
+            st->noShutdown = true;
             continue;
         }
         if (!g_str_equal(opt, "-name") && !g_str_equal(opt, "-pidfile") &&
@@ -303,23 +324,51 @@ stubEmit(stubState *st, const char *event, JsonNode *data)
 }
 
 
-/* Emits SHUTDOWN as QEMU does when asked to stop, cleans up, exits. */
-static void G_GNUC_NORETURN
-stubShutdown(stubState *st, const char *reason)
+/* Emits SHUTDOWN with its cause, as QEMU does. */
+static void
+stubEmitShutdown(stubState *st, bool guest, const char *reason)
 {
     g_autoptr(JsonBuilder) b = json_builder_new();
     g_autoptr(JsonNode) data = NULL;
 
     json_builder_begin_object(b);
     json_builder_set_member_name(b, "guest");
-    json_builder_add_boolean_value(b, FALSE);
+    json_builder_add_boolean_value(b, guest);
     json_builder_set_member_name(b, "reason");
     json_builder_add_string_value(b, reason);
     json_builder_end_object(b);
     data = json_builder_get_root(b);
     stubEmit(st, "SHUTDOWN", data);
+}
+
+
+/* Emits SHUTDOWN as QEMU does when asked to stop, cleans up, exits. */
+static void G_GNUC_NORETURN
+stubShutdown(stubState *st, const char *reason)
+{
+    stubEmitShutdown(st, false, reason);
     stubRemoveFiles(st);
     exit(0);
+}
+
+
+/*
+ * The ACPI guest has powered off.  With -no-shutdown QEMU stops the
+ * CPUs and waits in run state 'shutdown' for someone to end it or
+ * reset the guest; without it, QEMU exits.
+ */
+static void
+stubGuestPowerOff(stubState *st)
+{
+    st->powerdownPending = false;
+    st->powerOffAt = 0;
+    stubEmitShutdown(st, true, "guest-shutdown");
+    if (!st->noShutdown) {
+        stubRemoveFiles(st);
+        exit(0);
+    }
+    st->status = "shutdown";
+    stubEmit(st, "STOP", NULL);
 }
 
 
@@ -544,8 +593,13 @@ stubCmdQueryStatus(stubState *st, JsonObject *args G_GNUC_UNUSED,
 
 static void
 stubCmdCont(stubState *st, JsonObject *args G_GNUC_UNUSED, JsonBuilder *b,
-            const char **retClass G_GNUC_UNUSED, char **retDesc G_GNUC_UNUSED)
+            const char **retClass, char **retDesc)
 {
+    if (g_str_equal(st->status, "shutdown")) {
+        *retClass = "GenericError";
+        *retDesc = g_strdup("Resetting the Virtual Machine is required");
+        return;
+    }
     if (!g_str_equal(st->status, "running")) {
         st->status = "running";
         stubEmit(st, "RESUME", NULL);
@@ -571,8 +625,10 @@ stubCmdSystemPowerdown(stubState *st, JsonObject *args G_GNUC_UNUSED,
                        JsonBuilder *b, const char **retClass G_GNUC_UNUSED,
                        char **retDesc G_GNUC_UNUSED)
 {
-    /* There is no guest to act on it. */
+    /* Only the ACPI guest acts on it, once its CPUs run. */
     stubEmit(st, "POWERDOWN", NULL);
+    if (st->mode == STUB_MODE_ACPI_GUEST && !g_str_equal(st->status, "shutdown"))
+        st->powerdownPending = true;
     stubEmptyReturn(b);
 }
 
@@ -1005,6 +1061,20 @@ stubRun(stubState *st)
             if (left <= 0)
                 stubShutdown(st, "host-signal");
             timeout = (left + 999) / 1000;
+        }
+        if (st->powerdownPending && g_str_equal(st->status, "running")) {
+            gint64 left;
+
+            if (st->powerOffAt == 0)
+                st->powerOffAt = g_get_monotonic_time() +
+                                 STUB_GUEST_POWEROFF_MS * 1000;
+            left = st->powerOffAt - g_get_monotonic_time();
+            if (left <= 0) {
+                stubGuestPowerOff(st);
+                continue;
+            }
+            if (timeout < 0 || (left + 999) / 1000 < timeout)
+                timeout = (left + 999) / 1000;
         }
 
         fds = g_new0(struct pollfd, nfds);
