@@ -212,15 +212,6 @@ qemuProcessReadLog(virDomainObj *vm, off_t offset)
     start = all + offset;
     if (strlen(start) > QEMU_LOG_QUOTE_MAX)
         start += strlen(start) - QEMU_LOG_QUOTE_MAX;
-    /* Skip the header line we wrote ourselves. */
-    if (g_str_has_prefix(start, "[libvirt-grace] ")) {
-        const char *nl = strchr(start, '\n');
-
-        start = nl ? nl + 1 : start + strlen(start);
-        nl = strchr(start, '\n');
-        if (g_str_has_prefix(start, "[libvirt-grace] "))
-            start = nl ? nl + 1 : start + strlen(start);
-    }
     return g_strchomp(g_strdup(start));
 }
 
@@ -443,7 +434,9 @@ qemuProcessOpenLog(virQEMUDriver *driver, virDomainObj *vm, char **argv)
         virReportSystemError(errno, _("cannot write log file '%1$s'"), path);
         return -1;
     }
-    priv->logOffset = end;
+    /* QEMU's output starts after our header (whose command line spans
+     * several lines): errors quote only what QEMU printed. */
+    priv->logOffset = end + strlen(header);
     return g_steal_fd(&fd);
 }
 
