@@ -700,19 +700,15 @@ qemuProcessFindOrphan(virDomainObj *vm)
 }
 
 
-/**
- * qemuProcessReconcileLocked:
- * @driver: the driver
- * @vm: a domain in a job, just (re)loaded from disk
- *
- * Completes what the files say but the system no longer shows: a domain
- * whose QEMU is gone is stopped properly (reason crashed, or shutdown
- * when QEMU was asked to end); a start that died half-way is undone.
- *
- * Returns: 0, or -1 with an error reported.
+/*
+ * The reconciliation itself, in a job.  A QEMU gone while a destroy is
+ * in progress is left to that destroy (which killed it, and waits for
+ * the job to record it as destroyed): for a query (@query) the domain
+ * is shown in memory as the destroy will leave it; a job that would act
+ * on the domain fails instead.
  */
-int
-qemuProcessReconcileLocked(virQEMUDriver *driver, virDomainObj *vm)
+static int
+qemuProcessReconcileJob(virQEMUDriver *driver, virDomainObj *vm, bool query)
 {
     qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
     virDomainShutoffReason reason;
@@ -733,11 +729,41 @@ qemuProcessReconcileLocked(virQEMUDriver *driver, virDomainObj *vm)
 
     if (qemuProcessIsAlive(priv))
         return 0;
+    if (qemuDomainDestroyInProgress(driver, vm->def->name)) {
+        if (!query) {
+            virReportError(VIR_ERR_OPERATION_INVALID, "%s",
+                           _("domain is being destroyed: retry once the destroy has finished"));
+            return -1;
+        }
+        qemuProcessRestorePersistentDef(vm);
+        virDomainObjSetState(vm, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_DESTROYED);
+        return 0;
+    }
     reason = qemuProcessGuessStopReason(vm);
     VIR_INFO("domain %s: QEMU process %lld is gone (%s)", vm->def->name,
              (long long)priv->pid,
              reason == VIR_DOMAIN_SHUTOFF_CRASHED ? "crashed" : "shut down");
     return qemuProcessStop(driver, vm, reason, 0);
+}
+
+
+/**
+ * qemuProcessReconcileLocked:
+ * @driver: the driver
+ * @vm: a domain in a job, just (re)loaded from disk
+ *
+ * Completes what the files say but the system no longer shows: a domain
+ * whose QEMU is gone is stopped properly (reason crashed, or shutdown
+ * when QEMU was asked to end); a start that died half-way is undone.
+ * A QEMU that a destroy in progress has killed is that destroy's to
+ * stop: the caller's job fails (VIR_ERR_OPERATION_INVALID).
+ *
+ * Returns: 0, or -1 with an error reported.
+ */
+int
+qemuProcessReconcileLocked(virQEMUDriver *driver, virDomainObj *vm)
+{
+    return qemuProcessReconcileJob(driver, vm, false);
 }
 
 
@@ -751,7 +777,9 @@ qemuProcessReconcileLocked(virQEMUDriver *driver, virDomainObj *vm)
  * time).  Anything to fix needs the domain's job lock (see
  * qemuProcessReconcileLocked); when another job holds it, that job is
  * in charge (a start in progress holds it too) and @vm is only marked
- * shut off in memory if its process is known to be gone.
+ * shut off in memory if its process is known to be gone.  So is a
+ * domain whose QEMU a destroy in progress has killed: that destroy
+ * finishes the stop.
  *
  * Returns: 0, or -1 with an error reported.
  */
@@ -775,7 +803,7 @@ qemuProcessReconcile(virQEMUDriver *driver, virDomainObj **vm)
                                  VIR_DOMAIN_SHUTOFF_UNKNOWN);
         return 0;
     }
-    rc = qemuProcessReconcileLocked(driver, *vm);
+    rc = qemuProcessReconcileJob(driver, *vm, true);
     qemuDomainObjEndJob(*vm);
     return rc;
 }
