@@ -20,6 +20,7 @@
 #include "datatypes.h"
 #include "qemu_domain.h"
 #include "qemu_process.h"
+#include "virfile.h"
 #include "virprocess.h"
 
 #define TEST_TERM_TIMEOUT 0.5
@@ -870,6 +871,156 @@ testKillGone(const void *data G_GNUC_UNUSED)
 }
 
 
+/* ---- a destroy's window, white-box ----------------------------------- */
+
+typedef struct {
+    virDomainPtr dom;
+    int rc;
+    int code;
+    gint ended;
+} testDestroyCall;
+
+static gpointer
+testDestroyThread(gpointer opaque)
+{
+    testDestroyCall *call = opaque;
+
+    call->rc = virDomainDestroy(call->dom);
+    call->code = virGetLastErrorCode();
+    g_atomic_int_set(&call->ended, 1);
+    return NULL;
+}
+
+
+/*
+ * A destroy signals QEMU without the job, then waits for the job to
+ * stop the domain.  A job that gets in first and finds QEMU gone must
+ * leave the stop to the destroy: it fails, changes nothing, and the
+ * destroy then succeeds with reason destroyed.
+ */
+static int
+testDestroyWindowJob(const void *data G_GNUC_UNUSED)
+{
+    virQEMUDriver *driver = testConn->privateData;
+    virDomainPtr dom = testStart("windowjob", "qemu-stub");
+    g_autoptr(virDomainObj) vm = NULL;
+    g_autofree char *before = NULL;
+    g_autofree char *after = NULL;
+    testDestroyCall call = { .dom = dom, .rc = 1 };
+    GThread *thread = NULL;
+    bool inJob = false;
+    pid_t pid = 0;
+    int ret = -1;
+
+    if (!dom)
+        return -1;
+    pid = testQemuDomainPid(testRoot, "windowjob");
+    before = testQemuStatusFile(testRoot, "windowjob");
+    if (!(vm = testLoad("windowjob")) || qemuDomainObjBeginJob(driver, &vm) < 0)
+        goto cleanup;
+    inJob = true;
+
+    thread = g_thread_new("destroy", testDestroyThread, &call);
+    if (!testProcessWaitGone(pid, 5000))
+        goto cleanup;
+    g_usleep(50 * 1000);
+    if (g_atomic_int_get(&call.ended)) {
+        virTestDiag("the destroy did not wait for the job: %d", call.rc);
+        goto cleanup;
+    }
+    /* What any job would do first. */
+    if (qemuProcessReconcileLocked(driver, vm) == 0) {
+        virTestDiag("a job stopped a domain that a destroy had killed");
+        goto cleanup;
+    }
+    if (testQemuCheckError(VIR_ERR_OPERATION_INVALID, VIR_FROM_QEMU,
+                           "Requested operation is not valid: domain is being destroyed") < 0)
+        goto cleanup;
+    virResetLastError();
+    after = testQemuStatusFile(testRoot, "windowjob");
+    if (STRNEQ_NULLABLE(before, after)) {
+        virTestDiag("the status file changed:\n%s", NULLSTR(after));
+        goto cleanup;
+    }
+    qemuDomainObjEndJob(vm);
+    inJob = false;
+
+    g_thread_join(thread);
+    thread = NULL;
+    if (call.rc != 0) {
+        virTestDiag("the destroy failed [%d]", call.code);
+        goto cleanup;
+    }
+    if (testQemuCheckState(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_DESTROYED) < 0)
+        goto cleanup;
+    ret = 0;
+
+ cleanup:
+    if (inJob)
+        qemuDomainObjEndJob(vm);
+    if (thread)
+        g_thread_join(thread);
+    testCleanup(dom, pid);
+    return ret;
+}
+
+
+/*
+ * The same window seen by queries: the domain shows as the destroy
+ * will leave it, and no file changes.  A destroyer that dies there
+ * leaves the stop to the next call that finds QEMU gone.
+ */
+static int
+testDestroyWindowQuery(const void *data G_GNUC_UNUSED)
+{
+    virQEMUDriver *driver = testConn->privateData;
+    virDomainPtr dom = testStart("windowquery", "qemu-stub");
+    g_autofree char *before = NULL;
+    g_autofree char *after = NULL;
+    int destroyfd = -1;
+    pid_t pid = 0;
+    int ret = -1;
+
+    if (!dom)
+        return -1;
+    pid = testQemuDomainPid(testRoot, "windowquery");
+    before = testQemuStatusFile(testRoot, "windowquery");
+
+    /* A destroyer's first steps. */
+    if ((destroyfd = qemuDomainBeginDestroy(driver, "windowquery")) < 0)
+        goto cleanup;
+    kill(pid, SIGTERM);
+    if (!testProcessWaitGone(pid, 5000))
+        goto cleanup;
+
+    if (testQemuCheckState(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_DESTROYED) < 0 ||
+        virDomainIsActive(dom) != 0)
+        goto cleanup;
+    if (virDomainSuspend(dom) == 0 ||
+        testQemuCheckError(VIR_ERR_OPERATION_INVALID, VIR_FROM_QEMU,
+                           "Requested operation is not valid: domain is being destroyed") < 0)
+        goto cleanup;
+    after = testQemuStatusFile(testRoot, "windowquery");
+    if (STRNEQ_NULLABLE(before, after)) {
+        virTestDiag("the status file changed:\n%s", NULLSTR(after));
+        goto cleanup;
+    }
+
+    /* The destroyer is gone without finishing. */
+    virForceClose(&destroyfd);
+    if (testQemuCheckState(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_SHUTDOWN) < 0 ||
+        !testNoRuntimeState("windowquery",
+                            "<domstatus state='shutoff' reason='shutdown' phase='inactive'/>\n"))
+        goto cleanup;
+    ret = 0;
+
+ cleanup:
+    virForceClose(&destroyfd);
+    testCleanup(dom, pid);
+    return ret;
+}
+
+
 static int
 testNoLeftovers(const void *data G_GNUC_UNUSED)
 {
@@ -973,6 +1124,10 @@ mymain(void)
             testKillGraceful, NULL);
     DO_TEST("qemuProcessKill of a process already gone returns 0 at once",
             testKillGone, NULL);
+    DO_TEST("a job finding QEMU gone during a destroy leaves the stop to it",
+            testDestroyWindowJob, NULL);
+    DO_TEST("queries during a destroy show it destroyed and change nothing",
+            testDestroyWindowQuery, NULL);
     DO_TEST("no domain and no process left behind", testNoLeftovers, NULL);
 
     virConnectClose(testConn);
