@@ -573,9 +573,12 @@ testJobTimeout(const void *data G_GNUC_UNUSED)
     if (holder.pid > 0)
         testHelperFinish(&holder, NULL, NULL);
     if (dom) {
+        if (virDomainIsActive(dom) == 1)
+            virDomainDestroy(dom);
         virDomainUndefine(dom);
         virDomainFree(dom);
     }
+    testReapChildren();
     if (conn)
         virConnectClose(conn);
     return ret;
