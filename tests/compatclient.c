@@ -299,11 +299,10 @@ driveDomain(const char *root)
                virConnectIsAlive(conn) == 1,
                "connection type QEMU, library version 9.0.0"))
         goto cleanup;
-    if (!check((callback = virConnectDomainEventRegisterAny(conn, NULL,
-                                                            VIR_DOMAIN_EVENT_ID_LIFECYCLE,
-                                                            VIR_DOMAIN_EVENT_CALLBACK(lifecycleCallback),
-                                                            &log, NULL)) >= 0,
-               "register a lifecycle callback"))
+    callback = virConnectDomainEventRegisterAny(conn, NULL, VIR_DOMAIN_EVENT_ID_LIFECYCLE,
+                                                VIR_DOMAIN_EVENT_CALLBACK(lifecycleCallback),
+                                                &log, NULL);
+    if (!check(callback >= 0, "register a lifecycle callback"))
         goto cleanup;
 
     if (!check((dom = virDomainDefineXML(conn, domainXML)) != NULL &&

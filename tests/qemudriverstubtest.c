@@ -523,10 +523,10 @@ testAcpiGuest(const void *data G_GNUC_UNUSED)
     if (!dom)
         return -1;
     pid = testQemuDomainPid(testRoot, "acpiguest");
-    if ((callback = virConnectDomainEventRegisterAny(testConn, dom,
-                                                     VIR_DOMAIN_EVENT_ID_LIFECYCLE,
-                                                     VIR_DOMAIN_EVENT_CALLBACK(testLifecycleCallback),
-                                                     &log, NULL)) < 0)
+    callback = virConnectDomainEventRegisterAny(testConn, dom, VIR_DOMAIN_EVENT_ID_LIFECYCLE,
+                                                VIR_DOMAIN_EVENT_CALLBACK(testLifecycleCallback),
+                                                &log, NULL);
+    if (callback < 0)
         goto cleanup;
 
     if (virDomainShutdown(dom) < 0)
