@@ -17,6 +17,10 @@
  *   qemu-stub-die-in-handshake   exits (status 1) right after sending the
  *                                QMP greeting, leaving its files behind
  *                                as a crash would
+ *   qemu-stub-close-in-handshake sends the QMP greeting, closes its
+ *                                monitor (connection and sockets), then
+ *                                exits (status 1) 100 ms later, as QEMU
+ *                                does when it cleans up before exiting
  *   qemu-stub-silent             accepts monitor connections and never
  *                                writes anything
  *   qemu-stub-exit-at-once       prints an error as QEMU does for a bad
@@ -58,6 +62,7 @@ typedef enum {
     STUB_MODE_IGNORE_TERM,
     STUB_MODE_TERM_DELAY,
     STUB_MODE_DIE_IN_HANDSHAKE,
+    STUB_MODE_CLOSE_IN_HANDSHAKE,
     STUB_MODE_SILENT,
     STUB_MODE_EXIT_AT_ONCE,
     STUB_MODE_ACPI_GUEST,
@@ -152,6 +157,8 @@ stubModeFromName(const char *argv0, int *retDelayMs)
         return STUB_MODE_IGNORE_TERM;
     if (g_str_equal(base, "qemu-stub-die-in-handshake"))
         return STUB_MODE_DIE_IN_HANDSHAKE;
+    if (g_str_equal(base, "qemu-stub-close-in-handshake"))
+        return STUB_MODE_CLOSE_IN_HANDSHAKE;
     if (g_str_equal(base, "qemu-stub-silent"))
         return STUB_MODE_SILENT;
     if (g_str_equal(base, "qemu-stub-exit-at-once"))
@@ -878,6 +885,16 @@ stubAccept(stubState *st, int listenfd)
     if (st->mode == STUB_MODE_SILENT)
         return;
     stubSendGreeting(client);
+    if (st->mode == STUB_MODE_CLOSE_IN_HANDSHAKE) {
+        fprintf(stderr, "%s: qemu-stub: closing the monitor during the QMP handshake\n",
+                STUB_PROGRAM);
+        for (size_t i = 0; i < st->listeners->len; i++)
+            close(g_array_index(st->listeners, int, i));
+        g_ptr_array_set_size(st->clients, 0);
+        stubRemoveFiles(st);
+        g_usleep(100 * 1000);
+        exit(1);
+    }
     if (st->mode == STUB_MODE_DIE_IN_HANDSHAKE) {
         fprintf(stderr, "%s: qemu-stub: exiting during the QMP handshake\n",
                 STUB_PROGRAM);

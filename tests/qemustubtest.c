@@ -571,6 +571,40 @@ testDieInHandshake(const void *opaque G_GNUC_UNUSED)
 
 
 static int
+testCloseInHandshake(const void *opaque G_GNUC_UNUSED)
+{
+    g_autoptr(testStub) stub = testStubStart("qemu-stub-close-in-handshake", NULL);
+    g_autoptr(JsonNode) greeting = NULL;
+    g_autoptr(JsonNode) after = NULL;
+    gint64 closed;
+    gint64 elapsed;
+    int status = -1;
+
+    if (!stub || testStubConnect(stub) < 0)
+        return -1;
+    if (!(greeting = testStubRead(stub)) ||
+        !json_object_has_member(json_node_get_object(greeting), "QMP"))
+        return -1;
+    /* End of file first; the exit (status 1) 100 ms later. */
+    if ((after = testStubRead(stub)))
+        return -1;
+    closed = g_get_monotonic_time();
+    if (testStubWaitExit(stub, 5000, &status) != 1 || !WIFEXITED(status) ||
+        WEXITSTATUS(status) != 1)
+        return -1;
+    elapsed = g_get_monotonic_time() - closed;
+    if (elapsed < 50 * 1000) {
+        virTestDiag("exited %lld us after closing its monitor", (long long)elapsed);
+        return -1;
+    }
+    if (!testLogHas(stub, "qemu-system-x86_64: qemu-stub: closing the monitor "
+                    "during the QMP handshake\n"))
+        return -1;
+    return virFileExists(stub->pidfile) || virFileExists(stub->sock) ? -1 : 0;
+}
+
+
+static int
 testSilent(const void *opaque G_GNUC_UNUSED)
 {
     g_autoptr(testStub) stub = testStubStart("qemu-stub-silent", NULL);
@@ -827,6 +861,7 @@ testSetup(void)
         "qemu-stub", "qemu-stub-ignore-term", "qemu-stub-term-delay-300",
         "qemu-stub-die-in-handshake", "qemu-stub-silent",
         "qemu-stub-exit-at-once", "qemu-stub-acpi-guest",
+        "qemu-stub-close-in-handshake",
     };
     g_autofree char *binary = g_build_filename(virTestBuildDir(), "qemustub",
                                                NULL);
@@ -877,6 +912,8 @@ mymain(void)
             testTermDelay);
     DO_TEST("qemu-stub-die-in-handshake exits after the greeting",
             testDieInHandshake);
+    DO_TEST("qemu-stub-close-in-handshake closes its monitor, then exits",
+            testCloseInHandshake);
     DO_TEST("qemu-stub-silent never answers", testSilent);
     DO_TEST("qemu-stub-exit-at-once fails like a bad machine type",
             testExitAtOnce);
