@@ -38,6 +38,9 @@ VIR_LOG_INIT("qemu.qemu_process");
 /* The most of a QEMU log an error message quotes. */
 #define QEMU_LOG_QUOTE_MAX 4096
 
+/* How long a start that lost QEMU's monitor waits to see QEMU exit. */
+#define QEMU_PROCESS_EXIT_GRACE_MS 1000
+
 
 static long long
 qemuProcessSecondsToMs(double seconds)
@@ -606,7 +609,12 @@ qemuProcessStart(virQEMUDriver *driver, virDomainObj *vm, unsigned int flags)
     if (!(priv->mon = qemuMonitorOpen(priv->monitorPath, priv->pidfd,
                                       qemuProcessSecondsToMs(driver->config->startTimeout),
                                       NULL, vm))) {
-        bool exited = virProcessPidfdWait(priv->pidfd, priv->pid, 0, NULL) == 1;
+        /* A QEMU that closed its monitor is on its way out, but the
+         * pidfd may say so a moment after the socket does.  (After a
+         * timeout QEMU is still there: no point waiting.) */
+        int graceMs = virGetLastErrorCode() == VIR_ERR_OPERATION_TIMEOUT ?
+                      0 : QEMU_PROCESS_EXIT_GRACE_MS;
+        bool exited = virProcessPidfdWait(priv->pidfd, priv->pid, graceMs, NULL) == 1;
 
         qemuProcessReportStartFailure(vm, exited);
         goto error;
