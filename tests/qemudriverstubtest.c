@@ -40,7 +40,7 @@ static const char *const testStubNames[] = {
     "qemu-stub", "qemu-stub-ignore-term", "qemu-stub-term-delay-100",
     "qemu-stub-term-delay-3000", "qemu-stub-die-in-handshake",
     "qemu-stub-silent", "qemu-stub-exit-at-once", "qemu-stub-acpi-guest",
-    NULL,
+    "qemu-stub-close-in-handshake", NULL,
 };
 
 
@@ -1064,6 +1064,13 @@ mymain(void)
         "internal error: process exited while connecting to monitor: "
         "qemu-system-x86_64: qemu-stub: exiting during the QMP handshake", NULL, 0,
     };
+    /* The monitor closes before the process has exited: still an exit. */
+    static const testStartFailData closeInHandshake = {
+        "qemu-stub-close-in-handshake", "closehs", VIR_ERR_INTERNAL_ERROR,
+        "internal error: process exited while connecting to monitor: "
+        "qemu-system-x86_64: qemu-stub: closing the monitor during the QMP handshake",
+        NULL, 0.1,
+    };
     static const testStartFailData exitAtOnce = {
         "qemu-stub-exit-at-once", "exitonce", VIR_ERR_INTERNAL_ERROR,
         "internal error: process exited while connecting to monitor: "
@@ -1102,6 +1109,10 @@ mymain(void)
             testStartFailPersistent, &dieInHandshake);
     DO_TEST("dies in the handshake: create XML fails, nothing left",
             testStartFailTransient, &dieInHandshake);
+    DO_TEST("closes its monitor, then exits: create fails, nothing left",
+            testStartFailPersistent, &closeInHandshake);
+    DO_TEST("closes its monitor, then exits: create XML fails, nothing left",
+            testStartFailTransient, &closeInHandshake);
     DO_TEST("exits at once: create fails, nothing left",
             testStartFailPersistent, &exitAtOnce);
     DO_TEST("exits at once: create XML fails, nothing left",
