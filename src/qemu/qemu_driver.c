@@ -681,6 +681,7 @@ qemuDomainDestroyFlags(virDomainPtr dom, unsigned int flags)
     unsigned int stopFlags = 0;
     pid_t pid;
     unsigned long long startTime;
+    VIR_AUTOCLOSE destroyfd = -1;
     int ret = -1;
 
     virCheckFlags(VIR_DOMAIN_DESTROY_GRACEFUL | VIR_DOMAIN_DESTROY_REMOVE_LOGS, -1);
@@ -698,7 +699,10 @@ qemuDomainDestroyFlags(virDomainPtr dom, unsigned int flags)
     startTime = QEMU_DOMAIN_PRIVATE(vm)->startTime;
 
     /* The signals go first, without the job: a job stuck on a monitor
-     * that no longer answers ends when QEMU does. */
+     * that no longer answers ends when QEMU does.  Until this destroy
+     * has the job, whoever finds QEMU gone leaves its stop to us. */
+    if ((destroyfd = qemuDomainBeginDestroy(driver, vm->def->name)) < 0)
+        return -1;
     if (qemuProcessKill(vm, (flags & VIR_DOMAIN_DESTROY_GRACEFUL) ?
                             0 : VIR_QEMU_PROCESS_KILL_FORCE) < 0)
         return -1;
