@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 # report.py: the benchmark's table, goals, conformance table and chart
 #
-#   report.py RESULTS.jsonl OUTDIR
+#   report.py [--no-chart] RESULTS.jsonl OUTDIR
 #
 # RESULTS.jsonl holds what rawqemu and benchclient printed (and the
 # configuration lines run-bench.sh adds).  Writes OUTDIR/results.md
@@ -97,7 +97,10 @@ ROWS = [
 
 
 def main():
-    results, outdir = sys.argv[1], Path(sys.argv[2])
+    args = sys.argv[1:]
+    draw = "--no-chart" not in args
+    results, outdir = [a for a in args if a != "--no-chart"]
+    outdir = Path(outdir)
     samples, notes, rules, info, config = load(results)
     get = lambda peer, metric: samples.get(peer, {}).get(metric)
     med = lambda peer, metric: median(get(peer, metric) or [])
@@ -195,8 +198,9 @@ def main():
     text = "\n".join(out)
     (outdir / "results.md").write_text(text)
     print(text)
-    chart(samples, outdir / "chart.png")
-    print(f"\nwritten: {outdir / 'results.md'}, {outdir / 'chart.png'}")
+    if draw:
+        chart(samples, outdir / "chart.png")
+        print(f"\nwritten: {outdir / 'results.md'}, {outdir / 'chart.png'}")
     return 0 if all(met for _, _, met in goals) else 1
 
 
