@@ -22,6 +22,8 @@
  *   cycle      one create+destroy inside benchCycle(), for
  *              valgrind --tool=callgrind --toggle-collect=benchCycle
  *   conform    every rule of STOP-SEMANTICS.md an API caller can observe
+ *   cleanup    only remove what an interrupted run left (as every mode
+ *              does before and after its work)
  *
  * Only domains named PREFIX-* (default "lvgbench-") are created or
  * touched; whatever of them is left is destroyed and undefined at exit.
@@ -1551,6 +1553,15 @@ benchRuleTransient(void)
 }
 
 
+/* Nothing: main() removes the leftovers of earlier runs before and
+ * after every mode. */
+static int
+benchModeCleanup(void)
+{
+    return 0;
+}
+
+
 static int
 benchModeConform(void)
 {
@@ -1638,13 +1649,14 @@ main(int argc, char **argv)
         { "cpu", benchModeCPU },
         { "cycle", benchModeCycle },
         { "conform", benchModeConform },
+        { "cleanup", benchModeCleanup },
     };
     g_autoptr(GOptionContext) ctx = g_option_context_new("URI MODE");
     g_autoptr(GError) error = NULL;
     int (*run)(void) = NULL;
     int ret;
 
-    g_option_context_set_summary(ctx, "Modes: lifecycle, frozen, parallel, cpu, cycle, conform.");
+    g_option_context_set_summary(ctx, "Modes: lifecycle, frozen, parallel, cpu, cycle, conform, cleanup.");
     g_option_context_add_main_entries(ctx, entries, NULL);
     if (!g_option_context_parse(ctx, &argc, &argv, &error) || argc != 3) {
         g_printerr("%s\n", error ? error->message : "usage: benchclient [OPTION...] URI MODE");

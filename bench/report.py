@@ -15,7 +15,8 @@ import sys
 from pathlib import Path
 
 PEERS = ("raw", "ours", "upstream")
-PEER_TITLES = {"raw": "raw QEMU", "ours": "ours", "upstream": "upstream 9.0.0"}
+PEER_TITLES = {"raw": "raw QEMU", "ours": "ours", "upstream": "upstream 9.0.0",
+               "host": "machine"}
 
 
 def load(path):

@@ -99,6 +99,11 @@ stop_daemon() {
 our_root=
 cleanup() {
   local rc=$?
+  # What an interrupted run left: domains first, while the daemons run.
+  if [ -n "$our_root" ]; then
+    env LD_LIBRARY_PATH="$builddir/src" "$client" --peer ours "qemu:///embed?root=$our_root" cleanup >/dev/null 2>&1 || true
+  fi
+  "$client" --peer upstream "$upstream_uri" cleanup >/dev/null 2>&1 || true
   # Undo in reverse order of doing.
   for ((i = ${#restore[@]} - 1; i >= 0; i--)); do
     eval "${restore[$i]}" || true
@@ -129,6 +134,8 @@ config() {
 }
 
 setup_upstream
+# Other work on the machine shows in every figure: record the load.
+config host "\"cpus\": $(nproc), \"load_before\": \"$(cut -d' ' -f1-3 /proc/loadavg)\", \"qemu\": \"$(qemu-system-x86_64 --version | head -1)\""
 
 # Ours: an embedded driver in a fresh root, with a 1 s graceful timeout
 # (the precision figure) and a 2 s SIGTERM timeout (so that the DEFAULT
@@ -172,6 +179,7 @@ run "ours: instructions per create+destroy (single-stepped: about 2 minutes)" \
 run "ours: the destroy contract" "${ours[@]}" --log-dir "$our_root/log/qemu" "$our_uri" conform
 run "upstream: the destroy contract (about 70 s)" "${upstream[@]}" --log-dir "$upstream_log_dir" "$upstream_uri" conform
 
+config host "\"load_after\": \"$(cut -d' ' -f1-3 /proc/loadavg)\""
 say "report"
 /usr/bin/python3 "$top/bench/report.py" "$results" "$out" || failed=1
 exit $failed
