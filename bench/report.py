@@ -229,8 +229,8 @@ def chart(samples, path):
             hi.append(max(vals) - m)
         bars = ax.bar(xs, meds, width, yerr=[lo, hi], capsize=3, color=colors[peer],
                       label=PEER_TITLES[peer])
-        for b, m in zip(bars, meds):
-            ax.annotate(fmt_num(m, "ms"), (b.get_x() + b.get_width() / 2, m),
+        for b, m, h in zip(bars, meds, hi):
+            ax.annotate(fmt_num(m, "ms"), (b.get_x() + b.get_width() / 2, m + h),
                         ha="center", va="bottom", fontsize=7, xytext=(0, 2),
                         textcoords="offset points")
     ax.set_yscale("log")
