@@ -1206,9 +1206,17 @@ benchModeCPU(void)
 }
 
 
-/* One create+destroy.  Not static and not inlined: callgrind counts
- * the instructions of this function and all it calls
- * (--toggle-collect=benchCycle). */
+/**
+ * benchCycle:
+ * @xml: a transient domain's XML
+ *
+ * One create+destroy.  Not static and not inlined, so that a profiler
+ * can single it out (valgrind --tool=callgrind --toggle-collect=benchCycle
+ * where valgrind supports pidfd_open); bench/inscount counts it between
+ * the SIGUSR2 marks of benchModeCycle.
+ *
+ * Returns: 0, or -1 with a libvirt error set.
+ */
 int benchCycle(const char *xml);
 
 G_GNUC_NO_INLINE int

@@ -6,9 +6,11 @@
  * give it: this machine has no hardware counters (perf stat says "not
  * supported") and Debian 12's valgrind 3.19 does not know pidfd_open,
  * which our driver needs.  Single-stepping every thread of the program
- * counts exactly the user and system-call instructions it executes
- * (each `rep` iteration counts once, as valgrind's Ir does); children it
- * forks (QEMU) are not followed.
+ * counts the user-space instructions it executes (a system call counts
+ * as one instruction, the kernel's work not at all; a `rep` string
+ * instruction counts once per iteration); children it forks (QEMU) are
+ * not followed.  Slow (tens of microseconds a step here), repeatable to
+ * a fraction of a percent.
  *
  *   inscount [--peer P] [--metric M] -- PROGRAM ARG...
  *
