@@ -68,6 +68,8 @@ typedef struct {
     int listenFd;           /* for a server on a UNIX socket path */
     char *path;
     int delayMs;            /* before creating @path */
+    gint64 listenUs;        /* when @path started listening (monotonic) */
+    gint64 acceptUs;        /* when the client's connection was accepted */
     const testStep *steps;
     GString *in;
     char *lastId;
@@ -305,10 +307,12 @@ testServerRun(gpointer opaque)
         if ((srv->listenFd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0)) < 0 ||
             bind(srv->listenFd, (struct sockaddr *)&addr, sizeof(addr)) < 0 ||
             listen(srv->listenFd, 1) < 0 ||
+            !(srv->listenUs = g_get_monotonic_time()) ||
             (srv->fd = accept(srv->listenFd, NULL, NULL)) < 0) {
             testServerFail(srv, "cannot serve on %s: %s", srv->path, g_strerror(errno));
             return NULL;
         }
+        srv->acceptUs = g_get_monotonic_time();
     }
 
     for (step = srv->steps; step->type != STEP_END; step++) {
@@ -2032,6 +2036,34 @@ testOpenPathLate(const void *data G_GNUC_UNUSED)
 }
 
 
+/* The connection follows the socket's creation at once, not at the
+ * next retry: created 65 ms in, just after a retry, the backed-off
+ * retries alone would connect about 48 ms late. */
+static int
+testOpenPathPrompt(const void *data G_GNUC_UNUSED)
+{
+    static const testStep steps[] = { HANDSHAKE, END };
+    g_autofree char *dir = virTestMakeTempDir("qemumonitorjsontest");
+    g_autofree char *path = g_build_filename(dir, "monitor.sock", NULL);
+    testServer *srv = testServerStartPath(steps, path, 65);
+    qemuMonitor *mon = qemuMonitorOpen(path, -1, 5000, NULL, NULL);
+    gint64 lagMs = -1;
+    int ret = mon ? 0 : -1;
+
+    /* The greeting was sent after the accept was timed. */
+    if (mon)
+        lagMs = (srv->acceptUs - srv->listenUs) / 1000;
+    qemuMonitorClose(mon);
+    if (testServerFinish(srv) < 0)
+        return -1;
+    if (lagMs > 20) {
+        virTestDiag("connected %lld ms after the socket appeared", (long long)lagMs);
+        ret = -1;
+    }
+    return ret;
+}
+
+
 /* No socket and no pidfd: give up when the timeout passes. */
 static int
 testOpenPathMissing(const void *data G_GNUC_UNUSED)
@@ -2260,6 +2292,8 @@ mymain(void)
                    "order", testManyThreads, NULL) < 0)
         ret = -1;
 
+    if (virTestRun("path: connected as soon as the socket appears", testOpenPathPrompt, NULL) < 0)
+        ret = -1;
     if (virTestRun("path: socket appears late", testOpenPathLate, NULL) < 0)
         ret = -1;
     if (virTestRun("path: socket never appears", testOpenPathMissing, NULL) < 0)
