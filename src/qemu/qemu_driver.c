@@ -822,7 +822,9 @@ qemuDomainGetInfo(virDomainPtr dom, virDomainInfoPtr info)
     priv = QEMU_DOMAIN_PRIVATE(vm);
     info->state = vm->state;
     info->maxMem = vm->def->memory;
-    info->memory = virDomainObjIsActive(vm) ? vm->def->currentMemory : 0;
+    /* As upstream: the current (balloon) size, also of a domain that is
+     * not running. */
+    info->memory = vm->def->currentMemory;
     info->nrVirtCpu = vm->def->vcpus;
     info->cpuTime = 0;
     if (virDomainObjIsActive(vm) && priv->pid > 0 &&
