@@ -960,7 +960,7 @@ qemuConnectDomainXMLToNative(virConnectPtr conn, const char *format,
     paths.pidFile = pidFile;
     if (!(argv = qemuBuildCommandLine(def, caps, &paths, 0)))
         return NULL;
-    cmd = qemuBuildCommandLineString(argv);
+    cmd = qemuBuildCommandLineStringOneLine(argv);
     return g_strdup_printf("LC_ALL=C PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin HOME=%s %s",
                            privateDir, cmd);
 }
