@@ -638,6 +638,17 @@ qemuDomainShutdownFlags(virDomainPtr dom, unsigned int flags)
             qemuProcessKill(vm, VIR_QEMU_PROCESS_KILL_NOWAIT) < 0)
             goto endjob;
     } else {
+        /* A stopped (SIGSTOP) QEMU cannot even greet the monitor: say so
+         * now rather than after the monitor's timeout. */
+        g_autofree char *procState = virProcessGetState(QEMU_DOMAIN_PRIVATE(vm)->pid);
+
+        if (procState && strchr("Tt", procState[0])) {
+            virReportError(VIR_ERR_OPERATION_FAILED,
+                           _("cannot ask domain '%1$s' to shut down: its QEMU process %2$lld is in state %3$s and cannot act on the request"),
+                           vm->def->name,
+                           (long long)QEMU_DOMAIN_PRIVATE(vm)->pid, procState);
+            goto endjob;
+        }
         if (!(mon = qemuDomainGetMonitor(vm)) ||
             qemuMonitorSystemPowerdown(mon) < 0)
             goto endjob;
