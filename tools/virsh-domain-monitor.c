@@ -347,6 +347,17 @@ cmdList(vshControl *ctl, const vshCmd *cmd)
                 virshResetLibvirtError();
                 continue;
             }
+            /* It shut off since it was listed (asking its state may be
+             * what noticed): it has no ID any more, and if it was
+             * transient it is gone. */
+            if (state == VIR_DOMAIN_SHUTOFF && id != (unsigned int)-1) {
+                if (virDomainIsPersistent(dom) != 1) {
+                    virshResetLibvirtError();
+                    continue;
+                }
+                g_free(idStr);
+                idStr = g_strdup("-");
+            }
             /* --managed-save would show "saved" for a shut-off domain
              * with a managed save image; this library cannot make one. */
             if (optTitle && !(title = virshDomainGetTitle(dom)))

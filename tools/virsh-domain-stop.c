@@ -88,11 +88,13 @@ virshStopStep(virshStopCtx *sc, const char *format, ...)
 /* The library's message for the call that just failed, for a step line;
  * the error is then forgotten, since the step line reported it. */
 static char *
-virshStopTakeError(void)
+virshStopTakeError(int *retCode)
 {
     virErrorPtr err = virSaveLastError();
     char *msg = g_strdup(err && err->message ? err->message : _("unknown error"));
 
+    if (retCode)
+        *retCode = err ? err->code : VIR_ERR_OK;
     virFreeError(err);
     virshResetLibvirtError();
     return msg;
@@ -148,13 +150,9 @@ virshStopWaitOff(virshStopCtx *sc, double timeout)
             virshStopClearProgress(sc);
             return VIRSH_STOP_WAIT_OFF;
         }
-        if (state < 0) {
-            /* Not fatal: the next poll may tell.  The destroy that
-             * follows a timeout reports what is really wrong. */
-            vshDebug(sc->ctl, VSH_ERR_DEBUG, "stop: cannot get the state of %s: %s\n",
-                     sc->name, virGetLastErrorMessage());
-            virshResetLibvirtError();
-        }
+        /* A state that cannot be told now may be told at the next poll;
+         * the destroy after a timeout reports what is really wrong. */
+        virshResetLibvirtError();
         if (virshStopInterrupted) {
             virshStopClearProgress(sc);
             return VIRSH_STOP_WAIT_INTERRUPTED;
@@ -182,12 +180,8 @@ virshStopInterruptedExit(virshStopCtx *sc)
     int state = virshStopGetState(sc, &reason);
 
     virshResetLibvirtError();
-    if (state == VIR_DOMAIN_SHUTOFF) {
-        virshStopStep(sc, _("Domain '%s' is shut off"), sc->name);
-        return 0;
-    }
     vshError(sc->ctl, _("Interrupted: domain '%s' was left as it is (%s); nothing more was done"),
-             sc->name, state < 0 ? _("state unknown") : virshDomainStateToString(state));
+             sc->name, virshDomainStateToString(state));
     return 1;
 }
 
@@ -218,13 +212,13 @@ static int
 virshStopRun(virshStopCtx *sc, double timeout, bool force)
 {
     g_autofree char *why = NULL;
+    int code = VIR_ERR_OK;
     int reason;
     int state;
 
-    if ((state = virshStopGetState(sc, &reason)) < 0) {
-        vshError(sc->ctl, _("Failed to get the state of domain '%s'"), sc->name);
-        return 1;
-    }
+    /* Should the state not be known, the steps below say why. */
+    state = virshStopGetState(sc, &reason);
+    virshResetLibvirtError();
     if (state == VIR_DOMAIN_SHUTOFF) {
         vshPrintExtra(sc->ctl, _("Domain '%s' is already shut off\n"), sc->name);
         return 0;
@@ -237,7 +231,7 @@ virshStopRun(virshStopCtx *sc, double timeout, bool force)
     } else {
         virshStopStep(sc, _("Shutting down domain '%s' (ACPI power button)"), sc->name);
         if (virDomainShutdownFlags(sc->dom, VIR_DOMAIN_SHUTDOWN_ACPI_POWER_BTN) < 0) {
-            why = virshStopTakeError();
+            why = virshStopTakeError(NULL);
             virshStopStep(sc, _("The shutdown request failed: %s"), why);
         } else {
             virshStopStep(sc, _("Waiting up to %g s for domain '%s' to shut off"),
@@ -265,11 +259,11 @@ virshStopRun(virshStopCtx *sc, double timeout, bool force)
         return 0;
     }
     g_clear_pointer(&why, g_free);
-    why = virshStopTakeError();
-    /* It may have shut off on its own meanwhile. */
+    why = virshStopTakeError(&code);
+    /* It may have been stopped meanwhile, by it or by someone else. */
     if (virshStopGetState(sc, &reason) == VIR_DOMAIN_SHUTOFF) {
-        virshStopStep(sc, _("Domain '%s' is shut off (%s)"), sc->name,
-                      virshDomainStateReasonToString(VIR_DOMAIN_SHUTOFF, reason));
+        virshStopStep(sc, _("The graceful destroy reported an error, but domain '%s' is shut off: %s"),
+                      sc->name, why);
         return 0;
     }
     virshResetLibvirtError();
@@ -280,8 +274,12 @@ virshStopRun(virshStopCtx *sc, double timeout, bool force)
         virshStopStep(sc, _("The graceful destroy failed"));
         vshError(sc->ctl, _("Failed to destroy domain '%s' gracefully: %s"),
                  sc->name, why);
-        vshError(sc->ctl, _("Domain '%s' is still running; only SIGKILL can stop it now, which can lose data the guest has not written to disk; to do that, run: virsh stop %s --force"),
-                 sc->name, sc->name);
+        /* The contract's timeout: QEMU did not exit on SIGTERM. */
+        if (code == VIR_ERR_OPERATION_FAILED)
+            vshError(sc->ctl, _("Domain '%s' is still running; only SIGKILL can stop it now, which can lose data the guest has not written to disk; to do that, run: virsh stop %s --force"),
+                     sc->name, sc->name);
+        else
+            vshError(sc->ctl, _("Domain '%s' is still running"), sc->name);
         return 1;
     }
 
@@ -294,10 +292,14 @@ virshStopRun(virshStopCtx *sc, double timeout, bool force)
         return 0;
     }
     g_clear_pointer(&why, g_free);
-    why = virshStopTakeError();
+    why = virshStopTakeError(&code);
     vshError(sc->ctl, _("Failed to destroy domain '%s': %s"), sc->name, why);
-    vshError(sc->ctl, _("Domain '%s' is still running and did not die even on SIGKILL (its QEMU may be stuck in the kernel); check the process, then retry with: virsh destroy %s"),
-             sc->name, sc->name);
+    /* The contract: alive even after SIGKILL is a system error. */
+    if (code == VIR_ERR_SYSTEM_ERROR)
+        vshError(sc->ctl, _("Domain '%s' is still running and did not die even on SIGKILL (its QEMU may be stuck in the kernel); check the process, then retry with: virsh destroy %s"),
+                 sc->name, sc->name);
+    else
+        vshError(sc->ctl, _("Domain '%s' is still running"), sc->name);
     return 1;
 }
 

@@ -203,12 +203,10 @@ static const vshCmdDef virshCmds[] = {
      .opts = opts_echo,
      .help = N_("echo arguments. Used for internal testing."),
      .desc = N_("Echo back arguments, possibly with quoting. Used for internal testing."),
-     .flags = VSH_CMD_FLAG_NOCONNECT,
     },
     {.name = "exit",
      .handler = cmdQuit,
      .help = N_("quit this interactive terminal"),
-     .flags = VSH_CMD_FLAG_NOCONNECT,
     },
     {.name = "help",
      .handler = cmdHelp,
@@ -216,19 +214,16 @@ static const vshCmdDef virshCmds[] = {
      .help = N_("print help"),
      .desc = N_("Prints global help, command specific help, or help for a\n"
                 "    group of related commands"),
-     .flags = VSH_CMD_FLAG_NOCONNECT,
     },
     {.name = "quit",
      .handler = cmdQuit,
      .help = N_("quit this interactive terminal"),
-     .flags = VSH_CMD_FLAG_NOCONNECT,
     },
     {.name = "connect",
      .handler = cmdConnect,
      .opts = opts_connect,
      .help = N_("(re)connect to hypervisor"),
      .desc = N_("Connect to local hypervisor. This is built-in command after shell start up."),
-     .flags = VSH_CMD_FLAG_NOCONNECT,
     },
     {.name = NULL}
 };
@@ -243,21 +238,6 @@ static const vshCmdGrp cmdGroups[] = {
 
 
 /* ---- Start-up ---- */
-
-static bool
-virshConnectionHandler(vshControl *ctl)
-{
-    virshControl *priv = ctl->privData;
-
-    if (priv->conn)
-        return true;
-    if (!(priv->conn = virshConnect(ctl, priv->connname, priv->readonly))) {
-        vshError(ctl, "%s", _("failed to connect to the hypervisor"));
-        return false;
-    }
-    return true;
-}
-
 
 static void
 virshUsage(vshControl *ctl)
@@ -301,7 +281,7 @@ virshShowVersion(vshControl *ctl)
 
 
 static bool
-virshSetDebug(vshControl *ctl, const char *str, const char *source)
+virshSetDebug(vshControl *ctl, const char *str)
 {
     char *end = NULL;
     long long level;
@@ -309,7 +289,7 @@ virshSetDebug(vshControl *ctl, const char *str, const char *source)
     errno = 0;
     level = strtoll(str, &end, 10);
     if (errno || end == str || *end || level < G_MININT || level > G_MAXINT) {
-        vshError(ctl, _("option %s takes a numeric argument"), source);
+        vshError(ctl, _("option %s takes a numeric argument"), "-d");
         return false;
     }
     if (level < VSH_ERR_DEBUG || level > VSH_ERR_ERROR)
@@ -347,7 +327,7 @@ virshParseArgv(vshControl *ctl, int argc, char **argv)
             priv->connname = g_strdup(optarg);
             break;
         case 'd':
-            if (!virshSetDebug(ctl, optarg, "-d"))
+            if (!virshSetDebug(ctl, optarg))
                 return EXIT_FAILURE;
             break;
         case 'h':
@@ -452,7 +432,6 @@ main(int argc, char **argv)
         .groups = cmdGroups,
         .imode = true,
         .debug = VSH_DEBUG_DEFAULT,
-        .connHandler = virshConnectionHandler,
         .reportError = virshReportError,
         .privData = &priv,
     };
@@ -470,9 +449,19 @@ main(int argc, char **argv)
         vshError(&ctl, "%s", _("Failed to initialize libvirt"));
         return EXIT_FAILURE;
     }
-    if ((env = g_getenv("VIRSH_DEBUG")) && *env &&
-        !virshSetDebug(&ctl, env, "VIRSH_DEBUG"))
-        return EXIT_FAILURE;
+    if ((env = g_getenv("VIRSH_DEBUG"))) {
+        char *end = NULL;
+        long long level;
+
+        errno = 0;
+        level = strtoll(env, &end, 10);
+        /* Not fatal, as upstream: the command still runs. */
+        if (errno || end == env || *end || level < VSH_ERR_DEBUG ||
+            level > VSH_ERR_ERROR)
+            vshError(&ctl, _("%s_DEBUG not set with a valid numeric value"), "VIRSH");
+        else
+            ctl.debug = level;
+    }
     /* Upstream's older name for a default; -c wins over it, and it over
      * LIBVIRT_DEFAULT_URI (which the library reads). */
     if ((env = g_getenv("VIRSH_DEFAULT_CONNECT_URI")) && *env)

@@ -29,11 +29,6 @@ static const vshCmdOptDef vshHelpOpt = {
     .help = N_("print help for this function"),
 };
 
-/* At most this many options per command: they are tracked in a 64-bit
- * mask while parsing. */
-#define VSH_MAX_OPTS 64
-
-
 /* ---- Output ---- */
 
 /**
@@ -158,17 +153,6 @@ vshCmdGrpSearch(vshControl *ctl, const char *keyword)
             return grp;
     }
     return NULL;
-}
-
-
-static size_t
-vshCmddefOptCount(const vshCmdDef *def)
-{
-    size_t n = 0;
-
-    while (def->opts && def->opts[n].name)
-        n++;
-    return n;
 }
 
 
@@ -442,11 +426,6 @@ vshCommandParse(vshControl *ctl, vshCommandParser *parser)
                     goto error;
                 }
                 ctl->failedDef = def;
-                if (vshCmddefOptCount(def) > VSH_MAX_OPTS) {
-                    vshError(ctl, _("internal error: too many options in command '%s'"),
-                             def->name);
-                    goto error;
-                }
                 for (size_t i = 0; def->opts && def->opts[i].name; i++) {
                     if (def->opts[i].type != VSH_OT_BOOL &&
                         !(def->opts[i].flags & VSH_OFLAG_REQ_OPT))
@@ -766,10 +745,7 @@ vshCommandRun(vshControl *ctl, const vshCmd *cmd)
         int rc;
 
         ctl->usageError = false;
-        if ((cmd->def->flags & VSH_CMD_FLAG_NOCONNECT) || ctl->connHandler(ctl))
-            rc = cmd->def->handler(ctl, cmd);
-        else
-            rc = 1;
+        rc = cmd->def->handler(ctl, cmd);
 
         if (rc != 0)
             ctl->reportError(ctl);

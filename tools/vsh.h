@@ -3,7 +3,7 @@
  * command lines and strings, help, output and the interactive loop
  *
  * Nothing here knows about domains or connections; virsh.c plugs those
- * in through vshControl.connHandler and vshControl.privData.
+ * in through vshControl.reportError and vshControl.privData.
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -48,11 +48,9 @@ struct _vshCmdOptDef {
 };
 
 typedef enum {
-    /* Runs without a connection (help, quit, connect, ...). */
-    VSH_CMD_FLAG_NOCONNECT = 1 << 0,
     /* A misuse of the command (bad option, missing or malformed value)
      * exits with status 2 rather than 1. */
-    VSH_CMD_FLAG_USAGE_EXIT2 = 1 << 1,
+    VSH_CMD_FLAG_USAGE_EXIT2 = 1 << 0,
 } vshCmdFlags;
 
 typedef struct _vshControl vshControl;
@@ -67,7 +65,9 @@ typedef struct _vshCmdDef vshCmdDef;
 struct _vshCmdDef {
     const char *name;
     vshCmdHandler handler;
-    const vshCmdOptDef *opts; /* terminated by a NULL name; may be NULL */
+    /* terminated by a NULL name; may be NULL; at most 64 (the parser
+     * tracks them in a 64-bit mask) */
+    const vshCmdOptDef *opts;
     const char *help;         /* one line, N_() marked */
     const char *desc;         /* longer text, N_() marked; may be NULL */
     unsigned int flags;       /* vshCmdFlags */
@@ -105,9 +105,6 @@ struct _vshControl {
      * misused, so that the exit status can say so. */
     bool usageError;
     const vshCmdDef *failedDef; /* the command a parse error was in */
-    /* Makes sure a connection is there for a command that needs one;
-     * false (error printed) when there is none. */
-    bool (*connHandler)(vshControl *ctl);
     /* Prints and clears the library's pending error, if any. */
     void (*reportError)(vshControl *ctl);
     void *privData;
