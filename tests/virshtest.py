@@ -175,11 +175,47 @@ class Scenario:
                    "      <driver name='qemu' type='raw'/>\n"
                    f"      <source file='{img}'/>\n"
                    "      <target dev='hda' bus='ide'/>\n"
-                   "    </disk>\n")
+                   "    </disk>\n"
+                   "    <console type='file'>\n"
+                   f"      <source path='{self.console(name)}'/>\n"
+                   "      <target type='serial'/>\n"
+                   "    </console>\n")
         return self.write(f"{name}.xml",
                           domain_xml(name, UUID_ACPI, extra_os="    <boot dev='hd'/>\n",
                                      features="  <features><acpi/></features>\n",
                                      devices=devices))
+
+    def console(self, name):
+        return os.path.join(self.files, f"{name}.console")
+
+    def wait_console(self, name, what, timeout):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                with open(self.console(name)) as f:
+                    if what in f.read():
+                        return
+            except FileNotFoundError:
+                pass
+            time.sleep(0.01)
+        fail(f"the guest of {name} did not say {what!r} within {timeout} s")
+
+    def acpi_boot(self, *args, name="acpi", timeout=20.0):
+        """Runs virsh @args (which start the ACPI guest), then waits
+        until the guest listens for the power button (it says "R" on
+        its console)."""
+        try:
+            os.unlink(self.console(name))
+        except FileNotFoundError:
+            pass
+        self.virsh(*args)
+        self.wait_console(name, "R", timeout)
+
+    def wait_off(self, name, timeout=20.0):
+        """Waits until the ACPI guest has powered off (it says "O" just
+        before; QEMU acts on it within milliseconds)."""
+        self.wait_console(name, "O", timeout)
+        time.sleep(0.2)
 
     def pid(self, name):
         with open(os.path.join(self.root, "run", "qemu", f"{name}.pid")) as f:
@@ -622,8 +658,7 @@ def sc_stop_acpi(t):
     t.note("stop on a guest that obeys the power button (tests/virsh-acpi-guest.S)")
     t.acpi_xml()
     t.virsh("define", "acpi.xml")
-    t.virsh("start", "acpi")
-    time.sleep(0.3)  # let it boot to where it listens for the button
+    t.acpi_boot("start", "acpi")
     pid = t.pid("acpi")
     t.virsh("stop", "acpi")
     t.check(wait_gone(pid), "QEMU still runs after stop")
@@ -631,27 +666,24 @@ def sc_stop_acpi(t):
     t.virsh("stop", "acpi")
     t.note("a transient one vanishes once off")
     t.virsh("undefine", "acpi")
-    t.virsh("create", "acpi.xml")
-    time.sleep(0.3)
+    t.acpi_boot("create", "acpi.xml")
     pid = t.pid("acpi")
     t.virsh("stop", "--timeout", "5", "acpi")
     t.check(wait_gone(pid), "QEMU still runs after stop")
     t.virsh("list", "--all")
     t.note("shutdown alone, then the guest is seen off")
-    t.virsh("create", "acpi.xml")
-    time.sleep(0.3)
+    t.acpi_boot("create", "acpi.xml")
     t.virsh("list", "--all")
     t.virsh("shutdown", "acpi")
-    time.sleep(0.5)
+    t.wait_off("acpi")
     t.note("the guest powered off: the next look at its state finds it off, and gone")
     t.virsh("list", "--all")
     t.virsh("domstate", "acpi")
     t.note("the same for a persistent domain")
-    t.quiet("define acpi.xml; start acpi")
-    time.sleep(0.3)
+    t.acpi_boot("define acpi.xml; start acpi")
     t.virsh("list", "--all")
     t.virsh("shutdown", "acpi")
-    time.sleep(0.5)
+    t.wait_off("acpi")
     t.virsh("list", "--all")
     t.virsh("domstate", "--reason", "acpi")
     t.quiet("undefine acpi")

@@ -10,6 +10,7 @@ import ctypes
 import difflib
 import os
 import re
+import select
 import shlex
 import shutil
 import signal
@@ -90,17 +91,21 @@ def reap(pid):
 
 
 def wait_gone(pid, timeout=5.0):
-    """Waits for @pid to exit and reaps it; True if it did."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        st = proc_stat(pid)
-        if st is None:
-            return True
-        if st[1] in ("Z", "X"):
-            reap(pid)
-            return True
-        time.sleep(0.01)
-    return False
+    """Waits for @pid to exit (every thread: its pidfd turns readable;
+    /proc shows the leader a zombie before that) and reaps it; True if
+    it did."""
+    try:
+        fd = os.pidfd_open(pid)
+    except ProcessLookupError:
+        return True
+    try:
+        ready, _, _ = select.select([fd], [], [], timeout)
+    finally:
+        os.close(fd)
+    if not ready:
+        return False
+    reap(pid)
+    return True
 
 
 def cleanup_qemus(marker):

@@ -94,7 +94,6 @@ cmdUndefine(vshControl *ctl, const vshCmd *cmd)
     g_autoptr(virDomain) dom = NULL;
     const char *name = NULL;
     unsigned int flags = 0;
-    int rc;
 
     if (!vshCommandOptExclusive(ctl, cmd, "nvram", "keep-nvram") ||
         !vshCommandOptExclusive(ctl, cmd, "tpm", "keep-tpm"))
@@ -117,11 +116,8 @@ cmdUndefine(vshControl *ctl, const vshCmd *cmd)
     if (!(dom = virshCommandOptDomain(ctl, cmd, &name)))
         return 1;
 
-    if (flags)
-        rc = virDomainUndefineFlags(dom, flags);
-    else
-        rc = virDomainUndefine(dom);
-    if (rc < 0) {
+    /* Upstream's virsh calls the Flags variant even without flags. */
+    if (virDomainUndefineFlags(dom, flags) < 0) {
         vshError(ctl, _("Failed to undefine domain '%s'"), name);
         return 1;
     }

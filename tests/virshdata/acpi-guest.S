@@ -10,6 +10,10 @@
  * on "virsh shutdown".  With the machine's -no-shutdown, QEMU then
  * stays with run state "shutdown" until the driver stops it.
  *
+ * A press before the event is enabled is lost, as on real hardware, so
+ * the guest writes "R" to the first serial port once it listens, and
+ * "O" when it powers off; tests wait for them.
+ *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
@@ -18,6 +22,7 @@
 #define PM1_CNT 0x604           /* PM1a control block */
 #define PWRBTN 0x0100           /* power button bit, in PM1_STS and PM1_EN */
 #define SLP_EN 0x2000           /* sleep enable, with SLP_TYP (bits 10-12) 0 */
+#define COM1 0x3f8              /* the first serial port's data register */
 
     .code16
     .text
@@ -31,6 +36,9 @@ _start:
     mov $PM1_EN, %dx
     mov $PWRBTN, %ax
     out %ax, (%dx)
+    mov $COM1, %dx
+    mov $'R', %al
+    out %al, (%dx)
     sti
 wait:
     hlt                         /* until the next timer tick */
@@ -38,6 +46,9 @@ wait:
     in (%dx), %ax
     test $PWRBTN, %ax
     jz wait
+    mov $COM1, %dx
+    mov $'O', %al
+    out %al, (%dx)
     mov $PM1_CNT, %dx
     mov $SLP_EN, %ax
     out %ax, (%dx)
