@@ -250,7 +250,9 @@ def shell_join(args):
 
 def environ(extra=None, drop=()):
     env = dict(os.environ)
-    for k in ("LIBVIRT_DEFAULT_URI", "VIRSH_DEFAULT_CONNECT_URI",
+    # meson points LD_LIBRARY_PATH at our libvirt.so.0 for tests; Debian's
+    # virsh must keep Debian's library (ours finds its own by rpath).
+    for k in ("LD_LIBRARY_PATH", "LIBVIRT_DEFAULT_URI", "VIRSH_DEFAULT_CONNECT_URI",
               "VIRSH_DEBUG", "LIBVIRT_DEBUG", "LIBVIRT_LOG_OUTPUTS",
               "LIBVIRT_LOG_FILTERS") + tuple(drop):
         env.pop(k, None)
