@@ -915,6 +915,36 @@ SCENARIO_CONF = {
 }
 
 
+def check_manpage():
+    """docs/manpages/virsh.rst documents every command and option that
+    virsh's help lists, and every global option."""
+    with open(os.path.join(SRCDIR, "..", "docs", "manpages", "virsh.rst")) as f:
+        rst = f.read()
+    env = environ()
+    missing = []
+    usage = subprocess.run([VIRSH, "-h"], env=env, capture_output=True, text=True).stdout
+    for opt in re.findall(r"(?m)^ +(?:(-\w) \| )?(--[\w-]+)|^ +(-\w) ", usage):
+        for o in opt:
+            if o and f"``{o}" not in rst:
+                missing.append(o)
+    root = make_root(None)
+    try:
+        uri = f"qemu:///embed?root={root}"
+        groups = subprocess.run([VIRSH, "-c", uri, "help"], env=env, capture_output=True,
+                                text=True).stdout
+        for cmd in re.findall(r"(?m)^    (\S+) ", groups):
+            if not re.search(r"(?m)^``" + re.escape(cmd) + r"``|^" + re.escape(cmd) + r"\n~", rst):
+                missing.append(cmd)
+            text = subprocess.run([VIRSH, "-c", uri, "help", cmd], env=env,
+                                  capture_output=True, text=True).stdout
+            for opt in re.findall(r"(?m)^    \[?(--[\w-]+)", text):
+                if f"``{opt}``" not in rst and f"``{opt} " not in rst:
+                    missing.append(f"{cmd} {opt}")
+    finally:
+        remove_tree(root)
+    return ("not in docs/manpages/virsh.rst: " + ", ".join(missing)) if missing else ""
+
+
 def check_orphans():
     names = {f"{n}.out" for n in SCENARIOS}
     orphans = sorted(f for f in os.listdir(DATADIR)
@@ -930,6 +960,7 @@ def main():
              (lambda n=name, fn=fn: Scenario(n, SCENARIO_CONF.get(n, QEMU_CONF)).run(fn))
              for name, fn in SCENARIOS.items()}
     cases["no orphaned golden files"] = check_orphans
+    cases["the man page documents every command and option"] = check_manpage
     return run_cases(cases, jobs=int(os.environ.get("VIRSH_TEST_JOBS", "4")))
 
 
