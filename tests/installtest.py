@@ -107,6 +107,7 @@ class Layout:
 def expected_files(lay, headers, manpages):
     """(path, kind) of every file a package of this tree ships."""
     files = [
+        (lay.path("BINDIR", "virsh"), "program"),
         (lay.path("LIBDIR", LIBRARY), "library"),
         (lay.path("LIBDIR", "libvirt.so.0"), "symlink"),
         (lay.path("LIBDIR", "libvirt.so"), "symlink"),
@@ -136,7 +137,7 @@ def check_tree(tap, lay, headers, manpages):
                 problems.append("not a symlink: %s" % path)
         elif not stat.S_ISREG(st.st_mode):
             problems.append("not a regular file: %s" % path)
-        elif kind == "library" and mode != 0o755:
+        elif kind in ("library", "program") and mode != 0o755:
             problems.append("%s: mode %o, not 755" % (path, mode))
         elif kind == "data" and mode != 0o644:
             problems.append("%s: mode %o, not 644" % (path, mode))
