@@ -115,6 +115,7 @@ def expected_files(lay, headers, manpages):
         (lay.path("SYSCONFDIR", PACKAGE, "qemu.conf"), "data"),
         (lay.path("DATADIR", "doc", PACKAGE, "html", "index.html"), "data"),
         (lay.path("DATADIR", "doc", PACKAGE, "user-guide.html"), "data"),
+        (lay.path("DATADIR", "bash-completion", "completions", "virsh"), "data"),
     ]
     files += [(lay.path("INCLUDEDIR", "libvirt", h), "data") for h in headers]
     for page in manpages:
