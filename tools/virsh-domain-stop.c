@@ -163,8 +163,9 @@ virshStopWaitOff(virshStopCtx *sc, double timeout)
             return VIRSH_STOP_WAIT_TIMEOUT;
         }
         if (sc->progress) {
-            vshPrint(sc->ctl, _("\r\033[K[%5.1fs] Waiting for domain '%s' to shut off: %.0f s left"),
-                     virshStopElapsed(sc), sc->name, ceil((deadline - now) / 1e6));
+            vshPrint(sc->ctl, "\r\033[K[%5.1fs] ", virshStopElapsed(sc));
+            vshPrint(sc->ctl, _("Waiting for domain '%s' to shut off: %.0f s left"),
+                     sc->name, ceil((deadline - now) / 1e6));
             fflush(stdout);
         }
         g_usleep(MIN(VIRSH_STOP_POLL_MS * 1000, deadline - now));
