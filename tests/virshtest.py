@@ -274,6 +274,7 @@ def sc_connection(t):
 
 def sc_session_default(t):
     t.note("without -c or the environment, a non-root user gets qemu:///session")
+    t.note("(root's qemu:///system: the case \"root's default connection\")")
     home = os.path.join(t.root, "home")
     os.makedirs(home)
     os.chmod(t.root, 0o755)
@@ -1023,6 +1024,32 @@ def check_completion():
     return "\n".join(problems)
 
 
+def check_system_default():
+    """Root without -c or the environment gets qemu:///system.  Run in a
+    private mount namespace with empty file systems over the system
+    instance's directories, so that the host's are not touched."""
+    with open(os.path.join(BUILDDIR, "..", "config.h")) as f:
+        config = f.read()
+    mounts = []
+    for var in ("SYSCONFDIR", "LOCALSTATEDIR", "RUNSTATEDIR"):
+        path = re.search(r'#define %s "([^"]+)"' % var, config).group(1)
+        if not os.path.isdir(path) or path in ("/", "/usr", "/var", "/etc"):
+            return f"# SKIP {var} {path} cannot be hidden behind a tmpfs"
+        mounts.append(path)
+    script = "".join(f"mount -t tmpfs none {shell_quote(m)} && " for m in mounts)
+    script += f"exec {shell_quote(VIRSH)} 'uri; list --all'"
+    if os.geteuid() != 0:
+        return "# SKIP not root"
+    r = subprocess.run(["unshare", "--mount", "--propagation", "private", "sh", "-c", script],
+                       env=environ(), capture_output=True, text=True, timeout=60)
+    if r.returncode != 0 and "mount" in r.stderr:
+        return f"# SKIP cannot mount in a private namespace: {r.stderr.strip()}"
+    expected = " Id   Name   State\n--------------------\n\n"
+    if (r.stdout, r.stderr, r.returncode) != ("qemu:///system\n\n" + expected, "", 0):
+        return f"got {(r.stdout, r.stderr, r.returncode)!r}"
+    return ""
+
+
 def check_orphans():
     names = {f"{n}.out" for n in SCENARIOS}
     orphans = sorted(f for f in os.listdir(DATADIR)
@@ -1041,6 +1068,7 @@ def main():
     cases["the man page documents every command and option"] = check_manpage
     cases["virsh is built on the public API only"] = check_layering
     cases["line editing completes command and option names"] = check_completion
+    cases["root's default connection is qemu:///system"] = check_system_default
     return run_cases(cases, jobs=int(os.environ.get("VIRSH_TEST_JOBS", "4")))
 
 
