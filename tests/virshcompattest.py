@@ -388,7 +388,8 @@ CASES = {
     "version": custom(["version"], check_version),
     "version --daemon": custom(["version", "--daemon"], check_version),
     # the interactive shell
-    "interactive": compare([], stdin="domid test\nbogus\ndomstate test; domid nosuch\n\nquit\nuri\n"),
+    "interactive": compare([], stdin=("domid test\nbogus\ndomstate test; domid nosuch\n\n"
+                                      "quit\nuri\n")),
     "interactive at end of input": compare([], stdin="domid test\n"),
     "interactive -q": compare(["-q"], stdin="domid test\nexit\n"),
     "interactive -r": compare(["-r"], stdin="domid test\ndestroy test\n"),

@@ -274,6 +274,7 @@ def sc_connection(t):
 
 def sc_session_default(t):
     t.note("without -c or the environment, a non-root user gets qemu:///session")
+    t.note("(root's qemu:///system: the case \"root's default connection\")")
     home = os.path.join(t.root, "home")
     os.makedirs(home)
     os.chmod(t.root, 0o755)
@@ -782,8 +783,8 @@ def sc_stop_tty(t):
     t.quiet("define demo.xml; start demo")
     raw, rc = t.virsh_tty("stop", "demo", "--timeout", "0.5")
     t.check(rc == 0, f"stop exited {rc}")
-    t.check(re.search(r"\r\x1b\[K\[ *0\.\ds\] Waiting for domain 'demo' to shut off: 1 s left", raw),
-            f"no countdown in {raw!r}")
+    countdown = r"\r\x1b\[K\[ *0\.\ds\] Waiting for domain 'demo' to shut off: 1 s left"
+    t.check(re.search(countdown, raw), f"no countdown in {raw!r}")
     t.quiet("undefine demo")
 
 
@@ -945,6 +946,110 @@ def check_manpage():
     return ("not in docs/manpages/virsh.rst: " + ", ".join(missing)) if missing else ""
 
 
+def check_layering():
+    """tools/ is a client of the public API: its sources include only
+    their own headers, internal.h (glib, config.h and the public
+    headers) and system headers, and the virsh binary calls only symbols
+    that libvirt.so.0 exports (src/libvirt_public.syms)."""
+    problems = []
+    tools = os.path.join(SRCDIR, "..", "tools")
+    own = {f for f in os.listdir(tools) if f.endswith(".h")} | {"internal.h"}
+    for name in sorted(os.listdir(tools)):
+        if not name.endswith((".c", ".h")):
+            continue
+        with open(os.path.join(tools, name)) as f:
+            for inc in re.findall(r'(?m)^#\s*include\s+"([^"]+)"', f.read()):
+                if inc not in own:
+                    problems.append(f"tools/{name} includes \"{inc}\"")
+    with open(os.path.join(SRCDIR, "..", "src", "libvirt_public.syms")) as f:
+        public = set(re.findall(r"(?m)^\s+(vir\w+);", f.read()))
+    undefined = subprocess.run(["nm", "-D", "--undefined-only", VIRSH], capture_output=True,
+                               text=True, check=True).stdout
+    for sym in re.findall(r"\bU (vir\w+)", undefined):
+        if sym not in public:
+            problems.append(f"virsh calls {sym}, which is not public")
+    if not re.search(r"\bU virConnectOpenAuth\b", undefined):
+        problems.append("virsh does not take the API from libvirt.so (no virConnectOpenAuth)")
+    return "\n".join(problems)
+
+
+def check_completion():
+    """The interactive shell on a terminal completes command names, and
+    a command's option names; nothing else."""
+    root = make_root()
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.environ.update({"TERM": "dumb", "XDG_CACHE_HOME": os.path.join(root, "cache")})
+        os.execv(VIRSH, [VIRSH, "-c", f"qemu:///embed?root={root}"])
+
+    def talk(data, until):
+        os.write(fd, data)
+        out = b""
+        deadline = time.monotonic() + 10
+        while until not in out and time.monotonic() < deadline:
+            r, _, _ = select.select([fd], [], [], 0.1)
+            if r:
+                try:
+                    out += os.read(fd, 4096)
+                except OSError:
+                    break
+        return out.decode(errors="replace")
+
+    problems = []
+    try:
+        talk(b"", b"virsh # ")
+        checks = [
+            (b"domst\t--rea\t\n", "virsh # ", ["domstate --reason ",
+                                               "command 'domstate' requires <domain> option"]),
+            (b"echo x; hostn\t\n", "virsh # ", ["hostname ", "x\r\n" + HOSTNAME]),
+            (b"dom\t\t", "virsh # dom", ["domid", "domname", "domuuid", "dominfo",
+                                          "domstate", "domxml-to-native"]),
+            (b"\x15bogus --x\t\n", "virsh # ", ["bogus --x\a",
+                                                  "unknown command: 'bogus'"]),
+            (b"echo ab\t\n", "virsh # ", ["echo ab\a", "ab\r\n"]),
+            (b"list --state-r\t\n", "virsh # ", ["list --state-running "]),
+        ]
+        for data, until, wanted in checks:
+            out = talk(data, until.encode())
+            for w in wanted:
+                if w not in out:
+                    problems.append(f"after {data!r}: no {w!r} in {out!r}")
+        talk(b"\x15quit\n", b"\n\n")
+    finally:
+        _, status = os.waitpid(pid, 0)
+        os.close(fd)
+        remove_tree(root)
+    if status != 0:
+        problems.append(f"virsh exited with status {status}")
+    return "\n".join(problems)
+
+
+def check_system_default():
+    """Root without -c or the environment gets qemu:///system.  Run in a
+    private mount namespace with empty file systems over the system
+    instance's directories, so that the host's are not touched."""
+    with open(os.path.join(BUILDDIR, "..", "config.h")) as f:
+        config = f.read()
+    mounts = []
+    for var in ("SYSCONFDIR", "LOCALSTATEDIR", "RUNSTATEDIR"):
+        path = re.search(r'#define %s "([^"]+)"' % var, config).group(1)
+        if not os.path.isdir(path) or path in ("/", "/usr", "/var", "/etc"):
+            return f"# SKIP {var} {path} cannot be hidden behind a tmpfs"
+        mounts.append(path)
+    script = "".join(f"mount -t tmpfs none {shell_quote(m)} && " for m in mounts)
+    script += f"exec {shell_quote(VIRSH)} 'uri; list --all'"
+    if os.geteuid() != 0:
+        return "# SKIP not root"
+    r = subprocess.run(["unshare", "--mount", "--propagation", "private", "sh", "-c", script],
+                       env=environ(), capture_output=True, text=True, timeout=60)
+    if r.returncode != 0 and "mount" in r.stderr:
+        return f"# SKIP cannot mount in a private namespace: {r.stderr.strip()}"
+    expected = " Id   Name   State\n--------------------\n\n"
+    if (r.stdout, r.stderr, r.returncode) != ("qemu:///system\n\n" + expected, "", 0):
+        return f"got {(r.stdout, r.stderr, r.returncode)!r}"
+    return ""
+
+
 def check_orphans():
     names = {f"{n}.out" for n in SCENARIOS}
     orphans = sorted(f for f in os.listdir(DATADIR)
@@ -961,6 +1066,9 @@ def main():
              for name, fn in SCENARIOS.items()}
     cases["no orphaned golden files"] = check_orphans
     cases["the man page documents every command and option"] = check_manpage
+    cases["virsh is built on the public API only"] = check_layering
+    cases["line editing completes command and option names"] = check_completion
+    cases["root's default connection is qemu:///system"] = check_system_default
     return run_cases(cases, jobs=int(os.environ.get("VIRSH_TEST_JOBS", "4")))
 
 

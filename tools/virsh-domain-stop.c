@@ -163,7 +163,6 @@ virshStopWaitOff(virshStopCtx *sc, double timeout)
             return VIRSH_STOP_WAIT_TIMEOUT;
         }
         if (sc->progress) {
-            /* Back to the start of the line, which is cleared. */
             vshPrint(sc->ctl, "\r\033[K[%5.1fs] ", virshStopElapsed(sc));
             vshPrint(sc->ctl, _("Waiting for domain '%s' to shut off: %.0f s left"),
                      sc->name, ceil((deadline - now) / 1e6));

@@ -6,7 +6,6 @@
  */
 
 #include <fcntl.h>
-#include <sys/stat.h>
 
 #include "virsh.h"
 
