@@ -269,10 +269,18 @@ testRemoveLogs(const void *data G_GNUC_UNUSED)
         virTestDiag("failed destroy removed the log, or did not fail");
         goto cleanup;
     }
+    /* Continued, QEMU acts on the SIGTERM it already has and exits on
+     * its own: wait for that, or a destroy could find it gone. */
     kill(pid, SIGCONT);
+    if (!testProcessWaitGone(pid, 10000)) {
+        virTestDiag("continued QEMU %lld did not exit on its pending SIGTERM",
+                    (long long)pid);
+        goto cleanup;
+    }
 
     /* A successful one removes it. */
-    if (virDomainDestroyFlags(dom, VIR_DOMAIN_DESTROY_GRACEFUL |
+    if (virDomainCreate(dom) < 0 ||
+        virDomainDestroyFlags(dom, VIR_DOMAIN_DESTROY_GRACEFUL |
                                    VIR_DOMAIN_DESTROY_REMOVE_LOGS) < 0)
         goto cleanup;
     if (g_file_test(log, G_FILE_TEST_EXISTS)) {
