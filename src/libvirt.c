@@ -13,6 +13,7 @@
 
 #include "datatypes.h"
 #include "virerror.h"
+#include "virgettext.h"
 #include "virlog.h"
 #include "qemu_driver.h"
 
@@ -32,7 +33,9 @@ static int virInitializeResult;
 static gpointer
 virGlobalInit(gpointer opaque G_GNUC_UNUSED)
 {
-    bindtextdomain(GETTEXT_PACKAGE, LOCALEDIR);
+    g_autofree char *localedir = virGettextLocaleDir((const void *)virGlobalInit);
+
+    bindtextdomain(GETTEXT_PACKAGE, localedir);
     bind_textdomain_codeset(GETTEXT_PACKAGE, "UTF-8");
     if (virLogSetFromEnv() < 0) {
         /* A bad LIBVIRT_DEBUG must not make every call fail; say so once. */
