@@ -440,15 +440,16 @@ main(int argc, char **argv)
     int ret;
 
     setlocale(LC_ALL, "");
-    bindtextdomain(GETTEXT_PACKAGE, LOCALEDIR);
-    bind_textdomain_codeset(GETTEXT_PACKAGE, "UTF-8");
-    textdomain(GETTEXT_PACKAGE);
     ctl.progname = progname;
 
+    /* virsh's messages are in the library's catalogue, which the library
+     * binds where it finds it installed (also in a staged copy of the
+     * installed tree): initialize it before anything is said. */
     if (virInitialize() < 0) {
         vshError(&ctl, "%s", _("Failed to initialize libvirt"));
         return EXIT_FAILURE;
     }
+    textdomain(GETTEXT_PACKAGE);
     if ((env = g_getenv("VIRSH_DEBUG"))) {
         char *end = NULL;
         long long level;
