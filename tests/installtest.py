@@ -16,7 +16,9 @@
 #   - a small client compiled with the flags pkg-config gives runs
 #     against the installed library (and no other), reading the
 #     installed sample qemu.conf, and starts and gracefully stops a
-#     domain on real QEMU.
+#     domain on real QEMU;
+#   - the installed virsh reports destroy errors in German and French
+#     (LANGUAGE=de, LANGUAGE=fr) from the installed catalogues.
 #
 # Paths come from the environment meson gives the test (see
 # tests/meson.build): BUILDDIR, SRCDIR, CC, PREFIX and the
@@ -28,6 +30,7 @@ import ctypes
 import os
 import re
 import shutil
+import signal
 import stat
 import subprocess
 import sys
@@ -116,6 +119,8 @@ def expected_files(lay, headers, manpages):
         (lay.path("DATADIR", "doc", PACKAGE, "html", "index.html"), "data"),
         (lay.path("DATADIR", "doc", PACKAGE, "user-guide.html"), "data"),
         (lay.path("DATADIR", "bash-completion", "completions", "virsh"), "data"),
+        (lay.path("LOCALEDIR", "de", "LC_MESSAGES", PACKAGE + ".mo"), "data"),
+        (lay.path("LOCALEDIR", "fr", "LC_MESSAGES", PACKAGE + ".mo"), "data"),
     ]
     files += [(lay.path("INCLUDEDIR", "libvirt", h), "data") for h in headers]
     for page in manpages:
@@ -295,8 +300,87 @@ def check_client(tap, lay, flags, workdir):
                "on it, with the installed qemu.conf, it starts and gracefully "
                "stops a domain", ["status %d" % rc, out, err])
 
-    left = reap_children()
-    tap.result(not left, "no process is left behind", ["still running: %s" % left])
+
+
+# What virsh prints, translated, when a graceful destroy of a frozen
+# QEMU gives up and when a domain that is not running is destroyed.
+# Each language is asked for as a user would: LANGUAGE picks it, and
+# any locale but C/POSIX lets gettext honour LANGUAGE (C.UTF-8 is built
+# into Debian's C library, so no locale needs generating).
+TRANSLATIONS = {
+    "de": ({"LC_ALL": "C.UTF-8"},
+           "Fehler: Domäne „demo“ konnte nicht zerstört werden\n"
+           "Fehler: Vorgang fehlgeschlagen: QEMU-Prozess konnte mit SIGTERM nicht "
+           "beendet werden: Prozess PID läuft 0.2 s nach SIGTERM noch "
+           "(Zustand T (stopped)); sonst wurde nichts unternommen: versuchen Sie es "
+           "erneut, oder zerstören Sie die Domäne ohne die Option für sanftes "
+           "Beenden, um SIGKILL zu verwenden",
+           "Fehler: Domäne „demo“ konnte nicht zerstört werden\n"
+           "Fehler: Angeforderter Vorgang ist nicht gültig: Domäne läuft nicht"),
+    "fr": ({"LANG": "C.UTF-8"},
+           "erreur : Impossible de détruire le domaine « demo »\n"
+           "erreur : échec de l'opération : impossible de tuer le processus qemu "
+           "avec SIGTERM : le processus PID tourne encore 0.2 s après SIGTERM "
+           "(état T (stopped)) ; rien d'autre n'a été fait : réessayez, ou "
+           "détruisez le domaine sans l'option d'arrêt en douceur pour utiliser "
+           "SIGKILL",
+           "erreur : Impossible de détruire le domaine « demo »\n"
+           "erreur : L'opération demandée n'est pas valide : le domaine n'est pas "
+           "en cours d'exécution"),
+}
+
+
+def check_translations(tap, lay, workdir):
+    """The installed virsh, on the installed library, speaks German and
+    French: a graceful destroy of a frozen QEMU, and a destroy of a
+    domain that is not running."""
+    root = os.path.join(workdir, "i18n")
+    os.makedirs(os.path.join(root, "etc"))
+    with open(os.path.join(root, "etc", "qemu.conf"), "w") as f:
+        f.write("destroy_graceful_timeout = 0.2\n")
+    xml = os.path.join(workdir, "demo.xml")
+    with open(xml, "w") as f:
+        f.write("<domain type='qemu'><name>demo</name>"
+                "<memory unit='MiB'>64</memory>"
+                "<os><type arch='x86_64' machine='pc'>hvm</type></os>"
+                "<devices><emulator>/usr/bin/qemu-system-x86_64</emulator>"
+                "<memballoon model='none'/></devices></domain>\n")
+    virsh = [lay.path("BINDIR", "virsh"), "-c", "qemu:///embed?root=" + root]
+    base = dict(os.environ)
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE", "LIBVIRT_DEFAULT_URI"):
+        base.pop(var, None)
+    base["LD_LIBRARY_PATH"] = lay.path("LIBDIR")
+
+    rc, out, err = run(virsh + ["define", xml], env=base)
+    if not tap.result(rc == 0, "the installed virsh defines a domain", [out, err]):
+        return
+    pidfile = os.path.join(root, "run", "qemu", "demo.pid")
+    for lang, (locale_env, graceful, inactive) in TRANSLATIONS.items():
+        env = dict(base, LANGUAGE=lang, **locale_env)
+        rc, out, err = run(virsh + ["start", "demo"], env=base)
+        pid = None
+        try:
+            if rc == 0:
+                with open(pidfile) as f:
+                    pid = int(f.read().strip())
+                os.kill(pid, signal.SIGSTOP)
+            rc, out, err = run(virsh + ["destroy", "demo", "--graceful"], env=env)
+            actual = re.sub(r"(Prozess|processus) %d " % pid if pid else "^$", r"\1 PID ",
+                            err.strip())
+            tap.result(rc == 1 and actual == graceful,
+                       "LANGUAGE=%s %s: the graceful destroy of a frozen QEMU fails in %s"
+                       % (lang, " ".join("%s=%s" % kv for kv in locale_env.items()), lang),
+                       ["status %d" % rc, "expected:", graceful, "actual:", actual])
+        finally:
+            if pid:
+                os.kill(pid, signal.SIGCONT)
+            run(virsh + ["destroy", "demo"], env=base)
+        rc, out, err = run(virsh + ["destroy", "demo"], env=env)
+        tap.result(rc == 1 and err.strip() == inactive,
+                   "LANGUAGE=%s: destroying a domain that is not running fails in %s"
+                   % (lang, lang), ["status %d" % rc, "expected:", inactive,
+                                    "actual:", err.strip()])
+    run(virsh + ["undefine", "demo"], env=base)
 
 
 def main():
@@ -327,6 +411,9 @@ def main():
         flags = check_pkg_config(tap, lay)
         if flags is not None:
             check_client(tap, lay, flags, workdir)
+        check_translations(tap, lay, workdir)
+        left = reap_children()
+        tap.result(not left, "no process is left behind", ["still running: %s" % left])
     finally:
         reap_children()
         shutil.rmtree(workdir, ignore_errors=True)
