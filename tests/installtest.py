@@ -309,14 +309,14 @@ def check_client(tap, lay, flags, workdir):
 # into Debian's C library, so no locale needs generating).
 TRANSLATIONS = {
     "de": ({"LC_ALL": "C.UTF-8"},
-           "Fehler: Domäne „demo“ konnte nicht zerstört werden\n"
+           "Fehler: Domain „demo“ konnte nicht zerstört werden\n"
            "Fehler: Vorgang fehlgeschlagen: QEMU-Prozess konnte mit SIGTERM nicht "
            "beendet werden: Prozess PID läuft 0.2 s nach SIGTERM noch "
            "(Zustand T (stopped)); sonst wurde nichts unternommen: versuchen Sie es "
-           "erneut, oder zerstören Sie die Domäne ohne die Option für sanftes "
+           "erneut oder zerstören Sie die Domain ohne die Option für sanftes "
            "Beenden, um SIGKILL zu verwenden",
-           "Fehler: Domäne „demo“ konnte nicht zerstört werden\n"
-           "Fehler: Angeforderter Vorgang ist nicht gültig: Domäne läuft nicht"),
+           "Fehler: Domain „demo“ konnte nicht zerstört werden\n"
+           "Fehler: Angeforderter Vorgang ist nicht gültig: Domain läuft nicht"),
     "fr": ({"LANG": "C.UTF-8"},
            "erreur : Impossible de détruire le domaine « demo »\n"
            "erreur : échec de l'opération : impossible de tuer le processus qemu "
