@@ -286,6 +286,16 @@ testRemoveLogs(const void *data G_GNUC_UNUSED)
         virTestDiag("%s was removed without REMOVE_LOGS", log);
         goto cleanup;
     }
+
+    /* With GRACEFUL too, once QEMU exits on SIGTERM. */
+    if (virDomainCreate(dom) < 0 ||
+        virDomainDestroyFlags(dom, VIR_DOMAIN_DESTROY_GRACEFUL |
+                                   VIR_DOMAIN_DESTROY_REMOVE_LOGS) < 0)
+        goto cleanup;
+    if (g_file_test(log, G_FILE_TEST_EXISTS)) {
+        virTestDiag("%s still exists after a graceful destroy", log);
+        goto cleanup;
+    }
     ret = 0;
 
  cleanup:

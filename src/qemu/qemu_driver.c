@@ -649,6 +649,17 @@ qemuDomainShutdownFlags(virDomainPtr dom, unsigned int flags)
             qemuProcessKill(vm, VIR_QEMU_PROCESS_KILL_NOWAIT) < 0)
             goto endjob;
     } else {
+        /* A stopped (SIGSTOP) QEMU cannot even greet the monitor: say so
+         * now rather than after the monitor's timeout. */
+        g_autofree char *procState = virProcessGetState(QEMU_DOMAIN_PRIVATE(vm)->pid);
+
+        if (procState && strchr("Tt", procState[0])) {
+            virReportError(VIR_ERR_OPERATION_FAILED,
+                           _("cannot ask domain '%1$s' to shut down: its QEMU process %2$lld is in state %3$s and cannot act on the request"),
+                           vm->def->name,
+                           (long long)QEMU_DOMAIN_PRIVATE(vm)->pid, procState);
+            goto endjob;
+        }
         if (!(mon = qemuDomainGetMonitor(vm)) ||
             qemuMonitorSystemPowerdown(mon) < 0)
             goto endjob;
@@ -827,7 +838,9 @@ qemuDomainGetInfo(virDomainPtr dom, virDomainInfoPtr info)
     priv = QEMU_DOMAIN_PRIVATE(vm);
     info->state = vm->state;
     info->maxMem = vm->def->memory;
-    info->memory = virDomainObjIsActive(vm) ? vm->def->currentMemory : 0;
+    /* As upstream: the current (balloon) size, also of a domain that is
+     * not running. */
+    info->memory = vm->def->currentMemory;
     info->nrVirtCpu = vm->def->vcpus;
     info->cpuTime = 0;
     if (virDomainObjIsActive(vm) && priv->pid > 0 &&
@@ -963,7 +976,7 @@ qemuConnectDomainXMLToNative(virConnectPtr conn, const char *format,
     paths.pidFile = pidFile;
     if (!(argv = qemuBuildCommandLine(def, caps, &paths, 0)))
         return NULL;
-    cmd = qemuBuildCommandLineString(argv);
+    cmd = qemuBuildCommandLineStringOneLine(argv);
     return g_strdup_printf("LC_ALL=C PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin HOME=%s %s",
                            privateDir, cmd);
 }
