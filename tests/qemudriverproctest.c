@@ -685,7 +685,8 @@ testStuckMonitorThread(const void *data G_GNUC_UNUSED)
 }
 
 
-/* The same with the stuck job (an ACPI shutdown) in another process. */
+/* The same with the stuck job (a suspend) in another process.  (Not an
+ * ACPI shutdown: that one sees the stopped process and fails at once.) */
 static int
 testStuckMonitorProcess(const void *data G_GNUC_UNUSED)
 {
@@ -704,12 +705,12 @@ testStuckMonitorProcess(const void *data G_GNUC_UNUSED)
     if (testProcessFreeze(pid) < 0)
         goto cleanup;
     if (testHelperSpawn(&helper, testURI,
-                        (const char *[]){ "shutdown", "stuckproc", NULL }) < 0) {
+                        (const char *[]){ "suspend", "stuckproc", NULL }) < 0) {
         helper.pid = 0;
         goto cleanup;
     }
     if (!testHelperRunning(&helper, 300) || !testJobHeld("stuckproc")) {
-        virTestDiag("the shutdown is not stuck in its job");
+        virTestDiag("the suspend is not stuck in its job");
         goto cleanup;
     }
 
@@ -724,10 +725,10 @@ testStuckMonitorProcess(const void *data G_GNUC_UNUSED)
     rc = testHelperFinish(&helper, NULL, &err);
     helper.pid = 0;
     if (rc != 1 || !g_str_has_prefix(err, "error ")) {
-        virTestDiag("the stuck shutdown exited %d: %s", rc, NULLSTR(err));
+        virTestDiag("the stuck suspend exited %d: %s", rc, NULLSTR(err));
         goto cleanup;
     }
-    virTestDiag("the stuck shutdown failed with: %s", g_strchomp(err));
+    virTestDiag("the stuck suspend failed with: %s", g_strchomp(err));
     if (testProcessAlive(pid) ||
         testQemuCheckState(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_DESTROYED) < 0)
         goto cleanup;
