@@ -66,6 +66,7 @@ class Side:
     def run(self, args, stdin=None, check=False, uri=True):
         argv = (self.argv0 if uri else self.argv0[:1]) + list(args)
         r = subprocess.run(argv, cwd=self.dir, input=stdin, capture_output=True,
+                           stdin=subprocess.DEVNULL if stdin is None else None,
                            text=True, env=self.env, timeout=60)
         if check and r.returncode != 0:
             fail(f"{shell_join(argv)} failed: {r.stderr}")
