@@ -738,6 +738,9 @@ def sc_stop_noos(t):
     t.virsh("stop", "demo", "--force=yes")
     t.virsh("stop", "nosuch")
     t.virsh("stop demo --bogus; echo not reached")
+    t.note("a parse error after a stop is not the stop's: exit 1")
+    t.virsh("stop demo; bogus")
+    t.virsh("stop demo; echo --bogus")
     t.virsh("echo first; stop demo --timeout x")
     t.virsh("undefine", "demo")
 

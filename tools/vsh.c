@@ -417,6 +417,7 @@ vshCommandParse(vshControl *ctl, vshCommandParser *parser)
                         goto error;
                     break;
                 }
+                ctl->failedDef = NULL;
                 if (!(def = vshCmddefSearch(ctl, tkdata))) {
                     vshError(ctl, _("unknown command: '%s'"), tkdata);
                     goto error;
