@@ -71,7 +71,11 @@ class Side:
             self.argv0 = [VIRSH, "-c", f"qemu:///embed?root={self.root}"]
             with open(os.path.join(self.dir, "test.xml"), "w") as f:
                 f.write(domain_xml("test", UUID))
-            self.run(["define test.xml; start test"], check=True)
+            try:
+                self.run(["define test.xml; start test"], check=True)
+            except Failure:
+                self.close()
+                raise
 
     def run(self, args, stdin=None, check=False, uri=True, env=None):
         argv = (self.argv0 if uri else self.argv0[:1]) + list(args)
@@ -102,7 +106,11 @@ def compare(args, stdin=None, uri=True, filt=None, env=None):
     (after @filt, a function of (stdout, stderr, status), if given)."""
     def case():
         up = Side(True)
-        ours = Side(False)
+        try:
+            ours = Side(False)
+        except Failure:
+            up.close()
+            raise
         try:
             a = up.run(args, stdin, uri=uri, env=env)
             b = ours.run(args, stdin, uri=uri, env=env)
@@ -122,7 +130,11 @@ def custom(args, check, stdin=None):
     ours) says what must agree (returns a diagnostic, "" if fine)."""
     def case():
         up = Side(True)
-        ours = Side(False)
+        try:
+            ours = Side(False)
+        except Failure:
+            up.close()
+            raise
         try:
             a = up.run(args, stdin)
             b = ours.run(args, stdin)
