@@ -38,6 +38,14 @@ UPSTREAM_XML = ("<domain type='test'>\n"
                 "  <os><type>hvm</type></os>\n"
                 "</domain>\n")
 OUR_XML = domain_xml("other", "11111111-2222-3333-4444-555555555555")
+# A name with wide and accented characters, a title with a tab.
+UPSTREAM_XML_WIDE = ("<domain type='test'>\n"
+                     "  <name>日本-ünï</name>\n"
+                     "  <title>a\ttab 表</title>\n"
+                     "  <memory>65536</memory>\n"
+                     "  <os><type>hvm</type></os>\n"
+                     "</domain>\n")
+OUR_XML_WIDE = domain_xml("日本-ünï", "22222222-3333-4444-5555-666666666666", title="a\ttab 表")
 
 
 class Side:
@@ -50,6 +58,8 @@ class Side:
                             "XDG_CONFIG_HOME": os.path.join(self.dir, "config")})
         with open(os.path.join(self.dir, "d.xml"), "w") as f:
             f.write(UPSTREAM_XML if upstream else OUR_XML)
+        with open(os.path.join(self.dir, "wide.xml"), "w") as f:
+            f.write(UPSTREAM_XML_WIDE if upstream else OUR_XML_WIDE)
         with open(os.path.join(self.dir, "bad.xml"), "w") as f:
             f.write("<domain\n")
         os.makedirs(os.path.join(self.dir, "dir.xml"))
@@ -61,12 +71,17 @@ class Side:
             self.argv0 = [VIRSH, "-c", f"qemu:///embed?root={self.root}"]
             with open(os.path.join(self.dir, "test.xml"), "w") as f:
                 f.write(domain_xml("test", UUID))
-            self.run(["define test.xml; start test"], check=True)
+            try:
+                self.run(["define test.xml; start test"], check=True)
+            except Failure:
+                self.close()
+                raise
 
-    def run(self, args, stdin=None, check=False, uri=True):
+    def run(self, args, stdin=None, check=False, uri=True, env=None):
         argv = (self.argv0 if uri else self.argv0[:1]) + list(args)
         r = subprocess.run(argv, cwd=self.dir, input=stdin, capture_output=True,
-                           text=True, env=self.env, timeout=60)
+                           stdin=subprocess.DEVNULL if stdin is None else None,
+                           text=True, env=dict(self.env, **(env or {})), timeout=60)
         if check and r.returncode != 0:
             fail(f"{shell_join(argv)} failed: {r.stderr}")
         return r.stdout, r.stderr, r.returncode
@@ -86,15 +101,19 @@ def show(name, res):
             + "".join(f"2|{line}\n" for line in err.split("\n")))
 
 
-def compare(args, stdin=None, uri=True, filt=None):
+def compare(args, stdin=None, uri=True, filt=None, env=None):
     """A case: the same command line on both sides, the same result
     (after @filt, a function of (stdout, stderr, status), if given)."""
     def case():
         up = Side(True)
-        ours = Side(False)
         try:
-            a = up.run(args, stdin, uri=uri)
-            b = ours.run(args, stdin, uri=uri)
+            ours = Side(False)
+        except Failure:
+            up.close()
+            raise
+        try:
+            a = up.run(args, stdin, uri=uri, env=env)
+            b = ours.run(args, stdin, uri=uri, env=env)
         finally:
             up.close()
             ours.close()
@@ -111,7 +130,11 @@ def custom(args, check, stdin=None):
     ours) says what must agree (returns a diagnostic, "" if fine)."""
     def case():
         up = Side(True)
-        ours = Side(False)
+        try:
+            ours = Side(False)
+        except Failure:
+            up.close()
+            raise
         try:
             a = up.run(args, stdin)
             b = ours.run(args, stdin)
@@ -271,6 +294,12 @@ CASES = {
     "list --table --title": compare(["list", "--table", "--title"]),
     "list two domains": compare(["define d.xml; list --all; start other; list; list --name"]),
     "list -q": compare(["-q", "list", "--all"]),
+    # In a UTF-8 locale.  (Ours takes names as UTF-8 in any locale;
+    # upstream's, in the C locale, shows each byte of a non-ASCII name
+    # escaped, and wrongly, as \xff.)
+    "list wide characters and escapes": compare(["define wide.xml; list --all --title; "
+                                                 "list --all; list --name --all"],
+                                                env={"LC_ALL": "C.UTF-8"}),
     "list --table --name": compare(["list", "--table", "--name"]),
     "list --table --uuid": compare(["list", "--table", "--uuid"]),
     "list --table --id": compare(["list", "--table", "--id"]),

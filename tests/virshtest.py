@@ -107,6 +107,7 @@ class Scenario:
         returns (stdout, stderr, exit status), not normalized."""
         argv = self.argv(args, uri)
         r = subprocess.run(argv, cwd=self.files, input=stdin, capture_output=True,
+                           stdin=subprocess.DEVNULL if stdin is None else None,
                            text=True, env=environ(env), timeout=timeout)
         self.record(argv[1:], env, stdin, r.stdout, r.stderr, r.returncode, hostname)
         return r.stdout, r.stderr, r.returncode
@@ -115,14 +116,15 @@ class Scenario:
         """Runs virsh without recording it; fails the scenario if it
         fails."""
         r = subprocess.run(self.argv(args, True), cwd=self.files, capture_output=True,
-                           text=True, env=environ(), timeout=60)
+                           stdin=subprocess.DEVNULL, text=True, env=environ(), timeout=60)
         if r.returncode != 0:
             fail(f"virsh {shell_join(args)} failed: {r.stderr}")
         return r.stdout
 
     def spawn(self, *args):
         return subprocess.Popen(self.argv(args, True), cwd=self.files, text=True,
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE,
                                 env=environ())
 
     def virsh_tty(self, *args, timeout=30):
@@ -285,6 +287,7 @@ def sc_session_default(t):
                    "XDG_RUNTIME_DIR": f"{home}/run"})
     r = subprocess.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
                         VIRSH, "uri"], cwd=t.files, capture_output=True, text=True,
+                       stdin=subprocess.DEVNULL,
                        env=env, timeout=30)
     t.record(["uri"], {"USER": "nobody"}, None, r.stdout, r.stderr, r.returncode)
 
@@ -408,6 +411,11 @@ def sc_list(t):
     t.virsh("list", "--all", "--title", "--name")
     t.virsh("list", "--all", "--managed-save")
     t.virsh("-q", "list", "--all")
+    t.note("names and titles: wide characters take two columns, control characters show escaped")
+    t.demo_xml("日本-ünï", "66666666-6666-4666-8666-666666666666", title="a\ttab 表")
+    t.quiet("define 日本-ünï.xml")
+    t.virsh("list", "--all", "--title")
+    t.quiet("undefine 日本-ünï")
     t.virsh("list", "--all", "--table", "--name")
     t.virsh("list", "--all", "--table", "--uuid")
     t.virsh("list", "--table", "--id")
@@ -448,6 +456,7 @@ def sc_lookup(t):
     t.note("what finds nothing")
     t.virsh("dominfo", "nosuch")
     t.virsh("dominfo", "-1")
+    t.virsh("dominfo", "99999999999")
     t.virsh("dominfo", "3")
     t.virsh("domname", "12345678-1234-1234-1234-123456789abc")
     t.virsh("domname", "not-a-uuid-but-36-characters-long-xx")
@@ -483,6 +492,7 @@ def sc_parse(t):
     t.virsh("echo \"a")
     t.virsh("echo 'a")
     t.virsh("echo a\\\nb")
+    t.virsh("echo \\\n x \\\n")
     t.virsh("echo a # b c")
     t.virsh("# only a comment")
     t.virsh("echo a; echo b;; echo c;")
@@ -568,6 +578,7 @@ def sc_xml_to_native(t):
     t.virsh("domxml-to-native", "bogus", "demo.xml")
     t.virsh("domxml-to-native", "qemu-argv", "demo.xml", "extra")
     t.virsh("domxml-to-native", "", "demo.xml")
+    t.virsh("domxml-to-native", "qemu-argv", "--xml", "")
     t.write("bad.xml", "<domain")
     t.virsh("domxml-to-native", "qemu-argv", "bad.xml")
     t.virsh("undefine", "demo")
@@ -727,6 +738,9 @@ def sc_stop_noos(t):
     t.virsh("stop", "demo", "--force=yes")
     t.virsh("stop", "nosuch")
     t.virsh("stop demo --bogus; echo not reached")
+    t.note("a parse error after a stop is not the stop's: exit 1")
+    t.virsh("stop demo; bogus")
+    t.virsh("stop demo; echo --bogus")
     t.virsh("echo first; stop demo --timeout x")
     t.virsh("undefine", "demo")
 
@@ -923,7 +937,8 @@ def check_manpage():
         rst = f.read()
     env = environ()
     missing = []
-    usage = subprocess.run([VIRSH, "-h"], env=env, capture_output=True, text=True).stdout
+    usage = subprocess.run([VIRSH, "-h"], env=env, capture_output=True, text=True,
+                           stdin=subprocess.DEVNULL).stdout
     for opt in re.findall(r"(?m)^ +(?:(-\w) \| )?(--[\w-]+)|^ +(-\w) ", usage):
         for o in opt:
             if o and f"``{o}" not in rst:
@@ -932,12 +947,13 @@ def check_manpage():
     try:
         uri = f"qemu:///embed?root={root}"
         groups = subprocess.run([VIRSH, "-c", uri, "help"], env=env, capture_output=True,
-                                text=True).stdout
+                                stdin=subprocess.DEVNULL, text=True).stdout
         for cmd in re.findall(r"(?m)^    (\S+) ", groups):
             if not re.search(r"(?m)^``" + re.escape(cmd) + r"``|^" + re.escape(cmd) + r"\n~", rst):
                 missing.append(cmd)
             text = subprocess.run([VIRSH, "-c", uri, "help", cmd], env=env,
-                                  capture_output=True, text=True).stdout
+                                  stdin=subprocess.DEVNULL, capture_output=True,
+                                  text=True).stdout
             for opt in re.findall(r"(?m)^    \[?(--[\w-]+)", text):
                 if f"``{opt}``" not in rst and f"``{opt} " not in rst:
                     missing.append(f"{cmd} {opt}")
@@ -1041,7 +1057,8 @@ def check_system_default():
     if os.geteuid() != 0:
         return "# SKIP not root"
     r = subprocess.run(["unshare", "--mount", "--propagation", "private", "sh", "-c", script],
-                       env=environ(), capture_output=True, text=True, timeout=60)
+                       env=environ(), capture_output=True, text=True, timeout=60,
+                       stdin=subprocess.DEVNULL)
     if r.returncode != 0 and "mount" in r.stderr:
         return f"# SKIP cannot mount in a private namespace: {r.stderr.strip()}"
     expected = " Id   Name   State\n--------------------\n\n"

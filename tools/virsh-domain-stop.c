@@ -293,14 +293,12 @@ virshStopRun(virshStopCtx *sc, double timeout, bool force)
         return 0;
     }
     g_clear_pointer(&why, g_free);
-    why = virshStopTakeError(&code);
+    why = virshStopTakeError(NULL);
+    /* The library's message says why; for a QEMU that outlived SIGKILL
+     * (stuck in the kernel), its pid and state. */
     vshError(sc->ctl, _("Failed to destroy domain '%s': %s"), sc->name, why);
-    /* The contract: alive even after SIGKILL is a system error. */
-    if (code == VIR_ERR_SYSTEM_ERROR)
-        vshError(sc->ctl, _("Domain '%s' is still running and did not die even on SIGKILL (its QEMU may be stuck in the kernel); check the process, then retry with: virsh destroy %s"),
-                 sc->name, sc->name);
-    else
-        vshError(sc->ctl, _("Domain '%s' is still running"), sc->name);
+    vshError(sc->ctl, _("Domain '%s' is still running; once the cause above is dealt with, run: virsh destroy %s"),
+             sc->name, sc->name);
     return 1;
 }
 

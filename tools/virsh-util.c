@@ -180,8 +180,6 @@ virshReadFile(vshControl *ctl, const char *path)
     for (;;) {
         ssize_t n = read(fd, chunk, sizeof(chunk));
 
-        if (n < 0 && errno == EINTR)
-            continue;
         if (n < 0 || buf->len + n > VIRSH_MAX_XML_FILE) {
             int err = n < 0 ? errno : EOVERFLOW;
 

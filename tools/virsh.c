@@ -352,17 +352,13 @@ virshParseArgv(vshControl *ctl, int argc, char **argv)
             virshShowVersion(ctl);
             return EXIT_SUCCESS;
         case ':': {
-            const struct option *o;
+            /* Every option that takes an argument has a long name. */
+            const struct option *o = opts;
 
-            for (o = opts; o->name; o++) {
-                if (o->val == optopt)
-                    break;
-            }
-            if (o->name)
-                vshError(ctl, _("option '-%c'/'--%s' requires an argument"),
-                         optopt, o->name);
-            else
-                vshError(ctl, _("option '-%c' requires an argument"), optopt);
+            while (o->val != optopt)
+                o++;
+            vshError(ctl, _("option '-%c'/'--%s' requires an argument"),
+                     optopt, o->name);
             return EXIT_FAILURE;
         }
         case '?':

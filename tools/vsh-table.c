@@ -20,30 +20,22 @@ struct _vshTable {
 
 
 /* @str with unprintable characters escaped, and its width in terminal
- * cells. */
+ * cells.  The library gives valid UTF-8; anything else would show as
+ * U+FFFD. */
 static char *
 vshTableSafeEncode(const char *str, size_t *retWidth)
 {
+    g_autofree char *valid = g_utf8_make_valid(str, -1);
     GString *out = g_string_new(NULL);
-    const char *p = str;
     size_t width = 0;
 
-    while (*p) {
-        gunichar c = g_utf8_get_char_validated(p, -1);
+    for (const char *p = valid; *p; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
 
-        if (c == (gunichar)-1 || c == (gunichar)-2) {
-            g_string_append_printf(out, "\\x%02x", (unsigned char)*p);
-            width += 4;
-            p++;
-            continue;
-        }
         if (!g_unichar_isprint(c) && !g_unichar_iszerowidth(c)) {
-            const char *next = g_utf8_next_char(p);
-
-            for (; p < next; p++) {
-                g_string_append_printf(out, "\\x%02x", (unsigned char)*p);
-                width += 4;
-            }
+            for (const char *b = p; b < g_utf8_next_char(p); b++)
+                g_string_append_printf(out, "\\x%02x", (unsigned char)*b);
+            width += 4 * (g_utf8_next_char(p) - p);
             continue;
         }
         if (g_unichar_iswide(c))
@@ -51,7 +43,6 @@ vshTableSafeEncode(const char *str, size_t *retWidth)
         else if (!g_unichar_iszerowidth(c))
             width += 1;
         g_string_append_unichar(out, c);
-        p = g_utf8_next_char(p);
     }
     *retWidth = width;
     return g_string_free(out, FALSE);

@@ -351,12 +351,8 @@ vshCommandCheckOpts(vshControl *ctl, const vshCmdDef *def, guint64 seen)
 
         if (!(opt->flags & VSH_OFLAG_REQ) || (seen & (1ULL << i)))
             continue;
-        if (opt->type == VSH_OT_DATA || opt->type == VSH_OT_ARGV)
-            vshError(ctl, _("command '%s' requires <%s> option"), def->name,
-                     opt->name);
-        else
-            vshError(ctl, _("command '%s' requires --%s option"), def->name,
-                     opt->name);
+        vshError(ctl, _("command '%s' requires <%s> option"), def->name,
+                 opt->name);
         ok = false;
     }
     return ok;
@@ -421,6 +417,7 @@ vshCommandParse(vshControl *ctl, vshCommandParser *parser)
                         goto error;
                     break;
                 }
+                ctl->failedDef = NULL;
                 if (!(def = vshCmddefSearch(ctl, tkdata))) {
                     vshError(ctl, _("unknown command: '%s'"), tkdata);
                     goto error;

@@ -35,7 +35,8 @@ typedef enum {
 
 typedef enum {
     VSH_OFLAG_NONE = 0,
-    VSH_OFLAG_REQ = 1 << 0,     /* the command refuses to run without it */
+    VSH_OFLAG_REQ = 1 << 0,     /* the command refuses to run without it
+                                 * (for operands: VSH_OT_DATA, VSH_OT_ARGV) */
     VSH_OFLAG_REQ_OPT = 1 << 1, /* only ever taken as --name VALUE */
 } vshCmdOptFlags;
 
