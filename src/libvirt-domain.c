@@ -67,6 +67,11 @@ virDomainChangeWithFlags(virDomainPtr domain, unsigned int flags, size_t entry,
  *           free()), or NULL to only count
  * @flags: bitwise-OR of virConnectListAllDomainsFlags filters
  *
+ * Collects, in one call, handles on the domains the connection knows, running
+ * or not, that pass the filters in @flags.  Prefer it to
+ * virConnectListDomains() and virConnectListDefinedDomains(), between which a
+ * domain can change state.
+ *
  * Returns: the number of domains that pass the filters, or -1 on error.
  */
 int
@@ -94,6 +99,8 @@ virConnectListAllDomains(virConnectPtr conn, virDomainPtr **domains,
  * virConnectNumOfDomains:
  * @conn: a connection
  *
+ * Counts the active domains, running or paused.
+ *
  * Returns: the number of running (or paused) domains, or -1 on error.
  */
 int
@@ -120,7 +127,8 @@ virConnectNumOfDomains(virConnectPtr conn)
  * @ids: array to fill with the IDs of running domains
  * @maxids: its length
  *
- * Racy by nature (domains come and go); prefer virConnectListAllDomains().
+ * Fills @ids with the IDs of active domains, at most @maxids of them.  Racy
+ * by nature (domains come and go); prefer virConnectListAllDomains().
  *
  * Returns: the number of IDs stored, or -1 on error.
  */
@@ -149,6 +157,8 @@ virConnectListDomains(virConnectPtr conn, int *ids, int maxids)
  * virConnectNumOfDefinedDomains:
  * @conn: a connection
  *
+ * Counts the persistent domains that are not running.
+ *
  * Returns: the number of defined domains that are not running, or -1.
  */
 int
@@ -174,6 +184,10 @@ virConnectNumOfDefinedDomains(virConnectPtr conn)
  * @conn: a connection
  * @names: array to fill with names (each for the caller to free())
  * @maxnames: its length
+ *
+ * Fills @names with the names of persistent domains that are not running, at
+ * most @maxnames of them.  Racy by nature, like virConnectListDomains();
+ * prefer virConnectListAllDomains().
  *
  * Returns: the number of names stored, or -1 on error.
  */
@@ -242,6 +256,8 @@ virConnectDomainXMLToNative(virConnectPtr conn, const char *nativeFormat,
  * @conn: a connection
  * @id: the ID of a running domain
  *
+ * Finds an active domain by the ID it was given when it started.
+ *
  * Returns: a handle, or NULL (VIR_ERR_NO_DOMAIN if no domain runs with
  * that ID).
  */
@@ -268,6 +284,8 @@ virDomainLookupByID(virConnectPtr conn, int id)
  * virDomainLookupByName:
  * @conn: a connection
  * @name: a domain's name
+ *
+ * Finds a domain, active or only defined, by its name.
  *
  * Returns: a handle, or NULL (VIR_ERR_NO_DOMAIN if there is no such
  * domain).
@@ -296,6 +314,8 @@ virDomainLookupByName(virConnectPtr conn, const char *name)
  * @conn: a connection
  * @uuid: VIR_UUID_BUFLEN raw bytes
  *
+ * Finds a domain, active or only defined, by its UUID in raw form.
+ *
  * Returns: a handle, or NULL (VIR_ERR_NO_DOMAIN if there is no such
  * domain).
  */
@@ -321,7 +341,10 @@ virDomainLookupByUUID(virConnectPtr conn, const unsigned char *uuid)
 /**
  * virDomainLookupByUUIDString:
  * @conn: a connection
- * @uuidstr: a printed UUID
+ * @uuid: a UUID in printed form
+ *
+ * Finds a domain, active or only defined, by its UUID in printed form, as in
+ * its XML.
  *
  * Returns: a handle, or NULL (VIR_ERR_INVALID_ARG for a malformed UUID,
  * VIR_ERR_NO_DOMAIN if there is no such domain).
@@ -655,6 +678,11 @@ virDomainResume(virDomainPtr domain)
  *          or NULL
  * @flags: none yet; pass 0
  *
+ * Reports what the domain is doing and why.  For an active domain the driver
+ * asks QEMU (unless another call holds the domain), so a guest that has just
+ * powered itself off is reported shut off, with reason
+ * VIR_DOMAIN_SHUTOFF_SHUTDOWN.
+ *
  * Returns: 0, or -1 on error.
  */
 int
@@ -681,6 +709,9 @@ virDomainGetState(virDomainPtr domain, int *state, int *reason,
  * @domain: a domain
  * @info: where to store the summary
  *
+ * Fills @info with the domain's state, memory, number of virtual CPUs and CPU
+ * time.
+ *
  * Returns: 0, or -1 on error.
  */
 int
@@ -706,6 +737,8 @@ virDomainGetInfo(virDomainPtr domain, virDomainInfoPtr info)
  * virDomainGetXMLDesc:
  * @domain: a domain
  * @flags: bitwise-OR of virDomainXMLFlags
+ *
+ * Describes the domain in XML.
  *
  * Returns: the live definition (with the addresses and aliases the
  * driver assigned) or, with VIR_DOMAIN_XML_INACTIVE, the one the next
@@ -739,6 +772,8 @@ virDomainGetXMLDesc(virDomainPtr domain, unsigned int flags)
  * virDomainGetName:
  * @domain: a domain
  *
+ * Gives the domain's name.
+ *
  * Returns: its name, owned by @domain, or NULL on error.
  */
 const char *
@@ -754,6 +789,9 @@ virDomainGetName(virDomainPtr domain)
 /**
  * virDomainGetID:
  * @domain: a domain
+ *
+ * Gives the domain's ID.  A domain gets a new ID each time it starts and keeps
+ * it until it stops; the handle remembers the ID of when it was made.
  *
  * Returns: its ID when the handle was made, (unsigned int)-1 if it was
  * not running then or on error.
@@ -772,6 +810,8 @@ virDomainGetID(virDomainPtr domain)
  * virDomainGetUUID:
  * @domain: a domain
  * @uuid: VIR_UUID_BUFLEN bytes to fill
+ *
+ * Copies the domain's UUID, in raw form, into @uuid.
  *
  * Returns: 0, or -1 on error.
  */
@@ -796,6 +836,8 @@ virDomainGetUUID(virDomainPtr domain, unsigned char *uuid)
  * @domain: a domain
  * @buf: VIR_UUID_STRING_BUFLEN bytes to fill
  *
+ * Prints the domain's UUID into @buf, as in its XML.
+ *
  * Returns: 0, or -1 on error.
  */
 int
@@ -817,6 +859,9 @@ virDomainGetUUIDString(virDomainPtr domain, char *buf)
 /**
  * virDomainGetOSType:
  * @domain: a domain
+ *
+ * Names the kind of guest the domain runs: for QEMU, "hvm", full
+ * virtualization.
  *
  * Returns: the guest OS type ("hvm"), for the caller to free(), or NULL.
  */
@@ -841,6 +886,8 @@ virDomainGetOSType(virDomainPtr domain)
 /**
  * virDomainGetMaxMemory:
  * @domain: a domain
+ *
+ * Gives the most memory the domain may use.
  *
  * Returns: the memory the domain may use, in KiB, or 0 on error.
  */
@@ -871,6 +918,9 @@ virDomainGetMaxMemory(virDomainPtr domain)
  * @domain: a domain
  * @autostart: where to store 1 if the domain starts with the host
  *
+ * Tells whether the domain is started when the host boots.  This driver starts
+ * domains only when asked to, so the answer is always 0.
+ *
  * Returns: 0, or -1 on error.
  */
 int
@@ -893,6 +943,8 @@ virDomainGetAutostart(virDomainPtr domain, int *autostart)
 /**
  * virDomainIsActive:
  * @dom: a domain
+ *
+ * Tells whether the domain has an emulator process, running or paused.
  *
  * Returns: 1 if it is running or paused, 0 if not, -1 on error.
  */
@@ -918,6 +970,8 @@ virDomainIsActive(virDomainPtr dom)
  * virDomainIsPersistent:
  * @dom: a domain
  *
+ * Tells whether the domain has a stored definition.
+ *
  * Returns: 1 if it has a stored definition, 0 if it is transient, -1 on
  * error.
  */
@@ -942,6 +996,8 @@ virDomainIsPersistent(virDomainPtr dom)
 /**
  * virDomainGetConnect:
  * @domain: a domain
+ *
+ * Gives the connection the handle was obtained from.
  *
  * Returns: the connection the handle belongs to (no new reference), or
  * NULL on error.
@@ -1051,6 +1107,9 @@ virConnectDomainEventRegisterAny(virConnectPtr conn, virDomainPtr dom,
  * virConnectDomainEventDeregisterAny:
  * @conn: a connection
  * @callbackID: an ID from virConnectDomainEventRegisterAny()
+ *
+ * Removes a callback registered with virConnectDomainEventRegisterAny().  Its
+ * free callback, if it had one, is then called with its data.
  *
  * Returns: 0, or -1 on error.
  */

@@ -13,6 +13,7 @@
 
 #include "datatypes.h"
 #include "virerror.h"
+#include "virgettext.h"
 #include "virlog.h"
 #include "qemu_driver.h"
 
@@ -32,7 +33,9 @@ static int virInitializeResult;
 static gpointer
 virGlobalInit(gpointer opaque G_GNUC_UNUSED)
 {
-    bindtextdomain(GETTEXT_PACKAGE, LOCALEDIR);
+    g_autofree char *localedir = virGettextLocaleDir((const void *)virGlobalInit);
+
+    bindtextdomain(GETTEXT_PACKAGE, localedir);
     bind_textdomain_codeset(GETTEXT_PACKAGE, "UTF-8");
     if (virLogSetFromEnv() < 0) {
         /* A bad LIBVIRT_DEBUG must not make every call fail; say so once. */
@@ -225,6 +228,11 @@ virConnectOpenReadOnly(const char *name)
  *        be NULL
  * @flags: bitwise-OR of virConnectFlags
  *
+ * Opens a connection as virConnectOpen() does, read-only when @flags has
+ * VIR_CONNECT_RO.  Drivers that need credentials ask for them through @auth;
+ * the QEMU driver runs in the calling process and never does.  Unknown bits in
+ * @flags fail with VIR_ERR_INVALID_ARG.
+ *
  * Returns: the connection, or NULL on error.
  */
 virConnectPtr
@@ -349,6 +357,8 @@ virConnectClose(virConnectPtr conn)
  * virConnectGetType:
  * @conn: a connection
  *
+ * Names the hypervisor driver behind the connection.
+ *
  * Returns: the hypervisor's name ("QEMU"), owned by the library, or NULL
  * on error.
  */
@@ -367,6 +377,8 @@ virConnectGetType(virConnectPtr conn)
  * @conn: a connection
  * @hvVer: where to store the hypervisor's version (for QEMU, the default
  *         emulator's), as major * 1,000,000 + minor * 1,000 + micro
+ *
+ * Reports the version of the hypervisor the connection drives.
  *
  * Returns: 0, or -1 on error.
  */
@@ -392,6 +404,9 @@ virConnectGetVersion(virConnectPtr conn, unsigned long *hvVer)
  * @conn: a connection
  * @libVer: where to store the library's version
  *
+ * Reports the version of the library serving the connection: that of the
+ * upstream libvirt release whose API it implements, so 9.0.0 gives 9000000.
+ *
  * Returns: 0, or -1 on error.
  */
 int
@@ -413,6 +428,9 @@ virConnectGetLibVersion(virConnectPtr conn, unsigned long *libVer)
 /**
  * virConnectGetHostname:
  * @conn: a connection
+ *
+ * Names the host the hypervisor runs on, which for this local driver is the
+ * machine the caller runs on.
  *
  * Returns: the host's name, for the caller to free(), or NULL on error.
  */
@@ -438,6 +456,9 @@ virConnectGetHostname(virConnectPtr conn)
  * virConnectGetURI:
  * @conn: a connection
  *
+ * Gives the URI of the connection: the one passed when it was opened or, when
+ * that was NULL or empty, the default it stood for.
+ *
  * Returns: the URI the connection was opened with (the default resolved),
  * for the caller to free(), or NULL on error.
  */
@@ -455,8 +476,10 @@ virConnectGetURI(virConnectPtr conn)
  * virConnectIsAlive:
  * @conn: a connection
  *
+ * Tells whether the connection can still be used.  A local connection stays
+ * alive until it is closed.
+ *
  * Returns: 1 if the connection can still be used, 0 if not, -1 on error.
- * A local connection is alive until closed.
  */
 int
 virConnectIsAlive(virConnectPtr conn)
@@ -472,7 +495,10 @@ virConnectIsAlive(virConnectPtr conn)
  * virConnectIsSecure:
  * @conn: a connection
  *
- * Returns: 1: a local connection cannot be eavesdropped on.
+ * Tells whether what goes over the connection is safe from eavesdropping.  The
+ * driver runs in the calling process, so it always is.
+ *
+ * Returns: 1, or -1 if @conn is not a valid connection.
  */
 int
 virConnectIsSecure(virConnectPtr conn)
@@ -488,7 +514,10 @@ virConnectIsSecure(virConnectPtr conn)
  * virConnectIsEncrypted:
  * @conn: a connection
  *
- * Returns: 0: a local connection has no transport to encrypt.
+ * Tells whether the connection's transport is encrypted.  A local connection
+ * has no transport, so it is not.
+ *
+ * Returns: 0, or -1 if @conn is not a valid connection.
  */
 int
 virConnectIsEncrypted(virConnectPtr conn)
@@ -503,6 +532,9 @@ virConnectIsEncrypted(virConnectPtr conn)
 /**
  * virConnGetLastError:
  * @conn: a connection
+ *
+ * Gives the last error of a call made on @conn.  Several threads may share a
+ * connection, so prefer virGetLastError(), which is kept per thread.
  *
  * Returns: the last error of a call made on @conn, owned by the
  * connection, or NULL if there is none.
@@ -538,6 +570,9 @@ virConnResetLastError(virConnectPtr conn)
  * @conn: a connection
  * @to: where to copy its last error
  *
+ * Copies the last error of a call made on @conn into @to, whose strings the
+ * caller then frees with virResetError().
+ *
  * Returns: the code copied, 0 if there was none, -1 on bad arguments.
  */
 int
@@ -561,6 +596,8 @@ virConnCopyLastError(virConnectPtr conn, virErrorPtr to)
  * @userData: passed to @handler
  * @handler: called for errors of calls on @conn, instead of the
  *           process-wide handler; NULL to fall back to it
+ *
+ * Sets the function called for every error raised by a call on @conn.
  */
 void
 virConnSetErrorFunc(virConnectPtr conn, void *userData, virErrorFunc handler)

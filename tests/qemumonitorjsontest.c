@@ -68,6 +68,8 @@ typedef struct {
     int listenFd;           /* for a server on a UNIX socket path */
     char *path;
     int delayMs;            /* before creating @path */
+    gint64 listenUs;        /* when @path started listening (monotonic) */
+    gint64 acceptUs;        /* when the client's connection was accepted */
     const testStep *steps;
     GString *in;
     char *lastId;
@@ -305,10 +307,12 @@ testServerRun(gpointer opaque)
         if ((srv->listenFd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0)) < 0 ||
             bind(srv->listenFd, (struct sockaddr *)&addr, sizeof(addr)) < 0 ||
             listen(srv->listenFd, 1) < 0 ||
+            !(srv->listenUs = g_get_monotonic_time()) ||
             (srv->fd = accept(srv->listenFd, NULL, NULL)) < 0) {
             testServerFail(srv, "cannot serve on %s: %s", srv->path, g_strerror(errno));
             return NULL;
         }
+        srv->acceptUs = g_get_monotonic_time();
     }
 
     for (step = srv->steps; step->type != STEP_END; step++) {
@@ -1083,6 +1087,7 @@ static const testStep commandSteps[] = {
     EXPECT("system_powerdown"), REPLY_OK,
     EXPECT("system_reset"), REPLY_OK,
     EXPECT("query-kvm"), REPLY("{\"return\": {\"enabled\": false, \"present\": true}}"),
+    EXPECT("query-target"), REPLY("{\"return\": {\"arch\": \"x86_64\", \"cpu\": \"x86_64-cpu\"}}"),
     EXPECT("qom-list-types"),
     REPLY("{\"return\": [{\"name\": \"pc-i440fx-7.2-machine\", \"parent\": \"generic-pc-machine\"},"
           " {\"name\": \"virtio-blk-pci\"}, {\"name\": \"object\", \"abstract\": true}]}"),
@@ -1113,6 +1118,7 @@ testCommands(const void *data G_GNUC_UNUSED)
     qemuMonitor *mon;
     bool enabled = true, present = false;
     g_auto(GStrv) types = NULL;
+    g_autofree char *arch = NULL;
     g_autofree char *human = NULL;
     g_autofree char *package = NULL;
     g_autofree char *pci = NULL;
@@ -1131,6 +1137,9 @@ testCommands(const void *data G_GNUC_UNUSED)
         goto cleanup;
 
     if (qemuMonitorGetKVMState(mon, &enabled, &present) < 0 || enabled || !present)
+        goto cleanup;
+
+    if (qemuMonitorGetTargetArch(mon, &arch) < 0 || STRNEQ(arch, "x86_64"))
         goto cleanup;
 
     if (qemuMonitorGetObjectTypes(mon, &types) < 0)
@@ -1370,6 +1379,18 @@ testCallKVM(qemuMonitor *mon)
 }
 
 static int
+testCallTarget(qemuMonitor *mon)
+{
+    char *arch = NULL;
+    int rc = qemuMonitorGetTargetArch(mon, &arch);
+
+    if (rc < 0 && arch)
+        return 1;
+    g_free(arch);
+    return rc;
+}
+
+static int
 testCallTypes(qemuMonitor *mon)
 {
     char **types = NULL;
@@ -1474,6 +1495,14 @@ static const testBadReplyCase badReplyCases[] = {
       ERRPFX "query-kvm replied unexpected data" },
     { "kvm not an object", "query-kvm", testCallKVM, "{\"return\": true}",
       ERRPFX "unexpected type returned by QEMU command 'query-kvm'" },
+    { "target without arch", "query-target", testCallTarget,
+      "{\"return\": {}}",
+      ERRPFX "query-target reply was missing target arch" },
+    { "target arch not a string", "query-target", testCallTarget,
+      "{\"return\": {\"arch\": 64}}",
+      ERRPFX "query-target reply was missing target arch" },
+    { "target not an object", "query-target", testCallTarget, "{\"return\": []}",
+      ERRPFX "unexpected type returned by QEMU command 'query-target'" },
     { "type without name", "qom-list-types", testCallTypes,
       "{\"return\": [{\"name\": \"a\"}, {\"parent\": \"a\"}]}",
       ERRPFX "qom-list-types reply data was missing 'name'" },
@@ -2007,6 +2036,34 @@ testOpenPathLate(const void *data G_GNUC_UNUSED)
 }
 
 
+/* The connection follows the socket's creation at once, not at the
+ * next retry: created 65 ms in, just after a retry, the backed-off
+ * retries alone would connect about 48 ms late. */
+static int
+testOpenPathPrompt(const void *data G_GNUC_UNUSED)
+{
+    static const testStep steps[] = { HANDSHAKE, END };
+    g_autofree char *dir = virTestMakeTempDir("qemumonitorjsontest");
+    g_autofree char *path = g_build_filename(dir, "monitor.sock", NULL);
+    testServer *srv = testServerStartPath(steps, path, 65);
+    qemuMonitor *mon = qemuMonitorOpen(path, -1, 5000, NULL, NULL);
+    gint64 lagMs = -1;
+    int ret = mon ? 0 : -1;
+
+    /* The greeting was sent after the accept was timed. */
+    if (mon)
+        lagMs = (srv->acceptUs - srv->listenUs) / 1000;
+    qemuMonitorClose(mon);
+    if (testServerFinish(srv) < 0)
+        return -1;
+    if (lagMs > 20) {
+        virTestDiag("connected %lld ms after the socket appeared", (long long)lagMs);
+        ret = -1;
+    }
+    return ret;
+}
+
+
 /* No socket and no pidfd: give up when the timeout passes. */
 static int
 testOpenPathMissing(const void *data G_GNUC_UNUSED)
@@ -2244,6 +2301,8 @@ mymain(void)
                    "order", testManyThreads, NULL) < 0)
         ret = -1;
 
+    if (virTestRun("path: connected as soon as the socket appears", testOpenPathPrompt, NULL) < 0)
+        ret = -1;
     if (virTestRun("path: socket appears late", testOpenPathLate, NULL) < 0)
         ret = -1;
     if (virTestRun("path: socket never appears", testOpenPathMissing, NULL) < 0)

@@ -17,10 +17,22 @@
  *   qemu-stub-die-in-handshake   exits (status 1) right after sending the
  *                                QMP greeting, leaving its files behind
  *                                as a crash would
+ *   qemu-stub-close-in-handshake sends the QMP greeting, closes its
+ *                                monitor (connection and sockets), then
+ *                                exits (status 1) 100 ms later, as QEMU
+ *                                does when it cleans up before exiting
  *   qemu-stub-silent             accepts monitor connections and never
  *                                writes anything
  *   qemu-stub-exit-at-once       prints an error as QEMU does for a bad
  *                                machine type and exits 1
+ *   qemu-stub-acpi-guest         runs a guest that honours ACPI: shortly
+ *                                after system_powerdown (once its CPUs
+ *                                run) it powers off: SHUTDOWN (guest
+ *                                true, guest-shutdown), then with
+ *                                -no-shutdown STOP and run state
+ *                                'shutdown' (QEMU keeps running, and
+ *                                'cont' needs a reset), without it an
+ *                                exit as QEMU does
  *
  * Texts (greeting, errors, events, messages on stderr) follow QEMU 7.2.
  *
@@ -50,9 +62,14 @@ typedef enum {
     STUB_MODE_IGNORE_TERM,
     STUB_MODE_TERM_DELAY,
     STUB_MODE_DIE_IN_HANDSHAKE,
+    STUB_MODE_CLOSE_IN_HANDSHAKE,
     STUB_MODE_SILENT,
     STUB_MODE_EXIT_AT_ONCE,
+    STUB_MODE_ACPI_GUEST,
 } stubMode;
+
+/* How long the ACPI guest takes to power off once asked. */
+#define STUB_GUEST_POWEROFF_MS 20
 
 typedef struct {
     char *id;
@@ -72,6 +89,9 @@ typedef struct {
     char *name;
     char *pidfile;
     bool daemonize;
+    bool noShutdown;         /* -no-shutdown: pause on guest power-off */
+    bool powerdownPending;   /* the ACPI guest was asked to power off */
+    gint64 powerOffAt;       /* monotonic time it does, or 0 */
     const char *status;      /* "prelaunch", "running" or "paused" */
     GPtrArray *chardevs;     /* of stubChardev */
     GPtrArray *socketPaths;  /* every QMP socket to listen on */
@@ -137,10 +157,14 @@ stubModeFromName(const char *argv0, int *retDelayMs)
         return STUB_MODE_IGNORE_TERM;
     if (g_str_equal(base, "qemu-stub-die-in-handshake"))
         return STUB_MODE_DIE_IN_HANDSHAKE;
+    if (g_str_equal(base, "qemu-stub-close-in-handshake"))
+        return STUB_MODE_CLOSE_IN_HANDSHAKE;
     if (g_str_equal(base, "qemu-stub-silent"))
         return STUB_MODE_SILENT;
     if (g_str_equal(base, "qemu-stub-exit-at-once"))
         return STUB_MODE_EXIT_AT_ONCE;
+    if (g_str_equal(base, "qemu-stub-acpi-guest"))
+        return STUB_MODE_ACPI_GUEST;
     return STUB_MODE_NORMAL;
 }
 
@@ -163,6 +187,10 @@ stubParseArgs(stubState *st, int argc, char **argv)
         }
         if (g_str_equal(opt, "-daemonize")) {
             st->daemonize = true;
+            continue;
+        }
+        if (g_str_equal(opt, "-no-shutdown")) {
+            st->noShutdown = true;
             continue;
         }
         if (!g_str_equal(opt, "-name") && !g_str_equal(opt, "-pidfile") &&
@@ -303,23 +331,51 @@ stubEmit(stubState *st, const char *event, JsonNode *data)
 }
 
 
-/* Emits SHUTDOWN as QEMU does when asked to stop, cleans up, exits. */
-static void G_GNUC_NORETURN
-stubShutdown(stubState *st, const char *reason)
+/* Emits SHUTDOWN with its cause, as QEMU does. */
+static void
+stubEmitShutdown(stubState *st, bool guest, const char *reason)
 {
     g_autoptr(JsonBuilder) b = json_builder_new();
     g_autoptr(JsonNode) data = NULL;
 
     json_builder_begin_object(b);
     json_builder_set_member_name(b, "guest");
-    json_builder_add_boolean_value(b, FALSE);
+    json_builder_add_boolean_value(b, guest);
     json_builder_set_member_name(b, "reason");
     json_builder_add_string_value(b, reason);
     json_builder_end_object(b);
     data = json_builder_get_root(b);
     stubEmit(st, "SHUTDOWN", data);
+}
+
+
+/* Emits SHUTDOWN as QEMU does when asked to stop, cleans up, exits. */
+static void G_GNUC_NORETURN
+stubShutdown(stubState *st, const char *reason)
+{
+    stubEmitShutdown(st, false, reason);
     stubRemoveFiles(st);
     exit(0);
+}
+
+
+/*
+ * The ACPI guest has powered off.  With -no-shutdown QEMU stops the
+ * CPUs and waits in run state 'shutdown' for someone to end it or
+ * reset the guest; without it, QEMU exits.
+ */
+static void
+stubGuestPowerOff(stubState *st)
+{
+    st->powerdownPending = false;
+    st->powerOffAt = 0;
+    stubEmitShutdown(st, true, "guest-shutdown");
+    if (!st->noShutdown) {
+        stubRemoveFiles(st);
+        exit(0);
+    }
+    st->status = "shutdown";
+    stubEmit(st, "STOP", NULL);
 }
 
 
@@ -474,6 +530,18 @@ stubCmdQueryKVM(stubState *st G_GNUC_UNUSED, JsonObject *args G_GNUC_UNUSED,
 }
 
 
+static void
+stubCmdQueryTarget(stubState *st G_GNUC_UNUSED, JsonObject *args G_GNUC_UNUSED,
+                   JsonBuilder *b, const char **retClass G_GNUC_UNUSED,
+                   char **retDesc G_GNUC_UNUSED)
+{
+    json_builder_begin_object(b);
+    json_builder_set_member_name(b, "arch");
+    json_builder_add_string_value(b, "x86_64");
+    json_builder_end_object(b);
+}
+
+
 /* Some of QEMU 7.2's QOM types, with their parents. */
 static const char *const stubTypes[][2] = {
     { "virtio-blk-pci", "virtio-blk-pci-base" },
@@ -544,8 +612,13 @@ stubCmdQueryStatus(stubState *st, JsonObject *args G_GNUC_UNUSED,
 
 static void
 stubCmdCont(stubState *st, JsonObject *args G_GNUC_UNUSED, JsonBuilder *b,
-            const char **retClass G_GNUC_UNUSED, char **retDesc G_GNUC_UNUSED)
+            const char **retClass, char **retDesc)
 {
+    if (g_str_equal(st->status, "shutdown")) {
+        *retClass = "GenericError";
+        *retDesc = g_strdup("Resetting the Virtual Machine is required");
+        return;
+    }
     if (!g_str_equal(st->status, "running")) {
         st->status = "running";
         stubEmit(st, "RESUME", NULL);
@@ -571,8 +644,10 @@ stubCmdSystemPowerdown(stubState *st, JsonObject *args G_GNUC_UNUSED,
                        JsonBuilder *b, const char **retClass G_GNUC_UNUSED,
                        char **retDesc G_GNUC_UNUSED)
 {
-    /* There is no guest to act on it. */
+    /* Only the ACPI guest acts on it, once its CPUs run. */
     stubEmit(st, "POWERDOWN", NULL);
+    if (st->mode == STUB_MODE_ACPI_GUEST && !g_str_equal(st->status, "shutdown"))
+        st->powerdownPending = true;
     stubEmptyReturn(b);
 }
 
@@ -585,6 +660,7 @@ static const struct {
     { "query-name", stubCmdQueryName },
     { "query-machines", stubCmdQueryMachines },
     { "query-kvm", stubCmdQueryKVM },
+    { "query-target", stubCmdQueryTarget },
     { "qom-list-types", stubCmdQomListTypes },
     { "query-status", stubCmdQueryStatus },
     { "cont", stubCmdCont },
@@ -822,6 +898,16 @@ stubAccept(stubState *st, int listenfd)
     if (st->mode == STUB_MODE_SILENT)
         return;
     stubSendGreeting(client);
+    if (st->mode == STUB_MODE_CLOSE_IN_HANDSHAKE) {
+        fprintf(stderr, "%s: qemu-stub: closing the monitor during the QMP handshake\n",
+                STUB_PROGRAM);
+        for (size_t i = 0; i < st->listeners->len; i++)
+            close(g_array_index(st->listeners, int, i));
+        g_ptr_array_set_size(st->clients, 0);
+        stubRemoveFiles(st);
+        g_usleep(100 * 1000);
+        exit(1);
+    }
     if (st->mode == STUB_MODE_DIE_IN_HANDSHAKE) {
         fprintf(stderr, "%s: qemu-stub: exiting during the QMP handshake\n",
                 STUB_PROGRAM);
@@ -1005,6 +1091,20 @@ stubRun(stubState *st)
             if (left <= 0)
                 stubShutdown(st, "host-signal");
             timeout = (left + 999) / 1000;
+        }
+        if (st->powerdownPending && g_str_equal(st->status, "running")) {
+            gint64 left;
+
+            if (st->powerOffAt == 0)
+                st->powerOffAt = g_get_monotonic_time() +
+                                 STUB_GUEST_POWEROFF_MS * 1000;
+            left = st->powerOffAt - g_get_monotonic_time();
+            if (left <= 0) {
+                stubGuestPowerOff(st);
+                continue;
+            }
+            if (timeout < 0 || (left + 999) / 1000 < timeout)
+                timeout = (left + 999) / 1000;
         }
 
         fds = g_new0(struct pollfd, nfds);

@@ -571,6 +571,40 @@ testDieInHandshake(const void *opaque G_GNUC_UNUSED)
 
 
 static int
+testCloseInHandshake(const void *opaque G_GNUC_UNUSED)
+{
+    g_autoptr(testStub) stub = testStubStart("qemu-stub-close-in-handshake", NULL);
+    g_autoptr(JsonNode) greeting = NULL;
+    g_autoptr(JsonNode) after = NULL;
+    gint64 closed;
+    gint64 elapsed;
+    int status = -1;
+
+    if (!stub || testStubConnect(stub) < 0)
+        return -1;
+    if (!(greeting = testStubRead(stub)) ||
+        !json_object_has_member(json_node_get_object(greeting), "QMP"))
+        return -1;
+    /* End of file first; the exit (status 1) 100 ms later. */
+    if ((after = testStubRead(stub)))
+        return -1;
+    closed = g_get_monotonic_time();
+    if (testStubWaitExit(stub, 5000, &status) != 1 || !WIFEXITED(status) ||
+        WEXITSTATUS(status) != 1)
+        return -1;
+    elapsed = g_get_monotonic_time() - closed;
+    if (elapsed < 50 * 1000) {
+        virTestDiag("exited %lld us after closing its monitor", (long long)elapsed);
+        return -1;
+    }
+    if (!testLogHas(stub, "qemu-system-x86_64: qemu-stub: closing the monitor "
+                    "during the QMP handshake\n"))
+        return -1;
+    return virFileExists(stub->pidfile) || virFileExists(stub->sock) ? -1 : 0;
+}
+
+
+static int
 testSilent(const void *opaque G_GNUC_UNUSED)
 {
     g_autoptr(testStub) stub = testStubStart("qemu-stub-silent", NULL);
@@ -607,6 +641,106 @@ testExitAtOnce(const void *opaque G_GNUC_UNUSED)
         virTestCompareStrings("qemu-system-x86_64: unsupported machine type\n"
                               "Use -machine help to list supported machines\n",
                               log, "log") < 0)
+        return -1;
+    return virFileExists(stub->pidfile) || virFileExists(stub->sock) ? -1 : 0;
+}
+
+
+/* The stub's arguments for a domain, with or without -no-shutdown. */
+#define TEST_ACPI_ARGS(...) \
+    { "-name", "guest=demo,debug-threads=on", "-S", \
+      "-chardev", "socket,id=charmonitor,path=@DIR@/monitor.sock,server=on,wait=off", \
+      "-mon", "chardev=charmonitor,id=monitor,mode=control", \
+      "-pidfile", "@DIR@/demo.pid", __VA_ARGS__ NULL }
+
+/*
+ * qemu-stub-acpi-guest with -no-shutdown: the guest powers off once
+ * its CPUs run, and QEMU waits in run state 'shutdown'.
+ */
+static int
+testAcpiGuestNoShutdown(const void *opaque G_GNUC_UNUSED)
+{
+    const char *const args[] = TEST_ACPI_ARGS("-no-shutdown",);
+    g_autoptr(testStub) stub = testStubStart("qemu-stub-acpi-guest", args);
+    g_autoptr(JsonNode) event = NULL;
+    g_autofree char *text = NULL;
+    int status = -1;
+
+    if (!stub || testStubHandshake(stub) < 0)
+        return -1;
+    /* Paused guests do not act on the button until they run. */
+    if (testStubExpect(stub, "{\"execute\":\"system_powerdown\"}",
+                       "{\"event\":\"POWERDOWN\"}\n{\"return\":{}}\n") < 0)
+        return -1;
+    if ((event = testRead(stub->mon, stub->in, 200))) {
+        virTestDiag("a paused guest acted on the power button");
+        return -1;
+    }
+    if (testStubExpect(stub, "{\"execute\":\"cont\"}",
+                       "{\"event\":\"RESUME\"}\n{\"return\":{}}\n") < 0)
+        return -1;
+    if (!(event = testStubRead(stub)))
+        return -1;
+    json_object_remove_member(json_node_get_object(event), "timestamp");
+    text = testFormat(event);
+    if (virTestCompareStrings("{\"event\":\"SHUTDOWN\",\"data\":{\"guest\":true,"
+                              "\"reason\":\"guest-shutdown\"}}", text, "event") < 0)
+        return -1;
+    g_clear_pointer(&event, json_node_unref);
+    g_clear_pointer(&text, g_free);
+    if (!(event = testStubRead(stub)))
+        return -1;
+    json_object_remove_member(json_node_get_object(event), "timestamp");
+    text = testFormat(event);
+    if (virTestCompareStrings("{\"event\":\"STOP\"}", text, "event") < 0)
+        return -1;
+
+    /* QEMU stays, powered off, until someone ends it or resets it. */
+    if (testStubWaitExit(stub, 100, NULL) != 0)
+        return -1;
+    if (testStubExpect(stub, "{\"execute\":\"query-status\"}",
+                       "{\"return\":{\"status\":\"shutdown\",\"singlestep\":false,"
+                       "\"running\":false}}\n") < 0 ||
+        testStubExpect(stub, "{\"execute\":\"cont\"}",
+                       "{\"error\":{\"class\":\"GenericError\",\"desc\":"
+                       "\"Resetting the Virtual Machine is required\"}}\n") < 0 ||
+        testStubExpect(stub, "{\"execute\":\"system_powerdown\"}",
+                       "{\"event\":\"POWERDOWN\"}\n{\"return\":{}}\n") < 0)
+        return -1;
+    if (testStubSignal(stub, SIGTERM) < 0 ||
+        testStubWaitExit(stub, 5000, &status) != 1 ||
+        !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+        return -1;
+    return virFileExists(stub->pidfile) || virFileExists(stub->sock) ? -1 : 0;
+}
+
+
+/* Without -no-shutdown, QEMU exits when the guest powers off. */
+static int
+testAcpiGuestExits(const void *opaque G_GNUC_UNUSED)
+{
+    const char *const args[] = TEST_ACPI_ARGS();
+    g_autoptr(testStub) stub = testStubStart("qemu-stub-acpi-guest", args);
+    g_autoptr(JsonNode) event = NULL;
+    g_autofree char *text = NULL;
+    int status = -1;
+
+    if (!stub || testStubHandshake(stub) < 0)
+        return -1;
+    if (testStubExpect(stub, "{\"execute\":\"cont\"}",
+                       "{\"event\":\"RESUME\"}\n{\"return\":{}}\n") < 0 ||
+        testStubExpect(stub, "{\"execute\":\"system_powerdown\"}",
+                       "{\"event\":\"POWERDOWN\"}\n{\"return\":{}}\n") < 0)
+        return -1;
+    if (!(event = testStubRead(stub)))
+        return -1;
+    json_object_remove_member(json_node_get_object(event), "timestamp");
+    text = testFormat(event);
+    if (virTestCompareStrings("{\"event\":\"SHUTDOWN\",\"data\":{\"guest\":true,"
+                              "\"reason\":\"guest-shutdown\"}}", text, "event") < 0)
+        return -1;
+    if (testStubWaitExit(stub, 5000, &status) != 1 || !WIFEXITED(status) ||
+        WEXITSTATUS(status) != 0)
         return -1;
     return virFileExists(stub->pidfile) || virFileExists(stub->sock) ? -1 : 0;
 }
@@ -726,7 +860,8 @@ testSetup(void)
     const char *names[] = {
         "qemu-stub", "qemu-stub-ignore-term", "qemu-stub-term-delay-300",
         "qemu-stub-die-in-handshake", "qemu-stub-silent",
-        "qemu-stub-exit-at-once",
+        "qemu-stub-exit-at-once", "qemu-stub-acpi-guest",
+        "qemu-stub-close-in-handshake",
     };
     g_autofree char *binary = g_build_filename(virTestBuildDir(), "qemustub",
                                                NULL);
@@ -777,9 +912,15 @@ mymain(void)
             testTermDelay);
     DO_TEST("qemu-stub-die-in-handshake exits after the greeting",
             testDieInHandshake);
+    DO_TEST("qemu-stub-close-in-handshake closes its monitor, then exits",
+            testCloseInHandshake);
     DO_TEST("qemu-stub-silent never answers", testSilent);
     DO_TEST("qemu-stub-exit-at-once fails like a bad machine type",
             testExitAtOnce);
+    DO_TEST("qemu-stub-acpi-guest powers off and waits with -no-shutdown",
+            testAcpiGuestNoShutdown);
+    DO_TEST("qemu-stub-acpi-guest powers off and exits without -no-shutdown",
+            testAcpiGuestExits);
     DO_TEST("qemu-stub probed with -qmp and -daemonize", testProbeDaemon);
     DO_TEST_FAIL("option without its argument",
                  "qemu-system-x86_64: -pidfile: requires an argument\n",

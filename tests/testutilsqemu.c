@@ -11,6 +11,9 @@
 
 #include "testutils.h"
 #include "testutilsqemu.h"
+#include "datatypes.h"
+#include "qemu_capabilities.h"
+#include "qemu_conf.h"
 
 
 char *
@@ -150,4 +153,115 @@ char *
 testBuildPath(const char *name)
 {
     return g_build_filename(virTestBuildDir(), name, NULL);
+}
+
+
+int
+testQemuCheckError(int code, int domain, const char *prefix)
+{
+    virErrorPtr err = virGetLastError();
+
+    if (!err) {
+        virTestDiag("no error reported");
+        return -1;
+    }
+    if (err->code != code || (domain >= 0 && err->domain != domain) ||
+        (prefix && !g_str_has_prefix(err->message, prefix))) {
+        virTestDiag("error [%d/%d] '%s', expected [%d/%d] '%s...'", err->code,
+                    err->domain, err->message, code, domain, NULLSTR(prefix));
+        return -1;
+    }
+    return 0;
+}
+
+
+int
+testQemuCheckState(virDomainPtr dom, int wantState, int wantReason)
+{
+    int state = -1, reason = -1;
+
+    if (virDomainGetState(dom, &state, &reason, 0) < 0) {
+        virTestDiag("cannot get the state: %s", virGetLastErrorMessage());
+        return -1;
+    }
+    if (state != wantState || reason != wantReason) {
+        virTestDiag("state %d/%d, expected %d/%d", state, reason, wantState,
+                    wantReason);
+        return -1;
+    }
+    return 0;
+}
+
+
+int
+testProcessFreeze(pid_t pid)
+{
+    g_autofree char *path = g_strdup_printf("/proc/%lld/stat", (long long)pid);
+
+    if (kill(pid, SIGSTOP) < 0)
+        return -1;
+    for (int i = 0; i < 5000; i++) {
+        g_autofree char *stat = NULL;
+        const char *p;
+
+        if (g_file_get_contents(path, &stat, NULL, NULL) &&
+            (p = strrchr(stat, ')')) && p[1] == ' ' && p[2] == 'T')
+            return 0;
+        g_usleep(1000);
+    }
+    virTestDiag("process %lld did not stop", (long long)pid);
+    return -1;
+}
+
+
+bool
+testNoChildren(void)
+{
+    siginfo_t info;
+
+    memset(&info, 0, sizeof(info));
+    if (waitid(P_ALL, 0, &info, WEXITED | WNOHANG | WNOWAIT) < 0 &&
+        errno == ECHILD)
+        return true;
+    virTestDiag("a child is left: %lld", (long long)info.si_pid);
+    return false;
+}
+
+
+char *
+testQemuStubDir(const char *const *names)
+{
+    g_autofree char *binary = testBuildPath("qemustub");
+    char *dir = virTestMakeTempDir("lvg-stub");
+
+    for (size_t i = 0; names[i]; i++) {
+        g_autofree char *link = g_build_filename(dir, names[i], NULL);
+
+        g_assert(symlink(binary, link) == 0);
+    }
+    return dir;
+}
+
+
+int
+testQemuStubFixtures(virConnectPtr conn, const char *dir,
+                     const char *const *names)
+{
+    virQEMUDriver *driver = conn->privateData;
+    g_autofree char *path = g_strdup_printf("%s/qemucapabilitiesdata/caps_7.2.0_x86_64.caps",
+                                            virTestSrcDir());
+    g_autofree char *data = NULL;
+
+    if (virTestLoadFile(path, &data) < 0)
+        return -1;
+    for (size_t i = 0; names[i]; i++) {
+        virQEMUCaps *caps = virQEMUCapsParse(data, path);
+
+        if (!caps)
+            return -1;
+        g_free(caps->binary);
+        caps->binary = g_build_filename(dir, names[i], NULL);
+        virQEMUCapsCacheInsertFixture(driver->qemuCapsCache, caps->binary, caps);
+    }
+    return 0;
 }

@@ -43,3 +43,26 @@ bool testProcessWaitGone(pid_t pid, int ms);
 
 /* The path of a built test helper program. */
 char *testBuildPath(const char *name);
+
+
+/* The last error's code (and domain unless negative, and the start of
+ * its message unless NULL); -1 with a diagnostic when it differs. */
+int testQemuCheckError(int code, int domain, const char *prefix);
+/* The domain's state and reason; -1 with a diagnostic when they
+ * differ. */
+int testQemuCheckState(virDomainPtr dom, int wantState, int wantReason);
+
+/* Stops @pid with SIGSTOP and waits until /proc shows it stopped. */
+int testProcessFreeze(pid_t pid);
+/* Whether this process has no child at all, running or unreaped. */
+bool testNoChildren(void);
+
+/* A new directory (removed at exit) of symlinks to the stub QEMU, one
+ * per name in @names (NULL-terminated): qemu-stub, qemu-stub-MODE. */
+char *testQemuStubDir(const char *const *names);
+/* Makes @conn's driver take the capabilities of QEMU 7.2 (the fixture
+ * in qemucapabilitiesdata) for every stub in @dir named in @names, so
+ * that it never probes them (names that are not qemu-system-ARCH, and
+ * stubs that cannot even be probed). */
+int testQemuStubFixtures(virConnectPtr conn, const char *dir,
+                         const char *const *names);

@@ -4,6 +4,16 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
+/**
+ * SECTION:libvirt-common
+ * @title: Common definitions
+ * @short_description: versions and types shared by every part of the API
+ * @include: libvirt/libvirt.h
+ *
+ * The API level the headers describe, and the types several parts of the API
+ * share.
+ */
+
 #if !defined __VIR_LIBVIRT_H_INCLUDES__
 # error "Include <libvirt/libvirt.h> rather than this file"
 #endif
@@ -17,6 +27,13 @@
 extern "C" {
 # endif
 
+/**
+ * VIR_DEPRECATED:
+ *
+ * Marks a declaration applications should no longer use: compilers that
+ * know the attribute warn where it is used.  Define it empty before
+ * including the headers to silence the warnings.
+ */
 # ifndef VIR_DEPRECATED
 #  if defined(__GNUC__)
 #   define VIR_DEPRECATED __attribute__((__deprecated__))
@@ -25,6 +42,11 @@ extern "C" {
 #  endif
 # endif
 
+/**
+ * VIR_EXPORT_VAR:
+ *
+ * Declares a variable the library exports.
+ */
 # define VIR_EXPORT_VAR extern
 
 /**
@@ -59,14 +81,20 @@ typedef void (*virFreeCallback)(void *opaque);
 
 /**
  * virConnectCloseReason:
+ * @VIR_CONNECT_CLOSE_REASON_ERROR: an I/O error on the transport
+ * @VIR_CONNECT_CLOSE_REASON_EOF: the other end went away
+ * @VIR_CONNECT_CLOSE_REASON_KEEPALIVE: keepalive messages went unanswered
+ * @VIR_CONNECT_CLOSE_REASON_CLIENT: the application closed it
+ * @VIR_CONNECT_CLOSE_REASON_LAST: the number of values; defined only with
+ *     VIR_ENUM_SENTINELS, and it grows in later releases
  *
  * Why a connection was closed behind the application's back.
  */
 typedef enum {
-    VIR_CONNECT_CLOSE_REASON_ERROR = 0,     /* an I/O error on the transport */
-    VIR_CONNECT_CLOSE_REASON_EOF = 1,       /* the other end went away */
-    VIR_CONNECT_CLOSE_REASON_KEEPALIVE = 2, /* keepalive messages went unanswered */
-    VIR_CONNECT_CLOSE_REASON_CLIENT = 3,    /* the application closed it */
+    VIR_CONNECT_CLOSE_REASON_ERROR = 0,
+    VIR_CONNECT_CLOSE_REASON_EOF = 1,
+    VIR_CONNECT_CLOSE_REASON_KEEPALIVE = 2,
+    VIR_CONNECT_CLOSE_REASON_CLIENT = 3,
 # ifdef VIR_ENUM_SENTINELS
     VIR_CONNECT_CLOSE_REASON_LAST
 # endif

@@ -7,6 +7,16 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
+/**
+ * SECTION:libvirt-network
+ * @title: Networks
+ * @short_description: the handle type of virtual networks
+ * @include: libvirt/libvirt.h
+ *
+ * This library manages no virtual networks: the handle type exists because
+ * virError refers to it.
+ */
+
 #ifndef LIBVIRT_NETWORK_H
 # define LIBVIRT_NETWORK_H
 

@@ -8,6 +8,19 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
+/**
+ * SECTION:libvirt
+ * @title: libvirt
+ * @short_description: the header applications include
+ * @include: libvirt/libvirt.h
+ *
+ * Applications include libvirt/libvirt.h, which brings in every part of the
+ * API except the error reporting of libvirt/virterror.h, and link with
+ * "-lvirt".  The part of upstream libvirt's API this library implements
+ * keeps upstream's names, signatures, enum values and symbol versions, so a
+ * program that uses only that part builds and runs against either library.
+ */
+
 #ifndef LIBVIRT_H
 # define LIBVIRT_H
 

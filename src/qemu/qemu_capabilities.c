@@ -487,17 +487,6 @@ virQEMUCapsKVMUsable(void)
 }
 
 
-/* The target architecture, from the binary's name (qemu-system-ARCH). */
-static char *
-virQEMUCapsArchFromBinary(const char *binary)
-{
-    g_autofree char *base = g_path_get_basename(binary);
-
-    if (!STRPREFIX(base, "qemu-system-") || !base[strlen("qemu-system-")])
-        return NULL;
-    return g_strdup(base + strlen("qemu-system-"));
-}
-
 
 /*
  * A listening socket at @path with a client already connected to it:
@@ -549,6 +538,11 @@ virQEMUCapsProbeQMP(virQEMUCaps *caps, qemuMonitor *mon)
     if (qemuMonitorGetVersion(mon, &major, &minor, &micro, &caps->package) < 0)
         return -1;
     caps->version = major * 1000000 + minor * 1000 + micro;
+
+    /* Asked, not guessed from the file name: distributions rename and
+     * wrap their emulators. */
+    if (qemuMonitorGetTargetArch(mon, &caps->arch) < 0)
+        return -1;
 
     if (qemuMonitorGetMachines(mon, &machines, &nmachines) < 0)
         return -1;
@@ -655,19 +649,11 @@ virQEMUCapsProbe(const char *binary, const char *runDir, const struct stat *sb)
     g_autoptr(GError) gerr = NULL;
     g_autofree char *sockPath = NULL;
     g_autofree char *chardev = NULL;
-    g_autofree char *arch = NULL;
     qemuMonitor *mon = NULL;
     VIR_AUTOCLOSE lfd = -1;
     VIR_AUTOCLOSE cfd = -1;
     const char *machine;
     const int qemuFd = 3;
-
-    if (!(arch = virQEMUCapsArchFromBinary(binary))) {
-        virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
-                       _("cannot tell the target architecture of emulator '%1$s': its name is not qemu-system-ARCH"),
-                       binary);
-        return NULL;
-    }
 
     if (virFileMakePathWithMode(runDir, 0700) < 0)
         return NULL;
@@ -677,7 +663,6 @@ virQEMUCapsProbe(const char *binary, const char *runDir, const struct stat *sb)
         return NULL;
 
     caps->binary = g_strdup(binary);
-    caps->arch = g_steal_pointer(&arch);
     caps->mtime = sb->st_mtime;
     caps->ctime = sb->st_ctime;
     caps->size = sb->st_size;

@@ -937,3 +937,27 @@ qemuBuildCommandLineString(char **argv)
     virBufferAddChar(&buf, '\n');
     return virBufferContentAndReset(&buf);
 }
+
+
+/**
+ * qemuBuildCommandLineStringOneLine:
+ * @argv: a command line from qemuBuildCommandLine
+ *
+ * Formats @argv the way upstream's virConnectDomainXMLToNative() gives
+ * it: one line, arguments quoted for a shell where needed and separated
+ * by single blanks, no newline at the end.
+ *
+ * Returns: the text.
+ */
+char *
+qemuBuildCommandLineStringOneLine(char **argv)
+{
+    g_auto(virBuffer) buf = VIR_BUFFER_INITIALIZER;
+
+    for (size_t i = 0; argv[i]; i++) {
+        if (i > 0)
+            virBufferAddChar(&buf, ' ');
+        qemuBufferAddShellArg(&buf, argv[i]);
+    }
+    return virBufferContentAndReset(&buf);
+}

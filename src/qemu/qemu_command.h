@@ -28,3 +28,4 @@ char **qemuBuildCommandLine(const virDomainDef *def,
                             unsigned int flags);
 
 char *qemuBuildCommandLineString(char **argv);
+char *qemuBuildCommandLineStringOneLine(char **argv);

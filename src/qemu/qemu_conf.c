@@ -18,6 +18,7 @@
 #include <math.h>
 
 #include "qemu_conf.h"
+#include "qemu_confpriv.h"
 #include "virconf.h"
 #include "virerror.h"
 #include "virfile.h"
@@ -130,7 +131,23 @@ static const char *const virQEMUDriverConfigKeys[] = {
     "default_emulator",
     "start_timeout",
     "job_wait_timeout",
+    NULL,
 };
+
+
+/**
+ * virQEMUDriverConfigKnownKeys:
+ *
+ * For the tests that hold the sample qemu.conf and its man page to the
+ * code: every setting either must describe.
+ *
+ * Returns: the settings a qemu.conf may hold, NULL-terminated.
+ */
+const char *const *
+virQEMUDriverConfigKnownKeys(void)
+{
+    return virQEMUDriverConfigKeys;
+}
 
 
 /**
@@ -165,7 +182,7 @@ virQEMUDriverConfigLoadFile(virQEMUDriverConfig *cfg, const char *path)
     for (size_t i = 0; keys[i]; i++) {
         bool known = false;
 
-        for (size_t j = 0; j < G_N_ELEMENTS(virQEMUDriverConfigKeys); j++)
+        for (size_t j = 0; virQEMUDriverConfigKeys[j]; j++)
             known |= STREQ(keys[i], virQEMUDriverConfigKeys[j]);
         if (!known) {
             virReportError(VIR_ERR_CONF_SYNTAX,

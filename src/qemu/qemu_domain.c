@@ -611,6 +611,64 @@ qemuDomainObjEndJob(virDomainObj *vm)
 }
 
 
+static char *
+qemuDomainDestroyLockPath(const virQEMUDriverConfig *cfg, const char *name)
+{
+    g_autofree char *file = g_strdup_printf("%s.destroy.lock", name);
+
+    return g_build_filename(cfg->stateDir, file, NULL);
+}
+
+
+/**
+ * qemuDomainBeginDestroy:
+ * @driver: the driver
+ * @name: the domain about to be destroyed
+ *
+ * Marks a destroy of @name as in progress (a shared lock, so that
+ * several destroys may run at once) until the descriptor is closed.
+ * A process that dies releases it, leaving the stop to whoever next
+ * finds QEMU gone.
+ *
+ * Returns: the locked descriptor, or -1 with an error reported.
+ */
+int
+qemuDomainBeginDestroy(virQEMUDriver *driver, const char *name)
+{
+    g_autofree char *path = NULL;
+
+    if (!qemuDomainNameIsSafe(name)) {
+        qemuDomainReportNoName(NULLSTR(name));
+        return -1;
+    }
+    path = qemuDomainDestroyLockPath(driver->config, name);
+    return virFileOpenLocked(path, VIR_FILE_LOCK_SHARED, true);
+}
+
+
+/**
+ * qemuDomainDestroyInProgress:
+ * @driver: the driver
+ * @name: a domain
+ *
+ * Returns: whether some thread or process is destroying @name (see
+ * qemuDomainBeginDestroy); false when that cannot be told.
+ */
+bool
+qemuDomainDestroyInProgress(virQEMUDriver *driver, const char *name)
+{
+    g_autofree char *path = NULL;
+    VIR_AUTOCLOSE fd = -1;
+
+    if (!qemuDomainNameIsSafe(name))
+        return false;
+    path = qemuDomainDestroyLockPath(driver->config, name);
+    if ((fd = open(path, O_RDWR | O_CLOEXEC)) < 0)
+        return false;
+    return virFileLockFD(fd, VIR_FILE_LOCK_EXCLUSIVE, false) == -EWOULDBLOCK;
+}
+
+
 /**
  * qemuDriverLock:
  * @driver: the driver

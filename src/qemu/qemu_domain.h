@@ -10,6 +10,11 @@
  *                        and reason (so that "destroyed" survives the
  *                        process that destroyed it)
  *   stateDir/NAME.lock   the job lock (flock), held for every change
+ *   stateDir/NAME.destroy.lock
+ *                        held (shared) by every destroy in progress, from
+ *                        before its first signal until it has finished
+ *                        the stop: a QEMU found gone meanwhile is that
+ *                        destroy's to stop, not anyone else's
  *   stateDir/NAME.pid    QEMU's own pid file
  *   stateDir/domain-ID-SHORTNAME/   private: the QMP socket
  *   logDir/NAME.log      everything QEMU printed, run after run
@@ -88,6 +93,15 @@ void qemuDomainObjEndJob(virDomainObj *vm);
 
 /* Locks a name that may not have a domain yet (creating one). */
 int qemuDomainLockName(virQEMUDriver *driver, const char *name, bool wait);
+
+/*
+ * Destroys in progress, across processes.  A destroy signals QEMU
+ * without the job (so that a job stuck on the monitor cannot hold it
+ * up) and only then waits for the job to run the stop path; whoever
+ * finds QEMU gone in between must leave the stop to it.
+ */
+int qemuDomainBeginDestroy(virQEMUDriver *driver, const char *name);
+bool qemuDomainDestroyInProgress(virQEMUDriver *driver, const char *name);
 
 /* The driver-wide lock: held briefly around name/UUID checks and ID
  * allocation. */

@@ -652,6 +652,17 @@ qemuDomainShutdownFlags(virDomainPtr dom, unsigned int flags)
             qemuProcessKill(vm, VIR_QEMU_PROCESS_KILL_NOWAIT) < 0)
             goto endjob;
     } else {
+        /* A stopped (SIGSTOP) QEMU cannot even greet the monitor: say so
+         * now rather than after the monitor's timeout. */
+        g_autofree char *procState = virProcessGetState(QEMU_DOMAIN_PRIVATE(vm)->pid);
+
+        if (procState && strchr("Tt", procState[0])) {
+            virReportError(VIR_ERR_OPERATION_FAILED,
+                           _("cannot ask domain '%1$s' to shut down: its QEMU process %2$lld is in state %3$s and cannot act on the request"),
+                           vm->def->name,
+                           (long long)QEMU_DOMAIN_PRIVATE(vm)->pid, procState);
+            goto endjob;
+        }
         if (!(mon = qemuDomainGetMonitor(vm)) ||
             qemuMonitorSystemPowerdown(mon) < 0)
             goto endjob;
@@ -684,7 +695,7 @@ qemuDomainDestroyFlags(virDomainPtr dom, unsigned int flags)
     unsigned int stopFlags = 0;
     pid_t pid;
     unsigned long long startTime;
-    bool haveJob = false;
+    VIR_AUTOCLOSE destroyfd = -1;
     int ret = -1;
 
     virCheckFlags(VIR_DOMAIN_DESTROY_GRACEFUL | VIR_DOMAIN_DESTROY_REMOVE_LOGS, -1);
@@ -701,33 +712,17 @@ qemuDomainDestroyFlags(virDomainPtr dom, unsigned int flags)
     pid = QEMU_DOMAIN_PRIVATE(vm)->pid;
     startTime = QEMU_DOMAIN_PRIVATE(vm)->startTime;
 
-    /*
-     * The job first when it is free, so that nobody else (another
-     * destroy, a process reconciling the domain) can run the stop path
-     * between QEMU's exit and ours and make this destroy's stop its
-     * own.  When another job holds it, the signals go first, without
-     * the job: a job stuck on a monitor that no longer answers ends
-     * when QEMU does.
-     */
-    if (qemuDomainObjTryJob(driver, &vm) == 0) {
-        haveJob = true;
-        if (!qemuDomainSameInstance(vm, pid, startTime)) {
-            virReportError(VIR_ERR_OPERATION_INVALID, "%s",
-                           _("domain is not running"));
-            goto endjob;
-        }
-    } else if (virGetLastErrorCode() != VIR_ERR_RESOURCE_BUSY) {
+    /* The signals go first, without the job: a job stuck on a monitor
+     * that no longer answers ends when QEMU does.  Until this destroy
+     * has the job, whoever finds QEMU gone leaves its stop to us. */
+    if ((destroyfd = qemuDomainBeginDestroy(driver, vm->def->name)) < 0)
         return -1;
-    }
-    virResetLastError();
-
     if (qemuProcessKill(vm, (flags & VIR_DOMAIN_DESTROY_GRACEFUL) ?
                             0 : VIR_QEMU_PROCESS_KILL_FORCE) < 0)
-        goto endjob;
-
-    if (!haveJob && qemuDomainObjBeginJob(driver, &vm) < 0)
         return -1;
-    haveJob = true;
+
+    if (qemuDomainObjBeginJob(driver, &vm) < 0)
+        return -1;
     if (!qemuDomainSameInstance(vm, pid, startTime)) {
         /* Someone else finished stopping it meanwhile. */
         virReportError(VIR_ERR_OPERATION_INVALID, "%s",
@@ -742,8 +737,7 @@ qemuDomainDestroyFlags(virDomainPtr dom, unsigned int flags)
     ret = 0;
 
  endjob:
-    if (haveJob)
-        qemuDomainObjEndJob(vm);
+    qemuDomainObjEndJob(vm);
     return ret;
 }
 
@@ -847,7 +841,9 @@ qemuDomainGetInfo(virDomainPtr dom, virDomainInfoPtr info)
     priv = QEMU_DOMAIN_PRIVATE(vm);
     info->state = vm->state;
     info->maxMem = vm->def->memory;
-    info->memory = virDomainObjIsActive(vm) ? vm->def->currentMemory : 0;
+    /* As upstream: the current (balloon) size, also of a domain that is
+     * not running. */
+    info->memory = vm->def->currentMemory;
     info->nrVirtCpu = vm->def->vcpus;
     info->cpuTime = 0;
     if (virDomainObjIsActive(vm) && priv->pid > 0 &&
@@ -983,7 +979,7 @@ qemuConnectDomainXMLToNative(virConnectPtr conn, const char *format,
     paths.pidFile = pidFile;
     if (!(argv = qemuBuildCommandLine(def, caps, &paths, 0)))
         return NULL;
-    cmd = qemuBuildCommandLineString(argv);
+    cmd = qemuBuildCommandLineStringOneLine(argv);
     return g_strdup_printf("LC_ALL=C PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin HOME=%s %s",
                            privateDir, cmd);
 }

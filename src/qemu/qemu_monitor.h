@@ -132,6 +132,8 @@ int qemuMonitorGetKVMState(qemuMonitor *mon,
                            bool *retEnabled,
                            bool *retPresent);
 
+int qemuMonitorGetTargetArch(qemuMonitor *mon,
+                             char **retArch);
 int qemuMonitorGetObjectTypes(qemuMonitor *mon,
                               char ***retTypes);
 

@@ -746,6 +746,39 @@ qemuMonitorJSONGetKVMState(qemuMonitor *mon,
 
 
 /**
+ * qemuMonitorJSONGetTargetArch:
+ * @mon: the monitor
+ * @retArch: the target architecture
+ *
+ * QMP "query-target"; see qemuMonitorGetTargetArch().
+ *
+ * Returns: 0, or -1 with an error reported.
+ */
+int
+qemuMonitorJSONGetTargetArch(qemuMonitor *mon,
+                             char **retArch)
+{
+    g_autoptr(qemuMonitorMessage) reply = NULL;
+    JsonNode *ret;
+    const char *arch;
+
+    if (qemuMonitorJSONCommand(mon, "query-target", NULL, &reply) < 0)
+        return -1;
+    if (!(ret = qemuMonitorJSONGetReturn(reply, "query-target", JSON_NODE_OBJECT)))
+        return -1;
+    if (!(arch = json_object_get_string_member_with_default(json_node_get_object(ret),
+                                                             "arch", NULL)) ||
+        !*arch) {
+        virReportError(VIR_ERR_INTERNAL_ERROR, "%s",
+                       _("query-target reply was missing target arch"));
+        return -1;
+    }
+    *retArch = g_strdup(arch);
+    return 0;
+}
+
+
+/**
  * qemuMonitorJSONGetObjectTypes:
  * @mon: the monitor
  * @retTypes: NULL-terminated type names

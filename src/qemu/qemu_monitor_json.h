@@ -36,6 +36,8 @@ int qemuMonitorJSONGetMachines(qemuMonitor *mon,
                                qemuMonitorMachineInfo **retMachines,
                                size_t *retNMachines);
 
+int qemuMonitorJSONGetTargetArch(qemuMonitor *mon,
+                                 char **retArch);
 int qemuMonitorJSONGetKVMState(qemuMonitor *mon,
                                bool *retEnabled,
                                bool *retPresent);

@@ -38,6 +38,9 @@ VIR_LOG_INIT("qemu.qemu_process");
 /* The most of a QEMU log an error message quotes. */
 #define QEMU_LOG_QUOTE_MAX 4096
 
+/* How long a start that lost QEMU's monitor waits to see QEMU exit. */
+#define QEMU_PROCESS_EXIT_GRACE_MS 1000
+
 
 static long long
 qemuProcessSecondsToMs(double seconds)
@@ -227,15 +230,6 @@ qemuProcessReadLog(virDomainObj *vm, off_t offset)
     start = all + offset;
     if (strlen(start) > QEMU_LOG_QUOTE_MAX)
         start += strlen(start) - QEMU_LOG_QUOTE_MAX;
-    /* Skip the header line we wrote ourselves. */
-    if (g_str_has_prefix(start, "[libvirt-grace] ")) {
-        const char *nl = strchr(start, '\n');
-
-        start = nl ? nl + 1 : start + strlen(start);
-        nl = strchr(start, '\n');
-        if (g_str_has_prefix(start, "[libvirt-grace] "))
-            start = nl ? nl + 1 : start + strlen(start);
-    }
     return g_strchomp(g_strdup(start));
 }
 
@@ -471,7 +465,9 @@ qemuProcessOpenLog(virQEMUDriver *driver, virDomainObj *vm, char **argv)
         virReportSystemError(errno, _("cannot write log file '%1$s'"), path);
         return -1;
     }
-    priv->logOffset = end;
+    /* QEMU's output starts after our header (whose command line spans
+     * several lines): errors quote only what QEMU printed. */
+    priv->logOffset = end + strlen(header);
     return g_steal_fd(&fd);
 }
 
@@ -661,7 +657,12 @@ qemuProcessStart(virQEMUDriver *driver, virDomainObj *vm, unsigned int flags)
     if (!(priv->mon = qemuMonitorOpen(priv->monitorPath, priv->pidfd,
                                       qemuProcessSecondsToMs(driver->config->startTimeout),
                                       NULL, vm))) {
-        bool exited = virProcessPidfdWait(priv->pidfd, priv->pid, 0, NULL) == 1;
+        /* A QEMU that closed its monitor is on its way out, but the
+         * pidfd may say so a moment after the socket does.  (After a
+         * timeout QEMU is still there: no point waiting.) */
+        int graceMs = virGetLastErrorCode() == VIR_ERR_OPERATION_TIMEOUT ?
+                      0 : QEMU_PROCESS_EXIT_GRACE_MS;
+        bool exited = virProcessPidfdWait(priv->pidfd, priv->pid, graceMs, NULL) == 1;
 
         qemuProcessReportStartFailure(vm, exited);
         goto error;
@@ -755,19 +756,15 @@ qemuProcessFindOrphan(virDomainObj *vm)
 }
 
 
-/**
- * qemuProcessReconcileLocked:
- * @driver: the driver
- * @vm: a domain in a job, just (re)loaded from disk
- *
- * Completes what the files say but the system no longer shows: a domain
- * whose QEMU is gone is stopped properly (reason crashed, or shutdown
- * when QEMU was asked to end); a start that died half-way is undone.
- *
- * Returns: 0, or -1 with an error reported.
+/*
+ * The reconciliation itself, in a job.  A QEMU gone while a destroy is
+ * in progress is left to that destroy (which killed it, and waits for
+ * the job to record it as destroyed): for a query (@query) the domain
+ * is shown in memory as the destroy will leave it; a job that would act
+ * on the domain fails instead.
  */
-int
-qemuProcessReconcileLocked(virQEMUDriver *driver, virDomainObj *vm)
+static int
+qemuProcessReconcileJob(virQEMUDriver *driver, virDomainObj *vm, bool query)
 {
     qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
     virDomainShutoffReason reason;
@@ -788,11 +785,41 @@ qemuProcessReconcileLocked(virQEMUDriver *driver, virDomainObj *vm)
 
     if (qemuProcessIsAlive(priv))
         return 0;
+    if (qemuDomainDestroyInProgress(driver, vm->def->name)) {
+        if (!query) {
+            virReportError(VIR_ERR_OPERATION_INVALID, "%s",
+                           _("domain is being destroyed: retry once the destroy has finished"));
+            return -1;
+        }
+        qemuProcessRestorePersistentDef(vm);
+        virDomainObjSetState(vm, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_DESTROYED);
+        return 0;
+    }
     reason = qemuProcessGuessStopReason(vm);
     VIR_INFO("domain %s: QEMU process %lld is gone (%s)", vm->def->name,
              (long long)priv->pid,
              reason == VIR_DOMAIN_SHUTOFF_CRASHED ? "crashed" : "shut down");
     return qemuProcessStop(driver, vm, reason, 0);
+}
+
+
+/**
+ * qemuProcessReconcileLocked:
+ * @driver: the driver
+ * @vm: a domain in a job, just (re)loaded from disk
+ *
+ * Completes what the files say but the system no longer shows: a domain
+ * whose QEMU is gone is stopped properly (reason crashed, or shutdown
+ * when QEMU was asked to end); a start that died half-way is undone.
+ * A QEMU that a destroy in progress has killed is that destroy's to
+ * stop: the caller's job fails (VIR_ERR_OPERATION_INVALID).
+ *
+ * Returns: 0, or -1 with an error reported.
+ */
+int
+qemuProcessReconcileLocked(virQEMUDriver *driver, virDomainObj *vm)
+{
+    return qemuProcessReconcileJob(driver, vm, false);
 }
 
 
@@ -806,7 +833,9 @@ qemuProcessReconcileLocked(virQEMUDriver *driver, virDomainObj *vm)
  * time).  Anything to fix needs the domain's job lock (see
  * qemuProcessReconcileLocked); when another job holds it, that job is
  * in charge (a start in progress holds it too) and @vm is only marked
- * shut off in memory if its process is known to be gone.
+ * shut off in memory if its process is known to be gone.  So is a
+ * domain whose QEMU a destroy in progress has killed: that destroy
+ * finishes the stop.
  *
  * Returns: 0, or -1 with an error reported.
  */
@@ -830,7 +859,7 @@ qemuProcessReconcile(virQEMUDriver *driver, virDomainObj **vm)
                                  VIR_DOMAIN_SHUTOFF_UNKNOWN);
         return 0;
     }
-    rc = qemuProcessReconcileLocked(driver, *vm);
+    rc = qemuProcessReconcileJob(driver, *vm, true);
     qemuDomainObjEndJob(*vm);
     return rc;
 }

@@ -82,6 +82,9 @@ virGetLastError(void)
 /**
  * virGetLastErrorCode:
  *
+ * Gives the code of this thread's last error, to compare with the
+ * virErrorNumber values.
+ *
  * Returns: the virErrorNumber of this thread's last error, or
  * VIR_ERR_OK (0) if there is none.
  */
@@ -96,6 +99,8 @@ virGetLastErrorCode(void)
 
 /**
  * virGetLastErrorDomain:
+ *
+ * Gives which part of the library raised this thread's last error.
  *
  * Returns: the virErrorDomain of this thread's last error, or
  * VIR_FROM_NONE (0) if there is none.
@@ -207,6 +212,8 @@ virErrorCopy(const virError *from, virErrorPtr to)
  * @to: where to copy this thread's last error; the caller frees its
  *      strings with virResetError()
  *
+ * Copies this thread's last error into @to, which the caller owns.
+ *
  * Returns: the code of the error copied, 0 if there was none (then @to
  * is emptied), -1 if @to is NULL.
  */
@@ -228,6 +235,9 @@ virCopyLastError(virErrorPtr to)
 
 /**
  * virSaveLastError:
+ *
+ * Copies this thread's last error into a new object that outlives later calls,
+ * for example to report it after some cleanup.
  *
  * Returns: a copy of this thread's last error (code 0 if there is
  * none), to be freed with virFreeError().

@@ -125,9 +125,11 @@ virEventRegisterDefaultImpl(void)
  * or timer is ready, then dispatches the callbacks of those that are.
  * Applications call it in a loop:
  *
- *   while (!quit)
- *       if (virEventRunDefaultImpl() < 0)
- *           ... report virGetLastErrorMessage() ...
+ * |[<!-- language="C" -->
+ * while (!quit)
+ *     if (virEventRunDefaultImpl() < 0)
+ *         ... report virGetLastErrorMessage() ...
+ * ]|
  *
  * Returns: 0 on success, -1 on failure.
  */

@@ -1,0 +1,806 @@
+/*
+ * qemudriverproctest.c: several processes sharing one driver root, on
+ * real QEMU (TCG)
+ *
+ * The other processes are qemudriverhelper, a small command line over
+ * the public API.  What this proves: a domain started by one process
+ * is found (same ID, same state) and stopped by another, also after
+ * the process that started it has exited (its QEMU is then ours to
+ * reap, as subreaper); IDs are unique across processes; one job at a
+ * time per domain across processes, waiting up to job_wait_timeout;
+ * and a destroy goes through while another job is stuck on a monitor
+ * that no longer answers.
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/file.h>
+#include <sys/wait.h>
+
+#include "testutils.h"
+#include "testutilsqemu.h"
+#include "virfile.h"
+
+#define TEST_TERM_TIMEOUT 0.5
+#define TEST_KILL_TIMEOUT 1.0
+#define TEST_SLACK 0.5
+
+static char *testRoot;
+static char *testURI;
+static virConnectPtr testConn;
+static char *testHelperPath;
+
+
+/* ---- running the helper ------------------------------------------- */
+
+typedef struct {
+    GPid pid;
+    int in;
+    int out;
+    int err;
+} testHelper;
+
+
+/* Starts "qemudriverhelper @uri ARGS..." with pipes on its standard
+ * streams. */
+static int
+testHelperSpawn(testHelper *h, const char *uri, const char *const *args)
+{
+    g_autoptr(GPtrArray) argv = g_ptr_array_new();
+    g_autoptr(GError) gerr = NULL;
+
+    g_ptr_array_add(argv, testHelperPath);
+    g_ptr_array_add(argv, (char *)uri);
+    for (size_t i = 0; args[i]; i++)
+        g_ptr_array_add(argv, (char *)args[i]);
+    g_ptr_array_add(argv, NULL);
+
+    if (!g_spawn_async_with_pipes(NULL, (char **)argv->pdata, NULL,
+                                  G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
+                                  &h->pid, &h->in, &h->out, &h->err, &gerr)) {
+        virTestDiag("cannot run %s: %s", testHelperPath, gerr->message);
+        return -1;
+    }
+    return 0;
+}
+
+
+static char *
+testReadAll(int fd)
+{
+    GString *buf = g_string_new(NULL);
+    char chunk[1024];
+    ssize_t n;
+
+    while ((n = read(fd, chunk, sizeof(chunk))) > 0 ||
+           (n < 0 && errno == EINTR)) {
+        if (n > 0)
+            g_string_append_len(buf, chunk, n);
+    }
+    return g_string_free(buf, FALSE);
+}
+
+
+/* Closes its standard input, collects its output, reaps it.  Returns
+ * its exit status, or -1 if it did not exit normally. */
+static int
+testHelperFinish(testHelper *h, char **retOut, char **retErr)
+{
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+    int status;
+
+    if (h->in >= 0)
+        close(h->in);
+    h->in = -1;
+    out = testReadAll(h->out);
+    err = testReadAll(h->err);
+    close(h->out);
+    close(h->err);
+    if (waitpid(h->pid, &status, 0) != h->pid) {
+        virTestDiag("cannot wait for the helper: %s", g_strerror(errno));
+        return -1;
+    }
+    if (retOut)
+        *retOut = g_steal_pointer(&out);
+    if (retErr)
+        *retErr = g_steal_pointer(&err);
+    if (!WIFEXITED(status)) {
+        virTestDiag("the helper ended with wait status 0x%x", status);
+        return -1;
+    }
+    return WEXITSTATUS(status);
+}
+
+
+/* Runs the helper to completion; its output, trimmed, in *@retOut. */
+static int
+testHelperRun(const char *uri, char **retOut, char **retErr,
+              const char *const *args)
+{
+    testHelper h;
+    int rc;
+
+    if (testHelperSpawn(&h, uri, args) < 0)
+        return -1;
+    rc = testHelperFinish(&h, retOut, retErr);
+    if (retOut && *retOut)
+        g_strstrip(*retOut);
+    return rc;
+}
+
+
+/* Runs the helper and requires it to succeed. */
+static int
+testHelperOK(const char *uri, char **retOut, const char *const *args)
+{
+    g_autofree char *err = NULL;
+    int rc = testHelperRun(uri, retOut, &err, args);
+
+    if (rc != 0) {
+        virTestDiag("helper %s exited %d: %s", args[0], rc, NULLSTR(err));
+        return -1;
+    }
+    return 0;
+}
+
+
+/* Whether the helper has printed a line starting with @want within
+ * @ms (for hold-job's "locked"). */
+static bool
+testHelperWaitLine(testHelper *h, const char *want, int ms)
+{
+    g_autoptr(GString) got = g_string_new(NULL);
+    gint64 deadline = g_get_monotonic_time() + ms * 1000LL;
+
+    while (!strchr(got->str, '\n')) {
+        struct pollfd pfd = { .fd = h->out, .events = POLLIN };
+        gint64 left = deadline - g_get_monotonic_time();
+        char c;
+
+        if (left <= 0 || poll(&pfd, 1, (left + 999) / 1000) <= 0 ||
+            read(h->out, &c, 1) != 1)
+            break;
+        g_string_append_c(got, c);
+    }
+    if (!g_str_has_prefix(got->str, want)) {
+        virTestDiag("the helper printed '%s', expected '%s'", got->str, want);
+        return false;
+    }
+    return true;
+}
+
+
+/* Whether the helper is still running after @ms. */
+static bool
+testHelperRunning(testHelper *h, int ms)
+{
+    siginfo_t info;
+
+    g_usleep(ms * 1000);
+    memset(&info, 0, sizeof(info));
+    return waitid(P_PID, h->pid, &info, WEXITED | WNOHANG | WNOWAIT) == 0 &&
+           info.si_pid == 0;
+}
+
+
+/* ---- domains ------------------------------------------------------ */
+
+/* Writes @name's XML (real QEMU) to a file in the root; returns its path. */
+static char *
+testXMLFile(const char *name)
+{
+    g_autofree char *xml = testQemuDomainXML(name, NULL, NULL);
+    char *path = g_strdup_printf("%s/%s-def.xml", testRoot, name);
+
+    g_assert(g_file_set_contents(path, xml, -1, NULL));
+    return path;
+}
+
+
+static virDomainPtr
+testStart(const char *name)
+{
+    g_autofree char *xml = testQemuDomainXML(name, NULL, NULL);
+    virDomainPtr dom = virDomainDefineXML(testConn, xml);
+
+    if (!dom || virDomainCreate(dom) < 0) {
+        virTestDiag("cannot start %s: %s", name, virGetLastErrorMessage());
+        if (dom) {
+            virDomainUndefine(dom);
+            virDomainFree(dom);
+        }
+        return NULL;
+    }
+    return dom;
+}
+
+
+static void
+testCleanup(virDomainPtr dom, pid_t pid)
+{
+    if (pid > 0 && testProcessAlive(pid)) {
+        kill(pid, SIGKILL);
+        kill(pid, SIGCONT);
+        testProcessWaitGone(pid, 5000);
+    }
+    if (dom) {
+        if (virDomainIsActive(dom) == 1)
+            virDomainDestroy(dom);
+        if (virDomainIsPersistent(dom) == 1)
+            virDomainUndefine(dom);
+        virDomainFree(dom);
+    }
+    virResetLastError();
+    testReapChildren();
+}
+
+
+/* The parent pid of @pid, from /proc. */
+static pid_t
+testParentOf(pid_t pid)
+{
+    g_autofree char *path = g_strdup_printf("/proc/%lld/status", (long long)pid);
+    g_autofree char *status = NULL;
+    const char *p;
+
+    if (!g_file_get_contents(path, &status, NULL, NULL) ||
+        !(p = strstr(status, "\nPPid:")))
+        return -1;
+    return (pid_t)g_ascii_strtoll(p + strlen("\nPPid:"), NULL, 10);
+}
+
+
+/* Whether @pid neither runs nor waits to be reaped. */
+static bool
+testProcessReaped(pid_t pid)
+{
+    return kill(pid, 0) < 0 && errno == ESRCH;
+}
+
+
+/* ---- the cases ---------------------------------------------------- */
+
+/* Started here, seen and destroyed by another process. */
+static int
+testReconnect(const void *data G_GNUC_UNUSED)
+{
+    virDomainPtr dom = testStart("recon");
+    g_autofree char *state = NULL;
+    g_autofree char *list = NULL;
+    g_autofree char *expect = NULL;
+    g_autofree char *line = NULL;
+    pid_t pid = 0;
+    int ret = -1;
+
+    if (!dom)
+        return -1;
+    pid = testQemuDomainPid(testRoot, "recon");
+    expect = g_strdup_printf("%d %d %d", (int)virDomainGetID(dom), VIR_DOMAIN_RUNNING,
+                             VIR_DOMAIN_RUNNING_BOOTED);
+    line = g_strdup_printf("recon %d", (int)virDomainGetID(dom));
+    if (testHelperOK(testURI, &state, (const char *[]){ "state", "recon", NULL }) < 0 ||
+        virTestCompareStrings(expect, state, "state seen by another process") < 0 ||
+        testHelperOK(testURI, &list, (const char *[]){ "list", NULL }) < 0 ||
+        virTestCompareStrings(line, list, "list of another process") < 0)
+        goto cleanup;
+
+    if (testHelperOK(testURI, NULL, (const char *[]){ "destroy", "recon", NULL }) < 0)
+        goto cleanup;
+    /* Ours to reap: it was our child. */
+    if (!testProcessWaitGone(pid, 2000) ||
+        testQemuCheckState(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_DESTROYED) < 0)
+        goto cleanup;
+    testReapChildren();
+    if (!testProcessReaped(pid))
+        goto cleanup;
+    ret = 0;
+
+ cleanup:
+    testCleanup(dom, pid);
+    return ret;
+}
+
+
+/* One domain started by a helper that exits: persistent, then transient. */
+static int
+testOrphanOne(const char *name, bool persistent)
+{
+    g_autofree char *file = testXMLFile(name);
+    g_autofree char *idText = NULL;
+    virDomainPtr dom = NULL;
+    pid_t pid = 0;
+    int ret = -1;
+
+    if (persistent) {
+        if (testHelperOK(testURI, NULL, (const char *[]){ "define", file, NULL }) < 0 ||
+            testHelperOK(testURI, &idText, (const char *[]){ "start", name, NULL }) < 0)
+            goto cleanup;
+    } else if (testHelperOK(testURI, &idText, (const char *[]){ "create", file, NULL }) < 0) {
+        goto cleanup;
+    }
+    pid = testQemuDomainPid(testRoot, name);
+
+    /* Its starter is gone: QEMU runs on, adopted by us, the subreaper. */
+    if (!testProcessAlive(pid) || testParentOf(pid) != getpid()) {
+        virTestDiag("QEMU %lld: alive %d, parent %lld", (long long)pid,
+                    testProcessAlive(pid), (long long)testParentOf(pid));
+        goto cleanup;
+    }
+    if (!(dom = virDomainLookupByName(testConn, name)))
+        goto cleanup;
+    if (g_ascii_strtoll(idText, NULL, 10) != (int)virDomainGetID(dom) ||
+        virDomainIsPersistent(dom) != (persistent ? 1 : 0) ||
+        testQemuCheckState(dom, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_BOOTED) < 0) {
+        virTestDiag("ID %s in the starter, %d here", idText, (int)virDomainGetID(dom));
+        goto cleanup;
+    }
+
+    if (virDomainDestroy(dom) < 0)
+        goto cleanup;
+    /* Destroyed and reaped by the destroy itself: no zombie. */
+    if (!testProcessReaped(pid)) {
+        virTestDiag("QEMU %lld is left as a zombie or still runs", (long long)pid);
+        goto cleanup;
+    }
+    pid = 0;
+    if (persistent) {
+        if (testQemuCheckState(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_DESTROYED) < 0)
+            goto cleanup;
+    } else if (virDomainIsActive(dom) != -1 ||
+               testQemuCheckError(VIR_ERR_NO_DOMAIN, VIR_FROM_QEMU, NULL) < 0) {
+        goto cleanup;
+    }
+    ret = 0;
+
+ cleanup:
+    testCleanup(dom, pid);
+    return ret;
+}
+
+
+static int
+testOrphan(const void *data G_GNUC_UNUSED)
+{
+    if (testOrphanOne("orphan", true) < 0 || testOrphanOne("orphantrans", false) < 0)
+        return -1;
+    return testNoChildren() ? 0 : -1;
+}
+
+
+/* Three processes start domains at once: three IDs, seen alike by
+ * every process; a later start never reuses one. */
+static int
+testIDs(const void *data G_GNUC_UNUSED)
+{
+    const char *names[] = { "ida", "idb", "idc" };
+    g_autofree char *files[3] = { NULL };
+    testHelper helpers[3];
+    int ids[3] = { 0 };
+    g_autoptr(GString) expectList = g_string_new(NULL);
+    g_autofree char *list = NULL;
+    virDomainPtr later = NULL;
+    size_t spawned = 0;
+    size_t finished = 0;
+    int ret = -1;
+
+    for (spawned = 0; spawned < 3; spawned++) {
+        files[spawned] = testXMLFile(names[spawned]);
+        if (testHelperSpawn(&helpers[spawned], testURI,
+                            (const char *[]){ "create", files[spawned], NULL }) < 0)
+            goto cleanup;
+    }
+    for (finished = 0; finished < 3; finished++) {
+        g_autofree char *out = NULL;
+        g_autofree char *err = NULL;
+
+        if (testHelperFinish(&helpers[finished], &out, &err) != 0) {
+            virTestDiag("create %s failed: %s", names[finished], NULLSTR(err));
+            finished++;
+            goto cleanup;
+        }
+        ids[finished] = (int)g_ascii_strtoll(out, NULL, 10);
+    }
+    if (ids[0] <= 0 || ids[1] <= 0 || ids[2] <= 0 || ids[0] == ids[1] ||
+        ids[1] == ids[2] || ids[0] == ids[2]) {
+        virTestDiag("IDs %d %d %d", ids[0], ids[1], ids[2]);
+        goto cleanup;
+    }
+    for (size_t i = 0; i < 3; i++) {
+        virDomainPtr byid = virDomainLookupByID(testConn, ids[i]);
+        bool same = byid && STREQ(virDomainGetName(byid), names[i]);
+
+        if (byid)
+            virDomainFree(byid);
+        if (!same) {
+            virTestDiag("ID %d is not %s here", ids[i], names[i]);
+            goto cleanup;
+        }
+        g_string_append_printf(expectList, "%s%s %d", i ? "\n" : "", names[i], ids[i]);
+    }
+    if (testHelperOK(testURI, &list, (const char *[]){ "list", NULL }) < 0 ||
+        virTestCompareStrings(expectList->str, list, "list of another process") < 0)
+        goto cleanup;
+
+    /* Stopping one changes no other's ID, and its ID is not reused. */
+    if (testHelperOK(testURI, NULL, (const char *[]){ "destroy", "idb", NULL }) < 0)
+        goto cleanup;
+    if (!(later = testStart("idlater")))
+        goto cleanup;
+    for (size_t i = 0; i < 3; i++) {
+        if ((int)virDomainGetID(later) == ids[i]) {
+            virTestDiag("ID %d reused", ids[i]);
+            goto cleanup;
+        }
+    }
+    g_clear_pointer(&list, g_free);
+    g_string_printf(expectList, "ida %d\nidc %d\nidlater %d", ids[0], ids[2],
+                    (int)virDomainGetID(later));
+    if (testHelperOK(testURI, &list, (const char *[]){ "list", NULL }) < 0 ||
+        virTestCompareStrings(expectList->str, list, "list after a stop") < 0)
+        goto cleanup;
+    ret = 0;
+
+ cleanup:
+    for (; finished < spawned; finished++)
+        testHelperFinish(&helpers[finished], NULL, NULL);
+    for (size_t i = 0; i < 3; i++) {
+        virDomainPtr dom = virDomainLookupByName(testConn, names[i]);
+
+        testCleanup(dom, 0);
+    }
+    testCleanup(later, 0);
+    return ret;
+}
+
+
+typedef struct {
+    testHelper *helper;
+    int delayMs;
+} testReleaseData;
+
+static gpointer
+testReleaseThread(gpointer opaque)
+{
+    testReleaseData *data = opaque;
+
+    g_usleep(data->delayMs * 1000);
+    close(data->helper->in);
+    data->helper->in = -1;
+    return NULL;
+}
+
+
+/* Another process holds the domain's job: our call waits for it. */
+static int
+testJobWaits(const void *data G_GNUC_UNUSED)
+{
+    virDomainPtr dom = testStart("jobwait");
+    testHelper holder = { .pid = 0 };
+    testReleaseData release = { &holder, 300 };
+    GThread *thread = NULL;
+    gint64 start;
+    double elapsed;
+    int ret = -1;
+
+    if (!dom)
+        return -1;
+    if (testHelperSpawn(&holder, testURI,
+                        (const char *[]){ "hold-job", "jobwait", NULL }) < 0) {
+        holder.pid = 0;
+        goto cleanup;
+    }
+    if (!testHelperWaitLine(&holder, "locked", 5000))
+        goto cleanup;
+
+    thread = g_thread_new("release", testReleaseThread, &release);
+    start = g_get_monotonic_time();
+    if (virDomainSuspend(dom) < 0)
+        goto cleanup;
+    elapsed = (g_get_monotonic_time() - start) / 1e6;
+    if (elapsed < 0.3) {
+        virTestDiag("suspend took %.3f s while another process held the job for 0.3 s",
+                    elapsed);
+        goto cleanup;
+    }
+    if (testQemuCheckState(dom, VIR_DOMAIN_PAUSED, VIR_DOMAIN_PAUSED_USER) < 0)
+        goto cleanup;
+    ret = 0;
+
+ cleanup:
+    if (thread)
+        g_thread_join(thread);
+    if (holder.pid > 0 && testHelperFinish(&holder, NULL, NULL) != 0)
+        ret = -1;
+    testCleanup(dom, 0);
+    return ret;
+}
+
+
+/* With a short job_wait_timeout, the call gives up with upstream's
+ * timeout error and changes nothing. */
+static int
+testJobTimeout(const void *data G_GNUC_UNUSED)
+{
+    g_autofree char *uri = NULL;
+    g_autofree char *root = testQemuRootNew(TEST_QEMU_CONF "job_wait_timeout = 0.3\n", &uri);
+    g_autofree char *xml = testQemuDomainXML("jobto", NULL, NULL);
+    virConnectPtr conn = virConnectOpen(uri);
+    virDomainPtr dom = NULL;
+    testHelper holder = { .pid = 0 };
+    gint64 start;
+    double elapsed;
+    int ret = -1;
+
+    if (!conn || !(dom = virDomainDefineXML(conn, xml)))
+        goto cleanup;
+    if (testHelperSpawn(&holder, uri, (const char *[]){ "hold-job", "jobto", NULL }) < 0) {
+        holder.pid = 0;
+        goto cleanup;
+    }
+    if (!testHelperWaitLine(&holder, "locked", 5000))
+        goto cleanup;
+
+    start = g_get_monotonic_time();
+    if (virDomainCreate(dom) == 0) {
+        virTestDiag("started while another process held the job");
+        goto cleanup;
+    }
+    elapsed = (g_get_monotonic_time() - start) / 1e6;
+    if (elapsed < 0.3 || elapsed > 0.3 + TEST_SLACK) {
+        virTestDiag("gave up after %.3f s, job_wait_timeout is 0.3 s", elapsed);
+        goto cleanup;
+    }
+    if (testQemuCheckError(VIR_ERR_OPERATION_TIMEOUT, VIR_FROM_QEMU,
+                           "Timed out during operation: cannot acquire state change lock") < 0 ||
+        !strstr(virGetLastErrorMessage(), "'jobto'"))
+        goto cleanup;
+    if (virDomainIsActive(dom) != 0 || testQemuStatusFile(root, "jobto"))
+        goto cleanup;
+
+    /* Released, the same call goes through. */
+    if (testHelperFinish(&holder, NULL, NULL) != 0)
+        goto cleanup;
+    holder.pid = 0;
+    if (virDomainUndefine(dom) < 0)
+        goto cleanup;
+    ret = 0;
+
+ cleanup:
+    if (holder.pid > 0)
+        testHelperFinish(&holder, NULL, NULL);
+    if (dom) {
+        if (virDomainIsActive(dom) == 1)
+            virDomainDestroy(dom);
+        virDomainUndefine(dom);
+        virDomainFree(dom);
+    }
+    testReapChildren();
+    if (conn)
+        virConnectClose(conn);
+    return ret;
+}
+
+
+/* Whether someone holds @name's job lock. */
+static bool
+testJobHeld(const char *name)
+{
+    g_autofree char *path = g_strdup_printf("%s/run/qemu/%s.lock", testRoot, name);
+    VIR_AUTOCLOSE fd = open(path, O_RDWR | O_CLOEXEC);
+
+    if (fd < 0)
+        return false;
+    if (flock(fd, LOCK_EX | LOCK_NB) == 0) {
+        flock(fd, LOCK_UN);
+        return false;
+    }
+    return errno == EWOULDBLOCK;
+}
+
+
+typedef struct {
+    virDomainPtr dom;
+    int rc;
+    int code;
+    gint64 ended;
+    char *message;
+} testStuckJob;
+
+static gpointer
+testSuspendThread(gpointer opaque)
+{
+    testStuckJob *job = opaque;
+
+    job->rc = virDomainSuspend(job->dom);
+    job->code = virGetLastErrorCode();
+    job->message = g_strdup(virGetLastErrorMessage());
+    job->ended = g_get_monotonic_time();
+    return NULL;
+}
+
+
+/*
+ * A destroy with QEMU frozen (SIGSTOP) and another job stuck waiting for
+ * its monitor: done within the term and kill timeouts, and the stuck
+ * job then fails cleanly.
+ */
+static int
+testStuckMonitorThread(const void *data G_GNUC_UNUSED)
+{
+    virDomainPtr dom = testStart("stuck");
+    testStuckJob job = { .rc = 1 };
+    GThread *thread = NULL;
+    gint64 start;
+    gint64 done;
+    pid_t pid = 0;
+    int ret = -1;
+
+    if (!dom)
+        return -1;
+    pid = testQemuDomainPid(testRoot, "stuck");
+    if (testProcessFreeze(pid) < 0)
+        goto cleanup;
+    job.dom = dom;
+    thread = g_thread_new("suspend", testSuspendThread, &job);
+    g_usleep(300 * 1000);
+    if (job.ended || !testJobHeld("stuck")) {
+        virTestDiag("the suspend is not stuck in its job: %s", NULLSTR(job.message));
+        goto cleanup;
+    }
+
+    start = g_get_monotonic_time();
+    if (virDomainDestroy(dom) < 0)
+        goto cleanup;
+    done = g_get_monotonic_time();
+    if ((done - start) / 1e6 > TEST_TERM_TIMEOUT + TEST_KILL_TIMEOUT + TEST_SLACK) {
+        virTestDiag("destroy took %.3f s", (done - start) / 1e6);
+        goto cleanup;
+    }
+    g_thread_join(thread);
+    thread = NULL;
+    /* The stuck job ended first (the destroy needed its lock), with an
+     * error, leaving nothing to clean up. */
+    if (job.rc != -1 || job.code == VIR_ERR_OK || job.ended > done) {
+        virTestDiag("suspend: %d [%d] %s", job.rc, job.code, NULLSTR(job.message));
+        goto cleanup;
+    }
+    virTestDiag("the stuck suspend failed with: %s", job.message);
+    if (testProcessAlive(pid) ||
+        testQemuCheckState(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_DESTROYED) < 0)
+        goto cleanup;
+    ret = 0;
+
+ cleanup:
+    if (thread) {
+        kill(pid, SIGKILL);
+        g_thread_join(thread);
+    }
+    g_free(job.message);
+    testCleanup(dom, pid);
+    return ret;
+}
+
+
+/* The same with the stuck job (a suspend) in another process.  (Not an
+ * ACPI shutdown: that one sees the stopped process and fails at once.) */
+static int
+testStuckMonitorProcess(const void *data G_GNUC_UNUSED)
+{
+    virDomainPtr dom = testStart("stuckproc");
+    testHelper helper = { .pid = 0 };
+    g_autofree char *err = NULL;
+    gint64 start;
+    double elapsed;
+    pid_t pid = 0;
+    int rc;
+    int ret = -1;
+
+    if (!dom)
+        return -1;
+    pid = testQemuDomainPid(testRoot, "stuckproc");
+    if (testProcessFreeze(pid) < 0)
+        goto cleanup;
+    if (testHelperSpawn(&helper, testURI,
+                        (const char *[]){ "suspend", "stuckproc", NULL }) < 0) {
+        helper.pid = 0;
+        goto cleanup;
+    }
+    if (!testHelperRunning(&helper, 300) || !testJobHeld("stuckproc")) {
+        virTestDiag("the suspend is not stuck in its job");
+        goto cleanup;
+    }
+
+    start = g_get_monotonic_time();
+    if (virDomainDestroy(dom) < 0)
+        goto cleanup;
+    elapsed = (g_get_monotonic_time() - start) / 1e6;
+    if (elapsed > TEST_TERM_TIMEOUT + TEST_KILL_TIMEOUT + TEST_SLACK) {
+        virTestDiag("destroy took %.3f s", elapsed);
+        goto cleanup;
+    }
+    rc = testHelperFinish(&helper, NULL, &err);
+    helper.pid = 0;
+    if (rc != 1 || !g_str_has_prefix(err, "error ")) {
+        virTestDiag("the stuck suspend exited %d: %s", rc, NULLSTR(err));
+        goto cleanup;
+    }
+    virTestDiag("the stuck suspend failed with: %s", g_strchomp(err));
+    if (testProcessAlive(pid) ||
+        testQemuCheckState(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_DESTROYED) < 0)
+        goto cleanup;
+    ret = 0;
+
+ cleanup:
+    if (helper.pid > 0) {
+        kill(pid, SIGKILL);
+        testHelperFinish(&helper, NULL, NULL);
+    }
+    testCleanup(dom, pid);
+    return ret;
+}
+
+
+static int
+testNoLeftovers(const void *data G_GNUC_UNUSED)
+{
+    virDomainPtr *doms = NULL;
+    int n = virConnectListAllDomains(testConn, &doms, 0);
+
+    for (int i = 0; i < n; i++) {
+        virTestDiag("still defined: %s", virDomainGetName(doms[i]));
+        virDomainFree(doms[i]);
+    }
+    free(doms);
+    testReapChildren();
+    return n == 0 && testNoChildren() ? 0 : -1;
+}
+
+
+static void
+testQuietErrors(void *opaque G_GNUC_UNUSED, virErrorPtr err G_GNUC_UNUSED)
+{
+}
+
+
+#define DO_TEST(title, body) \
+    do { \
+        if (virTestRun(title, body, NULL) < 0) \
+            ret = -1; \
+    } while (0)
+
+static int
+mymain(void)
+{
+    int ret = 0;
+
+    virSetErrorFunc(NULL, testQuietErrors);
+    testHelperPath = testBuildPath("qemudriverhelper");
+    testRoot = testQemuRootNew(TEST_QEMU_CONF, &testURI);
+    if (!(testConn = virConnectOpen(testURI))) {
+        virTestDiag("cannot open %s: %s", testURI, virGetLastErrorMessage());
+        return -1;
+    }
+
+    DO_TEST("a domain started here is seen and destroyed by another process",
+            testReconnect);
+    DO_TEST("a domain whose starter exited is found, destroyed and reaped here",
+            testOrphan);
+    DO_TEST("IDs are unique and stable across processes", testIDs);
+    DO_TEST("a job waits for another process's job", testJobWaits);
+    DO_TEST("a job gives up after job_wait_timeout", testJobTimeout);
+    DO_TEST("destroy goes through while a thread's job is stuck on the monitor",
+            testStuckMonitorThread);
+    DO_TEST("destroy goes through while a process's job is stuck on the monitor",
+            testStuckMonitorProcess);
+    DO_TEST("no domain and no process left behind", testNoLeftovers);
+
+    virConnectClose(testConn);
+    g_free(testHelperPath);
+    return ret;
+}
+
+VIR_TEST_MAIN(mymain)
