@@ -377,7 +377,8 @@ static int
 testIDs(const void *data G_GNUC_UNUSED)
 {
     const char *names[] = { "ida", "idb", "idc" };
-    g_autofree char *files[3] = { NULL };
+    /* (g_autofree on an array would free its first element only.) */
+    g_auto(GStrv) files = g_new0(char *, 4);
     testHelper helpers[3];
     int ids[3] = { 0 };
     g_autoptr(GString) expectList = g_string_new(NULL);
