@@ -66,7 +66,14 @@ virInitialize(void)
 int
 virConnectClose(virConnectPtr conn)
 {
-    return REAL(virConnectClose)(CONN("virConnectClose", conn));
+    if (virshFaulty("virConnectClose", NULL)) {
+        /* The connection goes all the same, so that a leak checker
+         * (the ASan pass) finds nothing; the failure is reported as
+         * for any other faulted call. */
+        REAL(virConnectClose)(conn);
+        return REAL(virConnectClose)(NULL);
+    }
+    return REAL(virConnectClose)(conn);
 }
 
 
