@@ -318,12 +318,18 @@ w("""- A start killed between spawning QEMU and recording its pid left a
   become a QEMU that waits for a monitor client forever.
 - With two destroys at once, a third party (or the second destroy)
   could run the stop path between QEMU's exit and the first destroy's
-  stop, so that both destroys failed; a destroy now takes the job first
-  when it is free.
+  stop, so that both destroys failed (found here under ASan, and fixed
+  on main at the same time: a destroy in progress holds a shared lock,
+  and whoever finds QEMU gone meanwhile leaves the stop to it).
+- A disk target such as ``sdzzzzz`` made the parser add two million
+  SATA controllers, with quadratic checks (fuzzing: ``sdasdb`` took
+  14 s).  A drive address beyond controller 255 is now refused.
 - The stop path reaped the recorded pid with ``waitpid()`` even when
   that pid had gone to another process, taking an exit status that was
   not the driver's.
 - The monitor socket was 0700; it is 0600.
+- Under ASan, two tests leaked by construction (an array freed through
+  ``g_autofree``, a connection a fault injection never closed).
 """)
 
 # --- cases ------------------------------------------------------------------
