@@ -427,13 +427,15 @@ testCacheCorrupt(const void *data G_GNUC_UNUSED)
  * A stand-in emulator that speaks just enough QMP: it accepts on the
  * listening socket the probe passes as fd 3 and answers the probe's
  * commands with a made-up QEMU 7.2.0.  $FAKE_QMP_MODE makes it answer
- * one command with an error ("query-version", "quit") or claim to be
- * QEMU 6.2.0 ("old").
+ * one command with an error ("query-version", "quit"), claim to be
+ * QEMU 6.2.0 ("old"), or greet and then never answer ("hang"; only the
+ * first time, "hang-once").
  */
 static const char *testFakeQMP =
     "#!/usr/bin/env python3\n"
-    "import json, os, socket\n"
+    "import json, os, socket, sys, time\n"
     "mode = os.environ.get('FAKE_QMP_MODE', '')\n"
+    "marker = os.path.join(os.path.dirname(sys.argv[0]), 'hung-once')\n"
     "conn, _ = socket.socket(fileno=3).accept()\n"
     "f = conn.makefile('rw')\n"
     "def send(o):\n"
@@ -455,6 +457,9 @@ static const char *testFakeQMP =
     "send({'QMP': {'version': ver, 'capabilities': []}})\n"
     "for line in f:\n"
     "    cmd = json.loads(line)\n"
+    "    if mode == 'hang' or (mode == 'hang-once' and not os.path.exists(marker)):\n"
+    "        open(marker, 'w').close()\n"
+    "        time.sleep(3600)\n"
     "    if cmd['execute'] == mode:\n"
     "        reply = {'error': {'class': 'GenericError', 'desc': 'fake failure'}}\n"
     "    else:\n"
@@ -496,6 +501,11 @@ static const testProbeData probeCases[] = {
     { "probe asks QEMU its architecture", "query-target", NULL, NULL,
       VIR_ERR_INTERNAL_ERROR,
       "internal error: unable to execute QEMU command 'query-target': fake failure" },
+    { "probe tries again an emulator that did not answer", "hang-once", NULL,
+      NULL, 0, NULL },
+    { "probe gives up on an emulator that never answers", "hang", NULL, NULL,
+      VIR_ERR_OPERATION_TIMEOUT,
+      "Timed out during operation: QEMU did not reply to monitor command 'qmp_capabilities'" },
     { "probe refuses QEMU 6.2", "old", NULL, NULL, VIR_ERR_CONFIG_UNSUPPORTED,
       "unsupported configuration: QEMU version >= 7.2.0 is required, but 6.2.0 found" },
     { "probe needs a usable run directory", "", "/proc", NULL,
@@ -523,6 +533,8 @@ testProbe(const void *opaque)
         return -1;
     cache = virQEMUCapsCacheNew(data->cacheDir ? data->cacheDir : dir,
                                 data->runDir ? data->runDir : dir);
+    if (g_str_has_prefix(data->mode, "hang"))
+        virQEMUCapsCacheSetProbeTimeout(cache, 300);
     g_setenv("FAKE_QMP_MODE", data->mode, TRUE);
     caps = virQEMUCapsCacheLookup(cache, binary);
     g_unsetenv("FAKE_QMP_MODE");

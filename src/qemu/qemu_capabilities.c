@@ -32,6 +32,7 @@
 #include "virerror.h"
 #include "virfile.h"
 #include "virlog.h"
+#include "virprocess.h"
 
 #define VIR_FROM_THIS VIR_FROM_QEMU
 
@@ -617,7 +618,17 @@ virQEMUCapsProbeReap(GSubprocess *proc)
 static void
 virQEMUCapsProbeFailed(GSubprocess *proc, const char *binary)
 {
-    g_autofree char *errText = virQEMUCapsProbeReap(proc);
+    const char *pid = g_subprocess_get_identifier(proc);
+    g_autofree char *errText = NULL;
+
+    /* What the silent emulator was doing, for whoever reads the log. */
+    if (pid && virGetLastErrorCode() == VIR_ERR_OPERATION_TIMEOUT) {
+        g_autofree char *state = virProcessGetState(atoi(pid));
+
+        VIR_WARN("probing QEMU %s (pid %s) did not answer; its state: %s",
+                 binary, pid, NULLSTR(state));
+    }
+    errText = virQEMUCapsProbeReap(proc);
 
     if (*g_strstrip(errText)) {
         g_strdelimit(errText, "\n", ' ');
@@ -632,6 +643,7 @@ virQEMUCapsProbeFailed(GSubprocess *proc, const char *binary)
  * @binary: absolute path of the emulator
  * @runDir: a directory for the probe's monitor socket
  * @sb: stat data of @binary, recorded in the result
+ * @timeoutMs: how long the emulator may take to answer
  *
  * Starts @binary once without a guest ("-machine none"), asks it over
  * QMP for its version, machine types, KVM state and QOM types, then
@@ -641,7 +653,8 @@ virQEMUCapsProbeFailed(GSubprocess *proc, const char *binary)
  * Returns: the capabilities, or NULL with an error reported.
  */
 virQEMUCaps *
-virQEMUCapsProbe(const char *binary, const char *runDir, const struct stat *sb)
+virQEMUCapsProbe(const char *binary, const char *runDir, const struct stat *sb,
+                 int timeoutMs)
 {
     g_autoptr(virQEMUCaps) caps = virQEMUCapsNew();
     g_autoptr(GSubprocessLauncher) launcher = NULL;
@@ -695,7 +708,7 @@ virQEMUCapsProbe(const char *binary, const char *runDir, const struct stat *sb)
         return NULL;
     }
 
-    if (!(mon = qemuMonitorOpenFD(g_steal_fd(&cfd), QEMU_CAPS_PROBE_TIMEOUT_MS,
+    if (!(mon = qemuMonitorOpenFD(g_steal_fd(&cfd), timeoutMs,
                                   NULL, NULL))) {
         virQEMUCapsProbeFailed(proc, binary);
         return NULL;
@@ -729,10 +742,33 @@ virQEMUCapsProbe(const char *binary, const char *runDir, const struct stat *sb)
 struct _virQEMUCapsCache {
     char *cacheDir;
     char *runDir;
+    int probeTimeoutMs;
     GMutex lock;
     GHashTable *entries;   /* binary -> virQEMUCaps *, probed or loaded */
     GHashTable *fixtures;  /* binary -> virQEMUCaps *, never stat'ed */
 };
+
+
+/*
+ * A probe that timed out is tried once more: it only reads what the
+ * binary offers, so repeating it is harmless, and a probing QEMU has
+ * been seen (twice in some thousands of probes on a loaded machine) to
+ * greet and then not answer.  The first failure stays in the log.
+ */
+static virQEMUCaps *
+virQEMUCapsProbeRetry(virQEMUCapsCache *cache, const char *binary,
+                      const struct stat *sb)
+{
+    virQEMUCaps *caps = virQEMUCapsProbe(binary, cache->runDir, sb,
+                                         cache->probeTimeoutMs);
+
+    if (caps || virGetLastErrorCode() != VIR_ERR_OPERATION_TIMEOUT)
+        return caps;
+    VIR_WARN("probing %s timed out (%s); probing once more", binary,
+             virGetLastErrorMessage());
+    virResetLastError();
+    return virQEMUCapsProbe(binary, cache->runDir, sb, cache->probeTimeoutMs);
+}
 
 
 /**
@@ -749,6 +785,7 @@ virQEMUCapsCacheNew(const char *cacheDir, const char *runDir)
 
     cache->cacheDir = g_strdup(cacheDir);
     cache->runDir = g_strdup(runDir);
+    cache->probeTimeoutMs = QEMU_CAPS_PROBE_TIMEOUT_MS;
     g_mutex_init(&cache->lock);
     cache->entries = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
                                            (GDestroyNotify)virQEMUCapsFree);
@@ -932,7 +969,7 @@ virQEMUCapsCacheLookup(virQEMUCapsCache *cache, const char *binary)
     found = g_hash_table_lookup(cache->entries, binary);
     if (!found || !virQEMUCapsIsFresh(found, binary, &sb, kvmUsable)) {
         if (!(loaded = virQEMUCapsCacheLoad(cache, binary, &sb, kvmUsable))) {
-            if (!(loaded = virQEMUCapsProbe(binary, cache->runDir, &sb)))
+            if (!(loaded = virQEMUCapsProbeRetry(cache, binary, &sb)))
                 return NULL;
             virQEMUCapsCacheSave(cache, loaded);
         }
@@ -944,4 +981,18 @@ virQEMUCapsCacheLookup(virQEMUCapsCache *cache, const char *binary)
     if (virQEMUCapsCheckVersion(found) < 0)
         return NULL;
     return virQEMUCapsCopy(found);
+}
+
+
+/**
+ * virQEMUCapsCacheSetProbeTimeout:
+ * @cache: a cache
+ * @timeoutMs: how long a probed emulator may take to answer
+ *
+ * For tests, which make emulators that never answer.
+ */
+void
+virQEMUCapsCacheSetProbeTimeout(virQEMUCapsCache *cache, int timeoutMs)
+{
+    cache->probeTimeoutMs = timeoutMs;
 }
