@@ -299,18 +299,13 @@ testStaleTemps(const void *data G_GNUC_UNUSED)
 }
 
 
-static void
-testQuietErrors(void *opaque G_GNUC_UNUSED, virErrorPtr err G_GNUC_UNUSED)
-{
-}
-
 
 static int
 mymain(void)
 {
     int ret = 0;
 
-    virSetErrorFunc(NULL, testQuietErrors);
+    virSetErrorFunc(NULL, testQemuQuietErrors);
     testRoot = testQemuRootNew(TEST_QEMU_CONF, &testURI);
 
     ret |= virTestRun("an open removes interrupted atomic writes, not live ones",

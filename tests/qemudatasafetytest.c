@@ -371,11 +371,6 @@ testDataMode_(const void *opaque)
 }
 
 
-static void
-testQuietErrors(void *opaque G_GNUC_UNUSED, virErrorPtr err G_GNUC_UNUSED)
-{
-}
-
 
 static int
 mymain(void)
@@ -396,7 +391,7 @@ mymain(void)
     };
     int ret = 0;
 
-    virSetErrorFunc(NULL, testQuietErrors);
+    virSetErrorFunc(NULL, testQemuQuietErrors);
     /* The default timeouts: flushing 64 MiB must never be cut short by
      * a test setting. */
     testRoot = testQemuRootNew(NULL, &testURI);

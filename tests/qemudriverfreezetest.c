@@ -382,26 +382,6 @@ testUnkillable(const void *data G_GNUC_UNUSED)
 }
 
 
-static int
-testNoLeftovers(const void *data G_GNUC_UNUSED)
-{
-    virDomainPtr *doms = NULL;
-    int n = virConnectListAllDomains(testConn, &doms, 0);
-
-    for (int i = 0; i < n; i++) {
-        virTestDiag("still defined: %s", virDomainGetName(doms[i]));
-        virDomainFree(doms[i]);
-    }
-    free(doms);
-    testReapChildren();
-    return n == 0 && testNoChildren() ? 0 : -1;
-}
-
-
-static void
-testQuietErrors(void *opaque G_GNUC_UNUSED, virErrorPtr err G_GNUC_UNUSED)
-{
-}
 
 
 static int
@@ -409,7 +389,7 @@ mymain(void)
 {
     int ret = 0;
 
-    virSetErrorFunc(NULL, testQuietErrors);
+    virSetErrorFunc(NULL, testQemuQuietErrors);
     if (testGroupCreate() < 0)
         return -1;
     testRoot = testQemuRootNew(TEST_QEMU_CONF, &testURI);
@@ -425,7 +405,7 @@ mymain(void)
     if (virTestRun("default destroy of an unkillable QEMU fails and keeps the domain",
                    testUnkillable, NULL) < 0)
         ret = -1;
-    if (virTestRun("no domain and no process left behind", testNoLeftovers, NULL) < 0)
+    if (virTestRun("no domain and no process left behind", testQemuNoLeftovers, testConn) < 0)
         ret = -1;
 
     virConnectClose(testConn);

@@ -745,26 +745,6 @@ testStuckMonitorProcess(const void *data G_GNUC_UNUSED)
 }
 
 
-static int
-testNoLeftovers(const void *data G_GNUC_UNUSED)
-{
-    virDomainPtr *doms = NULL;
-    int n = virConnectListAllDomains(testConn, &doms, 0);
-
-    for (int i = 0; i < n; i++) {
-        virTestDiag("still defined: %s", virDomainGetName(doms[i]));
-        virDomainFree(doms[i]);
-    }
-    free(doms);
-    testReapChildren();
-    return n == 0 && testNoChildren() ? 0 : -1;
-}
-
-
-static void
-testQuietErrors(void *opaque G_GNUC_UNUSED, virErrorPtr err G_GNUC_UNUSED)
-{
-}
 
 
 #define DO_TEST(title, body) \
@@ -778,7 +758,7 @@ mymain(void)
 {
     int ret = 0;
 
-    virSetErrorFunc(NULL, testQuietErrors);
+    virSetErrorFunc(NULL, testQemuQuietErrors);
     testHelperPath = testBuildPath("qemudriverhelper");
     testRoot = testQemuRootNew(TEST_QEMU_CONF, &testURI);
     if (!(testConn = virConnectOpen(testURI))) {
@@ -797,7 +777,9 @@ mymain(void)
             testStuckMonitorThread);
     DO_TEST("destroy goes through while a process's job is stuck on the monitor",
             testStuckMonitorProcess);
-    DO_TEST("no domain and no process left behind", testNoLeftovers);
+    if (virTestRun("no domain and no process left behind", testQemuNoLeftovers,
+                   testConn) < 0)
+        ret = -1;
 
     virConnectClose(testConn);
     g_free(testHelperPath);

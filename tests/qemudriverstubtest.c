@@ -1021,26 +1021,6 @@ testDestroyWindowQuery(const void *data G_GNUC_UNUSED)
 }
 
 
-static int
-testNoLeftovers(const void *data G_GNUC_UNUSED)
-{
-    virDomainPtr *doms = NULL;
-    int n = virConnectListAllDomains(testConn, &doms, 0);
-
-    for (int i = 0; i < n; i++) {
-        virTestDiag("still defined: %s", virDomainGetName(doms[i]));
-        virDomainFree(doms[i]);
-    }
-    free(doms);
-    testReapChildren();
-    return n == 0 && testNoChildren() ? 0 : -1;
-}
-
-
-static void
-testQuietErrors(void *opaque G_GNUC_UNUSED, virErrorPtr err G_GNUC_UNUSED)
-{
-}
 
 
 #define DO_TEST(title, body, data) \
@@ -1085,7 +1065,7 @@ mymain(void)
     };
     int ret = 0;
 
-    virSetErrorFunc(NULL, testQuietErrors);
+    virSetErrorFunc(NULL, testQemuQuietErrors);
     if (virEventRegisterDefaultImpl() < 0)
         return -1;
     testRoot = testQemuRootNew(conf, &testURI);
@@ -1139,7 +1119,7 @@ mymain(void)
             testDestroyWindowJob, NULL);
     DO_TEST("queries during a destroy show it destroyed and change nothing",
             testDestroyWindowQuery, NULL);
-    DO_TEST("no domain and no process left behind", testNoLeftovers, NULL);
+    DO_TEST("no domain and no process left behind", testQemuNoLeftovers, testConn);
 
     virConnectClose(testConn);
     return ret;

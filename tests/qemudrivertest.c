@@ -1141,27 +1141,6 @@ testConnectInfo(const void *data G_GNUC_UNUSED)
 }
 
 
-/* No QEMU is left behind by the whole program. */
-static int
-testNoLeftovers(const void *data G_GNUC_UNUSED)
-{
-    virDomainPtr *doms = NULL;
-    int n = virConnectListAllDomains(testConn, &doms, VIR_CONNECT_LIST_DOMAINS_ACTIVE);
-
-    for (int i = 0; i < n; i++) {
-        virTestDiag("still running: %s", virDomainGetName(doms[i]));
-        virDomainFree(doms[i]);
-    }
-    free(doms);
-    testReapChildren();
-    return n == 0 ? 0 : -1;
-}
-
-
-static void
-testQuietErrors(void *opaque G_GNUC_UNUSED, virErrorPtr err G_GNUC_UNUSED)
-{
-}
 
 
 static int
@@ -1169,7 +1148,7 @@ mymain(void)
 {
     int ret = 0;
 
-    virSetErrorFunc(NULL, testQuietErrors);
+    virSetErrorFunc(NULL, testQemuQuietErrors);
     if (virEventRegisterDefaultImpl() < 0)
         return -1;
     testRoot = testQemuRootNew(TEST_QEMU_CONF, &testURI);
@@ -1203,7 +1182,7 @@ mymain(void)
     ret |= virTestRun("qemu.conf errors name the file, line and key", testBadConfig, NULL);
     ret |= virTestRun("argument checks and read-only connections", testArgChecks, NULL);
     ret |= virTestRun("connection facts", testConnectInfo, NULL);
-    ret |= virTestRun("no QEMU left behind", testNoLeftovers, NULL);
+    ret |= virTestRun("no QEMU left behind", testQemuNoLeftovers, testConn);
 
     virConnectClose(testConn);
     return ret;

@@ -646,11 +646,6 @@ testPidReuse(const void *data G_GNUC_UNUSED)
 }
 
 
-static void
-testQuietErrors(void *opaque G_GNUC_UNUSED, virErrorPtr err G_GNUC_UNUSED)
-{
-}
-
 
 static int
 mymain(void)
@@ -658,7 +653,7 @@ mymain(void)
     g_autofree char *freezerRoot = g_build_filename(TEST_FREEZER_ROOT, "cgroup.procs", NULL);
     int ret = 0;
 
-    virSetErrorFunc(NULL, testQuietErrors);
+    virSetErrorFunc(NULL, testQemuQuietErrors);
     testRoot = testQemuRootNew(TEST_QEMU_CONF, &testURI);
     if (!(testConn = virConnectOpen(testURI))) {
         virTestDiag("cannot open %s: %s", testURI, virGetLastErrorMessage());

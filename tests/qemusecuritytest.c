@@ -301,18 +301,13 @@ testNames(const void *data G_GNUC_UNUSED)
 }
 
 
-static void
-testQuietErrors(void *opaque G_GNUC_UNUSED, virErrorPtr err G_GNUC_UNUSED)
-{
-}
-
 
 static int
 mymain(void)
 {
     int ret = 0;
 
-    virSetErrorFunc(NULL, testQuietErrors);
+    virSetErrorFunc(NULL, testQemuQuietErrors);
     testRoot = testQemuRootNew(TEST_QEMU_CONF, &testURI);
     if (!(testConn = virConnectOpen(testURI))) {
         virTestDiag("cannot open %s: %s", testURI, virGetLastErrorMessage());

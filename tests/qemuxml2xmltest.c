@@ -156,65 +156,18 @@ mymain(void)
             ret = -1; \
     }
 
-#define DO_TEST(testname) DO_TEST_FULL(testname, false)
-
-    DO_TEST("domain-no-devices")
-    DO_TEST("empty-optional-elements")
-    DO_TEST("uuid-generated")
-    DO_TEST("title-description-escapes")
-    DO_TEST("name-unicode-spaces")
-    DO_TEST("memory-unit-mib")
-    DO_TEST("memory-unit-bytes")
-    DO_TEST("memory-unit-decimal")
-    DO_TEST("memory-unit-gib-kb")
-    DO_TEST("memory-current-above-max")
-    DO_TEST("vcpu-four")
-    DO_TEST("os-boot-all-devices")
-    DO_TEST("os-kernel-initrd-cmdline")
-    DO_TEST("features-clock-localtime")
-    DO_TEST("lifecycle-actions")
-    DO_TEST("lifecycle-destroy-coredump")
-    DO_TEST("disk-cache-each-mode")
-    DO_TEST("disk-cdrom-ide-sata")
-    DO_TEST("disk-block-devices")
-    DO_TEST("disk-scsi-virtio-scsi")
-    DO_TEST("disk-boot-order")
-    DO_TEST("addresses-explicit")
-    DO_TEST("net-user-mac-models")
-    DO_TEST("serial-each-type")
-    DO_TEST("serial-ports-out-of-order")
-    DO_TEST("console-file-only")
-    DO_TEST("console-serial-pty")
-    DO_TEST("graphics-vnc-autoport-listen")
-    DO_TEST("graphics-vnc-fixed-port")
-    DO_TEST("video-primary-second")
-    DO_TEST("video-none-with-vnc")
-    DO_TEST("video-default-model")
-    DO_TEST("memballoon-none-usb-none")
-    DO_TEST("controller-qemu-xhci")
-    DO_TEST("controllers-default-models")
-    DO_TEST("rng-random-default-path")
-    DO_TEST("inputs-audio-explicit")
-    DO_TEST("kvm-host")
-    DO_TEST("upstream-dumpxml-full")
-    DO_TEST("upstream-dumpxml-vnc")
-
     /*
-     * The command-line generator's cases share tests/qemuxml2argvdata:
-     * each of its definitions must come out of this test as well.  Its
-     * refusals may be the parser's or the driver's: those parse or
-     * fail; when they parse, they need a golden file like any other.
+     * One table of cases for this test and the command-line tests
+     * (tests/qemuxml2argvdata): every definition there must parse and
+     * format to its golden file here.  Refusals may be the parser's or
+     * the driver's: those parse or fail; when they parse, they need a
+     * golden file like any other.
      */
-#if defined(__has_include)
-# if __has_include("qemuxml2argvtests.h")
-#  undef DO_TEST
-#  define DO_TEST(testname) DO_TEST_FULL(testname, false)
-#  define DO_TEST_FLAGS(testname, flags) DO_TEST_FULL(testname, false)
-#  define DO_TEST_FAILURE(testname) DO_TEST_FULL(testname, true)
-#  define DO_TEST_FAILURE_FLAGS(testname, flags) DO_TEST_FULL(testname, true)
-#  include "qemuxml2argvtests.h"
-# endif
-#endif
+#define DO_TEST(testname) DO_TEST_FULL(testname, false)
+#define DO_TEST_FLAGS(testname, flags) DO_TEST_FULL(testname, false)
+#define DO_TEST_FAILURE(testname) DO_TEST_FULL(testname, true)
+#define DO_TEST_FAILURE_FLAGS(testname, flags) DO_TEST_FULL(testname, true)
+#include "qemuxml2argvtests.h"
 
     if (virTestRun("qemuxml2xml no orphaned golden files", testCheckOrphans,
                    names) < 0)

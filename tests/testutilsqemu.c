@@ -265,3 +265,26 @@ testQemuStubFixtures(virConnectPtr conn, const char *dir,
     }
     return 0;
 }
+
+
+void
+testQemuQuietErrors(void *opaque G_GNUC_UNUSED, virErrorPtr err G_GNUC_UNUSED)
+{
+}
+
+
+int
+testQemuNoLeftovers(const void *opaque)
+{
+    virConnectPtr conn = (virConnectPtr)opaque;
+    virDomainPtr *doms = NULL;
+    int n = virConnectListAllDomains(conn, &doms, 0);
+
+    for (int i = 0; i < n; i++) {
+        virTestDiag("still defined or running: %s", virDomainGetName(doms[i]));
+        virDomainFree(doms[i]);
+    }
+    free(doms);
+    testReapChildren();
+    return n == 0 && testNoChildren() ? 0 : -1;
+}

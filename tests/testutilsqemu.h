@@ -66,3 +66,10 @@ char *testQemuStubDir(const char *const *names);
  * stubs that cannot even be probed). */
 int testQemuStubFixtures(virConnectPtr conn, const char *dir,
                          const char *const *names);
+
+/* An error handler that prints nothing: the tests look at the errors. */
+void testQemuQuietErrors(void *opaque, virErrorPtr err);
+
+/* A virTestRun body for the end of a program: the connection @opaque
+ * has no domain left, and the program no child process. */
+int testQemuNoLeftovers(const void *opaque);
