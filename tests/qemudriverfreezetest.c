@@ -166,40 +166,12 @@ testGroupRemove(void)
 
 /* ---- the cases ---------------------------------------------------- */
 
-static virDomainPtr
-testStart(const char *name)
-{
-    g_autofree char *xml = testQemuDomainXML(name, NULL, NULL);
-    virDomainPtr dom = virDomainDefineXML(testConn, xml);
-
-    if (!dom || virDomainCreate(dom) < 0) {
-        virTestDiag("cannot start %s: %s", name, virGetLastErrorMessage());
-        if (dom) {
-            virDomainUndefine(dom);
-            virDomainFree(dom);
-        }
-        return NULL;
-    }
-    return dom;
-}
-
-
+/* Thaws the group first: a frozen QEMU cannot die. */
 static void
 testCleanup(virDomainPtr dom, pid_t pid)
 {
     testGroupWrite("freezer.state", "THAWED");
-    if (pid > 0 && testProcessAlive(pid)) {
-        kill(pid, SIGKILL);
-        testProcessWaitGone(pid, 5000);
-    }
-    if (dom) {
-        if (virDomainIsActive(dom) == 1)
-            virDomainDestroy(dom);
-        virDomainUndefine(dom);
-        virDomainFree(dom);
-    }
-    virResetLastError();
-    testReapChildren();
+    testQemuCleanup(dom, pid);
 }
 
 
@@ -221,7 +193,7 @@ testMessageHas(const char *what)
 static int
 testGraceful(const void *data G_GNUC_UNUSED)
 {
-    virDomainPtr dom = testStart("frozengrace");
+    virDomainPtr dom = testQemuStart(testConn, "frozengrace", NULL);
     g_autofree char *before = NULL;
     g_autofree char *after = NULL;
     g_autofree char *pidText = NULL;
@@ -300,7 +272,7 @@ testThawThread(gpointer opaque G_GNUC_UNUSED)
 static int
 testUnkillable(const void *data G_GNUC_UNUSED)
 {
-    virDomainPtr dom = testStart("unkillable");
+    virDomainPtr dom = testQemuStart(testConn, "unkillable", NULL);
     g_autofree char *before = NULL;
     g_autofree char *after = NULL;
     g_autofree char *pidText = NULL;

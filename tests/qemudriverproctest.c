@@ -201,44 +201,6 @@ testXMLFile(const char *name)
 }
 
 
-static virDomainPtr
-testStart(const char *name)
-{
-    g_autofree char *xml = testQemuDomainXML(name, NULL, NULL);
-    virDomainPtr dom = virDomainDefineXML(testConn, xml);
-
-    if (!dom || virDomainCreate(dom) < 0) {
-        virTestDiag("cannot start %s: %s", name, virGetLastErrorMessage());
-        if (dom) {
-            virDomainUndefine(dom);
-            virDomainFree(dom);
-        }
-        return NULL;
-    }
-    return dom;
-}
-
-
-static void
-testCleanup(virDomainPtr dom, pid_t pid)
-{
-    if (pid > 0 && testProcessAlive(pid)) {
-        kill(pid, SIGKILL);
-        kill(pid, SIGCONT);
-        testProcessWaitGone(pid, 5000);
-    }
-    if (dom) {
-        if (virDomainIsActive(dom) == 1)
-            virDomainDestroy(dom);
-        if (virDomainIsPersistent(dom) == 1)
-            virDomainUndefine(dom);
-        virDomainFree(dom);
-    }
-    virResetLastError();
-    testReapChildren();
-}
-
-
 /* The parent pid of @pid, from /proc. */
 static pid_t
 testParentOf(pid_t pid)
@@ -268,7 +230,7 @@ testProcessReaped(pid_t pid)
 static int
 testReconnect(const void *data G_GNUC_UNUSED)
 {
-    virDomainPtr dom = testStart("recon");
+    virDomainPtr dom = testQemuStart(testConn, "recon", NULL);
     g_autofree char *state = NULL;
     g_autofree char *list = NULL;
     g_autofree char *expect = NULL;
@@ -300,7 +262,7 @@ testReconnect(const void *data G_GNUC_UNUSED)
     ret = 0;
 
  cleanup:
-    testCleanup(dom, pid);
+    testQemuCleanup(dom, pid);
     return ret;
 }
 
@@ -357,7 +319,7 @@ testOrphanOne(const char *name, bool persistent)
     ret = 0;
 
  cleanup:
-    testCleanup(dom, pid);
+    testQemuCleanup(dom, pid);
     return ret;
 }
 
@@ -429,7 +391,7 @@ testIDs(const void *data G_GNUC_UNUSED)
     /* Stopping one changes no other's ID, and its ID is not reused. */
     if (testHelperOK(testURI, NULL, (const char *[]){ "destroy", "idb", NULL }) < 0)
         goto cleanup;
-    if (!(later = testStart("idlater")))
+    if (!(later = testQemuStart(testConn, "idlater", NULL)))
         goto cleanup;
     for (size_t i = 0; i < 3; i++) {
         if ((int)virDomainGetID(later) == ids[i]) {
@@ -451,9 +413,9 @@ testIDs(const void *data G_GNUC_UNUSED)
     for (size_t i = 0; i < 3; i++) {
         virDomainPtr dom = virDomainLookupByName(testConn, names[i]);
 
-        testCleanup(dom, 0);
+        testQemuCleanup(dom, 0);
     }
-    testCleanup(later, 0);
+    testQemuCleanup(later, 0);
     return ret;
 }
 
@@ -479,7 +441,7 @@ testReleaseThread(gpointer opaque)
 static int
 testJobWaits(const void *data G_GNUC_UNUSED)
 {
-    virDomainPtr dom = testStart("jobwait");
+    virDomainPtr dom = testQemuStart(testConn, "jobwait", NULL);
     testHelper holder = { .pid = 0 };
     testReleaseData release = { &holder, 300 };
     GThread *thread = NULL;
@@ -516,7 +478,7 @@ testJobWaits(const void *data G_GNUC_UNUSED)
         g_thread_join(thread);
     if (holder.pid > 0 && testHelperFinish(&holder, NULL, NULL) != 0)
         ret = -1;
-    testCleanup(dom, 0);
+    testQemuCleanup(dom, 0);
     return ret;
 }
 
@@ -632,7 +594,7 @@ testSuspendThread(gpointer opaque)
 static int
 testStuckMonitorThread(const void *data G_GNUC_UNUSED)
 {
-    virDomainPtr dom = testStart("stuck");
+    virDomainPtr dom = testQemuStart(testConn, "stuck", NULL);
     testStuckJob job = { .rc = 1 };
     GThread *thread = NULL;
     gint64 start;
@@ -681,7 +643,7 @@ testStuckMonitorThread(const void *data G_GNUC_UNUSED)
         g_thread_join(thread);
     }
     g_free(job.message);
-    testCleanup(dom, pid);
+    testQemuCleanup(dom, pid);
     return ret;
 }
 
@@ -691,7 +653,7 @@ testStuckMonitorThread(const void *data G_GNUC_UNUSED)
 static int
 testStuckMonitorProcess(const void *data G_GNUC_UNUSED)
 {
-    virDomainPtr dom = testStart("stuckproc");
+    virDomainPtr dom = testQemuStart(testConn, "stuckproc", NULL);
     testHelper helper = { .pid = 0 };
     g_autofree char *err = NULL;
     gint64 start;
@@ -740,7 +702,7 @@ testStuckMonitorProcess(const void *data G_GNUC_UNUSED)
         kill(pid, SIGKILL);
         testHelperFinish(&helper, NULL, NULL);
     }
-    testCleanup(dom, pid);
+    testQemuCleanup(dom, pid);
     return ret;
 }
 

@@ -63,6 +63,16 @@ testTookBetween(const char *what, double elapsed, double low, double high)
 }
 
 
+/* Defines and starts @name with @stub as its emulator. */
+static virDomainPtr
+testStart(const char *name, const char *stub)
+{
+    g_autofree char *emulator = g_build_filename(testStubs, stub, NULL);
+
+    return testQemuStart(testConn, name, emulator);
+}
+
+
 static char *
 testStubXML(const char *name, const char *stub)
 {
@@ -70,48 +80,6 @@ testStubXML(const char *name, const char *stub)
 
     return testQemuDomainXML(name, emulator, NULL);
 }
-
-
-/* Defines and starts @name with @stub as its emulator. */
-static virDomainPtr
-testStart(const char *name, const char *stub)
-{
-    g_autofree char *xml = testStubXML(name, stub);
-    virDomainPtr dom = virDomainDefineXML(testConn, xml);
-
-    if (!dom) {
-        virTestDiag("cannot define %s: %s", name, virGetLastErrorMessage());
-        return NULL;
-    }
-    if (virDomainCreate(dom) < 0) {
-        virTestDiag("cannot start %s: %s", name, virGetLastErrorMessage());
-        virDomainUndefine(dom);
-        virDomainFree(dom);
-        return NULL;
-    }
-    return dom;
-}
-
-
-/* Stops whatever is left of @dom (@pid too) and removes it. */
-static void
-testCleanup(virDomainPtr dom, pid_t pid)
-{
-    if (pid > 0 && testProcessAlive(pid)) {
-        kill(pid, SIGKILL);
-        testProcessWaitGone(pid, 5000);
-    }
-    if (dom) {
-        if (virDomainIsActive(dom) == 1)
-            virDomainDestroy(dom);
-        virDomainUndefine(dom);
-        virDomainFree(dom);
-    }
-    virResetLastError();
-    testReapChildren();
-}
-
-
 /* The domain's log says QEMU got SIGTERM from this process. */
 static bool
 testLogShowsSigterm(const char *name)
@@ -225,7 +193,7 @@ testIgnoreTerm(const void *data G_GNUC_UNUSED)
     ret = 0;
 
  cleanup:
-    testCleanup(dom, pid);
+    testQemuCleanup(dom, pid);
     return ret;
 }
 
@@ -254,7 +222,7 @@ testTermDelayGraceful(const void *data G_GNUC_UNUSED)
     ret = 0;
 
  cleanup:
-    testCleanup(dom, pid);
+    testQemuCleanup(dom, pid);
     return ret;
 }
 
@@ -311,7 +279,7 @@ testTermDelayTooLong(const void *data G_GNUC_UNUSED)
     ret = 0;
 
  cleanup:
-    testCleanup(dom, pid);
+    testQemuCleanup(dom, pid);
     return ret;
 }
 
@@ -354,8 +322,8 @@ testTermDelayDefault(const void *data G_GNUC_UNUSED)
     ret = 0;
 
  cleanup:
-    testCleanup(quick, quickPid);
-    testCleanup(slow, slowPid);
+    testQemuCleanup(quick, quickPid);
+    testQemuCleanup(slow, slowPid);
     return ret;
 }
 
@@ -439,7 +407,7 @@ testStartFailPersistent(const void *opaque)
     ret = 0;
 
  cleanup:
-    testCleanup(dom, 0);
+    testQemuCleanup(dom, 0);
     return ret;
 }
 
@@ -470,7 +438,7 @@ testStartFailTransient(const void *opaque)
  cleanup:
     if (found)
         virDomainFree(found);
-    testCleanup(dom, 0);
+    testQemuCleanup(dom, 0);
     return ret;
 }
 
@@ -566,7 +534,7 @@ testAcpiGuest(const void *data G_GNUC_UNUSED)
         virEventRemoveTimeout(timer);
     if (callback >= 0)
         virConnectDomainEventDeregisterAny(testConn, callback);
-    testCleanup(dom, pid);
+    testQemuCleanup(dom, pid);
     return ret;
 }
 
@@ -641,7 +609,7 @@ testKillNowait(const void *data G_GNUC_UNUSED)
  cleanup:
     if (ret < 0 && pid > 0)
         kill(pid, SIGCONT);
-    testCleanup(dom, pid);
+    testQemuCleanup(dom, pid);
     return ret;
 }
 
@@ -679,7 +647,7 @@ testKillNowaitForce(const void *data G_GNUC_UNUSED)
     ret = 0;
 
  cleanup:
-    testCleanup(dom, pid);
+    testQemuCleanup(dom, pid);
     return ret;
 }
 
@@ -709,7 +677,7 @@ testKillInactive(const void *data G_GNUC_UNUSED)
     ret = 0;
 
  cleanup:
-    testCleanup(dom, 0);
+    testQemuCleanup(dom, 0);
     return ret;
 }
 
@@ -758,8 +726,8 @@ testKillForce(const void *data G_GNUC_UNUSED)
     ret = 0;
 
  cleanup:
-    testCleanup(deaf, pid);
-    testCleanup(quick, quickPid);
+    testQemuCleanup(deaf, pid);
+    testQemuCleanup(quick, quickPid);
     return ret;
 }
 
@@ -804,7 +772,7 @@ testKillGraceful(const void *data G_GNUC_UNUSED)
     ret = 0;
 
  cleanup:
-    testCleanup(dom, pid);
+    testQemuCleanup(dom, pid);
     return ret;
 }
 
@@ -866,7 +834,7 @@ testKillGone(const void *data G_GNUC_UNUSED)
     ret = 0;
 
  cleanup:
-    testCleanup(dom, pid);
+    testQemuCleanup(dom, pid);
     return ret;
 }
 
@@ -960,7 +928,7 @@ testDestroyWindowJob(const void *data G_GNUC_UNUSED)
         qemuDomainObjEndJob(vm);
     if (thread)
         g_thread_join(thread);
-    testCleanup(dom, pid);
+    testQemuCleanup(dom, pid);
     return ret;
 }
 
@@ -1016,7 +984,7 @@ testDestroyWindowQuery(const void *data G_GNUC_UNUSED)
 
  cleanup:
     virForceClose(&destroyfd);
-    testCleanup(dom, pid);
+    testQemuCleanup(dom, pid);
     return ret;
 }
 

@@ -19,41 +19,6 @@
 static char *testRoot;
 static char *testURI;
 static virConnectPtr testConn;
-
-
-/* Defines and starts a domain; the handle is the caller's. */
-static virDomainPtr
-testStart(const char *name)
-{
-    g_autofree char *xml = testQemuDomainXML(name, NULL, NULL);
-    virDomainPtr dom = virDomainDefineXML(testConn, xml);
-
-    if (!dom)
-        return NULL;
-    if (virDomainCreate(dom) < 0) {
-        virDomainUndefine(dom);
-        virDomainFree(dom);
-        return NULL;
-    }
-    return dom;
-}
-
-
-/* Stops whatever is left and removes the definition. */
-static void
-testCleanup(virDomainPtr dom)
-{
-    if (!dom)
-        return;
-    if (virDomainIsActive(dom) == 1)
-        virDomainDestroy(dom);
-    virDomainUndefine(dom);
-    virDomainFree(dom);
-    virResetLastError();
-    testReapChildren();
-}
-
-
 /* Stops @pid and waits until it is stopped: a signal sent before the
  * stop takes effect could otherwise be handled first. */
 static int
@@ -115,7 +80,7 @@ testCheckError(int code, int domain, const char *prefix)
 static int
 testStartDestroyDefault(const void *data G_GNUC_UNUSED)
 {
-    virDomainPtr dom = testStart("default");
+    virDomainPtr dom = testQemuStart(testConn, "default", NULL);
     g_autofree char *status = NULL;
     pid_t pid;
     int ret = -1;
@@ -146,7 +111,7 @@ testStartDestroyDefault(const void *data G_GNUC_UNUSED)
     ret = 0;
 
  cleanup:
-    testCleanup(dom);
+    testQemuCleanup(dom, 0);
     return ret;
 }
 
@@ -154,7 +119,7 @@ testStartDestroyDefault(const void *data G_GNUC_UNUSED)
 static int
 testDestroyGraceful(const void *data G_GNUC_UNUSED)
 {
-    virDomainPtr dom = testStart("graceful");
+    virDomainPtr dom = testQemuStart(testConn, "graceful", NULL);
     pid_t pid;
     int ret = -1;
 
@@ -169,7 +134,7 @@ testDestroyGraceful(const void *data G_GNUC_UNUSED)
     ret = 0;
 
  cleanup:
-    testCleanup(dom);
+    testQemuCleanup(dom, 0);
     return ret;
 }
 
@@ -183,7 +148,7 @@ testDestroyGraceful(const void *data G_GNUC_UNUSED)
 static int
 testGracefulFrozen(const void *data G_GNUC_UNUSED)
 {
-    virDomainPtr dom = testStart("frozen");
+    virDomainPtr dom = testQemuStart(testConn, "frozen", NULL);
     g_autofree char *before = NULL;
     g_autofree char *after = NULL;
     unsigned long long pending;
@@ -244,7 +209,7 @@ testGracefulFrozen(const void *data G_GNUC_UNUSED)
  cleanup:
     if (ret < 0 && pid > 0)
         kill(pid, SIGCONT);
-    testCleanup(dom);
+    testQemuCleanup(dom, 0);
     return ret;
 }
 
@@ -253,7 +218,7 @@ static int
 testRemoveLogs(const void *data G_GNUC_UNUSED)
 {
     g_autofree char *log = g_strdup_printf("%s/log/qemu/logs.log", testRoot);
-    virDomainPtr dom = testStart("logs");
+    virDomainPtr dom = testQemuStart(testConn, "logs", NULL);
     pid_t pid;
     int ret = -1;
 
@@ -299,7 +264,7 @@ testRemoveLogs(const void *data G_GNUC_UNUSED)
     ret = 0;
 
  cleanup:
-    testCleanup(dom);
+    testQemuCleanup(dom, 0);
     return ret;
 }
 
@@ -307,7 +272,7 @@ testRemoveLogs(const void *data G_GNUC_UNUSED)
 static int
 testBadFlags(const void *data G_GNUC_UNUSED)
 {
-    virDomainPtr dom = testStart("badflags");
+    virDomainPtr dom = testQemuStart(testConn, "badflags", NULL);
     g_autofree char *before = NULL;
     g_autofree char *after = NULL;
     pid_t pid;
@@ -335,7 +300,7 @@ testBadFlags(const void *data G_GNUC_UNUSED)
     ret = 0;
 
  cleanup:
-    testCleanup(dom);
+    testQemuCleanup(dom, 0);
     return ret;
 }
 
@@ -361,7 +326,7 @@ testDestroyInactive(const void *data G_GNUC_UNUSED)
     ret = 0;
 
  cleanup:
-    testCleanup(dom);
+    testQemuCleanup(dom, 0);
     return ret;
 }
 
@@ -409,7 +374,7 @@ testTransient(const void *data G_GNUC_UNUSED)
 static int
 testUndefineRunning(const void *data G_GNUC_UNUSED)
 {
-    virDomainPtr dom = testStart("undefrun");
+    virDomainPtr dom = testQemuStart(testConn, "undefrun", NULL);
     virDomainPtr again = NULL;
     int ret = -1;
 
@@ -435,7 +400,7 @@ testUndefineRunning(const void *data G_GNUC_UNUSED)
  cleanup:
     if (again)
         virDomainFree(again);
-    testCleanup(dom);
+    testQemuCleanup(dom, 0);
     return ret;
 }
 
@@ -443,7 +408,7 @@ testUndefineRunning(const void *data G_GNUC_UNUSED)
 static int
 testPersistentKeepsDefinition(const void *data G_GNUC_UNUSED)
 {
-    virDomainPtr dom = testStart("keepdef");
+    virDomainPtr dom = testQemuStart(testConn, "keepdef", NULL);
     g_autofree char *xml = NULL;
     int ret = -1;
 
@@ -458,7 +423,7 @@ testPersistentKeepsDefinition(const void *data G_GNUC_UNUSED)
     ret = 0;
 
  cleanup:
-    testCleanup(dom);
+    testQemuCleanup(dom, 0);
     return ret;
 }
 
@@ -466,7 +431,7 @@ testPersistentKeepsDefinition(const void *data G_GNUC_UNUSED)
 static int
 testShutdownSignal(const void *data G_GNUC_UNUSED)
 {
-    virDomainPtr dom = testStart("sigshut");
+    virDomainPtr dom = testQemuStart(testConn, "sigshut", NULL);
     pid_t pid;
     int ret = -1;
 
@@ -484,7 +449,7 @@ testShutdownSignal(const void *data G_GNUC_UNUSED)
     ret = 0;
 
  cleanup:
-    testCleanup(dom);
+    testQemuCleanup(dom, 0);
     return ret;
 }
 
@@ -492,7 +457,7 @@ testShutdownSignal(const void *data G_GNUC_UNUSED)
 static int
 testShutdownACPI(const void *data G_GNUC_UNUSED)
 {
-    virDomainPtr dom = testStart("acpishut");
+    virDomainPtr dom = testQemuStart(testConn, "acpishut", NULL);
     int ret = -1;
 
     if (!dom)
@@ -510,7 +475,7 @@ testShutdownACPI(const void *data G_GNUC_UNUSED)
     ret = 0;
 
  cleanup:
-    testCleanup(dom);
+    testQemuCleanup(dom, 0);
     return ret;
 }
 
@@ -518,7 +483,7 @@ testShutdownACPI(const void *data G_GNUC_UNUSED)
 static int
 testCrash(const void *data G_GNUC_UNUSED)
 {
-    virDomainPtr dom = testStart("crash");
+    virDomainPtr dom = testQemuStart(testConn, "crash", NULL);
     g_autofree char *status = NULL;
     g_autofree char *sock = NULL;
     pid_t pid;
@@ -541,7 +506,7 @@ testCrash(const void *data G_GNUC_UNUSED)
     ret = 0;
 
  cleanup:
-    testCleanup(dom);
+    testQemuCleanup(dom, 0);
     return ret;
 }
 
@@ -551,7 +516,7 @@ testCrash(const void *data G_GNUC_UNUSED)
 static int
 testZombie(const void *data G_GNUC_UNUSED)
 {
-    virDomainPtr dom = testStart("zombie");
+    virDomainPtr dom = testQemuStart(testConn, "zombie", NULL);
     siginfo_t info;
     pid_t pid;
     int ret = -1;
@@ -576,7 +541,7 @@ testZombie(const void *data G_GNUC_UNUSED)
     ret = 0;
 
  cleanup:
-    testCleanup(dom);
+    testQemuCleanup(dom, 0);
     return ret;
 }
 
@@ -586,7 +551,7 @@ testZombie(const void *data G_GNUC_UNUSED)
 static int
 testPidReuse(const void *data G_GNUC_UNUSED)
 {
-    virDomainPtr dom = testStart("reuse");
+    virDomainPtr dom = testQemuStart(testConn, "reuse", NULL);
     g_autofree char *path = g_strdup_printf("%s/run/qemu/reuse.xml", testRoot);
     g_autofree char *status = NULL;
     g_autofree char *forged = NULL;
@@ -618,7 +583,7 @@ testPidReuse(const void *data G_GNUC_UNUSED)
  cleanup:
     kill(pid, SIGKILL);
     testProcessWaitGone(pid, 5000);
-    testCleanup(dom);
+    testQemuCleanup(dom, 0);
     return ret;
 }
 
@@ -773,8 +738,8 @@ testEventErrors(const void *data G_GNUC_UNUSED)
 static int
 testIDs(const void *data G_GNUC_UNUSED)
 {
-    virDomainPtr a = testStart("ida");
-    virDomainPtr b = testStart("idb");
+    virDomainPtr a = testQemuStart(testConn, "ida", NULL);
+    virDomainPtr b = testQemuStart(testConn, "idb", NULL);
     virDomainPtr byid = NULL;
     int ids[8];
     int n;
@@ -801,8 +766,8 @@ testIDs(const void *data G_GNUC_UNUSED)
  cleanup:
     if (byid)
         virDomainFree(byid);
-    testCleanup(a);
-    testCleanup(b);
+    testQemuCleanup(a, 0);
+    testQemuCleanup(b, 0);
     return ret;
 }
 
@@ -812,7 +777,7 @@ testListFilters(const void *data G_GNUC_UNUSED)
 {
     g_autofree char *xml = testQemuDomainXML("listoff", NULL, NULL);
     g_autofree char *txml = testQemuDomainXML("listtrans", NULL, NULL);
-    virDomainPtr run = testStart("listrun");
+    virDomainPtr run = testQemuStart(testConn, "listrun", NULL);
     virDomainPtr off = virDomainDefineXML(testConn, xml);
     virDomainPtr trans = virDomainCreateXML(testConn, txml, VIR_DOMAIN_START_PAUSED);
     struct {
@@ -865,8 +830,8 @@ testListFilters(const void *data G_GNUC_UNUSED)
     ret = 0;
 
  cleanup:
-    testCleanup(run);
-    testCleanup(off);
+    testQemuCleanup(run, 0);
+    testQemuCleanup(off, 0);
     if (trans) {
         virDomainDestroy(trans);
         virDomainFree(trans);
@@ -878,7 +843,7 @@ testListFilters(const void *data G_GNUC_UNUSED)
 static int
 testSuspendResume(const void *data G_GNUC_UNUSED)
 {
-    virDomainPtr dom = testStart("pause");
+    virDomainPtr dom = testQemuStart(testConn, "pause", NULL);
     int ret = -1;
 
     if (!dom)
@@ -901,7 +866,7 @@ testSuspendResume(const void *data G_GNUC_UNUSED)
     ret = 0;
 
  cleanup:
-    testCleanup(dom);
+    testQemuCleanup(dom, 0);
     return ret;
 }
 
@@ -909,7 +874,7 @@ testSuspendResume(const void *data G_GNUC_UNUSED)
 static int
 testInfo(const void *data G_GNUC_UNUSED)
 {
-    virDomainPtr dom = testStart("info");
+    virDomainPtr dom = testQemuStart(testConn, "info", NULL);
     virDomainInfo info;
     char uuidstr[VIR_UUID_STRING_BUFLEN];
     virDomainPtr byuuid = NULL;
@@ -939,7 +904,7 @@ testInfo(const void *data G_GNUC_UNUSED)
  cleanup:
     if (byuuid)
         virDomainFree(byuuid);
-    testCleanup(dom);
+    testQemuCleanup(dom, 0);
     return ret;
 }
 
@@ -963,7 +928,7 @@ testDestroyRace(const void *data G_GNUC_UNUSED)
     int ret = 0;
 
     for (int round = 0; round < 5 && ret == 0; round++) {
-        virDomainPtr dom = testStart("race");
+        virDomainPtr dom = testQemuStart(testConn, "race", NULL);
         GThread *a, *b;
         int ra, rb;
 
@@ -977,7 +942,7 @@ testDestroyRace(const void *data G_GNUC_UNUSED)
             virTestDiag("round %d: outcomes %d and %d", round, ra, rb);
             ret = -1;
         }
-        testCleanup(dom);
+        testQemuCleanup(dom, 0);
     }
     return ret;
 }
@@ -1111,7 +1076,7 @@ testArgChecks(const void *data G_GNUC_UNUSED)
         virDomainFree(rodom);
     if (ro)
         virConnectClose(ro);
-    testCleanup(dom);
+    testQemuCleanup(dom, 0);
     return ret;
 }
 

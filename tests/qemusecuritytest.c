@@ -22,21 +22,6 @@ static char *testURI;
 static virConnectPtr testConn;
 
 
-static void
-testCleanup(virDomainPtr dom)
-{
-    if (!dom)
-        return;
-    if (virDomainIsActive(dom) == 1)
-        virDomainDestroy(dom);
-    if (virDomainIsPersistent(dom) == 1)
-        virDomainUndefine(dom);
-    virDomainFree(dom);
-    virResetLastError();
-    testReapChildren();
-}
-
-
 /* Every directory under @dir is 0700; every file 0600 unless @dir is
  * the capabilities cache (public facts about the emulator binary). */
 static int
@@ -102,7 +87,7 @@ testModes(const void *data G_GNUC_UNUSED)
     ret = 0;
 
  cleanup:
-    testCleanup(dom);
+    testQemuCleanup(dom, 0);
     return ret;
 }
 
@@ -175,7 +160,7 @@ testNoShell(const void *data G_GNUC_UNUSED)
     ret = 0;
 
  cleanup:
-    testCleanup(dom);
+    testQemuCleanup(dom, 0);
     return ret;
 }
 
@@ -240,12 +225,12 @@ testRelativePaths(const void *data G_GNUC_UNUSED)
 
         if ((dom = virDomainDefineXML(testConn, xml)) ||
             testCheckError(VIR_ERR_CONFIG_UNSUPPORTED, cases[i].message) < 0) {
-            testCleanup(dom);
+            testQemuCleanup(dom, 0);
             return -1;
         }
         if ((dom = virDomainCreateXML(testConn, xml, 0)) ||
             testCheckError(VIR_ERR_CONFIG_UNSUPPORTED, cases[i].message) < 0) {
-            testCleanup(dom);
+            testQemuCleanup(dom, 0);
             return -1;
         }
     }
@@ -275,13 +260,13 @@ testNames(const void *data G_GNUC_UNUSED)
         if ((dom = virDomainDefineXML(testConn, xml)) ||
             testCheckError(cases[i].code, NULL) < 0) {
             virTestDiag("name '%s'", cases[i].name);
-            testCleanup(dom);
+            testQemuCleanup(dom, 0);
             return -1;
         }
         if ((dom = virDomainCreateXML(testConn, xml, 0)) ||
             testCheckError(cases[i].code, NULL) < 0) {
             virTestDiag("name '%s'", cases[i].name);
-            testCleanup(dom);
+            testQemuCleanup(dom, 0);
             return -1;
         }
     }
@@ -290,7 +275,7 @@ testNames(const void *data G_GNUC_UNUSED)
 
         if (dom || testCheckError(VIR_ERR_NO_DOMAIN, NULL) < 0) {
             virTestDiag("lookup of '%s'", lookups[i]);
-            testCleanup(dom);
+            testQemuCleanup(dom, 0);
             return -1;
         }
     }

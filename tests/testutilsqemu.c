@@ -288,3 +288,42 @@ testQemuNoLeftovers(const void *opaque)
     testReapChildren();
     return n == 0 && testNoChildren() ? 0 : -1;
 }
+
+
+virDomainPtr
+testQemuStart(virConnectPtr conn, const char *name, const char *emulator)
+{
+    g_autofree char *xml = testQemuDomainXML(name, emulator, NULL);
+    virDomainPtr dom = virDomainDefineXML(conn, xml);
+
+    if (!dom) {
+        virTestDiag("cannot define %s: %s", name, virGetLastErrorMessage());
+        return NULL;
+    }
+    if (virDomainCreate(dom) < 0) {
+        virTestDiag("cannot start %s: %s", name, virGetLastErrorMessage());
+        virDomainUndefine(dom);
+        virDomainFree(dom);
+        return NULL;
+    }
+    return dom;
+}
+
+
+void
+testQemuCleanup(virDomainPtr dom, pid_t pid)
+{
+    if (pid > 0 && testProcessAlive(pid)) {
+        kill(pid, SIGKILL);
+        testProcessWaitGone(pid, 5000);
+    }
+    if (dom) {
+        if (virDomainIsActive(dom) == 1)
+            virDomainDestroy(dom);
+        if (virDomainIsPersistent(dom) == 1)
+            virDomainUndefine(dom);
+        virDomainFree(dom);
+    }
+    virResetLastError();
+    testReapChildren();
+}

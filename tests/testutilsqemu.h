@@ -73,3 +73,14 @@ void testQemuQuietErrors(void *opaque, virErrorPtr err);
 /* A virTestRun body for the end of a program: the connection @opaque
  * has no domain left, and the program no child process. */
 int testQemuNoLeftovers(const void *opaque);
+
+/* Defines @name (emulator @emulator, NULL for Debian's QEMU) on @conn
+ * and starts it; the handle is the caller's.  On failure a diagnostic
+ * is printed and nothing is left defined. */
+virDomainPtr testQemuStart(virConnectPtr conn, const char *name,
+                           const char *emulator);
+
+/* Ends what a case leaves: @pid (if > 0 and alive) by SIGKILL, then the
+ * domain destroyed, undefined and its handle freed (@dom may be NULL),
+ * the error reset and children reaped. */
+void testQemuCleanup(virDomainPtr dom, pid_t pid);
