@@ -2056,7 +2056,10 @@ testOpenPathPrompt(const void *data G_GNUC_UNUSED)
     qemuMonitorClose(mon);
     if (testServerFinish(srv) < 0)
         return -1;
-    if (lagMs > 20) {
+    /* Retrying on a timer, the socket created at 65 ms is found at
+     * 113 ms (48 ms late); watched, at once.  Under valgrind every
+     * step is slow, so only the connection itself is checked there. */
+    if (lagMs > 40 && !g_getenv("VIR_TEST_VALGRIND")) {
         virTestDiag("connected %lld ms after the socket appeared", (long long)lagMs);
         ret = -1;
     }
@@ -2304,7 +2307,7 @@ mymain(void)
         ret = -1;
     /* Debian 12's valgrind (3.19) cannot run pidfd_open: its pass
      * leaves these two out (they run in the normal and ASan passes). */
-    if (g_getenv("VIR_TEST_NO_PIDFD"))
+    if (g_getenv("VIR_TEST_VALGRIND"))
         return ret;
     if (virTestRun("path: QEMU exited before its socket (pidfd)", testOpenPathDead, NULL) < 0)
         ret = -1;
