@@ -52,7 +52,6 @@
  */
 
 #include <poll.h>
-#include <sys/inotify.h>
 #include <sys/socket.h>
 #include <sys/un.h>
 
@@ -69,8 +68,9 @@
 
 VIR_LOG_INIT("qemu.qemu_monitor");
 
-/* Longest pause between two connection attempts. */
-#define QEMU_MONITOR_CONNECT_MAX_DELAY_MS 50
+/* Connection attempts are 1 ms apart for this long, then this far. */
+#define QEMU_MONITOR_CONNECT_FAST_MS 500
+#define QEMU_MONITOR_CONNECT_SLOW_DELAY_MS 10
 
 /* How long a failed open waits for the pidfd to confirm an exit. */
 #define QEMU_MONITOR_EXIT_GRACE_MS 1000
@@ -641,49 +641,6 @@ qemuMonitorProcessExited(int pidfd, int waitMs)
 }
 
 
-/*
- * An inotify descriptor that becomes readable when a file appears in
- * the directory of @path, so that a wait for QEMU's socket ends the
- * moment QEMU creates it rather than at the next retry.  -1 when none
- * can be had (the caller then just retries); reports nothing.
- */
-static int
-qemuMonitorWatchDirOf(const char *path)
-{
-    g_autofree char *dir = g_path_get_dirname(path);
-    VIR_AUTOCLOSE fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
-
-    if (fd < 0 || inotify_add_watch(fd, dir, IN_CREATE | IN_MOVED_TO) < 0)
-        return -1;
-    return g_steal_fd(&fd);
-}
-
-
-/*
- * Sleeps at most @waitMs: less when @watchFd (if not -1) reports a new
- * file (*retCreated is then set and the notifications are consumed).
- * Returns true when @pidfd (if not -1) reports that the process exited.
- */
-static bool
-qemuMonitorWaitSocket(int pidfd, int watchFd, int waitMs, bool *retCreated)
-{
-    struct pollfd pfd[2] = {
-        { .fd = pidfd, .events = POLLIN },
-        { .fd = watchFd, .events = POLLIN },
-    };
-    char events[4096];
-
-    while (poll(pfd, 2, MAX(waitMs, 0)) < 0 && errno == EINTR)
-        ;
-    *retCreated = pfd[1].revents & POLLIN;
-    if (*retCreated) {
-        while (read(watchFd, events, sizeof(events)) > 0)
-            ;
-    }
-    return pfd[0].revents & POLLIN;
-}
-
-
 /* Milliseconds left until @deadline (monotonic), at least 0. */
 static int
 qemuMonitorRemainingMs(gint64 deadline)
@@ -709,7 +666,7 @@ qemuMonitorConnectUnix(const char *path,
 {
     struct sockaddr_un addr = { .sun_family = AF_UNIX };
     VIR_AUTOCLOSE fd = -1;
-    VIR_AUTOCLOSE watchFd = -1;
+    gint64 start = g_get_monotonic_time();
     int delayMs = 1;
 
     if (strlen(path) >= sizeof(addr.sun_path)) {
@@ -723,12 +680,8 @@ qemuMonitorConnectUnix(const char *path,
         virReportSystemError(errno, "%s", _("failed to create socket"));
         return -1;
     }
-    /* Watching starts before the first attempt: no creation is missed. */
-    watchFd = qemuMonitorWatchDirOf(path);
-
     while (connect(fd, (struct sockaddr *)&addr, sizeof(addr)) < 0) {
         int err = errno;
-        bool created;
         int left;
 
         if (err == EINTR)
@@ -743,17 +696,20 @@ qemuMonitorConnectUnix(const char *path,
                                  path, timeoutMs);
             return -1;
         }
-        /* Sleep on the pidfd and the directory: an exit or the socket's
-         * creation ends the wait at once.  Retries back off in case
-         * neither can be watched; after a creation they restart short,
-         * since QEMU may not listen yet. */
-        if (qemuMonitorWaitSocket(pidfd, watchFd, MIN(delayMs, left), &created)) {
+        /* Sleep on the pidfd: an exit ends the wait at once.  QEMU
+         * creates its socket some tens of milliseconds after it starts,
+         * so retries are frequent at first (a connect costs
+         * microseconds), then back off for a QEMU that is slow to come.
+         * (Watching the directory with inotify was tried: closing the
+         * watch costs the kernel a grace period of up to ~8 ms.) */
+        if (qemuMonitorProcessExited(pidfd, MIN(delayMs, left))) {
             virReportError(VIR_ERR_INTERNAL_ERROR,
                            _("process exited while connecting to monitor socket %1$s"),
                            path);
             return -1;
         }
-        delayMs = created ? 1 : MIN(delayMs * 2, QEMU_MONITOR_CONNECT_MAX_DELAY_MS);
+        if (g_get_monotonic_time() - start > QEMU_MONITOR_CONNECT_FAST_MS * G_TIME_SPAN_MILLISECOND)
+            delayMs = QEMU_MONITOR_CONNECT_SLOW_DELAY_MS;
     }
 
     return g_steal_fd(&fd);
