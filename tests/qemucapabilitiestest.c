@@ -426,7 +426,8 @@ testCacheCorrupt(const void *data G_GNUC_UNUSED)
 /*
  * A stand-in emulator that speaks just enough QMP: it accepts on the
  * listening socket the probe passes as fd 3 and answers the probe's
- * commands with a made-up QEMU 7.2.0.  $FAKE_QMP_MODE makes it answer
+ * commands with a made-up QEMU 7.2.0.  A file "mode" next to it (the
+ * probe gives emulators a clean environment) makes it answer
  * one command with an error ("query-version", "quit"), claim to be
  * QEMU 6.2.0 ("old"), or greet and then never answer ("hang"; only the
  * first time, "hang-once").
@@ -434,8 +435,9 @@ testCacheCorrupt(const void *data G_GNUC_UNUSED)
 static const char *testFakeQMP =
     "#!/usr/bin/env python3\n"
     "import json, os, socket, sys, time\n"
-    "mode = os.environ.get('FAKE_QMP_MODE', '')\n"
-    "marker = os.path.join(os.path.dirname(sys.argv[0]), 'hung-once')\n"
+    "here = os.path.dirname(sys.argv[0])\n"
+    "mode = open(os.path.join(here, 'mode')).read() if os.path.exists(os.path.join(here, 'mode')) else ''\n"
+    "marker = os.path.join(here, 'hung-once')\n"
     "conn, _ = socket.socket(fileno=3).accept()\n"
     "f = conn.makefile('rw')\n"
     "def send(o):\n"
@@ -484,7 +486,7 @@ testMakeFakeQMP(const char *dir)
 
 typedef struct {
     const char *name;
-    const char *mode;      /* $FAKE_QMP_MODE */
+    const char *mode;      /* the fake's "mode" file */
     const char *runDir;    /* NULL: the temporary directory */
     const char *cacheDir;  /* NULL: the temporary directory */
     int code;              /* 0: the probe succeeds */
@@ -526,6 +528,7 @@ testProbe(const void *opaque)
     g_autoptr(virQEMUCapsCache) cache = NULL;
     g_autoptr(virQEMUCaps) caps = NULL;
     g_autofree char *cacheFile = NULL;
+    g_autofree char *modePath = NULL;
 
     if (!g_file_test("/usr/bin/python3", G_FILE_TEST_IS_EXECUTABLE))
         return EXIT_AM_SKIP;
@@ -535,9 +538,10 @@ testProbe(const void *opaque)
                                 data->runDir ? data->runDir : dir);
     if (g_str_has_prefix(data->mode, "hang"))
         virQEMUCapsCacheSetProbeTimeout(cache, 300);
-    g_setenv("FAKE_QMP_MODE", data->mode, TRUE);
+    modePath = g_build_filename(dir, "mode", NULL);
+    if (!g_file_set_contents(modePath, data->mode, -1, NULL))
+        return -1;
     caps = virQEMUCapsCacheLookup(cache, binary);
-    g_unsetenv("FAKE_QMP_MODE");
 
     if (data->code) {
         virErrorPtr err = virGetLastError();
@@ -578,9 +582,8 @@ testProbeNotExecutable(const void *opaque G_GNUC_UNUSED)
         return -1;
     if ((caps = virQEMUCapsCacheLookup(cache, binary)))
         return -1;
-    expect = g_strdup_printf("internal error: cannot start emulator '%s' to probe it: ",
-                             binary);
-    if (virGetLastErrorCode() != VIR_ERR_INTERNAL_ERROR ||
+    expect = g_strdup_printf("cannot execute binary %s: Permission denied", binary);
+    if (virGetLastErrorCode() != VIR_ERR_SYSTEM_ERROR ||
         !g_str_has_prefix(virGetLastErrorMessage(), expect)) {
         virTestDiag("unexpected error: %s", virGetLastErrorMessage());
         return -1;

@@ -981,6 +981,42 @@ testNoChildLeft(const void *opaque G_GNUC_UNUSED)
         DO_TEST("spawn fails: " title, testSpawnFail, &d); \
     } while (0)
 
+static gpointer
+testSpawnFromThread(gpointer opaque)
+{
+    const char *argv[] = { SLEEP_BIN, "30", NULL };
+    virProcessSpawnOpts opts = { .umask = 022, .logfd = -1, .dieWithParent = true };
+    pid_t *pid = opaque;
+
+    if (virProcessSpawn(argv, NULL, &opts, pid) < 0)
+        *pid = -1;
+    return NULL;
+}
+
+
+/* With dieWithParent the child ends with the thread that spawned it,
+ * not only with the process. */
+static int
+testSpawnDieWithParent(const void *opaque G_GNUC_UNUSED)
+{
+    pid_t pid = -1;
+    int status = 0;
+
+    g_thread_join(g_thread_new("spawner", testSpawnFromThread, &pid));
+    if (pid < 0)
+        return -1;
+    if (waitpid(pid, &status, 0) != pid) {
+        virTestDiag("cannot wait for %lld", (long long)pid);
+        return -1;
+    }
+    if (!WIFSIGNALED(status) || WTERMSIG(status) != SIGKILL) {
+        virTestDiag("child status 0x%x, expected death by SIGKILL", status);
+        return -1;
+    }
+    return 0;
+}
+
+
 static int
 mymain(void)
 {
@@ -1030,6 +1066,8 @@ mymain(void)
                        1, false, VIR_ERR_INTERNAL_ERROR,
                        "internal error: cannot execute binary /usr/bin/true: descriptor 1 to pass is a standard stream");
     DO_TEST("spawn fails without descriptors", testSpawnNoDescriptors, NULL);
+    DO_TEST("spawn's child dies with the spawning thread", testSpawnDieWithParent,
+            NULL);
     DO_TEST("spawn's prepare step runs before the program, or stops it",
             testSpawnPrepare, NULL);
     DO_TEST("states, and a zombie counts as exited", testStateAndZombie, NULL);

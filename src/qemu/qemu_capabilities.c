@@ -19,12 +19,11 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
+#include <fcntl.h>
 #include <signal.h>
-#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
-#include <gio/gio.h>
 
 #include "qemu_capabilities.h"
 #include "qemu_capabilitiespriv.h"
@@ -576,37 +575,31 @@ virQEMUCapsCompareMachines(const void *a, const void *b)
 }
 
 
-/* The probing emulator dies with the thread that probes.  @data is the
- * prober's pid: if it died before the death signal was armed, the
- * child is already someone else's and must not become a QEMU that
- * waits for a monitor client forever. */
-static void
-virQEMUCapsProbeChildSetup(gpointer data)
-{
-    prctl(PR_SET_PDEATHSIG, SIGKILL);
-    if (getppid() != (pid_t)GPOINTER_TO_INT(data))
-        _exit(127);
-}
-
-
 /*
- * Ends the probing emulator (it has normally quit by itself already:
- * a probe QEMU has no guest data to lose) and reaps it.  Returns what
- * it wrote on stderr, as valid UTF-8.
+ * Ends the probing emulator (it has normally quit by itself already: a
+ * probe QEMU has no guest data to lose) and reaps it, then returns what
+ * it wrote on stderr (@errfd, the read end of its output pipe), as
+ * valid UTF-8.
  */
 static char *
-virQEMUCapsProbeReap(GSubprocess *proc)
+virQEMUCapsProbeReap(pid_t pid, int pidfd, int errfd)
 {
-    g_autoptr(GBytes) errBytes = NULL;
-    const char *data;
-    gsize len;
+    g_autoptr(GString) out = g_string_new(NULL);
+    char buf[4096];
+    ssize_t n;
 
-    g_subprocess_force_exit(proc);
-    g_subprocess_communicate(proc, NULL, NULL, NULL, &errBytes, NULL);
-    g_subprocess_wait(proc, NULL, NULL);
-    if (!errBytes || !(data = g_bytes_get_data(errBytes, &len)) || len == 0)
-        return g_strdup("");
-    return g_utf8_make_valid(data, len);
+    if (virProcessPidfdSendSignal(pidfd, SIGKILL) < 0 ||
+        virProcessPidfdWait(pidfd, pid, -1, NULL) < 0)
+        virResetLastError();
+    /* Every writer is gone: the pipe ends, nothing blocks. */
+    while ((n = read(errfd, buf, sizeof(buf))) != 0) {
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            break;
+        g_string_append_len(out, buf, n);
+    }
+    return g_utf8_make_valid(out->str, out->len);
 }
 
 
@@ -616,19 +609,18 @@ virQEMUCapsProbeReap(GSubprocess *proc)
  * monitor's error, which only says the connection closed.
  */
 static void
-virQEMUCapsProbeFailed(GSubprocess *proc, const char *binary)
+virQEMUCapsProbeFailed(pid_t pid, int pidfd, int errfd, const char *binary)
 {
-    const char *pid = g_subprocess_get_identifier(proc);
     g_autofree char *errText = NULL;
 
     /* What the silent emulator was doing, for whoever reads the log. */
-    if (pid && virGetLastErrorCode() == VIR_ERR_OPERATION_TIMEOUT) {
-        g_autofree char *state = virProcessGetState(atoi(pid));
+    if (virGetLastErrorCode() == VIR_ERR_OPERATION_TIMEOUT) {
+        g_autofree char *state = virProcessGetState(pid);
 
-        VIR_WARN("probing QEMU %s (pid %s) did not answer; its state: %s",
-                 binary, pid, NULLSTR(state));
+        VIR_WARN("probing QEMU %s (pid %lld) did not answer; its state: %s",
+                 binary, (long long)pid, NULLSTR(state));
     }
-    errText = virQEMUCapsProbeReap(proc);
+    errText = virQEMUCapsProbeReap(pid, pidfd, errfd);
 
     if (*g_strstrip(errText)) {
         g_strdelimit(errText, "\n", ' ');
@@ -656,17 +648,24 @@ virQEMUCaps *
 virQEMUCapsProbe(const char *binary, const char *runDir, const struct stat *sb,
                  int timeoutMs)
 {
+    static const char *const env[] = {
+        "LC_ALL=C",
+        "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+        NULL,
+    };
     g_autoptr(virQEMUCaps) caps = virQEMUCapsNew();
-    g_autoptr(GSubprocessLauncher) launcher = NULL;
-    g_autoptr(GSubprocess) proc = NULL;
-    g_autoptr(GError) gerr = NULL;
     g_autofree char *sockPath = NULL;
     g_autofree char *chardev = NULL;
     qemuMonitor *mon = NULL;
     VIR_AUTOCLOSE lfd = -1;
     VIR_AUTOCLOSE cfd = -1;
-    const char *machine;
-    const int qemuFd = 3;
+    VIR_AUTOCLOSE errRead = -1;
+    VIR_AUTOCLOSE errWrite = -1;
+    VIR_AUTOCLOSE pidfd = -1;
+    virProcessSpawnOpts opts = { 0 };
+    unsigned long long startTime;
+    int errPipe[2];
+    pid_t pid;
 
     if (virFileMakePathWithMode(runDir, 0700) < 0)
         return NULL;
@@ -674,6 +673,13 @@ virQEMUCapsProbe(const char *binary, const char *runDir, const struct stat *sb,
                                (int)getpid(), (void *)caps);
     if (virQEMUCapsProbeSockets(sockPath, &lfd, &cfd) < 0)
         return NULL;
+    if (pipe2(errPipe, O_CLOEXEC) < 0) {
+        virReportSystemError(errno, "%s", _("cannot create a pipe for the probing emulator"));
+        unlink(sockPath);
+        return NULL;
+    }
+    errRead = errPipe[0];
+    errWrite = errPipe[1];
 
     caps->binary = g_strdup(binary);
     caps->mtime = sb->st_mtime;
@@ -681,41 +687,50 @@ virQEMUCapsProbe(const char *binary, const char *runDir, const struct stat *sb,
     caps->size = sb->st_size;
     caps->inode = sb->st_ino;
     caps->kvmProbed = virQEMUCapsKVMUsable();
-    machine = caps->kvmProbed ? "none,accel=kvm:tcg" : "none,accel=tcg";
-    chardev = g_strdup_printf("socket,id=probe,fd=%d,server=on,wait=off",
-                              qemuFd);
+    chardev = g_strdup_printf("socket,id=probe,fd=%d,server=on,wait=off", lfd);
 
-    launcher = g_subprocess_launcher_new(G_SUBPROCESS_FLAGS_STDIN_INHERIT |
-                                         G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
-                                         G_SUBPROCESS_FLAGS_STDERR_PIPE);
-    g_subprocess_launcher_setenv(launcher, "LC_ALL", "C", TRUE);
-    g_subprocess_launcher_take_fd(launcher, g_steal_fd(&lfd), qemuFd);
-    g_subprocess_launcher_set_child_setup(launcher, virQEMUCapsProbeChildSetup,
-                                          GINT_TO_POINTER((int)getpid()), NULL);
-    proc = g_subprocess_launcher_spawn(launcher, &gerr, binary,
-                                       "-S", "-no-user-config", "-nodefaults",
-                                       "-nographic", "-machine", machine,
-                                       "-chardev", chardev,
-                                       "-mon", "chardev=probe,mode=control",
-                                       NULL);
-    /* Our copy of the listening end goes with the launcher. */
-    g_clear_object(&launcher);
+    {
+        const char *argv[] = {
+            binary, "-S", "-no-user-config", "-nodefaults", "-nographic",
+            "-machine", caps->kvmProbed ? "none,accel=kvm:tcg" : "none,accel=tcg",
+            "-chardev", chardev, "-mon", "chardev=probe,mode=control", NULL,
+        };
+        int passfds[] = { lfd };
+
+        opts.umask = 077;
+        opts.logfd = errWrite;
+        opts.passfds = passfds;
+        opts.npassfds = G_N_ELEMENTS(passfds);
+        /* A probe must not outlive the thread that waits for it. */
+        opts.dieWithParent = true;
+        if (virProcessSpawn(argv, env, &opts, &pid) < 0) {
+            unlink(sockPath);
+            return NULL;
+        }
+    }
+    /* The listening end and the pipe's write end now live in QEMU only,
+     * so its exit ends both. */
+    virForceClose(&lfd);
+    virForceClose(&errWrite);
     unlink(sockPath);
-    if (!proc) {
-        virReportError(VIR_ERR_INTERNAL_ERROR,
-                       _("cannot start emulator '%1$s' to probe it: %2$s"),
-                       binary, gerr->message);
+
+    if (virProcessGetStartTime(pid, &startTime) < 0 ||
+        virProcessOpenPidfd(pid, startTime, &pidfd) <= 0) {
+        /* It can only be our unreaped child: reap it whatever it is. */
+        virProcessReap(pid);
+        if (virGetLastErrorCode() == VIR_ERR_OK)
+            virReportError(VIR_ERR_INTERNAL_ERROR,
+                           _("emulator '%1$s' exited as soon as it started"), binary);
         return NULL;
     }
 
-    if (!(mon = qemuMonitorOpenFD(g_steal_fd(&cfd), timeoutMs,
-                                  NULL, NULL))) {
-        virQEMUCapsProbeFailed(proc, binary);
+    if (!(mon = qemuMonitorOpenFD(g_steal_fd(&cfd), timeoutMs, NULL, NULL))) {
+        virQEMUCapsProbeFailed(pid, pidfd, errRead, binary);
         return NULL;
     }
     if (virQEMUCapsProbeQMP(caps, mon) < 0) {
         qemuMonitorClose(mon);
-        virQEMUCapsProbeFailed(proc, binary);
+        virQEMUCapsProbeFailed(pid, pidfd, errRead, binary);
         return NULL;
     }
     /* Quit politely; if QEMU does not, it is ended while reaping. */
@@ -725,7 +740,7 @@ virQEMUCapsProbe(const char *binary, const char *runDir, const struct stat *sb,
         virResetLastError();
     }
     qemuMonitorClose(mon);
-    g_free(virQEMUCapsProbeReap(proc));
+    g_free(virQEMUCapsProbeReap(pid, pidfd, errRead));
 
     qsort(caps->machines, caps->nmachines, sizeof(*caps->machines),
           virQEMUCapsCompareMachines);

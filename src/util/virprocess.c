@@ -13,6 +13,7 @@
 #include <signal.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 
@@ -437,7 +438,7 @@ virProcessCloseAllBut(const int *keep, size_t nkeep)
 static void G_GNUC_NORETURN
 virProcessSpawnChild(const char *const *argv, const char *const *envp,
                      const virProcessSpawnOpts *opts, const int *keep,
-                     size_t nkeep, int errfd, int gofd)
+                     size_t nkeep, int errfd, int gofd, pid_t parent)
 {
     virProcessSpawnFailure failure;
     struct sigaction dfl;
@@ -456,6 +457,13 @@ virProcessSpawnChild(const char *const *argv, const char *const *envp,
     failure.step = VIR_PROCESS_SPAWN_STEP_SESSION;
     if (setsid() < 0)
         goto fail;
+    if (opts->dieWithParent) {
+        if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0)
+            goto fail;
+        /* Armed too late: the parent is gone already. */
+        if (getppid() != parent)
+            _exit(127);
+    }
 
     failure.step = VIR_PROCESS_SPAWN_STEP_STDIO;
     if ((nullfd = open("/dev/null", O_RDWR)) < 0)
@@ -567,6 +575,7 @@ virProcessSpawn(const char *const *argv, const char *const *envp,
     bool sent = true;
     size_t nkeep = 0;
     ssize_t n;
+    pid_t parent = getpid();
     pid_t pid;
 
     if (!opts)
@@ -626,7 +635,8 @@ virProcessSpawn(const char *const *argv, const char *const *envp,
     pthread_sigmask(SIG_SETMASK, &all, &old);
     pid = fork();
     if (pid == 0)
-        virProcessSpawnChild(argv, envp, opts, keep, nkeep, errpipe[1], gofds[0]);
+        virProcessSpawnChild(argv, envp, opts, keep, nkeep, errpipe[1], gofds[0],
+                             parent);
     if (pid < 0)
         virReportSystemError(errno, _("cannot fork a child to execute binary %1$s"),
                              argv[0]);

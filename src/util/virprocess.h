@@ -60,6 +60,11 @@ struct _virProcessSpawnOpts {
      * caller put the pid on record before the program can run. */
     int (*prepare)(pid_t pid, void *opaque);
     void *prepareOpaque;
+    /* the child is killed (SIGKILL) when the thread that spawned it
+     * exits, and never runs the program if that happened already: for
+     * helpers that must not outlive their caller (a capability probe),
+     * never for QEMU running a guest */
+    bool dieWithParent;
 };
 
 int virProcessSpawn(const char *const *argv, const char *const *envp,
