@@ -622,16 +622,22 @@ mymain(void)
         ret = -1;
     if (virTestRun("cache refuses an old version from disk", testCacheOnDiskTooOld, NULL) < 0)
         ret = -1;
-    if (virTestRun("cache ignores a stale file", testCacheStale, NULL) < 0)
-        ret = -1;
     if (virTestRun("cache ignores a corrupt file", testCacheCorrupt, NULL) < 0)
+        ret = -1;
+    if (virTestRun("probe needs an executable", testProbeNotExecutable, NULL) < 0)
+        ret = -1;
+
+    /* The cases below run an emulator, which the probe ends through a
+     * pidfd: Debian 12's valgrind (3.19) cannot run pidfd_open, so its
+     * pass leaves them out (they run in the normal and ASan passes). */
+    if (g_getenv("VIR_TEST_VALGRIND"))
+        return ret;
+    if (virTestRun("cache ignores a stale file", testCacheStale, NULL) < 0)
         ret = -1;
     for (size_t i = 0; i < G_N_ELEMENTS(probeCases); i++) {
         if (virTestRun(probeCases[i].name, testProbe, &probeCases[i]) < 0)
             ret = -1;
     }
-    if (virTestRun("probe needs an executable", testProbeNotExecutable, NULL) < 0)
-        ret = -1;
     return ret;
 }
 
