@@ -518,9 +518,12 @@ static void
 testEofNotify(qemuMonitor *mon, void *opaque)
 {
     testEvents *ev = opaque;
+    bool closeMon = ev->closeOnEof;
 
+    /* Once the event is recorded the test may end and @ev with it: it
+     * is not touched again. */
     testEventsAdd(ev, "EOF");
-    if (ev->closeOnEof)
+    if (closeMon)
         qemuMonitorClose(mon);
 }
 
@@ -567,6 +570,7 @@ static void
 testStop(qemuMonitor *mon, void *opaque)
 {
     testEvents *ev = opaque;
+    bool closeMon;
 
     if (ev->commandOnStop) {
         bool running;
@@ -579,8 +583,10 @@ testStop(qemuMonitor *mon, void *opaque)
         ev->commandMessage = g_strdup(virGetLastErrorMessage());
         virResetLastError();
     }
+    closeMon = ev->closeOnStop;
+    /* As in testEofNotify: @ev may be gone once the event is recorded. */
     testEventsAdd(ev, "STOP");
-    if (ev->closeOnStop)
+    if (closeMon)
         qemuMonitorClose(mon);
 }
 
