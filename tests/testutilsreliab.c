@@ -619,22 +619,22 @@ testReliabCheckRoot(const char *root, const char *uri, const char *name,
         if (priv->phase != QEMU_DOMAIN_PHASE_RUNNING)
             PROBLEM("domain %s is still in phase %d after an open", dom,
                     priv->phase);
-        g_hash_table_add(owned, GINT_TO_POINTER(priv->pid));
+        g_hash_table_add(owned, GINT_TO_POINTER(priv->proc.pid));
         if (priv->privateDir)
             g_hash_table_add(ownedPaths, g_strdup(priv->privateDir));
         if (priv->pidFile)
             g_hash_table_add(ownedPaths, g_strdup(priv->pidFile));
-        if (!testProcessAlive(priv->pid)) {
+        if (!testProcessAlive(priv->proc.pid)) {
             g_ptr_array_add(exited, g_strdup(dom));
             continue;
         }
-        if (virProcessGetStartTime(priv->pid, &start) < 0 ||
-            start != priv->startTime) {
-            if (testProcessAlive(priv->pid))
+        if (virProcessGetStartTime(priv->proc.pid, &start) < 0 ||
+            start != priv->proc.startTime) {
+            if (testProcessAlive(priv->proc.pid))
                 PROBLEM("domain %s records pid %lld with another start time",
-                        dom, (long long)priv->pid);
-        } else if (testReliabCmdlineHas(priv->pid, priv->monitorPath) == 0) {
-            PROBLEM("process %lld of domain %s is not its QEMU", (long long)priv->pid,
+                        dom, (long long)priv->proc.pid);
+        } else if (testReliabCmdlineHas(priv->proc.pid, priv->monitorPath) == 0) {
+            PROBLEM("process %lld of domain %s is not its QEMU", (long long)priv->proc.pid,
                     dom);
         }
         virResetLastError();

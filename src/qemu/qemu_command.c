@@ -257,16 +257,34 @@ qemuBuildMachineCommandLine(GPtrArray *argv, const virDomainDef *def)
 }
 
 
-static void
-qemuBuildMonitorCommandLine(GPtrArray *argv, const qemuCommandPaths *paths)
+/**
+ * qemuBuildMonitorChardevArg:
+ * @socketPath: the QMP socket's path
+ *
+ * The value of the monitor's -chardev option.  Besides configuring
+ * QEMU, it names the driver's own state directory, the domain and its
+ * run, so it is part of how a running QEMU is recognised as the
+ * domain's (its command line must carry it).
+ *
+ * Returns: the argument, for the caller to free.
+ */
+char *
+qemuBuildMonitorChardevArg(const char *socketPath)
 {
     g_auto(virBuffer) buf = VIR_BUFFER_INITIALIZER;
 
     virBufferAddLit(&buf, "socket,id=charmonitor,path=");
-    qemuBufferEscapeComma(&buf, paths->monitorSocket);
+    qemuBufferEscapeComma(&buf, socketPath);
     virBufferAddLit(&buf, ",server=on,wait=off");
+    return virBufferContentAndReset(&buf);
+}
+
+
+static void
+qemuBuildMonitorCommandLine(GPtrArray *argv, const qemuCommandPaths *paths)
+{
     qemuArgAdd(argv, "-chardev");
-    g_ptr_array_add(argv, virBufferContentAndReset(&buf));
+    g_ptr_array_add(argv, qemuBuildMonitorChardevArg(paths->monitorSocket));
     qemuArgAddPair(argv, "-mon", "chardev=charmonitor,id=monitor,mode=control");
     if (paths->pidFile)
         qemuArgAddPair(argv, "-pidfile", paths->pidFile);

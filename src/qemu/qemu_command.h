@@ -27,5 +27,7 @@ char **qemuBuildCommandLine(const virDomainDef *def,
                             const qemuCommandPaths *paths,
                             unsigned int flags);
 
+char *qemuBuildMonitorChardevArg(const char *socketPath);
+
 char *qemuBuildCommandLineString(char **argv);
 char *qemuBuildCommandLineStringOneLine(char **argv);

@@ -11,6 +11,7 @@
 #include <libxml/parser.h>
 
 #include "qemu_domain.h"
+#include "qemu_command.h"
 #include "domain_event.h"
 #include "virbuffer.h"
 #include "virenum.h"
@@ -39,7 +40,7 @@ qemuDomainObjPrivateNew(virQEMUDriver *driver)
     qemuDomainObjPrivate *priv = g_new0(qemuDomainObjPrivate, 1);
 
     priv->driver = driver;
-    priv->pidfd = -1;
+    priv->proc = (virProcessRef)VIR_PROCESS_REF_INIT;
     priv->jobfd = -1;
     return priv;
 }
@@ -51,7 +52,7 @@ qemuDomainObjPrivateFree(qemuDomainObjPrivate *priv)
     if (!priv)
         return;
     g_clear_pointer(&priv->mon, qemuMonitorClose);
-    virForceClose(&priv->pidfd);
+    virProcessRefClear(&priv->proc);
     virForceClose(&priv->jobfd);
     g_free(priv->monitorPath);
     g_free(priv->pidFile);
@@ -190,7 +191,7 @@ qemuDomainStatusParse(virDomainObj *vm, const char *xml, const char *path)
     g_autofree char *phase = NULL;
     g_autofree char *signalled = NULL;
     xmlNodePtr root;
-    unsigned long long pid, offset;
+    unsigned long long pid, startTime, offset;
     int st, rs, ph;
 
     if (!(doc = xmlReadMemory(xml, strlen(xml), path, NULL,
@@ -254,10 +255,18 @@ qemuDomainStatusParse(virDomainObj *vm, const char *xml, const char *path)
     }
 
     if (qemuDomainStatusGetULL(root, "pid", &pid, path) < 0 ||
-        qemuDomainStatusGetULL(root, "starttime", &priv->startTime, path) < 0 ||
+        qemuDomainStatusGetULL(root, "starttime", &startTime, path) < 0 ||
         qemuDomainStatusGetULL(root, "logoffset", &offset, path) < 0)
         return -1;
-    priv->pid = (pid_t)pid;
+    if (pid > G_MAXINT) {
+        g_autofree char *str = g_strdup_printf("%llu", pid);
+
+        virReportError(VIR_ERR_INTERNAL_ERROR,
+                       _("status file '%1$s' has a malformed %2$s '%3$s'"),
+                       path, "pid", str);
+        return -1;
+    }
+    virProcessRefSet(&priv->proc, (pid_t)pid, startTime);
     priv->logOffset = (off_t)offset;
     priv->phase = ph;
     signalled = (char *)xmlGetProp(root, BAD_CAST "shutdownsignalled");
@@ -436,7 +445,7 @@ qemuDomainSaveStatus(virQEMUDriver *driver, virDomainObj *vm)
         virBufferAddLit(&buf, "/>\n");
     } else {
         virBufferAsprintf(&buf, " pid='%lld' starttime='%llu' logoffset='%lld'",
-                          (long long)priv->pid, priv->startTime,
+                          (long long)priv->proc.pid, priv->proc.startTime,
                           (long long)priv->logOffset);
         if (priv->shutdownSignalled)
             virBufferAddLit(&buf, " shutdownsignalled='yes'");
@@ -811,6 +820,42 @@ static const qemuMonitorCallbacks qemuDomainMonitorCallbacks = {
 
 
 /**
+ * qemuDomainProcessOpen:
+ * @vm: an active domain
+ *
+ * Verifies that the process recorded for @vm is its QEMU and pins it
+ * (priv->proc): the recorded start time, and a command line carrying
+ * the domain's UUID and the monitor socket this driver gave it, which
+ * no process outside this driver's state directory has.  So a pid and
+ * start time copied into a forged status file from some other process
+ * never lead to that process being signalled.
+ *
+ * Returns: 1 when priv->proc is open, 0 when QEMU is gone (or the
+ * recorded process is not this domain's QEMU), -1 with an error
+ * reported.
+ */
+int
+qemuDomainProcessOpen(virDomainObj *vm)
+{
+    qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
+    char uuid[VIR_UUID_STRING_BUFLEN];
+    g_autofree char *chardev = NULL;
+    const char *identity[3] = { NULL };
+
+    if (priv->proc.pidfd >= 0)
+        return 1;
+    if (!priv->monitorPath) {
+        priv->proc.gone = true;
+        return 0;
+    }
+    chardev = qemuBuildMonitorChardevArg(priv->monitorPath);
+    identity[0] = virUUIDFormat(vm->def->uuid, uuid);
+    identity[1] = chardev;
+    return virProcessRefOpen(&priv->proc, identity);
+}
+
+
+/**
  * qemuDomainGetMonitor:
  * @vm: a running domain in a job
  *
@@ -825,16 +870,14 @@ qemuDomainGetMonitor(virDomainObj *vm)
 
     if (priv->mon)
         return priv->mon;
-    if (priv->pidfd < 0) {
-        if ((rc = virProcessOpenPidfd(priv->pid, priv->startTime, &priv->pidfd)) < 0)
-            return NULL;
-        if (rc == 0) {
-            virReportError(VIR_ERR_OPERATION_INVALID, "%s",
-                           _("domain is not running"));
-            return NULL;
-        }
+    if ((rc = qemuDomainProcessOpen(vm)) < 0)
+        return NULL;
+    if (rc == 0) {
+        virReportError(VIR_ERR_OPERATION_INVALID, "%s",
+                       _("domain is not running"));
+        return NULL;
     }
-    priv->mon = qemuMonitorOpen(priv->monitorPath, priv->pidfd, 10000,
+    priv->mon = qemuMonitorOpen(priv->monitorPath, priv->proc.pidfd, 10000,
                                 &qemuDomainMonitorCallbacks, vm);
     return priv->mon;
 }

@@ -32,6 +32,7 @@
 #include "qemu_conf.h"
 #include "qemu_monitor.h"
 #include "virdomainobj.h"
+#include "virprocess.h"
 
 /* How far a start has got, as recorded in the status file. */
 typedef enum {
@@ -47,10 +48,9 @@ struct _qemuDomainObjPrivate {
     virQEMUDriver *driver;
 
     qemuDomainPhase phase;
-    pid_t pid;                    /* 0 when unknown */
-    unsigned long long startTime; /* field 22 of /proc/PID/stat */
-    int pidfd;                    /* -1 until opened */
-    bool gone;                    /* the recorded process no longer exists */
+    /* QEMU itself, once its identity is known: the only handle through
+     * which anything signals or waits for it. */
+    virProcessRef proc;
 
     char *monitorPath;
     char *pidFile;
@@ -110,6 +110,9 @@ int qemuDriverAllocateID(virQEMUDriver *driver);
 
 /* Removes what atomic writes interrupted by a crash left behind. */
 void qemuDomainRemoveStaleFiles(virQEMUDriver *driver);
+
+/* Verifies and pins the domain's QEMU (priv->proc): 1, 0 if gone, -1. */
+int qemuDomainProcessOpen(virDomainObj *vm) G_GNUC_WARN_UNUSED_RESULT;
 
 /* Opens the monitor for the current job (closed by EndJob). */
 qemuMonitor *qemuDomainGetMonitor(virDomainObj *vm);

@@ -654,13 +654,13 @@ qemuDomainShutdownFlags(virDomainPtr dom, unsigned int flags)
     } else {
         /* A stopped (SIGSTOP) QEMU cannot even greet the monitor: say so
          * now rather than after the monitor's timeout. */
-        g_autofree char *procState = virProcessGetState(QEMU_DOMAIN_PRIVATE(vm)->pid);
+        g_autofree char *procState = virProcessGetState(QEMU_DOMAIN_PRIVATE(vm)->proc.pid);
 
         if (procState && strchr("Tt", procState[0])) {
             virReportError(VIR_ERR_OPERATION_FAILED,
                            _("cannot ask domain '%1$s' to shut down: its QEMU process %2$lld is in state %3$s and cannot act on the request"),
                            vm->def->name,
-                           (long long)QEMU_DOMAIN_PRIVATE(vm)->pid, procState);
+                           (long long)QEMU_DOMAIN_PRIVATE(vm)->proc.pid, procState);
             goto endjob;
         }
         if (!(mon = qemuDomainGetMonitor(vm)) ||
@@ -682,8 +682,8 @@ qemuDomainSameInstance(virDomainObj *vm, pid_t pid, unsigned long long startTime
 {
     qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
 
-    return virDomainObjIsActive(vm) && priv->pid == pid &&
-           priv->startTime == startTime;
+    return virDomainObjIsActive(vm) && priv->proc.pid == pid &&
+           priv->proc.startTime == startTime;
 }
 
 
@@ -709,8 +709,8 @@ qemuDomainDestroyFlags(virDomainPtr dom, unsigned int flags)
                        _("domain is still starting: retry once the start has finished"));
         return -1;
     }
-    pid = QEMU_DOMAIN_PRIVATE(vm)->pid;
-    startTime = QEMU_DOMAIN_PRIVATE(vm)->startTime;
+    pid = QEMU_DOMAIN_PRIVATE(vm)->proc.pid;
+    startTime = QEMU_DOMAIN_PRIVATE(vm)->proc.startTime;
 
     /* The signals go first, without the job: a job stuck on a monitor
      * that no longer answers ends when QEMU does.  Until this destroy
@@ -846,8 +846,8 @@ qemuDomainGetInfo(virDomainPtr dom, virDomainInfoPtr info)
     info->memory = vm->def->currentMemory;
     info->nrVirtCpu = vm->def->vcpus;
     info->cpuTime = 0;
-    if (virDomainObjIsActive(vm) && priv->pid > 0 &&
-        virProcessGetCPUTime(priv->pid, &info->cpuTime) < 0) {
+    if (virDomainObjIsActive(vm) && priv->proc.pid > 0 &&
+        virProcessGetCPUTime(priv->proc.pid, &info->cpuTime) < 0) {
         /* The process may have just exited: report no time rather than
          * fail the whole query. */
         virResetLastError();

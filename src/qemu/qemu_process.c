@@ -49,62 +49,156 @@ qemuProcessSecondsToMs(double seconds)
 }
 
 
-/*
- * Makes sure priv->pidfd refers to the domain's QEMU.  Returns 1 when it
- * does, 0 when that process no longer exists (priv->gone is set), -1 on
- * error.
- */
-static int
-qemuProcessOpenPidfd(qemuDomainObjPrivate *priv)
-{
-    int rc;
-
-    if (priv->pidfd >= 0)
-        return 1;
-    if (priv->gone || priv->pid <= 0)
-        return 0;
-    if ((rc = virProcessOpenPidfd(priv->pid, priv->startTime, &priv->pidfd)) == 0)
-        priv->gone = true;
-    return rc;
-}
-
-
 /* Whether the domain's QEMU still runs (a zombie does not).  Errors
  * count as alive: only proof of death may clean a domain up. */
 static bool
-qemuProcessIsAlive(qemuDomainObjPrivate *priv)
+qemuProcessIsAlive(virDomainObj *vm)
 {
-    int rc = qemuProcessOpenPidfd(priv);
+    qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
+    int rc = qemuDomainProcessOpen(vm);
 
     if (rc < 0) {
-        VIR_WARN("cannot check process %lld: %s", (long long)priv->pid,
+        VIR_WARN("cannot check process %lld: %s", (long long)priv->proc.pid,
                  virGetLastErrorMessage());
         virResetLastError();
         return true;
     }
-    if (rc == 0)
-        return false;
-    if (virProcessPidfdWait(priv->pidfd, priv->pid, 0, NULL) == 1) {
-        priv->gone = true;
-        return false;
-    }
-    virResetLastError();
-    return true;
+    return rc > 0 && virProcessRefIsAlive(&priv->proc);
 }
 
 
 /*
  * Collects the exit status of the domain's QEMU once it has exited, if
- * it is our child.  Only through the pidfd whose identity was checked:
- * the recorded pid may since have gone to another process, maybe a
- * child of the application's own, which is not ours to reap.
+ * it is our child.  Only through the verified reference: the recorded
+ * pid may since have gone to another process, maybe a child of the
+ * application's own, which is not ours to reap.
  */
 static void
 qemuProcessReapExited(qemuDomainObjPrivate *priv)
 {
-    if (priv->pidfd >= 0 &&
-        virProcessPidfdWait(priv->pidfd, priv->pid, 0, NULL) < 0)
+    if (priv->proc.pidfd >= 0 && virProcessRefWait(&priv->proc, 0, NULL) < 0)
         virResetLastError();
+}
+
+
+/*
+ * The stop machine.  Each stage is a state; qemuProcessKillStep() is
+ * the only transition function.  The one edge into SIGKILL leaves
+ * SIGTERM_WAIT and is taken only when the machine was built with
+ * @force: a graceful stop (force false) can only end GONE, SHORT or
+ * FAILED, and nothing else in this file sends SIGKILL to a guest.
+ *
+ *   SIGTERM --> SIGTERM_WAIT --(exited)----------------------> GONE
+ *                   |
+ *                   +--(timeout, !force)---------------------> SHORT
+ *                   +--(timeout, force)--> SIGKILL --> SIGKILL_WAIT
+ *                                                       |--(exited)--> GONE
+ *                                                       +--(timeout)-> FAILED
+ *   (any stage)--(error)--> FAILED;  already exited at SIGTERM --> GONE
+ */
+typedef enum {
+    QEMU_PROCESS_KILL_SIGTERM,       /* about to send SIGTERM */
+    QEMU_PROCESS_KILL_SIGTERM_WAIT,  /* SIGTERM sent, waiting for the exit */
+    QEMU_PROCESS_KILL_SIGKILL,       /* about to send SIGKILL (force only) */
+    QEMU_PROCESS_KILL_SIGKILL_WAIT,  /* SIGKILL sent, waiting for the exit */
+    QEMU_PROCESS_KILL_GONE,          /* the process has exited: success */
+    QEMU_PROCESS_KILL_SHORT,         /* graceful timeout: stop short, fail */
+    QEMU_PROCESS_KILL_FAILED,        /* an error, or SIGKILL did not work */
+} qemuProcessKillStage;
+
+typedef struct {
+    virDomainObj *vm;
+    virProcessRef *proc;
+    bool force;                  /* SIGKILL is allowed after the term wait */
+    double termTimeout;          /* seconds: term or graceful timeout */
+    double killTimeout;          /* seconds after SIGKILL */
+    qemuProcessKillStage stage;
+} qemuProcessKillMachine;
+
+
+/* Sends @sig; a process that has already exited is not a failure. */
+static qemuProcessKillStage
+qemuProcessKillSend(qemuProcessKillMachine *m, int sig,
+                    qemuProcessKillStage next)
+{
+    int rc = virProcessRefSignal(m->proc, sig);
+
+    if (rc == -ESRCH)
+        return QEMU_PROCESS_KILL_GONE;
+    if (rc < 0) {
+        virReportSystemError(-rc, _("cannot send %1$s to process %2$lld"),
+                             sigabbrev_np(sig), (long long)m->proc->pid);
+        return QEMU_PROCESS_KILL_FAILED;
+    }
+    return next;
+}
+
+
+/* Waits up to @seconds; @late is where a timeout leads. */
+static qemuProcessKillStage
+qemuProcessKillWait(qemuProcessKillMachine *m, double seconds,
+                    qemuProcessKillStage late)
+{
+    int rc = virProcessRefWait(m->proc, qemuProcessSecondsToMs(seconds), NULL);
+
+    if (rc < 0)
+        return QEMU_PROCESS_KILL_FAILED;
+    return rc == 1 ? QEMU_PROCESS_KILL_GONE : late;
+}
+
+
+static qemuProcessKillStage
+qemuProcessKillStep(qemuProcessKillMachine *m)
+{
+    g_autofree char *state = NULL;
+
+    switch (m->stage) {
+    case QEMU_PROCESS_KILL_SIGTERM:
+        return qemuProcessKillSend(m, SIGTERM, QEMU_PROCESS_KILL_SIGTERM_WAIT);
+
+    case QEMU_PROCESS_KILL_SIGTERM_WAIT:
+        return qemuProcessKillWait(m, m->termTimeout,
+                                   m->force ? QEMU_PROCESS_KILL_SIGKILL :
+                                              QEMU_PROCESS_KILL_SHORT);
+
+    case QEMU_PROCESS_KILL_SIGKILL:
+        if (!m->force) {
+            /* Unreachable by construction; never let it become SIGKILL. */
+            virReportError(VIR_ERR_INTERNAL_ERROR, "%s",
+                           _("a graceful stop reached the SIGKILL stage"));
+            return QEMU_PROCESS_KILL_FAILED;
+        }
+        VIR_WARN("QEMU process %lld of domain %s ignored SIGTERM for %.3g s, sending SIGKILL",
+                 (long long)m->proc->pid, m->vm->def->name, m->termTimeout);
+        return qemuProcessKillSend(m, SIGKILL, QEMU_PROCESS_KILL_SIGKILL_WAIT);
+
+    case QEMU_PROCESS_KILL_SIGKILL_WAIT:
+        if (qemuProcessKillWait(m, m->killTimeout, QEMU_PROCESS_KILL_FAILED) ==
+            QEMU_PROCESS_KILL_GONE)
+            return QEMU_PROCESS_KILL_GONE;
+        if (virGetLastErrorCode() == VIR_ERR_OK) {
+            state = virProcessRefGetState(m->proc);
+            virReportSystemError(EBUSY,
+                                 _("Failed to terminate process %1$lld with SIGKILL: still there %2$.3g s later, in state %3$s; the domain stays active and a later destroy can try again"),
+                                 (long long)m->proc->pid, m->killTimeout,
+                                 NULLSTR(state));
+        }
+        return QEMU_PROCESS_KILL_FAILED;
+
+    case QEMU_PROCESS_KILL_SHORT:
+    case QEMU_PROCESS_KILL_GONE:
+    case QEMU_PROCESS_KILL_FAILED:
+        break;
+    }
+    return m->stage;
+}
+
+
+static bool
+qemuProcessKillStageIsFinal(qemuProcessKillStage stage)
+{
+    return stage == QEMU_PROCESS_KILL_GONE || stage == QEMU_PROCESS_KILL_SHORT ||
+           stage == QEMU_PROCESS_KILL_FAILED;
 }
 
 
@@ -119,6 +213,8 @@ qemuProcessReapExited(qemuDomainObjPrivate *priv)
  * With FORCE: SIGTERM, wait up to destroy_term_timeout, then SIGKILL and
  * wait up to destroy_kill_timeout.
  * With NOWAIT: one signal (SIGKILL with FORCE, else SIGTERM), no wait.
+ * The signals go only to a process proven to be the domain's QEMU
+ * (qemuDomainProcessOpen).
  *
  * Returns: 0 when the process is gone (with NOWAIT: the signal was
  * delivered or it was already gone), also for a domain that is not
@@ -131,76 +227,54 @@ qemuProcessKill(virDomainObj *vm, unsigned int flags)
 {
     qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
     virQEMUDriverConfig *cfg = priv->driver->config;
+    qemuProcessKillMachine m = {
+        .vm = vm,
+        .proc = &priv->proc,
+        .force = !!(flags & VIR_QEMU_PROCESS_KILL_FORCE),
+        .termTimeout = (flags & VIR_QEMU_PROCESS_KILL_FORCE) ?
+                       cfg->destroyTermTimeout : cfg->destroyGracefulTimeout,
+        .killTimeout = cfg->destroyKillTimeout,
+        .stage = QEMU_PROCESS_KILL_SIGTERM,
+    };
     g_autofree char *state = NULL;
-    double waited;
     int rc;
 
     virCheckFlags(VIR_QEMU_PROCESS_KILL_FORCE | VIR_QEMU_PROCESS_KILL_NOWAIT, -1);
-    VIR_DEBUG("vm=%s pid=%lld flags=0x%x", vm->def->name, (long long)priv->pid,
-              flags);
+    VIR_DEBUG("vm=%s pid=%lld flags=0x%x", vm->def->name,
+              (long long)priv->proc.pid, flags);
 
     if (!virDomainObjIsActive(vm))
         return 0;
-    if ((rc = qemuProcessOpenPidfd(priv)) <= 0)
+    if ((rc = qemuDomainProcessOpen(vm)) <= 0)
         return rc;
 
     if (flags & VIR_QEMU_PROCESS_KILL_NOWAIT) {
-        int sig = (flags & VIR_QEMU_PROCESS_KILL_FORCE) ? SIGKILL : SIGTERM;
+        qemuProcessKillStage done = qemuProcessKillSend(&m, m.force ? SIGKILL : SIGTERM,
+                                                        QEMU_PROCESS_KILL_GONE);
 
-        rc = virProcessPidfdSendSignal(priv->pidfd, sig);
-        if (rc == 0 || rc == -ESRCH)
-            return 0;
-        virReportSystemError(-rc, _("cannot send %1$s to process %2$lld"),
-                             sigabbrev_np(sig), (long long)priv->pid);
-        return -1;
+        return done == QEMU_PROCESS_KILL_FAILED ? -1 : 0;
     }
 
-    rc = virProcessPidfdSendSignal(priv->pidfd, SIGTERM);
-    if (rc < 0 && rc != -ESRCH) {
-        virReportSystemError(-rc, _("cannot send SIGTERM to process %1$lld"),
-                             (long long)priv->pid);
-        return -1;
-    }
-    waited = (flags & VIR_QEMU_PROCESS_KILL_FORCE) ? cfg->destroyTermTimeout :
-                                                     cfg->destroyGracefulTimeout;
-    if ((rc = virProcessPidfdWait(priv->pidfd, priv->pid,
-                                  qemuProcessSecondsToMs(waited), NULL)) < 0)
-        return -1;
-    if (rc == 1) {
-        priv->gone = true;
+    while (!qemuProcessKillStageIsFinal(m.stage))
+        m.stage = qemuProcessKillStep(&m);
+
+    switch (m.stage) {
+    case QEMU_PROCESS_KILL_GONE:
+        priv->proc.gone = true;
         return 0;
-    }
-
-    if (!(flags & VIR_QEMU_PROCESS_KILL_FORCE)) {
-        state = virProcessGetState(priv->pid);
+    case QEMU_PROCESS_KILL_SHORT:
+        state = virProcessRefGetState(&priv->proc);
         virReportError(VIR_ERR_OPERATION_FAILED,
                        _("failed to kill qemu process with SIGTERM: process %1$lld is still running %2$.3g s after SIGTERM (state %3$s); nothing else was done: retry, or destroy without the graceful flag to use SIGKILL"),
-                       (long long)priv->pid, waited, NULLSTR(state));
+                       (long long)priv->proc.pid, m.termTimeout, NULLSTR(state));
         return -1;
+    case QEMU_PROCESS_KILL_FAILED:
+    case QEMU_PROCESS_KILL_SIGTERM:
+    case QEMU_PROCESS_KILL_SIGTERM_WAIT:
+    case QEMU_PROCESS_KILL_SIGKILL:
+    case QEMU_PROCESS_KILL_SIGKILL_WAIT:
+        break;
     }
-
-    VIR_WARN("QEMU process %lld of domain %s ignored SIGTERM for %.3g s, sending SIGKILL",
-             (long long)priv->pid, vm->def->name, waited);
-    rc = virProcessPidfdSendSignal(priv->pidfd, SIGKILL);
-    if (rc < 0 && rc != -ESRCH) {
-        virReportSystemError(-rc, _("cannot send SIGKILL to process %1$lld"),
-                             (long long)priv->pid);
-        return -1;
-    }
-    if ((rc = virProcessPidfdWait(priv->pidfd, priv->pid,
-                                  qemuProcessSecondsToMs(cfg->destroyKillTimeout),
-                                  NULL)) < 0)
-        return -1;
-    if (rc == 1) {
-        priv->gone = true;
-        return 0;
-    }
-
-    state = virProcessGetState(priv->pid);
-    virReportSystemError(EBUSY,
-                         _("Failed to terminate process %1$lld with SIGKILL: still there %2$.3g s later, in state %3$s; the domain stays active and a later destroy can try again"),
-                         (long long)priv->pid, cfg->destroyKillTimeout,
-                         NULLSTR(state));
     return -1;
 }
 
@@ -271,12 +345,15 @@ qemuProcessRestorePersistentDef(virDomainObj *vm)
  * @reason: why it stopped
  * @flags: bitwise-OR of qemuProcessStopFlags
  *
- * The stop path.  First makes sure the process is gone (SIGKILL if it
- * must); if even that fails, nothing else happens and the domain stays
- * active.  Then: the monitor is closed, the status file rewritten (the
+ * The stop path: tears down what a QEMU proven gone left behind.  It
+ * signals nothing; a caller that has not seen QEMU exit stops it first
+ * (qemuProcessKill), and if QEMU is still there this fails and changes
+ * nothing.  Then: the monitor is closed, the status file rewritten (the
  * commit point: shut off with @reason, or removed for a transient
  * domain), QEMU's leftovers removed, VIR_DOMAIN_EVENT_STOPPED queued.
  * A persistent domain keeps its definition; a transient one is gone.
+ * Failing to record the stop on disk is only logged: the process is
+ * gone whatever the disk says, and the next open completes the record.
  *
  * Returns: 0, or -1 with an error reported and the domain still active.
  */
@@ -306,12 +383,16 @@ qemuProcessStop(virQEMUDriver *driver, virDomainObj *vm,
 
     if (!virDomainObjIsActive(vm))
         return 0;
-    if (qemuProcessKill(vm, VIR_QEMU_PROCESS_KILL_FORCE) < 0)
+    if (qemuProcessIsAlive(vm)) {
+        virReportError(VIR_ERR_INTERNAL_ERROR,
+                       _("cannot record domain '%1$s' as stopped: its QEMU process %2$lld is still running"),
+                       vm->def->name, (long long)priv->proc.pid);
         return -1;
+    }
 
     qemuProcessReapExited(priv);
     g_clear_pointer(&priv->mon, qemuMonitorClose);
-    virForceClose(&priv->pidfd);
+    virProcessRefClear(&priv->proc);
 
     name = g_strdup(vm->def->name);
     memcpy(uuid, vm->def->uuid, VIR_UUID_BUFLEN);
@@ -328,7 +409,6 @@ qemuProcessStop(virQEMUDriver *driver, virDomainObj *vm,
         virResetLastError();
     }
     priv->phase = QEMU_DOMAIN_PHASE_INACTIVE;
-    priv->pid = 0;
 
     virDomainEventLifecycleQueue(driver->domainEventState, name, uuid, id,
                                  VIR_DOMAIN_EVENT_STOPPED, eventDetail[reason]);
@@ -503,13 +583,14 @@ qemuProcessStartCleanup(virQEMUDriver *driver, virDomainObj *vm)
 
     virErrorPreserveLast(&orig);
     g_clear_pointer(&priv->mon, qemuMonitorClose);
-    if (priv->pid > 0) {
+    if (priv->proc.pid > 0) {
         if (qemuProcessKill(vm, VIR_QEMU_PROCESS_KILL_FORCE) < 0)
             VIR_ERROR("cannot stop QEMU process %lld of failed start of %s: %s",
-                      (long long)priv->pid, vm->def->name, virGetLastErrorMessage());
+                      (long long)priv->proc.pid, vm->def->name,
+                      virGetLastErrorMessage());
         qemuProcessReapExited(priv);
     }
-    virForceClose(&priv->pidfd);
+    virProcessRefClear(&priv->proc);
     qemuProcessRemoveRuntimeFiles(vm);
     qemuProcessRestorePersistentDef(vm);
     virDomainObjSetState(vm, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_FAILED);
@@ -517,7 +598,6 @@ qemuProcessStartCleanup(virQEMUDriver *driver, virDomainObj *vm)
         VIR_ERROR("cannot record the failed start of %s: %s", vm->def->name,
                   virGetLastErrorMessage());
     priv->phase = QEMU_DOMAIN_PHASE_INACTIVE;
-    priv->pid = 0;
     virErrorRestore(&orig);
 }
 
@@ -554,9 +634,14 @@ qemuProcessRecordPid(pid_t pid, void *opaque)
     virDomainObj *vm = opaque;
     qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
 
-    priv->pid = pid;
-    if (virProcessGetStartTime(pid, &priv->startTime) < 0)
+    /* Our unreaped child: its identity cannot change under us. */
+    if (virProcessRefOpenChild(&priv->proc, pid) <= 0) {
+        if (virGetLastErrorCode() == VIR_ERR_OK)
+            virReportError(VIR_ERR_INTERNAL_ERROR,
+                           _("process %1$lld ended before it could execute QEMU"),
+                           (long long)pid);
         return -1;
+    }
     return qemuDomainSaveStatus(priv->driver, vm);
 }
 
@@ -589,8 +674,8 @@ qemuProcessStart(virQEMUDriver *driver, virDomainObj *vm, unsigned int flags)
     virProcessSpawnOpts opts = { 0 };
     VIR_AUTOCLOSE logfd = -1;
     qemuMonitor *mon;
+    pid_t pid;
     int id;
-    int rc;
 
     virCheckFlags(VIR_DOMAIN_START_PAUSED, -1);
 
@@ -616,8 +701,7 @@ qemuProcessStart(virQEMUDriver *driver, virDomainObj *vm, unsigned int flags)
     virDomainDefFree(vm->def);
     vm->def = g_steal_pointer(&live);
     priv->phase = QEMU_DOMAIN_PHASE_STARTING;
-    priv->pid = 0;
-    priv->gone = false;
+    virProcessRefClear(&priv->proc);
     priv->shutdownSignalled = false;
     virDomainObjSetState(vm, VIR_DOMAIN_PAUSED, VIR_DOMAIN_PAUSED_STARTING_UP);
 
@@ -642,19 +726,12 @@ qemuProcessStart(virQEMUDriver *driver, virDomainObj *vm, unsigned int flags)
     opts.prepare = qemuProcessRecordPid;
     opts.prepareOpaque = vm;
     if (virProcessSpawn((const char *const *)argv, (const char *const *)env,
-                        &opts, &priv->pid) < 0)
+                        &opts, &pid) < 0)
         goto error;
-    VIR_DEBUG("domain %s: QEMU pid %lld", vm->def->name, (long long)priv->pid);
+    VIR_DEBUG("domain %s: QEMU pid %lld", vm->def->name, (long long)pid);
 
-    if ((rc = qemuProcessOpenPidfd(priv)) < 0)
-        goto error;
-    if (rc == 0) {
-        virReportError(VIR_ERR_INTERNAL_ERROR, "%s", _("QEMU exited at once"));
-        qemuProcessReportStartFailure(vm, true);
-        goto error;
-    }
-
-    if (!(priv->mon = qemuMonitorOpen(priv->monitorPath, priv->pidfd,
+    /* qemuProcessRecordPid opened priv->proc on the child. */
+    if (!(priv->mon = qemuMonitorOpen(priv->monitorPath, priv->proc.pidfd,
                                       qemuProcessSecondsToMs(driver->config->startTimeout),
                                       NULL, vm))) {
         /* A QEMU that closed its monitor is on its way out, but the
@@ -662,8 +739,12 @@ qemuProcessStart(virQEMUDriver *driver, virDomainObj *vm, unsigned int flags)
          * timeout QEMU is still there: no point waiting.) */
         int graceMs = virGetLastErrorCode() == VIR_ERR_OPERATION_TIMEOUT ?
                       0 : QEMU_PROCESS_EXIT_GRACE_MS;
-        bool exited = virProcessPidfdWait(priv->pidfd, priv->pid, graceMs, NULL) == 1;
+        virErrorPtr orig;
+        bool exited;
 
+        virErrorPreserveLast(&orig);
+        exited = virProcessRefWait(&priv->proc, graceMs, NULL) == 1;
+        virErrorRestore(&orig);
         qemuProcessReportStartFailure(vm, exited);
         goto error;
     }
@@ -712,46 +793,45 @@ qemuProcessGuessStopReason(virDomainObj *vm)
 }
 
 
-/* Is @pid the QEMU of @vm, by its command line naming our monitor
- * socket?  Used only for a start that died before recording the pid. */
-static bool
-qemuProcessCmdlineMatches(pid_t pid, const char *monitorPath)
-{
-    g_autofree char *path = g_strdup_printf("/proc/%lld/cmdline", (long long)pid);
-    g_autofree char *cmdline = NULL;
-    gsize len;
-
-    if (!g_file_get_contents(path, &cmdline, &len, NULL))
-        return false;
-    for (gsize i = 0; i < len; i += strlen(cmdline + i) + 1) {
-        if (strstr(cmdline + i, monitorPath))
-            return true;
-    }
-    return false;
-}
-
-
-/* A start that died before recording a pid: QEMU's own pid file may
- * still name the process. */
-static void
-qemuProcessFindOrphan(virDomainObj *vm)
+/*
+ * The pid QEMU wrote into its pid file, or 0 when there is none (or it
+ * does not hold a pid).  Only a hint: whoever uses it checks the
+ * process's identity.
+ */
+static pid_t
+qemuProcessReadPidFile(virDomainObj *vm)
 {
     qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
     g_autofree char *content = NULL;
     guint64 pid;
-    unsigned long long start;
 
-    if (priv->pid > 0 || !priv->pidFile ||
-        !g_file_get_contents(priv->pidFile, &content, NULL, NULL) ||
+    if (!priv->pidFile ||
+        virFileReadAllQuiet(priv->pidFile, 64, &content) < 0 ||
         !g_ascii_string_to_unsigned(g_strstrip(content), 10, 1, G_MAXINT, &pid, NULL))
+        return 0;
+    return (pid_t)pid;
+}
+
+
+/* A start that died before recording a pid: QEMU's own pid file may
+ * still name the process, which counts only if it is this domain's. */
+static void
+qemuProcessFindOrphan(virDomainObj *vm)
+{
+    qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
+    unsigned long long start;
+    pid_t pid;
+
+    if (priv->proc.pid > 0 || !(pid = qemuProcessReadPidFile(vm)))
         return;
     if (virProcessGetStartTime(pid, &start) < 0) {
         virResetLastError();
         return;
     }
-    if (qemuProcessCmdlineMatches(pid, priv->monitorPath)) {
-        priv->pid = pid;
-        priv->startTime = start;
+    virProcessRefSet(&priv->proc, pid, start);
+    if (qemuDomainProcessOpen(vm) <= 0) {
+        virResetLastError();
+        virProcessRefClear(&priv->proc);
     }
 }
 
@@ -783,7 +863,7 @@ qemuProcessReconcileJob(virQEMUDriver *driver, virDomainObj *vm, bool query)
         return 0;
     }
 
-    if (qemuProcessIsAlive(priv))
+    if (qemuProcessIsAlive(vm))
         return 0;
     if (qemuDomainDestroyInProgress(driver, vm->def->name)) {
         if (!query) {
@@ -797,7 +877,7 @@ qemuProcessReconcileJob(virQEMUDriver *driver, virDomainObj *vm, bool query)
     }
     reason = qemuProcessGuessStopReason(vm);
     VIR_INFO("domain %s: QEMU process %lld is gone (%s)", vm->def->name,
-             (long long)priv->pid,
+             (long long)priv->proc.pid,
              reason == VIR_DOMAIN_SHUTOFF_CRASHED ? "crashed" : "shut down");
     return qemuProcessStop(driver, vm, reason, 0);
 }
@@ -847,14 +927,14 @@ qemuProcessReconcile(virQEMUDriver *driver, virDomainObj **vm)
 
     if (!virDomainObjIsActive(*vm))
         return 0;
-    if (priv->phase == QEMU_DOMAIN_PHASE_RUNNING && qemuProcessIsAlive(priv))
+    if (priv->phase == QEMU_DOMAIN_PHASE_RUNNING && qemuProcessIsAlive(*vm))
         return 0;
 
     if (qemuDomainObjTryJob(driver, vm) < 0) {
         if (virGetLastErrorCode() != VIR_ERR_RESOURCE_BUSY)
             return -1;
         virResetLastError();
-        if (priv->gone)
+        if (priv->proc.gone)
             virDomainObjSetState(*vm, VIR_DOMAIN_SHUTOFF,
                                  VIR_DOMAIN_SHUTOFF_UNKNOWN);
         return 0;
@@ -892,7 +972,7 @@ qemuProcessRefreshState(virQEMUDriver *driver, virDomainObj **vm)
         return 0;
     /* A stopped (SIGSTOP) or stuck QEMU cannot answer; asking would only
      * hang. */
-    procState = virProcessGetState(priv->pid);
+    procState = virProcessRefGetState(&priv->proc);
     if (!procState || strchr("TtDZX", procState[0]))
         return 0;
 
@@ -917,11 +997,14 @@ qemuProcessRefreshState(virQEMUDriver *driver, virDomainObj **vm)
     }
 
     if (!running && reason == VIR_DOMAIN_PAUSED_SHUTTING_DOWN) {
-        /* The guest powered off; QEMU waits to be told to exit. */
+        /* The guest powered off; QEMU waits to be told to exit, which
+         * SIGTERM does at once (it has nothing left to flush but its
+         * block layer).  This caller then needs it gone to record the
+         * stop: the kill that makes sure, as the stop path's own. */
         qemuDomainObjPrivate *p = QEMU_DOMAIN_PRIVATE(*vm);
 
         g_clear_pointer(&p->mon, qemuMonitorClose);
-        if (qemuProcessKill(*vm, VIR_QEMU_PROCESS_KILL_NOWAIT) < 0 ||
+        if (qemuProcessKill(*vm, VIR_QEMU_PROCESS_KILL_FORCE) < 0 ||
             qemuProcessStop(driver, *vm, VIR_DOMAIN_SHUTOFF_SHUTDOWN, 0) < 0)
             ret = -1;
         goto cleanup;

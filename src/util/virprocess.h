@@ -34,6 +34,47 @@ int virProcessPidfdWait(int pidfd, pid_t pid, long long timeoutMs,
 
 int virProcessReap(pid_t pid);
 
+int virProcessCmdlineHasArgs(pid_t pid, const char *const *args)
+    G_GNUC_WARN_UNUSED_RESULT;
+
+
+/**
+ * virProcessRef:
+ *
+ * A live process, held by identity rather than by number: its pid, the
+ * start time that together with the pid names it uniquely, and a pidfd
+ * pinned to it once that identity was verified.  Every signal and every
+ * wait goes through the pidfd, so a pid the kernel has given to another
+ * process since can never be signalled.  Initialise with
+ * VIR_PROCESS_REF_INIT; clear with virProcessRefClear() (or g_auto).
+ */
+typedef struct _virProcessRef virProcessRef;
+struct _virProcessRef {
+    pid_t pid;                    /* 0 when unset */
+    unsigned long long startTime; /* field 22 of /proc/PID/stat */
+    int pidfd;                    /* -1 until verified and opened */
+    bool gone;                    /* proven to have exited */
+};
+
+#define VIR_PROCESS_REF_INIT { .pid = 0, .startTime = 0, .pidfd = -1, .gone = false }
+
+void virProcessRefSet(virProcessRef *ref, pid_t pid,
+                      unsigned long long startTime)
+    ATTRIBUTE_NONNULL(1);
+int virProcessRefOpen(virProcessRef *ref, const char *const *identity)
+    ATTRIBUTE_NONNULL(1) G_GNUC_WARN_UNUSED_RESULT;
+int virProcessRefOpenChild(virProcessRef *ref, pid_t pid)
+    ATTRIBUTE_NONNULL(1) G_GNUC_WARN_UNUSED_RESULT;
+int virProcessRefSignal(virProcessRef *ref, int sig)
+    ATTRIBUTE_NONNULL(1) G_GNUC_WARN_UNUSED_RESULT;
+int virProcessRefWait(virProcessRef *ref, long long timeoutMs, int *retStatus)
+    ATTRIBUTE_NONNULL(1) G_GNUC_WARN_UNUSED_RESULT;
+bool virProcessRefIsAlive(virProcessRef *ref) ATTRIBUTE_NONNULL(1);
+char *virProcessRefGetState(const virProcessRef *ref) ATTRIBUTE_NONNULL(1);
+void virProcessRefClear(virProcessRef *ref);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(virProcessRef, virProcessRefClear);
+
 /**
  * virProcessSpawnOpts:
  *
