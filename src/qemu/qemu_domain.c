@@ -877,8 +877,9 @@ qemuDomainGetMonitor(virDomainObj *vm)
                        _("domain is not running"));
         return NULL;
     }
-    priv->mon = qemuMonitorOpen(priv->monitorPath, priv->proc.pidfd, 10000,
-                                &qemuDomainMonitorCallbacks, vm);
+    priv->mon = qemuMonitorOpenPeer(priv->monitorPath, priv->proc.pidfd,
+                                    priv->proc.pid, 10000,
+                                    &qemuDomainMonitorCallbacks, vm);
     return priv->mon;
 }
 

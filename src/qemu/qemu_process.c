@@ -570,26 +570,74 @@ qemuProcessBuildEnv(qemuDomainObjPrivate *priv)
 
 
 /*
- * Undoes a start that failed: whatever process exists goes (SIGKILL
- * after the usual SIGTERM grace), then the status file and leftovers.
- * Reports nothing: the error that made the start fail stays the last
- * error.
+ * The pid QEMU wrote into its pid file, or 0 when there is none (or it
+ * does not hold a pid).  Only a hint: whoever uses it checks the
+ * process's identity.
+ */
+static pid_t
+qemuProcessReadPidFile(virDomainObj *vm)
+{
+    qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
+    g_autofree char *content = NULL;
+    guint64 pid;
+
+    if (!priv->pidFile ||
+        virFileReadAllQuiet(priv->pidFile, 64, &content) < 0 ||
+        !g_ascii_string_to_unsigned(g_strstrip(content), 10, 1, G_MAXINT, &pid, NULL))
+        return 0;
+    return (pid_t)pid;
+}
+
+
+/* Stops the process @proc with the FORCE kill, as the domain's QEMU
+ * (its identity checked as such).  Cleanup: reports nothing. */
+static void
+qemuProcessKillLeftover(virDomainObj *vm, virProcessRef *proc)
+{
+    qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
+    virProcessRef saved = priv->proc;
+
+    priv->proc = *proc;
+    if (qemuProcessKill(vm, VIR_QEMU_PROCESS_KILL_FORCE) < 0)
+        VIR_ERROR("cannot stop QEMU process %lld of failed start of %s: %s",
+                  (long long)priv->proc.pid, vm->def->name,
+                  virGetLastErrorMessage());
+    qemuProcessReapExited(priv);
+    *proc = priv->proc;
+    priv->proc = saved;
+    virResetLastError();
+}
+
+
+/*
+ * Undoes a start that failed, or that a crash interrupted: whatever
+ * process exists goes (SIGKILL after the usual SIGTERM grace): the one
+ * recorded (QEMU, or the emulator binary we spawned when QEMU's pid
+ * was not known yet) and, if a wrapper runs QEMU as its child, the QEMU
+ * its pid file names; then the status file and leftovers.  Each process
+ * is signalled only once proven to be this domain's QEMU.  Reports
+ * nothing: the error that made the start fail stays the last error.
  */
 static void
 qemuProcessStartCleanup(virQEMUDriver *driver, virDomainObj *vm)
 {
     qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
+    g_auto(virProcessRef) child = VIR_PROCESS_REF_INIT;
+    unsigned long long start;
     virErrorPtr orig;
+    pid_t pid;
 
     virErrorPreserveLast(&orig);
     g_clear_pointer(&priv->mon, qemuMonitorClose);
-    if (priv->proc.pid > 0) {
-        if (qemuProcessKill(vm, VIR_QEMU_PROCESS_KILL_FORCE) < 0)
-            VIR_ERROR("cannot stop QEMU process %lld of failed start of %s: %s",
-                      (long long)priv->proc.pid, vm->def->name,
-                      virGetLastErrorMessage());
-        qemuProcessReapExited(priv);
+    if ((pid = qemuProcessReadPidFile(vm)) > 0 && pid != priv->proc.pid) {
+        if (virProcessGetStartTime(pid, &start) == 0) {
+            virProcessRefSet(&child, pid, start);
+            qemuProcessKillLeftover(vm, &child);
+        }
+        virResetLastError();
     }
+    if (priv->proc.pid > 0)
+        qemuProcessKillLeftover(vm, &priv->proc);
     virProcessRefClear(&priv->proc);
     qemuProcessRemoveRuntimeFiles(vm);
     qemuProcessRestorePersistentDef(vm);
@@ -643,6 +691,50 @@ qemuProcessRecordPid(pid_t pid, void *opaque)
         return -1;
     }
     return qemuDomainSaveStatus(priv->driver, vm);
+}
+
+
+/*
+ * Once QEMU answers on its monitor: which process is QEMU?  The one we
+ * spawned, unless the emulator is a wrapper that runs QEMU as its
+ * child.  QEMU's own pid file (written before it creates its monitor
+ * socket) names it, and the process serving the monitor socket must be
+ * that one.  From here on priv->proc is QEMU, checked as every later
+ * call will check it, and the status file says so.
+ */
+static int
+qemuProcessAdoptQEMU(virDomainObj *vm)
+{
+    qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
+    unsigned long long startTime;
+    pid_t pid = qemuProcessReadPidFile(vm);
+    pid_t peer;
+
+    if ((peer = qemuMonitorGetPeerPid(priv->mon)) < 0)
+        return -1;
+    if (pid <= 0 || pid != peer) {
+        virReportError(VIR_ERR_INTERNAL_ERROR,
+                       _("QEMU's pid file '%1$s' names process %2$lld, but its monitor is served by process %3$lld"),
+                       priv->pidFile, (long long)pid, (long long)peer);
+        return -1;
+    }
+    if (pid == priv->proc.pid)
+        return 0;
+
+    VIR_DEBUG("domain %s: emulator %lld runs QEMU as process %lld",
+              vm->def->name, (long long)priv->proc.pid, (long long)pid);
+    if (virProcessGetStartTime(pid, &startTime) < 0)
+        return -1;
+    /* The launcher is left to end with QEMU, and to whoever reaps it. */
+    virProcessRefSet(&priv->proc, pid, startTime);
+    if (qemuDomainProcessOpen(vm) <= 0) {
+        if (virGetLastErrorCode() == VIR_ERR_OK)
+            virReportError(VIR_ERR_INTERNAL_ERROR,
+                           _("process %1$lld named by QEMU's pid file is not this domain's QEMU"),
+                           (long long)pid);
+        return -1;
+    }
+    return 0;
 }
 
 
@@ -749,6 +841,8 @@ qemuProcessStart(virQEMUDriver *driver, virDomainObj *vm, unsigned int flags)
         goto error;
     }
     mon = priv->mon;
+    if (qemuProcessAdoptQEMU(vm) < 0)
+        goto error;
 
     if (!(flags & VIR_DOMAIN_START_PAUSED)) {
         if (qemuMonitorStartCPUs(mon) < 0)
@@ -794,49 +888,6 @@ qemuProcessGuessStopReason(virDomainObj *vm)
 
 
 /*
- * The pid QEMU wrote into its pid file, or 0 when there is none (or it
- * does not hold a pid).  Only a hint: whoever uses it checks the
- * process's identity.
- */
-static pid_t
-qemuProcessReadPidFile(virDomainObj *vm)
-{
-    qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
-    g_autofree char *content = NULL;
-    guint64 pid;
-
-    if (!priv->pidFile ||
-        virFileReadAllQuiet(priv->pidFile, 64, &content) < 0 ||
-        !g_ascii_string_to_unsigned(g_strstrip(content), 10, 1, G_MAXINT, &pid, NULL))
-        return 0;
-    return (pid_t)pid;
-}
-
-
-/* A start that died before recording a pid: QEMU's own pid file may
- * still name the process, which counts only if it is this domain's. */
-static void
-qemuProcessFindOrphan(virDomainObj *vm)
-{
-    qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
-    unsigned long long start;
-    pid_t pid;
-
-    if (priv->proc.pid > 0 || !(pid = qemuProcessReadPidFile(vm)))
-        return;
-    if (virProcessGetStartTime(pid, &start) < 0) {
-        virResetLastError();
-        return;
-    }
-    virProcessRefSet(&priv->proc, pid, start);
-    if (qemuDomainProcessOpen(vm) <= 0) {
-        virResetLastError();
-        virProcessRefClear(&priv->proc);
-    }
-}
-
-
-/*
  * The reconciliation itself, in a job.  A QEMU gone while a destroy is
  * in progress is left to that destroy (which killed it, and waits for
  * the job to record it as destroyed): for a query (@query) the domain
@@ -856,7 +907,6 @@ qemuProcessReconcileJob(virQEMUDriver *driver, virDomainObj *vm, bool query)
         /* We hold the job, so the start that wrote this is over. */
         VIR_WARN("domain %s: undoing a start that did not finish",
                  vm->def->name);
-        qemuProcessFindOrphan(vm);
         qemuProcessStartCleanup(driver, vm);
         qemuDomainEventEmit(driver, vm, VIR_DOMAIN_EVENT_STOPPED,
                             VIR_DOMAIN_EVENT_STOPPED_FAILED);
