@@ -117,7 +117,9 @@ testNoRuntimeState(const char *name, const char *status)
         return false;
     }
     while (d && (entry = g_dir_read_name(d))) {
-        if (g_str_has_suffix(entry, ".lock") || STREQ(entry, "next-id") ||
+        if (g_str_has_suffix(entry, ".lock") || g_str_has_suffix(entry, ".destroy") ||
+            STREQ(entry, "next-id") || STREQ(entry, "next-id-lock") ||
+            STREQ(entry, "driver-lock") ||
             (status && STREQ(entry, statusFile)))
             continue;
         virTestDiag("left in %s: %s", dir, entry);

@@ -498,8 +498,8 @@ testCrash(const void *data G_GNUC_UNUSED)
     if (testCheckState(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_CRASHED) < 0)
         goto cleanup;
     status = testQemuStatusFile(testRoot, "crash");
-    sock = g_strdup_printf("%s/run/qemu/crash.pid", testRoot);
-    if (!status || strstr(status, "pid=") || g_file_test(sock, G_FILE_TEST_EXISTS)) {
+    sock = testQemuRunDirLeft(testRoot);
+    if (!status || strstr(status, "pid=") || sock) {
         virTestDiag("runtime state left after a crash: %s", NULLSTR(status));
         goto cleanup;
     }
@@ -555,7 +555,10 @@ testPidReuse(const void *data G_GNUC_UNUSED)
     g_autofree char *path = g_strdup_printf("%s/run/qemu/reuse.xml", testRoot);
     g_autofree char *status = NULL;
     g_autofree char *forged = NULL;
-    g_autoptr(GRegex) re = g_regex_new("starttime='[0-9]+'", 0, 0, NULL);
+    g_autofree char *pidAttr = NULL;
+    g_autoptr(GRegex) re = g_regex_new(" pid='[0-9]+'", 0, 0, NULL);
+    const char *sleeper[] = { "/bin/sleep", "60", NULL };
+    GPid decoy = 0;
     pid_t pid;
     int ret = -1;
 
@@ -563,16 +566,23 @@ testPidReuse(const void *data G_GNUC_UNUSED)
         return -1;
     pid = testQemuDomainPid(testRoot, "reuse");
     status = testQemuStatusFile(testRoot, "reuse");
-    /* As if the recorded QEMU had gone and its pid had been reused by a
-     * process started at another time. */
-    forged = g_regex_replace_literal(re, status, -1, 0, "starttime='1'", 0, NULL);
+    /* The recorded QEMU dies unseen and its pid goes to another process
+     * (started at another time, with another command line): the status
+     * file now names a stranger. */
+    kill(pid, SIGKILL);
+    if (!testProcessWaitGone(pid, 5000) ||
+        !g_spawn_async(NULL, (char **)sleeper, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                       &decoy, NULL))
+        goto cleanup;
+    pidAttr = g_strdup_printf(" pid='%lld'", (long long)decoy);
+    forged = g_regex_replace_literal(re, status, -1, 0, pidAttr, 0, NULL);
     if (!g_file_set_contents(path, forged, -1, NULL))
         goto cleanup;
 
     if (virDomainDestroy(dom) == 0 ||
         testCheckError(VIR_ERR_OPERATION_INVALID, -1, NULL) < 0)
         goto cleanup;
-    if (!testProcessAlive(pid) || testProcessPendingSignals(pid) != 0) {
+    if (!testProcessAlive(decoy) || testProcessPendingSignals(decoy) != 0) {
         virTestDiag("the process with the reused pid was signalled");
         goto cleanup;
     }
@@ -581,8 +591,10 @@ testPidReuse(const void *data G_GNUC_UNUSED)
     ret = 0;
 
  cleanup:
-    kill(pid, SIGKILL);
-    testProcessWaitGone(pid, 5000);
+    if (decoy > 0) {
+        kill(decoy, SIGKILL);
+        testProcessWaitGone(decoy, 5000);
+    }
     testQemuCleanup(dom, 0);
     return ret;
 }

@@ -501,8 +501,8 @@ testReliabProbeProcesses(void)
 }
 
 
-/* Private directories (domain-*) and pid files (*.pid) in @stateDir
- * that no active domain owns. */
+/* Private directories (domain-*, holding QEMU's socket and pid file)
+ * in @stateDir that no active domain owns. */
 static void
 testReliabListLeftovers(const char *stateDir, GHashTable *owned,
                         GString *problems, int *count)
@@ -515,7 +515,7 @@ testReliabListLeftovers(const char *stateDir, GHashTable *owned,
     while ((entry = g_dir_read_name(d))) {
         g_autofree char *path = g_build_filename(stateDir, entry, NULL);
 
-        if ((g_str_has_prefix(entry, "domain-") || g_str_has_suffix(entry, ".pid")) &&
+        if (g_str_has_prefix(entry, "domain-") &&
             !g_hash_table_contains(owned, path)) {
             g_string_append_printf(problems, "%s is left over\n", path);
             (*count)++;
@@ -529,7 +529,7 @@ testReliabCheckRoot(const char *root, const char *uri, const char *name,
                     testReliabExpect defined, testReliabExpect active,
                     GString *problems)
 {
-    static const char *const driverLocks[] = { "driver.lock", "next-id.lock" };
+    static const char *const driverLocks[] = { "driver-lock", "next-id-lock" };
     g_autoptr(GHashTable) names = g_hash_table_new_full(g_str_hash, g_str_equal,
                                                         g_free, NULL);
     g_autoptr(GPtrArray) temps = g_ptr_array_new_with_free_func(g_free);
@@ -622,8 +622,6 @@ testReliabCheckRoot(const char *root, const char *uri, const char *name,
         g_hash_table_add(owned, GINT_TO_POINTER(priv->proc.pid));
         if (priv->privateDir)
             g_hash_table_add(ownedPaths, g_strdup(priv->privateDir));
-        if (priv->pidFile)
-            g_hash_table_add(ownedPaths, g_strdup(priv->pidFile));
         if (!testProcessAlive(priv->proc.pid)) {
             g_ptr_array_add(exited, g_strdup(dom));
             continue;

@@ -18,6 +18,7 @@
 import fcntl
 import os
 import pty
+import re
 import select
 import signal
 import socket
@@ -220,8 +221,9 @@ class Scenario:
         time.sleep(0.2)
 
     def pid(self, name):
-        with open(os.path.join(self.root, "run", "qemu", f"{name}.pid")) as f:
-            return int(f.read().strip())
+        """QEMU's pid, as the domain's status file records it."""
+        with open(os.path.join(self.root, "run", "qemu", f"{name}.xml")) as f:
+            return int(re.search(r" pid='(\d+)'", f.read()).group(1))
 
     def check(self, cond, msg):
         if not cond:

@@ -258,6 +258,25 @@ qemuBuildMachineCommandLine(GPtrArray *argv, const virDomainDef *def)
 
 
 /**
+ * qemuBuildNameArg:
+ * @name: a domain name
+ *
+ * Returns: the value of QEMU's -name option for @name, for the caller
+ * to free.
+ */
+char *
+qemuBuildNameArg(const char *name)
+{
+    g_auto(virBuffer) buf = VIR_BUFFER_INITIALIZER;
+
+    virBufferAddLit(&buf, "guest=");
+    qemuBufferEscapeComma(&buf, name);
+    virBufferAddLit(&buf, ",debug-threads=on");
+    return virBufferContentAndReset(&buf);
+}
+
+
+/**
  * qemuBuildMonitorChardevArg:
  * @socketPath: the QMP socket's path
  *
@@ -855,7 +874,6 @@ qemuBuildCommandLine(const virDomainDef *def,
                      unsigned int flags)
 {
     g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func(g_free);
-    g_auto(virBuffer) buf = VIR_BUFFER_INITIALIZER;
     char uuid[VIR_UUID_STRING_BUFLEN];
 
     virCheckFlags(0, NULL);
@@ -868,11 +886,8 @@ qemuBuildCommandLine(const virDomainDef *def,
 
     qemuArgAdd(argv, def->emulator ? def->emulator : caps->binary);
 
-    virBufferAddLit(&buf, "guest=");
-    qemuBufferEscapeComma(&buf, def->name);
-    virBufferAddLit(&buf, ",debug-threads=on");
     qemuArgAdd(argv, "-name");
-    g_ptr_array_add(argv, virBufferContentAndReset(&buf));
+    g_ptr_array_add(argv, qemuBuildNameArg(def->name));
     qemuArgAdd(argv, "-S");
 
     qemuBuildMachineCommandLine(argv, def);

@@ -28,6 +28,7 @@ char **qemuBuildCommandLine(const virDomainDef *def,
                             unsigned int flags);
 
 char *qemuBuildMonitorChardevArg(const char *socketPath);
+char *qemuBuildNameArg(const char *name);
 
 char *qemuBuildCommandLineString(char **argv);
 char *qemuBuildCommandLineStringOneLine(char **argv);

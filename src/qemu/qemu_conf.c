@@ -244,3 +244,58 @@ virQEMUDriverConfigMakeDirs(const virQEMUDriverConfig *cfg)
     }
     return 0;
 }
+
+
+/**
+ * virQEMUDriverOpenDirs:
+ * @driver: a driver with its configuration
+ * @create: create missing directories first (0700); for read-write
+ *          connections
+ *
+ * Opens the definition, state and log directories, each checked to be
+ * a real directory (not a symbolic link), owned by the user running the
+ * driver and writable by nobody else: a directory anyone else can write
+ * could hold a planted link or a forged status file, so it is refused,
+ * saying why, rather than used.
+ *
+ * Returns: 0, or -1 with an error reported.
+ */
+int
+virQEMUDriverOpenDirs(virQEMUDriver *driver, bool create)
+{
+    virQEMUDriverConfig *cfg = driver->config;
+    struct {
+        const char *path;
+        int *fd;
+    } dirs[] = {
+        { cfg->configDir, &driver->configDirFd },
+        { cfg->stateDir, &driver->stateDirFd },
+        { cfg->logDir, &driver->logDirFd },
+    };
+
+    if (create && virQEMUDriverConfigMakeDirs(cfg) < 0)
+        return -1;
+    for (size_t i = 0; i < G_N_ELEMENTS(dirs); i++) {
+        int fd = virFileOpenDirTrusted(dirs[i].path, create);
+
+        if (fd == -1) {
+            virQEMUDriverCloseDirs(driver);
+            return -1;
+        }
+        *dirs[i].fd = fd < 0 ? -1 : fd;
+    }
+    return 0;
+}
+
+
+/**
+ * virQEMUDriverCloseDirs:
+ * @driver: a driver
+ */
+void
+virQEMUDriverCloseDirs(virQEMUDriver *driver)
+{
+    virForceClose(&driver->configDirFd);
+    virForceClose(&driver->stateDirFd);
+    virForceClose(&driver->logDirFd);
+}

@@ -52,6 +52,13 @@ struct _virQEMUDriverConfig {
 typedef struct _virQEMUDriver virQEMUDriver;
 struct _virQEMUDriver {
     virQEMUDriverConfig *config;
+    /* The directories every per-domain file is reached through (with
+     * the *At() functions of virfile.h: no symbolic link followed),
+     * opened and checked once (virQEMUDriverOpenDirs); -1 when absent
+     * (a read-only connection to a root never written). */
+    int configDirFd;
+    int stateDirFd;
+    int logDirFd;
     struct _virQEMUCapsCache *qemuCapsCache;
     struct _virDomainEventState *domainEventState;
     char *uri;                  /* as the connection was opened */
@@ -64,3 +71,6 @@ virQEMUDriverConfig *virQEMUDriverConfigNew(qemuDriverMode mode,
                                             const char *root);
 int virQEMUDriverConfigLoadFile(virQEMUDriverConfig *cfg, const char *path);
 int virQEMUDriverConfigMakeDirs(const virQEMUDriverConfig *cfg);
+int virQEMUDriverOpenDirs(virQEMUDriver *driver, bool create)
+    ATTRIBUTE_NONNULL(1) G_GNUC_WARN_UNUSED_RESULT;
+void virQEMUDriverCloseDirs(virQEMUDriver *driver);

@@ -5,19 +5,33 @@
  *
  *   configDir/NAME.xml   the persistent definition (absent: transient)
  *   stateDir/NAME.xml    the status file: while the domain runs, its pid,
- *                        start time, ID, paths and live definition; once
- *                        a persistent domain has stopped, only its state
+ *                        start time, ID and live definition; once a
+ *                        persistent domain has stopped, only its state
  *                        and reason (so that "destroyed" survives the
  *                        process that destroyed it)
  *   stateDir/NAME.lock   the job lock (flock), held for every change
- *   stateDir/NAME.destroy.lock
+ *   stateDir/NAME.destroy
  *                        held (shared) by every destroy in progress, from
  *                        before its first signal until it has finished
  *                        the stop: a QEMU found gone meanwhile is that
  *                        destroy's to stop, not anyone else's
- *   stateDir/NAME.pid    QEMU's own pid file
- *   stateDir/domain-ID-SHORTNAME/   private: the QMP socket
+ *   stateDir/domain-ID-SHORT/   private to a run (0700): QEMU's QMP
+ *                        socket (monitor.sock) and pid file (qemu.pid)
  *   logDir/NAME.log      everything QEMU printed, run after run
+ *
+ * The driver's own entries of the state directory have no dot in their
+ * names (driver-lock, next-id, next-id-lock, the private directories,
+ * whose SHORT part has its dots replaced), while every file of a domain
+ * is NAME.EXT with EXT one of xml, lock, destroy: so whatever a domain
+ * is called, its files never collide with the driver's or another
+ * domain's.  Temporary files of atomic writes are NAME.EXT.new-XXXXXX.
+ *
+ * Nothing under the root is trusted blindly: directories and files must
+ * belong to the user running the driver and be writable by nobody else,
+ * every file is reached from a directory descriptor without following
+ * symbolic links, the paths a run uses are derived (never read from a
+ * status file), and a recorded process is signalled only once proven to
+ * be the domain's QEMU (qemuDomainProcessOpen).
  *
  * Every file is replaced atomically.  The status file is the commit
  * point of each transition, so a process killed at any moment leaves a
@@ -52,10 +66,17 @@ struct _qemuDomainObjPrivate {
      * which anything signals or waits for it. */
     virProcessRef proc;
 
+    /* Where the run keeps its files, derived from the ID and the name
+     * (qemuDomainSetRunPaths). */
+    char *privateDirName;         /* "domain-ID-SHORT" in the state dir */
+    char *privateDir;
     char *monitorPath;
     char *pidFile;
-    char *privateDir;
     off_t logOffset;              /* where this run's output starts */
+    /* Why some file of the domain could not be used, when the domain was
+     * loaded all the same (a running QEMU is never hidden); NULL when
+     * all is well. */
+    char *damage;
     bool shutdownSignalled;       /* SIGTERM sent by virDomainShutdownFlags */
 
     qemuMonitor *mon;             /* open only during a job */
@@ -78,8 +99,23 @@ virDomainObj *qemuDomainObjLoad(virQEMUDriver *driver, const char *name);
 /* Every domain; the caller frees the array (objects included). */
 GPtrArray *qemuDomainObjLoadAll(virQEMUDriver *driver);
 
-int qemuDomainSaveStatus(virQEMUDriver *driver, virDomainObj *vm);
-int qemuDomainSaveConfig(virQEMUDriver *driver, const virDomainDef *def);
+int qemuDomainSaveStatus(virQEMUDriver *driver, virDomainObj *vm)
+    G_GNUC_WARN_UNUSED_RESULT;
+int qemuDomainSaveConfig(virQEMUDriver *driver, const virDomainDef *def)
+    G_GNUC_WARN_UNUSED_RESULT;
+int qemuDomainRemoveConfig(virQEMUDriver *driver, const char *name)
+    G_GNUC_WARN_UNUSED_RESULT;
+int qemuDomainRemoveStatus(virQEMUDriver *driver, const char *name)
+    G_GNUC_WARN_UNUSED_RESULT;
+
+/* The files of a run (see the top of this file). */
+char *qemuDomainPrivateDirName(int id, const char *name);
+int qemuDomainSetRunPaths(virQEMUDriver *driver, virDomainObj *vm)
+    G_GNUC_WARN_UNUSED_RESULT;
+int qemuDomainMakePrivateDir(virQEMUDriver *driver, virDomainObj *vm)
+    G_GNUC_WARN_UNUSED_RESULT;
+void qemuDomainRemovePrivateDir(virQEMUDriver *driver, virDomainObj *vm);
+pid_t qemuDomainReadPidFile(virQEMUDriver *driver, virDomainObj *vm);
 
 /*
  * Jobs: one at a time per domain across threads and processes.

@@ -44,6 +44,7 @@ qemuDriverFree(virQEMUDriver *driver)
         return;
     virDomainEventStateFree(driver->domainEventState);
     virQEMUCapsCacheFree(driver->qemuCapsCache);
+    virQEMUDriverCloseDirs(driver);
     virQEMUDriverConfigFree(driver->config);
     g_free(driver->uri);
     g_free(driver);
@@ -131,12 +132,12 @@ qemuConnectOpen(virConnectPtr conn, GUri *uri, unsigned int flags)
     }
 
     driver = g_new0(virQEMUDriver, 1);
+    driver->configDirFd = driver->stateDirFd = driver->logDirFd = -1;
     driver->uri = g_strdup(conn->uri);
     driver->config = virQEMUDriverConfigNew(mode, root);
     if (virQEMUDriverConfigLoadFile(driver->config, driver->config->configFile) < 0)
         return VIR_DRV_OPEN_ERROR;
-    if (!(flags & VIR_CONNECT_RO) &&
-        virQEMUDriverConfigMakeDirs(driver->config) < 0)
+    if (virQEMUDriverOpenDirs(driver, !(flags & VIR_CONNECT_RO)) < 0)
         return VIR_DRV_OPEN_ERROR;
     driver->qemuCapsCache = virQEMUCapsCacheNew(driver->config->cacheDir,
                                                 driver->config->stateDir);
@@ -502,8 +503,6 @@ qemuDomainUndefineFlags(virDomainPtr dom, unsigned int flags)
 {
     virQEMUDriver *driver = qemuDriverGet(dom->conn);
     g_autoptr(virDomainObj) vm = NULL;
-    g_autofree char *configPath = NULL;
-    g_autofree char *statusPath = NULL;
     int ret = -1;
 
     /* This driver keeps no managed saves, snapshots, checkpoints, NVRAM
@@ -524,16 +523,14 @@ qemuDomainUndefineFlags(virDomainPtr dom, unsigned int flags)
         goto endjob;
     }
 
-    configPath = qemuDomainConfigPath(driver->config, vm->def->name);
-    if (virFileRemove(configPath) < 0 ||
-        virFileSyncDir(driver->config->configDir) < 0)
+    if (qemuDomainRemoveConfig(driver, vm->def->name) < 0)
         goto endjob;
     vm->persistent = false;
     if (!virDomainObjIsActive(vm)) {
         /* The stop reason of a domain that no longer exists goes too. */
-        statusPath = qemuDomainStatusPath(driver->config, vm->def->name);
-        if (virFileRemove(statusPath) < 0)
-            VIR_WARN("cannot remove '%s': %s", statusPath, virGetLastErrorMessage());
+        if (qemuDomainRemoveStatus(driver, vm->def->name) < 0)
+            VIR_WARN("cannot remove the status file of %s: %s", vm->def->name,
+                     virGetLastErrorMessage());
         virResetLastError();
     } else {
         g_clear_pointer(&vm->newDef, virDomainDefFree);
@@ -675,15 +672,14 @@ qemuDomainShutdownFlags(virDomainPtr dom, unsigned int flags)
 }
 
 
-/* Same process as when @vm was loaded?  After waiting for the job, the
- * domain may have been stopped, or stopped and started again. */
+/* Same run as when @vm was loaded?  After waiting for the job, the
+ * domain may have been stopped, or stopped and started again: a new
+ * run has a new ID (IDs are never reused while the state directory
+ * lives). */
 static bool
-qemuDomainSameInstance(virDomainObj *vm, pid_t pid, unsigned long long startTime)
+qemuDomainSameInstance(virDomainObj *vm, int id)
 {
-    qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
-
-    return virDomainObjIsActive(vm) && priv->proc.pid == pid &&
-           priv->proc.startTime == startTime;
+    return virDomainObjIsActive(vm) && vm->def->id == id;
 }
 
 
@@ -693,9 +689,8 @@ qemuDomainDestroyFlags(virDomainPtr dom, unsigned int flags)
     virQEMUDriver *driver = qemuDriverGet(dom->conn);
     g_autoptr(virDomainObj) vm = NULL;
     unsigned int stopFlags = 0;
-    pid_t pid;
-    unsigned long long startTime;
     VIR_AUTOCLOSE destroyfd = -1;
+    int id;
     int ret = -1;
 
     virCheckFlags(VIR_DOMAIN_DESTROY_GRACEFUL | VIR_DOMAIN_DESTROY_REMOVE_LOGS, -1);
@@ -709,8 +704,7 @@ qemuDomainDestroyFlags(virDomainPtr dom, unsigned int flags)
                        _("domain is still starting: retry once the start has finished"));
         return -1;
     }
-    pid = QEMU_DOMAIN_PRIVATE(vm)->proc.pid;
-    startTime = QEMU_DOMAIN_PRIVATE(vm)->proc.startTime;
+    id = vm->def->id;
 
     /* The signals go first, without the job: a job stuck on a monitor
      * that no longer answers ends when QEMU does.  Until this destroy
@@ -721,9 +715,21 @@ qemuDomainDestroyFlags(virDomainPtr dom, unsigned int flags)
                             0 : VIR_QEMU_PROCESS_KILL_FORCE) < 0)
         return -1;
 
-    if (qemuDomainObjBeginJob(driver, &vm) < 0)
-        return -1;
-    if (!qemuDomainSameInstance(vm, pid, startTime)) {
+    /* QEMU is gone: from here the destroy has succeeded, whatever the
+     * bookkeeping that follows can or cannot record. */
+    if (qemuDomainObjBeginJob(driver, &vm) < 0) {
+        if (virGetLastErrorCode() == VIR_ERR_NO_DOMAIN) {
+            /* Its run was all that was left of it (damaged files). */
+            qemuDomainRemovePrivateDir(driver, vm);
+        } else {
+            VIR_WARN("QEMU of domain %s is gone, but its stop cannot be recorded now (%s); the next connection records it",
+                     vm->def->name, virGetLastErrorMessage());
+        }
+        virResetLastError();
+        dom->id = -1;
+        return 0;
+    }
+    if (!qemuDomainSameInstance(vm, id)) {
         /* Someone else finished stopping it meanwhile. */
         virReportError(VIR_ERR_OPERATION_INVALID, "%s",
                        _("domain is not running"));
@@ -971,10 +977,10 @@ qemuConnectDomainXMLToNative(virConnectPtr conn, const char *format,
         if (def->graphics[i]->autoport)
             def->graphics[i]->port = 5900;
     }
-    dirName = g_strdup_printf("domain--1-%s", def->name);
+    dirName = qemuDomainPrivateDirName(-1, def->name);
     privateDir = g_build_filename(driver->config->stateDir, dirName, NULL);
     monitor = g_build_filename(privateDir, "monitor.sock", NULL);
-    pidFile = g_strdup_printf("%s/%s.pid", driver->config->stateDir, def->name);
+    pidFile = g_build_filename(privateDir, "qemu.pid", NULL);
     paths.monitorSocket = monitor;
     paths.pidFile = pidFile;
     if (!(argv = qemuBuildCommandLine(def, caps, &paths, 0)))

@@ -292,37 +292,29 @@ char *
 qemuProcessReadLog(virDomainObj *vm, off_t offset)
 {
     qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
-    g_autofree char *path = qemuDomainLogPath(priv->driver->config, vm->def->name);
-    g_autofree char *all = NULL;
-    gsize len;
-    const char *start;
+    virQEMUDriver *driver = priv->driver;
+    g_autofree char *file = g_strdup_printf("%s.log", vm->def->name);
+    g_autofree char *buf = NULL;
+    VIR_AUTOCLOSE fd = -1;
+    struct stat sb;
+    ssize_t n;
 
-    if (!g_file_get_contents(path, &all, &len, NULL))
+    if ((fd = virFileOpenAt(driver->logDirFd, driver->config->logDir, file,
+                            O_RDONLY, 0)) < 0 ||
+        fstat(fd, &sb) < 0) {
+        virResetLastError();
         return NULL;
-    if ((gsize)offset > len)
+    }
+    if (offset < 0 || offset > sb.st_size)
         offset = 0;
-    start = all + offset;
-    if (strlen(start) > QEMU_LOG_QUOTE_MAX)
-        start += strlen(start) - QEMU_LOG_QUOTE_MAX;
-    return g_strchomp(g_strdup(start));
-}
-
-
-/* Removes what a run leaves in the state directory besides the status
- * file.  Cleanup: reports nothing, keeps errno. */
-static void
-qemuProcessRemoveRuntimeFiles(virDomainObj *vm)
-{
-    qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
-    int saved_errno = errno;
-
-    if (priv->monitorPath)
-        unlink(priv->monitorPath);
-    if (priv->pidFile)
-        unlink(priv->pidFile);
-    if (priv->privateDir)
-        rmdir(priv->privateDir);
-    errno = saved_errno;
+    if (sb.st_size - offset > QEMU_LOG_QUOTE_MAX)
+        offset = sb.st_size - QEMU_LOG_QUOTE_MAX;
+    buf = g_new0(char, QEMU_LOG_QUOTE_MAX + 1);
+    if ((n = pread(fd, buf, QEMU_LOG_QUOTE_MAX, offset)) < 0)
+        return NULL;
+    buf[n] = '\0';
+    /* QEMU writes text; anything else is not quoted raw. */
+    return g_strchomp(g_utf8_make_valid(buf, strlen(buf)));
 }
 
 
@@ -373,7 +365,7 @@ qemuProcessStop(virQEMUDriver *driver, virDomainObj *vm,
         [VIR_DOMAIN_SHUTOFF_FROM_SNAPSHOT] = VIR_DOMAIN_EVENT_STOPPED_FROM_SNAPSHOT,
         [VIR_DOMAIN_SHUTOFF_DAEMON] = VIR_DOMAIN_EVENT_STOPPED_DESTROYED,
     };
-    g_autofree char *logPath = NULL;
+    g_autofree char *logFile = NULL;
     g_autofree char *name = NULL;
     unsigned char uuid[VIR_UUID_BUFLEN];
     int id = vm->def->id;
@@ -398,7 +390,7 @@ qemuProcessStop(virQEMUDriver *driver, virDomainObj *vm,
     memcpy(uuid, vm->def->uuid, VIR_UUID_BUFLEN);
     /* QEMU's leftovers go before the status file stops naming them: a
      * crash in between leaves a status file the next open completes. */
-    qemuProcessRemoveRuntimeFiles(vm);
+    qemuDomainRemovePrivateDir(driver, vm);
     qemuProcessRestorePersistentDef(vm);
     virDomainObjSetState(vm, VIR_DOMAIN_SHUTOFF, reason);
     if (qemuDomainSaveStatus(driver, vm) < 0) {
@@ -414,9 +406,13 @@ qemuProcessStop(virQEMUDriver *driver, virDomainObj *vm,
                                  VIR_DOMAIN_EVENT_STOPPED, eventDetail[reason]);
 
     if (flags & QEMU_PROCESS_STOP_REMOVE_LOGS) {
-        logPath = qemuDomainLogPath(driver->config, name);
-        if (unlink(logPath) < 0 && errno != ENOENT)
-            VIR_WARN("cannot remove log '%s': %s", logPath, g_strerror(errno));
+        logFile = g_strdup_printf("%s.log", name);
+        if (virFileRemoveAt(driver->logDirFd, driver->config->logDir, logFile,
+                            false) < 0) {
+            VIR_WARN("cannot remove the log of %s: %s", name,
+                     virGetLastErrorMessage());
+            virResetLastError();
+        }
     }
     return 0;
 }
@@ -463,77 +459,25 @@ qemuProcessPrepareGraphics(virDomainDef *def)
 }
 
 
-/* "domain-ID-NAME" with the name cut to keep socket paths short. */
-static char *
-qemuProcessPrivateDirName(const virDomainDef *def)
-{
-    g_autofree char *shortName = g_strndup(def->name, 20);
-
-    for (char *p = shortName; *p; p++) {
-        if (!g_ascii_isalnum(*p) && *p != '-' && *p != '_' && *p != '.')
-            *p = '_';
-    }
-    return g_strdup_printf("domain-%d-%s", def->id, shortName);
-}
-
-
-/* The path of a unix socket must fit in sockaddr_un. */
-#define QEMU_SOCKET_PATH_MAX 107
-
-static int
-qemuProcessPreparePaths(virQEMUDriver *driver, virDomainObj *vm)
-{
-    qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
-    virQEMUDriverConfig *cfg = driver->config;
-    g_autofree char *dirName = qemuProcessPrivateDirName(vm->def);
-    g_autofree char *pidName = g_strdup_printf("%s.pid", vm->def->name);
-
-    g_free(priv->privateDir);
-    g_free(priv->monitorPath);
-    g_free(priv->pidFile);
-    priv->privateDir = g_build_filename(cfg->stateDir, dirName, NULL);
-    priv->monitorPath = g_build_filename(priv->privateDir, "monitor.sock", NULL);
-    priv->pidFile = g_build_filename(cfg->stateDir, pidName, NULL);
-
-    if (strlen(priv->monitorPath) > QEMU_SOCKET_PATH_MAX) {
-        virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
-                       _("monitor socket path '%1$s' is longer than %2$d bytes: use a shorter state directory (embed root)"),
-                       priv->monitorPath, QEMU_SOCKET_PATH_MAX);
-        return -1;
-    }
-    return 0;
-}
-
-
-/* Creates the private directory and clears what an earlier run may
- * have left.  Called once the status file names these paths, so that
- * a crash at any point leaves nothing the next open does not know. */
-static int
-qemuProcessMakePaths(virDomainObj *vm)
-{
-    qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
-
-    if (virFileMakePathWithMode(priv->privateDir, 0700) < 0)
-        return -1;
-    unlink(priv->monitorPath);
-    unlink(priv->pidFile);
-    return 0;
-}
-
-
 static int
 qemuProcessOpenLog(virQEMUDriver *driver, virDomainObj *vm, char **argv)
 {
     qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
+    g_autofree char *file = g_strdup_printf("%s.log", vm->def->name);
     g_autofree char *path = qemuDomainLogPath(driver->config, vm->def->name);
     g_autofree char *cmd = qemuBuildCommandLineString(argv);
     g_autoptr(GDateTime) now = g_date_time_new_now_utc();
     g_autofree char *stamp = g_date_time_format(now, "%Y-%m-%d %H:%M:%S");
     g_autofree char *header = NULL;
-    VIR_AUTOCLOSE fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+    VIR_AUTOCLOSE fd = -1;
     off_t end;
 
-    if (fd < 0 || (end = lseek(fd, 0, SEEK_END)) < 0) {
+    /* Never through a link planted in the log directory: the driver may
+     * run as root, and QEMU appends to this file. */
+    if ((fd = virFileOpenAt(driver->logDirFd, driver->config->logDir, file,
+                            O_WRONLY | O_APPEND | O_CREAT, 0600)) < 0)
+        return -1;
+    if ((end = lseek(fd, 0, SEEK_END)) < 0) {
         virReportSystemError(errno, _("cannot open log file '%1$s'"), path);
         return -1;
     }
@@ -566,26 +510,6 @@ qemuProcessBuildEnv(qemuDomainObjPrivate *priv)
     g_ptr_array_add(env, g_strdup_printf("XDG_CONFIG_HOME=%s/.config", priv->privateDir));
     g_ptr_array_add(env, NULL);
     return (char **)g_ptr_array_free(env, FALSE);
-}
-
-
-/*
- * The pid QEMU wrote into its pid file, or 0 when there is none (or it
- * does not hold a pid).  Only a hint: whoever uses it checks the
- * process's identity.
- */
-static pid_t
-qemuProcessReadPidFile(virDomainObj *vm)
-{
-    qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
-    g_autofree char *content = NULL;
-    guint64 pid;
-
-    if (!priv->pidFile ||
-        virFileReadAllQuiet(priv->pidFile, 64, &content) < 0 ||
-        !g_ascii_string_to_unsigned(g_strstrip(content), 10, 1, G_MAXINT, &pid, NULL))
-        return 0;
-    return (pid_t)pid;
 }
 
 
@@ -629,7 +553,7 @@ qemuProcessStartCleanup(virQEMUDriver *driver, virDomainObj *vm)
 
     virErrorPreserveLast(&orig);
     g_clear_pointer(&priv->mon, qemuMonitorClose);
-    if ((pid = qemuProcessReadPidFile(vm)) > 0 && pid != priv->proc.pid) {
+    if ((pid = qemuDomainReadPidFile(driver, vm)) > 0 && pid != priv->proc.pid) {
         if (virProcessGetStartTime(pid, &start) == 0) {
             virProcessRefSet(&child, pid, start);
             qemuProcessKillLeftover(vm, &child);
@@ -639,7 +563,7 @@ qemuProcessStartCleanup(virQEMUDriver *driver, virDomainObj *vm)
     if (priv->proc.pid > 0)
         qemuProcessKillLeftover(vm, &priv->proc);
     virProcessRefClear(&priv->proc);
-    qemuProcessRemoveRuntimeFiles(vm);
+    qemuDomainRemovePrivateDir(driver, vm);
     qemuProcessRestorePersistentDef(vm);
     virDomainObjSetState(vm, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_FAILED);
     if (qemuDomainSaveStatus(driver, vm) < 0)
@@ -707,7 +631,7 @@ qemuProcessAdoptQEMU(virDomainObj *vm)
 {
     qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
     unsigned long long startTime;
-    pid_t pid = qemuProcessReadPidFile(vm);
+    pid_t pid = qemuDomainReadPidFile(priv->driver, vm);
     pid_t peer;
 
     if ((peer = qemuMonitorGetPeerPid(priv->mon)) < 0)
@@ -797,9 +721,9 @@ qemuProcessStart(virQEMUDriver *driver, virDomainObj *vm, unsigned int flags)
     priv->shutdownSignalled = false;
     virDomainObjSetState(vm, VIR_DOMAIN_PAUSED, VIR_DOMAIN_PAUSED_STARTING_UP);
 
-    if (qemuProcessPreparePaths(driver, vm) < 0 ||
+    if (qemuDomainSetRunPaths(driver, vm) < 0 ||
         qemuDomainSaveStatus(driver, vm) < 0 ||
-        qemuProcessMakePaths(vm) < 0)
+        qemuDomainMakePrivateDir(driver, vm) < 0)
         goto error;
 
     paths.monitorSocket = priv->monitorPath;

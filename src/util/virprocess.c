@@ -385,6 +385,52 @@ virProcessReap(pid_t pid)
 
 
 /**
+ * virProcessGetCmdline:
+ * @pid: a process
+ * @retArgv: its command line, NULL-terminated, for the caller to free
+ *           (g_strfreev); empty for a zombie
+ *
+ * Reports nothing.
+ *
+ * Returns: 0; -ENOENT when the process is gone; another -errno when
+ * /proc could not be read (-E2BIG for an absurdly long command line).
+ */
+int
+virProcessGetCmdline(pid_t pid, char ***retArgv)
+{
+    g_autofree char *path = g_strdup_printf("/proc/%lld/cmdline", (long long)pid);
+    VIR_AUTOCLOSE fd = open(path, O_RDONLY | O_CLOEXEC);
+    g_autoptr(GString) buf = NULL;
+    g_autoptr(GPtrArray) argv = NULL;
+    char chunk[4096];
+
+    if (fd < 0)
+        return errno == ESRCH ? -ENOENT : -errno;
+    buf = g_string_new(NULL);
+    for (;;) {
+        ssize_t n = read(fd, chunk, sizeof(chunk));
+
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            return errno == ESRCH ? -ENOENT : -errno;
+        if (n == 0)
+            break;
+        if (buf->len + n > VIR_PROCESS_CMDLINE_MAX)
+            return -E2BIG;
+        g_string_append_len(buf, chunk, n);
+    }
+
+    argv = g_ptr_array_new();
+    for (gsize i = 0; i < buf->len; i += strlen(buf->str + i) + 1)
+        g_ptr_array_add(argv, g_strdup(buf->str + i));
+    g_ptr_array_add(argv, NULL);
+    *retArgv = (char **)g_ptr_array_free(g_steal_pointer(&argv), FALSE);
+    return 0;
+}
+
+
+/**
  * virProcessCmdlineHasArgs:
  * @pid: a process
  * @args: NULL-terminated strings, each of which must be a whole
@@ -403,35 +449,13 @@ virProcessReap(pid_t pid)
 int
 virProcessCmdlineHasArgs(pid_t pid, const char *const *args)
 {
-    g_autofree char *cmdline = NULL;
-    g_autofree char *path = g_strdup_printf("/proc/%lld/cmdline", (long long)pid);
-    VIR_AUTOCLOSE fd = open(path, O_RDONLY | O_CLOEXEC);
-    g_autoptr(GString) buf = NULL;
-    char chunk[4096];
+    g_auto(GStrv) argv = NULL;
+    int rc;
 
-    if (fd < 0)
-        return errno == ENOENT || errno == ESRCH ? 0 : -errno;
-    buf = g_string_new(NULL);
-    for (;;) {
-        ssize_t n = read(fd, chunk, sizeof(chunk));
-
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0)
-            return errno == ESRCH ? 0 : -errno;
-        if (n == 0)
-            break;
-        if (buf->len + n > VIR_PROCESS_CMDLINE_MAX)
-            return 0;
-        g_string_append_len(buf, chunk, n);
-    }
-
+    if ((rc = virProcessGetCmdline(pid, &argv)) < 0)
+        return rc == -ENOENT || rc == -E2BIG ? 0 : rc;
     for (size_t a = 0; args[a]; a++) {
-        bool found = false;
-
-        for (gsize i = 0; i < buf->len && !found; i += strlen(buf->str + i) + 1)
-            found = STREQ(buf->str + i, args[a]);
-        if (!found)
+        if (!g_strv_contains((const char *const *)argv, args[a]))
             return 0;
     }
     return 1;

@@ -34,6 +34,7 @@ int virProcessPidfdWait(int pidfd, pid_t pid, long long timeoutMs,
 
 int virProcessReap(pid_t pid);
 
+int virProcessGetCmdline(pid_t pid, char ***retArgv) G_GNUC_WARN_UNUSED_RESULT;
 int virProcessCmdlineHasArgs(pid_t pid, const char *const *args)
     G_GNUC_WARN_UNUSED_RESULT;
 
