@@ -4,6 +4,8 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
+#include <arpa/inet.h>
+
 #include "domain_conf.h"
 #include "virerror.h"
 #include "virlog.h"
@@ -1620,8 +1622,9 @@ virDomainRNGDefParse(xmlNodePtr node, unsigned int flags)
     }
     def->backend = val;
 
+    /* Taken as it is, as upstream does: stripping blanks would name
+     * another file than the one given. */
     def->source = virXMLNodeContentString(backend);
-    g_strstrip(def->source);
     if (!*def->source) {
         /* upstream's default for a random backend without a path */
         g_free(def->source);
@@ -1904,8 +1907,8 @@ virDomainDefParseDevices(virDomainDef *def, xmlNodePtr devices,
             continue;
 
         if (STREQ(name, "emulator")) {
+            /* Not stripped: that would run another program. */
             def->emulator = virXMLNodeContentString(cur);
-            g_strstrip(def->emulator);
             if (!*def->emulator)
                 g_clear_pointer(&def->emulator, g_free);
         } else if (STREQ(name, "disk")) {
@@ -3040,6 +3043,83 @@ virDomainDefValidateLifecycle(const virDomainDef *def)
 }
 
 
+/* ---- Strings passed on to QEMU ---- */
+
+/*
+ * What upstream's schema allows for a listen address (addrIPorName):
+ * an IPv4 or IPv6 address, or a host name made of letters, digits,
+ * dots and dashes.  Nothing else can be passed on safely: the address
+ * is part of QEMU's "-vnc HOST:DISPLAY,key=value,..." option.
+ */
+static bool
+virDomainListenAddressIsValid(const char *addr)
+{
+    struct in_addr a4;
+    struct in6_addr a6;
+
+    if (inet_pton(AF_INET, addr, &a4) == 1 ||
+        inet_pton(AF_INET6, addr, &a6) == 1)
+        return true;
+    if (!*addr)
+        return false;
+    for (const char *p = addr; *p; p++) {
+        if (!g_ascii_isalnum(*p) && *p != '.' && *p != '-')
+            return false;
+    }
+    return true;
+}
+
+
+/**
+ * virDomainDefValidateStrings:
+ * @def: a definition
+ *
+ * Refuses the strings of @def that cannot reach QEMU's command line
+ * meaning exactly what they say.  Most are passed on whole (JSON
+ * values, paths that are a single argument) or escaped by the command
+ * line builder; these cannot be:
+ *
+ *  - a graphics listen address that is not an IP address or host
+ *    name: QEMU reads it inside its own option syntax, where a comma,
+ *    an '=' or a bracket would open a second listener or change an
+ *    option;
+ *  - an initrd path with a comma or a space: for a multiboot kernel
+ *    QEMU reads -initrd as a comma-separated list of modules, each
+ *    "PATH ARGUMENTS", so it would open other files than the one named,
+ *    and escaping would change the path for a Linux kernel.
+ *
+ * Run at define and again before every start (a definition read back
+ * from a file skips validation when it is loaded).
+ *
+ * Returns: 0, or -1 with an error reported.
+ */
+int
+virDomainDefValidateStrings(const virDomainDef *def)
+{
+    for (size_t i = 0; i < def->ngraphics; i++) {
+        const char *listen = def->graphics[i]->listenAddress;
+
+        if (listen && !virDomainListenAddressIsValid(listen)) {
+            g_autofree char *shown = g_strescape(listen, NULL);
+
+            virReportError(VIR_ERR_XML_ERROR,
+                           _("graphics listen address '%1$s' is not an IP address or a host name"),
+                           shown);
+            return -1;
+        }
+    }
+    if (def->os.initrd && def->os.initrd[strcspn(def->os.initrd, ", ")]) {
+        g_autofree char *shown = g_strescape(def->os.initrd, NULL);
+
+        virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
+                       _("initrd path '%1$s' contains a comma or a space, which QEMU would read as a list of multiboot modules: rename the file"),
+                       shown);
+        return -1;
+    }
+    return 0;
+}
+
+
 /**
  * virDomainDefValidate:
  * @def: a definition
@@ -3158,7 +3238,7 @@ virDomainDefValidate(const virDomainDef *def, unsigned int flags)
     if (virDomainCheckAbsolutePath(def->os.kernel, _("kernel"), "os") < 0 ||
         virDomainCheckAbsolutePath(def->os.initrd, _("initrd"), "os") < 0)
         return -1;
-    return 0;
+    return virDomainDefValidateStrings(def);
 }
 
 
