@@ -450,16 +450,28 @@ testCheckMachine(const testField *field G_GNUC_UNUSED, char **argv,
 /* ---- what must be refused ------------------------------------------ */
 
 static bool
-testRefuseName(const char *value)
+testHasControl(const char *value)
 {
-    return !*value || strchr(value, '/');
+    for (const char *p = value; *p; p++) {
+        if ((unsigned char)*p < 0x20 || *p == 0x7f)
+            return true;
+    }
+    return false;
 }
 
 
 static bool
-testRefusePath(const char *value G_GNUC_UNUSED)
+testRefuseName(const char *value)
 {
-    return false;
+    return !*value || strchr(value, '/') || testHasControl(value) ||
+           STREQ(value, ".") || STREQ(value, "..");
+}
+
+
+static bool
+testRefusePath(const char *value)
+{
+    return testHasControl(value);
 }
 
 

@@ -824,6 +824,97 @@ virDomainChildContent(xmlNodePtr node, const char *name)
 }
 
 
+/*
+ * The longest file the driver writes for a domain is named
+ * "NAME.xml.new-XXXXXX", 15 bytes more than the name; 16 more are kept
+ * for a suffix yet to come.  A longer name would fail with
+ * ENAMETOOLONG at the first write, so it is refused at define.
+ */
+#define VIR_DOMAIN_NAME_MAX_BYTES (255 - 15 - 16)
+
+
+/* The first control character (C0 or DEL) of @str, or 0. */
+static unsigned char
+virDomainFindControl(const char *str)
+{
+    for (const unsigned char *p = (const unsigned char *)str; *p; p++) {
+        if (*p < 0x20 || *p == 0x7f)
+            return *p;
+    }
+    return 0;
+}
+
+
+/*
+ * A domain name names the driver's files and appears in QEMU's
+ * command line and in every message: it must be one file name, and
+ * show as what it is.  Upstream refuses '/' and (at define) a newline,
+ * with these messages; the rest is ours: other control characters, "."
+ * and "..", and names too long for the files named after them.
+ */
+static int
+virDomainDefCheckName(const char *name)
+{
+    unsigned char c;
+
+    if (!name || !*name) {
+        virReportError(VIR_ERR_NO_NAME, NULL);
+        return -1;
+    }
+    if (strchr(name, '/')) {
+        virReportError(VIR_ERR_XML_ERROR,
+                       _("name %1$s cannot contain '/'"), name);
+        return -1;
+    }
+    if (strchr(name, '\n')) {
+        virDomainReportXMLError(VIR_ERR_XML_DETAIL,
+                                _("invalid char in %1$s: %2$c"), "name", '\n');
+        return -1;
+    }
+    if ((c = virDomainFindControl(name))) {
+        g_autofree char *shown = g_strescape(name, NULL);
+
+        virReportError(VIR_ERR_XML_ERROR,
+                       _("name '%1$s' cannot contain control characters (found 0x%2$02x)"),
+                       shown, c);
+        return -1;
+    }
+    if (STREQ(name, ".") || STREQ(name, "..")) {
+        virReportError(VIR_ERR_XML_ERROR,
+                       _("name '%1$s' cannot be used: it is not a file name the driver can use for the domain's files"),
+                       name);
+        return -1;
+    }
+    if (strlen(name) > VIR_DOMAIN_NAME_MAX_BYTES) {
+        virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
+                       _("domain name is %1$zu bytes long: at most %2$d bytes are supported, so that the files named after it fit in a file name"),
+                       strlen(name), VIR_DOMAIN_NAME_MAX_BYTES);
+        return -1;
+    }
+    return 0;
+}
+
+
+/* Refuses a path with a control character: a path is written to files
+ * and logs, and shown in messages, where such a character would hide
+ * or fake what follows; no real image or device needs one. */
+static int
+virDomainCheckPathControl(const char *path, const char *what)
+{
+    unsigned char c;
+
+    if (path && (c = virDomainFindControl(path))) {
+        g_autofree char *shown = g_strescape(path, NULL);
+
+        virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
+                       _("%1$s '%2$s' contains a control character (0x%3$02x), which is not supported"),
+                       what, shown, c);
+        return -1;
+    }
+    return 0;
+}
+
+
 /* Refuses a path that is not absolute: QEMU would resolve it against
  * whatever its working directory happens to be. */
 static int
@@ -2083,15 +2174,8 @@ virDomainDefParseNode(xmlDocPtr xml G_GNUC_UNUSED, xmlNodePtr root,
     }
 
     def->name = virDomainChildContent(root, "name");
-    if (!def->name || !*def->name) {
-        virReportError(VIR_ERR_NO_NAME, NULL);
+    if (virDomainDefCheckName(def->name) < 0)
         return NULL;
-    }
-    if (strchr(def->name, '/')) {
-        virReportError(VIR_ERR_XML_ERROR,
-                       _("name %1$s cannot contain '/'"), def->name);
-        return NULL;
-    }
 
     if ((uuid = virDomainChildContent(root, "uuid"))) {
         g_strstrip(uuid);
@@ -3088,6 +3172,11 @@ virDomainListenAddressIsValid(const char *addr)
  *    "PATH ARGUMENTS", so it would open other files than the one named,
  *    and escaping would change the path for a Linux kernel.
  *
+ *
+ * And the strings that name files: the domain name (see
+ * virDomainDefCheckName) and every path, which must not contain control
+ * characters.
+ *
  * Run at define and again before every start (a definition read back
  * from a file skips validation when it is loaded).
  *
@@ -3096,6 +3185,32 @@ virDomainListenAddressIsValid(const char *addr)
 int
 virDomainDefValidateStrings(const virDomainDef *def)
 {
+    if (virDomainDefCheckName(def->name) < 0 ||
+        virDomainCheckPathControl(def->emulator, _("emulator path")) < 0 ||
+        virDomainCheckPathControl(def->os.kernel, _("kernel path")) < 0 ||
+        virDomainCheckPathControl(def->os.initrd, _("initrd path")) < 0)
+        return -1;
+    for (size_t i = 0; i < def->ndisks; i++) {
+        if (virDomainCheckPathControl(def->disks[i]->src, _("disk source path")) < 0)
+            return -1;
+    }
+    for (size_t i = 0; i < def->nserials; i++) {
+        if (def->serials[i]->type != VIR_DOMAIN_CHR_TYPE_PTY &&
+            virDomainCheckPathControl(def->serials[i]->path,
+                                      _("serial port source path")) < 0)
+            return -1;
+    }
+    for (size_t i = 0; i < def->nconsoles; i++) {
+        if (def->consoles[i]->type != VIR_DOMAIN_CHR_TYPE_PTY &&
+            virDomainCheckPathControl(def->consoles[i]->path,
+                                      _("console source path")) < 0)
+            return -1;
+    }
+    for (size_t i = 0; i < def->nrngs; i++) {
+        if (virDomainCheckPathControl(def->rngs[i]->source,
+                                      _("RNG backend path")) < 0)
+            return -1;
+    }
     for (size_t i = 0; i < def->ngraphics; i++) {
         const char *listen = def->graphics[i]->listenAddress;
 
@@ -3139,15 +3254,8 @@ virDomainDefValidate(const virDomainDef *def, unsigned int flags)
                   VIR_DOMAIN_DEF_PARSE_SKIP_POST_PARSE |
                   VIR_DOMAIN_DEF_PARSE_SKIP_VALIDATE, -1);
 
-    if (!def->name || !*def->name) {
-        virReportError(VIR_ERR_NO_NAME, NULL);
+    if (virDomainDefCheckName(def->name) < 0)
         return -1;
-    }
-    if (strchr(def->name, '/')) {
-        virReportError(VIR_ERR_XML_ERROR,
-                       _("name %1$s cannot contain '/'"), def->name);
-        return -1;
-    }
     if (def->title && strchr(def->title, '\n')) {
         virReportError(VIR_ERR_XML_ERROR, "%s",
                        _("Domain title can't contain newlines"));
@@ -3583,8 +3691,9 @@ virDomainRNGDefFormat(virBuffer *buf, const virDomainRNGDef *rng,
     virBufferAdjustIndent(buf, 2);
     virBufferAsprintf(buf, "<backend model='%s'>",
                       virDomainRNGBackendTypeToString(rng->backend));
-    virBufferEscapeString(buf, "%s", rng->source);
-    virBufferAddLit(buf, "</backend>\n");
+    /* One call: a path ending in a newline must not get the next
+     * line's indentation. */
+    virBufferEscapeString(buf, "%s</backend>\n", rng->source);
     virDomainDeviceInfoFormat(buf, &rng->info, flags);
     virBufferAdjustIndent(buf, -2);
     virBufferAddLit(buf, "</rng>\n");
