@@ -244,8 +244,14 @@ qemuBuildCheckPrepared(const virDomainDef *def)
 static void
 qemuBuildMachineCommandLine(GPtrArray *argv, const virDomainDef *def)
 {
-    qemuArgAddPairFormat(argv, "-machine", "%s,usb=off,dump-guest-core=off",
-                         def->os.machine);
+    g_auto(virBuffer) buf = VIR_BUFFER_INITIALIZER;
+
+    /* The machine is one QEMU listed (qemuValidateMachine); escaped all
+     * the same, so that no name can ever add an option. */
+    qemuBufferEscapeComma(&buf, def->os.machine);
+    virBufferAddLit(&buf, ",usb=off,dump-guest-core=off");
+    qemuArgAdd(argv, "-machine");
+    g_ptr_array_add(argv, virBufferContentAndReset(&buf));
     qemuArgAddPair(argv, "-accel",
                    def->virtType == VIR_DOMAIN_VIRT_KVM ? "kvm" : "tcg");
     qemuArgAddPair(argv, "-cpu",
@@ -715,10 +721,15 @@ qemuBuildVNCCommandLine(GPtrArray *argv, const virDomainDef *def,
     }
     if (!listen)
         listen = QEMU_DEFAULT_VNC_LISTEN;
-    if (strchr(listen, ':'))
-        virBufferAsprintf(&buf, "[%s]", listen);
-    else
-        virBufferAdd(&buf, listen, -1);
+    /* An IP address or host name (virDomainDefValidateStrings refused
+     * anything else); commas escaped all the same. */
+    if (strchr(listen, ':')) {
+        virBufferAddChar(&buf, '[');
+        qemuBufferEscapeComma(&buf, listen);
+        virBufferAddChar(&buf, ']');
+    } else {
+        qemuBufferEscapeComma(&buf, listen);
+    }
     virBufferAsprintf(&buf, ":%d", graphics->port - QEMU_VNC_PORT_MIN);
     if (def->naudios > 0)
         virBufferAsprintf(&buf, ",audiodev=audio%u", def->audios[0]->id);
