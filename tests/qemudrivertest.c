@@ -600,6 +600,81 @@ testPidReuse(const void *data G_GNUC_UNUSED)
 }
 
 
+/*
+ * The process that started a domain died between QEMU's handshake and
+ * the status file's last write: the file says "starting".  Whoever
+ * finds it asks QEMU: @paused starts the domain paused (QEMU never
+ * resumed), @recorded says whether the file records a paused start.
+ */
+typedef struct {
+    bool paused;
+    bool recorded;
+    int wantState;
+    int wantReason;
+    bool qemuStays;
+} testInterruptedStart;
+
+static int
+testStartInterrupted(const void *opaque)
+{
+    const testInterruptedStart *data = opaque;
+    virDomainPtr dom = NULL;
+    g_autofree char *xml = testQemuDomainXML("istart", NULL, NULL);
+    g_autofree char *path = g_strdup_printf("%s/run/qemu/istart.xml", testRoot);
+    g_autofree char *status = NULL;
+    g_autofree char *forged = NULL;
+    g_autoptr(GString) edit = NULL;
+    virConnectPtr conn = NULL;
+    virDomainPtr again = NULL;
+    pid_t pid = 0;
+    int ret = -1;
+
+    if (!(dom = virDomainDefineXML(testConn, xml)) ||
+        virDomainCreateWithFlags(dom, data->paused ? VIR_DOMAIN_START_PAUSED : 0) < 0)
+        goto cleanup;
+    pid = testQemuDomainPid(testRoot, "istart");
+    status = testQemuStatusFile(testRoot, "istart");
+    edit = g_string_new(status);
+    if (g_string_replace(edit, "phase='running'",
+                         data->recorded ? "phase='starting' startpaused='yes'" :
+                                          "phase='starting'", 1) != 1)
+        goto cleanup;
+    forged = g_string_free(g_steal_pointer(&edit), FALSE);
+    if (!g_file_set_contents(path, forged, -1, NULL))
+        goto cleanup;
+
+    /* A new connection reconciles what it finds. */
+    if (!(conn = virConnectOpen(testURI)) ||
+        !(again = virDomainLookupByName(conn, "istart")) ||
+        testCheckState(again, data->wantState, data->wantReason) < 0)
+        goto cleanup;
+    if (testProcessAlive(pid) != data->qemuStays) {
+        virTestDiag("QEMU %lld is %s", (long long)pid,
+                    data->qemuStays ? "gone" : "still running");
+        goto cleanup;
+    }
+    if (data->qemuStays && testProcessPendingSignals(pid) != 0) {
+        virTestDiag("QEMU %lld was signalled", (long long)pid);
+        goto cleanup;
+    }
+    g_free(status);
+    status = testQemuStatusFile(testRoot, "istart");
+    if (data->qemuStays && (!status || !strstr(status, "phase='running'"))) {
+        virTestDiag("the finished start is not recorded: %s", NULLSTR(status));
+        goto cleanup;
+    }
+    ret = 0;
+
+ cleanup:
+    if (again)
+        virDomainFree(again);
+    if (conn)
+        virConnectClose(conn);
+    testQemuCleanup(dom, pid);
+    return ret;
+}
+
+
 typedef struct {
     int count;
     int events[16];
@@ -1148,6 +1223,24 @@ mymain(void)
     ret |= virTestRun("a crashed QEMU is found shut off, reason crashed", testCrash, NULL);
     ret |= virTestRun("a zombie counts as exited", testZombie, NULL);
     ret |= virTestRun("a reused pid is never signalled", testPidReuse, NULL);
+    {
+        static const testInterruptedStart running = {
+            false, false, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_BOOTED, true,
+        };
+        static const testInterruptedStart neverResumed = {
+            true, false, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_FAILED, false,
+        };
+        static const testInterruptedStart pausedStart = {
+            true, true, VIR_DOMAIN_PAUSED, VIR_DOMAIN_PAUSED_USER, true,
+        };
+
+        ret |= virTestRun("an interrupted start of a running guest is finished, not undone",
+                          testStartInterrupted, &running);
+        ret |= virTestRun("an interrupted start that never resumed the guest is undone",
+                          testStartInterrupted, &neverResumed);
+        ret |= virTestRun("an interrupted paused start is finished paused",
+                          testStartInterrupted, &pausedStart);
+    }
     ret |= virTestRun("lifecycle events through the default event loop", testEvents, NULL);
     ret |= virTestRun("event registration errors", testEventErrors, NULL);
     ret |= virTestRun("domain IDs are unique", testIDs, NULL);

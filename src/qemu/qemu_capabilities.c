@@ -766,21 +766,23 @@ struct _virQEMUCapsCache {
  * A probe that timed out is tried once more: it only reads what the
  * binary offers, so repeating it is harmless, and a probing QEMU has
  * been seen (twice in some thousands of probes on a loaded machine) to
- * greet and then not answer.  The first failure stays in the log.
+ * greet and then not answer.  Both attempts together stay within the
+ * cache's timeout (the driver's start_timeout): each gets half of it.
+ * The first failure stays in the log.
  */
 static virQEMUCaps *
 virQEMUCapsProbeRetry(virQEMUCapsCache *cache, const char *binary,
                       const struct stat *sb)
 {
-    virQEMUCaps *caps = virQEMUCapsProbe(binary, cache->runDir, sb,
-                                         cache->probeTimeoutMs);
+    int halfMs = MAX(cache->probeTimeoutMs / 2, 1);
+    virQEMUCaps *caps = virQEMUCapsProbe(binary, cache->runDir, sb, halfMs);
 
     if (caps || virGetLastErrorCode() != VIR_ERR_OPERATION_TIMEOUT)
         return caps;
     VIR_WARN("probing %s timed out (%s); probing once more", binary,
              virGetLastErrorMessage());
     virResetLastError();
-    return virQEMUCapsProbe(binary, cache->runDir, sb, cache->probeTimeoutMs);
+    return virQEMUCapsProbe(binary, cache->runDir, sb, halfMs);
 }
 
 
@@ -1000,9 +1002,9 @@ virQEMUCapsCacheLookup(virQEMUCapsCache *cache, const char *binary)
 /**
  * virQEMUCapsCacheSetProbeTimeout:
  * @cache: a cache
- * @timeoutMs: how long a probed emulator may take to answer
- *
- * For tests, which make emulators that never answer.
+ * @timeoutMs: how long probing an emulator may take in all (the
+ *             driver gives its start_timeout; tests shorten it for
+ *             emulators that never answer)
  */
 void
 virQEMUCapsCacheSetProbeTimeout(virQEMUCapsCache *cache, int timeoutMs)

@@ -5,6 +5,7 @@
  */
 
 #include <dirent.h>
+#include <math.h>
 #include <fcntl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -651,6 +652,9 @@ qemuDomainStatusParse(virQEMUDriver *driver, virDomainObj *vm, const char *xml,
     priv->phase = ph;
     signalled = (char *)xmlGetProp(root, BAD_CAST "shutdownsignalled");
     priv->shutdownSignalled = STREQ_NULLABLE(signalled, "yes");
+    g_free(signalled);
+    signalled = (char *)xmlGetProp(root, BAD_CAST "startpaused");
+    priv->startPaused = STREQ_NULLABLE(signalled, "yes");
     if (qemuDomainSetRunPaths(driver, vm) < 0)
         return -1;
     virDomainObjSetState(vm, st, rs);
@@ -999,6 +1003,8 @@ qemuDomainSaveStatus(virQEMUDriver *driver, virDomainObj *vm)
                           (long long)priv->logOffset);
         if (priv->shutdownSignalled)
             virBufferAddLit(&buf, " shutdownsignalled='yes'");
+        if (priv->phase == QEMU_DOMAIN_PHASE_STARTING && priv->startPaused)
+            virBufferAddLit(&buf, " startpaused='yes'");
         virBufferAddLit(&buf, ">\n");
         virBufferAdjustIndent(&buf, 2);
         if (virDomainDefFormatBuf(&buf, vm->def, 0) < 0)
@@ -1076,12 +1082,26 @@ qemuDomainRemoveStatus(virQEMUDriver *driver, const char *name)
 }
 
 
-/* ---- locks ----------------------------------------------------------- */
+/* ---- locks and timeouts ---------------------------------------------- */
 
 static int
 qemuDomainJobWaitMs(virQEMUDriver *driver)
 {
     return (int)(driver->config->jobWaitTimeout * 1000.0);
+}
+
+
+/**
+ * qemuDomainStartTimeoutMs:
+ * @driver: the driver
+ *
+ * Returns: start_timeout in milliseconds (at least 1): how long QEMU
+ * (or an emulator being probed) may take to answer on its monitor.
+ */
+int
+qemuDomainStartTimeoutMs(virQEMUDriver *driver)
+{
+    return MAX((int)ceil(driver->config->startTimeout * 1000.0), 1);
 }
 
 
@@ -1511,9 +1531,13 @@ qemuDomainGetMonitor(virDomainObj *vm)
                        _("domain is not running"));
         return NULL;
     }
-    priv->mon = qemuMonitorOpenPeer(priv->monitorPath, priv->proc.pidfd,
-                                    priv->proc.pid, 10000,
-                                    &qemuDomainMonitorCallbacks, vm);
+    /* start_timeout bounds the connection and every command on it. */
+    if (!(priv->mon = qemuMonitorOpenPeer(priv->monitorPath, priv->proc.pidfd,
+                                          priv->proc.pid,
+                                          qemuDomainStartTimeoutMs(priv->driver),
+                                          &qemuDomainMonitorCallbacks, vm)))
+        return NULL;
+    qemuMonitorSetCommandTimeout(priv->mon, qemuDomainStartTimeoutMs(priv->driver));
     return priv->mon;
 }
 

@@ -78,6 +78,7 @@ struct _qemuDomainObjPrivate {
      * all is well. */
     char *damage;
     bool shutdownSignalled;       /* SIGTERM sent by virDomainShutdownFlags */
+    bool startPaused;             /* the start in progress leaves it paused */
 
     qemuMonitor *mon;             /* open only during a job */
     int jobfd;                    /* the held job lock, or -1 */
@@ -138,6 +139,9 @@ int qemuDomainLockName(virQEMUDriver *driver, const char *name, bool wait);
  */
 int qemuDomainBeginDestroy(virQEMUDriver *driver, const char *name);
 bool qemuDomainDestroyInProgress(virQEMUDriver *driver, const char *name);
+
+/* start_timeout, in milliseconds. */
+int qemuDomainStartTimeoutMs(virQEMUDriver *driver);
 
 /* The driver-wide lock: held briefly around name/UUID checks and ID
  * allocation. */

@@ -141,6 +141,9 @@ qemuConnectOpen(virConnectPtr conn, GUri *uri, unsigned int flags)
         return VIR_DRV_OPEN_ERROR;
     driver->qemuCapsCache = virQEMUCapsCacheNew(driver->config->cacheDir,
                                                 driver->config->stateDir);
+    /* Probing an emulator is part of starting it: the same bound. */
+    virQEMUCapsCacheSetProbeTimeout(driver->qemuCapsCache,
+                                    qemuDomainStartTimeoutMs(driver));
     driver->domainEventState = virDomainEventStateNew();
 
     if (!(flags & VIR_CONNECT_RO))

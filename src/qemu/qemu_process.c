@@ -38,6 +38,9 @@ VIR_LOG_INIT("qemu.qemu_process");
 /* The most of a QEMU log an error message quotes. */
 #define QEMU_LOG_QUOTE_MAX 4096
 
+/* The longest a state query waits for QEMU's answer. */
+#define QEMU_PROCESS_QUERY_TIMEOUT_MS 2000
+
 /* How long a start that lost QEMU's monitor waits to see QEMU exit. */
 #define QEMU_PROCESS_EXIT_GRACE_MS 1000
 
@@ -719,6 +722,7 @@ qemuProcessStart(virQEMUDriver *driver, virDomainObj *vm, unsigned int flags)
     priv->phase = QEMU_DOMAIN_PHASE_STARTING;
     virProcessRefClear(&priv->proc);
     priv->shutdownSignalled = false;
+    priv->startPaused = !!(flags & VIR_DOMAIN_START_PAUSED);
     virDomainObjSetState(vm, VIR_DOMAIN_PAUSED, VIR_DOMAIN_PAUSED_STARTING_UP);
 
     if (qemuDomainSetRunPaths(driver, vm) < 0 ||
@@ -748,7 +752,7 @@ qemuProcessStart(virQEMUDriver *driver, virDomainObj *vm, unsigned int flags)
 
     /* qemuProcessRecordPid opened priv->proc on the child. */
     if (!(priv->mon = qemuMonitorOpen(priv->monitorPath, priv->proc.pidfd,
-                                      qemuProcessSecondsToMs(driver->config->startTimeout),
+                                      qemuDomainStartTimeoutMs(driver),
                                       NULL, vm))) {
         /* A QEMU that closed its monitor is on its way out, but the
          * pidfd may say so a moment after the socket does.  (After a
@@ -765,6 +769,8 @@ qemuProcessStart(virQEMUDriver *driver, virDomainObj *vm, unsigned int flags)
         goto error;
     }
     mon = priv->mon;
+    /* cont (and anything else the start asks) is bounded the same way. */
+    qemuMonitorSetCommandTimeout(mon, qemuDomainStartTimeoutMs(driver));
     if (qemuProcessAdoptQEMU(vm) < 0)
         goto error;
 
@@ -812,6 +818,80 @@ qemuProcessGuessStopReason(virDomainObj *vm)
 
 
 /*
+ * A start whose process died before it recorded the end of the start:
+ * whether the guest may already run decides between finishing the start
+ * and undoing it, and only QEMU knows.  So it is asked (query-status):
+ *  - running, or stopped for a reason only a running guest gets (an I/O
+ *    error, a shutdown, a panic): the start is finished;
+ *  - paused as a start leaves it (prelaunch, or paused by the start):
+ *    the guest never ran: finished if a paused start was asked for,
+ *    else undone (the caller undoes it);
+ *  - no answer (frozen, stuck): it may be running a guest, so it is not
+ *    killed; it is kept as running, reason unknown, for the operator to
+ *    look at and destroy.
+ * No QEMU of this domain at all: nothing to finish (the caller undoes).
+ *
+ * Returns: true when the start was finished (or kept), false when the
+ * caller must undo it.
+ */
+static bool
+qemuProcessRecoverStart(virQEMUDriver *driver, virDomainObj *vm)
+{
+    qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
+    virDomainPausedReason reason = VIR_DOMAIN_PAUSED_UNKNOWN;
+    unsigned long long start;
+    qemuMonitor *mon;
+    bool running = false;
+    pid_t pid;
+
+    /* QEMU itself: the pid file names it once QEMU runs (the recorded
+     * process may be a wrapper around it). */
+    if ((pid = qemuDomainReadPidFile(driver, vm)) > 0 && pid != priv->proc.pid) {
+        if (virProcessGetStartTime(pid, &start) < 0) {
+            virResetLastError();
+            return false;
+        }
+        virProcessRefSet(&priv->proc, pid, start);
+    }
+    if (!qemuProcessIsAlive(vm))
+        return false;
+
+    if (!(mon = qemuDomainGetMonitor(vm)) ||
+        qemuMonitorGetStatus(mon, &running, &reason) < 0) {
+        g_free(priv->damage);
+        priv->damage = g_strdup_printf(_("its start was interrupted and its QEMU process %1$lld does not answer (%2$s): it is kept, since its guest may be running; destroy it if it is not wanted"),
+                                       (long long)priv->proc.pid,
+                                       virGetLastErrorMessage());
+        virResetLastError();
+        VIR_WARN("domain %s: %s", vm->def->name, priv->damage);
+        virDomainObjSetState(vm, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_UNKNOWN);
+    } else if (running) {
+        virDomainObjSetState(vm, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_BOOTED);
+    } else if (reason != VIR_DOMAIN_PAUSED_USER) {
+        virDomainObjSetState(vm, VIR_DOMAIN_PAUSED, reason);
+    } else if (priv->startPaused) {
+        virDomainObjSetState(vm, VIR_DOMAIN_PAUSED, VIR_DOMAIN_PAUSED_USER);
+    } else {
+        VIR_INFO("domain %s: the interrupted start never resumed the guest",
+                 vm->def->name);
+        return false;
+    }
+
+    VIR_WARN("domain %s: finishing a start that its process did not finish (QEMU %lld)",
+             vm->def->name, (long long)priv->proc.pid);
+    priv->phase = QEMU_DOMAIN_PHASE_RUNNING;
+    if (qemuDomainSaveStatus(driver, vm) < 0) {
+        VIR_WARN("cannot record the start of domain %s: %s", vm->def->name,
+                 virGetLastErrorMessage());
+        virResetLastError();
+    }
+    qemuDomainEventEmit(driver, vm, VIR_DOMAIN_EVENT_STARTED,
+                        VIR_DOMAIN_EVENT_STARTED_BOOTED);
+    return true;
+}
+
+
+/*
  * The reconciliation itself, in a job.  A QEMU gone while a destroy is
  * in progress is left to that destroy (which killed it, and waits for
  * the job to record it as destroyed): for a query (@query) the domain
@@ -829,6 +909,8 @@ qemuProcessReconcileJob(virQEMUDriver *driver, virDomainObj *vm, bool query)
 
     if (priv->phase == QEMU_DOMAIN_PHASE_STARTING) {
         /* We hold the job, so the start that wrote this is over. */
+        if (qemuProcessRecoverStart(driver, vm))
+            return 0;
         VIR_WARN("domain %s: undoing a start that did not finish",
                  vm->def->name);
         qemuProcessStartCleanup(driver, vm);
@@ -964,7 +1046,9 @@ qemuProcessRefreshState(virQEMUDriver *driver, virDomainObj **vm)
         virResetLastError();
         goto cleanup;
     }
-    qemuMonitorSetCommandTimeout(mon, 2000);
+    /* A state query must not hang on a slow QEMU: it keeps what it knows. */
+    qemuMonitorSetCommandTimeout(mon, MIN(QEMU_PROCESS_QUERY_TIMEOUT_MS,
+                                          qemuDomainStartTimeoutMs(driver)));
     if (qemuMonitorGetStatus(mon, &running, &reason) < 0) {
         virResetLastError();
         goto cleanup;
