@@ -10,6 +10,7 @@
  */
 
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 
@@ -675,6 +676,94 @@ testStartInterrupted(const void *opaque)
 }
 
 
+/* The "Max open files" soft and hard limits of @pid, or -1. */
+static long long
+testOpenFilesLimit(pid_t pid, bool hard)
+{
+    g_autofree char *path = g_strdup_printf("/proc/%lld/limits", (long long)pid);
+    g_autofree char *content = NULL;
+    g_auto(GStrv) lines = NULL;
+
+    if (!g_file_get_contents(path, &content, NULL, NULL))
+        return -1;
+    lines = g_strsplit(content, "\n", -1);
+    for (size_t i = 0; lines[i]; i++) {
+        g_auto(GStrv) words = NULL;
+
+        if (!g_str_has_prefix(lines[i], "Max open files"))
+            continue;
+        words = g_strsplit_set(lines[i] + strlen("Max open files"), " ", -1);
+        for (size_t w = 0, n = 0; words[w]; w++) {
+            if (!*words[w])
+                continue;
+            if (n++ == (hard ? 1 : 0))
+                return g_ascii_strtoll(words[w], NULL, 10);
+        }
+    }
+    return -1;
+}
+
+
+/*
+ * QEMU's limit of open files is the driver's (max_files), not its
+ * caller's: a caller running with `ulimit -Sn 40` still gives QEMU
+ * 8192; a qemu.conf setting is applied exactly.
+ */
+static int
+testMaxFiles(const void *data G_GNUC_UNUSED)
+{
+    struct rlimit saved;
+    struct rlimit low;
+    g_autofree char *uri = NULL;
+    g_autofree char *root = testQemuRootNew(TEST_QEMU_CONF "max_files = 1500\n", &uri);
+    virConnectPtr conn = NULL;
+    virDomainPtr dom = NULL;
+    virDomainPtr configured = NULL;
+    long long soft, hard;
+    pid_t pid = 0;
+    int ret = -1;
+
+    if (getrlimit(RLIMIT_NOFILE, &saved) < 0 || saved.rlim_max < 8192) {
+        virTestDiag("this test needs a hard limit of open files of 8192 or more");
+        return -1;
+    }
+    low = saved;
+    low.rlim_cur = 40;
+    if (setrlimit(RLIMIT_NOFILE, &low) < 0)
+        return -1;
+    dom = testQemuStart(testConn, "maxfiles", NULL);
+    setrlimit(RLIMIT_NOFILE, &saved);
+    if (!dom)
+        goto cleanup;
+    pid = testQemuDomainPid(testRoot, "maxfiles");
+    soft = testOpenFilesLimit(pid, false);
+    hard = testOpenFilesLimit(pid, true);
+    if (soft != 8192 || hard != 8192) {
+        virTestDiag("QEMU's limit of open files is %lld/%lld, not 8192", soft, hard);
+        goto cleanup;
+    }
+
+    if (!(conn = virConnectOpen(uri)) ||
+        !(configured = testQemuStart(conn, "maxfiles15", NULL)))
+        goto cleanup;
+    pid = testQemuDomainPid(root, "maxfiles15");
+    soft = testOpenFilesLimit(pid, false);
+    hard = testOpenFilesLimit(pid, true);
+    if (soft != 1500 || hard != 1500) {
+        virTestDiag("QEMU's limit of open files is %lld/%lld, not 1500", soft, hard);
+        goto cleanup;
+    }
+    ret = 0;
+
+ cleanup:
+    testQemuCleanup(configured, 0);
+    if (conn)
+        virConnectClose(conn);
+    testQemuCleanup(dom, 0);
+    return ret;
+}
+
+
 typedef struct {
     int count;
     int events[16];
@@ -1090,6 +1179,12 @@ testBadConfig(const void *data G_GNUC_UNUSED)
         { "destroy_term_timeout = \n", VIR_ERR_CONF_SYNTAX, VIR_FROM_CONF, ":1:" },
         { "default_emulator = \"qemu\"\n", VIR_ERR_CONF_SYNTAX, VIR_FROM_QEMU,
           "default_emulator must be an absolute path, not 'qemu'" },
+        { "max_files = 0\n", VIR_ERR_CONF_SYNTAX, VIR_FROM_QEMU,
+          ":1: max_files must be from 1 to 1048576, not 0" },
+        { "max_files = 2000000\n", VIR_ERR_CONF_SYNTAX, VIR_FROM_QEMU,
+          ":1: max_files must be from 1 to 1048576, not 2000000" },
+        { "max_files = -3\n", VIR_ERR_INTERNAL_ERROR, VIR_FROM_CONF,
+          ":1: expected an unsigned integer for 'max_files'" },
     };
 
     for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
@@ -1223,6 +1318,7 @@ mymain(void)
     ret |= virTestRun("a crashed QEMU is found shut off, reason crashed", testCrash, NULL);
     ret |= virTestRun("a zombie counts as exited", testZombie, NULL);
     ret |= virTestRun("a reused pid is never signalled", testPidReuse, NULL);
+    ret |= virTestRun("QEMU has its own limit of open files (max_files)", testMaxFiles, NULL);
     {
         static const testInterruptedStart running = {
             false, false, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_BOOTED, true,

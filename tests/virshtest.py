@@ -1114,6 +1114,73 @@ def check_system_default():
     return ""
 
 
+def check_session_runtime_dir():
+    """qemu:///session keeps runtime state under XDG_RUNTIME_DIR.  When
+    that changes (a new login), a domain whose QEMU runs looks shut off
+    there, but starting it again must fail: never a second QEMU on the
+    same disks."""
+    root = make_root()
+    home = os.path.join(root, "home")
+    base = {"HOME": home, "XDG_CONFIG_HOME": f"{home}/.config",
+            "XDG_CACHE_HOME": f"{home}/.cache"}
+    xml = os.path.join(root, "sess.xml")
+    txml = os.path.join(root, "tsess.xml")
+    with open(xml, "w") as f:
+        f.write(domain_xml("sess", "7d1c3c55-0b7e-4f0a-9a57-5e8d1d6e5b21"))
+
+    def virsh(rundir, *args):
+        env = environ(dict(base, XDG_RUNTIME_DIR=os.path.join(home, rundir)))
+        return subprocess.run([VIRSH, "-c", "qemu:///session"] + list(args), env=env,
+                              capture_output=True, text=True, timeout=60,
+                              stdin=subprocess.DEVNULL)
+
+    def qemus(name="sess"):
+        count = 0
+        for pid in filter(str.isdigit, os.listdir("/proc")):
+            try:
+                with open(f"/proc/{pid}/cmdline", "rb") as f:
+                    argv = f.read().split(b"\0")
+            except OSError:
+                continue
+            if (f"guest={name},debug-threads=on".encode() in argv and
+                    any(home.encode() in a for a in argv)):
+                count += 1
+        return count
+
+    for d in ("run-a", "run-b"):
+        os.makedirs(os.path.join(home, d), mode=0o700)
+    steps = [virsh("run-a", "define", xml), virsh("run-a", "start", "sess")]
+    if any(r.returncode != 0 for r in steps):
+        return f"cannot start: {[r.stderr for r in steps]!r}"
+    try:
+        other = virsh("run-b", "start", "sess")
+        if other.returncode == 0 or "is already running" not in other.stderr:
+            return f"a second start was not refused: {(other.stdout, other.stderr)!r}"
+        if qemus() != 1:
+            return f"{qemus()} QEMU processes run for the domain"
+        # A transient domain of the same kind: created again from the
+        # other runtime directory, it must be refused the same way.
+        with open(txml, "w") as f:
+            f.write(domain_xml("tsess", "0f5e1c7a-6d2b-4c8e-b1a3-2e4d6f8a9c10"))
+        first = virsh("run-a", "create", txml)
+        second = virsh("run-b", "create", txml)
+        if first.returncode != 0:
+            return f"cannot create: {first.stderr!r}"
+        if second.returncode == 0 or "is already running" not in second.stderr:
+            return f"a second create was not refused: {(second.stdout, second.stderr)!r}"
+        if qemus("tsess") != 1:
+            return f"{qemus('tsess')} QEMU processes run for the transient domain"
+    finally:
+        virsh("run-a", "destroy", "sess")
+        virsh("run-a", "destroy", "tsess")
+    again = virsh("run-b", "start", "sess")
+    if again.returncode != 0:
+        return f"the domain cannot start once its QEMU is gone: {again.stderr!r}"
+    virsh("run-b", "destroy", "sess")
+    virsh("run-b", "undefine", "sess")
+    return ""
+
+
 def check_orphans():
     names = {f"{n}.out" for n in SCENARIOS}
     orphans = sorted(f for f in os.listdir(DATADIR)
@@ -1133,6 +1200,7 @@ def main():
     cases["virsh is built on the public API only"] = check_layering
     cases["line editing completes command and option names"] = check_completion
     cases["root's default connection is qemu:///system"] = check_system_default
+    cases["a changed XDG_RUNTIME_DIR cannot start a second QEMU"] = check_session_runtime_dir
     return run_cases(cases, jobs=int(os.environ.get("VIRSH_TEST_JOBS", "4")))
 
 

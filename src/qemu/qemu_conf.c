@@ -99,6 +99,7 @@ virQEMUDriverConfigNew(qemuDriverMode mode, const char *root)
     cfg->defaultEmulator = g_strdup(QEMU_DEFAULT_EMULATOR);
     cfg->startTimeout = QEMU_START_TIMEOUT_DEFAULT;
     cfg->jobWaitTimeout = QEMU_JOB_WAIT_TIMEOUT_DEFAULT;
+    cfg->maxFiles = QEMU_MAX_FILES_DEFAULT;
     return g_steal_pointer(&cfg);
 }
 
@@ -131,6 +132,7 @@ static const char *const virQEMUDriverConfigKeys[] = {
     "default_emulator",
     "start_timeout",
     "job_wait_timeout",
+    "max_files",
     NULL,
 };
 
@@ -173,6 +175,8 @@ virQEMUDriverConfigLoadFile(virQEMUDriverConfig *cfg, const char *path)
     double graceful = cfg->destroyGracefulTimeout;
     double start = cfg->startTimeout;
     double jobWait = cfg->jobWaitTimeout;
+    unsigned int maxFiles = cfg->maxFiles;
+    int maxFilesSet;
     int rc;
 
     if (!(conf = virConfReadFile(path, VIR_CONF_READ_ALLOW_MISSING)))
@@ -199,6 +203,16 @@ virQEMUDriverConfigLoadFile(virQEMUDriverConfig *cfg, const char *path)
         virQEMUDriverConfigGetTimeout(conf, "job_wait_timeout", &jobWait) < 0)
         return -1;
 
+    if ((maxFilesSet = virConfGetValueUInt(conf, "max_files", &maxFiles)) < 0)
+        return -1;
+    if (maxFilesSet > 0 && (maxFiles < 1 || maxFiles > QEMU_MAX_FILES_MAX)) {
+        virReportError(VIR_ERR_CONF_SYNTAX,
+                       _("%1$s:%2$d: max_files must be from 1 to %3$d, not %4$u"),
+                       path, virConfGetKeyLine(conf, "max_files"),
+                       QEMU_MAX_FILES_MAX, maxFiles);
+        return -1;
+    }
+
     if ((rc = virConfGetValueString(conf, "default_emulator", &emulator)) < 0)
         return -1;
     if (rc > 0 && !g_path_is_absolute(emulator)) {
@@ -213,6 +227,8 @@ virQEMUDriverConfigLoadFile(virQEMUDriverConfig *cfg, const char *path)
     cfg->destroyGracefulTimeout = graceful;
     cfg->startTimeout = start;
     cfg->jobWaitTimeout = jobWait;
+    cfg->maxFiles = maxFiles;
+    cfg->maxFilesSet = maxFilesSet > 0;
     if (emulator) {
         g_free(cfg->defaultEmulator);
         cfg->defaultEmulator = g_steal_pointer(&emulator);

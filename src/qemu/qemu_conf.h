@@ -15,6 +15,11 @@
 #define QEMU_DESTROY_GRACEFUL_TIMEOUT_DEFAULT 15.0
 #define QEMU_START_TIMEOUT_DEFAULT 30.0
 #define QEMU_JOB_WAIT_TIMEOUT_DEFAULT 30.0
+/* QEMU's own limit of open files when qemu.conf sets none (max_files),
+ * as far as the driver's hard limit allows. */
+#define QEMU_MAX_FILES_DEFAULT 8192
+/* The kernel's default ceiling for any process's limit (fs.nr_open). */
+#define QEMU_MAX_FILES_MAX 1048576
 
 typedef enum {
     QEMU_DRIVER_EMBED,    /* qemu:///embed?root=DIR */
@@ -41,6 +46,8 @@ struct _virQEMUDriverConfig {
     char *defaultEmulator;         /* when a definition names none */
     double startTimeout;           /* QEMU's monitor must answer within */
     double jobWaitTimeout;         /* how long a call waits for another job */
+    unsigned int maxFiles;         /* QEMU's RLIMIT_NOFILE */
+    bool maxFilesSet;              /* set in qemu.conf: required exactly */
 };
 
 /*

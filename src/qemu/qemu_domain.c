@@ -1236,6 +1236,47 @@ qemuDomainObjEndJob(virDomainObj *vm)
 
 
 /**
+ * qemuDomainLockRun:
+ * @driver: the driver
+ * @name: a domain about to be started
+ *
+ * Takes the domain's run lock, configDir/NAME.run, for QEMU to inherit
+ * and hold for as long as it lives (and its wrapper, if any): whatever
+ * the state directory (qemu:///session keeps it under XDG_RUNTIME_DIR,
+ * which may change between logins), a domain whose QEMU still runs
+ * cannot be started a second time on the same disks.  The file is never
+ * removed: removing a lock that may be held would let two holders in.
+ *
+ * Returns: the locked descriptor, to pass to QEMU and then close; -1
+ * with an error reported (VIR_ERR_OPERATION_INVALID when a QEMU of the
+ * domain runs).
+ */
+int
+qemuDomainLockRun(virQEMUDriver *driver, const char *name)
+{
+    virQEMUDriverConfig *cfg = driver->config;
+    g_autofree char *file = qemuDomainFileName(name, "run");
+    VIR_AUTOCLOSE fd = -1;
+    int rc;
+
+    if ((fd = virFileOpenAt(driver->configDirFd, cfg->configDir, file,
+                            O_RDWR | O_CREAT, 0600)) < 0)
+        return -1;
+    if ((rc = virFileLockFD(fd, VIR_FILE_LOCK_EXCLUSIVE, false)) == -EWOULDBLOCK) {
+        virReportError(VIR_ERR_OPERATION_INVALID,
+                       _("domain '%1$s' is already running: a QEMU process of it holds '%2$s/%3$s' (was it started with another state directory, e.g. another XDG_RUNTIME_DIR?)"),
+                       name, cfg->configDir, file);
+        return -1;
+    }
+    if (rc < 0) {
+        virReportSystemError(-rc, _("cannot lock '%1$s/%2$s'"), cfg->configDir, file);
+        return -1;
+    }
+    return g_steal_fd(&fd);
+}
+
+
+/**
  * qemuDomainBeginDestroy:
  * @driver: the driver
  * @name: the domain about to be destroyed

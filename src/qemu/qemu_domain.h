@@ -4,6 +4,8 @@
  * The files of a domain NAME, in the driver's directories:
  *
  *   configDir/NAME.xml   the persistent definition (absent: transient)
+ *   configDir/NAME.run   the run lock, held by QEMU itself while it lives
+ *                        (qemuDomainLockRun), never removed
  *   stateDir/NAME.xml    the status file: while the domain runs, its pid,
  *                        start time, ID and live definition; once a
  *                        persistent domain has stopped, only its state
@@ -127,6 +129,10 @@ pid_t qemuDomainReadPidFile(virQEMUDriver *driver, virDomainObj *vm);
 int qemuDomainObjBeginJob(virQEMUDriver *driver, virDomainObj **vm);
 int qemuDomainObjTryJob(virQEMUDriver *driver, virDomainObj **vm);
 void qemuDomainObjEndJob(virDomainObj *vm);
+
+/* The run lock QEMU holds while it lives (configDir/NAME.run). */
+int qemuDomainLockRun(virQEMUDriver *driver, const char *name)
+    G_GNUC_WARN_UNUSED_RESULT;
 
 /* Locks a name that may not have a domain yet (creating one). */
 int qemuDomainLockName(virQEMUDriver *driver, const char *name, bool wait);

@@ -692,6 +692,7 @@ qemuProcessStart(virQEMUDriver *driver, virDomainObj *vm, unsigned int flags)
     qemuCommandPaths paths = { 0 };
     virProcessSpawnOpts opts = { 0 };
     VIR_AUTOCLOSE logfd = -1;
+    VIR_AUTOCLOSE runfd = -1;
     qemuMonitor *mon;
     pid_t pid;
     int id;
@@ -703,6 +704,11 @@ qemuProcessStart(virQEMUDriver *driver, virDomainObj *vm, unsigned int flags)
                        _("domain is already running"));
         return -1;
     }
+
+    /* Whatever the state directory says, a QEMU of this domain may run
+     * (started with another one): it holds the run lock. */
+    if ((runfd = qemuDomainLockRun(driver, vm->def->name)) < 0)
+        return -1;
 
     if (!(caps = virQEMUCapsCacheLookup(driver->qemuCapsCache, vm->def->emulator)))
         return -1;
@@ -743,11 +749,19 @@ qemuProcessStart(virQEMUDriver *driver, virDomainObj *vm, unsigned int flags)
      * alone: 0600.  QEMU makes no directories here. */
     opts.umask = 0177;
     opts.logfd = logfd;
+    /* QEMU's own limit of open files, not its caller's (a caller with a
+     * low `ulimit -n` must not starve the guest of disks and sockets). */
+    opts.maxFiles = driver->config->maxFiles;
+    opts.maxFilesRequired = driver->config->maxFilesSet;
+    /* QEMU holds the run lock for as long as it lives. */
+    opts.passfds = &runfd;
+    opts.npassfds = 1;
     opts.prepare = qemuProcessRecordPid;
     opts.prepareOpaque = vm;
     if (virProcessSpawn((const char *const *)argv, (const char *const *)env,
                         &opts, &pid) < 0)
         goto error;
+    virForceClose(&runfd);
     VIR_DEBUG("domain %s: QEMU pid %lld", vm->def->name, (long long)pid);
 
     /* qemuProcessRecordPid opened priv->proc on the child. */

@@ -14,6 +14,7 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 
@@ -707,6 +708,7 @@ typedef enum {
     VIR_PROCESS_SPAWN_STEP_STDIO,
     VIR_PROCESS_SPAWN_STEP_FDS,
     VIR_PROCESS_SPAWN_STEP_CWD,
+    VIR_PROCESS_SPAWN_STEP_RLIMIT,
     VIR_PROCESS_SPAWN_STEP_EXEC,
 
     VIR_PROCESS_SPAWN_STEP_LAST
@@ -722,6 +724,8 @@ static const char *const virProcessSpawnStepMessage[] = {
         N_("cannot close inherited descriptors to execute binary %1$s"),
     [VIR_PROCESS_SPAWN_STEP_CWD] =
         N_("cannot change to directory '%2$s' to execute binary %1$s"),
+    [VIR_PROCESS_SPAWN_STEP_RLIMIT] =
+        N_("cannot set the limit of open files (max_files) to execute binary %1$s"),
     [VIR_PROCESS_SPAWN_STEP_EXEC] = N_("cannot execute binary %1$s"),
 };
 G_STATIC_ASSERT(G_N_ELEMENTS(virProcessSpawnStepMessage) ==
@@ -813,6 +817,20 @@ virProcessSpawnChild(const char *const *argv, const char *const *envp,
     if (chdir(opts->cwd ? opts->cwd : "/") < 0)
         goto fail;
 
+    failure.step = VIR_PROCESS_SPAWN_STEP_RLIMIT;
+    if (opts->maxFiles > 0) {
+        struct rlimit lim = { .rlim_cur = opts->maxFiles, .rlim_max = opts->maxFiles };
+
+        if (setrlimit(RLIMIT_NOFILE, &lim) < 0) {
+            /* Not allowed above our hard limit: the most we may give. */
+            if (opts->maxFilesRequired || getrlimit(RLIMIT_NOFILE, &lim) < 0)
+                goto fail;
+            lim.rlim_cur = MIN(lim.rlim_max, (rlim_t)opts->maxFiles);
+            if (setrlimit(RLIMIT_NOFILE, &lim) < 0)
+                goto fail;
+        }
+    }
+
     /* The parent's go-ahead: end of file means it gave up or died
      * before it could record us, so nothing may run. */
     if (gofd >= 0) {
@@ -884,6 +902,7 @@ virProcessSpawn(const char *const *argv, const char *const *envp,
 {
     const virProcessSpawnOpts defaults = {
         .cwd = NULL, .umask = 022, .logfd = -1, .passfds = NULL, .npassfds = 0,
+        .maxFiles = 0,
     };
     g_autofree int *keep = NULL;
     virProcessSpawnFailure failure;

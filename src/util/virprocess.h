@@ -102,6 +102,12 @@ struct _virProcessSpawnOpts {
      * caller put the pid on record before the program can run. */
     int (*prepare)(pid_t pid, void *opaque);
     void *prepareOpaque;
+    /* if not 0, the child's limit of open files (RLIMIT_NOFILE, soft and
+     * hard): its own, not whatever the caller happened to run with.
+     * With maxFilesRequired a limit that cannot be set fails the spawn;
+     * without, the child gets the most it may have up to that value. */
+    unsigned long long maxFiles;
+    bool maxFilesRequired;
     /* the child is killed (SIGKILL) when the thread that spawned it
      * exits, and never runs the program if that happened already: for
      * helpers that must not outlive their caller (a capability probe),
