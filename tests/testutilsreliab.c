@@ -797,7 +797,7 @@ testReliabMonitorHMP(virConnectPtr conn, const char *name, const char *cmd,
     int ret = -1;
 
     if (!(vm = qemuDomainObjLoad(driver, name)) ||
-        qemuDomainObjBeginJob(driver, &vm) < 0)
+        qemuDomainObjBeginJob(driver, vm) < 0)
         return -1;
     if (!virDomainObjIsActive(vm)) {
         virTestDiag("domain %s is not running", name);

@@ -17,6 +17,8 @@
 
 #include <math.h>
 
+#include <fcntl.h>
+
 #include "qemu_conf.h"
 #include "qemu_confpriv.h"
 #include "virconf.h"
@@ -300,6 +302,19 @@ virQEMUDriverOpenDirs(virQEMUDriver *driver, bool create)
         }
         *dirs[i].fd = fd < 0 ? -1 : fd;
     }
+    /* The root's generation: bumped by every write of a domain's files,
+     * by whichever process makes it (see qemu_domain.h). */
+    if (driver->stateDirFd >= 0 &&
+        (driver->genFd = virFileOpenAt(driver->stateDirFd, cfg->stateDir,
+                                       "generation",
+                                       create ? O_RDWR | O_CREAT : O_RDONLY,
+                                       0600)) < 0) {
+        if (create || errno != ENOENT) {
+            virQEMUDriverCloseDirs(driver);
+            return -1;
+        }
+        virResetLastError();
+    }
     return 0;
 }
 
@@ -311,6 +326,7 @@ virQEMUDriverOpenDirs(virQEMUDriver *driver, bool create)
 void
 virQEMUDriverCloseDirs(virQEMUDriver *driver)
 {
+    virForceClose(&driver->genFd);
     virForceClose(&driver->configDirFd);
     virForceClose(&driver->stateDirFd);
     virForceClose(&driver->logDirFd);

@@ -51,13 +51,16 @@ struct _virQEMUDriverConfig {
 };
 
 /*
- * One instance of the driver, owned by one connection.  Nothing in it
- * changes after open except what locks itself (the event state, the
- * capabilities cache): domain state lives on disk and is loaded by each
- * call, so several threads, connections and processes can share a root.
+ * One instance of the driver: a state root and its domains, held in
+ * memory for as long as the instance lives (see qemu_domain.h for how
+ * they are kept in step with the files, which other processes may
+ * share).  Each connection owns one, unless the process declared itself
+ * the root's only user (a daemon), whose connections share one.
  */
 typedef struct _virQEMUDriver virQEMUDriver;
 struct _virQEMUDriver {
+    gint refs;                  /* atomic; connections sharing it */
+    char *key;                  /* in the registry of shared instances */
     virQEMUDriverConfig *config;
     /* The directories every per-domain file is reached through (with
      * the *At() functions of virfile.h: no symbolic link followed),
@@ -66,9 +69,22 @@ struct _virQEMUDriver {
     int configDirFd;
     int stateDirFd;
     int logDirFd;
+    int genFd;                  /* stateDir/generation, or -1 */
+    int holderFd;               /* stateDir/driver-holder, locked */
+
+    /* The domains, each object a reference of the list's. */
+    struct _virDomainObjList *domains;
+    /* Serialises the loading and resynchronisation of the list. */
+    GMutex lock;
+    /* Guards @rootGen and the bumps of the root's generation. */
+    GMutex genLock;
+    /* The root's generation the list reflects (qemuDriverSync). */
+    guint64 rootGen;
+    /* No other process writes this root (it holds it exclusively): what
+     * is in memory is the truth, nothing is re-read. */
+    bool exclusive;
     struct _virQEMUCapsCache *qemuCapsCache;
     struct _virDomainEventState *domainEventState;
-    char *uri;                  /* as the connection was opened */
 };
 
 void virQEMUDriverConfigFree(virQEMUDriverConfig *cfg);

@@ -7,6 +7,7 @@
 #include <dirent.h>
 #include <math.h>
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
@@ -47,6 +48,8 @@ VIR_LOG_INIT("qemu.qemu_domain");
  * short). */
 #define QEMU_DOMAIN_SHORT_NAME_LEN 20
 
+static void qemuDomainBumpGeneration(virQEMUDriver *driver, virDomainObj *vm);
+
 VIR_ENUM_DECL(qemuDomainPhase);
 VIR_ENUM_IMPL(qemuDomainPhase, QEMU_DOMAIN_PHASE_LAST,
               "inactive", "starting", "running");
@@ -59,7 +62,7 @@ qemuDomainObjPrivateNew(virQEMUDriver *driver)
 
     priv->driver = driver;
     priv->proc = (virProcessRef)VIR_PROCESS_REF_INIT;
-    priv->jobfd = -1;
+    priv->lockfd = -1;
     return priv;
 }
 
@@ -71,7 +74,8 @@ qemuDomainObjPrivateFree(qemuDomainObjPrivate *priv)
         return;
     g_clear_pointer(&priv->mon, qemuMonitorClose);
     virProcessRefClear(&priv->proc);
-    virForceClose(&priv->jobfd);
+    virForceClose(&priv->lockfd);
+    g_free(priv->name);
     g_free(priv->privateDirName);
     g_free(priv->privateDir);
     g_free(priv->monitorPath);
@@ -81,13 +85,23 @@ qemuDomainObjPrivateFree(qemuDomainObjPrivate *priv)
 }
 
 
-static virDomainObj *
-qemuDomainObjNew(virQEMUDriver *driver)
+/**
+ * qemuDomainObjNew:
+ * @driver: the driver
+ * @name: the domain's name (it never changes for an object)
+ *
+ * Returns: a new object, not in the driver's list yet (@vm->removed).
+ */
+virDomainObj *
+qemuDomainObjNew(virQEMUDriver *driver, const char *name)
 {
     virDomainObj *vm = virDomainObjNew();
+    qemuDomainObjPrivate *priv = qemuDomainObjPrivateNew(driver);
 
-    vm->privateData = qemuDomainObjPrivateNew(driver);
+    priv->name = g_strdup(name);
+    vm->privateData = priv;
     vm->privateDataFree = (GDestroyNotify)qemuDomainObjPrivateFree;
+    vm->removed = true;
     return vm;
 }
 
@@ -711,7 +725,7 @@ qemuDomainStatusLoad(virQEMUDriver *driver, const char *name, virDomainObj **ret
         return -1;
     if (!xml)
         return 0;
-    vm = qemuDomainObjNew(driver);
+    vm = qemuDomainObjNew(driver, name);
     if (qemuDomainStatusParse(driver, vm, xml, name, path) < 0)
         return -1;
     *ret = g_steal_pointer(&vm);
@@ -767,7 +781,7 @@ qemuDomainAdoptRun(virQEMUDriver *driver, virDomainObj *vm, qemuDomainRun *run,
 static virDomainObj *
 qemuDomainObjLoadInternal(virQEMUDriver *driver, const char *name, GPtrArray *runs)
 {
-    g_autoptr(virDomainObj) vm = qemuDomainObjNew(driver);
+    g_autoptr(virDomainObj) vm = qemuDomainObjNew(driver, name);
     g_autoptr(virDomainObj) status = NULL;
     g_autoptr(GPtrArray) found = NULL;
     g_autofree char *configError = NULL;
@@ -922,7 +936,7 @@ qemuDomainObjLoadAll(virQEMUDriver *driver)
 {
     g_autoptr(GHashTable) names = g_hash_table_new_full(g_str_hash, g_str_equal,
                                                         g_free, NULL);
-    GPtrArray *ret = g_ptr_array_new_with_free_func((GDestroyNotify)virDomainObjFree);
+    GPtrArray *ret = g_ptr_array_new_with_free_func((GDestroyNotify)virDomainObjUnref);
     g_autoptr(GPtrArray) runs = qemuDomainRunProbeAll(driver, NULL);
     g_autofree char **sorted = NULL;
     guint n;
@@ -958,23 +972,13 @@ qemuDomainObjLoadAll(virQEMUDriver *driver)
 
 /* ---- writing a domain's files ---------------------------------------- */
 
-/**
- * qemuDomainSaveStatus:
- * @driver: the driver
- * @vm: a domain
- *
- * Writes the status file (atomically): the full runtime state of a
- * running domain, the state and reason of a stopped persistent one; a
- * stopped transient domain has none, so its file is removed.
- *
- * Returns: 0, or -1 with an error reported.
- */
-int
-qemuDomainSaveStatus(virQEMUDriver *driver, virDomainObj *vm)
+/* Writes the status file of @vm (see qemuDomainSaveStatus). */
+static int
+qemuDomainWriteStatus(virQEMUDriver *driver, virDomainObj *vm)
 {
     qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
     virQEMUDriverConfig *cfg = driver->config;
-    g_autofree char *file = qemuDomainFileName(vm->def->name, "xml");
+    g_autofree char *file = qemuDomainFileName(priv->name, "xml");
     g_auto(virBuffer) buf = VIR_BUFFER_INITIALIZER;
     const char *xml;
 
@@ -1020,41 +1024,71 @@ qemuDomainSaveStatus(virQEMUDriver *driver, virDomainObj *vm)
 
 
 /**
+ * qemuDomainSaveStatus:
+ * @driver: the driver
+ * @vm: a domain, in a job
+ *
+ * Writes the status file (atomically): the full runtime state of a
+ * running domain, the state and reason of a stopped persistent one; a
+ * stopped transient domain has none, so its file is removed.  Other
+ * instances learn of it (qemuDomainObjSync).
+ *
+ * Returns: 0, or -1 with an error reported.
+ */
+int
+qemuDomainSaveStatus(virQEMUDriver *driver, virDomainObj *vm)
+{
+    int rc;
+
+    virDomainObjLock(vm);
+    rc = qemuDomainWriteStatus(driver, vm);
+    virDomainObjUnlock(vm);
+    if (rc == 0)
+        qemuDomainBumpGeneration(driver, vm);
+    return rc;
+}
+
+
+/**
  * qemuDomainSaveConfig:
  * @driver: the driver
- * @def: a persistent definition
+ * @vm: the domain, in a job
+ * @def: its new persistent definition
  *
  * Returns: 0, or -1 with an error reported and the previous definition
  * (if any) intact.
  */
 int
-qemuDomainSaveConfig(virQEMUDriver *driver, const virDomainDef *def)
+qemuDomainSaveConfig(virQEMUDriver *driver, virDomainObj *vm,
+                     const virDomainDef *def)
 {
     virQEMUDriverConfig *cfg = driver->config;
     g_autofree char *file = qemuDomainFileName(def->name, "xml");
     g_autofree char *xml = NULL;
 
     if (!(xml = virDomainDefFormat(def, VIR_DOMAIN_DEF_FORMAT_INACTIVE |
-                                   VIR_DOMAIN_DEF_FORMAT_SECURE)))
+                                   VIR_DOMAIN_DEF_FORMAT_SECURE)) ||
+        virFileWriteAtomicAt(driver->configDirFd, cfg->configDir, file, 0600,
+                             xml, strlen(xml)) < 0)
         return -1;
-    return virFileWriteAtomicAt(driver->configDirFd, cfg->configDir, file, 0600,
-                                xml, strlen(xml));
+    qemuDomainBumpGeneration(driver, vm);
+    return 0;
 }
 
 
 /**
  * qemuDomainRemoveConfig:
  * @driver: the driver
- * @name: a domain
+ * @vm: a domain, in a job
  *
  * Returns: 0 when the definition is gone for good, -1 with an error
  * reported.
  */
 int
-qemuDomainRemoveConfig(virQEMUDriver *driver, const char *name)
+qemuDomainRemoveConfig(virQEMUDriver *driver, virDomainObj *vm)
 {
     virQEMUDriverConfig *cfg = driver->config;
-    g_autofree char *file = qemuDomainFileName(name, "xml");
+    g_autofree char *file = qemuDomainFileName(QEMU_DOMAIN_PRIVATE(vm)->name, "xml");
 
     if (virFileRemoveAt(driver->configDirFd, cfg->configDir, file, false) < 0)
         return -1;
@@ -1062,6 +1096,7 @@ qemuDomainRemoveConfig(virQEMUDriver *driver, const char *name)
         virReportSystemError(errno, _("cannot sync directory '%1$s'"), cfg->configDir);
         return -1;
     }
+    qemuDomainBumpGeneration(driver, vm);
     return 0;
 }
 
@@ -1069,16 +1104,19 @@ qemuDomainRemoveConfig(virQEMUDriver *driver, const char *name)
 /**
  * qemuDomainRemoveStatus:
  * @driver: the driver
- * @name: a domain
+ * @vm: a domain, in a job
  *
  * Returns: 0 when the status file is gone, -1 with an error reported.
  */
 int
-qemuDomainRemoveStatus(virQEMUDriver *driver, const char *name)
+qemuDomainRemoveStatus(virQEMUDriver *driver, virDomainObj *vm)
 {
-    g_autofree char *file = qemuDomainFileName(name, "xml");
+    g_autofree char *file = qemuDomainFileName(QEMU_DOMAIN_PRIVATE(vm)->name, "xml");
 
-    return virFileRemoveAt(driver->stateDirFd, driver->config->stateDir, file, false);
+    if (virFileRemoveAt(driver->stateDirFd, driver->config->stateDir, file, false) < 0)
+        return -1;
+    qemuDomainBumpGeneration(driver, vm);
+    return 0;
 }
 
 
@@ -1105,21 +1143,18 @@ qemuDomainStartTimeoutMs(virQEMUDriver *driver)
 }
 
 
-/* Opens and locks @name in the state directory, retrying until @waitMs
- * has passed. */
+/*
+ * Takes the flock of @fd in @mode, retrying until @deadline (monotonic;
+ * 0: no wait).  @what names the lock's object and @waitMs the wait, for
+ * the messages.
+ */
 static int
-qemuDomainLockFile(virQEMUDriver *driver, const char *name,
-                   virFileLockMode mode, int waitMs, const char *what)
+qemuDomainLockFD(int fd, virFileLockMode mode, gint64 deadline, int waitMs,
+                 const char *what, const char *dir, const char *name)
 {
-    const char *dir = driver->config->stateDir;
-    VIR_AUTOCLOSE fd = virFileOpenAt(driver->stateDirFd, dir, name,
-                                     O_RDWR | O_CREAT, 0600);
-    gint64 deadline = g_get_monotonic_time() + (gint64)waitMs * 1000;
     unsigned int pause = 500;
     int rc;
 
-    if (fd < 0)
-        return -1;
     while ((rc = virFileLockFD(fd, mode, false)) == -EWOULDBLOCK) {
         if (g_get_monotonic_time() >= deadline) {
             if (waitMs > 0)
@@ -1138,6 +1173,23 @@ qemuDomainLockFile(virQEMUDriver *driver, const char *name,
         virReportSystemError(-rc, _("cannot lock '%1$s/%2$s'"), dir, name);
         return -1;
     }
+    return 0;
+}
+
+
+/* Opens and locks @name in the state directory, retrying until @waitMs
+ * has passed. */
+static int
+qemuDomainLockFile(virQEMUDriver *driver, const char *name,
+                   virFileLockMode mode, int waitMs, const char *what)
+{
+    const char *dir = driver->config->stateDir;
+    VIR_AUTOCLOSE fd = virFileOpenAt(driver->stateDirFd, dir, name,
+                                     O_RDWR | O_CREAT, 0600);
+    gint64 deadline = g_get_monotonic_time() + (gint64)waitMs * 1000;
+
+    if (fd < 0 || qemuDomainLockFD(fd, mode, deadline, waitMs, what, dir, name) < 0)
+        return -1;
     return g_steal_fd(&fd);
 }
 
@@ -1147,6 +1199,9 @@ qemuDomainLockFile(virQEMUDriver *driver, const char *name,
  * @driver: the driver
  * @name: a domain name, existing or about to be created
  * @wait: wait up to job_wait_timeout, or fail at once when busy
+ *
+ * The cross-process half of a job, on its own: for code that works on a
+ * name without an object (the sweep of interrupted writes).
  *
  * Returns: the locked descriptor (close it to unlock), or -1 with an
  * error reported.
@@ -1168,24 +1223,330 @@ qemuDomainLockName(virQEMUDriver *driver, const char *name, bool wait)
 }
 
 
-static int
-qemuDomainObjBeginJobInternal(virQEMUDriver *driver, virDomainObj **vm,
-                              bool wait)
-{
-    g_autofree char *name = g_strdup((*vm)->def->name);
-    virDomainObj *fresh;
-    int fd;
+/* ---- generations: what tells an instance that its memory is stale ---- */
 
-    if ((fd = qemuDomainLockName(driver, name, wait)) < 0)
-        return -1;
-    /* Another job may have changed everything while we waited. */
-    if (!(fresh = qemuDomainObjLoad(driver, name))) {
-        close(fd);
+/* A generation is a 64-bit counter at the start of a file. */
+static guint64
+qemuDomainGenRead(int fd)
+{
+    guint64 gen = 0;
+
+    if (fd < 0 || pread(fd, &gen, sizeof(gen), 0) != sizeof(gen))
+        return 0;
+    return gen;
+}
+
+
+static int
+qemuDomainGenWrite(int fd, guint64 gen)
+{
+    return pwrite(fd, &gen, sizeof(gen), 0) == sizeof(gen) ? 0 : -1;
+}
+
+
+/* Opens the domain's lock file (NAME.lock) once for the object's life:
+ * the job's flock and the domain's generation live there. */
+static int
+qemuDomainObjOpenLockFile(virQEMUDriver *driver, virDomainObj *vm)
+{
+    qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
+    g_autofree char *file = NULL;
+
+    if (priv->lockfd >= 0)
+        return 0;
+    if (!qemuDomainNameIsSafe(priv->name)) {
+        qemuDomainReportNoName(NULLSTR(priv->name));
         return -1;
     }
-    QEMU_DOMAIN_PRIVATE(fresh)->jobfd = fd;
-    virDomainObjFree(*vm);
-    *vm = fresh;
+    file = qemuDomainFileName(priv->name, "lock");
+    if ((priv->lockfd = virFileOpenAt(driver->stateDirFd, driver->config->stateDir,
+                                      file, O_RDWR | O_CREAT, 0600)) < 0)
+        return -1;
+    return 0;
+}
+
+
+/*
+ * After every write of a domain's files (its job held): its generation
+ * and the root's go up by one, so that every other instance on the root,
+ * in this process or another, knows to re-read them; this instance stays
+ * current (it made the change).  A failure here is only logged: the
+ * write itself succeeded.
+ */
+static void
+qemuDomainBumpGeneration(virQEMUDriver *driver, virDomainObj *vm)
+{
+    qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
+    guint64 gen;
+
+    if (driver->exclusive)
+        return;
+    if (qemuDomainObjOpenLockFile(driver, vm) < 0 ||
+        qemuDomainGenWrite(priv->lockfd, (gen = qemuDomainGenRead(priv->lockfd) + 1)) < 0) {
+        VIR_WARN("cannot record a change of domain %s for other processes: %s",
+                 priv->name, virGetLastErrorMessage());
+        virResetLastError();
+    } else {
+        priv->gen = gen;
+    }
+
+    /* The mutex keeps this process's threads apart (they share the
+     * descriptor, hence the flock), the flock other processes. */
+    g_mutex_lock(&driver->genLock);
+    if (driver->genFd < 0 || virFileLockFD(driver->genFd, VIR_FILE_LOCK_EXCLUSIVE, true) < 0) {
+        VIR_WARN("cannot record a change of domain %s in the root's generation",
+                 priv->name);
+    } else {
+        gen = qemuDomainGenRead(driver->genFd);
+        if (qemuDomainGenWrite(driver->genFd, gen + 1) < 0)
+            VIR_WARN("cannot record a change of domain %s in the root's generation: %s",
+                     priv->name, g_strerror(errno));
+        else if (driver->rootGen == gen)
+            driver->rootGen = gen + 1;
+        flock(driver->genFd, LOCK_UN);
+    }
+    g_mutex_unlock(&driver->genLock);
+}
+
+
+/*
+ * Moves what @fresh (just loaded from disk) says into @vm, keeping what
+ * only this process knows: an open reference on the same QEMU, the job,
+ * the lock file and the monitor of a job in progress.
+ */
+static void
+qemuDomainObjAssign(virDomainObj *vm, virDomainObj *fresh)
+{
+    qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
+    qemuDomainObjPrivate *fpriv = QEMU_DOMAIN_PRIVATE(fresh);
+    virProcessRef old = priv->proc;
+
+    virDomainObjLock(vm);
+    virDomainDefFree(vm->def);
+    virDomainDefFree(vm->newDef);
+    vm->def = g_steal_pointer(&fresh->def);
+    vm->newDef = g_steal_pointer(&fresh->newDef);
+    vm->state = fresh->state;
+    vm->reason = fresh->reason;
+    vm->persistent = fresh->persistent;
+
+    if (old.pid == fpriv->proc.pid && old.startTime == fpriv->proc.startTime) {
+        /* The same run: keep the verified reference. */
+        virProcessRefClear(&fpriv->proc);
+    } else {
+        priv->proc = fpriv->proc;
+        fpriv->proc = (virProcessRef)VIR_PROCESS_REF_INIT;
+        virProcessRefClear(&old);
+    }
+    priv->phase = fpriv->phase;
+    priv->logOffset = fpriv->logOffset;
+    priv->shutdownSignalled = fpriv->shutdownSignalled;
+    priv->startPaused = fpriv->startPaused;
+    priv->shown = false;
+    g_free(priv->privateDirName);
+    g_free(priv->privateDir);
+    g_free(priv->monitorPath);
+    g_free(priv->pidFile);
+    g_free(priv->damage);
+    priv->privateDirName = g_steal_pointer(&fpriv->privateDirName);
+    priv->privateDir = g_steal_pointer(&fpriv->privateDir);
+    priv->monitorPath = g_steal_pointer(&fpriv->monitorPath);
+    priv->pidFile = g_steal_pointer(&fpriv->pidFile);
+    priv->damage = g_steal_pointer(&fpriv->damage);
+    virDomainObjUnlock(vm);
+}
+
+
+/**
+ * qemuDomainObjSync:
+ * @driver: the driver
+ * @vm: a domain
+ *
+ * Makes @vm reflect its files if another instance (another process, or
+ * another connection of this one) changed them since @vm was loaded or
+ * last written by this instance: one pread of the domain's generation
+ * when nothing changed, which is the common case; nothing at all for an
+ * instance that holds its root exclusively.  A domain that no longer
+ * exists is taken out of the list.
+ *
+ * Returns: 0, or -1 with an error reported (VIR_ERR_NO_DOMAIN when it
+ * is gone).
+ */
+int
+qemuDomainObjSync(virQEMUDriver *driver, virDomainObj *vm)
+{
+    qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
+    g_autoptr(virDomainObj) fresh = NULL;
+    guint64 gen;
+
+    if (driver->exclusive)
+        return 0;
+    if (qemuDomainObjOpenLockFile(driver, vm) < 0)
+        return -1;
+    if ((gen = qemuDomainGenRead(priv->lockfd)) == priv->gen)
+        return 0;
+
+    VIR_DEBUG("domain %s changed on disk (generation %" G_GUINT64_FORMAT
+              " -> %" G_GUINT64_FORMAT "): reloading", priv->name, priv->gen, gen);
+    if (!(fresh = qemuDomainObjLoad(driver, priv->name))) {
+        if (virGetLastErrorCode() == VIR_ERR_NO_DOMAIN) {
+            if (vm->removed) {
+                /* Not defined yet: nothing to reload. */
+                virResetLastError();
+                priv->gen = gen;
+                return 0;
+            }
+            virDomainObjListRemove(driver->domains, vm);
+        }
+        return -1;
+    }
+    qemuDomainObjAssign(vm, fresh);
+    priv->gen = gen;
+    return 0;
+}
+
+
+/* Adds a domain loaded from disk to the list (under @driver->lock). */
+static void
+qemuDriverAddLoaded(virQEMUDriver *driver, virDomainObj *vm)
+{
+    qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
+
+    if (qemuDomainObjOpenLockFile(driver, vm) < 0) {
+        VIR_WARN("domain %s: %s", priv->name, virGetLastErrorMessage());
+        virResetLastError();
+    }
+    priv->gen = qemuDomainGenRead(priv->lockfd);
+    virDomainObjListAdd(driver->domains, priv->name, vm);
+}
+
+
+/**
+ * qemuDriverSync:
+ * @driver: the driver
+ *
+ * Makes the list of domains reflect the root: when the root's
+ * generation moved, the directories are read again, domains others
+ * defined are added, domains others removed are taken out and changed
+ * ones re-read.  Otherwise (the common case) one pread.  Nothing for an
+ * instance that holds its root exclusively, once loaded.
+ *
+ * Returns: 0 (problems with single domains are logged, as at load).
+ */
+int
+qemuDriverSync(virQEMUDriver *driver)
+{
+    g_autoptr(GPtrArray) fresh = NULL;
+    g_autoptr(GPtrArray) current = NULL;
+    g_autoptr(GHashTable) names = NULL;
+    guint64 gen;
+
+    if (driver->exclusive)
+        return 0;
+    g_mutex_lock(&driver->lock);
+    g_mutex_lock(&driver->genLock);
+    gen = qemuDomainGenRead(driver->genFd);
+    if (gen == driver->rootGen) {
+        g_mutex_unlock(&driver->genLock);
+        g_mutex_unlock(&driver->lock);
+        return 0;
+    }
+    g_mutex_unlock(&driver->genLock);
+    VIR_DEBUG("root generation %" G_GUINT64_FORMAT ": reading the domains again", gen);
+
+    names = g_hash_table_new(g_str_hash, g_str_equal);
+    fresh = qemuDomainObjLoadAll(driver);
+    for (guint i = 0; i < fresh->len; i++) {
+        virDomainObj *vm = g_ptr_array_index(fresh, i);
+        qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
+        g_autoptr(virDomainObj) known = virDomainObjListFindByName(driver->domains,
+                                                                   priv->name);
+
+        g_hash_table_add(names, priv->name);
+        if (!known) {
+            qemuDriverAddLoaded(driver, vm);
+            continue;
+        }
+        if (qemuDomainObjOpenLockFile(driver, known) == 0 &&
+            QEMU_DOMAIN_PRIVATE(known)->gen != qemuDomainGenRead(QEMU_DOMAIN_PRIVATE(known)->lockfd)) {
+            qemuDomainObjAssign(known, vm);
+            QEMU_DOMAIN_PRIVATE(known)->gen =
+                qemuDomainGenRead(QEMU_DOMAIN_PRIVATE(known)->lockfd);
+        }
+        virResetLastError();
+    }
+    current = virDomainObjListCollect(driver->domains);
+    for (guint i = 0; i < current->len; i++) {
+        virDomainObj *vm = g_ptr_array_index(current, i);
+
+        if (!g_hash_table_contains(names, QEMU_DOMAIN_PRIVATE(vm)->name))
+            virDomainObjListRemove(driver->domains, vm);
+    }
+    g_mutex_lock(&driver->genLock);
+    driver->rootGen = gen;
+    g_mutex_unlock(&driver->genLock);
+    g_mutex_unlock(&driver->lock);
+    return 0;
+}
+
+
+/**
+ * qemuDriverLoad:
+ * @driver: an instance just opened
+ *
+ * Reads every domain of the root into memory, once.
+ */
+void
+qemuDriverLoad(virQEMUDriver *driver)
+{
+    g_autoptr(GPtrArray) vms = NULL;
+
+    g_mutex_lock(&driver->lock);
+    g_mutex_lock(&driver->genLock);
+    driver->rootGen = qemuDomainGenRead(driver->genFd);
+    g_mutex_unlock(&driver->genLock);
+    vms = qemuDomainObjLoadAll(driver);
+    for (guint i = 0; i < vms->len; i++)
+        qemuDriverAddLoaded(driver, g_ptr_array_index(vms, i));
+    g_mutex_unlock(&driver->lock);
+}
+
+
+/* ---- jobs -------------------------------------------------------------- */
+
+static int
+qemuDomainObjBeginJobInternal(virQEMUDriver *driver, virDomainObj *vm,
+                              bool wait)
+{
+    qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
+    int waitMs = wait ? qemuDomainJobWaitMs(driver) : 0;
+    gint64 deadline = wait ? g_get_monotonic_time() + (gint64)waitMs * 1000 : 0;
+    g_autofree char *what = g_strdup_printf(_("domain '%1$s'"), priv->name);
+    g_autofree char *file = qemuDomainFileName(priv->name, "lock");
+
+    /* Other threads of this process first, then other processes. */
+    if (virDomainObjBeginJobLocal(vm, deadline) < 0) {
+        if (wait)
+            virReportError(VIR_ERR_OPERATION_TIMEOUT,
+                           _("cannot acquire state change lock of %1$s: another job has held it for %2$.3g s (job_wait_timeout)"),
+                           what, waitMs / 1000.0);
+        else
+            virReportError(VIR_ERR_RESOURCE_BUSY,
+                           _("another job is running on %1$s"), what);
+        return -1;
+    }
+    if (qemuDomainObjOpenLockFile(driver, vm) < 0 ||
+        qemuDomainLockFD(priv->lockfd, VIR_FILE_LOCK_EXCLUSIVE, deadline, waitMs,
+                         what, driver->config->stateDir, file) < 0) {
+        virDomainObjEndJobLocal(vm);
+        return -1;
+    }
+    priv->jobHeld = true;
+    /* Another process may have changed everything while we waited. */
+    if (qemuDomainObjSync(driver, vm) < 0) {
+        qemuDomainObjEndJob(vm);
+        return -1;
+    }
     return 0;
 }
 
@@ -1193,14 +1554,17 @@ qemuDomainObjBeginJobInternal(virQEMUDriver *driver, virDomainObj **vm,
 /**
  * qemuDomainObjBeginJob:
  * @driver: the driver
- * @vm: the domain; replaced by a fresh copy loaded under the lock
+ * @vm: the domain
+ *
+ * Takes the domain's job: no other thread of this process and no other
+ * process works on the domain until qemuDomainObjEndJob().  Waits up to
+ * job_wait_timeout.  @vm is then current with its files.
  *
  * Returns: 0 with the job held, or -1 with an error reported (on a
- * timeout, or when the domain vanished meanwhile: then *@vm is left as
- * it was).
+ * timeout, or when the domain vanished meanwhile: VIR_ERR_NO_DOMAIN).
  */
 int
-qemuDomainObjBeginJob(virQEMUDriver *driver, virDomainObj **vm)
+qemuDomainObjBeginJob(virQEMUDriver *driver, virDomainObj *vm)
 {
     return qemuDomainObjBeginJobInternal(driver, vm, true);
 }
@@ -1213,7 +1577,7 @@ qemuDomainObjBeginJob(virQEMUDriver *driver, virDomainObj **vm)
  * when another job runs.
  */
 int
-qemuDomainObjTryJob(virQEMUDriver *driver, virDomainObj **vm)
+qemuDomainObjTryJob(virQEMUDriver *driver, virDomainObj *vm)
 {
     return qemuDomainObjBeginJobInternal(driver, vm, false);
 }
@@ -1223,15 +1587,20 @@ qemuDomainObjTryJob(virQEMUDriver *driver, virDomainObj **vm)
  * qemuDomainObjEndJob:
  * @vm: a domain in a job
  *
- * Closes the job's monitor connection and releases the lock.
+ * Closes the job's monitor connection and releases the job.
  */
 void
 qemuDomainObjEndJob(virDomainObj *vm)
 {
     qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
 
+    if (!priv->jobHeld)
+        return;
     g_clear_pointer(&priv->mon, qemuMonitorClose);
-    virForceClose(&priv->jobfd);
+    priv->jobHeld = false;
+    if (priv->lockfd >= 0)
+        flock(priv->lockfd, LOCK_UN);
+    virDomainObjEndJobLocal(vm);
 }
 
 
@@ -1509,8 +1878,8 @@ static const qemuMonitorCallbacks qemuDomainMonitorCallbacks = {
  * recorded process is not this domain's QEMU), -1 with an error
  * reported.
  */
-int
-qemuDomainProcessOpen(virDomainObj *vm)
+static int
+qemuDomainProcessOpenLocked(virDomainObj *vm)
 {
     qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
     char uuid[VIR_UUID_STRING_BUFLEN];
@@ -1546,6 +1915,18 @@ qemuDomainProcessOpen(virDomainObj *vm)
     VIR_WARN("domain %s: %s", vm->def->name, priv->damage);
     virProcessRefSet(&priv->proc, run->pid, run->startTime);
     return virProcessRefOpen(&priv->proc, identity);
+}
+
+
+int
+qemuDomainProcessOpen(virDomainObj *vm)
+{
+    int rc;
+
+    virDomainObjLock(vm);
+    rc = qemuDomainProcessOpenLocked(vm);
+    virDomainObjUnlock(vm);
+    return rc;
 }
 
 

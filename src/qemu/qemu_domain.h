@@ -62,6 +62,7 @@ typedef enum {
 typedef struct _qemuDomainObjPrivate qemuDomainObjPrivate;
 struct _qemuDomainObjPrivate {
     virQEMUDriver *driver;
+    char *name;                   /* the domain's, for the object's life */
 
     qemuDomainPhase phase;
     /* QEMU itself, once its identity is known: the only handle through
@@ -83,10 +84,21 @@ struct _qemuDomainObjPrivate {
     bool startPaused;             /* the start in progress leaves it paused */
 
     qemuMonitor *mon;             /* open only during a job */
-    int jobfd;                    /* the held job lock, or -1 */
+    int lockfd;                   /* NAME.lock: the job's flock and the
+                                   * domain's generation; -1 until needed */
+    bool jobHeld;                 /* this object's job is taken */
+    guint64 gen;                  /* the generation this object reflects */
+
+    /* How a query shows a domain that an unfinished stop (another job
+     * holds it) has made inactive, without touching what the object
+     * records: valid while @shown. */
+    bool shown;
+    int shownState;
+    int shownReason;
 };
 
 qemuDomainObjPrivate *qemuDomainObjPrivateNew(virQEMUDriver *driver);
+virDomainObj *qemuDomainObjNew(virQEMUDriver *driver, const char *name);
 void qemuDomainObjPrivateFree(qemuDomainObjPrivate *priv);
 
 #define QEMU_DOMAIN_PRIVATE(vm) ((qemuDomainObjPrivate *)(vm)->privateData)
@@ -104,11 +116,12 @@ GPtrArray *qemuDomainObjLoadAll(virQEMUDriver *driver);
 
 int qemuDomainSaveStatus(virQEMUDriver *driver, virDomainObj *vm)
     G_GNUC_WARN_UNUSED_RESULT;
-int qemuDomainSaveConfig(virQEMUDriver *driver, const virDomainDef *def)
+int qemuDomainSaveConfig(virQEMUDriver *driver, virDomainObj *vm,
+                         const virDomainDef *def)
     G_GNUC_WARN_UNUSED_RESULT;
-int qemuDomainRemoveConfig(virQEMUDriver *driver, const char *name)
+int qemuDomainRemoveConfig(virQEMUDriver *driver, virDomainObj *vm)
     G_GNUC_WARN_UNUSED_RESULT;
-int qemuDomainRemoveStatus(virQEMUDriver *driver, const char *name)
+int qemuDomainRemoveStatus(virQEMUDriver *driver, virDomainObj *vm)
     G_GNUC_WARN_UNUSED_RESULT;
 
 /* The files of a run (see the top of this file). */
@@ -121,13 +134,27 @@ void qemuDomainRemovePrivateDir(virQEMUDriver *driver, virDomainObj *vm);
 pid_t qemuDomainReadPidFile(virQEMUDriver *driver, virDomainObj *vm);
 
 /*
- * Jobs: one at a time per domain across threads and processes.
- * BeginJob waits up to job_wait_timeout (qemu.conf) for the lock, then
- * reloads the domain from disk (what was loaded before may be stale)
- * into @vm.
+ * Domains in memory.  An instance loads its root once (qemuDriverLoad)
+ * and keeps the objects current with its own writes.  Other instances
+ * (other processes on an embedded root, other connections) may write
+ * the same files: every write bumps the domain's generation (in
+ * NAME.lock) and the root's (stateDir/generation), so a call re-reads
+ * only what changed (qemuDomainObjSync, qemuDriverSync), at the cost of
+ * a pread when nothing did.
  */
-int qemuDomainObjBeginJob(virQEMUDriver *driver, virDomainObj **vm);
-int qemuDomainObjTryJob(virQEMUDriver *driver, virDomainObj **vm);
+void qemuDriverLoad(virQEMUDriver *driver);
+int qemuDriverSync(virQEMUDriver *driver);
+int qemuDomainObjSync(virQEMUDriver *driver, virDomainObj *vm);
+
+/*
+ * Jobs: one at a time per domain across threads and processes.
+ * BeginJob waits up to job_wait_timeout (qemu.conf) for the in-process
+ * job and the flock of NAME.lock, then syncs @vm with its files.
+ */
+int qemuDomainObjBeginJob(virQEMUDriver *driver, virDomainObj *vm)
+    ATTRIBUTE_NONNULL(1, 2) G_GNUC_WARN_UNUSED_RESULT;
+int qemuDomainObjTryJob(virQEMUDriver *driver, virDomainObj *vm)
+    ATTRIBUTE_NONNULL(1, 2) G_GNUC_WARN_UNUSED_RESULT;
 void qemuDomainObjEndJob(virDomainObj *vm);
 
 /* The run lock QEMU holds while it lives (configDir/NAME.run). */

@@ -58,15 +58,19 @@ static bool
 qemuProcessIsAlive(virDomainObj *vm)
 {
     qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
-    int rc = qemuDomainProcessOpen(vm);
+    bool alive = true;
+    int rc;
 
-    if (rc < 0) {
+    virDomainObjLock(vm);
+    if ((rc = qemuDomainProcessOpen(vm)) < 0) {
         VIR_WARN("cannot check process %lld: %s", (long long)priv->proc.pid,
                  virGetLastErrorMessage());
         virResetLastError();
-        return true;
+    } else {
+        alive = rc > 0 && virProcessRefIsAlive(&priv->proc);
     }
-    return rc > 0 && virProcessRefIsAlive(&priv->proc);
+    virDomainObjUnlock(vm);
+    return alive;
 }
 
 
@@ -230,9 +234,10 @@ qemuProcessKill(virDomainObj *vm, unsigned int flags)
 {
     qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
     virQEMUDriverConfig *cfg = priv->driver->config;
+    g_auto(virProcessRef) proc = VIR_PROCESS_REF_INIT;
     qemuProcessKillMachine m = {
         .vm = vm,
-        .proc = &priv->proc,
+        .proc = &proc,
         .force = !!(flags & VIR_QEMU_PROCESS_KILL_FORCE),
         .termTimeout = (flags & VIR_QEMU_PROCESS_KILL_FORCE) ?
                        cfg->destroyTermTimeout : cfg->destroyGracefulTimeout,
@@ -248,7 +253,15 @@ qemuProcessKill(virDomainObj *vm, unsigned int flags)
 
     if (!virDomainObjIsActive(vm))
         return 0;
-    if ((rc = qemuDomainProcessOpen(vm)) <= 0)
+    /* The machine works on its own copy of the verified reference, so
+     * that other threads (another destroy, a query) can use the object's
+     * meanwhile. */
+    virDomainObjLock(vm);
+    if ((rc = qemuDomainProcessOpen(vm)) > 0 &&
+        virProcessRefDup(&priv->proc, &proc) < 0)
+        rc = -1;
+    virDomainObjUnlock(vm);
+    if (rc <= 0)
         return rc;
 
     if (flags & VIR_QEMU_PROCESS_KILL_NOWAIT) {
@@ -263,13 +276,16 @@ qemuProcessKill(virDomainObj *vm, unsigned int flags)
 
     switch (m.stage) {
     case QEMU_PROCESS_KILL_GONE:
-        priv->proc.gone = true;
+        virDomainObjLock(vm);
+        if (priv->proc.pid == proc.pid && priv->proc.startTime == proc.startTime)
+            priv->proc.gone = true;
+        virDomainObjUnlock(vm);
         return 0;
     case QEMU_PROCESS_KILL_SHORT:
-        state = virProcessRefGetState(&priv->proc);
+        state = virProcessRefGetState(&proc);
         virReportError(VIR_ERR_OPERATION_FAILED,
                        _("failed to kill qemu process with SIGTERM: process %1$lld is still running %2$.3g s after SIGTERM (state %3$s); nothing else was done: retry, or destroy without the graceful flag to use SIGKILL"),
-                       (long long)priv->proc.pid, m.termTimeout, NULLSTR(state));
+                       (long long)proc.pid, m.termTimeout, NULLSTR(state));
         return -1;
     case QEMU_PROCESS_KILL_FAILED:
     case QEMU_PROCESS_KILL_SIGTERM:
@@ -325,11 +341,13 @@ qemuProcessReadLog(virDomainObj *vm, off_t offset)
 static void
 qemuProcessRestorePersistentDef(virDomainObj *vm)
 {
+    virDomainObjLock(vm);
     if (vm->newDef) {
         virDomainDefFree(vm->def);
         vm->def = g_steal_pointer(&vm->newDef);
     }
     vm->def->id = -1;
+    virDomainObjUnlock(vm);
 }
 
 
@@ -387,7 +405,9 @@ qemuProcessStop(virQEMUDriver *driver, virDomainObj *vm,
 
     qemuProcessReapExited(priv);
     g_clear_pointer(&priv->mon, qemuMonitorClose);
+    virDomainObjLock(vm);
     virProcessRefClear(&priv->proc);
+    virDomainObjUnlock(vm);
 
     name = g_strdup(vm->def->name);
     memcpy(uuid, vm->def->uuid, VIR_UUID_BUFLEN);
@@ -404,6 +424,9 @@ qemuProcessStop(virQEMUDriver *driver, virDomainObj *vm,
         virResetLastError();
     }
     priv->phase = QEMU_DOMAIN_PHASE_INACTIVE;
+    /* A transient domain ends with its run. */
+    if (!vm->persistent)
+        virDomainObjListRemove(driver->domains, vm);
 
     virDomainEventLifecycleQueue(driver->domainEventState, name, uuid, id,
                                  VIR_DOMAIN_EVENT_STOPPED, eventDetail[reason]);
@@ -722,6 +745,7 @@ qemuProcessStart(virQEMUDriver *driver, virDomainObj *vm, unsigned int flags)
 
     /* From here on the status file says a start is under way, so that a
      * crash of this process leaves something the next open cleans up. */
+    virDomainObjLock(vm);
     vm->newDef = vm->persistent ? g_steal_pointer(&vm->def) : NULL;
     virDomainDefFree(vm->def);
     vm->def = g_steal_pointer(&live);
@@ -730,6 +754,7 @@ qemuProcessStart(virQEMUDriver *driver, virDomainObj *vm, unsigned int flags)
     priv->shutdownSignalled = false;
     priv->startPaused = !!(flags & VIR_DOMAIN_START_PAUSED);
     virDomainObjSetState(vm, VIR_DOMAIN_PAUSED, VIR_DOMAIN_PAUSED_STARTING_UP);
+    virDomainObjUnlock(vm);
 
     if (qemuDomainSetRunPaths(driver, vm) < 0 ||
         qemuDomainSaveStatus(driver, vm) < 0 ||
@@ -906,6 +931,23 @@ qemuProcessRecoverStart(virQEMUDriver *driver, virDomainObj *vm)
 
 
 /*
+ * Shows @vm in @state to queries without changing what the object
+ * records: the stop someone else is finishing will record it.
+ */
+static void
+qemuProcessShowState(virDomainObj *vm, int state, int reason)
+{
+    qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
+
+    virDomainObjLock(vm);
+    priv->shown = true;
+    priv->shownState = state;
+    priv->shownReason = reason;
+    virDomainObjUnlock(vm);
+}
+
+
+/*
  * The reconciliation itself, in a job.  A QEMU gone while a destroy is
  * in progress is left to that destroy (which killed it, and waits for
  * the job to record it as destroyed): for a query (@query) the domain
@@ -941,8 +983,7 @@ qemuProcessReconcileJob(virQEMUDriver *driver, virDomainObj *vm, bool query)
                            _("domain is being destroyed: retry once the destroy has finished"));
             return -1;
         }
-        qemuProcessRestorePersistentDef(vm);
-        virDomainObjSetState(vm, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_DESTROYED);
+        qemuProcessShowState(vm, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_DESTROYED);
         return 0;
     }
     reason = qemuProcessGuessStopReason(vm);
@@ -976,41 +1017,43 @@ qemuProcessReconcileLocked(virQEMUDriver *driver, virDomainObj *vm)
 /**
  * qemuProcessReconcile:
  * @driver: the driver
- * @vm: a domain just loaded from disk (replaced if fixed up)
+ * @vm: a domain
  *
- * Finds a domain's QEMU again after this process (or another) started
- * it: checks that the recorded pid is still the same process (start
- * time).  Anything to fix needs the domain's job lock (see
- * qemuProcessReconcileLocked); when another job holds it, that job is
- * in charge (a start in progress holds it too) and @vm is only marked
- * shut off in memory if its process is known to be gone.  So is a
- * domain whose QEMU a destroy in progress has killed: that destroy
- * finishes the stop.
+ * Checks that a domain the object says runs still has its QEMU (one
+ * poll of its pidfd once verified).  Anything to fix needs the domain's
+ * job (see qemuProcessReconcileLocked); when another job holds it, that
+ * job is in charge (a start in progress holds it too), and a domain
+ * whose QEMU is gone is only shown shut off to queries.  So is a domain
+ * whose QEMU a destroy in progress has killed: that destroy finishes the
+ * stop.
  *
  * Returns: 0, or -1 with an error reported.
  */
 int
-qemuProcessReconcile(virQEMUDriver *driver, virDomainObj **vm)
+qemuProcessReconcile(virQEMUDriver *driver, virDomainObj *vm)
 {
-    qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(*vm);
+    qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
     int rc;
 
-    if (!virDomainObjIsActive(*vm))
+    virDomainObjLock(vm);
+    priv->shown = false;
+    virDomainObjUnlock(vm);
+    if (!virDomainObjIsActive(vm))
         return 0;
-    if (priv->phase == QEMU_DOMAIN_PHASE_RUNNING && qemuProcessIsAlive(*vm))
+    if (priv->phase == QEMU_DOMAIN_PHASE_RUNNING && qemuProcessIsAlive(vm))
         return 0;
 
     if (qemuDomainObjTryJob(driver, vm) < 0) {
-        if (virGetLastErrorCode() != VIR_ERR_RESOURCE_BUSY)
+        if (virGetLastErrorCode() != VIR_ERR_RESOURCE_BUSY &&
+            virGetLastErrorCode() != VIR_ERR_OPERATION_TIMEOUT)
             return -1;
         virResetLastError();
         if (priv->proc.gone)
-            virDomainObjSetState(*vm, VIR_DOMAIN_SHUTOFF,
-                                 VIR_DOMAIN_SHUTOFF_UNKNOWN);
+            qemuProcessShowState(vm, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_UNKNOWN);
         return 0;
     }
-    rc = qemuProcessReconcileJob(driver, *vm, true);
-    qemuDomainObjEndJob(*vm);
+    rc = qemuProcessReconcileJob(driver, vm, true);
+    qemuDomainObjEndJob(vm);
     return rc;
 }
 
@@ -1029,16 +1072,16 @@ qemuProcessReconcile(virQEMUDriver *driver, virDomainObj **vm)
  * Returns: 0, or -1 with an error reported.
  */
 int
-qemuProcessRefreshState(virQEMUDriver *driver, virDomainObj **vm)
+qemuProcessRefreshState(virQEMUDriver *driver, virDomainObj *vm)
 {
-    qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(*vm);
+    qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
     g_autofree char *procState = NULL;
     virDomainPausedReason reason;
     qemuMonitor *mon;
     bool running;
     int ret = 0;
 
-    if (!virDomainObjIsActive(*vm) || priv->phase != QEMU_DOMAIN_PHASE_RUNNING)
+    if (!virDomainObjIsActive(vm) || priv->phase != QEMU_DOMAIN_PHASE_RUNNING)
         return 0;
     /* A stopped (SIGSTOP) or stuck QEMU cannot answer; asking would only
      * hang. */
@@ -1050,12 +1093,11 @@ qemuProcessRefreshState(virQEMUDriver *driver, virDomainObj **vm)
         virResetLastError();
         return 0;
     }
-    priv = QEMU_DOMAIN_PRIVATE(*vm);
-    if (!virDomainObjIsActive(*vm))
+    if (!virDomainObjIsActive(vm))
         goto cleanup;
-    if (!(mon = qemuDomainGetMonitor(*vm))) {
+    if (!(mon = qemuDomainGetMonitor(vm))) {
         /* Not worth failing a state query over: keep what we know. */
-        VIR_DEBUG("cannot ask QEMU of %s for its state: %s", (*vm)->def->name,
+        VIR_DEBUG("cannot ask QEMU of %s for its state: %s", vm->def->name,
                   virGetLastErrorMessage());
         virResetLastError();
         goto cleanup;
@@ -1073,23 +1115,21 @@ qemuProcessRefreshState(virQEMUDriver *driver, virDomainObj **vm)
          * SIGTERM does at once (it has nothing left to flush but its
          * block layer).  This caller then needs it gone to record the
          * stop: the kill that makes sure, as the stop path's own. */
-        qemuDomainObjPrivate *p = QEMU_DOMAIN_PRIVATE(*vm);
-
-        g_clear_pointer(&p->mon, qemuMonitorClose);
-        if (qemuProcessKill(*vm, VIR_QEMU_PROCESS_KILL_FORCE) < 0 ||
-            qemuProcessStop(driver, *vm, VIR_DOMAIN_SHUTOFF_SHUTDOWN, 0) < 0)
+        g_clear_pointer(&priv->mon, qemuMonitorClose);
+        if (qemuProcessKill(vm, VIR_QEMU_PROCESS_KILL_FORCE) < 0 ||
+            qemuProcessStop(driver, vm, VIR_DOMAIN_SHUTOFF_SHUTDOWN, 0) < 0)
             ret = -1;
         goto cleanup;
     }
-    if (running && (*vm)->state != VIR_DOMAIN_RUNNING) {
-        virDomainObjSetState(*vm, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_UNPAUSED);
-        ret = qemuDomainSaveStatus(driver, *vm);
-    } else if (!running && (*vm)->state == VIR_DOMAIN_RUNNING) {
-        virDomainObjSetState(*vm, VIR_DOMAIN_PAUSED, reason);
-        ret = qemuDomainSaveStatus(driver, *vm);
+    if (running && vm->state != VIR_DOMAIN_RUNNING) {
+        virDomainObjSetState(vm, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_UNPAUSED);
+        ret = qemuDomainSaveStatus(driver, vm);
+    } else if (!running && vm->state == VIR_DOMAIN_RUNNING) {
+        virDomainObjSetState(vm, VIR_DOMAIN_PAUSED, reason);
+        ret = qemuDomainSaveStatus(driver, vm);
     }
 
  cleanup:
-    qemuDomainObjEndJob(*vm);
+    qemuDomainObjEndJob(vm);
     return ret;
 }

@@ -685,6 +685,31 @@ virProcessRefGetState(const virProcessRef *ref)
 
 
 /**
+ * virProcessRefDup:
+ * @src: an open reference
+ * @dst: a cleared reference, set to a copy of @src with its own pidfd
+ *
+ * Lets one thread wait on a process while others use @src.
+ *
+ * Returns: 0, or -1 with an error reported.
+ */
+int
+virProcessRefDup(const virProcessRef *src, virProcessRef *dst)
+{
+    int fd = -1;
+
+    if (src->pidfd >= 0 && (fd = fcntl(src->pidfd, F_DUPFD_CLOEXEC, 3)) < 0) {
+        virReportSystemError(errno, _("cannot duplicate the pidfd of process %1$lld"),
+                             (long long)src->pid);
+        return -1;
+    }
+    *dst = *src;
+    dst->pidfd = fd;
+    return 0;
+}
+
+
+/**
  * virProcessRefClear:
  * @ref: a reference, or NULL
  *

@@ -72,6 +72,8 @@ int virProcessRefWait(virProcessRef *ref, long long timeoutMs, int *retStatus)
     ATTRIBUTE_NONNULL(1) G_GNUC_WARN_UNUSED_RESULT;
 bool virProcessRefIsAlive(virProcessRef *ref) ATTRIBUTE_NONNULL(1);
 char *virProcessRefGetState(const virProcessRef *ref) ATTRIBUTE_NONNULL(1);
+int virProcessRefDup(const virProcessRef *src, virProcessRef *dst)
+    ATTRIBUTE_NONNULL(1, 2) G_GNUC_WARN_UNUSED_RESULT;
 void virProcessRefClear(virProcessRef *ref);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(virProcessRef, virProcessRefClear);
