@@ -1,23 +1,16 @@
 /*
- * libvirt-domain.h: domains (virtual machines) and their life cycle
+ * libvirt-domain.h: FIXME
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
 /**
  * SECTION:libvirt-domain
- * @title: Domains
- * @short_description: defining, starting, stopping and inspecting virtual machines
+ * @title: FIXME
+ * @short_description: FIXME
  * @include: libvirt/libvirt.h
  *
- * A domain is a virtual machine: a persistent one has a stored definition
- * (virDomainDefineXML()) and may be running or not; a transient one
- * (virDomainCreateXML()) exists only while it runs.  Stopping one safely is
- * what this library is about: virDomainShutdown() asks the guest,
- * virDomainDestroyFlags() with VIR_DOMAIN_DESTROY_GRACEFUL ends QEMU with
- * SIGTERM only, which lets it write everything the guest was told is on
- * disk, and fails rather than use SIGKILL; plain virDomainDestroy() uses
- * SIGKILL when SIGTERM was not enough.
+ * FIXME
  */
 
 #ifndef LIBVIRT_DOMAIN_H
@@ -275,6 +268,85 @@ typedef enum {
 } virDomainPMSuspendedDiskReason;
 
 /**
+ * virDomainControlState:
+ * @VIR_DOMAIN_CONTROL_OK: FIXME
+ * @VIR_DOMAIN_CONTROL_JOB: FIXME
+ * @VIR_DOMAIN_CONTROL_OCCUPIED: FIXME
+ * @VIR_DOMAIN_CONTROL_ERROR: FIXME
+ * @VIR_DOMAIN_CONTROL_LAST: the number of values; defined only with
+ *     VIR_ENUM_SENTINELS, and it grows in later releases
+ *
+ * FIXME
+ */
+typedef enum {
+    VIR_DOMAIN_CONTROL_OK = 0,
+    VIR_DOMAIN_CONTROL_JOB = 1,
+    VIR_DOMAIN_CONTROL_OCCUPIED = 2,
+    VIR_DOMAIN_CONTROL_ERROR = 3,
+# ifdef VIR_ENUM_SENTINELS
+    VIR_DOMAIN_CONTROL_LAST
+# endif
+} virDomainControlState;
+
+/**
+ * virDomainControlErrorReason:
+ * @VIR_DOMAIN_CONTROL_ERROR_REASON_NONE: FIXME
+ * @VIR_DOMAIN_CONTROL_ERROR_REASON_UNKNOWN: FIXME
+ * @VIR_DOMAIN_CONTROL_ERROR_REASON_MONITOR: FIXME
+ * @VIR_DOMAIN_CONTROL_ERROR_REASON_INTERNAL: FIXME
+ * @VIR_DOMAIN_CONTROL_ERROR_REASON_LAST: the number of values; defined only
+ *     with VIR_ENUM_SENTINELS, and it grows in later releases
+ *
+ * FIXME
+ */
+typedef enum {
+    VIR_DOMAIN_CONTROL_ERROR_REASON_NONE = 0,
+    VIR_DOMAIN_CONTROL_ERROR_REASON_UNKNOWN = 1,
+    VIR_DOMAIN_CONTROL_ERROR_REASON_MONITOR = 2,
+    VIR_DOMAIN_CONTROL_ERROR_REASON_INTERNAL = 3,
+# ifdef VIR_ENUM_SENTINELS
+    VIR_DOMAIN_CONTROL_ERROR_REASON_LAST
+# endif
+} virDomainControlErrorReason;
+
+/**
+ * virDomainControlInfo:
+ * @state: FIXME
+ * @details: FIXME
+ * @stateTime: FIXME
+ *
+ * FIXME
+ */
+typedef struct _virDomainControlInfo virDomainControlInfo;
+
+struct _virDomainControlInfo {
+    unsigned int state;
+    unsigned int details;
+    unsigned long long stateTime;
+};
+
+/**
+ * virDomainControlInfoPtr:
+ *
+ * A pointer to a virDomainControlInfo.
+ */
+typedef virDomainControlInfo *virDomainControlInfoPtr;
+
+/**
+ * virDomainModificationImpact:
+ * @VIR_DOMAIN_AFFECT_CURRENT: FIXME
+ * @VIR_DOMAIN_AFFECT_LIVE: FIXME
+ * @VIR_DOMAIN_AFFECT_CONFIG: FIXME
+ *
+ * FIXME
+ */
+typedef enum {
+    VIR_DOMAIN_AFFECT_CURRENT = 0,
+    VIR_DOMAIN_AFFECT_LIVE = 1 << 0,
+    VIR_DOMAIN_AFFECT_CONFIG = 1 << 1,
+} virDomainModificationImpact;
+
+/**
  * virDomainInfo:
  * @state: a virDomainState
  * @maxMem: memory the domain may use, in KiB
@@ -286,6 +358,7 @@ typedef enum {
  * nanoseconds.
  */
 typedef struct _virDomainInfo virDomainInfo;
+
 struct _virDomainInfo {
     unsigned char state;
     unsigned long maxMem;
@@ -324,6 +397,605 @@ typedef enum {
 } virDomainCreateFlags;
 
 /**
+ * VIR_DOMAIN_SCHEDULER_CPU_SHARES:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_SCHEDULER_CPU_SHARES "cpu_shares"
+
+/**
+ * VIR_DOMAIN_SCHEDULER_GLOBAL_PERIOD:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_SCHEDULER_GLOBAL_PERIOD "global_period"
+
+/**
+ * VIR_DOMAIN_SCHEDULER_GLOBAL_QUOTA:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_SCHEDULER_GLOBAL_QUOTA "global_quota"
+
+/**
+ * VIR_DOMAIN_SCHEDULER_VCPU_PERIOD:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_SCHEDULER_VCPU_PERIOD "vcpu_period"
+
+/**
+ * VIR_DOMAIN_SCHEDULER_VCPU_QUOTA:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_SCHEDULER_VCPU_QUOTA "vcpu_quota"
+
+/**
+ * VIR_DOMAIN_SCHEDULER_EMULATOR_PERIOD:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_SCHEDULER_EMULATOR_PERIOD "emulator_period"
+
+/**
+ * VIR_DOMAIN_SCHEDULER_EMULATOR_QUOTA:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_SCHEDULER_EMULATOR_QUOTA "emulator_quota"
+
+/**
+ * VIR_DOMAIN_SCHEDULER_IOTHREAD_PERIOD:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_SCHEDULER_IOTHREAD_PERIOD "iothread_period"
+
+/**
+ * VIR_DOMAIN_SCHEDULER_IOTHREAD_QUOTA:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_SCHEDULER_IOTHREAD_QUOTA "iothread_quota"
+
+/**
+ * VIR_DOMAIN_SCHEDULER_WEIGHT:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_SCHEDULER_WEIGHT "weight"
+
+/**
+ * VIR_DOMAIN_SCHEDULER_CAP:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_SCHEDULER_CAP "cap"
+
+/**
+ * VIR_DOMAIN_SCHEDULER_RESERVATION:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_SCHEDULER_RESERVATION "reservation"
+
+/**
+ * VIR_DOMAIN_SCHEDULER_LIMIT:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_SCHEDULER_LIMIT "limit"
+
+/**
+ * VIR_DOMAIN_SCHEDULER_SHARES:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_SCHEDULER_SHARES "shares"
+
+int virDomainGetSchedulerParameters(virDomainPtr domain,
+                                    virTypedParameterPtr params, int *nparams);
+int virDomainGetSchedulerParametersFlags(virDomainPtr domain,
+                                         virTypedParameterPtr params,
+                                         int *nparams, unsigned int flags);
+int virDomainSetSchedulerParameters(virDomainPtr domain,
+                                    virTypedParameterPtr params, int nparams);
+int virDomainSetSchedulerParametersFlags(virDomainPtr domain,
+                                         virTypedParameterPtr params,
+                                         int nparams, unsigned int flags);
+
+/**
+ * virDomainBlockStatsStruct:
+ * @rd_req: FIXME
+ * @rd_bytes: FIXME
+ * @wr_req: FIXME
+ * @wr_bytes: FIXME
+ * @errs: FIXME
+ *
+ * FIXME
+ */
+typedef struct _virDomainBlockStats virDomainBlockStatsStruct;
+
+struct _virDomainBlockStats {
+    long long rd_req;
+    long long rd_bytes;
+    long long wr_req;
+    long long wr_bytes;
+    long long errs;
+};
+
+/**
+ * virDomainBlockStatsPtr:
+ *
+ * FIXME
+ */
+typedef virDomainBlockStatsStruct *virDomainBlockStatsPtr;
+
+/**
+ * VIR_DOMAIN_BLOCK_STATS_FIELD_LENGTH:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_BLOCK_STATS_FIELD_LENGTH VIR_TYPED_PARAM_FIELD_LENGTH
+
+/**
+ * VIR_DOMAIN_BLOCK_STATS_READ_BYTES:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_BLOCK_STATS_READ_BYTES "rd_bytes"
+
+/**
+ * VIR_DOMAIN_BLOCK_STATS_READ_REQ:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_BLOCK_STATS_READ_REQ "rd_operations"
+
+/**
+ * VIR_DOMAIN_BLOCK_STATS_READ_TOTAL_TIMES:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_BLOCK_STATS_READ_TOTAL_TIMES "rd_total_times"
+
+/**
+ * VIR_DOMAIN_BLOCK_STATS_WRITE_BYTES:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_BLOCK_STATS_WRITE_BYTES "wr_bytes"
+
+/**
+ * VIR_DOMAIN_BLOCK_STATS_WRITE_REQ:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_BLOCK_STATS_WRITE_REQ "wr_operations"
+
+/**
+ * VIR_DOMAIN_BLOCK_STATS_WRITE_TOTAL_TIMES:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_BLOCK_STATS_WRITE_TOTAL_TIMES "wr_total_times"
+
+/**
+ * VIR_DOMAIN_BLOCK_STATS_FLUSH_REQ:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_BLOCK_STATS_FLUSH_REQ "flush_operations"
+
+/**
+ * VIR_DOMAIN_BLOCK_STATS_FLUSH_TOTAL_TIMES:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_BLOCK_STATS_FLUSH_TOTAL_TIMES "flush_total_times"
+
+/**
+ * VIR_DOMAIN_BLOCK_STATS_ERRS:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_BLOCK_STATS_ERRS "errs"
+
+/**
+ * virDomainInterfaceStatsStruct:
+ * @rx_bytes: FIXME
+ * @rx_packets: FIXME
+ * @rx_errs: FIXME
+ * @rx_drop: FIXME
+ * @tx_bytes: FIXME
+ * @tx_packets: FIXME
+ * @tx_errs: FIXME
+ * @tx_drop: FIXME
+ *
+ * FIXME
+ */
+typedef struct _virDomainInterfaceStats virDomainInterfaceStatsStruct;
+
+struct _virDomainInterfaceStats {
+    long long rx_bytes;
+    long long rx_packets;
+    long long rx_errs;
+    long long rx_drop;
+    long long tx_bytes;
+    long long tx_packets;
+    long long tx_errs;
+    long long tx_drop;
+};
+
+/**
+ * virDomainInterfaceStatsPtr:
+ *
+ * FIXME
+ */
+typedef virDomainInterfaceStatsStruct *virDomainInterfaceStatsPtr;
+
+/**
+ * virDomainMemoryStatTags:
+ * @VIR_DOMAIN_MEMORY_STAT_SWAP_IN: FIXME
+ * @VIR_DOMAIN_MEMORY_STAT_SWAP_OUT: FIXME
+ * @VIR_DOMAIN_MEMORY_STAT_MAJOR_FAULT: FIXME
+ * @VIR_DOMAIN_MEMORY_STAT_MINOR_FAULT: FIXME
+ * @VIR_DOMAIN_MEMORY_STAT_UNUSED: FIXME
+ * @VIR_DOMAIN_MEMORY_STAT_AVAILABLE: FIXME
+ * @VIR_DOMAIN_MEMORY_STAT_ACTUAL_BALLOON: FIXME
+ * @VIR_DOMAIN_MEMORY_STAT_RSS: FIXME
+ * @VIR_DOMAIN_MEMORY_STAT_USABLE: FIXME
+ * @VIR_DOMAIN_MEMORY_STAT_LAST_UPDATE: FIXME
+ * @VIR_DOMAIN_MEMORY_STAT_DISK_CACHES: FIXME
+ * @VIR_DOMAIN_MEMORY_STAT_HUGETLB_PGALLOC: FIXME
+ * @VIR_DOMAIN_MEMORY_STAT_HUGETLB_PGFAIL: FIXME
+ * @VIR_DOMAIN_MEMORY_STAT_NR: FIXME
+ * @VIR_DOMAIN_MEMORY_STAT_LAST: the number of values; defined only with
+ *     VIR_ENUM_SENTINELS, and it grows in later releases
+ *
+ * FIXME
+ */
+typedef enum {
+    VIR_DOMAIN_MEMORY_STAT_SWAP_IN = 0,
+    VIR_DOMAIN_MEMORY_STAT_SWAP_OUT = 1,
+    VIR_DOMAIN_MEMORY_STAT_MAJOR_FAULT = 2,
+    VIR_DOMAIN_MEMORY_STAT_MINOR_FAULT = 3,
+    VIR_DOMAIN_MEMORY_STAT_UNUSED = 4,
+    VIR_DOMAIN_MEMORY_STAT_AVAILABLE = 5,
+    VIR_DOMAIN_MEMORY_STAT_ACTUAL_BALLOON = 6,
+    VIR_DOMAIN_MEMORY_STAT_RSS = 7,
+    VIR_DOMAIN_MEMORY_STAT_USABLE = 8,
+    VIR_DOMAIN_MEMORY_STAT_LAST_UPDATE = 9,
+    VIR_DOMAIN_MEMORY_STAT_DISK_CACHES = 10,
+    VIR_DOMAIN_MEMORY_STAT_HUGETLB_PGALLOC = 11,
+    VIR_DOMAIN_MEMORY_STAT_HUGETLB_PGFAIL = 12,
+    VIR_DOMAIN_MEMORY_STAT_NR = 13,
+# ifdef VIR_ENUM_SENTINELS
+    VIR_DOMAIN_MEMORY_STAT_LAST
+# endif
+} virDomainMemoryStatTags;
+
+/**
+ * virDomainMemoryStatStruct:
+ * @tag: FIXME
+ * @val: FIXME
+ *
+ * FIXME
+ */
+typedef struct _virDomainMemoryStat virDomainMemoryStatStruct;
+
+struct _virDomainMemoryStat {
+    int tag;
+    unsigned long long val;
+};
+
+/**
+ * virDomainMemoryStatPtr:
+ *
+ * FIXME
+ */
+typedef virDomainMemoryStatStruct *virDomainMemoryStatPtr;
+
+/**
+ * virDomainCoreDumpFlags:
+ * @VIR_DUMP_CRASH: FIXME
+ * @VIR_DUMP_LIVE: FIXME
+ * @VIR_DUMP_BYPASS_CACHE: FIXME
+ * @VIR_DUMP_RESET: FIXME
+ * @VIR_DUMP_MEMORY_ONLY: FIXME
+ *
+ * FIXME
+ */
+typedef enum {
+    VIR_DUMP_CRASH = (1 << 0),
+    VIR_DUMP_LIVE = (1 << 1),
+    VIR_DUMP_BYPASS_CACHE = (1 << 2),
+    VIR_DUMP_RESET = (1 << 3),
+    VIR_DUMP_MEMORY_ONLY = (1 << 4),
+} virDomainCoreDumpFlags;
+
+/**
+ * virDomainCoreDumpFormat:
+ * @VIR_DOMAIN_CORE_DUMP_FORMAT_RAW: FIXME
+ * @VIR_DOMAIN_CORE_DUMP_FORMAT_KDUMP_ZLIB: FIXME
+ * @VIR_DOMAIN_CORE_DUMP_FORMAT_KDUMP_LZO: FIXME
+ * @VIR_DOMAIN_CORE_DUMP_FORMAT_KDUMP_SNAPPY: FIXME
+ * @VIR_DOMAIN_CORE_DUMP_FORMAT_WIN_DMP: FIXME
+ * @VIR_DOMAIN_CORE_DUMP_FORMAT_LAST: the number of values; defined only with
+ *     VIR_ENUM_SENTINELS, and it grows in later releases
+ *
+ * FIXME
+ */
+typedef enum {
+    VIR_DOMAIN_CORE_DUMP_FORMAT_RAW,
+    VIR_DOMAIN_CORE_DUMP_FORMAT_KDUMP_ZLIB,
+    VIR_DOMAIN_CORE_DUMP_FORMAT_KDUMP_LZO,
+    VIR_DOMAIN_CORE_DUMP_FORMAT_KDUMP_SNAPPY,
+    VIR_DOMAIN_CORE_DUMP_FORMAT_WIN_DMP,
+# ifdef VIR_ENUM_SENTINELS
+    VIR_DOMAIN_CORE_DUMP_FORMAT_LAST
+# endif
+} virDomainCoreDumpFormat;
+
+/**
+ * virDomainMigrateFlags:
+ * @VIR_MIGRATE_LIVE: FIXME
+ * @VIR_MIGRATE_PEER2PEER: FIXME
+ * @VIR_MIGRATE_TUNNELLED: FIXME
+ * @VIR_MIGRATE_PERSIST_DEST: FIXME
+ * @VIR_MIGRATE_UNDEFINE_SOURCE: FIXME
+ * @VIR_MIGRATE_PAUSED: FIXME
+ * @VIR_MIGRATE_NON_SHARED_DISK: FIXME
+ * @VIR_MIGRATE_NON_SHARED_INC: FIXME
+ * @VIR_MIGRATE_CHANGE_PROTECTION: FIXME
+ * @VIR_MIGRATE_UNSAFE: FIXME
+ * @VIR_MIGRATE_OFFLINE: FIXME
+ * @VIR_MIGRATE_COMPRESSED: FIXME
+ * @VIR_MIGRATE_ABORT_ON_ERROR: FIXME
+ * @VIR_MIGRATE_AUTO_CONVERGE: FIXME
+ * @VIR_MIGRATE_RDMA_PIN_ALL: FIXME
+ * @VIR_MIGRATE_POSTCOPY: FIXME
+ * @VIR_MIGRATE_TLS: FIXME
+ * @VIR_MIGRATE_PARALLEL: FIXME
+ * @VIR_MIGRATE_NON_SHARED_SYNCHRONOUS_WRITES: FIXME
+ * @VIR_MIGRATE_POSTCOPY_RESUME: FIXME
+ * @VIR_MIGRATE_ZEROCOPY: FIXME
+ *
+ * FIXME
+ */
+typedef enum {
+    VIR_MIGRATE_LIVE = (1 << 0),
+    VIR_MIGRATE_PEER2PEER = (1 << 1),
+    VIR_MIGRATE_TUNNELLED = (1 << 2),
+    VIR_MIGRATE_PERSIST_DEST = (1 << 3),
+    VIR_MIGRATE_UNDEFINE_SOURCE = (1 << 4),
+    VIR_MIGRATE_PAUSED = (1 << 5),
+    VIR_MIGRATE_NON_SHARED_DISK = (1 << 6),
+    VIR_MIGRATE_NON_SHARED_INC = (1 << 7),
+    VIR_MIGRATE_CHANGE_PROTECTION = (1 << 8),
+    VIR_MIGRATE_UNSAFE = (1 << 9),
+    VIR_MIGRATE_OFFLINE = (1 << 10),
+    VIR_MIGRATE_COMPRESSED = (1 << 11),
+    VIR_MIGRATE_ABORT_ON_ERROR = (1 << 12),
+    VIR_MIGRATE_AUTO_CONVERGE = (1 << 13),
+    VIR_MIGRATE_RDMA_PIN_ALL = (1 << 14),
+    VIR_MIGRATE_POSTCOPY = (1 << 15),
+    VIR_MIGRATE_TLS = (1 << 16),
+    VIR_MIGRATE_PARALLEL = (1 << 17),
+    VIR_MIGRATE_NON_SHARED_SYNCHRONOUS_WRITES = (1 << 18),
+    VIR_MIGRATE_POSTCOPY_RESUME = (1 << 19),
+    VIR_MIGRATE_ZEROCOPY = (1 << 20),
+} virDomainMigrateFlags;
+
+/**
+ * VIR_MIGRATE_PARAM_URI:
+ *
+ * FIXME
+ */
+# define VIR_MIGRATE_PARAM_URI "migrate_uri"
+
+/**
+ * VIR_MIGRATE_PARAM_DEST_NAME:
+ *
+ * FIXME
+ */
+# define VIR_MIGRATE_PARAM_DEST_NAME "destination_name"
+
+/**
+ * VIR_MIGRATE_PARAM_DEST_XML:
+ *
+ * FIXME
+ */
+# define VIR_MIGRATE_PARAM_DEST_XML "destination_xml"
+
+/**
+ * VIR_MIGRATE_PARAM_PERSIST_XML:
+ *
+ * FIXME
+ */
+# define VIR_MIGRATE_PARAM_PERSIST_XML "persistent_xml"
+
+/**
+ * VIR_MIGRATE_PARAM_BANDWIDTH:
+ *
+ * FIXME
+ */
+# define VIR_MIGRATE_PARAM_BANDWIDTH "bandwidth"
+
+/**
+ * VIR_MIGRATE_PARAM_BANDWIDTH_POSTCOPY:
+ *
+ * FIXME
+ */
+# define VIR_MIGRATE_PARAM_BANDWIDTH_POSTCOPY "bandwidth.postcopy"
+
+/**
+ * VIR_MIGRATE_PARAM_GRAPHICS_URI:
+ *
+ * FIXME
+ */
+# define VIR_MIGRATE_PARAM_GRAPHICS_URI "graphics_uri"
+
+/**
+ * VIR_MIGRATE_PARAM_LISTEN_ADDRESS:
+ *
+ * FIXME
+ */
+# define VIR_MIGRATE_PARAM_LISTEN_ADDRESS "listen_address"
+
+/**
+ * VIR_MIGRATE_PARAM_MIGRATE_DISKS:
+ *
+ * FIXME
+ */
+# define VIR_MIGRATE_PARAM_MIGRATE_DISKS "migrate_disks"
+
+/**
+ * VIR_MIGRATE_PARAM_DISKS_PORT:
+ *
+ * FIXME
+ */
+# define VIR_MIGRATE_PARAM_DISKS_PORT "disks_port"
+
+/**
+ * VIR_MIGRATE_PARAM_DISKS_URI:
+ *
+ * FIXME
+ */
+# define VIR_MIGRATE_PARAM_DISKS_URI "disks_uri"
+
+/**
+ * VIR_MIGRATE_PARAM_COMPRESSION:
+ *
+ * FIXME
+ */
+# define VIR_MIGRATE_PARAM_COMPRESSION "compression"
+
+/**
+ * VIR_MIGRATE_PARAM_COMPRESSION_MT_LEVEL:
+ *
+ * FIXME
+ */
+# define VIR_MIGRATE_PARAM_COMPRESSION_MT_LEVEL "compression.mt.level"
+
+/**
+ * VIR_MIGRATE_PARAM_COMPRESSION_MT_THREADS:
+ *
+ * FIXME
+ */
+# define VIR_MIGRATE_PARAM_COMPRESSION_MT_THREADS "compression.mt.threads"
+
+/**
+ * VIR_MIGRATE_PARAM_COMPRESSION_MT_DTHREADS:
+ *
+ * FIXME
+ */
+# define VIR_MIGRATE_PARAM_COMPRESSION_MT_DTHREADS "compression.mt.dthreads"
+
+/**
+ * VIR_MIGRATE_PARAM_COMPRESSION_XBZRLE_CACHE:
+ *
+ * FIXME
+ */
+# define VIR_MIGRATE_PARAM_COMPRESSION_XBZRLE_CACHE "compression.xbzrle.cache"
+
+/**
+ * VIR_MIGRATE_PARAM_AUTO_CONVERGE_INITIAL:
+ *
+ * FIXME
+ */
+# define VIR_MIGRATE_PARAM_AUTO_CONVERGE_INITIAL "auto_converge.initial"
+
+/**
+ * VIR_MIGRATE_PARAM_AUTO_CONVERGE_INCREMENT:
+ *
+ * FIXME
+ */
+# define VIR_MIGRATE_PARAM_AUTO_CONVERGE_INCREMENT "auto_converge.increment"
+
+/**
+ * VIR_MIGRATE_PARAM_PARALLEL_CONNECTIONS:
+ *
+ * FIXME
+ */
+# define VIR_MIGRATE_PARAM_PARALLEL_CONNECTIONS "parallel.connections"
+
+/**
+ * VIR_MIGRATE_PARAM_TLS_DESTINATION:
+ *
+ * FIXME
+ */
+# define VIR_MIGRATE_PARAM_TLS_DESTINATION "tls.destination"
+
+virDomainPtr virDomainMigrate(virDomainPtr domain, virConnectPtr dconn,
+                              unsigned long flags, const char *dname,
+                              const char *uri, unsigned long bandwidth);
+virDomainPtr virDomainMigrate2(virDomainPtr domain, virConnectPtr dconn,
+                               const char *dxml, unsigned long flags,
+                               const char *dname, const char *uri,
+                               unsigned long bandwidth);
+virDomainPtr virDomainMigrate3(virDomainPtr domain, virConnectPtr dconn,
+                               virTypedParameterPtr params,
+                               unsigned int nparams, unsigned int flags);
+int virDomainMigrateToURI(virDomainPtr domain, const char *duri,
+                          unsigned long flags, const char *dname,
+                          unsigned long bandwidth);
+int virDomainMigrateToURI2(virDomainPtr domain, const char *dconnuri,
+                           const char *miguri, const char *dxml,
+                           unsigned long flags, const char *dname,
+                           unsigned long bandwidth);
+int virDomainMigrateToURI3(virDomainPtr domain, const char *dconnuri,
+                           virTypedParameterPtr params, unsigned int nparams,
+                           unsigned int flags);
+int virDomainMigrateGetMaxDowntime(virDomainPtr domain,
+                                   unsigned long long *downtime,
+                                   unsigned int flags);
+int virDomainMigrateSetMaxDowntime(virDomainPtr domain,
+                                   unsigned long long downtime,
+                                   unsigned int flags);
+int virDomainMigrateGetCompressionCache(virDomainPtr domain,
+                                        unsigned long long *cacheSize,
+                                        unsigned int flags);
+int virDomainMigrateSetCompressionCache(virDomainPtr domain,
+                                        unsigned long long cacheSize,
+                                        unsigned int flags);
+
+/**
+ * virDomainMigrateMaxSpeedFlags:
+ * @VIR_DOMAIN_MIGRATE_MAX_SPEED_POSTCOPY: FIXME
+ *
+ * FIXME
+ */
+typedef enum {
+    VIR_DOMAIN_MIGRATE_MAX_SPEED_POSTCOPY = (1 << 0),
+} virDomainMigrateMaxSpeedFlags;
+
+int virDomainMigrateSetMaxSpeed(virDomainPtr domain, unsigned long bandwidth,
+                                unsigned int flags);
+int virDomainMigrateGetMaxSpeed(virDomainPtr domain, unsigned long *bandwidth,
+                                unsigned int flags);
+int virDomainMigrateStartPostCopy(virDomainPtr domain, unsigned int flags);
+char *virConnectGetDomainCapabilities(virConnectPtr conn,
+                                      const char *emulatorbin,
+                                      const char *arch, const char *machine,
+                                      const char *virttype, unsigned int flags);
+int virConnectListDomains(virConnectPtr conn, int *ids, int maxids);
+int virConnectNumOfDomains(virConnectPtr conn);
+virConnectPtr virDomainGetConnect(virDomainPtr domain);
+virDomainPtr virDomainCreateXML(virConnectPtr conn, const char *xmlDesc,
+                                unsigned int flags);
+virDomainPtr virDomainCreateXMLWithFiles(virConnectPtr conn,
+                                         const char *xmlDesc,
+                                         unsigned int nfiles, int *files,
+                                         unsigned int flags);
+virDomainPtr virDomainLookupByName(virConnectPtr conn, const char *name);
+virDomainPtr virDomainLookupByID(virConnectPtr conn, int id);
+virDomainPtr virDomainLookupByUUID(virConnectPtr conn,
+                                   const unsigned char *uuid);
+virDomainPtr virDomainLookupByUUIDString(virConnectPtr conn, const char *uuid);
+
+/**
  * virDomainShutdownFlagValues:
  * @VIR_DOMAIN_SHUTDOWN_DEFAULT: the driver's choice
  * @VIR_DOMAIN_SHUTDOWN_ACPI_POWER_BTN: press the ACPI power button
@@ -344,6 +1016,33 @@ typedef enum {
     VIR_DOMAIN_SHUTDOWN_PARAVIRT = (1 << 4),
 } virDomainShutdownFlagValues;
 
+int virDomainShutdown(virDomainPtr domain);
+int virDomainShutdownFlags(virDomainPtr domain, unsigned int flags);
+
+/**
+ * virDomainRebootFlagValues:
+ * @VIR_DOMAIN_REBOOT_DEFAULT: FIXME
+ * @VIR_DOMAIN_REBOOT_ACPI_POWER_BTN: FIXME
+ * @VIR_DOMAIN_REBOOT_GUEST_AGENT: FIXME
+ * @VIR_DOMAIN_REBOOT_INITCTL: FIXME
+ * @VIR_DOMAIN_REBOOT_SIGNAL: FIXME
+ * @VIR_DOMAIN_REBOOT_PARAVIRT: FIXME
+ *
+ * FIXME
+ */
+typedef enum {
+    VIR_DOMAIN_REBOOT_DEFAULT = 0,
+    VIR_DOMAIN_REBOOT_ACPI_POWER_BTN = (1 << 0),
+    VIR_DOMAIN_REBOOT_GUEST_AGENT = (1 << 1),
+    VIR_DOMAIN_REBOOT_INITCTL = (1 << 2),
+    VIR_DOMAIN_REBOOT_SIGNAL = (1 << 3),
+    VIR_DOMAIN_REBOOT_PARAVIRT = (1 << 4),
+} virDomainRebootFlagValues;
+
+int virDomainReboot(virDomainPtr domain, unsigned int flags);
+int virDomainReset(virDomainPtr domain, unsigned int flags);
+int virDomainDestroy(virDomainPtr domain);
+
 /**
  * virDomainDestroyFlagsValues:
  * @VIR_DOMAIN_DESTROY_DEFAULT: SIGTERM, and SIGKILL if the emulator has
@@ -362,6 +1061,315 @@ typedef enum {
     VIR_DOMAIN_DESTROY_REMOVE_LOGS = 1 << 1,
 } virDomainDestroyFlagsValues;
 
+int virDomainDestroyFlags(virDomainPtr domain, unsigned int flags);
+int virDomainRef(virDomainPtr domain);
+int virDomainFree(virDomainPtr domain);
+int virDomainSuspend(virDomainPtr domain);
+int virDomainResume(virDomainPtr domain);
+int virDomainPMSuspendForDuration(virDomainPtr domain, unsigned int target,
+                                  unsigned long long duration,
+                                  unsigned int flags);
+int virDomainPMWakeup(virDomainPtr domain, unsigned int flags);
+
+/**
+ * virDomainSaveRestoreFlags:
+ * @VIR_DOMAIN_SAVE_BYPASS_CACHE: FIXME
+ * @VIR_DOMAIN_SAVE_RUNNING: FIXME
+ * @VIR_DOMAIN_SAVE_PAUSED: FIXME
+ * @VIR_DOMAIN_SAVE_RESET_NVRAM: FIXME
+ *
+ * FIXME
+ */
+typedef enum {
+    VIR_DOMAIN_SAVE_BYPASS_CACHE = 1 << 0,
+    VIR_DOMAIN_SAVE_RUNNING = 1 << 1,
+    VIR_DOMAIN_SAVE_PAUSED = 1 << 2,
+    VIR_DOMAIN_SAVE_RESET_NVRAM = 1 << 3,
+} virDomainSaveRestoreFlags;
+
+int virDomainSave(virDomainPtr domain, const char *to);
+int virDomainSaveFlags(virDomainPtr domain, const char *to, const char *dxml,
+                       unsigned int flags);
+int virDomainSaveParams(virDomainPtr domain, virTypedParameterPtr params,
+                        int nparams, unsigned int flags);
+int virDomainRestore(virConnectPtr conn, const char *from);
+int virDomainRestoreFlags(virConnectPtr conn, const char *from,
+                          const char *dxml, unsigned int flags);
+int virDomainRestoreParams(virConnectPtr conn, virTypedParameterPtr params,
+                           int nparams, unsigned int flags);
+
+/**
+ * VIR_DOMAIN_SAVE_PARAM_FILE:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_SAVE_PARAM_FILE "file"
+
+/**
+ * VIR_DOMAIN_SAVE_PARAM_DXML:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_SAVE_PARAM_DXML "dxml"
+
+char *virDomainSaveImageGetXMLDesc(virConnectPtr conn, const char *file,
+                                   unsigned int flags);
+int virDomainSaveImageDefineXML(virConnectPtr conn, const char *file,
+                                const char *dxml, unsigned int flags);
+int virDomainManagedSave(virDomainPtr dom, unsigned int flags);
+int virDomainHasManagedSaveImage(virDomainPtr dom, unsigned int flags);
+int virDomainManagedSaveRemove(virDomainPtr dom, unsigned int flags);
+char *virDomainManagedSaveGetXMLDesc(virDomainPtr domain, unsigned int flags);
+int virDomainManagedSaveDefineXML(virDomainPtr domain, const char *dxml,
+                                  unsigned int flags);
+int virDomainCoreDump(virDomainPtr domain, const char *to, unsigned int flags);
+int virDomainCoreDumpWithFormat(virDomainPtr domain, const char *to,
+                                unsigned int dumpformat, unsigned int flags);
+char *virDomainScreenshot(virDomainPtr domain, virStreamPtr stream,
+                          unsigned int screen, unsigned int flags);
+int virDomainGetInfo(virDomainPtr domain, virDomainInfoPtr info);
+int virDomainGetState(virDomainPtr domain, int *state, int *reason,
+                      unsigned int flags);
+
+/**
+ * VIR_DOMAIN_CPU_STATS_CPUTIME:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_CPU_STATS_CPUTIME "cpu_time"
+
+/**
+ * VIR_DOMAIN_CPU_STATS_USERTIME:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_CPU_STATS_USERTIME "user_time"
+
+/**
+ * VIR_DOMAIN_CPU_STATS_SYSTEMTIME:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_CPU_STATS_SYSTEMTIME "system_time"
+
+/**
+ * VIR_DOMAIN_CPU_STATS_VCPUTIME:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_CPU_STATS_VCPUTIME "vcpu_time"
+
+int virDomainGetCPUStats(virDomainPtr domain, virTypedParameterPtr params,
+                         unsigned int nparams, int start_cpu,
+                         unsigned int ncpus, unsigned int flags);
+int virDomainGetControlInfo(virDomainPtr domain, virDomainControlInfoPtr info,
+                            unsigned int flags);
+char *virDomainGetSchedulerType(virDomainPtr domain, int *nparams);
+
+/**
+ * VIR_DOMAIN_BLKIO_WEIGHT:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_BLKIO_WEIGHT "weight"
+
+/**
+ * VIR_DOMAIN_BLKIO_DEVICE_WEIGHT:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_BLKIO_DEVICE_WEIGHT "device_weight"
+
+/**
+ * VIR_DOMAIN_BLKIO_DEVICE_READ_IOPS:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_BLKIO_DEVICE_READ_IOPS "device_read_iops_sec"
+
+/**
+ * VIR_DOMAIN_BLKIO_DEVICE_WRITE_IOPS:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_BLKIO_DEVICE_WRITE_IOPS "device_write_iops_sec"
+
+/**
+ * VIR_DOMAIN_BLKIO_DEVICE_READ_BPS:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_BLKIO_DEVICE_READ_BPS "device_read_bytes_sec"
+
+/**
+ * VIR_DOMAIN_BLKIO_DEVICE_WRITE_BPS:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_BLKIO_DEVICE_WRITE_BPS "device_write_bytes_sec"
+
+int virDomainSetBlkioParameters(virDomainPtr domain,
+                                virTypedParameterPtr params, int nparams,
+                                unsigned int flags);
+int virDomainGetBlkioParameters(virDomainPtr domain,
+                                virTypedParameterPtr params, int *nparams,
+                                unsigned int flags);
+
+/**
+ * VIR_DOMAIN_MEMORY_PARAM_UNLIMITED:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_MEMORY_PARAM_UNLIMITED 9007199254740991LL
+
+/**
+ * VIR_DOMAIN_MEMORY_HARD_LIMIT:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_MEMORY_HARD_LIMIT "hard_limit"
+
+/**
+ * VIR_DOMAIN_MEMORY_SOFT_LIMIT:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_MEMORY_SOFT_LIMIT "soft_limit"
+
+/**
+ * VIR_DOMAIN_MEMORY_MIN_GUARANTEE:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_MEMORY_MIN_GUARANTEE "min_guarantee"
+
+/**
+ * VIR_DOMAIN_MEMORY_SWAP_HARD_LIMIT:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_MEMORY_SWAP_HARD_LIMIT "swap_hard_limit"
+
+int virDomainSetMemoryParameters(virDomainPtr domain,
+                                 virTypedParameterPtr params, int nparams,
+                                 unsigned int flags);
+int virDomainGetMemoryParameters(virDomainPtr domain,
+                                 virTypedParameterPtr params, int *nparams,
+                                 unsigned int flags);
+
+/**
+ * virDomainMemoryModFlags:
+ * @VIR_DOMAIN_MEM_CURRENT: FIXME
+ * @VIR_DOMAIN_MEM_LIVE: FIXME
+ * @VIR_DOMAIN_MEM_CONFIG: FIXME
+ * @VIR_DOMAIN_MEM_MAXIMUM: FIXME
+ *
+ * FIXME
+ */
+typedef enum {
+    VIR_DOMAIN_MEM_CURRENT = VIR_DOMAIN_AFFECT_CURRENT,
+    VIR_DOMAIN_MEM_LIVE = VIR_DOMAIN_AFFECT_LIVE,
+    VIR_DOMAIN_MEM_CONFIG = VIR_DOMAIN_AFFECT_CONFIG,
+    VIR_DOMAIN_MEM_MAXIMUM = (1 << 2),
+} virDomainMemoryModFlags;
+
+/**
+ * virDomainNumatuneMemMode:
+ * @VIR_DOMAIN_NUMATUNE_MEM_STRICT: FIXME
+ * @VIR_DOMAIN_NUMATUNE_MEM_PREFERRED: FIXME
+ * @VIR_DOMAIN_NUMATUNE_MEM_INTERLEAVE: FIXME
+ * @VIR_DOMAIN_NUMATUNE_MEM_RESTRICTIVE: FIXME
+ * @VIR_DOMAIN_NUMATUNE_MEM_LAST: the number of values; defined only with
+ *     VIR_ENUM_SENTINELS, and it grows in later releases
+ *
+ * FIXME
+ */
+typedef enum {
+    VIR_DOMAIN_NUMATUNE_MEM_STRICT = 0,
+    VIR_DOMAIN_NUMATUNE_MEM_PREFERRED = 1,
+    VIR_DOMAIN_NUMATUNE_MEM_INTERLEAVE = 2,
+    VIR_DOMAIN_NUMATUNE_MEM_RESTRICTIVE = 3,
+# ifdef VIR_ENUM_SENTINELS
+    VIR_DOMAIN_NUMATUNE_MEM_LAST
+# endif
+} virDomainNumatuneMemMode;
+
+/**
+ * VIR_DOMAIN_NUMA_NODESET:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_NUMA_NODESET "numa_nodeset"
+
+/**
+ * VIR_DOMAIN_NUMA_MODE:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_NUMA_MODE "numa_mode"
+
+int virDomainSetNumaParameters(virDomainPtr domain,
+                               virTypedParameterPtr params, int nparams,
+                               unsigned int flags);
+int virDomainGetNumaParameters(virDomainPtr domain,
+                               virTypedParameterPtr params, int *nparams,
+                               unsigned int flags);
+const char *virDomainGetName(virDomainPtr domain);
+unsigned int virDomainGetID(virDomainPtr domain);
+int virDomainGetUUID(virDomainPtr domain, unsigned char *uuid);
+int virDomainGetUUIDString(virDomainPtr domain, char *buf);
+char *virDomainGetOSType(virDomainPtr domain);
+unsigned long virDomainGetMaxMemory(virDomainPtr domain);
+int virDomainSetMaxMemory(virDomainPtr domain, unsigned long memory);
+int virDomainSetMemory(virDomainPtr domain, unsigned long memory);
+int virDomainSetMemoryFlags(virDomainPtr domain, unsigned long memory,
+                            unsigned int flags);
+int virDomainSetMemoryStatsPeriod(virDomainPtr domain, int period,
+                                  unsigned int flags);
+int virDomainGetMaxVcpus(virDomainPtr domain);
+int virDomainGetSecurityLabel(virDomainPtr domain,
+                              virSecurityLabelPtr seclabel);
+
+/**
+ * virDomainGetHostnameFlags:
+ * @VIR_DOMAIN_GET_HOSTNAME_LEASE: FIXME
+ * @VIR_DOMAIN_GET_HOSTNAME_AGENT: FIXME
+ *
+ * FIXME
+ */
+typedef enum {
+    VIR_DOMAIN_GET_HOSTNAME_LEASE = (1 << 0),
+    VIR_DOMAIN_GET_HOSTNAME_AGENT = (1 << 1),
+} virDomainGetHostnameFlags;
+
+char *virDomainGetHostname(virDomainPtr domain, unsigned int flags);
+int virDomainGetSecurityLabelList(virDomainPtr domain,
+                                  virSecurityLabelPtr *seclabels);
+
+/**
+ * virDomainMetadataType:
+ * @VIR_DOMAIN_METADATA_DESCRIPTION: FIXME
+ * @VIR_DOMAIN_METADATA_TITLE: FIXME
+ * @VIR_DOMAIN_METADATA_ELEMENT: FIXME
+ * @VIR_DOMAIN_METADATA_LAST: the number of values; defined only with
+ *     VIR_ENUM_SENTINELS, and it grows in later releases
+ *
+ * FIXME
+ */
+typedef enum {
+    VIR_DOMAIN_METADATA_DESCRIPTION = 0,
+    VIR_DOMAIN_METADATA_TITLE = 1,
+    VIR_DOMAIN_METADATA_ELEMENT = 2,
+# ifdef VIR_ENUM_SENTINELS
+    VIR_DOMAIN_METADATA_LAST
+# endif
+} virDomainMetadataType;
+
+int virDomainSetMetadata(virDomainPtr domain, int type, const char *metadata,
+                         const char *key, const char *uri, unsigned int flags);
+char *virDomainGetMetadata(virDomainPtr domain, int type, const char *uri,
+                           unsigned int flags);
+
 /**
  * virDomainXMLFlags:
  * @VIR_DOMAIN_XML_SECURE: include secrets such as passwords
@@ -379,6 +1387,146 @@ typedef enum {
 } virDomainXMLFlags;
 
 /**
+ * virDomainSaveImageXMLFlags:
+ * @VIR_DOMAIN_SAVE_IMAGE_XML_SECURE: FIXME
+ *
+ * FIXME
+ */
+typedef enum {
+    VIR_DOMAIN_SAVE_IMAGE_XML_SECURE = VIR_DOMAIN_XML_SECURE,
+} virDomainSaveImageXMLFlags;
+
+char *virDomainGetXMLDesc(virDomainPtr domain, unsigned int flags);
+char *virConnectDomainXMLFromNative(virConnectPtr conn,
+                                    const char *nativeFormat,
+                                    const char *nativeConfig,
+                                    unsigned int flags);
+char *virConnectDomainXMLToNative(virConnectPtr conn, const char *nativeFormat,
+                                  const char *domainXml, unsigned int flags);
+int virDomainBlockStats(virDomainPtr dom, const char *disk,
+                        virDomainBlockStatsPtr stats, size_t size);
+int virDomainBlockStatsFlags(virDomainPtr dom, const char *disk,
+                             virTypedParameterPtr params, int *nparams,
+                             unsigned int flags);
+int virDomainInterfaceStats(virDomainPtr dom, const char *device,
+                            virDomainInterfaceStatsPtr stats, size_t size);
+
+/**
+ * VIR_DOMAIN_BANDWIDTH_IN_AVERAGE:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_BANDWIDTH_IN_AVERAGE "inbound.average"
+
+/**
+ * VIR_DOMAIN_BANDWIDTH_IN_PEAK:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_BANDWIDTH_IN_PEAK "inbound.peak"
+
+/**
+ * VIR_DOMAIN_BANDWIDTH_IN_BURST:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_BANDWIDTH_IN_BURST "inbound.burst"
+
+/**
+ * VIR_DOMAIN_BANDWIDTH_IN_FLOOR:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_BANDWIDTH_IN_FLOOR "inbound.floor"
+
+/**
+ * VIR_DOMAIN_BANDWIDTH_OUT_AVERAGE:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_BANDWIDTH_OUT_AVERAGE "outbound.average"
+
+/**
+ * VIR_DOMAIN_BANDWIDTH_OUT_PEAK:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_BANDWIDTH_OUT_PEAK "outbound.peak"
+
+/**
+ * VIR_DOMAIN_BANDWIDTH_OUT_BURST:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_BANDWIDTH_OUT_BURST "outbound.burst"
+
+int virDomainSetInterfaceParameters(virDomainPtr dom, const char *device,
+                                    virTypedParameterPtr params, int nparams,
+                                    unsigned int flags);
+int virDomainGetInterfaceParameters(virDomainPtr dom, const char *device,
+                                    virTypedParameterPtr params, int *nparams,
+                                    unsigned int flags);
+int virDomainBlockPeek(virDomainPtr dom, const char *disk,
+                       unsigned long long offset, size_t size, void *buffer,
+                       unsigned int flags);
+
+/**
+ * virDomainBlockResizeFlags:
+ * @VIR_DOMAIN_BLOCK_RESIZE_BYTES: FIXME
+ *
+ * FIXME
+ */
+typedef enum {
+    VIR_DOMAIN_BLOCK_RESIZE_BYTES = 1 << 0,
+} virDomainBlockResizeFlags;
+
+int virDomainBlockResize(virDomainPtr dom, const char *disk,
+                         unsigned long long size, unsigned int flags);
+
+/**
+ * virDomainBlockInfo:
+ * @capacity: FIXME
+ * @allocation: FIXME
+ * @physical: FIXME
+ *
+ * FIXME
+ */
+typedef struct _virDomainBlockInfo virDomainBlockInfo;
+
+/**
+ * virDomainBlockInfoPtr:
+ *
+ * A pointer to a virDomainBlockInfo.
+ */
+typedef virDomainBlockInfo *virDomainBlockInfoPtr;
+
+struct _virDomainBlockInfo {
+    unsigned long long capacity;
+    unsigned long long allocation;
+    unsigned long long physical;
+};
+
+int virDomainGetBlockInfo(virDomainPtr dom, const char *disk,
+                          virDomainBlockInfoPtr info, unsigned int flags);
+int virDomainMemoryStats(virDomainPtr dom, virDomainMemoryStatPtr stats,
+                         unsigned int nr_stats, unsigned int flags);
+
+/**
+ * virDomainMemoryFlags:
+ * @VIR_MEMORY_VIRTUAL: FIXME
+ * @VIR_MEMORY_PHYSICAL: FIXME
+ *
+ * FIXME
+ */
+typedef enum {
+    VIR_MEMORY_VIRTUAL = 1 << 0,
+    VIR_MEMORY_PHYSICAL = 1 << 1,
+} virDomainMemoryFlags;
+
+int virDomainMemoryPeek(virDomainPtr dom, unsigned long long start,
+                        size_t size, void *buffer, unsigned int flags);
+
+/**
  * virDomainDefineFlags:
  * @VIR_DOMAIN_DEFINE_VALIDATE: validate the XML against the schema
  *
@@ -387,6 +1535,11 @@ typedef enum {
 typedef enum {
     VIR_DOMAIN_DEFINE_VALIDATE = (1 << 0),
 } virDomainDefineFlags;
+
+virDomainPtr virDomainDefineXML(virConnectPtr conn, const char *xml);
+virDomainPtr virDomainDefineXMLFlags(virConnectPtr conn, const char *xml,
+                                     unsigned int flags);
+int virDomainUndefine(virDomainPtr domain);
 
 /**
  * virDomainUndefineFlagsValues:
@@ -410,6 +1563,11 @@ typedef enum {
     VIR_DOMAIN_UNDEFINE_TPM = (1 << 5),
     VIR_DOMAIN_UNDEFINE_KEEP_TPM = (1 << 6),
 } virDomainUndefineFlagsValues;
+
+int virDomainUndefineFlags(virDomainPtr domain, unsigned int flags);
+int virConnectNumOfDefinedDomains(virConnectPtr conn);
+int virConnectListDefinedDomains(virConnectPtr conn, char **const names,
+                                 int maxnames);
 
 /**
  * virConnectListAllDomainsFlags:
@@ -453,63 +1611,1129 @@ typedef enum {
     VIR_CONNECT_LIST_DOMAINS_NO_CHECKPOINT = 1 << 15,
 } virConnectListAllDomainsFlags;
 
-/* Connection-level domain queries */
 int virConnectListAllDomains(virConnectPtr conn, virDomainPtr **domains,
                              unsigned int flags);
-int virConnectNumOfDomains(virConnectPtr conn);
-int virConnectListDomains(virConnectPtr conn, int *ids, int maxids);
-int virConnectNumOfDefinedDomains(virConnectPtr conn);
-int virConnectListDefinedDomains(virConnectPtr conn, char **const names,
-                                 int maxnames);
-char *virConnectDomainXMLToNative(virConnectPtr conn, const char *nativeFormat,
-                                  const char *domainXml, unsigned int flags);
-
-/* Looking domains up */
-virDomainPtr virDomainLookupByID(virConnectPtr conn, int id);
-virDomainPtr virDomainLookupByName(virConnectPtr conn, const char *name);
-virDomainPtr virDomainLookupByUUID(virConnectPtr conn,
-                                   const unsigned char *uuid);
-virDomainPtr virDomainLookupByUUIDString(virConnectPtr conn,
-                                         const char *uuid);
-
-/* Definitions */
-virDomainPtr virDomainDefineXML(virConnectPtr conn, const char *xml);
-virDomainPtr virDomainDefineXMLFlags(virConnectPtr conn, const char *xml,
-                                     unsigned int flags);
-int virDomainUndefine(virDomainPtr domain);
-int virDomainUndefineFlags(virDomainPtr domain, unsigned int flags);
-
-/* Life cycle */
 int virDomainCreate(virDomainPtr domain);
 int virDomainCreateWithFlags(virDomainPtr domain, unsigned int flags);
-virDomainPtr virDomainCreateXML(virConnectPtr conn, const char *xmlDesc,
-                                unsigned int flags);
-int virDomainShutdown(virDomainPtr domain);
-int virDomainShutdownFlags(virDomainPtr domain, unsigned int flags);
-int virDomainDestroy(virDomainPtr domain);
-int virDomainDestroyFlags(virDomainPtr domain, unsigned int flags);
-int virDomainSuspend(virDomainPtr domain);
-int virDomainResume(virDomainPtr domain);
-
-/* Facts about one domain */
-int virDomainGetState(virDomainPtr domain, int *state, int *reason,
-                      unsigned int flags);
-int virDomainGetInfo(virDomainPtr domain, virDomainInfoPtr info);
-char *virDomainGetXMLDesc(virDomainPtr domain, unsigned int flags);
-const char *virDomainGetName(virDomainPtr domain);
-unsigned int virDomainGetID(virDomainPtr domain);
-int virDomainGetUUID(virDomainPtr domain, unsigned char *uuid);
-int virDomainGetUUIDString(virDomainPtr domain, char *buf);
-char *virDomainGetOSType(virDomainPtr domain);
-unsigned long virDomainGetMaxMemory(virDomainPtr domain);
+int virDomainCreateWithFiles(virDomainPtr domain, unsigned int nfiles,
+                             int *files, unsigned int flags);
 int virDomainGetAutostart(virDomainPtr domain, int *autostart);
-int virDomainIsActive(virDomainPtr dom);
-int virDomainIsPersistent(virDomainPtr dom);
-virConnectPtr virDomainGetConnect(virDomainPtr domain);
+int virDomainSetAutostart(virDomainPtr domain, int autostart);
 
-/* References */
-int virDomainRef(virDomainPtr domain);
-int virDomainFree(virDomainPtr domain);
+/**
+ * virVcpuState:
+ * @VIR_VCPU_OFFLINE: FIXME
+ * @VIR_VCPU_RUNNING: FIXME
+ * @VIR_VCPU_BLOCKED: FIXME
+ * @VIR_VCPU_LAST: the number of values; defined only with VIR_ENUM_SENTINELS,
+ *     and it grows in later releases
+ *
+ * FIXME
+ */
+typedef enum {
+    VIR_VCPU_OFFLINE = 0,
+    VIR_VCPU_RUNNING = 1,
+    VIR_VCPU_BLOCKED = 2,
+# ifdef VIR_ENUM_SENTINELS
+    VIR_VCPU_LAST
+# endif
+} virVcpuState;
+
+/**
+ * virVcpuHostCpuState:
+ * @VIR_VCPU_INFO_CPU_OFFLINE: FIXME
+ * @VIR_VCPU_INFO_CPU_UNAVAILABLE: FIXME
+ *
+ * FIXME
+ */
+typedef enum {
+    VIR_VCPU_INFO_CPU_OFFLINE = -1,
+    VIR_VCPU_INFO_CPU_UNAVAILABLE = -2,
+} virVcpuHostCpuState;
+
+/**
+ * virVcpuInfo:
+ * @number: FIXME
+ * @state: FIXME
+ * @cpuTime: FIXME
+ * @cpu: FIXME
+ *
+ * FIXME
+ */
+typedef struct _virVcpuInfo virVcpuInfo;
+
+struct _virVcpuInfo {
+    unsigned int number;
+    int state;
+    unsigned long long cpuTime;
+    int cpu;
+};
+
+/**
+ * virVcpuInfoPtr:
+ *
+ * A pointer to a virVcpuInfo.
+ */
+typedef virVcpuInfo *virVcpuInfoPtr;
+
+/**
+ * virDomainVcpuFlags:
+ * @VIR_DOMAIN_VCPU_CURRENT: FIXME
+ * @VIR_DOMAIN_VCPU_LIVE: FIXME
+ * @VIR_DOMAIN_VCPU_CONFIG: FIXME
+ * @VIR_DOMAIN_VCPU_MAXIMUM: FIXME
+ * @VIR_DOMAIN_VCPU_GUEST: FIXME
+ * @VIR_DOMAIN_VCPU_HOTPLUGGABLE: FIXME
+ *
+ * FIXME
+ */
+typedef enum {
+    VIR_DOMAIN_VCPU_CURRENT = VIR_DOMAIN_AFFECT_CURRENT,
+    VIR_DOMAIN_VCPU_LIVE = VIR_DOMAIN_AFFECT_LIVE,
+    VIR_DOMAIN_VCPU_CONFIG = VIR_DOMAIN_AFFECT_CONFIG,
+    VIR_DOMAIN_VCPU_MAXIMUM = (1 << 2),
+    VIR_DOMAIN_VCPU_GUEST = (1 << 3),
+    VIR_DOMAIN_VCPU_HOTPLUGGABLE = (1 << 4),
+} virDomainVcpuFlags;
+
+int virDomainSetVcpus(virDomainPtr domain, unsigned int nvcpus);
+int virDomainSetVcpusFlags(virDomainPtr domain, unsigned int nvcpus,
+                           unsigned int flags);
+int virDomainGetVcpusFlags(virDomainPtr domain, unsigned int flags);
+int virDomainPinVcpu(virDomainPtr domain, unsigned int vcpu,
+                     unsigned char *cpumap, int maplen);
+int virDomainPinVcpuFlags(virDomainPtr domain, unsigned int vcpu,
+                          unsigned char *cpumap, int maplen,
+                          unsigned int flags);
+int virDomainGetVcpuPinInfo(virDomainPtr domain, int ncpumaps,
+                            unsigned char *cpumaps, int maplen,
+                            unsigned int flags);
+int virDomainPinEmulator(virDomainPtr domain, unsigned char *cpumap,
+                         int maplen, unsigned int flags);
+int virDomainGetEmulatorPinInfo(virDomainPtr domain, unsigned char *cpumaps,
+                                int maplen, unsigned int flags);
+
+/**
+ * virDomainIOThreadInfo:
+ * @iothread_id: FIXME
+ * @cpumap: FIXME
+ * @cpumaplen: FIXME
+ *
+ * FIXME
+ */
+typedef struct _virDomainIOThreadInfo virDomainIOThreadInfo;
+
+/**
+ * virDomainIOThreadInfoPtr:
+ *
+ * A pointer to a virDomainIOThreadInfo.
+ */
+typedef virDomainIOThreadInfo *virDomainIOThreadInfoPtr;
+
+struct _virDomainIOThreadInfo {
+    unsigned int iothread_id;
+    unsigned char *cpumap;
+    int cpumaplen;
+};
+
+void virDomainIOThreadInfoFree(virDomainIOThreadInfoPtr info);
+int virDomainGetIOThreadInfo(virDomainPtr domain,
+                             virDomainIOThreadInfoPtr **info,
+                             unsigned int flags);
+int virDomainPinIOThread(virDomainPtr domain, unsigned int iothread_id,
+                         unsigned char *cpumap, int maplen, unsigned int flags);
+int virDomainAddIOThread(virDomainPtr domain, unsigned int iothread_id,
+                         unsigned int flags);
+int virDomainDelIOThread(virDomainPtr domain, unsigned int iothread_id,
+                         unsigned int flags);
+
+/**
+ * VIR_DOMAIN_IOTHREAD_POLL_MAX_NS:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_IOTHREAD_POLL_MAX_NS "poll_max_ns"
+
+/**
+ * VIR_DOMAIN_IOTHREAD_POLL_GROW:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_IOTHREAD_POLL_GROW "poll_grow"
+
+/**
+ * VIR_DOMAIN_IOTHREAD_POLL_SHRINK:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_IOTHREAD_POLL_SHRINK "poll_shrink"
+
+/**
+ * VIR_DOMAIN_IOTHREAD_THREAD_POOL_MIN:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_IOTHREAD_THREAD_POOL_MIN "thread_pool_min"
+
+/**
+ * VIR_DOMAIN_IOTHREAD_THREAD_POOL_MAX:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_IOTHREAD_THREAD_POOL_MAX "thread_pool_max"
+
+int virDomainSetIOThreadParams(virDomainPtr domain, unsigned int iothread_id,
+                               virTypedParameterPtr params, int nparams,
+                               unsigned int flags);
+
+/**
+ * VIR_USE_CPU:
+ * @cpumap: FIXME
+ * @cpu: FIXME
+ *
+ * FIXME
+ */
+# define VIR_USE_CPU(cpumap, cpu) \
+    ((cpumap)[(cpu) / 8] |= (1 << ((cpu) % 8)))
+
+/**
+ * VIR_UNUSE_CPU:
+ * @cpumap: FIXME
+ * @cpu: FIXME
+ *
+ * FIXME
+ */
+# define VIR_UNUSE_CPU(cpumap, cpu) \
+    ((cpumap)[(cpu) / 8] &= ~(1 << ((cpu) % 8)))
+
+/**
+ * VIR_CPU_USED:
+ * @cpumap: FIXME
+ * @cpu: FIXME
+ *
+ * FIXME
+ */
+# define VIR_CPU_USED(cpumap, cpu) \
+    ((cpumap)[(cpu) / 8] & (1 << ((cpu) % 8)))
+
+/**
+ * VIR_CPU_MAPLEN:
+ * @cpu: FIXME
+ *
+ * FIXME
+ */
+# define VIR_CPU_MAPLEN(cpu) \
+    (((cpu) + 7) / 8)
+
+int virDomainGetVcpus(virDomainPtr domain, virVcpuInfoPtr info, int maxinfo,
+                      unsigned char *cpumaps, int maplen);
+
+/**
+ * VIR_CPU_USABLE:
+ * @cpumaps: FIXME
+ * @maplen: FIXME
+ * @vcpu: FIXME
+ * @cpu: FIXME
+ *
+ * FIXME
+ */
+# define VIR_CPU_USABLE(cpumaps, maplen, vcpu, cpu) \
+    VIR_CPU_USED(VIR_GET_CPUMAP(cpumaps, maplen, vcpu), cpu)
+
+/**
+ * VIR_COPY_CPUMAP:
+ * @cpumaps: FIXME
+ * @maplen: FIXME
+ * @vcpu: FIXME
+ * @cpumap: FIXME
+ *
+ * FIXME
+ */
+# define VIR_COPY_CPUMAP(cpumaps, maplen, vcpu, cpumap) \
+    memcpy(cpumap, VIR_GET_CPUMAP(cpumaps, maplen, vcpu), maplen)
+
+/**
+ * VIR_GET_CPUMAP:
+ * @cpumaps: FIXME
+ * @maplen: FIXME
+ * @vcpu: FIXME
+ *
+ * FIXME
+ */
+# define VIR_GET_CPUMAP(cpumaps, maplen, vcpu) \
+    (&((cpumaps)[(vcpu) * (maplen)]))
+
+/**
+ * virDomainDeviceModifyFlags:
+ * @VIR_DOMAIN_DEVICE_MODIFY_CURRENT: FIXME
+ * @VIR_DOMAIN_DEVICE_MODIFY_LIVE: FIXME
+ * @VIR_DOMAIN_DEVICE_MODIFY_CONFIG: FIXME
+ * @VIR_DOMAIN_DEVICE_MODIFY_FORCE: FIXME
+ *
+ * FIXME
+ */
+typedef enum {
+    VIR_DOMAIN_DEVICE_MODIFY_CURRENT = VIR_DOMAIN_AFFECT_CURRENT,
+    VIR_DOMAIN_DEVICE_MODIFY_LIVE = VIR_DOMAIN_AFFECT_LIVE,
+    VIR_DOMAIN_DEVICE_MODIFY_CONFIG = VIR_DOMAIN_AFFECT_CONFIG,
+    VIR_DOMAIN_DEVICE_MODIFY_FORCE = (1 << 2),
+} virDomainDeviceModifyFlags;
+
+int virDomainAttachDevice(virDomainPtr domain, const char *xml);
+int virDomainDetachDevice(virDomainPtr domain, const char *xml);
+int virDomainAttachDeviceFlags(virDomainPtr domain, const char *xml,
+                               unsigned int flags);
+int virDomainDetachDeviceFlags(virDomainPtr domain, const char *xml,
+                               unsigned int flags);
+int virDomainUpdateDeviceFlags(virDomainPtr domain, const char *xml,
+                               unsigned int flags);
+int virDomainDetachDeviceAlias(virDomainPtr domain, const char *alias,
+                               unsigned int flags);
+
+/**
+ * virDomainStatsRecord:
+ * @dom: FIXME
+ * @params: FIXME
+ * @nparams: FIXME
+ *
+ * FIXME
+ */
+typedef struct _virDomainStatsRecord virDomainStatsRecord;
+
+/**
+ * virDomainStatsRecordPtr:
+ *
+ * A pointer to a virDomainStatsRecord.
+ */
+typedef virDomainStatsRecord *virDomainStatsRecordPtr;
+
+struct _virDomainStatsRecord {
+    virDomainPtr dom;
+    virTypedParameterPtr params;
+    int nparams;
+};
+
+/**
+ * virDomainStatsTypes:
+ * @VIR_DOMAIN_STATS_STATE: FIXME
+ * @VIR_DOMAIN_STATS_CPU_TOTAL: FIXME
+ * @VIR_DOMAIN_STATS_BALLOON: FIXME
+ * @VIR_DOMAIN_STATS_VCPU: FIXME
+ * @VIR_DOMAIN_STATS_INTERFACE: FIXME
+ * @VIR_DOMAIN_STATS_BLOCK: FIXME
+ * @VIR_DOMAIN_STATS_PERF: FIXME
+ * @VIR_DOMAIN_STATS_IOTHREAD: FIXME
+ * @VIR_DOMAIN_STATS_MEMORY: FIXME
+ * @VIR_DOMAIN_STATS_DIRTYRATE: FIXME
+ * @VIR_DOMAIN_STATS_VM: FIXME
+ *
+ * FIXME
+ */
+typedef enum {
+    VIR_DOMAIN_STATS_STATE = (1 << 0),
+    VIR_DOMAIN_STATS_CPU_TOTAL = (1 << 1),
+    VIR_DOMAIN_STATS_BALLOON = (1 << 2),
+    VIR_DOMAIN_STATS_VCPU = (1 << 3),
+    VIR_DOMAIN_STATS_INTERFACE = (1 << 4),
+    VIR_DOMAIN_STATS_BLOCK = (1 << 5),
+    VIR_DOMAIN_STATS_PERF = (1 << 6),
+    VIR_DOMAIN_STATS_IOTHREAD = (1 << 7),
+    VIR_DOMAIN_STATS_MEMORY = (1 << 8),
+    VIR_DOMAIN_STATS_DIRTYRATE = (1 << 9),
+    VIR_DOMAIN_STATS_VM = (1 << 10),
+} virDomainStatsTypes;
+
+/**
+ * virConnectGetAllDomainStatsFlags:
+ * @VIR_CONNECT_GET_ALL_DOMAINS_STATS_ACTIVE: FIXME
+ * @VIR_CONNECT_GET_ALL_DOMAINS_STATS_INACTIVE: FIXME
+ * @VIR_CONNECT_GET_ALL_DOMAINS_STATS_PERSISTENT: FIXME
+ * @VIR_CONNECT_GET_ALL_DOMAINS_STATS_TRANSIENT: FIXME
+ * @VIR_CONNECT_GET_ALL_DOMAINS_STATS_RUNNING: FIXME
+ * @VIR_CONNECT_GET_ALL_DOMAINS_STATS_PAUSED: FIXME
+ * @VIR_CONNECT_GET_ALL_DOMAINS_STATS_SHUTOFF: FIXME
+ * @VIR_CONNECT_GET_ALL_DOMAINS_STATS_OTHER: FIXME
+ * @VIR_CONNECT_GET_ALL_DOMAINS_STATS_NOWAIT: FIXME
+ * @VIR_CONNECT_GET_ALL_DOMAINS_STATS_BACKING: FIXME
+ * @VIR_CONNECT_GET_ALL_DOMAINS_STATS_ENFORCE_STATS: FIXME
+ *
+ * FIXME
+ */
+# if defined(__GNUC__)
+#  pragma GCC diagnostic push
+#  pragma GCC diagnostic ignored "-Wpedantic"
+# endif
+typedef enum {
+    VIR_CONNECT_GET_ALL_DOMAINS_STATS_ACTIVE = VIR_CONNECT_LIST_DOMAINS_ACTIVE,
+    VIR_CONNECT_GET_ALL_DOMAINS_STATS_INACTIVE = VIR_CONNECT_LIST_DOMAINS_INACTIVE,
+    VIR_CONNECT_GET_ALL_DOMAINS_STATS_PERSISTENT = VIR_CONNECT_LIST_DOMAINS_PERSISTENT,
+    VIR_CONNECT_GET_ALL_DOMAINS_STATS_TRANSIENT = VIR_CONNECT_LIST_DOMAINS_TRANSIENT,
+    VIR_CONNECT_GET_ALL_DOMAINS_STATS_RUNNING = VIR_CONNECT_LIST_DOMAINS_RUNNING,
+    VIR_CONNECT_GET_ALL_DOMAINS_STATS_PAUSED = VIR_CONNECT_LIST_DOMAINS_PAUSED,
+    VIR_CONNECT_GET_ALL_DOMAINS_STATS_SHUTOFF = VIR_CONNECT_LIST_DOMAINS_SHUTOFF,
+    VIR_CONNECT_GET_ALL_DOMAINS_STATS_OTHER = VIR_CONNECT_LIST_DOMAINS_OTHER,
+    VIR_CONNECT_GET_ALL_DOMAINS_STATS_NOWAIT = 1 << 29,
+    VIR_CONNECT_GET_ALL_DOMAINS_STATS_BACKING = 1 << 30,
+    VIR_CONNECT_GET_ALL_DOMAINS_STATS_ENFORCE_STATS = 1U << 31,
+} virConnectGetAllDomainStatsFlags;
+# if defined(__GNUC__)
+#  pragma GCC diagnostic pop
+# endif
+
+int virConnectGetAllDomainStats(virConnectPtr conn, unsigned int stats,
+                                virDomainStatsRecordPtr **retStats,
+                                unsigned int flags);
+int virDomainListGetStats(virDomainPtr *doms, unsigned int stats,
+                          virDomainStatsRecordPtr **retStats,
+                          unsigned int flags);
+void virDomainStatsRecordListFree(virDomainStatsRecordPtr *stats);
+
+/**
+ * VIR_PERF_PARAM_CMT:
+ *
+ * FIXME
+ */
+# define VIR_PERF_PARAM_CMT "cmt"
+
+/**
+ * VIR_PERF_PARAM_MBMT:
+ *
+ * FIXME
+ */
+# define VIR_PERF_PARAM_MBMT "mbmt"
+
+/**
+ * VIR_PERF_PARAM_MBML:
+ *
+ * FIXME
+ */
+# define VIR_PERF_PARAM_MBML "mbml"
+
+/**
+ * VIR_PERF_PARAM_CACHE_MISSES:
+ *
+ * FIXME
+ */
+# define VIR_PERF_PARAM_CACHE_MISSES "cache_misses"
+
+/**
+ * VIR_PERF_PARAM_CACHE_REFERENCES:
+ *
+ * FIXME
+ */
+# define VIR_PERF_PARAM_CACHE_REFERENCES "cache_references"
+
+/**
+ * VIR_PERF_PARAM_INSTRUCTIONS:
+ *
+ * FIXME
+ */
+# define VIR_PERF_PARAM_INSTRUCTIONS "instructions"
+
+/**
+ * VIR_PERF_PARAM_CPU_CYCLES:
+ *
+ * FIXME
+ */
+# define VIR_PERF_PARAM_CPU_CYCLES "cpu_cycles"
+
+/**
+ * VIR_PERF_PARAM_BRANCH_INSTRUCTIONS:
+ *
+ * FIXME
+ */
+# define VIR_PERF_PARAM_BRANCH_INSTRUCTIONS "branch_instructions"
+
+/**
+ * VIR_PERF_PARAM_BRANCH_MISSES:
+ *
+ * FIXME
+ */
+# define VIR_PERF_PARAM_BRANCH_MISSES "branch_misses"
+
+/**
+ * VIR_PERF_PARAM_BUS_CYCLES:
+ *
+ * FIXME
+ */
+# define VIR_PERF_PARAM_BUS_CYCLES "bus_cycles"
+
+/**
+ * VIR_PERF_PARAM_STALLED_CYCLES_FRONTEND:
+ *
+ * FIXME
+ */
+# define VIR_PERF_PARAM_STALLED_CYCLES_FRONTEND "stalled_cycles_frontend"
+
+/**
+ * VIR_PERF_PARAM_STALLED_CYCLES_BACKEND:
+ *
+ * FIXME
+ */
+# define VIR_PERF_PARAM_STALLED_CYCLES_BACKEND "stalled_cycles_backend"
+
+/**
+ * VIR_PERF_PARAM_REF_CPU_CYCLES:
+ *
+ * FIXME
+ */
+# define VIR_PERF_PARAM_REF_CPU_CYCLES "ref_cpu_cycles"
+
+/**
+ * VIR_PERF_PARAM_CPU_CLOCK:
+ *
+ * FIXME
+ */
+# define VIR_PERF_PARAM_CPU_CLOCK "cpu_clock"
+
+/**
+ * VIR_PERF_PARAM_TASK_CLOCK:
+ *
+ * FIXME
+ */
+# define VIR_PERF_PARAM_TASK_CLOCK "task_clock"
+
+/**
+ * VIR_PERF_PARAM_PAGE_FAULTS:
+ *
+ * FIXME
+ */
+# define VIR_PERF_PARAM_PAGE_FAULTS "page_faults"
+
+/**
+ * VIR_PERF_PARAM_CONTEXT_SWITCHES:
+ *
+ * FIXME
+ */
+# define VIR_PERF_PARAM_CONTEXT_SWITCHES "context_switches"
+
+/**
+ * VIR_PERF_PARAM_CPU_MIGRATIONS:
+ *
+ * FIXME
+ */
+# define VIR_PERF_PARAM_CPU_MIGRATIONS "cpu_migrations"
+
+/**
+ * VIR_PERF_PARAM_PAGE_FAULTS_MIN:
+ *
+ * FIXME
+ */
+# define VIR_PERF_PARAM_PAGE_FAULTS_MIN "page_faults_min"
+
+/**
+ * VIR_PERF_PARAM_PAGE_FAULTS_MAJ:
+ *
+ * FIXME
+ */
+# define VIR_PERF_PARAM_PAGE_FAULTS_MAJ "page_faults_maj"
+
+/**
+ * VIR_PERF_PARAM_ALIGNMENT_FAULTS:
+ *
+ * FIXME
+ */
+# define VIR_PERF_PARAM_ALIGNMENT_FAULTS "alignment_faults"
+
+/**
+ * VIR_PERF_PARAM_EMULATION_FAULTS:
+ *
+ * FIXME
+ */
+# define VIR_PERF_PARAM_EMULATION_FAULTS "emulation_faults"
+
+int virDomainGetPerfEvents(virDomainPtr dom, virTypedParameterPtr *params,
+                           int *nparams, unsigned int flags);
+int virDomainSetPerfEvents(virDomainPtr dom, virTypedParameterPtr params,
+                           int nparams, unsigned int flags);
+
+/**
+ * virDomainBlockJobType:
+ * @VIR_DOMAIN_BLOCK_JOB_TYPE_UNKNOWN: FIXME
+ * @VIR_DOMAIN_BLOCK_JOB_TYPE_PULL: FIXME
+ * @VIR_DOMAIN_BLOCK_JOB_TYPE_COPY: FIXME
+ * @VIR_DOMAIN_BLOCK_JOB_TYPE_COMMIT: FIXME
+ * @VIR_DOMAIN_BLOCK_JOB_TYPE_ACTIVE_COMMIT: FIXME
+ * @VIR_DOMAIN_BLOCK_JOB_TYPE_BACKUP: FIXME
+ * @VIR_DOMAIN_BLOCK_JOB_TYPE_LAST: the number of values; defined only with
+ *     VIR_ENUM_SENTINELS, and it grows in later releases
+ *
+ * FIXME
+ */
+typedef enum {
+    VIR_DOMAIN_BLOCK_JOB_TYPE_UNKNOWN = 0,
+    VIR_DOMAIN_BLOCK_JOB_TYPE_PULL = 1,
+    VIR_DOMAIN_BLOCK_JOB_TYPE_COPY = 2,
+    VIR_DOMAIN_BLOCK_JOB_TYPE_COMMIT = 3,
+    VIR_DOMAIN_BLOCK_JOB_TYPE_ACTIVE_COMMIT = 4,
+    VIR_DOMAIN_BLOCK_JOB_TYPE_BACKUP = 5,
+# ifdef VIR_ENUM_SENTINELS
+    VIR_DOMAIN_BLOCK_JOB_TYPE_LAST
+# endif
+} virDomainBlockJobType;
+
+/**
+ * virDomainBlockJobAbortFlags:
+ * @VIR_DOMAIN_BLOCK_JOB_ABORT_ASYNC: FIXME
+ * @VIR_DOMAIN_BLOCK_JOB_ABORT_PIVOT: FIXME
+ *
+ * FIXME
+ */
+typedef enum {
+    VIR_DOMAIN_BLOCK_JOB_ABORT_ASYNC = 1 << 0,
+    VIR_DOMAIN_BLOCK_JOB_ABORT_PIVOT = 1 << 1,
+} virDomainBlockJobAbortFlags;
+
+int virDomainBlockJobAbort(virDomainPtr dom, const char *disk,
+                           unsigned int flags);
+
+/**
+ * virDomainBlockJobInfoFlags:
+ * @VIR_DOMAIN_BLOCK_JOB_INFO_BANDWIDTH_BYTES: FIXME
+ *
+ * FIXME
+ */
+typedef enum {
+    VIR_DOMAIN_BLOCK_JOB_INFO_BANDWIDTH_BYTES = 1 << 0,
+} virDomainBlockJobInfoFlags;
+
+/**
+ * virDomainBlockJobCursor:
+ *
+ * FIXME
+ */
+typedef unsigned long long virDomainBlockJobCursor;
+
+/**
+ * virDomainBlockJobInfo:
+ * @type: FIXME
+ * @bandwidth: FIXME
+ * @cur: FIXME
+ * @end: FIXME
+ *
+ * FIXME
+ */
+typedef struct _virDomainBlockJobInfo virDomainBlockJobInfo;
+
+struct _virDomainBlockJobInfo {
+    int type;
+    unsigned long bandwidth;
+    virDomainBlockJobCursor cur;
+    virDomainBlockJobCursor end;
+};
+
+/**
+ * virDomainBlockJobInfoPtr:
+ *
+ * A pointer to a virDomainBlockJobInfo.
+ */
+typedef virDomainBlockJobInfo *virDomainBlockJobInfoPtr;
+
+int virDomainGetBlockJobInfo(virDomainPtr dom, const char *disk,
+                             virDomainBlockJobInfoPtr info, unsigned int flags);
+
+/**
+ * virDomainBlockJobSetSpeedFlags:
+ * @VIR_DOMAIN_BLOCK_JOB_SPEED_BANDWIDTH_BYTES: FIXME
+ *
+ * FIXME
+ */
+typedef enum {
+    VIR_DOMAIN_BLOCK_JOB_SPEED_BANDWIDTH_BYTES = 1 << 0,
+} virDomainBlockJobSetSpeedFlags;
+
+int virDomainBlockJobSetSpeed(virDomainPtr dom, const char *disk,
+                              unsigned long bandwidth, unsigned int flags);
+
+/**
+ * virDomainBlockPullFlags:
+ * @VIR_DOMAIN_BLOCK_PULL_BANDWIDTH_BYTES: FIXME
+ *
+ * FIXME
+ */
+typedef enum {
+    VIR_DOMAIN_BLOCK_PULL_BANDWIDTH_BYTES = 1 << 6,
+} virDomainBlockPullFlags;
+
+int virDomainBlockPull(virDomainPtr dom, const char *disk,
+                       unsigned long bandwidth, unsigned int flags);
+
+/**
+ * virDomainBlockRebaseFlags:
+ * @VIR_DOMAIN_BLOCK_REBASE_SHALLOW: FIXME
+ * @VIR_DOMAIN_BLOCK_REBASE_REUSE_EXT: FIXME
+ * @VIR_DOMAIN_BLOCK_REBASE_COPY_RAW: FIXME
+ * @VIR_DOMAIN_BLOCK_REBASE_COPY: FIXME
+ * @VIR_DOMAIN_BLOCK_REBASE_RELATIVE: FIXME
+ * @VIR_DOMAIN_BLOCK_REBASE_COPY_DEV: FIXME
+ * @VIR_DOMAIN_BLOCK_REBASE_BANDWIDTH_BYTES: FIXME
+ *
+ * FIXME
+ */
+typedef enum {
+    VIR_DOMAIN_BLOCK_REBASE_SHALLOW = 1 << 0,
+    VIR_DOMAIN_BLOCK_REBASE_REUSE_EXT = 1 << 1,
+    VIR_DOMAIN_BLOCK_REBASE_COPY_RAW = 1 << 2,
+    VIR_DOMAIN_BLOCK_REBASE_COPY = 1 << 3,
+    VIR_DOMAIN_BLOCK_REBASE_RELATIVE = 1 << 4,
+    VIR_DOMAIN_BLOCK_REBASE_COPY_DEV = 1 << 5,
+    VIR_DOMAIN_BLOCK_REBASE_BANDWIDTH_BYTES = 1 << 6,
+} virDomainBlockRebaseFlags;
+
+int virDomainBlockRebase(virDomainPtr dom, const char *disk, const char *base,
+                         unsigned long bandwidth, unsigned int flags);
+
+/**
+ * virDomainBlockCopyFlags:
+ * @VIR_DOMAIN_BLOCK_COPY_SHALLOW: FIXME
+ * @VIR_DOMAIN_BLOCK_COPY_REUSE_EXT: FIXME
+ * @VIR_DOMAIN_BLOCK_COPY_TRANSIENT_JOB: FIXME
+ * @VIR_DOMAIN_BLOCK_COPY_SYNCHRONOUS_WRITES: FIXME
+ *
+ * FIXME
+ */
+typedef enum {
+    VIR_DOMAIN_BLOCK_COPY_SHALLOW = 1 << 0,
+    VIR_DOMAIN_BLOCK_COPY_REUSE_EXT = 1 << 1,
+    VIR_DOMAIN_BLOCK_COPY_TRANSIENT_JOB = 1 << 2,
+    VIR_DOMAIN_BLOCK_COPY_SYNCHRONOUS_WRITES = 1 << 3,
+} virDomainBlockCopyFlags;
+
+/**
+ * VIR_DOMAIN_BLOCK_COPY_BANDWIDTH:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_BLOCK_COPY_BANDWIDTH "bandwidth"
+
+/**
+ * VIR_DOMAIN_BLOCK_COPY_GRANULARITY:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_BLOCK_COPY_GRANULARITY "granularity"
+
+/**
+ * VIR_DOMAIN_BLOCK_COPY_BUF_SIZE:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_BLOCK_COPY_BUF_SIZE "buf-size"
+
+int virDomainBlockCopy(virDomainPtr dom, const char *disk, const char *destxml,
+                       virTypedParameterPtr params, int nparams,
+                       unsigned int flags);
+
+/**
+ * virDomainBlockCommitFlags:
+ * @VIR_DOMAIN_BLOCK_COMMIT_SHALLOW: FIXME
+ * @VIR_DOMAIN_BLOCK_COMMIT_DELETE: FIXME
+ * @VIR_DOMAIN_BLOCK_COMMIT_ACTIVE: FIXME
+ * @VIR_DOMAIN_BLOCK_COMMIT_RELATIVE: FIXME
+ * @VIR_DOMAIN_BLOCK_COMMIT_BANDWIDTH_BYTES: FIXME
+ *
+ * FIXME
+ */
+typedef enum {
+    VIR_DOMAIN_BLOCK_COMMIT_SHALLOW = 1 << 0,
+    VIR_DOMAIN_BLOCK_COMMIT_DELETE = 1 << 1,
+    VIR_DOMAIN_BLOCK_COMMIT_ACTIVE = 1 << 2,
+    VIR_DOMAIN_BLOCK_COMMIT_RELATIVE = 1 << 3,
+    VIR_DOMAIN_BLOCK_COMMIT_BANDWIDTH_BYTES = 1 << 4,
+} virDomainBlockCommitFlags;
+
+int virDomainBlockCommit(virDomainPtr dom, const char *disk, const char *base,
+                         const char *top, unsigned long bandwidth,
+                         unsigned int flags);
+
+/**
+ * VIR_DOMAIN_BLOCK_IOTUNE_TOTAL_BYTES_SEC:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_BLOCK_IOTUNE_TOTAL_BYTES_SEC "total_bytes_sec"
+
+/**
+ * VIR_DOMAIN_BLOCK_IOTUNE_READ_BYTES_SEC:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_BLOCK_IOTUNE_READ_BYTES_SEC "read_bytes_sec"
+
+/**
+ * VIR_DOMAIN_BLOCK_IOTUNE_WRITE_BYTES_SEC:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_BLOCK_IOTUNE_WRITE_BYTES_SEC "write_bytes_sec"
+
+/**
+ * VIR_DOMAIN_BLOCK_IOTUNE_TOTAL_IOPS_SEC:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_BLOCK_IOTUNE_TOTAL_IOPS_SEC "total_iops_sec"
+
+/**
+ * VIR_DOMAIN_BLOCK_IOTUNE_READ_IOPS_SEC:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_BLOCK_IOTUNE_READ_IOPS_SEC "read_iops_sec"
+
+/**
+ * VIR_DOMAIN_BLOCK_IOTUNE_WRITE_IOPS_SEC:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_BLOCK_IOTUNE_WRITE_IOPS_SEC "write_iops_sec"
+
+/**
+ * VIR_DOMAIN_BLOCK_IOTUNE_TOTAL_BYTES_SEC_MAX:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_BLOCK_IOTUNE_TOTAL_BYTES_SEC_MAX "total_bytes_sec_max"
+
+/**
+ * VIR_DOMAIN_BLOCK_IOTUNE_READ_BYTES_SEC_MAX:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_BLOCK_IOTUNE_READ_BYTES_SEC_MAX "read_bytes_sec_max"
+
+/**
+ * VIR_DOMAIN_BLOCK_IOTUNE_WRITE_BYTES_SEC_MAX:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_BLOCK_IOTUNE_WRITE_BYTES_SEC_MAX "write_bytes_sec_max"
+
+/**
+ * VIR_DOMAIN_BLOCK_IOTUNE_TOTAL_IOPS_SEC_MAX:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_BLOCK_IOTUNE_TOTAL_IOPS_SEC_MAX "total_iops_sec_max"
+
+/**
+ * VIR_DOMAIN_BLOCK_IOTUNE_READ_IOPS_SEC_MAX:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_BLOCK_IOTUNE_READ_IOPS_SEC_MAX "read_iops_sec_max"
+
+/**
+ * VIR_DOMAIN_BLOCK_IOTUNE_WRITE_IOPS_SEC_MAX:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_BLOCK_IOTUNE_WRITE_IOPS_SEC_MAX "write_iops_sec_max"
+
+/**
+ * VIR_DOMAIN_BLOCK_IOTUNE_TOTAL_BYTES_SEC_MAX_LENGTH:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_BLOCK_IOTUNE_TOTAL_BYTES_SEC_MAX_LENGTH "total_bytes_sec_max_length"
+
+/**
+ * VIR_DOMAIN_BLOCK_IOTUNE_READ_BYTES_SEC_MAX_LENGTH:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_BLOCK_IOTUNE_READ_BYTES_SEC_MAX_LENGTH "read_bytes_sec_max_length"
+
+/**
+ * VIR_DOMAIN_BLOCK_IOTUNE_WRITE_BYTES_SEC_MAX_LENGTH:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_BLOCK_IOTUNE_WRITE_BYTES_SEC_MAX_LENGTH "write_bytes_sec_max_length"
+
+/**
+ * VIR_DOMAIN_BLOCK_IOTUNE_TOTAL_IOPS_SEC_MAX_LENGTH:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_BLOCK_IOTUNE_TOTAL_IOPS_SEC_MAX_LENGTH "total_iops_sec_max_length"
+
+/**
+ * VIR_DOMAIN_BLOCK_IOTUNE_READ_IOPS_SEC_MAX_LENGTH:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_BLOCK_IOTUNE_READ_IOPS_SEC_MAX_LENGTH "read_iops_sec_max_length"
+
+/**
+ * VIR_DOMAIN_BLOCK_IOTUNE_WRITE_IOPS_SEC_MAX_LENGTH:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_BLOCK_IOTUNE_WRITE_IOPS_SEC_MAX_LENGTH "write_iops_sec_max_length"
+
+/**
+ * VIR_DOMAIN_BLOCK_IOTUNE_SIZE_IOPS_SEC:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_BLOCK_IOTUNE_SIZE_IOPS_SEC "size_iops_sec"
+
+/**
+ * VIR_DOMAIN_BLOCK_IOTUNE_GROUP_NAME:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_BLOCK_IOTUNE_GROUP_NAME "group_name"
+
+int virDomainSetBlockIoTune(virDomainPtr dom, const char *disk,
+                            virTypedParameterPtr params, int nparams,
+                            unsigned int flags);
+int virDomainGetBlockIoTune(virDomainPtr dom, const char *disk,
+                            virTypedParameterPtr params, int *nparams,
+                            unsigned int flags);
+
+/**
+ * virDomainDiskErrorCode:
+ * @VIR_DOMAIN_DISK_ERROR_NONE: FIXME
+ * @VIR_DOMAIN_DISK_ERROR_UNSPEC: FIXME
+ * @VIR_DOMAIN_DISK_ERROR_NO_SPACE: FIXME
+ * @VIR_DOMAIN_DISK_ERROR_LAST: the number of values; defined only with
+ *     VIR_ENUM_SENTINELS, and it grows in later releases
+ *
+ * FIXME
+ */
+typedef enum {
+    VIR_DOMAIN_DISK_ERROR_NONE = 0,
+    VIR_DOMAIN_DISK_ERROR_UNSPEC = 1,
+    VIR_DOMAIN_DISK_ERROR_NO_SPACE = 2,
+# ifdef VIR_ENUM_SENTINELS
+    VIR_DOMAIN_DISK_ERROR_LAST
+# endif
+} virDomainDiskErrorCode;
+
+/**
+ * virDomainDiskError:
+ * @disk: FIXME
+ * @error: FIXME
+ *
+ * FIXME
+ */
+typedef struct _virDomainDiskError virDomainDiskError;
+
+/**
+ * virDomainDiskErrorPtr:
+ *
+ * A pointer to a virDomainDiskError.
+ */
+typedef virDomainDiskError *virDomainDiskErrorPtr;
+
+struct _virDomainDiskError {
+    char *disk;
+    int error;
+};
+
+int virDomainGetDiskErrors(virDomainPtr dom, virDomainDiskErrorPtr errors,
+                           unsigned int maxerrors, unsigned int flags);
+
+/**
+ * virKeycodeSet:
+ * @VIR_KEYCODE_SET_LINUX: FIXME
+ * @VIR_KEYCODE_SET_XT: FIXME
+ * @VIR_KEYCODE_SET_ATSET1: FIXME
+ * @VIR_KEYCODE_SET_ATSET2: FIXME
+ * @VIR_KEYCODE_SET_ATSET3: FIXME
+ * @VIR_KEYCODE_SET_OSX: FIXME
+ * @VIR_KEYCODE_SET_XT_KBD: FIXME
+ * @VIR_KEYCODE_SET_USB: FIXME
+ * @VIR_KEYCODE_SET_WIN32: FIXME
+ * @VIR_KEYCODE_SET_QNUM: FIXME
+ * @VIR_KEYCODE_SET_LAST: the number of values; defined only with
+ *     VIR_ENUM_SENTINELS, and it grows in later releases
+ *
+ * FIXME
+ */
+typedef enum {
+    VIR_KEYCODE_SET_LINUX = 0,
+    VIR_KEYCODE_SET_XT = 1,
+    VIR_KEYCODE_SET_ATSET1 = 2,
+    VIR_KEYCODE_SET_ATSET2 = 3,
+    VIR_KEYCODE_SET_ATSET3 = 4,
+    VIR_KEYCODE_SET_OSX = 5,
+    VIR_KEYCODE_SET_XT_KBD = 6,
+    VIR_KEYCODE_SET_USB = 7,
+    VIR_KEYCODE_SET_WIN32 = 8,
+    VIR_KEYCODE_SET_QNUM = 9,
+# ifdef VIR_ENUM_SENTINELS
+    VIR_KEYCODE_SET_LAST
+# endif
+} virKeycodeSet;
+
+/**
+ * VIR_KEYCODE_SET_RFB:
+ *
+ * FIXME
+ */
+# define VIR_KEYCODE_SET_RFB VIR_KEYCODE_SET_QNUM
+
+/**
+ * VIR_DOMAIN_SEND_KEY_MAX_KEYS:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_SEND_KEY_MAX_KEYS 16
+
+int virDomainSendKey(virDomainPtr domain, unsigned int codeset,
+                     unsigned int holdtime, unsigned int *keycodes,
+                     int nkeycodes, unsigned int flags);
+
+/**
+ * virDomainProcessSignal:
+ * @VIR_DOMAIN_PROCESS_SIGNAL_NOP: FIXME
+ * @VIR_DOMAIN_PROCESS_SIGNAL_HUP: FIXME
+ * @VIR_DOMAIN_PROCESS_SIGNAL_INT: FIXME
+ * @VIR_DOMAIN_PROCESS_SIGNAL_QUIT: FIXME
+ * @VIR_DOMAIN_PROCESS_SIGNAL_ILL: FIXME
+ * @VIR_DOMAIN_PROCESS_SIGNAL_TRAP: FIXME
+ * @VIR_DOMAIN_PROCESS_SIGNAL_ABRT: FIXME
+ * @VIR_DOMAIN_PROCESS_SIGNAL_BUS: FIXME
+ * @VIR_DOMAIN_PROCESS_SIGNAL_FPE: FIXME
+ * @VIR_DOMAIN_PROCESS_SIGNAL_KILL: FIXME
+ * @VIR_DOMAIN_PROCESS_SIGNAL_USR1: FIXME
+ * @VIR_DOMAIN_PROCESS_SIGNAL_SEGV: FIXME
+ * @VIR_DOMAIN_PROCESS_SIGNAL_USR2: FIXME
+ * @VIR_DOMAIN_PROCESS_SIGNAL_PIPE: FIXME
+ * @VIR_DOMAIN_PROCESS_SIGNAL_ALRM: FIXME
+ * @VIR_DOMAIN_PROCESS_SIGNAL_TERM: FIXME
+ * @VIR_DOMAIN_PROCESS_SIGNAL_STKFLT: FIXME
+ * @VIR_DOMAIN_PROCESS_SIGNAL_CHLD: FIXME
+ * @VIR_DOMAIN_PROCESS_SIGNAL_CONT: FIXME
+ * @VIR_DOMAIN_PROCESS_SIGNAL_STOP: FIXME
+ * @VIR_DOMAIN_PROCESS_SIGNAL_TSTP: FIXME
+ * @VIR_DOMAIN_PROCESS_SIGNAL_TTIN: FIXME
+ * @VIR_DOMAIN_PROCESS_SIGNAL_TTOU: FIXME
+ * @VIR_DOMAIN_PROCESS_SIGNAL_URG: FIXME
+ * @VIR_DOMAIN_PROCESS_SIGNAL_XCPU: FIXME
+ * @VIR_DOMAIN_PROCESS_SIGNAL_XFSZ: FIXME
+ * @VIR_DOMAIN_PROCESS_SIGNAL_VTALRM: FIXME
+ * @VIR_DOMAIN_PROCESS_SIGNAL_PROF: FIXME
+ * @VIR_DOMAIN_PROCESS_SIGNAL_WINCH: FIXME
+ * @VIR_DOMAIN_PROCESS_SIGNAL_POLL: FIXME
+ * @VIR_DOMAIN_PROCESS_SIGNAL_PWR: FIXME
+ * @VIR_DOMAIN_PROCESS_SIGNAL_SYS: FIXME
+ * @VIR_DOMAIN_PROCESS_SIGNAL_RT0: FIXME
+ * @VIR_DOMAIN_PROCESS_SIGNAL_RT1: FIXME
+ * @VIR_DOMAIN_PROCESS_SIGNAL_RT2: FIXME
+ * @VIR_DOMAIN_PROCESS_SIGNAL_RT3: FIXME
+ * @VIR_DOMAIN_PROCESS_SIGNAL_RT4: FIXME
+ * @VIR_DOMAIN_PROCESS_SIGNAL_RT5: FIXME
+ * @VIR_DOMAIN_PROCESS_SIGNAL_RT6: FIXME
+ * @VIR_DOMAIN_PROCESS_SIGNAL_RT7: FIXME
+ * @VIR_DOMAIN_PROCESS_SIGNAL_RT8: FIXME
+ * @VIR_DOMAIN_PROCESS_SIGNAL_RT9: FIXME
+ * @VIR_DOMAIN_PROCESS_SIGNAL_RT10: FIXME
+ * @VIR_DOMAIN_PROCESS_SIGNAL_RT11: FIXME
+ * @VIR_DOMAIN_PROCESS_SIGNAL_RT12: FIXME
+ * @VIR_DOMAIN_PROCESS_SIGNAL_RT13: FIXME
+ * @VIR_DOMAIN_PROCESS_SIGNAL_RT14: FIXME
+ * @VIR_DOMAIN_PROCESS_SIGNAL_RT15: FIXME
+ * @VIR_DOMAIN_PROCESS_SIGNAL_RT16: FIXME
+ * @VIR_DOMAIN_PROCESS_SIGNAL_RT17: FIXME
+ * @VIR_DOMAIN_PROCESS_SIGNAL_RT18: FIXME
+ * @VIR_DOMAIN_PROCESS_SIGNAL_RT19: FIXME
+ * @VIR_DOMAIN_PROCESS_SIGNAL_RT20: FIXME
+ * @VIR_DOMAIN_PROCESS_SIGNAL_RT21: FIXME
+ * @VIR_DOMAIN_PROCESS_SIGNAL_RT22: FIXME
+ * @VIR_DOMAIN_PROCESS_SIGNAL_RT23: FIXME
+ * @VIR_DOMAIN_PROCESS_SIGNAL_RT24: FIXME
+ * @VIR_DOMAIN_PROCESS_SIGNAL_RT25: FIXME
+ * @VIR_DOMAIN_PROCESS_SIGNAL_RT26: FIXME
+ * @VIR_DOMAIN_PROCESS_SIGNAL_RT27: FIXME
+ * @VIR_DOMAIN_PROCESS_SIGNAL_RT28: FIXME
+ * @VIR_DOMAIN_PROCESS_SIGNAL_RT29: FIXME
+ * @VIR_DOMAIN_PROCESS_SIGNAL_RT30: FIXME
+ * @VIR_DOMAIN_PROCESS_SIGNAL_RT31: FIXME
+ * @VIR_DOMAIN_PROCESS_SIGNAL_RT32: FIXME
+ * @VIR_DOMAIN_PROCESS_SIGNAL_LAST: the number of values; defined only with
+ *     VIR_ENUM_SENTINELS, and it grows in later releases
+ *
+ * FIXME
+ */
+typedef enum {
+    VIR_DOMAIN_PROCESS_SIGNAL_NOP = 0,
+    VIR_DOMAIN_PROCESS_SIGNAL_HUP = 1,
+    VIR_DOMAIN_PROCESS_SIGNAL_INT = 2,
+    VIR_DOMAIN_PROCESS_SIGNAL_QUIT = 3,
+    VIR_DOMAIN_PROCESS_SIGNAL_ILL = 4,
+    VIR_DOMAIN_PROCESS_SIGNAL_TRAP = 5,
+    VIR_DOMAIN_PROCESS_SIGNAL_ABRT = 6,
+    VIR_DOMAIN_PROCESS_SIGNAL_BUS = 7,
+    VIR_DOMAIN_PROCESS_SIGNAL_FPE = 8,
+    VIR_DOMAIN_PROCESS_SIGNAL_KILL = 9,
+    VIR_DOMAIN_PROCESS_SIGNAL_USR1 = 10,
+    VIR_DOMAIN_PROCESS_SIGNAL_SEGV = 11,
+    VIR_DOMAIN_PROCESS_SIGNAL_USR2 = 12,
+    VIR_DOMAIN_PROCESS_SIGNAL_PIPE = 13,
+    VIR_DOMAIN_PROCESS_SIGNAL_ALRM = 14,
+    VIR_DOMAIN_PROCESS_SIGNAL_TERM = 15,
+    VIR_DOMAIN_PROCESS_SIGNAL_STKFLT = 16,
+    VIR_DOMAIN_PROCESS_SIGNAL_CHLD = 17,
+    VIR_DOMAIN_PROCESS_SIGNAL_CONT = 18,
+    VIR_DOMAIN_PROCESS_SIGNAL_STOP = 19,
+    VIR_DOMAIN_PROCESS_SIGNAL_TSTP = 20,
+    VIR_DOMAIN_PROCESS_SIGNAL_TTIN = 21,
+    VIR_DOMAIN_PROCESS_SIGNAL_TTOU = 22,
+    VIR_DOMAIN_PROCESS_SIGNAL_URG = 23,
+    VIR_DOMAIN_PROCESS_SIGNAL_XCPU = 24,
+    VIR_DOMAIN_PROCESS_SIGNAL_XFSZ = 25,
+    VIR_DOMAIN_PROCESS_SIGNAL_VTALRM = 26,
+    VIR_DOMAIN_PROCESS_SIGNAL_PROF = 27,
+    VIR_DOMAIN_PROCESS_SIGNAL_WINCH = 28,
+    VIR_DOMAIN_PROCESS_SIGNAL_POLL = 29,
+    VIR_DOMAIN_PROCESS_SIGNAL_PWR = 30,
+    VIR_DOMAIN_PROCESS_SIGNAL_SYS = 31,
+    VIR_DOMAIN_PROCESS_SIGNAL_RT0 = 32,
+    VIR_DOMAIN_PROCESS_SIGNAL_RT1 = 33,
+    VIR_DOMAIN_PROCESS_SIGNAL_RT2 = 34,
+    VIR_DOMAIN_PROCESS_SIGNAL_RT3 = 35,
+    VIR_DOMAIN_PROCESS_SIGNAL_RT4 = 36,
+    VIR_DOMAIN_PROCESS_SIGNAL_RT5 = 37,
+    VIR_DOMAIN_PROCESS_SIGNAL_RT6 = 38,
+    VIR_DOMAIN_PROCESS_SIGNAL_RT7 = 39,
+    VIR_DOMAIN_PROCESS_SIGNAL_RT8 = 40,
+    VIR_DOMAIN_PROCESS_SIGNAL_RT9 = 41,
+    VIR_DOMAIN_PROCESS_SIGNAL_RT10 = 42,
+    VIR_DOMAIN_PROCESS_SIGNAL_RT11 = 43,
+    VIR_DOMAIN_PROCESS_SIGNAL_RT12 = 44,
+    VIR_DOMAIN_PROCESS_SIGNAL_RT13 = 45,
+    VIR_DOMAIN_PROCESS_SIGNAL_RT14 = 46,
+    VIR_DOMAIN_PROCESS_SIGNAL_RT15 = 47,
+    VIR_DOMAIN_PROCESS_SIGNAL_RT16 = 48,
+    VIR_DOMAIN_PROCESS_SIGNAL_RT17 = 49,
+    VIR_DOMAIN_PROCESS_SIGNAL_RT18 = 50,
+    VIR_DOMAIN_PROCESS_SIGNAL_RT19 = 51,
+    VIR_DOMAIN_PROCESS_SIGNAL_RT20 = 52,
+    VIR_DOMAIN_PROCESS_SIGNAL_RT21 = 53,
+    VIR_DOMAIN_PROCESS_SIGNAL_RT22 = 54,
+    VIR_DOMAIN_PROCESS_SIGNAL_RT23 = 55,
+    VIR_DOMAIN_PROCESS_SIGNAL_RT24 = 56,
+    VIR_DOMAIN_PROCESS_SIGNAL_RT25 = 57,
+    VIR_DOMAIN_PROCESS_SIGNAL_RT26 = 58,
+    VIR_DOMAIN_PROCESS_SIGNAL_RT27 = 59,
+    VIR_DOMAIN_PROCESS_SIGNAL_RT28 = 60,
+    VIR_DOMAIN_PROCESS_SIGNAL_RT29 = 61,
+    VIR_DOMAIN_PROCESS_SIGNAL_RT30 = 62,
+    VIR_DOMAIN_PROCESS_SIGNAL_RT31 = 63,
+    VIR_DOMAIN_PROCESS_SIGNAL_RT32 = 64,
+# ifdef VIR_ENUM_SENTINELS
+    VIR_DOMAIN_PROCESS_SIGNAL_LAST
+# endif
+} virDomainProcessSignal;
+
+int virDomainSendProcessSignal(virDomainPtr domain, long long pid_value,
+                               unsigned int signum, unsigned int flags);
+virDomainPtr virDomainCreateLinux(virConnectPtr conn, const char *xmlDesc,
+                                  unsigned int flags);
 
 /**
  * virDomainEventType:
@@ -741,6 +2965,56 @@ typedef enum {
 } virDomainEventCrashedDetailType;
 
 /**
+ * virDomainMemoryFailureRecipientType:
+ * @VIR_DOMAIN_EVENT_MEMORY_FAILURE_RECIPIENT_HYPERVISOR: FIXME
+ * @VIR_DOMAIN_EVENT_MEMORY_FAILURE_RECIPIENT_GUEST: FIXME
+ * @VIR_DOMAIN_EVENT_MEMORY_FAILURE_RECIPIENT_LAST: the number of values;
+ *     defined only with VIR_ENUM_SENTINELS, and it grows in later releases
+ *
+ * FIXME
+ */
+typedef enum {
+    VIR_DOMAIN_EVENT_MEMORY_FAILURE_RECIPIENT_HYPERVISOR = 0,
+    VIR_DOMAIN_EVENT_MEMORY_FAILURE_RECIPIENT_GUEST = 1,
+# ifdef VIR_ENUM_SENTINELS
+    VIR_DOMAIN_EVENT_MEMORY_FAILURE_RECIPIENT_LAST
+# endif
+} virDomainMemoryFailureRecipientType;
+
+/**
+ * virDomainMemoryFailureActionType:
+ * @VIR_DOMAIN_EVENT_MEMORY_FAILURE_ACTION_IGNORE: FIXME
+ * @VIR_DOMAIN_EVENT_MEMORY_FAILURE_ACTION_INJECT: FIXME
+ * @VIR_DOMAIN_EVENT_MEMORY_FAILURE_ACTION_FATAL: FIXME
+ * @VIR_DOMAIN_EVENT_MEMORY_FAILURE_ACTION_RESET: FIXME
+ * @VIR_DOMAIN_EVENT_MEMORY_FAILURE_ACTION_LAST: the number of values; defined
+ *     only with VIR_ENUM_SENTINELS, and it grows in later releases
+ *
+ * FIXME
+ */
+typedef enum {
+    VIR_DOMAIN_EVENT_MEMORY_FAILURE_ACTION_IGNORE = 0,
+    VIR_DOMAIN_EVENT_MEMORY_FAILURE_ACTION_INJECT = 1,
+    VIR_DOMAIN_EVENT_MEMORY_FAILURE_ACTION_FATAL = 2,
+    VIR_DOMAIN_EVENT_MEMORY_FAILURE_ACTION_RESET = 3,
+# ifdef VIR_ENUM_SENTINELS
+    VIR_DOMAIN_EVENT_MEMORY_FAILURE_ACTION_LAST
+# endif
+} virDomainMemoryFailureActionType;
+
+/**
+ * virDomainMemoryFailureFlags:
+ * @VIR_DOMAIN_MEMORY_FAILURE_ACTION_REQUIRED: FIXME
+ * @VIR_DOMAIN_MEMORY_FAILURE_RECURSIVE: FIXME
+ *
+ * FIXME
+ */
+typedef enum {
+    VIR_DOMAIN_MEMORY_FAILURE_ACTION_REQUIRED = (1 << 0),
+    VIR_DOMAIN_MEMORY_FAILURE_RECURSIVE = (1 << 1),
+} virDomainMemoryFailureFlags;
+
+/**
  * virConnectDomainEventCallback:
  * @conn: the connection the callback was registered on
  * @dom: the domain concerned
@@ -752,10 +3026,393 @@ typedef enum {
  * ignored.
  */
 typedef int (*virConnectDomainEventCallback)(virConnectPtr conn,
-                                             virDomainPtr dom,
-                                             int event,
-                                             int detail,
-                                             void *opaque);
+                                             virDomainPtr dom, int event,
+                                             int detail, void *opaque);
+
+int virConnectDomainEventRegister(virConnectPtr conn,
+                                  virConnectDomainEventCallback cb,
+                                  void *opaque, virFreeCallback freecb);
+int virConnectDomainEventDeregister(virConnectPtr conn,
+                                    virConnectDomainEventCallback cb);
+int virDomainIsActive(virDomainPtr dom);
+int virDomainIsPersistent(virDomainPtr dom);
+int virDomainIsUpdated(virDomainPtr dom);
+
+/**
+ * virDomainJobType:
+ * @VIR_DOMAIN_JOB_NONE: FIXME
+ * @VIR_DOMAIN_JOB_BOUNDED: FIXME
+ * @VIR_DOMAIN_JOB_UNBOUNDED: FIXME
+ * @VIR_DOMAIN_JOB_COMPLETED: FIXME
+ * @VIR_DOMAIN_JOB_FAILED: FIXME
+ * @VIR_DOMAIN_JOB_CANCELLED: FIXME
+ * @VIR_DOMAIN_JOB_LAST: the number of values; defined only with
+ *     VIR_ENUM_SENTINELS, and it grows in later releases
+ *
+ * FIXME
+ */
+typedef enum {
+    VIR_DOMAIN_JOB_NONE = 0,
+    VIR_DOMAIN_JOB_BOUNDED = 1,
+    VIR_DOMAIN_JOB_UNBOUNDED = 2,
+    VIR_DOMAIN_JOB_COMPLETED = 3,
+    VIR_DOMAIN_JOB_FAILED = 4,
+    VIR_DOMAIN_JOB_CANCELLED = 5,
+# ifdef VIR_ENUM_SENTINELS
+    VIR_DOMAIN_JOB_LAST
+# endif
+} virDomainJobType;
+
+/**
+ * virDomainJobInfo:
+ * @type: FIXME
+ * @timeElapsed: FIXME
+ * @timeRemaining: FIXME
+ * @dataTotal: FIXME
+ * @dataProcessed: FIXME
+ * @dataRemaining: FIXME
+ * @memTotal: FIXME
+ * @memProcessed: FIXME
+ * @memRemaining: FIXME
+ * @fileTotal: FIXME
+ * @fileProcessed: FIXME
+ * @fileRemaining: FIXME
+ *
+ * FIXME
+ */
+typedef struct _virDomainJobInfo virDomainJobInfo;
+
+/**
+ * virDomainJobInfoPtr:
+ *
+ * A pointer to a virDomainJobInfo.
+ */
+typedef virDomainJobInfo *virDomainJobInfoPtr;
+
+struct _virDomainJobInfo {
+    int type;
+    unsigned long long timeElapsed;
+    unsigned long long timeRemaining;
+    unsigned long long dataTotal;
+    unsigned long long dataProcessed;
+    unsigned long long dataRemaining;
+    unsigned long long memTotal;
+    unsigned long long memProcessed;
+    unsigned long long memRemaining;
+    unsigned long long fileTotal;
+    unsigned long long fileProcessed;
+    unsigned long long fileRemaining;
+};
+
+/**
+ * virDomainGetJobStatsFlags:
+ * @VIR_DOMAIN_JOB_STATS_COMPLETED: FIXME
+ * @VIR_DOMAIN_JOB_STATS_KEEP_COMPLETED: FIXME
+ *
+ * FIXME
+ */
+typedef enum {
+    VIR_DOMAIN_JOB_STATS_COMPLETED = 1 << 0,
+    VIR_DOMAIN_JOB_STATS_KEEP_COMPLETED = 1 << 1,
+} virDomainGetJobStatsFlags;
+
+int virDomainGetJobInfo(virDomainPtr dom, virDomainJobInfoPtr info);
+int virDomainGetJobStats(virDomainPtr domain, int *type,
+                         virTypedParameterPtr *params, int *nparams,
+                         unsigned int flags);
+int virDomainAbortJob(virDomainPtr dom);
+
+/**
+ * virDomainAbortJobFlagsValues:
+ * @VIR_DOMAIN_ABORT_JOB_POSTCOPY: FIXME
+ *
+ * FIXME
+ */
+typedef enum {
+    VIR_DOMAIN_ABORT_JOB_POSTCOPY = 1 << 0,
+} virDomainAbortJobFlagsValues;
+
+int virDomainAbortJobFlags(virDomainPtr dom, unsigned int flags);
+
+/**
+ * virDomainJobOperation:
+ * @VIR_DOMAIN_JOB_OPERATION_UNKNOWN: FIXME
+ * @VIR_DOMAIN_JOB_OPERATION_START: FIXME
+ * @VIR_DOMAIN_JOB_OPERATION_SAVE: FIXME
+ * @VIR_DOMAIN_JOB_OPERATION_RESTORE: FIXME
+ * @VIR_DOMAIN_JOB_OPERATION_MIGRATION_IN: FIXME
+ * @VIR_DOMAIN_JOB_OPERATION_MIGRATION_OUT: FIXME
+ * @VIR_DOMAIN_JOB_OPERATION_SNAPSHOT: FIXME
+ * @VIR_DOMAIN_JOB_OPERATION_SNAPSHOT_REVERT: FIXME
+ * @VIR_DOMAIN_JOB_OPERATION_DUMP: FIXME
+ * @VIR_DOMAIN_JOB_OPERATION_BACKUP: FIXME
+ * @VIR_DOMAIN_JOB_OPERATION_SNAPSHOT_DELETE: FIXME
+ * @VIR_DOMAIN_JOB_OPERATION_LAST: the number of values; defined only with
+ *     VIR_ENUM_SENTINELS, and it grows in later releases
+ *
+ * FIXME
+ */
+typedef enum {
+    VIR_DOMAIN_JOB_OPERATION_UNKNOWN = 0,
+    VIR_DOMAIN_JOB_OPERATION_START = 1,
+    VIR_DOMAIN_JOB_OPERATION_SAVE = 2,
+    VIR_DOMAIN_JOB_OPERATION_RESTORE = 3,
+    VIR_DOMAIN_JOB_OPERATION_MIGRATION_IN = 4,
+    VIR_DOMAIN_JOB_OPERATION_MIGRATION_OUT = 5,
+    VIR_DOMAIN_JOB_OPERATION_SNAPSHOT = 6,
+    VIR_DOMAIN_JOB_OPERATION_SNAPSHOT_REVERT = 7,
+    VIR_DOMAIN_JOB_OPERATION_DUMP = 8,
+    VIR_DOMAIN_JOB_OPERATION_BACKUP = 9,
+    VIR_DOMAIN_JOB_OPERATION_SNAPSHOT_DELETE = 10,
+# ifdef VIR_ENUM_SENTINELS
+    VIR_DOMAIN_JOB_OPERATION_LAST
+# endif
+} virDomainJobOperation;
+
+/**
+ * VIR_DOMAIN_JOB_OPERATION:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_JOB_OPERATION "operation"
+
+/**
+ * VIR_DOMAIN_JOB_TIME_ELAPSED:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_JOB_TIME_ELAPSED "time_elapsed"
+
+/**
+ * VIR_DOMAIN_JOB_TIME_ELAPSED_NET:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_JOB_TIME_ELAPSED_NET "time_elapsed_net"
+
+/**
+ * VIR_DOMAIN_JOB_TIME_REMAINING:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_JOB_TIME_REMAINING "time_remaining"
+
+/**
+ * VIR_DOMAIN_JOB_DOWNTIME:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_JOB_DOWNTIME "downtime"
+
+/**
+ * VIR_DOMAIN_JOB_DOWNTIME_NET:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_JOB_DOWNTIME_NET "downtime_net"
+
+/**
+ * VIR_DOMAIN_JOB_SETUP_TIME:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_JOB_SETUP_TIME "setup_time"
+
+/**
+ * VIR_DOMAIN_JOB_DATA_TOTAL:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_JOB_DATA_TOTAL "data_total"
+
+/**
+ * VIR_DOMAIN_JOB_DATA_PROCESSED:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_JOB_DATA_PROCESSED "data_processed"
+
+/**
+ * VIR_DOMAIN_JOB_DATA_REMAINING:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_JOB_DATA_REMAINING "data_remaining"
+
+/**
+ * VIR_DOMAIN_JOB_MEMORY_TOTAL:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_JOB_MEMORY_TOTAL "memory_total"
+
+/**
+ * VIR_DOMAIN_JOB_MEMORY_PROCESSED:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_JOB_MEMORY_PROCESSED "memory_processed"
+
+/**
+ * VIR_DOMAIN_JOB_MEMORY_REMAINING:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_JOB_MEMORY_REMAINING "memory_remaining"
+
+/**
+ * VIR_DOMAIN_JOB_MEMORY_CONSTANT:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_JOB_MEMORY_CONSTANT "memory_constant"
+
+/**
+ * VIR_DOMAIN_JOB_MEMORY_NORMAL:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_JOB_MEMORY_NORMAL "memory_normal"
+
+/**
+ * VIR_DOMAIN_JOB_MEMORY_NORMAL_BYTES:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_JOB_MEMORY_NORMAL_BYTES "memory_normal_bytes"
+
+/**
+ * VIR_DOMAIN_JOB_MEMORY_BPS:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_JOB_MEMORY_BPS "memory_bps"
+
+/**
+ * VIR_DOMAIN_JOB_MEMORY_DIRTY_RATE:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_JOB_MEMORY_DIRTY_RATE "memory_dirty_rate"
+
+/**
+ * VIR_DOMAIN_JOB_MEMORY_PAGE_SIZE:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_JOB_MEMORY_PAGE_SIZE "memory_page_size"
+
+/**
+ * VIR_DOMAIN_JOB_MEMORY_ITERATION:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_JOB_MEMORY_ITERATION "memory_iteration"
+
+/**
+ * VIR_DOMAIN_JOB_MEMORY_POSTCOPY_REQS:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_JOB_MEMORY_POSTCOPY_REQS "memory_postcopy_requests"
+
+/**
+ * VIR_DOMAIN_JOB_DISK_TOTAL:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_JOB_DISK_TOTAL "disk_total"
+
+/**
+ * VIR_DOMAIN_JOB_DISK_PROCESSED:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_JOB_DISK_PROCESSED "disk_processed"
+
+/**
+ * VIR_DOMAIN_JOB_DISK_REMAINING:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_JOB_DISK_REMAINING "disk_remaining"
+
+/**
+ * VIR_DOMAIN_JOB_DISK_BPS:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_JOB_DISK_BPS "disk_bps"
+
+/**
+ * VIR_DOMAIN_JOB_COMPRESSION_CACHE:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_JOB_COMPRESSION_CACHE "compression_cache"
+
+/**
+ * VIR_DOMAIN_JOB_COMPRESSION_BYTES:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_JOB_COMPRESSION_BYTES "compression_bytes"
+
+/**
+ * VIR_DOMAIN_JOB_COMPRESSION_PAGES:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_JOB_COMPRESSION_PAGES "compression_pages"
+
+/**
+ * VIR_DOMAIN_JOB_COMPRESSION_CACHE_MISSES:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_JOB_COMPRESSION_CACHE_MISSES "compression_cache_misses"
+
+/**
+ * VIR_DOMAIN_JOB_COMPRESSION_OVERFLOW:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_JOB_COMPRESSION_OVERFLOW "compression_overflow"
+
+/**
+ * VIR_DOMAIN_JOB_AUTO_CONVERGE_THROTTLE:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_JOB_AUTO_CONVERGE_THROTTLE "auto_converge_throttle"
+
+/**
+ * VIR_DOMAIN_JOB_SUCCESS:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_JOB_SUCCESS "success"
+
+/**
+ * VIR_DOMAIN_JOB_ERRMSG:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_JOB_ERRMSG "errmsg"
+
+/**
+ * VIR_DOMAIN_JOB_DISK_TEMP_USED:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_JOB_DISK_TEMP_USED "disk_temp_used"
+
+/**
+ * VIR_DOMAIN_JOB_DISK_TEMP_TOTAL:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_JOB_DISK_TEMP_TOTAL "disk_temp_total"
 
 /**
  * virConnectDomainEventGenericCallback:
@@ -772,12 +3429,851 @@ typedef void (*virConnectDomainEventGenericCallback)(virConnectPtr conn,
                                                      void *opaque);
 
 /**
+ * virConnectDomainEventRTCChangeCallback:
+ * @conn: the connection the event was raised on
+ * @dom: the domain it concerns
+ * @utcoffset: FIXME
+ * @opaque: the data given when the callback was registered
+ *
+ * FIXME
+ */
+typedef void (*virConnectDomainEventRTCChangeCallback)(virConnectPtr conn,
+                                                       virDomainPtr dom,
+                                                       long long utcoffset,
+                                                       void *opaque);
+
+/**
+ * virDomainEventWatchdogAction:
+ * @VIR_DOMAIN_EVENT_WATCHDOG_NONE: FIXME
+ * @VIR_DOMAIN_EVENT_WATCHDOG_PAUSE: FIXME
+ * @VIR_DOMAIN_EVENT_WATCHDOG_RESET: FIXME
+ * @VIR_DOMAIN_EVENT_WATCHDOG_POWEROFF: FIXME
+ * @VIR_DOMAIN_EVENT_WATCHDOG_SHUTDOWN: FIXME
+ * @VIR_DOMAIN_EVENT_WATCHDOG_DEBUG: FIXME
+ * @VIR_DOMAIN_EVENT_WATCHDOG_INJECTNMI: FIXME
+ * @VIR_DOMAIN_EVENT_WATCHDOG_LAST: the number of values; defined only with
+ *     VIR_ENUM_SENTINELS, and it grows in later releases
+ *
+ * FIXME
+ */
+typedef enum {
+    VIR_DOMAIN_EVENT_WATCHDOG_NONE = 0,
+    VIR_DOMAIN_EVENT_WATCHDOG_PAUSE,
+    VIR_DOMAIN_EVENT_WATCHDOG_RESET,
+    VIR_DOMAIN_EVENT_WATCHDOG_POWEROFF,
+    VIR_DOMAIN_EVENT_WATCHDOG_SHUTDOWN,
+    VIR_DOMAIN_EVENT_WATCHDOG_DEBUG,
+    VIR_DOMAIN_EVENT_WATCHDOG_INJECTNMI,
+# ifdef VIR_ENUM_SENTINELS
+    VIR_DOMAIN_EVENT_WATCHDOG_LAST
+# endif
+} virDomainEventWatchdogAction;
+
+/**
+ * virConnectDomainEventWatchdogCallback:
+ * @conn: the connection the event was raised on
+ * @dom: the domain it concerns
+ * @action: FIXME
+ * @opaque: the data given when the callback was registered
+ *
+ * FIXME
+ */
+typedef void (*virConnectDomainEventWatchdogCallback)(virConnectPtr conn,
+                                                      virDomainPtr dom,
+                                                      int action, void *opaque);
+
+/**
+ * virDomainEventIOErrorAction:
+ * @VIR_DOMAIN_EVENT_IO_ERROR_NONE: FIXME
+ * @VIR_DOMAIN_EVENT_IO_ERROR_PAUSE: FIXME
+ * @VIR_DOMAIN_EVENT_IO_ERROR_REPORT: FIXME
+ * @VIR_DOMAIN_EVENT_IO_ERROR_LAST: the number of values; defined only with
+ *     VIR_ENUM_SENTINELS, and it grows in later releases
+ *
+ * FIXME
+ */
+typedef enum {
+    VIR_DOMAIN_EVENT_IO_ERROR_NONE = 0,
+    VIR_DOMAIN_EVENT_IO_ERROR_PAUSE,
+    VIR_DOMAIN_EVENT_IO_ERROR_REPORT,
+# ifdef VIR_ENUM_SENTINELS
+    VIR_DOMAIN_EVENT_IO_ERROR_LAST
+# endif
+} virDomainEventIOErrorAction;
+
+/**
+ * virConnectDomainEventIOErrorCallback:
+ * @conn: the connection the event was raised on
+ * @dom: the domain it concerns
+ * @srcPath: FIXME
+ * @devAlias: FIXME
+ * @action: FIXME
+ * @opaque: the data given when the callback was registered
+ *
+ * FIXME
+ */
+typedef void (*virConnectDomainEventIOErrorCallback)(virConnectPtr conn,
+                                                     virDomainPtr dom,
+                                                     const char *srcPath,
+                                                     const char *devAlias,
+                                                     int action, void *opaque);
+
+/**
+ * virConnectDomainEventIOErrorReasonCallback:
+ * @conn: the connection the event was raised on
+ * @dom: the domain it concerns
+ * @srcPath: FIXME
+ * @devAlias: FIXME
+ * @action: FIXME
+ * @reason: FIXME
+ * @opaque: the data given when the callback was registered
+ *
+ * FIXME
+ */
+typedef void (*virConnectDomainEventIOErrorReasonCallback)(virConnectPtr conn,
+                                                           virDomainPtr dom,
+                                                           const char *srcPath,
+                                                           const char *devAlias,
+                                                           int action,
+                                                           const char *reason,
+                                                           void *opaque);
+
+/**
+ * virDomainEventGraphicsPhase:
+ * @VIR_DOMAIN_EVENT_GRAPHICS_CONNECT: FIXME
+ * @VIR_DOMAIN_EVENT_GRAPHICS_INITIALIZE: FIXME
+ * @VIR_DOMAIN_EVENT_GRAPHICS_DISCONNECT: FIXME
+ * @VIR_DOMAIN_EVENT_GRAPHICS_LAST: the number of values; defined only with
+ *     VIR_ENUM_SENTINELS, and it grows in later releases
+ *
+ * FIXME
+ */
+typedef enum {
+    VIR_DOMAIN_EVENT_GRAPHICS_CONNECT = 0,
+    VIR_DOMAIN_EVENT_GRAPHICS_INITIALIZE,
+    VIR_DOMAIN_EVENT_GRAPHICS_DISCONNECT,
+# ifdef VIR_ENUM_SENTINELS
+    VIR_DOMAIN_EVENT_GRAPHICS_LAST
+# endif
+} virDomainEventGraphicsPhase;
+
+/**
+ * virDomainEventGraphicsAddressType:
+ * @VIR_DOMAIN_EVENT_GRAPHICS_ADDRESS_IPV4: FIXME
+ * @VIR_DOMAIN_EVENT_GRAPHICS_ADDRESS_IPV6: FIXME
+ * @VIR_DOMAIN_EVENT_GRAPHICS_ADDRESS_UNIX: FIXME
+ * @VIR_DOMAIN_EVENT_GRAPHICS_ADDRESS_LAST: the number of values; defined only
+ *     with VIR_ENUM_SENTINELS, and it grows in later releases
+ *
+ * FIXME
+ */
+typedef enum {
+    VIR_DOMAIN_EVENT_GRAPHICS_ADDRESS_IPV4,
+    VIR_DOMAIN_EVENT_GRAPHICS_ADDRESS_IPV6,
+    VIR_DOMAIN_EVENT_GRAPHICS_ADDRESS_UNIX,
+# ifdef VIR_ENUM_SENTINELS
+    VIR_DOMAIN_EVENT_GRAPHICS_ADDRESS_LAST
+# endif
+} virDomainEventGraphicsAddressType;
+
+/**
+ * virDomainEventGraphicsAddress:
+ * @family: FIXME
+ * @node: FIXME
+ * @service: FIXME
+ *
+ * FIXME
+ */
+struct _virDomainEventGraphicsAddress {
+    int family;
+    char *node;
+    char *service;
+};
+
+typedef struct _virDomainEventGraphicsAddress virDomainEventGraphicsAddress;
+
+/**
+ * virDomainEventGraphicsAddressPtr:
+ *
+ * A pointer to a virDomainEventGraphicsAddress.
+ */
+typedef virDomainEventGraphicsAddress *virDomainEventGraphicsAddressPtr;
+
+/**
+ * virDomainEventGraphicsSubjectIdentity:
+ * @type: FIXME
+ * @name: FIXME
+ *
+ * FIXME
+ */
+struct _virDomainEventGraphicsSubjectIdentity {
+    char *type;
+    char *name;
+};
+
+typedef struct _virDomainEventGraphicsSubjectIdentity virDomainEventGraphicsSubjectIdentity;
+
+/**
+ * virDomainEventGraphicsSubjectIdentityPtr:
+ *
+ * A pointer to a virDomainEventGraphicsSubjectIdentity.
+ */
+typedef virDomainEventGraphicsSubjectIdentity *virDomainEventGraphicsSubjectIdentityPtr;
+
+/**
+ * virDomainEventGraphicsSubject:
+ * @nidentity: FIXME
+ * @identities: FIXME
+ *
+ * FIXME
+ */
+struct _virDomainEventGraphicsSubject {
+    int nidentity;
+    virDomainEventGraphicsSubjectIdentityPtr identities;
+};
+
+typedef struct _virDomainEventGraphicsSubject virDomainEventGraphicsSubject;
+
+/**
+ * virDomainEventGraphicsSubjectPtr:
+ *
+ * A pointer to a virDomainEventGraphicsSubject.
+ */
+typedef virDomainEventGraphicsSubject *virDomainEventGraphicsSubjectPtr;
+
+/**
+ * virConnectDomainEventGraphicsCallback:
+ * @conn: the connection the event was raised on
+ * @dom: the domain it concerns
+ * @phase: FIXME
+ * @local: FIXME
+ * @remote: FIXME
+ * @authScheme: FIXME
+ * @subject: FIXME
+ * @opaque: the data given when the callback was registered
+ *
+ * FIXME
+ */
+typedef void (*virConnectDomainEventGraphicsCallback)(virConnectPtr conn,
+                                                      virDomainPtr dom,
+                                                      int phase,
+                                                      const virDomainEventGraphicsAddress *local,
+                                                      const virDomainEventGraphicsAddress *remote,
+                                                      const char *authScheme,
+                                                      const virDomainEventGraphicsSubject *subject,
+                                                      void *opaque);
+
+/**
+ * virConnectDomainEventBlockJobStatus:
+ * @VIR_DOMAIN_BLOCK_JOB_COMPLETED: FIXME
+ * @VIR_DOMAIN_BLOCK_JOB_FAILED: FIXME
+ * @VIR_DOMAIN_BLOCK_JOB_CANCELED: FIXME
+ * @VIR_DOMAIN_BLOCK_JOB_READY: FIXME
+ * @VIR_DOMAIN_BLOCK_JOB_LAST: the number of values; defined only with
+ *     VIR_ENUM_SENTINELS, and it grows in later releases
+ *
+ * FIXME
+ */
+typedef enum {
+    VIR_DOMAIN_BLOCK_JOB_COMPLETED = 0,
+    VIR_DOMAIN_BLOCK_JOB_FAILED = 1,
+    VIR_DOMAIN_BLOCK_JOB_CANCELED = 2,
+    VIR_DOMAIN_BLOCK_JOB_READY = 3,
+# ifdef VIR_ENUM_SENTINELS
+    VIR_DOMAIN_BLOCK_JOB_LAST
+# endif
+} virConnectDomainEventBlockJobStatus;
+
+/**
+ * virConnectDomainEventBlockJobCallback:
+ * @conn: the connection the event was raised on
+ * @dom: the domain it concerns
+ * @disk: FIXME
+ * @type: FIXME
+ * @status: FIXME
+ * @opaque: the data given when the callback was registered
+ *
+ * FIXME
+ */
+typedef void (*virConnectDomainEventBlockJobCallback)(virConnectPtr conn,
+                                                      virDomainPtr dom,
+                                                      const char *disk,
+                                                      int type, int status,
+                                                      void *opaque);
+
+/**
+ * virConnectDomainEventDiskChangeReason:
+ * @VIR_DOMAIN_EVENT_DISK_CHANGE_MISSING_ON_START: FIXME
+ * @VIR_DOMAIN_EVENT_DISK_DROP_MISSING_ON_START: FIXME
+ * @VIR_DOMAIN_EVENT_DISK_CHANGE_LAST: the number of values; defined only with
+ *     VIR_ENUM_SENTINELS, and it grows in later releases
+ *
+ * FIXME
+ */
+typedef enum {
+    VIR_DOMAIN_EVENT_DISK_CHANGE_MISSING_ON_START = 0,
+    VIR_DOMAIN_EVENT_DISK_DROP_MISSING_ON_START = 1,
+# ifdef VIR_ENUM_SENTINELS
+    VIR_DOMAIN_EVENT_DISK_CHANGE_LAST
+# endif
+} virConnectDomainEventDiskChangeReason;
+
+/**
+ * virConnectDomainEventDiskChangeCallback:
+ * @conn: the connection the event was raised on
+ * @dom: the domain it concerns
+ * @oldSrcPath: FIXME
+ * @newSrcPath: FIXME
+ * @devAlias: FIXME
+ * @reason: FIXME
+ * @opaque: the data given when the callback was registered
+ *
+ * FIXME
+ */
+typedef void (*virConnectDomainEventDiskChangeCallback)(virConnectPtr conn,
+                                                        virDomainPtr dom,
+                                                        const char *oldSrcPath,
+                                                        const char *newSrcPath,
+                                                        const char *devAlias,
+                                                        int reason,
+                                                        void *opaque);
+
+/**
+ * virDomainEventTrayChangeReason:
+ * @VIR_DOMAIN_EVENT_TRAY_CHANGE_OPEN: FIXME
+ * @VIR_DOMAIN_EVENT_TRAY_CHANGE_CLOSE: FIXME
+ * @VIR_DOMAIN_EVENT_TRAY_CHANGE_LAST: the number of values; defined only with
+ *     VIR_ENUM_SENTINELS, and it grows in later releases
+ *
+ * FIXME
+ */
+typedef enum {
+    VIR_DOMAIN_EVENT_TRAY_CHANGE_OPEN = 0,
+    VIR_DOMAIN_EVENT_TRAY_CHANGE_CLOSE,
+# ifdef VIR_ENUM_SENTINELS
+    VIR_DOMAIN_EVENT_TRAY_CHANGE_LAST
+# endif
+} virDomainEventTrayChangeReason;
+
+/**
+ * virConnectDomainEventTrayChangeCallback:
+ * @conn: the connection the event was raised on
+ * @dom: the domain it concerns
+ * @devAlias: FIXME
+ * @reason: FIXME
+ * @opaque: the data given when the callback was registered
+ *
+ * FIXME
+ */
+typedef void (*virConnectDomainEventTrayChangeCallback)(virConnectPtr conn,
+                                                        virDomainPtr dom,
+                                                        const char *devAlias,
+                                                        int reason,
+                                                        void *opaque);
+
+/**
+ * virConnectDomainEventPMWakeupCallback:
+ * @conn: the connection the event was raised on
+ * @dom: the domain it concerns
+ * @reason: FIXME
+ * @opaque: the data given when the callback was registered
+ *
+ * FIXME
+ */
+typedef void (*virConnectDomainEventPMWakeupCallback)(virConnectPtr conn,
+                                                      virDomainPtr dom,
+                                                      int reason, void *opaque);
+
+/**
+ * virConnectDomainEventPMSuspendCallback:
+ * @conn: the connection the event was raised on
+ * @dom: the domain it concerns
+ * @reason: FIXME
+ * @opaque: the data given when the callback was registered
+ *
+ * FIXME
+ */
+typedef void (*virConnectDomainEventPMSuspendCallback)(virConnectPtr conn,
+                                                       virDomainPtr dom,
+                                                       int reason,
+                                                       void *opaque);
+
+/**
+ * virConnectDomainEventBalloonChangeCallback:
+ * @conn: the connection the event was raised on
+ * @dom: the domain it concerns
+ * @actual: FIXME
+ * @opaque: the data given when the callback was registered
+ *
+ * FIXME
+ */
+typedef void (*virConnectDomainEventBalloonChangeCallback)(virConnectPtr conn,
+                                                           virDomainPtr dom,
+                                                           unsigned long long actual,
+                                                           void *opaque);
+
+/**
+ * virConnectDomainEventPMSuspendDiskCallback:
+ * @conn: the connection the event was raised on
+ * @dom: the domain it concerns
+ * @reason: FIXME
+ * @opaque: the data given when the callback was registered
+ *
+ * FIXME
+ */
+typedef void (*virConnectDomainEventPMSuspendDiskCallback)(virConnectPtr conn,
+                                                           virDomainPtr dom,
+                                                           int reason,
+                                                           void *opaque);
+
+/**
+ * virConnectDomainEventDeviceRemovedCallback:
+ * @conn: the connection the event was raised on
+ * @dom: the domain it concerns
+ * @devAlias: FIXME
+ * @opaque: the data given when the callback was registered
+ *
+ * FIXME
+ */
+typedef void (*virConnectDomainEventDeviceRemovedCallback)(virConnectPtr conn,
+                                                           virDomainPtr dom,
+                                                           const char *devAlias,
+                                                           void *opaque);
+
+/**
+ * virConnectDomainEventDeviceAddedCallback:
+ * @conn: the connection the event was raised on
+ * @dom: the domain it concerns
+ * @devAlias: FIXME
+ * @opaque: the data given when the callback was registered
+ *
+ * FIXME
+ */
+typedef void (*virConnectDomainEventDeviceAddedCallback)(virConnectPtr conn,
+                                                         virDomainPtr dom,
+                                                         const char *devAlias,
+                                                         void *opaque);
+
+/**
+ * virConnectDomainEventDeviceRemovalFailedCallback:
+ * @conn: the connection the event was raised on
+ * @dom: the domain it concerns
+ * @devAlias: FIXME
+ * @opaque: the data given when the callback was registered
+ *
+ * FIXME
+ */
+typedef void (*virConnectDomainEventDeviceRemovalFailedCallback)(virConnectPtr conn,
+                                                                 virDomainPtr dom,
+                                                                 const char *devAlias,
+                                                                 void *opaque);
+
+/**
+ * virConnectDomainEventMetadataChangeCallback:
+ * @conn: the connection the event was raised on
+ * @dom: the domain it concerns
+ * @type: FIXME
+ * @nsuri: FIXME
+ * @opaque: the data given when the callback was registered
+ *
+ * FIXME
+ */
+typedef void (*virConnectDomainEventMetadataChangeCallback)(virConnectPtr conn,
+                                                            virDomainPtr dom,
+                                                            int type,
+                                                            const char *nsuri,
+                                                            void *opaque);
+
+/**
+ * virConnectDomainEventMigrationIterationCallback:
+ * @conn: the connection the event was raised on
+ * @dom: the domain it concerns
+ * @iteration: FIXME
+ * @opaque: the data given when the callback was registered
+ *
+ * FIXME
+ */
+typedef void (*virConnectDomainEventMigrationIterationCallback)(virConnectPtr conn,
+                                                                virDomainPtr dom,
+                                                                int iteration,
+                                                                void *opaque);
+
+/**
+ * virConnectDomainEventJobCompletedCallback:
+ * @conn: the connection the event was raised on
+ * @dom: the domain it concerns
+ * @params: FIXME
+ * @nparams: FIXME
+ * @opaque: the data given when the callback was registered
+ *
+ * FIXME
+ */
+typedef void (*virConnectDomainEventJobCompletedCallback)(virConnectPtr conn,
+                                                          virDomainPtr dom,
+                                                          virTypedParameterPtr params,
+                                                          int nparams,
+                                                          void *opaque);
+
+/**
+ * VIR_DOMAIN_TUNABLE_CPU_VCPUPIN:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_TUNABLE_CPU_VCPUPIN "cputune.vcpupin%u"
+
+/**
+ * VIR_DOMAIN_TUNABLE_CPU_EMULATORPIN:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_TUNABLE_CPU_EMULATORPIN "cputune.emulatorpin"
+
+/**
+ * VIR_DOMAIN_TUNABLE_CPU_IOTHREADSPIN:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_TUNABLE_CPU_IOTHREADSPIN "cputune.iothreadpin%u"
+
+/**
+ * VIR_DOMAIN_TUNABLE_CPU_CPU_SHARES:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_TUNABLE_CPU_CPU_SHARES "cputune.cpu_shares"
+
+/**
+ * VIR_DOMAIN_TUNABLE_CPU_GLOBAL_PERIOD:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_TUNABLE_CPU_GLOBAL_PERIOD "cputune.global_period"
+
+/**
+ * VIR_DOMAIN_TUNABLE_CPU_GLOBAL_QUOTA:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_TUNABLE_CPU_GLOBAL_QUOTA "cputune.global_quota"
+
+/**
+ * VIR_DOMAIN_TUNABLE_CPU_VCPU_PERIOD:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_TUNABLE_CPU_VCPU_PERIOD "cputune.vcpu_period"
+
+/**
+ * VIR_DOMAIN_TUNABLE_CPU_VCPU_QUOTA:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_TUNABLE_CPU_VCPU_QUOTA "cputune.vcpu_quota"
+
+/**
+ * VIR_DOMAIN_TUNABLE_CPU_EMULATOR_PERIOD:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_TUNABLE_CPU_EMULATOR_PERIOD "cputune.emulator_period"
+
+/**
+ * VIR_DOMAIN_TUNABLE_CPU_EMULATOR_QUOTA:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_TUNABLE_CPU_EMULATOR_QUOTA "cputune.emulator_quota"
+
+/**
+ * VIR_DOMAIN_TUNABLE_CPU_IOTHREAD_PERIOD:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_TUNABLE_CPU_IOTHREAD_PERIOD "cputune.iothread_period"
+
+/**
+ * VIR_DOMAIN_TUNABLE_CPU_IOTHREAD_QUOTA:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_TUNABLE_CPU_IOTHREAD_QUOTA "cputune.iothread_quota"
+
+/**
+ * VIR_DOMAIN_TUNABLE_BLKDEV_DISK:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_TUNABLE_BLKDEV_DISK "blkdeviotune.disk"
+
+/**
+ * VIR_DOMAIN_TUNABLE_BLKDEV_TOTAL_BYTES_SEC:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_TUNABLE_BLKDEV_TOTAL_BYTES_SEC "blkdeviotune.total_bytes_sec"
+
+/**
+ * VIR_DOMAIN_TUNABLE_BLKDEV_READ_BYTES_SEC:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_TUNABLE_BLKDEV_READ_BYTES_SEC "blkdeviotune.read_bytes_sec"
+
+/**
+ * VIR_DOMAIN_TUNABLE_BLKDEV_WRITE_BYTES_SEC:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_TUNABLE_BLKDEV_WRITE_BYTES_SEC "blkdeviotune.write_bytes_sec"
+
+/**
+ * VIR_DOMAIN_TUNABLE_BLKDEV_TOTAL_IOPS_SEC:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_TUNABLE_BLKDEV_TOTAL_IOPS_SEC "blkdeviotune.total_iops_sec"
+
+/**
+ * VIR_DOMAIN_TUNABLE_BLKDEV_READ_IOPS_SEC:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_TUNABLE_BLKDEV_READ_IOPS_SEC "blkdeviotune.read_iops_sec"
+
+/**
+ * VIR_DOMAIN_TUNABLE_BLKDEV_WRITE_IOPS_SEC:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_TUNABLE_BLKDEV_WRITE_IOPS_SEC "blkdeviotune.write_iops_sec"
+
+/**
+ * VIR_DOMAIN_TUNABLE_BLKDEV_TOTAL_BYTES_SEC_MAX:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_TUNABLE_BLKDEV_TOTAL_BYTES_SEC_MAX "blkdeviotune.total_bytes_sec_max"
+
+/**
+ * VIR_DOMAIN_TUNABLE_BLKDEV_READ_BYTES_SEC_MAX:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_TUNABLE_BLKDEV_READ_BYTES_SEC_MAX "blkdeviotune.read_bytes_sec_max"
+
+/**
+ * VIR_DOMAIN_TUNABLE_BLKDEV_WRITE_BYTES_SEC_MAX:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_TUNABLE_BLKDEV_WRITE_BYTES_SEC_MAX "blkdeviotune.write_bytes_sec_max"
+
+/**
+ * VIR_DOMAIN_TUNABLE_BLKDEV_TOTAL_IOPS_SEC_MAX:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_TUNABLE_BLKDEV_TOTAL_IOPS_SEC_MAX "blkdeviotune.total_iops_sec_max"
+
+/**
+ * VIR_DOMAIN_TUNABLE_BLKDEV_READ_IOPS_SEC_MAX:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_TUNABLE_BLKDEV_READ_IOPS_SEC_MAX "blkdeviotune.read_iops_sec_max"
+
+/**
+ * VIR_DOMAIN_TUNABLE_BLKDEV_WRITE_IOPS_SEC_MAX:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_TUNABLE_BLKDEV_WRITE_IOPS_SEC_MAX "blkdeviotune.write_iops_sec_max"
+
+/**
+ * VIR_DOMAIN_TUNABLE_BLKDEV_SIZE_IOPS_SEC:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_TUNABLE_BLKDEV_SIZE_IOPS_SEC "blkdeviotune.size_iops_sec"
+
+/**
+ * VIR_DOMAIN_TUNABLE_BLKDEV_GROUP_NAME:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_TUNABLE_BLKDEV_GROUP_NAME "blkdeviotune.group_name"
+
+/**
+ * VIR_DOMAIN_TUNABLE_BLKDEV_TOTAL_BYTES_SEC_MAX_LENGTH:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_TUNABLE_BLKDEV_TOTAL_BYTES_SEC_MAX_LENGTH "blkdeviotune.total_bytes_sec_max_length"
+
+/**
+ * VIR_DOMAIN_TUNABLE_BLKDEV_READ_BYTES_SEC_MAX_LENGTH:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_TUNABLE_BLKDEV_READ_BYTES_SEC_MAX_LENGTH "blkdeviotune.read_bytes_sec_max_length"
+
+/**
+ * VIR_DOMAIN_TUNABLE_BLKDEV_WRITE_BYTES_SEC_MAX_LENGTH:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_TUNABLE_BLKDEV_WRITE_BYTES_SEC_MAX_LENGTH "blkdeviotune.write_bytes_sec_max_length"
+
+/**
+ * VIR_DOMAIN_TUNABLE_BLKDEV_TOTAL_IOPS_SEC_MAX_LENGTH:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_TUNABLE_BLKDEV_TOTAL_IOPS_SEC_MAX_LENGTH "blkdeviotune.total_iops_sec_max_length"
+
+/**
+ * VIR_DOMAIN_TUNABLE_BLKDEV_READ_IOPS_SEC_MAX_LENGTH:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_TUNABLE_BLKDEV_READ_IOPS_SEC_MAX_LENGTH "blkdeviotune.read_iops_sec_max_length"
+
+/**
+ * VIR_DOMAIN_TUNABLE_BLKDEV_WRITE_IOPS_SEC_MAX_LENGTH:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_TUNABLE_BLKDEV_WRITE_IOPS_SEC_MAX_LENGTH "blkdeviotune.write_iops_sec_max_length"
+
+/**
+ * virConnectDomainEventTunableCallback:
+ * @conn: the connection the event was raised on
+ * @dom: the domain it concerns
+ * @params: FIXME
+ * @nparams: FIXME
+ * @opaque: the data given when the callback was registered
+ *
+ * FIXME
+ */
+typedef void (*virConnectDomainEventTunableCallback)(virConnectPtr conn,
+                                                     virDomainPtr dom,
+                                                     virTypedParameterPtr params,
+                                                     int nparams, void *opaque);
+
+/**
+ * virConnectDomainEventAgentLifecycleState:
+ * @VIR_CONNECT_DOMAIN_EVENT_AGENT_LIFECYCLE_STATE_CONNECTED: FIXME
+ * @VIR_CONNECT_DOMAIN_EVENT_AGENT_LIFECYCLE_STATE_DISCONNECTED: FIXME
+ * @VIR_CONNECT_DOMAIN_EVENT_AGENT_LIFECYCLE_STATE_LAST: the number of values;
+ *     defined only with VIR_ENUM_SENTINELS, and it grows in later releases
+ *
+ * FIXME
+ */
+typedef enum {
+    VIR_CONNECT_DOMAIN_EVENT_AGENT_LIFECYCLE_STATE_CONNECTED = 1,
+    VIR_CONNECT_DOMAIN_EVENT_AGENT_LIFECYCLE_STATE_DISCONNECTED = 2,
+# ifdef VIR_ENUM_SENTINELS
+    VIR_CONNECT_DOMAIN_EVENT_AGENT_LIFECYCLE_STATE_LAST
+# endif
+} virConnectDomainEventAgentLifecycleState;
+
+/**
+ * virConnectDomainEventAgentLifecycleReason:
+ * @VIR_CONNECT_DOMAIN_EVENT_AGENT_LIFECYCLE_REASON_UNKNOWN: FIXME
+ * @VIR_CONNECT_DOMAIN_EVENT_AGENT_LIFECYCLE_REASON_DOMAIN_STARTED: FIXME
+ * @VIR_CONNECT_DOMAIN_EVENT_AGENT_LIFECYCLE_REASON_CHANNEL: FIXME
+ * @VIR_CONNECT_DOMAIN_EVENT_AGENT_LIFECYCLE_REASON_LAST: the number of values;
+ *     defined only with VIR_ENUM_SENTINELS, and it grows in later releases
+ *
+ * FIXME
+ */
+typedef enum {
+    VIR_CONNECT_DOMAIN_EVENT_AGENT_LIFECYCLE_REASON_UNKNOWN = 0,
+    VIR_CONNECT_DOMAIN_EVENT_AGENT_LIFECYCLE_REASON_DOMAIN_STARTED = 1,
+    VIR_CONNECT_DOMAIN_EVENT_AGENT_LIFECYCLE_REASON_CHANNEL = 2,
+# ifdef VIR_ENUM_SENTINELS
+    VIR_CONNECT_DOMAIN_EVENT_AGENT_LIFECYCLE_REASON_LAST
+# endif
+} virConnectDomainEventAgentLifecycleReason;
+
+/**
+ * virConnectDomainEventAgentLifecycleCallback:
+ * @conn: the connection the event was raised on
+ * @dom: the domain it concerns
+ * @state: FIXME
+ * @reason: FIXME
+ * @opaque: the data given when the callback was registered
+ *
+ * FIXME
+ */
+typedef void (*virConnectDomainEventAgentLifecycleCallback)(virConnectPtr conn,
+                                                            virDomainPtr dom,
+                                                            int state,
+                                                            int reason,
+                                                            void *opaque);
+
+/**
+ * virConnectDomainEventBlockThresholdCallback:
+ * @conn: the connection the event was raised on
+ * @dom: the domain it concerns
+ * @dev: FIXME
+ * @path: FIXME
+ * @threshold: FIXME
+ * @excess: FIXME
+ * @opaque: the data given when the callback was registered
+ *
+ * FIXME
+ */
+typedef void (*virConnectDomainEventBlockThresholdCallback)(virConnectPtr conn,
+                                                            virDomainPtr dom,
+                                                            const char *dev,
+                                                            const char *path,
+                                                            unsigned long long threshold,
+                                                            unsigned long long excess,
+                                                            void *opaque);
+
+/**
+ * virConnectDomainEventMemoryFailureCallback:
+ * @conn: the connection the event was raised on
+ * @dom: the domain it concerns
+ * @recipient: FIXME
+ * @action: FIXME
+ * @flags: FIXME
+ * @opaque: the data given when the callback was registered
+ *
+ * FIXME
+ */
+typedef void (*virConnectDomainEventMemoryFailureCallback)(virConnectPtr conn,
+                                                           virDomainPtr dom,
+                                                           int recipient,
+                                                           int action,
+                                                           unsigned int flags,
+                                                           void *opaque);
+
+/**
+ * virConnectDomainEventMemoryDeviceSizeChangeCallback:
+ * @conn: the connection the event was raised on
+ * @dom: the domain it concerns
+ * @alias: FIXME
+ * @size: FIXME
+ * @opaque: the data given when the callback was registered
+ *
+ * FIXME
+ */
+typedef void (*virConnectDomainEventMemoryDeviceSizeChangeCallback)(virConnectPtr conn,
+                                                                    virDomainPtr dom,
+                                                                    const char *alias,
+                                                                    unsigned long long size,
+                                                                    void *opaque);
+
+/**
  * VIR_DOMAIN_EVENT_CALLBACK:
  * @cb: a callback with the signature of its event ID
  *
  * Casts @cb for virConnectDomainEventRegisterAny().
  */
-# define VIR_DOMAIN_EVENT_CALLBACK(cb) ((virConnectDomainEventGenericCallback)(cb))
+# define VIR_DOMAIN_EVENT_CALLBACK(cb) \
+    ((virConnectDomainEventGenericCallback)(cb))
 
 /**
  * virDomainEventID:
@@ -846,12 +4342,595 @@ typedef enum {
 # endif
 } virDomainEventID;
 
-int virConnectDomainEventRegisterAny(virConnectPtr conn,
-                                     virDomainPtr dom,
+int virConnectDomainEventRegisterAny(virConnectPtr conn, virDomainPtr dom,
                                      int eventID,
                                      virConnectDomainEventGenericCallback cb,
-                                     void *opaque,
-                                     virFreeCallback freecb);
+                                     void *opaque, virFreeCallback freecb);
 int virConnectDomainEventDeregisterAny(virConnectPtr conn, int callbackID);
+
+/**
+ * virDomainConsoleFlags:
+ * @VIR_DOMAIN_CONSOLE_FORCE: FIXME
+ * @VIR_DOMAIN_CONSOLE_SAFE: FIXME
+ *
+ * FIXME
+ */
+typedef enum {
+    VIR_DOMAIN_CONSOLE_FORCE = (1 << 0),
+    VIR_DOMAIN_CONSOLE_SAFE = (1 << 1),
+} virDomainConsoleFlags;
+
+int virDomainOpenConsole(virDomainPtr dom, const char *dev_name,
+                         virStreamPtr st, unsigned int flags);
+
+/**
+ * virDomainChannelFlags:
+ * @VIR_DOMAIN_CHANNEL_FORCE: FIXME
+ *
+ * FIXME
+ */
+typedef enum {
+    VIR_DOMAIN_CHANNEL_FORCE = (1 << 0),
+} virDomainChannelFlags;
+
+int virDomainOpenChannel(virDomainPtr dom, const char *name, virStreamPtr st,
+                         unsigned int flags);
+
+/**
+ * virDomainOpenGraphicsFlags:
+ * @VIR_DOMAIN_OPEN_GRAPHICS_SKIPAUTH: FIXME
+ *
+ * FIXME
+ */
+typedef enum {
+    VIR_DOMAIN_OPEN_GRAPHICS_SKIPAUTH = (1 << 0),
+} virDomainOpenGraphicsFlags;
+
+int virDomainOpenGraphics(virDomainPtr dom, unsigned int idx, int fd,
+                          unsigned int flags);
+int virDomainOpenGraphicsFD(virDomainPtr dom, unsigned int idx,
+                            unsigned int flags);
+int virDomainInjectNMI(virDomainPtr domain, unsigned int flags);
+int virDomainFSTrim(virDomainPtr dom, const char *mountPoint,
+                    unsigned long long minimum, unsigned int flags);
+int virDomainFSFreeze(virDomainPtr dom, const char **mountpoints,
+                      unsigned int nmountpoints, unsigned int flags);
+int virDomainFSThaw(virDomainPtr dom, const char **mountpoints,
+                    unsigned int nmountpoints, unsigned int flags);
+
+/**
+ * virDomainFSInfo:
+ * @mountpoint: FIXME
+ * @name: FIXME
+ * @fstype: FIXME
+ * @ndevAlias: FIXME
+ * @devAlias: FIXME
+ *
+ * FIXME
+ */
+typedef struct _virDomainFSInfo virDomainFSInfo;
+
+/**
+ * virDomainFSInfoPtr:
+ *
+ * A pointer to a virDomainFSInfo.
+ */
+typedef virDomainFSInfo *virDomainFSInfoPtr;
+
+struct _virDomainFSInfo {
+    char *mountpoint;
+    char *name;
+    char *fstype;
+    size_t ndevAlias;
+    char **devAlias;
+};
+
+void virDomainFSInfoFree(virDomainFSInfoPtr info);
+int virDomainGetFSInfo(virDomainPtr dom, virDomainFSInfoPtr **info,
+                       unsigned int flags);
+int virDomainGetTime(virDomainPtr dom, long long *seconds,
+                     unsigned int *nseconds, unsigned int flags);
+
+/**
+ * virDomainSetTimeFlags:
+ * @VIR_DOMAIN_TIME_SYNC: FIXME
+ *
+ * FIXME
+ */
+typedef enum {
+    VIR_DOMAIN_TIME_SYNC = (1 << 0),
+} virDomainSetTimeFlags;
+
+int virDomainSetTime(virDomainPtr dom, long long seconds,
+                     unsigned int nseconds, unsigned int flags);
+
+/**
+ * virSchedParameterType:
+ * @VIR_DOMAIN_SCHED_FIELD_INT: FIXME
+ * @VIR_DOMAIN_SCHED_FIELD_UINT: FIXME
+ * @VIR_DOMAIN_SCHED_FIELD_LLONG: FIXME
+ * @VIR_DOMAIN_SCHED_FIELD_ULLONG: FIXME
+ * @VIR_DOMAIN_SCHED_FIELD_DOUBLE: FIXME
+ * @VIR_DOMAIN_SCHED_FIELD_BOOLEAN: FIXME
+ *
+ * FIXME
+ */
+typedef enum {
+    VIR_DOMAIN_SCHED_FIELD_INT = VIR_TYPED_PARAM_INT,
+    VIR_DOMAIN_SCHED_FIELD_UINT = VIR_TYPED_PARAM_UINT,
+    VIR_DOMAIN_SCHED_FIELD_LLONG = VIR_TYPED_PARAM_LLONG,
+    VIR_DOMAIN_SCHED_FIELD_ULLONG = VIR_TYPED_PARAM_ULLONG,
+    VIR_DOMAIN_SCHED_FIELD_DOUBLE = VIR_TYPED_PARAM_DOUBLE,
+    VIR_DOMAIN_SCHED_FIELD_BOOLEAN = VIR_TYPED_PARAM_BOOLEAN,
+} virSchedParameterType;
+
+/**
+ * VIR_DOMAIN_SCHED_FIELD_LENGTH:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_SCHED_FIELD_LENGTH VIR_TYPED_PARAM_FIELD_LENGTH
+
+/**
+ * _virSchedParameter:
+ *
+ * FIXME
+ */
+# define _virSchedParameter _virTypedParameter
+
+/**
+ * virSchedParameter:
+ *
+ * FIXME
+ */
+typedef struct _virTypedParameter virSchedParameter;
+
+/**
+ * virSchedParameterPtr:
+ *
+ * A pointer to a virSchedParameter.
+ */
+typedef virSchedParameter *virSchedParameterPtr;
+
+/**
+ * virBlkioParameterType:
+ * @VIR_DOMAIN_BLKIO_PARAM_INT: FIXME
+ * @VIR_DOMAIN_BLKIO_PARAM_UINT: FIXME
+ * @VIR_DOMAIN_BLKIO_PARAM_LLONG: FIXME
+ * @VIR_DOMAIN_BLKIO_PARAM_ULLONG: FIXME
+ * @VIR_DOMAIN_BLKIO_PARAM_DOUBLE: FIXME
+ * @VIR_DOMAIN_BLKIO_PARAM_BOOLEAN: FIXME
+ *
+ * FIXME
+ */
+typedef enum {
+    VIR_DOMAIN_BLKIO_PARAM_INT = VIR_TYPED_PARAM_INT,
+    VIR_DOMAIN_BLKIO_PARAM_UINT = VIR_TYPED_PARAM_UINT,
+    VIR_DOMAIN_BLKIO_PARAM_LLONG = VIR_TYPED_PARAM_LLONG,
+    VIR_DOMAIN_BLKIO_PARAM_ULLONG = VIR_TYPED_PARAM_ULLONG,
+    VIR_DOMAIN_BLKIO_PARAM_DOUBLE = VIR_TYPED_PARAM_DOUBLE,
+    VIR_DOMAIN_BLKIO_PARAM_BOOLEAN = VIR_TYPED_PARAM_BOOLEAN,
+} virBlkioParameterType;
+
+/**
+ * VIR_DOMAIN_BLKIO_FIELD_LENGTH:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_BLKIO_FIELD_LENGTH VIR_TYPED_PARAM_FIELD_LENGTH
+
+/**
+ * _virBlkioParameter:
+ *
+ * FIXME
+ */
+# define _virBlkioParameter _virTypedParameter
+
+/**
+ * virBlkioParameter:
+ *
+ * FIXME
+ */
+typedef struct _virTypedParameter virBlkioParameter;
+
+/**
+ * virBlkioParameterPtr:
+ *
+ * A pointer to a virBlkioParameter.
+ */
+typedef virBlkioParameter *virBlkioParameterPtr;
+
+/**
+ * virMemoryParameterType:
+ * @VIR_DOMAIN_MEMORY_PARAM_INT: FIXME
+ * @VIR_DOMAIN_MEMORY_PARAM_UINT: FIXME
+ * @VIR_DOMAIN_MEMORY_PARAM_LLONG: FIXME
+ * @VIR_DOMAIN_MEMORY_PARAM_ULLONG: FIXME
+ * @VIR_DOMAIN_MEMORY_PARAM_DOUBLE: FIXME
+ * @VIR_DOMAIN_MEMORY_PARAM_BOOLEAN: FIXME
+ *
+ * FIXME
+ */
+typedef enum {
+    VIR_DOMAIN_MEMORY_PARAM_INT = VIR_TYPED_PARAM_INT,
+    VIR_DOMAIN_MEMORY_PARAM_UINT = VIR_TYPED_PARAM_UINT,
+    VIR_DOMAIN_MEMORY_PARAM_LLONG = VIR_TYPED_PARAM_LLONG,
+    VIR_DOMAIN_MEMORY_PARAM_ULLONG = VIR_TYPED_PARAM_ULLONG,
+    VIR_DOMAIN_MEMORY_PARAM_DOUBLE = VIR_TYPED_PARAM_DOUBLE,
+    VIR_DOMAIN_MEMORY_PARAM_BOOLEAN = VIR_TYPED_PARAM_BOOLEAN,
+} virMemoryParameterType;
+
+/**
+ * VIR_DOMAIN_MEMORY_FIELD_LENGTH:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_MEMORY_FIELD_LENGTH VIR_TYPED_PARAM_FIELD_LENGTH
+
+/**
+ * _virMemoryParameter:
+ *
+ * FIXME
+ */
+# define _virMemoryParameter _virTypedParameter
+
+/**
+ * virMemoryParameter:
+ *
+ * FIXME
+ */
+typedef struct _virTypedParameter virMemoryParameter;
+
+/**
+ * virMemoryParameterPtr:
+ *
+ * A pointer to a virMemoryParameter.
+ */
+typedef virMemoryParameter *virMemoryParameterPtr;
+
+/**
+ * virDomainInterfaceAddressesSource:
+ * @VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_LEASE: FIXME
+ * @VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_AGENT: FIXME
+ * @VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_ARP: FIXME
+ * @VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_LAST: the number of values; defined only
+ *     with VIR_ENUM_SENTINELS, and it grows in later releases
+ *
+ * FIXME
+ */
+typedef enum {
+    VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_LEASE = 0,
+    VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_AGENT = 1,
+    VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_ARP = 2,
+# ifdef VIR_ENUM_SENTINELS
+    VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_LAST
+# endif
+} virDomainInterfaceAddressesSource;
+
+/**
+ * virDomainIPAddress:
+ * @type: FIXME
+ * @addr: FIXME
+ * @prefix: FIXME
+ *
+ * FIXME
+ */
+typedef struct _virDomainInterfaceIPAddress virDomainIPAddress;
+
+/**
+ * virDomainIPAddressPtr:
+ *
+ * A pointer to a virDomainIPAddress.
+ */
+typedef virDomainIPAddress *virDomainIPAddressPtr;
+
+struct _virDomainInterfaceIPAddress {
+    int type;
+    char *addr;
+    unsigned int prefix;
+};
+
+/**
+ * virDomainInterface:
+ * @name: FIXME
+ * @hwaddr: FIXME
+ * @naddrs: FIXME
+ * @addrs: FIXME
+ *
+ * FIXME
+ */
+typedef struct _virDomainInterface virDomainInterface;
+
+/**
+ * virDomainInterfacePtr:
+ *
+ * A pointer to a virDomainInterface.
+ */
+typedef virDomainInterface *virDomainInterfacePtr;
+
+struct _virDomainInterface {
+    char *name;
+    char *hwaddr;
+    unsigned int naddrs;
+    virDomainIPAddressPtr addrs;
+};
+
+int virDomainInterfaceAddresses(virDomainPtr dom,
+                                virDomainInterfacePtr **ifaces,
+                                unsigned int source, unsigned int flags);
+void virDomainInterfaceFree(virDomainInterfacePtr iface);
+
+/**
+ * virDomainSetUserPasswordFlags:
+ * @VIR_DOMAIN_PASSWORD_ENCRYPTED: FIXME
+ *
+ * FIXME
+ */
+typedef enum {
+    VIR_DOMAIN_PASSWORD_ENCRYPTED = 1 << 0,
+} virDomainSetUserPasswordFlags;
+
+int virDomainSetUserPassword(virDomainPtr dom, const char *user,
+                             const char *password, unsigned int flags);
+int virDomainRename(virDomainPtr dom, const char *new_name, unsigned int flags);
+int virDomainGetGuestVcpus(virDomainPtr domain, virTypedParameterPtr *params,
+                           unsigned int *nparams, unsigned int flags);
+int virDomainSetGuestVcpus(virDomainPtr domain, const char *cpumap, int state,
+                           unsigned int flags);
+int virDomainSetVcpu(virDomainPtr domain, const char *vcpumap, int state,
+                     unsigned int flags);
+int virDomainSetBlockThreshold(virDomainPtr domain, const char *dev,
+                               unsigned long long threshold,
+                               unsigned int flags);
+
+/**
+ * virDomainLifecycle:
+ * @VIR_DOMAIN_LIFECYCLE_POWEROFF: FIXME
+ * @VIR_DOMAIN_LIFECYCLE_REBOOT: FIXME
+ * @VIR_DOMAIN_LIFECYCLE_CRASH: FIXME
+ * @VIR_DOMAIN_LIFECYCLE_LAST: the number of values; defined only with
+ *     VIR_ENUM_SENTINELS, and it grows in later releases
+ *
+ * FIXME
+ */
+typedef enum {
+    VIR_DOMAIN_LIFECYCLE_POWEROFF = 0,
+    VIR_DOMAIN_LIFECYCLE_REBOOT = 1,
+    VIR_DOMAIN_LIFECYCLE_CRASH = 2,
+# ifdef VIR_ENUM_SENTINELS
+    VIR_DOMAIN_LIFECYCLE_LAST
+# endif
+} virDomainLifecycle;
+
+/**
+ * virDomainLifecycleAction:
+ * @VIR_DOMAIN_LIFECYCLE_ACTION_DESTROY: FIXME
+ * @VIR_DOMAIN_LIFECYCLE_ACTION_RESTART: FIXME
+ * @VIR_DOMAIN_LIFECYCLE_ACTION_RESTART_RENAME: FIXME
+ * @VIR_DOMAIN_LIFECYCLE_ACTION_PRESERVE: FIXME
+ * @VIR_DOMAIN_LIFECYCLE_ACTION_COREDUMP_DESTROY: FIXME
+ * @VIR_DOMAIN_LIFECYCLE_ACTION_COREDUMP_RESTART: FIXME
+ * @VIR_DOMAIN_LIFECYCLE_ACTION_LAST: the number of values; defined only with
+ *     VIR_ENUM_SENTINELS, and it grows in later releases
+ *
+ * FIXME
+ */
+typedef enum {
+    VIR_DOMAIN_LIFECYCLE_ACTION_DESTROY = 0,
+    VIR_DOMAIN_LIFECYCLE_ACTION_RESTART = 1,
+    VIR_DOMAIN_LIFECYCLE_ACTION_RESTART_RENAME = 2,
+    VIR_DOMAIN_LIFECYCLE_ACTION_PRESERVE = 3,
+    VIR_DOMAIN_LIFECYCLE_ACTION_COREDUMP_DESTROY = 4,
+    VIR_DOMAIN_LIFECYCLE_ACTION_COREDUMP_RESTART = 5,
+# ifdef VIR_ENUM_SENTINELS
+    VIR_DOMAIN_LIFECYCLE_ACTION_LAST
+# endif
+} virDomainLifecycleAction;
+
+int virDomainSetLifecycleAction(virDomainPtr domain, unsigned int type,
+                                unsigned int action, unsigned int flags);
+
+/**
+ * VIR_DOMAIN_LAUNCH_SECURITY_SEV_MEASUREMENT:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_LAUNCH_SECURITY_SEV_MEASUREMENT "sev-measurement"
+
+/**
+ * VIR_DOMAIN_LAUNCH_SECURITY_SEV_API_MAJOR:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_LAUNCH_SECURITY_SEV_API_MAJOR "sev-api-major"
+
+/**
+ * VIR_DOMAIN_LAUNCH_SECURITY_SEV_API_MINOR:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_LAUNCH_SECURITY_SEV_API_MINOR "sev-api-minor"
+
+/**
+ * VIR_DOMAIN_LAUNCH_SECURITY_SEV_BUILD_ID:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_LAUNCH_SECURITY_SEV_BUILD_ID "sev-build-id"
+
+/**
+ * VIR_DOMAIN_LAUNCH_SECURITY_SEV_POLICY:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_LAUNCH_SECURITY_SEV_POLICY "sev-policy"
+
+/**
+ * VIR_DOMAIN_LAUNCH_SECURITY_SEV_SECRET_HEADER:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_LAUNCH_SECURITY_SEV_SECRET_HEADER "sev-secret-header"
+
+/**
+ * VIR_DOMAIN_LAUNCH_SECURITY_SEV_SECRET:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_LAUNCH_SECURITY_SEV_SECRET "sev-secret"
+
+/**
+ * VIR_DOMAIN_LAUNCH_SECURITY_SEV_SECRET_SET_ADDRESS:
+ *
+ * FIXME
+ */
+# define VIR_DOMAIN_LAUNCH_SECURITY_SEV_SECRET_SET_ADDRESS "sev-secret-set-address"
+
+int virDomainGetLaunchSecurityInfo(virDomainPtr domain,
+                                   virTypedParameterPtr *params, int *nparams,
+                                   unsigned int flags);
+int virDomainSetLaunchSecurityState(virDomainPtr domain,
+                                    virTypedParameterPtr params, int nparams,
+                                    unsigned int flags);
+
+/**
+ * virDomainGuestInfoTypes:
+ * @VIR_DOMAIN_GUEST_INFO_USERS: FIXME
+ * @VIR_DOMAIN_GUEST_INFO_OS: FIXME
+ * @VIR_DOMAIN_GUEST_INFO_TIMEZONE: FIXME
+ * @VIR_DOMAIN_GUEST_INFO_HOSTNAME: FIXME
+ * @VIR_DOMAIN_GUEST_INFO_FILESYSTEM: FIXME
+ * @VIR_DOMAIN_GUEST_INFO_DISKS: FIXME
+ * @VIR_DOMAIN_GUEST_INFO_INTERFACES: FIXME
+ *
+ * FIXME
+ */
+typedef enum {
+    VIR_DOMAIN_GUEST_INFO_USERS = (1 << 0),
+    VIR_DOMAIN_GUEST_INFO_OS = (1 << 1),
+    VIR_DOMAIN_GUEST_INFO_TIMEZONE = (1 << 2),
+    VIR_DOMAIN_GUEST_INFO_HOSTNAME = (1 << 3),
+    VIR_DOMAIN_GUEST_INFO_FILESYSTEM = (1 << 4),
+    VIR_DOMAIN_GUEST_INFO_DISKS = (1 << 5),
+    VIR_DOMAIN_GUEST_INFO_INTERFACES = (1 << 6),
+} virDomainGuestInfoTypes;
+
+int virDomainGetGuestInfo(virDomainPtr domain, unsigned int types,
+                          virTypedParameterPtr *params, int *nparams,
+                          unsigned int flags);
+
+/**
+ * virDomainAgentResponseTimeoutValues:
+ * @VIR_DOMAIN_AGENT_RESPONSE_TIMEOUT_BLOCK: FIXME
+ * @VIR_DOMAIN_AGENT_RESPONSE_TIMEOUT_DEFAULT: FIXME
+ * @VIR_DOMAIN_AGENT_RESPONSE_TIMEOUT_NOWAIT: FIXME
+ *
+ * FIXME
+ */
+typedef enum {
+    VIR_DOMAIN_AGENT_RESPONSE_TIMEOUT_BLOCK = -2,
+    VIR_DOMAIN_AGENT_RESPONSE_TIMEOUT_DEFAULT = -1,
+    VIR_DOMAIN_AGENT_RESPONSE_TIMEOUT_NOWAIT = 0,
+} virDomainAgentResponseTimeoutValues;
+
+int virDomainAgentSetResponseTimeout(virDomainPtr domain, int timeout,
+                                     unsigned int flags);
+
+/**
+ * virDomainBackupBeginFlags:
+ * @VIR_DOMAIN_BACKUP_BEGIN_REUSE_EXTERNAL: FIXME
+ *
+ * FIXME
+ */
+typedef enum {
+    VIR_DOMAIN_BACKUP_BEGIN_REUSE_EXTERNAL = (1 << 0),
+} virDomainBackupBeginFlags;
+
+int virDomainBackupBegin(virDomainPtr domain, const char *backupXML,
+                         const char *checkpointXML, unsigned int flags);
+char *virDomainBackupGetXMLDesc(virDomainPtr domain, unsigned int flags);
+int virDomainAuthorizedSSHKeysGet(virDomainPtr domain, const char *user,
+                                  char ***keys, unsigned int flags);
+
+/**
+ * virDomainAuthorizedSSHKeysSetFlags:
+ * @VIR_DOMAIN_AUTHORIZED_SSH_KEYS_SET_APPEND: FIXME
+ * @VIR_DOMAIN_AUTHORIZED_SSH_KEYS_SET_REMOVE: FIXME
+ *
+ * FIXME
+ */
+typedef enum {
+    VIR_DOMAIN_AUTHORIZED_SSH_KEYS_SET_APPEND = (1 << 0),
+    VIR_DOMAIN_AUTHORIZED_SSH_KEYS_SET_REMOVE = (1 << 1),
+} virDomainAuthorizedSSHKeysSetFlags;
+
+int virDomainAuthorizedSSHKeysSet(virDomainPtr domain, const char *user,
+                                  const char **keys, unsigned int nkeys,
+                                  unsigned int flags);
+
+/**
+ * virDomainMessageType:
+ * @VIR_DOMAIN_MESSAGE_DEPRECATION: FIXME
+ * @VIR_DOMAIN_MESSAGE_TAINTING: FIXME
+ *
+ * FIXME
+ */
+typedef enum {
+    VIR_DOMAIN_MESSAGE_DEPRECATION = (1 << 0),
+    VIR_DOMAIN_MESSAGE_TAINTING = (1 << 1),
+} virDomainMessageType;
+
+int virDomainGetMessages(virDomainPtr domain, char ***msgs, unsigned int flags);
+
+/**
+ * virDomainDirtyRateStatus:
+ * @VIR_DOMAIN_DIRTYRATE_UNSTARTED: FIXME
+ * @VIR_DOMAIN_DIRTYRATE_MEASURING: FIXME
+ * @VIR_DOMAIN_DIRTYRATE_MEASURED: FIXME
+ * @VIR_DOMAIN_DIRTYRATE_LAST: the number of values; defined only with
+ *     VIR_ENUM_SENTINELS, and it grows in later releases
+ *
+ * FIXME
+ */
+typedef enum {
+    VIR_DOMAIN_DIRTYRATE_UNSTARTED = 0,
+    VIR_DOMAIN_DIRTYRATE_MEASURING = 1,
+    VIR_DOMAIN_DIRTYRATE_MEASURED = 2,
+# ifdef VIR_ENUM_SENTINELS
+    VIR_DOMAIN_DIRTYRATE_LAST
+# endif
+} virDomainDirtyRateStatus;
+
+/**
+ * virDomainDirtyRateCalcFlags:
+ * @VIR_DOMAIN_DIRTYRATE_MODE_PAGE_SAMPLING: FIXME
+ * @VIR_DOMAIN_DIRTYRATE_MODE_DIRTY_BITMAP: FIXME
+ * @VIR_DOMAIN_DIRTYRATE_MODE_DIRTY_RING: FIXME
+ *
+ * FIXME
+ */
+typedef enum {
+    VIR_DOMAIN_DIRTYRATE_MODE_PAGE_SAMPLING = 0,
+    VIR_DOMAIN_DIRTYRATE_MODE_DIRTY_BITMAP = 1 << 0,
+    VIR_DOMAIN_DIRTYRATE_MODE_DIRTY_RING = 1 << 1,
+} virDomainDirtyRateCalcFlags;
+
+int virDomainStartDirtyRateCalc(virDomainPtr domain, int seconds,
+                                unsigned int flags);
+
+/**
+ * virDomainFDAssociateFlags:
+ * @VIR_DOMAIN_FD_ASSOCIATE_SECLABEL_RESTORE: FIXME
+ * @VIR_DOMAIN_FD_ASSOCIATE_SECLABEL_WRITABLE: FIXME
+ *
+ * FIXME
+ */
+typedef enum {
+    VIR_DOMAIN_FD_ASSOCIATE_SECLABEL_RESTORE = (1 << 0),
+    VIR_DOMAIN_FD_ASSOCIATE_SECLABEL_WRITABLE = (1 << 1),
+} virDomainFDAssociateFlags;
+
+int virDomainFDAssociate(virDomainPtr domain, const char *name,
+                         unsigned int nfds, int *fds, unsigned int flags);
 
 #endif /* LIBVIRT_DOMAIN_H */

@@ -1,22 +1,16 @@
 /*
- * libvirt-host.h: connections to a hypervisor and facts about the library
+ * libvirt-host.h: FIXME
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
 /**
  * SECTION:libvirt-host
- * @title: Connections
- * @short_description: opening a connection to the QEMU driver and asking about it
+ * @title: FIXME
+ * @short_description: FIXME
  * @include: libvirt/libvirt.h
  *
- * Everything starts with a connection: virConnectOpen() with the URI of an
- * instance of the QEMU driver.  "qemu:///embed?root=/ABSOLUTE/DIR" runs the
- * driver inside the calling process and keeps all its state under DIR;
- * "qemu:///session" and "qemu:///system" use the per-user and the
- * system-wide directories.  The domains' QEMU processes outlive the
- * connection and the process that opened it: any later connection to the
- * same URI finds them again.
+ * FIXME
  */
 
 #ifndef LIBVIRT_HOST_H
@@ -41,6 +35,405 @@ typedef struct _virConnect virConnect;
  * virConnectOpen() and friends, released with virConnectClose().
  */
 typedef virConnect *virConnectPtr;
+
+/**
+ * virNodeSuspendTarget:
+ * @VIR_NODE_SUSPEND_TARGET_MEM: FIXME
+ * @VIR_NODE_SUSPEND_TARGET_DISK: FIXME
+ * @VIR_NODE_SUSPEND_TARGET_HYBRID: FIXME
+ * @VIR_NODE_SUSPEND_TARGET_LAST: the number of values; defined only with
+ *     VIR_ENUM_SENTINELS, and it grows in later releases
+ *
+ * FIXME
+ */
+typedef enum {
+    VIR_NODE_SUSPEND_TARGET_MEM = 0,
+    VIR_NODE_SUSPEND_TARGET_DISK = 1,
+    VIR_NODE_SUSPEND_TARGET_HYBRID = 2,
+# ifdef VIR_ENUM_SENTINELS
+    VIR_NODE_SUSPEND_TARGET_LAST
+# endif
+} virNodeSuspendTarget;
+
+/**
+ * virStream:
+ *
+ * FIXME
+ */
+typedef struct _virStream virStream;
+
+/**
+ * virStreamPtr:
+ *
+ * A pointer to a virStream.
+ */
+typedef virStream *virStreamPtr;
+
+/**
+ * VIR_SECURITY_LABEL_BUFLEN:
+ *
+ * FIXME
+ */
+# define VIR_SECURITY_LABEL_BUFLEN (4096 + 1)
+
+/**
+ * virSecurityLabel:
+ * @label: FIXME
+ * @enforcing: FIXME
+ *
+ * FIXME
+ */
+typedef struct _virSecurityLabel virSecurityLabel;
+
+struct _virSecurityLabel {
+    char label[(4096+1)];
+    int enforcing;
+};
+
+/**
+ * virSecurityLabelPtr:
+ *
+ * A pointer to a virSecurityLabel.
+ */
+typedef virSecurityLabel *virSecurityLabelPtr;
+
+/**
+ * VIR_SECURITY_MODEL_BUFLEN:
+ *
+ * FIXME
+ */
+# define VIR_SECURITY_MODEL_BUFLEN (256 + 1)
+
+/**
+ * VIR_SECURITY_DOI_BUFLEN:
+ *
+ * FIXME
+ */
+# define VIR_SECURITY_DOI_BUFLEN (256 + 1)
+
+/**
+ * virSecurityModel:
+ * @model: FIXME
+ * @doi: FIXME
+ *
+ * FIXME
+ */
+typedef struct _virSecurityModel virSecurityModel;
+
+struct _virSecurityModel {
+    char model[(256+1)];
+    char doi[(256+1)];
+};
+
+/**
+ * virSecurityModelPtr:
+ *
+ * A pointer to a virSecurityModel.
+ */
+typedef virSecurityModel *virSecurityModelPtr;
+
+/**
+ * virNodeInfo:
+ * @model: FIXME
+ * @memory: FIXME
+ * @cpus: FIXME
+ * @mhz: FIXME
+ * @nodes: FIXME
+ * @sockets: FIXME
+ * @cores: FIXME
+ * @threads: FIXME
+ *
+ * FIXME
+ */
+typedef struct _virNodeInfo virNodeInfo;
+
+struct _virNodeInfo {
+    char model[32];
+    unsigned long memory;
+    unsigned int cpus;
+    unsigned int mhz;
+    unsigned int nodes;
+    unsigned int sockets;
+    unsigned int cores;
+    unsigned int threads;
+};
+
+/**
+ * VIR_NODE_CPU_STATS_FIELD_LENGTH:
+ *
+ * FIXME
+ */
+# define VIR_NODE_CPU_STATS_FIELD_LENGTH 80
+
+/**
+ * virNodeGetCPUStatsAllCPUs:
+ * @VIR_NODE_CPU_STATS_ALL_CPUS: FIXME
+ *
+ * FIXME
+ */
+typedef enum {
+    VIR_NODE_CPU_STATS_ALL_CPUS = -1,
+} virNodeGetCPUStatsAllCPUs;
+
+/**
+ * VIR_NODE_CPU_STATS_KERNEL:
+ *
+ * FIXME
+ */
+# define VIR_NODE_CPU_STATS_KERNEL "kernel"
+
+/**
+ * VIR_NODE_CPU_STATS_USER:
+ *
+ * FIXME
+ */
+# define VIR_NODE_CPU_STATS_USER "user"
+
+/**
+ * VIR_NODE_CPU_STATS_IDLE:
+ *
+ * FIXME
+ */
+# define VIR_NODE_CPU_STATS_IDLE "idle"
+
+/**
+ * VIR_NODE_CPU_STATS_IOWAIT:
+ *
+ * FIXME
+ */
+# define VIR_NODE_CPU_STATS_IOWAIT "iowait"
+
+/**
+ * VIR_NODE_CPU_STATS_INTR:
+ *
+ * FIXME
+ */
+# define VIR_NODE_CPU_STATS_INTR "intr"
+
+/**
+ * VIR_NODE_CPU_STATS_UTILIZATION:
+ *
+ * FIXME
+ */
+# define VIR_NODE_CPU_STATS_UTILIZATION "utilization"
+
+/**
+ * virNodeCPUStats:
+ * @field: FIXME
+ * @value: FIXME
+ *
+ * FIXME
+ */
+typedef struct _virNodeCPUStats virNodeCPUStats;
+
+struct _virNodeCPUStats {
+    char field[80];
+    unsigned long long value;
+};
+
+/**
+ * VIR_NODE_MEMORY_STATS_FIELD_LENGTH:
+ *
+ * FIXME
+ */
+# define VIR_NODE_MEMORY_STATS_FIELD_LENGTH 80
+
+/**
+ * virNodeGetMemoryStatsAllCells:
+ * @VIR_NODE_MEMORY_STATS_ALL_CELLS: FIXME
+ *
+ * FIXME
+ */
+typedef enum {
+    VIR_NODE_MEMORY_STATS_ALL_CELLS = -1,
+} virNodeGetMemoryStatsAllCells;
+
+/**
+ * VIR_NODE_MEMORY_STATS_TOTAL:
+ *
+ * FIXME
+ */
+# define VIR_NODE_MEMORY_STATS_TOTAL "total"
+
+/**
+ * VIR_NODE_MEMORY_STATS_FREE:
+ *
+ * FIXME
+ */
+# define VIR_NODE_MEMORY_STATS_FREE "free"
+
+/**
+ * VIR_NODE_MEMORY_STATS_BUFFERS:
+ *
+ * FIXME
+ */
+# define VIR_NODE_MEMORY_STATS_BUFFERS "buffers"
+
+/**
+ * VIR_NODE_MEMORY_STATS_CACHED:
+ *
+ * FIXME
+ */
+# define VIR_NODE_MEMORY_STATS_CACHED "cached"
+
+/**
+ * virNodeMemoryStats:
+ * @field: FIXME
+ * @value: FIXME
+ *
+ * FIXME
+ */
+typedef struct _virNodeMemoryStats virNodeMemoryStats;
+
+struct _virNodeMemoryStats {
+    char field[80];
+    unsigned long long value;
+};
+
+/**
+ * VIR_NODE_MEMORY_SHARED_PAGES_TO_SCAN:
+ *
+ * FIXME
+ */
+# define VIR_NODE_MEMORY_SHARED_PAGES_TO_SCAN "shm_pages_to_scan"
+
+/**
+ * VIR_NODE_MEMORY_SHARED_SLEEP_MILLISECS:
+ *
+ * FIXME
+ */
+# define VIR_NODE_MEMORY_SHARED_SLEEP_MILLISECS "shm_sleep_millisecs"
+
+/**
+ * VIR_NODE_MEMORY_SHARED_PAGES_SHARED:
+ *
+ * FIXME
+ */
+# define VIR_NODE_MEMORY_SHARED_PAGES_SHARED "shm_pages_shared"
+
+/**
+ * VIR_NODE_MEMORY_SHARED_PAGES_SHARING:
+ *
+ * FIXME
+ */
+# define VIR_NODE_MEMORY_SHARED_PAGES_SHARING "shm_pages_sharing"
+
+/**
+ * VIR_NODE_MEMORY_SHARED_PAGES_UNSHARED:
+ *
+ * FIXME
+ */
+# define VIR_NODE_MEMORY_SHARED_PAGES_UNSHARED "shm_pages_unshared"
+
+/**
+ * VIR_NODE_MEMORY_SHARED_PAGES_VOLATILE:
+ *
+ * FIXME
+ */
+# define VIR_NODE_MEMORY_SHARED_PAGES_VOLATILE "shm_pages_volatile"
+
+/**
+ * VIR_NODE_MEMORY_SHARED_FULL_SCANS:
+ *
+ * FIXME
+ */
+# define VIR_NODE_MEMORY_SHARED_FULL_SCANS "shm_full_scans"
+
+/**
+ * VIR_NODE_MEMORY_SHARED_MERGE_ACROSS_NODES:
+ *
+ * FIXME
+ */
+# define VIR_NODE_MEMORY_SHARED_MERGE_ACROSS_NODES "shm_merge_across_nodes"
+
+int virNodeGetMemoryParameters(virConnectPtr conn, virTypedParameterPtr params,
+                               int *nparams, unsigned int flags);
+int virNodeSetMemoryParameters(virConnectPtr conn, virTypedParameterPtr params,
+                               int nparams, unsigned int flags);
+int virNodeGetCPUMap(virConnectPtr conn, unsigned char **cpumap,
+                     unsigned int *online, unsigned int flags);
+
+/**
+ * VIR_NODEINFO_MAXCPUS:
+ * @nodeinfo: FIXME
+ *
+ * FIXME
+ */
+# define VIR_NODEINFO_MAXCPUS(nodeinfo) \
+    ((nodeinfo).nodes*(nodeinfo).sockets*(nodeinfo).cores*(nodeinfo).threads)
+
+/**
+ * virNodeInfoPtr:
+ *
+ * A pointer to a virNodeInfo.
+ */
+typedef virNodeInfo *virNodeInfoPtr;
+
+/**
+ * virNodeCPUStatsPtr:
+ *
+ * A pointer to a virNodeCPUStats.
+ */
+typedef virNodeCPUStats *virNodeCPUStatsPtr;
+
+/**
+ * virNodeMemoryStatsPtr:
+ *
+ * A pointer to a virNodeMemoryStats.
+ */
+typedef virNodeMemoryStats *virNodeMemoryStatsPtr;
+
+/**
+ * VIR_NODE_SEV_PDH:
+ *
+ * FIXME
+ */
+# define VIR_NODE_SEV_PDH "pdh"
+
+/**
+ * VIR_NODE_SEV_CERT_CHAIN:
+ *
+ * FIXME
+ */
+# define VIR_NODE_SEV_CERT_CHAIN "cert-chain"
+
+/**
+ * VIR_NODE_SEV_CPU0_ID:
+ *
+ * FIXME
+ */
+# define VIR_NODE_SEV_CPU0_ID "cpu0-id"
+
+/**
+ * VIR_NODE_SEV_CBITPOS:
+ *
+ * FIXME
+ */
+# define VIR_NODE_SEV_CBITPOS "cbitpos"
+
+/**
+ * VIR_NODE_SEV_REDUCED_PHYS_BITS:
+ *
+ * FIXME
+ */
+# define VIR_NODE_SEV_REDUCED_PHYS_BITS "reduced-phys-bits"
+
+/**
+ * VIR_NODE_SEV_MAX_GUESTS:
+ *
+ * FIXME
+ */
+# define VIR_NODE_SEV_MAX_GUESTS "max-guests"
+
+/**
+ * VIR_NODE_SEV_MAX_ES_GUESTS:
+ *
+ * FIXME
+ */
+# define VIR_NODE_SEV_MAX_ES_GUESTS "max-es-guests"
+
+int virNodeGetSEVInfo(virConnectPtr conn, virTypedParameterPtr *params,
+                      int *nparams, unsigned int flags);
 
 /**
  * virConnectFlags:
@@ -97,7 +490,6 @@ typedef enum {
  * One credential request handed to an authentication callback, which
  * fills in @result (allocated with malloc) and @resultlen.
  */
-typedef struct _virConnectCredential virConnectCredential;
 struct _virConnectCredential {
     int type;
     const char *prompt;
@@ -106,6 +498,8 @@ struct _virConnectCredential {
     char *result;
     unsigned int resultlen;
 };
+
+typedef struct _virConnectCredential virConnectCredential;
 
 /**
  * virConnectCredentialPtr:
@@ -125,8 +519,7 @@ typedef virConnectCredential *virConnectCredentialPtr;
  * Returns: 0 when every credential was filled in, -1 otherwise.
  */
 typedef int (*virConnectAuthCallbackPtr)(virConnectCredentialPtr cred,
-                                         unsigned int ncred,
-                                         void *cbdata);
+                                         unsigned int ncred, void *cbdata);
 
 /**
  * virConnectAuth:
@@ -137,13 +530,14 @@ typedef int (*virConnectAuthCallbackPtr)(virConnectCredentialPtr cred,
  *
  * What an application can answer when a driver needs credentials.
  */
-typedef struct _virConnectAuth virConnectAuth;
 struct _virConnectAuth {
     int *credtype;
     unsigned int ncredtype;
     virConnectAuthCallbackPtr cb;
     void *cbdata;
 };
+
+typedef struct _virConnectAuth virConnectAuth;
 
 /**
  * virConnectAuthPtr:
@@ -172,12 +566,11 @@ VIR_EXPORT_VAR virConnectAuthPtr virConnectAuthPtrDefault;
  *
  * Bytes needed for a UUID in its printed form, including the final NUL.
  */
-# define VIR_UUID_STRING_BUFLEN (36 + 1)
+# define VIR_UUID_STRING_BUFLEN (36+1)
 
 int virGetVersion(unsigned long *libVer, const char *type,
                   unsigned long *typeVer);
 int virInitialize(void);
-
 virConnectPtr virConnectOpen(const char *name);
 virConnectPtr virConnectOpenReadOnly(const char *name);
 virConnectPtr virConnectOpenAuth(const char *name, virConnectAuthPtr auth,
@@ -185,13 +578,195 @@ virConnectPtr virConnectOpenAuth(const char *name, virConnectAuthPtr auth,
 int virConnectRef(virConnectPtr conn);
 int virConnectClose(virConnectPtr conn);
 
+/**
+ * VIR_CONNECT_IDENTITY_USER_NAME:
+ *
+ * FIXME
+ */
+# define VIR_CONNECT_IDENTITY_USER_NAME "user-name"
+
+/**
+ * VIR_CONNECT_IDENTITY_UNIX_USER_ID:
+ *
+ * FIXME
+ */
+# define VIR_CONNECT_IDENTITY_UNIX_USER_ID "unix-user-id"
+
+/**
+ * VIR_CONNECT_IDENTITY_GROUP_NAME:
+ *
+ * FIXME
+ */
+# define VIR_CONNECT_IDENTITY_GROUP_NAME "group-name"
+
+/**
+ * VIR_CONNECT_IDENTITY_UNIX_GROUP_ID:
+ *
+ * FIXME
+ */
+# define VIR_CONNECT_IDENTITY_UNIX_GROUP_ID "unix-group-id"
+
+/**
+ * VIR_CONNECT_IDENTITY_PROCESS_ID:
+ *
+ * FIXME
+ */
+# define VIR_CONNECT_IDENTITY_PROCESS_ID "process-id"
+
+/**
+ * VIR_CONNECT_IDENTITY_PROCESS_TIME:
+ *
+ * FIXME
+ */
+# define VIR_CONNECT_IDENTITY_PROCESS_TIME "process-time"
+
+/**
+ * VIR_CONNECT_IDENTITY_SASL_USER_NAME:
+ *
+ * FIXME
+ */
+# define VIR_CONNECT_IDENTITY_SASL_USER_NAME "sasl-user-name"
+
+/**
+ * VIR_CONNECT_IDENTITY_X509_DISTINGUISHED_NAME:
+ *
+ * FIXME
+ */
+# define VIR_CONNECT_IDENTITY_X509_DISTINGUISHED_NAME "x509-distinguished-name"
+
+/**
+ * VIR_CONNECT_IDENTITY_SELINUX_CONTEXT:
+ *
+ * FIXME
+ */
+# define VIR_CONNECT_IDENTITY_SELINUX_CONTEXT "selinux-context"
+
+int virConnectSetIdentity(virConnectPtr conn, virTypedParameterPtr params,
+                          int nparams, unsigned int flags);
 const char *virConnectGetType(virConnectPtr conn);
 int virConnectGetVersion(virConnectPtr conn, unsigned long *hvVer);
 int virConnectGetLibVersion(virConnectPtr conn, unsigned long *libVer);
 char *virConnectGetHostname(virConnectPtr conn);
 char *virConnectGetURI(virConnectPtr conn);
-int virConnectIsAlive(virConnectPtr conn);
-int virConnectIsSecure(virConnectPtr conn);
+char *virConnectGetSysinfo(virConnectPtr conn, unsigned int flags);
+int virConnectSetKeepAlive(virConnectPtr conn, int interval,
+                           unsigned int count);
+
+/**
+ * virConnectCloseFunc:
+ * @conn: the connection the event was raised on
+ * @reason: FIXME
+ * @opaque: the data given when the callback was registered
+ *
+ * FIXME
+ */
+typedef void (*virConnectCloseFunc)(virConnectPtr conn, int reason,
+                                    void *opaque);
+
+int virConnectRegisterCloseCallback(virConnectPtr conn, virConnectCloseFunc cb,
+                                    void *opaque, virFreeCallback freecb);
+int virConnectUnregisterCloseCallback(virConnectPtr conn,
+                                      virConnectCloseFunc cb);
+int virConnectGetMaxVcpus(virConnectPtr conn, const char *type);
+int virNodeGetInfo(virConnectPtr conn, virNodeInfoPtr info);
+char *virConnectGetCapabilities(virConnectPtr conn);
+int virNodeGetCPUStats(virConnectPtr conn, int cpuNum,
+                       virNodeCPUStatsPtr params, int *nparams,
+                       unsigned int flags);
+int virNodeGetMemoryStats(virConnectPtr conn, int cellNum,
+                          virNodeMemoryStatsPtr params, int *nparams,
+                          unsigned int flags);
+unsigned long long virNodeGetFreeMemory(virConnectPtr conn);
+int virNodeGetSecurityModel(virConnectPtr conn, virSecurityModelPtr secmodel);
+int virNodeSuspendForDuration(virConnectPtr conn, unsigned int target,
+                              unsigned long long duration, unsigned int flags);
+int virNodeGetCellsFreeMemory(virConnectPtr conn, unsigned long long *freeMems,
+                              int startCell, int maxCells);
 int virConnectIsEncrypted(virConnectPtr conn);
+int virConnectIsSecure(virConnectPtr conn);
+int virConnectIsAlive(virConnectPtr conn);
+
+/**
+ * virCPUCompareResult:
+ * @VIR_CPU_COMPARE_ERROR: FIXME
+ * @VIR_CPU_COMPARE_INCOMPATIBLE: FIXME
+ * @VIR_CPU_COMPARE_IDENTICAL: FIXME
+ * @VIR_CPU_COMPARE_SUPERSET: FIXME
+ * @VIR_CPU_COMPARE_LAST: the number of values; defined only with
+ *     VIR_ENUM_SENTINELS, and it grows in later releases
+ *
+ * FIXME
+ */
+typedef enum {
+    VIR_CPU_COMPARE_ERROR = -1,
+    VIR_CPU_COMPARE_INCOMPATIBLE = 0,
+    VIR_CPU_COMPARE_IDENTICAL = 1,
+    VIR_CPU_COMPARE_SUPERSET = 2,
+# ifdef VIR_ENUM_SENTINELS
+    VIR_CPU_COMPARE_LAST
+# endif
+} virCPUCompareResult;
+
+/**
+ * virConnectCompareCPUFlags:
+ * @VIR_CONNECT_COMPARE_CPU_FAIL_INCOMPATIBLE: FIXME
+ * @VIR_CONNECT_COMPARE_CPU_VALIDATE_XML: FIXME
+ *
+ * FIXME
+ */
+typedef enum {
+    VIR_CONNECT_COMPARE_CPU_FAIL_INCOMPATIBLE = (1 << 0),
+    VIR_CONNECT_COMPARE_CPU_VALIDATE_XML = (1 << 1),
+} virConnectCompareCPUFlags;
+
+int virConnectCompareCPU(virConnectPtr conn, const char *xmlDesc,
+                         unsigned int flags);
+int virConnectCompareHypervisorCPU(virConnectPtr conn, const char *emulator,
+                                   const char *arch, const char *machine,
+                                   const char *virttype, const char *xmlCPU,
+                                   unsigned int flags);
+int virConnectGetCPUModelNames(virConnectPtr conn, const char *arch,
+                               char ***models, unsigned int flags);
+
+/**
+ * virConnectBaselineCPUFlags:
+ * @VIR_CONNECT_BASELINE_CPU_EXPAND_FEATURES: FIXME
+ * @VIR_CONNECT_BASELINE_CPU_MIGRATABLE: FIXME
+ *
+ * FIXME
+ */
+typedef enum {
+    VIR_CONNECT_BASELINE_CPU_EXPAND_FEATURES = (1 << 0),
+    VIR_CONNECT_BASELINE_CPU_MIGRATABLE = (1 << 1),
+} virConnectBaselineCPUFlags;
+
+char *virConnectBaselineCPU(virConnectPtr conn, const char **xmlCPUs,
+                            unsigned int ncpus, unsigned int flags);
+char *virConnectBaselineHypervisorCPU(virConnectPtr conn, const char *emulator,
+                                      const char *arch, const char *machine,
+                                      const char *virttype,
+                                      const char **xmlCPUs, unsigned int ncpus,
+                                      unsigned int flags);
+int virNodeGetFreePages(virConnectPtr conn, unsigned int npages,
+                        unsigned int *pages, int startcell,
+                        unsigned int cellcount, unsigned long long *counts,
+                        unsigned int flags);
+
+/**
+ * virNodeAllocPagesFlags:
+ * @VIR_NODE_ALLOC_PAGES_ADD: FIXME
+ * @VIR_NODE_ALLOC_PAGES_SET: FIXME
+ *
+ * FIXME
+ */
+typedef enum {
+    VIR_NODE_ALLOC_PAGES_ADD = 0,
+    VIR_NODE_ALLOC_PAGES_SET = (1 << 0),
+} virNodeAllocPagesFlags;
+
+int virNodeAllocPages(virConnectPtr conn, unsigned int npages,
+                      unsigned int *pageSizes, unsigned long long *pageCounts,
+                      int startCell, unsigned int cellCount,
+                      unsigned int flags);
 
 #endif /* LIBVIRT_HOST_H */

@@ -93,7 +93,8 @@ qemuDriverGetParam(GUri *uri, const char *name)
 
 
 static virDrvOpenStatus
-qemuConnectOpen(virConnectPtr conn, GUri *uri, unsigned int flags)
+qemuConnectOpen(virConnectPtr conn, virConnectAuthPtr auth G_GNUC_UNUSED,
+                GUri *uri, unsigned int flags)
 {
     g_autoptr(virQEMUDriver) driver = NULL;
     const char *path = g_uri_get_path(uri);
@@ -1004,6 +1005,58 @@ qemuConnectDomainEventDeregisterAny(virConnectPtr conn, int callbackID)
 }
 
 
+/* ---- the forms without flags, and the connection's properties ---- */
+
+static int
+qemuDomainUndefine(virDomainPtr dom)
+{
+    return qemuDomainUndefineFlags(dom, 0);
+}
+
+
+static int
+qemuDomainCreate(virDomainPtr dom)
+{
+    return qemuDomainCreateWithFlags(dom, 0);
+}
+
+
+static virDomainPtr
+qemuDomainDefineXML(virConnectPtr conn, const char *xml)
+{
+    return qemuDomainDefineXMLFlags(conn, xml, 0);
+}
+
+
+static int
+qemuDomainShutdown(virDomainPtr dom)
+{
+    return qemuDomainShutdownFlags(dom, 0);
+}
+
+
+static int
+qemuDomainDestroy(virDomainPtr dom)
+{
+    return qemuDomainDestroyFlags(dom, 0);
+}
+
+
+/* Nothing leaves the process: the driver runs in it. */
+static int
+qemuConnectIsSecure(virConnectPtr conn G_GNUC_UNUSED)
+{
+    return 1;
+}
+
+
+static int
+qemuConnectIsEncrypted(virConnectPtr conn G_GNUC_UNUSED)
+{
+    return 0;
+}
+
+
 const virHypervisorDriver qemuHypervisorDriver = {
     .name = "QEMU",
     .connectOpen = qemuConnectOpen,
@@ -1039,4 +1092,11 @@ const virHypervisorDriver qemuHypervisorDriver = {
     .domainGetAutostart = qemuDomainGetAutostart,
     .domainIsActive = qemuDomainIsActive,
     .domainIsPersistent = qemuDomainIsPersistent,
+    .domainUndefine = qemuDomainUndefine,
+    .domainCreate = qemuDomainCreate,
+    .domainDefineXML = qemuDomainDefineXML,
+    .domainShutdown = qemuDomainShutdown,
+    .domainDestroy = qemuDomainDestroy,
+    .connectIsSecure = qemuConnectIsSecure,
+    .connectIsEncrypted = qemuConnectIsEncrypted,
 };
