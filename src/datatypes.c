@@ -124,6 +124,8 @@ virConnectUnrefInternal(virConnectPtr conn)
     VIR_DEBUG("closing connection %p (%s)", conn, NULLSTR(conn->uri));
     if (conn->driver && conn->driver->connectClose)
         conn->driver->connectClose(conn);
+    if (conn->closeFreeCallback)
+        conn->closeFreeCallback(conn->closeOpaque);
     conn->magic = 0;
     g_free(conn->uri);
     virResetError(&conn->err);

@@ -52,6 +52,9 @@ struct _virConnect {
     virErrorFunc handler;            /* virConnSetErrorFunc */
     void *userData;
     virError err;                    /* the connection's last error */
+    virConnectCloseFunc closeCallback;   /* virConnectRegisterCloseCallback */
+    void *closeOpaque;
+    virFreeCallback closeFreeCallback;
 };
 
 /* A handle on a domain: a name, a UUID and an ID at the time it was

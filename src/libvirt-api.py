@@ -488,10 +488,16 @@ def gen_entry(entry, ret, params):
         body += "    virResetLastError();\n"
         body += handle_check(htype, var, "NULL")
         body += named_check("nonnull", out, "uuidstr")
-        body += ("    if (virUUIDParse(%s, raw) < 0) {\n"
-                 "        virReportInvalidArg(%s, _(\"%%1$s in %%2$s must be a valid UUID\"),\n"
-                 "                            \"uuidstr\", __func__);\n"
-                 "        goto error;\n    }\n" % (out, out))
+        if htype == "virConnectPtr" and entry.area == "domain":
+            # Upstream's oldest lookup kept its old message.
+            body += ("    if (virUUIDParse(%s, raw) < 0) {\n"
+                     "        virReportInvalidArg(%s, \"%%s\", _(\"Invalid UUID\"));\n"
+                     "        goto error;\n    }\n" % (out, out))
+        else:
+            body += ("    if (virUUIDParse(%s, raw) < 0) {\n"
+                     "        virReportInvalidArg(%s, _(\"%%1$s in %%2$s must be a valid UUID\"),\n"
+                     "                            \"uuidstr\", __func__);\n"
+                     "        goto error;\n    }\n" % (out, out))
         body += "    return %s(%s, raw);\n\n" % (target, var)
         body += " error:\n    virDispatchError(%s);\n    return NULL;\n}\n" % conn_expr
         return head + body
@@ -700,7 +706,21 @@ def generate_docs(entries):
 
 
 def main():
-    check = "--check" in sys.argv[1:]
+    global TABLE
+    args = sys.argv[1:]
+    check = "--check" in args
+    if "--table" in args:
+        TABLE = args[args.index("--table") + 1]
+    try:
+        return generate(check)
+    except SystemExit as e:
+        if isinstance(e.code, str):
+            print(e.code)
+            return 1
+        raise
+
+
+def generate(check):
     entries = read_table()
     seen = set()
     for e in entries:

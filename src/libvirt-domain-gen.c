@@ -1204,8 +1204,7 @@ virDomainLookupByUUIDString(virConnectPtr conn, const char *uuid)
         goto error;
     }
     if (virUUIDParse(uuid, raw) < 0) {
-        virReportInvalidArg(uuid, _("%1$s in %2$s must be a valid UUID"),
-                            "uuidstr", __func__);
+        virReportInvalidArg(uuid, "%s", _("Invalid UUID"));
         goto error;
     }
     return virDomainLookupByUUID(conn, raw);

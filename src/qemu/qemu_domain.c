@@ -80,6 +80,17 @@ qemuDomainConfigPath(const virQEMUDriverConfig *cfg, const char *name)
 }
 
 
+/* The autostart link of @name: configDir/autostart/NAME.xml, a symlink
+ * to its definition, as upstream keeps it. */
+char *
+qemuDomainAutostartPath(const virQEMUDriverConfig *cfg, const char *name)
+{
+    g_autofree char *file = g_strdup_printf("%s.xml", name);
+
+    return g_build_filename(cfg->configDir, "autostart", file, NULL);
+}
+
+
 char *
 qemuDomainStatusPath(const virQEMUDriverConfig *cfg, const char *name)
 {

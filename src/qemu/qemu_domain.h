@@ -69,6 +69,7 @@ void qemuDomainObjPrivateFree(qemuDomainObjPrivate *priv);
 
 char *qemuDomainConfigPath(const virQEMUDriverConfig *cfg, const char *name);
 char *qemuDomainStatusPath(const virQEMUDriverConfig *cfg, const char *name);
+char *qemuDomainAutostartPath(const virQEMUDriverConfig *cfg, const char *name);
 char *qemuDomainLockPath(const virQEMUDriverConfig *cfg, const char *name);
 char *qemuDomainLogPath(const virQEMUDriverConfig *cfg, const char *name);
 
