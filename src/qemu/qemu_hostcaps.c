@@ -176,18 +176,23 @@ qemuHostCapsNodeGetSecurityModel(virConnectPtr conn G_GNUC_UNUSED,
 }
 
 
+/* The machine types, the emulator's default first (with its alias), as
+ * upstream lists them: tools that take the first one get the default. */
 static void
 qemuHostCapsFormatMachines(virBuffer *buf, const virQEMUCaps *caps)
 {
-    for (size_t i = 0; i < caps->nmachines; i++) {
-        const virQEMUCapsMachine *m = &caps->machines[i];
+    for (size_t pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; i < caps->nmachines; i++) {
+            const virQEMUCapsMachine *m = &caps->machines[i];
 
-        if (!qemuHostCapsMachineSupported(m))
-            continue;
-        virBufferAsprintf(buf, "<machine maxCpus='%u'>%s</machine>\n", m->maxCpus, m->name);
-        if (m->alias)
-            virBufferAsprintf(buf, "<machine canonical='%s' maxCpus='%u'>%s</machine>\n",
-                              m->name, m->maxCpus, m->alias);
+            if (!qemuHostCapsMachineSupported(m) || m->isDefault != (pass == 0))
+                continue;
+            virBufferAsprintf(buf, "<machine maxCpus='%u'>%s</machine>\n",
+                              m->maxCpus, m->name);
+            if (m->alias)
+                virBufferAsprintf(buf, "<machine canonical='%s' maxCpus='%u'>%s</machine>\n",
+                                  m->name, m->maxCpus, m->alias);
+        }
     }
 }
 
