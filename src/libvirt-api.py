@@ -355,7 +355,24 @@ def check_code(check, params, func):
         arg, _, name = arg.partition("=")
         if arg not in [n for t, n in params]:
             raise SystemExit("%s: check %s names no parameter" % (func, check))
+        if name.startswith("*"):
+            # the value @arg points to (upstream names it "*arg")
+            test, msg = CHECK_MESSAGES[kind]
+            return ("    if (%s) {\n"
+                    "        virReportInvalidArg(%s, _(\"%s\"), \"%s\", __func__);\n"
+                    "        goto error;\n    }\n" % (test % ("*" + arg), arg, msg, name))
         return named_check(kind, arg, name or arg)
+    if kind in ("nonnullif", "nullif"):
+        # ARG:COND: the check applies only when the C condition holds
+        arg, _, cond = arg.partition(":")
+        if arg not in [n for t, n in params] or not cond:
+            raise SystemExit("%s: check %s names no parameter or condition" % (func, check))
+        cond = cond.replace("&&", " && ").replace("||", " || ")
+        for op in ("!=", "=="):
+            cond = cond.replace(op, " %s " % op)
+        body = named_check(kind[:-2], arg, arg)
+        return "    if (%s) {\n%s    }\n" % (
+            cond, "".join("    " + line + "\n" for line in body.rstrip("\n").split("\n")))
     if kind == "excl":
         a, b = arg.split(",")
         return "    VIR_EXCLUSIVE_FLAGS_GOTO(%s, %s, error);\n" % (a, b)
@@ -522,8 +539,9 @@ def gen_entry(entry, ret, params):
         cond = "%s && %s->%s" % (table, table, member) if drv != "hv" else "%s->%s" % (table, member)
         call = "%s->%s(%s)" % (table, member, ", ".join(n for t, n in params))
         body += "    if (%s) {\n" % cond
-        body += "        %s ret = %s;\n\n" % (ret, call) if not ret.endswith("*") else \
-                "        %sret = %s;\n\n" % (ret, call)
+        decl = ("%s ret = %s;" % (ret, call) if not ret.endswith("*") else
+                "%sret = %s;" % (ret, call))
+        body += "        " + wrap(decl, width=72).replace("\n", "\n        ") + "\n\n"
         body += "        if (%s)\n            goto error;\n        return ret;\n    }\n" % test
     body += "    virReportUnsupportedError();\n\n"
     body += " error:\n    virDispatchError(conn);\n    return %s;\n}\n" % failval

@@ -43,7 +43,9 @@ virDomainCheckpointCreateXML(virDomainPtr domain, const char *xmlDesc,
     VIR_EXCLUSIVE_FLAGS_GOTO(VIR_DOMAIN_CHECKPOINT_CREATE_REDEFINE, VIR_DOMAIN_CHECKPOINT_CREATE_QUIESCE, error);
     virCheckReadOnlyGoto(conn->flags, error);
     if (conn->driver->domainCheckpointCreateXML) {
-        virDomainCheckpointPtr ret = conn->driver->domainCheckpointCreateXML(domain, xmlDesc, flags);
+        virDomainCheckpointPtr ret = conn->driver->domainCheckpointCreateXML(domain,
+                                                                             xmlDesc,
+                                                                             flags);
 
         if (!ret)
             goto error;
@@ -184,7 +186,8 @@ virDomainCheckpointGetParent(virDomainCheckpointPtr checkpoint,
     virCheckDomainCheckpointReturn(checkpoint, NULL);
     conn = checkpoint->domain->conn;
     if (conn->driver->domainCheckpointGetParent) {
-        virDomainCheckpointPtr ret = conn->driver->domainCheckpointGetParent(checkpoint, flags);
+        virDomainCheckpointPtr ret = conn->driver->domainCheckpointGetParent(checkpoint,
+                                                                             flags);
 
         if (!ret)
             goto error;
@@ -218,7 +221,8 @@ virDomainCheckpointGetXMLDesc(virDomainCheckpointPtr checkpoint,
     virCheckDomainCheckpointReturn(checkpoint, NULL);
     conn = checkpoint->domain->conn;
     if (conn->driver->domainCheckpointGetXMLDesc) {
-        char *ret = conn->driver->domainCheckpointGetXMLDesc(checkpoint, flags);
+        char *ret = conn->driver->domainCheckpointGetXMLDesc(checkpoint,
+                                                             flags);
 
         if (!ret)
             goto error;
@@ -255,7 +259,9 @@ virDomainCheckpointListAllChildren(virDomainCheckpointPtr checkpoint,
     virCheckDomainCheckpointReturn(checkpoint, -1);
     conn = checkpoint->domain->conn;
     if (conn->driver->domainCheckpointListAllChildren) {
-        int ret = conn->driver->domainCheckpointListAllChildren(checkpoint, children, flags);
+        int ret = conn->driver->domainCheckpointListAllChildren(checkpoint,
+                                                                children,
+                                                                flags);
 
         if (ret < 0)
             goto error;
@@ -292,7 +298,9 @@ virDomainCheckpointLookupByName(virDomainPtr domain, const char *name,
     conn = domain->conn;
     virCheckNonNullArgGoto(name, error);
     if (conn->driver->domainCheckpointLookupByName) {
-        virDomainCheckpointPtr ret = conn->driver->domainCheckpointLookupByName(domain, name, flags);
+        virDomainCheckpointPtr ret = conn->driver->domainCheckpointLookupByName(domain,
+                                                                                name,
+                                                                                flags);
 
         if (!ret)
             goto error;
@@ -348,7 +356,8 @@ virDomainListAllCheckpoints(virDomainPtr domain,
     virCheckDomainReturn(domain, -1);
     conn = domain->conn;
     if (conn->driver->domainListAllCheckpoints) {
-        int ret = conn->driver->domainListAllCheckpoints(domain, checkpoints, flags);
+        int ret = conn->driver->domainListAllCheckpoints(domain, checkpoints,
+                                                         flags);
 
         if (ret < 0)
             goto error;

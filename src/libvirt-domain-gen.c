@@ -481,7 +481,8 @@ virConnectDomainEventRegister(virConnectPtr conn,
     virCheckConnectReturn(conn, -1);
     virCheckNonNullArgGoto(cb, error);
     if (conn->driver->connectDomainEventRegister) {
-        int ret = conn->driver->connectDomainEventRegister(conn, cb, opaque, freecb);
+        int ret = conn->driver->connectDomainEventRegister(conn, cb, opaque,
+                                                           freecb);
 
         if (ret < 0)
             goto error;
@@ -620,7 +621,8 @@ virDomainMigrateSetMaxDowntime(virDomainPtr domain,
     conn = domain->conn;
     virCheckReadOnlyGoto(conn->flags, error);
     if (conn->driver->domainMigrateSetMaxDowntime) {
-        int ret = conn->driver->domainMigrateSetMaxDowntime(domain, downtime, flags);
+        int ret = conn->driver->domainMigrateSetMaxDowntime(domain, downtime,
+                                                            flags);
 
         if (ret < 0)
             goto error;
@@ -696,7 +698,10 @@ virConnectDomainXMLFromNative(virConnectPtr conn, const char *nativeFormat,
     virCheckNonNullArgGoto(nativeFormat, error);
     virCheckNonNullArgGoto(nativeConfig, error);
     if (conn->driver->connectDomainXMLFromNative) {
-        char *ret = conn->driver->connectDomainXMLFromNative(conn, nativeFormat, nativeConfig, flags);
+        char *ret = conn->driver->connectDomainXMLFromNative(conn,
+                                                             nativeFormat,
+                                                             nativeConfig,
+                                                             flags);
 
         if (!ret)
             goto error;
@@ -732,7 +737,8 @@ virConnectGetAllDomainStats(virConnectPtr conn, unsigned int stats,
     virCheckConnectReturn(conn, -1);
     virCheckNonNullArgGoto(retStats, error);
     if (conn->driver->connectGetAllDomainStats) {
-        int ret = conn->driver->connectGetAllDomainStats(conn, stats, retStats, flags);
+        int ret = conn->driver->connectGetAllDomainStats(conn, stats, retStats,
+                                                         flags);
 
         if (ret < 0)
             goto error;
@@ -778,7 +784,8 @@ virDomainBlockCopy(virDomainPtr dom, const char *disk, const char *destxml,
     virCheckNonNullArgGoto(params, error);
     virCheckNonNegativeArgGoto(nparams, error);
     if (conn->driver->domainBlockCopy) {
-        int ret = conn->driver->domainBlockCopy(dom, disk, destxml, params, nparams, flags);
+        int ret = conn->driver->domainBlockCopy(dom, disk, destxml, params,
+                                                nparams, flags);
 
         if (ret < 0)
             goto error;
@@ -918,7 +925,11 @@ virConnectGetDomainCapabilities(virConnectPtr conn, const char *emulatorbin,
     virCheckConnectReturn(conn, NULL);
     virCheckReadOnlyGoto(conn->flags, error);
     if (conn->driver->connectGetDomainCapabilities) {
-        char *ret = conn->driver->connectGetDomainCapabilities(conn, emulatorbin, arch, machine, virttype, flags);
+        char *ret = conn->driver->connectGetDomainCapabilities(conn,
+                                                               emulatorbin,
+                                                               arch, machine,
+                                                               virttype,
+                                                               flags);
 
         if (!ret)
             goto error;
@@ -1016,7 +1027,8 @@ virDomainGetBlockIoTune(virDomainPtr dom, const char *disk,
     virCheckNonNullArgGoto(nparams, error);
     VIR_EXCLUSIVE_FLAGS_GOTO(VIR_DOMAIN_AFFECT_LIVE, VIR_DOMAIN_AFFECT_CONFIG, error);
     if (conn->driver->domainGetBlockIoTune) {
-        int ret = conn->driver->domainGetBlockIoTune(dom, disk, params, nparams, flags);
+        int ret = conn->driver->domainGetBlockIoTune(dom, disk, params,
+                                                     nparams, flags);
 
         if (ret < 0)
             goto error;
@@ -1059,7 +1071,8 @@ virDomainSetBlockIoTune(virDomainPtr dom, const char *disk,
     virCheckNonNullArgGoto(params, error);
     virCheckPositiveArgGoto(nparams, error);
     if (conn->driver->domainSetBlockIoTune) {
-        int ret = conn->driver->domainSetBlockIoTune(dom, disk, params, nparams, flags);
+        int ret = conn->driver->domainSetBlockIoTune(dom, disk, params,
+                                                     nparams, flags);
 
         if (ret < 0)
             goto error;
@@ -1102,7 +1115,8 @@ virDomainBlockCommit(virDomainPtr dom, const char *disk, const char *base,
     virCheckReadOnlyGoto(conn->flags, error);
     virCheckNonNullArgGoto(disk, error);
     if (conn->driver->domainBlockCommit) {
-        int ret = conn->driver->domainBlockCommit(dom, disk, base, top, bandwidth, flags);
+        int ret = conn->driver->domainBlockCommit(dom, disk, base, top,
+                                                  bandwidth, flags);
 
         if (ret < 0)
             goto error;
@@ -1143,7 +1157,8 @@ virDomainGetLaunchSecurityInfo(virDomainPtr domain,
     virCheckNonNullArgGoto(nparams, error);
     virCheckReadOnlyGoto(conn->flags, error);
     if (conn->driver->domainGetLaunchSecurityInfo) {
-        int ret = conn->driver->domainGetLaunchSecurityInfo(domain, params, nparams, flags);
+        int ret = conn->driver->domainGetLaunchSecurityInfo(domain, params,
+                                                            nparams, flags);
 
         if (ret < 0)
             goto error;
@@ -1298,7 +1313,8 @@ virDomainGetEmulatorPinInfo(virDomainPtr domain, unsigned char *cpumaps,
     virCheckPositiveArgGoto(maplen, error);
     VIR_EXCLUSIVE_FLAGS_GOTO(VIR_DOMAIN_AFFECT_LIVE, VIR_DOMAIN_AFFECT_CONFIG, error);
     if (conn->driver->domainGetEmulatorPinInfo) {
-        int ret = conn->driver->domainGetEmulatorPinInfo(domain, cpumaps, maplen, flags);
+        int ret = conn->driver->domainGetEmulatorPinInfo(domain, cpumaps,
+                                                         maplen, flags);
 
         if (ret < 0)
             goto error;
@@ -1407,7 +1423,8 @@ virDomainPinEmulator(virDomainPtr domain, unsigned char *cpumap, int maplen,
     virCheckNonNullArgGoto(cpumap, error);
     virCheckPositiveArgGoto(maplen, error);
     if (conn->driver->domainPinEmulator) {
-        int ret = conn->driver->domainPinEmulator(domain, cpumap, maplen, flags);
+        int ret = conn->driver->domainPinEmulator(domain, cpumap, maplen,
+                                                  flags);
 
         if (ret < 0)
             goto error;
@@ -1447,7 +1464,8 @@ virDomainGetGuestVcpus(virDomainPtr domain, virTypedParameterPtr *params,
     virCheckNonNullArgGoto(params, error);
     virCheckNonNullArgGoto(nparams, error);
     if (conn->driver->domainGetGuestVcpus) {
-        int ret = conn->driver->domainGetGuestVcpus(domain, params, nparams, flags);
+        int ret = conn->driver->domainGetGuestVcpus(domain, params, nparams,
+                                                    flags);
 
         if (ret < 0)
             goto error;
@@ -1486,7 +1504,8 @@ virDomainSetGuestVcpus(virDomainPtr domain, const char *cpumap, int state,
     virCheckReadOnlyGoto(conn->flags, error);
     virCheckNonNullArgGoto(cpumap, error);
     if (conn->driver->domainSetGuestVcpus) {
-        int ret = conn->driver->domainSetGuestVcpus(domain, cpumap, state, flags);
+        int ret = conn->driver->domainSetGuestVcpus(domain, cpumap, state,
+                                                    flags);
 
         if (ret < 0)
             goto error;
@@ -1631,7 +1650,8 @@ virDomainAgentSetResponseTimeout(virDomainPtr domain, int timeout,
     conn = domain->conn;
     virCheckReadOnlyGoto(conn->flags, error);
     if (conn->driver->domainAgentSetResponseTimeout) {
-        int ret = conn->driver->domainAgentSetResponseTimeout(domain, timeout, flags);
+        int ret = conn->driver->domainAgentSetResponseTimeout(domain, timeout,
+                                                              flags);
 
         if (ret < 0)
             goto error;
@@ -1778,7 +1798,8 @@ virDomainAuthorizedSSHKeysGet(virDomainPtr domain, const char *user,
     virCheckNonNullArgGoto(keys, error);
     virCheckReadOnlyGoto(conn->flags, error);
     if (conn->driver->domainAuthorizedSSHKeysGet) {
-        int ret = conn->driver->domainAuthorizedSSHKeysGet(domain, user, keys, flags);
+        int ret = conn->driver->domainAuthorizedSSHKeysGet(domain, user, keys,
+                                                           flags);
 
         if (ret < 0)
             goto error;
@@ -1820,7 +1841,8 @@ virDomainAuthorizedSSHKeysSet(virDomainPtr domain, const char *user,
     VIR_EXCLUSIVE_FLAGS_GOTO(VIR_DOMAIN_AUTHORIZED_SSH_KEYS_SET_APPEND, VIR_DOMAIN_AUTHORIZED_SSH_KEYS_SET_REMOVE, error);
     virCheckReadOnlyGoto(conn->flags, error);
     if (conn->driver->domainAuthorizedSSHKeysSet) {
-        int ret = conn->driver->domainAuthorizedSSHKeysSet(domain, user, keys, nkeys, flags);
+        int ret = conn->driver->domainAuthorizedSSHKeysSet(domain, user, keys,
+                                                           nkeys, flags);
 
         if (ret < 0)
             goto error;
@@ -1860,7 +1882,8 @@ virDomainBackupBegin(virDomainPtr domain, const char *backupXML,
     virCheckNonNullArgGoto(backupXML, error);
     virCheckReadOnlyGoto(conn->flags, error);
     if (conn->driver->domainBackupBegin) {
-        int ret = conn->driver->domainBackupBegin(domain, backupXML, checkpointXML, flags);
+        int ret = conn->driver->domainBackupBegin(domain, backupXML,
+                                                  checkpointXML, flags);
 
         if (ret < 0)
             goto error;
@@ -1968,7 +1991,8 @@ virDomainBlockJobSetSpeed(virDomainPtr dom, const char *disk,
     virCheckReadOnlyGoto(conn->flags, error);
     virCheckNonNullArgGoto(disk, error);
     if (conn->driver->domainBlockJobSetSpeed) {
-        int ret = conn->driver->domainBlockJobSetSpeed(dom, disk, bandwidth, flags);
+        int ret = conn->driver->domainBlockJobSetSpeed(dom, disk, bandwidth,
+                                                       flags);
 
         if (ret < 0)
             goto error;
@@ -2161,7 +2185,8 @@ virDomainSaveImageDefineXML(virConnectPtr conn, const char *file,
     virCheckNonNullArgGoto(dxml, error);
     VIR_EXCLUSIVE_FLAGS_GOTO(VIR_DOMAIN_SAVE_RUNNING, VIR_DOMAIN_SAVE_PAUSED, error);
     if (conn->driver->domainSaveImageDefineXML) {
-        int ret = conn->driver->domainSaveImageDefineXML(conn, file, dxml, flags);
+        int ret = conn->driver->domainSaveImageDefineXML(conn, file, dxml,
+                                                         flags);
 
         if (ret < 0)
             goto error;
@@ -2238,7 +2263,8 @@ virDomainBlockPeek(virDomainPtr dom, const char *disk,
     virCheckNonNullArgGoto(disk, error);
     virCheckNonNullArgGoto(buffer, error);
     if (conn->driver->domainBlockPeek) {
-        int ret = conn->driver->domainBlockPeek(dom, disk, offset, size, buffer, flags);
+        int ret = conn->driver->domainBlockPeek(dom, disk, offset, size,
+                                                buffer, flags);
 
         if (ret < 0)
             goto error;
@@ -2279,7 +2305,8 @@ virDomainMemoryPeek(virDomainPtr dom, unsigned long long start, size_t size,
     virCheckNonNullArgGoto(buffer, error);
     VIR_EXCLUSIVE_FLAGS_GOTO(VIR_MEMORY_VIRTUAL, VIR_MEMORY_PHYSICAL, error);
     if (conn->driver->domainMemoryPeek) {
-        int ret = conn->driver->domainMemoryPeek(dom, start, size, buffer, flags);
+        int ret = conn->driver->domainMemoryPeek(dom, start, size, buffer,
+                                                 flags);
 
         if (ret < 0)
             goto error;
@@ -2319,7 +2346,8 @@ virDomainBlockRebase(virDomainPtr dom, const char *disk, const char *base,
     virCheckReadOnlyGoto(conn->flags, error);
     virCheckNonNullArgGoto(disk, error);
     if (conn->driver->domainBlockRebase) {
-        int ret = conn->driver->domainBlockRebase(dom, disk, base, bandwidth, flags);
+        int ret = conn->driver->domainBlockRebase(dom, disk, base, bandwidth,
+                                                  flags);
 
         if (ret < 0)
             goto error;
@@ -2359,10 +2387,15 @@ virDomainGetCPUStats(virDomainPtr domain, virTypedParameterPtr params,
     virResetLastError();
     virCheckDomainReturn(domain, -1);
     conn = domain->conn;
-    virCheckNonNullArgGoto(params, error);
-    virCheckNullArgGoto(params, error);
+    if (nparams != 0 && ncpus != 0) {
+        virCheckNonNullArgGoto(params, error);
+    }
+    if (nparams == 0 || ncpus == 0) {
+        virCheckNullArgGoto(params, error);
+    }
     if (conn->driver->domainGetCPUStats) {
-        int ret = conn->driver->domainGetCPUStats(domain, params, nparams, start_cpu, ncpus, flags);
+        int ret = conn->driver->domainGetCPUStats(domain, params, nparams,
+                                                  start_cpu, ncpus, flags);
 
         if (ret < 0)
             goto error;
@@ -2400,7 +2433,8 @@ virDomainGetDiskErrors(virDomainPtr dom, virDomainDiskErrorPtr errors,
     conn = dom->conn;
     virCheckNonNullArgGoto(errors, error);
     if (conn->driver->domainGetDiskErrors) {
-        int ret = conn->driver->domainGetDiskErrors(dom, errors, maxerrors, flags);
+        int ret = conn->driver->domainGetDiskErrors(dom, errors, maxerrors,
+                                                    flags);
 
         if (ret < 0)
             goto error;
@@ -2436,8 +2470,13 @@ virDomainGetMetadata(virDomainPtr domain, int type, const char *uri,
     virResetLastError();
     virCheckDomainReturn(domain, NULL);
     conn = domain->conn;
-    virCheckNullArgGoto(uri, error);
     VIR_EXCLUSIVE_FLAGS_GOTO(VIR_DOMAIN_AFFECT_LIVE, VIR_DOMAIN_AFFECT_CONFIG, error);
+    if (type != VIR_DOMAIN_METADATA_ELEMENT) {
+        virCheckNullArgGoto(uri, error);
+    }
+    if (type == VIR_DOMAIN_METADATA_ELEMENT) {
+        virCheckNonNullArgGoto(uri, error);
+    }
     if (conn->driver->domainGetMetadata) {
         char *ret = conn->driver->domainGetMetadata(domain, type, uri, flags);
 
@@ -2477,7 +2516,8 @@ virDomainPMSuspendForDuration(virDomainPtr domain, unsigned int target,
     conn = domain->conn;
     virCheckReadOnlyGoto(conn->flags, error);
     if (conn->driver->domainPMSuspendForDuration) {
-        int ret = conn->driver->domainPMSuspendForDuration(domain, target, duration, flags);
+        int ret = conn->driver->domainPMSuspendForDuration(domain, target,
+                                                           duration, flags);
 
         if (ret < 0)
             goto error;
@@ -2517,10 +2557,21 @@ virDomainSetMetadata(virDomainPtr domain, int type, const char *metadata,
     virCheckDomainReturn(domain, -1);
     conn = domain->conn;
     virCheckReadOnlyGoto(conn->flags, error);
-    virCheckNullArgGoto(uri, error);
-    virCheckNullArgGoto(key, error);
+    if (type != VIR_DOMAIN_METADATA_ELEMENT) {
+        virCheckNullArgGoto(uri, error);
+    }
+    if (type != VIR_DOMAIN_METADATA_ELEMENT) {
+        virCheckNullArgGoto(key, error);
+    }
+    if (type == VIR_DOMAIN_METADATA_ELEMENT) {
+        virCheckNonNullArgGoto(uri, error);
+    }
+    if (type == VIR_DOMAIN_METADATA_ELEMENT) {
+        virCheckNonNullArgGoto(key, error);
+    }
     if (conn->driver->domainSetMetadata) {
-        int ret = conn->driver->domainSetMetadata(domain, type, metadata, key, uri, flags);
+        int ret = conn->driver->domainSetMetadata(domain, type, metadata, key,
+                                                  uri, flags);
 
         if (ret < 0)
             goto error;
@@ -2641,7 +2692,8 @@ virDomainMigrate(virDomainPtr domain, virConnectPtr dconn, unsigned long flags,
     virCheckReadOnlyGoto(conn->flags, error);
     VIR_EXCLUSIVE_FLAGS_GOTO(VIR_MIGRATE_NON_SHARED_DISK, VIR_MIGRATE_NON_SHARED_INC, error);
     if (conn->driver->domainMigrate) {
-        virDomainPtr ret = conn->driver->domainMigrate(domain, dconn, flags, dname, uri, bandwidth);
+        virDomainPtr ret = conn->driver->domainMigrate(domain, dconn, flags,
+                                                       dname, uri, bandwidth);
 
         if (!ret)
             goto error;
@@ -2682,7 +2734,8 @@ virDomainBlockStatsFlags(virDomainPtr dom, const char *disk,
     virCheckNonNullArgGoto(disk, error);
     virCheckNonNullArgGoto(nparams, error);
     if (conn->driver->domainBlockStatsFlags) {
-        int ret = conn->driver->domainBlockStatsFlags(dom, disk, params, nparams, flags);
+        int ret = conn->driver->domainBlockStatsFlags(dom, disk, params,
+                                                      nparams, flags);
 
         if (ret < 0)
             goto error;
@@ -2720,7 +2773,8 @@ virDomainMigrateGetMaxSpeed(virDomainPtr domain, unsigned long *bandwidth,
     virCheckNonNullArgGoto(bandwidth, error);
     virCheckReadOnlyGoto(conn->flags, error);
     if (conn->driver->domainMigrateGetMaxSpeed) {
-        int ret = conn->driver->domainMigrateGetMaxSpeed(domain, bandwidth, flags);
+        int ret = conn->driver->domainMigrateGetMaxSpeed(domain, bandwidth,
+                                                         flags);
 
         if (ret < 0)
             goto error;
@@ -2760,7 +2814,8 @@ virDomainCoreDumpWithFormat(virDomainPtr domain, const char *to,
     virCheckNonNullArgGoto(to, error);
     VIR_EXCLUSIVE_FLAGS_GOTO(VIR_DUMP_CRASH, VIR_DUMP_LIVE, error);
     if (conn->driver->domainCoreDumpWithFormat) {
-        int ret = conn->driver->domainCoreDumpWithFormat(domain, to, dumpformat, flags);
+        int ret = conn->driver->domainCoreDumpWithFormat(domain, to,
+                                                         dumpformat, flags);
 
         if (ret < 0)
             goto error;
@@ -2798,7 +2853,8 @@ virDomainCreateWithFiles(virDomainPtr domain, unsigned int nfiles, int *files,
     conn = domain->conn;
     virCheckReadOnlyGoto(conn->flags, error);
     if (conn->driver->domainCreateWithFiles) {
-        int ret = conn->driver->domainCreateWithFiles(domain, nfiles, files, flags);
+        int ret = conn->driver->domainCreateWithFiles(domain, nfiles, files,
+                                                      flags);
 
         if (ret < 0)
             goto error;
@@ -2836,7 +2892,11 @@ virDomainCreateXMLWithFiles(virConnectPtr conn, const char *xmlDesc,
     virCheckNonNullArgGoto(xmlDesc, error);
     virCheckReadOnlyGoto(conn->flags, error);
     if (conn->driver->domainCreateXMLWithFiles) {
-        virDomainPtr ret = conn->driver->domainCreateXMLWithFiles(conn, xmlDesc, nfiles, files, flags);
+        virDomainPtr ret = conn->driver->domainCreateXMLWithFiles(conn,
+                                                                  xmlDesc,
+                                                                  nfiles,
+                                                                  files,
+                                                                  flags);
 
         if (!ret)
             goto error;
@@ -2873,7 +2933,8 @@ virDomainSetMemoryStatsPeriod(virDomainPtr domain, int period,
     virCheckReadOnlyGoto(conn->flags, error);
     virCheckNonNegativeArgGoto(period, error);
     if (conn->driver->domainSetMemoryStatsPeriod) {
-        int ret = conn->driver->domainSetMemoryStatsPeriod(domain, period, flags);
+        int ret = conn->driver->domainSetMemoryStatsPeriod(domain, period,
+                                                           flags);
 
         if (ret < 0)
             goto error;
@@ -2910,11 +2971,12 @@ virDomainFDAssociate(virDomainPtr domain, const char *name, unsigned int nfds,
     virResetLastError();
     virCheckDomainReturn(domain, -1);
     conn = domain->conn;
-    virCheckNonZeroArgGoto(nfds, error);
     virCheckNonNullArgGoto(fds, error);
+    virCheckNonZeroArgGoto(nfds, error);
     virCheckReadOnlyGoto(conn->flags, error);
     if (conn->driver->domainFDAssociate) {
-        int ret = conn->driver->domainFDAssociate(domain, name, nfds, fds, flags);
+        int ret = conn->driver->domainFDAssociate(domain, name, nfds, fds,
+                                                  flags);
 
         if (ret < 0)
             goto error;
@@ -2953,7 +3015,8 @@ virDomainFSFreeze(virDomainPtr dom, const char **mountpoints,
     virCheckReadOnlyGoto(conn->flags, error);
     virCheckNonNullArgGoto(mountpoints, error);
     if (conn->driver->domainFSFreeze) {
-        int ret = conn->driver->domainFSFreeze(dom, mountpoints, nmountpoints, flags);
+        int ret = conn->driver->domainFSFreeze(dom, mountpoints, nmountpoints,
+                                               flags);
 
         if (ret < 0)
             goto error;
@@ -2992,7 +3055,8 @@ virDomainFSThaw(virDomainPtr dom, const char **mountpoints,
     virCheckReadOnlyGoto(conn->flags, error);
     virCheckNonNullArgGoto(mountpoints, error);
     if (conn->driver->domainFSThaw) {
-        int ret = conn->driver->domainFSThaw(dom, mountpoints, nmountpoints, flags);
+        int ret = conn->driver->domainFSThaw(dom, mountpoints, nmountpoints,
+                                             flags);
 
         if (ret < 0)
             goto error;
@@ -3182,7 +3246,8 @@ virDomainSendProcessSignal(virDomainPtr domain, long long pid_value,
     virCheckReadOnlyGoto(conn->flags, error);
     virCheckNonZeroArgGoto(pid_value, error);
     if (conn->driver->domainSendProcessSignal) {
-        int ret = conn->driver->domainSendProcessSignal(domain, pid_value, signum, flags);
+        int ret = conn->driver->domainSendProcessSignal(domain, pid_value,
+                                                        signum, flags);
 
         if (ret < 0)
             goto error;
@@ -3221,7 +3286,8 @@ virDomainGetBlkioParameters(virDomainPtr domain, virTypedParameterPtr params,
     virCheckNonNullArgGoto(nparams, error);
     VIR_EXCLUSIVE_FLAGS_GOTO(VIR_DOMAIN_AFFECT_LIVE, VIR_DOMAIN_AFFECT_CONFIG, error);
     if (conn->driver->domainGetBlkioParameters) {
-        int ret = conn->driver->domainGetBlkioParameters(domain, params, nparams, flags);
+        int ret = conn->driver->domainGetBlkioParameters(domain, params,
+                                                         nparams, flags);
 
         if (ret < 0)
             goto error;
@@ -3258,7 +3324,8 @@ virDomainMigrateSetMaxSpeed(virDomainPtr domain, unsigned long bandwidth,
     conn = domain->conn;
     virCheckReadOnlyGoto(conn->flags, error);
     if (conn->driver->domainMigrateSetMaxSpeed) {
-        int ret = conn->driver->domainMigrateSetMaxSpeed(domain, bandwidth, flags);
+        int ret = conn->driver->domainMigrateSetMaxSpeed(domain, bandwidth,
+                                                         flags);
 
         if (ret < 0)
             goto error;
@@ -3298,7 +3365,8 @@ virDomainSetBlkioParameters(virDomainPtr domain, virTypedParameterPtr params,
     virCheckNonNullArgGoto(params, error);
     virCheckNonNegativeArgGoto(nparams, error);
     if (conn->driver->domainSetBlkioParameters) {
-        int ret = conn->driver->domainSetBlkioParameters(domain, params, nparams, flags);
+        int ret = conn->driver->domainSetBlkioParameters(domain, params,
+                                                         nparams, flags);
 
         if (ret < 0)
             goto error;
@@ -3453,7 +3521,8 @@ virDomainGetVcpuPinInfo(virDomainPtr domain, int ncpumaps,
     virCheckPositiveArgGoto(maplen, error);
     VIR_EXCLUSIVE_FLAGS_GOTO(VIR_DOMAIN_AFFECT_LIVE, VIR_DOMAIN_AFFECT_CONFIG, error);
     if (conn->driver->domainGetVcpuPinInfo) {
-        int ret = conn->driver->domainGetVcpuPinInfo(domain, ncpumaps, cpumaps, maplen, flags);
+        int ret = conn->driver->domainGetVcpuPinInfo(domain, ncpumaps, cpumaps,
+                                                     maplen, flags);
 
         if (ret < 0)
             goto error;
@@ -3494,7 +3563,8 @@ virDomainPinVcpuFlags(virDomainPtr domain, unsigned int vcpu,
     virCheckNonNullArgGoto(cpumap, error);
     virCheckPositiveArgGoto(maplen, error);
     if (conn->driver->domainPinVcpuFlags) {
-        int ret = conn->driver->domainPinVcpuFlags(domain, vcpu, cpumap, maplen, flags);
+        int ret = conn->driver->domainPinVcpuFlags(domain, vcpu, cpumap,
+                                                   maplen, flags);
 
         if (ret < 0)
             goto error;
@@ -3538,7 +3608,8 @@ virDomainSendKey(virDomainPtr domain, unsigned int codeset,
     virCheckNonNullArgGoto(keycodes, error);
     virCheckPositiveArgGoto(nkeycodes, error);
     if (conn->driver->domainSendKey) {
-        int ret = conn->driver->domainSendKey(domain, codeset, holdtime, keycodes, nkeycodes, flags);
+        int ret = conn->driver->domainSendKey(domain, codeset, holdtime,
+                                              keycodes, nkeycodes, flags);
 
         if (ret < 0)
             goto error;
@@ -3580,7 +3651,8 @@ virDomainGetGuestInfo(virDomainPtr domain, unsigned int types,
     virCheckNonNullArgGoto(params, error);
     virCheckNonNullArgGoto(nparams, error);
     if (conn->driver->domainGetGuestInfo) {
-        int ret = conn->driver->domainGetGuestInfo(domain, types, params, nparams, flags);
+        int ret = conn->driver->domainGetGuestInfo(domain, types, params,
+                                                   nparams, flags);
 
         if (ret < 0)
             goto error;
@@ -3657,7 +3729,8 @@ virDomainInterfaceAddresses(virDomainPtr dom, virDomainInterfacePtr **ifaces,
     virCheckNonNullArgGoto(ifaces, error);
     virCheckReadOnlyGoto(conn->flags, error);
     if (conn->driver->domainInterfaceAddresses) {
-        int ret = conn->driver->domainInterfaceAddresses(dom, ifaces, source, flags);
+        int ret = conn->driver->domainInterfaceAddresses(dom, ifaces, source,
+                                                         flags);
 
         if (ret < 0)
             goto error;
@@ -3698,7 +3771,8 @@ virDomainPinIOThread(virDomainPtr domain, unsigned int iothread_id,
     virCheckNonNullArgGoto(cpumap, error);
     virCheckPositiveArgGoto(maplen, error);
     if (conn->driver->domainPinIOThread) {
-        int ret = conn->driver->domainPinIOThread(domain, iothread_id, cpumap, maplen, flags);
+        int ret = conn->driver->domainPinIOThread(domain, iothread_id, cpumap,
+                                                  maplen, flags);
 
         if (ret < 0)
             goto error;
@@ -3738,7 +3812,9 @@ virDomainGetInterfaceParameters(virDomainPtr dom, const char *device,
     conn = dom->conn;
     virCheckNonNullArgGoto(nparams, error);
     if (conn->driver->domainGetInterfaceParameters) {
-        int ret = conn->driver->domainGetInterfaceParameters(dom, device, params, nparams, flags);
+        int ret = conn->driver->domainGetInterfaceParameters(dom, device,
+                                                             params, nparams,
+                                                             flags);
 
         if (ret < 0)
             goto error;
@@ -3776,7 +3852,8 @@ virDomainGetNumaParameters(virDomainPtr domain, virTypedParameterPtr params,
     conn = domain->conn;
     virCheckNonNullArgGoto(nparams, error);
     if (conn->driver->domainGetNumaParameters) {
-        int ret = conn->driver->domainGetNumaParameters(domain, params, nparams, flags);
+        int ret = conn->driver->domainGetNumaParameters(domain, params,
+                                                        nparams, flags);
 
         if (ret < 0)
             goto error;
@@ -3818,7 +3895,9 @@ virDomainSetInterfaceParameters(virDomainPtr dom, const char *device,
     virCheckNonNullArgGoto(params, error);
     virCheckPositiveArgGoto(nparams, error);
     if (conn->driver->domainSetInterfaceParameters) {
-        int ret = conn->driver->domainSetInterfaceParameters(dom, device, params, nparams, flags);
+        int ret = conn->driver->domainSetInterfaceParameters(dom, device,
+                                                             params, nparams,
+                                                             flags);
 
         if (ret < 0)
             goto error;
@@ -3858,7 +3937,8 @@ virDomainSetNumaParameters(virDomainPtr domain, virTypedParameterPtr params,
     virCheckNonNullArgGoto(params, error);
     virCheckPositiveArgGoto(nparams, error);
     if (conn->driver->domainSetNumaParameters) {
-        int ret = conn->driver->domainSetNumaParameters(domain, params, nparams, flags);
+        int ret = conn->driver->domainSetNumaParameters(domain, params,
+                                                        nparams, flags);
 
         if (ret < 0)
             goto error;
@@ -3901,7 +3981,8 @@ virDomainGetJobStats(virDomainPtr domain, int *type,
     virCheckNonNullArgGoto(params, error);
     virCheckNonNullArgGoto(nparams, error);
     if (conn->driver->domainGetJobStats) {
-        int ret = conn->driver->domainGetJobStats(domain, type, params, nparams, flags);
+        int ret = conn->driver->domainGetJobStats(domain, type, params,
+                                                  nparams, flags);
 
         if (ret < 0)
             goto error;
@@ -3939,7 +4020,9 @@ virDomainMigrateGetCompressionCache(virDomainPtr domain,
     conn = domain->conn;
     virCheckNonNullArgGoto(cacheSize, error);
     if (conn->driver->domainMigrateGetCompressionCache) {
-        int ret = conn->driver->domainMigrateGetCompressionCache(domain, cacheSize, flags);
+        int ret = conn->driver->domainMigrateGetCompressionCache(domain,
+                                                                 cacheSize,
+                                                                 flags);
 
         if (ret < 0)
             goto error;
@@ -3977,7 +4060,9 @@ virDomainMigrateSetCompressionCache(virDomainPtr domain,
     conn = domain->conn;
     virCheckReadOnlyGoto(conn->flags, error);
     if (conn->driver->domainMigrateSetCompressionCache) {
-        int ret = conn->driver->domainMigrateSetCompressionCache(domain, cacheSize, flags);
+        int ret = conn->driver->domainMigrateSetCompressionCache(domain,
+                                                                 cacheSize,
+                                                                 flags);
 
         if (ret < 0)
             goto error;
@@ -4016,7 +4101,8 @@ virDomainGetMemoryParameters(virDomainPtr domain, virTypedParameterPtr params,
     virCheckNonNullArgGoto(nparams, error);
     VIR_EXCLUSIVE_FLAGS_GOTO(VIR_DOMAIN_AFFECT_LIVE, VIR_DOMAIN_AFFECT_CONFIG, error);
     if (conn->driver->domainGetMemoryParameters) {
-        int ret = conn->driver->domainGetMemoryParameters(domain, params, nparams, flags);
+        int ret = conn->driver->domainGetMemoryParameters(domain, params,
+                                                          nparams, flags);
 
         if (ret < 0)
             goto error;
@@ -4090,7 +4176,8 @@ virDomainSetMemoryParameters(virDomainPtr domain, virTypedParameterPtr params,
     virCheckNonNullArgGoto(params, error);
     virCheckPositiveArgGoto(nparams, error);
     if (conn->driver->domainSetMemoryParameters) {
-        int ret = conn->driver->domainSetMemoryParameters(domain, params, nparams, flags);
+        int ret = conn->driver->domainSetMemoryParameters(domain, params,
+                                                          nparams, flags);
 
         if (ret < 0)
             goto error;
@@ -4203,7 +4290,8 @@ virDomainGetPerfEvents(virDomainPtr dom, virTypedParameterPtr *params,
     virCheckNonNullArgGoto(params, error);
     virCheckNonNullArgGoto(nparams, error);
     if (conn->driver->domainGetPerfEvents) {
-        int ret = conn->driver->domainGetPerfEvents(dom, params, nparams, flags);
+        int ret = conn->driver->domainGetPerfEvents(dom, params, nparams,
+                                                    flags);
 
         if (ret < 0)
             goto error;
@@ -4277,7 +4365,8 @@ virDomainSetPerfEvents(virDomainPtr dom, virTypedParameterPtr params,
     virCheckNonNullArgGoto(params, error);
     virCheckPositiveArgGoto(nparams, error);
     if (conn->driver->domainSetPerfEvents) {
-        int ret = conn->driver->domainSetPerfEvents(dom, params, nparams, flags);
+        int ret = conn->driver->domainSetPerfEvents(dom, params, nparams,
+                                                    flags);
 
         if (ret < 0)
             goto error;
@@ -4314,8 +4403,13 @@ virDomainGetSchedulerParameters(virDomainPtr domain,
     conn = domain->conn;
     virCheckNonNullArgGoto(params, error);
     virCheckNonNullArgGoto(nparams, error);
+    if ((*nparams) <= 0) {
+        virReportInvalidArg(nparams, _("%1$s in %2$s must be greater than zero"), "*nparams", __func__);
+        goto error;
+    }
     if (conn->driver->domainGetSchedulerParameters) {
-        int ret = conn->driver->domainGetSchedulerParameters(domain, params, nparams);
+        int ret = conn->driver->domainGetSchedulerParameters(domain, params,
+                                                             nparams);
 
         if (ret < 0)
             goto error;
@@ -4387,7 +4481,8 @@ virDomainSetSchedulerParameters(virDomainPtr domain,
     virCheckNonNullArgGoto(params, error);
     virCheckNonNegativeArgGoto(nparams, error);
     if (conn->driver->domainSetSchedulerParameters) {
-        int ret = conn->driver->domainSetSchedulerParameters(domain, params, nparams);
+        int ret = conn->driver->domainSetSchedulerParameters(domain, params,
+                                                             nparams);
 
         if (ret < 0)
             goto error;
@@ -4426,8 +4521,15 @@ virDomainGetSchedulerParametersFlags(virDomainPtr domain,
     conn = domain->conn;
     virCheckNonNullArgGoto(params, error);
     virCheckNonNullArgGoto(nparams, error);
+    if ((*nparams) <= 0) {
+        virReportInvalidArg(nparams, _("%1$s in %2$s must be greater than zero"), "*nparams", __func__);
+        goto error;
+    }
     if (conn->driver->domainGetSchedulerParametersFlags) {
-        int ret = conn->driver->domainGetSchedulerParametersFlags(domain, params, nparams, flags);
+        int ret = conn->driver->domainGetSchedulerParametersFlags(domain,
+                                                                  params,
+                                                                  nparams,
+                                                                  flags);
 
         if (ret < 0)
             goto error;
@@ -4506,7 +4608,9 @@ virDomainMigrate2(virDomainPtr domain, virConnectPtr dconn, const char *dxml,
     virCheckReadOnlyGoto(conn->flags, error);
     VIR_EXCLUSIVE_FLAGS_GOTO(VIR_MIGRATE_NON_SHARED_DISK, VIR_MIGRATE_NON_SHARED_INC, error);
     if (conn->driver->domainMigrate2) {
-        virDomainPtr ret = conn->driver->domainMigrate2(domain, dconn, dxml, flags, dname, uri, bandwidth);
+        virDomainPtr ret = conn->driver->domainMigrate2(domain, dconn, dxml,
+                                                        flags, dname, uri,
+                                                        bandwidth);
 
         if (!ret)
             goto error;
@@ -4551,7 +4655,9 @@ virDomainMigrateToURI2(virDomainPtr domain, const char *dconnuri,
     virCheckReadOnlyGoto(conn->flags, error);
     VIR_EXCLUSIVE_FLAGS_GOTO(VIR_MIGRATE_TUNNELLED, VIR_MIGRATE_PARALLEL, error);
     if (conn->driver->domainMigrateToURI2) {
-        int ret = conn->driver->domainMigrateToURI2(domain, dconnuri, miguri, dxml, flags, dname, bandwidth);
+        int ret = conn->driver->domainMigrateToURI2(domain, dconnuri, miguri,
+                                                    dxml, flags, dname,
+                                                    bandwidth);
 
         if (ret < 0)
             goto error;
@@ -4590,7 +4696,8 @@ virDomainScreenshot(virDomainPtr domain, virStreamPtr stream,
     virCheckStreamGoto(stream, error);
     virCheckReadOnlyGoto(conn->flags, error);
     if (conn->driver->domainScreenshot) {
-        char *ret = conn->driver->domainScreenshot(domain, stream, screen, flags);
+        char *ret = conn->driver->domainScreenshot(domain, stream, screen,
+                                                   flags);
 
         if (!ret)
             goto error;
@@ -4631,7 +4738,10 @@ virDomainSetSchedulerParametersFlags(virDomainPtr domain,
     virCheckNonNullArgGoto(params, error);
     virCheckNonNegativeArgGoto(nparams, error);
     if (conn->driver->domainSetSchedulerParametersFlags) {
-        int ret = conn->driver->domainSetSchedulerParametersFlags(domain, params, nparams, flags);
+        int ret = conn->driver->domainSetSchedulerParametersFlags(domain,
+                                                                  params,
+                                                                  nparams,
+                                                                  flags);
 
         if (ret < 0)
             goto error;
@@ -4732,7 +4842,8 @@ virDomainGetVcpus(virDomainPtr domain, virVcpuInfoPtr info, int maxinfo,
     virCheckNonZeroArgGoto(maplen, error);
     virCheckPositiveArgGoto(maplen, error);
     if (conn->driver->domainGetVcpus) {
-        int ret = conn->driver->domainGetVcpus(domain, info, maxinfo, cpumaps, maplen);
+        int ret = conn->driver->domainGetVcpus(domain, info, maxinfo, cpumaps,
+                                               maplen);
 
         if (ret < 0)
             goto error;
@@ -4916,7 +5027,8 @@ virDomainManagedSaveDefineXML(virDomainPtr domain, const char *dxml,
     virCheckReadOnlyGoto(conn->flags, error);
     VIR_EXCLUSIVE_FLAGS_GOTO(VIR_DOMAIN_SAVE_RUNNING, VIR_DOMAIN_SAVE_PAUSED, error);
     if (conn->driver->domainManagedSaveDefineXML) {
-        int ret = conn->driver->domainManagedSaveDefineXML(domain, dxml, flags);
+        int ret = conn->driver->domainManagedSaveDefineXML(domain, dxml,
+                                                           flags);
 
         if (ret < 0)
             goto error;
@@ -4987,7 +5099,8 @@ virDomainMigrateGetMaxDowntime(virDomainPtr domain,
     conn = domain->conn;
     virCheckNonNullArgGoto(downtime, error);
     if (conn->driver->domainMigrateGetMaxDowntime) {
-        int ret = conn->driver->domainMigrateGetMaxDowntime(domain, downtime, flags);
+        int ret = conn->driver->domainMigrateGetMaxDowntime(domain, downtime,
+                                                            flags);
 
         if (ret < 0)
             goto error;
@@ -5029,7 +5142,8 @@ virDomainMigrate3(virDomainPtr domain, virConnectPtr dconn,
     virCheckReadOnlyGoto(conn->flags, error);
     VIR_EXCLUSIVE_FLAGS_GOTO(VIR_MIGRATE_NON_SHARED_DISK, VIR_MIGRATE_NON_SHARED_INC, error);
     if (conn->driver->domainMigrate3) {
-        virDomainPtr ret = conn->driver->domainMigrate3(domain, dconn, params, nparams, flags);
+        virDomainPtr ret = conn->driver->domainMigrate3(domain, dconn, params,
+                                                        nparams, flags);
 
         if (!ret)
             goto error;
@@ -5071,7 +5185,8 @@ virDomainMigrateToURI3(virDomainPtr domain, const char *dconnuri,
     virCheckReadOnlyGoto(conn->flags, error);
     VIR_EXCLUSIVE_FLAGS_GOTO(VIR_MIGRATE_TUNNELLED, VIR_MIGRATE_PARALLEL, error);
     if (conn->driver->domainMigrateToURI3) {
-        int ret = conn->driver->domainMigrateToURI3(domain, dconnuri, params, nparams, flags);
+        int ret = conn->driver->domainMigrateToURI3(domain, dconnuri, params,
+                                                    nparams, flags);
 
         if (ret < 0)
             goto error;
@@ -5113,7 +5228,8 @@ virDomainMigrateToURI(virDomainPtr domain, const char *duri,
     virCheckNonNullArgGoto(duri, error);
     VIR_EXCLUSIVE_FLAGS_GOTO(VIR_MIGRATE_TUNNELLED, VIR_MIGRATE_PARALLEL, error);
     if (conn->driver->domainMigrateToURI) {
-        int ret = conn->driver->domainMigrateToURI(domain, duri, flags, dname, bandwidth);
+        int ret = conn->driver->domainMigrateToURI(domain, duri, flags, dname,
+                                                   bandwidth);
 
         if (ret < 0)
             goto error;
@@ -5330,7 +5446,8 @@ virDomainRestoreParams(virConnectPtr conn, virTypedParameterPtr params,
     virCheckReadOnlyGoto(conn->flags, error);
     VIR_EXCLUSIVE_FLAGS_GOTO(VIR_DOMAIN_SAVE_RUNNING, VIR_DOMAIN_SAVE_PAUSED, error);
     if (conn->driver->domainRestoreParams) {
-        int ret = conn->driver->domainRestoreParams(conn, params, nparams, flags);
+        int ret = conn->driver->domainRestoreParams(conn, params, nparams,
+                                                    flags);
 
         if (ret < 0)
             goto error;
@@ -5369,7 +5486,8 @@ virDomainSaveParams(virDomainPtr domain, virTypedParameterPtr params,
     virCheckReadOnlyGoto(conn->flags, error);
     VIR_EXCLUSIVE_FLAGS_GOTO(VIR_DOMAIN_SAVE_RUNNING, VIR_DOMAIN_SAVE_PAUSED, error);
     if (conn->driver->domainSaveParams) {
-        int ret = conn->driver->domainSaveParams(domain, params, nparams, flags);
+        int ret = conn->driver->domainSaveParams(domain, params, nparams,
+                                                 flags);
 
         if (ret < 0)
             goto error;
@@ -5408,7 +5526,8 @@ virDomainSetBlockThreshold(virDomainPtr domain, const char *dev,
     virCheckReadOnlyGoto(conn->flags, error);
     virCheckNonNullArgGoto(dev, error);
     if (conn->driver->domainSetBlockThreshold) {
-        int ret = conn->driver->domainSetBlockThreshold(domain, dev, threshold, flags);
+        int ret = conn->driver->domainSetBlockThreshold(domain, dev, threshold,
+                                                        flags);
 
         if (ret < 0)
             goto error;
@@ -5489,7 +5608,9 @@ virDomainSetIOThreadParams(virDomainPtr domain, unsigned int iothread_id,
     virCheckNonNullArgGoto(params, error);
     virCheckPositiveArgGoto(nparams, error);
     if (conn->driver->domainSetIOThreadParams) {
-        int ret = conn->driver->domainSetIOThreadParams(domain, iothread_id, params, nparams, flags);
+        int ret = conn->driver->domainSetIOThreadParams(domain, iothread_id,
+                                                        params, nparams,
+                                                        flags);
 
         if (ret < 0)
             goto error;
@@ -5530,7 +5651,8 @@ virDomainSetLaunchSecurityState(virDomainPtr domain,
     virCheckPositiveArgGoto(nparams, error);
     virCheckReadOnlyGoto(conn->flags, error);
     if (conn->driver->domainSetLaunchSecurityState) {
-        int ret = conn->driver->domainSetLaunchSecurityState(domain, params, nparams, flags);
+        int ret = conn->driver->domainSetLaunchSecurityState(domain, params,
+                                                             nparams, flags);
 
         if (ret < 0)
             goto error;
@@ -5568,7 +5690,8 @@ virDomainSetLifecycleAction(virDomainPtr domain, unsigned int type,
     conn = domain->conn;
     virCheckReadOnlyGoto(conn->flags, error);
     if (conn->driver->domainSetLifecycleAction) {
-        int ret = conn->driver->domainSetLifecycleAction(domain, type, action, flags);
+        int ret = conn->driver->domainSetLifecycleAction(domain, type, action,
+                                                         flags);
 
         if (ret < 0)
             goto error;
@@ -5608,7 +5731,8 @@ virDomainSetUserPassword(virDomainPtr dom, const char *user,
     virCheckNonNullArgGoto(user, error);
     virCheckNonNullArgGoto(password, error);
     if (conn->driver->domainSetUserPassword) {
-        int ret = conn->driver->domainSetUserPassword(dom, user, password, flags);
+        int ret = conn->driver->domainSetUserPassword(dom, user, password,
+                                                      flags);
 
         if (ret < 0)
             goto error;
@@ -5645,7 +5769,8 @@ virDomainStartDirtyRateCalc(virDomainPtr domain, int seconds,
     virCheckReadOnlyGoto(conn->flags, error);
     VIR_EXCLUSIVE_FLAGS_GOTO(VIR_DOMAIN_DIRTYRATE_MODE_DIRTY_BITMAP, VIR_DOMAIN_DIRTYRATE_MODE_DIRTY_RING, error);
     if (conn->driver->domainStartDirtyRateCalc) {
-        int ret = conn->driver->domainStartDirtyRateCalc(domain, seconds, flags);
+        int ret = conn->driver->domainStartDirtyRateCalc(domain, seconds,
+                                                         flags);
 
         if (ret < 0)
             goto error;

@@ -109,7 +109,9 @@ virDomainSnapshotCreateXML(virDomainPtr domain, const char *xmlDesc,
     VIR_EXCLUSIVE_FLAGS_GOTO(VIR_DOMAIN_SNAPSHOT_CREATE_REDEFINE, VIR_DOMAIN_SNAPSHOT_CREATE_NO_METADATA, error);
     virCheckReadOnlyGoto(conn->flags, error);
     if (conn->driver->domainSnapshotCreateXML) {
-        virDomainSnapshotPtr ret = conn->driver->domainSnapshotCreateXML(domain, xmlDesc, flags);
+        virDomainSnapshotPtr ret = conn->driver->domainSnapshotCreateXML(domain,
+                                                                         xmlDesc,
+                                                                         flags);
 
         if (!ret)
             goto error;
@@ -142,7 +144,8 @@ virDomainSnapshotCurrent(virDomainPtr domain, unsigned int flags)
     virCheckDomainReturn(domain, NULL);
     conn = domain->conn;
     if (conn->driver->domainSnapshotCurrent) {
-        virDomainSnapshotPtr ret = conn->driver->domainSnapshotCurrent(domain, flags);
+        virDomainSnapshotPtr ret = conn->driver->domainSnapshotCurrent(domain,
+                                                                       flags);
 
         if (!ret)
             goto error;
@@ -263,10 +266,13 @@ virDomainSnapshotListNames(virDomainPtr domain, char **names, int nameslen,
     virResetLastError();
     virCheckDomainReturn(domain, -1);
     conn = domain->conn;
-    virCheckNonNullArgGoto(names, error);
     virCheckNonNegativeArgGoto(nameslen, error);
+    if (nameslen) {
+        virCheckNonNullArgGoto(names, error);
+    }
     if (conn->driver->domainSnapshotListNames) {
-        int ret = conn->driver->domainSnapshotListNames(domain, names, nameslen, flags);
+        int ret = conn->driver->domainSnapshotListNames(domain, names,
+                                                        nameslen, flags);
 
         if (ret < 0)
             goto error;
@@ -303,7 +309,9 @@ virDomainSnapshotLookupByName(virDomainPtr domain, const char *name,
     conn = domain->conn;
     virCheckNonNullArgGoto(name, error);
     if (conn->driver->domainSnapshotLookupByName) {
-        virDomainSnapshotPtr ret = conn->driver->domainSnapshotLookupByName(domain, name, flags);
+        virDomainSnapshotPtr ret = conn->driver->domainSnapshotLookupByName(domain,
+                                                                            name,
+                                                                            flags);
 
         if (!ret)
             goto error;
@@ -475,7 +483,8 @@ virDomainSnapshotListAllChildren(virDomainSnapshotPtr snapshot,
     virCheckDomainSnapshotReturn(snapshot, -1);
     conn = snapshot->domain->conn;
     if (conn->driver->domainSnapshotListAllChildren) {
-        int ret = conn->driver->domainSnapshotListAllChildren(snapshot, snaps, flags);
+        int ret = conn->driver->domainSnapshotListAllChildren(snapshot, snaps,
+                                                              flags);
 
         if (ret < 0)
             goto error;
@@ -581,7 +590,8 @@ virDomainSnapshotGetParent(virDomainSnapshotPtr snapshot, unsigned int flags)
     virCheckDomainSnapshotReturn(snapshot, NULL);
     conn = snapshot->domain->conn;
     if (conn->driver->domainSnapshotGetParent) {
-        virDomainSnapshotPtr ret = conn->driver->domainSnapshotGetParent(snapshot, flags);
+        virDomainSnapshotPtr ret = conn->driver->domainSnapshotGetParent(snapshot,
+                                                                         flags);
 
         if (!ret)
             goto error;
@@ -618,7 +628,10 @@ virDomainSnapshotListChildrenNames(virDomainSnapshotPtr snapshot, char **names,
     virCheckDomainSnapshotReturn(snapshot, -1);
     conn = snapshot->domain->conn;
     if (conn->driver->domainSnapshotListChildrenNames) {
-        int ret = conn->driver->domainSnapshotListChildrenNames(snapshot, names, nameslen, flags);
+        int ret = conn->driver->domainSnapshotListChildrenNames(snapshot,
+                                                                names,
+                                                                nameslen,
+                                                                flags);
 
         if (ret < 0)
             goto error;

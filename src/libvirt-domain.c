@@ -102,9 +102,9 @@ virConnectListDomains(virConnectPtr conn, int *ids, int maxids)
     VIR_DEBUG("conn=%p ids=%p maxids=%d", conn, ids, maxids);
     virResetLastError();
     virCheckConnectReturn(conn, -1);
+    virCheckNonNegativeArgGoto(maxids, error);
     if (maxids)
         virCheckNonNullArgGoto(ids, error);
-    virCheckNonNegativeArgGoto(maxids, error);
     if (!conn->driver->connectListDomains) {
         virReportUnsupportedError();
         goto error;
@@ -170,9 +170,9 @@ virConnectListDefinedDomains(virConnectPtr conn, char **const names,
     VIR_DEBUG("conn=%p names=%p maxnames=%d", conn, names, maxnames);
     virResetLastError();
     virCheckConnectReturn(conn, -1);
+    virCheckNonNegativeArgGoto(maxnames, error);
     if (maxnames)
         virCheckNonNullArgGoto(names, error);
-    virCheckNonNegativeArgGoto(maxnames, error);
     if (!conn->driver->connectListDefinedDomains) {
         virReportUnsupportedError();
         goto error;
@@ -208,6 +208,9 @@ virConnectDomainXMLToNative(virConnectPtr conn, const char *nativeFormat,
     VIR_DEBUG("conn=%p format=%s flags=0x%x", conn, NULLSTR(nativeFormat), flags);
     virResetLastError();
     virCheckConnectReturn(conn, NULL);
+    /* Upstream refuses this on a read-only connection: the command line
+     * would show the secrets of the definition. */
+    virCheckReadOnlyGoto(conn->flags, error);
     virCheckNonNullArgGoto(nativeFormat, error);
     virCheckNonNullArgGoto(domainXml, error);
     if (!conn->driver->connectDomainXMLToNative) {
@@ -550,8 +553,8 @@ virDomainCreateXML(virConnectPtr conn, const char *xmlDesc, unsigned int flags)
     VIR_DEBUG("conn=%p flags=0x%x", conn, flags);
     virResetLastError();
     virCheckConnectReturn(conn, NULL);
-    virCheckReadOnlyGoto(conn->flags, error);
     virCheckNonNullArgGoto(xmlDesc, error);
+    virCheckReadOnlyGoto(conn->flags, error);
     if (!conn->driver->domainCreateXML) {
         virReportUnsupportedError();
         goto error;

@@ -70,7 +70,8 @@ virConnectBaselineCPU(virConnectPtr conn, const char **xmlCPUs,
     virCheckConnectReturn(conn, NULL);
     virCheckNonNullArgGoto(xmlCPUs, error);
     if (conn->driver->connectBaselineCPU) {
-        char *ret = conn->driver->connectBaselineCPU(conn, xmlCPUs, ncpus, flags);
+        char *ret = conn->driver->connectBaselineCPU(conn, xmlCPUs, ncpus,
+                                                     flags);
 
         if (!ret)
             goto error;
@@ -113,7 +114,11 @@ virConnectBaselineHypervisorCPU(virConnectPtr conn, const char *emulator,
     virCheckNonNullArgGoto(xmlCPUs, error);
     virCheckReadOnlyGoto(conn->flags, error);
     if (conn->driver->connectBaselineHypervisorCPU) {
-        char *ret = conn->driver->connectBaselineHypervisorCPU(conn, emulator, arch, machine, virttype, xmlCPUs, ncpus, flags);
+        char *ret = conn->driver->connectBaselineHypervisorCPU(conn, emulator,
+                                                               arch, machine,
+                                                               virttype,
+                                                               xmlCPUs, ncpus,
+                                                               flags);
 
         if (!ret)
             goto error;
@@ -155,7 +160,10 @@ virConnectCompareHypervisorCPU(virConnectPtr conn, const char *emulator,
     virCheckNonNullArgGoto(xmlCPU, error);
     virCheckReadOnlyGoto(conn->flags, error);
     if (conn->driver->connectCompareHypervisorCPU) {
-        int ret = conn->driver->connectCompareHypervisorCPU(conn, emulator, arch, machine, virttype, xmlCPU, flags);
+        int ret = conn->driver->connectCompareHypervisorCPU(conn, emulator,
+                                                            arch, machine,
+                                                            virttype, xmlCPU,
+                                                            flags);
 
         if (ret < 0)
             goto error;
@@ -284,7 +292,8 @@ virConnectGetCPUModelNames(virConnectPtr conn, const char *arch,
     virCheckConnectReturn(conn, -1);
     virCheckNonNullArgGoto(arch, error);
     if (conn->driver->connectGetCPUModelNames) {
-        int ret = conn->driver->connectGetCPUModelNames(conn, arch, models, flags);
+        int ret = conn->driver->connectGetCPUModelNames(conn, arch, models,
+                                                        flags);
 
         if (ret < 0)
             goto error;
@@ -555,7 +564,8 @@ virNodeSuspendForDuration(virConnectPtr conn, unsigned int target,
     virCheckConnectReturn(conn, -1);
     virCheckReadOnlyGoto(conn->flags, error);
     if (conn->driver->nodeSuspendForDuration) {
-        int ret = conn->driver->nodeSuspendForDuration(conn, target, duration, flags);
+        int ret = conn->driver->nodeSuspendForDuration(conn, target, duration,
+                                                       flags);
 
         if (ret < 0)
             goto error;
@@ -590,7 +600,8 @@ virNodeGetMemoryParameters(virConnectPtr conn, virTypedParameterPtr params,
     virCheckConnectReturn(conn, -1);
     virCheckNonNullArgGoto(nparams, error);
     if (conn->driver->nodeGetMemoryParameters) {
-        int ret = conn->driver->nodeGetMemoryParameters(conn, params, nparams, flags);
+        int ret = conn->driver->nodeGetMemoryParameters(conn, params, nparams,
+                                                        flags);
 
         if (ret < 0)
             goto error;
@@ -627,7 +638,8 @@ virNodeSetMemoryParameters(virConnectPtr conn, virTypedParameterPtr params,
     virCheckNonNullArgGoto(params, error);
     virCheckNonNegativeArgGoto(nparams, error);
     if (conn->driver->nodeSetMemoryParameters) {
-        int ret = conn->driver->nodeSetMemoryParameters(conn, params, nparams, flags);
+        int ret = conn->driver->nodeSetMemoryParameters(conn, params, nparams,
+                                                        flags);
 
         if (ret < 0)
             goto error;
@@ -698,7 +710,8 @@ virConnectRegisterCloseCallback(virConnectPtr conn, virConnectCloseFunc cb,
     virCheckConnectReturn(conn, -1);
     virCheckNonNullArgGoto(cb, error);
     if (conn->driver->connectRegisterCloseCallback) {
-        int ret = conn->driver->connectRegisterCloseCallback(conn, cb, opaque, freecb);
+        int ret = conn->driver->connectRegisterCloseCallback(conn, cb, opaque,
+                                                             freecb);
 
         if (ret < 0)
             goto error;
@@ -763,7 +776,8 @@ virConnectSetIdentity(virConnectPtr conn, virTypedParameterPtr params,
     virResetLastError();
     virCheckConnectReturn(conn, -1);
     if (conn->driver->connectSetIdentity) {
-        int ret = conn->driver->connectSetIdentity(conn, params, nparams, flags);
+        int ret = conn->driver->connectSetIdentity(conn, params, nparams,
+                                                   flags);
 
         if (ret < 0)
             goto error;
@@ -799,7 +813,8 @@ virNodeGetCPUStats(virConnectPtr conn, int cpuNum, virNodeCPUStatsPtr params,
     virCheckConnectReturn(conn, -1);
     virCheckNonNullArgGoto(nparams, error);
     if (conn->driver->nodeGetCPUStats) {
-        int ret = conn->driver->nodeGetCPUStats(conn, cpuNum, params, nparams, flags);
+        int ret = conn->driver->nodeGetCPUStats(conn, cpuNum, params, nparams,
+                                                flags);
 
         if (ret < 0)
             goto error;
@@ -836,7 +851,8 @@ virNodeGetMemoryStats(virConnectPtr conn, int cellNum,
     virCheckConnectReturn(conn, -1);
     virCheckNonNullArgGoto(nparams, error);
     if (conn->driver->nodeGetMemoryStats) {
-        int ret = conn->driver->nodeGetMemoryStats(conn, cellNum, params, nparams, flags);
+        int ret = conn->driver->nodeGetMemoryStats(conn, cellNum, params,
+                                                   nparams, flags);
 
         if (ret < 0)
             goto error;
@@ -905,15 +921,17 @@ virNodeGetFreePages(virConnectPtr conn, unsigned int npages,
               (void *)counts, flags);
     virResetLastError();
     virCheckConnectReturn(conn, -1);
-    virCheckNonZeroArgGoto(npages, error);
     virCheckNonNullArgGoto(pages, error);
+    virCheckNonZeroArgGoto(npages, error);
     if ((cellcount) == 0) {
         virReportInvalidArg(cellcount, _("%1$s in %2$s must not be zero"), "cellCount", __func__);
         goto error;
     }
     virCheckNonNullArgGoto(counts, error);
     if (conn->driver->nodeGetFreePages) {
-        int ret = conn->driver->nodeGetFreePages(conn, npages, pages, startcell, cellcount, counts, flags);
+        int ret = conn->driver->nodeGetFreePages(conn, npages, pages,
+                                                 startcell, cellcount, counts,
+                                                 flags);
 
         if (ret < 0)
             goto error;
@@ -952,12 +970,14 @@ virNodeAllocPages(virConnectPtr conn, unsigned int npages,
     virResetLastError();
     virCheckConnectReturn(conn, -1);
     virCheckReadOnlyGoto(conn->flags, error);
-    virCheckNonZeroArgGoto(npages, error);
     virCheckNonNullArgGoto(pageSizes, error);
+    virCheckNonZeroArgGoto(npages, error);
     virCheckNonNullArgGoto(pageCounts, error);
     virCheckNonZeroArgGoto(cellCount, error);
     if (conn->driver->nodeAllocPages) {
-        int ret = conn->driver->nodeAllocPages(conn, npages, pageSizes, pageCounts, startCell, cellCount, flags);
+        int ret = conn->driver->nodeAllocPages(conn, npages, pageSizes,
+                                               pageCounts, startCell,
+                                               cellCount, flags);
 
         if (ret < 0)
             goto error;
@@ -1024,11 +1044,12 @@ virNodeGetCellsFreeMemory(virConnectPtr conn, unsigned long long *freeMems,
               (void *)freeMems, startCell, maxCells);
     virResetLastError();
     virCheckConnectReturn(conn, -1);
+    virCheckPositiveArgGoto(maxCells, error);
     virCheckNonNullArgGoto(freeMems, error);
     virCheckNonNegativeArgGoto(startCell, error);
-    virCheckPositiveArgGoto(maxCells, error);
     if (conn->driver->nodeGetCellsFreeMemory) {
-        int ret = conn->driver->nodeGetCellsFreeMemory(conn, freeMems, startCell, maxCells);
+        int ret = conn->driver->nodeGetCellsFreeMemory(conn, freeMems,
+                                                       startCell, maxCells);
 
         if (ret < 0)
             goto error;

@@ -35,10 +35,13 @@ virConnectListInterfaces(virConnectPtr conn, char **const names, int maxnames)
               maxnames);
     virResetLastError();
     virCheckConnectReturn(conn, -1);
-    virCheckNonNullArgGoto(names, error);
     virCheckNonNegativeArgGoto(maxnames, error);
+    if (maxnames) {
+        virCheckNonNullArgGoto(names, error);
+    }
     if (conn->interfaceDriver && conn->interfaceDriver->connectListInterfaces) {
-        int ret = conn->interfaceDriver->connectListInterfaces(conn, names, maxnames);
+        int ret = conn->interfaceDriver->connectListInterfaces(conn, names,
+                                                               maxnames);
 
         if (ret < 0)
             goto error;
@@ -139,7 +142,9 @@ virInterfaceDefineXML(virConnectPtr conn, const char *xmlDesc,
         goto error;
     }
     if (conn->interfaceDriver && conn->interfaceDriver->interfaceDefineXML) {
-        virInterfacePtr ret = conn->interfaceDriver->interfaceDefineXML(conn, xmlDesc, flags);
+        virInterfacePtr ret = conn->interfaceDriver->interfaceDefineXML(conn,
+                                                                        xmlDesc,
+                                                                        flags);
 
         if (!ret)
             goto error;
@@ -313,7 +318,8 @@ virInterfaceLookupByMACString(virConnectPtr conn, const char *mac)
         goto error;
     }
     if (conn->interfaceDriver && conn->interfaceDriver->interfaceLookupByMACString) {
-        virInterfacePtr ret = conn->interfaceDriver->interfaceLookupByMACString(conn, mac);
+        virInterfacePtr ret = conn->interfaceDriver->interfaceLookupByMACString(conn,
+                                                                                mac);
 
         if (!ret)
             goto error;
@@ -344,7 +350,8 @@ virInterfaceLookupByName(virConnectPtr conn, const char *name)
     virCheckConnectReturn(conn, NULL);
     virCheckNonNullArgGoto(name, error);
     if (conn->interfaceDriver && conn->interfaceDriver->interfaceLookupByName) {
-        virInterfacePtr ret = conn->interfaceDriver->interfaceLookupByName(conn, name);
+        virInterfacePtr ret = conn->interfaceDriver->interfaceLookupByName(conn,
+                                                                           name);
 
         if (!ret)
             goto error;
@@ -461,7 +468,8 @@ virConnectListAllInterfaces(virConnectPtr conn, virInterfacePtr **ifaces,
     virResetLastError();
     virCheckConnectReturn(conn, -1);
     if (conn->interfaceDriver && conn->interfaceDriver->connectListAllInterfaces) {
-        int ret = conn->interfaceDriver->connectListAllInterfaces(conn, ifaces, flags);
+        int ret = conn->interfaceDriver->connectListAllInterfaces(conn, ifaces,
+                                                                  flags);
 
         if (ret < 0)
             goto error;
@@ -493,10 +501,14 @@ virConnectListDefinedInterfaces(virConnectPtr conn, char **const names,
               maxnames);
     virResetLastError();
     virCheckConnectReturn(conn, -1);
-    virCheckNonNullArgGoto(names, error);
     virCheckNonNegativeArgGoto(maxnames, error);
+    if (maxnames) {
+        virCheckNonNullArgGoto(names, error);
+    }
     if (conn->interfaceDriver && conn->interfaceDriver->connectListDefinedInterfaces) {
-        int ret = conn->interfaceDriver->connectListDefinedInterfaces(conn, names, maxnames);
+        int ret = conn->interfaceDriver->connectListDefinedInterfaces(conn,
+                                                                      names,
+                                                                      maxnames);
 
         if (ret < 0)
             goto error;

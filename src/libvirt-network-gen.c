@@ -186,7 +186,8 @@ virConnectListAllNetworks(virConnectPtr conn, virNetworkPtr **nets,
     virResetLastError();
     virCheckConnectReturn(conn, -1);
     if (conn->networkDriver && conn->networkDriver->connectListAllNetworks) {
-        int ret = conn->networkDriver->connectListAllNetworks(conn, nets, flags);
+        int ret = conn->networkDriver->connectListAllNetworks(conn, nets,
+                                                              flags);
 
         if (ret < 0)
             goto error;
@@ -229,7 +230,8 @@ virNetworkUpdate(virNetworkPtr network, unsigned int command,
     virCheckReadOnlyGoto(conn->flags, error);
     virCheckNonNullArgGoto(xml, error);
     if (conn->networkDriver && conn->networkDriver->networkUpdate) {
-        int ret = conn->networkDriver->networkUpdate(network, command, section, parentIndex, xml, flags);
+        int ret = conn->networkDriver->networkUpdate(network, command, section,
+                                                     parentIndex, xml, flags);
 
         if (ret < 0)
             goto error;
@@ -261,10 +263,13 @@ virConnectListDefinedNetworks(virConnectPtr conn, char **const names,
               maxnames);
     virResetLastError();
     virCheckConnectReturn(conn, -1);
-    virCheckNonNullArgGoto(names, error);
     virCheckNonNegativeArgGoto(maxnames, error);
+    if (maxnames) {
+        virCheckNonNullArgGoto(names, error);
+    }
     if (conn->networkDriver && conn->networkDriver->connectListDefinedNetworks) {
-        int ret = conn->networkDriver->connectListDefinedNetworks(conn, names, maxnames);
+        int ret = conn->networkDriver->connectListDefinedNetworks(conn, names,
+                                                                  maxnames);
 
         if (ret < 0)
             goto error;
@@ -295,10 +300,13 @@ virConnectListNetworks(virConnectPtr conn, char **const names, int maxnames)
               maxnames);
     virResetLastError();
     virCheckConnectReturn(conn, -1);
-    virCheckNonNullArgGoto(names, error);
     virCheckNonNegativeArgGoto(maxnames, error);
+    if (maxnames) {
+        virCheckNonNullArgGoto(names, error);
+    }
     if (conn->networkDriver && conn->networkDriver->connectListNetworks) {
-        int ret = conn->networkDriver->connectListNetworks(conn, names, maxnames);
+        int ret = conn->networkDriver->connectListNetworks(conn, names,
+                                                           maxnames);
 
         if (ret < 0)
             goto error;
@@ -421,7 +429,8 @@ virNetworkCreateXML(virConnectPtr conn, const char *xmlDesc)
     virCheckNonNullArgGoto(xmlDesc, error);
     virCheckReadOnlyGoto(conn->flags, error);
     if (conn->networkDriver && conn->networkDriver->networkCreateXML) {
-        virNetworkPtr ret = conn->networkDriver->networkCreateXML(conn, xmlDesc);
+        virNetworkPtr ret = conn->networkDriver->networkCreateXML(conn,
+                                                                  xmlDesc);
 
         if (!ret)
             goto error;
@@ -456,7 +465,8 @@ virNetworkDefineXML(virConnectPtr conn, const char *xmlDesc)
         goto error;
     }
     if (conn->networkDriver && conn->networkDriver->networkDefineXML) {
-        virNetworkPtr ret = conn->networkDriver->networkDefineXML(conn, xmlDesc);
+        virNetworkPtr ret = conn->networkDriver->networkDefineXML(conn,
+                                                                  xmlDesc);
 
         if (!ret)
             goto error;
@@ -672,7 +682,8 @@ virNetworkLookupByName(virConnectPtr conn, const char *name)
     virCheckConnectReturn(conn, NULL);
     virCheckNonNullArgGoto(name, error);
     if (conn->networkDriver && conn->networkDriver->networkLookupByName) {
-        virNetworkPtr ret = conn->networkDriver->networkLookupByName(conn, name);
+        virNetworkPtr ret = conn->networkDriver->networkLookupByName(conn,
+                                                                     name);
 
         if (!ret)
             goto error;
@@ -703,7 +714,8 @@ virNetworkLookupByUUID(virConnectPtr conn, const unsigned char *uuid)
     virCheckConnectReturn(conn, NULL);
     virCheckNonNullArgGoto(uuid, error);
     if (conn->networkDriver && conn->networkDriver->networkLookupByUUID) {
-        virNetworkPtr ret = conn->networkDriver->networkLookupByUUID(conn, uuid);
+        virNetworkPtr ret = conn->networkDriver->networkLookupByUUID(conn,
+                                                                     uuid);
 
         if (!ret)
             goto error;
@@ -801,7 +813,8 @@ virConnectNetworkEventDeregisterAny(virConnectPtr conn, int callbackID)
     virCheckConnectReturn(conn, -1);
     virCheckNonNegativeArgGoto(callbackID, error);
     if (conn->networkDriver && conn->networkDriver->connectNetworkEventDeregisterAny) {
-        int ret = conn->networkDriver->connectNetworkEventDeregisterAny(conn, callbackID);
+        int ret = conn->networkDriver->connectNetworkEventDeregisterAny(conn,
+                                                                        callbackID);
 
         if (ret < 0)
             goto error;
@@ -848,7 +861,12 @@ virConnectNetworkEventRegisterAny(virConnectPtr conn, virNetworkPtr net,
         goto error;
     }
     if (conn->networkDriver && conn->networkDriver->connectNetworkEventRegisterAny) {
-        int ret = conn->networkDriver->connectNetworkEventRegisterAny(conn, net, eventID, cb, opaque, freecb);
+        int ret = conn->networkDriver->connectNetworkEventRegisterAny(conn,
+                                                                      net,
+                                                                      eventID,
+                                                                      cb,
+                                                                      opaque,
+                                                                      freecb);
 
         if (ret < 0)
             goto error;
@@ -905,7 +923,9 @@ virNetworkDefineXMLFlags(virConnectPtr conn, const char *xmlDesc,
         goto error;
     }
     if (conn->networkDriver && conn->networkDriver->networkDefineXMLFlags) {
-        virNetworkPtr ret = conn->networkDriver->networkDefineXMLFlags(conn, xmlDesc, flags);
+        virNetworkPtr ret = conn->networkDriver->networkDefineXMLFlags(conn,
+                                                                       xmlDesc,
+                                                                       flags);
 
         if (!ret)
             goto error;
@@ -940,7 +960,9 @@ virNetworkCreateXMLFlags(virConnectPtr conn, const char *xmlDesc,
     virCheckNonNullArgGoto(xmlDesc, error);
     virCheckReadOnlyGoto(conn->flags, error);
     if (conn->networkDriver && conn->networkDriver->networkCreateXMLFlags) {
-        virNetworkPtr ret = conn->networkDriver->networkCreateXMLFlags(conn, xmlDesc, flags);
+        virNetworkPtr ret = conn->networkDriver->networkCreateXMLFlags(conn,
+                                                                       xmlDesc,
+                                                                       flags);
 
         if (!ret)
             goto error;
@@ -977,7 +999,8 @@ virNetworkGetDHCPLeases(virNetworkPtr network, const char *mac,
     virCheckNetworkReturn(network, -1);
     conn = network->conn;
     if (conn->networkDriver && conn->networkDriver->networkGetDHCPLeases) {
-        int ret = conn->networkDriver->networkGetDHCPLeases(network, mac, leases, flags);
+        int ret = conn->networkDriver->networkGetDHCPLeases(network, mac,
+                                                            leases, flags);
 
         if (ret < 0)
             goto error;
@@ -1013,7 +1036,8 @@ virNetworkListAllPorts(virNetworkPtr network, virNetworkPortPtr **ports,
     virCheckNetworkReturn(network, -1);
     conn = network->conn;
     if (conn->networkDriver && conn->networkDriver->networkListAllPorts) {
-        int ret = conn->networkDriver->networkListAllPorts(network, ports, flags);
+        int ret = conn->networkDriver->networkListAllPorts(network, ports,
+                                                           flags);
 
         if (ret < 0)
             goto error;
@@ -1051,7 +1075,9 @@ virNetworkPortCreateXML(virNetworkPtr net, const char *xmldesc,
     virCheckNonNullArgGoto(xmldesc, error);
     virCheckReadOnlyGoto(conn->flags, error);
     if (conn->networkDriver && conn->networkDriver->networkPortCreateXML) {
-        virNetworkPortPtr ret = conn->networkDriver->networkPortCreateXML(net, xmldesc, flags);
+        virNetworkPortPtr ret = conn->networkDriver->networkPortCreateXML(net,
+                                                                          xmldesc,
+                                                                          flags);
 
         if (!ret)
             goto error;
@@ -1159,7 +1185,9 @@ virNetworkPortGetParameters(virNetworkPortPtr port,
     virCheckNetworkPortReturn(port, -1);
     conn = port->net->conn;
     if (conn->networkDriver && conn->networkDriver->networkPortGetParameters) {
-        int ret = conn->networkDriver->networkPortGetParameters(port, params, nparams, flags);
+        int ret = conn->networkDriver->networkPortGetParameters(port, params,
+                                                                nparams,
+                                                                flags);
 
         if (ret < 0)
             goto error;
@@ -1276,7 +1304,8 @@ virNetworkPortLookupByUUID(virNetworkPtr net, const unsigned char *uuid)
     conn = net->conn;
     virCheckNonNullArgGoto(uuid, error);
     if (conn->networkDriver && conn->networkDriver->networkPortLookupByUUID) {
-        virNetworkPortPtr ret = conn->networkDriver->networkPortLookupByUUID(net, uuid);
+        virNetworkPortPtr ret = conn->networkDriver->networkPortLookupByUUID(net,
+                                                                             uuid);
 
         if (!ret)
             goto error;
@@ -1364,7 +1393,9 @@ virNetworkPortSetParameters(virNetworkPortPtr port,
     virCheckNetworkPortReturn(port, -1);
     conn = port->net->conn;
     if (conn->networkDriver && conn->networkDriver->networkPortSetParameters) {
-        int ret = conn->networkDriver->networkPortSetParameters(port, params, nparams, flags);
+        int ret = conn->networkDriver->networkPortSetParameters(port, params,
+                                                                nparams,
+                                                                flags);
 
         if (ret < 0)
             goto error;

@@ -140,10 +140,13 @@ virNodeDeviceListCaps(virNodeDevicePtr dev, char **const names, int maxnames)
     virResetLastError();
     virCheckNodeDeviceReturn(dev, -1);
     conn = dev->conn;
-    virCheckNonNullArgGoto(names, error);
     virCheckNonNegativeArgGoto(maxnames, error);
+    if (maxnames) {
+        virCheckNonNullArgGoto(names, error);
+    }
     if (conn->nodeDeviceDriver && conn->nodeDeviceDriver->nodeDeviceListCaps) {
-        int ret = conn->nodeDeviceDriver->nodeDeviceListCaps(dev, names, maxnames);
+        int ret = conn->nodeDeviceDriver->nodeDeviceListCaps(dev, names,
+                                                             maxnames);
 
         if (ret < 0)
             goto error;
@@ -174,7 +177,8 @@ virNodeDeviceLookupByName(virConnectPtr conn, const char *name)
     virCheckConnectReturn(conn, NULL);
     virCheckNonNullArgGoto(name, error);
     if (conn->nodeDeviceDriver && conn->nodeDeviceDriver->nodeDeviceLookupByName) {
-        virNodeDevicePtr ret = conn->nodeDeviceDriver->nodeDeviceLookupByName(conn, name);
+        virNodeDevicePtr ret = conn->nodeDeviceDriver->nodeDeviceLookupByName(conn,
+                                                                              name);
 
         if (!ret)
             goto error;
@@ -240,10 +244,13 @@ virNodeListDevices(virConnectPtr conn, const char *cap, char **const names,
               NULLSTR(cap), (void *)names, maxnames, flags);
     virResetLastError();
     virCheckConnectReturn(conn, -1);
-    virCheckNonNullArgGoto(names, error);
     virCheckNonNegativeArgGoto(maxnames, error);
+    if (maxnames) {
+        virCheckNonNullArgGoto(names, error);
+    }
     if (conn->nodeDeviceDriver && conn->nodeDeviceDriver->nodeListDevices) {
-        int ret = conn->nodeDeviceDriver->nodeListDevices(conn, cap, names, maxnames, flags);
+        int ret = conn->nodeDeviceDriver->nodeListDevices(conn, cap, names,
+                                                          maxnames, flags);
 
         if (ret < 0)
             goto error;
@@ -307,7 +314,9 @@ virConnectListAllNodeDevices(virConnectPtr conn, virNodeDevicePtr **devices,
     virResetLastError();
     virCheckConnectReturn(conn, -1);
     if (conn->nodeDeviceDriver && conn->nodeDeviceDriver->connectListAllNodeDevices) {
-        int ret = conn->nodeDeviceDriver->connectListAllNodeDevices(conn, devices, flags);
+        int ret = conn->nodeDeviceDriver->connectListAllNodeDevices(conn,
+                                                                    devices,
+                                                                    flags);
 
         if (ret < 0)
             goto error;
@@ -338,7 +347,8 @@ virConnectNodeDeviceEventDeregisterAny(virConnectPtr conn, int callbackID)
     virCheckConnectReturn(conn, -1);
     virCheckNonNegativeArgGoto(callbackID, error);
     if (conn->nodeDeviceDriver && conn->nodeDeviceDriver->connectNodeDeviceEventDeregisterAny) {
-        int ret = conn->nodeDeviceDriver->connectNodeDeviceEventDeregisterAny(conn, callbackID);
+        int ret = conn->nodeDeviceDriver->connectNodeDeviceEventDeregisterAny(conn,
+                                                                              callbackID);
 
         if (ret < 0)
             goto error;
@@ -385,7 +395,12 @@ virConnectNodeDeviceEventRegisterAny(virConnectPtr conn, virNodeDevicePtr dev,
         goto error;
     }
     if (conn->nodeDeviceDriver && conn->nodeDeviceDriver->connectNodeDeviceEventRegisterAny) {
-        int ret = conn->nodeDeviceDriver->connectNodeDeviceEventRegisterAny(conn, dev, eventID, cb, opaque, freecb);
+        int ret = conn->nodeDeviceDriver->connectNodeDeviceEventRegisterAny(conn,
+                                                                            dev,
+                                                                            eventID,
+                                                                            cb,
+                                                                            opaque,
+                                                                            freecb);
 
         if (ret < 0)
             goto error;
@@ -440,7 +455,10 @@ virNodeDeviceLookupSCSIHostByWWN(virConnectPtr conn, const char *wwnn,
     virCheckNonNullArgGoto(wwnn, error);
     virCheckNonNullArgGoto(wwpn, error);
     if (conn->nodeDeviceDriver && conn->nodeDeviceDriver->nodeDeviceLookupSCSIHostByWWN) {
-        virNodeDevicePtr ret = conn->nodeDeviceDriver->nodeDeviceLookupSCSIHostByWWN(conn, wwnn, wwpn, flags);
+        virNodeDevicePtr ret = conn->nodeDeviceDriver->nodeDeviceLookupSCSIHostByWWN(conn,
+                                                                                     wwnn,
+                                                                                     wwpn,
+                                                                                     flags);
 
         if (!ret)
             goto error;
@@ -573,7 +591,8 @@ virNodeDeviceGetAutostart(virNodeDevicePtr dev, int *autostart)
     conn = dev->conn;
     virCheckReadOnlyGoto(conn->flags, error);
     if (conn->nodeDeviceDriver && conn->nodeDeviceDriver->nodeDeviceGetAutostart) {
-        int ret = conn->nodeDeviceDriver->nodeDeviceGetAutostart(dev, autostart);
+        int ret = conn->nodeDeviceDriver->nodeDeviceGetAutostart(dev,
+                                                                 autostart);
 
         if (ret < 0)
             goto error;
@@ -671,7 +690,8 @@ virNodeDeviceSetAutostart(virNodeDevicePtr dev, int autostart)
     conn = dev->conn;
     virCheckReadOnlyGoto(conn->flags, error);
     if (conn->nodeDeviceDriver && conn->nodeDeviceDriver->nodeDeviceSetAutostart) {
-        int ret = conn->nodeDeviceDriver->nodeDeviceSetAutostart(dev, autostart);
+        int ret = conn->nodeDeviceDriver->nodeDeviceSetAutostart(dev,
+                                                                 autostart);
 
         if (ret < 0)
             goto error;
@@ -740,7 +760,9 @@ virNodeDeviceDefineXML(virConnectPtr conn, const char *xmlDesc,
     virCheckReadOnlyGoto(conn->flags, error);
     virCheckNonNullArgGoto(xmlDesc, error);
     if (conn->nodeDeviceDriver && conn->nodeDeviceDriver->nodeDeviceDefineXML) {
-        virNodeDevicePtr ret = conn->nodeDeviceDriver->nodeDeviceDefineXML(conn, xmlDesc, flags);
+        virNodeDevicePtr ret = conn->nodeDeviceDriver->nodeDeviceDefineXML(conn,
+                                                                           xmlDesc,
+                                                                           flags);
 
         if (!ret)
             goto error;
@@ -809,7 +831,9 @@ virNodeDeviceCreateXML(virConnectPtr conn, const char *xmlDesc,
     virCheckReadOnlyGoto(conn->flags, error);
     virCheckNonNullArgGoto(xmlDesc, error);
     if (conn->nodeDeviceDriver && conn->nodeDeviceDriver->nodeDeviceCreateXML) {
-        virNodeDevicePtr ret = conn->nodeDeviceDriver->nodeDeviceCreateXML(conn, xmlDesc, flags);
+        virNodeDevicePtr ret = conn->nodeDeviceDriver->nodeDeviceCreateXML(conn,
+                                                                           xmlDesc,
+                                                                           flags);
 
         if (!ret)
             goto error;
@@ -879,7 +903,9 @@ virNodeDeviceDetachFlags(virNodeDevicePtr dev, const char *driverName,
     conn = dev->conn;
     virCheckReadOnlyGoto(conn->flags, error);
     if (conn->nodeDeviceDriver && conn->nodeDeviceDriver->nodeDeviceDetachFlags) {
-        int ret = conn->nodeDeviceDriver->nodeDeviceDetachFlags(dev, driverName, flags);
+        int ret = conn->nodeDeviceDriver->nodeDeviceDetachFlags(dev,
+                                                                driverName,
+                                                                flags);
 
         if (ret < 0)
             goto error;

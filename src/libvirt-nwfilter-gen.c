@@ -35,10 +35,13 @@ virConnectListNWFilters(virConnectPtr conn, char **const names, int maxnames)
               maxnames);
     virResetLastError();
     virCheckConnectReturn(conn, -1);
-    virCheckNonNullArgGoto(names, error);
     virCheckNonNegativeArgGoto(maxnames, error);
+    if (maxnames) {
+        virCheckNonNullArgGoto(names, error);
+    }
     if (conn->nwfilterDriver && conn->nwfilterDriver->connectListNWFilters) {
-        int ret = conn->nwfilterDriver->connectListNWFilters(conn, names, maxnames);
+        int ret = conn->nwfilterDriver->connectListNWFilters(conn, names,
+                                                             maxnames);
 
         if (ret < 0)
             goto error;
@@ -99,7 +102,8 @@ virNWFilterDefineXML(virConnectPtr conn, const char *xmlDesc)
     virCheckNonNullArgGoto(xmlDesc, error);
     virCheckReadOnlyGoto(conn->flags, error);
     if (conn->nwfilterDriver && conn->nwfilterDriver->nwfilterDefineXML) {
-        virNWFilterPtr ret = conn->nwfilterDriver->nwfilterDefineXML(conn, xmlDesc);
+        virNWFilterPtr ret = conn->nwfilterDriver->nwfilterDefineXML(conn,
+                                                                     xmlDesc);
 
         if (!ret)
             goto error;
@@ -250,7 +254,8 @@ virNWFilterLookupByName(virConnectPtr conn, const char *name)
     virCheckConnectReturn(conn, NULL);
     virCheckNonNullArgGoto(name, error);
     if (conn->nwfilterDriver && conn->nwfilterDriver->nwfilterLookupByName) {
-        virNWFilterPtr ret = conn->nwfilterDriver->nwfilterLookupByName(conn, name);
+        virNWFilterPtr ret = conn->nwfilterDriver->nwfilterLookupByName(conn,
+                                                                        name);
 
         if (!ret)
             goto error;
@@ -281,7 +286,8 @@ virNWFilterLookupByUUID(virConnectPtr conn, const unsigned char *uuid)
     virCheckConnectReturn(conn, NULL);
     virCheckNonNullArgGoto(uuid, error);
     if (conn->nwfilterDriver && conn->nwfilterDriver->nwfilterLookupByUUID) {
-        virNWFilterPtr ret = conn->nwfilterDriver->nwfilterLookupByUUID(conn, uuid);
+        virNWFilterPtr ret = conn->nwfilterDriver->nwfilterLookupByUUID(conn,
+                                                                        uuid);
 
         if (!ret)
             goto error;
@@ -399,7 +405,8 @@ virConnectListAllNWFilters(virConnectPtr conn, virNWFilterPtr **filters,
     virResetLastError();
     virCheckConnectReturn(conn, -1);
     if (conn->nwfilterDriver && conn->nwfilterDriver->connectListAllNWFilters) {
-        int ret = conn->nwfilterDriver->connectListAllNWFilters(conn, filters, flags);
+        int ret = conn->nwfilterDriver->connectListAllNWFilters(conn, filters,
+                                                                flags);
 
         if (ret < 0)
             goto error;
@@ -433,7 +440,9 @@ virConnectListAllNWFilterBindings(virConnectPtr conn,
     virResetLastError();
     virCheckConnectReturn(conn, -1);
     if (conn->nwfilterDriver && conn->nwfilterDriver->connectListAllNWFilterBindings) {
-        int ret = conn->nwfilterDriver->connectListAllNWFilterBindings(conn, bindings, flags);
+        int ret = conn->nwfilterDriver->connectListAllNWFilterBindings(conn,
+                                                                       bindings,
+                                                                       flags);
 
         if (ret < 0)
             goto error;
@@ -467,7 +476,9 @@ virNWFilterBindingCreateXML(virConnectPtr conn, const char *xml,
     virCheckNonNullArgGoto(xml, error);
     virCheckReadOnlyGoto(conn->flags, error);
     if (conn->nwfilterDriver && conn->nwfilterDriver->nwfilterBindingCreateXML) {
-        virNWFilterBindingPtr ret = conn->nwfilterDriver->nwfilterBindingCreateXML(conn, xml, flags);
+        virNWFilterBindingPtr ret = conn->nwfilterDriver->nwfilterBindingCreateXML(conn,
+                                                                                   xml,
+                                                                                   flags);
 
         if (!ret)
             goto error;
@@ -587,7 +598,8 @@ virNWFilterBindingGetXMLDesc(virNWFilterBindingPtr binding, unsigned int flags)
     virCheckNWFilterBindingReturn(binding, NULL);
     conn = binding->conn;
     if (conn->nwfilterDriver && conn->nwfilterDriver->nwfilterBindingGetXMLDesc) {
-        char *ret = conn->nwfilterDriver->nwfilterBindingGetXMLDesc(binding, flags);
+        char *ret = conn->nwfilterDriver->nwfilterBindingGetXMLDesc(binding,
+                                                                    flags);
 
         if (!ret)
             goto error;
@@ -618,7 +630,8 @@ virNWFilterBindingLookupByPortDev(virConnectPtr conn, const char *portdev)
     virCheckConnectReturn(conn, NULL);
     virCheckNonNullArgGoto(portdev, error);
     if (conn->nwfilterDriver && conn->nwfilterDriver->nwfilterBindingLookupByPortDev) {
-        virNWFilterBindingPtr ret = conn->nwfilterDriver->nwfilterBindingLookupByPortDev(conn, portdev);
+        virNWFilterBindingPtr ret = conn->nwfilterDriver->nwfilterBindingLookupByPortDev(conn,
+                                                                                         portdev);
 
         if (!ret)
             goto error;
@@ -672,7 +685,9 @@ virNWFilterDefineXMLFlags(virConnectPtr conn, const char *xmlDesc,
     virCheckNonNullArgGoto(xmlDesc, error);
     virCheckReadOnlyGoto(conn->flags, error);
     if (conn->nwfilterDriver && conn->nwfilterDriver->nwfilterDefineXMLFlags) {
-        virNWFilterPtr ret = conn->nwfilterDriver->nwfilterDefineXMLFlags(conn, xmlDesc, flags);
+        virNWFilterPtr ret = conn->nwfilterDriver->nwfilterDefineXMLFlags(conn,
+                                                                          xmlDesc,
+                                                                          flags);
 
         if (!ret)
             goto error;

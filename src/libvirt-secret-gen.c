@@ -37,7 +37,8 @@ virConnectListAllSecrets(virConnectPtr conn, virSecretPtr **secrets,
     virResetLastError();
     virCheckConnectReturn(conn, -1);
     if (conn->secretDriver && conn->secretDriver->connectListAllSecrets) {
-        int ret = conn->secretDriver->connectListAllSecrets(conn, secrets, flags);
+        int ret = conn->secretDriver->connectListAllSecrets(conn, secrets,
+                                                            flags);
 
         if (ret < 0)
             goto error;
@@ -68,10 +69,13 @@ virConnectListSecrets(virConnectPtr conn, char **uuids, int maxuuids)
               maxuuids);
     virResetLastError();
     virCheckConnectReturn(conn, -1);
-    virCheckNonNullArgGoto(uuids, error);
     virCheckNonNegativeArgGoto(maxuuids, error);
+    if (maxuuids) {
+        virCheckNonNullArgGoto(uuids, error);
+    }
     if (conn->secretDriver && conn->secretDriver->connectListSecrets) {
-        int ret = conn->secretDriver->connectListSecrets(conn, uuids, maxuuids);
+        int ret = conn->secretDriver->connectListSecrets(conn, uuids,
+                                                         maxuuids);
 
         if (ret < 0)
             goto error;
@@ -133,7 +137,8 @@ virSecretDefineXML(virConnectPtr conn, const char *xml, unsigned int flags)
     virCheckReadOnlyGoto(conn->flags, error);
     virCheckNonNullArgGoto(xml, error);
     if (conn->secretDriver && conn->secretDriver->secretDefineXML) {
-        virSecretPtr ret = conn->secretDriver->secretDefineXML(conn, xml, flags);
+        virSecretPtr ret = conn->secretDriver->secretDefineXML(conn, xml,
+                                                               flags);
 
         if (!ret)
             goto error;
@@ -291,7 +296,9 @@ virSecretGetValue(virSecretPtr secret, size_t *value_size, unsigned int flags)
     virCheckSecretReturn(secret, NULL);
     conn = secret->conn;
     if (conn->secretDriver && conn->secretDriver->secretGetValue) {
-        unsigned char *ret = conn->secretDriver->secretGetValue(secret, value_size, flags);
+        unsigned char *ret = conn->secretDriver->secretGetValue(secret,
+                                                                value_size,
+                                                                flags);
 
         if (!ret)
             goto error;
@@ -422,7 +429,9 @@ virSecretLookupByUsage(virConnectPtr conn, int usageType, const char *usageID)
     virCheckConnectReturn(conn, NULL);
     virCheckNonNullArgGoto(usageID, error);
     if (conn->secretDriver && conn->secretDriver->secretLookupByUsage) {
-        virSecretPtr ret = conn->secretDriver->secretLookupByUsage(conn, usageType, usageID);
+        virSecretPtr ret = conn->secretDriver->secretLookupByUsage(conn,
+                                                                   usageType,
+                                                                   usageID);
 
         if (!ret)
             goto error;
@@ -478,7 +487,8 @@ virSecretSetValue(virSecretPtr secret, const unsigned char *value,
     virCheckSecretReturn(secret, -1);
     conn = secret->conn;
     if (conn->secretDriver && conn->secretDriver->secretSetValue) {
-        int ret = conn->secretDriver->secretSetValue(secret, value, value_size, flags);
+        int ret = conn->secretDriver->secretSetValue(secret, value, value_size,
+                                                     flags);
 
         if (ret < 0)
             goto error;
@@ -541,7 +551,8 @@ virConnectSecretEventDeregisterAny(virConnectPtr conn, int callbackID)
     virCheckConnectReturn(conn, -1);
     virCheckNonNegativeArgGoto(callbackID, error);
     if (conn->secretDriver && conn->secretDriver->connectSecretEventDeregisterAny) {
-        int ret = conn->secretDriver->connectSecretEventDeregisterAny(conn, callbackID);
+        int ret = conn->secretDriver->connectSecretEventDeregisterAny(conn,
+                                                                      callbackID);
 
         if (ret < 0)
             goto error;
@@ -588,7 +599,11 @@ virConnectSecretEventRegisterAny(virConnectPtr conn, virSecretPtr secret,
         goto error;
     }
     if (conn->secretDriver && conn->secretDriver->connectSecretEventRegisterAny) {
-        int ret = conn->secretDriver->connectSecretEventRegisterAny(conn, secret, eventID, cb, opaque, freecb);
+        int ret = conn->secretDriver->connectSecretEventRegisterAny(conn,
+                                                                    secret,
+                                                                    eventID,
+                                                                    cb, opaque,
+                                                                    freecb);
 
         if (ret < 0)
             goto error;

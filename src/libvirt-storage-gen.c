@@ -75,7 +75,10 @@ virStorageVolCreateXMLFrom(virStoragePoolPtr pool, const char *xmldesc,
     conn = pool->conn;
     virCheckStorageVolGoto(clonevol, error);
     if (conn->storageDriver && conn->storageDriver->storageVolCreateXMLFrom) {
-        virStorageVolPtr ret = conn->storageDriver->storageVolCreateXMLFrom(pool, xmldesc, clonevol, flags);
+        virStorageVolPtr ret = conn->storageDriver->storageVolCreateXMLFrom(pool,
+                                                                            xmldesc,
+                                                                            clonevol,
+                                                                            flags);
 
         if (!ret)
             goto error;
@@ -111,7 +114,10 @@ virConnectFindStoragePoolSources(virConnectPtr conn, const char *type,
     virCheckNonNullArgGoto(type, error);
     virCheckReadOnlyGoto(conn->flags, error);
     if (conn->storageDriver && conn->storageDriver->connectFindStoragePoolSources) {
-        char *ret = conn->storageDriver->connectFindStoragePoolSources(conn, type, srcSpec, flags);
+        char *ret = conn->storageDriver->connectFindStoragePoolSources(conn,
+                                                                       type,
+                                                                       srcSpec,
+                                                                       flags);
 
         if (!ret)
             goto error;
@@ -205,7 +211,8 @@ virConnectGetStoragePoolCapabilities(virConnectPtr conn, unsigned int flags)
     virResetLastError();
     virCheckConnectReturn(conn, NULL);
     if (conn->storageDriver && conn->storageDriver->connectGetStoragePoolCapabilities) {
-        char *ret = conn->storageDriver->connectGetStoragePoolCapabilities(conn, flags);
+        char *ret = conn->storageDriver->connectGetStoragePoolCapabilities(conn,
+                                                                           flags);
 
         if (!ret)
             goto error;
@@ -237,7 +244,8 @@ virConnectListAllStoragePools(virConnectPtr conn, virStoragePoolPtr **pools,
     virResetLastError();
     virCheckConnectReturn(conn, -1);
     if (conn->storageDriver && conn->storageDriver->connectListAllStoragePools) {
-        int ret = conn->storageDriver->connectListAllStoragePools(conn, pools, flags);
+        int ret = conn->storageDriver->connectListAllStoragePools(conn, pools,
+                                                                  flags);
 
         if (ret < 0)
             goto error;
@@ -272,7 +280,8 @@ virStoragePoolListAllVolumes(virStoragePoolPtr pool, virStorageVolPtr **vols,
     virCheckStoragePoolReturn(pool, -1);
     conn = pool->conn;
     if (conn->storageDriver && conn->storageDriver->storagePoolListAllVolumes) {
-        int ret = conn->storageDriver->storagePoolListAllVolumes(pool, vols, flags);
+        int ret = conn->storageDriver->storagePoolListAllVolumes(pool, vols,
+                                                                 flags);
 
         if (ret < 0)
             goto error;
@@ -304,10 +313,14 @@ virConnectListDefinedStoragePools(virConnectPtr conn, char **const names,
               maxnames);
     virResetLastError();
     virCheckConnectReturn(conn, -1);
-    virCheckNonNullArgGoto(names, error);
     virCheckNonNegativeArgGoto(maxnames, error);
+    if (maxnames) {
+        virCheckNonNullArgGoto(names, error);
+    }
     if (conn->storageDriver && conn->storageDriver->connectListDefinedStoragePools) {
-        int ret = conn->storageDriver->connectListDefinedStoragePools(conn, names, maxnames);
+        int ret = conn->storageDriver->connectListDefinedStoragePools(conn,
+                                                                      names,
+                                                                      maxnames);
 
         if (ret < 0)
             goto error;
@@ -339,10 +352,13 @@ virConnectListStoragePools(virConnectPtr conn, char **const names,
               maxnames);
     virResetLastError();
     virCheckConnectReturn(conn, -1);
-    virCheckNonNullArgGoto(names, error);
     virCheckNonNegativeArgGoto(maxnames, error);
+    if (maxnames) {
+        virCheckNonNullArgGoto(names, error);
+    }
     if (conn->storageDriver && conn->storageDriver->connectListStoragePools) {
-        int ret = conn->storageDriver->connectListStoragePools(conn, names, maxnames);
+        int ret = conn->storageDriver->connectListStoragePools(conn, names,
+                                                               maxnames);
 
         if (ret < 0)
             goto error;
@@ -503,7 +519,9 @@ virStoragePoolCreateXML(virConnectPtr conn, const char *xmlDesc,
     virCheckNonNullArgGoto(xmlDesc, error);
     virCheckReadOnlyGoto(conn->flags, error);
     if (conn->storageDriver && conn->storageDriver->storagePoolCreateXML) {
-        virStoragePoolPtr ret = conn->storageDriver->storagePoolCreateXML(conn, xmlDesc, flags);
+        virStoragePoolPtr ret = conn->storageDriver->storagePoolCreateXML(conn,
+                                                                          xmlDesc,
+                                                                          flags);
 
         if (!ret)
             goto error;
@@ -541,7 +559,9 @@ virStoragePoolDefineXML(virConnectPtr conn, const char *xmlDesc,
         goto error;
     }
     if (conn->storageDriver && conn->storageDriver->storagePoolDefineXML) {
-        virStoragePoolPtr ret = conn->storageDriver->storagePoolDefineXML(conn, xmlDesc, flags);
+        virStoragePoolPtr ret = conn->storageDriver->storagePoolDefineXML(conn,
+                                                                          xmlDesc,
+                                                                          flags);
 
         if (!ret)
             goto error;
@@ -661,7 +681,8 @@ virStoragePoolGetAutostart(virStoragePoolPtr pool, int *autostart)
     conn = pool->conn;
     virCheckNonNullArgGoto(autostart, error);
     if (conn->storageDriver && conn->storageDriver->storagePoolGetAutostart) {
-        int ret = conn->storageDriver->storagePoolGetAutostart(pool, autostart);
+        int ret = conn->storageDriver->storagePoolGetAutostart(pool,
+                                                               autostart);
 
         if (ret < 0)
             goto error;
@@ -849,10 +870,13 @@ virStoragePoolListVolumes(virStoragePoolPtr pool, char **const names,
     virResetLastError();
     virCheckStoragePoolReturn(pool, -1);
     conn = pool->conn;
-    virCheckNonNullArgGoto(names, error);
     virCheckNonNegativeArgGoto(maxnames, error);
+    if (maxnames) {
+        virCheckNonNullArgGoto(names, error);
+    }
     if (conn->storageDriver && conn->storageDriver->storagePoolListVolumes) {
-        int ret = conn->storageDriver->storagePoolListVolumes(pool, names, maxnames);
+        int ret = conn->storageDriver->storagePoolListVolumes(pool, names,
+                                                              maxnames);
 
         if (ret < 0)
             goto error;
@@ -883,7 +907,8 @@ virStoragePoolLookupByName(virConnectPtr conn, const char *name)
     virCheckConnectReturn(conn, NULL);
     virCheckNonNullArgGoto(name, error);
     if (conn->storageDriver && conn->storageDriver->storagePoolLookupByName) {
-        virStoragePoolPtr ret = conn->storageDriver->storagePoolLookupByName(conn, name);
+        virStoragePoolPtr ret = conn->storageDriver->storagePoolLookupByName(conn,
+                                                                             name);
 
         if (!ret)
             goto error;
@@ -914,7 +939,8 @@ virStoragePoolLookupByUUID(virConnectPtr conn, const unsigned char *uuid)
     virCheckConnectReturn(conn, NULL);
     virCheckNonNullArgGoto(uuid, error);
     if (conn->storageDriver && conn->storageDriver->storagePoolLookupByUUID) {
-        virStoragePoolPtr ret = conn->storageDriver->storagePoolLookupByUUID(conn, uuid);
+        virStoragePoolPtr ret = conn->storageDriver->storagePoolLookupByUUID(conn,
+                                                                             uuid);
 
         if (!ret)
             goto error;
@@ -1080,7 +1106,8 @@ virStoragePoolSetAutostart(virStoragePoolPtr pool, int autostart)
     conn = pool->conn;
     virCheckReadOnlyGoto(conn->flags, error);
     if (conn->storageDriver && conn->storageDriver->storagePoolSetAutostart) {
-        int ret = conn->storageDriver->storagePoolSetAutostart(pool, autostart);
+        int ret = conn->storageDriver->storagePoolSetAutostart(pool,
+                                                               autostart);
 
         if (ret < 0)
             goto error;
@@ -1154,7 +1181,9 @@ virStorageVolCreateXML(virStoragePoolPtr pool, const char *xmldesc,
     }
     virCheckReadOnlyGoto(conn->flags, error);
     if (conn->storageDriver && conn->storageDriver->storageVolCreateXML) {
-        virStorageVolPtr ret = conn->storageDriver->storageVolCreateXML(pool, xmldesc, flags);
+        virStorageVolPtr ret = conn->storageDriver->storageVolCreateXML(pool,
+                                                                        xmldesc,
+                                                                        flags);
 
         if (!ret)
             goto error;
@@ -1389,7 +1418,8 @@ virStorageVolLookupByKey(virConnectPtr conn, const char *key)
     virCheckConnectReturn(conn, NULL);
     virCheckNonNullArgGoto(key, error);
     if (conn->storageDriver && conn->storageDriver->storageVolLookupByKey) {
-        virStorageVolPtr ret = conn->storageDriver->storageVolLookupByKey(conn, key);
+        virStorageVolPtr ret = conn->storageDriver->storageVolLookupByKey(conn,
+                                                                          key);
 
         if (!ret)
             goto error;
@@ -1423,7 +1453,8 @@ virStorageVolLookupByName(virStoragePoolPtr pool, const char *name)
     conn = pool->conn;
     virCheckNonNullArgGoto(name, error);
     if (conn->storageDriver && conn->storageDriver->storageVolLookupByName) {
-        virStorageVolPtr ret = conn->storageDriver->storageVolLookupByName(pool, name);
+        virStorageVolPtr ret = conn->storageDriver->storageVolLookupByName(pool,
+                                                                           name);
 
         if (!ret)
             goto error;
@@ -1454,7 +1485,8 @@ virStorageVolLookupByPath(virConnectPtr conn, const char *path)
     virCheckConnectReturn(conn, NULL);
     virCheckNonNullArgGoto(path, error);
     if (conn->storageDriver && conn->storageDriver->storageVolLookupByPath) {
-        virStorageVolPtr ret = conn->storageDriver->storageVolLookupByPath(conn, path);
+        virStorageVolPtr ret = conn->storageDriver->storageVolLookupByPath(conn,
+                                                                           path);
 
         if (!ret)
             goto error;
@@ -1527,7 +1559,8 @@ virStorageVolGetInfoFlags(virStorageVolPtr vol, virStorageVolInfoPtr info,
     virCheckStorageVolReturn(vol, -1);
     conn = vol->conn;
     if (conn->storageDriver && conn->storageDriver->storageVolGetInfoFlags) {
-        int ret = conn->storageDriver->storageVolGetInfoFlags(vol, info, flags);
+        int ret = conn->storageDriver->storageVolGetInfoFlags(vol, info,
+                                                              flags);
 
         if (ret < 0)
             goto error;
@@ -1558,7 +1591,8 @@ virConnectStoragePoolEventDeregisterAny(virConnectPtr conn, int callbackID)
     virCheckConnectReturn(conn, -1);
     virCheckNonNegativeArgGoto(callbackID, error);
     if (conn->storageDriver && conn->storageDriver->connectStoragePoolEventDeregisterAny) {
-        int ret = conn->storageDriver->connectStoragePoolEventDeregisterAny(conn, callbackID);
+        int ret = conn->storageDriver->connectStoragePoolEventDeregisterAny(conn,
+                                                                            callbackID);
 
         if (ret < 0)
             goto error;
@@ -1605,7 +1639,12 @@ virConnectStoragePoolEventRegisterAny(virConnectPtr conn,
         goto error;
     }
     if (conn->storageDriver && conn->storageDriver->connectStoragePoolEventRegisterAny) {
-        int ret = conn->storageDriver->connectStoragePoolEventRegisterAny(conn, pool, eventID, cb, opaque, freecb);
+        int ret = conn->storageDriver->connectStoragePoolEventRegisterAny(conn,
+                                                                          pool,
+                                                                          eventID,
+                                                                          cb,
+                                                                          opaque,
+                                                                          freecb);
 
         if (ret < 0)
             goto error;
@@ -1675,7 +1714,8 @@ virStorageVolWipePattern(virStorageVolPtr vol, unsigned int algorithm,
     virCheckStorageVolReturn(vol, -1);
     conn = vol->conn;
     if (conn->storageDriver && conn->storageDriver->storageVolWipePattern) {
-        int ret = conn->storageDriver->storageVolWipePattern(vol, algorithm, flags);
+        int ret = conn->storageDriver->storageVolWipePattern(vol, algorithm,
+                                                             flags);
 
         if (ret < 0)
             goto error;
@@ -1715,7 +1755,8 @@ virStorageVolDownload(virStorageVolPtr vol, virStreamPtr stream,
     conn = vol->conn;
     virCheckStreamGoto(stream, error);
     if (conn->storageDriver && conn->storageDriver->storageVolDownload) {
-        int ret = conn->storageDriver->storageVolDownload(vol, stream, offset, length, flags);
+        int ret = conn->storageDriver->storageVolDownload(vol, stream, offset,
+                                                          length, flags);
 
         if (ret < 0)
             goto error;
@@ -1755,7 +1796,8 @@ virStorageVolUpload(virStorageVolPtr vol, virStreamPtr stream,
     conn = vol->conn;
     virCheckStreamGoto(stream, error);
     if (conn->storageDriver && conn->storageDriver->storageVolUpload) {
-        int ret = conn->storageDriver->storageVolUpload(vol, stream, offset, length, flags);
+        int ret = conn->storageDriver->storageVolUpload(vol, stream, offset,
+                                                        length, flags);
 
         if (ret < 0)
             goto error;
@@ -1786,7 +1828,8 @@ virStoragePoolLookupByTargetPath(virConnectPtr conn, const char *path)
     virCheckConnectReturn(conn, NULL);
     virCheckNonNullArgGoto(path, error);
     if (conn->storageDriver && conn->storageDriver->storagePoolLookupByTargetPath) {
-        virStoragePoolPtr ret = conn->storageDriver->storagePoolLookupByTargetPath(conn, path);
+        virStoragePoolPtr ret = conn->storageDriver->storagePoolLookupByTargetPath(conn,
+                                                                                   path);
 
         if (!ret)
             goto error;

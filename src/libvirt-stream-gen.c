@@ -75,7 +75,8 @@ virStreamEventAddCallback(virStreamPtr stream, int events,
     virCheckStreamReturn(stream, -1);
     conn = stream->conn;
     if (stream->driver && stream->driver->streamEventAddCallback) {
-        int ret = stream->driver->streamEventAddCallback(stream, events, cb, opaque, ff);
+        int ret = stream->driver->streamEventAddCallback(stream, events, cb,
+                                                         opaque, ff);
 
         if (ret < 0)
             goto error;

@@ -69,7 +69,8 @@ PROLOGUE = r"""
 #include <libvirt/libvirt.h>
 #include <libvirt/virterror.h>
 
-static char probe_buf[1 << 20] __attribute__((aligned(64)));
+/* Each pointer argument points to a zeroed area of its own. */
+static char probe_buf[16][1 << 16] __attribute__((aligned(64)));
 static int probe_cb(void) { return 0; }
 
 struct objs {
@@ -261,7 +262,7 @@ def arg_expr(i, kind, handle, typetext, name, variant_checks):
     if kind in ("string", "pointer"):
         valid = '"probe"' if kind == "string" else "(%s)(void *)%s" % (
             typetext, "probe_cb" if typetext.strip().endswith(("Callback", "Func", "CallbackPtr"))
-            else "probe_buf")
+            else "probe_buf[%d]" % i)
         return ("((variant == V_NULL && arg == %d) || variant == V_RO_NULL || "
                 "variant == V_RW_NULL) ? NULL : %s" % (i, valid))
     if kind == "double":
