@@ -249,7 +249,7 @@ struct _virHypervisorDriver {
                                       virSecurityLabelPtr *seclabels);
     int (*domainGetState)(virDomainPtr domain, int *state, int *reason,
                           unsigned int flags);
-    int (*domainGetTime)(virDomainPtr dom, long long *seconds,
+    int (*domainGetTime)(virDomainPtr dom, long long int *seconds,
                          unsigned int *nseconds, unsigned int flags);
     int (*domainGetVcpuPinInfo)(virDomainPtr domain, int ncpumaps,
                                 unsigned char *cpumaps, int maplen,
@@ -376,7 +376,7 @@ struct _virHypervisorDriver {
     int (*domainSendKey)(virDomainPtr domain, unsigned int codeset,
                          unsigned int holdtime, unsigned int *keycodes,
                          int nkeycodes, unsigned int flags);
-    int (*domainSendProcessSignal)(virDomainPtr domain, long long pid_value,
+    int (*domainSendProcessSignal)(virDomainPtr domain, long long int pid_value,
                                    unsigned int signum, unsigned int flags);
     int (*domainSetAutostart)(virDomainPtr domain, int autostart);
     int (*domainSetBlkioParameters)(virDomainPtr domain,
@@ -422,7 +422,7 @@ struct _virHypervisorDriver {
     int (*domainSetSchedulerParametersFlags)(virDomainPtr domain,
                                              virTypedParameterPtr params,
                                              int nparams, unsigned int flags);
-    int (*domainSetTime)(virDomainPtr dom, long long seconds,
+    int (*domainSetTime)(virDomainPtr dom, long long int seconds,
                          unsigned int nseconds, unsigned int flags);
     int (*domainSetUserPassword)(virDomainPtr dom, const char *user,
                                  const char *password, unsigned int flags);

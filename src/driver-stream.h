@@ -30,8 +30,9 @@ struct _virStreamDriver {
     int (*streamRecv)(virStreamPtr st, char *data, size_t nbytes);
     int (*streamRecvFlags)(virStreamPtr st, char *data, size_t nbytes,
                            unsigned int flags);
-    int (*streamRecvHole)(virStreamPtr stream, long long *length,
+    int (*streamRecvHole)(virStreamPtr stream, long long int *length,
                           unsigned int flags);
     int (*streamSend)(virStreamPtr st, const char *data, size_t nbytes);
-    int (*streamSendHole)(virStreamPtr st, long long length, unsigned int flags);
+    int (*streamSendHole)(virStreamPtr st, long long int length,
+                          unsigned int flags);
 };

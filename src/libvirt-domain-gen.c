@@ -3082,8 +3082,8 @@ virDomainFSThaw(virDomainPtr dom, const char **mountpoints,
  * Returns: what the driver gives, or -1 on error
  */
 int
-virDomainGetTime(virDomainPtr dom, long long *seconds, unsigned int *nseconds,
-                 unsigned int flags)
+virDomainGetTime(virDomainPtr dom, long long int *seconds,
+                 unsigned int *nseconds, unsigned int flags)
 {
     virConnectPtr conn;
 
@@ -3120,13 +3120,13 @@ virDomainGetTime(virDomainPtr dom, long long *seconds, unsigned int *nseconds,
  * Returns: what the driver gives, or -1 on error
  */
 int
-virDomainSetTime(virDomainPtr dom, long long seconds, unsigned int nseconds,
-                 unsigned int flags)
+virDomainSetTime(virDomainPtr dom, long long int seconds,
+                 unsigned int nseconds, unsigned int flags)
 {
     virConnectPtr conn;
 
-    VIR_DEBUG("dom=%p, seconds=%lld, nseconds=%u, flags=0x%x", (void *)dom,
-              seconds, nseconds, flags);
+    VIR_DEBUG("dom=%p, seconds=%d, nseconds=%u, flags=0x%x", (void *)dom,
+              (int)seconds, nseconds, flags);
     virResetLastError();
     virCheckDomainReturn(dom, -1);
     conn = dom->conn;
@@ -3233,13 +3233,13 @@ virDomainFSTrim(virDomainPtr dom, const char *mountPoint,
  * Returns: what the driver gives, or -1 on error
  */
 int
-virDomainSendProcessSignal(virDomainPtr domain, long long pid_value,
+virDomainSendProcessSignal(virDomainPtr domain, long long int pid_value,
                            unsigned int signum, unsigned int flags)
 {
     virConnectPtr conn;
 
-    VIR_DEBUG("domain=%p, pid_value=%lld, signum=%u, flags=0x%x", (void *)domain,
-              pid_value, signum, flags);
+    VIR_DEBUG("domain=%p, pid_value=%d, signum=%u, flags=0x%x", (void *)domain,
+              (int)pid_value, signum, flags);
     virResetLastError();
     virCheckDomainReturn(domain, -1);
     conn = domain->conn;

@@ -344,7 +344,8 @@ virStreamRecvFlags(virStreamPtr st, char *data, size_t nbytes,
  * Returns: what the driver gives, or -1 on error
  */
 int
-virStreamRecvHole(virStreamPtr stream, long long *length, unsigned int flags)
+virStreamRecvHole(virStreamPtr stream, long long int *length,
+                  unsigned int flags)
 {
     virConnectPtr conn;
 
@@ -380,11 +381,11 @@ virStreamRecvHole(virStreamPtr stream, long long *length, unsigned int flags)
  * Returns: what the driver gives, or -1 on error
  */
 int
-virStreamSendHole(virStreamPtr st, long long length, unsigned int flags)
+virStreamSendHole(virStreamPtr st, long long int length, unsigned int flags)
 {
     virConnectPtr conn;
 
-    VIR_DEBUG("st=%p, length=%lld, flags=0x%x", (void *)st, length, flags);
+    VIR_DEBUG("st=%p, length=%d, flags=0x%x", (void *)st, (int)length, flags);
     virResetLastError();
     virCheckStreamReturn(st, -1);
     conn = st->conn;

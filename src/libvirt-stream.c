@@ -16,7 +16,7 @@
 
 #define VIR_FROM_THIS VIR_FROM_STREAMS
 
-VIR_LOG_INIT("libvirt.stream");
+VIR_LOG_INIT("libvirt.st");
 
 /* How much the loops below move per call. */
 #define VIR_STREAM_CHUNK (64 * 1024)
@@ -79,7 +79,7 @@ virStreamSendFully(virStreamPtr st, const char *buf, size_t len)
 
 /**
  * virStreamSendAll:
- * @stream: an opened, blocking stream
+ * @st: an opened, blocking stream
  * @handler: fills a buffer with the next data; returns the bytes it
  *           filled, 0 at the end, or -1 to give up
  * @opaque: passed to @handler
@@ -90,19 +90,19 @@ virStreamSendFully(virStreamPtr st, const char *buf, size_t len)
  * Returns: 0, or -1 on error.
  */
 int
-virStreamSendAll(virStreamPtr stream, virStreamSourceFunc handler, void *opaque)
+virStreamSendAll(virStreamPtr st, virStreamSourceFunc handler, void *opaque)
 {
     g_autofree char *buf = NULL;
 
-    VIR_DEBUG("stream=%p handler=%p opaque=%p", stream, handler, opaque);
+    VIR_DEBUG("st=%p handler=%p opaque=%p", st, handler, opaque);
     virResetLastError();
-    virCheckStreamReturn(stream, -1);
+    virCheckStreamReturn(st, -1);
     virCheckNonNullArgGoto(handler, error);
-    if (virStreamCheckBlocking(stream) < 0)
+    if (virStreamCheckBlocking(st) < 0)
         goto error;
     buf = g_new(char, VIR_STREAM_CHUNK);
     for (;;) {
-        int got = handler(stream, buf, VIR_STREAM_CHUNK, opaque);
+        int got = handler(st, buf, VIR_STREAM_CHUNK, opaque);
 
         if (got < 0) {
             virReportError(VIR_ERR_OPERATION_FAILED, "%s",
@@ -111,28 +111,28 @@ virStreamSendAll(virStreamPtr stream, virStreamSourceFunc handler, void *opaque)
         }
         if (got == 0)
             break;
-        if (virStreamSendFully(stream, buf, got) < 0)
+        if (virStreamSendFully(st, buf, got) < 0)
             goto abort;
     }
     return 0;
 
  abort:
-    if (stream->driver && stream->driver->streamAbort) {
+    if (st->driver && st->driver->streamAbort) {
         virErrorPtr saved = NULL;
 
         virErrorPreserveLast(&saved);
-        stream->driver->streamAbort(stream);
+        st->driver->streamAbort(st);
         virErrorRestore(&saved);
     }
  error:
-    virDispatchError(stream->conn);
+    virDispatchError(st->conn);
     return -1;
 }
 
 
 /**
  * virStreamSparseSendAll:
- * @stream: an opened, blocking stream
+ * @st: an opened, blocking stream
  * @handler: fills a buffer with the next data, as for virStreamSendAll()
  * @holeHandler: tells whether the source is at data or at a hole, and
  *               how long that section is
@@ -145,20 +145,20 @@ virStreamSendAll(virStreamPtr stream, virStreamSourceFunc handler, void *opaque)
  * Returns: 0, or -1 on error.
  */
 int
-virStreamSparseSendAll(virStreamPtr stream, virStreamSourceFunc handler,
+virStreamSparseSendAll(virStreamPtr st, virStreamSourceFunc handler,
                        virStreamSourceHoleFunc holeHandler,
                        virStreamSourceSkipFunc skipHandler, void *opaque)
 {
     g_autofree char *buf = NULL;
 
-    VIR_DEBUG("stream=%p handler=%p holeHandler=%p skipHandler=%p opaque=%p",
-              stream, handler, holeHandler, skipHandler, opaque);
+    VIR_DEBUG("st=%p handler=%p holeHandler=%p skipHandler=%p opaque=%p",
+              st, handler, holeHandler, skipHandler, opaque);
     virResetLastError();
-    virCheckStreamReturn(stream, -1);
+    virCheckStreamReturn(st, -1);
     virCheckNonNullArgGoto(handler, error);
     virCheckNonNullArgGoto(holeHandler, error);
     virCheckNonNullArgGoto(skipHandler, error);
-    if (virStreamCheckBlocking(stream) < 0)
+    if (virStreamCheckBlocking(st) < 0)
         goto error;
     buf = g_new(char, VIR_STREAM_CHUNK);
     for (;;) {
@@ -166,22 +166,22 @@ virStreamSparseSendAll(virStreamPtr stream, virStreamSourceFunc handler,
         long long section = 0;
         int got;
 
-        if (holeHandler(stream, &inData, &section, opaque) < 0) {
+        if (holeHandler(st, &inData, &section, opaque) < 0) {
             virReportError(VIR_ERR_OPERATION_FAILED, "%s",
                            _("the stream's data source failed"));
             goto abort;
         }
         if (!inData && section > 0) {
-            if (virStreamSendHole(stream, section, 0) < 0)
+            if (virStreamSendHole(st, section, 0) < 0)
                 goto abort;
-            if (skipHandler(stream, section, opaque) < 0) {
+            if (skipHandler(st, section, opaque) < 0) {
                 virReportError(VIR_ERR_OPERATION_FAILED, "%s",
                                _("the stream's data source failed"));
                 goto abort;
             }
             continue;
         }
-        got = handler(stream, buf,
+        got = handler(st, buf,
                       section > 0 && section < VIR_STREAM_CHUNK ? section : VIR_STREAM_CHUNK,
                       opaque);
         if (got < 0) {
@@ -191,21 +191,21 @@ virStreamSparseSendAll(virStreamPtr stream, virStreamSourceFunc handler,
         }
         if (got == 0)
             break;
-        if (virStreamSendFully(stream, buf, got) < 0)
+        if (virStreamSendFully(st, buf, got) < 0)
             goto abort;
     }
     return 0;
 
  abort:
-    if (stream->driver && stream->driver->streamAbort) {
+    if (st->driver && st->driver->streamAbort) {
         virErrorPtr saved = NULL;
 
         virErrorPreserveLast(&saved);
-        stream->driver->streamAbort(stream);
+        st->driver->streamAbort(st);
         virErrorRestore(&saved);
     }
  error:
-    virDispatchError(stream->conn);
+    virDispatchError(st->conn);
     return -1;
 }
 
@@ -233,7 +233,7 @@ virStreamSinkFully(virStreamPtr st, virStreamSinkFunc handler, const char *buf,
 
 /**
  * virStreamRecvAll:
- * @stream: an opened, blocking stream
+ * @st: an opened, blocking stream
  * @handler: takes the next data; returns the bytes it took, or -1 to
  *           give up
  * @opaque: passed to @handler
@@ -244,39 +244,39 @@ virStreamSinkFully(virStreamPtr st, virStreamSinkFunc handler, const char *buf,
  * Returns: 0, or -1 on error.
  */
 int
-virStreamRecvAll(virStreamPtr stream, virStreamSinkFunc handler, void *opaque)
+virStreamRecvAll(virStreamPtr st, virStreamSinkFunc handler, void *opaque)
 {
     g_autofree char *buf = NULL;
 
-    VIR_DEBUG("stream=%p handler=%p opaque=%p", stream, handler, opaque);
+    VIR_DEBUG("st=%p handler=%p opaque=%p", st, handler, opaque);
     virResetLastError();
-    virCheckStreamReturn(stream, -1);
+    virCheckStreamReturn(st, -1);
     virCheckNonNullArgGoto(handler, error);
-    if (virStreamCheckBlocking(stream) < 0)
+    if (virStreamCheckBlocking(st) < 0)
         goto error;
     buf = g_new(char, VIR_STREAM_CHUNK);
     for (;;) {
-        int got = virStreamRecv(stream, buf, VIR_STREAM_CHUNK);
+        int got = virStreamRecv(st, buf, VIR_STREAM_CHUNK);
 
         if (got < 0)
             goto abort;
         if (got == 0)
             break;
-        if (virStreamSinkFully(stream, handler, buf, got, opaque) < 0)
+        if (virStreamSinkFully(st, handler, buf, got, opaque) < 0)
             goto abort;
     }
     return 0;
 
  abort:
-    if (stream->driver && stream->driver->streamAbort) {
+    if (st->driver && st->driver->streamAbort) {
         virErrorPtr saved = NULL;
 
         virErrorPreserveLast(&saved);
-        stream->driver->streamAbort(stream);
+        st->driver->streamAbort(st);
         virErrorRestore(&saved);
     }
  error:
-    virDispatchError(stream->conn);
+    virDispatchError(st->conn);
     return -1;
 }
 

@@ -102,17 +102,17 @@ typedef enum {
 
 /**
  * virTypedParameterType:
- * @VIR_TYPED_PARAM_INT: FIXME
- * @VIR_TYPED_PARAM_UINT: FIXME
- * @VIR_TYPED_PARAM_LLONG: FIXME
- * @VIR_TYPED_PARAM_ULLONG: FIXME
- * @VIR_TYPED_PARAM_DOUBLE: FIXME
- * @VIR_TYPED_PARAM_BOOLEAN: FIXME
- * @VIR_TYPED_PARAM_STRING: FIXME
+ * @VIR_TYPED_PARAM_INT: an int, in value.i
+ * @VIR_TYPED_PARAM_UINT: an unsigned int, in value.ui
+ * @VIR_TYPED_PARAM_LLONG: a long long, in value.l
+ * @VIR_TYPED_PARAM_ULLONG: an unsigned long long, in value.ul
+ * @VIR_TYPED_PARAM_DOUBLE: a double, in value.d
+ * @VIR_TYPED_PARAM_BOOLEAN: a boolean, 0 or 1 in value.b
+ * @VIR_TYPED_PARAM_STRING: a string, in value.s
  * @VIR_TYPED_PARAM_LAST: the number of values; defined only with
  *     VIR_ENUM_SENTINELS, and it grows in later releases
  *
- * FIXME
+ * The type of the value of a virTypedParameter.
  */
 typedef enum {
     VIR_TYPED_PARAM_INT = 1,
@@ -129,9 +129,10 @@ typedef enum {
 
 /**
  * virTypedParameterFlags:
- * @VIR_TYPED_PARAM_STRING_OKAY: FIXME
+ * @VIR_TYPED_PARAM_STRING_OKAY: the caller can take string parameters (older
+ *     callers cannot)
  *
- * FIXME
+ * Flags the calls returning typed parameters take.
  */
 typedef enum {
     VIR_TYPED_PARAM_STRING_OKAY = 1 << 2,
@@ -140,14 +141,19 @@ typedef enum {
 /**
  * VIR_TYPED_PARAM_FIELD_LENGTH:
  *
- * FIXME
+ * Bytes of the field name of a virTypedParameter, with the final NUL.
  */
 # define VIR_TYPED_PARAM_FIELD_LENGTH 80
 
 /**
  * virTypedParameter:
+ * @field: the parameter's name, NUL-terminated
+ * @type: a virTypedParameterType, saying which member of the value holds it
  *
- * FIXME
+ * A named value of one of several types, in the arrays of parameters many
+ * calls take and return; the virTypedParams*() functions build and read
+ * them.  The value is the union "value": value.i, .ui, .l, .ul, .d, .b or
+ * .s, as @type says.
  */
 typedef struct _virTypedParameter virTypedParameter;
 
@@ -179,7 +185,7 @@ int virTypedParamsGetInt(virTypedParameterPtr params, int nparams,
 int virTypedParamsGetUInt(virTypedParameterPtr params, int nparams,
                           const char *name, unsigned int *value);
 int virTypedParamsGetLLong(virTypedParameterPtr params, int nparams,
-                           const char *name, long long *value);
+                           const char *name, long long int *value);
 int virTypedParamsGetULLong(virTypedParameterPtr params, int nparams,
                             const char *name, unsigned long long *value);
 int virTypedParamsGetDouble(virTypedParameterPtr params, int nparams,
@@ -193,7 +199,8 @@ int virTypedParamsAddInt(virTypedParameterPtr *params, int *nparams,
 int virTypedParamsAddUInt(virTypedParameterPtr *params, int *nparams,
                           int *maxparams, const char *name, unsigned int value);
 int virTypedParamsAddLLong(virTypedParameterPtr *params, int *nparams,
-                           int *maxparams, const char *name, long long value);
+                           int *maxparams, const char *name,
+                           long long int value);
 int virTypedParamsAddULLong(virTypedParameterPtr *params, int *nparams,
                             int *maxparams, const char *name,
                             unsigned long long value);

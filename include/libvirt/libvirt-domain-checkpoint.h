@@ -1,16 +1,18 @@
 /*
- * libvirt-domain-checkpoint.h: FIXME
+ * libvirt-domain-checkpoint.h: checkpoints of a domain's disks
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
 /**
  * SECTION:libvirt-domain-checkpoint
- * @title: FIXME
- * @short_description: FIXME
+ * @title: Domain checkpoints
+ * @short_description: checkpoints of a domain's disks, for incremental backups
  * @include: libvirt/libvirt.h
  *
- * FIXME
+ * A checkpoint marks the state of a domain's disks so that a later backup
+ * copies only what changed since.  This library takes no checkpoints: the
+ * listings are empty and the other calls report VIR_ERR_NO_SUPPORT.
  */
 
 #ifndef LIBVIRT_DOMAIN_CHECKPOINT_H
@@ -23,7 +25,7 @@
 /**
  * virDomainCheckpoint:
  *
- * FIXME
+ * A checkpoint of a domain's disks. Opaque.
  */
 typedef struct _virDomainCheckpoint virDomainCheckpoint;
 
@@ -40,11 +42,13 @@ virConnectPtr virDomainCheckpointGetConnect(virDomainCheckpointPtr checkpoint);
 
 /**
  * virDomainCheckpointCreateFlags:
- * @VIR_DOMAIN_CHECKPOINT_CREATE_REDEFINE: FIXME
- * @VIR_DOMAIN_CHECKPOINT_CREATE_QUIESCE: FIXME
- * @VIR_DOMAIN_CHECKPOINT_CREATE_REDEFINE_VALIDATE: FIXME
+ * @VIR_DOMAIN_CHECKPOINT_CREATE_REDEFINE: redefine the metadata of an existing
+ *     checkpoint
+ * @VIR_DOMAIN_CHECKPOINT_CREATE_QUIESCE: quiesce the guest's file systems first
+ * @VIR_DOMAIN_CHECKPOINT_CREATE_REDEFINE_VALIDATE: with REDEFINE, check the
+ *     bitmaps exist
  *
- * FIXME
+ * Flags for virDomainCheckpointCreateXML().
  */
 typedef enum {
     VIR_DOMAIN_CHECKPOINT_CREATE_REDEFINE = (1 << 0),
@@ -58,11 +62,11 @@ virDomainCheckpointPtr virDomainCheckpointCreateXML(virDomainPtr domain,
 
 /**
  * virDomainCheckpointXMLFlags:
- * @VIR_DOMAIN_CHECKPOINT_XML_SECURE: FIXME
- * @VIR_DOMAIN_CHECKPOINT_XML_NO_DOMAIN: FIXME
- * @VIR_DOMAIN_CHECKPOINT_XML_SIZE: FIXME
+ * @VIR_DOMAIN_CHECKPOINT_XML_SECURE: include security-sensitive data
+ * @VIR_DOMAIN_CHECKPOINT_XML_NO_DOMAIN: leave out the domain's definition
+ * @VIR_DOMAIN_CHECKPOINT_XML_SIZE: report the size of each bitmap
  *
- * FIXME
+ * Flags for virDomainCheckpointGetXMLDesc().
  */
 typedef enum {
     VIR_DOMAIN_CHECKPOINT_XML_SECURE = (1 << 0),
@@ -75,13 +79,13 @@ char *virDomainCheckpointGetXMLDesc(virDomainCheckpointPtr checkpoint,
 
 /**
  * virDomainCheckpointListFlags:
- * @VIR_DOMAIN_CHECKPOINT_LIST_ROOTS: FIXME
- * @VIR_DOMAIN_CHECKPOINT_LIST_DESCENDANTS: FIXME
- * @VIR_DOMAIN_CHECKPOINT_LIST_TOPOLOGICAL: FIXME
- * @VIR_DOMAIN_CHECKPOINT_LIST_LEAVES: FIXME
- * @VIR_DOMAIN_CHECKPOINT_LIST_NO_LEAVES: FIXME
+ * @VIR_DOMAIN_CHECKPOINT_LIST_ROOTS: only checkpoints without a parent
+ * @VIR_DOMAIN_CHECKPOINT_LIST_DESCENDANTS: all descendants, not only children
+ * @VIR_DOMAIN_CHECKPOINT_LIST_TOPOLOGICAL: parents before children
+ * @VIR_DOMAIN_CHECKPOINT_LIST_LEAVES: only checkpoints without children
+ * @VIR_DOMAIN_CHECKPOINT_LIST_NO_LEAVES: only checkpoints with children
  *
- * FIXME
+ * Filters of the checkpoint listings.
  */
 typedef enum {
     VIR_DOMAIN_CHECKPOINT_LIST_ROOTS = (1 << 0),
@@ -105,11 +109,11 @@ virDomainCheckpointPtr virDomainCheckpointGetParent(virDomainCheckpointPtr check
 
 /**
  * virDomainCheckpointDeleteFlags:
- * @VIR_DOMAIN_CHECKPOINT_DELETE_CHILDREN: FIXME
- * @VIR_DOMAIN_CHECKPOINT_DELETE_METADATA_ONLY: FIXME
- * @VIR_DOMAIN_CHECKPOINT_DELETE_CHILDREN_ONLY: FIXME
+ * @VIR_DOMAIN_CHECKPOINT_DELETE_CHILDREN: delete the children too
+ * @VIR_DOMAIN_CHECKPOINT_DELETE_METADATA_ONLY: delete the metadata only
+ * @VIR_DOMAIN_CHECKPOINT_DELETE_CHILDREN_ONLY: delete the children only
  *
- * FIXME
+ * Flags for virDomainCheckpointDelete().
  */
 typedef enum {
     VIR_DOMAIN_CHECKPOINT_DELETE_CHILDREN = (1 << 0),

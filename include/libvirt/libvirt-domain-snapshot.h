@@ -1,16 +1,18 @@
 /*
- * libvirt-domain-snapshot.h: FIXME
+ * libvirt-domain-snapshot.h: snapshots of a domain
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
 /**
  * SECTION:libvirt-domain-snapshot
- * @title: FIXME
- * @short_description: FIXME
+ * @title: Domain snapshots
+ * @short_description: snapshots of a domain's disks and memory
  * @include: libvirt/libvirt.h
  *
- * FIXME
+ * A snapshot keeps the state of a domain's disks, and possibly its memory, to
+ * return to later.  This library takes no snapshots: they are counted and
+ * listed as none, and the other calls report VIR_ERR_NO_SUPPORT.
  */
 
 #ifndef LIBVIRT_DOMAIN_SNAPSHOT_H
@@ -23,7 +25,7 @@
 /**
  * virDomainSnapshot:
  *
- * FIXME
+ * A snapshot of a domain. Opaque.
  */
 typedef struct _virDomainSnapshot virDomainSnapshot;
 
@@ -40,18 +42,19 @@ virConnectPtr virDomainSnapshotGetConnect(virDomainSnapshotPtr snapshot);
 
 /**
  * virDomainSnapshotCreateFlags:
- * @VIR_DOMAIN_SNAPSHOT_CREATE_REDEFINE: FIXME
- * @VIR_DOMAIN_SNAPSHOT_CREATE_CURRENT: FIXME
- * @VIR_DOMAIN_SNAPSHOT_CREATE_NO_METADATA: FIXME
- * @VIR_DOMAIN_SNAPSHOT_CREATE_HALT: FIXME
- * @VIR_DOMAIN_SNAPSHOT_CREATE_DISK_ONLY: FIXME
- * @VIR_DOMAIN_SNAPSHOT_CREATE_REUSE_EXT: FIXME
- * @VIR_DOMAIN_SNAPSHOT_CREATE_QUIESCE: FIXME
- * @VIR_DOMAIN_SNAPSHOT_CREATE_ATOMIC: FIXME
- * @VIR_DOMAIN_SNAPSHOT_CREATE_LIVE: FIXME
- * @VIR_DOMAIN_SNAPSHOT_CREATE_VALIDATE: FIXME
+ * @VIR_DOMAIN_SNAPSHOT_CREATE_REDEFINE: redefine the metadata of an existing
+ *     snapshot
+ * @VIR_DOMAIN_SNAPSHOT_CREATE_CURRENT: make it the current snapshot
+ * @VIR_DOMAIN_SNAPSHOT_CREATE_NO_METADATA: keep no metadata for it
+ * @VIR_DOMAIN_SNAPSHOT_CREATE_HALT: stop the domain afterwards
+ * @VIR_DOMAIN_SNAPSHOT_CREATE_DISK_ONLY: disks only, no memory
+ * @VIR_DOMAIN_SNAPSHOT_CREATE_REUSE_EXT: reuse existing external files
+ * @VIR_DOMAIN_SNAPSHOT_CREATE_QUIESCE: quiesce the guest's file systems first
+ * @VIR_DOMAIN_SNAPSHOT_CREATE_ATOMIC: all disks or none
+ * @VIR_DOMAIN_SNAPSHOT_CREATE_LIVE: keep the domain running while it is taken
+ * @VIR_DOMAIN_SNAPSHOT_CREATE_VALIDATE: validate the XML against the schema
  *
- * FIXME
+ * Flags for virDomainSnapshotCreateXML().
  */
 typedef enum {
     VIR_DOMAIN_SNAPSHOT_CREATE_REDEFINE = (1 << 0),
@@ -72,9 +75,9 @@ virDomainSnapshotPtr virDomainSnapshotCreateXML(virDomainPtr domain,
 
 /**
  * virDomainSnapshotXMLFlags:
- * @VIR_DOMAIN_SNAPSHOT_XML_SECURE: FIXME
+ * @VIR_DOMAIN_SNAPSHOT_XML_SECURE: include security-sensitive data
  *
- * FIXME
+ * Flags for virDomainSnapshotGetXMLDesc().
  */
 typedef enum {
     VIR_DOMAIN_SNAPSHOT_XML_SECURE = VIR_DOMAIN_XML_SECURE,
@@ -85,20 +88,20 @@ char *virDomainSnapshotGetXMLDesc(virDomainSnapshotPtr snapshot,
 
 /**
  * virDomainSnapshotListFlags:
- * @VIR_DOMAIN_SNAPSHOT_LIST_ROOTS: FIXME
- * @VIR_DOMAIN_SNAPSHOT_LIST_DESCENDANTS: FIXME
- * @VIR_DOMAIN_SNAPSHOT_LIST_LEAVES: FIXME
- * @VIR_DOMAIN_SNAPSHOT_LIST_NO_LEAVES: FIXME
- * @VIR_DOMAIN_SNAPSHOT_LIST_METADATA: FIXME
- * @VIR_DOMAIN_SNAPSHOT_LIST_NO_METADATA: FIXME
- * @VIR_DOMAIN_SNAPSHOT_LIST_INACTIVE: FIXME
- * @VIR_DOMAIN_SNAPSHOT_LIST_ACTIVE: FIXME
- * @VIR_DOMAIN_SNAPSHOT_LIST_DISK_ONLY: FIXME
- * @VIR_DOMAIN_SNAPSHOT_LIST_INTERNAL: FIXME
- * @VIR_DOMAIN_SNAPSHOT_LIST_EXTERNAL: FIXME
- * @VIR_DOMAIN_SNAPSHOT_LIST_TOPOLOGICAL: FIXME
+ * @VIR_DOMAIN_SNAPSHOT_LIST_ROOTS: only snapshots without a parent
+ * @VIR_DOMAIN_SNAPSHOT_LIST_DESCENDANTS: all descendants, not only children
+ * @VIR_DOMAIN_SNAPSHOT_LIST_LEAVES: only snapshots without children
+ * @VIR_DOMAIN_SNAPSHOT_LIST_NO_LEAVES: only snapshots with children
+ * @VIR_DOMAIN_SNAPSHOT_LIST_METADATA: only snapshots with metadata
+ * @VIR_DOMAIN_SNAPSHOT_LIST_NO_METADATA: only snapshots without metadata
+ * @VIR_DOMAIN_SNAPSHOT_LIST_INACTIVE: only snapshots of a stopped domain
+ * @VIR_DOMAIN_SNAPSHOT_LIST_ACTIVE: only snapshots of a running domain
+ * @VIR_DOMAIN_SNAPSHOT_LIST_DISK_ONLY: only disk-only snapshots
+ * @VIR_DOMAIN_SNAPSHOT_LIST_INTERNAL: only internal snapshots
+ * @VIR_DOMAIN_SNAPSHOT_LIST_EXTERNAL: only external snapshots
+ * @VIR_DOMAIN_SNAPSHOT_LIST_TOPOLOGICAL: parents before children
  *
- * FIXME
+ * Filters of the snapshot listings.
  */
 typedef enum {
     VIR_DOMAIN_SNAPSHOT_LIST_ROOTS = (1 << 0),
@@ -143,12 +146,12 @@ int virDomainSnapshotHasMetadata(virDomainSnapshotPtr snapshot,
 
 /**
  * virDomainSnapshotRevertFlags:
- * @VIR_DOMAIN_SNAPSHOT_REVERT_RUNNING: FIXME
- * @VIR_DOMAIN_SNAPSHOT_REVERT_PAUSED: FIXME
- * @VIR_DOMAIN_SNAPSHOT_REVERT_FORCE: FIXME
- * @VIR_DOMAIN_SNAPSHOT_REVERT_RESET_NVRAM: FIXME
+ * @VIR_DOMAIN_SNAPSHOT_REVERT_RUNNING: run the domain afterwards
+ * @VIR_DOMAIN_SNAPSHOT_REVERT_PAUSED: leave it paused afterwards
+ * @VIR_DOMAIN_SNAPSHOT_REVERT_FORCE: revert even where it is risky
+ * @VIR_DOMAIN_SNAPSHOT_REVERT_RESET_NVRAM: start with fresh NVRAM
  *
- * FIXME
+ * Flags for virDomainRevertToSnapshot().
  */
 typedef enum {
     VIR_DOMAIN_SNAPSHOT_REVERT_RUNNING = 1 << 0,
@@ -162,11 +165,11 @@ int virDomainRevertToSnapshot(virDomainSnapshotPtr snapshot,
 
 /**
  * virDomainSnapshotDeleteFlags:
- * @VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN: FIXME
- * @VIR_DOMAIN_SNAPSHOT_DELETE_METADATA_ONLY: FIXME
- * @VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN_ONLY: FIXME
+ * @VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN: delete the children too
+ * @VIR_DOMAIN_SNAPSHOT_DELETE_METADATA_ONLY: delete the metadata only
+ * @VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN_ONLY: delete the children only
  *
- * FIXME
+ * Flags for virDomainSnapshotDelete().
  */
 typedef enum {
     VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN = (1 << 0),

@@ -1,16 +1,23 @@
 /*
- * libvirt-domain.h: FIXME
+ * libvirt-domain.h: domains (virtual machines) and their life cycle
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
 /**
  * SECTION:libvirt-domain
- * @title: FIXME
- * @short_description: FIXME
+ * @title: Domains
+ * @short_description: defining, starting, stopping and inspecting virtual machines
  * @include: libvirt/libvirt.h
  *
- * FIXME
+ * A domain is a virtual machine: a persistent one has a stored definition
+ * (virDomainDefineXML()) and may be running or not; a transient one
+ * (virDomainCreateXML()) exists only while it runs.  Stopping one safely is
+ * what this library is about: virDomainShutdown() asks the guest,
+ * virDomainDestroyFlags() with VIR_DOMAIN_DESTROY_GRACEFUL ends QEMU with
+ * SIGTERM only, which lets it write everything the guest was told is on
+ * disk, and fails rather than use SIGKILL; plain virDomainDestroy() uses
+ * SIGKILL when SIGTERM was not enough.
  */
 
 #ifndef LIBVIRT_DOMAIN_H
@@ -269,14 +276,15 @@ typedef enum {
 
 /**
  * virDomainControlState:
- * @VIR_DOMAIN_CONTROL_OK: FIXME
- * @VIR_DOMAIN_CONTROL_JOB: FIXME
- * @VIR_DOMAIN_CONTROL_OCCUPIED: FIXME
- * @VIR_DOMAIN_CONTROL_ERROR: FIXME
+ * @VIR_DOMAIN_CONTROL_OK: the domain can take new jobs
+ * @VIR_DOMAIN_CONTROL_JOB: a background job is running
+ * @VIR_DOMAIN_CONTROL_OCCUPIED: the driver is talking to the hypervisor about
+ *     the domain
+ * @VIR_DOMAIN_CONTROL_ERROR: the domain cannot be controlled
  * @VIR_DOMAIN_CONTROL_LAST: the number of values; defined only with
  *     VIR_ENUM_SENTINELS, and it grows in later releases
  *
- * FIXME
+ * Whether a domain can take new jobs.
  */
 typedef enum {
     VIR_DOMAIN_CONTROL_OK = 0,
@@ -290,14 +298,15 @@ typedef enum {
 
 /**
  * virDomainControlErrorReason:
- * @VIR_DOMAIN_CONTROL_ERROR_REASON_NONE: FIXME
- * @VIR_DOMAIN_CONTROL_ERROR_REASON_UNKNOWN: FIXME
- * @VIR_DOMAIN_CONTROL_ERROR_REASON_MONITOR: FIXME
- * @VIR_DOMAIN_CONTROL_ERROR_REASON_INTERNAL: FIXME
+ * @VIR_DOMAIN_CONTROL_ERROR_REASON_NONE: no error
+ * @VIR_DOMAIN_CONTROL_ERROR_REASON_UNKNOWN: the reason is not known
+ * @VIR_DOMAIN_CONTROL_ERROR_REASON_MONITOR: the emulator's monitor connection
+ *     failed
+ * @VIR_DOMAIN_CONTROL_ERROR_REASON_INTERNAL: an internal error of the driver
  * @VIR_DOMAIN_CONTROL_ERROR_REASON_LAST: the number of values; defined only
  *     with VIR_ENUM_SENTINELS, and it grows in later releases
  *
- * FIXME
+ * Why a domain cannot be controlled.
  */
 typedef enum {
     VIR_DOMAIN_CONTROL_ERROR_REASON_NONE = 0,
@@ -311,11 +320,11 @@ typedef enum {
 
 /**
  * virDomainControlInfo:
- * @state: FIXME
- * @details: FIXME
- * @stateTime: FIXME
+ * @state: a virDomainControlState
+ * @details: a virDomainControlErrorReason, or 0
  *
- * FIXME
+ * What virDomainGetControlInfo() reports. Members: stateTime, how long it has
+ * been in that state, in milliseconds.
  */
 typedef struct _virDomainControlInfo virDomainControlInfo;
 
@@ -334,11 +343,13 @@ typedef virDomainControlInfo *virDomainControlInfoPtr;
 
 /**
  * virDomainModificationImpact:
- * @VIR_DOMAIN_AFFECT_CURRENT: FIXME
- * @VIR_DOMAIN_AFFECT_LIVE: FIXME
- * @VIR_DOMAIN_AFFECT_CONFIG: FIXME
+ * @VIR_DOMAIN_AFFECT_CURRENT: the running domain if it runs, else its
+ *     definition
+ * @VIR_DOMAIN_AFFECT_LIVE: the running domain
+ * @VIR_DOMAIN_AFFECT_CONFIG: the persistent definition
  *
- * FIXME
+ * Which side of a domain a change applies to: the running domain, its
+ * persistent definition, or both.
  */
 typedef enum {
     VIR_DOMAIN_AFFECT_CURRENT = 0,
@@ -399,98 +410,100 @@ typedef enum {
 /**
  * VIR_DOMAIN_SCHEDULER_CPU_SHARES:
  *
- * FIXME
+ * The "cpu_shares" scheduler parameter (virDomainGetSchedulerParameters()).
  */
 # define VIR_DOMAIN_SCHEDULER_CPU_SHARES "cpu_shares"
 
 /**
  * VIR_DOMAIN_SCHEDULER_GLOBAL_PERIOD:
  *
- * FIXME
+ * The "global_period" scheduler parameter (virDomainGetSchedulerParameters()).
  */
 # define VIR_DOMAIN_SCHEDULER_GLOBAL_PERIOD "global_period"
 
 /**
  * VIR_DOMAIN_SCHEDULER_GLOBAL_QUOTA:
  *
- * FIXME
+ * The "global_quota" scheduler parameter (virDomainGetSchedulerParameters()).
  */
 # define VIR_DOMAIN_SCHEDULER_GLOBAL_QUOTA "global_quota"
 
 /**
  * VIR_DOMAIN_SCHEDULER_VCPU_PERIOD:
  *
- * FIXME
+ * The "vcpu_period" scheduler parameter (virDomainGetSchedulerParameters()).
  */
 # define VIR_DOMAIN_SCHEDULER_VCPU_PERIOD "vcpu_period"
 
 /**
  * VIR_DOMAIN_SCHEDULER_VCPU_QUOTA:
  *
- * FIXME
+ * The "vcpu_quota" scheduler parameter (virDomainGetSchedulerParameters()).
  */
 # define VIR_DOMAIN_SCHEDULER_VCPU_QUOTA "vcpu_quota"
 
 /**
  * VIR_DOMAIN_SCHEDULER_EMULATOR_PERIOD:
  *
- * FIXME
+ * The "emulator_period" scheduler parameter
+ * (virDomainGetSchedulerParameters()).
  */
 # define VIR_DOMAIN_SCHEDULER_EMULATOR_PERIOD "emulator_period"
 
 /**
  * VIR_DOMAIN_SCHEDULER_EMULATOR_QUOTA:
  *
- * FIXME
+ * The "emulator_quota" scheduler parameter (virDomainGetSchedulerParameters()).
  */
 # define VIR_DOMAIN_SCHEDULER_EMULATOR_QUOTA "emulator_quota"
 
 /**
  * VIR_DOMAIN_SCHEDULER_IOTHREAD_PERIOD:
  *
- * FIXME
+ * The "iothread_period" scheduler parameter
+ * (virDomainGetSchedulerParameters()).
  */
 # define VIR_DOMAIN_SCHEDULER_IOTHREAD_PERIOD "iothread_period"
 
 /**
  * VIR_DOMAIN_SCHEDULER_IOTHREAD_QUOTA:
  *
- * FIXME
+ * The "iothread_quota" scheduler parameter (virDomainGetSchedulerParameters()).
  */
 # define VIR_DOMAIN_SCHEDULER_IOTHREAD_QUOTA "iothread_quota"
 
 /**
  * VIR_DOMAIN_SCHEDULER_WEIGHT:
  *
- * FIXME
+ * The "weight" scheduler parameter (virDomainGetSchedulerParameters()).
  */
 # define VIR_DOMAIN_SCHEDULER_WEIGHT "weight"
 
 /**
  * VIR_DOMAIN_SCHEDULER_CAP:
  *
- * FIXME
+ * The "cap" scheduler parameter (virDomainGetSchedulerParameters()).
  */
 # define VIR_DOMAIN_SCHEDULER_CAP "cap"
 
 /**
  * VIR_DOMAIN_SCHEDULER_RESERVATION:
  *
- * FIXME
+ * The "reservation" scheduler parameter (virDomainGetSchedulerParameters()).
  */
 # define VIR_DOMAIN_SCHEDULER_RESERVATION "reservation"
 
 /**
  * VIR_DOMAIN_SCHEDULER_LIMIT:
  *
- * FIXME
+ * The "limit" scheduler parameter (virDomainGetSchedulerParameters()).
  */
 # define VIR_DOMAIN_SCHEDULER_LIMIT "limit"
 
 /**
  * VIR_DOMAIN_SCHEDULER_SHARES:
  *
- * FIXME
+ * The "shares" scheduler parameter (virDomainGetSchedulerParameters()).
  */
 # define VIR_DOMAIN_SCHEDULER_SHARES "shares"
 
@@ -507,16 +520,15 @@ int virDomainSetSchedulerParametersFlags(virDomainPtr domain,
 
 /**
  * virDomainBlockStatsStruct:
- * @rd_req: FIXME
- * @rd_bytes: FIXME
- * @wr_req: FIXME
- * @wr_bytes: FIXME
- * @errs: FIXME
  *
- * FIXME
+ * I/O statistics of a disk, as virDomainBlockStats() reports them; -1 marks a
+ * figure not known. Members: rd_req, read requests; rd_bytes, bytes read;
+ * wr_req, write requests; wr_bytes, bytes written; errs, errors
+ * (hypervisor-specific); -1 where unknown.
  */
 typedef struct _virDomainBlockStats virDomainBlockStatsStruct;
 
+#ifndef __GTK_DOC_IGNORE__
 struct _virDomainBlockStats {
     long long rd_req;
     long long rd_bytes;
@@ -524,99 +536,97 @@ struct _virDomainBlockStats {
     long long wr_bytes;
     long long errs;
 };
+#endif /* __GTK_DOC_IGNORE__ */
 
 /**
  * virDomainBlockStatsPtr:
  *
- * FIXME
+ * A pointer to a virDomainBlockStatsStruct.
  */
 typedef virDomainBlockStatsStruct *virDomainBlockStatsPtr;
 
 /**
  * VIR_DOMAIN_BLOCK_STATS_FIELD_LENGTH:
  *
- * FIXME
+ * Bytes of a field name of the typed disk statistics.
  */
 # define VIR_DOMAIN_BLOCK_STATS_FIELD_LENGTH VIR_TYPED_PARAM_FIELD_LENGTH
 
 /**
  * VIR_DOMAIN_BLOCK_STATS_READ_BYTES:
  *
- * FIXME
+ * The "rd_bytes" field of virDomainBlockStatsFlags().
  */
 # define VIR_DOMAIN_BLOCK_STATS_READ_BYTES "rd_bytes"
 
 /**
  * VIR_DOMAIN_BLOCK_STATS_READ_REQ:
  *
- * FIXME
+ * The "rd_operations" field of virDomainBlockStatsFlags().
  */
 # define VIR_DOMAIN_BLOCK_STATS_READ_REQ "rd_operations"
 
 /**
  * VIR_DOMAIN_BLOCK_STATS_READ_TOTAL_TIMES:
  *
- * FIXME
+ * The "rd_total_times" field of virDomainBlockStatsFlags().
  */
 # define VIR_DOMAIN_BLOCK_STATS_READ_TOTAL_TIMES "rd_total_times"
 
 /**
  * VIR_DOMAIN_BLOCK_STATS_WRITE_BYTES:
  *
- * FIXME
+ * The "wr_bytes" field of virDomainBlockStatsFlags().
  */
 # define VIR_DOMAIN_BLOCK_STATS_WRITE_BYTES "wr_bytes"
 
 /**
  * VIR_DOMAIN_BLOCK_STATS_WRITE_REQ:
  *
- * FIXME
+ * The "wr_operations" field of virDomainBlockStatsFlags().
  */
 # define VIR_DOMAIN_BLOCK_STATS_WRITE_REQ "wr_operations"
 
 /**
  * VIR_DOMAIN_BLOCK_STATS_WRITE_TOTAL_TIMES:
  *
- * FIXME
+ * The "wr_total_times" field of virDomainBlockStatsFlags().
  */
 # define VIR_DOMAIN_BLOCK_STATS_WRITE_TOTAL_TIMES "wr_total_times"
 
 /**
  * VIR_DOMAIN_BLOCK_STATS_FLUSH_REQ:
  *
- * FIXME
+ * The "flush_operations" field of virDomainBlockStatsFlags().
  */
 # define VIR_DOMAIN_BLOCK_STATS_FLUSH_REQ "flush_operations"
 
 /**
  * VIR_DOMAIN_BLOCK_STATS_FLUSH_TOTAL_TIMES:
  *
- * FIXME
+ * The "flush_total_times" field of virDomainBlockStatsFlags().
  */
 # define VIR_DOMAIN_BLOCK_STATS_FLUSH_TOTAL_TIMES "flush_total_times"
 
 /**
  * VIR_DOMAIN_BLOCK_STATS_ERRS:
  *
- * FIXME
+ * The "errs" field of virDomainBlockStatsFlags().
  */
 # define VIR_DOMAIN_BLOCK_STATS_ERRS "errs"
 
 /**
  * virDomainInterfaceStatsStruct:
- * @rx_bytes: FIXME
- * @rx_packets: FIXME
- * @rx_errs: FIXME
- * @rx_drop: FIXME
- * @tx_bytes: FIXME
- * @tx_packets: FIXME
- * @tx_errs: FIXME
- * @tx_drop: FIXME
  *
- * FIXME
+ * Traffic statistics of a network interface, as virDomainInterfaceStats()
+ * reports them; -1 marks a figure not known. Members: rx_bytes, bytes received;
+ * rx_packets, packets received; rx_errs, receive errors; rx_drop, received
+ * packets dropped; tx_bytes, bytes sent; tx_packets, packets sent; tx_errs,
+ * send errors; tx_drop, packets dropped while sending.
  */
 typedef struct _virDomainInterfaceStats virDomainInterfaceStatsStruct;
 
+#ifndef __GTK_DOC_IGNORE__
 struct _virDomainInterfaceStats {
     long long rx_bytes;
     long long rx_packets;
@@ -627,34 +637,39 @@ struct _virDomainInterfaceStats {
     long long tx_errs;
     long long tx_drop;
 };
+#endif /* __GTK_DOC_IGNORE__ */
 
 /**
  * virDomainInterfaceStatsPtr:
  *
- * FIXME
+ * A pointer to a virDomainInterfaceStatsStruct.
  */
 typedef virDomainInterfaceStatsStruct *virDomainInterfaceStatsPtr;
 
 /**
  * virDomainMemoryStatTags:
- * @VIR_DOMAIN_MEMORY_STAT_SWAP_IN: FIXME
- * @VIR_DOMAIN_MEMORY_STAT_SWAP_OUT: FIXME
- * @VIR_DOMAIN_MEMORY_STAT_MAJOR_FAULT: FIXME
- * @VIR_DOMAIN_MEMORY_STAT_MINOR_FAULT: FIXME
- * @VIR_DOMAIN_MEMORY_STAT_UNUSED: FIXME
- * @VIR_DOMAIN_MEMORY_STAT_AVAILABLE: FIXME
- * @VIR_DOMAIN_MEMORY_STAT_ACTUAL_BALLOON: FIXME
- * @VIR_DOMAIN_MEMORY_STAT_RSS: FIXME
- * @VIR_DOMAIN_MEMORY_STAT_USABLE: FIXME
- * @VIR_DOMAIN_MEMORY_STAT_LAST_UPDATE: FIXME
- * @VIR_DOMAIN_MEMORY_STAT_DISK_CACHES: FIXME
- * @VIR_DOMAIN_MEMORY_STAT_HUGETLB_PGALLOC: FIXME
- * @VIR_DOMAIN_MEMORY_STAT_HUGETLB_PGFAIL: FIXME
- * @VIR_DOMAIN_MEMORY_STAT_NR: FIXME
+ * @VIR_DOMAIN_MEMORY_STAT_SWAP_IN: memory swapped in, in KiB
+ * @VIR_DOMAIN_MEMORY_STAT_SWAP_OUT: memory swapped out, in KiB
+ * @VIR_DOMAIN_MEMORY_STAT_MAJOR_FAULT: page faults that needed I/O
+ * @VIR_DOMAIN_MEMORY_STAT_MINOR_FAULT: page faults served from memory
+ * @VIR_DOMAIN_MEMORY_STAT_UNUSED: memory the guest leaves unused, in KiB
+ * @VIR_DOMAIN_MEMORY_STAT_AVAILABLE: memory the guest sees, in KiB
+ * @VIR_DOMAIN_MEMORY_STAT_ACTUAL_BALLOON: the balloon's current size, in KiB
+ * @VIR_DOMAIN_MEMORY_STAT_RSS: resident memory of the emulator process, in KiB
+ * @VIR_DOMAIN_MEMORY_STAT_USABLE: memory the guest could use without swapping,
+ *     in KiB
+ * @VIR_DOMAIN_MEMORY_STAT_LAST_UPDATE: when the guest last updated these
+ *     figures, in seconds
+ * @VIR_DOMAIN_MEMORY_STAT_DISK_CACHES: memory the guest can reclaim from
+ *     caches, in KiB
+ * @VIR_DOMAIN_MEMORY_STAT_HUGETLB_PGALLOC: huge pages the guest allocated
+ * @VIR_DOMAIN_MEMORY_STAT_HUGETLB_PGFAIL: huge page allocations that failed in
+ *     the guest
+ * @VIR_DOMAIN_MEMORY_STAT_NR: the number of statistics this release knows
  * @VIR_DOMAIN_MEMORY_STAT_LAST: the number of values; defined only with
  *     VIR_ENUM_SENTINELS, and it grows in later releases
  *
- * FIXME
+ * Which memory statistic a virDomainMemoryStatStruct holds.
  */
 typedef enum {
     VIR_DOMAIN_MEMORY_STAT_SWAP_IN = 0,
@@ -678,10 +693,15 @@ typedef enum {
 
 /**
  * virDomainMemoryStatStruct:
- * @tag: FIXME
- * @val: FIXME
  *
- * FIXME
+ * One memory statistic of a domain, as virDomainMemoryStats() reports it.
+ */
+/**
+ * virDomainMemoryStat:
+ * @tag: a virDomainMemoryStatTags
+ *
+ * One memory statistic of a domain, as virDomainMemoryStats() reports it.
+ * Members: val, its value.
  */
 typedef struct _virDomainMemoryStat virDomainMemoryStatStruct;
 
@@ -693,19 +713,19 @@ struct _virDomainMemoryStat {
 /**
  * virDomainMemoryStatPtr:
  *
- * FIXME
+ * A pointer to a virDomainMemoryStatStruct.
  */
 typedef virDomainMemoryStatStruct *virDomainMemoryStatPtr;
 
 /**
  * virDomainCoreDumpFlags:
- * @VIR_DUMP_CRASH: FIXME
- * @VIR_DUMP_LIVE: FIXME
- * @VIR_DUMP_BYPASS_CACHE: FIXME
- * @VIR_DUMP_RESET: FIXME
- * @VIR_DUMP_MEMORY_ONLY: FIXME
+ * @VIR_DUMP_CRASH: leave the domain crashed after the dump
+ * @VIR_DUMP_LIVE: dump without pausing the domain
+ * @VIR_DUMP_BYPASS_CACHE: avoid the file system cache
+ * @VIR_DUMP_RESET: reset the domain after the dump
+ * @VIR_DUMP_MEMORY_ONLY: dump guest memory only, in ELF form
  *
- * FIXME
+ * Flags for virDomainCoreDump().
  */
 typedef enum {
     VIR_DUMP_CRASH = (1 << 0),
@@ -717,15 +737,15 @@ typedef enum {
 
 /**
  * virDomainCoreDumpFormat:
- * @VIR_DOMAIN_CORE_DUMP_FORMAT_RAW: FIXME
- * @VIR_DOMAIN_CORE_DUMP_FORMAT_KDUMP_ZLIB: FIXME
- * @VIR_DOMAIN_CORE_DUMP_FORMAT_KDUMP_LZO: FIXME
- * @VIR_DOMAIN_CORE_DUMP_FORMAT_KDUMP_SNAPPY: FIXME
- * @VIR_DOMAIN_CORE_DUMP_FORMAT_WIN_DMP: FIXME
+ * @VIR_DOMAIN_CORE_DUMP_FORMAT_RAW: a raw memory dump
+ * @VIR_DOMAIN_CORE_DUMP_FORMAT_KDUMP_ZLIB: kdump, zlib compressed
+ * @VIR_DOMAIN_CORE_DUMP_FORMAT_KDUMP_LZO: kdump, lzo compressed
+ * @VIR_DOMAIN_CORE_DUMP_FORMAT_KDUMP_SNAPPY: kdump, snappy compressed
+ * @VIR_DOMAIN_CORE_DUMP_FORMAT_WIN_DMP: a Windows crash dump
  * @VIR_DOMAIN_CORE_DUMP_FORMAT_LAST: the number of values; defined only with
  *     VIR_ENUM_SENTINELS, and it grows in later releases
  *
- * FIXME
+ * The formats of virDomainCoreDumpWithFormat().
  */
 typedef enum {
     VIR_DOMAIN_CORE_DUMP_FORMAT_RAW,
@@ -740,29 +760,30 @@ typedef enum {
 
 /**
  * virDomainMigrateFlags:
- * @VIR_MIGRATE_LIVE: FIXME
- * @VIR_MIGRATE_PEER2PEER: FIXME
- * @VIR_MIGRATE_TUNNELLED: FIXME
- * @VIR_MIGRATE_PERSIST_DEST: FIXME
- * @VIR_MIGRATE_UNDEFINE_SOURCE: FIXME
- * @VIR_MIGRATE_PAUSED: FIXME
- * @VIR_MIGRATE_NON_SHARED_DISK: FIXME
- * @VIR_MIGRATE_NON_SHARED_INC: FIXME
- * @VIR_MIGRATE_CHANGE_PROTECTION: FIXME
- * @VIR_MIGRATE_UNSAFE: FIXME
- * @VIR_MIGRATE_OFFLINE: FIXME
- * @VIR_MIGRATE_COMPRESSED: FIXME
- * @VIR_MIGRATE_ABORT_ON_ERROR: FIXME
- * @VIR_MIGRATE_AUTO_CONVERGE: FIXME
- * @VIR_MIGRATE_RDMA_PIN_ALL: FIXME
- * @VIR_MIGRATE_POSTCOPY: FIXME
- * @VIR_MIGRATE_TLS: FIXME
- * @VIR_MIGRATE_PARALLEL: FIXME
- * @VIR_MIGRATE_NON_SHARED_SYNCHRONOUS_WRITES: FIXME
- * @VIR_MIGRATE_POSTCOPY_RESUME: FIXME
- * @VIR_MIGRATE_ZEROCOPY: FIXME
+ * @VIR_MIGRATE_LIVE: keep the domain running while it migrates
+ * @VIR_MIGRATE_PEER2PEER: the source host talks to the destination host itself
+ * @VIR_MIGRATE_TUNNELLED: carry the data over the libvirt connection
+ * @VIR_MIGRATE_PERSIST_DEST: define the domain persistently on the destination
+ * @VIR_MIGRATE_UNDEFINE_SOURCE: undefine the domain on the source once migrated
+ * @VIR_MIGRATE_PAUSED: leave the domain paused on the destination
+ * @VIR_MIGRATE_NON_SHARED_DISK: copy whole disks to the destination
+ * @VIR_MIGRATE_NON_SHARED_INC: copy disks incrementally over a shared base
+ * @VIR_MIGRATE_CHANGE_PROTECTION: refuse configuration changes during the
+ *     migration
+ * @VIR_MIGRATE_UNSAFE: migrate even where it is not known to be safe
+ * @VIR_MIGRATE_OFFLINE: migrate the definition of a domain that does not run
+ * @VIR_MIGRATE_COMPRESSED: compress the data
+ * @VIR_MIGRATE_ABORT_ON_ERROR: cancel on an I/O error of a disk
+ * @VIR_MIGRATE_AUTO_CONVERGE: slow the guest down until the migration converges
+ * @VIR_MIGRATE_RDMA_PIN_ALL: pin all guest memory for RDMA
+ * @VIR_MIGRATE_POSTCOPY: allow switching to post-copy
+ * @VIR_MIGRATE_TLS: encrypt the data with TLS
+ * @VIR_MIGRATE_PARALLEL: use several connections
+ * @VIR_MIGRATE_NON_SHARED_SYNCHRONOUS_WRITES: copy disk writes synchronously
+ * @VIR_MIGRATE_POSTCOPY_RESUME: resume a failed post-copy migration
+ * @VIR_MIGRATE_ZEROCOPY: send memory without copying it
  *
- * FIXME
+ * Flags for the migration calls.
  */
 typedef enum {
     VIR_MIGRATE_LIVE = (1 << 0),
@@ -791,140 +812,148 @@ typedef enum {
 /**
  * VIR_MIGRATE_PARAM_URI:
  *
- * FIXME
+ * The "migrate_uri" migration parameter (virDomainMigrate3() and friends).
  */
 # define VIR_MIGRATE_PARAM_URI "migrate_uri"
 
 /**
  * VIR_MIGRATE_PARAM_DEST_NAME:
  *
- * FIXME
+ * The "destination_name" migration parameter (virDomainMigrate3() and friends).
  */
 # define VIR_MIGRATE_PARAM_DEST_NAME "destination_name"
 
 /**
  * VIR_MIGRATE_PARAM_DEST_XML:
  *
- * FIXME
+ * The "destination_xml" migration parameter (virDomainMigrate3() and friends).
  */
 # define VIR_MIGRATE_PARAM_DEST_XML "destination_xml"
 
 /**
  * VIR_MIGRATE_PARAM_PERSIST_XML:
  *
- * FIXME
+ * The "persistent_xml" migration parameter (virDomainMigrate3() and friends).
  */
 # define VIR_MIGRATE_PARAM_PERSIST_XML "persistent_xml"
 
 /**
  * VIR_MIGRATE_PARAM_BANDWIDTH:
  *
- * FIXME
+ * The "bandwidth" migration parameter (virDomainMigrate3() and friends).
  */
 # define VIR_MIGRATE_PARAM_BANDWIDTH "bandwidth"
 
 /**
  * VIR_MIGRATE_PARAM_BANDWIDTH_POSTCOPY:
  *
- * FIXME
+ * The "bandwidth.postcopy" migration parameter (virDomainMigrate3() and
+ * friends).
  */
 # define VIR_MIGRATE_PARAM_BANDWIDTH_POSTCOPY "bandwidth.postcopy"
 
 /**
  * VIR_MIGRATE_PARAM_GRAPHICS_URI:
  *
- * FIXME
+ * The "graphics_uri" migration parameter (virDomainMigrate3() and friends).
  */
 # define VIR_MIGRATE_PARAM_GRAPHICS_URI "graphics_uri"
 
 /**
  * VIR_MIGRATE_PARAM_LISTEN_ADDRESS:
  *
- * FIXME
+ * The "listen_address" migration parameter (virDomainMigrate3() and friends).
  */
 # define VIR_MIGRATE_PARAM_LISTEN_ADDRESS "listen_address"
 
 /**
  * VIR_MIGRATE_PARAM_MIGRATE_DISKS:
  *
- * FIXME
+ * The "migrate_disks" migration parameter (virDomainMigrate3() and friends).
  */
 # define VIR_MIGRATE_PARAM_MIGRATE_DISKS "migrate_disks"
 
 /**
  * VIR_MIGRATE_PARAM_DISKS_PORT:
  *
- * FIXME
+ * The "disks_port" migration parameter (virDomainMigrate3() and friends).
  */
 # define VIR_MIGRATE_PARAM_DISKS_PORT "disks_port"
 
 /**
  * VIR_MIGRATE_PARAM_DISKS_URI:
  *
- * FIXME
+ * The "disks_uri" migration parameter (virDomainMigrate3() and friends).
  */
 # define VIR_MIGRATE_PARAM_DISKS_URI "disks_uri"
 
 /**
  * VIR_MIGRATE_PARAM_COMPRESSION:
  *
- * FIXME
+ * The "compression" migration parameter (virDomainMigrate3() and friends).
  */
 # define VIR_MIGRATE_PARAM_COMPRESSION "compression"
 
 /**
  * VIR_MIGRATE_PARAM_COMPRESSION_MT_LEVEL:
  *
- * FIXME
+ * The "compression.mt.level" migration parameter (virDomainMigrate3() and
+ * friends).
  */
 # define VIR_MIGRATE_PARAM_COMPRESSION_MT_LEVEL "compression.mt.level"
 
 /**
  * VIR_MIGRATE_PARAM_COMPRESSION_MT_THREADS:
  *
- * FIXME
+ * The "compression.mt.threads" migration parameter (virDomainMigrate3() and
+ * friends).
  */
 # define VIR_MIGRATE_PARAM_COMPRESSION_MT_THREADS "compression.mt.threads"
 
 /**
  * VIR_MIGRATE_PARAM_COMPRESSION_MT_DTHREADS:
  *
- * FIXME
+ * The "compression.mt.dthreads" migration parameter (virDomainMigrate3() and
+ * friends).
  */
 # define VIR_MIGRATE_PARAM_COMPRESSION_MT_DTHREADS "compression.mt.dthreads"
 
 /**
  * VIR_MIGRATE_PARAM_COMPRESSION_XBZRLE_CACHE:
  *
- * FIXME
+ * The "compression.xbzrle.cache" migration parameter (virDomainMigrate3() and
+ * friends).
  */
 # define VIR_MIGRATE_PARAM_COMPRESSION_XBZRLE_CACHE "compression.xbzrle.cache"
 
 /**
  * VIR_MIGRATE_PARAM_AUTO_CONVERGE_INITIAL:
  *
- * FIXME
+ * The "auto_converge.initial" migration parameter (virDomainMigrate3() and
+ * friends).
  */
 # define VIR_MIGRATE_PARAM_AUTO_CONVERGE_INITIAL "auto_converge.initial"
 
 /**
  * VIR_MIGRATE_PARAM_AUTO_CONVERGE_INCREMENT:
  *
- * FIXME
+ * The "auto_converge.increment" migration parameter (virDomainMigrate3() and
+ * friends).
  */
 # define VIR_MIGRATE_PARAM_AUTO_CONVERGE_INCREMENT "auto_converge.increment"
 
 /**
  * VIR_MIGRATE_PARAM_PARALLEL_CONNECTIONS:
  *
- * FIXME
+ * The "parallel.connections" migration parameter (virDomainMigrate3() and
+ * friends).
  */
 # define VIR_MIGRATE_PARAM_PARALLEL_CONNECTIONS "parallel.connections"
 
 /**
  * VIR_MIGRATE_PARAM_TLS_DESTINATION:
  *
- * FIXME
+ * The "tls.destination" migration parameter (virDomainMigrate3() and friends).
  */
 # define VIR_MIGRATE_PARAM_TLS_DESTINATION "tls.destination"
 
@@ -963,9 +992,10 @@ int virDomainMigrateSetCompressionCache(virDomainPtr domain,
 
 /**
  * virDomainMigrateMaxSpeedFlags:
- * @VIR_DOMAIN_MIGRATE_MAX_SPEED_POSTCOPY: FIXME
+ * @VIR_DOMAIN_MIGRATE_MAX_SPEED_POSTCOPY: the speed limit of the post-copy
+ *     phase
  *
- * FIXME
+ * Flags for the migration speed calls.
  */
 typedef enum {
     VIR_DOMAIN_MIGRATE_MAX_SPEED_POSTCOPY = (1 << 0),
@@ -1021,14 +1051,14 @@ int virDomainShutdownFlags(virDomainPtr domain, unsigned int flags);
 
 /**
  * virDomainRebootFlagValues:
- * @VIR_DOMAIN_REBOOT_DEFAULT: FIXME
- * @VIR_DOMAIN_REBOOT_ACPI_POWER_BTN: FIXME
- * @VIR_DOMAIN_REBOOT_GUEST_AGENT: FIXME
- * @VIR_DOMAIN_REBOOT_INITCTL: FIXME
- * @VIR_DOMAIN_REBOOT_SIGNAL: FIXME
- * @VIR_DOMAIN_REBOOT_PARAVIRT: FIXME
+ * @VIR_DOMAIN_REBOOT_DEFAULT: the hypervisor's choice
+ * @VIR_DOMAIN_REBOOT_ACPI_POWER_BTN: ACPI reset
+ * @VIR_DOMAIN_REBOOT_GUEST_AGENT: ask the guest agent
+ * @VIR_DOMAIN_REBOOT_INITCTL: through the guest's initctl
+ * @VIR_DOMAIN_REBOOT_SIGNAL: by a signal to the guest's init
+ * @VIR_DOMAIN_REBOOT_PARAVIRT: through a paravirtual channel
  *
- * FIXME
+ * How virDomainReboot() asks the guest.
  */
 typedef enum {
     VIR_DOMAIN_REBOOT_DEFAULT = 0,
@@ -1073,12 +1103,12 @@ int virDomainPMWakeup(virDomainPtr domain, unsigned int flags);
 
 /**
  * virDomainSaveRestoreFlags:
- * @VIR_DOMAIN_SAVE_BYPASS_CACHE: FIXME
- * @VIR_DOMAIN_SAVE_RUNNING: FIXME
- * @VIR_DOMAIN_SAVE_PAUSED: FIXME
- * @VIR_DOMAIN_SAVE_RESET_NVRAM: FIXME
+ * @VIR_DOMAIN_SAVE_BYPASS_CACHE: avoid the file system cache
+ * @VIR_DOMAIN_SAVE_RUNNING: the restored domain runs
+ * @VIR_DOMAIN_SAVE_PAUSED: the restored domain is paused
+ * @VIR_DOMAIN_SAVE_RESET_NVRAM: start the restored domain with fresh NVRAM
  *
- * FIXME
+ * Flags for saving and restoring domains.
  */
 typedef enum {
     VIR_DOMAIN_SAVE_BYPASS_CACHE = 1 << 0,
@@ -1101,14 +1131,14 @@ int virDomainRestoreParams(virConnectPtr conn, virTypedParameterPtr params,
 /**
  * VIR_DOMAIN_SAVE_PARAM_FILE:
  *
- * FIXME
+ * The "file" parameter of virDomainSaveParams() and virDomainRestoreParams().
  */
 # define VIR_DOMAIN_SAVE_PARAM_FILE "file"
 
 /**
  * VIR_DOMAIN_SAVE_PARAM_DXML:
  *
- * FIXME
+ * The "dxml" parameter of virDomainSaveParams() and virDomainRestoreParams().
  */
 # define VIR_DOMAIN_SAVE_PARAM_DXML "dxml"
 
@@ -1134,28 +1164,28 @@ int virDomainGetState(virDomainPtr domain, int *state, int *reason,
 /**
  * VIR_DOMAIN_CPU_STATS_CPUTIME:
  *
- * FIXME
+ * The "cpu_time" field of virDomainGetCPUStats().
  */
 # define VIR_DOMAIN_CPU_STATS_CPUTIME "cpu_time"
 
 /**
  * VIR_DOMAIN_CPU_STATS_USERTIME:
  *
- * FIXME
+ * The "user_time" field of virDomainGetCPUStats().
  */
 # define VIR_DOMAIN_CPU_STATS_USERTIME "user_time"
 
 /**
  * VIR_DOMAIN_CPU_STATS_SYSTEMTIME:
  *
- * FIXME
+ * The "system_time" field of virDomainGetCPUStats().
  */
 # define VIR_DOMAIN_CPU_STATS_SYSTEMTIME "system_time"
 
 /**
  * VIR_DOMAIN_CPU_STATS_VCPUTIME:
  *
- * FIXME
+ * The "vcpu_time" field of virDomainGetCPUStats().
  */
 # define VIR_DOMAIN_CPU_STATS_VCPUTIME "vcpu_time"
 
@@ -1169,42 +1199,47 @@ char *virDomainGetSchedulerType(virDomainPtr domain, int *nparams);
 /**
  * VIR_DOMAIN_BLKIO_WEIGHT:
  *
- * FIXME
+ * The "weight" block I/O tuning parameter (virDomainSetBlkioParameters()).
  */
 # define VIR_DOMAIN_BLKIO_WEIGHT "weight"
 
 /**
  * VIR_DOMAIN_BLKIO_DEVICE_WEIGHT:
  *
- * FIXME
+ * The "device_weight" block I/O tuning parameter
+ * (virDomainSetBlkioParameters()).
  */
 # define VIR_DOMAIN_BLKIO_DEVICE_WEIGHT "device_weight"
 
 /**
  * VIR_DOMAIN_BLKIO_DEVICE_READ_IOPS:
  *
- * FIXME
+ * The "device_read_iops_sec" block I/O tuning parameter
+ * (virDomainSetBlkioParameters()).
  */
 # define VIR_DOMAIN_BLKIO_DEVICE_READ_IOPS "device_read_iops_sec"
 
 /**
  * VIR_DOMAIN_BLKIO_DEVICE_WRITE_IOPS:
  *
- * FIXME
+ * The "device_write_iops_sec" block I/O tuning parameter
+ * (virDomainSetBlkioParameters()).
  */
 # define VIR_DOMAIN_BLKIO_DEVICE_WRITE_IOPS "device_write_iops_sec"
 
 /**
  * VIR_DOMAIN_BLKIO_DEVICE_READ_BPS:
  *
- * FIXME
+ * The "device_read_bytes_sec" block I/O tuning parameter
+ * (virDomainSetBlkioParameters()).
  */
 # define VIR_DOMAIN_BLKIO_DEVICE_READ_BPS "device_read_bytes_sec"
 
 /**
  * VIR_DOMAIN_BLKIO_DEVICE_WRITE_BPS:
  *
- * FIXME
+ * The "device_write_bytes_sec" block I/O tuning parameter
+ * (virDomainSetBlkioParameters()).
  */
 # define VIR_DOMAIN_BLKIO_DEVICE_WRITE_BPS "device_write_bytes_sec"
 
@@ -1218,35 +1253,36 @@ int virDomainGetBlkioParameters(virDomainPtr domain,
 /**
  * VIR_DOMAIN_MEMORY_PARAM_UNLIMITED:
  *
- * FIXME
+ * The value of a memory limit that means no limit.
  */
 # define VIR_DOMAIN_MEMORY_PARAM_UNLIMITED 9007199254740991LL
 
 /**
  * VIR_DOMAIN_MEMORY_HARD_LIMIT:
  *
- * FIXME
+ * The "hard_limit" memory tuning parameter (virDomainSetMemoryParameters()).
  */
 # define VIR_DOMAIN_MEMORY_HARD_LIMIT "hard_limit"
 
 /**
  * VIR_DOMAIN_MEMORY_SOFT_LIMIT:
  *
- * FIXME
+ * The "soft_limit" memory tuning parameter (virDomainSetMemoryParameters()).
  */
 # define VIR_DOMAIN_MEMORY_SOFT_LIMIT "soft_limit"
 
 /**
  * VIR_DOMAIN_MEMORY_MIN_GUARANTEE:
  *
- * FIXME
+ * The "min_guarantee" memory tuning parameter (virDomainSetMemoryParameters()).
  */
 # define VIR_DOMAIN_MEMORY_MIN_GUARANTEE "min_guarantee"
 
 /**
  * VIR_DOMAIN_MEMORY_SWAP_HARD_LIMIT:
  *
- * FIXME
+ * The "swap_hard_limit" memory tuning parameter
+ * (virDomainSetMemoryParameters()).
  */
 # define VIR_DOMAIN_MEMORY_SWAP_HARD_LIMIT "swap_hard_limit"
 
@@ -1259,12 +1295,12 @@ int virDomainGetMemoryParameters(virDomainPtr domain,
 
 /**
  * virDomainMemoryModFlags:
- * @VIR_DOMAIN_MEM_CURRENT: FIXME
- * @VIR_DOMAIN_MEM_LIVE: FIXME
- * @VIR_DOMAIN_MEM_CONFIG: FIXME
- * @VIR_DOMAIN_MEM_MAXIMUM: FIXME
+ * @VIR_DOMAIN_MEM_CURRENT: as VIR_DOMAIN_AFFECT_CURRENT
+ * @VIR_DOMAIN_MEM_LIVE: as VIR_DOMAIN_AFFECT_LIVE
+ * @VIR_DOMAIN_MEM_CONFIG: as VIR_DOMAIN_AFFECT_CONFIG
+ * @VIR_DOMAIN_MEM_MAXIMUM: the maximum memory rather than the current
  *
- * FIXME
+ * Flags for the memory setting calls.
  */
 typedef enum {
     VIR_DOMAIN_MEM_CURRENT = VIR_DOMAIN_AFFECT_CURRENT,
@@ -1275,14 +1311,14 @@ typedef enum {
 
 /**
  * virDomainNumatuneMemMode:
- * @VIR_DOMAIN_NUMATUNE_MEM_STRICT: FIXME
- * @VIR_DOMAIN_NUMATUNE_MEM_PREFERRED: FIXME
- * @VIR_DOMAIN_NUMATUNE_MEM_INTERLEAVE: FIXME
- * @VIR_DOMAIN_NUMATUNE_MEM_RESTRICTIVE: FIXME
+ * @VIR_DOMAIN_NUMATUNE_MEM_STRICT: allocate only on the given nodes
+ * @VIR_DOMAIN_NUMATUNE_MEM_PREFERRED: prefer the given node
+ * @VIR_DOMAIN_NUMATUNE_MEM_INTERLEAVE: interleave over the given nodes
+ * @VIR_DOMAIN_NUMATUNE_MEM_RESTRICTIVE: let the cgroup restrict the nodes
  * @VIR_DOMAIN_NUMATUNE_MEM_LAST: the number of values; defined only with
  *     VIR_ENUM_SENTINELS, and it grows in later releases
  *
- * FIXME
+ * How a domain's memory is placed on NUMA nodes.
  */
 typedef enum {
     VIR_DOMAIN_NUMATUNE_MEM_STRICT = 0,
@@ -1297,14 +1333,14 @@ typedef enum {
 /**
  * VIR_DOMAIN_NUMA_NODESET:
  *
- * FIXME
+ * The "numa_nodeset" NUMA tuning parameter (virDomainSetNumaParameters()).
  */
 # define VIR_DOMAIN_NUMA_NODESET "numa_nodeset"
 
 /**
  * VIR_DOMAIN_NUMA_MODE:
  *
- * FIXME
+ * The "numa_mode" NUMA tuning parameter (virDomainSetNumaParameters()).
  */
 # define VIR_DOMAIN_NUMA_MODE "numa_mode"
 
@@ -1332,10 +1368,10 @@ int virDomainGetSecurityLabel(virDomainPtr domain,
 
 /**
  * virDomainGetHostnameFlags:
- * @VIR_DOMAIN_GET_HOSTNAME_LEASE: FIXME
- * @VIR_DOMAIN_GET_HOSTNAME_AGENT: FIXME
+ * @VIR_DOMAIN_GET_HOSTNAME_LEASE: from the DHCP lease
+ * @VIR_DOMAIN_GET_HOSTNAME_AGENT: from the guest agent
  *
- * FIXME
+ * Where virDomainGetHostname() looks.
  */
 typedef enum {
     VIR_DOMAIN_GET_HOSTNAME_LEASE = (1 << 0),
@@ -1348,13 +1384,13 @@ int virDomainGetSecurityLabelList(virDomainPtr domain,
 
 /**
  * virDomainMetadataType:
- * @VIR_DOMAIN_METADATA_DESCRIPTION: FIXME
- * @VIR_DOMAIN_METADATA_TITLE: FIXME
- * @VIR_DOMAIN_METADATA_ELEMENT: FIXME
+ * @VIR_DOMAIN_METADATA_DESCRIPTION: the description element
+ * @VIR_DOMAIN_METADATA_TITLE: the title element
+ * @VIR_DOMAIN_METADATA_ELEMENT: an application's element under metadata
  * @VIR_DOMAIN_METADATA_LAST: the number of values; defined only with
  *     VIR_ENUM_SENTINELS, and it grows in later releases
  *
- * FIXME
+ * Which metadata of a domain a call reads or writes.
  */
 typedef enum {
     VIR_DOMAIN_METADATA_DESCRIPTION = 0,
@@ -1388,9 +1424,9 @@ typedef enum {
 
 /**
  * virDomainSaveImageXMLFlags:
- * @VIR_DOMAIN_SAVE_IMAGE_XML_SECURE: FIXME
+ * @VIR_DOMAIN_SAVE_IMAGE_XML_SECURE: include security-sensitive data
  *
- * FIXME
+ * Flags for virDomainSaveImageGetXMLDesc().
  */
 typedef enum {
     VIR_DOMAIN_SAVE_IMAGE_XML_SECURE = VIR_DOMAIN_XML_SECURE,
@@ -1414,49 +1450,56 @@ int virDomainInterfaceStats(virDomainPtr dom, const char *device,
 /**
  * VIR_DOMAIN_BANDWIDTH_IN_AVERAGE:
  *
- * FIXME
+ * The "inbound.average" interface bandwidth parameter
+ * (virDomainSetInterfaceParameters()).
  */
 # define VIR_DOMAIN_BANDWIDTH_IN_AVERAGE "inbound.average"
 
 /**
  * VIR_DOMAIN_BANDWIDTH_IN_PEAK:
  *
- * FIXME
+ * The "inbound.peak" interface bandwidth parameter
+ * (virDomainSetInterfaceParameters()).
  */
 # define VIR_DOMAIN_BANDWIDTH_IN_PEAK "inbound.peak"
 
 /**
  * VIR_DOMAIN_BANDWIDTH_IN_BURST:
  *
- * FIXME
+ * The "inbound.burst" interface bandwidth parameter
+ * (virDomainSetInterfaceParameters()).
  */
 # define VIR_DOMAIN_BANDWIDTH_IN_BURST "inbound.burst"
 
 /**
  * VIR_DOMAIN_BANDWIDTH_IN_FLOOR:
  *
- * FIXME
+ * The "inbound.floor" interface bandwidth parameter
+ * (virDomainSetInterfaceParameters()).
  */
 # define VIR_DOMAIN_BANDWIDTH_IN_FLOOR "inbound.floor"
 
 /**
  * VIR_DOMAIN_BANDWIDTH_OUT_AVERAGE:
  *
- * FIXME
+ * The "outbound.average" interface bandwidth parameter
+ * (virDomainSetInterfaceParameters()).
  */
 # define VIR_DOMAIN_BANDWIDTH_OUT_AVERAGE "outbound.average"
 
 /**
  * VIR_DOMAIN_BANDWIDTH_OUT_PEAK:
  *
- * FIXME
+ * The "outbound.peak" interface bandwidth parameter
+ * (virDomainSetInterfaceParameters()).
  */
 # define VIR_DOMAIN_BANDWIDTH_OUT_PEAK "outbound.peak"
 
 /**
  * VIR_DOMAIN_BANDWIDTH_OUT_BURST:
  *
- * FIXME
+ * The "outbound.burst" interface bandwidth parameter
+ * (virDomainSetInterfaceParameters()).
  */
 # define VIR_DOMAIN_BANDWIDTH_OUT_BURST "outbound.burst"
 
@@ -1472,9 +1515,9 @@ int virDomainBlockPeek(virDomainPtr dom, const char *disk,
 
 /**
  * virDomainBlockResizeFlags:
- * @VIR_DOMAIN_BLOCK_RESIZE_BYTES: FIXME
+ * @VIR_DOMAIN_BLOCK_RESIZE_BYTES: the size is in bytes, not KiB
  *
- * FIXME
+ * Flags for virDomainBlockResize().
  */
 typedef enum {
     VIR_DOMAIN_BLOCK_RESIZE_BYTES = 1 << 0,
@@ -1485,11 +1528,10 @@ int virDomainBlockResize(virDomainPtr dom, const char *disk,
 
 /**
  * virDomainBlockInfo:
- * @capacity: FIXME
- * @allocation: FIXME
- * @physical: FIXME
  *
- * FIXME
+ * The sizes of a disk image, as virDomainGetBlockInfo() reports them. Members:
+ * capacity, what the guest sees, in bytes; allocation, what the image takes on
+ * the host, in bytes; physical, the size of the image's container, in bytes.
  */
 typedef struct _virDomainBlockInfo virDomainBlockInfo;
 
@@ -1513,10 +1555,10 @@ int virDomainMemoryStats(virDomainPtr dom, virDomainMemoryStatPtr stats,
 
 /**
  * virDomainMemoryFlags:
- * @VIR_MEMORY_VIRTUAL: FIXME
- * @VIR_MEMORY_PHYSICAL: FIXME
+ * @VIR_MEMORY_VIRTUAL: guest virtual addresses
+ * @VIR_MEMORY_PHYSICAL: guest physical addresses
  *
- * FIXME
+ * Which addresses virDomainMemoryPeek() reads.
  */
 typedef enum {
     VIR_MEMORY_VIRTUAL = 1 << 0,
@@ -1622,13 +1664,13 @@ int virDomainSetAutostart(virDomainPtr domain, int autostart);
 
 /**
  * virVcpuState:
- * @VIR_VCPU_OFFLINE: FIXME
- * @VIR_VCPU_RUNNING: FIXME
- * @VIR_VCPU_BLOCKED: FIXME
+ * @VIR_VCPU_OFFLINE: the vCPU is offline
+ * @VIR_VCPU_RUNNING: the vCPU runs
+ * @VIR_VCPU_BLOCKED: the vCPU waits for a resource
  * @VIR_VCPU_LAST: the number of values; defined only with VIR_ENUM_SENTINELS,
  *     and it grows in later releases
  *
- * FIXME
+ * What a virtual CPU is doing.
  */
 typedef enum {
     VIR_VCPU_OFFLINE = 0,
@@ -1641,10 +1683,10 @@ typedef enum {
 
 /**
  * virVcpuHostCpuState:
- * @VIR_VCPU_INFO_CPU_OFFLINE: FIXME
- * @VIR_VCPU_INFO_CPU_UNAVAILABLE: FIXME
+ * @VIR_VCPU_INFO_CPU_OFFLINE: the vCPU is offline
+ * @VIR_VCPU_INFO_CPU_UNAVAILABLE: the host CPU is not known
  *
- * FIXME
+ * Special values of the host CPU field of virVcpuInfo.
  */
 typedef enum {
     VIR_VCPU_INFO_CPU_OFFLINE = -1,
@@ -1653,12 +1695,12 @@ typedef enum {
 
 /**
  * virVcpuInfo:
- * @number: FIXME
- * @state: FIXME
- * @cpuTime: FIXME
- * @cpu: FIXME
+ * @number: the vCPU's number
+ * @state: a virVcpuState
+ * @cpu: the host CPU it runs on, or a virVcpuHostCpuState
  *
- * FIXME
+ * One virtual CPU, as virDomainGetVcpus() reports it. Members: cpuTime, CPU
+ * time used, in nanoseconds.
  */
 typedef struct _virVcpuInfo virVcpuInfo;
 
@@ -1678,14 +1720,14 @@ typedef virVcpuInfo *virVcpuInfoPtr;
 
 /**
  * virDomainVcpuFlags:
- * @VIR_DOMAIN_VCPU_CURRENT: FIXME
- * @VIR_DOMAIN_VCPU_LIVE: FIXME
- * @VIR_DOMAIN_VCPU_CONFIG: FIXME
- * @VIR_DOMAIN_VCPU_MAXIMUM: FIXME
- * @VIR_DOMAIN_VCPU_GUEST: FIXME
- * @VIR_DOMAIN_VCPU_HOTPLUGGABLE: FIXME
+ * @VIR_DOMAIN_VCPU_CURRENT: as VIR_DOMAIN_AFFECT_CURRENT
+ * @VIR_DOMAIN_VCPU_LIVE: as VIR_DOMAIN_AFFECT_LIVE
+ * @VIR_DOMAIN_VCPU_CONFIG: as VIR_DOMAIN_AFFECT_CONFIG
+ * @VIR_DOMAIN_VCPU_MAXIMUM: the maximum count rather than the current
+ * @VIR_DOMAIN_VCPU_GUEST: as the guest sees it, through its agent
+ * @VIR_DOMAIN_VCPU_HOTPLUGGABLE: add or remove vCPUs as hotpluggable ones
  *
- * FIXME
+ * Flags for the vCPU count calls.
  */
 typedef enum {
     VIR_DOMAIN_VCPU_CURRENT = VIR_DOMAIN_AFFECT_CURRENT,
@@ -1715,11 +1757,11 @@ int virDomainGetEmulatorPinInfo(virDomainPtr domain, unsigned char *cpumaps,
 
 /**
  * virDomainIOThreadInfo:
- * @iothread_id: FIXME
- * @cpumap: FIXME
- * @cpumaplen: FIXME
+ * @iothread_id: the thread's ID
+ * @cpumap: the host CPUs it may run on, a bitmap
+ * @cpumaplen: the length of @cpumap, in bytes
  *
- * FIXME
+ * One I/O thread of a domain, as virDomainGetIOThreadInfo() reports it.
  */
 typedef struct _virDomainIOThreadInfo virDomainIOThreadInfo;
 
@@ -1750,35 +1792,37 @@ int virDomainDelIOThread(virDomainPtr domain, unsigned int iothread_id,
 /**
  * VIR_DOMAIN_IOTHREAD_POLL_MAX_NS:
  *
- * FIXME
+ * The "poll_max_ns" parameter of an I/O thread (virDomainSetIOThreadParams()).
  */
 # define VIR_DOMAIN_IOTHREAD_POLL_MAX_NS "poll_max_ns"
 
 /**
  * VIR_DOMAIN_IOTHREAD_POLL_GROW:
  *
- * FIXME
+ * The "poll_grow" parameter of an I/O thread (virDomainSetIOThreadParams()).
  */
 # define VIR_DOMAIN_IOTHREAD_POLL_GROW "poll_grow"
 
 /**
  * VIR_DOMAIN_IOTHREAD_POLL_SHRINK:
  *
- * FIXME
+ * The "poll_shrink" parameter of an I/O thread (virDomainSetIOThreadParams()).
  */
 # define VIR_DOMAIN_IOTHREAD_POLL_SHRINK "poll_shrink"
 
 /**
  * VIR_DOMAIN_IOTHREAD_THREAD_POOL_MIN:
  *
- * FIXME
+ * The "thread_pool_min" parameter of an I/O thread
+ * (virDomainSetIOThreadParams()).
  */
 # define VIR_DOMAIN_IOTHREAD_THREAD_POOL_MIN "thread_pool_min"
 
 /**
  * VIR_DOMAIN_IOTHREAD_THREAD_POOL_MAX:
  *
- * FIXME
+ * The "thread_pool_max" parameter of an I/O thread
+ * (virDomainSetIOThreadParams()).
  */
 # define VIR_DOMAIN_IOTHREAD_THREAD_POOL_MAX "thread_pool_max"
 
@@ -1788,39 +1832,39 @@ int virDomainSetIOThreadParams(virDomainPtr domain, unsigned int iothread_id,
 
 /**
  * VIR_USE_CPU:
- * @cpumap: FIXME
- * @cpu: FIXME
+ * @cpumap: a CPU bitmap
+ * @cpu: a host CPU number
  *
- * FIXME
+ * Sets the bit of @cpu in @cpumap.
  */
 # define VIR_USE_CPU(cpumap, cpu) \
     ((cpumap)[(cpu) / 8] |= (1 << ((cpu) % 8)))
 
 /**
  * VIR_UNUSE_CPU:
- * @cpumap: FIXME
- * @cpu: FIXME
+ * @cpumap: a CPU bitmap
+ * @cpu: a host CPU number
  *
- * FIXME
+ * Clears the bit of @cpu in @cpumap.
  */
 # define VIR_UNUSE_CPU(cpumap, cpu) \
     ((cpumap)[(cpu) / 8] &= ~(1 << ((cpu) % 8)))
 
 /**
  * VIR_CPU_USED:
- * @cpumap: FIXME
- * @cpu: FIXME
+ * @cpumap: a CPU bitmap
+ * @cpu: a host CPU number
  *
- * FIXME
+ * True when the bit of @cpu is set in @cpumap.
  */
 # define VIR_CPU_USED(cpumap, cpu) \
     ((cpumap)[(cpu) / 8] & (1 << ((cpu) % 8)))
 
 /**
  * VIR_CPU_MAPLEN:
- * @cpu: FIXME
+ * @cpu: a number of CPUs
  *
- * FIXME
+ * The bytes a bitmap of @cpu CPUs takes.
  */
 # define VIR_CPU_MAPLEN(cpu) \
     (((cpu) + 7) / 8)
@@ -1830,47 +1874,47 @@ int virDomainGetVcpus(virDomainPtr domain, virVcpuInfoPtr info, int maxinfo,
 
 /**
  * VIR_CPU_USABLE:
- * @cpumaps: FIXME
- * @maplen: FIXME
- * @vcpu: FIXME
- * @cpu: FIXME
+ * @cpumaps: an array of CPU bitmaps, one per vCPU
+ * @maplen: the length of each bitmap, in bytes
+ * @vcpu: a vCPU number
+ * @cpu: a host CPU number
  *
- * FIXME
+ * True when @vcpu may run on host CPU @cpu.
  */
 # define VIR_CPU_USABLE(cpumaps, maplen, vcpu, cpu) \
     VIR_CPU_USED(VIR_GET_CPUMAP(cpumaps, maplen, vcpu), cpu)
 
 /**
  * VIR_COPY_CPUMAP:
- * @cpumaps: FIXME
- * @maplen: FIXME
- * @vcpu: FIXME
- * @cpumap: FIXME
+ * @cpumaps: an array of CPU bitmaps, one per vCPU
+ * @maplen: the length of each bitmap, in bytes
+ * @vcpu: a vCPU number
+ * @cpumap: where to copy the bitmap of @vcpu
  *
- * FIXME
+ * Copies the bitmap of @vcpu out of @cpumaps.
  */
 # define VIR_COPY_CPUMAP(cpumaps, maplen, vcpu, cpumap) \
     memcpy(cpumap, VIR_GET_CPUMAP(cpumaps, maplen, vcpu), maplen)
 
 /**
  * VIR_GET_CPUMAP:
- * @cpumaps: FIXME
- * @maplen: FIXME
- * @vcpu: FIXME
+ * @cpumaps: an array of CPU bitmaps, one per vCPU
+ * @maplen: the length of each bitmap, in bytes
+ * @vcpu: a vCPU number
  *
- * FIXME
+ * The address of the bitmap of @vcpu in @cpumaps.
  */
 # define VIR_GET_CPUMAP(cpumaps, maplen, vcpu) \
     (&((cpumaps)[(vcpu) * (maplen)]))
 
 /**
  * virDomainDeviceModifyFlags:
- * @VIR_DOMAIN_DEVICE_MODIFY_CURRENT: FIXME
- * @VIR_DOMAIN_DEVICE_MODIFY_LIVE: FIXME
- * @VIR_DOMAIN_DEVICE_MODIFY_CONFIG: FIXME
- * @VIR_DOMAIN_DEVICE_MODIFY_FORCE: FIXME
+ * @VIR_DOMAIN_DEVICE_MODIFY_CURRENT: as VIR_DOMAIN_AFFECT_CURRENT
+ * @VIR_DOMAIN_DEVICE_MODIFY_LIVE: as VIR_DOMAIN_AFFECT_LIVE
+ * @VIR_DOMAIN_DEVICE_MODIFY_CONFIG: as VIR_DOMAIN_AFFECT_CONFIG
+ * @VIR_DOMAIN_DEVICE_MODIFY_FORCE: force the change (eject a locked medium)
  *
- * FIXME
+ * Flags for the device attach, detach and update calls.
  */
 typedef enum {
     VIR_DOMAIN_DEVICE_MODIFY_CURRENT = VIR_DOMAIN_AFFECT_CURRENT,
@@ -1892,11 +1936,11 @@ int virDomainDetachDeviceAlias(virDomainPtr domain, const char *alias,
 
 /**
  * virDomainStatsRecord:
- * @dom: FIXME
- * @params: FIXME
- * @nparams: FIXME
+ * @dom: the domain
+ * @params: its statistics
+ * @nparams: the number of entries in @params
  *
- * FIXME
+ * The statistics of one domain, as virConnectGetAllDomainStats() reports them.
  */
 typedef struct _virDomainStatsRecord virDomainStatsRecord;
 
@@ -1915,19 +1959,19 @@ struct _virDomainStatsRecord {
 
 /**
  * virDomainStatsTypes:
- * @VIR_DOMAIN_STATS_STATE: FIXME
- * @VIR_DOMAIN_STATS_CPU_TOTAL: FIXME
- * @VIR_DOMAIN_STATS_BALLOON: FIXME
- * @VIR_DOMAIN_STATS_VCPU: FIXME
- * @VIR_DOMAIN_STATS_INTERFACE: FIXME
- * @VIR_DOMAIN_STATS_BLOCK: FIXME
- * @VIR_DOMAIN_STATS_PERF: FIXME
- * @VIR_DOMAIN_STATS_IOTHREAD: FIXME
- * @VIR_DOMAIN_STATS_MEMORY: FIXME
- * @VIR_DOMAIN_STATS_DIRTYRATE: FIXME
- * @VIR_DOMAIN_STATS_VM: FIXME
+ * @VIR_DOMAIN_STATS_STATE: state and reason
+ * @VIR_DOMAIN_STATS_CPU_TOTAL: CPU time
+ * @VIR_DOMAIN_STATS_BALLOON: balloon and memory figures
+ * @VIR_DOMAIN_STATS_VCPU: per vCPU figures
+ * @VIR_DOMAIN_STATS_INTERFACE: per network interface figures
+ * @VIR_DOMAIN_STATS_BLOCK: per disk figures
+ * @VIR_DOMAIN_STATS_PERF: perf event counters
+ * @VIR_DOMAIN_STATS_IOTHREAD: I/O thread figures
+ * @VIR_DOMAIN_STATS_MEMORY: memory bandwidth figures
+ * @VIR_DOMAIN_STATS_DIRTYRATE: memory dirty rate
+ * @VIR_DOMAIN_STATS_VM: hypervisor-specific figures
  *
- * FIXME
+ * Which groups of statistics to collect.
  */
 typedef enum {
     VIR_DOMAIN_STATS_STATE = (1 << 0),
@@ -1945,19 +1989,20 @@ typedef enum {
 
 /**
  * virConnectGetAllDomainStatsFlags:
- * @VIR_CONNECT_GET_ALL_DOMAINS_STATS_ACTIVE: FIXME
- * @VIR_CONNECT_GET_ALL_DOMAINS_STATS_INACTIVE: FIXME
- * @VIR_CONNECT_GET_ALL_DOMAINS_STATS_PERSISTENT: FIXME
- * @VIR_CONNECT_GET_ALL_DOMAINS_STATS_TRANSIENT: FIXME
- * @VIR_CONNECT_GET_ALL_DOMAINS_STATS_RUNNING: FIXME
- * @VIR_CONNECT_GET_ALL_DOMAINS_STATS_PAUSED: FIXME
- * @VIR_CONNECT_GET_ALL_DOMAINS_STATS_SHUTOFF: FIXME
- * @VIR_CONNECT_GET_ALL_DOMAINS_STATS_OTHER: FIXME
- * @VIR_CONNECT_GET_ALL_DOMAINS_STATS_NOWAIT: FIXME
- * @VIR_CONNECT_GET_ALL_DOMAINS_STATS_BACKING: FIXME
- * @VIR_CONNECT_GET_ALL_DOMAINS_STATS_ENFORCE_STATS: FIXME
+ * @VIR_CONNECT_GET_ALL_DOMAINS_STATS_ACTIVE: active domains only
+ * @VIR_CONNECT_GET_ALL_DOMAINS_STATS_INACTIVE: inactive domains only
+ * @VIR_CONNECT_GET_ALL_DOMAINS_STATS_PERSISTENT: persistent domains only
+ * @VIR_CONNECT_GET_ALL_DOMAINS_STATS_TRANSIENT: transient domains only
+ * @VIR_CONNECT_GET_ALL_DOMAINS_STATS_RUNNING: running domains only
+ * @VIR_CONNECT_GET_ALL_DOMAINS_STATS_PAUSED: paused domains only
+ * @VIR_CONNECT_GET_ALL_DOMAINS_STATS_SHUTOFF: shut off domains only
+ * @VIR_CONNECT_GET_ALL_DOMAINS_STATS_OTHER: domains in any other state only
+ * @VIR_CONNECT_GET_ALL_DOMAINS_STATS_NOWAIT: skip domains busy with a job
+ * @VIR_CONNECT_GET_ALL_DOMAINS_STATS_BACKING: include backing chain images
+ * @VIR_CONNECT_GET_ALL_DOMAINS_STATS_ENFORCE_STATS: fail if a requested group
+ *     is unsupported
  *
- * FIXME
+ * Which domains to collect statistics of, and how.
  */
 # if defined(__GNUC__)
 #  pragma GCC diagnostic push
@@ -1991,154 +2036,154 @@ void virDomainStatsRecordListFree(virDomainStatsRecordPtr *stats);
 /**
  * VIR_PERF_PARAM_CMT:
  *
- * FIXME
+ * The "cmt" perf event (virDomainSetPerfEvents()).
  */
 # define VIR_PERF_PARAM_CMT "cmt"
 
 /**
  * VIR_PERF_PARAM_MBMT:
  *
- * FIXME
+ * The "mbmt" perf event (virDomainSetPerfEvents()).
  */
 # define VIR_PERF_PARAM_MBMT "mbmt"
 
 /**
  * VIR_PERF_PARAM_MBML:
  *
- * FIXME
+ * The "mbml" perf event (virDomainSetPerfEvents()).
  */
 # define VIR_PERF_PARAM_MBML "mbml"
 
 /**
  * VIR_PERF_PARAM_CACHE_MISSES:
  *
- * FIXME
+ * The "cache_misses" perf event (virDomainSetPerfEvents()).
  */
 # define VIR_PERF_PARAM_CACHE_MISSES "cache_misses"
 
 /**
  * VIR_PERF_PARAM_CACHE_REFERENCES:
  *
- * FIXME
+ * The "cache_references" perf event (virDomainSetPerfEvents()).
  */
 # define VIR_PERF_PARAM_CACHE_REFERENCES "cache_references"
 
 /**
  * VIR_PERF_PARAM_INSTRUCTIONS:
  *
- * FIXME
+ * The "instructions" perf event (virDomainSetPerfEvents()).
  */
 # define VIR_PERF_PARAM_INSTRUCTIONS "instructions"
 
 /**
  * VIR_PERF_PARAM_CPU_CYCLES:
  *
- * FIXME
+ * The "cpu_cycles" perf event (virDomainSetPerfEvents()).
  */
 # define VIR_PERF_PARAM_CPU_CYCLES "cpu_cycles"
 
 /**
  * VIR_PERF_PARAM_BRANCH_INSTRUCTIONS:
  *
- * FIXME
+ * The "branch_instructions" perf event (virDomainSetPerfEvents()).
  */
 # define VIR_PERF_PARAM_BRANCH_INSTRUCTIONS "branch_instructions"
 
 /**
  * VIR_PERF_PARAM_BRANCH_MISSES:
  *
- * FIXME
+ * The "branch_misses" perf event (virDomainSetPerfEvents()).
  */
 # define VIR_PERF_PARAM_BRANCH_MISSES "branch_misses"
 
 /**
  * VIR_PERF_PARAM_BUS_CYCLES:
  *
- * FIXME
+ * The "bus_cycles" perf event (virDomainSetPerfEvents()).
  */
 # define VIR_PERF_PARAM_BUS_CYCLES "bus_cycles"
 
 /**
  * VIR_PERF_PARAM_STALLED_CYCLES_FRONTEND:
  *
- * FIXME
+ * The "stalled_cycles_frontend" perf event (virDomainSetPerfEvents()).
  */
 # define VIR_PERF_PARAM_STALLED_CYCLES_FRONTEND "stalled_cycles_frontend"
 
 /**
  * VIR_PERF_PARAM_STALLED_CYCLES_BACKEND:
  *
- * FIXME
+ * The "stalled_cycles_backend" perf event (virDomainSetPerfEvents()).
  */
 # define VIR_PERF_PARAM_STALLED_CYCLES_BACKEND "stalled_cycles_backend"
 
 /**
  * VIR_PERF_PARAM_REF_CPU_CYCLES:
  *
- * FIXME
+ * The "ref_cpu_cycles" perf event (virDomainSetPerfEvents()).
  */
 # define VIR_PERF_PARAM_REF_CPU_CYCLES "ref_cpu_cycles"
 
 /**
  * VIR_PERF_PARAM_CPU_CLOCK:
  *
- * FIXME
+ * The "cpu_clock" perf event (virDomainSetPerfEvents()).
  */
 # define VIR_PERF_PARAM_CPU_CLOCK "cpu_clock"
 
 /**
  * VIR_PERF_PARAM_TASK_CLOCK:
  *
- * FIXME
+ * The "task_clock" perf event (virDomainSetPerfEvents()).
  */
 # define VIR_PERF_PARAM_TASK_CLOCK "task_clock"
 
 /**
  * VIR_PERF_PARAM_PAGE_FAULTS:
  *
- * FIXME
+ * The "page_faults" perf event (virDomainSetPerfEvents()).
  */
 # define VIR_PERF_PARAM_PAGE_FAULTS "page_faults"
 
 /**
  * VIR_PERF_PARAM_CONTEXT_SWITCHES:
  *
- * FIXME
+ * The "context_switches" perf event (virDomainSetPerfEvents()).
  */
 # define VIR_PERF_PARAM_CONTEXT_SWITCHES "context_switches"
 
 /**
  * VIR_PERF_PARAM_CPU_MIGRATIONS:
  *
- * FIXME
+ * The "cpu_migrations" perf event (virDomainSetPerfEvents()).
  */
 # define VIR_PERF_PARAM_CPU_MIGRATIONS "cpu_migrations"
 
 /**
  * VIR_PERF_PARAM_PAGE_FAULTS_MIN:
  *
- * FIXME
+ * The "page_faults_min" perf event (virDomainSetPerfEvents()).
  */
 # define VIR_PERF_PARAM_PAGE_FAULTS_MIN "page_faults_min"
 
 /**
  * VIR_PERF_PARAM_PAGE_FAULTS_MAJ:
  *
- * FIXME
+ * The "page_faults_maj" perf event (virDomainSetPerfEvents()).
  */
 # define VIR_PERF_PARAM_PAGE_FAULTS_MAJ "page_faults_maj"
 
 /**
  * VIR_PERF_PARAM_ALIGNMENT_FAULTS:
  *
- * FIXME
+ * The "alignment_faults" perf event (virDomainSetPerfEvents()).
  */
 # define VIR_PERF_PARAM_ALIGNMENT_FAULTS "alignment_faults"
 
 /**
  * VIR_PERF_PARAM_EMULATION_FAULTS:
  *
- * FIXME
+ * The "emulation_faults" perf event (virDomainSetPerfEvents()).
  */
 # define VIR_PERF_PARAM_EMULATION_FAULTS "emulation_faults"
 
@@ -2149,16 +2194,16 @@ int virDomainSetPerfEvents(virDomainPtr dom, virTypedParameterPtr params,
 
 /**
  * virDomainBlockJobType:
- * @VIR_DOMAIN_BLOCK_JOB_TYPE_UNKNOWN: FIXME
- * @VIR_DOMAIN_BLOCK_JOB_TYPE_PULL: FIXME
- * @VIR_DOMAIN_BLOCK_JOB_TYPE_COPY: FIXME
- * @VIR_DOMAIN_BLOCK_JOB_TYPE_COMMIT: FIXME
- * @VIR_DOMAIN_BLOCK_JOB_TYPE_ACTIVE_COMMIT: FIXME
- * @VIR_DOMAIN_BLOCK_JOB_TYPE_BACKUP: FIXME
+ * @VIR_DOMAIN_BLOCK_JOB_TYPE_UNKNOWN: not known
+ * @VIR_DOMAIN_BLOCK_JOB_TYPE_PULL: pulling a backing image into the top one
+ * @VIR_DOMAIN_BLOCK_JOB_TYPE_COPY: copying a disk elsewhere
+ * @VIR_DOMAIN_BLOCK_JOB_TYPE_COMMIT: committing an image into its backing one
+ * @VIR_DOMAIN_BLOCK_JOB_TYPE_ACTIVE_COMMIT: committing the active image
+ * @VIR_DOMAIN_BLOCK_JOB_TYPE_BACKUP: a backup
  * @VIR_DOMAIN_BLOCK_JOB_TYPE_LAST: the number of values; defined only with
  *     VIR_ENUM_SENTINELS, and it grows in later releases
  *
- * FIXME
+ * The kinds of disk jobs.
  */
 typedef enum {
     VIR_DOMAIN_BLOCK_JOB_TYPE_UNKNOWN = 0,
@@ -2174,10 +2219,10 @@ typedef enum {
 
 /**
  * virDomainBlockJobAbortFlags:
- * @VIR_DOMAIN_BLOCK_JOB_ABORT_ASYNC: FIXME
- * @VIR_DOMAIN_BLOCK_JOB_ABORT_PIVOT: FIXME
+ * @VIR_DOMAIN_BLOCK_JOB_ABORT_ASYNC: return before the job has ended
+ * @VIR_DOMAIN_BLOCK_JOB_ABORT_PIVOT: switch the disk to the copy
  *
- * FIXME
+ * Flags for virDomainBlockJobAbort().
  */
 typedef enum {
     VIR_DOMAIN_BLOCK_JOB_ABORT_ASYNC = 1 << 0,
@@ -2189,9 +2234,9 @@ int virDomainBlockJobAbort(virDomainPtr dom, const char *disk,
 
 /**
  * virDomainBlockJobInfoFlags:
- * @VIR_DOMAIN_BLOCK_JOB_INFO_BANDWIDTH_BYTES: FIXME
+ * @VIR_DOMAIN_BLOCK_JOB_INFO_BANDWIDTH_BYTES: report bandwidth in bytes/s
  *
- * FIXME
+ * Flags for virDomainGetBlockJobInfo().
  */
 typedef enum {
     VIR_DOMAIN_BLOCK_JOB_INFO_BANDWIDTH_BYTES = 1 << 0,
@@ -2200,18 +2245,18 @@ typedef enum {
 /**
  * virDomainBlockJobCursor:
  *
- * FIXME
+ * A position in a disk job, in bytes.
  */
 typedef unsigned long long virDomainBlockJobCursor;
 
 /**
  * virDomainBlockJobInfo:
- * @type: FIXME
- * @bandwidth: FIXME
- * @cur: FIXME
- * @end: FIXME
+ * @type: a virDomainBlockJobType
+ * @bandwidth: the bandwidth limit, in MiB/s unless asked in bytes/s
+ * @cur: the progress so far
+ * @end: the progress at the end
  *
- * FIXME
+ * The progress of a disk job.
  */
 typedef struct _virDomainBlockJobInfo virDomainBlockJobInfo;
 
@@ -2234,9 +2279,9 @@ int virDomainGetBlockJobInfo(virDomainPtr dom, const char *disk,
 
 /**
  * virDomainBlockJobSetSpeedFlags:
- * @VIR_DOMAIN_BLOCK_JOB_SPEED_BANDWIDTH_BYTES: FIXME
+ * @VIR_DOMAIN_BLOCK_JOB_SPEED_BANDWIDTH_BYTES: the bandwidth is in bytes/s
  *
- * FIXME
+ * Flags for virDomainBlockJobSetSpeed().
  */
 typedef enum {
     VIR_DOMAIN_BLOCK_JOB_SPEED_BANDWIDTH_BYTES = 1 << 0,
@@ -2247,9 +2292,9 @@ int virDomainBlockJobSetSpeed(virDomainPtr dom, const char *disk,
 
 /**
  * virDomainBlockPullFlags:
- * @VIR_DOMAIN_BLOCK_PULL_BANDWIDTH_BYTES: FIXME
+ * @VIR_DOMAIN_BLOCK_PULL_BANDWIDTH_BYTES: the bandwidth is in bytes/s
  *
- * FIXME
+ * Flags for virDomainBlockPull().
  */
 typedef enum {
     VIR_DOMAIN_BLOCK_PULL_BANDWIDTH_BYTES = 1 << 6,
@@ -2260,15 +2305,15 @@ int virDomainBlockPull(virDomainPtr dom, const char *disk,
 
 /**
  * virDomainBlockRebaseFlags:
- * @VIR_DOMAIN_BLOCK_REBASE_SHALLOW: FIXME
- * @VIR_DOMAIN_BLOCK_REBASE_REUSE_EXT: FIXME
- * @VIR_DOMAIN_BLOCK_REBASE_COPY_RAW: FIXME
- * @VIR_DOMAIN_BLOCK_REBASE_COPY: FIXME
- * @VIR_DOMAIN_BLOCK_REBASE_RELATIVE: FIXME
- * @VIR_DOMAIN_BLOCK_REBASE_COPY_DEV: FIXME
- * @VIR_DOMAIN_BLOCK_REBASE_BANDWIDTH_BYTES: FIXME
+ * @VIR_DOMAIN_BLOCK_REBASE_SHALLOW: copy the top image only
+ * @VIR_DOMAIN_BLOCK_REBASE_REUSE_EXT: reuse an existing destination
+ * @VIR_DOMAIN_BLOCK_REBASE_COPY_RAW: the destination is raw
+ * @VIR_DOMAIN_BLOCK_REBASE_COPY: copy rather than pull
+ * @VIR_DOMAIN_BLOCK_REBASE_RELATIVE: keep the backing name relative
+ * @VIR_DOMAIN_BLOCK_REBASE_COPY_DEV: the destination is a block device
+ * @VIR_DOMAIN_BLOCK_REBASE_BANDWIDTH_BYTES: the bandwidth is in bytes/s
  *
- * FIXME
+ * Flags for virDomainBlockRebase().
  */
 typedef enum {
     VIR_DOMAIN_BLOCK_REBASE_SHALLOW = 1 << 0,
@@ -2285,12 +2330,12 @@ int virDomainBlockRebase(virDomainPtr dom, const char *disk, const char *base,
 
 /**
  * virDomainBlockCopyFlags:
- * @VIR_DOMAIN_BLOCK_COPY_SHALLOW: FIXME
- * @VIR_DOMAIN_BLOCK_COPY_REUSE_EXT: FIXME
- * @VIR_DOMAIN_BLOCK_COPY_TRANSIENT_JOB: FIXME
- * @VIR_DOMAIN_BLOCK_COPY_SYNCHRONOUS_WRITES: FIXME
+ * @VIR_DOMAIN_BLOCK_COPY_SHALLOW: copy the top image only
+ * @VIR_DOMAIN_BLOCK_COPY_REUSE_EXT: reuse an existing destination
+ * @VIR_DOMAIN_BLOCK_COPY_TRANSIENT_JOB: do not keep the job across restarts
+ * @VIR_DOMAIN_BLOCK_COPY_SYNCHRONOUS_WRITES: mirror guest writes synchronously
  *
- * FIXME
+ * Flags for virDomainBlockCopy().
  */
 typedef enum {
     VIR_DOMAIN_BLOCK_COPY_SHALLOW = 1 << 0,
@@ -2302,21 +2347,21 @@ typedef enum {
 /**
  * VIR_DOMAIN_BLOCK_COPY_BANDWIDTH:
  *
- * FIXME
+ * The "bandwidth" parameter of virDomainBlockCopy().
  */
 # define VIR_DOMAIN_BLOCK_COPY_BANDWIDTH "bandwidth"
 
 /**
  * VIR_DOMAIN_BLOCK_COPY_GRANULARITY:
  *
- * FIXME
+ * The "granularity" parameter of virDomainBlockCopy().
  */
 # define VIR_DOMAIN_BLOCK_COPY_GRANULARITY "granularity"
 
 /**
  * VIR_DOMAIN_BLOCK_COPY_BUF_SIZE:
  *
- * FIXME
+ * The "buf-size" parameter of virDomainBlockCopy().
  */
 # define VIR_DOMAIN_BLOCK_COPY_BUF_SIZE "buf-size"
 
@@ -2326,13 +2371,13 @@ int virDomainBlockCopy(virDomainPtr dom, const char *disk, const char *destxml,
 
 /**
  * virDomainBlockCommitFlags:
- * @VIR_DOMAIN_BLOCK_COMMIT_SHALLOW: FIXME
- * @VIR_DOMAIN_BLOCK_COMMIT_DELETE: FIXME
- * @VIR_DOMAIN_BLOCK_COMMIT_ACTIVE: FIXME
- * @VIR_DOMAIN_BLOCK_COMMIT_RELATIVE: FIXME
- * @VIR_DOMAIN_BLOCK_COMMIT_BANDWIDTH_BYTES: FIXME
+ * @VIR_DOMAIN_BLOCK_COMMIT_SHALLOW: commit into the immediate backing image
+ * @VIR_DOMAIN_BLOCK_COMMIT_DELETE: delete the committed images
+ * @VIR_DOMAIN_BLOCK_COMMIT_ACTIVE: allow committing the active image
+ * @VIR_DOMAIN_BLOCK_COMMIT_RELATIVE: keep backing names relative
+ * @VIR_DOMAIN_BLOCK_COMMIT_BANDWIDTH_BYTES: the bandwidth is in bytes/s
  *
- * FIXME
+ * Flags for virDomainBlockCommit().
  */
 typedef enum {
     VIR_DOMAIN_BLOCK_COMMIT_SHALLOW = 1 << 0,
@@ -2349,140 +2394,140 @@ int virDomainBlockCommit(virDomainPtr dom, const char *disk, const char *base,
 /**
  * VIR_DOMAIN_BLOCK_IOTUNE_TOTAL_BYTES_SEC:
  *
- * FIXME
+ * The "total_bytes_sec" disk I/O limit (virDomainSetBlockIoTune()).
  */
 # define VIR_DOMAIN_BLOCK_IOTUNE_TOTAL_BYTES_SEC "total_bytes_sec"
 
 /**
  * VIR_DOMAIN_BLOCK_IOTUNE_READ_BYTES_SEC:
  *
- * FIXME
+ * The "read_bytes_sec" disk I/O limit (virDomainSetBlockIoTune()).
  */
 # define VIR_DOMAIN_BLOCK_IOTUNE_READ_BYTES_SEC "read_bytes_sec"
 
 /**
  * VIR_DOMAIN_BLOCK_IOTUNE_WRITE_BYTES_SEC:
  *
- * FIXME
+ * The "write_bytes_sec" disk I/O limit (virDomainSetBlockIoTune()).
  */
 # define VIR_DOMAIN_BLOCK_IOTUNE_WRITE_BYTES_SEC "write_bytes_sec"
 
 /**
  * VIR_DOMAIN_BLOCK_IOTUNE_TOTAL_IOPS_SEC:
  *
- * FIXME
+ * The "total_iops_sec" disk I/O limit (virDomainSetBlockIoTune()).
  */
 # define VIR_DOMAIN_BLOCK_IOTUNE_TOTAL_IOPS_SEC "total_iops_sec"
 
 /**
  * VIR_DOMAIN_BLOCK_IOTUNE_READ_IOPS_SEC:
  *
- * FIXME
+ * The "read_iops_sec" disk I/O limit (virDomainSetBlockIoTune()).
  */
 # define VIR_DOMAIN_BLOCK_IOTUNE_READ_IOPS_SEC "read_iops_sec"
 
 /**
  * VIR_DOMAIN_BLOCK_IOTUNE_WRITE_IOPS_SEC:
  *
- * FIXME
+ * The "write_iops_sec" disk I/O limit (virDomainSetBlockIoTune()).
  */
 # define VIR_DOMAIN_BLOCK_IOTUNE_WRITE_IOPS_SEC "write_iops_sec"
 
 /**
  * VIR_DOMAIN_BLOCK_IOTUNE_TOTAL_BYTES_SEC_MAX:
  *
- * FIXME
+ * The "total_bytes_sec_max" disk I/O limit (virDomainSetBlockIoTune()).
  */
 # define VIR_DOMAIN_BLOCK_IOTUNE_TOTAL_BYTES_SEC_MAX "total_bytes_sec_max"
 
 /**
  * VIR_DOMAIN_BLOCK_IOTUNE_READ_BYTES_SEC_MAX:
  *
- * FIXME
+ * The "read_bytes_sec_max" disk I/O limit (virDomainSetBlockIoTune()).
  */
 # define VIR_DOMAIN_BLOCK_IOTUNE_READ_BYTES_SEC_MAX "read_bytes_sec_max"
 
 /**
  * VIR_DOMAIN_BLOCK_IOTUNE_WRITE_BYTES_SEC_MAX:
  *
- * FIXME
+ * The "write_bytes_sec_max" disk I/O limit (virDomainSetBlockIoTune()).
  */
 # define VIR_DOMAIN_BLOCK_IOTUNE_WRITE_BYTES_SEC_MAX "write_bytes_sec_max"
 
 /**
  * VIR_DOMAIN_BLOCK_IOTUNE_TOTAL_IOPS_SEC_MAX:
  *
- * FIXME
+ * The "total_iops_sec_max" disk I/O limit (virDomainSetBlockIoTune()).
  */
 # define VIR_DOMAIN_BLOCK_IOTUNE_TOTAL_IOPS_SEC_MAX "total_iops_sec_max"
 
 /**
  * VIR_DOMAIN_BLOCK_IOTUNE_READ_IOPS_SEC_MAX:
  *
- * FIXME
+ * The "read_iops_sec_max" disk I/O limit (virDomainSetBlockIoTune()).
  */
 # define VIR_DOMAIN_BLOCK_IOTUNE_READ_IOPS_SEC_MAX "read_iops_sec_max"
 
 /**
  * VIR_DOMAIN_BLOCK_IOTUNE_WRITE_IOPS_SEC_MAX:
  *
- * FIXME
+ * The "write_iops_sec_max" disk I/O limit (virDomainSetBlockIoTune()).
  */
 # define VIR_DOMAIN_BLOCK_IOTUNE_WRITE_IOPS_SEC_MAX "write_iops_sec_max"
 
 /**
  * VIR_DOMAIN_BLOCK_IOTUNE_TOTAL_BYTES_SEC_MAX_LENGTH:
  *
- * FIXME
+ * The "total_bytes_sec_max_length" disk I/O limit (virDomainSetBlockIoTune()).
  */
 # define VIR_DOMAIN_BLOCK_IOTUNE_TOTAL_BYTES_SEC_MAX_LENGTH "total_bytes_sec_max_length"
 
 /**
  * VIR_DOMAIN_BLOCK_IOTUNE_READ_BYTES_SEC_MAX_LENGTH:
  *
- * FIXME
+ * The "read_bytes_sec_max_length" disk I/O limit (virDomainSetBlockIoTune()).
  */
 # define VIR_DOMAIN_BLOCK_IOTUNE_READ_BYTES_SEC_MAX_LENGTH "read_bytes_sec_max_length"
 
 /**
  * VIR_DOMAIN_BLOCK_IOTUNE_WRITE_BYTES_SEC_MAX_LENGTH:
  *
- * FIXME
+ * The "write_bytes_sec_max_length" disk I/O limit (virDomainSetBlockIoTune()).
  */
 # define VIR_DOMAIN_BLOCK_IOTUNE_WRITE_BYTES_SEC_MAX_LENGTH "write_bytes_sec_max_length"
 
 /**
  * VIR_DOMAIN_BLOCK_IOTUNE_TOTAL_IOPS_SEC_MAX_LENGTH:
  *
- * FIXME
+ * The "total_iops_sec_max_length" disk I/O limit (virDomainSetBlockIoTune()).
  */
 # define VIR_DOMAIN_BLOCK_IOTUNE_TOTAL_IOPS_SEC_MAX_LENGTH "total_iops_sec_max_length"
 
 /**
  * VIR_DOMAIN_BLOCK_IOTUNE_READ_IOPS_SEC_MAX_LENGTH:
  *
- * FIXME
+ * The "read_iops_sec_max_length" disk I/O limit (virDomainSetBlockIoTune()).
  */
 # define VIR_DOMAIN_BLOCK_IOTUNE_READ_IOPS_SEC_MAX_LENGTH "read_iops_sec_max_length"
 
 /**
  * VIR_DOMAIN_BLOCK_IOTUNE_WRITE_IOPS_SEC_MAX_LENGTH:
  *
- * FIXME
+ * The "write_iops_sec_max_length" disk I/O limit (virDomainSetBlockIoTune()).
  */
 # define VIR_DOMAIN_BLOCK_IOTUNE_WRITE_IOPS_SEC_MAX_LENGTH "write_iops_sec_max_length"
 
 /**
  * VIR_DOMAIN_BLOCK_IOTUNE_SIZE_IOPS_SEC:
  *
- * FIXME
+ * The "size_iops_sec" disk I/O limit (virDomainSetBlockIoTune()).
  */
 # define VIR_DOMAIN_BLOCK_IOTUNE_SIZE_IOPS_SEC "size_iops_sec"
 
 /**
  * VIR_DOMAIN_BLOCK_IOTUNE_GROUP_NAME:
  *
- * FIXME
+ * The "group_name" disk I/O limit (virDomainSetBlockIoTune()).
  */
 # define VIR_DOMAIN_BLOCK_IOTUNE_GROUP_NAME "group_name"
 
@@ -2495,13 +2540,13 @@ int virDomainGetBlockIoTune(virDomainPtr dom, const char *disk,
 
 /**
  * virDomainDiskErrorCode:
- * @VIR_DOMAIN_DISK_ERROR_NONE: FIXME
- * @VIR_DOMAIN_DISK_ERROR_UNSPEC: FIXME
- * @VIR_DOMAIN_DISK_ERROR_NO_SPACE: FIXME
+ * @VIR_DOMAIN_DISK_ERROR_NONE: no error
+ * @VIR_DOMAIN_DISK_ERROR_UNSPEC: an unspecified I/O error
+ * @VIR_DOMAIN_DISK_ERROR_NO_SPACE: no space left on the disk's storage
  * @VIR_DOMAIN_DISK_ERROR_LAST: the number of values; defined only with
  *     VIR_ENUM_SENTINELS, and it grows in later releases
  *
- * FIXME
+ * The I/O error state of a disk.
  */
 typedef enum {
     VIR_DOMAIN_DISK_ERROR_NONE = 0,
@@ -2514,10 +2559,10 @@ typedef enum {
 
 /**
  * virDomainDiskError:
- * @disk: FIXME
- * @error: FIXME
+ * @disk: the disk's target name
+ * @error: a virDomainDiskErrorCode
  *
- * FIXME
+ * One disk in error, as virDomainGetDiskErrors() reports it.
  */
 typedef struct _virDomainDiskError virDomainDiskError;
 
@@ -2538,20 +2583,21 @@ int virDomainGetDiskErrors(virDomainPtr dom, virDomainDiskErrorPtr errors,
 
 /**
  * virKeycodeSet:
- * @VIR_KEYCODE_SET_LINUX: FIXME
- * @VIR_KEYCODE_SET_XT: FIXME
- * @VIR_KEYCODE_SET_ATSET1: FIXME
- * @VIR_KEYCODE_SET_ATSET2: FIXME
- * @VIR_KEYCODE_SET_ATSET3: FIXME
- * @VIR_KEYCODE_SET_OSX: FIXME
- * @VIR_KEYCODE_SET_XT_KBD: FIXME
- * @VIR_KEYCODE_SET_USB: FIXME
- * @VIR_KEYCODE_SET_WIN32: FIXME
- * @VIR_KEYCODE_SET_QNUM: FIXME
+ * @VIR_KEYCODE_SET_LINUX: Linux input event codes
+ * @VIR_KEYCODE_SET_XT: IBM XT scancodes
+ * @VIR_KEYCODE_SET_ATSET1: AT set 1 scancodes
+ * @VIR_KEYCODE_SET_ATSET2: AT set 2 scancodes
+ * @VIR_KEYCODE_SET_ATSET3: AT set 3 scancodes
+ * @VIR_KEYCODE_SET_OSX: macOS virtual key codes
+ * @VIR_KEYCODE_SET_XT_KBD: XT scancodes as the Linux keyboard driver numbers
+ *     them
+ * @VIR_KEYCODE_SET_USB: USB HID usage codes
+ * @VIR_KEYCODE_SET_WIN32: Windows virtual key codes
+ * @VIR_KEYCODE_SET_QNUM: QEMU's key numbers
  * @VIR_KEYCODE_SET_LAST: the number of values; defined only with
  *     VIR_ENUM_SENTINELS, and it grows in later releases
  *
- * FIXME
+ * The numbering of the keys virDomainSendKey() sends.
  */
 typedef enum {
     VIR_KEYCODE_SET_LINUX = 0,
@@ -2572,14 +2618,14 @@ typedef enum {
 /**
  * VIR_KEYCODE_SET_RFB:
  *
- * FIXME
+ * An old name of VIR_KEYCODE_SET_QNUM.
  */
 # define VIR_KEYCODE_SET_RFB VIR_KEYCODE_SET_QNUM
 
 /**
  * VIR_DOMAIN_SEND_KEY_MAX_KEYS:
  *
- * FIXME
+ * The most keys one virDomainSendKey() call sends.
  */
 # define VIR_DOMAIN_SEND_KEY_MAX_KEYS 16
 
@@ -2589,75 +2635,76 @@ int virDomainSendKey(virDomainPtr domain, unsigned int codeset,
 
 /**
  * virDomainProcessSignal:
- * @VIR_DOMAIN_PROCESS_SIGNAL_NOP: FIXME
- * @VIR_DOMAIN_PROCESS_SIGNAL_HUP: FIXME
- * @VIR_DOMAIN_PROCESS_SIGNAL_INT: FIXME
- * @VIR_DOMAIN_PROCESS_SIGNAL_QUIT: FIXME
- * @VIR_DOMAIN_PROCESS_SIGNAL_ILL: FIXME
- * @VIR_DOMAIN_PROCESS_SIGNAL_TRAP: FIXME
- * @VIR_DOMAIN_PROCESS_SIGNAL_ABRT: FIXME
- * @VIR_DOMAIN_PROCESS_SIGNAL_BUS: FIXME
- * @VIR_DOMAIN_PROCESS_SIGNAL_FPE: FIXME
- * @VIR_DOMAIN_PROCESS_SIGNAL_KILL: FIXME
- * @VIR_DOMAIN_PROCESS_SIGNAL_USR1: FIXME
- * @VIR_DOMAIN_PROCESS_SIGNAL_SEGV: FIXME
- * @VIR_DOMAIN_PROCESS_SIGNAL_USR2: FIXME
- * @VIR_DOMAIN_PROCESS_SIGNAL_PIPE: FIXME
- * @VIR_DOMAIN_PROCESS_SIGNAL_ALRM: FIXME
- * @VIR_DOMAIN_PROCESS_SIGNAL_TERM: FIXME
- * @VIR_DOMAIN_PROCESS_SIGNAL_STKFLT: FIXME
- * @VIR_DOMAIN_PROCESS_SIGNAL_CHLD: FIXME
- * @VIR_DOMAIN_PROCESS_SIGNAL_CONT: FIXME
- * @VIR_DOMAIN_PROCESS_SIGNAL_STOP: FIXME
- * @VIR_DOMAIN_PROCESS_SIGNAL_TSTP: FIXME
- * @VIR_DOMAIN_PROCESS_SIGNAL_TTIN: FIXME
- * @VIR_DOMAIN_PROCESS_SIGNAL_TTOU: FIXME
- * @VIR_DOMAIN_PROCESS_SIGNAL_URG: FIXME
- * @VIR_DOMAIN_PROCESS_SIGNAL_XCPU: FIXME
- * @VIR_DOMAIN_PROCESS_SIGNAL_XFSZ: FIXME
- * @VIR_DOMAIN_PROCESS_SIGNAL_VTALRM: FIXME
- * @VIR_DOMAIN_PROCESS_SIGNAL_PROF: FIXME
- * @VIR_DOMAIN_PROCESS_SIGNAL_WINCH: FIXME
- * @VIR_DOMAIN_PROCESS_SIGNAL_POLL: FIXME
- * @VIR_DOMAIN_PROCESS_SIGNAL_PWR: FIXME
- * @VIR_DOMAIN_PROCESS_SIGNAL_SYS: FIXME
- * @VIR_DOMAIN_PROCESS_SIGNAL_RT0: FIXME
- * @VIR_DOMAIN_PROCESS_SIGNAL_RT1: FIXME
- * @VIR_DOMAIN_PROCESS_SIGNAL_RT2: FIXME
- * @VIR_DOMAIN_PROCESS_SIGNAL_RT3: FIXME
- * @VIR_DOMAIN_PROCESS_SIGNAL_RT4: FIXME
- * @VIR_DOMAIN_PROCESS_SIGNAL_RT5: FIXME
- * @VIR_DOMAIN_PROCESS_SIGNAL_RT6: FIXME
- * @VIR_DOMAIN_PROCESS_SIGNAL_RT7: FIXME
- * @VIR_DOMAIN_PROCESS_SIGNAL_RT8: FIXME
- * @VIR_DOMAIN_PROCESS_SIGNAL_RT9: FIXME
- * @VIR_DOMAIN_PROCESS_SIGNAL_RT10: FIXME
- * @VIR_DOMAIN_PROCESS_SIGNAL_RT11: FIXME
- * @VIR_DOMAIN_PROCESS_SIGNAL_RT12: FIXME
- * @VIR_DOMAIN_PROCESS_SIGNAL_RT13: FIXME
- * @VIR_DOMAIN_PROCESS_SIGNAL_RT14: FIXME
- * @VIR_DOMAIN_PROCESS_SIGNAL_RT15: FIXME
- * @VIR_DOMAIN_PROCESS_SIGNAL_RT16: FIXME
- * @VIR_DOMAIN_PROCESS_SIGNAL_RT17: FIXME
- * @VIR_DOMAIN_PROCESS_SIGNAL_RT18: FIXME
- * @VIR_DOMAIN_PROCESS_SIGNAL_RT19: FIXME
- * @VIR_DOMAIN_PROCESS_SIGNAL_RT20: FIXME
- * @VIR_DOMAIN_PROCESS_SIGNAL_RT21: FIXME
- * @VIR_DOMAIN_PROCESS_SIGNAL_RT22: FIXME
- * @VIR_DOMAIN_PROCESS_SIGNAL_RT23: FIXME
- * @VIR_DOMAIN_PROCESS_SIGNAL_RT24: FIXME
- * @VIR_DOMAIN_PROCESS_SIGNAL_RT25: FIXME
- * @VIR_DOMAIN_PROCESS_SIGNAL_RT26: FIXME
- * @VIR_DOMAIN_PROCESS_SIGNAL_RT27: FIXME
- * @VIR_DOMAIN_PROCESS_SIGNAL_RT28: FIXME
- * @VIR_DOMAIN_PROCESS_SIGNAL_RT29: FIXME
- * @VIR_DOMAIN_PROCESS_SIGNAL_RT30: FIXME
- * @VIR_DOMAIN_PROCESS_SIGNAL_RT31: FIXME
- * @VIR_DOMAIN_PROCESS_SIGNAL_RT32: FIXME
+ * @VIR_DOMAIN_PROCESS_SIGNAL_NOP: no signal: only checks that the process
+ *     exists
+ * @VIR_DOMAIN_PROCESS_SIGNAL_HUP: SIGHUP
+ * @VIR_DOMAIN_PROCESS_SIGNAL_INT: SIGINT
+ * @VIR_DOMAIN_PROCESS_SIGNAL_QUIT: SIGQUIT
+ * @VIR_DOMAIN_PROCESS_SIGNAL_ILL: SIGILL
+ * @VIR_DOMAIN_PROCESS_SIGNAL_TRAP: SIGTRAP
+ * @VIR_DOMAIN_PROCESS_SIGNAL_ABRT: SIGABRT
+ * @VIR_DOMAIN_PROCESS_SIGNAL_BUS: SIGBUS
+ * @VIR_DOMAIN_PROCESS_SIGNAL_FPE: SIGFPE
+ * @VIR_DOMAIN_PROCESS_SIGNAL_KILL: SIGKILL
+ * @VIR_DOMAIN_PROCESS_SIGNAL_USR1: SIGUSR1
+ * @VIR_DOMAIN_PROCESS_SIGNAL_SEGV: SIGSEGV
+ * @VIR_DOMAIN_PROCESS_SIGNAL_USR2: SIGUSR2
+ * @VIR_DOMAIN_PROCESS_SIGNAL_PIPE: SIGPIPE
+ * @VIR_DOMAIN_PROCESS_SIGNAL_ALRM: SIGALRM
+ * @VIR_DOMAIN_PROCESS_SIGNAL_TERM: SIGTERM
+ * @VIR_DOMAIN_PROCESS_SIGNAL_STKFLT: SIGSTKFLT
+ * @VIR_DOMAIN_PROCESS_SIGNAL_CHLD: SIGCHLD
+ * @VIR_DOMAIN_PROCESS_SIGNAL_CONT: SIGCONT
+ * @VIR_DOMAIN_PROCESS_SIGNAL_STOP: SIGSTOP
+ * @VIR_DOMAIN_PROCESS_SIGNAL_TSTP: SIGTSTP
+ * @VIR_DOMAIN_PROCESS_SIGNAL_TTIN: SIGTTIN
+ * @VIR_DOMAIN_PROCESS_SIGNAL_TTOU: SIGTTOU
+ * @VIR_DOMAIN_PROCESS_SIGNAL_URG: SIGURG
+ * @VIR_DOMAIN_PROCESS_SIGNAL_XCPU: SIGXCPU
+ * @VIR_DOMAIN_PROCESS_SIGNAL_XFSZ: SIGXFSZ
+ * @VIR_DOMAIN_PROCESS_SIGNAL_VTALRM: SIGVTALRM
+ * @VIR_DOMAIN_PROCESS_SIGNAL_PROF: SIGPROF
+ * @VIR_DOMAIN_PROCESS_SIGNAL_WINCH: SIGWINCH
+ * @VIR_DOMAIN_PROCESS_SIGNAL_POLL: SIGPOLL
+ * @VIR_DOMAIN_PROCESS_SIGNAL_PWR: SIGPWR
+ * @VIR_DOMAIN_PROCESS_SIGNAL_SYS: SIGSYS
+ * @VIR_DOMAIN_PROCESS_SIGNAL_RT0: real-time signal SIGRTMIN+0
+ * @VIR_DOMAIN_PROCESS_SIGNAL_RT1: real-time signal SIGRTMIN+1
+ * @VIR_DOMAIN_PROCESS_SIGNAL_RT2: real-time signal SIGRTMIN+2
+ * @VIR_DOMAIN_PROCESS_SIGNAL_RT3: real-time signal SIGRTMIN+3
+ * @VIR_DOMAIN_PROCESS_SIGNAL_RT4: real-time signal SIGRTMIN+4
+ * @VIR_DOMAIN_PROCESS_SIGNAL_RT5: real-time signal SIGRTMIN+5
+ * @VIR_DOMAIN_PROCESS_SIGNAL_RT6: real-time signal SIGRTMIN+6
+ * @VIR_DOMAIN_PROCESS_SIGNAL_RT7: real-time signal SIGRTMIN+7
+ * @VIR_DOMAIN_PROCESS_SIGNAL_RT8: real-time signal SIGRTMIN+8
+ * @VIR_DOMAIN_PROCESS_SIGNAL_RT9: real-time signal SIGRTMIN+9
+ * @VIR_DOMAIN_PROCESS_SIGNAL_RT10: real-time signal SIGRTMIN+10
+ * @VIR_DOMAIN_PROCESS_SIGNAL_RT11: real-time signal SIGRTMIN+11
+ * @VIR_DOMAIN_PROCESS_SIGNAL_RT12: real-time signal SIGRTMIN+12
+ * @VIR_DOMAIN_PROCESS_SIGNAL_RT13: real-time signal SIGRTMIN+13
+ * @VIR_DOMAIN_PROCESS_SIGNAL_RT14: real-time signal SIGRTMIN+14
+ * @VIR_DOMAIN_PROCESS_SIGNAL_RT15: real-time signal SIGRTMIN+15
+ * @VIR_DOMAIN_PROCESS_SIGNAL_RT16: real-time signal SIGRTMIN+16
+ * @VIR_DOMAIN_PROCESS_SIGNAL_RT17: real-time signal SIGRTMIN+17
+ * @VIR_DOMAIN_PROCESS_SIGNAL_RT18: real-time signal SIGRTMIN+18
+ * @VIR_DOMAIN_PROCESS_SIGNAL_RT19: real-time signal SIGRTMIN+19
+ * @VIR_DOMAIN_PROCESS_SIGNAL_RT20: real-time signal SIGRTMIN+20
+ * @VIR_DOMAIN_PROCESS_SIGNAL_RT21: real-time signal SIGRTMIN+21
+ * @VIR_DOMAIN_PROCESS_SIGNAL_RT22: real-time signal SIGRTMIN+22
+ * @VIR_DOMAIN_PROCESS_SIGNAL_RT23: real-time signal SIGRTMIN+23
+ * @VIR_DOMAIN_PROCESS_SIGNAL_RT24: real-time signal SIGRTMIN+24
+ * @VIR_DOMAIN_PROCESS_SIGNAL_RT25: real-time signal SIGRTMIN+25
+ * @VIR_DOMAIN_PROCESS_SIGNAL_RT26: real-time signal SIGRTMIN+26
+ * @VIR_DOMAIN_PROCESS_SIGNAL_RT27: real-time signal SIGRTMIN+27
+ * @VIR_DOMAIN_PROCESS_SIGNAL_RT28: real-time signal SIGRTMIN+28
+ * @VIR_DOMAIN_PROCESS_SIGNAL_RT29: real-time signal SIGRTMIN+29
+ * @VIR_DOMAIN_PROCESS_SIGNAL_RT30: real-time signal SIGRTMIN+30
+ * @VIR_DOMAIN_PROCESS_SIGNAL_RT31: real-time signal SIGRTMIN+31
+ * @VIR_DOMAIN_PROCESS_SIGNAL_RT32: real-time signal SIGRTMIN+32
  * @VIR_DOMAIN_PROCESS_SIGNAL_LAST: the number of values; defined only with
  *     VIR_ENUM_SENTINELS, and it grows in later releases
  *
- * FIXME
+ * The signals virDomainSendProcessSignal() sends, numbered as on Linux x86.
  */
 typedef enum {
     VIR_DOMAIN_PROCESS_SIGNAL_NOP = 0,
@@ -2730,7 +2777,7 @@ typedef enum {
 # endif
 } virDomainProcessSignal;
 
-int virDomainSendProcessSignal(virDomainPtr domain, long long pid_value,
+int virDomainSendProcessSignal(virDomainPtr domain, long long int pid_value,
                                unsigned int signum, unsigned int flags);
 virDomainPtr virDomainCreateLinux(virConnectPtr conn, const char *xmlDesc,
                                   unsigned int flags);
@@ -2966,12 +3013,13 @@ typedef enum {
 
 /**
  * virDomainMemoryFailureRecipientType:
- * @VIR_DOMAIN_EVENT_MEMORY_FAILURE_RECIPIENT_HYPERVISOR: FIXME
- * @VIR_DOMAIN_EVENT_MEMORY_FAILURE_RECIPIENT_GUEST: FIXME
+ * @VIR_DOMAIN_EVENT_MEMORY_FAILURE_RECIPIENT_HYPERVISOR: the failure hit the
+ *     hypervisor
+ * @VIR_DOMAIN_EVENT_MEMORY_FAILURE_RECIPIENT_GUEST: the failure hit the guest
  * @VIR_DOMAIN_EVENT_MEMORY_FAILURE_RECIPIENT_LAST: the number of values;
  *     defined only with VIR_ENUM_SENTINELS, and it grows in later releases
  *
- * FIXME
+ * Who a memory failure hit.
  */
 typedef enum {
     VIR_DOMAIN_EVENT_MEMORY_FAILURE_RECIPIENT_HYPERVISOR = 0,
@@ -2983,14 +3031,14 @@ typedef enum {
 
 /**
  * virDomainMemoryFailureActionType:
- * @VIR_DOMAIN_EVENT_MEMORY_FAILURE_ACTION_IGNORE: FIXME
- * @VIR_DOMAIN_EVENT_MEMORY_FAILURE_ACTION_INJECT: FIXME
- * @VIR_DOMAIN_EVENT_MEMORY_FAILURE_ACTION_FATAL: FIXME
- * @VIR_DOMAIN_EVENT_MEMORY_FAILURE_ACTION_RESET: FIXME
+ * @VIR_DOMAIN_EVENT_MEMORY_FAILURE_ACTION_IGNORE: ignored
+ * @VIR_DOMAIN_EVENT_MEMORY_FAILURE_ACTION_INJECT: passed on to the guest
+ * @VIR_DOMAIN_EVENT_MEMORY_FAILURE_ACTION_FATAL: fatal to the emulator
+ * @VIR_DOMAIN_EVENT_MEMORY_FAILURE_ACTION_RESET: the guest was reset
  * @VIR_DOMAIN_EVENT_MEMORY_FAILURE_ACTION_LAST: the number of values; defined
  *     only with VIR_ENUM_SENTINELS, and it grows in later releases
  *
- * FIXME
+ * What was done about a memory failure.
  */
 typedef enum {
     VIR_DOMAIN_EVENT_MEMORY_FAILURE_ACTION_IGNORE = 0,
@@ -3004,10 +3052,10 @@ typedef enum {
 
 /**
  * virDomainMemoryFailureFlags:
- * @VIR_DOMAIN_MEMORY_FAILURE_ACTION_REQUIRED: FIXME
- * @VIR_DOMAIN_MEMORY_FAILURE_RECURSIVE: FIXME
+ * @VIR_DOMAIN_MEMORY_FAILURE_ACTION_REQUIRED: the failure needs handling now
+ * @VIR_DOMAIN_MEMORY_FAILURE_RECURSIVE: a failure while handling another
  *
- * FIXME
+ * Details of a memory failure.
  */
 typedef enum {
     VIR_DOMAIN_MEMORY_FAILURE_ACTION_REQUIRED = (1 << 0),
@@ -3040,16 +3088,16 @@ int virDomainIsUpdated(virDomainPtr dom);
 
 /**
  * virDomainJobType:
- * @VIR_DOMAIN_JOB_NONE: FIXME
- * @VIR_DOMAIN_JOB_BOUNDED: FIXME
- * @VIR_DOMAIN_JOB_UNBOUNDED: FIXME
- * @VIR_DOMAIN_JOB_COMPLETED: FIXME
- * @VIR_DOMAIN_JOB_FAILED: FIXME
- * @VIR_DOMAIN_JOB_CANCELLED: FIXME
+ * @VIR_DOMAIN_JOB_NONE: no job
+ * @VIR_DOMAIN_JOB_BOUNDED: a job whose end can be predicted
+ * @VIR_DOMAIN_JOB_UNBOUNDED: a job without a predictable end
+ * @VIR_DOMAIN_JOB_COMPLETED: the job has finished
+ * @VIR_DOMAIN_JOB_FAILED: the job failed
+ * @VIR_DOMAIN_JOB_CANCELLED: the job was cancelled
  * @VIR_DOMAIN_JOB_LAST: the number of values; defined only with
  *     VIR_ENUM_SENTINELS, and it grows in later releases
  *
- * FIXME
+ * The kinds of job virDomainGetJobInfo() reports.
  */
 typedef enum {
     VIR_DOMAIN_JOB_NONE = 0,
@@ -3065,20 +3113,16 @@ typedef enum {
 
 /**
  * virDomainJobInfo:
- * @type: FIXME
- * @timeElapsed: FIXME
- * @timeRemaining: FIXME
- * @dataTotal: FIXME
- * @dataProcessed: FIXME
- * @dataRemaining: FIXME
- * @memTotal: FIXME
- * @memProcessed: FIXME
- * @memRemaining: FIXME
- * @fileTotal: FIXME
- * @fileProcessed: FIXME
- * @fileRemaining: FIXME
+ * @type: a virDomainJobType
  *
- * FIXME
+ * The progress of a domain's job, as virDomainGetJobInfo() reports it. Members:
+ * timeElapsed, time since the job started, in milliseconds; timeRemaining,
+ * estimated time left, in milliseconds; dataTotal, data to process, in bytes;
+ * dataProcessed, data processed, in bytes; dataRemaining, data left, in bytes;
+ * memTotal, memory to process, in bytes; memProcessed, memory processed, in
+ * bytes; memRemaining, memory left, in bytes; fileTotal, file data to process,
+ * in bytes; fileProcessed, file data processed, in bytes; fileRemaining, file
+ * data left, in bytes.
  */
 typedef struct _virDomainJobInfo virDomainJobInfo;
 
@@ -3106,10 +3150,12 @@ struct _virDomainJobInfo {
 
 /**
  * virDomainGetJobStatsFlags:
- * @VIR_DOMAIN_JOB_STATS_COMPLETED: FIXME
- * @VIR_DOMAIN_JOB_STATS_KEEP_COMPLETED: FIXME
+ * @VIR_DOMAIN_JOB_STATS_COMPLETED: the last completed job rather than the
+ *     current one
+ * @VIR_DOMAIN_JOB_STATS_KEEP_COMPLETED: keep the completed job's figures after
+ *     reading them
  *
- * FIXME
+ * Flags for virDomainGetJobStats().
  */
 typedef enum {
     VIR_DOMAIN_JOB_STATS_COMPLETED = 1 << 0,
@@ -3124,9 +3170,9 @@ int virDomainAbortJob(virDomainPtr dom);
 
 /**
  * virDomainAbortJobFlagsValues:
- * @VIR_DOMAIN_ABORT_JOB_POSTCOPY: FIXME
+ * @VIR_DOMAIN_ABORT_JOB_POSTCOPY: abort a post-copy migration
  *
- * FIXME
+ * Flags for virDomainAbortJobFlags().
  */
 typedef enum {
     VIR_DOMAIN_ABORT_JOB_POSTCOPY = 1 << 0,
@@ -3136,21 +3182,21 @@ int virDomainAbortJobFlags(virDomainPtr dom, unsigned int flags);
 
 /**
  * virDomainJobOperation:
- * @VIR_DOMAIN_JOB_OPERATION_UNKNOWN: FIXME
- * @VIR_DOMAIN_JOB_OPERATION_START: FIXME
- * @VIR_DOMAIN_JOB_OPERATION_SAVE: FIXME
- * @VIR_DOMAIN_JOB_OPERATION_RESTORE: FIXME
- * @VIR_DOMAIN_JOB_OPERATION_MIGRATION_IN: FIXME
- * @VIR_DOMAIN_JOB_OPERATION_MIGRATION_OUT: FIXME
- * @VIR_DOMAIN_JOB_OPERATION_SNAPSHOT: FIXME
- * @VIR_DOMAIN_JOB_OPERATION_SNAPSHOT_REVERT: FIXME
- * @VIR_DOMAIN_JOB_OPERATION_DUMP: FIXME
- * @VIR_DOMAIN_JOB_OPERATION_BACKUP: FIXME
- * @VIR_DOMAIN_JOB_OPERATION_SNAPSHOT_DELETE: FIXME
+ * @VIR_DOMAIN_JOB_OPERATION_UNKNOWN: not known
+ * @VIR_DOMAIN_JOB_OPERATION_START: starting the domain
+ * @VIR_DOMAIN_JOB_OPERATION_SAVE: saving it
+ * @VIR_DOMAIN_JOB_OPERATION_RESTORE: restoring it
+ * @VIR_DOMAIN_JOB_OPERATION_MIGRATION_IN: an incoming migration
+ * @VIR_DOMAIN_JOB_OPERATION_MIGRATION_OUT: an outgoing migration
+ * @VIR_DOMAIN_JOB_OPERATION_SNAPSHOT: taking a snapshot
+ * @VIR_DOMAIN_JOB_OPERATION_SNAPSHOT_REVERT: reverting to a snapshot
+ * @VIR_DOMAIN_JOB_OPERATION_DUMP: dumping its memory
+ * @VIR_DOMAIN_JOB_OPERATION_BACKUP: a backup
+ * @VIR_DOMAIN_JOB_OPERATION_SNAPSHOT_DELETE: deleting a snapshot
  * @VIR_DOMAIN_JOB_OPERATION_LAST: the number of values; defined only with
  *     VIR_ENUM_SENTINELS, and it grows in later releases
  *
- * FIXME
+ * What a job does.
  */
 typedef enum {
     VIR_DOMAIN_JOB_OPERATION_UNKNOWN = 0,
@@ -3172,245 +3218,250 @@ typedef enum {
 /**
  * VIR_DOMAIN_JOB_OPERATION:
  *
- * FIXME
+ * The "operation" field of a job's statistics (virDomainGetJobStats()).
  */
 # define VIR_DOMAIN_JOB_OPERATION "operation"
 
 /**
  * VIR_DOMAIN_JOB_TIME_ELAPSED:
  *
- * FIXME
+ * The "time_elapsed" field of a job's statistics (virDomainGetJobStats()).
  */
 # define VIR_DOMAIN_JOB_TIME_ELAPSED "time_elapsed"
 
 /**
  * VIR_DOMAIN_JOB_TIME_ELAPSED_NET:
  *
- * FIXME
+ * The "time_elapsed_net" field of a job's statistics (virDomainGetJobStats()).
  */
 # define VIR_DOMAIN_JOB_TIME_ELAPSED_NET "time_elapsed_net"
 
 /**
  * VIR_DOMAIN_JOB_TIME_REMAINING:
  *
- * FIXME
+ * The "time_remaining" field of a job's statistics (virDomainGetJobStats()).
  */
 # define VIR_DOMAIN_JOB_TIME_REMAINING "time_remaining"
 
 /**
  * VIR_DOMAIN_JOB_DOWNTIME:
  *
- * FIXME
+ * The "downtime" field of a job's statistics (virDomainGetJobStats()).
  */
 # define VIR_DOMAIN_JOB_DOWNTIME "downtime"
 
 /**
  * VIR_DOMAIN_JOB_DOWNTIME_NET:
  *
- * FIXME
+ * The "downtime_net" field of a job's statistics (virDomainGetJobStats()).
  */
 # define VIR_DOMAIN_JOB_DOWNTIME_NET "downtime_net"
 
 /**
  * VIR_DOMAIN_JOB_SETUP_TIME:
  *
- * FIXME
+ * The "setup_time" field of a job's statistics (virDomainGetJobStats()).
  */
 # define VIR_DOMAIN_JOB_SETUP_TIME "setup_time"
 
 /**
  * VIR_DOMAIN_JOB_DATA_TOTAL:
  *
- * FIXME
+ * The "data_total" field of a job's statistics (virDomainGetJobStats()).
  */
 # define VIR_DOMAIN_JOB_DATA_TOTAL "data_total"
 
 /**
  * VIR_DOMAIN_JOB_DATA_PROCESSED:
  *
- * FIXME
+ * The "data_processed" field of a job's statistics (virDomainGetJobStats()).
  */
 # define VIR_DOMAIN_JOB_DATA_PROCESSED "data_processed"
 
 /**
  * VIR_DOMAIN_JOB_DATA_REMAINING:
  *
- * FIXME
+ * The "data_remaining" field of a job's statistics (virDomainGetJobStats()).
  */
 # define VIR_DOMAIN_JOB_DATA_REMAINING "data_remaining"
 
 /**
  * VIR_DOMAIN_JOB_MEMORY_TOTAL:
  *
- * FIXME
+ * The "memory_total" field of a job's statistics (virDomainGetJobStats()).
  */
 # define VIR_DOMAIN_JOB_MEMORY_TOTAL "memory_total"
 
 /**
  * VIR_DOMAIN_JOB_MEMORY_PROCESSED:
  *
- * FIXME
+ * The "memory_processed" field of a job's statistics (virDomainGetJobStats()).
  */
 # define VIR_DOMAIN_JOB_MEMORY_PROCESSED "memory_processed"
 
 /**
  * VIR_DOMAIN_JOB_MEMORY_REMAINING:
  *
- * FIXME
+ * The "memory_remaining" field of a job's statistics (virDomainGetJobStats()).
  */
 # define VIR_DOMAIN_JOB_MEMORY_REMAINING "memory_remaining"
 
 /**
  * VIR_DOMAIN_JOB_MEMORY_CONSTANT:
  *
- * FIXME
+ * The "memory_constant" field of a job's statistics (virDomainGetJobStats()).
  */
 # define VIR_DOMAIN_JOB_MEMORY_CONSTANT "memory_constant"
 
 /**
  * VIR_DOMAIN_JOB_MEMORY_NORMAL:
  *
- * FIXME
+ * The "memory_normal" field of a job's statistics (virDomainGetJobStats()).
  */
 # define VIR_DOMAIN_JOB_MEMORY_NORMAL "memory_normal"
 
 /**
  * VIR_DOMAIN_JOB_MEMORY_NORMAL_BYTES:
  *
- * FIXME
+ * The "memory_normal_bytes" field of a job's statistics
+ * (virDomainGetJobStats()).
  */
 # define VIR_DOMAIN_JOB_MEMORY_NORMAL_BYTES "memory_normal_bytes"
 
 /**
  * VIR_DOMAIN_JOB_MEMORY_BPS:
  *
- * FIXME
+ * The "memory_bps" field of a job's statistics (virDomainGetJobStats()).
  */
 # define VIR_DOMAIN_JOB_MEMORY_BPS "memory_bps"
 
 /**
  * VIR_DOMAIN_JOB_MEMORY_DIRTY_RATE:
  *
- * FIXME
+ * The "memory_dirty_rate" field of a job's statistics (virDomainGetJobStats()).
  */
 # define VIR_DOMAIN_JOB_MEMORY_DIRTY_RATE "memory_dirty_rate"
 
 /**
  * VIR_DOMAIN_JOB_MEMORY_PAGE_SIZE:
  *
- * FIXME
+ * The "memory_page_size" field of a job's statistics (virDomainGetJobStats()).
  */
 # define VIR_DOMAIN_JOB_MEMORY_PAGE_SIZE "memory_page_size"
 
 /**
  * VIR_DOMAIN_JOB_MEMORY_ITERATION:
  *
- * FIXME
+ * The "memory_iteration" field of a job's statistics (virDomainGetJobStats()).
  */
 # define VIR_DOMAIN_JOB_MEMORY_ITERATION "memory_iteration"
 
 /**
  * VIR_DOMAIN_JOB_MEMORY_POSTCOPY_REQS:
  *
- * FIXME
+ * The "memory_postcopy_requests" field of a job's statistics
+ * (virDomainGetJobStats()).
  */
 # define VIR_DOMAIN_JOB_MEMORY_POSTCOPY_REQS "memory_postcopy_requests"
 
 /**
  * VIR_DOMAIN_JOB_DISK_TOTAL:
  *
- * FIXME
+ * The "disk_total" field of a job's statistics (virDomainGetJobStats()).
  */
 # define VIR_DOMAIN_JOB_DISK_TOTAL "disk_total"
 
 /**
  * VIR_DOMAIN_JOB_DISK_PROCESSED:
  *
- * FIXME
+ * The "disk_processed" field of a job's statistics (virDomainGetJobStats()).
  */
 # define VIR_DOMAIN_JOB_DISK_PROCESSED "disk_processed"
 
 /**
  * VIR_DOMAIN_JOB_DISK_REMAINING:
  *
- * FIXME
+ * The "disk_remaining" field of a job's statistics (virDomainGetJobStats()).
  */
 # define VIR_DOMAIN_JOB_DISK_REMAINING "disk_remaining"
 
 /**
  * VIR_DOMAIN_JOB_DISK_BPS:
  *
- * FIXME
+ * The "disk_bps" field of a job's statistics (virDomainGetJobStats()).
  */
 # define VIR_DOMAIN_JOB_DISK_BPS "disk_bps"
 
 /**
  * VIR_DOMAIN_JOB_COMPRESSION_CACHE:
  *
- * FIXME
+ * The "compression_cache" field of a job's statistics (virDomainGetJobStats()).
  */
 # define VIR_DOMAIN_JOB_COMPRESSION_CACHE "compression_cache"
 
 /**
  * VIR_DOMAIN_JOB_COMPRESSION_BYTES:
  *
- * FIXME
+ * The "compression_bytes" field of a job's statistics (virDomainGetJobStats()).
  */
 # define VIR_DOMAIN_JOB_COMPRESSION_BYTES "compression_bytes"
 
 /**
  * VIR_DOMAIN_JOB_COMPRESSION_PAGES:
  *
- * FIXME
+ * The "compression_pages" field of a job's statistics (virDomainGetJobStats()).
  */
 # define VIR_DOMAIN_JOB_COMPRESSION_PAGES "compression_pages"
 
 /**
  * VIR_DOMAIN_JOB_COMPRESSION_CACHE_MISSES:
  *
- * FIXME
+ * The "compression_cache_misses" field of a job's statistics
+ * (virDomainGetJobStats()).
  */
 # define VIR_DOMAIN_JOB_COMPRESSION_CACHE_MISSES "compression_cache_misses"
 
 /**
  * VIR_DOMAIN_JOB_COMPRESSION_OVERFLOW:
  *
- * FIXME
+ * The "compression_overflow" field of a job's statistics
+ * (virDomainGetJobStats()).
  */
 # define VIR_DOMAIN_JOB_COMPRESSION_OVERFLOW "compression_overflow"
 
 /**
  * VIR_DOMAIN_JOB_AUTO_CONVERGE_THROTTLE:
  *
- * FIXME
+ * The "auto_converge_throttle" field of a job's statistics
+ * (virDomainGetJobStats()).
  */
 # define VIR_DOMAIN_JOB_AUTO_CONVERGE_THROTTLE "auto_converge_throttle"
 
 /**
  * VIR_DOMAIN_JOB_SUCCESS:
  *
- * FIXME
+ * The "success" field of a job's statistics (virDomainGetJobStats()).
  */
 # define VIR_DOMAIN_JOB_SUCCESS "success"
 
 /**
  * VIR_DOMAIN_JOB_ERRMSG:
  *
- * FIXME
+ * The "errmsg" field of a job's statistics (virDomainGetJobStats()).
  */
 # define VIR_DOMAIN_JOB_ERRMSG "errmsg"
 
 /**
  * VIR_DOMAIN_JOB_DISK_TEMP_USED:
  *
- * FIXME
+ * The "disk_temp_used" field of a job's statistics (virDomainGetJobStats()).
  */
 # define VIR_DOMAIN_JOB_DISK_TEMP_USED "disk_temp_used"
 
 /**
  * VIR_DOMAIN_JOB_DISK_TEMP_TOTAL:
  *
- * FIXME
+ * The "disk_temp_total" field of a job's statistics (virDomainGetJobStats()).
  */
 # define VIR_DOMAIN_JOB_DISK_TEMP_TOTAL "disk_temp_total"
 
@@ -3432,29 +3483,29 @@ typedef void (*virConnectDomainEventGenericCallback)(virConnectPtr conn,
  * virConnectDomainEventRTCChangeCallback:
  * @conn: the connection the event was raised on
  * @dom: the domain it concerns
- * @utcoffset: FIXME
+ * @utcoffset: the new offset from UTC, in seconds
  * @opaque: the data given when the callback was registered
  *
- * FIXME
+ * Called when the guest changes its real time clock.
  */
 typedef void (*virConnectDomainEventRTCChangeCallback)(virConnectPtr conn,
                                                        virDomainPtr dom,
-                                                       long long utcoffset,
+                                                       long long int utcoffset,
                                                        void *opaque);
 
 /**
  * virDomainEventWatchdogAction:
- * @VIR_DOMAIN_EVENT_WATCHDOG_NONE: FIXME
- * @VIR_DOMAIN_EVENT_WATCHDOG_PAUSE: FIXME
- * @VIR_DOMAIN_EVENT_WATCHDOG_RESET: FIXME
- * @VIR_DOMAIN_EVENT_WATCHDOG_POWEROFF: FIXME
- * @VIR_DOMAIN_EVENT_WATCHDOG_SHUTDOWN: FIXME
- * @VIR_DOMAIN_EVENT_WATCHDOG_DEBUG: FIXME
- * @VIR_DOMAIN_EVENT_WATCHDOG_INJECTNMI: FIXME
+ * @VIR_DOMAIN_EVENT_WATCHDOG_NONE: nothing was done
+ * @VIR_DOMAIN_EVENT_WATCHDOG_PAUSE: the guest was paused
+ * @VIR_DOMAIN_EVENT_WATCHDOG_RESET: the guest was reset
+ * @VIR_DOMAIN_EVENT_WATCHDOG_POWEROFF: the guest was powered off
+ * @VIR_DOMAIN_EVENT_WATCHDOG_SHUTDOWN: the guest was shut down
+ * @VIR_DOMAIN_EVENT_WATCHDOG_DEBUG: a debug message was logged
+ * @VIR_DOMAIN_EVENT_WATCHDOG_INJECTNMI: an NMI was injected
  * @VIR_DOMAIN_EVENT_WATCHDOG_LAST: the number of values; defined only with
  *     VIR_ENUM_SENTINELS, and it grows in later releases
  *
- * FIXME
+ * What was done when the watchdog fired.
  */
 typedef enum {
     VIR_DOMAIN_EVENT_WATCHDOG_NONE = 0,
@@ -3473,10 +3524,10 @@ typedef enum {
  * virConnectDomainEventWatchdogCallback:
  * @conn: the connection the event was raised on
  * @dom: the domain it concerns
- * @action: FIXME
+ * @action: a virDomainEventWatchdogAction
  * @opaque: the data given when the callback was registered
  *
- * FIXME
+ * Called when the guest's watchdog fires.
  */
 typedef void (*virConnectDomainEventWatchdogCallback)(virConnectPtr conn,
                                                       virDomainPtr dom,
@@ -3484,13 +3535,13 @@ typedef void (*virConnectDomainEventWatchdogCallback)(virConnectPtr conn,
 
 /**
  * virDomainEventIOErrorAction:
- * @VIR_DOMAIN_EVENT_IO_ERROR_NONE: FIXME
- * @VIR_DOMAIN_EVENT_IO_ERROR_PAUSE: FIXME
- * @VIR_DOMAIN_EVENT_IO_ERROR_REPORT: FIXME
+ * @VIR_DOMAIN_EVENT_IO_ERROR_NONE: nothing was done
+ * @VIR_DOMAIN_EVENT_IO_ERROR_PAUSE: the guest was paused
+ * @VIR_DOMAIN_EVENT_IO_ERROR_REPORT: the error was passed on to the guest
  * @VIR_DOMAIN_EVENT_IO_ERROR_LAST: the number of values; defined only with
  *     VIR_ENUM_SENTINELS, and it grows in later releases
  *
- * FIXME
+ * What was done on a disk I/O error.
  */
 typedef enum {
     VIR_DOMAIN_EVENT_IO_ERROR_NONE = 0,
@@ -3505,12 +3556,12 @@ typedef enum {
  * virConnectDomainEventIOErrorCallback:
  * @conn: the connection the event was raised on
  * @dom: the domain it concerns
- * @srcPath: FIXME
- * @devAlias: FIXME
- * @action: FIXME
+ * @srcPath: the disk's source
+ * @devAlias: the disk's device alias
+ * @action: a virDomainEventIOErrorAction
  * @opaque: the data given when the callback was registered
  *
- * FIXME
+ * Called on a disk I/O error.
  */
 typedef void (*virConnectDomainEventIOErrorCallback)(virConnectPtr conn,
                                                      virDomainPtr dom,
@@ -3522,13 +3573,13 @@ typedef void (*virConnectDomainEventIOErrorCallback)(virConnectPtr conn,
  * virConnectDomainEventIOErrorReasonCallback:
  * @conn: the connection the event was raised on
  * @dom: the domain it concerns
- * @srcPath: FIXME
- * @devAlias: FIXME
- * @action: FIXME
- * @reason: FIXME
+ * @srcPath: the disk's source
+ * @devAlias: the disk's device alias
+ * @action: a virDomainEventIOErrorAction
+ * @reason: why, as the hypervisor says it
  * @opaque: the data given when the callback was registered
  *
- * FIXME
+ * Called on a disk I/O error, with its reason.
  */
 typedef void (*virConnectDomainEventIOErrorReasonCallback)(virConnectPtr conn,
                                                            virDomainPtr dom,
@@ -3540,13 +3591,13 @@ typedef void (*virConnectDomainEventIOErrorReasonCallback)(virConnectPtr conn,
 
 /**
  * virDomainEventGraphicsPhase:
- * @VIR_DOMAIN_EVENT_GRAPHICS_CONNECT: FIXME
- * @VIR_DOMAIN_EVENT_GRAPHICS_INITIALIZE: FIXME
- * @VIR_DOMAIN_EVENT_GRAPHICS_DISCONNECT: FIXME
+ * @VIR_DOMAIN_EVENT_GRAPHICS_CONNECT: a client connected
+ * @VIR_DOMAIN_EVENT_GRAPHICS_INITIALIZE: a client was authenticated
+ * @VIR_DOMAIN_EVENT_GRAPHICS_DISCONNECT: a client disconnected
  * @VIR_DOMAIN_EVENT_GRAPHICS_LAST: the number of values; defined only with
  *     VIR_ENUM_SENTINELS, and it grows in later releases
  *
- * FIXME
+ * The stages of a graphics client's connection.
  */
 typedef enum {
     VIR_DOMAIN_EVENT_GRAPHICS_CONNECT = 0,
@@ -3559,13 +3610,13 @@ typedef enum {
 
 /**
  * virDomainEventGraphicsAddressType:
- * @VIR_DOMAIN_EVENT_GRAPHICS_ADDRESS_IPV4: FIXME
- * @VIR_DOMAIN_EVENT_GRAPHICS_ADDRESS_IPV6: FIXME
- * @VIR_DOMAIN_EVENT_GRAPHICS_ADDRESS_UNIX: FIXME
+ * @VIR_DOMAIN_EVENT_GRAPHICS_ADDRESS_IPV4: an IPv4 address
+ * @VIR_DOMAIN_EVENT_GRAPHICS_ADDRESS_IPV6: an IPv6 address
+ * @VIR_DOMAIN_EVENT_GRAPHICS_ADDRESS_UNIX: a UNIX socket path
  * @VIR_DOMAIN_EVENT_GRAPHICS_ADDRESS_LAST: the number of values; defined only
  *     with VIR_ENUM_SENTINELS, and it grows in later releases
  *
- * FIXME
+ * The kinds of address of a graphics connection.
  */
 typedef enum {
     VIR_DOMAIN_EVENT_GRAPHICS_ADDRESS_IPV4,
@@ -3578,11 +3629,11 @@ typedef enum {
 
 /**
  * virDomainEventGraphicsAddress:
- * @family: FIXME
- * @node: FIXME
- * @service: FIXME
+ * @family: a virDomainEventGraphicsAddressType
+ * @node: the address
+ * @service: the port
  *
- * FIXME
+ * One end of a graphics connection.
  */
 struct _virDomainEventGraphicsAddress {
     int family;
@@ -3601,10 +3652,10 @@ typedef virDomainEventGraphicsAddress *virDomainEventGraphicsAddressPtr;
 
 /**
  * virDomainEventGraphicsSubjectIdentity:
- * @type: FIXME
- * @name: FIXME
+ * @type: the kind of identity (e.g. "x509dname")
+ * @name: the identity
  *
- * FIXME
+ * One identity of a graphics client.
  */
 struct _virDomainEventGraphicsSubjectIdentity {
     char *type;
@@ -3622,10 +3673,10 @@ typedef virDomainEventGraphicsSubjectIdentity *virDomainEventGraphicsSubjectIden
 
 /**
  * virDomainEventGraphicsSubject:
- * @nidentity: FIXME
- * @identities: FIXME
+ * @nidentity: the number of identities
+ * @identities: the identities
  *
- * FIXME
+ * Who a graphics client is.
  */
 struct _virDomainEventGraphicsSubject {
     int nidentity;
@@ -3645,14 +3696,14 @@ typedef virDomainEventGraphicsSubject *virDomainEventGraphicsSubjectPtr;
  * virConnectDomainEventGraphicsCallback:
  * @conn: the connection the event was raised on
  * @dom: the domain it concerns
- * @phase: FIXME
- * @local: FIXME
- * @remote: FIXME
- * @authScheme: FIXME
- * @subject: FIXME
+ * @phase: a virDomainEventGraphicsPhase
+ * @local: the server's end
+ * @remote: the client's end
+ * @authScheme: the authentication used
+ * @subject: who the client is
  * @opaque: the data given when the callback was registered
  *
- * FIXME
+ * Called when a graphics client connects, authenticates or disconnects.
  */
 typedef void (*virConnectDomainEventGraphicsCallback)(virConnectPtr conn,
                                                       virDomainPtr dom,
@@ -3665,14 +3716,14 @@ typedef void (*virConnectDomainEventGraphicsCallback)(virConnectPtr conn,
 
 /**
  * virConnectDomainEventBlockJobStatus:
- * @VIR_DOMAIN_BLOCK_JOB_COMPLETED: FIXME
- * @VIR_DOMAIN_BLOCK_JOB_FAILED: FIXME
- * @VIR_DOMAIN_BLOCK_JOB_CANCELED: FIXME
- * @VIR_DOMAIN_BLOCK_JOB_READY: FIXME
+ * @VIR_DOMAIN_BLOCK_JOB_COMPLETED: the job completed
+ * @VIR_DOMAIN_BLOCK_JOB_FAILED: the job failed
+ * @VIR_DOMAIN_BLOCK_JOB_CANCELED: the job was cancelled
+ * @VIR_DOMAIN_BLOCK_JOB_READY: the job is ready to pivot
  * @VIR_DOMAIN_BLOCK_JOB_LAST: the number of values; defined only with
  *     VIR_ENUM_SENTINELS, and it grows in later releases
  *
- * FIXME
+ * How a disk job ended.
  */
 typedef enum {
     VIR_DOMAIN_BLOCK_JOB_COMPLETED = 0,
@@ -3688,12 +3739,12 @@ typedef enum {
  * virConnectDomainEventBlockJobCallback:
  * @conn: the connection the event was raised on
  * @dom: the domain it concerns
- * @disk: FIXME
- * @type: FIXME
- * @status: FIXME
+ * @disk: the disk (its path or target)
+ * @type: a virDomainBlockJobType
+ * @status: a virConnectDomainEventBlockJobStatus
  * @opaque: the data given when the callback was registered
  *
- * FIXME
+ * Called when a disk job ends or becomes ready.
  */
 typedef void (*virConnectDomainEventBlockJobCallback)(virConnectPtr conn,
                                                       virDomainPtr dom,
@@ -3703,12 +3754,14 @@ typedef void (*virConnectDomainEventBlockJobCallback)(virConnectPtr conn,
 
 /**
  * virConnectDomainEventDiskChangeReason:
- * @VIR_DOMAIN_EVENT_DISK_CHANGE_MISSING_ON_START: FIXME
- * @VIR_DOMAIN_EVENT_DISK_DROP_MISSING_ON_START: FIXME
+ * @VIR_DOMAIN_EVENT_DISK_CHANGE_MISSING_ON_START: a missing optional medium was
+ *     dropped at start
+ * @VIR_DOMAIN_EVENT_DISK_DROP_MISSING_ON_START: a missing optional disk was
+ *     dropped at start
  * @VIR_DOMAIN_EVENT_DISK_CHANGE_LAST: the number of values; defined only with
  *     VIR_ENUM_SENTINELS, and it grows in later releases
  *
- * FIXME
+ * Why a disk's medium changed.
  */
 typedef enum {
     VIR_DOMAIN_EVENT_DISK_CHANGE_MISSING_ON_START = 0,
@@ -3722,13 +3775,13 @@ typedef enum {
  * virConnectDomainEventDiskChangeCallback:
  * @conn: the connection the event was raised on
  * @dom: the domain it concerns
- * @oldSrcPath: FIXME
- * @newSrcPath: FIXME
- * @devAlias: FIXME
- * @reason: FIXME
+ * @oldSrcPath: the former source, or NULL
+ * @newSrcPath: the new source, or NULL
+ * @devAlias: the device alias
+ * @reason: a virConnectDomainEventDiskChangeReason
  * @opaque: the data given when the callback was registered
  *
- * FIXME
+ * Called when a disk's medium changes.
  */
 typedef void (*virConnectDomainEventDiskChangeCallback)(virConnectPtr conn,
                                                         virDomainPtr dom,
@@ -3740,12 +3793,12 @@ typedef void (*virConnectDomainEventDiskChangeCallback)(virConnectPtr conn,
 
 /**
  * virDomainEventTrayChangeReason:
- * @VIR_DOMAIN_EVENT_TRAY_CHANGE_OPEN: FIXME
- * @VIR_DOMAIN_EVENT_TRAY_CHANGE_CLOSE: FIXME
+ * @VIR_DOMAIN_EVENT_TRAY_CHANGE_OPEN: the tray opened
+ * @VIR_DOMAIN_EVENT_TRAY_CHANGE_CLOSE: the tray closed
  * @VIR_DOMAIN_EVENT_TRAY_CHANGE_LAST: the number of values; defined only with
  *     VIR_ENUM_SENTINELS, and it grows in later releases
  *
- * FIXME
+ * What a removable medium's tray did.
  */
 typedef enum {
     VIR_DOMAIN_EVENT_TRAY_CHANGE_OPEN = 0,
@@ -3759,11 +3812,11 @@ typedef enum {
  * virConnectDomainEventTrayChangeCallback:
  * @conn: the connection the event was raised on
  * @dom: the domain it concerns
- * @devAlias: FIXME
- * @reason: FIXME
+ * @devAlias: the device alias
+ * @reason: a virDomainEventTrayChangeReason
  * @opaque: the data given when the callback was registered
  *
- * FIXME
+ * Called when a tray opens or closes.
  */
 typedef void (*virConnectDomainEventTrayChangeCallback)(virConnectPtr conn,
                                                         virDomainPtr dom,
@@ -3775,10 +3828,10 @@ typedef void (*virConnectDomainEventTrayChangeCallback)(virConnectPtr conn,
  * virConnectDomainEventPMWakeupCallback:
  * @conn: the connection the event was raised on
  * @dom: the domain it concerns
- * @reason: FIXME
+ * @reason: always 0 for now
  * @opaque: the data given when the callback was registered
  *
- * FIXME
+ * Called when the guest wakes up from suspend.
  */
 typedef void (*virConnectDomainEventPMWakeupCallback)(virConnectPtr conn,
                                                       virDomainPtr dom,
@@ -3788,10 +3841,10 @@ typedef void (*virConnectDomainEventPMWakeupCallback)(virConnectPtr conn,
  * virConnectDomainEventPMSuspendCallback:
  * @conn: the connection the event was raised on
  * @dom: the domain it concerns
- * @reason: FIXME
+ * @reason: always 0 for now
  * @opaque: the data given when the callback was registered
  *
- * FIXME
+ * Called when the guest suspends to memory.
  */
 typedef void (*virConnectDomainEventPMSuspendCallback)(virConnectPtr conn,
                                                        virDomainPtr dom,
@@ -3802,10 +3855,10 @@ typedef void (*virConnectDomainEventPMSuspendCallback)(virConnectPtr conn,
  * virConnectDomainEventBalloonChangeCallback:
  * @conn: the connection the event was raised on
  * @dom: the domain it concerns
- * @actual: FIXME
+ * @actual: the balloon's new size, in KiB
  * @opaque: the data given when the callback was registered
  *
- * FIXME
+ * Called when the balloon changes size.
  */
 typedef void (*virConnectDomainEventBalloonChangeCallback)(virConnectPtr conn,
                                                            virDomainPtr dom,
@@ -3816,10 +3869,10 @@ typedef void (*virConnectDomainEventBalloonChangeCallback)(virConnectPtr conn,
  * virConnectDomainEventPMSuspendDiskCallback:
  * @conn: the connection the event was raised on
  * @dom: the domain it concerns
- * @reason: FIXME
+ * @reason: always 0 for now
  * @opaque: the data given when the callback was registered
  *
- * FIXME
+ * Called when the guest suspends to disk.
  */
 typedef void (*virConnectDomainEventPMSuspendDiskCallback)(virConnectPtr conn,
                                                            virDomainPtr dom,
@@ -3830,10 +3883,10 @@ typedef void (*virConnectDomainEventPMSuspendDiskCallback)(virConnectPtr conn,
  * virConnectDomainEventDeviceRemovedCallback:
  * @conn: the connection the event was raised on
  * @dom: the domain it concerns
- * @devAlias: FIXME
+ * @devAlias: the device alias
  * @opaque: the data given when the callback was registered
  *
- * FIXME
+ * Called when a device has been removed.
  */
 typedef void (*virConnectDomainEventDeviceRemovedCallback)(virConnectPtr conn,
                                                            virDomainPtr dom,
@@ -3844,10 +3897,10 @@ typedef void (*virConnectDomainEventDeviceRemovedCallback)(virConnectPtr conn,
  * virConnectDomainEventDeviceAddedCallback:
  * @conn: the connection the event was raised on
  * @dom: the domain it concerns
- * @devAlias: FIXME
+ * @devAlias: the device alias
  * @opaque: the data given when the callback was registered
  *
- * FIXME
+ * Called when a device has been added.
  */
 typedef void (*virConnectDomainEventDeviceAddedCallback)(virConnectPtr conn,
                                                          virDomainPtr dom,
@@ -3858,10 +3911,10 @@ typedef void (*virConnectDomainEventDeviceAddedCallback)(virConnectPtr conn,
  * virConnectDomainEventDeviceRemovalFailedCallback:
  * @conn: the connection the event was raised on
  * @dom: the domain it concerns
- * @devAlias: FIXME
+ * @devAlias: the device alias
  * @opaque: the data given when the callback was registered
  *
- * FIXME
+ * Called when the guest refused to release a device.
  */
 typedef void (*virConnectDomainEventDeviceRemovalFailedCallback)(virConnectPtr conn,
                                                                  virDomainPtr dom,
@@ -3872,11 +3925,11 @@ typedef void (*virConnectDomainEventDeviceRemovalFailedCallback)(virConnectPtr c
  * virConnectDomainEventMetadataChangeCallback:
  * @conn: the connection the event was raised on
  * @dom: the domain it concerns
- * @type: FIXME
- * @nsuri: FIXME
+ * @type: a virDomainMetadataType
+ * @nsuri: the namespace of an element, or NULL
  * @opaque: the data given when the callback was registered
  *
- * FIXME
+ * Called when a domain's metadata changes.
  */
 typedef void (*virConnectDomainEventMetadataChangeCallback)(virConnectPtr conn,
                                                             virDomainPtr dom,
@@ -3888,10 +3941,10 @@ typedef void (*virConnectDomainEventMetadataChangeCallback)(virConnectPtr conn,
  * virConnectDomainEventMigrationIterationCallback:
  * @conn: the connection the event was raised on
  * @dom: the domain it concerns
- * @iteration: FIXME
+ * @iteration: the pass number
  * @opaque: the data given when the callback was registered
  *
- * FIXME
+ * Called at each pass over memory of a migration.
  */
 typedef void (*virConnectDomainEventMigrationIterationCallback)(virConnectPtr conn,
                                                                 virDomainPtr dom,
@@ -3902,11 +3955,11 @@ typedef void (*virConnectDomainEventMigrationIterationCallback)(virConnectPtr co
  * virConnectDomainEventJobCompletedCallback:
  * @conn: the connection the event was raised on
  * @dom: the domain it concerns
- * @params: FIXME
- * @nparams: FIXME
+ * @params: the job's statistics
+ * @nparams: the number of entries in @params
  * @opaque: the data given when the callback was registered
  *
- * FIXME
+ * Called when a job completes.
  */
 typedef void (*virConnectDomainEventJobCompletedCallback)(virConnectPtr conn,
                                                           virDomainPtr dom,
@@ -3917,231 +3970,233 @@ typedef void (*virConnectDomainEventJobCompletedCallback)(virConnectPtr conn,
 /**
  * VIR_DOMAIN_TUNABLE_CPU_VCPUPIN:
  *
- * FIXME
+ * The field "cputune.vcpupinN" of the tunable event, N being a vCPU number: the
+ * host CPUs the vCPU may run on.
  */
 # define VIR_DOMAIN_TUNABLE_CPU_VCPUPIN "cputune.vcpupin%u"
 
 /**
  * VIR_DOMAIN_TUNABLE_CPU_EMULATORPIN:
  *
- * FIXME
+ * The "cputune.emulatorpin" field of the tunable event.
  */
 # define VIR_DOMAIN_TUNABLE_CPU_EMULATORPIN "cputune.emulatorpin"
 
 /**
  * VIR_DOMAIN_TUNABLE_CPU_IOTHREADSPIN:
  *
- * FIXME
+ * The field "cputune.iothreadpinN" of the tunable event, N being an I/O thread
+ * ID: the host CPUs the thread may run on.
  */
 # define VIR_DOMAIN_TUNABLE_CPU_IOTHREADSPIN "cputune.iothreadpin%u"
 
 /**
  * VIR_DOMAIN_TUNABLE_CPU_CPU_SHARES:
  *
- * FIXME
+ * The "cputune.cpu_shares" field of the tunable event.
  */
 # define VIR_DOMAIN_TUNABLE_CPU_CPU_SHARES "cputune.cpu_shares"
 
 /**
  * VIR_DOMAIN_TUNABLE_CPU_GLOBAL_PERIOD:
  *
- * FIXME
+ * The "cputune.global_period" field of the tunable event.
  */
 # define VIR_DOMAIN_TUNABLE_CPU_GLOBAL_PERIOD "cputune.global_period"
 
 /**
  * VIR_DOMAIN_TUNABLE_CPU_GLOBAL_QUOTA:
  *
- * FIXME
+ * The "cputune.global_quota" field of the tunable event.
  */
 # define VIR_DOMAIN_TUNABLE_CPU_GLOBAL_QUOTA "cputune.global_quota"
 
 /**
  * VIR_DOMAIN_TUNABLE_CPU_VCPU_PERIOD:
  *
- * FIXME
+ * The "cputune.vcpu_period" field of the tunable event.
  */
 # define VIR_DOMAIN_TUNABLE_CPU_VCPU_PERIOD "cputune.vcpu_period"
 
 /**
  * VIR_DOMAIN_TUNABLE_CPU_VCPU_QUOTA:
  *
- * FIXME
+ * The "cputune.vcpu_quota" field of the tunable event.
  */
 # define VIR_DOMAIN_TUNABLE_CPU_VCPU_QUOTA "cputune.vcpu_quota"
 
 /**
  * VIR_DOMAIN_TUNABLE_CPU_EMULATOR_PERIOD:
  *
- * FIXME
+ * The "cputune.emulator_period" field of the tunable event.
  */
 # define VIR_DOMAIN_TUNABLE_CPU_EMULATOR_PERIOD "cputune.emulator_period"
 
 /**
  * VIR_DOMAIN_TUNABLE_CPU_EMULATOR_QUOTA:
  *
- * FIXME
+ * The "cputune.emulator_quota" field of the tunable event.
  */
 # define VIR_DOMAIN_TUNABLE_CPU_EMULATOR_QUOTA "cputune.emulator_quota"
 
 /**
  * VIR_DOMAIN_TUNABLE_CPU_IOTHREAD_PERIOD:
  *
- * FIXME
+ * The "cputune.iothread_period" field of the tunable event.
  */
 # define VIR_DOMAIN_TUNABLE_CPU_IOTHREAD_PERIOD "cputune.iothread_period"
 
 /**
  * VIR_DOMAIN_TUNABLE_CPU_IOTHREAD_QUOTA:
  *
- * FIXME
+ * The "cputune.iothread_quota" field of the tunable event.
  */
 # define VIR_DOMAIN_TUNABLE_CPU_IOTHREAD_QUOTA "cputune.iothread_quota"
 
 /**
  * VIR_DOMAIN_TUNABLE_BLKDEV_DISK:
  *
- * FIXME
+ * The "blkdeviotune.disk" field of the tunable event.
  */
 # define VIR_DOMAIN_TUNABLE_BLKDEV_DISK "blkdeviotune.disk"
 
 /**
  * VIR_DOMAIN_TUNABLE_BLKDEV_TOTAL_BYTES_SEC:
  *
- * FIXME
+ * The "blkdeviotune.total_bytes_sec" field of the tunable event.
  */
 # define VIR_DOMAIN_TUNABLE_BLKDEV_TOTAL_BYTES_SEC "blkdeviotune.total_bytes_sec"
 
 /**
  * VIR_DOMAIN_TUNABLE_BLKDEV_READ_BYTES_SEC:
  *
- * FIXME
+ * The "blkdeviotune.read_bytes_sec" field of the tunable event.
  */
 # define VIR_DOMAIN_TUNABLE_BLKDEV_READ_BYTES_SEC "blkdeviotune.read_bytes_sec"
 
 /**
  * VIR_DOMAIN_TUNABLE_BLKDEV_WRITE_BYTES_SEC:
  *
- * FIXME
+ * The "blkdeviotune.write_bytes_sec" field of the tunable event.
  */
 # define VIR_DOMAIN_TUNABLE_BLKDEV_WRITE_BYTES_SEC "blkdeviotune.write_bytes_sec"
 
 /**
  * VIR_DOMAIN_TUNABLE_BLKDEV_TOTAL_IOPS_SEC:
  *
- * FIXME
+ * The "blkdeviotune.total_iops_sec" field of the tunable event.
  */
 # define VIR_DOMAIN_TUNABLE_BLKDEV_TOTAL_IOPS_SEC "blkdeviotune.total_iops_sec"
 
 /**
  * VIR_DOMAIN_TUNABLE_BLKDEV_READ_IOPS_SEC:
  *
- * FIXME
+ * The "blkdeviotune.read_iops_sec" field of the tunable event.
  */
 # define VIR_DOMAIN_TUNABLE_BLKDEV_READ_IOPS_SEC "blkdeviotune.read_iops_sec"
 
 /**
  * VIR_DOMAIN_TUNABLE_BLKDEV_WRITE_IOPS_SEC:
  *
- * FIXME
+ * The "blkdeviotune.write_iops_sec" field of the tunable event.
  */
 # define VIR_DOMAIN_TUNABLE_BLKDEV_WRITE_IOPS_SEC "blkdeviotune.write_iops_sec"
 
 /**
  * VIR_DOMAIN_TUNABLE_BLKDEV_TOTAL_BYTES_SEC_MAX:
  *
- * FIXME
+ * The "blkdeviotune.total_bytes_sec_max" field of the tunable event.
  */
 # define VIR_DOMAIN_TUNABLE_BLKDEV_TOTAL_BYTES_SEC_MAX "blkdeviotune.total_bytes_sec_max"
 
 /**
  * VIR_DOMAIN_TUNABLE_BLKDEV_READ_BYTES_SEC_MAX:
  *
- * FIXME
+ * The "blkdeviotune.read_bytes_sec_max" field of the tunable event.
  */
 # define VIR_DOMAIN_TUNABLE_BLKDEV_READ_BYTES_SEC_MAX "blkdeviotune.read_bytes_sec_max"
 
 /**
  * VIR_DOMAIN_TUNABLE_BLKDEV_WRITE_BYTES_SEC_MAX:
  *
- * FIXME
+ * The "blkdeviotune.write_bytes_sec_max" field of the tunable event.
  */
 # define VIR_DOMAIN_TUNABLE_BLKDEV_WRITE_BYTES_SEC_MAX "blkdeviotune.write_bytes_sec_max"
 
 /**
  * VIR_DOMAIN_TUNABLE_BLKDEV_TOTAL_IOPS_SEC_MAX:
  *
- * FIXME
+ * The "blkdeviotune.total_iops_sec_max" field of the tunable event.
  */
 # define VIR_DOMAIN_TUNABLE_BLKDEV_TOTAL_IOPS_SEC_MAX "blkdeviotune.total_iops_sec_max"
 
 /**
  * VIR_DOMAIN_TUNABLE_BLKDEV_READ_IOPS_SEC_MAX:
  *
- * FIXME
+ * The "blkdeviotune.read_iops_sec_max" field of the tunable event.
  */
 # define VIR_DOMAIN_TUNABLE_BLKDEV_READ_IOPS_SEC_MAX "blkdeviotune.read_iops_sec_max"
 
 /**
  * VIR_DOMAIN_TUNABLE_BLKDEV_WRITE_IOPS_SEC_MAX:
  *
- * FIXME
+ * The "blkdeviotune.write_iops_sec_max" field of the tunable event.
  */
 # define VIR_DOMAIN_TUNABLE_BLKDEV_WRITE_IOPS_SEC_MAX "blkdeviotune.write_iops_sec_max"
 
 /**
  * VIR_DOMAIN_TUNABLE_BLKDEV_SIZE_IOPS_SEC:
  *
- * FIXME
+ * The "blkdeviotune.size_iops_sec" field of the tunable event.
  */
 # define VIR_DOMAIN_TUNABLE_BLKDEV_SIZE_IOPS_SEC "blkdeviotune.size_iops_sec"
 
 /**
  * VIR_DOMAIN_TUNABLE_BLKDEV_GROUP_NAME:
  *
- * FIXME
+ * The "blkdeviotune.group_name" field of the tunable event.
  */
 # define VIR_DOMAIN_TUNABLE_BLKDEV_GROUP_NAME "blkdeviotune.group_name"
 
 /**
  * VIR_DOMAIN_TUNABLE_BLKDEV_TOTAL_BYTES_SEC_MAX_LENGTH:
  *
- * FIXME
+ * The "blkdeviotune.total_bytes_sec_max_length" field of the tunable event.
  */
 # define VIR_DOMAIN_TUNABLE_BLKDEV_TOTAL_BYTES_SEC_MAX_LENGTH "blkdeviotune.total_bytes_sec_max_length"
 
 /**
  * VIR_DOMAIN_TUNABLE_BLKDEV_READ_BYTES_SEC_MAX_LENGTH:
  *
- * FIXME
+ * The "blkdeviotune.read_bytes_sec_max_length" field of the tunable event.
  */
 # define VIR_DOMAIN_TUNABLE_BLKDEV_READ_BYTES_SEC_MAX_LENGTH "blkdeviotune.read_bytes_sec_max_length"
 
 /**
  * VIR_DOMAIN_TUNABLE_BLKDEV_WRITE_BYTES_SEC_MAX_LENGTH:
  *
- * FIXME
+ * The "blkdeviotune.write_bytes_sec_max_length" field of the tunable event.
  */
 # define VIR_DOMAIN_TUNABLE_BLKDEV_WRITE_BYTES_SEC_MAX_LENGTH "blkdeviotune.write_bytes_sec_max_length"
 
 /**
  * VIR_DOMAIN_TUNABLE_BLKDEV_TOTAL_IOPS_SEC_MAX_LENGTH:
  *
- * FIXME
+ * The "blkdeviotune.total_iops_sec_max_length" field of the tunable event.
  */
 # define VIR_DOMAIN_TUNABLE_BLKDEV_TOTAL_IOPS_SEC_MAX_LENGTH "blkdeviotune.total_iops_sec_max_length"
 
 /**
  * VIR_DOMAIN_TUNABLE_BLKDEV_READ_IOPS_SEC_MAX_LENGTH:
  *
- * FIXME
+ * The "blkdeviotune.read_iops_sec_max_length" field of the tunable event.
  */
 # define VIR_DOMAIN_TUNABLE_BLKDEV_READ_IOPS_SEC_MAX_LENGTH "blkdeviotune.read_iops_sec_max_length"
 
 /**
  * VIR_DOMAIN_TUNABLE_BLKDEV_WRITE_IOPS_SEC_MAX_LENGTH:
  *
- * FIXME
+ * The "blkdeviotune.write_iops_sec_max_length" field of the tunable event.
  */
 # define VIR_DOMAIN_TUNABLE_BLKDEV_WRITE_IOPS_SEC_MAX_LENGTH "blkdeviotune.write_iops_sec_max_length"
 
@@ -4149,11 +4204,11 @@ typedef void (*virConnectDomainEventJobCompletedCallback)(virConnectPtr conn,
  * virConnectDomainEventTunableCallback:
  * @conn: the connection the event was raised on
  * @dom: the domain it concerns
- * @params: FIXME
- * @nparams: FIXME
+ * @params: the changed tunables
+ * @nparams: the number of entries in @params
  * @opaque: the data given when the callback was registered
  *
- * FIXME
+ * Called when a tunable changes.
  */
 typedef void (*virConnectDomainEventTunableCallback)(virConnectPtr conn,
                                                      virDomainPtr dom,
@@ -4162,12 +4217,14 @@ typedef void (*virConnectDomainEventTunableCallback)(virConnectPtr conn,
 
 /**
  * virConnectDomainEventAgentLifecycleState:
- * @VIR_CONNECT_DOMAIN_EVENT_AGENT_LIFECYCLE_STATE_CONNECTED: FIXME
- * @VIR_CONNECT_DOMAIN_EVENT_AGENT_LIFECYCLE_STATE_DISCONNECTED: FIXME
+ * @VIR_CONNECT_DOMAIN_EVENT_AGENT_LIFECYCLE_STATE_CONNECTED: the guest agent
+ *     connected
+ * @VIR_CONNECT_DOMAIN_EVENT_AGENT_LIFECYCLE_STATE_DISCONNECTED: the guest agent
+ *     disconnected
  * @VIR_CONNECT_DOMAIN_EVENT_AGENT_LIFECYCLE_STATE_LAST: the number of values;
  *     defined only with VIR_ENUM_SENTINELS, and it grows in later releases
  *
- * FIXME
+ * Whether the guest agent is connected.
  */
 typedef enum {
     VIR_CONNECT_DOMAIN_EVENT_AGENT_LIFECYCLE_STATE_CONNECTED = 1,
@@ -4179,13 +4236,15 @@ typedef enum {
 
 /**
  * virConnectDomainEventAgentLifecycleReason:
- * @VIR_CONNECT_DOMAIN_EVENT_AGENT_LIFECYCLE_REASON_UNKNOWN: FIXME
- * @VIR_CONNECT_DOMAIN_EVENT_AGENT_LIFECYCLE_REASON_DOMAIN_STARTED: FIXME
- * @VIR_CONNECT_DOMAIN_EVENT_AGENT_LIFECYCLE_REASON_CHANNEL: FIXME
+ * @VIR_CONNECT_DOMAIN_EVENT_AGENT_LIFECYCLE_REASON_UNKNOWN: not known
+ * @VIR_CONNECT_DOMAIN_EVENT_AGENT_LIFECYCLE_REASON_DOMAIN_STARTED: the domain
+ *     started
+ * @VIR_CONNECT_DOMAIN_EVENT_AGENT_LIFECYCLE_REASON_CHANNEL: the agent's channel
+ *     changed state
  * @VIR_CONNECT_DOMAIN_EVENT_AGENT_LIFECYCLE_REASON_LAST: the number of values;
  *     defined only with VIR_ENUM_SENTINELS, and it grows in later releases
  *
- * FIXME
+ * Why the guest agent's state changed.
  */
 typedef enum {
     VIR_CONNECT_DOMAIN_EVENT_AGENT_LIFECYCLE_REASON_UNKNOWN = 0,
@@ -4200,11 +4259,11 @@ typedef enum {
  * virConnectDomainEventAgentLifecycleCallback:
  * @conn: the connection the event was raised on
  * @dom: the domain it concerns
- * @state: FIXME
- * @reason: FIXME
+ * @state: a virConnectDomainEventAgentLifecycleState
+ * @reason: a virConnectDomainEventAgentLifecycleReason
  * @opaque: the data given when the callback was registered
  *
- * FIXME
+ * Called when the guest agent connects or disconnects.
  */
 typedef void (*virConnectDomainEventAgentLifecycleCallback)(virConnectPtr conn,
                                                             virDomainPtr dom,
@@ -4216,13 +4275,13 @@ typedef void (*virConnectDomainEventAgentLifecycleCallback)(virConnectPtr conn,
  * virConnectDomainEventBlockThresholdCallback:
  * @conn: the connection the event was raised on
  * @dom: the domain it concerns
- * @dev: FIXME
- * @path: FIXME
- * @threshold: FIXME
- * @excess: FIXME
+ * @dev: the disk's target
+ * @path: the image's path, or NULL
+ * @threshold: the threshold that was set
+ * @excess: by how much it was passed
  * @opaque: the data given when the callback was registered
  *
- * FIXME
+ * Called when a disk's writes pass a threshold.
  */
 typedef void (*virConnectDomainEventBlockThresholdCallback)(virConnectPtr conn,
                                                             virDomainPtr dom,
@@ -4236,12 +4295,12 @@ typedef void (*virConnectDomainEventBlockThresholdCallback)(virConnectPtr conn,
  * virConnectDomainEventMemoryFailureCallback:
  * @conn: the connection the event was raised on
  * @dom: the domain it concerns
- * @recipient: FIXME
- * @action: FIXME
- * @flags: FIXME
+ * @recipient: a virDomainMemoryFailureRecipientType
+ * @action: a virDomainMemoryFailureActionType
+ * @flags: virDomainMemoryFailureFlags
  * @opaque: the data given when the callback was registered
  *
- * FIXME
+ * Called on a hardware memory failure.
  */
 typedef void (*virConnectDomainEventMemoryFailureCallback)(virConnectPtr conn,
                                                            virDomainPtr dom,
@@ -4254,11 +4313,11 @@ typedef void (*virConnectDomainEventMemoryFailureCallback)(virConnectPtr conn,
  * virConnectDomainEventMemoryDeviceSizeChangeCallback:
  * @conn: the connection the event was raised on
  * @dom: the domain it concerns
- * @alias: FIXME
- * @size: FIXME
+ * @alias: the memory device's alias
+ * @size: its new size, in KiB
  * @opaque: the data given when the callback was registered
  *
- * FIXME
+ * Called when a memory device changes size.
  */
 typedef void (*virConnectDomainEventMemoryDeviceSizeChangeCallback)(virConnectPtr conn,
                                                                     virDomainPtr dom,
@@ -4350,10 +4409,10 @@ int virConnectDomainEventDeregisterAny(virConnectPtr conn, int callbackID);
 
 /**
  * virDomainConsoleFlags:
- * @VIR_DOMAIN_CONSOLE_FORCE: FIXME
- * @VIR_DOMAIN_CONSOLE_SAFE: FIXME
+ * @VIR_DOMAIN_CONSOLE_FORCE: take over a console another client holds
+ * @VIR_DOMAIN_CONSOLE_SAFE: fail unless the console can be used safely
  *
- * FIXME
+ * Flags for virDomainOpenConsole().
  */
 typedef enum {
     VIR_DOMAIN_CONSOLE_FORCE = (1 << 0),
@@ -4365,9 +4424,9 @@ int virDomainOpenConsole(virDomainPtr dom, const char *dev_name,
 
 /**
  * virDomainChannelFlags:
- * @VIR_DOMAIN_CHANNEL_FORCE: FIXME
+ * @VIR_DOMAIN_CHANNEL_FORCE: take over a channel another client holds
  *
- * FIXME
+ * Flags for virDomainOpenChannel().
  */
 typedef enum {
     VIR_DOMAIN_CHANNEL_FORCE = (1 << 0),
@@ -4378,9 +4437,9 @@ int virDomainOpenChannel(virDomainPtr dom, const char *name, virStreamPtr st,
 
 /**
  * virDomainOpenGraphicsFlags:
- * @VIR_DOMAIN_OPEN_GRAPHICS_SKIPAUTH: FIXME
+ * @VIR_DOMAIN_OPEN_GRAPHICS_SKIPAUTH: skip the graphics server's authentication
  *
- * FIXME
+ * Flags for virDomainOpenGraphics().
  */
 typedef enum {
     VIR_DOMAIN_OPEN_GRAPHICS_SKIPAUTH = (1 << 0),
@@ -4400,13 +4459,13 @@ int virDomainFSThaw(virDomainPtr dom, const char **mountpoints,
 
 /**
  * virDomainFSInfo:
- * @mountpoint: FIXME
- * @name: FIXME
- * @fstype: FIXME
- * @ndevAlias: FIXME
- * @devAlias: FIXME
+ * @mountpoint: where it is mounted in the guest
+ * @name: the device's name in the guest
+ * @fstype: the file system type
+ * @ndevAlias: the number of entries in @devAlias
+ * @devAlias: the aliases of the disks it is on
  *
- * FIXME
+ * A file system of the guest, as virDomainGetFSInfo() reports it.
  */
 typedef struct _virDomainFSInfo virDomainFSInfo;
 
@@ -4428,32 +4487,32 @@ struct _virDomainFSInfo {
 void virDomainFSInfoFree(virDomainFSInfoPtr info);
 int virDomainGetFSInfo(virDomainPtr dom, virDomainFSInfoPtr **info,
                        unsigned int flags);
-int virDomainGetTime(virDomainPtr dom, long long *seconds,
+int virDomainGetTime(virDomainPtr dom, long long int *seconds,
                      unsigned int *nseconds, unsigned int flags);
 
 /**
  * virDomainSetTimeFlags:
- * @VIR_DOMAIN_TIME_SYNC: FIXME
+ * @VIR_DOMAIN_TIME_SYNC: re-read the time from the guest's RTC
  *
- * FIXME
+ * Flags for virDomainSetTime().
  */
 typedef enum {
     VIR_DOMAIN_TIME_SYNC = (1 << 0),
 } virDomainSetTimeFlags;
 
-int virDomainSetTime(virDomainPtr dom, long long seconds,
+int virDomainSetTime(virDomainPtr dom, long long int seconds,
                      unsigned int nseconds, unsigned int flags);
 
 /**
  * virSchedParameterType:
- * @VIR_DOMAIN_SCHED_FIELD_INT: FIXME
- * @VIR_DOMAIN_SCHED_FIELD_UINT: FIXME
- * @VIR_DOMAIN_SCHED_FIELD_LLONG: FIXME
- * @VIR_DOMAIN_SCHED_FIELD_ULLONG: FIXME
- * @VIR_DOMAIN_SCHED_FIELD_DOUBLE: FIXME
- * @VIR_DOMAIN_SCHED_FIELD_BOOLEAN: FIXME
+ * @VIR_DOMAIN_SCHED_FIELD_INT: an old name of VIR_TYPED_PARAM_INT
+ * @VIR_DOMAIN_SCHED_FIELD_UINT: an old name of VIR_TYPED_PARAM_UINT
+ * @VIR_DOMAIN_SCHED_FIELD_LLONG: an old name of VIR_TYPED_PARAM_LLONG
+ * @VIR_DOMAIN_SCHED_FIELD_ULLONG: an old name of VIR_TYPED_PARAM_ULLONG
+ * @VIR_DOMAIN_SCHED_FIELD_DOUBLE: an old name of VIR_TYPED_PARAM_DOUBLE
+ * @VIR_DOMAIN_SCHED_FIELD_BOOLEAN: an old name of VIR_TYPED_PARAM_BOOLEAN
  *
- * FIXME
+ * Old names of virTypedParameterType for the scheduler calls.
  */
 typedef enum {
     VIR_DOMAIN_SCHED_FIELD_INT = VIR_TYPED_PARAM_INT,
@@ -4467,21 +4526,21 @@ typedef enum {
 /**
  * VIR_DOMAIN_SCHED_FIELD_LENGTH:
  *
- * FIXME
+ * An old name of VIR_TYPED_PARAM_FIELD_LENGTH.
  */
 # define VIR_DOMAIN_SCHED_FIELD_LENGTH VIR_TYPED_PARAM_FIELD_LENGTH
 
 /**
  * _virSchedParameter:
  *
- * FIXME
+ * An old name of _virTypedParameter.
  */
 # define _virSchedParameter _virTypedParameter
 
 /**
  * virSchedParameter:
  *
- * FIXME
+ * An old name of virTypedParameter.
  */
 typedef struct _virTypedParameter virSchedParameter;
 
@@ -4494,14 +4553,14 @@ typedef virSchedParameter *virSchedParameterPtr;
 
 /**
  * virBlkioParameterType:
- * @VIR_DOMAIN_BLKIO_PARAM_INT: FIXME
- * @VIR_DOMAIN_BLKIO_PARAM_UINT: FIXME
- * @VIR_DOMAIN_BLKIO_PARAM_LLONG: FIXME
- * @VIR_DOMAIN_BLKIO_PARAM_ULLONG: FIXME
- * @VIR_DOMAIN_BLKIO_PARAM_DOUBLE: FIXME
- * @VIR_DOMAIN_BLKIO_PARAM_BOOLEAN: FIXME
+ * @VIR_DOMAIN_BLKIO_PARAM_INT: an old name of VIR_TYPED_PARAM_INT
+ * @VIR_DOMAIN_BLKIO_PARAM_UINT: an old name of VIR_TYPED_PARAM_UINT
+ * @VIR_DOMAIN_BLKIO_PARAM_LLONG: an old name of VIR_TYPED_PARAM_LLONG
+ * @VIR_DOMAIN_BLKIO_PARAM_ULLONG: an old name of VIR_TYPED_PARAM_ULLONG
+ * @VIR_DOMAIN_BLKIO_PARAM_DOUBLE: an old name of VIR_TYPED_PARAM_DOUBLE
+ * @VIR_DOMAIN_BLKIO_PARAM_BOOLEAN: an old name of VIR_TYPED_PARAM_BOOLEAN
  *
- * FIXME
+ * Old names of virTypedParameterType for the block I/O calls.
  */
 typedef enum {
     VIR_DOMAIN_BLKIO_PARAM_INT = VIR_TYPED_PARAM_INT,
@@ -4515,21 +4574,21 @@ typedef enum {
 /**
  * VIR_DOMAIN_BLKIO_FIELD_LENGTH:
  *
- * FIXME
+ * An old name of VIR_TYPED_PARAM_FIELD_LENGTH.
  */
 # define VIR_DOMAIN_BLKIO_FIELD_LENGTH VIR_TYPED_PARAM_FIELD_LENGTH
 
 /**
  * _virBlkioParameter:
  *
- * FIXME
+ * An old name of _virTypedParameter.
  */
 # define _virBlkioParameter _virTypedParameter
 
 /**
  * virBlkioParameter:
  *
- * FIXME
+ * An old name of virTypedParameter.
  */
 typedef struct _virTypedParameter virBlkioParameter;
 
@@ -4542,14 +4601,14 @@ typedef virBlkioParameter *virBlkioParameterPtr;
 
 /**
  * virMemoryParameterType:
- * @VIR_DOMAIN_MEMORY_PARAM_INT: FIXME
- * @VIR_DOMAIN_MEMORY_PARAM_UINT: FIXME
- * @VIR_DOMAIN_MEMORY_PARAM_LLONG: FIXME
- * @VIR_DOMAIN_MEMORY_PARAM_ULLONG: FIXME
- * @VIR_DOMAIN_MEMORY_PARAM_DOUBLE: FIXME
- * @VIR_DOMAIN_MEMORY_PARAM_BOOLEAN: FIXME
+ * @VIR_DOMAIN_MEMORY_PARAM_INT: an old name of VIR_TYPED_PARAM_INT
+ * @VIR_DOMAIN_MEMORY_PARAM_UINT: an old name of VIR_TYPED_PARAM_UINT
+ * @VIR_DOMAIN_MEMORY_PARAM_LLONG: an old name of VIR_TYPED_PARAM_LLONG
+ * @VIR_DOMAIN_MEMORY_PARAM_ULLONG: an old name of VIR_TYPED_PARAM_ULLONG
+ * @VIR_DOMAIN_MEMORY_PARAM_DOUBLE: an old name of VIR_TYPED_PARAM_DOUBLE
+ * @VIR_DOMAIN_MEMORY_PARAM_BOOLEAN: an old name of VIR_TYPED_PARAM_BOOLEAN
  *
- * FIXME
+ * Old names of virTypedParameterType for the memory calls.
  */
 typedef enum {
     VIR_DOMAIN_MEMORY_PARAM_INT = VIR_TYPED_PARAM_INT,
@@ -4563,21 +4622,21 @@ typedef enum {
 /**
  * VIR_DOMAIN_MEMORY_FIELD_LENGTH:
  *
- * FIXME
+ * An old name of VIR_TYPED_PARAM_FIELD_LENGTH.
  */
 # define VIR_DOMAIN_MEMORY_FIELD_LENGTH VIR_TYPED_PARAM_FIELD_LENGTH
 
 /**
  * _virMemoryParameter:
  *
- * FIXME
+ * An old name of _virTypedParameter.
  */
 # define _virMemoryParameter _virTypedParameter
 
 /**
  * virMemoryParameter:
  *
- * FIXME
+ * An old name of virTypedParameter.
  */
 typedef struct _virTypedParameter virMemoryParameter;
 
@@ -4590,13 +4649,13 @@ typedef virMemoryParameter *virMemoryParameterPtr;
 
 /**
  * virDomainInterfaceAddressesSource:
- * @VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_LEASE: FIXME
- * @VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_AGENT: FIXME
- * @VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_ARP: FIXME
+ * @VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_LEASE: from the DHCP leases
+ * @VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_AGENT: from the guest agent
+ * @VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_ARP: from the host's ARP table
  * @VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_LAST: the number of values; defined only
  *     with VIR_ENUM_SENTINELS, and it grows in later releases
  *
- * FIXME
+ * Where virDomainInterfaceAddresses() looks.
  */
 typedef enum {
     VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_LEASE = 0,
@@ -4609,11 +4668,16 @@ typedef enum {
 
 /**
  * virDomainIPAddress:
- * @type: FIXME
- * @addr: FIXME
- * @prefix: FIXME
  *
- * FIXME
+ * One address of a guest's interface.
+ */
+/**
+ * virDomainInterfaceIPAddress:
+ * @type: a virIPAddrType
+ * @addr: the address
+ * @prefix: its prefix length
+ *
+ * One address of a guest's interface.
  */
 typedef struct _virDomainInterfaceIPAddress virDomainIPAddress;
 
@@ -4632,12 +4696,13 @@ struct _virDomainInterfaceIPAddress {
 
 /**
  * virDomainInterface:
- * @name: FIXME
- * @hwaddr: FIXME
- * @naddrs: FIXME
- * @addrs: FIXME
+ * @name: the interface's name in the guest
+ * @hwaddr: its MAC address
+ * @naddrs: the number of entries in @addrs
+ * @addrs: its addresses
  *
- * FIXME
+ * A network interface of the guest, as virDomainInterfaceAddresses() reports
+ * it.
  */
 typedef struct _virDomainInterface virDomainInterface;
 
@@ -4662,9 +4727,9 @@ void virDomainInterfaceFree(virDomainInterfacePtr iface);
 
 /**
  * virDomainSetUserPasswordFlags:
- * @VIR_DOMAIN_PASSWORD_ENCRYPTED: FIXME
+ * @VIR_DOMAIN_PASSWORD_ENCRYPTED: the password is already encrypted
  *
- * FIXME
+ * Flags for virDomainSetUserPassword().
  */
 typedef enum {
     VIR_DOMAIN_PASSWORD_ENCRYPTED = 1 << 0,
@@ -4685,13 +4750,13 @@ int virDomainSetBlockThreshold(virDomainPtr domain, const char *dev,
 
 /**
  * virDomainLifecycle:
- * @VIR_DOMAIN_LIFECYCLE_POWEROFF: FIXME
- * @VIR_DOMAIN_LIFECYCLE_REBOOT: FIXME
- * @VIR_DOMAIN_LIFECYCLE_CRASH: FIXME
+ * @VIR_DOMAIN_LIFECYCLE_POWEROFF: the guest powers off
+ * @VIR_DOMAIN_LIFECYCLE_REBOOT: the guest reboots
+ * @VIR_DOMAIN_LIFECYCLE_CRASH: the guest crashes
  * @VIR_DOMAIN_LIFECYCLE_LAST: the number of values; defined only with
  *     VIR_ENUM_SENTINELS, and it grows in later releases
  *
- * FIXME
+ * The guest events a lifecycle action answers.
  */
 typedef enum {
     VIR_DOMAIN_LIFECYCLE_POWEROFF = 0,
@@ -4704,16 +4769,16 @@ typedef enum {
 
 /**
  * virDomainLifecycleAction:
- * @VIR_DOMAIN_LIFECYCLE_ACTION_DESTROY: FIXME
- * @VIR_DOMAIN_LIFECYCLE_ACTION_RESTART: FIXME
- * @VIR_DOMAIN_LIFECYCLE_ACTION_RESTART_RENAME: FIXME
- * @VIR_DOMAIN_LIFECYCLE_ACTION_PRESERVE: FIXME
- * @VIR_DOMAIN_LIFECYCLE_ACTION_COREDUMP_DESTROY: FIXME
- * @VIR_DOMAIN_LIFECYCLE_ACTION_COREDUMP_RESTART: FIXME
+ * @VIR_DOMAIN_LIFECYCLE_ACTION_DESTROY: stop the domain
+ * @VIR_DOMAIN_LIFECYCLE_ACTION_RESTART: restart it
+ * @VIR_DOMAIN_LIFECYCLE_ACTION_RESTART_RENAME: restart it under a new name
+ * @VIR_DOMAIN_LIFECYCLE_ACTION_PRESERVE: keep it as it is, for inspection
+ * @VIR_DOMAIN_LIFECYCLE_ACTION_COREDUMP_DESTROY: dump its core, then stop it
+ * @VIR_DOMAIN_LIFECYCLE_ACTION_COREDUMP_RESTART: dump its core, then restart it
  * @VIR_DOMAIN_LIFECYCLE_ACTION_LAST: the number of values; defined only with
  *     VIR_ENUM_SENTINELS, and it grows in later releases
  *
- * FIXME
+ * What is done when the guest powers off, reboots or crashes.
  */
 typedef enum {
     VIR_DOMAIN_LIFECYCLE_ACTION_DESTROY = 0,
@@ -4733,56 +4798,56 @@ int virDomainSetLifecycleAction(virDomainPtr domain, unsigned int type,
 /**
  * VIR_DOMAIN_LAUNCH_SECURITY_SEV_MEASUREMENT:
  *
- * FIXME
+ * The "sev-measurement" field of the launch security information.
  */
 # define VIR_DOMAIN_LAUNCH_SECURITY_SEV_MEASUREMENT "sev-measurement"
 
 /**
  * VIR_DOMAIN_LAUNCH_SECURITY_SEV_API_MAJOR:
  *
- * FIXME
+ * The "sev-api-major" field of the launch security information.
  */
 # define VIR_DOMAIN_LAUNCH_SECURITY_SEV_API_MAJOR "sev-api-major"
 
 /**
  * VIR_DOMAIN_LAUNCH_SECURITY_SEV_API_MINOR:
  *
- * FIXME
+ * The "sev-api-minor" field of the launch security information.
  */
 # define VIR_DOMAIN_LAUNCH_SECURITY_SEV_API_MINOR "sev-api-minor"
 
 /**
  * VIR_DOMAIN_LAUNCH_SECURITY_SEV_BUILD_ID:
  *
- * FIXME
+ * The "sev-build-id" field of the launch security information.
  */
 # define VIR_DOMAIN_LAUNCH_SECURITY_SEV_BUILD_ID "sev-build-id"
 
 /**
  * VIR_DOMAIN_LAUNCH_SECURITY_SEV_POLICY:
  *
- * FIXME
+ * The "sev-policy" field of the launch security information.
  */
 # define VIR_DOMAIN_LAUNCH_SECURITY_SEV_POLICY "sev-policy"
 
 /**
  * VIR_DOMAIN_LAUNCH_SECURITY_SEV_SECRET_HEADER:
  *
- * FIXME
+ * The "sev-secret-header" field of the launch security information.
  */
 # define VIR_DOMAIN_LAUNCH_SECURITY_SEV_SECRET_HEADER "sev-secret-header"
 
 /**
  * VIR_DOMAIN_LAUNCH_SECURITY_SEV_SECRET:
  *
- * FIXME
+ * The "sev-secret" field of the launch security information.
  */
 # define VIR_DOMAIN_LAUNCH_SECURITY_SEV_SECRET "sev-secret"
 
 /**
  * VIR_DOMAIN_LAUNCH_SECURITY_SEV_SECRET_SET_ADDRESS:
  *
- * FIXME
+ * The "sev-secret-set-address" field of the launch security information.
  */
 # define VIR_DOMAIN_LAUNCH_SECURITY_SEV_SECRET_SET_ADDRESS "sev-secret-set-address"
 
@@ -4795,15 +4860,15 @@ int virDomainSetLaunchSecurityState(virDomainPtr domain,
 
 /**
  * virDomainGuestInfoTypes:
- * @VIR_DOMAIN_GUEST_INFO_USERS: FIXME
- * @VIR_DOMAIN_GUEST_INFO_OS: FIXME
- * @VIR_DOMAIN_GUEST_INFO_TIMEZONE: FIXME
- * @VIR_DOMAIN_GUEST_INFO_HOSTNAME: FIXME
- * @VIR_DOMAIN_GUEST_INFO_FILESYSTEM: FIXME
- * @VIR_DOMAIN_GUEST_INFO_DISKS: FIXME
- * @VIR_DOMAIN_GUEST_INFO_INTERFACES: FIXME
+ * @VIR_DOMAIN_GUEST_INFO_USERS: the users logged in
+ * @VIR_DOMAIN_GUEST_INFO_OS: the operating system
+ * @VIR_DOMAIN_GUEST_INFO_TIMEZONE: the time zone
+ * @VIR_DOMAIN_GUEST_INFO_HOSTNAME: the host name
+ * @VIR_DOMAIN_GUEST_INFO_FILESYSTEM: the file systems
+ * @VIR_DOMAIN_GUEST_INFO_DISKS: the disks
+ * @VIR_DOMAIN_GUEST_INFO_INTERFACES: the network interfaces
  *
- * FIXME
+ * Which information virDomainGetGuestInfo() gathers.
  */
 typedef enum {
     VIR_DOMAIN_GUEST_INFO_USERS = (1 << 0),
@@ -4821,11 +4886,11 @@ int virDomainGetGuestInfo(virDomainPtr domain, unsigned int types,
 
 /**
  * virDomainAgentResponseTimeoutValues:
- * @VIR_DOMAIN_AGENT_RESPONSE_TIMEOUT_BLOCK: FIXME
- * @VIR_DOMAIN_AGENT_RESPONSE_TIMEOUT_DEFAULT: FIXME
- * @VIR_DOMAIN_AGENT_RESPONSE_TIMEOUT_NOWAIT: FIXME
+ * @VIR_DOMAIN_AGENT_RESPONSE_TIMEOUT_BLOCK: wait for the agent without limit
+ * @VIR_DOMAIN_AGENT_RESPONSE_TIMEOUT_DEFAULT: the driver's default
+ * @VIR_DOMAIN_AGENT_RESPONSE_TIMEOUT_NOWAIT: do not wait for the agent
  *
- * FIXME
+ * Special timeouts of virDomainAgentSetResponseTimeout().
  */
 typedef enum {
     VIR_DOMAIN_AGENT_RESPONSE_TIMEOUT_BLOCK = -2,
@@ -4838,9 +4903,9 @@ int virDomainAgentSetResponseTimeout(virDomainPtr domain, int timeout,
 
 /**
  * virDomainBackupBeginFlags:
- * @VIR_DOMAIN_BACKUP_BEGIN_REUSE_EXTERNAL: FIXME
+ * @VIR_DOMAIN_BACKUP_BEGIN_REUSE_EXTERNAL: reuse existing backup target files
  *
- * FIXME
+ * Flags for virDomainBackupBegin().
  */
 typedef enum {
     VIR_DOMAIN_BACKUP_BEGIN_REUSE_EXTERNAL = (1 << 0),
@@ -4854,10 +4919,10 @@ int virDomainAuthorizedSSHKeysGet(virDomainPtr domain, const char *user,
 
 /**
  * virDomainAuthorizedSSHKeysSetFlags:
- * @VIR_DOMAIN_AUTHORIZED_SSH_KEYS_SET_APPEND: FIXME
- * @VIR_DOMAIN_AUTHORIZED_SSH_KEYS_SET_REMOVE: FIXME
+ * @VIR_DOMAIN_AUTHORIZED_SSH_KEYS_SET_APPEND: add the keys to the existing ones
+ * @VIR_DOMAIN_AUTHORIZED_SSH_KEYS_SET_REMOVE: remove the keys
  *
- * FIXME
+ * Flags for virDomainAuthorizedSSHKeysSet().
  */
 typedef enum {
     VIR_DOMAIN_AUTHORIZED_SSH_KEYS_SET_APPEND = (1 << 0),
@@ -4870,10 +4935,10 @@ int virDomainAuthorizedSSHKeysSet(virDomainPtr domain, const char *user,
 
 /**
  * virDomainMessageType:
- * @VIR_DOMAIN_MESSAGE_DEPRECATION: FIXME
- * @VIR_DOMAIN_MESSAGE_TAINTING: FIXME
+ * @VIR_DOMAIN_MESSAGE_DEPRECATION: uses of deprecated features
+ * @VIR_DOMAIN_MESSAGE_TAINTING: reasons the domain is tainted
  *
- * FIXME
+ * Which messages virDomainGetMessages() returns.
  */
 typedef enum {
     VIR_DOMAIN_MESSAGE_DEPRECATION = (1 << 0),
@@ -4884,13 +4949,13 @@ int virDomainGetMessages(virDomainPtr domain, char ***msgs, unsigned int flags);
 
 /**
  * virDomainDirtyRateStatus:
- * @VIR_DOMAIN_DIRTYRATE_UNSTARTED: FIXME
- * @VIR_DOMAIN_DIRTYRATE_MEASURING: FIXME
- * @VIR_DOMAIN_DIRTYRATE_MEASURED: FIXME
+ * @VIR_DOMAIN_DIRTYRATE_UNSTARTED: no measurement has started
+ * @VIR_DOMAIN_DIRTYRATE_MEASURING: a measurement is running
+ * @VIR_DOMAIN_DIRTYRATE_MEASURED: a measurement has finished
  * @VIR_DOMAIN_DIRTYRATE_LAST: the number of values; defined only with
  *     VIR_ENUM_SENTINELS, and it grows in later releases
  *
- * FIXME
+ * The state of a dirty rate measurement.
  */
 typedef enum {
     VIR_DOMAIN_DIRTYRATE_UNSTARTED = 0,
@@ -4903,11 +4968,11 @@ typedef enum {
 
 /**
  * virDomainDirtyRateCalcFlags:
- * @VIR_DOMAIN_DIRTYRATE_MODE_PAGE_SAMPLING: FIXME
- * @VIR_DOMAIN_DIRTYRATE_MODE_DIRTY_BITMAP: FIXME
- * @VIR_DOMAIN_DIRTYRATE_MODE_DIRTY_RING: FIXME
+ * @VIR_DOMAIN_DIRTYRATE_MODE_PAGE_SAMPLING: sample pages
+ * @VIR_DOMAIN_DIRTYRATE_MODE_DIRTY_BITMAP: use the dirty bitmap
+ * @VIR_DOMAIN_DIRTYRATE_MODE_DIRTY_RING: use the dirty ring
  *
- * FIXME
+ * How virDomainStartDirtyRateCalc() measures.
  */
 typedef enum {
     VIR_DOMAIN_DIRTYRATE_MODE_PAGE_SAMPLING = 0,
@@ -4920,10 +4985,11 @@ int virDomainStartDirtyRateCalc(virDomainPtr domain, int seconds,
 
 /**
  * virDomainFDAssociateFlags:
- * @VIR_DOMAIN_FD_ASSOCIATE_SECLABEL_RESTORE: FIXME
- * @VIR_DOMAIN_FD_ASSOCIATE_SECLABEL_WRITABLE: FIXME
+ * @VIR_DOMAIN_FD_ASSOCIATE_SECLABEL_RESTORE: restore the files' security labels
+ *     afterwards
+ * @VIR_DOMAIN_FD_ASSOCIATE_SECLABEL_WRITABLE: label the files writable
  *
- * FIXME
+ * Flags for virDomainFDAssociate().
  */
 typedef enum {
     VIR_DOMAIN_FD_ASSOCIATE_SECLABEL_RESTORE = (1 << 0),

@@ -1,16 +1,22 @@
 /*
- * libvirt-host.h: FIXME
+ * libvirt-host.h: connections to a hypervisor and facts about the library
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
 /**
  * SECTION:libvirt-host
- * @title: FIXME
- * @short_description: FIXME
+ * @title: Connections
+ * @short_description: opening a connection to the QEMU driver and asking about it
  * @include: libvirt/libvirt.h
  *
- * FIXME
+ * Everything starts with a connection: virConnectOpen() with the URI of an
+ * instance of the QEMU driver.  "qemu:///embed?root=/ABSOLUTE/DIR" runs the
+ * driver inside the calling process and keeps all its state under DIR;
+ * "qemu:///session" and "qemu:///system" use the per-user and the
+ * system-wide directories.  The domains' QEMU processes outlive the
+ * connection and the process that opened it: any later connection to the
+ * same URI finds them again.
  */
 
 #ifndef LIBVIRT_HOST_H
@@ -38,13 +44,13 @@ typedef virConnect *virConnectPtr;
 
 /**
  * virNodeSuspendTarget:
- * @VIR_NODE_SUSPEND_TARGET_MEM: FIXME
- * @VIR_NODE_SUSPEND_TARGET_DISK: FIXME
- * @VIR_NODE_SUSPEND_TARGET_HYBRID: FIXME
+ * @VIR_NODE_SUSPEND_TARGET_MEM: suspend to RAM
+ * @VIR_NODE_SUSPEND_TARGET_DISK: suspend to disk (hibernate)
+ * @VIR_NODE_SUSPEND_TARGET_HYBRID: write RAM to disk, then suspend to RAM
  * @VIR_NODE_SUSPEND_TARGET_LAST: the number of values; defined only with
  *     VIR_ENUM_SENTINELS, and it grows in later releases
  *
- * FIXME
+ * How virNodeSuspendForDuration() suspends the host.
  */
 typedef enum {
     VIR_NODE_SUSPEND_TARGET_MEM = 0,
@@ -58,7 +64,8 @@ typedef enum {
 /**
  * virStream:
  *
- * FIXME
+ * A stream of data between the application and a driver (a console, a volume's
+ * contents). Opaque.
  */
 typedef struct _virStream virStream;
 
@@ -72,16 +79,17 @@ typedef virStream *virStreamPtr;
 /**
  * VIR_SECURITY_LABEL_BUFLEN:
  *
- * FIXME
+ * Bytes of the label buffer of virSecurityLabel, with the final NUL.
  */
 # define VIR_SECURITY_LABEL_BUFLEN (4096 + 1)
 
 /**
  * virSecurityLabel:
- * @label: FIXME
- * @enforcing: FIXME
+ * @label: the label, NUL-terminated
+ * @enforcing: 1 if the label is enforced, 0 if not
  *
- * FIXME
+ * The security label of a domain's process, as virDomainGetSecurityLabel()
+ * reports it.
  */
 typedef struct _virSecurityLabel virSecurityLabel;
 
@@ -100,23 +108,24 @@ typedef virSecurityLabel *virSecurityLabelPtr;
 /**
  * VIR_SECURITY_MODEL_BUFLEN:
  *
- * FIXME
+ * Bytes of the model buffer of virSecurityModel, with the final NUL.
  */
 # define VIR_SECURITY_MODEL_BUFLEN (256 + 1)
 
 /**
  * VIR_SECURITY_DOI_BUFLEN:
  *
- * FIXME
+ * Bytes of the DOI buffer of virSecurityModel, with the final NUL.
  */
 # define VIR_SECURITY_DOI_BUFLEN (256 + 1)
 
 /**
  * virSecurityModel:
- * @model: FIXME
- * @doi: FIXME
+ * @model: the security model, NUL-terminated ("none" here)
+ * @doi: its domain of interpretation, NUL-terminated
  *
- * FIXME
+ * The security model the driver confines domains with, as
+ * virNodeGetSecurityModel() reports it.
  */
 typedef struct _virSecurityModel virSecurityModel;
 
@@ -134,16 +143,17 @@ typedef virSecurityModel *virSecurityModelPtr;
 
 /**
  * virNodeInfo:
- * @model: FIXME
- * @memory: FIXME
- * @cpus: FIXME
- * @mhz: FIXME
- * @nodes: FIXME
- * @sockets: FIXME
- * @cores: FIXME
- * @threads: FIXME
+ * @model: the CPU architecture, NUL-terminated
+ * @memory: the host's memory, in KiB
+ * @cpus: the CPUs online
+ * @mhz: the CPU frequency, in MHz
+ * @nodes: NUMA nodes (1 when not known)
+ * @sockets: CPU sockets per node
+ * @cores: cores per socket
+ * @threads: threads per core
  *
- * FIXME
+ * A summary of the host, filled in by virNodeGetInfo().  VIR_NODEINFO_MAXCPUS()
+ * gives the CPUs the topology holds.
  */
 typedef struct _virNodeInfo virNodeInfo;
 
@@ -161,15 +171,15 @@ struct _virNodeInfo {
 /**
  * VIR_NODE_CPU_STATS_FIELD_LENGTH:
  *
- * FIXME
+ * Bytes of the field name of virNodeCPUStats.
  */
 # define VIR_NODE_CPU_STATS_FIELD_LENGTH 80
 
 /**
  * virNodeGetCPUStatsAllCPUs:
- * @VIR_NODE_CPU_STATS_ALL_CPUS: FIXME
+ * @VIR_NODE_CPU_STATS_ALL_CPUS: the sum over every CPU of the host
  *
- * FIXME
+ * The CPU number virNodeGetCPUStats() takes for the whole host.
  */
 typedef enum {
     VIR_NODE_CPU_STATS_ALL_CPUS = -1,
@@ -178,51 +188,51 @@ typedef enum {
 /**
  * VIR_NODE_CPU_STATS_KERNEL:
  *
- * FIXME
+ * The ""kernel"" statistic of virNodeGetCPUStats().
  */
 # define VIR_NODE_CPU_STATS_KERNEL "kernel"
 
 /**
  * VIR_NODE_CPU_STATS_USER:
  *
- * FIXME
+ * The ""user"" statistic of virNodeGetCPUStats().
  */
 # define VIR_NODE_CPU_STATS_USER "user"
 
 /**
  * VIR_NODE_CPU_STATS_IDLE:
  *
- * FIXME
+ * The ""idle"" statistic of virNodeGetCPUStats().
  */
 # define VIR_NODE_CPU_STATS_IDLE "idle"
 
 /**
  * VIR_NODE_CPU_STATS_IOWAIT:
  *
- * FIXME
+ * The ""iowait"" statistic of virNodeGetCPUStats().
  */
 # define VIR_NODE_CPU_STATS_IOWAIT "iowait"
 
 /**
  * VIR_NODE_CPU_STATS_INTR:
  *
- * FIXME
+ * The ""intr"" statistic of virNodeGetCPUStats().
  */
 # define VIR_NODE_CPU_STATS_INTR "intr"
 
 /**
  * VIR_NODE_CPU_STATS_UTILIZATION:
  *
- * FIXME
+ * The ""utilization"" statistic of virNodeGetCPUStats().
  */
 # define VIR_NODE_CPU_STATS_UTILIZATION "utilization"
 
 /**
  * virNodeCPUStats:
- * @field: FIXME
- * @value: FIXME
+ * @field: the statistic's name, one of the VIR_NODE_CPU_STATS_* strings
  *
- * FIXME
+ * One CPU statistic of the host, as virNodeGetCPUStats() reports it. Members:
+ * value, its value, in nanoseconds (utilization: in percent).
  */
 typedef struct _virNodeCPUStats virNodeCPUStats;
 
@@ -234,15 +244,15 @@ struct _virNodeCPUStats {
 /**
  * VIR_NODE_MEMORY_STATS_FIELD_LENGTH:
  *
- * FIXME
+ * Bytes of the field name of virNodeMemoryStats.
  */
 # define VIR_NODE_MEMORY_STATS_FIELD_LENGTH 80
 
 /**
  * virNodeGetMemoryStatsAllCells:
- * @VIR_NODE_MEMORY_STATS_ALL_CELLS: FIXME
+ * @VIR_NODE_MEMORY_STATS_ALL_CELLS: the sum over every NUMA cell of the host
  *
- * FIXME
+ * The cell number virNodeGetMemoryStats() takes for the whole host.
  */
 typedef enum {
     VIR_NODE_MEMORY_STATS_ALL_CELLS = -1,
@@ -251,37 +261,37 @@ typedef enum {
 /**
  * VIR_NODE_MEMORY_STATS_TOTAL:
  *
- * FIXME
+ * The ""total"" statistic of virNodeGetMemoryStats().
  */
 # define VIR_NODE_MEMORY_STATS_TOTAL "total"
 
 /**
  * VIR_NODE_MEMORY_STATS_FREE:
  *
- * FIXME
+ * The ""free"" statistic of virNodeGetMemoryStats().
  */
 # define VIR_NODE_MEMORY_STATS_FREE "free"
 
 /**
  * VIR_NODE_MEMORY_STATS_BUFFERS:
  *
- * FIXME
+ * The ""buffers"" statistic of virNodeGetMemoryStats().
  */
 # define VIR_NODE_MEMORY_STATS_BUFFERS "buffers"
 
 /**
  * VIR_NODE_MEMORY_STATS_CACHED:
  *
- * FIXME
+ * The ""cached"" statistic of virNodeGetMemoryStats().
  */
 # define VIR_NODE_MEMORY_STATS_CACHED "cached"
 
 /**
  * virNodeMemoryStats:
- * @field: FIXME
- * @value: FIXME
+ * @field: the statistic's name, one of the VIR_NODE_MEMORY_STATS_* strings
  *
- * FIXME
+ * One memory statistic of the host, as virNodeGetMemoryStats() reports it.
+ * Members: value, its value, in KiB.
  */
 typedef struct _virNodeMemoryStats virNodeMemoryStats;
 
@@ -293,56 +303,64 @@ struct _virNodeMemoryStats {
 /**
  * VIR_NODE_MEMORY_SHARED_PAGES_TO_SCAN:
  *
- * FIXME
+ * The "shm_pages_to_scan" parameter of the host's shared memory, as
+ * virNodeGetMemoryParameters() and virNodeSetMemoryParameters() take it.
  */
 # define VIR_NODE_MEMORY_SHARED_PAGES_TO_SCAN "shm_pages_to_scan"
 
 /**
  * VIR_NODE_MEMORY_SHARED_SLEEP_MILLISECS:
  *
- * FIXME
+ * The "shm_sleep_millisecs" parameter of the host's shared memory, as
+ * virNodeGetMemoryParameters() and virNodeSetMemoryParameters() take it.
  */
 # define VIR_NODE_MEMORY_SHARED_SLEEP_MILLISECS "shm_sleep_millisecs"
 
 /**
  * VIR_NODE_MEMORY_SHARED_PAGES_SHARED:
  *
- * FIXME
+ * The "shm_pages_shared" parameter of the host's shared memory, as
+ * virNodeGetMemoryParameters() and virNodeSetMemoryParameters() take it.
  */
 # define VIR_NODE_MEMORY_SHARED_PAGES_SHARED "shm_pages_shared"
 
 /**
  * VIR_NODE_MEMORY_SHARED_PAGES_SHARING:
  *
- * FIXME
+ * The "shm_pages_sharing" parameter of the host's shared memory, as
+ * virNodeGetMemoryParameters() and virNodeSetMemoryParameters() take it.
  */
 # define VIR_NODE_MEMORY_SHARED_PAGES_SHARING "shm_pages_sharing"
 
 /**
  * VIR_NODE_MEMORY_SHARED_PAGES_UNSHARED:
  *
- * FIXME
+ * The "shm_pages_unshared" parameter of the host's shared memory, as
+ * virNodeGetMemoryParameters() and virNodeSetMemoryParameters() take it.
  */
 # define VIR_NODE_MEMORY_SHARED_PAGES_UNSHARED "shm_pages_unshared"
 
 /**
  * VIR_NODE_MEMORY_SHARED_PAGES_VOLATILE:
  *
- * FIXME
+ * The "shm_pages_volatile" parameter of the host's shared memory, as
+ * virNodeGetMemoryParameters() and virNodeSetMemoryParameters() take it.
  */
 # define VIR_NODE_MEMORY_SHARED_PAGES_VOLATILE "shm_pages_volatile"
 
 /**
  * VIR_NODE_MEMORY_SHARED_FULL_SCANS:
  *
- * FIXME
+ * The "shm_full_scans" parameter of the host's shared memory, as
+ * virNodeGetMemoryParameters() and virNodeSetMemoryParameters() take it.
  */
 # define VIR_NODE_MEMORY_SHARED_FULL_SCANS "shm_full_scans"
 
 /**
  * VIR_NODE_MEMORY_SHARED_MERGE_ACROSS_NODES:
  *
- * FIXME
+ * The "shm_merge_across_nodes" parameter of the host's shared memory, as
+ * virNodeGetMemoryParameters() and virNodeSetMemoryParameters() take it.
  */
 # define VIR_NODE_MEMORY_SHARED_MERGE_ACROSS_NODES "shm_merge_across_nodes"
 
@@ -355,9 +373,10 @@ int virNodeGetCPUMap(virConnectPtr conn, unsigned char **cpumap,
 
 /**
  * VIR_NODEINFO_MAXCPUS:
- * @nodeinfo: FIXME
+ * @nodeinfo: a virNodeInfo
  *
- * FIXME
+ * The CPUs the topology of @nodeinfo holds: nodes, sockets, cores and threads
+ * multiplied.
  */
 # define VIR_NODEINFO_MAXCPUS(nodeinfo) \
     ((nodeinfo).nodes*(nodeinfo).sockets*(nodeinfo).cores*(nodeinfo).threads)
@@ -386,49 +405,51 @@ typedef virNodeMemoryStats *virNodeMemoryStatsPtr;
 /**
  * VIR_NODE_SEV_PDH:
  *
- * FIXME
+ * The "pdh" field of the host's SEV information (virNodeGetSEVInfo()).
  */
 # define VIR_NODE_SEV_PDH "pdh"
 
 /**
  * VIR_NODE_SEV_CERT_CHAIN:
  *
- * FIXME
+ * The "cert-chain" field of the host's SEV information (virNodeGetSEVInfo()).
  */
 # define VIR_NODE_SEV_CERT_CHAIN "cert-chain"
 
 /**
  * VIR_NODE_SEV_CPU0_ID:
  *
- * FIXME
+ * The "cpu0-id" field of the host's SEV information (virNodeGetSEVInfo()).
  */
 # define VIR_NODE_SEV_CPU0_ID "cpu0-id"
 
 /**
  * VIR_NODE_SEV_CBITPOS:
  *
- * FIXME
+ * The "cbitpos" field of the host's SEV information (virNodeGetSEVInfo()).
  */
 # define VIR_NODE_SEV_CBITPOS "cbitpos"
 
 /**
  * VIR_NODE_SEV_REDUCED_PHYS_BITS:
  *
- * FIXME
+ * The "reduced-phys-bits" field of the host's SEV information
+ * (virNodeGetSEVInfo()).
  */
 # define VIR_NODE_SEV_REDUCED_PHYS_BITS "reduced-phys-bits"
 
 /**
  * VIR_NODE_SEV_MAX_GUESTS:
  *
- * FIXME
+ * The "max-guests" field of the host's SEV information (virNodeGetSEVInfo()).
  */
 # define VIR_NODE_SEV_MAX_GUESTS "max-guests"
 
 /**
  * VIR_NODE_SEV_MAX_ES_GUESTS:
  *
- * FIXME
+ * The "max-es-guests" field of the host's SEV information
+ * (virNodeGetSEVInfo()).
  */
 # define VIR_NODE_SEV_MAX_ES_GUESTS "max-es-guests"
 
@@ -581,63 +602,64 @@ int virConnectClose(virConnectPtr conn);
 /**
  * VIR_CONNECT_IDENTITY_USER_NAME:
  *
- * FIXME
+ * The "user-name" field of the identity virConnectSetIdentity() sets.
  */
 # define VIR_CONNECT_IDENTITY_USER_NAME "user-name"
 
 /**
  * VIR_CONNECT_IDENTITY_UNIX_USER_ID:
  *
- * FIXME
+ * The "unix-user-id" field of the identity virConnectSetIdentity() sets.
  */
 # define VIR_CONNECT_IDENTITY_UNIX_USER_ID "unix-user-id"
 
 /**
  * VIR_CONNECT_IDENTITY_GROUP_NAME:
  *
- * FIXME
+ * The "group-name" field of the identity virConnectSetIdentity() sets.
  */
 # define VIR_CONNECT_IDENTITY_GROUP_NAME "group-name"
 
 /**
  * VIR_CONNECT_IDENTITY_UNIX_GROUP_ID:
  *
- * FIXME
+ * The "unix-group-id" field of the identity virConnectSetIdentity() sets.
  */
 # define VIR_CONNECT_IDENTITY_UNIX_GROUP_ID "unix-group-id"
 
 /**
  * VIR_CONNECT_IDENTITY_PROCESS_ID:
  *
- * FIXME
+ * The "process-id" field of the identity virConnectSetIdentity() sets.
  */
 # define VIR_CONNECT_IDENTITY_PROCESS_ID "process-id"
 
 /**
  * VIR_CONNECT_IDENTITY_PROCESS_TIME:
  *
- * FIXME
+ * The "process-time" field of the identity virConnectSetIdentity() sets.
  */
 # define VIR_CONNECT_IDENTITY_PROCESS_TIME "process-time"
 
 /**
  * VIR_CONNECT_IDENTITY_SASL_USER_NAME:
  *
- * FIXME
+ * The "sasl-user-name" field of the identity virConnectSetIdentity() sets.
  */
 # define VIR_CONNECT_IDENTITY_SASL_USER_NAME "sasl-user-name"
 
 /**
  * VIR_CONNECT_IDENTITY_X509_DISTINGUISHED_NAME:
  *
- * FIXME
+ * The "x509-distinguished-name" field of the identity virConnectSetIdentity()
+ * sets.
  */
 # define VIR_CONNECT_IDENTITY_X509_DISTINGUISHED_NAME "x509-distinguished-name"
 
 /**
  * VIR_CONNECT_IDENTITY_SELINUX_CONTEXT:
  *
- * FIXME
+ * The "selinux-context" field of the identity virConnectSetIdentity() sets.
  */
 # define VIR_CONNECT_IDENTITY_SELINUX_CONTEXT "selinux-context"
 
@@ -655,10 +677,10 @@ int virConnectSetKeepAlive(virConnectPtr conn, int interval,
 /**
  * virConnectCloseFunc:
  * @conn: the connection the event was raised on
- * @reason: FIXME
+ * @reason: why, a virConnectCloseReason
  * @opaque: the data given when the callback was registered
  *
- * FIXME
+ * Called when a connection is closed other than by the application.
  */
 typedef void (*virConnectCloseFunc)(virConnectPtr conn, int reason,
                                     void *opaque);
@@ -688,14 +710,14 @@ int virConnectIsAlive(virConnectPtr conn);
 
 /**
  * virCPUCompareResult:
- * @VIR_CPU_COMPARE_ERROR: FIXME
- * @VIR_CPU_COMPARE_INCOMPATIBLE: FIXME
- * @VIR_CPU_COMPARE_IDENTICAL: FIXME
- * @VIR_CPU_COMPARE_SUPERSET: FIXME
+ * @VIR_CPU_COMPARE_ERROR: the comparison failed
+ * @VIR_CPU_COMPARE_INCOMPATIBLE: the host cannot run the given CPU
+ * @VIR_CPU_COMPARE_IDENTICAL: the host CPU is the given CPU
+ * @VIR_CPU_COMPARE_SUPERSET: the host CPU offers more than the given CPU
  * @VIR_CPU_COMPARE_LAST: the number of values; defined only with
  *     VIR_ENUM_SENTINELS, and it grows in later releases
  *
- * FIXME
+ * What virConnectCompareCPU() finds.
  */
 typedef enum {
     VIR_CPU_COMPARE_ERROR = -1,
@@ -709,10 +731,12 @@ typedef enum {
 
 /**
  * virConnectCompareCPUFlags:
- * @VIR_CONNECT_COMPARE_CPU_FAIL_INCOMPATIBLE: FIXME
- * @VIR_CONNECT_COMPARE_CPU_VALIDATE_XML: FIXME
+ * @VIR_CONNECT_COMPARE_CPU_FAIL_INCOMPATIBLE: fail with an error rather than
+ *     report incompatibility
+ * @VIR_CONNECT_COMPARE_CPU_VALIDATE_XML: validate the CPU XML against the
+ *     schema first
  *
- * FIXME
+ * Flags for the CPU comparison calls.
  */
 typedef enum {
     VIR_CONNECT_COMPARE_CPU_FAIL_INCOMPATIBLE = (1 << 0),
@@ -730,10 +754,11 @@ int virConnectGetCPUModelNames(virConnectPtr conn, const char *arch,
 
 /**
  * virConnectBaselineCPUFlags:
- * @VIR_CONNECT_BASELINE_CPU_EXPAND_FEATURES: FIXME
- * @VIR_CONNECT_BASELINE_CPU_MIGRATABLE: FIXME
+ * @VIR_CONNECT_BASELINE_CPU_EXPAND_FEATURES: list every feature, including
+ *     those the model implies
+ * @VIR_CONNECT_BASELINE_CPU_MIGRATABLE: leave out features that block migration
  *
- * FIXME
+ * Flags for the CPU baseline calls.
  */
 typedef enum {
     VIR_CONNECT_BASELINE_CPU_EXPAND_FEATURES = (1 << 0),
@@ -754,10 +779,10 @@ int virNodeGetFreePages(virConnectPtr conn, unsigned int npages,
 
 /**
  * virNodeAllocPagesFlags:
- * @VIR_NODE_ALLOC_PAGES_ADD: FIXME
- * @VIR_NODE_ALLOC_PAGES_SET: FIXME
+ * @VIR_NODE_ALLOC_PAGES_ADD: add the given pages to the pool
+ * @VIR_NODE_ALLOC_PAGES_SET: make the pool exactly the given size
  *
- * FIXME
+ * Flags for virNodeAllocPages().
  */
 typedef enum {
     VIR_NODE_ALLOC_PAGES_ADD = 0,

@@ -1,16 +1,18 @@
 /*
- * libvirt-interface.h: FIXME
+ * libvirt-interface.h: the host's network interfaces
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
 /**
  * SECTION:libvirt-interface
- * @title: FIXME
- * @short_description: FIXME
+ * @title: Host interfaces
+ * @short_description: the host's network interfaces
  * @include: libvirt/libvirt.h
  *
- * FIXME
+ * Calls that configure the host's network interfaces.  This library manages
+ * none: the listings are empty, lookups fail with VIR_ERR_NO_INTERFACE and the
+ * other calls report VIR_ERR_NO_SUPPORT.
  */
 
 #ifndef LIBVIRT_INTERFACE_H
@@ -23,7 +25,7 @@
 /**
  * virInterface:
  *
- * FIXME
+ * A host network interface. Opaque.
  */
 typedef struct _virInterface virInterface;
 
@@ -44,10 +46,10 @@ int virConnectListDefinedInterfaces(virConnectPtr conn, char **const names,
 
 /**
  * virConnectListAllInterfacesFlags:
- * @VIR_CONNECT_LIST_INTERFACES_INACTIVE: FIXME
- * @VIR_CONNECT_LIST_INTERFACES_ACTIVE: FIXME
+ * @VIR_CONNECT_LIST_INTERFACES_INACTIVE: inactive interfaces only
+ * @VIR_CONNECT_LIST_INTERFACES_ACTIVE: active interfaces only
  *
- * FIXME
+ * Filters of virConnectListAllInterfaces().
  */
 typedef enum {
     VIR_CONNECT_LIST_INTERFACES_INACTIVE = 1 << 0,
@@ -64,9 +66,9 @@ const char *virInterfaceGetMACString(virInterfacePtr iface);
 
 /**
  * virInterfaceXMLFlags:
- * @VIR_INTERFACE_XML_INACTIVE: FIXME
+ * @VIR_INTERFACE_XML_INACTIVE: the definition rather than the live state
  *
- * FIXME
+ * Flags for virInterfaceGetXMLDesc().
  */
 typedef enum {
     VIR_INTERFACE_XML_INACTIVE = 1 << 0,
@@ -74,9 +76,9 @@ typedef enum {
 
 /**
  * virInterfaceDefineFlags:
- * @VIR_INTERFACE_DEFINE_VALIDATE: FIXME
+ * @VIR_INTERFACE_DEFINE_VALIDATE: validate the XML against the schema
  *
- * FIXME
+ * Flags for virInterfaceDefineXML().
  */
 typedef enum {
     VIR_INTERFACE_DEFINE_VALIDATE = 1 << 0,

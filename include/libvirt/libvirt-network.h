@@ -1,16 +1,18 @@
 /*
- * libvirt-network.h: FIXME
+ * libvirt-network.h: virtual networks
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
 /**
  * SECTION:libvirt-network
- * @title: FIXME
- * @short_description: FIXME
+ * @title: Networks
+ * @short_description: virtual networks and their ports
  * @include: libvirt/libvirt.h
  *
- * FIXME
+ * Virtual networks connect domains to each other and to the outside.  This
+ * library manages none: the listings are empty, lookups fail with
+ * VIR_ERR_NO_NETWORK and the other calls report VIR_ERR_NO_SUPPORT.
  */
 
 #ifndef LIBVIRT_NETWORK_H
@@ -22,9 +24,9 @@
 
 /**
  * virNetworkXMLFlags:
- * @VIR_NETWORK_XML_INACTIVE: FIXME
+ * @VIR_NETWORK_XML_INACTIVE: the definition rather than the live state
  *
- * FIXME
+ * Flags for virNetworkGetXMLDesc().
  */
 typedef enum {
     VIR_NETWORK_XML_INACTIVE = (1 << 0),
@@ -47,7 +49,7 @@ typedef virNetwork *virNetworkPtr;
 /**
  * virNetworkPort:
  *
- * FIXME
+ * A port of a virtual network. Opaque.
  */
 typedef struct _virNetworkPort virNetworkPort;
 
@@ -68,14 +70,15 @@ int virConnectListDefinedNetworks(virConnectPtr conn, char **const names,
 
 /**
  * virConnectListAllNetworksFlags:
- * @VIR_CONNECT_LIST_NETWORKS_INACTIVE: FIXME
- * @VIR_CONNECT_LIST_NETWORKS_ACTIVE: FIXME
- * @VIR_CONNECT_LIST_NETWORKS_PERSISTENT: FIXME
- * @VIR_CONNECT_LIST_NETWORKS_TRANSIENT: FIXME
- * @VIR_CONNECT_LIST_NETWORKS_AUTOSTART: FIXME
- * @VIR_CONNECT_LIST_NETWORKS_NO_AUTOSTART: FIXME
+ * @VIR_CONNECT_LIST_NETWORKS_INACTIVE: inactive networks only
+ * @VIR_CONNECT_LIST_NETWORKS_ACTIVE: active networks only
+ * @VIR_CONNECT_LIST_NETWORKS_PERSISTENT: persistent networks only
+ * @VIR_CONNECT_LIST_NETWORKS_TRANSIENT: transient networks only
+ * @VIR_CONNECT_LIST_NETWORKS_AUTOSTART: networks that start with the host only
+ * @VIR_CONNECT_LIST_NETWORKS_NO_AUTOSTART: networks that do not start with the
+ *     host only
  *
- * FIXME
+ * Filters of virConnectListAllNetworks().
  */
 typedef enum {
     VIR_CONNECT_LIST_NETWORKS_INACTIVE = 1 << 0,
@@ -96,9 +99,9 @@ virNetworkPtr virNetworkLookupByUUIDString(virConnectPtr conn,
 
 /**
  * virNetworkCreateFlags:
- * @VIR_NETWORK_CREATE_VALIDATE: FIXME
+ * @VIR_NETWORK_CREATE_VALIDATE: validate the XML against the schema
  *
- * FIXME
+ * Flags for virNetworkCreateXMLFlags().
  */
 typedef enum {
     VIR_NETWORK_CREATE_VALIDATE = 1 << 0,
@@ -110,9 +113,9 @@ virNetworkPtr virNetworkCreateXMLFlags(virConnectPtr conn, const char *xmlDesc,
 
 /**
  * virNetworkDefineFlags:
- * @VIR_NETWORK_DEFINE_VALIDATE: FIXME
+ * @VIR_NETWORK_DEFINE_VALIDATE: validate the XML against the schema
  *
- * FIXME
+ * Flags for virNetworkDefineXMLFlags().
  */
 typedef enum {
     VIR_NETWORK_DEFINE_VALIDATE = 1 << 0,
@@ -125,15 +128,15 @@ int virNetworkUndefine(virNetworkPtr network);
 
 /**
  * virNetworkUpdateCommand:
- * @VIR_NETWORK_UPDATE_COMMAND_NONE: FIXME
- * @VIR_NETWORK_UPDATE_COMMAND_MODIFY: FIXME
- * @VIR_NETWORK_UPDATE_COMMAND_DELETE: FIXME
- * @VIR_NETWORK_UPDATE_COMMAND_ADD_LAST: FIXME
- * @VIR_NETWORK_UPDATE_COMMAND_ADD_FIRST: FIXME
+ * @VIR_NETWORK_UPDATE_COMMAND_NONE: no change
+ * @VIR_NETWORK_UPDATE_COMMAND_MODIFY: change an existing item
+ * @VIR_NETWORK_UPDATE_COMMAND_DELETE: remove an item
+ * @VIR_NETWORK_UPDATE_COMMAND_ADD_LAST: add an item at the end
+ * @VIR_NETWORK_UPDATE_COMMAND_ADD_FIRST: add an item at the start
  * @VIR_NETWORK_UPDATE_COMMAND_LAST: the number of values; defined only with
  *     VIR_ENUM_SENTINELS, and it grows in later releases
  *
- * FIXME
+ * What virNetworkUpdate() does.
  */
 typedef enum {
     VIR_NETWORK_UPDATE_COMMAND_NONE = 0,
@@ -148,23 +151,23 @@ typedef enum {
 
 /**
  * virNetworkUpdateSection:
- * @VIR_NETWORK_SECTION_NONE: FIXME
- * @VIR_NETWORK_SECTION_BRIDGE: FIXME
- * @VIR_NETWORK_SECTION_DOMAIN: FIXME
- * @VIR_NETWORK_SECTION_IP: FIXME
- * @VIR_NETWORK_SECTION_IP_DHCP_HOST: FIXME
- * @VIR_NETWORK_SECTION_IP_DHCP_RANGE: FIXME
- * @VIR_NETWORK_SECTION_FORWARD: FIXME
- * @VIR_NETWORK_SECTION_FORWARD_INTERFACE: FIXME
- * @VIR_NETWORK_SECTION_FORWARD_PF: FIXME
- * @VIR_NETWORK_SECTION_PORTGROUP: FIXME
- * @VIR_NETWORK_SECTION_DNS_HOST: FIXME
- * @VIR_NETWORK_SECTION_DNS_TXT: FIXME
- * @VIR_NETWORK_SECTION_DNS_SRV: FIXME
+ * @VIR_NETWORK_SECTION_NONE: no section
+ * @VIR_NETWORK_SECTION_BRIDGE: the bridge element
+ * @VIR_NETWORK_SECTION_DOMAIN: the domain element
+ * @VIR_NETWORK_SECTION_IP: an ip element
+ * @VIR_NETWORK_SECTION_IP_DHCP_HOST: a DHCP host of an ip element
+ * @VIR_NETWORK_SECTION_IP_DHCP_RANGE: a DHCP range of an ip element
+ * @VIR_NETWORK_SECTION_FORWARD: the forward element
+ * @VIR_NETWORK_SECTION_FORWARD_INTERFACE: an interface of the forward element
+ * @VIR_NETWORK_SECTION_FORWARD_PF: a physical function of the forward element
+ * @VIR_NETWORK_SECTION_PORTGROUP: a portgroup element
+ * @VIR_NETWORK_SECTION_DNS_HOST: a DNS host entry
+ * @VIR_NETWORK_SECTION_DNS_TXT: a DNS TXT record
+ * @VIR_NETWORK_SECTION_DNS_SRV: a DNS SRV record
  * @VIR_NETWORK_SECTION_LAST: the number of values; defined only with
  *     VIR_ENUM_SENTINELS, and it grows in later releases
  *
- * FIXME
+ * Which part of a network virNetworkUpdate() changes.
  */
 typedef enum {
     VIR_NETWORK_SECTION_NONE = 0,
@@ -187,11 +190,12 @@ typedef enum {
 
 /**
  * virNetworkUpdateFlags:
- * @VIR_NETWORK_UPDATE_AFFECT_CURRENT: FIXME
- * @VIR_NETWORK_UPDATE_AFFECT_LIVE: FIXME
- * @VIR_NETWORK_UPDATE_AFFECT_CONFIG: FIXME
+ * @VIR_NETWORK_UPDATE_AFFECT_CURRENT: the running network if it runs, else its
+ *     definition
+ * @VIR_NETWORK_UPDATE_AFFECT_LIVE: the running network
+ * @VIR_NETWORK_UPDATE_AFFECT_CONFIG: the persistent definition
  *
- * FIXME
+ * Which side of a network virNetworkUpdate() changes.
  */
 typedef enum {
     VIR_NETWORK_UPDATE_AFFECT_CURRENT = 0,
@@ -218,14 +222,14 @@ int virNetworkIsPersistent(virNetworkPtr net);
 
 /**
  * virNetworkEventLifecycleType:
- * @VIR_NETWORK_EVENT_DEFINED: FIXME
- * @VIR_NETWORK_EVENT_UNDEFINED: FIXME
- * @VIR_NETWORK_EVENT_STARTED: FIXME
- * @VIR_NETWORK_EVENT_STOPPED: FIXME
+ * @VIR_NETWORK_EVENT_DEFINED: the network was defined
+ * @VIR_NETWORK_EVENT_UNDEFINED: the network was undefined
+ * @VIR_NETWORK_EVENT_STARTED: the network started
+ * @VIR_NETWORK_EVENT_STOPPED: the network stopped
  * @VIR_NETWORK_EVENT_LAST: the number of values; defined only with
  *     VIR_ENUM_SENTINELS, and it grows in later releases
  *
- * FIXME
+ * What happened to a network.
  */
 typedef enum {
     VIR_NETWORK_EVENT_DEFINED = 0,
@@ -240,12 +244,12 @@ typedef enum {
 /**
  * virConnectNetworkEventLifecycleCallback:
  * @conn: the connection the event was raised on
- * @net: FIXME
- * @event: FIXME
- * @detail: FIXME
+ * @net: the network
+ * @event: a virNetworkEventLifecycleType
+ * @detail: more about the event, 0 for now
  * @opaque: the data given when the callback was registered
  *
- * FIXME
+ * Called when a network is defined, undefined, started or stopped.
  */
 typedef void (*virConnectNetworkEventLifecycleCallback)(virConnectPtr conn,
                                                         virNetworkPtr net,
@@ -254,20 +258,21 @@ typedef void (*virConnectNetworkEventLifecycleCallback)(virConnectPtr conn,
 
 /**
  * VIR_NETWORK_EVENT_CALLBACK:
- * @cb: FIXME
+ * @cb: a network event callback
  *
- * FIXME
+ * Casts @cb to the generic type virConnectNetworkEventRegisterAny() takes.
  */
 # define VIR_NETWORK_EVENT_CALLBACK(cb) \
     ((virConnectNetworkEventGenericCallback)(cb))
 
 /**
  * virNetworkEventID:
- * @VIR_NETWORK_EVENT_ID_LIFECYCLE: FIXME
+ * @VIR_NETWORK_EVENT_ID_LIFECYCLE: lifecycle events,
+ *     virConnectNetworkEventLifecycleCallback
  * @VIR_NETWORK_EVENT_ID_LAST: the number of values; defined only with
  *     VIR_ENUM_SENTINELS, and it grows in later releases
  *
- * FIXME
+ * The kinds of network events.
  */
 typedef enum {
     VIR_NETWORK_EVENT_ID_LIFECYCLE = 0,
@@ -278,12 +283,12 @@ typedef enum {
 
 /**
  * virIPAddrType:
- * @VIR_IP_ADDR_TYPE_IPV4: FIXME
- * @VIR_IP_ADDR_TYPE_IPV6: FIXME
+ * @VIR_IP_ADDR_TYPE_IPV4: IPv4
+ * @VIR_IP_ADDR_TYPE_IPV6: IPv6
  * @VIR_IP_ADDR_TYPE_LAST: the number of values; defined only with
  *     VIR_ENUM_SENTINELS, and it grows in later releases
  *
- * FIXME
+ * Address families.
  */
 typedef enum {
     VIR_IP_ADDR_TYPE_IPV4,
@@ -295,17 +300,17 @@ typedef enum {
 
 /**
  * virNetworkDHCPLease:
- * @iface: FIXME
- * @expirytime: FIXME
- * @type: FIXME
- * @mac: FIXME
- * @iaid: FIXME
- * @ipaddr: FIXME
- * @prefix: FIXME
- * @hostname: FIXME
- * @clientid: FIXME
+ * @iface: the network interface
+ * @expirytime: when the lease ends, in seconds since the epoch
+ * @type: a virIPAddrType
+ * @mac: the client's MAC address
+ * @iaid: the IAID (IPv6), or NULL
+ * @ipaddr: the address leased
+ * @prefix: its prefix length
+ * @hostname: the client's host name, or NULL
+ * @clientid: the client ID or DUID, or NULL
  *
- * FIXME
+ * One DHCP lease of a virtual network.
  */
 typedef struct _virNetworkDHCPLease virNetworkDHCPLease;
 
@@ -336,10 +341,11 @@ int virNetworkGetDHCPLeases(virNetworkPtr network, const char *mac,
 /**
  * virConnectNetworkEventGenericCallback:
  * @conn: the connection the event was raised on
- * @net: FIXME
+ * @net: the network
  * @opaque: the data given when the callback was registered
  *
- * FIXME
+ * The generic type of network event callbacks, for
+ * virConnectNetworkEventRegisterAny().
  */
 typedef void (*virConnectNetworkEventGenericCallback)(virConnectPtr conn,
                                                       virNetworkPtr net,
@@ -357,10 +363,10 @@ virNetworkPortPtr virNetworkPortLookupByUUIDString(virNetworkPtr net,
 
 /**
  * virNetworkPortCreateFlags:
- * @VIR_NETWORK_PORT_CREATE_RECLAIM: FIXME
- * @VIR_NETWORK_PORT_CREATE_VALIDATE: FIXME
+ * @VIR_NETWORK_PORT_CREATE_RECLAIM: take over a port that already exists
+ * @VIR_NETWORK_PORT_CREATE_VALIDATE: validate the XML against the schema
  *
- * FIXME
+ * Flags for virNetworkPortCreateXML().
  */
 typedef enum {
     VIR_NETWORK_PORT_CREATE_RECLAIM = (1 << 0),
@@ -378,49 +384,49 @@ int virNetworkPortGetUUIDString(virNetworkPortPtr port, char *buf);
 /**
  * VIR_NETWORK_PORT_BANDWIDTH_IN_AVERAGE:
  *
- * FIXME
+ * The "inbound.average" bandwidth parameter of a network port.
  */
 # define VIR_NETWORK_PORT_BANDWIDTH_IN_AVERAGE "inbound.average"
 
 /**
  * VIR_NETWORK_PORT_BANDWIDTH_IN_PEAK:
  *
- * FIXME
+ * The "inbound.peak" bandwidth parameter of a network port.
  */
 # define VIR_NETWORK_PORT_BANDWIDTH_IN_PEAK "inbound.peak"
 
 /**
  * VIR_NETWORK_PORT_BANDWIDTH_IN_BURST:
  *
- * FIXME
+ * The "inbound.burst" bandwidth parameter of a network port.
  */
 # define VIR_NETWORK_PORT_BANDWIDTH_IN_BURST "inbound.burst"
 
 /**
  * VIR_NETWORK_PORT_BANDWIDTH_IN_FLOOR:
  *
- * FIXME
+ * The "inbound.floor" bandwidth parameter of a network port.
  */
 # define VIR_NETWORK_PORT_BANDWIDTH_IN_FLOOR "inbound.floor"
 
 /**
  * VIR_NETWORK_PORT_BANDWIDTH_OUT_AVERAGE:
  *
- * FIXME
+ * The "outbound.average" bandwidth parameter of a network port.
  */
 # define VIR_NETWORK_PORT_BANDWIDTH_OUT_AVERAGE "outbound.average"
 
 /**
  * VIR_NETWORK_PORT_BANDWIDTH_OUT_PEAK:
  *
- * FIXME
+ * The "outbound.peak" bandwidth parameter of a network port.
  */
 # define VIR_NETWORK_PORT_BANDWIDTH_OUT_PEAK "outbound.peak"
 
 /**
  * VIR_NETWORK_PORT_BANDWIDTH_OUT_BURST:
  *
- * FIXME
+ * The "outbound.burst" bandwidth parameter of a network port.
  */
 # define VIR_NETWORK_PORT_BANDWIDTH_OUT_BURST "outbound.burst"
 

@@ -1,16 +1,18 @@
 /*
- * libvirt-nodedev.h: FIXME
+ * libvirt-nodedev.h: the host's devices
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
 /**
  * SECTION:libvirt-nodedev
- * @title: FIXME
- * @short_description: FIXME
+ * @title: Node devices
+ * @short_description: the host's devices
  * @include: libvirt/libvirt.h
  *
- * FIXME
+ * The devices of the host, for passing them to domains.  This library manages
+ * none: the listings are empty, lookups fail with VIR_ERR_NO_NODE_DEVICE and
+ * the other calls report VIR_ERR_NO_SUPPORT.
  */
 
 #ifndef LIBVIRT_NODEDEV_H
@@ -23,7 +25,7 @@
 /**
  * virNodeDevice:
  *
- * FIXME
+ * A device of the host. Opaque.
  */
 typedef struct _virNodeDevice virNodeDevice;
 
@@ -41,32 +43,33 @@ int virNodeListDevices(virConnectPtr conn, const char *cap, char **const names,
 
 /**
  * virConnectListAllNodeDeviceFlags:
- * @VIR_CONNECT_LIST_NODE_DEVICES_CAP_SYSTEM: FIXME
- * @VIR_CONNECT_LIST_NODE_DEVICES_CAP_PCI_DEV: FIXME
- * @VIR_CONNECT_LIST_NODE_DEVICES_CAP_USB_DEV: FIXME
- * @VIR_CONNECT_LIST_NODE_DEVICES_CAP_USB_INTERFACE: FIXME
- * @VIR_CONNECT_LIST_NODE_DEVICES_CAP_NET: FIXME
- * @VIR_CONNECT_LIST_NODE_DEVICES_CAP_SCSI_HOST: FIXME
- * @VIR_CONNECT_LIST_NODE_DEVICES_CAP_SCSI_TARGET: FIXME
- * @VIR_CONNECT_LIST_NODE_DEVICES_CAP_SCSI: FIXME
- * @VIR_CONNECT_LIST_NODE_DEVICES_CAP_STORAGE: FIXME
- * @VIR_CONNECT_LIST_NODE_DEVICES_CAP_FC_HOST: FIXME
- * @VIR_CONNECT_LIST_NODE_DEVICES_CAP_VPORTS: FIXME
- * @VIR_CONNECT_LIST_NODE_DEVICES_CAP_SCSI_GENERIC: FIXME
- * @VIR_CONNECT_LIST_NODE_DEVICES_CAP_DRM: FIXME
- * @VIR_CONNECT_LIST_NODE_DEVICES_CAP_MDEV_TYPES: FIXME
- * @VIR_CONNECT_LIST_NODE_DEVICES_CAP_MDEV: FIXME
- * @VIR_CONNECT_LIST_NODE_DEVICES_CAP_CCW_DEV: FIXME
- * @VIR_CONNECT_LIST_NODE_DEVICES_CAP_CSS_DEV: FIXME
- * @VIR_CONNECT_LIST_NODE_DEVICES_CAP_VDPA: FIXME
- * @VIR_CONNECT_LIST_NODE_DEVICES_CAP_AP_CARD: FIXME
- * @VIR_CONNECT_LIST_NODE_DEVICES_CAP_AP_QUEUE: FIXME
- * @VIR_CONNECT_LIST_NODE_DEVICES_CAP_AP_MATRIX: FIXME
- * @VIR_CONNECT_LIST_NODE_DEVICES_CAP_VPD: FIXME
- * @VIR_CONNECT_LIST_NODE_DEVICES_INACTIVE: FIXME
- * @VIR_CONNECT_LIST_NODE_DEVICES_ACTIVE: FIXME
+ * @VIR_CONNECT_LIST_NODE_DEVICES_CAP_SYSTEM: the system
+ * @VIR_CONNECT_LIST_NODE_DEVICES_CAP_PCI_DEV: PCI devices
+ * @VIR_CONNECT_LIST_NODE_DEVICES_CAP_USB_DEV: USB devices
+ * @VIR_CONNECT_LIST_NODE_DEVICES_CAP_USB_INTERFACE: USB interfaces
+ * @VIR_CONNECT_LIST_NODE_DEVICES_CAP_NET: network interfaces
+ * @VIR_CONNECT_LIST_NODE_DEVICES_CAP_SCSI_HOST: SCSI hosts
+ * @VIR_CONNECT_LIST_NODE_DEVICES_CAP_SCSI_TARGET: SCSI targets
+ * @VIR_CONNECT_LIST_NODE_DEVICES_CAP_SCSI: SCSI devices
+ * @VIR_CONNECT_LIST_NODE_DEVICES_CAP_STORAGE: storage devices
+ * @VIR_CONNECT_LIST_NODE_DEVICES_CAP_FC_HOST: Fibre Channel hosts
+ * @VIR_CONNECT_LIST_NODE_DEVICES_CAP_VPORTS: hosts that can make virtual ports
+ * @VIR_CONNECT_LIST_NODE_DEVICES_CAP_SCSI_GENERIC: SCSI generic devices
+ * @VIR_CONNECT_LIST_NODE_DEVICES_CAP_DRM: DRM devices
+ * @VIR_CONNECT_LIST_NODE_DEVICES_CAP_MDEV_TYPES: devices offering mediated
+ *     device types
+ * @VIR_CONNECT_LIST_NODE_DEVICES_CAP_MDEV: mediated devices
+ * @VIR_CONNECT_LIST_NODE_DEVICES_CAP_CCW_DEV: CCW devices
+ * @VIR_CONNECT_LIST_NODE_DEVICES_CAP_CSS_DEV: CSS devices
+ * @VIR_CONNECT_LIST_NODE_DEVICES_CAP_VDPA: vDPA devices
+ * @VIR_CONNECT_LIST_NODE_DEVICES_CAP_AP_CARD: AP cards
+ * @VIR_CONNECT_LIST_NODE_DEVICES_CAP_AP_QUEUE: AP queues
+ * @VIR_CONNECT_LIST_NODE_DEVICES_CAP_AP_MATRIX: the AP matrix
+ * @VIR_CONNECT_LIST_NODE_DEVICES_CAP_VPD: devices with vital product data
+ * @VIR_CONNECT_LIST_NODE_DEVICES_INACTIVE: inactive devices only
+ * @VIR_CONNECT_LIST_NODE_DEVICES_ACTIVE: active devices only
  *
- * FIXME
+ * Filters of virConnectListAllNodeDevices().
  */
 # if defined(__GNUC__)
 #  pragma GCC diagnostic push
@@ -127,9 +130,9 @@ int virNodeDeviceReset(virNodeDevicePtr dev);
 
 /**
  * virNodeDeviceCreateXMLFlags:
- * @VIR_NODE_DEVICE_CREATE_XML_VALIDATE: FIXME
+ * @VIR_NODE_DEVICE_CREATE_XML_VALIDATE: validate the XML against the schema
  *
- * FIXME
+ * Flags for virNodeDeviceCreateXML().
  */
 typedef enum {
     VIR_NODE_DEVICE_CREATE_XML_VALIDATE = 1 << 0,
@@ -142,9 +145,9 @@ int virNodeDeviceDestroy(virNodeDevicePtr dev);
 
 /**
  * virNodeDeviceDefineXMLFlags:
- * @VIR_NODE_DEVICE_DEFINE_XML_VALIDATE: FIXME
+ * @VIR_NODE_DEVICE_DEFINE_XML_VALIDATE: validate the XML against the schema
  *
- * FIXME
+ * Flags for virNodeDeviceDefineXML().
  */
 typedef enum {
     VIR_NODE_DEVICE_DEFINE_XML_VALIDATE = 1 << 0,
@@ -162,21 +165,23 @@ int virNodeDeviceIsActive(virNodeDevicePtr dev);
 
 /**
  * VIR_NODE_DEVICE_EVENT_CALLBACK:
- * @cb: FIXME
+ * @cb: a node device event callback
  *
- * FIXME
+ * Casts @cb to the generic type virConnectNodeDeviceEventRegisterAny() takes.
  */
 # define VIR_NODE_DEVICE_EVENT_CALLBACK(cb) \
     ((virConnectNodeDeviceEventGenericCallback)(cb))
 
 /**
  * virNodeDeviceEventID:
- * @VIR_NODE_DEVICE_EVENT_ID_LIFECYCLE: FIXME
- * @VIR_NODE_DEVICE_EVENT_ID_UPDATE: FIXME
+ * @VIR_NODE_DEVICE_EVENT_ID_LIFECYCLE: lifecycle events,
+ *     virConnectNodeDeviceEventLifecycleCallback
+ * @VIR_NODE_DEVICE_EVENT_ID_UPDATE: updates,
+ *     virConnectNodeDeviceEventGenericCallback
  * @VIR_NODE_DEVICE_EVENT_ID_LAST: the number of values; defined only with
  *     VIR_ENUM_SENTINELS, and it grows in later releases
  *
- * FIXME
+ * The kinds of node device events.
  */
 typedef enum {
     VIR_NODE_DEVICE_EVENT_ID_LIFECYCLE = 0,
@@ -189,10 +194,10 @@ typedef enum {
 /**
  * virConnectNodeDeviceEventGenericCallback:
  * @conn: the connection the event was raised on
- * @dev: FIXME
+ * @dev: the device
  * @opaque: the data given when the callback was registered
  *
- * FIXME
+ * The generic type of node device event callbacks.
  */
 typedef void (*virConnectNodeDeviceEventGenericCallback)(virConnectPtr conn,
                                                          virNodeDevicePtr dev,
@@ -206,14 +211,14 @@ int virConnectNodeDeviceEventDeregisterAny(virConnectPtr conn, int callbackID);
 
 /**
  * virNodeDeviceEventLifecycleType:
- * @VIR_NODE_DEVICE_EVENT_CREATED: FIXME
- * @VIR_NODE_DEVICE_EVENT_DELETED: FIXME
- * @VIR_NODE_DEVICE_EVENT_DEFINED: FIXME
- * @VIR_NODE_DEVICE_EVENT_UNDEFINED: FIXME
+ * @VIR_NODE_DEVICE_EVENT_CREATED: the device appeared
+ * @VIR_NODE_DEVICE_EVENT_DELETED: the device went away
+ * @VIR_NODE_DEVICE_EVENT_DEFINED: the device was defined
+ * @VIR_NODE_DEVICE_EVENT_UNDEFINED: the device was undefined
  * @VIR_NODE_DEVICE_EVENT_LAST: the number of values; defined only with
  *     VIR_ENUM_SENTINELS, and it grows in later releases
  *
- * FIXME
+ * What happened to a node device.
  */
 typedef enum {
     VIR_NODE_DEVICE_EVENT_CREATED = 0,
@@ -228,12 +233,12 @@ typedef enum {
 /**
  * virConnectNodeDeviceEventLifecycleCallback:
  * @conn: the connection the event was raised on
- * @dev: FIXME
- * @event: FIXME
- * @detail: FIXME
+ * @dev: the device
+ * @event: a virNodeDeviceEventLifecycleType
+ * @detail: more about the event, 0 for now
  * @opaque: the data given when the callback was registered
  *
- * FIXME
+ * Called when a device appears, goes away, is defined or undefined.
  */
 typedef void (*virConnectNodeDeviceEventLifecycleCallback)(virConnectPtr conn,
                                                            virNodeDevicePtr dev,

@@ -1,16 +1,18 @@
 /*
- * libvirt-nwfilter.h: FIXME
+ * libvirt-nwfilter.h: network filters
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
 /**
  * SECTION:libvirt-nwfilter
- * @title: FIXME
- * @short_description: FIXME
+ * @title: Network filters
+ * @short_description: filters of domains' network traffic
  * @include: libvirt/libvirt.h
  *
- * FIXME
+ * Filtering rules for domains' network traffic.  This library manages none: the
+ * listings are empty, lookups fail with VIR_ERR_NO_NWFILTER and the other calls
+ * report VIR_ERR_NO_SUPPORT.
  */
 
 #ifndef LIBVIRT_NWFILTER_H
@@ -23,7 +25,7 @@
 /**
  * virNWFilter:
  *
- * FIXME
+ * A network filter. Opaque.
  */
 typedef struct _virNWFilter virNWFilter;
 
@@ -37,7 +39,7 @@ typedef virNWFilter *virNWFilterPtr;
 /**
  * virNWFilterBinding:
  *
- * FIXME
+ * The binding of a network filter to a port. Opaque.
  */
 typedef struct _virNWFilterBinding virNWFilterBinding;
 
@@ -61,9 +63,9 @@ virNWFilterPtr virNWFilterLookupByUUIDString(virConnectPtr conn,
 
 /**
  * virNWFilterDefineFlags:
- * @VIR_NWFILTER_DEFINE_VALIDATE: FIXME
+ * @VIR_NWFILTER_DEFINE_VALIDATE: validate the XML against the schema
  *
- * FIXME
+ * Flags for virNWFilterDefineXMLFlags().
  */
 typedef enum {
     VIR_NWFILTER_DEFINE_VALIDATE = 1 << 0,
@@ -79,9 +81,9 @@ int virNWFilterFree(virNWFilterPtr nwfilter);
 
 /**
  * virNWFilterBindingCreateFlags:
- * @VIR_NWFILTER_BINDING_CREATE_VALIDATE: FIXME
+ * @VIR_NWFILTER_BINDING_CREATE_VALIDATE: validate the XML against the schema
  *
- * FIXME
+ * Flags for virNWFilterBindingCreateXML().
  */
 typedef enum {
     VIR_NWFILTER_BINDING_CREATE_VALIDATE = 1 << 0,

@@ -1,16 +1,19 @@
 /*
- * libvirt-secret.h: FIXME
+ * libvirt-secret.h: secrets
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
 /**
  * SECTION:libvirt-secret
- * @title: FIXME
- * @short_description: FIXME
+ * @title: Secrets
+ * @short_description: passphrases and keys domains use
  * @include: libvirt/libvirt.h
  *
- * FIXME
+ * Secrets hold the passphrases and keys domains use for encrypted or
+ * authenticated storage.  This library keeps none: the listings are empty,
+ * lookups fail with VIR_ERR_NO_SECRET and the other calls report
+ * VIR_ERR_NO_SUPPORT.
  */
 
 #ifndef LIBVIRT_SECRET_H
@@ -23,7 +26,7 @@
 /**
  * virSecret:
  *
- * FIXME
+ * A secret (a passphrase, a key). Opaque.
  */
 typedef struct _virSecret virSecret;
 
@@ -36,16 +39,16 @@ typedef virSecret *virSecretPtr;
 
 /**
  * virSecretUsageType:
- * @VIR_SECRET_USAGE_TYPE_NONE: FIXME
- * @VIR_SECRET_USAGE_TYPE_VOLUME: FIXME
- * @VIR_SECRET_USAGE_TYPE_CEPH: FIXME
- * @VIR_SECRET_USAGE_TYPE_ISCSI: FIXME
- * @VIR_SECRET_USAGE_TYPE_TLS: FIXME
- * @VIR_SECRET_USAGE_TYPE_VTPM: FIXME
+ * @VIR_SECRET_USAGE_TYPE_NONE: no particular use
+ * @VIR_SECRET_USAGE_TYPE_VOLUME: a volume's encryption
+ * @VIR_SECRET_USAGE_TYPE_CEPH: Ceph authentication
+ * @VIR_SECRET_USAGE_TYPE_ISCSI: iSCSI authentication
+ * @VIR_SECRET_USAGE_TYPE_TLS: a TLS key's passphrase
+ * @VIR_SECRET_USAGE_TYPE_VTPM: a virtual TPM's state encryption
  * @VIR_SECRET_USAGE_TYPE_LAST: the number of values; defined only with
  *     VIR_ENUM_SENTINELS, and it grows in later releases
  *
- * FIXME
+ * What a secret is used for.
  */
 typedef enum {
     VIR_SECRET_USAGE_TYPE_NONE = 0,
@@ -65,12 +68,12 @@ int virConnectListSecrets(virConnectPtr conn, char **uuids, int maxuuids);
 
 /**
  * virConnectListAllSecretsFlags:
- * @VIR_CONNECT_LIST_SECRETS_EPHEMERAL: FIXME
- * @VIR_CONNECT_LIST_SECRETS_NO_EPHEMERAL: FIXME
- * @VIR_CONNECT_LIST_SECRETS_PRIVATE: FIXME
- * @VIR_CONNECT_LIST_SECRETS_NO_PRIVATE: FIXME
+ * @VIR_CONNECT_LIST_SECRETS_EPHEMERAL: ephemeral secrets only
+ * @VIR_CONNECT_LIST_SECRETS_NO_EPHEMERAL: persistent secrets only
+ * @VIR_CONNECT_LIST_SECRETS_PRIVATE: private secrets only
+ * @VIR_CONNECT_LIST_SECRETS_NO_PRIVATE: readable secrets only
  *
- * FIXME
+ * Filters of virConnectListAllSecrets().
  */
 typedef enum {
     VIR_CONNECT_LIST_SECRETS_EPHEMERAL = 1 << 0,
@@ -89,9 +92,9 @@ virSecretPtr virSecretLookupByUsage(virConnectPtr conn, int usageType,
 
 /**
  * virSecretDefineFlags:
- * @VIR_SECRET_DEFINE_VALIDATE: FIXME
+ * @VIR_SECRET_DEFINE_VALIDATE: validate the XML against the schema
  *
- * FIXME
+ * Flags for virSecretDefineXML().
  */
 typedef enum {
     VIR_SECRET_DEFINE_VALIDATE = 1 << 0,
@@ -114,21 +117,23 @@ int virSecretFree(virSecretPtr secret);
 
 /**
  * VIR_SECRET_EVENT_CALLBACK:
- * @cb: FIXME
+ * @cb: a secret event callback
  *
- * FIXME
+ * Casts @cb to the generic type virConnectSecretEventRegisterAny() takes.
  */
 # define VIR_SECRET_EVENT_CALLBACK(cb) \
     ((virConnectSecretEventGenericCallback)(cb))
 
 /**
  * virSecretEventID:
- * @VIR_SECRET_EVENT_ID_LIFECYCLE: FIXME
- * @VIR_SECRET_EVENT_ID_VALUE_CHANGED: FIXME
+ * @VIR_SECRET_EVENT_ID_LIFECYCLE: lifecycle events,
+ *     virConnectSecretEventLifecycleCallback
+ * @VIR_SECRET_EVENT_ID_VALUE_CHANGED: value changes,
+ *     virConnectSecretEventGenericCallback
  * @VIR_SECRET_EVENT_ID_LAST: the number of values; defined only with
  *     VIR_ENUM_SENTINELS, and it grows in later releases
  *
- * FIXME
+ * The kinds of secret events.
  */
 typedef enum {
     VIR_SECRET_EVENT_ID_LIFECYCLE = 0,
@@ -141,10 +146,10 @@ typedef enum {
 /**
  * virConnectSecretEventGenericCallback:
  * @conn: the connection the event was raised on
- * @secret: FIXME
+ * @secret: the secret
  * @opaque: the data given when the callback was registered
  *
- * FIXME
+ * The generic type of secret event callbacks.
  */
 typedef void (*virConnectSecretEventGenericCallback)(virConnectPtr conn,
                                                      virSecretPtr secret,
@@ -158,12 +163,12 @@ int virConnectSecretEventDeregisterAny(virConnectPtr conn, int callbackID);
 
 /**
  * virSecretEventLifecycleType:
- * @VIR_SECRET_EVENT_DEFINED: FIXME
- * @VIR_SECRET_EVENT_UNDEFINED: FIXME
+ * @VIR_SECRET_EVENT_DEFINED: the secret was defined
+ * @VIR_SECRET_EVENT_UNDEFINED: the secret was undefined
  * @VIR_SECRET_EVENT_LAST: the number of values; defined only with
  *     VIR_ENUM_SENTINELS, and it grows in later releases
  *
- * FIXME
+ * What happened to a secret.
  */
 typedef enum {
     VIR_SECRET_EVENT_DEFINED = 0,
@@ -176,12 +181,12 @@ typedef enum {
 /**
  * virConnectSecretEventLifecycleCallback:
  * @conn: the connection the event was raised on
- * @secret: FIXME
- * @event: FIXME
- * @detail: FIXME
+ * @secret: the secret
+ * @event: a virSecretEventLifecycleType
+ * @detail: more about the event, 0 for now
  * @opaque: the data given when the callback was registered
  *
- * FIXME
+ * Called when a secret is defined or undefined.
  */
 typedef void (*virConnectSecretEventLifecycleCallback)(virConnectPtr conn,
                                                        virSecretPtr secret,

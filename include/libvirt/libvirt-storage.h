@@ -1,16 +1,19 @@
 /*
- * libvirt-storage.h: FIXME
+ * libvirt-storage.h: storage pools and volumes
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
 /**
  * SECTION:libvirt-storage
- * @title: FIXME
- * @short_description: FIXME
+ * @title: Storage
+ * @short_description: storage pools and volumes
  * @include: libvirt/libvirt.h
  *
- * FIXME
+ * Storage pools hold volumes, the images domains use.  This library manages
+ * none: the listings are empty, lookups fail with VIR_ERR_NO_STORAGE_POOL or
+ * VIR_ERR_NO_STORAGE_VOL and the other calls report VIR_ERR_NO_SUPPORT; domains
+ * name their images by path.
  */
 
 #ifndef LIBVIRT_STORAGE_H
@@ -23,7 +26,7 @@
 /**
  * virStoragePool:
  *
- * FIXME
+ * A storage pool. Opaque.
  */
 typedef struct _virStoragePool virStoragePool;
 
@@ -36,15 +39,15 @@ typedef virStoragePool *virStoragePoolPtr;
 
 /**
  * virStoragePoolState:
- * @VIR_STORAGE_POOL_INACTIVE: FIXME
- * @VIR_STORAGE_POOL_BUILDING: FIXME
- * @VIR_STORAGE_POOL_RUNNING: FIXME
- * @VIR_STORAGE_POOL_DEGRADED: FIXME
- * @VIR_STORAGE_POOL_INACCESSIBLE: FIXME
+ * @VIR_STORAGE_POOL_INACTIVE: not running
+ * @VIR_STORAGE_POOL_BUILDING: being built
+ * @VIR_STORAGE_POOL_RUNNING: running
+ * @VIR_STORAGE_POOL_DEGRADED: running, with reduced performance
+ * @VIR_STORAGE_POOL_INACCESSIBLE: running, but its storage cannot be reached
  * @VIR_STORAGE_POOL_STATE_LAST: the number of values; defined only with
  *     VIR_ENUM_SENTINELS, and it grows in later releases
  *
- * FIXME
+ * What a storage pool is doing.
  */
 typedef enum {
     VIR_STORAGE_POOL_INACTIVE = 0,
@@ -59,13 +62,13 @@ typedef enum {
 
 /**
  * virStoragePoolBuildFlags:
- * @VIR_STORAGE_POOL_BUILD_NEW: FIXME
- * @VIR_STORAGE_POOL_BUILD_REPAIR: FIXME
- * @VIR_STORAGE_POOL_BUILD_RESIZE: FIXME
- * @VIR_STORAGE_POOL_BUILD_NO_OVERWRITE: FIXME
- * @VIR_STORAGE_POOL_BUILD_OVERWRITE: FIXME
+ * @VIR_STORAGE_POOL_BUILD_NEW: build a new pool
+ * @VIR_STORAGE_POOL_BUILD_REPAIR: repair it
+ * @VIR_STORAGE_POOL_BUILD_RESIZE: extend it
+ * @VIR_STORAGE_POOL_BUILD_NO_OVERWRITE: refuse to overwrite existing data
+ * @VIR_STORAGE_POOL_BUILD_OVERWRITE: overwrite existing data
  *
- * FIXME
+ * Flags for virStoragePoolBuild().
  */
 typedef enum {
     VIR_STORAGE_POOL_BUILD_NEW = 0,
@@ -77,10 +80,10 @@ typedef enum {
 
 /**
  * virStoragePoolDeleteFlags:
- * @VIR_STORAGE_POOL_DELETE_NORMAL: FIXME
- * @VIR_STORAGE_POOL_DELETE_ZEROED: FIXME
+ * @VIR_STORAGE_POOL_DELETE_NORMAL: delete the metadata only
+ * @VIR_STORAGE_POOL_DELETE_ZEROED: clear the data too
  *
- * FIXME
+ * Flags for virStoragePoolDelete().
  */
 typedef enum {
     VIR_STORAGE_POOL_DELETE_NORMAL = 0,
@@ -89,12 +92,14 @@ typedef enum {
 
 /**
  * virStoragePoolCreateFlags:
- * @VIR_STORAGE_POOL_CREATE_NORMAL: FIXME
- * @VIR_STORAGE_POOL_CREATE_WITH_BUILD: FIXME
- * @VIR_STORAGE_POOL_CREATE_WITH_BUILD_OVERWRITE: FIXME
- * @VIR_STORAGE_POOL_CREATE_WITH_BUILD_NO_OVERWRITE: FIXME
+ * @VIR_STORAGE_POOL_CREATE_NORMAL: start the pool as it is
+ * @VIR_STORAGE_POOL_CREATE_WITH_BUILD: build it first
+ * @VIR_STORAGE_POOL_CREATE_WITH_BUILD_OVERWRITE: build it first, overwriting
+ *     data
+ * @VIR_STORAGE_POOL_CREATE_WITH_BUILD_NO_OVERWRITE: build it first, keeping
+ *     data
  *
- * FIXME
+ * Flags for virStoragePoolCreate().
  */
 typedef enum {
     VIR_STORAGE_POOL_CREATE_NORMAL = 0,
@@ -105,12 +110,11 @@ typedef enum {
 
 /**
  * virStoragePoolInfo:
- * @state: FIXME
- * @capacity: FIXME
- * @allocation: FIXME
- * @available: FIXME
+ * @state: a virStoragePoolState
  *
- * FIXME
+ * A summary of a storage pool, as virStoragePoolGetInfo() reports it. Members:
+ * capacity, its size, in bytes; allocation, what is used, in bytes; available,
+ * what is free, in bytes.
  */
 typedef struct _virStoragePoolInfo virStoragePoolInfo;
 
@@ -131,7 +135,7 @@ typedef virStoragePoolInfo *virStoragePoolInfoPtr;
 /**
  * virStorageVol:
  *
- * FIXME
+ * A storage volume. Opaque.
  */
 typedef struct _virStorageVol virStorageVol;
 
@@ -144,16 +148,16 @@ typedef virStorageVol *virStorageVolPtr;
 
 /**
  * virStorageVolType:
- * @VIR_STORAGE_VOL_FILE: FIXME
- * @VIR_STORAGE_VOL_BLOCK: FIXME
- * @VIR_STORAGE_VOL_DIR: FIXME
- * @VIR_STORAGE_VOL_NETWORK: FIXME
- * @VIR_STORAGE_VOL_NETDIR: FIXME
- * @VIR_STORAGE_VOL_PLOOP: FIXME
+ * @VIR_STORAGE_VOL_FILE: a regular file
+ * @VIR_STORAGE_VOL_BLOCK: a block device
+ * @VIR_STORAGE_VOL_DIR: a directory
+ * @VIR_STORAGE_VOL_NETWORK: a network volume
+ * @VIR_STORAGE_VOL_NETDIR: a network directory
+ * @VIR_STORAGE_VOL_PLOOP: a ploop directory
  * @VIR_STORAGE_VOL_LAST: the number of values; defined only with
  *     VIR_ENUM_SENTINELS, and it grows in later releases
  *
- * FIXME
+ * The kinds of storage volume.
  */
 typedef enum {
     VIR_STORAGE_VOL_FILE = 0,
@@ -169,11 +173,11 @@ typedef enum {
 
 /**
  * virStorageVolDeleteFlags:
- * @VIR_STORAGE_VOL_DELETE_NORMAL: FIXME
- * @VIR_STORAGE_VOL_DELETE_ZEROED: FIXME
- * @VIR_STORAGE_VOL_DELETE_WITH_SNAPSHOTS: FIXME
+ * @VIR_STORAGE_VOL_DELETE_NORMAL: delete the volume only
+ * @VIR_STORAGE_VOL_DELETE_ZEROED: clear its data first
+ * @VIR_STORAGE_VOL_DELETE_WITH_SNAPSHOTS: delete its snapshots too
  *
- * FIXME
+ * Flags for virStorageVolDelete().
  */
 typedef enum {
     VIR_STORAGE_VOL_DELETE_NORMAL = 0,
@@ -183,20 +187,20 @@ typedef enum {
 
 /**
  * virStorageVolWipeAlgorithm:
- * @VIR_STORAGE_VOL_WIPE_ALG_ZERO: FIXME
- * @VIR_STORAGE_VOL_WIPE_ALG_NNSA: FIXME
- * @VIR_STORAGE_VOL_WIPE_ALG_DOD: FIXME
- * @VIR_STORAGE_VOL_WIPE_ALG_BSI: FIXME
- * @VIR_STORAGE_VOL_WIPE_ALG_GUTMANN: FIXME
- * @VIR_STORAGE_VOL_WIPE_ALG_SCHNEIER: FIXME
- * @VIR_STORAGE_VOL_WIPE_ALG_PFITZNER7: FIXME
- * @VIR_STORAGE_VOL_WIPE_ALG_PFITZNER33: FIXME
- * @VIR_STORAGE_VOL_WIPE_ALG_RANDOM: FIXME
- * @VIR_STORAGE_VOL_WIPE_ALG_TRIM: FIXME
+ * @VIR_STORAGE_VOL_WIPE_ALG_ZERO: one pass of zeros
+ * @VIR_STORAGE_VOL_WIPE_ALG_NNSA: the 4-pass NNSA method
+ * @VIR_STORAGE_VOL_WIPE_ALG_DOD: the 4-pass DoD method
+ * @VIR_STORAGE_VOL_WIPE_ALG_BSI: the 9-pass BSI method
+ * @VIR_STORAGE_VOL_WIPE_ALG_GUTMANN: the 35-pass Gutmann method
+ * @VIR_STORAGE_VOL_WIPE_ALG_SCHNEIER: the 7-pass Schneier method
+ * @VIR_STORAGE_VOL_WIPE_ALG_PFITZNER7: 7 random passes
+ * @VIR_STORAGE_VOL_WIPE_ALG_PFITZNER33: 33 random passes
+ * @VIR_STORAGE_VOL_WIPE_ALG_RANDOM: one random pass
+ * @VIR_STORAGE_VOL_WIPE_ALG_TRIM: discard the data
  * @VIR_STORAGE_VOL_WIPE_ALG_LAST: the number of values; defined only with
  *     VIR_ENUM_SENTINELS, and it grows in later releases
  *
- * FIXME
+ * How virStorageVolWipePattern() overwrites a volume.
  */
 typedef enum {
     VIR_STORAGE_VOL_WIPE_ALG_ZERO = 0,
@@ -216,10 +220,10 @@ typedef enum {
 
 /**
  * virStorageVolInfoFlags:
- * @VIR_STORAGE_VOL_USE_ALLOCATION: FIXME
- * @VIR_STORAGE_VOL_GET_PHYSICAL: FIXME
+ * @VIR_STORAGE_VOL_USE_ALLOCATION: report the allocation
+ * @VIR_STORAGE_VOL_GET_PHYSICAL: report the physical size instead
  *
- * FIXME
+ * Flags for virStorageVolGetInfoFlags().
  */
 typedef enum {
     VIR_STORAGE_VOL_USE_ALLOCATION = 0,
@@ -228,11 +232,11 @@ typedef enum {
 
 /**
  * virStorageVolInfo:
- * @type: FIXME
- * @capacity: FIXME
- * @allocation: FIXME
+ * @type: a virStorageVolType
  *
- * FIXME
+ * A summary of a storage volume, as virStorageVolGetInfo() reports it. Members:
+ * capacity, what the guest sees, in bytes; allocation, what the volume takes,
+ * in bytes.
  */
 typedef struct _virStorageVolInfo virStorageVolInfo;
 
@@ -251,9 +255,9 @@ typedef virStorageVolInfo *virStorageVolInfoPtr;
 
 /**
  * virStorageXMLFlags:
- * @VIR_STORAGE_XML_INACTIVE: FIXME
+ * @VIR_STORAGE_XML_INACTIVE: the definition rather than the live state
  *
- * FIXME
+ * Flags for virStoragePoolGetXMLDesc().
  */
 typedef enum {
     VIR_STORAGE_XML_INACTIVE = (1 << 0),
@@ -271,28 +275,30 @@ int virConnectListDefinedStoragePools(virConnectPtr conn, char **const names,
 
 /**
  * virConnectListAllStoragePoolsFlags:
- * @VIR_CONNECT_LIST_STORAGE_POOLS_INACTIVE: FIXME
- * @VIR_CONNECT_LIST_STORAGE_POOLS_ACTIVE: FIXME
- * @VIR_CONNECT_LIST_STORAGE_POOLS_PERSISTENT: FIXME
- * @VIR_CONNECT_LIST_STORAGE_POOLS_TRANSIENT: FIXME
- * @VIR_CONNECT_LIST_STORAGE_POOLS_AUTOSTART: FIXME
- * @VIR_CONNECT_LIST_STORAGE_POOLS_NO_AUTOSTART: FIXME
- * @VIR_CONNECT_LIST_STORAGE_POOLS_DIR: FIXME
- * @VIR_CONNECT_LIST_STORAGE_POOLS_FS: FIXME
- * @VIR_CONNECT_LIST_STORAGE_POOLS_NETFS: FIXME
- * @VIR_CONNECT_LIST_STORAGE_POOLS_LOGICAL: FIXME
- * @VIR_CONNECT_LIST_STORAGE_POOLS_DISK: FIXME
- * @VIR_CONNECT_LIST_STORAGE_POOLS_ISCSI: FIXME
- * @VIR_CONNECT_LIST_STORAGE_POOLS_SCSI: FIXME
- * @VIR_CONNECT_LIST_STORAGE_POOLS_MPATH: FIXME
- * @VIR_CONNECT_LIST_STORAGE_POOLS_RBD: FIXME
- * @VIR_CONNECT_LIST_STORAGE_POOLS_SHEEPDOG: FIXME
- * @VIR_CONNECT_LIST_STORAGE_POOLS_GLUSTER: FIXME
- * @VIR_CONNECT_LIST_STORAGE_POOLS_ZFS: FIXME
- * @VIR_CONNECT_LIST_STORAGE_POOLS_VSTORAGE: FIXME
- * @VIR_CONNECT_LIST_STORAGE_POOLS_ISCSI_DIRECT: FIXME
+ * @VIR_CONNECT_LIST_STORAGE_POOLS_INACTIVE: inactive pools only
+ * @VIR_CONNECT_LIST_STORAGE_POOLS_ACTIVE: active pools only
+ * @VIR_CONNECT_LIST_STORAGE_POOLS_PERSISTENT: persistent pools only
+ * @VIR_CONNECT_LIST_STORAGE_POOLS_TRANSIENT: transient pools only
+ * @VIR_CONNECT_LIST_STORAGE_POOLS_AUTOSTART: pools that start with the host
+ *     only
+ * @VIR_CONNECT_LIST_STORAGE_POOLS_NO_AUTOSTART: pools that do not start with
+ *     the host only
+ * @VIR_CONNECT_LIST_STORAGE_POOLS_DIR: directory pools
+ * @VIR_CONNECT_LIST_STORAGE_POOLS_FS: file system pools
+ * @VIR_CONNECT_LIST_STORAGE_POOLS_NETFS: network file system pools
+ * @VIR_CONNECT_LIST_STORAGE_POOLS_LOGICAL: LVM pools
+ * @VIR_CONNECT_LIST_STORAGE_POOLS_DISK: partitioned disk pools
+ * @VIR_CONNECT_LIST_STORAGE_POOLS_ISCSI: iSCSI pools
+ * @VIR_CONNECT_LIST_STORAGE_POOLS_SCSI: SCSI pools
+ * @VIR_CONNECT_LIST_STORAGE_POOLS_MPATH: multipath pools
+ * @VIR_CONNECT_LIST_STORAGE_POOLS_RBD: RBD pools
+ * @VIR_CONNECT_LIST_STORAGE_POOLS_SHEEPDOG: Sheepdog pools
+ * @VIR_CONNECT_LIST_STORAGE_POOLS_GLUSTER: Gluster pools
+ * @VIR_CONNECT_LIST_STORAGE_POOLS_ZFS: ZFS pools
+ * @VIR_CONNECT_LIST_STORAGE_POOLS_VSTORAGE: Virtuozzo storage pools
+ * @VIR_CONNECT_LIST_STORAGE_POOLS_ISCSI_DIRECT: direct iSCSI pools
  *
- * FIXME
+ * Filters of virConnectListAllStoragePools().
  */
 typedef enum {
     VIR_CONNECT_LIST_STORAGE_POOLS_INACTIVE = 1 << 0,
@@ -334,9 +340,9 @@ virStoragePoolPtr virStoragePoolLookupByTargetPath(virConnectPtr conn,
 
 /**
  * virStoragePoolDefineFlags:
- * @VIR_STORAGE_POOL_DEFINE_VALIDATE: FIXME
+ * @VIR_STORAGE_POOL_DEFINE_VALIDATE: validate the XML against the schema
  *
- * FIXME
+ * Flags for virStoragePoolDefineXML().
  */
 typedef enum {
     VIR_STORAGE_POOL_DEFINE_VALIDATE = 1 << 0,
@@ -379,11 +385,11 @@ const char *virStorageVolGetKey(virStorageVolPtr vol);
 
 /**
  * virStorageVolCreateFlags:
- * @VIR_STORAGE_VOL_CREATE_PREALLOC_METADATA: FIXME
- * @VIR_STORAGE_VOL_CREATE_REFLINK: FIXME
- * @VIR_STORAGE_VOL_CREATE_VALIDATE: FIXME
+ * @VIR_STORAGE_VOL_CREATE_PREALLOC_METADATA: preallocate the image's metadata
+ * @VIR_STORAGE_VOL_CREATE_REFLINK: clone with a reflink where possible
+ * @VIR_STORAGE_VOL_CREATE_VALIDATE: validate the XML against the schema
  *
- * FIXME
+ * Flags for the volume creation calls.
  */
 typedef enum {
     VIR_STORAGE_VOL_CREATE_PREALLOC_METADATA = 1 << 0,
@@ -401,9 +407,9 @@ virStorageVolPtr virStorageVolCreateXMLFrom(virStoragePoolPtr pool,
 
 /**
  * virStorageVolDownloadFlags:
- * @VIR_STORAGE_VOL_DOWNLOAD_SPARSE_STREAM: FIXME
+ * @VIR_STORAGE_VOL_DOWNLOAD_SPARSE_STREAM: send holes as holes
  *
- * FIXME
+ * Flags for virStorageVolDownload().
  */
 typedef enum {
     VIR_STORAGE_VOL_DOWNLOAD_SPARSE_STREAM = 1 << 0,
@@ -415,9 +421,9 @@ int virStorageVolDownload(virStorageVolPtr vol, virStreamPtr stream,
 
 /**
  * virStorageVolUploadFlags:
- * @VIR_STORAGE_VOL_UPLOAD_SPARSE_STREAM: FIXME
+ * @VIR_STORAGE_VOL_UPLOAD_SPARSE_STREAM: take holes as holes
  *
- * FIXME
+ * Flags for virStorageVolUpload().
  */
 typedef enum {
     VIR_STORAGE_VOL_UPLOAD_SPARSE_STREAM = 1 << 0,
@@ -440,11 +446,11 @@ char *virStorageVolGetPath(virStorageVolPtr vol);
 
 /**
  * virStorageVolResizeFlags:
- * @VIR_STORAGE_VOL_RESIZE_ALLOCATE: FIXME
- * @VIR_STORAGE_VOL_RESIZE_DELTA: FIXME
- * @VIR_STORAGE_VOL_RESIZE_SHRINK: FIXME
+ * @VIR_STORAGE_VOL_RESIZE_ALLOCATE: allocate the new space
+ * @VIR_STORAGE_VOL_RESIZE_DELTA: the capacity is a change, not a size
+ * @VIR_STORAGE_VOL_RESIZE_SHRINK: allow shrinking
  *
- * FIXME
+ * Flags for virStorageVolResize().
  */
 typedef enum {
     VIR_STORAGE_VOL_RESIZE_ALLOCATE = 1 << 0,
@@ -459,21 +465,23 @@ int virStoragePoolIsPersistent(virStoragePoolPtr pool);
 
 /**
  * VIR_STORAGE_POOL_EVENT_CALLBACK:
- * @cb: FIXME
+ * @cb: a storage pool event callback
  *
- * FIXME
+ * Casts @cb to the generic type virConnectStoragePoolEventRegisterAny() takes.
  */
 # define VIR_STORAGE_POOL_EVENT_CALLBACK(cb) \
     ((virConnectStoragePoolEventGenericCallback)(cb))
 
 /**
  * virStoragePoolEventID:
- * @VIR_STORAGE_POOL_EVENT_ID_LIFECYCLE: FIXME
- * @VIR_STORAGE_POOL_EVENT_ID_REFRESH: FIXME
+ * @VIR_STORAGE_POOL_EVENT_ID_LIFECYCLE: lifecycle events,
+ *     virConnectStoragePoolEventLifecycleCallback
+ * @VIR_STORAGE_POOL_EVENT_ID_REFRESH: refreshes,
+ *     virConnectStoragePoolEventGenericCallback
  * @VIR_STORAGE_POOL_EVENT_ID_LAST: the number of values; defined only with
  *     VIR_ENUM_SENTINELS, and it grows in later releases
  *
- * FIXME
+ * The kinds of storage pool events.
  */
 typedef enum {
     VIR_STORAGE_POOL_EVENT_ID_LIFECYCLE = 0,
@@ -486,10 +494,10 @@ typedef enum {
 /**
  * virConnectStoragePoolEventGenericCallback:
  * @conn: the connection the event was raised on
- * @pool: FIXME
+ * @pool: the pool
  * @opaque: the data given when the callback was registered
  *
- * FIXME
+ * The generic type of storage pool event callbacks.
  */
 typedef void (*virConnectStoragePoolEventGenericCallback)(virConnectPtr conn,
                                                           virStoragePoolPtr pool,
@@ -503,16 +511,16 @@ int virConnectStoragePoolEventDeregisterAny(virConnectPtr conn, int callbackID);
 
 /**
  * virStoragePoolEventLifecycleType:
- * @VIR_STORAGE_POOL_EVENT_DEFINED: FIXME
- * @VIR_STORAGE_POOL_EVENT_UNDEFINED: FIXME
- * @VIR_STORAGE_POOL_EVENT_STARTED: FIXME
- * @VIR_STORAGE_POOL_EVENT_STOPPED: FIXME
- * @VIR_STORAGE_POOL_EVENT_CREATED: FIXME
- * @VIR_STORAGE_POOL_EVENT_DELETED: FIXME
+ * @VIR_STORAGE_POOL_EVENT_DEFINED: the pool was defined
+ * @VIR_STORAGE_POOL_EVENT_UNDEFINED: the pool was undefined
+ * @VIR_STORAGE_POOL_EVENT_STARTED: the pool started
+ * @VIR_STORAGE_POOL_EVENT_STOPPED: the pool stopped
+ * @VIR_STORAGE_POOL_EVENT_CREATED: the pool was built
+ * @VIR_STORAGE_POOL_EVENT_DELETED: the pool was deleted
  * @VIR_STORAGE_POOL_EVENT_LAST: the number of values; defined only with
  *     VIR_ENUM_SENTINELS, and it grows in later releases
  *
- * FIXME
+ * What happened to a storage pool.
  */
 typedef enum {
     VIR_STORAGE_POOL_EVENT_DEFINED = 0,
@@ -529,12 +537,12 @@ typedef enum {
 /**
  * virConnectStoragePoolEventLifecycleCallback:
  * @conn: the connection the event was raised on
- * @pool: FIXME
- * @event: FIXME
- * @detail: FIXME
+ * @pool: the pool
+ * @event: a virStoragePoolEventLifecycleType
+ * @detail: more about the event, 0 for now
  * @opaque: the data given when the callback was registered
  *
- * FIXME
+ * Called when a pool is defined, undefined, started, stopped, built or deleted.
  */
 typedef void (*virConnectStoragePoolEventLifecycleCallback)(virConnectPtr conn,
                                                             virStoragePoolPtr pool,

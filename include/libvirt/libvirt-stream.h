@@ -1,16 +1,19 @@
 /*
- * libvirt-stream.h: FIXME
+ * libvirt-stream.h: data streams
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
 /**
  * SECTION:libvirt-stream
- * @title: FIXME
- * @short_description: FIXME
+ * @title: Streams
+ * @short_description: data streams between the application and a driver
  * @include: libvirt/libvirt.h
  *
- * FIXME
+ * A stream carries data between the application and a driver: a console, a
+ * volume's contents.  virStreamNew() makes one and the call that uses it opens
+ * it; this library opens none, so sending and receiving report
+ * VIR_ERR_NO_SUPPORT.
  */
 
 #ifndef LIBVIRT_STREAM_H
@@ -22,9 +25,9 @@
 
 /**
  * virStreamFlags:
- * @VIR_STREAM_NONBLOCK: FIXME
+ * @VIR_STREAM_NONBLOCK: calls on the stream never block
  *
- * FIXME
+ * Flags for virStreamNew().
  */
 typedef enum {
     VIR_STREAM_NONBLOCK = (1 << 0),
@@ -37,9 +40,9 @@ int virStreamRecv(virStreamPtr st, char *data, size_t nbytes);
 
 /**
  * virStreamRecvFlagsValues:
- * @VIR_STREAM_RECV_STOP_AT_HOLE: FIXME
+ * @VIR_STREAM_RECV_STOP_AT_HOLE: stop reading at a hole
  *
- * FIXME
+ * Flags for virStreamRecvFlags().
  */
 typedef enum {
     VIR_STREAM_RECV_STOP_AT_HOLE = (1 << 0),
@@ -47,20 +50,21 @@ typedef enum {
 
 int virStreamRecvFlags(virStreamPtr st, char *data, size_t nbytes,
                        unsigned int flags);
-int virStreamSendHole(virStreamPtr st, long long length, unsigned int flags);
-int virStreamRecvHole(virStreamPtr stream, long long *length,
+int virStreamSendHole(virStreamPtr st, long long int length,
+                      unsigned int flags);
+int virStreamRecvHole(virStreamPtr stream, long long int *length,
                       unsigned int flags);
 
 /**
  * virStreamSourceFunc:
- * @st: FIXME
- * @data: FIXME
- * @nbytes: FIXME
+ * @st: the stream
+ * @data: where to put the data
+ * @nbytes: the room in @data
  * @opaque: the data given when the callback was registered
  *
- * FIXME
+ * Produces the data virStreamSendAll() sends.
  *
- * Returns: FIXME
+ * Returns: the bytes put in @data, 0 at the end, -1 on error
  */
 typedef int (*virStreamSourceFunc)(virStreamPtr st, char *data, size_t nbytes,
                                    void *opaque);
@@ -70,29 +74,29 @@ int virStreamSendAll(virStreamPtr st, virStreamSourceFunc handler,
 
 /**
  * virStreamSourceHoleFunc:
- * @st: FIXME
- * @inData: FIXME
- * @length: FIXME
+ * @st: the stream
+ * @inData: set to 1 at data, 0 at a hole
+ * @length: set to the length of that section
  * @opaque: the data given when the callback was registered
  *
- * FIXME
+ * Tells virStreamSparseSendAll() where the source stands.
  *
- * Returns: FIXME
+ * Returns: 0, or -1 on error
  */
 typedef int (*virStreamSourceHoleFunc)(virStreamPtr st, int *inData,
-                                       long long *length, void *opaque);
+                                       long long int *length, void *opaque);
 
 /**
  * virStreamSourceSkipFunc:
- * @st: FIXME
- * @length: FIXME
+ * @st: the stream
+ * @length: how far to move
  * @opaque: the data given when the callback was registered
  *
- * FIXME
+ * Moves the source of virStreamSparseSendAll() past a hole.
  *
- * Returns: FIXME
+ * Returns: 0, or -1 on error
  */
-typedef int (*virStreamSourceSkipFunc)(virStreamPtr st, long long length,
+typedef int (*virStreamSourceSkipFunc)(virStreamPtr st, long long int length,
                                        void *opaque);
 
 int virStreamSparseSendAll(virStreamPtr st, virStreamSourceFunc handler,
@@ -101,14 +105,14 @@ int virStreamSparseSendAll(virStreamPtr st, virStreamSourceFunc handler,
 
 /**
  * virStreamSinkFunc:
- * @st: FIXME
- * @data: FIXME
- * @nbytes: FIXME
+ * @st: the stream
+ * @data: the data
+ * @nbytes: its length
  * @opaque: the data given when the callback was registered
  *
- * FIXME
+ * Takes the data virStreamRecvAll() receives.
  *
- * Returns: FIXME
+ * Returns: the bytes taken, or -1 on error
  */
 typedef int (*virStreamSinkFunc)(virStreamPtr st, const char *data,
                                  size_t nbytes, void *opaque);
@@ -117,15 +121,15 @@ int virStreamRecvAll(virStreamPtr st, virStreamSinkFunc handler, void *opaque);
 
 /**
  * virStreamSinkHoleFunc:
- * @st: FIXME
- * @length: FIXME
+ * @st: the stream
+ * @length: the hole's length
  * @opaque: the data given when the callback was registered
  *
- * FIXME
+ * Takes a hole virStreamSparseRecvAll() receives.
  *
- * Returns: FIXME
+ * Returns: 0, or -1 on error
  */
-typedef int (*virStreamSinkHoleFunc)(virStreamPtr st, long long length,
+typedef int (*virStreamSinkHoleFunc)(virStreamPtr st, long long int length,
                                      void *opaque);
 
 int virStreamSparseRecvAll(virStreamPtr stream, virStreamSinkFunc handler,
@@ -133,12 +137,12 @@ int virStreamSparseRecvAll(virStreamPtr stream, virStreamSinkFunc handler,
 
 /**
  * virStreamEventType:
- * @VIR_STREAM_EVENT_READABLE: FIXME
- * @VIR_STREAM_EVENT_WRITABLE: FIXME
- * @VIR_STREAM_EVENT_ERROR: FIXME
- * @VIR_STREAM_EVENT_HANGUP: FIXME
+ * @VIR_STREAM_EVENT_READABLE: data can be read
+ * @VIR_STREAM_EVENT_WRITABLE: data can be written
+ * @VIR_STREAM_EVENT_ERROR: an error occurred
+ * @VIR_STREAM_EVENT_HANGUP: the other end closed the stream
  *
- * FIXME
+ * What can happen on a stream.
  */
 typedef enum {
     VIR_STREAM_EVENT_READABLE = (1 << 0),
@@ -149,11 +153,11 @@ typedef enum {
 
 /**
  * virStreamEventCallback:
- * @stream: FIXME
- * @events: FIXME
+ * @stream: the stream
+ * @events: virStreamEventType bits
  * @opaque: the data given when the callback was registered
  *
- * FIXME
+ * Called when something the application watches for happens on a stream.
  */
 typedef void (*virStreamEventCallback)(virStreamPtr stream, int events,
                                        void *opaque);
