@@ -411,7 +411,34 @@ def handle_check(htype, var, retval, goto=False):
     return "    virCheck%sReturn(%s, %s);\n" % (kind, var, retval)
 
 
-def doc_comment(entry, params, ret):
+def default_returns(entry, ret):
+    """What a generated entry point returns, said from its name and type."""
+    r = ret.replace("const ", "").strip()
+    name = entry.name
+    kind = entry.member[4:] if entry.member.startswith("get.") else None
+    if kind in ("conn", "domain", "network"):
+        return "the handle it belongs to (no new reference), or NULL on error"
+    if kind == "id":
+        return "the ID, or (unsigned int)-1 if it was not running or on error"
+    if kind == "usageType":
+        return "a virSecretUsageType, or -1 on error"
+    if r == "char *" and ret.startswith("const"):
+        return "a string owned by the handle, or NULL on error"
+    if r == "char *":
+        return "the result, for the caller to free(), or NULL on error"
+    if r.endswith("Ptr"):
+        return "a new handle, or NULL on error (the lookups: the not-found code of its kind)"
+    if r == "int":
+        short = name[3:]
+        if re.search(r"(^|[a-z])(Is|Has)[A-Z]", short):
+            return "1 if so, 0 if not, -1 on error"
+        if re.search(r"NumOf|Num[A-Z]|Num$|List", short):
+            return "the number found, or -1 on error"
+        return "0 on success, -1 on error"
+    return "what the driver gives, or %s on error" % failure(ret)[1]
+
+
+def doc_comment(entry, params, ret, implemented):
     """The doc comment of a generated entry point, from the table."""
     pdocs = {}
     desc = []
@@ -428,17 +455,18 @@ def doc_comment(entry, params, ret):
     for t, n in params:
         d = pdocs.get(n) or PARAM_DOCS.get(n)
         if d is None:
-            d = "FIXME"
+            raise SystemExit("%s: no description of parameter %s" % (entry.name, n))
         text += comment_wrap("@%s: " % n, d, " *     ")
     text += " *\n"
     if not desc:
-        desc = ["FIXME"]
+        raise SystemExit("%s: no description in the table" % entry.name)
+    if implemented is False:
+        desc.append("This library's drivers do not implement it: after its argument "
+                    "checks the call fails with VIR_ERR_NO_SUPPORT.")
     text += comment_wrap("", " ".join(desc), " * ")
     if ret != "void":
         if returns is None:
-            fail = failure(ret)[1] if ret.replace("const ", "").strip() not in (
-                "unsigned int",) else "-1"
-            returns = "what the driver gives, or %s on error" % fail
+            returns = default_returns(entry, ret)
         text += " *\n" + comment_wrap("Returns: ", returns, " * ")
     text += " */\n"
     return text
@@ -548,15 +576,26 @@ def gen_entry(entry, ret, params):
     return head + body
 
 
+def is_implemented(entry, impl):
+    """True, False, or None for the library's own functions."""
+    if entry.member in ("lib", "lookupuuidstr") or entry.member.startswith("get."):
+        return None
+    if entry.member == "-":
+        return False
+    drv, member = entry.member.split(".")
+    return member in impl[drv]
+
+
 def generate_sources(entries, protos):
     files = {}
+    impl = implemented_members()
     for e in entries:
         if e.hand or e.member == "lib":
             continue
         if e.area not in AREAS:
             raise SystemExit("%s: unknown area %s" % (e.name, e.area))
         ret, params = protos[e.name]
-        text = doc_comment(e, params, ret) + gen_entry(e, ret, params)
+        text = doc_comment(e, params, ret, is_implemented(e, impl)) + gen_entry(e, ret, params)
         files.setdefault(e.area, []).append(text)
     out = {}
     for area, bodies in files.items():

@@ -24,9 +24,12 @@ VIR_LOG_INIT("libvirt.domain-checkpoint");
  * @xmlDesc: an XML description
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Creates a checkpoint of the domain's disks. This library's drivers do not
+ * implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: a new handle, or NULL on error (the lookups: the not-found code of
+ * its kind)
  */
 virDomainCheckpointPtr
 virDomainCheckpointCreateXML(virDomainPtr domain, const char *xmlDesc,
@@ -64,9 +67,10 @@ virDomainCheckpointCreateXML(virDomainPtr domain, const char *xmlDesc,
  * @checkpoint: a domain checkpoint
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Deletes a checkpoint. This library's drivers do not implement it: after its
+ * argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainCheckpointDelete(virDomainCheckpointPtr checkpoint,
@@ -97,9 +101,9 @@ virDomainCheckpointDelete(virDomainCheckpointPtr checkpoint,
  * virDomainCheckpointFree:
  * @checkpoint: a domain checkpoint
  *
- * FIXME
+ * Releases a reference to the handle.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainCheckpointFree(virDomainCheckpointPtr checkpoint)
@@ -116,9 +120,9 @@ virDomainCheckpointFree(virDomainCheckpointPtr checkpoint)
  * virDomainCheckpointGetConnect:
  * @checkpoint: a domain checkpoint
  *
- * FIXME
+ * Gives the connection the handle belongs to.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: the handle it belongs to (no new reference), or NULL on error
  */
 virConnectPtr
 virDomainCheckpointGetConnect(virDomainCheckpointPtr checkpoint)
@@ -134,9 +138,9 @@ virDomainCheckpointGetConnect(virDomainCheckpointPtr checkpoint)
  * virDomainCheckpointGetDomain:
  * @checkpoint: a domain checkpoint
  *
- * FIXME
+ * Gives the domain the checkpoint belongs to.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: the handle it belongs to (no new reference), or NULL on error
  */
 virDomainPtr
 virDomainCheckpointGetDomain(virDomainCheckpointPtr checkpoint)
@@ -152,9 +156,9 @@ virDomainCheckpointGetDomain(virDomainCheckpointPtr checkpoint)
  * virDomainCheckpointGetName:
  * @checkpoint: a domain checkpoint
  *
- * FIXME
+ * Gives the checkpoint's name.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: a string owned by the handle, or NULL on error
  */
 const char *
 virDomainCheckpointGetName(virDomainCheckpointPtr checkpoint)
@@ -171,9 +175,11 @@ virDomainCheckpointGetName(virDomainCheckpointPtr checkpoint)
  * @checkpoint: a domain checkpoint
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Gives the checkpoint's parent. This library's drivers do not implement it:
+ * after its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: a new handle, or NULL on error (the lookups: the not-found code of
+ * its kind)
  */
 virDomainCheckpointPtr
 virDomainCheckpointGetParent(virDomainCheckpointPtr checkpoint,
@@ -206,9 +212,10 @@ virDomainCheckpointGetParent(virDomainCheckpointPtr checkpoint,
  * @checkpoint: a domain checkpoint
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Describes the checkpoint in XML. This library's drivers do not implement it:
+ * after its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: the result, for the caller to free(), or NULL on error
  */
 char *
 virDomainCheckpointGetXMLDesc(virDomainCheckpointPtr checkpoint,
@@ -239,12 +246,15 @@ virDomainCheckpointGetXMLDesc(virDomainCheckpointPtr checkpoint,
 /**
  * virDomainCheckpointListAllChildren:
  * @checkpoint: a domain checkpoint
- * @children: FIXME
+ * @children: where to store a NULL-terminated array of handles, or NULL to
+ *     count
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Collects handles on the checkpoint's children. This library's drivers do not
+ * implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: the number of children, or -1 on error
  */
 int
 virDomainCheckpointListAllChildren(virDomainCheckpointPtr checkpoint,
@@ -281,9 +291,10 @@ virDomainCheckpointListAllChildren(virDomainCheckpointPtr checkpoint,
  * @name: a name
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Finds a checkpoint of the domain by name.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: a new handle, or NULL on error (the lookups: the not-found code of
+ * its kind)
  */
 virDomainCheckpointPtr
 virDomainCheckpointLookupByName(virDomainPtr domain, const char *name,
@@ -318,9 +329,9 @@ virDomainCheckpointLookupByName(virDomainPtr domain, const char *name,
  * virDomainCheckpointRef:
  * @checkpoint: a domain checkpoint
  *
- * FIXME
+ * Takes an extra reference on the handle.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainCheckpointRef(virDomainCheckpointPtr checkpoint)
@@ -336,12 +347,13 @@ virDomainCheckpointRef(virDomainCheckpointPtr checkpoint)
 /**
  * virDomainListAllCheckpoints:
  * @domain: a domain
- * @checkpoints: FIXME
+ * @checkpoints: where to store a NULL-terminated array of handles, or NULL to
+ *     count
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Collects handles on the domain's checkpoints.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: the number of checkpoints, or -1 on error
  */
 int
 virDomainListAllCheckpoints(virDomainPtr domain,

@@ -23,9 +23,11 @@ VIR_LOG_INIT("libvirt.domain");
  * @domain: a domain
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Asks the guest to reboot; how depends on @flags (virDomainRebootFlagValues).
+ * This library's drivers do not implement it: after its argument checks the
+ * call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainReboot(virDomainPtr domain, unsigned int flags)
@@ -56,9 +58,11 @@ virDomainReboot(virDomainPtr domain, unsigned int flags)
  * virDomainAbortJob:
  * @dom: a domain
  *
- * FIXME
+ * Cancels the domain's running background job. This library's drivers do not
+ * implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainAbortJob(virDomainPtr dom)
@@ -91,9 +95,11 @@ virDomainAbortJob(virDomainPtr dom)
  * @xml: an XML description
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Adds the device @xml describes to the domain, live, to its definition or both
+ * (virDomainDeviceModifyFlags). This library's drivers do not implement it:
+ * after its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainAttachDeviceFlags(virDomainPtr domain, const char *xml,
@@ -129,9 +135,11 @@ virDomainAttachDeviceFlags(virDomainPtr domain, const char *xml,
  * @xml: an XML description
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Removes the device @xml describes from the domain
+ * (virDomainDeviceModifyFlags). This library's drivers do not implement it:
+ * after its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainDetachDeviceFlags(virDomainPtr domain, const char *xml,
@@ -166,9 +174,11 @@ virDomainDetachDeviceFlags(virDomainPtr domain, const char *xml,
  * @dom: a domain
  * @info: where to store the information
  *
- * FIXME
+ * Fills @info with the progress of the domain's background job. This library's
+ * drivers do not implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainGetJobInfo(virDomainPtr dom, virDomainJobInfoPtr info)
@@ -198,12 +208,14 @@ virDomainGetJobInfo(virDomainPtr dom, virDomainJobInfoPtr info)
 /**
  * virDomainDetachDeviceAlias:
  * @domain: a domain
- * @alias: FIXME
+ * @alias: the device's alias
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Removes the device with the given alias from the domain. This library's
+ * drivers do not implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainDetachDeviceAlias(virDomainPtr domain, const char *alias,
@@ -237,9 +249,9 @@ virDomainDetachDeviceAlias(virDomainPtr domain, const char *alias,
  * virDomainFree:
  * @domain: a domain
  *
- * FIXME
+ * Releases a reference to the handle; the domain itself goes on as it is.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainFree(virDomainPtr domain)
@@ -256,9 +268,9 @@ virDomainFree(virDomainPtr domain)
  * virDomainGetID:
  * @domain: a domain
  *
- * FIXME
+ * Gives the ID the domain had, running, when the handle was made.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: the ID, or (unsigned int)-1 if it was not running or on error
  */
 unsigned int
 virDomainGetID(virDomainPtr domain)
@@ -274,9 +286,9 @@ virDomainGetID(virDomainPtr domain)
  * virDomainGetName:
  * @domain: a domain
  *
- * FIXME
+ * Gives the domain's name.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: a string owned by the handle, or NULL on error
  */
 const char *
 virDomainGetName(virDomainPtr domain)
@@ -291,11 +303,13 @@ virDomainGetName(virDomainPtr domain)
 /**
  * virDomainRestore:
  * @conn: a connection
- * @from: FIXME
+ * @from: the image's path
  *
- * FIXME
+ * Starts a domain again from the memory image virDomainSave() wrote. This
+ * library's drivers do not implement it: after its argument checks the call
+ * fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainRestore(virConnectPtr conn, const char *from)
@@ -323,11 +337,13 @@ virDomainRestore(virConnectPtr conn, const char *from)
 /**
  * virDomainSave:
  * @domain: a domain
- * @to: FIXME
+ * @to: the path of the image to write
  *
- * FIXME
+ * Writes the domain's memory to a file and stops it. This library's drivers do
+ * not implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainSave(virDomainPtr domain, const char *to)
@@ -358,11 +374,13 @@ virDomainSave(virDomainPtr domain, const char *to)
 /**
  * virDomainSetMaxMemory:
  * @domain: a domain
- * @memory: FIXME
+ * @memory: the limit, in KiB
  *
- * FIXME
+ * Changes the most memory the domain may have. This library's drivers do not
+ * implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainSetMaxMemory(virDomainPtr domain, unsigned long memory)
@@ -393,13 +411,15 @@ virDomainSetMaxMemory(virDomainPtr domain, unsigned long memory)
 /**
  * virDomainMemoryStats:
  * @dom: a domain
- * @stats: FIXME
- * @nr_stats: FIXME
+ * @stats: an array to fill
+ * @nr_stats: its length
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Fills @stats with the domain's memory statistics. This library's drivers do
+ * not implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: the number of statistics stored, or -1 on error
  */
 int
 virDomainMemoryStats(virDomainPtr dom, virDomainMemoryStatPtr stats,
@@ -432,9 +452,11 @@ virDomainMemoryStats(virDomainPtr dom, virDomainMemoryStatPtr stats,
  * @conn: a connection
  * @cb: the callback
  *
- * FIXME
+ * Removes a lifecycle callback registered with virConnectDomainEventRegister().
+ * This library's drivers do not implement it: after its argument checks the
+ * call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virConnectDomainEventDeregister(virConnectPtr conn,
@@ -466,9 +488,12 @@ virConnectDomainEventDeregister(virConnectPtr conn,
  * @opaque: passed to the callback
  * @freecb: called with @opaque when the callback is removed, or NULL
  *
- * FIXME
+ * Registers a callback for the lifecycle events of every domain (the old form
+ * of virConnectDomainEventRegisterAny()). This library's drivers do not
+ * implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virConnectDomainEventRegister(virConnectPtr conn,
@@ -501,9 +526,9 @@ virConnectDomainEventRegister(virConnectPtr conn,
  * @dom: a domain
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Tells whether the domain has a memory image virDomainManagedSave() wrote.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 1 if so, 0 if not, -1 on error
  */
 int
 virDomainHasManagedSaveImage(virDomainPtr dom, unsigned int flags)
@@ -534,9 +559,11 @@ virDomainHasManagedSaveImage(virDomainPtr dom, unsigned int flags)
  * @dom: a domain
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Writes the domain's memory to an image the driver keeps, and stops it; the
+ * next start resumes from it. This library's drivers do not implement it: after
+ * its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainManagedSave(virDomainPtr dom, unsigned int flags)
@@ -569,9 +596,11 @@ virDomainManagedSave(virDomainPtr dom, unsigned int flags)
  * @dom: a domain
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Removes the domain's managed save image. This library's drivers do not
+ * implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainManagedSaveRemove(virDomainPtr dom, unsigned int flags)
@@ -601,12 +630,14 @@ virDomainManagedSaveRemove(virDomainPtr dom, unsigned int flags)
 /**
  * virDomainMigrateSetMaxDowntime:
  * @domain: a domain
- * @downtime: FIXME
+ * @downtime: the time, in milliseconds
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Sets how long the domain may be paused at the end of a live migration. This
+ * library's drivers do not implement it: after its argument checks the call
+ * fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainMigrateSetMaxDowntime(virDomainPtr domain,
@@ -642,9 +673,11 @@ virDomainMigrateSetMaxDowntime(virDomainPtr domain,
  * @xml: an XML description
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Changes a device of the domain (a medium, a link state) as @xml describes.
+ * This library's drivers do not implement it: after its argument checks the
+ * call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainUpdateDeviceFlags(virDomainPtr domain, const char *xml,
@@ -677,13 +710,15 @@ virDomainUpdateDeviceFlags(virDomainPtr domain, const char *xml,
 /**
  * virConnectDomainXMLFromNative:
  * @conn: a connection
- * @nativeFormat: FIXME
- * @nativeConfig: FIXME
+ * @nativeFormat: the native format ("qemu-argv")
+ * @nativeConfig: the native configuration
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Converts a native configuration (a command line) into domain XML. This
+ * library's drivers do not implement it: after its argument checks the call
+ * fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: the result, for the caller to free(), or NULL on error
  */
 char *
 virConnectDomainXMLFromNative(virConnectPtr conn, const char *nativeFormat,
@@ -718,13 +753,16 @@ virConnectDomainXMLFromNative(virConnectPtr conn, const char *nativeFormat,
 /**
  * virConnectGetAllDomainStats:
  * @conn: a connection
- * @stats: FIXME
- * @retStats: FIXME
+ * @stats: bitwise-OR of virDomainStatsTypes, or 0 for everything
+ * @retStats: where to store a NULL-terminated array of records, to be released
+ *     with virDomainStatsRecordListFree()
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Collects statistics about every domain that passes the filters of @flags.
+ * This library's drivers do not implement it: after its argument checks the
+ * call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: the number of records, or -1 on error
  */
 int
 virConnectGetAllDomainStats(virConnectPtr conn, unsigned int stats,
@@ -756,14 +794,16 @@ virConnectGetAllDomainStats(virConnectPtr conn, unsigned int stats,
  * virDomainBlockCopy:
  * @dom: a domain
  * @disk: a disk of the domain, named by its target or its source
- * @destxml: FIXME
+ * @destxml: the destination (disk XML)
  * @params: an array of typed parameters
  * @nparams: the number of entries in @params
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Starts copying a disk to the destination @destxml describes. This library's
+ * drivers do not implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainBlockCopy(virDomainPtr dom, const char *disk, const char *destxml,
@@ -802,12 +842,14 @@ virDomainBlockCopy(virDomainPtr dom, const char *disk, const char *destxml,
 /**
  * virDomainOpenGraphicsFD:
  * @dom: a domain
- * @idx: FIXME
+ * @idx: the index of the graphics device
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Gives a connected socket to one of the domain's graphics servers. This
+ * library's drivers do not implement it: after its argument checks the call
+ * fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: a file descriptor, or -1 on error
  */
 int
 virDomainOpenGraphicsFD(virDomainPtr dom, unsigned int idx, unsigned int flags)
@@ -838,9 +880,9 @@ virDomainOpenGraphicsFD(virDomainPtr dom, unsigned int idx, unsigned int flags)
  * virDomainGetMaxVcpus:
  * @domain: a domain
  *
- * FIXME
+ * Gives the most vCPUs the running domain may have.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: the limit, or -1 on error
  */
 int
 virDomainGetMaxVcpus(virDomainPtr domain)
@@ -869,11 +911,11 @@ virDomainGetMaxVcpus(virDomainPtr domain)
 /**
  * virDomainSetAutostart:
  * @domain: a domain
- * @autostart: FIXME
+ * @autostart: 1 to start it with the host, 0 not to
  *
- * FIXME
+ * Marks a persistent domain to be started with the host, or not.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainSetAutostart(virDomainPtr domain, int autostart)
@@ -903,15 +945,16 @@ virDomainSetAutostart(virDomainPtr domain, int autostart)
 /**
  * virConnectGetDomainCapabilities:
  * @conn: a connection
- * @emulatorbin: FIXME
- * @arch: FIXME
- * @machine: FIXME
- * @virttype: FIXME
+ * @emulatorbin: the emulator's path, or NULL for the default
+ * @arch: the architecture, or NULL for the emulator's
+ * @machine: the machine type, or NULL for the default
+ * @virttype: the domain type ("qemu" or "kvm"), or NULL
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Describes in XML which devices and values a domain definition may use with
+ * the given emulator, architecture, machine type and domain type.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: the XML, for the caller to free(), or NULL on error
  */
 char *
 virConnectGetDomainCapabilities(virConnectPtr conn, const char *emulatorbin,
@@ -947,9 +990,9 @@ virConnectGetDomainCapabilities(virConnectPtr conn, const char *emulatorbin,
  * virDomainGetConnect:
  * @domain: a domain
  *
- * FIXME
+ * Gives the connection the handle belongs to.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: the handle it belongs to (no new reference), or NULL on error
  */
 virConnectPtr
 virDomainGetConnect(virDomainPtr domain)
@@ -965,12 +1008,14 @@ virDomainGetConnect(virDomainPtr domain)
  * virDomainBlockResize:
  * @dom: a domain
  * @disk: a disk of the domain, named by its target or its source
- * @size: FIXME
+ * @size: the new size, in KiB unless VIR_DOMAIN_BLOCK_RESIZE_BYTES
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Changes the size of a disk of a running domain. This library's drivers do not
+ * implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainBlockResize(virDomainPtr dom, const char *disk,
@@ -1008,9 +1053,10 @@ virDomainBlockResize(virDomainPtr dom, const char *disk,
  * @nparams: the number of entries in @params
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Reads a disk's I/O limits. This library's drivers do not implement it: after
+ * its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainGetBlockIoTune(virDomainPtr dom, const char *disk,
@@ -1050,9 +1096,10 @@ virDomainGetBlockIoTune(virDomainPtr dom, const char *disk,
  * @nparams: the number of entries in @params
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Sets a disk's I/O limits. This library's drivers do not implement it: after
+ * its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainSetBlockIoTune(virDomainPtr dom, const char *disk,
@@ -1090,14 +1137,16 @@ virDomainSetBlockIoTune(virDomainPtr dom, const char *disk,
  * virDomainBlockCommit:
  * @dom: a domain
  * @disk: a disk of the domain, named by its target or its source
- * @base: FIXME
- * @top: FIXME
- * @bandwidth: FIXME
+ * @base: the image to merge into, or NULL for the bottom one
+ * @top: the top image to merge, or NULL for the active one
+ * @bandwidth: a speed limit, 0 for none
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Starts merging a disk's images from @top down into @base. This library's
+ * drivers do not implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainBlockCommit(virDomainPtr dom, const char *disk, const char *base,
@@ -1137,9 +1186,11 @@ virDomainBlockCommit(virDomainPtr dom, const char *disk, const char *base,
  * @nparams: the number of entries in @params
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Reads the domain's launch security information (SEV). This library's drivers
+ * do not implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainGetLaunchSecurityInfo(virDomainPtr domain,
@@ -1175,11 +1226,11 @@ virDomainGetLaunchSecurityInfo(virDomainPtr domain,
 /**
  * virDomainGetUUIDString:
  * @domain: a domain
- * @buf: FIXME
+ * @buf: VIR_UUID_STRING_BUFLEN bytes to fill
  *
- * FIXME
+ * Prints the domain's UUID into @buf, as in its XML.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainGetUUIDString(virDomainPtr domain, char *buf)
@@ -1202,9 +1253,10 @@ virDomainGetUUIDString(virDomainPtr domain, char *buf)
  * @conn: a connection
  * @uuid: a raw UUID, VIR_UUID_BUFLEN bytes
  *
- * FIXME
+ * Finds a domain by its UUID in printed form.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: a new handle, or NULL on error (the lookups: the not-found code of
+ * its kind)
  */
 virDomainPtr
 virDomainLookupByUUIDString(virConnectPtr conn, const char *uuid)
@@ -1233,11 +1285,13 @@ virDomainLookupByUUIDString(virConnectPtr conn, const char *uuid)
 /**
  * virDomainSetMemory:
  * @domain: a domain
- * @memory: FIXME
+ * @memory: the new size, in KiB
  *
- * FIXME
+ * Changes the memory the running domain has (through its balloon). This
+ * library's drivers do not implement it: after its argument checks the call
+ * fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainSetMemory(virDomainPtr domain, unsigned long memory)
@@ -1269,9 +1323,9 @@ virDomainSetMemory(virDomainPtr domain, unsigned long memory)
  * virDomainRef:
  * @domain: a domain
  *
- * FIXME
+ * Takes an extra reference on the handle; each needs its own virDomainFree().
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainRef(virDomainPtr domain)
@@ -1287,13 +1341,15 @@ virDomainRef(virDomainPtr domain)
 /**
  * virDomainGetEmulatorPinInfo:
  * @domain: a domain
- * @cpumaps: FIXME
+ * @cpumaps: a CPU bitmap to fill
  * @maplen: the length of @cpumap, in bytes
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Reads which host CPUs the domain's emulator threads may run on. This
+ * library's drivers do not implement it: after its argument checks the call
+ * fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainGetEmulatorPinInfo(virDomainPtr domain, unsigned char *cpumaps,
@@ -1333,9 +1389,10 @@ virDomainGetEmulatorPinInfo(virDomainPtr domain, unsigned char *cpumaps,
  * @domain: a domain
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Gives the guest's host name. This library's drivers do not implement it:
+ * after its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: the result, for the caller to free(), or NULL on error
  */
 char *
 virDomainGetHostname(virDomainPtr domain, unsigned int flags)
@@ -1365,11 +1422,13 @@ virDomainGetHostname(virDomainPtr domain, unsigned int flags)
 /**
  * virDomainGetSecurityLabelList:
  * @domain: a domain
- * @seclabels: FIXME
+ * @seclabels: where to store an array of labels, for the caller to free
  *
- * FIXME
+ * Gives every security label of the domain's process. This library's drivers do
+ * not implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: the number of labels, or -1 on error
  */
 int
 virDomainGetSecurityLabelList(virDomainPtr domain,
@@ -1404,9 +1463,11 @@ virDomainGetSecurityLabelList(virDomainPtr domain,
  * @maplen: the length of @cpumap, in bytes
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Sets which host CPUs the domain's emulator threads may run on. This library's
+ * drivers do not implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainPinEmulator(virDomainPtr domain, unsigned char *cpumap, int maplen,
@@ -1445,9 +1506,11 @@ virDomainPinEmulator(virDomainPtr domain, unsigned char *cpumap, int maplen,
  * @nparams: the number of entries in @params
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Asks the guest agent which vCPUs the guest uses. This library's drivers do
+ * not implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainGetGuestVcpus(virDomainPtr domain, virTypedParameterPtr *params,
@@ -1483,12 +1546,14 @@ virDomainGetGuestVcpus(virDomainPtr domain, virTypedParameterPtr *params,
  * virDomainSetGuestVcpus:
  * @domain: a domain
  * @cpumap: a CPU bitmap
- * @state: FIXME
+ * @state: 1 to enable, 0 to disable
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Asks the guest agent to enable or disable vCPUs. This library's drivers do
+ * not implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainSetGuestVcpus(virDomainPtr domain, const char *cpumap, int state,
@@ -1524,9 +1589,11 @@ virDomainSetGuestVcpus(virDomainPtr domain, const char *cpumap, int state,
  * @dom: a domain
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Cancels the domain's running background job (virDomainAbortJobFlagsValues).
+ * This library's drivers do not implement it: after its argument checks the
+ * call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainAbortJobFlags(virDomainPtr dom, unsigned int flags)
@@ -1556,12 +1623,13 @@ virDomainAbortJobFlags(virDomainPtr dom, unsigned int flags)
 /**
  * virDomainAddIOThread:
  * @domain: a domain
- * @iothread_id: FIXME
+ * @iothread_id: the new thread's ID
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Adds an I/O thread to the domain. This library's drivers do not implement it:
+ * after its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainAddIOThread(virDomainPtr domain, unsigned int iothread_id,
@@ -1593,12 +1661,14 @@ virDomainAddIOThread(virDomainPtr domain, unsigned int iothread_id,
 /**
  * virDomainDelIOThread:
  * @domain: a domain
- * @iothread_id: FIXME
+ * @iothread_id: the thread's ID
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Removes an I/O thread from the domain. This library's drivers do not
+ * implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainDelIOThread(virDomainPtr domain, unsigned int iothread_id,
@@ -1631,12 +1701,14 @@ virDomainDelIOThread(virDomainPtr domain, unsigned int iothread_id,
 /**
  * virDomainAgentSetResponseTimeout:
  * @domain: a domain
- * @timeout: FIXME
+ * @timeout: seconds, or a virDomainAgentResponseTimeoutValues
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Sets how long calls wait for the guest agent. This library's drivers do not
+ * implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainAgentSetResponseTimeout(virDomainPtr domain, int timeout,
@@ -1670,9 +1742,11 @@ virDomainAgentSetResponseTimeout(virDomainPtr domain, int timeout,
  * @domain: a domain
  * @xml: an XML description
  *
- * FIXME
+ * Adds the device @xml describes to the running domain. This library's drivers
+ * do not implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainAttachDevice(virDomainPtr domain, const char *xml)
@@ -1703,12 +1777,14 @@ virDomainAttachDevice(virDomainPtr domain, const char *xml)
 /**
  * virDomainCoreDump:
  * @domain: a domain
- * @to: FIXME
+ * @to: the path to write
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Writes the domain's memory to a file, for debugging. This library's drivers
+ * do not implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainCoreDump(virDomainPtr domain, const char *to, unsigned int flags)
@@ -1742,9 +1818,11 @@ virDomainCoreDump(virDomainPtr domain, const char *to, unsigned int flags)
  * @domain: a domain
  * @xml: an XML description
  *
- * FIXME
+ * Removes the device @xml describes from the running domain. This library's
+ * drivers do not implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainDetachDevice(virDomainPtr domain, const char *xml)
@@ -1775,13 +1853,15 @@ virDomainDetachDevice(virDomainPtr domain, const char *xml)
 /**
  * virDomainAuthorizedSSHKeysGet:
  * @domain: a domain
- * @user: FIXME
- * @keys: FIXME
+ * @user: the guest user
+ * @keys: where to store an array of keys, for the caller to free
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Reads a guest user's authorized SSH keys, through the guest agent. This
+ * library's drivers do not implement it: after its argument checks the call
+ * fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: the number of keys, or -1 on error
  */
 int
 virDomainAuthorizedSSHKeysGet(virDomainPtr domain, const char *user,
@@ -1816,14 +1896,16 @@ virDomainAuthorizedSSHKeysGet(virDomainPtr domain, const char *user,
 /**
  * virDomainAuthorizedSSHKeysSet:
  * @domain: a domain
- * @user: FIXME
- * @keys: FIXME
- * @nkeys: FIXME
+ * @user: the guest user
+ * @keys: the keys
+ * @nkeys: the number of entries in @keys
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Sets a guest user's authorized SSH keys, through the guest agent. This
+ * library's drivers do not implement it: after its argument checks the call
+ * fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainAuthorizedSSHKeysSet(virDomainPtr domain, const char *user,
@@ -1859,13 +1941,15 @@ virDomainAuthorizedSSHKeysSet(virDomainPtr domain, const char *user,
 /**
  * virDomainBackupBegin:
  * @domain: a domain
- * @backupXML: FIXME
- * @checkpointXML: FIXME
+ * @backupXML: the backup's description (XML)
+ * @checkpointXML: a checkpoint to create with it (XML), or NULL
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Starts a backup of the domain's disks. This library's drivers do not
+ * implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainBackupBegin(virDomainPtr domain, const char *backupXML,
@@ -1902,9 +1986,10 @@ virDomainBackupBegin(virDomainPtr domain, const char *backupXML,
  * @domain: a domain
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Describes the running backup in XML. This library's drivers do not implement
+ * it: after its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: the result, for the caller to free(), or NULL on error
  */
 char *
 virDomainBackupGetXMLDesc(virDomainPtr domain, unsigned int flags)
@@ -1936,9 +2021,10 @@ virDomainBackupGetXMLDesc(virDomainPtr domain, unsigned int flags)
  * @disk: a disk of the domain, named by its target or its source
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Cancels or completes a disk's job. This library's drivers do not implement
+ * it: after its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainBlockJobAbort(virDomainPtr dom, const char *disk, unsigned int flags)
@@ -1970,12 +2056,13 @@ virDomainBlockJobAbort(virDomainPtr dom, const char *disk, unsigned int flags)
  * virDomainBlockJobSetSpeed:
  * @dom: a domain
  * @disk: a disk of the domain, named by its target or its source
- * @bandwidth: FIXME
+ * @bandwidth: the limit, in MiB/s unless in bytes/s by flag
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Sets the speed limit of a disk's job. This library's drivers do not implement
+ * it: after its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainBlockJobSetSpeed(virDomainPtr dom, const char *disk,
@@ -2010,12 +2097,14 @@ virDomainBlockJobSetSpeed(virDomainPtr dom, const char *disk,
  * virDomainBlockPull:
  * @dom: a domain
  * @disk: a disk of the domain, named by its target or its source
- * @bandwidth: FIXME
+ * @bandwidth: a speed limit, 0 for none
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Starts copying a disk's backing data into its top image. This library's
+ * drivers do not implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainBlockPull(virDomainPtr dom, const char *disk, unsigned long bandwidth,
@@ -2052,9 +2141,10 @@ virDomainBlockPull(virDomainPtr dom, const char *disk, unsigned long bandwidth,
  * @info: where to store the information
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Reports the progress of a disk's job. This library's drivers do not implement
+ * it: after its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainGetBlockJobInfo(virDomainPtr dom, const char *disk,
@@ -2087,13 +2177,15 @@ virDomainGetBlockJobInfo(virDomainPtr dom, const char *disk,
 /**
  * virDomainRestoreFlags:
  * @conn: a connection
- * @from: FIXME
- * @dxml: FIXME
+ * @from: the image's path
+ * @dxml: a replacement definition (XML), or NULL
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Starts a domain again from a memory image, with flags. This library's drivers
+ * do not implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainRestoreFlags(virConnectPtr conn, const char *from, const char *dxml,
@@ -2124,13 +2216,15 @@ virDomainRestoreFlags(virConnectPtr conn, const char *from, const char *dxml,
 /**
  * virDomainSaveFlags:
  * @domain: a domain
- * @to: FIXME
- * @dxml: FIXME
+ * @to: the path of the image to write
+ * @dxml: a definition to store in the image (XML), or NULL
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Writes the domain's memory to a file and stops it, with flags. This library's
+ * drivers do not implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainSaveFlags(virDomainPtr domain, const char *to, const char *dxml,
@@ -2164,13 +2258,15 @@ virDomainSaveFlags(virDomainPtr domain, const char *to, const char *dxml,
 /**
  * virDomainSaveImageDefineXML:
  * @conn: a connection
- * @file: FIXME
- * @dxml: FIXME
+ * @file: the image's path
+ * @dxml: the new definition (XML)
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Replaces the definition stored in a memory image. This library's drivers do
+ * not implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainSaveImageDefineXML(virConnectPtr conn, const char *file,
@@ -2203,12 +2299,14 @@ virDomainSaveImageDefineXML(virConnectPtr conn, const char *file,
 /**
  * virDomainSaveImageGetXMLDesc:
  * @conn: a connection
- * @file: FIXME
+ * @file: the image's path
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Reads the definition stored in a memory image. This library's drivers do not
+ * implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: the result, for the caller to free(), or NULL on error
  */
 char *
 virDomainSaveImageGetXMLDesc(virConnectPtr conn, const char *file,
@@ -2238,14 +2336,15 @@ virDomainSaveImageGetXMLDesc(virConnectPtr conn, const char *file,
  * virDomainBlockPeek:
  * @dom: a domain
  * @disk: a disk of the domain, named by its target or its source
- * @offset: FIXME
- * @size: FIXME
- * @buffer: FIXME
+ * @offset: where to start, in bytes
+ * @size: how many bytes
+ * @buffer: where to store them
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Reads bytes of a disk of the domain. This library's drivers do not implement
+ * it: after its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainBlockPeek(virDomainPtr dom, const char *disk,
@@ -2281,14 +2380,15 @@ virDomainBlockPeek(virDomainPtr dom, const char *disk,
 /**
  * virDomainMemoryPeek:
  * @dom: a domain
- * @start: FIXME
- * @size: FIXME
- * @buffer: FIXME
+ * @start: the first address
+ * @size: how many bytes
+ * @buffer: where to store them
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Reads bytes of the domain's memory. This library's drivers do not implement
+ * it: after its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainMemoryPeek(virDomainPtr dom, unsigned long long start, size_t size,
@@ -2324,13 +2424,15 @@ virDomainMemoryPeek(virDomainPtr dom, unsigned long long start, size_t size,
  * virDomainBlockRebase:
  * @dom: a domain
  * @disk: a disk of the domain, named by its target or its source
- * @base: FIXME
- * @bandwidth: FIXME
+ * @base: the new base, or NULL
+ * @bandwidth: a speed limit, 0 for none
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Starts changing a disk's backing chain, or copying it
+ * (virDomainBlockRebaseFlags). This library's drivers do not implement it:
+ * after its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainBlockRebase(virDomainPtr dom, const char *disk, const char *base,
@@ -2366,13 +2468,15 @@ virDomainBlockRebase(virDomainPtr dom, const char *disk, const char *base,
  * @domain: a domain
  * @params: an array of typed parameters
  * @nparams: the number of entries in @params
- * @start_cpu: FIXME
- * @ncpus: FIXME
+ * @start_cpu: the first host CPU, or -1 for the total
+ * @ncpus: how many host CPUs
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Reads the CPU usage of the domain, in total or per host CPU. This library's
+ * drivers do not implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: the number of parameters stored (or needed), or -1 on error
  */
 int
 virDomainGetCPUStats(virDomainPtr domain, virTypedParameterPtr params,
@@ -2412,13 +2516,15 @@ virDomainGetCPUStats(virDomainPtr domain, virTypedParameterPtr params,
 /**
  * virDomainGetDiskErrors:
  * @dom: a domain
- * @errors: FIXME
- * @maxerrors: FIXME
+ * @errors: an array to fill, or NULL to count
+ * @maxerrors: its length
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Lists the domain's disks that hit I/O errors. This library's drivers do not
+ * implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: the number of disks in error, or -1 on error
  */
 int
 virDomainGetDiskErrors(virDomainPtr dom, virDomainDiskErrorPtr errors,
@@ -2452,12 +2558,13 @@ virDomainGetDiskErrors(virDomainPtr dom, virDomainDiskErrorPtr errors,
  * virDomainGetMetadata:
  * @domain: a domain
  * @type: a type
- * @uri: FIXME
+ * @uri: the namespace of an element, NULL for the title and description
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Reads a metadata item of the domain. This library's drivers do not implement
+ * it: after its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: the metadata, for the caller to free(), or NULL on error
  */
 char *
 virDomainGetMetadata(virDomainPtr domain, int type, const char *uri,
@@ -2495,13 +2602,15 @@ virDomainGetMetadata(virDomainPtr domain, int type, const char *uri,
 /**
  * virDomainPMSuspendForDuration:
  * @domain: a domain
- * @target: FIXME
- * @duration: FIXME
+ * @target: a virNodeSuspendTarget
+ * @duration: how long, in seconds; 0 for no limit
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Asks the guest to suspend itself (through its agent). This library's drivers
+ * do not implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainPMSuspendForDuration(virDomainPtr domain, unsigned int target,
@@ -2535,14 +2644,15 @@ virDomainPMSuspendForDuration(virDomainPtr domain, unsigned int target,
  * virDomainSetMetadata:
  * @domain: a domain
  * @type: a type
- * @metadata: FIXME
- * @key: FIXME
- * @uri: FIXME
+ * @metadata: the value, or NULL to remove it
+ * @key: the element's prefix, NULL for the title and description
+ * @uri: the element's namespace, NULL for the title and description
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Sets a metadata item of the domain. This library's drivers do not implement
+ * it: after its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainSetMetadata(virDomainPtr domain, int type, const char *metadata,
@@ -2589,12 +2699,13 @@ virDomainSetMetadata(virDomainPtr domain, int type, const char *metadata,
  * virDomainBlockStats:
  * @dom: a domain
  * @disk: a disk of the domain, named by its target or its source
- * @stats: FIXME
- * @size: FIXME
+ * @stats: where to store them
+ * @size: sizeof(*@stats)
  *
- * FIXME
+ * Reads a disk's I/O statistics. This library's drivers do not implement it:
+ * after its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainBlockStats(virDomainPtr dom, const char *disk,
@@ -2628,12 +2739,14 @@ virDomainBlockStats(virDomainPtr dom, const char *disk,
  * virDomainInterfaceStats:
  * @dom: a domain
  * @device: a device of the domain
- * @stats: FIXME
- * @size: FIXME
+ * @stats: where to store them
+ * @size: sizeof(*@stats)
  *
- * FIXME
+ * Reads a network interface's traffic statistics. This library's drivers do not
+ * implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainInterfaceStats(virDomainPtr dom, const char *device,
@@ -2666,15 +2779,17 @@ virDomainInterfaceStats(virDomainPtr dom, const char *device,
 /**
  * virDomainMigrate:
  * @domain: a domain
- * @dconn: FIXME
+ * @dconn: a connection to the destination
  * @flags: bitwise-OR of the flags the function documents, or 0
- * @dname: FIXME
- * @uri: FIXME
- * @bandwidth: FIXME
+ * @dname: a new name, or NULL
+ * @uri: the destination's migration URI, or NULL
+ * @bandwidth: a speed limit in MiB/s, 0 for none
  *
- * FIXME
+ * Migrates the domain to the host @dconn is connected to. This library's
+ * drivers do not implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: a handle on the domain on the destination, or NULL on error
  */
 virDomainPtr
 virDomainMigrate(virDomainPtr domain, virConnectPtr dconn, unsigned long flags,
@@ -2715,9 +2830,11 @@ virDomainMigrate(virDomainPtr domain, virConnectPtr dconn, unsigned long flags,
  * @nparams: the number of entries in @params
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Reads a disk's I/O statistics as typed parameters. This library's drivers do
+ * not implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainBlockStatsFlags(virDomainPtr dom, const char *disk,
@@ -2752,12 +2869,13 @@ virDomainBlockStatsFlags(virDomainPtr dom, const char *disk,
 /**
  * virDomainMigrateGetMaxSpeed:
  * @domain: a domain
- * @bandwidth: FIXME
+ * @bandwidth: where to store the limit, in MiB/s
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Reads the migration speed limit. This library's drivers do not implement it:
+ * after its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainMigrateGetMaxSpeed(virDomainPtr domain, unsigned long *bandwidth,
@@ -2791,13 +2909,15 @@ virDomainMigrateGetMaxSpeed(virDomainPtr domain, unsigned long *bandwidth,
 /**
  * virDomainCoreDumpWithFormat:
  * @domain: a domain
- * @to: FIXME
- * @dumpformat: FIXME
+ * @to: the path to write
+ * @dumpformat: a virDomainCoreDumpFormat
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Writes the domain's memory to a file in the given format. This library's
+ * drivers do not implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainCoreDumpWithFormat(virDomainPtr domain, const char *to,
@@ -2832,13 +2952,15 @@ virDomainCoreDumpWithFormat(virDomainPtr domain, const char *to,
 /**
  * virDomainCreateWithFiles:
  * @domain: a domain
- * @nfiles: FIXME
- * @files: FIXME
+ * @nfiles: the number of entries in @files
+ * @files: file descriptors
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Starts the domain, passing it open files. This library's drivers do not
+ * implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainCreateWithFiles(virDomainPtr domain, unsigned int nfiles, int *files,
@@ -2872,13 +2994,16 @@ virDomainCreateWithFiles(virDomainPtr domain, unsigned int nfiles, int *files,
  * virDomainCreateXMLWithFiles:
  * @conn: a connection
  * @xmlDesc: an XML description
- * @nfiles: FIXME
- * @files: FIXME
+ * @nfiles: the number of entries in @files
+ * @files: file descriptors
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Starts a transient domain, passing it open files. This library's drivers do
+ * not implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: a new handle, or NULL on error (the lookups: the not-found code of
+ * its kind)
  */
 virDomainPtr
 virDomainCreateXMLWithFiles(virConnectPtr conn, const char *xmlDesc,
@@ -2913,12 +3038,14 @@ virDomainCreateXMLWithFiles(virConnectPtr conn, const char *xmlDesc,
 /**
  * virDomainSetMemoryStatsPeriod:
  * @domain: a domain
- * @period: FIXME
+ * @period: seconds, 0 to stop
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Sets how often the balloon driver reports memory statistics. This library's
+ * drivers do not implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainSetMemoryStatsPeriod(virDomainPtr domain, int period,
@@ -2952,13 +3079,15 @@ virDomainSetMemoryStatsPeriod(virDomainPtr domain, int period,
  * virDomainFDAssociate:
  * @domain: a domain
  * @name: a name
- * @nfds: FIXME
- * @fds: FIXME
+ * @nfds: the number of entries in @fds
+ * @fds: file descriptors
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Associates open files with the domain, for its definition to name. This
+ * library's drivers do not implement it: after its argument checks the call
+ * fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainFDAssociate(virDomainPtr domain, const char *name, unsigned int nfds,
@@ -2993,13 +3122,15 @@ virDomainFDAssociate(virDomainPtr domain, const char *name, unsigned int nfds,
 /**
  * virDomainFSFreeze:
  * @dom: a domain
- * @mountpoints: FIXME
- * @nmountpoints: FIXME
+ * @mountpoints: the mount points, or NULL for all
+ * @nmountpoints: the number of entries in @mountpoints
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Freezes the guest's file systems (through its agent). This library's drivers
+ * do not implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: the number of file systems frozen, or -1 on error
  */
 int
 virDomainFSFreeze(virDomainPtr dom, const char **mountpoints,
@@ -3033,13 +3164,14 @@ virDomainFSFreeze(virDomainPtr dom, const char **mountpoints,
 /**
  * virDomainFSThaw:
  * @dom: a domain
- * @mountpoints: FIXME
- * @nmountpoints: FIXME
+ * @mountpoints: the mount points, or NULL for all
+ * @nmountpoints: the number of entries in @mountpoints
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Thaws the guest's file systems. This library's drivers do not implement it:
+ * after its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: the number of file systems thawed, or -1 on error
  */
 int
 virDomainFSThaw(virDomainPtr dom, const char **mountpoints,
@@ -3073,13 +3205,15 @@ virDomainFSThaw(virDomainPtr dom, const char **mountpoints,
 /**
  * virDomainGetTime:
  * @dom: a domain
- * @seconds: FIXME
- * @nseconds: FIXME
+ * @seconds: where to store the seconds since the epoch
+ * @nseconds: where to store the nanoseconds
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Reads the guest's clock (through its agent). This library's drivers do not
+ * implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainGetTime(virDomainPtr dom, long long int *seconds,
@@ -3111,13 +3245,15 @@ virDomainGetTime(virDomainPtr dom, long long int *seconds,
 /**
  * virDomainSetTime:
  * @dom: a domain
- * @seconds: FIXME
- * @nseconds: FIXME
+ * @seconds: seconds since the epoch
+ * @nseconds: nanoseconds
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Sets the guest's clock (through its agent). This library's drivers do not
+ * implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainSetTime(virDomainPtr dom, long long int seconds,
@@ -3152,9 +3288,11 @@ virDomainSetTime(virDomainPtr dom, long long int seconds,
  * @info: where to store the information
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Lists the guest's file systems (through its agent). This library's drivers do
+ * not implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: the number of file systems, or -1 on error
  */
 int
 virDomainGetFSInfo(virDomainPtr dom, virDomainFSInfoPtr **info,
@@ -3186,13 +3324,15 @@ virDomainGetFSInfo(virDomainPtr dom, virDomainFSInfoPtr **info,
 /**
  * virDomainFSTrim:
  * @dom: a domain
- * @mountPoint: FIXME
- * @minimum: FIXME
+ * @mountPoint: a mount point, or NULL for all
+ * @minimum: the smallest free range to discard, in bytes
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Discards unused blocks of the guest's file systems. This library's drivers do
+ * not implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainFSTrim(virDomainPtr dom, const char *mountPoint,
@@ -3224,13 +3364,15 @@ virDomainFSTrim(virDomainPtr dom, const char *mountPoint,
 /**
  * virDomainSendProcessSignal:
  * @domain: a domain
- * @pid_value: FIXME
- * @signum: FIXME
+ * @pid_value: the process ID
+ * @signum: a virDomainProcessSignal
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Sends a signal to a process of the guest. This library's drivers do not
+ * implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainSendProcessSignal(virDomainPtr domain, long long int pid_value,
@@ -3268,9 +3410,11 @@ virDomainSendProcessSignal(virDomainPtr domain, long long int pid_value,
  * @nparams: the number of entries in @params
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Reads the domain's block I/O tuning parameters. This library's drivers do not
+ * implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainGetBlkioParameters(virDomainPtr domain, virTypedParameterPtr params,
@@ -3304,12 +3448,13 @@ virDomainGetBlkioParameters(virDomainPtr domain, virTypedParameterPtr params,
 /**
  * virDomainMigrateSetMaxSpeed:
  * @domain: a domain
- * @bandwidth: FIXME
+ * @bandwidth: the limit, in MiB/s
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Sets the migration speed limit. This library's drivers do not implement it:
+ * after its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainMigrateSetMaxSpeed(virDomainPtr domain, unsigned long bandwidth,
@@ -3346,9 +3491,11 @@ virDomainMigrateSetMaxSpeed(virDomainPtr domain, unsigned long bandwidth,
  * @nparams: the number of entries in @params
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Sets the domain's block I/O tuning parameters. This library's drivers do not
+ * implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainSetBlkioParameters(virDomainPtr domain, virTypedParameterPtr params,
@@ -3383,12 +3530,14 @@ virDomainSetBlkioParameters(virDomainPtr domain, virTypedParameterPtr params,
 /**
  * virDomainSetMemoryFlags:
  * @domain: a domain
- * @memory: FIXME
+ * @memory: the new size, in KiB
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Changes the domain's memory, live, in its definition or both
+ * (virDomainMemoryModFlags). This library's drivers do not implement it: after
+ * its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainSetMemoryFlags(virDomainPtr domain, unsigned long memory,
@@ -3424,9 +3573,10 @@ virDomainSetMemoryFlags(virDomainPtr domain, unsigned long memory,
  * @info: where to store the information
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Reads the sizes of a disk's image. This library's drivers do not implement
+ * it: after its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainGetBlockInfo(virDomainPtr dom, const char *disk,
@@ -3462,9 +3612,11 @@ virDomainGetBlockInfo(virDomainPtr dom, const char *disk,
  * @info: where to store the information
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Reports whether the domain can take new jobs. This library's drivers do not
+ * implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainGetControlInfo(virDomainPtr domain, virDomainControlInfoPtr info,
@@ -3496,14 +3648,16 @@ virDomainGetControlInfo(virDomainPtr domain, virDomainControlInfoPtr info,
 /**
  * virDomainGetVcpuPinInfo:
  * @domain: a domain
- * @ncpumaps: FIXME
- * @cpumaps: FIXME
+ * @ncpumaps: the number of bitmaps in @cpumaps
+ * @cpumaps: an array of CPU bitmaps to fill
  * @maplen: the length of @cpumap, in bytes
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Reads which host CPUs each vCPU may run on. This library's drivers do not
+ * implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: the number of vCPUs described, or -1 on error
  */
 int
 virDomainGetVcpuPinInfo(virDomainPtr domain, int ncpumaps,
@@ -3539,14 +3693,16 @@ virDomainGetVcpuPinInfo(virDomainPtr domain, int ncpumaps,
 /**
  * virDomainPinVcpuFlags:
  * @domain: a domain
- * @vcpu: FIXME
+ * @vcpu: the vCPU's number
  * @cpumap: a CPU bitmap
  * @maplen: the length of @cpumap, in bytes
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Sets which host CPUs a vCPU may run on (virDomainModificationImpact). This
+ * library's drivers do not implement it: after its argument checks the call
+ * fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainPinVcpuFlags(virDomainPtr domain, unsigned int vcpu,
@@ -3581,15 +3737,16 @@ virDomainPinVcpuFlags(virDomainPtr domain, unsigned int vcpu,
 /**
  * virDomainSendKey:
  * @domain: a domain
- * @codeset: FIXME
- * @holdtime: FIXME
- * @keycodes: FIXME
- * @nkeycodes: FIXME
+ * @codeset: a virKeycodeSet
+ * @holdtime: how long to hold the keys, in milliseconds
+ * @keycodes: the keys
+ * @nkeycodes: the number of entries in @keycodes
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Sends key strokes to the guest. This library's drivers do not implement it:
+ * after its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainSendKey(virDomainPtr domain, unsigned int codeset,
@@ -3626,14 +3783,16 @@ virDomainSendKey(virDomainPtr domain, unsigned int codeset,
 /**
  * virDomainGetGuestInfo:
  * @domain: a domain
- * @types: FIXME
+ * @types: bitwise-OR of virDomainGuestInfoTypes
  * @params: an array of typed parameters
  * @nparams: the number of entries in @params
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Gathers information about the guest through its agent. This library's drivers
+ * do not implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainGetGuestInfo(virDomainPtr domain, unsigned int types,
@@ -3672,9 +3831,10 @@ virDomainGetGuestInfo(virDomainPtr domain, unsigned int types,
  * @info: where to store the information
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Lists the domain's I/O threads. This library's drivers do not implement it:
+ * after its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: the number of threads, or -1 on error
  */
 int
 virDomainGetIOThreadInfo(virDomainPtr domain, virDomainIOThreadInfoPtr **info,
@@ -3707,13 +3867,16 @@ virDomainGetIOThreadInfo(virDomainPtr domain, virDomainIOThreadInfoPtr **info,
 /**
  * virDomainInterfaceAddresses:
  * @dom: a domain
- * @ifaces: FIXME
- * @source: FIXME
+ * @ifaces: where to store an array of interfaces, each to release with
+ *     virDomainInterfaceFree()
+ * @source: a virDomainInterfaceAddressesSource
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Lists the guest's network interfaces and their addresses. This library's
+ * drivers do not implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: the number of interfaces, or -1 on error
  */
 int
 virDomainInterfaceAddresses(virDomainPtr dom, virDomainInterfacePtr **ifaces,
@@ -3747,14 +3910,16 @@ virDomainInterfaceAddresses(virDomainPtr dom, virDomainInterfacePtr **ifaces,
 /**
  * virDomainPinIOThread:
  * @domain: a domain
- * @iothread_id: FIXME
+ * @iothread_id: the thread's ID
  * @cpumap: a CPU bitmap
  * @maplen: the length of @cpumap, in bytes
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Sets which host CPUs an I/O thread may run on. This library's drivers do not
+ * implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainPinIOThread(virDomainPtr domain, unsigned int iothread_id,
@@ -3794,9 +3959,11 @@ virDomainPinIOThread(virDomainPtr domain, unsigned int iothread_id,
  * @nparams: the number of entries in @params
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Reads a network interface's bandwidth parameters. This library's drivers do
+ * not implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainGetInterfaceParameters(virDomainPtr dom, const char *device,
@@ -3835,9 +4002,11 @@ virDomainGetInterfaceParameters(virDomainPtr dom, const char *device,
  * @nparams: the number of entries in @params
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Reads the domain's NUMA tuning parameters. This library's drivers do not
+ * implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainGetNumaParameters(virDomainPtr domain, virTypedParameterPtr params,
@@ -3875,9 +4044,11 @@ virDomainGetNumaParameters(virDomainPtr domain, virTypedParameterPtr params,
  * @nparams: the number of entries in @params
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Sets a network interface's bandwidth parameters. This library's drivers do
+ * not implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainSetInterfaceParameters(virDomainPtr dom, const char *device,
@@ -3918,9 +4089,11 @@ virDomainSetInterfaceParameters(virDomainPtr dom, const char *device,
  * @nparams: the number of entries in @params
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Sets the domain's NUMA tuning parameters. This library's drivers do not
+ * implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainSetNumaParameters(virDomainPtr domain, virTypedParameterPtr params,
@@ -3960,9 +4133,11 @@ virDomainSetNumaParameters(virDomainPtr domain, virTypedParameterPtr params,
  * @nparams: the number of entries in @params
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Reads the statistics of the domain's job as typed parameters. This library's
+ * drivers do not implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainGetJobStats(virDomainPtr domain, int *type,
@@ -3999,12 +4174,14 @@ virDomainGetJobStats(virDomainPtr domain, int *type,
 /**
  * virDomainMigrateGetCompressionCache:
  * @domain: a domain
- * @cacheSize: FIXME
+ * @cacheSize: where to store it, in bytes
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Reads the size of the migration compression cache. This library's drivers do
+ * not implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainMigrateGetCompressionCache(virDomainPtr domain,
@@ -4039,12 +4216,14 @@ virDomainMigrateGetCompressionCache(virDomainPtr domain,
 /**
  * virDomainMigrateSetCompressionCache:
  * @domain: a domain
- * @cacheSize: FIXME
+ * @cacheSize: the size, in bytes
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Sets the size of the migration compression cache. This library's drivers do
+ * not implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainMigrateSetCompressionCache(virDomainPtr domain,
@@ -4083,9 +4262,11 @@ virDomainMigrateSetCompressionCache(virDomainPtr domain,
  * @nparams: the number of entries in @params
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Reads the domain's memory tuning parameters. This library's drivers do not
+ * implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainGetMemoryParameters(virDomainPtr domain, virTypedParameterPtr params,
@@ -4121,9 +4302,9 @@ virDomainGetMemoryParameters(virDomainPtr domain, virTypedParameterPtr params,
  * @domain: a domain
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Counts the domain's vCPUs, live, as defined or at most (virDomainVcpuFlags).
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: the count, or -1 on error
  */
 int
 virDomainGetVcpusFlags(virDomainPtr domain, unsigned int flags)
@@ -4157,9 +4338,11 @@ virDomainGetVcpusFlags(virDomainPtr domain, unsigned int flags)
  * @nparams: the number of entries in @params
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Sets the domain's memory tuning parameters. This library's drivers do not
+ * implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainSetMemoryParameters(virDomainPtr domain, virTypedParameterPtr params,
@@ -4194,12 +4377,14 @@ virDomainSetMemoryParameters(virDomainPtr domain, virTypedParameterPtr params,
 /**
  * virDomainSetVcpusFlags:
  * @domain: a domain
- * @nvcpus: FIXME
+ * @nvcpus: the new count
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Changes the domain's vCPU count (virDomainVcpuFlags). This library's drivers
+ * do not implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainSetVcpusFlags(virDomainPtr domain, unsigned int nvcpus,
@@ -4232,12 +4417,13 @@ virDomainSetVcpusFlags(virDomainPtr domain, unsigned int nvcpus,
 /**
  * virDomainGetMessages:
  * @domain: a domain
- * @msgs: FIXME
+ * @msgs: where to store an array of messages, for the caller to free
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Gives the messages the driver keeps about the domain: uses of deprecated
+ * features, reasons it is tainted.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: the number of messages, or -1 on error
  */
 int
 virDomainGetMessages(virDomainPtr domain, char ***msgs, unsigned int flags)
@@ -4272,9 +4458,11 @@ virDomainGetMessages(virDomainPtr domain, char ***msgs, unsigned int flags)
  * @nparams: the number of entries in @params
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Reads which perf events the domain counts. This library's drivers do not
+ * implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainGetPerfEvents(virDomainPtr dom, virTypedParameterPtr *params,
@@ -4310,9 +4498,11 @@ virDomainGetPerfEvents(virDomainPtr dom, virTypedParameterPtr *params,
  * @domain: a domain
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Switches a running migration to post-copy. This library's drivers do not
+ * implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainMigrateStartPostCopy(virDomainPtr domain, unsigned int flags)
@@ -4346,9 +4536,11 @@ virDomainMigrateStartPostCopy(virDomainPtr domain, unsigned int flags)
  * @nparams: the number of entries in @params
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Sets which perf events the domain counts. This library's drivers do not
+ * implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainSetPerfEvents(virDomainPtr dom, virTypedParameterPtr params,
@@ -4386,9 +4578,11 @@ virDomainSetPerfEvents(virDomainPtr dom, virTypedParameterPtr params,
  * @params: an array of typed parameters
  * @nparams: the number of entries in @params
  *
- * FIXME
+ * Reads the domain's scheduler parameters. This library's drivers do not
+ * implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainGetSchedulerParameters(virDomainPtr domain,
@@ -4428,9 +4622,10 @@ virDomainGetSchedulerParameters(virDomainPtr domain,
  * @domain: a domain
  * @nparams: the number of entries in @params
  *
- * FIXME
+ * Names the domain's scheduler. This library's drivers do not implement it:
+ * after its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: the name, for the caller to free(), or NULL on error
  */
 char *
 virDomainGetSchedulerType(virDomainPtr domain, int *nparams)
@@ -4462,9 +4657,11 @@ virDomainGetSchedulerType(virDomainPtr domain, int *nparams)
  * @params: an array of typed parameters
  * @nparams: the number of entries in @params
  *
- * FIXME
+ * Sets the domain's scheduler parameters. This library's drivers do not
+ * implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainSetSchedulerParameters(virDomainPtr domain,
@@ -4503,9 +4700,11 @@ virDomainSetSchedulerParameters(virDomainPtr domain,
  * @nparams: the number of entries in @params
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Reads the domain's scheduler parameters, live or as defined. This library's
+ * drivers do not implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainGetSchedulerParametersFlags(virDomainPtr domain,
@@ -4548,9 +4747,11 @@ virDomainGetSchedulerParametersFlags(virDomainPtr domain,
  * @domain: a domain
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Sends a non-maskable interrupt to the guest. This library's drivers do not
+ * implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainInjectNMI(virDomainPtr domain, unsigned int flags)
@@ -4580,16 +4781,18 @@ virDomainInjectNMI(virDomainPtr domain, unsigned int flags)
 /**
  * virDomainMigrate2:
  * @domain: a domain
- * @dconn: FIXME
- * @dxml: FIXME
+ * @dconn: a connection to the destination
+ * @dxml: a definition for the destination (XML), or NULL
  * @flags: bitwise-OR of the flags the function documents, or 0
- * @dname: FIXME
- * @uri: FIXME
- * @bandwidth: FIXME
+ * @dname: a new name, or NULL
+ * @uri: the destination's migration URI, or NULL
+ * @bandwidth: a speed limit in MiB/s, 0 for none
  *
- * FIXME
+ * Migrates the domain to the host @dconn is connected to, with a replacement
+ * definition. This library's drivers do not implement it: after its argument
+ * checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: a handle on the domain on the destination, or NULL on error
  */
 virDomainPtr
 virDomainMigrate2(virDomainPtr domain, virConnectPtr dconn, const char *dxml,
@@ -4627,16 +4830,18 @@ virDomainMigrate2(virDomainPtr domain, virConnectPtr dconn, const char *dxml,
 /**
  * virDomainMigrateToURI2:
  * @domain: a domain
- * @dconnuri: FIXME
- * @miguri: FIXME
- * @dxml: FIXME
+ * @dconnuri: the destination's libvirt URI
+ * @miguri: the destination's migration URI, or NULL
+ * @dxml: a definition for the destination (XML), or NULL
  * @flags: bitwise-OR of the flags the function documents, or 0
- * @dname: FIXME
- * @bandwidth: FIXME
+ * @dname: a new name, or NULL
+ * @bandwidth: a speed limit in MiB/s, 0 for none
  *
- * FIXME
+ * Migrates the domain to the host the URIs name. This library's drivers do not
+ * implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainMigrateToURI2(virDomainPtr domain, const char *dconnuri,
@@ -4675,12 +4880,14 @@ virDomainMigrateToURI2(virDomainPtr domain, const char *dconnuri,
  * virDomainScreenshot:
  * @domain: a domain
  * @stream: a stream
- * @screen: FIXME
+ * @screen: the screen's number
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Takes a screenshot of a screen of the domain into a stream. This library's
+ * drivers do not implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: the image's MIME type, for the caller to free(), or NULL on error
  */
 char *
 virDomainScreenshot(virDomainPtr domain, virStreamPtr stream,
@@ -4718,9 +4925,11 @@ virDomainScreenshot(virDomainPtr domain, virStreamPtr stream,
  * @nparams: the number of entries in @params
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Sets the domain's scheduler parameters, live or in its definition. This
+ * library's drivers do not implement it: after its argument checks the call
+ * fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainSetSchedulerParametersFlags(virDomainPtr domain,
@@ -4758,11 +4967,13 @@ virDomainSetSchedulerParametersFlags(virDomainPtr domain,
 /**
  * virDomainGetSecurityLabel:
  * @domain: a domain
- * @seclabel: FIXME
+ * @seclabel: where to store it
  *
- * FIXME
+ * Reads the security label of the domain's process. This library's drivers do
+ * not implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainGetSecurityLabel(virDomainPtr domain, virSecurityLabelPtr seclabel)
@@ -4794,9 +5005,9 @@ virDomainGetSecurityLabel(virDomainPtr domain, virSecurityLabelPtr seclabel)
  * @domain: a domain
  * @uuid: a raw UUID, VIR_UUID_BUFLEN bytes
  *
- * FIXME
+ * Copies the domain's UUID, in raw form, into @uuid.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainGetUUID(virDomainPtr domain, unsigned char *uuid)
@@ -4818,13 +5029,15 @@ virDomainGetUUID(virDomainPtr domain, unsigned char *uuid)
  * virDomainGetVcpus:
  * @domain: a domain
  * @info: where to store the information
- * @maxinfo: FIXME
- * @cpumaps: FIXME
+ * @maxinfo: the length of @info
+ * @cpumaps: an array of CPU bitmaps to fill, or NULL
  * @maplen: the length of @cpumap, in bytes
  *
- * FIXME
+ * Describes the domain's vCPUs and where they may run. This library's drivers
+ * do not implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: the number of vCPUs described, or -1 on error
  */
 int
 virDomainGetVcpus(virDomainPtr domain, virVcpuInfoPtr info, int maxinfo,
@@ -4860,13 +5073,15 @@ virDomainGetVcpus(virDomainPtr domain, virVcpuInfoPtr info, int maxinfo,
 /**
  * virDomainPinVcpu:
  * @domain: a domain
- * @vcpu: FIXME
+ * @vcpu: the vCPU's number
  * @cpumap: a CPU bitmap
  * @maplen: the length of @cpumap, in bytes
  *
- * FIXME
+ * Sets which host CPUs a vCPU of the running domain may run on. This library's
+ * drivers do not implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainPinVcpu(virDomainPtr domain, unsigned int vcpu, unsigned char *cpumap,
@@ -4900,11 +5115,13 @@ virDomainPinVcpu(virDomainPtr domain, unsigned int vcpu, unsigned char *cpumap,
 /**
  * virDomainSetVcpus:
  * @domain: a domain
- * @nvcpus: FIXME
+ * @nvcpus: the new count
  *
- * FIXME
+ * Changes the running domain's vCPU count. This library's drivers do not
+ * implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainSetVcpus(virDomainPtr domain, unsigned int nvcpus)
@@ -4936,9 +5153,11 @@ virDomainSetVcpus(virDomainPtr domain, unsigned int nvcpus)
  * virDomainIsUpdated:
  * @dom: a domain
  *
- * FIXME
+ * Tells whether the running domain's definition has changed since it started.
+ * This library's drivers do not implement it: after its argument checks the
+ * call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 1 if so, 0 if not, -1 on error
  */
 int
 virDomainIsUpdated(virDomainPtr dom)
@@ -4967,13 +5186,15 @@ virDomainIsUpdated(virDomainPtr dom)
 /**
  * virDomainOpenConsole:
  * @dom: a domain
- * @dev_name: FIXME
+ * @dev_name: the device's alias, or NULL for the first console
  * @st: a stream
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Connects a stream to a console or serial port of the domain. This library's
+ * drivers do not implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainOpenConsole(virDomainPtr dom, const char *dev_name, virStreamPtr st,
@@ -5006,12 +5227,14 @@ virDomainOpenConsole(virDomainPtr dom, const char *dev_name, virStreamPtr st,
 /**
  * virDomainManagedSaveDefineXML:
  * @domain: a domain
- * @dxml: FIXME
+ * @dxml: the new definition (XML)
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Replaces the definition stored in the managed save image. This library's
+ * drivers do not implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainManagedSaveDefineXML(virDomainPtr domain, const char *dxml,
@@ -5047,9 +5270,11 @@ virDomainManagedSaveDefineXML(virDomainPtr domain, const char *dxml,
  * @domain: a domain
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Reads the definition stored in the managed save image. This library's drivers
+ * do not implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: the result, for the caller to free(), or NULL on error
  */
 char *
 virDomainManagedSaveGetXMLDesc(virDomainPtr domain, unsigned int flags)
@@ -5078,12 +5303,14 @@ virDomainManagedSaveGetXMLDesc(virDomainPtr domain, unsigned int flags)
 /**
  * virDomainMigrateGetMaxDowntime:
  * @domain: a domain
- * @downtime: FIXME
+ * @downtime: where to store it, in milliseconds
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Reads how long the domain may be paused at the end of a live migration. This
+ * library's drivers do not implement it: after its argument checks the call
+ * fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainMigrateGetMaxDowntime(virDomainPtr domain,
@@ -5117,14 +5344,16 @@ virDomainMigrateGetMaxDowntime(virDomainPtr domain,
 /**
  * virDomainMigrate3:
  * @domain: a domain
- * @dconn: FIXME
+ * @dconn: a connection to the destination
  * @params: an array of typed parameters
  * @nparams: the number of entries in @params
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Migrates the domain to the host @dconn is connected to, as typed parameters
+ * say. This library's drivers do not implement it: after its argument checks
+ * the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: a handle on the domain on the destination, or NULL on error
  */
 virDomainPtr
 virDomainMigrate3(virDomainPtr domain, virConnectPtr dconn,
@@ -5160,14 +5389,16 @@ virDomainMigrate3(virDomainPtr domain, virConnectPtr dconn,
 /**
  * virDomainMigrateToURI3:
  * @domain: a domain
- * @dconnuri: FIXME
+ * @dconnuri: the destination's libvirt URI
  * @params: an array of typed parameters
  * @nparams: the number of entries in @params
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Migrates the domain to the host @dconnuri names, as typed parameters say.
+ * This library's drivers do not implement it: after its argument checks the
+ * call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainMigrateToURI3(virDomainPtr domain, const char *dconnuri,
@@ -5203,14 +5434,16 @@ virDomainMigrateToURI3(virDomainPtr domain, const char *dconnuri,
 /**
  * virDomainMigrateToURI:
  * @domain: a domain
- * @duri: FIXME
+ * @duri: the destination's URI
  * @flags: bitwise-OR of the flags the function documents, or 0
- * @dname: FIXME
- * @bandwidth: FIXME
+ * @dname: a new name, or NULL
+ * @bandwidth: a speed limit in MiB/s, 0 for none
  *
- * FIXME
+ * Migrates the domain to the host @duri names. This library's drivers do not
+ * implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainMigrateToURI(virDomainPtr domain, const char *duri,
@@ -5250,9 +5483,11 @@ virDomainMigrateToURI(virDomainPtr domain, const char *duri,
  * @st: a stream
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Connects a stream to a channel of the domain. This library's drivers do not
+ * implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainOpenChannel(virDomainPtr dom, const char *name, virStreamPtr st,
@@ -5285,13 +5520,15 @@ virDomainOpenChannel(virDomainPtr dom, const char *name, virStreamPtr st,
 /**
  * virDomainOpenGraphics:
  * @dom: a domain
- * @idx: FIXME
- * @fd: FIXME
+ * @idx: the index of the graphics device
+ * @fd: a connected socket
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Connects an open socket to one of the domain's graphics servers. This
+ * library's drivers do not implement it: after its argument checks the call
+ * fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainOpenGraphics(virDomainPtr dom, unsigned int idx, int fd,
@@ -5324,9 +5561,11 @@ virDomainOpenGraphics(virDomainPtr dom, unsigned int idx, int fd,
  * @domain: a domain
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Resets the domain, as a hardware reset button would. This library's drivers
+ * do not implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainReset(virDomainPtr domain, unsigned int flags)
@@ -5358,9 +5597,10 @@ virDomainReset(virDomainPtr domain, unsigned int flags)
  * @domain: a domain
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Wakes the guest from suspend. This library's drivers do not implement it:
+ * after its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainPMWakeup(virDomainPtr domain, unsigned int flags)
@@ -5390,12 +5630,13 @@ virDomainPMWakeup(virDomainPtr domain, unsigned int flags)
 /**
  * virDomainRename:
  * @dom: a domain
- * @new_name: FIXME
+ * @new_name: the new name
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Renames a domain that does not run. This library's drivers do not implement
+ * it: after its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainRename(virDomainPtr dom, const char *new_name, unsigned int flags)
@@ -5431,9 +5672,11 @@ virDomainRename(virDomainPtr dom, const char *new_name, unsigned int flags)
  * @nparams: the number of entries in @params
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Starts a domain again from a memory image, as typed parameters say. This
+ * library's drivers do not implement it: after its argument checks the call
+ * fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainRestoreParams(virConnectPtr conn, virTypedParameterPtr params,
@@ -5468,9 +5711,11 @@ virDomainRestoreParams(virConnectPtr conn, virTypedParameterPtr params,
  * @nparams: the number of entries in @params
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Writes the domain's memory to a file and stops it, as typed parameters say.
+ * This library's drivers do not implement it: after its argument checks the
+ * call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainSaveParams(virDomainPtr domain, virTypedParameterPtr params,
@@ -5505,12 +5750,14 @@ virDomainSaveParams(virDomainPtr domain, virTypedParameterPtr params,
  * virDomainSetBlockThreshold:
  * @domain: a domain
  * @dev: a node device
- * @threshold: FIXME
+ * @threshold: the offset, in bytes
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Asks for an event when writes to a disk pass an offset. This library's
+ * drivers do not implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainSetBlockThreshold(virDomainPtr domain, const char *dev,
@@ -5544,13 +5791,14 @@ virDomainSetBlockThreshold(virDomainPtr domain, const char *dev,
 /**
  * virDomainSetVcpu:
  * @domain: a domain
- * @vcpumap: FIXME
- * @state: FIXME
+ * @vcpumap: the vCPUs, as a list such as "1-3,^2"
+ * @state: 1 to enable, 0 to disable
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Enables or disables individual vCPUs. This library's drivers do not implement
+ * it: after its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainSetVcpu(virDomainPtr domain, const char *vcpumap, int state,
@@ -5583,14 +5831,15 @@ virDomainSetVcpu(virDomainPtr domain, const char *vcpumap, int state,
 /**
  * virDomainSetIOThreadParams:
  * @domain: a domain
- * @iothread_id: FIXME
+ * @iothread_id: the thread's ID
  * @params: an array of typed parameters
  * @nparams: the number of entries in @params
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Sets the parameters of an I/O thread. This library's drivers do not implement
+ * it: after its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainSetIOThreadParams(virDomainPtr domain, unsigned int iothread_id,
@@ -5631,9 +5880,11 @@ virDomainSetIOThreadParams(virDomainPtr domain, unsigned int iothread_id,
  * @nparams: the number of entries in @params
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Injects a secret into a domain launched with memory encryption. This
+ * library's drivers do not implement it: after its argument checks the call
+ * fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainSetLaunchSecurityState(virDomainPtr domain,
@@ -5670,12 +5921,14 @@ virDomainSetLaunchSecurityState(virDomainPtr domain,
  * virDomainSetLifecycleAction:
  * @domain: a domain
  * @type: a type
- * @action: FIXME
+ * @action: a virDomainLifecycleAction
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Changes what is done when the guest powers off, reboots or crashes. This
+ * library's drivers do not implement it: after its argument checks the call
+ * fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainSetLifecycleAction(virDomainPtr domain, unsigned int type,
@@ -5708,13 +5961,15 @@ virDomainSetLifecycleAction(virDomainPtr domain, unsigned int type,
 /**
  * virDomainSetUserPassword:
  * @dom: a domain
- * @user: FIXME
- * @password: FIXME
+ * @user: the guest user
+ * @password: the password
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Sets a guest user's password (through its agent). This library's drivers do
+ * not implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainSetUserPassword(virDomainPtr dom, const char *user,
@@ -5749,12 +6004,14 @@ virDomainSetUserPassword(virDomainPtr dom, const char *user,
 /**
  * virDomainStartDirtyRateCalc:
  * @domain: a domain
- * @seconds: FIXME
+ * @seconds: how long to measure
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Starts measuring how fast the guest dirties its memory. This library's
+ * drivers do not implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainStartDirtyRateCalc(virDomainPtr domain, int seconds,

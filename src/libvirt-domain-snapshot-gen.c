@@ -23,9 +23,9 @@ VIR_LOG_INIT("libvirt.domain-snapshot");
  * @domain: a domain
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Tells whether the domain has a current snapshot.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 1 if so, 0 if not, -1 on error
  */
 int
 virDomainHasCurrentSnapshot(virDomainPtr domain, unsigned int flags)
@@ -56,9 +56,11 @@ virDomainHasCurrentSnapshot(virDomainPtr domain, unsigned int flags)
  * @snapshot: a domain snapshot
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Returns the domain to the state the snapshot kept. This library's drivers do
+ * not implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainRevertToSnapshot(virDomainSnapshotPtr snapshot, unsigned int flags)
@@ -90,9 +92,12 @@ virDomainRevertToSnapshot(virDomainSnapshotPtr snapshot, unsigned int flags)
  * @xmlDesc: an XML description
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Takes a snapshot of the domain as @xmlDesc describes. This library's drivers
+ * do not implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: a new handle, or NULL on error (the lookups: the not-found code of
+ * its kind)
  */
 virDomainSnapshotPtr
 virDomainSnapshotCreateXML(virDomainPtr domain, const char *xmlDesc,
@@ -130,9 +135,10 @@ virDomainSnapshotCreateXML(virDomainPtr domain, const char *xmlDesc,
  * @domain: a domain
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Gives the domain's current snapshot.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: a new handle, or NULL on error (the lookups: the not-found code of
+ * its kind)
  */
 virDomainSnapshotPtr
 virDomainSnapshotCurrent(virDomainPtr domain, unsigned int flags)
@@ -164,9 +170,10 @@ virDomainSnapshotCurrent(virDomainPtr domain, unsigned int flags)
  * @snapshot: a domain snapshot
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Deletes a snapshot. This library's drivers do not implement it: after its
+ * argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainSnapshotDelete(virDomainSnapshotPtr snapshot, unsigned int flags)
@@ -196,9 +203,9 @@ virDomainSnapshotDelete(virDomainSnapshotPtr snapshot, unsigned int flags)
  * virDomainSnapshotFree:
  * @snapshot: a domain snapshot
  *
- * FIXME
+ * Releases a reference to the handle.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainSnapshotFree(virDomainSnapshotPtr snapshot)
@@ -216,9 +223,10 @@ virDomainSnapshotFree(virDomainSnapshotPtr snapshot)
  * @snapshot: a domain snapshot
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Describes the snapshot in XML. This library's drivers do not implement it:
+ * after its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: the result, for the caller to free(), or NULL on error
  */
 char *
 virDomainSnapshotGetXMLDesc(virDomainSnapshotPtr snapshot, unsigned int flags)
@@ -248,12 +256,12 @@ virDomainSnapshotGetXMLDesc(virDomainSnapshotPtr snapshot, unsigned int flags)
  * virDomainSnapshotListNames:
  * @domain: a domain
  * @names: an array to fill with names, each for the caller to free
- * @nameslen: FIXME
+ * @nameslen: the length of @names
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Fills @names with the names of the domain's snapshots.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: the number found, or -1 on error
  */
 int
 virDomainSnapshotListNames(virDomainPtr domain, char **names, int nameslen,
@@ -292,9 +300,10 @@ virDomainSnapshotListNames(virDomainPtr domain, char **names, int nameslen,
  * @name: a name
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Finds a snapshot of the domain by name.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: a new handle, or NULL on error (the lookups: the not-found code of
+ * its kind)
  */
 virDomainSnapshotPtr
 virDomainSnapshotLookupByName(virDomainPtr domain, const char *name,
@@ -330,9 +339,9 @@ virDomainSnapshotLookupByName(virDomainPtr domain, const char *name,
  * @domain: a domain
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Counts the domain's snapshots.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: the number found, or -1 on error
  */
 int
 virDomainSnapshotNum(virDomainPtr domain, unsigned int flags)
@@ -361,12 +370,12 @@ virDomainSnapshotNum(virDomainPtr domain, unsigned int flags)
 /**
  * virDomainListAllSnapshots:
  * @domain: a domain
- * @snaps: FIXME
+ * @snaps: where to store a NULL-terminated array of handles, or NULL to count
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Collects handles on the domain's snapshots that pass the filters of @flags.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: the number of snapshots, or -1 on error
  */
 int
 virDomainListAllSnapshots(virDomainPtr domain, virDomainSnapshotPtr **snaps,
@@ -399,9 +408,11 @@ virDomainListAllSnapshots(virDomainPtr domain, virDomainSnapshotPtr **snaps,
  * @snapshot: a domain snapshot
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Tells whether the driver keeps metadata for the snapshot. This library's
+ * drivers do not implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 1 if so, 0 if not, -1 on error
  */
 int
 virDomainSnapshotHasMetadata(virDomainSnapshotPtr snapshot, unsigned int flags)
@@ -432,9 +443,11 @@ virDomainSnapshotHasMetadata(virDomainSnapshotPtr snapshot, unsigned int flags)
  * @snapshot: a domain snapshot
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Tells whether the snapshot is the current one. This library's drivers do not
+ * implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 1 if so, 0 if not, -1 on error
  */
 int
 virDomainSnapshotIsCurrent(virDomainSnapshotPtr snapshot, unsigned int flags)
@@ -463,12 +476,14 @@ virDomainSnapshotIsCurrent(virDomainSnapshotPtr snapshot, unsigned int flags)
 /**
  * virDomainSnapshotListAllChildren:
  * @snapshot: a domain snapshot
- * @snaps: FIXME
+ * @snaps: where to store a NULL-terminated array of handles, or NULL to count
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Collects handles on the snapshot's children. This library's drivers do not
+ * implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: the number of children, or -1 on error
  */
 int
 virDomainSnapshotListAllChildren(virDomainSnapshotPtr snapshot,
@@ -502,9 +517,9 @@ virDomainSnapshotListAllChildren(virDomainSnapshotPtr snapshot,
  * virDomainSnapshotRef:
  * @snapshot: a domain snapshot
  *
- * FIXME
+ * Takes an extra reference on the handle.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virDomainSnapshotRef(virDomainSnapshotPtr snapshot)
@@ -521,9 +536,9 @@ virDomainSnapshotRef(virDomainSnapshotPtr snapshot)
  * virDomainSnapshotGetConnect:
  * @snapshot: a domain snapshot
  *
- * FIXME
+ * Gives the connection the handle belongs to.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: the handle it belongs to (no new reference), or NULL on error
  */
 virConnectPtr
 virDomainSnapshotGetConnect(virDomainSnapshotPtr snapshot)
@@ -539,9 +554,9 @@ virDomainSnapshotGetConnect(virDomainSnapshotPtr snapshot)
  * virDomainSnapshotGetDomain:
  * @snapshot: a domain snapshot
  *
- * FIXME
+ * Gives the domain the snapshot belongs to.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: the handle it belongs to (no new reference), or NULL on error
  */
 virDomainPtr
 virDomainSnapshotGetDomain(virDomainSnapshotPtr snapshot)
@@ -557,9 +572,9 @@ virDomainSnapshotGetDomain(virDomainSnapshotPtr snapshot)
  * virDomainSnapshotGetName:
  * @snapshot: a domain snapshot
  *
- * FIXME
+ * Gives the snapshot's name.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: a string owned by the handle, or NULL on error
  */
 const char *
 virDomainSnapshotGetName(virDomainSnapshotPtr snapshot)
@@ -576,9 +591,11 @@ virDomainSnapshotGetName(virDomainSnapshotPtr snapshot)
  * @snapshot: a domain snapshot
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Gives the snapshot's parent. This library's drivers do not implement it:
+ * after its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: a new handle, or NULL on error (the lookups: the not-found code of
+ * its kind)
  */
 virDomainSnapshotPtr
 virDomainSnapshotGetParent(virDomainSnapshotPtr snapshot, unsigned int flags)
@@ -609,12 +626,14 @@ virDomainSnapshotGetParent(virDomainSnapshotPtr snapshot, unsigned int flags)
  * virDomainSnapshotListChildrenNames:
  * @snapshot: a domain snapshot
  * @names: an array to fill with names, each for the caller to free
- * @nameslen: FIXME
+ * @nameslen: the length of @names
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Fills @names with the names of the snapshot's children. This library's
+ * drivers do not implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: the number found, or -1 on error
  */
 int
 virDomainSnapshotListChildrenNames(virDomainSnapshotPtr snapshot, char **names,
@@ -650,9 +669,10 @@ virDomainSnapshotListChildrenNames(virDomainSnapshotPtr snapshot, char **names,
  * @snapshot: a domain snapshot
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Counts the snapshot's children. This library's drivers do not implement it:
+ * after its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: the number found, or -1 on error
  */
 int
 virDomainSnapshotNumChildren(virDomainSnapshotPtr snapshot, unsigned int flags)

@@ -23,9 +23,10 @@ VIR_LOG_INIT("libvirt.host");
  * @conn: a connection
  * @info: where to store the information
  *
- * FIXME
+ * Fills @info with a summary of the host: CPU model, memory, CPUs and their
+ * topology.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virNodeGetInfo(virConnectPtr conn, virNodeInfoPtr info)
@@ -52,13 +53,15 @@ virNodeGetInfo(virConnectPtr conn, virNodeInfoPtr info)
 /**
  * virConnectBaselineCPU:
  * @conn: a connection
- * @xmlCPUs: FIXME
- * @ncpus: FIXME
+ * @xmlCPUs: the CPU descriptions (XML), one per host
+ * @ncpus: the number of entries in @xmlCPUs
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Computes the most capable CPU that every host described by @xmlCPUs can run.
+ * This library's drivers do not implement it: after its argument checks the
+ * call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: the result, for the caller to free(), or NULL on error
  */
 char *
 virConnectBaselineCPU(virConnectPtr conn, const char **xmlCPUs,
@@ -88,17 +91,19 @@ virConnectBaselineCPU(virConnectPtr conn, const char **xmlCPUs,
 /**
  * virConnectBaselineHypervisorCPU:
  * @conn: a connection
- * @emulator: FIXME
- * @arch: FIXME
- * @machine: FIXME
- * @virttype: FIXME
- * @xmlCPUs: FIXME
- * @ncpus: FIXME
+ * @emulator: the emulator's path, or NULL for the default
+ * @arch: the architecture, or NULL
+ * @machine: the machine type, or NULL
+ * @virttype: the domain type ("qemu", "kvm"), or NULL
+ * @xmlCPUs: the CPU descriptions (XML)
+ * @ncpus: the number of entries in @xmlCPUs
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Computes the most capable CPU that every host described by @xmlCPUs can run
+ * with the given hypervisor. This library's drivers do not implement it: after
+ * its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: the result, for the caller to free(), or NULL on error
  */
 char *
 virConnectBaselineHypervisorCPU(virConnectPtr conn, const char *emulator,
@@ -135,16 +140,18 @@ virConnectBaselineHypervisorCPU(virConnectPtr conn, const char *emulator,
 /**
  * virConnectCompareHypervisorCPU:
  * @conn: a connection
- * @emulator: FIXME
- * @arch: FIXME
- * @machine: FIXME
- * @virttype: FIXME
- * @xmlCPU: FIXME
+ * @emulator: the emulator's path, or NULL for the default
+ * @arch: the architecture, or NULL
+ * @machine: the machine type, or NULL
+ * @virttype: the domain type, or NULL
+ * @xmlCPU: a CPU description (XML)
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Tells whether the given hypervisor can provide the CPU @xmlCPU describes on
+ * this host. This library's drivers do not implement it: after its argument
+ * checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: a virCPUCompareResult, VIR_CPU_COMPARE_ERROR on error
  */
 int
 virConnectCompareHypervisorCPU(virConnectPtr conn, const char *emulator,
@@ -181,9 +188,9 @@ virConnectCompareHypervisorCPU(virConnectPtr conn, const char *emulator,
  * virConnectGetType:
  * @conn: a connection
  *
- * FIXME
+ * Names the hypervisor driver behind the connection ("QEMU" here).
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: the name, owned by the library, or NULL on error
  */
 const char *
 virConnectGetType(virConnectPtr conn)
@@ -209,11 +216,12 @@ virConnectGetType(virConnectPtr conn)
 /**
  * virConnectGetVersion:
  * @conn: a connection
- * @hvVer: FIXME
+ * @hvVer: where to store the version
  *
- * FIXME
+ * Reports the version of the hypervisor: for QEMU, the default emulator's, as
+ * major * 1,000,000 + minor * 1,000 + micro.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virConnectGetVersion(virConnectPtr conn, unsigned long *hvVer)
@@ -243,9 +251,11 @@ virConnectGetVersion(virConnectPtr conn, unsigned long *hvVer)
  * @xmlDesc: an XML description
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Tells whether this host can provide the CPU @xmlDesc describes. This
+ * library's drivers do not implement it: after its argument checks the call
+ * fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: a virCPUCompareResult, VIR_CPU_COMPARE_ERROR on error
  */
 int
 virConnectCompareCPU(virConnectPtr conn, const char *xmlDesc,
@@ -274,13 +284,15 @@ virConnectCompareCPU(virConnectPtr conn, const char *xmlDesc,
 /**
  * virConnectGetCPUModelNames:
  * @conn: a connection
- * @arch: FIXME
- * @models: FIXME
+ * @arch: an architecture
+ * @models: where to store a NULL-terminated array of names, or NULL to count
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Lists the CPU models the hypervisor knows for @arch. This library's drivers
+ * do not implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: the number of models, or -1 on error
  */
 int
 virConnectGetCPUModelNames(virConnectPtr conn, const char *arch,
@@ -311,9 +323,11 @@ virConnectGetCPUModelNames(virConnectPtr conn, const char *arch,
  * virConnectGetCapabilities:
  * @conn: a connection
  *
- * FIXME
+ * Describes in XML what the host and its hypervisor offer: the host's CPU and
+ * topology, and the kinds of guest it can run with their emulators and machine
+ * types.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: the XML, for the caller to free(), or NULL on error
  */
 char *
 virConnectGetCapabilities(virConnectPtr conn)
@@ -339,11 +353,11 @@ virConnectGetCapabilities(virConnectPtr conn)
 /**
  * virConnectGetMaxVcpus:
  * @conn: a connection
- * @type: a type
+ * @type: "qemu" or "kvm", or NULL
  *
- * FIXME
+ * Gives the most vCPUs a guest of the given type may have.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: the limit, or -1 on error
  */
 int
 virConnectGetMaxVcpus(virConnectPtr conn, const char *type)
@@ -370,9 +384,9 @@ virConnectGetMaxVcpus(virConnectPtr conn, const char *type)
  * virConnectGetHostname:
  * @conn: a connection
  *
- * FIXME
+ * Gives the name of the host the hypervisor runs on: here, the caller's host.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: the name, for the caller to free(), or NULL on error
  */
 char *
 virConnectGetHostname(virConnectPtr conn)
@@ -399,9 +413,10 @@ virConnectGetHostname(virConnectPtr conn)
  * virConnectIsEncrypted:
  * @conn: a connection
  *
- * FIXME
+ * Tells whether the connection's transport is encrypted; a local connection has
+ * none, so it is not.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 1 if so, 0 if not, -1 on error
  */
 int
 virConnectIsEncrypted(virConnectPtr conn)
@@ -428,9 +443,10 @@ virConnectIsEncrypted(virConnectPtr conn)
  * virConnectIsSecure:
  * @conn: a connection
  *
- * FIXME
+ * Tells whether what goes over the connection is safe from eavesdropping; a
+ * local connection always is.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 1 if so, 0 if not, -1 on error
  */
 int
 virConnectIsSecure(virConnectPtr conn)
@@ -458,9 +474,11 @@ virConnectIsSecure(virConnectPtr conn)
  * @conn: a connection
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Describes the host's hardware (SMBIOS) in XML. This library's drivers do not
+ * implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: the result, for the caller to free(), or NULL on error
  */
 char *
 virConnectGetSysinfo(virConnectPtr conn, unsigned int flags)
@@ -487,9 +505,10 @@ virConnectGetSysinfo(virConnectPtr conn, unsigned int flags)
  * virConnectIsAlive:
  * @conn: a connection
  *
- * FIXME
+ * Tells whether the connection can still be used; a local connection stays
+ * alive until it is closed.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 1 if so, 0 if not, -1 on error
  */
 int
 virConnectIsAlive(virConnectPtr conn)
@@ -515,12 +534,14 @@ virConnectIsAlive(virConnectPtr conn)
 /**
  * virConnectSetKeepAlive:
  * @conn: a connection
- * @interval: FIXME
- * @count: FIXME
+ * @interval: seconds between messages; 0 or less to stop
+ * @count: messages without an answer before the connection is closed
  *
- * FIXME
+ * Starts sending keepalive messages to the other end of the connection, to
+ * notice when it goes away; a local connection has no other end, and accepts
+ * the request.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0, 1 if the other end does not support keepalive, -1 on error
  */
 int
 virConnectSetKeepAlive(virConnectPtr conn, int interval, unsigned int count)
@@ -546,13 +567,14 @@ virConnectSetKeepAlive(virConnectPtr conn, int interval, unsigned int count)
 /**
  * virNodeSuspendForDuration:
  * @conn: a connection
- * @target: FIXME
- * @duration: FIXME
+ * @target: a virNodeSuspendTarget
+ * @duration: how long, in seconds
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Suspends the host for a time. This library's drivers do not implement it:
+ * after its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virNodeSuspendForDuration(virConnectPtr conn, unsigned int target,
@@ -586,9 +608,11 @@ virNodeSuspendForDuration(virConnectPtr conn, unsigned int target,
  * @nparams: the number of entries in @params
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Reads the host's memory tuning parameters. This library's drivers do not
+ * implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virNodeGetMemoryParameters(virConnectPtr conn, virTypedParameterPtr params,
@@ -622,9 +646,11 @@ virNodeGetMemoryParameters(virConnectPtr conn, virTypedParameterPtr params,
  * @nparams: the number of entries in @params
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Sets the host's memory tuning parameters. This library's drivers do not
+ * implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virNodeSetMemoryParameters(virConnectPtr conn, virTypedParameterPtr params,
@@ -660,9 +686,11 @@ virNodeSetMemoryParameters(virConnectPtr conn, virTypedParameterPtr params,
  * @nparams: the number of entries in @params
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Reads the host's SEV (AMD memory encryption) information. This library's
+ * drivers do not implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virNodeGetSEVInfo(virConnectPtr conn, virTypedParameterPtr *params,
@@ -696,9 +724,11 @@ virNodeGetSEVInfo(virConnectPtr conn, virTypedParameterPtr *params,
  * @opaque: passed to the callback
  * @freecb: called with @opaque when the callback is removed, or NULL
  *
- * FIXME
+ * Registers a callback called when the connection is closed other than by the
+ * application; a local connection never is, so the callback is kept and never
+ * called.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virConnectRegisterCloseCallback(virConnectPtr conn, virConnectCloseFunc cb,
@@ -730,9 +760,9 @@ virConnectRegisterCloseCallback(virConnectPtr conn, virConnectCloseFunc cb,
  * @conn: a connection
  * @cb: the callback
  *
- * FIXME
+ * Removes the close callback, calling its free callback.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virConnectUnregisterCloseCallback(virConnectPtr conn, virConnectCloseFunc cb)
@@ -763,9 +793,11 @@ virConnectUnregisterCloseCallback(virConnectPtr conn, virConnectCloseFunc cb)
  * @nparams: the number of entries in @params
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Tells a daemon whose identity the connection acts for. This library's drivers
+ * do not implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virConnectSetIdentity(virConnectPtr conn, virTypedParameterPtr params,
@@ -794,14 +826,15 @@ virConnectSetIdentity(virConnectPtr conn, virTypedParameterPtr params,
 /**
  * virNodeGetCPUStats:
  * @conn: a connection
- * @cpuNum: FIXME
+ * @cpuNum: a CPU number, or VIR_NODE_CPU_STATS_ALL_CPUS
  * @params: an array of typed parameters
  * @nparams: the number of entries in @params
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Reads the host's CPU statistics. This library's drivers do not implement it:
+ * after its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virNodeGetCPUStats(virConnectPtr conn, int cpuNum, virNodeCPUStatsPtr params,
@@ -831,14 +864,15 @@ virNodeGetCPUStats(virConnectPtr conn, int cpuNum, virNodeCPUStatsPtr params,
 /**
  * virNodeGetMemoryStats:
  * @conn: a connection
- * @cellNum: FIXME
+ * @cellNum: a NUMA cell, or VIR_NODE_MEMORY_STATS_ALL_CELLS
  * @params: an array of typed parameters
  * @nparams: the number of entries in @params
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Reads the host's memory statistics. This library's drivers do not implement
+ * it: after its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virNodeGetMemoryStats(virConnectPtr conn, int cellNum,
@@ -869,11 +903,12 @@ virNodeGetMemoryStats(virConnectPtr conn, int cellNum,
 /**
  * virNodeGetSecurityModel:
  * @conn: a connection
- * @secmodel: FIXME
+ * @secmodel: where to store it
  *
- * FIXME
+ * Fills @secmodel with the security model the driver confines domains with
+ * ("none" here).
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virNodeGetSecurityModel(virConnectPtr conn, virSecurityModelPtr secmodel)
@@ -900,16 +935,18 @@ virNodeGetSecurityModel(virConnectPtr conn, virSecurityModelPtr secmodel)
 /**
  * virNodeGetFreePages:
  * @conn: a connection
- * @npages: FIXME
- * @pages: FIXME
- * @startcell: FIXME
- * @cellcount: FIXME
- * @counts: FIXME
+ * @npages: the number of entries in @pages
+ * @pages: the page sizes, in KiB
+ * @startcell: the first cell
+ * @cellcount: the number of cells
+ * @counts: an array to fill, @npages per cell
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Reads the free pages of given sizes in NUMA cells of the host. This library's
+ * drivers do not implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: the number of entries stored, or -1 on error
  */
 int
 virNodeGetFreePages(virConnectPtr conn, unsigned int npages,
@@ -948,16 +985,18 @@ virNodeGetFreePages(virConnectPtr conn, unsigned int npages,
 /**
  * virNodeAllocPages:
  * @conn: a connection
- * @npages: FIXME
- * @pageSizes: FIXME
- * @pageCounts: FIXME
- * @startCell: FIXME
- * @cellCount: FIXME
+ * @npages: the number of entries in @pageSizes and @pageCounts
+ * @pageSizes: the page sizes, in KiB
+ * @pageCounts: the number of pages of each size
+ * @startCell: the first NUMA cell, or -1 for all
+ * @cellCount: the number of cells
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Changes the size of the host's huge page pools. This library's drivers do not
+ * implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: the number of page pools changed, or -1 on error
  */
 int
 virNodeAllocPages(virConnectPtr conn, unsigned int npages,
@@ -995,12 +1034,14 @@ virNodeAllocPages(virConnectPtr conn, unsigned int npages,
  * virNodeGetCPUMap:
  * @conn: a connection
  * @cpumap: a CPU bitmap
- * @online: FIXME
+ * @online: where to store the number online, or NULL
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Gives the host's CPUs as a bitmap of which are online. This library's drivers
+ * do not implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: the number of CPUs, or -1 on error
  */
 int
 virNodeGetCPUMap(virConnectPtr conn, unsigned char **cpumap,
@@ -1028,13 +1069,15 @@ virNodeGetCPUMap(virConnectPtr conn, unsigned char **cpumap,
 /**
  * virNodeGetCellsFreeMemory:
  * @conn: a connection
- * @freeMems: FIXME
- * @startCell: FIXME
- * @maxCells: FIXME
+ * @freeMems: an array to fill, in bytes
+ * @startCell: the first cell
+ * @maxCells: the length of @freeMems
  *
- * FIXME
+ * Reads the free memory of NUMA cells of the host. This library's drivers do
+ * not implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: the number of cells stored, or -1 on error
  */
 int
 virNodeGetCellsFreeMemory(virConnectPtr conn, unsigned long long *freeMems,
@@ -1067,9 +1110,10 @@ virNodeGetCellsFreeMemory(virConnectPtr conn, unsigned long long *freeMems,
  * virNodeGetFreeMemory:
  * @conn: a connection
  *
- * FIXME
+ * Reads the host's free memory. This library's drivers do not implement it:
+ * after its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or 0 on error
+ * Returns: the free memory in bytes, or 0 on error
  */
 unsigned long long
 virNodeGetFreeMemory(virConnectPtr conn)

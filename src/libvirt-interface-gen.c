@@ -24,9 +24,9 @@ VIR_LOG_INIT("libvirt.interface");
  * @names: an array to fill with names, each for the caller to free
  * @maxnames: the length of @names
  *
- * FIXME
+ * Fills @names with the names of the active host interfaces.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: the number found, or -1 on error
  */
 int
 virConnectListInterfaces(virConnectPtr conn, char **const names, int maxnames)
@@ -59,9 +59,9 @@ virConnectListInterfaces(virConnectPtr conn, char **const names, int maxnames)
  * virConnectNumOfInterfaces:
  * @conn: a connection
  *
- * FIXME
+ * Counts the active host interfaces.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: the number found, or -1 on error
  */
 int
 virConnectNumOfInterfaces(virConnectPtr conn)
@@ -89,9 +89,10 @@ virConnectNumOfInterfaces(virConnectPtr conn)
  * @iface: an interface
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Activates a host interface. This library's drivers do not implement it: after
+ * its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virInterfaceCreate(virInterfacePtr iface, unsigned int flags)
@@ -124,9 +125,11 @@ virInterfaceCreate(virInterfacePtr iface, unsigned int flags)
  * @xmlDesc: an XML description
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Defines a host interface. This library's drivers do not implement it: after
+ * its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: a new handle, or NULL on error (the lookups: the not-found code of
+ * its kind)
  */
 virInterfacePtr
 virInterfaceDefineXML(virConnectPtr conn, const char *xmlDesc,
@@ -163,9 +166,10 @@ virInterfaceDefineXML(virConnectPtr conn, const char *xmlDesc,
  * @iface: an interface
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Deactivates a host interface. This library's drivers do not implement it:
+ * after its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virInterfaceDestroy(virInterfacePtr iface, unsigned int flags)
@@ -196,9 +200,9 @@ virInterfaceDestroy(virInterfacePtr iface, unsigned int flags)
  * virInterfaceFree:
  * @iface: an interface
  *
- * FIXME
+ * Releases a reference to the handle.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virInterfaceFree(virInterfacePtr iface)
@@ -215,9 +219,9 @@ virInterfaceFree(virInterfacePtr iface)
  * virInterfaceGetConnect:
  * @iface: an interface
  *
- * FIXME
+ * Gives the connection the handle belongs to.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: the handle it belongs to (no new reference), or NULL on error
  */
 virConnectPtr
 virInterfaceGetConnect(virInterfacePtr iface)
@@ -233,9 +237,9 @@ virInterfaceGetConnect(virInterfacePtr iface)
  * virInterfaceGetMACString:
  * @iface: an interface
  *
- * FIXME
+ * Gives the interface's MAC address.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: a string owned by the handle, or NULL on error
  */
 const char *
 virInterfaceGetMACString(virInterfacePtr iface)
@@ -251,9 +255,9 @@ virInterfaceGetMACString(virInterfacePtr iface)
  * virInterfaceGetName:
  * @iface: an interface
  *
- * FIXME
+ * Gives the interface's name.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: a string owned by the handle, or NULL on error
  */
 const char *
 virInterfaceGetName(virInterfacePtr iface)
@@ -270,9 +274,10 @@ virInterfaceGetName(virInterfacePtr iface)
  * @iface: an interface
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Describes the interface in XML. This library's drivers do not implement it:
+ * after its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: the result, for the caller to free(), or NULL on error
  */
 char *
 virInterfaceGetXMLDesc(virInterfacePtr iface, unsigned int flags)
@@ -301,11 +306,12 @@ virInterfaceGetXMLDesc(virInterfacePtr iface, unsigned int flags)
 /**
  * virInterfaceLookupByMACString:
  * @conn: a connection
- * @mac: FIXME
+ * @mac: a MAC address
  *
- * FIXME
+ * Finds a host interface by MAC address.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: a new handle, or NULL on error (the lookups: the not-found code of
+ * its kind)
  */
 virInterfacePtr
 virInterfaceLookupByMACString(virConnectPtr conn, const char *mac)
@@ -338,9 +344,10 @@ virInterfaceLookupByMACString(virConnectPtr conn, const char *mac)
  * @conn: a connection
  * @name: a name
  *
- * FIXME
+ * Finds a host interface by name.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: a new handle, or NULL on error (the lookups: the not-found code of
+ * its kind)
  */
 virInterfacePtr
 virInterfaceLookupByName(virConnectPtr conn, const char *name)
@@ -369,9 +376,9 @@ virInterfaceLookupByName(virConnectPtr conn, const char *name)
  * virInterfaceRef:
  * @iface: an interface
  *
- * FIXME
+ * Takes an extra reference on the handle.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virInterfaceRef(virInterfacePtr iface)
@@ -388,9 +395,11 @@ virInterfaceRef(virInterfacePtr iface)
  * virInterfaceUndefine:
  * @iface: an interface
  *
- * FIXME
+ * Removes a host interface's definition. This library's drivers do not
+ * implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virInterfaceUndefine(virInterfacePtr iface)
@@ -421,9 +430,11 @@ virInterfaceUndefine(virInterfacePtr iface)
  * virInterfaceIsActive:
  * @iface: an interface
  *
- * FIXME
+ * Tells whether the interface is active. This library's drivers do not
+ * implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 1 if so, 0 if not, -1 on error
  */
 int
 virInterfaceIsActive(virInterfacePtr iface)
@@ -452,12 +463,12 @@ virInterfaceIsActive(virInterfacePtr iface)
 /**
  * virConnectListAllInterfaces:
  * @conn: a connection
- * @ifaces: FIXME
+ * @ifaces: where to store a NULL-terminated array of handles, or NULL to count
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Collects handles on the host interfaces that pass the filters of @flags.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: the number of interfaces, or -1 on error
  */
 int
 virConnectListAllInterfaces(virConnectPtr conn, virInterfacePtr **ifaces,
@@ -489,9 +500,9 @@ virConnectListAllInterfaces(virConnectPtr conn, virInterfacePtr **ifaces,
  * @names: an array to fill with names, each for the caller to free
  * @maxnames: the length of @names
  *
- * FIXME
+ * Fills @names with the names of the inactive host interfaces.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: the number found, or -1 on error
  */
 int
 virConnectListDefinedInterfaces(virConnectPtr conn, char **const names,
@@ -526,9 +537,9 @@ virConnectListDefinedInterfaces(virConnectPtr conn, char **const names,
  * virConnectNumOfDefinedInterfaces:
  * @conn: a connection
  *
- * FIXME
+ * Counts the inactive host interfaces.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: the number found, or -1 on error
  */
 int
 virConnectNumOfDefinedInterfaces(virConnectPtr conn)
@@ -556,9 +567,11 @@ virConnectNumOfDefinedInterfaces(virConnectPtr conn)
  * @conn: a connection
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Starts a transaction over host interface changes. This library's drivers do
+ * not implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virInterfaceChangeBegin(virConnectPtr conn, unsigned int flags)
@@ -587,9 +600,11 @@ virInterfaceChangeBegin(virConnectPtr conn, unsigned int flags)
  * @conn: a connection
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Commits the interface changes made since virInterfaceChangeBegin(). This
+ * library's drivers do not implement it: after its argument checks the call
+ * fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virInterfaceChangeCommit(virConnectPtr conn, unsigned int flags)
@@ -618,9 +633,11 @@ virInterfaceChangeCommit(virConnectPtr conn, unsigned int flags)
  * @conn: a connection
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Undoes the interface changes made since virInterfaceChangeBegin(). This
+ * library's drivers do not implement it: after its argument checks the call
+ * fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virInterfaceChangeRollback(virConnectPtr conn, unsigned int flags)

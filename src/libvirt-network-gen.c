@@ -21,11 +21,13 @@ VIR_LOG_INIT("libvirt.network");
 /**
  * virNetworkGetAutostart:
  * @network: a network
- * @autostart: FIXME
+ * @autostart: where to store 1 or 0
  *
- * FIXME
+ * Tells whether the network starts with the host. This library's drivers do not
+ * implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virNetworkGetAutostart(virNetworkPtr network, int *autostart)
@@ -55,11 +57,13 @@ virNetworkGetAutostart(virNetworkPtr network, int *autostart)
 /**
  * virNetworkSetAutostart:
  * @network: a network
- * @autostart: FIXME
+ * @autostart: 1 or 0
  *
- * FIXME
+ * Marks the network to be started with the host, or not. This library's drivers
+ * do not implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virNetworkSetAutostart(virNetworkPtr network, int autostart)
@@ -90,9 +94,9 @@ virNetworkSetAutostart(virNetworkPtr network, int autostart)
  * virNetworkGetConnect:
  * @network: a network
  *
- * FIXME
+ * Gives the connection the handle belongs to.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: the handle it belongs to (no new reference), or NULL on error
  */
 virConnectPtr
 virNetworkGetConnect(virNetworkPtr network)
@@ -108,9 +112,10 @@ virNetworkGetConnect(virNetworkPtr network)
  * virNetworkIsActive:
  * @net: a network
  *
- * FIXME
+ * Tells whether the network is running. This library's drivers do not implement
+ * it: after its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 1 if so, 0 if not, -1 on error
  */
 int
 virNetworkIsActive(virNetworkPtr net)
@@ -140,9 +145,11 @@ virNetworkIsActive(virNetworkPtr net)
  * virNetworkIsPersistent:
  * @net: a network
  *
- * FIXME
+ * Tells whether the network has a stored definition. This library's drivers do
+ * not implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 1 if so, 0 if not, -1 on error
  */
 int
 virNetworkIsPersistent(virNetworkPtr net)
@@ -171,12 +178,12 @@ virNetworkIsPersistent(virNetworkPtr net)
 /**
  * virConnectListAllNetworks:
  * @conn: a connection
- * @nets: FIXME
+ * @nets: where to store a NULL-terminated array of handles, or NULL to count
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Collects handles on the networks that pass the filters of @flags.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: the number of networks, or -1 on error
  */
 int
 virConnectListAllNetworks(virConnectPtr conn, virNetworkPtr **nets,
@@ -204,15 +211,17 @@ virConnectListAllNetworks(virConnectPtr conn, virNetworkPtr **nets,
 /**
  * virNetworkUpdate:
  * @network: a network
- * @command: FIXME
- * @section: FIXME
- * @parentIndex: FIXME
+ * @command: a virNetworkUpdateCommand
+ * @section: a virNetworkUpdateSection
+ * @parentIndex: which parent element (an ip element's index), or -1
  * @xml: an XML description
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Changes one part of a network's definition. This library's drivers do not
+ * implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virNetworkUpdate(virNetworkPtr network, unsigned int command,
@@ -251,9 +260,9 @@ virNetworkUpdate(virNetworkPtr network, unsigned int command,
  * @names: an array to fill with names, each for the caller to free
  * @maxnames: the length of @names
  *
- * FIXME
+ * Fills @names with the names of the inactive networks.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: the number found, or -1 on error
  */
 int
 virConnectListDefinedNetworks(virConnectPtr conn, char **const names,
@@ -289,9 +298,9 @@ virConnectListDefinedNetworks(virConnectPtr conn, char **const names,
  * @names: an array to fill with names, each for the caller to free
  * @maxnames: the length of @names
  *
- * FIXME
+ * Fills @names with the names of the active networks.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: the number found, or -1 on error
  */
 int
 virConnectListNetworks(virConnectPtr conn, char **const names, int maxnames)
@@ -324,9 +333,9 @@ virConnectListNetworks(virConnectPtr conn, char **const names, int maxnames)
  * virConnectNumOfDefinedNetworks:
  * @conn: a connection
  *
- * FIXME
+ * Counts the inactive networks.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: the number found, or -1 on error
  */
 int
 virConnectNumOfDefinedNetworks(virConnectPtr conn)
@@ -353,9 +362,9 @@ virConnectNumOfDefinedNetworks(virConnectPtr conn)
  * virConnectNumOfNetworks:
  * @conn: a connection
  *
- * FIXME
+ * Counts the active networks.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: the number found, or -1 on error
  */
 int
 virConnectNumOfNetworks(virConnectPtr conn)
@@ -382,9 +391,10 @@ virConnectNumOfNetworks(virConnectPtr conn)
  * virNetworkCreate:
  * @network: a network
  *
- * FIXME
+ * Starts a defined network. This library's drivers do not implement it: after
+ * its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virNetworkCreate(virNetworkPtr network)
@@ -416,9 +426,12 @@ virNetworkCreate(virNetworkPtr network)
  * @conn: a connection
  * @xmlDesc: an XML description
  *
- * FIXME
+ * Starts a transient network as @xmlDesc describes. This library's drivers do
+ * not implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: a new handle, or NULL on error (the lookups: the not-found code of
+ * its kind)
  */
 virNetworkPtr
 virNetworkCreateXML(virConnectPtr conn, const char *xmlDesc)
@@ -449,9 +462,11 @@ virNetworkCreateXML(virConnectPtr conn, const char *xmlDesc)
  * @conn: a connection
  * @xmlDesc: an XML description
  *
- * FIXME
+ * Defines a persistent network. This library's drivers do not implement it:
+ * after its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: a new handle, or NULL on error (the lookups: the not-found code of
+ * its kind)
  */
 virNetworkPtr
 virNetworkDefineXML(virConnectPtr conn, const char *xmlDesc)
@@ -484,9 +499,10 @@ virNetworkDefineXML(virConnectPtr conn, const char *xmlDesc)
  * virNetworkDestroy:
  * @network: a network
  *
- * FIXME
+ * Stops a network. This library's drivers do not implement it: after its
+ * argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virNetworkDestroy(virNetworkPtr network)
@@ -517,9 +533,9 @@ virNetworkDestroy(virNetworkPtr network)
  * virNetworkFree:
  * @network: a network
  *
- * FIXME
+ * Releases a reference to the handle.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virNetworkFree(virNetworkPtr network)
@@ -536,9 +552,11 @@ virNetworkFree(virNetworkPtr network)
  * virNetworkGetBridgeName:
  * @network: a network
  *
- * FIXME
+ * Names the bridge device of the network. This library's drivers do not
+ * implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: the result, for the caller to free(), or NULL on error
  */
 char *
 virNetworkGetBridgeName(virNetworkPtr network)
@@ -568,9 +586,9 @@ virNetworkGetBridgeName(virNetworkPtr network)
  * virNetworkGetName:
  * @network: a network
  *
- * FIXME
+ * Gives the network's name.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: a string owned by the handle, or NULL on error
  */
 const char *
 virNetworkGetName(virNetworkPtr network)
@@ -587,9 +605,9 @@ virNetworkGetName(virNetworkPtr network)
  * @network: a network
  * @uuid: a raw UUID, VIR_UUID_BUFLEN bytes
  *
- * FIXME
+ * Copies the network's UUID into @uuid.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virNetworkGetUUID(virNetworkPtr network, unsigned char *uuid)
@@ -610,11 +628,11 @@ virNetworkGetUUID(virNetworkPtr network, unsigned char *uuid)
 /**
  * virNetworkGetUUIDString:
  * @network: a network
- * @buf: FIXME
+ * @buf: VIR_UUID_STRING_BUFLEN bytes to fill
  *
- * FIXME
+ * Prints the network's UUID into @buf.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virNetworkGetUUIDString(virNetworkPtr network, char *buf)
@@ -637,9 +655,10 @@ virNetworkGetUUIDString(virNetworkPtr network, char *buf)
  * @network: a network
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Describes the network in XML. This library's drivers do not implement it:
+ * after its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: the result, for the caller to free(), or NULL on error
  */
 char *
 virNetworkGetXMLDesc(virNetworkPtr network, unsigned int flags)
@@ -670,9 +689,10 @@ virNetworkGetXMLDesc(virNetworkPtr network, unsigned int flags)
  * @conn: a connection
  * @name: a name
  *
- * FIXME
+ * Finds a network by name.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: a new handle, or NULL on error (the lookups: the not-found code of
+ * its kind)
  */
 virNetworkPtr
 virNetworkLookupByName(virConnectPtr conn, const char *name)
@@ -702,9 +722,10 @@ virNetworkLookupByName(virConnectPtr conn, const char *name)
  * @conn: a connection
  * @uuid: a raw UUID, VIR_UUID_BUFLEN bytes
  *
- * FIXME
+ * Finds a network by UUID.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: a new handle, or NULL on error (the lookups: the not-found code of
+ * its kind)
  */
 virNetworkPtr
 virNetworkLookupByUUID(virConnectPtr conn, const unsigned char *uuid)
@@ -734,9 +755,10 @@ virNetworkLookupByUUID(virConnectPtr conn, const unsigned char *uuid)
  * @conn: a connection
  * @uuid: a raw UUID, VIR_UUID_BUFLEN bytes
  *
- * FIXME
+ * Finds a network by UUID in printed form.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: a new handle, or NULL on error (the lookups: the not-found code of
+ * its kind)
  */
 virNetworkPtr
 virNetworkLookupByUUIDString(virConnectPtr conn, const char *uuid)
@@ -767,9 +789,10 @@ virNetworkLookupByUUIDString(virConnectPtr conn, const char *uuid)
  * virNetworkUndefine:
  * @network: a network
  *
- * FIXME
+ * Removes a network's definition. This library's drivers do not implement it:
+ * after its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virNetworkUndefine(virNetworkPtr network)
@@ -801,9 +824,11 @@ virNetworkUndefine(virNetworkPtr network)
  * @conn: a connection
  * @callbackID: an ID returned when the callback was registered
  *
- * FIXME
+ * Removes a callback registered with virConnectNetworkEventRegisterAny(). This
+ * library's drivers do not implement it: after its argument checks the call
+ * fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virConnectNetworkEventDeregisterAny(virConnectPtr conn, int callbackID)
@@ -837,9 +862,11 @@ virConnectNetworkEventDeregisterAny(virConnectPtr conn, int callbackID)
  * @opaque: passed to the callback
  * @freecb: called with @opaque when the callback is removed, or NULL
  *
- * FIXME
+ * Registers a callback for network events. This library's drivers do not
+ * implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virConnectNetworkEventRegisterAny(virConnectPtr conn, virNetworkPtr net,
@@ -884,9 +911,9 @@ virConnectNetworkEventRegisterAny(virConnectPtr conn, virNetworkPtr net,
  * virNetworkRef:
  * @network: a network
  *
- * FIXME
+ * Takes an extra reference on the handle.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virNetworkRef(virNetworkPtr network)
@@ -905,9 +932,12 @@ virNetworkRef(virNetworkPtr network)
  * @xmlDesc: an XML description
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Defines a persistent network, with flags. This library's drivers do not
+ * implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: a new handle, or NULL on error (the lookups: the not-found code of
+ * its kind)
  */
 virNetworkPtr
 virNetworkDefineXMLFlags(virConnectPtr conn, const char *xmlDesc,
@@ -945,9 +975,12 @@ virNetworkDefineXMLFlags(virConnectPtr conn, const char *xmlDesc,
  * @xmlDesc: an XML description
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Starts a transient network, with flags. This library's drivers do not
+ * implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: a new handle, or NULL on error (the lookups: the not-found code of
+ * its kind)
  */
 virNetworkPtr
 virNetworkCreateXMLFlags(virConnectPtr conn, const char *xmlDesc,
@@ -979,13 +1012,15 @@ virNetworkCreateXMLFlags(virConnectPtr conn, const char *xmlDesc,
 /**
  * virNetworkGetDHCPLeases:
  * @network: a network
- * @mac: FIXME
- * @leases: FIXME
+ * @mac: a MAC address to look for, or NULL for all
+ * @leases: where to store an array of leases, each to release with
+ *     virNetworkDHCPLeaseFree()
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Lists the network's DHCP leases. This library's drivers do not implement it:
+ * after its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: the number of leases, or -1 on error
  */
 int
 virNetworkGetDHCPLeases(virNetworkPtr network, const char *mac,
@@ -1017,12 +1052,14 @@ virNetworkGetDHCPLeases(virNetworkPtr network, const char *mac,
 /**
  * virNetworkListAllPorts:
  * @network: a network
- * @ports: FIXME
+ * @ports: where to store a NULL-terminated array of handles, or NULL to count
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Collects handles on the network's ports. This library's drivers do not
+ * implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: the number of ports, or -1 on error
  */
 int
 virNetworkListAllPorts(virNetworkPtr network, virNetworkPortPtr **ports,
@@ -1054,12 +1091,14 @@ virNetworkListAllPorts(virNetworkPtr network, virNetworkPortPtr **ports,
 /**
  * virNetworkPortCreateXML:
  * @net: a network
- * @xmldesc: FIXME
+ * @xmldesc: the port's description (XML)
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Creates a port on the network. This library's drivers do not implement it:
+ * after its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: a new handle, or NULL on error (the lookups: the not-found code of
+ * its kind)
  */
 virNetworkPortPtr
 virNetworkPortCreateXML(virNetworkPtr net, const char *xmldesc,
@@ -1096,9 +1135,10 @@ virNetworkPortCreateXML(virNetworkPtr net, const char *xmldesc,
  * @port: a network port
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Deletes a port. This library's drivers do not implement it: after its
+ * argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virNetworkPortDelete(virNetworkPortPtr port, unsigned int flags)
@@ -1128,9 +1168,9 @@ virNetworkPortDelete(virNetworkPortPtr port, unsigned int flags)
  * virNetworkPortFree:
  * @port: a network port
  *
- * FIXME
+ * Releases a reference to the handle.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virNetworkPortFree(virNetworkPortPtr port)
@@ -1147,9 +1187,9 @@ virNetworkPortFree(virNetworkPortPtr port)
  * virNetworkPortGetNetwork:
  * @port: a network port
  *
- * FIXME
+ * Gives the network the port belongs to.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: the handle it belongs to (no new reference), or NULL on error
  */
 virNetworkPtr
 virNetworkPortGetNetwork(virNetworkPortPtr port)
@@ -1168,9 +1208,10 @@ virNetworkPortGetNetwork(virNetworkPortPtr port)
  * @nparams: the number of entries in @params
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Reads the port's parameters. This library's drivers do not implement it:
+ * after its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virNetworkPortGetParameters(virNetworkPortPtr port,
@@ -1206,9 +1247,9 @@ virNetworkPortGetParameters(virNetworkPortPtr port,
  * @port: a network port
  * @uuid: a raw UUID, VIR_UUID_BUFLEN bytes
  *
- * FIXME
+ * Copies the port's UUID into @uuid.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virNetworkPortGetUUID(virNetworkPortPtr port, unsigned char *uuid)
@@ -1229,11 +1270,11 @@ virNetworkPortGetUUID(virNetworkPortPtr port, unsigned char *uuid)
 /**
  * virNetworkPortGetUUIDString:
  * @port: a network port
- * @buf: FIXME
+ * @buf: VIR_UUID_STRING_BUFLEN bytes to fill
  *
- * FIXME
+ * Prints the port's UUID into @buf.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virNetworkPortGetUUIDString(virNetworkPortPtr port, char *buf)
@@ -1256,9 +1297,10 @@ virNetworkPortGetUUIDString(virNetworkPortPtr port, char *buf)
  * @port: a network port
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Describes the port in XML. This library's drivers do not implement it: after
+ * its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: the result, for the caller to free(), or NULL on error
  */
 char *
 virNetworkPortGetXMLDesc(virNetworkPortPtr port, unsigned int flags)
@@ -1289,9 +1331,11 @@ virNetworkPortGetXMLDesc(virNetworkPortPtr port, unsigned int flags)
  * @net: a network
  * @uuid: a raw UUID, VIR_UUID_BUFLEN bytes
  *
- * FIXME
+ * Finds a port of the network by UUID. This library's drivers do not implement
+ * it: after its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: a new handle, or NULL on error (the lookups: the not-found code of
+ * its kind)
  */
 virNetworkPortPtr
 virNetworkPortLookupByUUID(virNetworkPtr net, const unsigned char *uuid)
@@ -1324,9 +1368,10 @@ virNetworkPortLookupByUUID(virNetworkPtr net, const unsigned char *uuid)
  * @net: a network
  * @uuidstr: a UUID in its printed form
  *
- * FIXME
+ * Finds a port of the network by UUID in printed form.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: a new handle, or NULL on error (the lookups: the not-found code of
+ * its kind)
  */
 virNetworkPortPtr
 virNetworkPortLookupByUUIDString(virNetworkPtr net, const char *uuidstr)
@@ -1354,9 +1399,9 @@ virNetworkPortLookupByUUIDString(virNetworkPtr net, const char *uuidstr)
  * virNetworkPortRef:
  * @port: a network port
  *
- * FIXME
+ * Takes an extra reference on the handle.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virNetworkPortRef(virNetworkPortPtr port)
@@ -1376,9 +1421,10 @@ virNetworkPortRef(virNetworkPortPtr port)
  * @nparams: the number of entries in @params
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Sets the port's parameters. This library's drivers do not implement it: after
+ * its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virNetworkPortSetParameters(virNetworkPortPtr port,

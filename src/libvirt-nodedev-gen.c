@@ -22,9 +22,9 @@ VIR_LOG_INIT("libvirt.nodedev");
  * virNodeDeviceFree:
  * @dev: a node device
  *
- * FIXME
+ * Releases a reference to the handle.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virNodeDeviceFree(virNodeDevicePtr dev)
@@ -41,9 +41,9 @@ virNodeDeviceFree(virNodeDevicePtr dev)
  * virNodeDeviceGetName:
  * @dev: a node device
  *
- * FIXME
+ * Gives the device's name.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: a string owned by the handle, or NULL on error
  */
 const char *
 virNodeDeviceGetName(virNodeDevicePtr dev)
@@ -59,9 +59,12 @@ virNodeDeviceGetName(virNodeDevicePtr dev)
  * virNodeDeviceGetParent:
  * @dev: a node device
  *
- * FIXME
+ * Gives the name of the device's parent. This library's drivers do not
+ * implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: the parent's name, owned by the handle, or NULL if it has none or on
+ * error
  */
 const char *
 virNodeDeviceGetParent(virNodeDevicePtr dev)
@@ -92,9 +95,10 @@ virNodeDeviceGetParent(virNodeDevicePtr dev)
  * @dev: a node device
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Describes the device in XML. This library's drivers do not implement it:
+ * after its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: the result, for the caller to free(), or NULL on error
  */
 char *
 virNodeDeviceGetXMLDesc(virNodeDevicePtr dev, unsigned int flags)
@@ -126,9 +130,11 @@ virNodeDeviceGetXMLDesc(virNodeDevicePtr dev, unsigned int flags)
  * @names: an array to fill with names, each for the caller to free
  * @maxnames: the length of @names
  *
- * FIXME
+ * Fills @names with the device's capabilities. This library's drivers do not
+ * implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: the number found, or -1 on error
  */
 int
 virNodeDeviceListCaps(virNodeDevicePtr dev, char **const names, int maxnames)
@@ -165,9 +171,10 @@ virNodeDeviceListCaps(virNodeDevicePtr dev, char **const names, int maxnames)
  * @conn: a connection
  * @name: a name
  *
- * FIXME
+ * Finds a node device by name.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: a new handle, or NULL on error (the lookups: the not-found code of
+ * its kind)
  */
 virNodeDevicePtr
 virNodeDeviceLookupByName(virConnectPtr conn, const char *name)
@@ -196,9 +203,10 @@ virNodeDeviceLookupByName(virConnectPtr conn, const char *name)
  * virNodeDeviceNumOfCaps:
  * @dev: a node device
  *
- * FIXME
+ * Counts the device's capabilities. This library's drivers do not implement it:
+ * after its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: the number found, or -1 on error
  */
 int
 virNodeDeviceNumOfCaps(virNodeDevicePtr dev)
@@ -227,14 +235,14 @@ virNodeDeviceNumOfCaps(virNodeDevicePtr dev)
 /**
  * virNodeListDevices:
  * @conn: a connection
- * @cap: FIXME
+ * @cap: a capability name, or NULL for every device
  * @names: an array to fill with names, each for the caller to free
  * @maxnames: the length of @names
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Fills @names with the names of the host's devices that have capability @cap.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: the number found, or -1 on error
  */
 int
 virNodeListDevices(virConnectPtr conn, const char *cap, char **const names,
@@ -267,12 +275,12 @@ virNodeListDevices(virConnectPtr conn, const char *cap, char **const names,
 /**
  * virNodeNumOfDevices:
  * @conn: a connection
- * @cap: FIXME
+ * @cap: a capability name, or NULL for every device
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Counts the host's devices that have capability @cap.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: the number found, or -1 on error
  */
 int
 virNodeNumOfDevices(virConnectPtr conn, const char *cap, unsigned int flags)
@@ -298,12 +306,12 @@ virNodeNumOfDevices(virConnectPtr conn, const char *cap, unsigned int flags)
 /**
  * virConnectListAllNodeDevices:
  * @conn: a connection
- * @devices: FIXME
+ * @devices: where to store a NULL-terminated array of handles, or NULL to count
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Collects handles on the host's devices that pass the filters of @flags.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: the number of devices, or -1 on error
  */
 int
 virConnectListAllNodeDevices(virConnectPtr conn, virNodeDevicePtr **devices,
@@ -335,9 +343,11 @@ virConnectListAllNodeDevices(virConnectPtr conn, virNodeDevicePtr **devices,
  * @conn: a connection
  * @callbackID: an ID returned when the callback was registered
  *
- * FIXME
+ * Removes a callback registered with virConnectNodeDeviceEventRegisterAny().
+ * This library's drivers do not implement it: after its argument checks the
+ * call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virConnectNodeDeviceEventDeregisterAny(virConnectPtr conn, int callbackID)
@@ -371,9 +381,11 @@ virConnectNodeDeviceEventDeregisterAny(virConnectPtr conn, int callbackID)
  * @opaque: passed to the callback
  * @freecb: called with @opaque when the callback is removed, or NULL
  *
- * FIXME
+ * Registers a callback for node device events. This library's drivers do not
+ * implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virConnectNodeDeviceEventRegisterAny(virConnectPtr conn, virNodeDevicePtr dev,
@@ -418,9 +430,9 @@ virConnectNodeDeviceEventRegisterAny(virConnectPtr conn, virNodeDevicePtr dev,
  * virNodeDeviceRef:
  * @dev: a node device
  *
- * FIXME
+ * Takes an extra reference on the handle.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virNodeDeviceRef(virNodeDevicePtr dev)
@@ -436,13 +448,14 @@ virNodeDeviceRef(virNodeDevicePtr dev)
 /**
  * virNodeDeviceLookupSCSIHostByWWN:
  * @conn: a connection
- * @wwnn: FIXME
- * @wwpn: FIXME
+ * @wwnn: the world wide node name
+ * @wwpn: the world wide port name
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Finds a SCSI host by its Fibre Channel names.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: a new handle, or NULL on error (the lookups: the not-found code of
+ * its kind)
  */
 virNodeDevicePtr
 virNodeDeviceLookupSCSIHostByWWN(virConnectPtr conn, const char *wwnn,
@@ -476,9 +489,11 @@ virNodeDeviceLookupSCSIHostByWWN(virConnectPtr conn, const char *wwnn,
  * virNodeDeviceDettach:
  * @dev: a node device
  *
- * FIXME
+ * Detaches the device from its host driver, for a guest to use it. This
+ * library's drivers do not implement it: after its argument checks the call
+ * fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virNodeDeviceDettach(virNodeDevicePtr dev)
@@ -509,9 +524,11 @@ virNodeDeviceDettach(virNodeDevicePtr dev)
  * virNodeDeviceReAttach:
  * @dev: a node device
  *
- * FIXME
+ * Gives the device back to its host driver. This library's drivers do not
+ * implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virNodeDeviceReAttach(virNodeDevicePtr dev)
@@ -542,9 +559,10 @@ virNodeDeviceReAttach(virNodeDevicePtr dev)
  * virNodeDeviceReset:
  * @dev: a node device
  *
- * FIXME
+ * Resets the device. This library's drivers do not implement it: after its
+ * argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virNodeDeviceReset(virNodeDevicePtr dev)
@@ -574,11 +592,13 @@ virNodeDeviceReset(virNodeDevicePtr dev)
 /**
  * virNodeDeviceGetAutostart:
  * @dev: a node device
- * @autostart: FIXME
+ * @autostart: where to store 1 or 0
  *
- * FIXME
+ * Tells whether the device is started with the host. This library's drivers do
+ * not implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virNodeDeviceGetAutostart(virNodeDevicePtr dev, int *autostart)
@@ -610,9 +630,10 @@ virNodeDeviceGetAutostart(virNodeDevicePtr dev, int *autostart)
  * virNodeDeviceIsActive:
  * @dev: a node device
  *
- * FIXME
+ * Tells whether the device is active. This library's drivers do not implement
+ * it: after its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 1 if so, 0 if not, -1 on error
  */
 int
 virNodeDeviceIsActive(virNodeDevicePtr dev)
@@ -642,9 +663,11 @@ virNodeDeviceIsActive(virNodeDevicePtr dev)
  * virNodeDeviceIsPersistent:
  * @dev: a node device
  *
- * FIXME
+ * Tells whether the device has a stored definition. This library's drivers do
+ * not implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 1 if so, 0 if not, -1 on error
  */
 int
 virNodeDeviceIsPersistent(virNodeDevicePtr dev)
@@ -673,11 +696,13 @@ virNodeDeviceIsPersistent(virNodeDevicePtr dev)
 /**
  * virNodeDeviceSetAutostart:
  * @dev: a node device
- * @autostart: FIXME
+ * @autostart: 1 or 0
  *
- * FIXME
+ * Marks the device to be started with the host, or not. This library's drivers
+ * do not implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virNodeDeviceSetAutostart(virNodeDevicePtr dev, int autostart)
@@ -710,9 +735,10 @@ virNodeDeviceSetAutostart(virNodeDevicePtr dev, int autostart)
  * @dev: a node device
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Starts a defined device. This library's drivers do not implement it: after
+ * its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virNodeDeviceCreate(virNodeDevicePtr dev, unsigned int flags)
@@ -745,9 +771,11 @@ virNodeDeviceCreate(virNodeDevicePtr dev, unsigned int flags)
  * @xmlDesc: an XML description
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Defines a persistent device. This library's drivers do not implement it:
+ * after its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: a new handle, or NULL on error (the lookups: the not-found code of
+ * its kind)
  */
 virNodeDevicePtr
 virNodeDeviceDefineXML(virConnectPtr conn, const char *xmlDesc,
@@ -781,9 +809,10 @@ virNodeDeviceDefineXML(virConnectPtr conn, const char *xmlDesc,
  * @dev: a node device
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Removes a device's definition. This library's drivers do not implement it:
+ * after its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virNodeDeviceUndefine(virNodeDevicePtr dev, unsigned int flags)
@@ -816,9 +845,11 @@ virNodeDeviceUndefine(virNodeDevicePtr dev, unsigned int flags)
  * @xmlDesc: an XML description
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Creates a transient device. This library's drivers do not implement it: after
+ * its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: a new handle, or NULL on error (the lookups: the not-found code of
+ * its kind)
  */
 virNodeDevicePtr
 virNodeDeviceCreateXML(virConnectPtr conn, const char *xmlDesc,
@@ -851,9 +882,11 @@ virNodeDeviceCreateXML(virConnectPtr conn, const char *xmlDesc,
  * virNodeDeviceDestroy:
  * @dev: a node device
  *
- * FIXME
+ * Removes a device created with virNodeDeviceCreateXML(). This library's
+ * drivers do not implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virNodeDeviceDestroy(virNodeDevicePtr dev)
@@ -883,12 +916,14 @@ virNodeDeviceDestroy(virNodeDevicePtr dev)
 /**
  * virNodeDeviceDetachFlags:
  * @dev: a node device
- * @driverName: FIXME
+ * @driverName: the stub driver to use, or NULL
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Detaches the device from its host driver, for a guest to use it, with the
+ * given driver. This library's drivers do not implement it: after its argument
+ * checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virNodeDeviceDetachFlags(virNodeDevicePtr dev, const char *driverName,

@@ -24,9 +24,9 @@ VIR_LOG_INIT("libvirt.nwfilter");
  * @names: an array to fill with names, each for the caller to free
  * @maxnames: the length of @names
  *
- * FIXME
+ * Fills @names with the names of the network filters.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: the number found, or -1 on error
  */
 int
 virConnectListNWFilters(virConnectPtr conn, char **const names, int maxnames)
@@ -59,9 +59,9 @@ virConnectListNWFilters(virConnectPtr conn, char **const names, int maxnames)
  * virConnectNumOfNWFilters:
  * @conn: a connection
  *
- * FIXME
+ * Counts the network filters.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: the number found, or -1 on error
  */
 int
 virConnectNumOfNWFilters(virConnectPtr conn)
@@ -89,9 +89,11 @@ virConnectNumOfNWFilters(virConnectPtr conn)
  * @conn: a connection
  * @xmlDesc: an XML description
  *
- * FIXME
+ * Defines a network filter. This library's drivers do not implement it: after
+ * its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: a new handle, or NULL on error (the lookups: the not-found code of
+ * its kind)
  */
 virNWFilterPtr
 virNWFilterDefineXML(virConnectPtr conn, const char *xmlDesc)
@@ -121,9 +123,9 @@ virNWFilterDefineXML(virConnectPtr conn, const char *xmlDesc)
  * virNWFilterFree:
  * @nwfilter: a network filter
  *
- * FIXME
+ * Releases a reference to the handle.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virNWFilterFree(virNWFilterPtr nwfilter)
@@ -140,9 +142,9 @@ virNWFilterFree(virNWFilterPtr nwfilter)
  * virNWFilterGetName:
  * @nwfilter: a network filter
  *
- * FIXME
+ * Gives the filter's name.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: a string owned by the handle, or NULL on error
  */
 const char *
 virNWFilterGetName(virNWFilterPtr nwfilter)
@@ -159,9 +161,9 @@ virNWFilterGetName(virNWFilterPtr nwfilter)
  * @nwfilter: a network filter
  * @uuid: a raw UUID, VIR_UUID_BUFLEN bytes
  *
- * FIXME
+ * Copies the filter's UUID into @uuid.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virNWFilterGetUUID(virNWFilterPtr nwfilter, unsigned char *uuid)
@@ -182,11 +184,11 @@ virNWFilterGetUUID(virNWFilterPtr nwfilter, unsigned char *uuid)
 /**
  * virNWFilterGetUUIDString:
  * @nwfilter: a network filter
- * @buf: FIXME
+ * @buf: VIR_UUID_STRING_BUFLEN bytes to fill
  *
- * FIXME
+ * Prints the filter's UUID into @buf.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virNWFilterGetUUIDString(virNWFilterPtr nwfilter, char *buf)
@@ -209,9 +211,10 @@ virNWFilterGetUUIDString(virNWFilterPtr nwfilter, char *buf)
  * @nwfilter: a network filter
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Describes the filter in XML. This library's drivers do not implement it:
+ * after its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: the result, for the caller to free(), or NULL on error
  */
 char *
 virNWFilterGetXMLDesc(virNWFilterPtr nwfilter, unsigned int flags)
@@ -242,9 +245,10 @@ virNWFilterGetXMLDesc(virNWFilterPtr nwfilter, unsigned int flags)
  * @conn: a connection
  * @name: a name
  *
- * FIXME
+ * Finds a network filter by name.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: a new handle, or NULL on error (the lookups: the not-found code of
+ * its kind)
  */
 virNWFilterPtr
 virNWFilterLookupByName(virConnectPtr conn, const char *name)
@@ -274,9 +278,10 @@ virNWFilterLookupByName(virConnectPtr conn, const char *name)
  * @conn: a connection
  * @uuid: a raw UUID, VIR_UUID_BUFLEN bytes
  *
- * FIXME
+ * Finds a network filter by UUID.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: a new handle, or NULL on error (the lookups: the not-found code of
+ * its kind)
  */
 virNWFilterPtr
 virNWFilterLookupByUUID(virConnectPtr conn, const unsigned char *uuid)
@@ -306,9 +311,10 @@ virNWFilterLookupByUUID(virConnectPtr conn, const unsigned char *uuid)
  * @conn: a connection
  * @uuid: a raw UUID, VIR_UUID_BUFLEN bytes
  *
- * FIXME
+ * Finds a network filter by UUID in printed form.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: a new handle, or NULL on error (the lookups: the not-found code of
+ * its kind)
  */
 virNWFilterPtr
 virNWFilterLookupByUUIDString(virConnectPtr conn, const char *uuid)
@@ -339,9 +345,9 @@ virNWFilterLookupByUUIDString(virConnectPtr conn, const char *uuid)
  * virNWFilterRef:
  * @nwfilter: a network filter
  *
- * FIXME
+ * Takes an extra reference on the handle.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virNWFilterRef(virNWFilterPtr nwfilter)
@@ -358,9 +364,10 @@ virNWFilterRef(virNWFilterPtr nwfilter)
  * virNWFilterUndefine:
  * @nwfilter: a network filter
  *
- * FIXME
+ * Removes a network filter. This library's drivers do not implement it: after
+ * its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virNWFilterUndefine(virNWFilterPtr nwfilter)
@@ -389,12 +396,12 @@ virNWFilterUndefine(virNWFilterPtr nwfilter)
 /**
  * virConnectListAllNWFilters:
  * @conn: a connection
- * @filters: FIXME
+ * @filters: where to store a NULL-terminated array of handles, or NULL to count
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Collects handles on the network filters.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: the number of filters, or -1 on error
  */
 int
 virConnectListAllNWFilters(virConnectPtr conn, virNWFilterPtr **filters,
@@ -423,12 +430,13 @@ virConnectListAllNWFilters(virConnectPtr conn, virNWFilterPtr **filters,
 /**
  * virConnectListAllNWFilterBindings:
  * @conn: a connection
- * @bindings: FIXME
+ * @bindings: where to store a NULL-terminated array of handles, or NULL to
+ *     count
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Collects handles on the network filter bindings.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: the number of bindings, or -1 on error
  */
 int
 virConnectListAllNWFilterBindings(virConnectPtr conn,
@@ -462,9 +470,11 @@ virConnectListAllNWFilterBindings(virConnectPtr conn,
  * @xml: an XML description
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Binds a network filter to a port. This library's drivers do not implement it:
+ * after its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: a new handle, or NULL on error (the lookups: the not-found code of
+ * its kind)
  */
 virNWFilterBindingPtr
 virNWFilterBindingCreateXML(virConnectPtr conn, const char *xml,
@@ -496,9 +506,10 @@ virNWFilterBindingCreateXML(virConnectPtr conn, const char *xml,
  * virNWFilterBindingDelete:
  * @binding: a network filter binding
  *
- * FIXME
+ * Removes a binding. This library's drivers do not implement it: after its
+ * argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virNWFilterBindingDelete(virNWFilterBindingPtr binding)
@@ -528,9 +539,9 @@ virNWFilterBindingDelete(virNWFilterBindingPtr binding)
  * virNWFilterBindingFree:
  * @binding: a network filter binding
  *
- * FIXME
+ * Releases a reference to the handle.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virNWFilterBindingFree(virNWFilterBindingPtr binding)
@@ -547,9 +558,9 @@ virNWFilterBindingFree(virNWFilterBindingPtr binding)
  * virNWFilterBindingGetFilterName:
  * @binding: a network filter binding
  *
- * FIXME
+ * Gives the name of the bound filter.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: a string owned by the handle, or NULL on error
  */
 const char *
 virNWFilterBindingGetFilterName(virNWFilterBindingPtr binding)
@@ -565,9 +576,9 @@ virNWFilterBindingGetFilterName(virNWFilterBindingPtr binding)
  * virNWFilterBindingGetPortDev:
  * @binding: a network filter binding
  *
- * FIXME
+ * Gives the name of the bound port.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: a string owned by the handle, or NULL on error
  */
 const char *
 virNWFilterBindingGetPortDev(virNWFilterBindingPtr binding)
@@ -584,9 +595,10 @@ virNWFilterBindingGetPortDev(virNWFilterBindingPtr binding)
  * @binding: a network filter binding
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Describes the binding in XML. This library's drivers do not implement it:
+ * after its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: the result, for the caller to free(), or NULL on error
  */
 char *
 virNWFilterBindingGetXMLDesc(virNWFilterBindingPtr binding, unsigned int flags)
@@ -616,11 +628,12 @@ virNWFilterBindingGetXMLDesc(virNWFilterBindingPtr binding, unsigned int flags)
 /**
  * virNWFilterBindingLookupByPortDev:
  * @conn: a connection
- * @portdev: FIXME
+ * @portdev: the port's device name
  *
- * FIXME
+ * Finds the binding of a port.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: a new handle, or NULL on error (the lookups: the not-found code of
+ * its kind)
  */
 virNWFilterBindingPtr
 virNWFilterBindingLookupByPortDev(virConnectPtr conn, const char *portdev)
@@ -649,9 +662,9 @@ virNWFilterBindingLookupByPortDev(virConnectPtr conn, const char *portdev)
  * virNWFilterBindingRef:
  * @binding: a network filter binding
  *
- * FIXME
+ * Takes an extra reference on the handle.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virNWFilterBindingRef(virNWFilterBindingPtr binding)
@@ -670,9 +683,11 @@ virNWFilterBindingRef(virNWFilterBindingPtr binding)
  * @xmlDesc: an XML description
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Defines a network filter, with flags. This library's drivers do not implement
+ * it: after its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: a new handle, or NULL on error (the lookups: the not-found code of
+ * its kind)
  */
 virNWFilterPtr
 virNWFilterDefineXMLFlags(virConnectPtr conn, const char *xmlDesc,

@@ -21,12 +21,12 @@ VIR_LOG_INIT("libvirt.secret");
 /**
  * virConnectListAllSecrets:
  * @conn: a connection
- * @secrets: FIXME
+ * @secrets: where to store a NULL-terminated array of handles, or NULL to count
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Collects handles on the secrets that pass the filters of @flags.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: the number of secrets, or -1 on error
  */
 int
 virConnectListAllSecrets(virConnectPtr conn, virSecretPtr **secrets,
@@ -55,12 +55,13 @@ virConnectListAllSecrets(virConnectPtr conn, virSecretPtr **secrets,
 /**
  * virConnectListSecrets:
  * @conn: a connection
- * @uuids: FIXME
- * @maxuuids: FIXME
+ * @uuids: an array to fill with UUIDs in printed form, each for the caller to
+ *     free
+ * @maxuuids: the length of @uuids
  *
- * FIXME
+ * Fills @uuids with the UUIDs of the secrets.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: the number found, or -1 on error
  */
 int
 virConnectListSecrets(virConnectPtr conn, char **uuids, int maxuuids)
@@ -93,9 +94,9 @@ virConnectListSecrets(virConnectPtr conn, char **uuids, int maxuuids)
  * virConnectNumOfSecrets:
  * @conn: a connection
  *
- * FIXME
+ * Counts the secrets.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: the number found, or -1 on error
  */
 int
 virConnectNumOfSecrets(virConnectPtr conn)
@@ -124,9 +125,11 @@ virConnectNumOfSecrets(virConnectPtr conn)
  * @xml: an XML description
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Defines a secret. This library's drivers do not implement it: after its
+ * argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: a new handle, or NULL on error (the lookups: the not-found code of
+ * its kind)
  */
 virSecretPtr
 virSecretDefineXML(virConnectPtr conn, const char *xml, unsigned int flags)
@@ -156,9 +159,9 @@ virSecretDefineXML(virConnectPtr conn, const char *xml, unsigned int flags)
  * virSecretFree:
  * @secret: a secret
  *
- * FIXME
+ * Releases a reference to the handle.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virSecretFree(virSecretPtr secret)
@@ -175,9 +178,9 @@ virSecretFree(virSecretPtr secret)
  * virSecretGetConnect:
  * @secret: a secret
  *
- * FIXME
+ * Gives the connection the handle belongs to.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: the handle it belongs to (no new reference), or NULL on error
  */
 virConnectPtr
 virSecretGetConnect(virSecretPtr secret)
@@ -192,11 +195,11 @@ virSecretGetConnect(virSecretPtr secret)
 /**
  * virSecretGetUUID:
  * @secret: a secret
- * @buf: FIXME
+ * @buf: VIR_UUID_BUFLEN bytes to fill
  *
- * FIXME
+ * Copies the secret's UUID into @buf.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virSecretGetUUID(virSecretPtr secret, unsigned char *buf)
@@ -217,11 +220,11 @@ virSecretGetUUID(virSecretPtr secret, unsigned char *buf)
 /**
  * virSecretGetUUIDString:
  * @secret: a secret
- * @buf: FIXME
+ * @buf: VIR_UUID_STRING_BUFLEN bytes to fill
  *
- * FIXME
+ * Prints the secret's UUID into @buf.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virSecretGetUUIDString(virSecretPtr secret, char *buf)
@@ -243,9 +246,9 @@ virSecretGetUUIDString(virSecretPtr secret, char *buf)
  * virSecretGetUsageID:
  * @secret: a secret
  *
- * FIXME
+ * Gives what the secret is used for, by name.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: a string owned by the handle, or NULL on error
  */
 const char *
 virSecretGetUsageID(virSecretPtr secret)
@@ -261,9 +264,9 @@ virSecretGetUsageID(virSecretPtr secret)
  * virSecretGetUsageType:
  * @secret: a secret
  *
- * FIXME
+ * Gives what the secret is used for, a virSecretUsageType.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: a virSecretUsageType, or -1 on error
  */
 int
 virSecretGetUsageType(virSecretPtr secret)
@@ -278,12 +281,13 @@ virSecretGetUsageType(virSecretPtr secret)
 /**
  * virSecretGetValue:
  * @secret: a secret
- * @value_size: FIXME
+ * @value_size: where to store the value's length
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Reads the secret's value. This library's drivers do not implement it: after
+ * its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: the value, for the caller to free(), or NULL on error
  */
 unsigned char *
 virSecretGetValue(virSecretPtr secret, size_t *value_size, unsigned int flags)
@@ -317,9 +321,10 @@ virSecretGetValue(virSecretPtr secret, size_t *value_size, unsigned int flags)
  * @secret: a secret
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Describes the secret in XML. This library's drivers do not implement it:
+ * after its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: the result, for the caller to free(), or NULL on error
  */
 char *
 virSecretGetXMLDesc(virSecretPtr secret, unsigned int flags)
@@ -350,9 +355,10 @@ virSecretGetXMLDesc(virSecretPtr secret, unsigned int flags)
  * @conn: a connection
  * @uuid: a raw UUID, VIR_UUID_BUFLEN bytes
  *
- * FIXME
+ * Finds a secret by UUID.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: a new handle, or NULL on error (the lookups: the not-found code of
+ * its kind)
  */
 virSecretPtr
 virSecretLookupByUUID(virConnectPtr conn, const unsigned char *uuid)
@@ -381,9 +387,10 @@ virSecretLookupByUUID(virConnectPtr conn, const unsigned char *uuid)
  * @conn: a connection
  * @uuid: a raw UUID, VIR_UUID_BUFLEN bytes
  *
- * FIXME
+ * Finds a secret by UUID in printed form.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: a new handle, or NULL on error (the lookups: the not-found code of
+ * its kind)
  */
 virSecretPtr
 virSecretLookupByUUIDString(virConnectPtr conn, const char *uuid)
@@ -413,12 +420,13 @@ virSecretLookupByUUIDString(virConnectPtr conn, const char *uuid)
 /**
  * virSecretLookupByUsage:
  * @conn: a connection
- * @usageType: FIXME
- * @usageID: FIXME
+ * @usageType: a virSecretUsageType
+ * @usageID: the name of what it is used for
  *
- * FIXME
+ * Finds a secret by what it is used for.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: a new handle, or NULL on error (the lookups: the not-found code of
+ * its kind)
  */
 virSecretPtr
 virSecretLookupByUsage(virConnectPtr conn, int usageType, const char *usageID)
@@ -449,9 +457,9 @@ virSecretLookupByUsage(virConnectPtr conn, int usageType, const char *usageID)
  * virSecretRef:
  * @secret: a secret
  *
- * FIXME
+ * Takes an extra reference on the handle.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virSecretRef(virSecretPtr secret)
@@ -467,13 +475,14 @@ virSecretRef(virSecretPtr secret)
 /**
  * virSecretSetValue:
  * @secret: a secret
- * @value: FIXME
- * @value_size: FIXME
+ * @value: the value
+ * @value_size: its length
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Sets the secret's value. This library's drivers do not implement it: after
+ * its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virSecretSetValue(virSecretPtr secret, const unsigned char *value,
@@ -506,9 +515,10 @@ virSecretSetValue(virSecretPtr secret, const unsigned char *value,
  * virSecretUndefine:
  * @secret: a secret
  *
- * FIXME
+ * Removes a secret. This library's drivers do not implement it: after its
+ * argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virSecretUndefine(virSecretPtr secret)
@@ -539,9 +549,11 @@ virSecretUndefine(virSecretPtr secret)
  * @conn: a connection
  * @callbackID: an ID returned when the callback was registered
  *
- * FIXME
+ * Removes a callback registered with virConnectSecretEventRegisterAny(). This
+ * library's drivers do not implement it: after its argument checks the call
+ * fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virConnectSecretEventDeregisterAny(virConnectPtr conn, int callbackID)
@@ -575,9 +587,11 @@ virConnectSecretEventDeregisterAny(virConnectPtr conn, int callbackID)
  * @opaque: passed to the callback
  * @freecb: called with @opaque when the callback is removed, or NULL
  *
- * FIXME
+ * Registers a callback for secret events. This library's drivers do not
+ * implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virConnectSecretEventRegisterAny(virConnectPtr conn, virSecretPtr secret,

@@ -23,9 +23,11 @@ VIR_LOG_INIT("libvirt.storage");
  * @vol: a storage volume
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Overwrites the volume's data with zeros. This library's drivers do not
+ * implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virStorageVolWipe(virStorageVolPtr vol, unsigned int flags)
@@ -54,13 +56,16 @@ virStorageVolWipe(virStorageVolPtr vol, unsigned int flags)
 /**
  * virStorageVolCreateXMLFrom:
  * @pool: a storage pool
- * @xmldesc: FIXME
- * @clonevol: FIXME
+ * @xmldesc: the new volume's description (XML)
+ * @clonevol: the volume to copy
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Creates a volume as @xmldesc describes, copying the data of @clonevol. This
+ * library's drivers do not implement it: after its argument checks the call
+ * fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: a new handle, or NULL on error (the lookups: the not-found code of
+ * its kind)
  */
 virStorageVolPtr
 virStorageVolCreateXMLFrom(virStoragePoolPtr pool, const char *xmldesc,
@@ -96,12 +101,14 @@ virStorageVolCreateXMLFrom(virStoragePoolPtr pool, const char *xmldesc,
  * virConnectFindStoragePoolSources:
  * @conn: a connection
  * @type: a type
- * @srcSpec: FIXME
+ * @srcSpec: where to look (XML), or NULL
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Looks for the sources a storage pool of type @type could use. This library's
+ * drivers do not implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: the result, for the caller to free(), or NULL on error
  */
 char *
 virConnectFindStoragePoolSources(virConnectPtr conn, const char *type,
@@ -135,9 +142,10 @@ virConnectFindStoragePoolSources(virConnectPtr conn, const char *type,
  * virStoragePoolIsActive:
  * @pool: a storage pool
  *
- * FIXME
+ * Tells whether the pool is running. This library's drivers do not implement
+ * it: after its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 1 if so, 0 if not, -1 on error
  */
 int
 virStoragePoolIsActive(virStoragePoolPtr pool)
@@ -167,9 +175,11 @@ virStoragePoolIsActive(virStoragePoolPtr pool)
  * virStoragePoolIsPersistent:
  * @pool: a storage pool
  *
- * FIXME
+ * Tells whether the pool has a stored definition. This library's drivers do not
+ * implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 1 if so, 0 if not, -1 on error
  */
 int
 virStoragePoolIsPersistent(virStoragePoolPtr pool)
@@ -200,9 +210,11 @@ virStoragePoolIsPersistent(virStoragePoolPtr pool)
  * @conn: a connection
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Describes in XML which storage pool types the driver supports. This library's
+ * drivers do not implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: the result, for the caller to free(), or NULL on error
  */
 char *
 virConnectGetStoragePoolCapabilities(virConnectPtr conn, unsigned int flags)
@@ -229,12 +241,12 @@ virConnectGetStoragePoolCapabilities(virConnectPtr conn, unsigned int flags)
 /**
  * virConnectListAllStoragePools:
  * @conn: a connection
- * @pools: FIXME
+ * @pools: where to store a NULL-terminated array of handles, or NULL to count
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Collects handles on the storage pools that pass the filters of @flags.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: the number of pools, or -1 on error
  */
 int
 virConnectListAllStoragePools(virConnectPtr conn, virStoragePoolPtr **pools,
@@ -262,12 +274,14 @@ virConnectListAllStoragePools(virConnectPtr conn, virStoragePoolPtr **pools,
 /**
  * virStoragePoolListAllVolumes:
  * @pool: a storage pool
- * @vols: FIXME
+ * @vols: where to store a NULL-terminated array of handles, or NULL to count
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Collects handles on the pool's volumes. This library's drivers do not
+ * implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: the number of volumes, or -1 on error
  */
 int
 virStoragePoolListAllVolumes(virStoragePoolPtr pool, virStorageVolPtr **vols,
@@ -301,9 +315,9 @@ virStoragePoolListAllVolumes(virStoragePoolPtr pool, virStorageVolPtr **vols,
  * @names: an array to fill with names, each for the caller to free
  * @maxnames: the length of @names
  *
- * FIXME
+ * Fills @names with the names of the inactive storage pools.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: the number found, or -1 on error
  */
 int
 virConnectListDefinedStoragePools(virConnectPtr conn, char **const names,
@@ -340,9 +354,9 @@ virConnectListDefinedStoragePools(virConnectPtr conn, char **const names,
  * @names: an array to fill with names, each for the caller to free
  * @maxnames: the length of @names
  *
- * FIXME
+ * Fills @names with the names of the active storage pools.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: the number found, or -1 on error
  */
 int
 virConnectListStoragePools(virConnectPtr conn, char **const names,
@@ -376,9 +390,9 @@ virConnectListStoragePools(virConnectPtr conn, char **const names,
  * virConnectNumOfDefinedStoragePools:
  * @conn: a connection
  *
- * FIXME
+ * Counts the inactive storage pools.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: the number found, or -1 on error
  */
 int
 virConnectNumOfDefinedStoragePools(virConnectPtr conn)
@@ -405,9 +419,9 @@ virConnectNumOfDefinedStoragePools(virConnectPtr conn)
  * virConnectNumOfStoragePools:
  * @conn: a connection
  *
- * FIXME
+ * Counts the active storage pools.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: the number found, or -1 on error
  */
 int
 virConnectNumOfStoragePools(virConnectPtr conn)
@@ -435,9 +449,10 @@ virConnectNumOfStoragePools(virConnectPtr conn)
  * @pool: a storage pool
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Builds the pool's underlying storage. This library's drivers do not implement
+ * it: after its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virStoragePoolBuild(virStoragePoolPtr pool, unsigned int flags)
@@ -469,9 +484,10 @@ virStoragePoolBuild(virStoragePoolPtr pool, unsigned int flags)
  * @pool: a storage pool
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Starts a defined pool. This library's drivers do not implement it: after its
+ * argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virStoragePoolCreate(virStoragePoolPtr pool, unsigned int flags)
@@ -504,9 +520,12 @@ virStoragePoolCreate(virStoragePoolPtr pool, unsigned int flags)
  * @xmlDesc: an XML description
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Starts a transient pool as @xmlDesc describes. This library's drivers do not
+ * implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: a new handle, or NULL on error (the lookups: the not-found code of
+ * its kind)
  */
 virStoragePoolPtr
 virStoragePoolCreateXML(virConnectPtr conn, const char *xmlDesc,
@@ -541,9 +560,11 @@ virStoragePoolCreateXML(virConnectPtr conn, const char *xmlDesc,
  * @xmlDesc: an XML description
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Defines a persistent pool. This library's drivers do not implement it: after
+ * its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: a new handle, or NULL on error (the lookups: the not-found code of
+ * its kind)
  */
 virStoragePoolPtr
 virStoragePoolDefineXML(virConnectPtr conn, const char *xmlDesc,
@@ -580,9 +601,11 @@ virStoragePoolDefineXML(virConnectPtr conn, const char *xmlDesc,
  * @pool: a storage pool
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Deletes the pool's underlying storage. This library's drivers do not
+ * implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virStoragePoolDelete(virStoragePoolPtr pool, unsigned int flags)
@@ -613,9 +636,10 @@ virStoragePoolDelete(virStoragePoolPtr pool, unsigned int flags)
  * virStoragePoolDestroy:
  * @pool: a storage pool
  *
- * FIXME
+ * Stops a pool. This library's drivers do not implement it: after its argument
+ * checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virStoragePoolDestroy(virStoragePoolPtr pool)
@@ -646,9 +670,9 @@ virStoragePoolDestroy(virStoragePoolPtr pool)
  * virStoragePoolFree:
  * @pool: a storage pool
  *
- * FIXME
+ * Releases a reference to the handle.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virStoragePoolFree(virStoragePoolPtr pool)
@@ -664,11 +688,13 @@ virStoragePoolFree(virStoragePoolPtr pool)
 /**
  * virStoragePoolGetAutostart:
  * @pool: a storage pool
- * @autostart: FIXME
+ * @autostart: where to store 1 or 0
  *
- * FIXME
+ * Tells whether the pool starts with the host. This library's drivers do not
+ * implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virStoragePoolGetAutostart(virStoragePoolPtr pool, int *autostart)
@@ -700,9 +726,9 @@ virStoragePoolGetAutostart(virStoragePoolPtr pool, int *autostart)
  * virStoragePoolGetConnect:
  * @pool: a storage pool
  *
- * FIXME
+ * Gives the connection the handle belongs to.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: the handle it belongs to (no new reference), or NULL on error
  */
 virConnectPtr
 virStoragePoolGetConnect(virStoragePoolPtr pool)
@@ -719,9 +745,11 @@ virStoragePoolGetConnect(virStoragePoolPtr pool)
  * @vol: a storage volume
  * @info: where to store the information
  *
- * FIXME
+ * Fills @info with a summary of the pool. This library's drivers do not
+ * implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virStoragePoolGetInfo(virStoragePoolPtr vol, virStoragePoolInfoPtr info)
@@ -752,9 +780,9 @@ virStoragePoolGetInfo(virStoragePoolPtr vol, virStoragePoolInfoPtr info)
  * virStoragePoolGetName:
  * @pool: a storage pool
  *
- * FIXME
+ * Gives the pool's name.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: a string owned by the handle, or NULL on error
  */
 const char *
 virStoragePoolGetName(virStoragePoolPtr pool)
@@ -771,9 +799,9 @@ virStoragePoolGetName(virStoragePoolPtr pool)
  * @pool: a storage pool
  * @uuid: a raw UUID, VIR_UUID_BUFLEN bytes
  *
- * FIXME
+ * Copies the pool's UUID into @uuid.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virStoragePoolGetUUID(virStoragePoolPtr pool, unsigned char *uuid)
@@ -794,11 +822,11 @@ virStoragePoolGetUUID(virStoragePoolPtr pool, unsigned char *uuid)
 /**
  * virStoragePoolGetUUIDString:
  * @pool: a storage pool
- * @buf: FIXME
+ * @buf: VIR_UUID_STRING_BUFLEN bytes to fill
  *
- * FIXME
+ * Prints the pool's UUID into @buf.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virStoragePoolGetUUIDString(virStoragePoolPtr pool, char *buf)
@@ -821,9 +849,10 @@ virStoragePoolGetUUIDString(virStoragePoolPtr pool, char *buf)
  * @pool: a storage pool
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Describes the pool in XML. This library's drivers do not implement it: after
+ * its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: the result, for the caller to free(), or NULL on error
  */
 char *
 virStoragePoolGetXMLDesc(virStoragePoolPtr pool, unsigned int flags)
@@ -855,9 +884,11 @@ virStoragePoolGetXMLDesc(virStoragePoolPtr pool, unsigned int flags)
  * @names: an array to fill with names, each for the caller to free
  * @maxnames: the length of @names
  *
- * FIXME
+ * Fills @names with the names of the pool's volumes. This library's drivers do
+ * not implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: the number found, or -1 on error
  */
 int
 virStoragePoolListVolumes(virStoragePoolPtr pool, char **const names,
@@ -895,9 +926,10 @@ virStoragePoolListVolumes(virStoragePoolPtr pool, char **const names,
  * @conn: a connection
  * @name: a name
  *
- * FIXME
+ * Finds a storage pool by name.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: a new handle, or NULL on error (the lookups: the not-found code of
+ * its kind)
  */
 virStoragePoolPtr
 virStoragePoolLookupByName(virConnectPtr conn, const char *name)
@@ -927,9 +959,10 @@ virStoragePoolLookupByName(virConnectPtr conn, const char *name)
  * @conn: a connection
  * @uuid: a raw UUID, VIR_UUID_BUFLEN bytes
  *
- * FIXME
+ * Finds a storage pool by UUID.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: a new handle, or NULL on error (the lookups: the not-found code of
+ * its kind)
  */
 virStoragePoolPtr
 virStoragePoolLookupByUUID(virConnectPtr conn, const unsigned char *uuid)
@@ -959,9 +992,10 @@ virStoragePoolLookupByUUID(virConnectPtr conn, const unsigned char *uuid)
  * @conn: a connection
  * @uuid: a raw UUID, VIR_UUID_BUFLEN bytes
  *
- * FIXME
+ * Finds a storage pool by UUID in printed form.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: a new handle, or NULL on error (the lookups: the not-found code of
+ * its kind)
  */
 virStoragePoolPtr
 virStoragePoolLookupByUUIDString(virConnectPtr conn, const char *uuid)
@@ -992,9 +1026,11 @@ virStoragePoolLookupByUUIDString(virConnectPtr conn, const char *uuid)
  * virStoragePoolLookupByVolume:
  * @vol: a storage volume
  *
- * FIXME
+ * Finds the pool holding a volume. This library's drivers do not implement it:
+ * after its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: a new handle, or NULL on error (the lookups: the not-found code of
+ * its kind)
  */
 virStoragePoolPtr
 virStoragePoolLookupByVolume(virStorageVolPtr vol)
@@ -1024,9 +1060,10 @@ virStoragePoolLookupByVolume(virStorageVolPtr vol)
  * virStoragePoolNumOfVolumes:
  * @pool: a storage pool
  *
- * FIXME
+ * Counts the pool's volumes. This library's drivers do not implement it: after
+ * its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: the number found, or -1 on error
  */
 int
 virStoragePoolNumOfVolumes(virStoragePoolPtr pool)
@@ -1057,9 +1094,10 @@ virStoragePoolNumOfVolumes(virStoragePoolPtr pool)
  * @pool: a storage pool
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Rescans the pool's volumes. This library's drivers do not implement it: after
+ * its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virStoragePoolRefresh(virStoragePoolPtr pool, unsigned int flags)
@@ -1089,11 +1127,13 @@ virStoragePoolRefresh(virStoragePoolPtr pool, unsigned int flags)
 /**
  * virStoragePoolSetAutostart:
  * @pool: a storage pool
- * @autostart: FIXME
+ * @autostart: 1 or 0
  *
- * FIXME
+ * Marks the pool to be started with the host, or not. This library's drivers do
+ * not implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virStoragePoolSetAutostart(virStoragePoolPtr pool, int autostart)
@@ -1125,9 +1165,10 @@ virStoragePoolSetAutostart(virStoragePoolPtr pool, int autostart)
  * virStoragePoolUndefine:
  * @pool: a storage pool
  *
- * FIXME
+ * Removes a pool's definition. This library's drivers do not implement it:
+ * after its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virStoragePoolUndefine(virStoragePoolPtr pool)
@@ -1157,12 +1198,14 @@ virStoragePoolUndefine(virStoragePoolPtr pool)
 /**
  * virStorageVolCreateXML:
  * @pool: a storage pool
- * @xmldesc: FIXME
+ * @xmldesc: the volume's description (XML)
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Creates a volume in the pool. This library's drivers do not implement it:
+ * after its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: a new handle, or NULL on error (the lookups: the not-found code of
+ * its kind)
  */
 virStorageVolPtr
 virStorageVolCreateXML(virStoragePoolPtr pool, const char *xmldesc,
@@ -1202,9 +1245,10 @@ virStorageVolCreateXML(virStoragePoolPtr pool, const char *xmldesc,
  * @vol: a storage volume
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Deletes a volume. This library's drivers do not implement it: after its
+ * argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virStorageVolDelete(virStorageVolPtr vol, unsigned int flags)
@@ -1234,9 +1278,9 @@ virStorageVolDelete(virStorageVolPtr vol, unsigned int flags)
  * virStorageVolFree:
  * @vol: a storage volume
  *
- * FIXME
+ * Releases a reference to the handle.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virStorageVolFree(virStorageVolPtr vol)
@@ -1253,9 +1297,9 @@ virStorageVolFree(virStorageVolPtr vol)
  * virStorageVolGetConnect:
  * @vol: a storage volume
  *
- * FIXME
+ * Gives the connection the handle belongs to.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: the handle it belongs to (no new reference), or NULL on error
  */
 virConnectPtr
 virStorageVolGetConnect(virStorageVolPtr vol)
@@ -1272,9 +1316,11 @@ virStorageVolGetConnect(virStorageVolPtr vol)
  * @vol: a storage volume
  * @info: where to store the information
  *
- * FIXME
+ * Fills @info with a summary of the volume. This library's drivers do not
+ * implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virStorageVolGetInfo(virStorageVolPtr vol, virStorageVolInfoPtr info)
@@ -1304,9 +1350,9 @@ virStorageVolGetInfo(virStorageVolPtr vol, virStorageVolInfoPtr info)
  * virStorageVolGetKey:
  * @vol: a storage volume
  *
- * FIXME
+ * Gives the volume's key, unique on the host.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: a string owned by the handle, or NULL on error
  */
 const char *
 virStorageVolGetKey(virStorageVolPtr vol)
@@ -1322,9 +1368,9 @@ virStorageVolGetKey(virStorageVolPtr vol)
  * virStorageVolGetName:
  * @vol: a storage volume
  *
- * FIXME
+ * Gives the volume's name.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: a string owned by the handle, or NULL on error
  */
 const char *
 virStorageVolGetName(virStorageVolPtr vol)
@@ -1340,9 +1386,10 @@ virStorageVolGetName(virStorageVolPtr vol)
  * virStorageVolGetPath:
  * @vol: a storage volume
  *
- * FIXME
+ * Gives the volume's path on the host. This library's drivers do not implement
+ * it: after its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: the result, for the caller to free(), or NULL on error
  */
 char *
 virStorageVolGetPath(virStorageVolPtr vol)
@@ -1373,9 +1420,10 @@ virStorageVolGetPath(virStorageVolPtr vol)
  * @pool: a storage pool
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Describes the volume in XML. This library's drivers do not implement it:
+ * after its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: the result, for the caller to free(), or NULL on error
  */
 char *
 virStorageVolGetXMLDesc(virStorageVolPtr pool, unsigned int flags)
@@ -1404,11 +1452,12 @@ virStorageVolGetXMLDesc(virStorageVolPtr pool, unsigned int flags)
 /**
  * virStorageVolLookupByKey:
  * @conn: a connection
- * @key: FIXME
+ * @key: a volume's key
  *
- * FIXME
+ * Finds a volume by key.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: a new handle, or NULL on error (the lookups: the not-found code of
+ * its kind)
  */
 virStorageVolPtr
 virStorageVolLookupByKey(virConnectPtr conn, const char *key)
@@ -1438,9 +1487,11 @@ virStorageVolLookupByKey(virConnectPtr conn, const char *key)
  * @pool: a storage pool
  * @name: a name
  *
- * FIXME
+ * Finds a volume of the pool by name. This library's drivers do not implement
+ * it: after its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: a new handle, or NULL on error (the lookups: the not-found code of
+ * its kind)
  */
 virStorageVolPtr
 virStorageVolLookupByName(virStoragePoolPtr pool, const char *name)
@@ -1473,9 +1524,10 @@ virStorageVolLookupByName(virStoragePoolPtr pool, const char *name)
  * @conn: a connection
  * @path: a path
  *
- * FIXME
+ * Finds a volume by path.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: a new handle, or NULL on error (the lookups: the not-found code of
+ * its kind)
  */
 virStorageVolPtr
 virStorageVolLookupByPath(virConnectPtr conn, const char *path)
@@ -1504,9 +1556,9 @@ virStorageVolLookupByPath(virConnectPtr conn, const char *path)
  * virStoragePoolRef:
  * @pool: a storage pool
  *
- * FIXME
+ * Takes an extra reference on the handle.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virStoragePoolRef(virStoragePoolPtr pool)
@@ -1523,9 +1575,9 @@ virStoragePoolRef(virStoragePoolPtr pool)
  * virStorageVolRef:
  * @vol: a storage volume
  *
- * FIXME
+ * Takes an extra reference on the handle.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virStorageVolRef(virStorageVolPtr vol)
@@ -1544,9 +1596,11 @@ virStorageVolRef(virStorageVolPtr vol)
  * @info: where to store the information
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Fills @info with a summary of the volume (virStorageVolInfoFlags). This
+ * library's drivers do not implement it: after its argument checks the call
+ * fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virStorageVolGetInfoFlags(virStorageVolPtr vol, virStorageVolInfoPtr info,
@@ -1579,9 +1633,11 @@ virStorageVolGetInfoFlags(virStorageVolPtr vol, virStorageVolInfoPtr info,
  * @conn: a connection
  * @callbackID: an ID returned when the callback was registered
  *
- * FIXME
+ * Removes a callback registered with virConnectStoragePoolEventRegisterAny().
+ * This library's drivers do not implement it: after its argument checks the
+ * call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virConnectStoragePoolEventDeregisterAny(virConnectPtr conn, int callbackID)
@@ -1615,9 +1671,11 @@ virConnectStoragePoolEventDeregisterAny(virConnectPtr conn, int callbackID)
  * @opaque: passed to the callback
  * @freecb: called with @opaque when the callback is removed, or NULL
  *
- * FIXME
+ * Registers a callback for storage pool events. This library's drivers do not
+ * implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virConnectStoragePoolEventRegisterAny(virConnectPtr conn,
@@ -1661,12 +1719,13 @@ virConnectStoragePoolEventRegisterAny(virConnectPtr conn,
 /**
  * virStorageVolResize:
  * @vol: a storage volume
- * @capacity: FIXME
+ * @capacity: the new capacity, in bytes
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Changes the volume's capacity. This library's drivers do not implement it:
+ * after its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virStorageVolResize(virStorageVolPtr vol, unsigned long long capacity,
@@ -1696,12 +1755,14 @@ virStorageVolResize(virStorageVolPtr vol, unsigned long long capacity,
 /**
  * virStorageVolWipePattern:
  * @vol: a storage volume
- * @algorithm: FIXME
+ * @algorithm: a virStorageVolWipeAlgorithm
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Overwrites the volume's data as @algorithm does. This library's drivers do
+ * not implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virStorageVolWipePattern(virStorageVolPtr vol, unsigned int algorithm,
@@ -1733,13 +1794,14 @@ virStorageVolWipePattern(virStorageVolPtr vol, unsigned int algorithm,
  * virStorageVolDownload:
  * @vol: a storage volume
  * @stream: a stream
- * @offset: FIXME
- * @length: FIXME
+ * @offset: where to start, in bytes
+ * @length: how many bytes, 0 for all
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Reads a volume's data into a stream. This library's drivers do not implement
+ * it: after its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virStorageVolDownload(virStorageVolPtr vol, virStreamPtr stream,
@@ -1774,13 +1836,14 @@ virStorageVolDownload(virStorageVolPtr vol, virStreamPtr stream,
  * virStorageVolUpload:
  * @vol: a storage volume
  * @stream: a stream
- * @offset: FIXME
- * @length: FIXME
+ * @offset: where to start, in bytes
+ * @length: how many bytes, 0 for all
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Writes a volume's data from a stream. This library's drivers do not implement
+ * it: after its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virStorageVolUpload(virStorageVolPtr vol, virStreamPtr stream,
@@ -1816,9 +1879,10 @@ virStorageVolUpload(virStorageVolPtr vol, virStreamPtr stream,
  * @conn: a connection
  * @path: a path
  *
- * FIXME
+ * Finds a storage pool by the path of its target.
  *
- * Returns: what the driver gives, or NULL on error
+ * Returns: a new handle, or NULL on error (the lookups: the not-found code of
+ * its kind)
  */
 virStoragePoolPtr
 virStoragePoolLookupByTargetPath(virConnectPtr conn, const char *path)

@@ -22,9 +22,11 @@ VIR_LOG_INIT("libvirt.stream");
  * virStreamAbort:
  * @st: a stream
  *
- * FIXME
+ * Ends the stream, telling the other end the transfer failed. This library's
+ * drivers do not implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virStreamAbort(virStreamPtr st)
@@ -53,14 +55,16 @@ virStreamAbort(virStreamPtr st)
 /**
  * virStreamEventAddCallback:
  * @stream: a stream
- * @events: FIXME
+ * @events: bitwise-OR of virStreamEventType
  * @cb: the callback
  * @opaque: passed to the callback
- * @ff: FIXME
+ * @ff: called with @opaque when the callback is removed, or NULL
  *
- * FIXME
+ * Registers a callback for events on the stream. This library's drivers do not
+ * implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virStreamEventAddCallback(virStreamPtr stream, int events,
@@ -94,9 +98,10 @@ virStreamEventAddCallback(virStreamPtr stream, int events,
  * virStreamEventRemoveCallback:
  * @stream: a stream
  *
- * FIXME
+ * Removes the stream's event callback. This library's drivers do not implement
+ * it: after its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virStreamEventRemoveCallback(virStreamPtr stream)
@@ -125,11 +130,13 @@ virStreamEventRemoveCallback(virStreamPtr stream)
 /**
  * virStreamEventUpdateCallback:
  * @stream: a stream
- * @events: FIXME
+ * @events: bitwise-OR of virStreamEventType
  *
- * FIXME
+ * Changes the events the stream's callback wants. This library's drivers do not
+ * implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virStreamEventUpdateCallback(virStreamPtr stream, int events)
@@ -159,9 +166,11 @@ virStreamEventUpdateCallback(virStreamPtr stream, int events)
  * virStreamFinish:
  * @st: a stream
  *
- * FIXME
+ * Ends the stream once all data has been moved. This library's drivers do not
+ * implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virStreamFinish(virStreamPtr st)
@@ -191,9 +200,9 @@ virStreamFinish(virStreamPtr st)
  * virStreamFree:
  * @st: a stream
  *
- * FIXME
+ * Releases a reference to the stream.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virStreamFree(virStreamPtr st)
@@ -209,12 +218,14 @@ virStreamFree(virStreamPtr st)
 /**
  * virStreamRecv:
  * @st: a stream
- * @data: FIXME
- * @nbytes: FIXME
+ * @data: where to store it
+ * @nbytes: the room in @data
  *
- * FIXME
+ * Reads data from the stream. This library's drivers do not implement it: after
+ * its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: the bytes read, 0 at the end, -1 on error, -2 if a non-blocking
+ * stream has none yet
  */
 int
 virStreamRecv(virStreamPtr st, char *data, size_t nbytes)
@@ -245,9 +256,9 @@ virStreamRecv(virStreamPtr st, char *data, size_t nbytes)
  * virStreamRef:
  * @st: a stream
  *
- * FIXME
+ * Takes an extra reference on the stream.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virStreamRef(virStreamPtr st)
@@ -263,12 +274,14 @@ virStreamRef(virStreamPtr st)
 /**
  * virStreamSend:
  * @st: a stream
- * @data: FIXME
- * @nbytes: FIXME
+ * @data: the data
+ * @nbytes: its length
  *
- * FIXME
+ * Writes data to the stream. This library's drivers do not implement it: after
+ * its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: the bytes written, -1 on error, -2 if a non-blocking stream cannot
+ * take any yet
  */
 int
 virStreamSend(virStreamPtr st, const char *data, size_t nbytes)
@@ -298,13 +311,16 @@ virStreamSend(virStreamPtr st, const char *data, size_t nbytes)
 /**
  * virStreamRecvFlags:
  * @st: a stream
- * @data: FIXME
- * @nbytes: FIXME
+ * @data: where to store it
+ * @nbytes: the room in @data
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Reads data from the stream, stopping at a hole if asked
+ * (virStreamRecvFlagsValues). This library's drivers do not implement it: after
+ * its argument checks the call fails with VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: the bytes read, 0 at the end, -1 on error, -2 if none yet, -3 at a
+ * hole
  */
 int
 virStreamRecvFlags(virStreamPtr st, char *data, size_t nbytes,
@@ -336,12 +352,14 @@ virStreamRecvFlags(virStreamPtr st, char *data, size_t nbytes,
 /**
  * virStreamRecvHole:
  * @stream: a stream
- * @length: FIXME
+ * @length: where to store it
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Reads the length of the hole the stream is at. This library's drivers do not
+ * implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virStreamRecvHole(virStreamPtr stream, long long int *length,
@@ -373,12 +391,14 @@ virStreamRecvHole(virStreamPtr stream, long long int *length,
 /**
  * virStreamSendHole:
  * @st: a stream
- * @length: FIXME
+ * @length: the hole's length
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * FIXME
+ * Tells the other end of the stream that a hole comes next. This library's
+ * drivers do not implement it: after its argument checks the call fails with
+ * VIR_ERR_NO_SUPPORT.
  *
- * Returns: what the driver gives, or -1 on error
+ * Returns: 0 on success, -1 on error
  */
 int
 virStreamSendHole(virStreamPtr st, long long int length, unsigned int flags)
