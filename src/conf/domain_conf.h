@@ -245,6 +245,7 @@ struct _virDomainDiskDef {
     char *dst;                     /* <target dev='vda'/> */
     virDomainDiskBus bus;
     bool readonly;
+    bool shareable;                /* <shareable/>: other guests write it too */
     virDomainDeviceInfo info;      /* PCI for virtio, drive otherwise */
 };
 

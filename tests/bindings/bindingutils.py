@@ -21,6 +21,8 @@ UUIDS = [
     "6b3c2d7e-90a1-4f55-b2c4-1e0d9a7f3c21",
     "a4f0e1d2-5c36-4b78-9e0a-2d1c3b4a5f60",
     "0d9e8f7a-6b5c-4d3e-8f1a-b2c3d4e5f607",
+    "72c5e0a9-1b3d-4f68-9a2e-5d4c3b2a1f09",
+    "e1d2c3b4-a5f6-4e07-8d19-2a3b4c5d6e7f",
 ]
 
 signal = signal
@@ -49,7 +51,7 @@ class Tap:
         return 1 if self.failed or not self.count else 0
 
 
-def domain_xml(name, uuid, disk=None, extra=""):
+def domain_xml(name, uuid, disk=None, extra="", shareable=False):
     """A small guest with no <emulator>: the driver's default is used."""
     devices = ""
     if disk:
@@ -57,7 +59,8 @@ def domain_xml(name, uuid, disk=None, extra=""):
                    "      <driver name='qemu' type='raw'/>\n"
                    "      <source file='%s'/>\n"
                    "      <target dev='vda' bus='virtio'/>\n"
-                   "    </disk>\n" % disk)
+                   "%s"
+                   "    </disk>\n" % (disk, "      <shareable/>\n" if shareable else ""))
     return ("<domain type='qemu'>\n"
             "  <name>%s</name>\n"
             "  <uuid>%s</uuid>\n"

@@ -181,6 +181,26 @@ try:
            "setAutostart on a transient domain: VIR_ERR_OPERATION_INVALID", [str(err)])
     tdom.destroy()
 
+    # Two guests on one raw image: with <shareable/> both run (each QEMU is
+    # told to share it); without, QEMU's image locking refuses the second.
+    image = os.path.join(env.root, "files", "shared.img")
+    with open(image, "wb") as f:
+        f.truncate(16 << 20)
+    shared = [conn.createXML(bu.domain_xml("pyshare%d" % i, bu.UUIDS[3 + i], disk=image,
+                                           shareable=True), 0) for i in range(2)]
+    sxml = shared[0].XMLDesc(0)
+    tap.ok(all(d.isActive() == 1 for d in shared) and "<shareable/>" in sxml and
+           "cache='none'" in sxml,
+           "two guests run on one raw image marked <shareable/> (cache none)",
+           sxml.splitlines()[:25])
+    for d in shared:
+        d.destroy()
+    first = conn.createXML(bu.domain_xml("pyshare0", bu.UUIDS[3], disk=image), 0)
+    err = error_of(lambda: conn.createXML(bu.domain_xml("pyshare1", bu.UUIDS[4], disk=image), 0))
+    tap.ok(err is not None and "lock" in err[2],
+           "without <shareable/> the second guest is refused by QEMU's image lock", [str(err)])
+    first.destroy()
+
     conn.domainEventDeregisterAny(cbid)
     dom.undefine()
     err = error_of(lambda: conn.lookupByName("pyguest"))
