@@ -124,6 +124,8 @@ qemuDomainConfigPath(const virQEMUDriverConfig *cfg, const char *name)
 }
 
 
+/* The autostart link of @name: configDir/autostart/NAME.xml, a symlink
+ * to its definition, as upstream keeps it. */
 char *
 qemuDomainStatusPath(const virQEMUDriverConfig *cfg, const char *name)
 {
@@ -1601,6 +1603,108 @@ qemuDomainObjEndJob(virDomainObj *vm)
     if (priv->lockfd >= 0)
         flock(priv->lockfd, LOCK_UN);
     virDomainObjEndJobLocal(vm);
+}
+
+
+/* ---- autostart ------------------------------------------------------- */
+
+#define QEMU_DOMAIN_AUTOSTART_DIR "autostart"
+
+/* Opens configDir/autostart (created if @create), not through a link:
+ * -1 with errno set (ENOENT when absent), nothing reported. */
+static int
+qemuDomainAutostartDir(virQEMUDriver *driver, bool create)
+{
+    int fd;
+
+    if (driver->configDirFd < 0) {
+        errno = ENOENT;
+        return -1;
+    }
+    if (create && mkdirat(driver->configDirFd, QEMU_DOMAIN_AUTOSTART_DIR, 0700) < 0 &&
+        errno != EEXIST)
+        return -1;
+    fd = openat(driver->configDirFd, QEMU_DOMAIN_AUTOSTART_DIR,
+                O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    return fd;
+}
+
+
+/**
+ * qemuDomainAutostartGet:
+ * @driver: the driver
+ * @vm: a domain
+ *
+ * A domain is marked to start with the daemon by a link
+ * configDir/autostart/NAME.xml to its definition, as upstream keeps
+ * them.  The link is read, never followed.
+ *
+ * Returns: whether the mark is there.
+ */
+bool
+qemuDomainAutostartGet(virQEMUDriver *driver, virDomainObj *vm)
+{
+    const char *name = QEMU_DOMAIN_PRIVATE(vm)->name;
+    g_autofree char *file = qemuDomainFileName(name, "xml");
+    g_autofree char *config = qemuDomainConfigPath(driver->config, name);
+    char target[PATH_MAX];
+    VIR_AUTOCLOSE dirfd = qemuDomainAutostartDir(driver, false);
+    ssize_t n;
+
+    if (dirfd < 0 || (n = readlinkat(dirfd, file, target, sizeof(target) - 1)) < 0)
+        return false;
+    target[n] = '\0';
+    return STREQ(target, config);
+}
+
+
+/**
+ * qemuDomainAutostartSet:
+ * @driver: the driver
+ * @vm: a persistent domain, in a job
+ * @autostart: set or clear the mark
+ *
+ * Returns: 0, or -1 with an error reported and the mark as it was.
+ */
+int
+qemuDomainAutostartSet(virQEMUDriver *driver, virDomainObj *vm, bool autostart)
+{
+    const char *name = QEMU_DOMAIN_PRIVATE(vm)->name;
+    g_autofree char *dir = g_build_filename(driver->config->configDir,
+                                            QEMU_DOMAIN_AUTOSTART_DIR, NULL);
+    g_autofree char *file = qemuDomainFileName(name, "xml");
+    g_autofree char *tmp = g_strdup_printf("%s.new", file);
+    g_autofree char *config = qemuDomainConfigPath(driver->config, name);
+    VIR_AUTOCLOSE dirfd = -1;
+
+    if ((dirfd = qemuDomainAutostartDir(driver, autostart)) < 0) {
+        if (errno == ENOENT && !autostart)
+            return 0;
+        virReportSystemError(errno, _("cannot open autostart directory '%1$s'"), dir);
+        return -1;
+    }
+    if (virFileCheckTrusted(dirfd, dir, true) < 0)
+        return -1;
+    if (!autostart) {
+        if (unlinkat(dirfd, file, 0) < 0 && errno != ENOENT) {
+            virReportSystemError(errno, _("failed to delete symlink '%1$s/%2$s'"),
+                                 dir, file);
+            return -1;
+        }
+    } else {
+        unlinkat(dirfd, tmp, 0);
+        if (symlinkat(config, dirfd, tmp) < 0 || renameat(dirfd, tmp, dirfd, file) < 0) {
+            virReportSystemError(errno, _("failed to create symlink '%1$s/%2$s' to '%3$s'"),
+                                 dir, file, config);
+            unlinkat(dirfd, tmp, 0);
+            return -1;
+        }
+    }
+    if (fsync(dirfd) < 0) {
+        virReportSystemError(errno, _("cannot sync directory '%1$s'"), dir);
+        return -1;
+    }
+    return 0;
 }
 
 
