@@ -49,6 +49,7 @@ VIR_LOG_INIT("qemu.qemu_domain");
 #define QEMU_DOMAIN_SHORT_NAME_LEN 20
 
 static void qemuDomainBumpGeneration(virQEMUDriver *driver, virDomainObj *vm);
+static guint64 qemuDomainGenRead(int fd);
 
 VIR_ENUM_DECL(qemuDomainPhase);
 VIR_ENUM_IMPL(qemuDomainPhase, QEMU_DOMAIN_PHASE_LAST,
@@ -954,10 +955,23 @@ qemuDomainObjLoadAll(virQEMUDriver *driver)
     g_qsort_with_data(sorted, n, sizeof(char *), qemuDomainCompareNames, NULL);
 
     for (guint i = 0; i < n; i++) {
+        g_autofree char *lockFile = qemuDomainFileName(sorted[i], "lock");
+        VIR_AUTOCLOSE lockfd = -1;
         virDomainObj *vm = NULL;
+        guint64 gen = 0;
 
-        if (qemuDomainNameIsSafe(sorted[i]))
-            vm = qemuDomainObjLoadInternal(driver, sorted[i], runs);
+        if (!qemuDomainNameIsSafe(sorted[i]))
+            continue;
+        /* The generation first: a write during the load leaves a newer
+         * one, and the object is read again when next used. */
+        if ((lockfd = virFileOpenAt(driver->stateDirFd, driver->config->stateDir,
+                                    lockFile, O_RDWR | O_CREAT, 0600)) < 0)
+            virResetLastError();
+        gen = qemuDomainGenRead(lockfd);
+        if ((vm = qemuDomainObjLoadInternal(driver, sorted[i], runs))) {
+            QEMU_DOMAIN_PRIVATE(vm)->lockfd = g_steal_fd(&lockfd);
+            QEMU_DOMAIN_PRIVATE(vm)->gen = gen;
+        }
         if (!vm) {
             if (virGetLastErrorCode() != VIR_ERR_NO_DOMAIN &&
                 virGetLastErrorCode() != VIR_ERR_OK)
@@ -1289,7 +1303,9 @@ qemuDomainBumpGeneration(virQEMUDriver *driver, virDomainObj *vm)
                  priv->name, virGetLastErrorMessage());
         virResetLastError();
     } else {
+        virDomainObjLock(vm);
         priv->gen = gen;
+        virDomainObjUnlock(vm);
     }
 
     /* The mutex keeps this process's threads apart (they share the
@@ -1390,6 +1406,8 @@ qemuDomainObjSync(virQEMUDriver *driver, virDomainObj *vm)
 
     VIR_DEBUG("domain %s changed on disk (generation %" G_GUINT64_FORMAT
               " -> %" G_GUINT64_FORMAT "): reloading", priv->name, priv->gen, gen);
+    /* @gen was read before the files: a write during the load leaves a
+     * newer generation on disk, and the next call loads again. */
     if (!(fresh = qemuDomainObjLoad(driver, priv->name))) {
         if (virGetLastErrorCode() == VIR_ERR_NO_DOMAIN) {
             if (vm->removed) {
@@ -1402,8 +1420,14 @@ qemuDomainObjSync(virQEMUDriver *driver, virDomainObj *vm)
         }
         return -1;
     }
-    qemuDomainObjAssign(vm, fresh);
-    priv->gen = gen;
+    virDomainObjLock(vm);
+    /* Another thread may have synced, or written, meanwhile: only a
+     * load newer than what the object reflects replaces it. */
+    if (priv->gen != gen) {
+        qemuDomainObjAssign(vm, fresh);
+        priv->gen = gen;
+    }
+    virDomainObjUnlock(vm);
     return 0;
 }
 
@@ -1414,11 +1438,6 @@ qemuDriverAddLoaded(virQEMUDriver *driver, virDomainObj *vm)
 {
     qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
 
-    if (qemuDomainObjOpenLockFile(driver, vm) < 0) {
-        VIR_WARN("domain %s: %s", priv->name, virGetLastErrorMessage());
-        virResetLastError();
-    }
-    priv->gen = qemuDomainGenRead(priv->lockfd);
     virDomainObjListAdd(driver->domains, priv->name, vm);
 }
 
@@ -1469,13 +1488,9 @@ qemuDriverSync(virQEMUDriver *driver)
             qemuDriverAddLoaded(driver, vm);
             continue;
         }
-        if (qemuDomainObjOpenLockFile(driver, known) == 0 &&
-            QEMU_DOMAIN_PRIVATE(known)->gen != qemuDomainGenRead(QEMU_DOMAIN_PRIVATE(known)->lockfd)) {
-            qemuDomainObjAssign(known, vm);
-            QEMU_DOMAIN_PRIVATE(known)->gen =
-                qemuDomainGenRead(QEMU_DOMAIN_PRIVATE(known)->lockfd);
-        }
-        virResetLastError();
+        /* Known: re-read only if its own generation moved. */
+        if (qemuDomainObjSync(driver, known) < 0)
+            virResetLastError();
     }
     current = virDomainObjListCollect(driver->domains);
     for (guint i = 0; i < current->len; i++) {
