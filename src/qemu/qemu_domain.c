@@ -1297,16 +1297,16 @@ qemuDomainBumpGeneration(virQEMUDriver *driver, virDomainObj *vm)
 
     if (driver->exclusive)
         return;
+    virDomainObjLock(vm);
     if (qemuDomainObjOpenLockFile(driver, vm) < 0 ||
         qemuDomainGenWrite(priv->lockfd, (gen = qemuDomainGenRead(priv->lockfd) + 1)) < 0) {
         VIR_WARN("cannot record a change of domain %s for other processes: %s",
                  priv->name, virGetLastErrorMessage());
         virResetLastError();
     } else {
-        virDomainObjLock(vm);
         priv->gen = gen;
-        virDomainObjUnlock(vm);
     }
+    virDomainObjUnlock(vm);
 
     /* The mutex keeps this process's threads apart (they share the
      * descriptor, hence the flock), the flock other processes. */
@@ -1375,37 +1375,41 @@ qemuDomainObjAssign(virDomainObj *vm, virDomainObj *fresh)
 }
 
 
-/**
- * qemuDomainObjSync:
- * @driver: the driver
- * @vm: a domain
- *
- * Makes @vm reflect its files if another instance (another process, or
- * another connection of this one) changed them since @vm was loaded or
- * last written by this instance: one pread of the domain's generation
- * when nothing changed, which is the common case; nothing at all for an
- * instance that holds its root exclusively.  A domain that no longer
- * exists is taken out of the list.
- *
- * Returns: 0, or -1 with an error reported (VIR_ERR_NO_DOMAIN when it
- * is gone).
+/*
+ * Re-reads @vm if its generation moved (see qemuDomainObjSync).  The
+ * job's owner calls it with @owner: it must be current before it works;
+ * anyone else leaves alone an object whose job a thread of this process
+ * holds, since that thread is its authority (no other process can write
+ * its files meanwhile) and is using its definitions.
  */
-int
-qemuDomainObjSync(virQEMUDriver *driver, virDomainObj *vm)
+static int
+qemuDomainObjSyncInternal(virQEMUDriver *driver, virDomainObj *vm, bool owner)
 {
     qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
     g_autoptr(virDomainObj) fresh = NULL;
+    guint64 known;
     guint64 gen;
+    bool busy;
 
     if (driver->exclusive)
         return 0;
+    if (!owner) {
+        g_mutex_lock(&vm->jobLock);
+        busy = vm->jobActive;
+        g_mutex_unlock(&vm->jobLock);
+        if (busy)
+            return 0;
+    }
     if (qemuDomainObjOpenLockFile(driver, vm) < 0)
         return -1;
-    if ((gen = qemuDomainGenRead(priv->lockfd)) == priv->gen)
+    virDomainObjLock(vm);
+    known = priv->gen;
+    virDomainObjUnlock(vm);
+    if ((gen = qemuDomainGenRead(priv->lockfd)) == known)
         return 0;
 
     VIR_DEBUG("domain %s changed on disk (generation %" G_GUINT64_FORMAT
-              " -> %" G_GUINT64_FORMAT "): reloading", priv->name, priv->gen, gen);
+              " -> %" G_GUINT64_FORMAT "): reloading", priv->name, known, gen);
     /* @gen was read before the files: a write during the load leaves a
      * newer generation on disk, and the next call loads again. */
     if (!(fresh = qemuDomainObjLoad(driver, priv->name))) {
@@ -1423,12 +1427,35 @@ qemuDomainObjSync(virQEMUDriver *driver, virDomainObj *vm)
     virDomainObjLock(vm);
     /* Another thread may have synced, or written, meanwhile: only a
      * load newer than what the object reflects replaces it. */
-    if (priv->gen != gen) {
+    if (priv->gen == known) {
         qemuDomainObjAssign(vm, fresh);
         priv->gen = gen;
     }
     virDomainObjUnlock(vm);
     return 0;
+}
+
+
+/**
+ * qemuDomainObjSync:
+ * @driver: the driver
+ * @vm: a domain
+ *
+ * Makes @vm reflect its files if another instance (another process, or
+ * another connection of this one) changed them since @vm was loaded or
+ * last written by this instance: one pread of the domain's generation
+ * when nothing changed, which is the common case; nothing at all for an
+ * instance that holds its root exclusively, or while a thread of this
+ * process holds the domain's job.  A domain that no longer exists is
+ * taken out of the list.
+ *
+ * Returns: 0, or -1 with an error reported (VIR_ERR_NO_DOMAIN when it
+ * is gone).
+ */
+int
+qemuDomainObjSync(virQEMUDriver *driver, virDomainObj *vm)
+{
+    return qemuDomainObjSyncInternal(driver, vm, false);
 }
 
 
@@ -1560,7 +1587,7 @@ qemuDomainObjBeginJobInternal(virQEMUDriver *driver, virDomainObj *vm,
     }
     priv->jobHeld = true;
     /* Another process may have changed everything while we waited. */
-    if (qemuDomainObjSync(driver, vm) < 0) {
+    if (qemuDomainObjSyncInternal(driver, vm, true) < 0) {
         qemuDomainObjEndJob(vm);
         return -1;
     }
