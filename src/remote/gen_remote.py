@@ -272,7 +272,8 @@ def gen_client(procs, structs, entries, out):
             if not p.startswith('&'):
                 continue
             name, _, cast = p[1:].partition(':')
-            w('    *%s = ret.%s;\n' % (name, name))
+            # The API may let an out-parameter be NULL (a state's reason).
+            w('    if (%s)\n        *%s = ret.%s;\n' % (name, name, name))
         if e.retkind == 'int' and not e.retfield:
             if has_ret:
                 w('    xdr_free((xdrproc_t)xdr_%s, (char *)&ret);\n' % e.ret_struct)

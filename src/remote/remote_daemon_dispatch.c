@@ -306,6 +306,41 @@ remoteDispatchDomainDestroy(virConnectPtr conn,
 }
 
 
+/* No managed save image and no snapshot exist here; the domain must. */
+static int
+remoteDispatchDomainHasManagedSaveImage(virConnectPtr conn,
+                                        remote_domain_has_managed_save_image_args *args,
+                                        remote_domain_has_managed_save_image_ret *ret)
+{
+    g_autoptr(virDomain) dom = NULL;
+
+    if (args->flags != 0) {
+        virReportError(VIR_ERR_INVALID_ARG,
+                       _("unsupported flags (0x%1$x) in function %2$s"),
+                       args->flags, "qemuDomainHasManagedSaveImage");
+        return -1;
+    }
+    if (!(dom = remoteGetDomain(conn, &args->dom)) || virDomainIsActive(dom) < 0)
+        return -1;
+    ret->result = 0;
+    return 0;
+}
+
+
+static int
+remoteDispatchDomainSnapshotNum(virConnectPtr conn,
+                                remote_domain_snapshot_num_args *args,
+                                remote_domain_snapshot_num_ret *ret)
+{
+    g_autoptr(virDomain) dom = NULL;
+
+    if (!(dom = remoteGetDomain(conn, &args->dom)) || virDomainIsActive(dom) < 0)
+        return -1;
+    ret->num = 0;
+    return 0;
+}
+
+
 /* Not table-driven: the domain comes back with its new ID. */
 static int
 remoteDispatchDomainCreateWithFlags(virConnectPtr conn,
@@ -688,8 +723,15 @@ remoteDispatchJob(remoteJob *job)
         failed = remoteDispatchTable[proc](conn, args, ret) < 0;
         remoteDispatchClient = NULL;
     }
-    if (conn)
+    if (conn) {
+        /* A public call: it resets the thread's error, which the reply
+         * still needs. */
+        virErrorPtr saved = NULL;
+
+        virErrorPreserveLast(&saved);
         virConnectClose(conn);
+        virErrorRestore(&saved);
+    }
     xdr_free(info->argsFilter, args);
 
  reply:
