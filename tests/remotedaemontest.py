@@ -1,0 +1,741 @@
+#!/usr/bin/env python3
+#
+# remotedaemontest.py: virtqemud on a private root, driven by Debian's
+# own clients (virsh, python3-libvirt, Sys::Virt) and by raw frames
+#
+# Every case starts its own daemon with --root, so nothing outside a
+# temporary directory is touched, and QEMU is the real one.  The test is
+# the QEMUs' subreaper: whatever a daemon leaves behind is ours to find
+# and reap.
+#
+# SPDX-License-Identifier: LGPL-2.1-or-later
+#
+
+import json
+import socket
+import struct
+import textwrap
+
+from virshtestutils import *
+
+VIRTQEMUD = os.environ.get("VIRTQEMUD", os.path.join(BUILDDIR, "..", "src", "virtqemud"))
+
+REMOTE = 0x20008086
+KEEPALIVE = 0x6b656570
+CALL, REPLY, MESSAGE = 0, 1, 2
+
+
+class Daemon:
+    """A virtqemud on a root of its own."""
+
+    def __init__(self, qemu_conf=QEMU_CONF, conf=None, root=None):
+        self.root = root or make_root(qemu_conf)
+        os.chmod(self.root, 0o755)
+        self.proc = None
+        self.conf = conf
+        self.rw = os.path.join(self.root, "run", "virtqemud-sock")
+        self.ro = os.path.join(self.root, "run", "virtqemud-sock-ro")
+        self.uri = f"qemu+unix:///system?socket={self.rw}"
+        self.rouri = f"qemu+unix:///system?socket={self.ro}"
+
+    def start(self, extra=(), wait=True):
+        argv = [VIRTQEMUD, "--root", self.root] + list(extra)
+        if self.conf is not None:
+            path = os.path.join(self.root, "etc", "virtqemud.conf")
+            with open(path, "w") as f:
+                f.write(self.conf)
+        self.proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL,
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                     text=True, env=environ())
+        if not wait:
+            return self
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                fail(f"virtqemud exited {self.proc.returncode}: {self.proc.stderr.read()}")
+            try:
+                s = socket.socket(socket.AF_UNIX)
+                s.connect(self.rw)
+                s.close()
+                return self
+            except OSError:
+                time.sleep(0.02)
+        fail("virtqemud did not listen within 20 s")
+
+    def stop(self, sig=signal.SIGTERM):
+        if self.proc and self.proc.poll() is None:
+            self.proc.send_signal(sig)
+            try:
+                self.proc.wait(20)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+                fail(f"virtqemud ignored signal {sig}")
+        rc = self.proc.returncode if self.proc else 0
+        if self.proc:
+            self.proc.stdout.close()
+            self.proc.stderr.close()
+        self.proc = None
+        return rc
+
+    def close(self):
+        self.stop(signal.SIGKILL)
+        leaked = cleanup_qemus(self.root)
+        remove_tree(self.root)
+        return leaked
+
+    def xml(self, name, uuid=None, **kw):
+        import uuid as uuidmod
+        path = os.path.join(self.root, "files", name + ".xml")
+        with open(path, "w") as f:
+            f.write(domain_xml(name, uuid or str(uuidmod.uuid4()), **kw))
+        return path
+
+    def qemu_pid(self, name):
+        with open(os.path.join(self.root, "run", "qemu", name + ".pid")) as f:
+            return int(f.read().strip())
+
+
+def virsh(prog, uri, *args, user=None, timeout=60):
+    argv = [prog, "-c", uri] + list(args)
+    if user:
+        argv = ["runuser", "-u", user, "--"] + argv
+    r = subprocess.run(argv, capture_output=True, text=True, env=environ(),
+                       stdin=subprocess.DEVNULL, timeout=timeout)
+    return r.stdout, r.stderr, r.returncode
+
+
+def must(res, what):
+    out, err, rc = res
+    if rc != 0:
+        fail(f"{what}: exit {rc}: {err.strip()}")
+    return out
+
+
+def with_daemon(fn, **kw):
+    def case():
+        d = Daemon(**kw)
+        try:
+            d.start()
+            diag = fn(d)
+        finally:
+            leaked = d.close()
+        if leaked and not diag:
+            diag = f"QEMU processes left running: {leaked}"
+        return diag
+    return case
+
+
+# The same commands through Debian's virsh and ours; the outputs must
+# be the same but for the domain's ID and the CPU time it used.
+LIFECYCLE = [
+    ["define", "{xml}"], ["start", "cmp1"], ["list", "--all"], ["dominfo", "cmp1"],
+    ["domstate", "--reason", "cmp1"], ["dumpxml", "cmp1"], ["domid", "cmp1"],
+    ["destroy", "--graceful", "cmp1"], ["domstate", "--reason", "cmp1"],
+    ["start", "cmp1"], ["destroy", "cmp1"], ["destroy", "cmp1"],
+    ["domstate", "nosuchdom"], ["undefine", "cmp1"], ["list", "--all"],
+    ["version"], ["hostname"], ["uri"],
+]
+
+
+def normalize(text):
+    text = re.sub(r"^(Id:\s+)\d+$", r"\1N", text, flags=re.M)
+    text = re.sub(r"^(\s*)\d+(\s+cmp1\s)", r"\1N\2", text, flags=re.M)
+    text = re.sub(r"^(CPU time:\s+)[\d.]+s$", r"\1Xs", text, flags=re.M)
+    text = re.sub(r"id='\d+'", "id='N'", text)
+    text = re.sub(r"^\d+\n$", "N\n", text)
+    return text
+
+
+def case_virsh_compare(d):
+    xml = d.xml("cmp1", "c0ffee00-0000-4000-8000-000000000001")
+    out = ""
+    results = {}
+    for prog in (UPSTREAM_VIRSH, VIRSH):
+        res = []
+        for args in LIFECYCLE:
+            args = [a.format(xml=xml) for a in args]
+            o, e, rc = virsh(prog, d.uri, *args)
+            res.append((args, normalize(o), e, rc))
+        results[prog] = res
+    for (args, o1, e1, r1), (_, o2, e2, r2) in zip(results[UPSTREAM_VIRSH], results[VIRSH]):
+        if (o1, e1, r1) != (o2, e2, r2):
+            out += (f"virsh {' '.join(args)}\n--- Debian's: exit {r1}\n{o1}{e1}"
+                    f"--- ours: exit {r2}\n{o2}{e2}")
+    # The lifecycle itself, not only agreement: a graceful destroy of an
+    # idle guest succeeded, and the state read back said why.
+    args, o, e, rc = results[UPSTREAM_VIRSH][8]
+    if o != "shut off (destroyed)\n\n":
+        out += f"after destroy --graceful: {o!r} {e!r}\n"
+    args, o, e, rc = results[UPSTREAM_VIRSH][11]
+    if rc != 1 or "domain is not running" not in e:
+        out += f"a second destroy: exit {rc}, {e!r}\n"
+    return out
+
+
+def freeze_started(d, name, prog=UPSTREAM_VIRSH):
+    must(virsh(prog, d.uri, "define", d.xml(name)), "define")
+    must(virsh(prog, d.uri, "start", name), "start")
+    pid = d.qemu_pid(name)
+    os.kill(pid, signal.SIGSTOP)
+    return pid
+
+
+def case_graceful_frozen(d):
+    pid = freeze_started(d, "frozen1")
+    try:
+        out, err, rc = virsh(UPSTREAM_VIRSH, d.uri, "destroy", "--graceful", "frozen1")
+        if rc != 1 or "failed to kill qemu process with SIGTERM" not in err:
+            return f"destroy --graceful of a frozen QEMU: exit {rc}: {out}{err}"
+        if proc_stat(pid) is None or proc_stat(pid)[1] in ("Z", "X"):
+            return "QEMU was killed by a graceful destroy"
+        state = must(virsh(UPSTREAM_VIRSH, d.uri, "domstate", "frozen1"), "domstate")
+        if state != "running\n\n":
+            return f"state after a failed graceful destroy: {state!r}"
+    finally:
+        os.kill(pid, signal.SIGCONT)
+    # The SIGTERM it could not act on is still pending: once thawed,
+    # QEMU exits by itself and the daemon notices.
+    if not wait_gone(pid, 10):
+        return "a thawed QEMU did not act on its pending SIGTERM"
+    return wait_state(d, "frozen1", "shut off")
+
+
+def wait_state(d, name, want, timeout=10):
+    deadline = time.monotonic() + timeout
+    while True:
+        o, e, rc = virsh(UPSTREAM_VIRSH, d.uri, "domstate", name)
+        if o == want + "\n\n":
+            return ""
+        if time.monotonic() > deadline:
+            return f"state of {name}: {o!r}{e!r}, wanted {want!r}"
+        time.sleep(0.1)
+
+
+def case_read_only(d):
+    must(virsh(UPSTREAM_VIRSH, d.uri, "define", d.xml("ro1")), "define")
+    must(virsh(UPSTREAM_VIRSH, d.uri, "start", "ro1"), "start")
+    out = ""
+    listing = must(virsh(UPSTREAM_VIRSH, d.rouri, "list", "--all"), "read-only list")
+    if "ro1" not in listing or "running" not in listing:
+        out += f"read-only list: {listing!r}\n"
+    for args, api in ((["destroy", "ro1"], "virDomainDestroy"),
+                      (["destroy", "--graceful", "ro1"], "virDomainDestroyFlags"),
+                      (["suspend", "ro1"], "virDomainSuspend"),
+                      (["undefine", "ro1"], "virDomainUndefineFlags"),
+                      (["define", d.xml("ro2")], "virDomainDefineXML")):
+        o, e, rc = virsh(UPSTREAM_VIRSH, d.rouri, *args)
+        want = f"error: operation forbidden: read only access prevents {api}"
+        if rc != 1 or want not in e:
+            out += f"read-only {' '.join(args)}: exit {rc}: {e!r}, wanted {want!r}\n"
+    state = must(virsh(UPSTREAM_VIRSH, d.uri, "domstate", "ro1"), "domstate")
+    if state != "running\n\n":
+        out += f"a read-only client changed the domain: {state!r}\n"
+    names = must(virsh(UPSTREAM_VIRSH, d.uri, "list", "--all", "--name"), "list")
+    if "ro2" in names:
+        out += "a read-only client defined a domain\n"
+    must(virsh(UPSTREAM_VIRSH, d.uri, "destroy", "ro1"), "destroy")
+    return out
+
+
+def case_non_root(d):
+    out = ""
+    o, e, rc = virsh(UPSTREAM_VIRSH, d.uri, "list", "--all", user="nobody")
+    if rc != 1 or "Permission denied" not in e:
+        out += f"nobody on the read-write socket: exit {rc}: {o}{e}"
+    o, e, rc = virsh(UPSTREAM_VIRSH, d.rouri, "list", "--all", user="nobody")
+    if rc != 0:
+        out += f"nobody on the read-only socket: exit {rc}: {e}"
+    # Even with the socket opened up, the daemon checks who connects.
+    os.chmod(d.rw, 0o666)
+    o, e, rc = virsh(UPSTREAM_VIRSH, d.uri, "list", "--all", user="nobody")
+    if rc != 1 or "read-write access denied" not in e:
+        out += f"nobody on a world-writable read-write socket: exit {rc}: {o}{e}"
+    return out
+
+
+PYTHON_CLIENT = textwrap.dedent("""
+    import json, os, signal, sys, threading, time
+    import libvirt
+
+    uri, xml, root = sys.argv[1:4]
+    events = []
+    libvirt.virEventRegisterDefaultImpl()
+    def loop():
+        while True:
+            libvirt.virEventRunDefaultImpl()
+    threading.Thread(target=loop, daemon=True).start()
+    conn = libvirt.open(uri)
+    def cb(conn, dom, event, detail, opaque):
+        events.append([dom.name(), event, detail])
+    cbid = conn.domainEventRegisterAny(None, libvirt.VIR_DOMAIN_EVENT_ID_LIFECYCLE, cb, None)
+    # As Nova, VDSM and KubeVirt do: registrations for other IDs succeed.
+    others = [conn.domainEventRegisterAny(None, i, lambda *a: None, None)
+              for i in (libvirt.VIR_DOMAIN_EVENT_ID_REBOOT,
+                        libvirt.VIR_DOMAIN_EVENT_ID_DEVICE_REMOVED,
+                        libvirt.VIR_DOMAIN_EVENT_ID_AGENT_LIFECYCLE)]
+    out = {}
+    dom = conn.createXML(xml, 0)
+    out["state"] = dom.state()
+    out["info"] = dom.info()[0]
+    out["name"] = conn.lookupByName(dom.name()).name()
+    pid = int(open(os.path.join(root, "run", "qemu", dom.name() + ".pid")).read())
+    os.kill(pid, signal.SIGSTOP)
+    try:
+        dom.destroyFlags(libvirt.VIR_DOMAIN_DESTROY_GRACEFUL)
+        out["graceful"] = "succeeded"
+    except libvirt.libvirtError as e:
+        out["graceful"] = [e.get_error_code(), e.get_error_domain(), str(e)]
+    out["alive"] = dom.isActive()
+    os.kill(pid, signal.SIGCONT)
+    # The pending SIGTERM ends it now; a transient domain then is gone.
+    deadline = time.time() + 10
+    while time.time() < deadline:
+        try:
+            dom.state()
+        except libvirt.libvirtError as e:
+            out["gone"] = e.get_error_code()
+            break
+        time.sleep(0.05)
+    dom2 = conn.createXML(xml, 0)
+    dom2.destroy()
+    while len(events) < 4 and time.time() < deadline:
+        time.sleep(0.05)
+    out["events"] = events
+    for i in others:
+        conn.domainEventDeregisterAny(i)
+    conn.domainEventDeregisterAny(cbid)
+    conn.close()
+    print(json.dumps(out))
+""")
+
+
+def case_python(d):
+    xml = domain_xml("py1", "c0ffee00-0000-4000-8000-0000000000f1")
+    # Debian's python3, which has Debian's python3-libvirt.
+    r = subprocess.run(["/usr/bin/python3", "-c", PYTHON_CLIENT, d.uri, xml, d.root],
+                       capture_output=True, text=True, env=environ(), timeout=120)
+    if r.returncode != 0:
+        return f"python3-libvirt client failed: {r.stderr}"
+    out = json.loads(r.stdout)
+    diag = ""
+    if out["state"] != [1, 1] or out["info"] != 1 or out["name"] != "py1":
+        diag += f"state/info/lookup: {out}\n"
+    g = out["graceful"]
+    if not isinstance(g, list) or g[0] != 9 or "failed to kill qemu process with SIGTERM" not in g[2]:
+        diag += f"destroyFlags(GRACEFUL) on a frozen QEMU: {g}\n"
+    if out["alive"] != 1:
+        diag += "the domain was not running after a failed graceful destroy\n"
+    if out.get("gone") != 42:
+        diag += f"a destroyed transient domain: {out.get('gone')}\n"
+    # STARTED/BOOTED; STOPPED when the thawed QEMU ended on the SIGTERM
+    # it still had (the detail is the driver's business); STARTED again
+    # and STOPPED/DESTROYED.
+    ev = out["events"]
+    if len(ev) != 4 or ev[0] != ["py1", 2, 0] or ev[1][:2] != ["py1", 5] or \
+       ev[2:] != [["py1", 2, 0], ["py1", 5, 1]]:
+        diag += f"lifecycle events: {out['events']}\n"
+    return diag
+
+
+PERL_CLIENT = textwrap.dedent("""
+    use strict; use warnings;
+    use Sys::Virt;
+    my ($uri, $xml) = @ARGV;
+    my $c = Sys::Virt->new(uri => $uri);
+    my $d = $c->define_domain($xml);
+    $d->create();
+    my $info = $d->get_info();
+    print "state=$info->{state} mem=$info->{maxMem} vcpu=$info->{nrVirtCpu}\\n";
+    print "active=", $d->is_active(), " persistent=", $d->is_persistent(), "\\n";
+    my @all = $c->list_all_domains();
+    print "domains=", scalar(@all), "\\n";
+    $d->destroy(Sys::Virt::Domain::DESTROY_GRACEFUL);
+    my ($state, $reason) = $d->get_state();
+    print "state=$state reason=$reason\\n";
+    $d->undefine();
+    eval { $c->get_domain_by_name("pl1") };
+    print "lookup after undefine: ", $@->code, "\\n";
+""")
+
+
+def case_perl(d):
+    xml = domain_xml("pl1", "c0ffee00-0000-4000-8000-0000000000e1")
+    r = subprocess.run(["perl", "-e", PERL_CLIENT, d.uri, xml],
+                       capture_output=True, text=True, env=environ(), timeout=120)
+    want = ("state=1 mem=65536 vcpu=1\nactive=1 persistent=1\ndomains=1\n"
+            "state=5 reason=2\nlookup after undefine: 42\n")
+    if r.returncode != 0 or r.stdout != want:
+        return f"Sys::Virt client: exit {r.returncode}\n{r.stdout}{r.stderr}"
+    return ""
+
+
+def frame(prog, proc, typ, serial, status=0, payload=b"", vers=1):
+    hdr = struct.pack(">IIiIII", prog, vers, proc, typ, serial, status)
+    return struct.pack(">I", 4 + len(hdr) + len(payload)) + hdr + payload
+
+
+def xstr(s):
+    b = s.encode()
+    return struct.pack(">I", len(b)) + b + b"\0" * ((4 - len(b) % 4) % 4)
+
+
+class Raw:
+    """A client speaking frames by hand."""
+
+    def __init__(self, path):
+        self.s = socket.socket(socket.AF_UNIX)
+        self.s.settimeout(30)
+        self.s.connect(path)
+        self.serial = 0
+
+    def send(self, data):
+        self.s.sendall(data)
+
+    def recv_frame(self):
+        buf = b""
+        while len(buf) < 4:
+            chunk = self.s.recv(4 - len(buf))
+            if not chunk:
+                return None
+            buf += chunk
+        (n,) = struct.unpack(">I", buf)
+        while len(buf) < n:
+            chunk = self.s.recv(n - len(buf))
+            if not chunk:
+                return None
+            buf += chunk
+        prog, vers, proc, typ, serial, status = struct.unpack(">IIiIII", buf[4:28])
+        return {"prog": prog, "vers": vers, "proc": proc, "type": typ,
+                "serial": serial, "status": status, "payload": buf[28:]}
+
+    def reply(self):
+        while True:
+            f = self.recv_frame()
+            if f is None or f["type"] == REPLY:
+                return f
+
+    def call(self, proc, payload=b"", prog=REMOTE, vers=1):
+        self.serial += 1
+        self.send(frame(prog, proc, CALL, self.serial, payload=payload, vers=vers))
+        return self.reply()
+
+    def open(self):
+        if self.call(66)["status"] != 0:
+            fail("AUTH_LIST failed")
+        r = self.call(1, struct.pack(">I", 1) + xstr("qemu:///system") + struct.pack(">I", 0))
+        if r["status"] != 0:
+            fail(f"CONNECT_OPEN failed: {error_of(r)}")
+
+    def closed(self):
+        try:
+            return self.s.recv(1) == b""
+        except ConnectionResetError:
+            return True
+
+    def close(self):
+        self.s.close()
+
+
+def error_of(f):
+    p = f["payload"]
+    code, domain = struct.unpack(">ii", p[:8])
+    msg = None
+    if struct.unpack(">I", p[8:12])[0]:
+        (n,) = struct.unpack(">I", p[12:16])
+        msg = p[16:16 + n].decode()
+    return code, domain, msg
+
+
+def case_wire_faults(d):
+    out = ""
+    c = Raw(d.rw)
+    # A call before the handshake.
+    r = c.call(59)
+    if r["status"] != 1 or error_of(r) != (1, 7, "internal error: hypervisor connection not open"):
+        out += f"call before open: {r['status']} {error_of(r) if r['status'] else ''}\n"
+    c.open()
+    checks = [
+        ("unknown procedure", dict(proc=9999), (39, 7, "unknown procedure: 9999")),
+        ("unknown program", dict(proc=1, prog=0x1234), (39, 7, "Cannot find program 4660 version 1")),
+        ("wrong version", dict(proc=59, vers=2), (39, 7, "Cannot find program 536903814 version 2")),
+        ("an event procedure called", dict(proc=318), (39, 7, "unknown procedure: 318")),
+        ("bad XDR", dict(proc=23, payload=struct.pack(">I", 100) + b"abc"),
+         (39, 7, "Unable to decode message payload")),
+        ("trailing bytes", dict(proc=59, payload=b"\0\0\0\0"),
+         (39, 7, "Unable to decode message payload")),
+        ("string over REMOTE_STRING_MAX", dict(proc=23, payload=struct.pack(">I", 4194305)),
+         (39, 7, "Unable to decode message payload")),
+        ("unsupported procedure", dict(proc=5, payload=struct.pack(">I", 0)),
+         (3, 20, "this function is not supported by the connection driver: virConnectGetMaxVcpus")),
+        ("missing domain", dict(proc=23, payload=xstr("nosuchdom")),
+         (42, 10, "Domain not found: no domain with matching name 'nosuchdom'")),
+    ]
+    for name, kw, want in checks:
+        r = c.call(kw.pop("proc"), **kw)
+        got = error_of(r) if r and r["status"] == 1 else r
+        if got != want:
+            out += f"{name}: {got}, wanted {want}\n"
+    # The connection survived all of that.
+    r = c.call(59)
+    if not r or r["status"] != 0:
+        out += "the connection did not survive error replies\n"
+    # Keepalive: a PING is answered with a PONG.
+    c.send(frame(KEEPALIVE, 1, MESSAGE, 0))
+    f = c.recv_frame()
+    if not f or (f["prog"], f["proc"], f["type"]) != (KEEPALIVE, 2, MESSAGE):
+        out += f"PING got {f}\n"
+    c.close()
+    # Frames that cannot be frames close the connection.
+    for name, data in (("a length below the header", struct.pack(">I", 8) + b"\0" * 8),
+                       ("a length over the limit", struct.pack(">I", 33554432 + 5)),
+                       ("a frame cut short", struct.pack(">I", 100) + b"\0" * 20)):
+        c = Raw(d.rw)
+        c.send(data)
+        if name == "a frame cut short":
+            c.s.shutdown(socket.SHUT_WR)
+        if not c.closed():
+            out += f"{name}: the connection stayed open\n"
+        c.close()
+    # And the daemon still serves.
+    must(virsh(UPSTREAM_VIRSH, d.uri, "list", "--all"), "list after faults")
+    return out
+
+
+def case_clients_200(d):
+    clients = []
+    try:
+        for _ in range(200):
+            c = Raw(d.rw)
+            clients.append(c)
+            c.open()
+        for c in clients:
+            c.serial += 1
+            c.send(frame(REMOTE, 51, CALL, c.serial))
+        bad = 0
+        for c in clients:
+            r = c.reply()
+            if not r or r["status"] != 0 or r["payload"] != struct.pack(">i", 0):
+                bad += 1
+        if bad:
+            return f"{bad} of 200 clients were not served"
+    finally:
+        for c in clients:
+            c.close()
+    return ""
+
+
+def case_vanishing_client(d):
+    must(virsh(UPSTREAM_VIRSH, d.uri, "define", d.xml("van1", "c0ffee00-0000-4000-8000-0000000000a1")), "define")
+    c = Raw(d.rw)
+    c.open()
+    # DOMAIN_CREATE, then gone before the reply.
+    import uuid
+    dom = (xstr("van1") + uuid.UUID("c0ffee00-0000-4000-8000-0000000000a1").bytes
+           + struct.pack(">i", -1))
+    c.send(frame(REMOTE, 9, CALL, 7, payload=dom))
+    c.close()
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        o, e, rc = virsh(UPSTREAM_VIRSH, d.uri, "domstate", "van1")
+        if o == "running\n\n":
+            break
+        time.sleep(0.1)
+    else:
+        return f"the call of a vanished client did not complete: {o}{e}"
+    # Its job is over: the domain can be destroyed and undefined.
+    must(virsh(UPSTREAM_VIRSH, d.uri, "destroy", "van1"), "destroy")
+    must(virsh(UPSTREAM_VIRSH, d.uri, "undefine", "van1"), "undefine")
+    return ""
+
+
+def case_kill_restart(d):
+    names = [f"k{i:02d}" for i in range(20)]
+    for n in names:
+        must(virsh(UPSTREAM_VIRSH, d.uri, "define", d.xml(n)), "define")
+        must(virsh(UPSTREAM_VIRSH, d.uri, "start", n), "start")
+    pids = {n: d.qemu_pid(n) for n in names}
+    d.stop(signal.SIGKILL)
+    d.start()
+    out = ""
+    listing = must(virsh(UPSTREAM_VIRSH, d.uri, "list", "--all"), "list")
+    running = re.findall(r"^\s+\d+\s+(k\d\d)\s+running$", listing, re.M)
+    if sorted(running) != names:
+        out += f"after the restart, running: {running}\n{listing}"
+    for n in names:
+        o, e, rc = virsh(UPSTREAM_VIRSH, d.uri, "destroy", n)
+        if rc != 0:
+            out += f"destroy {n}: {e}"
+        elif not wait_gone(pids[n], 5):
+            out += f"QEMU of {n} still runs after its destroy\n"
+    return out
+
+
+def case_sigterm_leaves_guests(d):
+    must(virsh(UPSTREAM_VIRSH, d.uri, "define", d.xml("t1")), "define")
+    must(virsh(UPSTREAM_VIRSH, d.uri, "start", "t1"), "start")
+    pid = d.qemu_pid("t1")
+    rc = d.stop(signal.SIGTERM)
+    out = ""
+    if rc != 0:
+        out += f"virtqemud exited {rc} on SIGTERM\n"
+    if os.path.exists(d.rw) or os.path.exists(d.ro):
+        out += "the sockets stayed after SIGTERM\n"
+    st = proc_stat(pid)
+    if not st or st[1] in ("Z", "X"):
+        return out + "SIGTERM to the daemon ended the guest\n"
+    d.start()
+    state = must(virsh(UPSTREAM_VIRSH, d.uri, "domstate", "t1"), "domstate")
+    if state != "running\n\n":
+        out += f"after the restart: {state!r}\n"
+    must(virsh(UPSTREAM_VIRSH, d.uri, "destroy", "t1"), "destroy")
+    return out
+
+
+def case_second_daemon(d):
+    other = Daemon(root=d.root)
+    other.start(wait=False)
+    try:
+        rc = other.proc.wait(20)
+        err = other.proc.stderr.read()
+    finally:
+        other.stop(signal.SIGKILL)
+    want = f"another virtqemud (pid {d.proc.pid}) holds '{d.root}/run'"
+    if rc != 1 or want not in err:
+        return f"a second daemon on the root: exit {rc}: {err!r}, wanted {want!r}"
+    must(virsh(UPSTREAM_VIRSH, d.uri, "list"), "the first still serves")
+    return ""
+
+
+def case_config(d):
+    out = ""
+    path = os.path.join(d.root, "files", "bad.conf")
+    for text, want in (
+            ("max_workers = 4\nbogus_key = 1\n", f"{path}:2: unknown setting 'bogus_key'"),
+            ("unix_sock_rw_perms = \"0999\"\n", "unix_sock_rw_perms must be an octal mode"),
+            ("max_workers = 0\n", "max_workers must be at least 1"),
+            ("unix_sock_group = \"no-such-group-here\"\n", "is not a group of this host")):
+        with open(path, "w") as f:
+            f.write(text)
+        r = subprocess.run([VIRTQEMUD, "--root", d.root, "-f", path],
+                           capture_output=True, text=True, env=environ(), timeout=20)
+        if r.returncode != 1 or want not in r.stderr:
+            out += f"{text!r}: exit {r.returncode}: {r.stderr!r}, wanted {want!r}\n"
+    r = subprocess.run([VIRTQEMUD, "--root", d.root, "-f", path + ".missing"],
+                       capture_output=True, text=True, env=environ(), timeout=20)
+    if r.returncode != 1 or "bad.conf.missing" not in r.stderr:
+        out += f"a missing -f file: exit {r.returncode}: {r.stderr!r}\n"
+    return out
+
+
+def case_config_applied(d):
+    """The settings a daemon was started with: socket modes and place."""
+    sockdir = os.path.join(d.root, "socks")
+    st_rw = os.stat(os.path.join(sockdir, "virtqemud-sock")).st_mode & 0o777
+    st_ro = os.stat(os.path.join(sockdir, "virtqemud-sock-ro")).st_mode & 0o777
+    out = ""
+    if (st_rw, st_ro) != (0o660, 0o640):
+        out += f"socket modes {oct(st_rw)} {oct(st_ro)}\n"
+    uri = f"qemu+unix:///system?socket={sockdir}/virtqemud-sock"
+    must(virsh(UPSTREAM_VIRSH, uri, "list"), "list on the configured socket")
+    return out
+
+
+def case_timeout(d):
+    d.stop()
+    d.start(["--timeout", "1"])
+    must(virsh(UPSTREAM_VIRSH, d.uri, "list"), "list")
+    try:
+        rc = d.proc.wait(10)
+    except subprocess.TimeoutExpired:
+        return "--timeout 1: still running 10 s after its last client"
+    return "" if rc == 0 else f"--timeout exit {rc}"
+
+
+def case_priority_lane(d):
+    """With one ordinary worker stuck behind a frozen QEMU, destroy,
+    state and lookups of another domain still answer at once."""
+    pid = freeze_started(d, "stuck1")
+    must(virsh(UPSTREAM_VIRSH, d.uri, "define", d.xml("free1")), "define")
+    must(virsh(UPSTREAM_VIRSH, d.uri, "start", "free1"), "start")
+    blocker = subprocess.Popen([UPSTREAM_VIRSH, "-c", d.uri, "suspend", "stuck1"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               env=environ())
+    out = ""
+    try:
+        time.sleep(0.3)
+        if blocker.poll() is not None:
+            out += "suspend of a frozen QEMU did not block (the case proves nothing)\n"
+        for args in (["domstate", "free1"], ["list", "--all"], ["destroy", "free1"]):
+            o, e, rc = virsh(UPSTREAM_VIRSH, d.uri, *args, timeout=20)
+            if rc != 0:
+                out += f"{' '.join(args)} while a call is stuck: {e}"
+    finally:
+        os.kill(pid, signal.SIGCONT)
+        blocker.wait(60)
+    must(virsh(UPSTREAM_VIRSH, d.uri, "destroy", "stuck1"), "destroy")
+    return out
+
+
+def case_our_virsh_upstream_wire(d):
+    """Our library's remote driver against our daemon, in both
+    directions of every call our virsh makes (the same suite runs it
+    against Debian's libvirtd in the benchmark)."""
+    xml = d.xml("ours1")
+    out = ""
+    for args in (["define", xml], ["start", "ours1"], ["list", "--all"],
+                 ["dominfo", "ours1"], ["domstate", "--reason", "ours1"],
+                 ["destroy", "--graceful", "ours1"], ["undefine", "ours1"]):
+        o, e, rc = virsh(VIRSH, d.uri, *args)
+        if rc != 0:
+            out += f"our virsh {' '.join(args)}: {e}"
+    return out
+
+
+def main():
+    become_subreaper()
+    for prog in (UPSTREAM_VIRSH, VIRTQEMUD):
+        if not os.access(prog, os.X_OK):
+            print(f"Bail out! {prog} is missing")
+            return 1
+    conf_applied = ("unix_sock_dir = \"{root}/socks\"\n"
+                    "unix_sock_rw_perms = \"0660\"\nunix_sock_ro_perms = \"0640\"\n"
+                    "max_workers = 2\nprio_workers = 2\nmax_clients = 10\n"
+                    "keepalive_interval = 5\nkeepalive_count = 5\nmin_workers = 1\n")
+
+    def applied():
+        d = Daemon()
+        d.conf = conf_applied.format(root=d.root)
+        try:
+            d.start_socket = os.path.join(d.root, "socks", "virtqemud-sock")
+            d.rw = d.start_socket
+            d.start()
+            return case_config_applied(d)
+        finally:
+            d.close()
+
+    cases = {
+        "Debian's virsh and ours print the same through the daemon": with_daemon(case_virsh_compare),
+        "destroy --graceful of a frozen QEMU fails with OPERATION_FAILED and leaves it running": with_daemon(case_graceful_frozen),
+        "a read-only client changes nothing": with_daemon(case_read_only),
+        "a non-root user cannot use the read-write socket": with_daemon(case_non_root),
+        "python3-libvirt: lifecycle, graceful failure code, events": with_daemon(case_python),
+        "Sys::Virt: lifecycle": with_daemon(case_perl),
+        "bad frames get error replies or a closed connection": with_daemon(case_wire_faults),
+        "200 clients at once are all served": with_daemon(case_clients_200),
+        "a client that vanishes mid-call leaves no stuck job": with_daemon(case_vanishing_client),
+        "SIGKILL with 20 running, restart: all found and destroyable": with_daemon(case_kill_restart),
+        "SIGTERM ends the daemon and leaves the guest running": with_daemon(case_sigterm_leaves_guests),
+        "a second daemon on the same root refuses, naming the first": with_daemon(case_second_daemon),
+        "virtqemud.conf errors name the file and line": with_daemon(case_config),
+        "virtqemud.conf settings are applied": applied,
+        "--timeout ends an idle daemon": with_daemon(case_timeout),
+        "destroy, state and list answer while a call is stuck": with_daemon(
+            case_priority_lane, conf="max_workers = 1\n"),
+        "our virsh through the remote driver": with_daemon(case_our_virsh_upstream_wire),
+    }
+    return run_cases(cases, jobs=2)
+
+
+if __name__ == "__main__":
+    main_guard(main)
