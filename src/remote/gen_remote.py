@@ -153,7 +153,9 @@ def load(protocol, annotations):
             die('%s is not a procedure of %s' % (proc, protocol))
         if proc in entries:
             die('%s is annotated twice' % proc)
-        entries[proc] = Entry(proc, call, returns, options, structs)
+        entry = Entry(proc, call, returns, options, structs)
+        if 'pending' not in options.split():
+            entries[proc] = entry
     return procs, structs, entries
 
 

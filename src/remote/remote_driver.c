@@ -490,16 +490,13 @@ remoteConnectOpen(virConnectPtr conn, GUri *uri, unsigned int flags)
         }
         socketPath = remoteGetParam(uri, "socket");
     } else if (STREQ_NULLABLE(scheme, "qemu")) {
-        if (host && *host) {
-            virReportError(VIR_ERR_NO_SUPPORT,
-                           _("remote hosts are not supported: '%1$s'"), conn->uri);
-            return VIR_DRV_OPEN_ERROR;
-        }
-        if (virConnectIsLocalOnly() ||
+        /* Other hosts need a transport this library lacks: no driver
+         * takes them (VIR_ERR_NO_CONNECT). */
+        if ((host && *host) || virConnectIsLocalOnly() ||
             !(STREQ_NULLABLE(path, "/system") || session))
             return VIR_DRV_OPEN_DECLINED;
     } else if (scheme && g_str_has_prefix(scheme, "qemu+")) {
-        virReportError(VIR_ERR_NO_SUPPORT,
+        virReportError(VIR_ERR_INVALID_ARG,
                        _("transport '%1$s' is not supported, only qemu+unix"),
                        scheme + 5);
         return VIR_DRV_OPEN_ERROR;
