@@ -46,7 +46,7 @@ virNetMessageDecodeLength(const char *buf, size_t *len)
  * consumed: trailing bytes are as bad as missing ones. */
 static int
 virNetMessageDecodeExact(const char *buf, size_t len, xdrproc_t filter,
-                         void *data, const char *what)
+                         void *data)
 {
     XDR xdr;
     bool ok;
@@ -57,7 +57,7 @@ virNetMessageDecodeExact(const char *buf, size_t len, xdrproc_t filter,
     if (!ok) {
         /* What was decoded before the failure is released too. */
         xdr_free(filter, data);
-        virReportError(VIR_ERR_RPC, _("Unable to decode message %1$s"), what);
+        virReportError(VIR_ERR_RPC, "%s", _("Unable to decode message payload"));
         return -1;
     }
     return 0;
@@ -111,7 +111,7 @@ virNetMessageDecodePayload(const char *frame, size_t len, xdrproc_t filter,
 {
     return virNetMessageDecodeExact(frame + VIR_NET_MESSAGE_FRAME_MIN,
                                     len - VIR_NET_MESSAGE_FRAME_MIN,
-                                    filter, data, _("payload"));
+                                    filter, data);
 }
 
 
