@@ -502,6 +502,50 @@ def case_wire_faults(d):
     return out
 
 
+def case_keepalive(d):
+    """keepalive_interval 1, keepalive_count 2: a client that asked about
+    PROGRAM_KEEPALIVE is pinged after a silent second and dropped after
+    three; one that did not ask is left alone."""
+    out = ""
+    c = Raw(d.rw)
+    r = c.call(60, struct.pack(">i", 10))
+    if r["status"] != 0 or r["payload"] != struct.pack(">i", 1):
+        out += f"feature 10: {r}\n"
+    c.open()
+    quiet = Raw(d.rw)
+    quiet.open()
+    start = time.monotonic()
+    f = c.recv_frame()
+    if not f or (f["prog"], f["proc"], f["type"]) != (KEEPALIVE, 1, MESSAGE):
+        out += f"no PING: {f}\n"
+    elif not 0.8 < time.monotonic() - start < 3:
+        out += f"PING after {time.monotonic() - start:.1f} s\n"
+    c.send(frame(KEEPALIVE, 2, MESSAGE, 0))
+    # Now silent: PING, PING, then the daemon hangs up.
+    pings = 0
+    while True:
+        f = c.recv_frame()
+        if f is None:
+            break
+        pings += f["proc"] == 1
+    waited = time.monotonic() - start
+    if pings != 2 or not 3 < waited < 8:
+        out += f"an unanswering client: {pings} more PINGs, closed after {waited:.1f} s\n"
+    quiet.s.settimeout(0.2)
+    try:
+        f = quiet.recv_frame()
+        out += f"a client that never asked got {f}\n"
+    except socket.timeout:
+        pass
+    quiet.s.settimeout(30)
+    r = quiet.call(59)
+    if not r or r["status"] != 0:
+        out += "a client that never asked was dropped\n"
+    c.close()
+    quiet.close()
+    return out
+
+
 def case_clients_200(d):
     clients = []
     try:
@@ -723,6 +767,8 @@ def main():
         "Sys::Virt: lifecycle": with_daemon(case_perl),
         "bad frames get error replies or a closed connection": with_daemon(case_wire_faults),
         "200 clients at once are all served": with_daemon(case_clients_200),
+        "keepalive: PING after silence, the unanswering client dropped": with_daemon(
+            case_keepalive, conf="keepalive_interval = 1\nkeepalive_count = 2\n"),
         "a client that vanishes mid-call leaves no stuck job": with_daemon(case_vanishing_client),
         "SIGKILL with 20 running, restart: all found and destroyable": with_daemon(case_kill_restart),
         "SIGTERM ends the daemon and leaves the guest running": with_daemon(case_sigterm_leaves_guests),

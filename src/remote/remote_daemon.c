@@ -59,6 +59,8 @@ typedef struct {
 } remoteDaemonConfig;
 
 static GThreadPool *remoteWorkers;
+static int remoteKeepaliveInterval = 5;        /* seconds; <= 0: off */
+static unsigned int remoteKeepaliveCount = 5;
 static GThreadPool *remotePrioWorkers;
 static gint remoteClientCount;
 static gint remoteLastActivity;
@@ -261,11 +263,11 @@ remoteReplyError(remoteClient *client, const virNetMessageHeader *hdr)
 
 
 static void
-remoteAnswerPing(remoteClient *client)
+remoteSendKeepalive(remoteClient *client, int proc)
 {
     virNetMessageHeader hdr = {
         .prog = KEEPALIVE_PROGRAM, .vers = KEEPALIVE_PROTOCOL_VERSION,
-        .proc = KEEPALIVE_PROC_PONG, .type = VIR_NET_MESSAGE,
+        .proc = proc, .type = VIR_NET_MESSAGE,
     };
     g_autofree char *frame = NULL;
     size_t len;
@@ -286,13 +288,39 @@ remoteClientReader(gpointer opaque)
 {
     remoteClient *client = opaque;
 
+    unsigned int unanswered = 0;
+
     for (;;) {
         g_autofree char *frame = NULL;
         virNetMessageHeader hdr;
         const remoteProcedureInfo *info;
         remoteJob *job;
         size_t len;
+        bool keepalive;
         int rc;
+
+        g_mutex_lock(&client->lock);
+        keepalive = client->keepalive && remoteKeepaliveInterval > 0;
+        g_mutex_unlock(&client->lock);
+        if (keepalive) {
+            /* Silence for an interval: PING; after keepalive_count PINGs
+             * with no frame at all in return, the client is gone. */
+            struct pollfd pfd = { .fd = client->fd, .events = POLLIN };
+
+            rc = poll(&pfd, 1, remoteKeepaliveInterval * 1000);
+            if (rc == 0) {
+                if (unanswered++ >= remoteKeepaliveCount) {
+                    VIR_INFO("client pid %lld: keepalive timeout",
+                             (long long)client->pid);
+                    break;
+                }
+                remoteSendKeepalive(client, KEEPALIVE_PROC_PING);
+                continue;
+            }
+            if (rc < 0 && errno == EINTR)
+                continue;
+        }
+        unanswered = 0;
 
         if ((rc = virNetMessageRead(client->fd, &frame, &len,
                                     VIR_NET_MESSAGE_FRAME_MAX)) <= 0) {
@@ -309,7 +337,7 @@ remoteClientReader(gpointer opaque)
         if (hdr.prog == KEEPALIVE_PROGRAM && hdr.vers == KEEPALIVE_PROTOCOL_VERSION &&
             hdr.type == VIR_NET_MESSAGE) {
             if (hdr.proc == KEEPALIVE_PROC_PING)
-                remoteAnswerPing(client);
+                remoteSendKeepalive(client, KEEPALIVE_PROC_PONG);
             continue;
         }
         if (hdr.type != VIR_NET_CALL) {
@@ -761,6 +789,8 @@ main(int argc, char **argv)
     virConnectClose(probe);
     g_thread_unref(g_thread_new("event-loop", remoteEventLoop, NULL));
 
+    remoteKeepaliveInterval = cfg.keepaliveInterval;
+    remoteKeepaliveCount = cfg.keepaliveCount;
     remoteWorkers = g_thread_pool_new(remoteWorker, NULL, cfg.maxWorkers, FALSE, NULL);
     remotePrioWorkers = g_thread_pool_new(remoteWorker, NULL, cfg.prioWorkers,
                                           FALSE, NULL);

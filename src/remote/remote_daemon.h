@@ -27,6 +27,7 @@ struct _remoteClient {
     GPtrArray *callbacks;    /* remoteEventCallback, registered */
     int nextCallbackID;
     bool closing;            /* CONNECT_CLOSE answered or peer gone */
+    bool keepalive;          /* asked about PROGRAM_KEEPALIVE: we ping it */
 };
 
 /* One call, from the reader to a worker. */

@@ -39,6 +39,11 @@ typedef struct {
 } remoteEventCallback;
 
 
+/* Set by remoteDispatchJob for the dispatchers that need the client
+ * besides its connection (the handshake, events). */
+static __thread remoteClient *remoteDispatchClient;
+
+
 /* The handle a call names, made on the client's connection as the
  * client sent it: the driver looks the domain up when the call runs, so
  * a stale handle fails there, with the driver's own error. */
@@ -78,6 +83,13 @@ remoteDispatchConnectSupportsFeature(virConnectPtr conn G_GNUC_UNUSED,
 {
     switch (args->feature) {
     case VIR_DRV_FEATURE_PROGRAM_KEEPALIVE:
+        /* As upstream: a client that asks answers PINGs, so the daemon
+         * may ping it and drop it when it stops answering. */
+        g_mutex_lock(&remoteDispatchClient->lock);
+        remoteDispatchClient->keepalive = true;
+        g_mutex_unlock(&remoteDispatchClient->lock);
+        ret->supported = 1;
+        break;
     case VIR_DRV_FEATURE_REMOTE_EVENT_CALLBACK:
     case VIR_DRV_FEATURE_REMOTE_CLOSE_CALLBACK:
         ret->supported = 1;
@@ -487,11 +499,6 @@ remoteEventMatchLegacyEventID(remoteEventCallback *cb, int eventID)
 {
     return cb->legacy && cb->eventID == eventID;
 }
-
-
-/* Set by remoteDispatchJob for the event dispatchers, which need the
- * client besides its connection. */
-static __thread remoteClient *remoteDispatchClient;
 
 
 static int
