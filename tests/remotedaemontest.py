@@ -736,9 +736,85 @@ def case_our_virsh_upstream_wire(d):
     return out
 
 
+UPSTREAM_LIBVIRTD = "/usr/sbin/libvirtd"
+
+# Debian's libvirtd in a mount namespace of its own: its state
+# directories are empty file systems there, its configuration a copy
+# (QEMU as root, no security driver, logs to files: what a container
+# needs), its sockets in DIR/sock where our clients reach them.
+UPSTREAM_SCRIPT = """
+set -e
+D=$1
+cp -a /etc/libvirt/. "$D/etc/"
+printf 'user = "root"\\ngroup = "root"\\ndynamic_ownership = 0\\nremember_owner = 0\\nsecurity_driver = "none"\\nstdio_handler = "file"\\n' >> "$D/etc/qemu.conf"
+printf 'unix_sock_dir = "%s/sock"\\nauth_unix_rw = "none"\\nauth_unix_ro = "none"\\n' "$D" >> "$D/etc/libvirtd.conf"
+for d in /run/libvirt /var/lib/libvirt /var/log/libvirt /var/cache/libvirt; do
+    mkdir -p "$d"
+    mount -t tmpfs none "$d"
+done
+mount --bind "$D/etc" /etc/libvirt
+exec /usr/sbin/libvirtd -f /etc/libvirt/libvirtd.conf -p "$D/libvirtd.pid"
+"""
+
+
+def case_our_virsh_debian_libvirtd():
+    """Our library's remote driver against Debian's libvirtd 9.0: the
+    protocol spoken both ways."""
+    d = tempfile.mkdtemp(prefix="lvgup-", dir="/tmp")
+    os.makedirs(os.path.join(d, "etc"))
+    os.makedirs(os.path.join(d, "sock"))
+    uri = f"qemu+unix:///system?socket={d}/sock/libvirt-sock"
+    proc = subprocess.Popen(["unshare", "--mount", "--propagation", "private",
+                             "sh", "-c", UPSTREAM_SCRIPT, "sh", d],
+                            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, text=True, env=environ())
+    out = ""
+    try:
+        deadline = time.monotonic() + 60
+        while virsh(UPSTREAM_VIRSH, uri, "uri")[2] != 0:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                return f"Debian's libvirtd did not start: {proc.stderr.read() if proc.poll() is not None else 'timeout'}"
+            time.sleep(0.2)
+        xml = os.path.join(d, "up1.xml")
+        with open(xml, "w") as f:
+            f.write(domain_xml("up1", "c0ffee00-0000-4000-8000-0000000000b1"))
+        results = {}
+        for args in (["define", xml], ["start", "up1"], ["list", "--all"],
+                     ["dominfo", "up1"], ["domstate", "--reason", "up1"],
+                     ["destroy", "--graceful", "up1"], ["domid", "up1"],
+                     ["undefine", "up1"]):
+            o, e, rc = virsh(VIRSH, uri, *args)
+            results.setdefault(" ".join(args[:2]), o)
+            if rc != 0:
+                out += f"our virsh {' '.join(args)} against Debian's libvirtd: {e}"
+        if not re.search(r"^ \d+\s+up1\s+running$", results.get("list --all", ""), re.M) and not out:
+            out += f"list: {results}\n"
+        if results.get("domid up1") != "-\n\n":
+            out += f"after destroy --graceful: {results.get('domid up1')!r}\n"
+        if "State:          running" not in results.get("dominfo up1", ""):
+            out += f"dominfo: {results.get('dominfo up1')!r}\n"
+        o, e, rc = virsh(VIRSH, uri, "list", "--all", "--name")
+        if rc != 0 or o.strip():
+            out += f"after undefine: {o!r} {e!r}\n"
+    finally:
+        try:
+            with open(os.path.join(d, "libvirtd.pid")) as f:
+                os.kill(int(f.read()), signal.SIGTERM)
+        except (OSError, ValueError):
+            proc.kill()
+        try:
+            proc.wait(30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        cleanup_qemus("up1")
+        remove_tree(d)
+    return out
+
+
 def main():
     become_subreaper()
-    for prog in (UPSTREAM_VIRSH, VIRTQEMUD):
+    for prog in (UPSTREAM_VIRSH, VIRTQEMUD, UPSTREAM_LIBVIRTD):
         if not os.access(prog, os.X_OK):
             print(f"Bail out! {prog} is missing")
             return 1
@@ -779,6 +855,7 @@ def main():
         "destroy, state and list answer while a call is stuck": with_daemon(
             case_priority_lane, conf="max_workers = 1\n"),
         "our virsh through the remote driver": with_daemon(case_our_virsh_upstream_wire),
+        "our virsh against Debian's libvirtd": case_our_virsh_debian_libvirtd,
     }
     return run_cases(cases, jobs=2)
 
