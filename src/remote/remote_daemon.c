@@ -66,6 +66,14 @@ static gint remoteClientCount;
 static gint remoteLastActivity;
 
 
+static void
+remoteDaemonConfigClear(remoteDaemonConfig *cfg)
+{
+    g_clear_pointer(&cfg->unixSockDir, g_free);
+    g_clear_pointer(&cfg->unixSockGroup, g_free);
+}
+
+
 /* The settings of virtqemud.conf: upstream's names, those that apply to
  * a daemon on UNIX sockets with no authentication. */
 static const char *const remoteDaemonConfigKeys[] = {
@@ -867,9 +875,11 @@ main(int argc, char **argv)
     }
     unlink(pidFile);
     close(lockfd);
+    remoteDaemonConfigClear(&cfg);
     return 0;
 
  error:
+    remoteDaemonConfigClear(&cfg);
     if (readyfd >= 0) {
         char bad = 1;
 
