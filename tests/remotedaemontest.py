@@ -812,6 +812,109 @@ def case_our_virsh_debian_libvirtd():
     return out
 
 
+OUR_LIBRARY_CLIENT = textwrap.dedent("""
+    import ctypes, json, sys, threading, time
+    lib = ctypes.CDLL(sys.argv[1])
+    uri, xml = sys.argv[2].encode(), sys.argv[3].encode()
+    P = ctypes.c_void_p
+    lib.virConnectOpen.restype = P
+    lib.virDomainCreateXML.restype = P
+    lib.virDomainCreateXML.argtypes = [P, ctypes.c_char_p, ctypes.c_uint]
+    lib.virDomainLookupByName.restype = P
+    lib.virDomainLookupByName.argtypes = [P, ctypes.c_char_p]
+    lib.virDomainDestroy.argtypes = [P]
+    lib.virDomainFree.argtypes = [P]
+    lib.virDomainGetName.restype = ctypes.c_char_p
+    lib.virDomainGetName.argtypes = [P]
+    lib.virConnectGetHostname.restype = P
+    lib.virConnectGetHostname.argtypes = [P]
+    lib.virConnectIsAlive.argtypes = [P]
+    lib.virConnectClose.argtypes = [P]
+    lib.virGetLastErrorMessage.restype = ctypes.c_char_p
+    lib.virGetLastErrorCode.restype = ctypes.c_int
+    CB = ctypes.CFUNCTYPE(ctypes.c_int, P, P, ctypes.c_int, ctypes.c_int, P)
+    lib.virConnectDomainEventRegisterAny.argtypes = [P, P, ctypes.c_int, CB, P, P]
+    events = []
+    def cb(conn, dom, event, detail, opaque):
+        events.append([lib.virDomainGetName(dom).decode(), event, detail])
+        return 0
+    cbfn = CB(cb)
+    lib.virEventRegisterDefaultImpl()
+    def loop():
+        while True:
+            lib.virEventRunDefaultImpl()
+    threading.Thread(target=loop, daemon=True).start()
+    out = {}
+    conn = lib.virConnectOpen(uri)
+    out["register"] = lib.virConnectDomainEventRegisterAny(conn, None, 0, cbfn, None, None)
+    dom = lib.virDomainCreateXML(conn, xml, 0)
+    out["destroy"] = lib.virDomainDestroy(dom)
+    out["again"] = lib.virDomainDestroy(dom)
+    out["again_msg"] = lib.virGetLastErrorMessage().decode()
+    out["missing"] = lib.virDomainLookupByName(conn, b"nosuchdom") or 0
+    out["missing_code"] = lib.virGetLastErrorCode()
+    out["missing_msg"] = lib.virGetLastErrorMessage().decode()
+    deadline = time.time() + 10
+    while len(events) < 2 and time.time() < deadline:
+        time.sleep(0.02)
+    out["events"] = events
+    lib.virDomainFree(dom)
+    # The daemon goes away: calls fail, they do not hang.
+    sys.stdout.write(json.dumps(out) + "\\n")
+    sys.stdout.flush()
+    sys.stdin.readline()
+    out2 = {"hostname": lib.virConnectGetHostname(conn) or 0,
+            "msg": lib.virGetLastErrorMessage().decode(),
+            "alive": lib.virConnectIsAlive(conn)}
+    lib.virConnectClose(conn)
+    sys.stdout.write(json.dumps(out2) + "\\n")
+""")
+
+
+def case_our_library(d):
+    """Our libvirt.so.0's remote driver: events, errors, a daemon that
+    dies under it."""
+    lib = os.path.join(BUILDDIR, "..", "src", "libvirt.so.0")
+    xml = domain_xml("lib1", "c0ffee00-0000-4000-8000-0000000000c1")
+    p = subprocess.Popen(["python3", "-c", OUR_LIBRARY_CLIENT, lib, d.uri, xml],
+                         stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, text=True, env=environ())
+    out = ""
+    try:
+        line = p.stdout.readline()
+        if not line:
+            return f"client failed: {p.stderr.read()}"
+        r = json.loads(line)
+        if r["register"] < 0 or r["destroy"] != 0:
+            out += f"register/destroy: {r}\n"
+        # A destroyed transient domain is gone, as with the driver in
+        # the process.
+        if r["again"] != -1 or r["again_msg"] != (
+                "Domain not found: no domain with matching uuid "
+                "'c0ffee00-0000-4000-8000-0000000000c1' (lib1)"):
+            out += f"a second destroy: {r['again']} {r['again_msg']!r}\n"
+        if r["missing"] or r["missing_code"] != 42 or \
+           r["missing_msg"] != "Domain not found: no domain with matching name 'nosuchdom'":
+            out += f"a missing domain: {r}\n"
+        if r["events"] != [["lib1", 2, 0], ["lib1", 5, 1]]:
+            out += f"events: {r['events']}\n"
+        d.stop(signal.SIGKILL)
+        p.stdin.write("\n")
+        p.stdin.flush()
+        line = p.stdout.readline()
+        p.wait(30)
+        if not line:
+            return out + f"the client did not survive its daemon's death: {p.stderr.read()}"
+        r = json.loads(line)
+        if r["hostname"] or r["alive"] != 0 or not r["msg"]:
+            out += f"after the daemon died: {r}\n"
+    finally:
+        if p.poll() is None:
+            p.kill()
+            p.wait()
+    return out
+
+
 def main():
     become_subreaper()
     for prog in (UPSTREAM_VIRSH, VIRTQEMUD, UPSTREAM_LIBVIRTD):
@@ -856,6 +959,7 @@ def main():
             case_priority_lane, conf="max_workers = 1\n"),
         "our virsh through the remote driver": with_daemon(case_our_virsh_upstream_wire),
         "our virsh against Debian's libvirtd": case_our_virsh_debian_libvirtd,
+        "our library: events, errors, a daemon that dies": with_daemon(case_our_library),
     }
     return run_cases(cases, jobs=2)
 
