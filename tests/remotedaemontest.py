@@ -685,6 +685,52 @@ def case_config_applied(d):
     return out
 
 
+def case_socket_activation(d):
+    """systemd's way: the sockets made beforehand, passed as fds 3 and 4
+    with LISTEN_FDS and LISTEN_PID; the daemon makes none of its own."""
+    d.stop()
+    sockdir = os.path.join(d.root, "activated")
+    os.makedirs(sockdir)
+    socks = []
+    for name in ("virtqemud-sock", "virtqemud-sock-ro"):
+        s = socket.socket(socket.AF_UNIX)
+        s.bind(os.path.join(sockdir, name))
+        s.listen(16)
+        socks.append(s)
+    pidfile = os.path.join(d.root, "files", "activated.pid")
+
+    def child():
+        os.dup2(socks[0].fileno(), 3)
+        os.dup2(socks[1].fileno(), 4)
+
+    p = subprocess.Popen(["sh", "-c", 'LISTEN_PID=$$ LISTEN_FDS=2 exec "$@"', "sh",
+                          VIRTQEMUD, "--root", d.root, "--pid-file", pidfile],
+                         preexec_fn=child, pass_fds=(3, 4),
+                         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.PIPE, text=True, env=environ())
+    out = ""
+    try:
+        uri = f"qemu+unix:///system?socket={sockdir}/virtqemud-sock"
+        rouri = f"qemu+unix:///system?socket={sockdir}/virtqemud-sock-ro"
+        must(virsh(UPSTREAM_VIRSH, uri, "define", d.xml("act1")), "define on an activated socket")
+        o, e, rc = virsh(UPSTREAM_VIRSH, rouri, "undefine", "act1")
+        if rc != 1 or "read only access prevents" not in e:
+            out += f"the activated read-only socket allowed a change: {e!r}\n"
+        if os.path.exists(d.rw):
+            out += "the daemon made its own socket besides the activated ones\n"
+        with open(pidfile) as f:
+            if int(f.read()) != p.pid:
+                out += "--pid-file does not hold the daemon's pid\n"
+    finally:
+        p.terminate()
+        p.wait(20)
+        for s in socks:
+            s.close()
+    if p.returncode != 0:
+        out += f"exit {p.returncode}: {p.stderr.read()}"
+    return out
+
+
 def case_timeout(d):
     d.stop()
     d.start(["--timeout", "1"])
@@ -955,6 +1001,7 @@ def main():
         "virtqemud.conf errors name the file and line": with_daemon(case_config),
         "virtqemud.conf settings are applied": applied,
         "--timeout ends an idle daemon": with_daemon(case_timeout),
+        "socket activation (LISTEN_FDS) and --pid-file": with_daemon(case_socket_activation),
         "destroy, state and list answer while a call is stuck": with_daemon(
             case_priority_lane, conf="max_workers = 1\n"),
         "our virsh through the remote driver": with_daemon(case_our_virsh_upstream_wire),
