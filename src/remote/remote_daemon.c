@@ -43,7 +43,28 @@
 
 VIR_LOG_INIT("remote.remote_daemon");
 
-char *remoteDaemonDriverURI;
+/* The in-process driver this daemon serves (set once at start). */
+static char *remoteDaemonDriverURI;
+
+
+/**
+ * remoteDaemonOpenDriver:
+ * @readonly: whether the client came in on the read-only socket (or
+ *            asked for a read-only connection)
+ *
+ * The one place where the daemon opens a client's driver connection:
+ * the QEMU driver in this process, on the daemon's root.  Every
+ * connection on one root shares the driver's state once the driver
+ * keeps it in memory; until then each is its own file-backed instance.
+ *
+ * Returns: the connection, or NULL with an error reported.
+ */
+virConnectPtr
+remoteDaemonOpenDriver(bool readonly)
+{
+    return readonly ? virConnectOpenReadOnly(remoteDaemonDriverURI) :
+                      virConnectOpen(remoteDaemonDriverURI);
+}
 
 typedef struct {
     char *unixSockDir;
@@ -792,7 +813,7 @@ main(int argc, char **argv)
     virConnectSetLocalOnly();
     if (virEventRegisterDefaultImpl() < 0)
         goto error;
-    if (!(probe = virConnectOpen(remoteDaemonDriverURI)))
+    if (!(probe = remoteDaemonOpenDriver(false)))
         goto error;
     virConnectClose(probe);
     g_thread_unref(g_thread_new("event-loop", remoteEventLoop, NULL));

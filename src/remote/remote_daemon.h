@@ -49,5 +49,4 @@ void remoteDispatchJob(remoteJob *job);
 /* Drops the client's event registrations and its driver connection. */
 void remoteClientCloseConnection(remoteClient *client);
 
-/* How to open the driver connection for a client: set once at start. */
-extern char *remoteDaemonDriverURI;
+virConnectPtr remoteDaemonOpenDriver(bool readonly);

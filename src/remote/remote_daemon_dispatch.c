@@ -619,8 +619,7 @@ remoteDispatchConnectOpen(virConnectPtr conn G_GNUC_UNUSED,
 
     VIR_DEBUG("client pid %lld opens %s%s", (long long)client->pid,
               NULLSTR(name), readonly ? " read-only" : "");
-    if (!(newconn = readonly ? virConnectOpenReadOnly(remoteDaemonDriverURI) :
-                               virConnectOpen(remoteDaemonDriverURI)))
+    if (!(newconn = remoteDaemonOpenDriver(readonly)))
         return -1;
 
     g_mutex_lock(&client->lock);
