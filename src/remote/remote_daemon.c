@@ -407,6 +407,10 @@ remoteClientReader(gpointer opaque)
     client->closing = true;
     g_mutex_unlock(&client->lock);
     shutdown(client->fd, SHUT_RDWR);
+    /* Its event registrations hold references to it: they go now.  The
+     * calls it sent still run; they hold references of their own, and
+     * the last one out closes the driver connection. */
+    remoteClientDropEvents(client);
     remoteClientUnref(client);
     return NULL;
 }

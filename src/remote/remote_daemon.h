@@ -48,5 +48,7 @@ void remoteDispatchJob(remoteJob *job);
 
 /* Drops the client's event registrations and its driver connection. */
 void remoteClientCloseConnection(remoteClient *client);
+/* Drops only the event registrations: the client hung up. */
+void remoteClientDropEvents(remoteClient *client);
 
 virConnectPtr remoteDaemonOpenDriver(bool readonly);

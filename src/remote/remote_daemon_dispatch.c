@@ -31,7 +31,8 @@ typedef int (*remoteDispatchFunc)(virConnectPtr conn, void *args, void *ret);
      (proc) == REMOTE_PROC_CONNECT_CLOSE)
 
 typedef struct {
-    remoteClient *client;    /* not a reference: dropped before it goes */
+    remoteClient *client;    /* a reference: the event loop may be running
+                              * the callback while the client leaves */
     int callbackID;          /* the client's */
     int localID;             /* the driver connection's */
     int eventID;
@@ -425,6 +426,18 @@ remoteRelayDomainEventOther(void)
 }
 
 
+/* The free callback of a registration: runs once the driver will call
+ * it no more. */
+static void
+remoteEventCallbackFree(void *opaque)
+{
+    remoteEventCallback *cb = opaque;
+
+    remoteClientUnref(cb->client);
+    g_free(cb);
+}
+
+
 static int
 remoteEventRegister(remoteClient *client, virConnectPtr conn, int eventID,
                     virDomainPtr dom, bool legacy, int *retID)
@@ -439,19 +452,34 @@ remoteEventRegister(remoteClient *client, virConnectPtr conn, int eventID,
         return -1;
     }
     cb = g_new0(remoteEventCallback, 1);
+    remoteClientRef(client);
     cb->client = client;
     cb->eventID = eventID;
     cb->legacy = legacy;
+    /* The ID is the client's before the first event can fire. */
+    g_mutex_lock(&client->lock);
+    cb->callbackID = client->nextCallbackID++;
+    g_mutex_unlock(&client->lock);
     fn = eventID == VIR_DOMAIN_EVENT_ID_LIFECYCLE ?
         VIR_DOMAIN_EVENT_CALLBACK(remoteRelayDomainEventLifecycle) :
         VIR_DOMAIN_EVENT_CALLBACK(remoteRelayDomainEventOther);
     if ((localID = virConnectDomainEventRegisterAny(conn, dom, eventID, fn, cb,
-                                                    g_free)) < 0)
+                                                    remoteEventCallbackFree)) < 0) {
+        remoteEventCallbackFree(cb);
         return -1;
+    }
 
     g_mutex_lock(&client->lock);
     cb->localID = localID;
-    cb->callbackID = client->nextCallbackID++;
+    if (client->closing) {
+        /* The client left while this call ran: nothing will deregister
+         * it later, and the registration would keep the connection. */
+        g_mutex_unlock(&client->lock);
+        if (virConnectDomainEventDeregisterAny(conn, localID) < 0)
+            virResetLastError();
+        virReportError(VIR_ERR_INTERNAL_ERROR, "%s", _("client socket is closed"));
+        return -1;
+    }
     g_ptr_array_add(client->callbacks, cb);
     *retID = cb->callbackID;
     g_mutex_unlock(&client->lock);
@@ -555,21 +583,18 @@ remoteDispatchConnectDomainEventDeregisterAny(virConnectPtr conn,
 }
 
 
-/**
- * remoteClientCloseConnection:
- * @client: a client
- *
- * Drops the client's event registrations, then its driver connection.
- * Safe to call twice.
- */
-void
-remoteClientCloseConnection(remoteClient *client)
+/* Drops the client's event registrations (each holds a reference to
+ * the client) and, if @close, its driver connection. */
+static void
+remoteClientRelease(remoteClient *client, bool close)
 {
     g_autoptr(GPtrArray) callbacks = NULL;
     virConnectPtr conn;
 
     g_mutex_lock(&client->lock);
-    conn = g_steal_pointer(&client->conn);
+    conn = close ? g_steal_pointer(&client->conn) : client->conn;
+    if (conn && !close)
+        virConnectRef(conn);
     callbacks = g_steal_pointer(&client->callbacks);
     client->callbacks = g_ptr_array_new();
     g_mutex_unlock(&client->lock);
@@ -582,6 +607,34 @@ remoteClientCloseConnection(remoteClient *client)
     }
     if (conn)
         virConnectClose(conn);
+}
+
+
+/**
+ * remoteClientDropEvents:
+ * @client: a client that hung up
+ *
+ * Ends its event registrations; calls it sent before it left still run
+ * to their end on its connection.
+ */
+void
+remoteClientDropEvents(remoteClient *client)
+{
+    remoteClientRelease(client, false);
+}
+
+
+/**
+ * remoteClientCloseConnection:
+ * @client: a client
+ *
+ * Drops the client's event registrations, then its driver connection.
+ * Safe to call twice.
+ */
+void
+remoteClientCloseConnection(remoteClient *client)
+{
+    remoteClientRelease(client, true);
 }
 
 
