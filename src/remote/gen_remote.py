@@ -87,7 +87,7 @@ class Entry:
         self.lower = proc.lower()
         self.hand = call == 'hand'
         self.high = 'high' in options.split()
-        self.noclient = 'noclient' in options.split()
+        self.noclient = bool({'noclient', 'clientpending'} & set(options.split()))
         self.args_struct = 'remote_%s_args' % self.lower
         self.ret_struct = 'remote_%s_ret' % self.lower
         self.args = dict((f[0], f) for f in structs.get(self.args_struct, []))

@@ -473,7 +473,7 @@ remoteConnectOpen(virConnectPtr conn, GUri *uri, unsigned int flags)
     g_autofree char *socketPath = NULL;
     g_autofree char *name = NULL;
     remote_connect_open_args openArgs = { 0 };
-    remote_auth_list_ret auth = { 0 };
+    remote_auth_list_ret authTypes = { 0 };
     remote_connect_supports_feature_args feat = { 0 };
     remote_connect_supports_feature_ret featRet = { 0 };
     bool session = STREQ_NULLABLE(path, "/session");
@@ -529,11 +529,11 @@ remoteConnectOpen(virConnectPtr conn, GUri *uri, unsigned int flags)
     priv->reader = g_thread_new("remote-reader", remoteReaderThread, priv);
 
     if (remoteCallFull(priv, REMOTE_PROC_AUTH_LIST, (xdrproc_t)xdr_void, NULL,
-                       (xdrproc_t)xdr_remote_auth_list_ret, &auth) < 0)
+                       (xdrproc_t)xdr_remote_auth_list_ret, &authTypes) < 0)
         return VIR_DRV_OPEN_ERROR;
-    for (size_t i = 0; i < auth.types.types_len; i++)
-        authNone |= auth.types.types_val[i] == REMOTE_AUTH_NONE;
-    xdr_free((xdrproc_t)xdr_remote_auth_list_ret, (char *)&auth);
+    for (size_t i = 0; i < authTypes.types.types_len; i++)
+        authNone |= authTypes.types.types_val[i] == REMOTE_AUTH_NONE;
+    xdr_free((xdrproc_t)xdr_remote_auth_list_ret, (char *)&authTypes);
     if (!authNone) {
         virReportError(VIR_ERR_AUTH_FAILED, "%s",
                        _("the daemon requires an authentication this client does not offer"));
