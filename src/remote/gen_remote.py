@@ -231,8 +231,8 @@ def gen_client(procs, structs, entries, out):
                 ftype = e.args[name][1]
                 if ftype not in IN_TYPES:
                     die('%s: no C type for %s' % (proc, ftype))
-                cparams.append('%s%s%s' % (IN_TYPES[ftype],
-                                           '' if IN_TYPES[ftype].endswith('*') else ' ',
+                ctype = 'unsigned long' if cast == 'ul' else IN_TYPES[ftype]
+                cparams.append('%s%s%s' % (ctype, '' if ctype.endswith('*') else ' ',
                                            name))
                 if ftype == 'remote_nonnull_domain':
                     owner = name + '->conn'
@@ -251,6 +251,7 @@ def gen_client(procs, structs, entries, out):
         for p in e.params:
             if p == 'conn' or p.startswith('&'):
                 continue
+            p = p.split(':')[0]
             ftype = e.args[p][1]
             if ftype == 'remote_nonnull_domain':
                 w('    remoteMakeNonnullDomain(&args.%s, %s);\n' % (p, p))
@@ -331,7 +332,10 @@ def gen_daemon(procs, structs, entries, out):
                     callargs.append('&ret->%s' % name)
                 continue
             ftype = e.args[name][1]
-            if ftype == 'remote_nonnull_domain':
+            if cast == 'ul':
+                # The API takes an unsigned long; the wire carries 64 bits.
+                callargs.append('(unsigned long)args->%s' % name)
+            elif ftype == 'remote_nonnull_domain':
                 pre.append('    g_autoptr(virDomain) %s = NULL;\n' % name)
                 callargs.append(name)
             elif ftype == 'remote_string':
@@ -355,7 +359,7 @@ def gen_daemon(procs, structs, entries, out):
         w('\n')
         for p in e.params:
             if p != 'conn' and not p.startswith('&') and \
-               e.args[p][1] == 'remote_nonnull_domain':
+               e.args[p.split(':')[0]][1] == 'remote_nonnull_domain':
                 w('    if (!(%s = remoteGetDomain(conn, &args->%s)))\n' % (p, p))
                 w('        return -1;\n')
         call = '%s(%s)' % (e.api, ', '.join(callargs))

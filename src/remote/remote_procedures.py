@@ -15,6 +15,7 @@
 #                       NAME      the args field NAME
 #                       &NAME     the ret field NAME, an out-parameter
 #                       &NAME:ul  the same, an unsigned long in the API
+#                       NAME:ul   an args field the API takes as unsigned long
 #   or 'hand'         written by hand on both sides (remote_driver.c,
 #                     remote_daemon_dispatch.c)
 #
@@ -120,7 +121,7 @@ PROCEDURES = [
     ('NODE_GET_FREE_MEMORY', 'nodeGetFreeMemory(conn)', 'ull:freeMem', 'pending high'),
     ('DOMAIN_SET_AUTOSTART', 'domainSetAutostart(dom, autostart)', 'int', 'pending'),
     ('DOMAIN_GET_VCPUS_FLAGS', 'domainGetVcpusFlags(dom, flags)', 'int:num', 'pending high'),
-    ('DOMAIN_SET_MEMORY_FLAGS', 'domainSetMemoryFlags(dom, memory, flags)', 'int', 'pending'),
+    ('DOMAIN_SET_MEMORY_FLAGS', 'domainSetMemoryFlags(dom, memory:ul, flags)', 'int', 'pending'),
     ('DOMAIN_REBOOT', 'domainReboot(dom, flags)', 'int', 'pending'),
     ('DOMAIN_RESET', 'domainReset(dom, flags)', 'int', 'pending'),
     ('DOMAIN_GET_HOSTNAME', 'domainGetHostname(dom, flags)', 'str:hostname', 'pending'),
