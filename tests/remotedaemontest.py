@@ -477,8 +477,9 @@ def case_wire_faults(d):
          (39, 7, "Unable to decode message payload")),
         ("string over REMOTE_STRING_MAX", dict(proc=23, payload=struct.pack(">I", 4194305)),
          (39, 7, "Unable to decode message payload")),
-        ("unsupported procedure", dict(proc=5, payload=struct.pack(">I", 0)),
-         (3, 20, "this function is not supported by the connection driver: virConnectGetMaxVcpus")),
+        ("unsupported procedure", dict(proc=53, payload=xstr("nosuchdom") + bytes(16)
+                                       + struct.pack(">i", -1) + xstr("/tmp/x") + struct.pack(">I", 0)),
+         (3, 20, "this function is not supported by the connection driver: virDomainCoreDump")),
         ("missing domain", dict(proc=23, payload=xstr("nosuchdom")),
          (42, 10, "Domain not found: no domain with matching name 'nosuchdom'")),
     ]
