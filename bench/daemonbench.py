@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 # daemonbench.py: figures through a daemon, with Debian's client binaries
 #
-#   daemonbench.py --peer NAME --daemon PROCESS [--runs N] [--count N] URI
+#   daemonbench.py --peer NAME --daemon PROCESS|pidfile:PATH [--runs N] [--count N] URI
 #
 # Measures, on the daemon at URI (ours: virtqemud; upstream: libvirtd),
 # with Debian's /usr/bin/virsh and Debian's python3-libvirt, so that
@@ -9,6 +9,9 @@
 #
 #   wire_virsh_destroy_ms       `virsh destroy` of an idle guest, the
 #                               whole command (process start included)
+#   wire_virsh_floor_ms         the same virsh printing its URI on the
+#                               test:///default driver: what no daemon
+#                               can go below
 #   wire_virsh_list_running_ms  `virsh list --all` with COUNT running
 #   wire_rss_kib                resident memory of the daemon's
 #                               processes (QEMUs not counted), COUNT running
@@ -80,13 +83,20 @@ def cleanup(conn):
 
 
 def daemon_rss_kib(name):
+    """RSS of the processes called @name, or of the one whose pid is in
+    the file @name names ("pidfile:PATH": when another daemon of the
+    same name runs on the machine)."""
+    pids = None
+    if name.startswith("pidfile:"):
+        with open(name[len("pidfile:"):]) as f:
+            pids = {f.read().strip()}
     total = 0
     for entry in os.listdir("/proc"):
-        if not entry.isdigit():
+        if not entry.isdigit() or (pids is not None and entry not in pids):
             continue
         try:
             with open(f"/proc/{entry}/comm") as f:
-                if f.read().strip() != name:
+                if pids is None and f.read().strip() != name:
                     continue
             with open(f"/proc/{entry}/status") as f:
                 for line in f:
@@ -118,13 +128,17 @@ def main():
         log(a.peer, f"virsh destroy: {sorted(destroy)[len(destroy) // 2]:.1f} ms median")
         emit(a.peer, "wire_virsh_destroy_ms", "ms", destroy)
 
+        # The floor: the same virsh doing nothing through no daemon.
+        floor = [round(virsh("test:///default", "uri")[0], 3) for _ in range(a.runs)]
+        emit(a.peer, "wire_virsh_floor_ms", "ms", floor)
+
+        lists, rss, parallel = [], [], []
         for rnd in range(max(1, a.runs // 3)):
             doms = [conn.createXML(domain_xml(f"lvgbench-w2-{i}"), 0) for i in range(a.count)]
             time.sleep(0.5)
-            lists = [round(virsh(a.uri, "list", "--all")[0], 3) for _ in range(5)]
-            emit(a.peer, "wire_virsh_list_running_ms", "ms", lists)
-            emit(a.peer, "wire_rss_kib", "KiB",
-                 [sum(daemon_rss_kib(d) for d in a.daemon)])
+            these = [round(virsh(a.uri, "list", "--all")[0], 3) for _ in range(5)]
+            lists += these
+            rss.append(sum(daemon_rss_kib(d) for d in a.daemon))
 
             conns = [libvirt.open(a.uri) for _ in doms]
             handles = [c.lookupByUUID(d.UUID()) for c, d in zip(conns, doms)]
@@ -148,11 +162,14 @@ def main():
             ms = (time.perf_counter() - t0) * 1000
             if errors:
                 raise RuntimeError(f"parallel destroy: {errors[0]}")
-            emit(a.peer, "wire_parallel_destroy_ms", "ms", [round(ms, 3)])
-            log(a.peer, f"round {rnd}: list --all {min(lists):.1f} ms, "
+            parallel.append(round(ms, 3))
+            log(a.peer, f"round {rnd}: list --all {min(these):.1f} ms, "
                         f"{a.count} destroyed in {ms:.0f} ms")
             for c in conns:
                 c.close()
+        emit(a.peer, "wire_virsh_list_running_ms", "ms", lists)
+        emit(a.peer, "wire_rss_kib", "KiB", rss)
+        emit(a.peer, "wire_parallel_destroy_ms", "ms", parallel)
     finally:
         cleanup(conn)
         conn.close()

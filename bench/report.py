@@ -99,6 +99,7 @@ ROWS = [
 
 # The same figures through the daemons (daemonbench.py).
 WIRE_ROWS = [
+    ("wire_virsh_floor_ms", "Debian's `virsh uri` on test:///default (the floor: no daemon)", "ms", 1.0),
     ("wire_virsh_destroy_ms", "Debian's `virsh destroy`, idle guest (whole command)", "ms", 1.0),
     ("wire_virsh_list_running_ms", "Debian's `virsh list --all`, 20 running", "ms", 1.0),
     ("wire_rss_kib", "daemon resident memory, 20 running", "MiB", 1 / 1024),
