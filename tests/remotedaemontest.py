@@ -558,6 +558,58 @@ def case_keepalive(d):
     return out
 
 
+def case_raw_events(d):
+    """Both registration styles on the wire: 316 answers a callback ID and
+    lifecycle events come as 318 carrying it; the legacy 167 (what a
+    client does when feature 14 is off) gets 107 without one, and
+    refuses IDs the legacy procedures never knew, as upstream."""
+    out = ""
+    c = Raw(d.rw)
+    c.open()
+    r = c.call(316, struct.pack(">iI", 0, 0))
+    if r["status"] != 0:
+        return f"316: {error_of(r)}"
+    (cbid,) = struct.unpack(">i", r["payload"])
+    r = c.call(167, struct.pack(">i", 0))
+    if r["status"] != 0:
+        return f"167: {error_of(r)}"
+    r = c.call(167, struct.pack(">i", 16))
+    if r["status"] != 1 or error_of(r)[2] != "internal error: unsupported event ID 16":
+        out += f"legacy registration of ID 16: {r['status']} {error_of(r) if r['status'] else ''}\n"
+    xml = domain_xml("ev1", "c0ffee00-0000-4000-8000-0000000000d1")
+    c.serial += 1
+    c.send(frame(REMOTE, 10, CALL, c.serial, payload=xstr(xml) + struct.pack(">I", 0)))
+    seen = []
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and not (
+            (318, 2) in seen and (107, 2) in seen and any(s[0] == REPLY for s in seen)):
+        f = c.recv_frame()
+        if f is None:
+            break
+        if f["type"] == MESSAGE and f["proc"] == 318:
+            (got,) = struct.unpack(">i", f["payload"][:4])
+            if got != cbid:
+                out += f"318 carried callback {got}, registered {cbid}\n"
+            event = struct.unpack(">ii", f["payload"][-8:])
+            seen.append((318, event[0]))
+            if f["serial"] != 1:
+                out += f"event serial {f['serial']}\n"
+        elif f["type"] == MESSAGE and f["proc"] == 107:
+            seen.append((107, struct.unpack(">ii", f["payload"][-8:])[0]))
+        elif f["type"] == REPLY:
+            seen.append((REPLY, f["status"]))
+    if (318, 2) not in seen or (107, 2) not in seen:
+        out += f"STARTED events: {seen}\n"
+    r = c.call(317, struct.pack(">i", cbid))
+    r2 = c.call(168, struct.pack(">i", 0))
+    r3 = c.call(317, struct.pack(">i", cbid))
+    if r["status"] != 0 or r2["status"] != 0 or r3["status"] != 1:
+        out += f"deregistrations: {r['status']} {r2['status']} {r3['status']}\n"
+    c.close()
+    must(virsh(UPSTREAM_VIRSH, d.uri, "destroy", "ev1"), "destroy")
+    return out
+
+
 def case_clients_200(d):
     clients = []
     try:
@@ -1000,6 +1052,7 @@ def main():
         "destroy --graceful of a frozen QEMU fails with OPERATION_FAILED and leaves it running": with_daemon(case_graceful_frozen),
         "a read-only client changes nothing": with_daemon(case_read_only),
         "every event ID can be registered": with_daemon(case_event_all),
+        "events on the wire, both registration styles": with_daemon(case_raw_events),
         "a non-root user cannot use the read-write socket": with_daemon(case_non_root),
         "python3-libvirt: lifecycle, graceful failure code, events": with_daemon(case_python),
         "Sys::Virt: lifecycle": with_daemon(case_perl),
