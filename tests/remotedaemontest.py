@@ -492,6 +492,18 @@ def case_wire_faults(d):
     r = c.call(59)
     if not r or r["status"] != 0:
         out += "the connection did not survive error replies\n"
+    # Pipelined calls, more than max_client_requests (5): all answered.
+    for i in range(12):
+        c.send(frame(REMOTE, 59, CALL, 1000 + i))
+    serials = []
+    while len(serials) < 12:
+        f = c.recv_frame()
+        if f is None:
+            break
+        if f["type"] == REPLY and f["status"] == 0:
+            serials.append(f["serial"])
+    if sorted(serials) != list(range(1000, 1012)):
+        out += f"12 pipelined calls: replies to {sorted(serials)}\n"
     # Keepalive: a PING is answered with a PONG.
     c.send(frame(KEEPALIVE, 1, MESSAGE, 0))
     f = c.recv_frame()
@@ -1034,6 +1046,7 @@ def main():
     conf_applied = ("unix_sock_dir = \"{root}/socks\"\n"
                     "unix_sock_rw_perms = \"0660\"\nunix_sock_ro_perms = \"0640\"\n"
                     "max_workers = 2\nprio_workers = 2\nmax_clients = 10\n"
+                    "max_client_requests = 3\n"
                     "keepalive_interval = 5\nkeepalive_count = 5\nmin_workers = 1\n")
 
     def applied():

@@ -75,11 +75,13 @@ typedef struct {
     unsigned int maxWorkers;
     unsigned int minWorkers;
     unsigned int prioWorkers;
+    unsigned int maxClientRequests;
     int keepaliveInterval;
     unsigned int keepaliveCount;
 } remoteDaemonConfig;
 
 static GThreadPool *remoteWorkers;
+static unsigned int remoteMaxClientRequests = 5;
 static int remoteKeepaliveInterval = 5;        /* seconds; <= 0: off */
 static unsigned int remoteKeepaliveCount = 5;
 static GThreadPool *remotePrioWorkers;
@@ -106,6 +108,7 @@ static const char *const remoteDaemonConfigKeys[] = {
     "max_workers",
     "min_workers",
     "prio_workers",
+    "max_client_requests",
     "keepalive_interval",
     "keepalive_count",
     NULL,
@@ -185,6 +188,8 @@ remoteDaemonConfigLoad(remoteDaemonConfig *cfg, const char *path, bool named)
         remoteDaemonConfigUInt(conf, path, "max_workers", 1, &cfg->maxWorkers) < 0 ||
         remoteDaemonConfigUInt(conf, path, "min_workers", 0, &cfg->minWorkers) < 0 ||
         remoteDaemonConfigUInt(conf, path, "prio_workers", 1, &cfg->prioWorkers) < 0 ||
+        remoteDaemonConfigUInt(conf, path, "max_client_requests", 1,
+                               &cfg->maxClientRequests) < 0 ||
         remoteDaemonConfigUInt(conf, path, "keepalive_count", 0, &cfg->keepaliveCount) < 0)
         return -1;
     if (rc > 0 && !g_path_is_absolute(cfg->unixSockDir)) {
@@ -226,6 +231,7 @@ remoteClientUnref(remoteClient *client)
     remoteClientCloseConnection(client);
     close(client->fd);
     g_ptr_array_unref(client->callbacks);
+    g_cond_clear(&client->inflightCond);
     g_mutex_clear(&client->lock);
     g_mutex_clear(&client->writeLock);
     g_free(client);
@@ -262,6 +268,10 @@ remoteClientSendFrame(remoteClient *client, const char *frame, size_t len)
 static void
 remoteJobFree(remoteJob *job)
 {
+    g_mutex_lock(&job->client->lock);
+    job->client->inflight--;
+    g_cond_signal(&job->client->inflightCond);
+    g_mutex_unlock(&job->client->lock);
     remoteClientUnref(job->client);
     g_free(job->frame);
     g_free(job);
@@ -393,6 +403,15 @@ remoteClientReader(gpointer opaque)
             continue;
         }
 
+        /* As upstream's max_client_requests: a client has at most so
+         * many calls queued or running; the rest wait in its socket, so
+         * that one client cannot fill the daemon's memory with frames. */
+        g_mutex_lock(&client->lock);
+        while (client->inflight >= remoteMaxClientRequests)
+            g_cond_wait(&client->inflightCond, &client->lock);
+        client->inflight++;
+        g_mutex_unlock(&client->lock);
+
         job = g_new0(remoteJob, 1);
         remoteClientRef(client);
         job->client = client;
@@ -456,6 +475,7 @@ remoteAcceptClient(int listenfd, bool readonly, unsigned int maxClients)
     client->denied = !readonly && cred.uid != 0 && cred.uid != geteuid();
     client->callbacks = g_ptr_array_new();
     client->nextCallbackID = 1;
+    g_cond_init(&client->inflightCond);
     g_mutex_init(&client->lock);
     g_mutex_init(&client->writeLock);
     g_atomic_int_inc(&remoteClientCount);
@@ -652,7 +672,8 @@ main(int argc, char **argv)
     remoteDaemonConfig cfg = {
         .unixSockRoPerms = 0666, .unixSockRwPerms = 0600,
         .maxClients = 5000, .maxWorkers = 20, .minWorkers = 5,
-        .prioWorkers = 5, .keepaliveInterval = 5, .keepaliveCount = 5,
+        .prioWorkers = 5, .maxClientRequests = 5,
+        .keepaliveInterval = 5, .keepaliveCount = 5,
     };
     g_autofree char *configFile = NULL;
     g_autofree char *pidFile = NULL;
@@ -822,6 +843,7 @@ main(int argc, char **argv)
     virConnectClose(probe);
     g_thread_unref(g_thread_new("event-loop", remoteEventLoop, NULL));
 
+    remoteMaxClientRequests = cfg.maxClientRequests;
     remoteKeepaliveInterval = cfg.keepaliveInterval;
     remoteKeepaliveCount = cfg.keepaliveCount;
     remoteWorkers = g_thread_pool_new(remoteWorker, NULL, cfg.maxWorkers, FALSE, NULL);

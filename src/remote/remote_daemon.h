@@ -28,6 +28,8 @@ struct _remoteClient {
     int nextCallbackID;
     bool closing;            /* CONNECT_CLOSE answered or peer gone */
     bool keepalive;          /* asked about PROGRAM_KEEPALIVE: we ping it */
+    unsigned int inflight;   /* calls queued or running */
+    GCond inflightCond;      /* signalled when one ends */
 };
 
 /* One call, from the reader to a worker. */
