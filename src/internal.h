@@ -30,6 +30,10 @@
 # define N_(s) (s)
 #endif
 
+/* Arguments (counted from 1) that must not be NULL: the compiler warns
+ * at a call that passes a literal NULL, and -Werror makes it an error. */
+#define ATTRIBUTE_NONNULL(...) __attribute__((nonnull(__VA_ARGS__)))
+
 #define NULLSTR(s) ((s) ? (s) : "<null>")
 #define NULLSTR_EMPTY(s) ((s) ? (s) : "")
 

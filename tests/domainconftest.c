@@ -885,6 +885,18 @@ mymain(void)
     DO_TEST_ERR("name-empty");
     DO_TEST_ERR("name-missing");
     DO_TEST_ERR("name-slash");
+    DO_TEST_ERR("name-newline");
+    DO_TEST_ERR("name-tab");
+    DO_TEST_ERR("name-carriage-return");
+    DO_TEST_ERR("name-delete");
+    DO_TEST_ERR("name-dot");
+    DO_TEST_ERR("name-dot-dot");
+    DO_TEST_ERR("name-too-long");
+    DO_TEST_ERR("path-disk-newline");
+    DO_TEST_ERR("path-serial-tab");
+    DO_TEST_ERR("path-rng-trailing-newline");
+    DO_TEST_ERR("path-emulator-indented");
+    DO_TEST_ERR("path-kernel-carriage-return");
     DO_TEST_ERR("net-mac-invalid");
     DO_TEST_ERR("net-mac-missing-address");
     DO_TEST_ERR("net-mac-multicast");
@@ -946,6 +958,7 @@ mymain(void)
 
     DO_TEST_LIVE("live-running");
     DO_TEST_LIVE("live-fixed-port");
+    DO_TEST_LIVE("live-control-chars");
 
     if (virTestRun("no orphaned files in " TEST_DATA, testCheckOrphans, names) < 0)
         ret = -1;

@@ -362,15 +362,15 @@ def check_translations(tap, lay, workdir):
     rc, out, err = run(virsh + ["define", xml], env=base)
     if not tap.result(rc == 0, "the installed virsh defines a domain", [out, err]):
         return
-    pidfile = os.path.join(root, "run", "qemu", "demo.pid")
+    statusfile = os.path.join(root, "run", "qemu", "demo.xml")
     for lang, (locale_env, graceful, inactive) in TRANSLATIONS.items():
         env = dict(base, LANGUAGE=lang, **locale_env)
         rc, out, err = run(virsh + ["start", "demo"], env=base)
         pid = None
         try:
             if rc == 0:
-                with open(pidfile) as f:
-                    pid = int(f.read().strip())
+                with open(statusfile) as f:
+                    pid = int(re.search(r" pid='(\d+)'", f.read()).group(1))
                 os.kill(pid, signal.SIGSTOP)
             rc, out, err = run(virsh + ["destroy", "demo", "--graceful"], env=env)
             actual = re.sub(r"(Prozess|processus) %d " % pid if pid else "^$", r"\1 PID ",

@@ -537,7 +537,7 @@ testProbe(const void *opaque)
     cache = virQEMUCapsCacheNew(data->cacheDir ? data->cacheDir : dir,
                                 data->runDir ? data->runDir : dir);
     if (g_str_has_prefix(data->mode, "hang"))
-        virQEMUCapsCacheSetProbeTimeout(cache, 300);
+        virQEMUCapsCacheSetProbeTimeout(cache, 1000);
     modePath = g_build_filename(dir, "mode", NULL);
     if (!g_file_set_contents(modePath, data->mode, -1, NULL))
         return -1;

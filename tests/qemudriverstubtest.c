@@ -117,7 +117,10 @@ testNoRuntimeState(const char *name, const char *status)
         return false;
     }
     while (d && (entry = g_dir_read_name(d))) {
-        if (g_str_has_suffix(entry, ".lock") || STREQ(entry, "next-id") ||
+        if (g_str_has_suffix(entry, ".lock") || g_str_has_suffix(entry, ".destroy") ||
+            STREQ(entry, "next-id") || STREQ(entry, "next-id-lock") ||
+            STREQ(entry, "driver-lock") || STREQ(entry, "generation") ||
+            STREQ(entry, "driver-holder") ||
             (status && STREQ(entry, statusFile)))
             continue;
         virTestDiag("left in %s: %s", dir, entry);
@@ -822,7 +825,7 @@ testKillGone(const void *data G_GNUC_UNUSED)
     pid = 0;
 
     /* Reaped: a fresh load finds the recorded process gone. */
-    g_clear_pointer(&vm, virDomainObjFree);
+    g_clear_pointer(&vm, virDomainObjUnref);
     if (!(vm = testLoad("kgone")))
         goto cleanup;
     for (unsigned int flags = 0; flags < 4; flags++) {
@@ -884,7 +887,7 @@ testDestroyWindowJob(const void *data G_GNUC_UNUSED)
         return -1;
     pid = testQemuDomainPid(testRoot, "windowjob");
     before = testQemuStatusFile(testRoot, "windowjob");
-    if (!(vm = testLoad("windowjob")) || qemuDomainObjBeginJob(driver, &vm) < 0)
+    if (!(vm = testLoad("windowjob")) || qemuDomainObjBeginJob(driver, vm) < 0)
         goto cleanup;
     inJob = true;
 

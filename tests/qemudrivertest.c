@@ -10,6 +10,7 @@
  */
 
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 
@@ -498,8 +499,8 @@ testCrash(const void *data G_GNUC_UNUSED)
     if (testCheckState(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_CRASHED) < 0)
         goto cleanup;
     status = testQemuStatusFile(testRoot, "crash");
-    sock = g_strdup_printf("%s/run/qemu/crash.pid", testRoot);
-    if (!status || strstr(status, "pid=") || g_file_test(sock, G_FILE_TEST_EXISTS)) {
+    sock = testQemuRunDirLeft(testRoot);
+    if (!status || strstr(status, "pid=") || sock) {
         virTestDiag("runtime state left after a crash: %s", NULLSTR(status));
         goto cleanup;
     }
@@ -555,7 +556,10 @@ testPidReuse(const void *data G_GNUC_UNUSED)
     g_autofree char *path = g_strdup_printf("%s/run/qemu/reuse.xml", testRoot);
     g_autofree char *status = NULL;
     g_autofree char *forged = NULL;
-    g_autoptr(GRegex) re = g_regex_new("starttime='[0-9]+'", 0, 0, NULL);
+    g_autofree char *pidAttr = NULL;
+    g_autoptr(GRegex) re = g_regex_new(" pid='[0-9]+'", 0, 0, NULL);
+    const char *sleeper[] = { "/bin/sleep", "60", NULL };
+    GPid decoy = 0;
     pid_t pid;
     int ret = -1;
 
@@ -563,16 +567,23 @@ testPidReuse(const void *data G_GNUC_UNUSED)
         return -1;
     pid = testQemuDomainPid(testRoot, "reuse");
     status = testQemuStatusFile(testRoot, "reuse");
-    /* As if the recorded QEMU had gone and its pid had been reused by a
-     * process started at another time. */
-    forged = g_regex_replace_literal(re, status, -1, 0, "starttime='1'", 0, NULL);
+    /* The recorded QEMU dies unseen and its pid goes to another process
+     * (started at another time, with another command line): the status
+     * file now names a stranger. */
+    kill(pid, SIGKILL);
+    if (!testProcessWaitGone(pid, 5000) ||
+        !g_spawn_async(NULL, (char **)sleeper, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                       &decoy, NULL))
+        goto cleanup;
+    pidAttr = g_strdup_printf(" pid='%lld'", (long long)decoy);
+    forged = g_regex_replace_literal(re, status, -1, 0, pidAttr, 0, NULL);
     if (!g_file_set_contents(path, forged, -1, NULL))
         goto cleanup;
 
     if (virDomainDestroy(dom) == 0 ||
         testCheckError(VIR_ERR_OPERATION_INVALID, -1, NULL) < 0)
         goto cleanup;
-    if (!testProcessAlive(pid) || testProcessPendingSignals(pid) != 0) {
+    if (!testProcessAlive(decoy) || testProcessPendingSignals(decoy) != 0) {
         virTestDiag("the process with the reused pid was signalled");
         goto cleanup;
     }
@@ -581,8 +592,173 @@ testPidReuse(const void *data G_GNUC_UNUSED)
     ret = 0;
 
  cleanup:
-    kill(pid, SIGKILL);
-    testProcessWaitGone(pid, 5000);
+    if (decoy > 0) {
+        kill(decoy, SIGKILL);
+        testProcessWaitGone(decoy, 5000);
+    }
+    testQemuCleanup(dom, 0);
+    return ret;
+}
+
+
+/*
+ * The process that started a domain died between QEMU's handshake and
+ * the status file's last write: the file says "starting".  Whoever
+ * finds it asks QEMU: @paused starts the domain paused (QEMU never
+ * resumed), @recorded says whether the file records a paused start.
+ */
+typedef struct {
+    bool paused;
+    bool recorded;
+    int wantState;
+    int wantReason;
+    bool qemuStays;
+} testInterruptedStart;
+
+static int
+testStartInterrupted(const void *opaque)
+{
+    const testInterruptedStart *data = opaque;
+    virDomainPtr dom = NULL;
+    g_autofree char *xml = testQemuDomainXML("istart", NULL, NULL);
+    g_autofree char *path = g_strdup_printf("%s/run/qemu/istart.xml", testRoot);
+    g_autofree char *status = NULL;
+    g_autofree char *forged = NULL;
+    g_autoptr(GString) edit = NULL;
+    virConnectPtr conn = NULL;
+    virDomainPtr again = NULL;
+    pid_t pid = 0;
+    int ret = -1;
+
+    if (!(dom = virDomainDefineXML(testConn, xml)) ||
+        virDomainCreateWithFlags(dom, data->paused ? VIR_DOMAIN_START_PAUSED : 0) < 0)
+        goto cleanup;
+    pid = testQemuDomainPid(testRoot, "istart");
+    status = testQemuStatusFile(testRoot, "istart");
+    edit = g_string_new(status);
+    if (g_string_replace(edit, "phase='running'",
+                         data->recorded ? "phase='starting' startpaused='yes'" :
+                                          "phase='starting'", 1) != 1)
+        goto cleanup;
+    forged = g_string_free(g_steal_pointer(&edit), FALSE);
+    if (!g_file_set_contents(path, forged, -1, NULL))
+        goto cleanup;
+
+    /* A new connection reconciles what it finds. */
+    if (!(conn = virConnectOpen(testURI)) ||
+        !(again = virDomainLookupByName(conn, "istart")) ||
+        testCheckState(again, data->wantState, data->wantReason) < 0)
+        goto cleanup;
+    if (testProcessAlive(pid) != data->qemuStays) {
+        virTestDiag("QEMU %lld is %s", (long long)pid,
+                    data->qemuStays ? "gone" : "still running");
+        goto cleanup;
+    }
+    if (data->qemuStays && testProcessPendingSignals(pid) != 0) {
+        virTestDiag("QEMU %lld was signalled", (long long)pid);
+        goto cleanup;
+    }
+    g_free(status);
+    status = testQemuStatusFile(testRoot, "istart");
+    if (data->qemuStays && (!status || !strstr(status, "phase='running'"))) {
+        virTestDiag("the finished start is not recorded: %s", NULLSTR(status));
+        goto cleanup;
+    }
+    ret = 0;
+
+ cleanup:
+    if (again)
+        virDomainFree(again);
+    if (conn)
+        virConnectClose(conn);
+    testQemuCleanup(dom, pid);
+    return ret;
+}
+
+
+/* The "Max open files" soft and hard limits of @pid, or -1. */
+static long long
+testOpenFilesLimit(pid_t pid, bool hard)
+{
+    g_autofree char *path = g_strdup_printf("/proc/%lld/limits", (long long)pid);
+    g_autofree char *content = NULL;
+    g_auto(GStrv) lines = NULL;
+
+    if (!g_file_get_contents(path, &content, NULL, NULL))
+        return -1;
+    lines = g_strsplit(content, "\n", -1);
+    for (size_t i = 0; lines[i]; i++) {
+        g_auto(GStrv) words = NULL;
+
+        if (!g_str_has_prefix(lines[i], "Max open files"))
+            continue;
+        words = g_strsplit_set(lines[i] + strlen("Max open files"), " ", -1);
+        for (size_t w = 0, n = 0; words[w]; w++) {
+            if (!*words[w])
+                continue;
+            if (n++ == (hard ? 1 : 0))
+                return g_ascii_strtoll(words[w], NULL, 10);
+        }
+    }
+    return -1;
+}
+
+
+/*
+ * QEMU's limit of open files is the driver's (max_files), not its
+ * caller's: a caller running with `ulimit -Sn 40` still gives QEMU
+ * 8192; a qemu.conf setting is applied exactly.
+ */
+static int
+testMaxFiles(const void *data G_GNUC_UNUSED)
+{
+    struct rlimit saved;
+    struct rlimit low;
+    g_autofree char *uri = NULL;
+    g_autofree char *root = testQemuRootNew(TEST_QEMU_CONF "max_files = 1500\n", &uri);
+    virConnectPtr conn = NULL;
+    virDomainPtr dom = NULL;
+    virDomainPtr configured = NULL;
+    long long soft, hard;
+    pid_t pid = 0;
+    int ret = -1;
+
+    if (getrlimit(RLIMIT_NOFILE, &saved) < 0 || saved.rlim_max < 8192) {
+        virTestDiag("this test needs a hard limit of open files of 8192 or more");
+        return -1;
+    }
+    low = saved;
+    low.rlim_cur = 40;
+    if (setrlimit(RLIMIT_NOFILE, &low) < 0)
+        return -1;
+    dom = testQemuStart(testConn, "maxfiles", NULL);
+    setrlimit(RLIMIT_NOFILE, &saved);
+    if (!dom)
+        goto cleanup;
+    pid = testQemuDomainPid(testRoot, "maxfiles");
+    soft = testOpenFilesLimit(pid, false);
+    hard = testOpenFilesLimit(pid, true);
+    if (soft != 8192 || hard != 8192) {
+        virTestDiag("QEMU's limit of open files is %lld/%lld, not 8192", soft, hard);
+        goto cleanup;
+    }
+
+    if (!(conn = virConnectOpen(uri)) ||
+        !(configured = testQemuStart(conn, "maxfiles15", NULL)))
+        goto cleanup;
+    pid = testQemuDomainPid(root, "maxfiles15");
+    soft = testOpenFilesLimit(pid, false);
+    hard = testOpenFilesLimit(pid, true);
+    if (soft != 1500 || hard != 1500) {
+        virTestDiag("QEMU's limit of open files is %lld/%lld, not 1500", soft, hard);
+        goto cleanup;
+    }
+    ret = 0;
+
+ cleanup:
+    testQemuCleanup(configured, 0);
+    if (conn)
+        virConnectClose(conn);
     testQemuCleanup(dom, 0);
     return ret;
 }
@@ -1003,6 +1179,12 @@ testBadConfig(const void *data G_GNUC_UNUSED)
         { "destroy_term_timeout = \n", VIR_ERR_CONF_SYNTAX, VIR_FROM_CONF, ":1:" },
         { "default_emulator = \"qemu\"\n", VIR_ERR_CONF_SYNTAX, VIR_FROM_QEMU,
           "default_emulator must be an absolute path, not 'qemu'" },
+        { "max_files = 0\n", VIR_ERR_CONF_SYNTAX, VIR_FROM_QEMU,
+          ":1: max_files must be from 1 to 1048576, not 0" },
+        { "max_files = 2000000\n", VIR_ERR_CONF_SYNTAX, VIR_FROM_QEMU,
+          ":1: max_files must be from 1 to 1048576, not 2000000" },
+        { "max_files = -3\n", VIR_ERR_INTERNAL_ERROR, VIR_FROM_CONF,
+          ":1: expected an unsigned integer for 'max_files'" },
     };
 
     for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
@@ -1136,6 +1318,25 @@ mymain(void)
     ret |= virTestRun("a crashed QEMU is found shut off, reason crashed", testCrash, NULL);
     ret |= virTestRun("a zombie counts as exited", testZombie, NULL);
     ret |= virTestRun("a reused pid is never signalled", testPidReuse, NULL);
+    ret |= virTestRun("QEMU has its own limit of open files (max_files)", testMaxFiles, NULL);
+    {
+        static const testInterruptedStart running = {
+            false, false, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_BOOTED, true,
+        };
+        static const testInterruptedStart neverResumed = {
+            true, false, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_FAILED, false,
+        };
+        static const testInterruptedStart pausedStart = {
+            true, true, VIR_DOMAIN_PAUSED, VIR_DOMAIN_PAUSED_USER, true,
+        };
+
+        ret |= virTestRun("an interrupted start of a running guest is finished, not undone",
+                          testStartInterrupted, &running);
+        ret |= virTestRun("an interrupted start that never resumed the guest is undone",
+                          testStartInterrupted, &neverResumed);
+        ret |= virTestRun("an interrupted paused start is finished paused",
+                          testStartInterrupted, &pausedStart);
+    }
     ret |= virTestRun("lifecycle events through the default event loop", testEvents, NULL);
     ret |= virTestRun("event registration errors", testEventErrors, NULL);
     ret |= virTestRun("domain IDs are unique", testIDs, NULL);

@@ -384,7 +384,7 @@ static int
 testCrashRound(virDomainPtr dom)
 {
     g_autofree char *status = NULL;
-    g_autofree char *pidfile = g_strdup_printf("%s/run/qemu/crash.pid", testRoot);
+    g_autofree char *runDir = NULL;
     g_autofree char *xml = NULL;
     pid_t pid;
 
@@ -398,7 +398,7 @@ testCrashRound(virDomainPtr dom)
         return -1;
     status = testQemuStatusFile(testRoot, "crash");
     if (!status || strstr(status, "pid=") || !strstr(status, "reason='crashed'") ||
-        g_file_test(pidfile, G_FILE_TEST_EXISTS)) {
+        (runDir = testQemuRunDirLeft(testRoot))) {
         virTestDiag("runtime state left after a crash: %s", NULLSTR(status));
         return -1;
     }

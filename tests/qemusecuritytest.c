@@ -248,8 +248,9 @@ testNames(const void *data G_GNUC_UNUSED)
         { "../escape", VIR_ERR_XML_ERROR },
         { "a/escape", VIR_ERR_XML_ERROR },
         { "/tmp/escape", VIR_ERR_XML_ERROR },
-        { "..", VIR_ERR_NO_DOMAIN },
-        { ".", VIR_ERR_NO_DOMAIN },
+        /* Refused by the parser, with a message that says why. */
+        { "..", VIR_ERR_XML_ERROR },
+        { ".", VIR_ERR_XML_ERROR },
     };
     const char *lookups[] = { "../../etc/passwd", "..", ".", "qemu/../../x", "" };
 

@@ -92,8 +92,20 @@ class Daemon:
         return path
 
     def qemu_pid(self, name):
-        with open(os.path.join(self.root, "run", "qemu", name + ".pid")) as f:
-            return int(f.read().strip())
+        return find_qemu(self.root, name)
+
+
+def find_qemu(root, name):
+    """The pid of the QEMU of domain @name under @root, by its command
+    line (where the driver keeps its pid file is the driver's business)."""
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        args = proc_cmdline(int(entry))
+        if f"guest={name}," in args and root + "/" in args and \
+           (proc_stat(int(entry)) or ("", "X"))[1] not in ("Z", "X"):
+            return int(entry)
+    fail(f"no QEMU runs for {name} under {root}")
 
 
 def virsh(prog, uri, *args, user=None, timeout=60):
@@ -290,7 +302,15 @@ PYTHON_CLIENT = textwrap.dedent("""
     out["state"] = dom.state()
     out["info"] = dom.info()[0]
     out["name"] = conn.lookupByName(dom.name()).name()
-    pid = int(open(os.path.join(root, "run", "qemu", dom.name() + ".pid")).read())
+    def find_qemu():
+        for entry in os.listdir("/proc"):
+            try:
+                args = open(f"/proc/{entry}/cmdline", "rb").read().replace(b"\\0", b" ").decode()
+            except (OSError, ValueError):
+                continue
+            if f"guest={dom.name()}," in args and root + "/" in args:
+                return int(entry)
+    pid = find_qemu()
     os.kill(pid, signal.SIGSTOP)
     try:
         dom.destroyFlags(libvirt.VIR_DOMAIN_DESTROY_GRACEFUL)

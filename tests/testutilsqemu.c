@@ -80,6 +80,23 @@ testQemuDomainPid(const char *root, const char *name)
 }
 
 
+/* A private directory of a run (domain-*) left in the root's state
+ * directory, or NULL. */
+char *
+testQemuRunDirLeft(const char *root)
+{
+    g_autofree char *dir = g_build_filename(root, "run", "qemu", NULL);
+    g_autoptr(GDir) d = g_dir_open(dir, 0, NULL);
+    const char *entry;
+
+    while (d && (entry = g_dir_read_name(d))) {
+        if (g_str_has_prefix(entry, "domain-"))
+            return g_strdup(entry);
+    }
+    return NULL;
+}
+
+
 static char *
 testProcessStatusField(pid_t pid, const char *field)
 {

@@ -30,6 +30,9 @@ char *testQemuDomainXML(const char *name, const char *emulator,
 /* The QEMU pid and start time recorded in a domain's status file. */
 pid_t testQemuDomainPid(const char *root, const char *name);
 char *testQemuStatusFile(const char *root, const char *name);
+/* The first private directory of a run (domain-*) left in the root's
+ * state directory, or NULL when there is none. */
+char *testQemuRunDirLeft(const char *root);
 
 /* Whether @pid exists and has not exited (a zombie has). */
 bool testProcessAlive(pid_t pid);

@@ -501,8 +501,8 @@ testReliabProbeProcesses(void)
 }
 
 
-/* Private directories (domain-*) and pid files (*.pid) in @stateDir
- * that no active domain owns. */
+/* Private directories (domain-*, holding QEMU's socket and pid file)
+ * in @stateDir that no active domain owns. */
 static void
 testReliabListLeftovers(const char *stateDir, GHashTable *owned,
                         GString *problems, int *count)
@@ -515,7 +515,7 @@ testReliabListLeftovers(const char *stateDir, GHashTable *owned,
     while ((entry = g_dir_read_name(d))) {
         g_autofree char *path = g_build_filename(stateDir, entry, NULL);
 
-        if ((g_str_has_prefix(entry, "domain-") || g_str_has_suffix(entry, ".pid")) &&
+        if (g_str_has_prefix(entry, "domain-") &&
             !g_hash_table_contains(owned, path)) {
             g_string_append_printf(problems, "%s is left over\n", path);
             (*count)++;
@@ -529,7 +529,7 @@ testReliabCheckRoot(const char *root, const char *uri, const char *name,
                     testReliabExpect defined, testReliabExpect active,
                     GString *problems)
 {
-    static const char *const driverLocks[] = { "driver.lock", "next-id.lock" };
+    static const char *const driverLocks[] = { "driver-lock", "next-id-lock" };
     g_autoptr(GHashTable) names = g_hash_table_new_full(g_str_hash, g_str_equal,
                                                         g_free, NULL);
     g_autoptr(GPtrArray) temps = g_ptr_array_new_with_free_func(g_free);
@@ -619,22 +619,20 @@ testReliabCheckRoot(const char *root, const char *uri, const char *name,
         if (priv->phase != QEMU_DOMAIN_PHASE_RUNNING)
             PROBLEM("domain %s is still in phase %d after an open", dom,
                     priv->phase);
-        g_hash_table_add(owned, GINT_TO_POINTER(priv->pid));
+        g_hash_table_add(owned, GINT_TO_POINTER(priv->proc.pid));
         if (priv->privateDir)
             g_hash_table_add(ownedPaths, g_strdup(priv->privateDir));
-        if (priv->pidFile)
-            g_hash_table_add(ownedPaths, g_strdup(priv->pidFile));
-        if (!testProcessAlive(priv->pid)) {
+        if (!testProcessAlive(priv->proc.pid)) {
             g_ptr_array_add(exited, g_strdup(dom));
             continue;
         }
-        if (virProcessGetStartTime(priv->pid, &start) < 0 ||
-            start != priv->startTime) {
-            if (testProcessAlive(priv->pid))
+        if (virProcessGetStartTime(priv->proc.pid, &start) < 0 ||
+            start != priv->proc.startTime) {
+            if (testProcessAlive(priv->proc.pid))
                 PROBLEM("domain %s records pid %lld with another start time",
-                        dom, (long long)priv->pid);
-        } else if (testReliabCmdlineHas(priv->pid, priv->monitorPath) == 0) {
-            PROBLEM("process %lld of domain %s is not its QEMU", (long long)priv->pid,
+                        dom, (long long)priv->proc.pid);
+        } else if (testReliabCmdlineHas(priv->proc.pid, priv->monitorPath) == 0) {
+            PROBLEM("process %lld of domain %s is not its QEMU", (long long)priv->proc.pid,
                     dom);
         }
         virResetLastError();
@@ -799,7 +797,7 @@ testReliabMonitorHMP(virConnectPtr conn, const char *name, const char *cmd,
     int ret = -1;
 
     if (!(vm = qemuDomainObjLoad(driver, name)) ||
-        qemuDomainObjBeginJob(driver, &vm) < 0)
+        qemuDomainObjBeginJob(driver, vm) < 0)
         return -1;
     if (!virDomainObjIsActive(vm)) {
         virTestDiag("domain %s is not running", name);

@@ -18,6 +18,7 @@
 import fcntl
 import os
 import pty
+import re
 import select
 import signal
 import socket
@@ -220,8 +221,9 @@ class Scenario:
         time.sleep(0.2)
 
     def pid(self, name):
-        with open(os.path.join(self.root, "run", "qemu", f"{name}.pid")) as f:
-            return int(f.read().strip())
+        """QEMU's pid, as the domain's status file records it."""
+        with open(os.path.join(self.root, "run", "qemu", f"{name}.xml")) as f:
+            return int(re.search(r" pid='(\d+)'", f.read()).group(1))
 
     def check(self, cond, msg):
         if not cond:
@@ -865,13 +867,27 @@ def sc_faults(t):
     t.quiet("undefine demo")
 
 
+def pending_signals(pid):
+    """The signals pending for a process (thread and process queues)."""
+    mask = 0
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith(("SigPnd:", "ShdPnd:")):
+                mask |= int(line.split()[1], 16)
+    return {sig for sig in range(1, 65) if mask & (1 << (sig - 1))}
+
+
 def sc_stop_interrupt_steps(t):
-    t.note("Ctrl-C during a step: the step ends, no further step is taken")
+    t.note("Ctrl-C during each step acts at once, says what was done, and does nothing more")
+    t.note("(qemu.conf: the default 15 s graceful, 10 s term and 30 s job timeouts)")
     t.demo_xml()
     t.quiet("define demo.xml; start demo")
     pid = t.pid("demo")
 
     def interrupt_after(marker, *args):
+        """Runs virsh, sends SIGINT once MARKER is printed, records the
+        run; returns the exit status and how long virsh took to end
+        after the signal."""
         proc = t.spawn(*args)
         before = []
         line = proc.stdout.readline()
@@ -880,33 +896,66 @@ def sc_stop_interrupt_steps(t):
             if marker in line:
                 break
             line = proc.stdout.readline()
-        time.sleep(0.1)
+        time.sleep(0.3)
+        sent = time.monotonic()
         proc.send_signal(signal.SIGINT)
         out, err = proc.communicate(timeout=30)
+        took = time.monotonic() - sent
         t.record(t.argv(args, True)[1:], None, None, "".join(before) + out, err,
                  proc.returncode)
-        return proc.returncode
+        return proc.returncode, took
+
+    def acted_at_once(took):
+        # A timeout behaviour: the step it cut short lasts 10-30 s.
+        t.check(took < 1.0, f"virsh took {took:.2f} s to act on Ctrl-C")
+
+    t.note("during the wait: the guest ignores the power button")
+    rc, took = interrupt_after("Waiting up to", "stop", "demo", "--timeout", "30", "--force")
+    t.check(rc == 1, f"stop exited {rc}")
+    acted_at_once(took)
+    st = proc_stat(pid)
+    t.check(st is not None and st[1] not in ("Z", "X", "T"), f"QEMU changed: {st}")
+    t.check(not pending_signals(pid) & {signal.SIGTERM, signal.SIGKILL},
+            "QEMU was sent a signal")
+    t.virsh("domstate", "demo", "--reason")
 
     t.note("during the shutdown request (another client holds the job lock)")
     lock = open(os.path.join(t.root, "run", "qemu", "demo.lock"), "a")
     fcntl.flock(lock, fcntl.LOCK_EX)
     try:
-        rc = interrupt_after("Shutting down", "stop", "demo", "--timeout", "0", "--force")
+        rc, took = interrupt_after("Shutting down", "stop", "demo", "--timeout", "0", "--force")
     finally:
         lock.close()
     t.check(rc == 1, f"stop exited {rc}")
+    acted_at_once(took)
     st = proc_stat(pid)
-    t.check(st is not None and st[1] not in ("Z", "X"), "QEMU died")
+    t.check(st is not None and st[1] not in ("Z", "X", "T"), f"QEMU changed: {st}")
     t.virsh("domstate", "demo", "--reason")
-    t.note("during the graceful destroy of a frozen QEMU: never SIGKILL, even with --force")
+
+    t.note("during the graceful destroy of a frozen QEMU: SIGTERM pending, never SIGKILL")
     os.kill(pid, signal.SIGSTOP)
-    rc = interrupt_after("gracefully", "stop", "demo", "--timeout", "0", "--force")
+    rc, took = interrupt_after("gracefully", "stop", "demo", "--timeout", "0", "--force")
     t.check(rc == 1, f"stop exited {rc}")
+    acted_at_once(took)
+    time.sleep(0.5)
     st = proc_stat(pid)
     t.check(st is not None and st[1] == "T", f"QEMU is no longer stopped: {st}")
+    t.check(signal.SIGTERM in pending_signals(pid), "no SIGTERM pending for QEMU")
     t.virsh("domstate", "demo", "--reason")
-    os.kill(pid, signal.SIGKILL)
-    t.check(wait_gone(pid), "QEMU survived SIGKILL")
+
+    t.note("during the forced destroy (frozen QEMU, 10 s before SIGKILL): no SIGKILL comes")
+    with open(os.path.join(t.root, "etc", "qemu.conf"), "w") as f:
+        f.write("destroy_graceful_timeout = 0.2\n")
+    rc, took = interrupt_after("SIGKILL if SIGTERM", "stop", "demo", "--timeout", "0", "--force")
+    t.check(rc == 1, f"stop exited {rc}")
+    acted_at_once(took)
+    time.sleep(0.5)
+    st = proc_stat(pid)
+    t.check(st is not None and st[1] == "T", f"QEMU is no longer stopped: {st}")
+    t.check(signal.SIGKILL not in pending_signals(pid), "QEMU was sent SIGKILL")
+    t.note("the pending SIGTERM acts once QEMU runs again")
+    os.kill(pid, signal.SIGCONT)
+    t.check(wait_gone(pid), "QEMU did not exit on its pending SIGTERM")
     t.virsh("domstate", "demo", "--reason")
     t.quiet("undefine demo")
 
@@ -936,10 +985,8 @@ SCENARIOS = {
 
 # Scenarios that need other timeouts than QEMU_CONF's.
 SCENARIO_CONF = {
-    "stop-interrupt-steps": QEMU_CONF.replace("destroy_graceful_timeout = 0.4",
-                                              "destroy_graceful_timeout = 1")
-                                     .replace("job_wait_timeout = 0.5",
-                                              "job_wait_timeout = 1"),
+    # The defaults: Ctrl-C must act long before any of them runs out.
+    "stop-interrupt-steps": "",
 }
 
 
@@ -1086,6 +1133,73 @@ def check_system_default():
     return ""
 
 
+def check_session_runtime_dir():
+    """qemu:///session keeps runtime state under XDG_RUNTIME_DIR.  When
+    that changes (a new login), a domain whose QEMU runs looks shut off
+    there, but starting it again must fail: never a second QEMU on the
+    same disks."""
+    root = make_root()
+    home = os.path.join(root, "home")
+    base = {"HOME": home, "XDG_CONFIG_HOME": f"{home}/.config",
+            "XDG_CACHE_HOME": f"{home}/.cache"}
+    xml = os.path.join(root, "sess.xml")
+    txml = os.path.join(root, "tsess.xml")
+    with open(xml, "w") as f:
+        f.write(domain_xml("sess", "7d1c3c55-0b7e-4f0a-9a57-5e8d1d6e5b21"))
+
+    def virsh(rundir, *args):
+        env = environ(dict(base, XDG_RUNTIME_DIR=os.path.join(home, rundir)))
+        return subprocess.run([VIRSH, "-c", "qemu:///session"] + list(args), env=env,
+                              capture_output=True, text=True, timeout=60,
+                              stdin=subprocess.DEVNULL)
+
+    def qemus(name="sess"):
+        count = 0
+        for pid in filter(str.isdigit, os.listdir("/proc")):
+            try:
+                with open(f"/proc/{pid}/cmdline", "rb") as f:
+                    argv = f.read().split(b"\0")
+            except OSError:
+                continue
+            if (f"guest={name},debug-threads=on".encode() in argv and
+                    any(home.encode() in a for a in argv)):
+                count += 1
+        return count
+
+    for d in ("run-a", "run-b"):
+        os.makedirs(os.path.join(home, d), mode=0o700)
+    steps = [virsh("run-a", "define", xml), virsh("run-a", "start", "sess")]
+    if any(r.returncode != 0 for r in steps):
+        return f"cannot start: {[r.stderr for r in steps]!r}"
+    try:
+        other = virsh("run-b", "start", "sess")
+        if other.returncode == 0 or "is already running" not in other.stderr:
+            return f"a second start was not refused: {(other.stdout, other.stderr)!r}"
+        if qemus() != 1:
+            return f"{qemus()} QEMU processes run for the domain"
+        # A transient domain of the same kind: created again from the
+        # other runtime directory, it must be refused the same way.
+        with open(txml, "w") as f:
+            f.write(domain_xml("tsess", "0f5e1c7a-6d2b-4c8e-b1a3-2e4d6f8a9c10"))
+        first = virsh("run-a", "create", txml)
+        second = virsh("run-b", "create", txml)
+        if first.returncode != 0:
+            return f"cannot create: {first.stderr!r}"
+        if second.returncode == 0 or "is already running" not in second.stderr:
+            return f"a second create was not refused: {(second.stdout, second.stderr)!r}"
+        if qemus("tsess") != 1:
+            return f"{qemus('tsess')} QEMU processes run for the transient domain"
+    finally:
+        virsh("run-a", "destroy", "sess")
+        virsh("run-a", "destroy", "tsess")
+    again = virsh("run-b", "start", "sess")
+    if again.returncode != 0:
+        return f"the domain cannot start once its QEMU is gone: {again.stderr!r}"
+    virsh("run-b", "destroy", "sess")
+    virsh("run-b", "undefine", "sess")
+    return ""
+
+
 def check_orphans():
     names = {f"{n}.out" for n in SCENARIOS}
     orphans = sorted(f for f in os.listdir(DATADIR)
@@ -1105,6 +1219,7 @@ def main():
     cases["virsh is built on the public API only"] = check_layering
     cases["line editing completes command and option names"] = check_completion
     cases["root's default connection is qemu:///system"] = check_system_default
+    cases["a changed XDG_RUNTIME_DIR cannot start a second QEMU"] = check_session_runtime_dir
     return run_cases(cases, jobs=int(os.environ.get("VIRSH_TEST_JOBS", "4")))
 
 

@@ -4,6 +4,8 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
+#include <arpa/inet.h>
+
 #include "domain_conf.h"
 #include "virerror.h"
 #include "virlog.h"
@@ -822,6 +824,97 @@ virDomainChildContent(xmlNodePtr node, const char *name)
 }
 
 
+/*
+ * The longest file the driver writes for a domain is named
+ * "NAME.xml.new-XXXXXX", 15 bytes more than the name; 16 more are kept
+ * for a suffix yet to come.  A longer name would fail with
+ * ENAMETOOLONG at the first write, so it is refused at define.
+ */
+#define VIR_DOMAIN_NAME_MAX_BYTES (255 - 15 - 16)
+
+
+/* The first control character (C0 or DEL) of @str, or 0. */
+static unsigned char
+virDomainFindControl(const char *str)
+{
+    for (const unsigned char *p = (const unsigned char *)str; *p; p++) {
+        if (*p < 0x20 || *p == 0x7f)
+            return *p;
+    }
+    return 0;
+}
+
+
+/*
+ * A domain name names the driver's files and appears in QEMU's
+ * command line and in every message: it must be one file name, and
+ * show as what it is.  Upstream refuses '/' and (at define) a newline,
+ * with these messages; the rest is ours: other control characters, "."
+ * and "..", and names too long for the files named after them.
+ */
+static int
+virDomainDefCheckName(const char *name)
+{
+    unsigned char c;
+
+    if (!name || !*name) {
+        virReportError(VIR_ERR_NO_NAME, NULL);
+        return -1;
+    }
+    if (strchr(name, '/')) {
+        virReportError(VIR_ERR_XML_ERROR,
+                       _("name %1$s cannot contain '/'"), name);
+        return -1;
+    }
+    if (strchr(name, '\n')) {
+        virDomainReportXMLError(VIR_ERR_XML_DETAIL,
+                                _("invalid char in %1$s: %2$c"), "name", '\n');
+        return -1;
+    }
+    if ((c = virDomainFindControl(name))) {
+        g_autofree char *shown = g_strescape(name, NULL);
+
+        virReportError(VIR_ERR_XML_ERROR,
+                       _("name '%1$s' cannot contain control characters (found 0x%2$02x)"),
+                       shown, c);
+        return -1;
+    }
+    if (STREQ(name, ".") || STREQ(name, "..")) {
+        virReportError(VIR_ERR_XML_ERROR,
+                       _("name '%1$s' cannot be used: it is not a file name the driver can use for the domain's files"),
+                       name);
+        return -1;
+    }
+    if (strlen(name) > VIR_DOMAIN_NAME_MAX_BYTES) {
+        virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
+                       _("domain name is %1$zu bytes long: at most %2$d bytes are supported, so that the files named after it fit in a file name"),
+                       strlen(name), VIR_DOMAIN_NAME_MAX_BYTES);
+        return -1;
+    }
+    return 0;
+}
+
+
+/* Refuses a path with a control character: a path is written to files
+ * and logs, and shown in messages, where such a character would hide
+ * or fake what follows; no real image or device needs one. */
+static int
+virDomainCheckPathControl(const char *path, const char *what)
+{
+    unsigned char c;
+
+    if (path && (c = virDomainFindControl(path))) {
+        g_autofree char *shown = g_strescape(path, NULL);
+
+        virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
+                       _("%1$s '%2$s' contains a control character (0x%3$02x), which is not supported"),
+                       what, shown, c);
+        return -1;
+    }
+    return 0;
+}
+
+
 /* Refuses a path that is not absolute: QEMU would resolve it against
  * whatever its working directory happens to be. */
 static int
@@ -1620,8 +1713,9 @@ virDomainRNGDefParse(xmlNodePtr node, unsigned int flags)
     }
     def->backend = val;
 
+    /* Taken as it is, as upstream does: stripping blanks would name
+     * another file than the one given. */
     def->source = virXMLNodeContentString(backend);
-    g_strstrip(def->source);
     if (!*def->source) {
         /* upstream's default for a random backend without a path */
         g_free(def->source);
@@ -1904,8 +1998,8 @@ virDomainDefParseDevices(virDomainDef *def, xmlNodePtr devices,
             continue;
 
         if (STREQ(name, "emulator")) {
+            /* Not stripped: that would run another program. */
             def->emulator = virXMLNodeContentString(cur);
-            g_strstrip(def->emulator);
             if (!*def->emulator)
                 g_clear_pointer(&def->emulator, g_free);
         } else if (STREQ(name, "disk")) {
@@ -2080,15 +2174,8 @@ virDomainDefParseNode(xmlDocPtr xml G_GNUC_UNUSED, xmlNodePtr root,
     }
 
     def->name = virDomainChildContent(root, "name");
-    if (!def->name || !*def->name) {
-        virReportError(VIR_ERR_NO_NAME, NULL);
+    if (virDomainDefCheckName(def->name) < 0)
         return NULL;
-    }
-    if (strchr(def->name, '/')) {
-        virReportError(VIR_ERR_XML_ERROR,
-                       _("name %1$s cannot contain '/'"), def->name);
-        return NULL;
-    }
 
     if ((uuid = virDomainChildContent(root, "uuid"))) {
         g_strstrip(uuid);
@@ -3040,6 +3127,114 @@ virDomainDefValidateLifecycle(const virDomainDef *def)
 }
 
 
+/* ---- Strings passed on to QEMU ---- */
+
+/*
+ * What upstream's schema allows for a listen address (addrIPorName):
+ * an IPv4 or IPv6 address, or a host name made of letters, digits,
+ * dots and dashes.  Nothing else can be passed on safely: the address
+ * is part of QEMU's "-vnc HOST:DISPLAY,key=value,..." option.
+ */
+static bool
+virDomainListenAddressIsValid(const char *addr)
+{
+    struct in_addr a4;
+    struct in6_addr a6;
+
+    if (inet_pton(AF_INET, addr, &a4) == 1 ||
+        inet_pton(AF_INET6, addr, &a6) == 1)
+        return true;
+    if (!*addr)
+        return false;
+    for (const char *p = addr; *p; p++) {
+        if (!g_ascii_isalnum(*p) && *p != '.' && *p != '-')
+            return false;
+    }
+    return true;
+}
+
+
+/**
+ * virDomainDefValidateStrings:
+ * @def: a definition
+ *
+ * Refuses the strings of @def that cannot reach QEMU's command line
+ * meaning exactly what they say.  Most are passed on whole (JSON
+ * values, paths that are a single argument) or escaped by the command
+ * line builder; these cannot be:
+ *
+ *  - a graphics listen address that is not an IP address or host
+ *    name: QEMU reads it inside its own option syntax, where a comma,
+ *    an '=' or a bracket would open a second listener or change an
+ *    option;
+ *  - an initrd path with a comma or a space: for a multiboot kernel
+ *    QEMU reads -initrd as a comma-separated list of modules, each
+ *    "PATH ARGUMENTS", so it would open other files than the one named,
+ *    and escaping would change the path for a Linux kernel.
+ *
+ *
+ * And the strings that name files: the domain name (see
+ * virDomainDefCheckName) and every path, which must not contain control
+ * characters.
+ *
+ * Run at define and again before every start (a definition read back
+ * from a file skips validation when it is loaded).
+ *
+ * Returns: 0, or -1 with an error reported.
+ */
+int
+virDomainDefValidateStrings(const virDomainDef *def)
+{
+    if (virDomainDefCheckName(def->name) < 0 ||
+        virDomainCheckPathControl(def->emulator, _("emulator path")) < 0 ||
+        virDomainCheckPathControl(def->os.kernel, _("kernel path")) < 0 ||
+        virDomainCheckPathControl(def->os.initrd, _("initrd path")) < 0)
+        return -1;
+    for (size_t i = 0; i < def->ndisks; i++) {
+        if (virDomainCheckPathControl(def->disks[i]->src, _("disk source path")) < 0)
+            return -1;
+    }
+    for (size_t i = 0; i < def->nserials; i++) {
+        if (def->serials[i]->type != VIR_DOMAIN_CHR_TYPE_PTY &&
+            virDomainCheckPathControl(def->serials[i]->path,
+                                      _("serial port source path")) < 0)
+            return -1;
+    }
+    for (size_t i = 0; i < def->nconsoles; i++) {
+        if (def->consoles[i]->type != VIR_DOMAIN_CHR_TYPE_PTY &&
+            virDomainCheckPathControl(def->consoles[i]->path,
+                                      _("console source path")) < 0)
+            return -1;
+    }
+    for (size_t i = 0; i < def->nrngs; i++) {
+        if (virDomainCheckPathControl(def->rngs[i]->source,
+                                      _("RNG backend path")) < 0)
+            return -1;
+    }
+    for (size_t i = 0; i < def->ngraphics; i++) {
+        const char *listen = def->graphics[i]->listenAddress;
+
+        if (listen && !virDomainListenAddressIsValid(listen)) {
+            g_autofree char *shown = g_strescape(listen, NULL);
+
+            virReportError(VIR_ERR_XML_ERROR,
+                           _("graphics listen address '%1$s' is not an IP address or a host name"),
+                           shown);
+            return -1;
+        }
+    }
+    if (def->os.initrd && def->os.initrd[strcspn(def->os.initrd, ", ")]) {
+        g_autofree char *shown = g_strescape(def->os.initrd, NULL);
+
+        virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
+                       _("initrd path '%1$s' contains a comma or a space, which QEMU would read as a list of multiboot modules: rename the file"),
+                       shown);
+        return -1;
+    }
+    return 0;
+}
+
+
 /**
  * virDomainDefValidate:
  * @def: a definition
@@ -3059,15 +3254,8 @@ virDomainDefValidate(const virDomainDef *def, unsigned int flags)
                   VIR_DOMAIN_DEF_PARSE_SKIP_POST_PARSE |
                   VIR_DOMAIN_DEF_PARSE_SKIP_VALIDATE, -1);
 
-    if (!def->name || !*def->name) {
-        virReportError(VIR_ERR_NO_NAME, NULL);
+    if (virDomainDefCheckName(def->name) < 0)
         return -1;
-    }
-    if (strchr(def->name, '/')) {
-        virReportError(VIR_ERR_XML_ERROR,
-                       _("name %1$s cannot contain '/'"), def->name);
-        return -1;
-    }
     if (def->title && strchr(def->title, '\n')) {
         virReportError(VIR_ERR_XML_ERROR, "%s",
                        _("Domain title can't contain newlines"));
@@ -3158,7 +3346,7 @@ virDomainDefValidate(const virDomainDef *def, unsigned int flags)
     if (virDomainCheckAbsolutePath(def->os.kernel, _("kernel"), "os") < 0 ||
         virDomainCheckAbsolutePath(def->os.initrd, _("initrd"), "os") < 0)
         return -1;
-    return 0;
+    return virDomainDefValidateStrings(def);
 }
 
 
@@ -3503,8 +3691,9 @@ virDomainRNGDefFormat(virBuffer *buf, const virDomainRNGDef *rng,
     virBufferAdjustIndent(buf, 2);
     virBufferAsprintf(buf, "<backend model='%s'>",
                       virDomainRNGBackendTypeToString(rng->backend));
-    virBufferEscapeString(buf, "%s", rng->source);
-    virBufferAddLit(buf, "</backend>\n");
+    /* One call: a path ending in a newline must not get the next
+     * line's indentation. */
+    virBufferEscapeString(buf, "%s</backend>\n", rng->source);
     virDomainDeviceInfoFormat(buf, &rng->info, flags);
     virBufferAdjustIndent(buf, -2);
     virBufferAddLit(buf, "</rng>\n");

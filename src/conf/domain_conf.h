@@ -690,6 +690,7 @@ virDomainDef *virDomainDefParseNode(xmlDocPtr xml, xmlNodePtr root,
                                     unsigned int flags);
 int virDomainDefPostParse(virDomainDef *def, unsigned int flags);
 int virDomainDefValidate(const virDomainDef *def, unsigned int flags);
+int virDomainDefValidateStrings(const virDomainDef *def);
 
 
 /* ---- Formatting ---- */

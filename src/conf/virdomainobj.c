@@ -123,29 +123,114 @@ virDomainStateReasonFromString(int state, const char *reason)
 /**
  * virDomainObjNew:
  *
- * Returns: an inactive object with no definition yet.
+ * Returns: an inactive object with no definition yet, with one
+ * reference.
  */
 virDomainObj *
 virDomainObjNew(void)
 {
     virDomainObj *vm = g_new0(virDomainObj, 1);
 
+    vm->refs = 1;
+    g_rec_mutex_init(&vm->lock);
+    g_mutex_init(&vm->jobLock);
+    g_cond_init(&vm->jobCond);
     vm->state = VIR_DOMAIN_SHUTOFF;
     vm->reason = VIR_DOMAIN_SHUTOFF_UNKNOWN;
     return vm;
 }
 
 
-void
-virDomainObjFree(virDomainObj *vm)
+/**
+ * virDomainObjRef:
+ * @vm: a domain
+ *
+ * Returns: @vm, with one more reference.
+ */
+virDomainObj *
+virDomainObjRef(virDomainObj *vm)
 {
-    if (!vm)
+    g_atomic_int_inc(&vm->refs);
+    return vm;
+}
+
+
+/**
+ * virDomainObjUnref:
+ * @vm: a domain, or NULL
+ *
+ * Drops a reference; the last one frees the object (its definitions and
+ * its driver's private data).
+ */
+void
+virDomainObjUnref(virDomainObj *vm)
+{
+    if (!vm || !g_atomic_int_dec_and_test(&vm->refs))
         return;
     if (vm->privateData && vm->privateDataFree)
         vm->privateDataFree(vm->privateData);
     virDomainDefFree(vm->def);
     virDomainDefFree(vm->newDef);
+    g_rec_mutex_clear(&vm->lock);
+    g_mutex_clear(&vm->jobLock);
+    g_cond_clear(&vm->jobCond);
     g_free(vm);
+}
+
+
+void
+virDomainObjLock(virDomainObj *vm)
+{
+    g_rec_mutex_lock(&vm->lock);
+}
+
+
+void
+virDomainObjUnlock(virDomainObj *vm)
+{
+    g_rec_mutex_unlock(&vm->lock);
+}
+
+
+/**
+ * virDomainObjBeginJobLocal:
+ * @vm: a domain, not locked by the caller
+ * @deadline: monotonic time (g_get_monotonic_time) to give up at; 0 not
+ *            to wait at all
+ *
+ * Waits until no other thread of this process has a job on @vm and
+ * takes it.  Reports nothing.
+ *
+ * Returns: 0 with the job taken, -1 when @deadline passed first.
+ */
+int
+virDomainObjBeginJobLocal(virDomainObj *vm, gint64 deadline)
+{
+    g_mutex_lock(&vm->jobLock);
+    while (vm->jobActive) {
+        if (!g_cond_wait_until(&vm->jobCond, &vm->jobLock, deadline) &&
+            vm->jobActive) {
+            g_mutex_unlock(&vm->jobLock);
+            return -1;
+        }
+    }
+    vm->jobActive = true;
+    g_mutex_unlock(&vm->jobLock);
+    return 0;
+}
+
+
+/**
+ * virDomainObjEndJobLocal:
+ * @vm: a domain whose job the caller holds
+ */
+void
+virDomainObjEndJobLocal(virDomainObj *vm)
+{
+    g_mutex_lock(&vm->jobLock);
+    vm->jobActive = false;
+    g_cond_signal(&vm->jobCond);
+    g_mutex_unlock(&vm->jobLock);
 }
 
 
@@ -165,8 +250,10 @@ virDomainObjIsActive(const virDomainObj *vm)
 void
 virDomainObjSetState(virDomainObj *vm, int state, int reason)
 {
+    virDomainObjLock(vm);
     vm->state = state;
     vm->reason = reason;
+    virDomainObjUnlock(vm);
 }
 
 
@@ -206,7 +293,8 @@ virDomainObjGetPersistentDef(virDomainObj *vm)
 
 
 struct _virDomainObjList {
-    GHashTable *byName;    /* name -> virDomainObj, owned */
+    GMutex lock;
+    GHashTable *byName;    /* name -> virDomainObj, a reference each */
 };
 
 
@@ -215,8 +303,9 @@ virDomainObjListNew(void)
 {
     virDomainObjList *doms = g_new0(virDomainObjList, 1);
 
+    g_mutex_init(&doms->lock);
     doms->byName = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
-                                         (GDestroyNotify)virDomainObjFree);
+                                         (GDestroyNotify)virDomainObjUnref);
     return doms;
 }
 
@@ -227,6 +316,7 @@ virDomainObjListFree(virDomainObjList *doms)
     if (!doms)
         return;
     g_hash_table_unref(doms->byName);
+    g_mutex_clear(&doms->lock);
     g_free(doms);
 }
 
@@ -234,75 +324,127 @@ virDomainObjListFree(virDomainObjList *doms)
 virDomainObj *
 virDomainObjListFindByName(virDomainObjList *doms, const char *name)
 {
-    return g_hash_table_lookup(doms->byName, name);
+    virDomainObj *vm;
+
+    g_mutex_lock(&doms->lock);
+    if ((vm = g_hash_table_lookup(doms->byName, name)))
+        virDomainObjRef(vm);
+    g_mutex_unlock(&doms->lock);
+    return vm;
+}
+
+
+/* The first object for which @match returns true, with a reference. */
+static virDomainObj *
+virDomainObjListFind(virDomainObjList *doms,
+                     bool (*match)(virDomainObj *vm, const void *data),
+                     const void *data)
+{
+    GHashTableIter iter;
+    virDomainObj *vm;
+    virDomainObj *ret = NULL;
+
+    g_mutex_lock(&doms->lock);
+    g_hash_table_iter_init(&iter, doms->byName);
+    while (!ret && g_hash_table_iter_next(&iter, NULL, (gpointer *)&vm)) {
+        virDomainObjLock(vm);
+        if (vm->def && match(vm, data))
+            ret = virDomainObjRef(vm);
+        virDomainObjUnlock(vm);
+    }
+    g_mutex_unlock(&doms->lock);
+    return ret;
+}
+
+
+static bool
+virDomainObjMatchUUID(virDomainObj *vm, const void *data)
+{
+    return memcmp(vm->def->uuid, data, VIR_UUID_BUFLEN) == 0;
 }
 
 
 virDomainObj *
 virDomainObjListFindByUUID(virDomainObjList *doms, const unsigned char *uuid)
 {
-    GHashTableIter iter;
-    virDomainObj *vm;
+    return virDomainObjListFind(doms, virDomainObjMatchUUID, uuid);
+}
 
-    g_hash_table_iter_init(&iter, doms->byName);
-    while (g_hash_table_iter_next(&iter, NULL, (gpointer *)&vm)) {
-        if (memcmp(vm->def->uuid, uuid, VIR_UUID_BUFLEN) == 0)
-            return vm;
-    }
-    return NULL;
+
+static bool
+virDomainObjMatchID(virDomainObj *vm, const void *data)
+{
+    return virDomainObjIsActive(vm) && vm->def->id == *(const int *)data;
 }
 
 
 virDomainObj *
 virDomainObjListFindByID(virDomainObjList *doms, int id)
 {
+    return virDomainObjListFind(doms, virDomainObjMatchID, &id);
+}
+
+
+void
+virDomainObjListAdd(virDomainObjList *doms, const char *name, virDomainObj *vm)
+{
+    virDomainObj *old;
+
+    g_mutex_lock(&doms->lock);
+    if ((old = g_hash_table_lookup(doms->byName, name)) && old != vm)
+        old->removed = true;
+    vm->removed = false;
+    g_hash_table_replace(doms->byName, g_strdup(name), virDomainObjRef(vm));
+    g_mutex_unlock(&doms->lock);
+}
+
+
+void
+virDomainObjListRemove(virDomainObjList *doms, virDomainObj *vm)
+{
     GHashTableIter iter;
-    virDomainObj *vm;
+    virDomainObj *cur;
 
+    g_mutex_lock(&doms->lock);
     g_hash_table_iter_init(&iter, doms->byName);
-    while (g_hash_table_iter_next(&iter, NULL, (gpointer *)&vm)) {
-        if (virDomainObjIsActive(vm) && vm->def->id == id)
-            return vm;
+    while (g_hash_table_iter_next(&iter, NULL, (gpointer *)&cur)) {
+        if (cur == vm) {
+            vm->removed = true;
+            g_hash_table_iter_remove(&iter);
+            break;
+        }
     }
-    return NULL;
-}
-
-
-void
-virDomainObjListAdd(virDomainObjList *doms, virDomainObj *vm)
-{
-    g_hash_table_replace(doms->byName, g_strdup(vm->def->name), vm);
-}
-
-
-void
-virDomainObjListRemove(virDomainObjList *doms, const char *name)
-{
-    g_hash_table_remove(doms->byName, name);
+    g_mutex_unlock(&doms->lock);
 }
 
 
 static gint
-virDomainObjCompareName(gconstpointer a, gconstpointer b)
+virDomainObjCompareName(gconstpointer a, gconstpointer b, gpointer opaque)
 {
-    const virDomainObj *x = *(virDomainObj *const *)a;
-    const virDomainObj *y = *(virDomainObj *const *)b;
+    GHashTable *names = opaque;
 
-    return strcmp(x->def->name, y->def->name);
+    return strcmp(g_hash_table_lookup(names, *(void *const *)a),
+                  g_hash_table_lookup(names, *(void *const *)b));
 }
 
 
 GPtrArray *
 virDomainObjListCollect(virDomainObjList *doms)
 {
-    GPtrArray *ret = g_ptr_array_new();
+    GPtrArray *ret = g_ptr_array_new_with_free_func((GDestroyNotify)virDomainObjUnref);
+    g_autoptr(GHashTable) names = g_hash_table_new(g_direct_hash, g_direct_equal);
     GHashTableIter iter;
+    const char *name;
     virDomainObj *vm;
 
+    g_mutex_lock(&doms->lock);
     g_hash_table_iter_init(&iter, doms->byName);
-    while (g_hash_table_iter_next(&iter, NULL, (gpointer *)&vm))
-        g_ptr_array_add(ret, vm);
-    g_ptr_array_sort(ret, virDomainObjCompareName);
+    while (g_hash_table_iter_next(&iter, (gpointer *)&name, (gpointer *)&vm)) {
+        g_ptr_array_add(ret, virDomainObjRef(vm));
+        g_hash_table_insert(names, vm, (gpointer)name);
+    }
+    g_ptr_array_sort_with_data(ret, virDomainObjCompareName, names);
+    g_mutex_unlock(&doms->lock);
     return ret;
 }
 
@@ -332,10 +474,26 @@ virDomainObjFilterGroup(unsigned int flags, unsigned int group,
 bool
 virDomainObjMatchFilter(const virDomainObj *vm, unsigned int flags)
 {
-    bool active = virDomainObjIsActive(vm);
+    return virDomainObjMatchFilterAs(vm, flags, vm->state, virDomainObjIsActive(vm));
+}
+
+
+/**
+ * virDomainObjMatchFilterAs:
+ * @vm: a domain
+ * @flags: virConnectListAllDomainsFlags
+ * @state: the state to match @vm in, instead of its own
+ * @active: whether to match it as active
+ *
+ * Returns: whether @vm passes the filters.
+ */
+bool
+virDomainObjMatchFilterAs(const virDomainObj *vm, unsigned int flags,
+                          int state, bool active)
+{
     unsigned int stateFlag;
 
-    switch (vm->state) {
+    switch (state) {
     case VIR_DOMAIN_RUNNING:
         stateFlag = VIR_CONNECT_LIST_DOMAINS_RUNNING;
         break;

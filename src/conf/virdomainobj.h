@@ -11,6 +11,12 @@
 
 typedef struct _virDomainObj virDomainObj;
 struct _virDomainObj {
+    gint refs;            /* atomic; virDomainObjRef/Unref */
+    /* Guards every field below (recursive: a thread holding it may take
+     * it again).  Held briefly, to read or change fields, never across a
+     * wait on QEMU: long operations are serialised by the job instead. */
+    GRecMutex lock;
+
     /* The definition in force: the live one while the domain runs (with
      * the addresses and aliases assigned at start), else the persistent
      * one. */
@@ -22,14 +28,29 @@ struct _virDomainObj {
     int state;            /* virDomainState */
     int reason;           /* the reason enum that goes with @state */
     bool persistent;      /* a stored definition exists */
+    bool removed;         /* no longer in its driver's list */
 
     void *privateData;    /* the driver's */
     GDestroyNotify privateDataFree;
+
+    /* The in-process half of a job (the driver adds its cross-process
+     * half): one thread at a time. */
+    GMutex jobLock;
+    GCond jobCond;
+    bool jobActive;
 };
 
 virDomainObj *virDomainObjNew(void);
-void virDomainObjFree(virDomainObj *vm);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC(virDomainObj, virDomainObjFree);
+virDomainObj *virDomainObjRef(virDomainObj *vm);
+void virDomainObjUnref(virDomainObj *vm);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(virDomainObj, virDomainObjUnref);
+
+void virDomainObjLock(virDomainObj *vm);
+void virDomainObjUnlock(virDomainObj *vm);
+
+int virDomainObjBeginJobLocal(virDomainObj *vm, gint64 deadline)
+    G_GNUC_WARN_UNUSED_RESULT;
+void virDomainObjEndJobLocal(virDomainObj *vm);
 
 bool virDomainObjIsActive(const virDomainObj *vm);
 void virDomainObjSetState(virDomainObj *vm, int state, int reason);
@@ -42,8 +63,8 @@ const char *virDomainStateReasonToString(int state, int reason);
 int virDomainStateReasonFromString(int state, const char *reason);
 
 /*
- * The driver's list of domains, indexed by name.  Not locked: the
- * driver serialises access to it.
+ * A driver's list of domains, indexed by name.  Thread-safe: each call
+ * takes the list's own lock.  Lookups return a new reference.
  */
 typedef struct _virDomainObjList virDomainObjList;
 
@@ -56,14 +77,19 @@ virDomainObj *virDomainObjListFindByName(virDomainObjList *doms,
 virDomainObj *virDomainObjListFindByUUID(virDomainObjList *doms,
                                          const unsigned char *uuid);
 virDomainObj *virDomainObjListFindByID(virDomainObjList *doms, int id);
-/* @vm is stolen; replaces any object of the same name. */
-void virDomainObjListAdd(virDomainObjList *doms, virDomainObj *vm);
-void virDomainObjListRemove(virDomainObjList *doms, const char *name);
-/* Every object, sorted by name; the array only (not the objects) is the
- * caller's. */
+/* Adds a reference to @vm under @name, replacing (and marking removed)
+ * any object of that name. */
+void virDomainObjListAdd(virDomainObjList *doms, const char *name,
+                         virDomainObj *vm);
+/* Removes @vm if it is the object listed under its name. */
+void virDomainObjListRemove(virDomainObjList *doms, virDomainObj *vm);
+/* Every object, sorted by name, each with a reference of the caller's
+ * (free the array with g_ptr_array_unref). */
 GPtrArray *virDomainObjListCollect(virDomainObjList *doms);
 
 bool virDomainObjMatchFilter(const virDomainObj *vm, unsigned int flags);
+bool virDomainObjMatchFilterAs(const virDomainObj *vm, unsigned int flags,
+                               int state, bool active);
 
 #define VIR_CONNECT_LIST_DOMAINS_FILTERS_ALL \
     (VIR_CONNECT_LIST_DOMAINS_ACTIVE | VIR_CONNECT_LIST_DOMAINS_INACTIVE | \

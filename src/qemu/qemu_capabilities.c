@@ -582,14 +582,14 @@ virQEMUCapsCompareMachines(const void *a, const void *b)
  * valid UTF-8.
  */
 static char *
-virQEMUCapsProbeReap(pid_t pid, int pidfd, int errfd)
+virQEMUCapsProbeReap(virProcessRef *proc, int errfd)
 {
     g_autoptr(GString) out = g_string_new(NULL);
     char buf[4096];
     ssize_t n;
 
-    if (virProcessPidfdSendSignal(pidfd, SIGKILL) < 0 ||
-        virProcessPidfdWait(pidfd, pid, -1, NULL) < 0)
+    if (virProcessRefSignal(proc, SIGKILL) < 0 ||
+        virProcessRefWait(proc, -1, NULL) < 0)
         virResetLastError();
     /* Every writer is gone: the pipe ends, nothing blocks. */
     while ((n = read(errfd, buf, sizeof(buf))) != 0) {
@@ -609,18 +609,18 @@ virQEMUCapsProbeReap(pid_t pid, int pidfd, int errfd)
  * monitor's error, which only says the connection closed.
  */
 static void
-virQEMUCapsProbeFailed(pid_t pid, int pidfd, int errfd, const char *binary)
+virQEMUCapsProbeFailed(virProcessRef *proc, int errfd, const char *binary)
 {
     g_autofree char *errText = NULL;
 
     /* What the silent emulator was doing, for whoever reads the log. */
     if (virGetLastErrorCode() == VIR_ERR_OPERATION_TIMEOUT) {
-        g_autofree char *state = virProcessGetState(pid);
+        g_autofree char *state = virProcessRefGetState(proc);
 
         VIR_WARN("probing QEMU %s (pid %lld) did not answer; its state: %s",
-                 binary, (long long)pid, NULLSTR(state));
+                 binary, (long long)proc->pid, NULLSTR(state));
     }
-    errText = virQEMUCapsProbeReap(pid, pidfd, errfd);
+    errText = virQEMUCapsProbeReap(proc, errfd);
 
     if (*g_strstrip(errText)) {
         g_strdelimit(errText, "\n", ' ');
@@ -661,9 +661,8 @@ virQEMUCapsProbe(const char *binary, const char *runDir, const struct stat *sb,
     VIR_AUTOCLOSE cfd = -1;
     VIR_AUTOCLOSE errRead = -1;
     VIR_AUTOCLOSE errWrite = -1;
-    VIR_AUTOCLOSE pidfd = -1;
+    g_auto(virProcessRef) proc = VIR_PROCESS_REF_INIT;
     virProcessSpawnOpts opts = { 0 };
-    unsigned long long startTime;
     int errPipe[2];
     pid_t pid;
 
@@ -714,8 +713,7 @@ virQEMUCapsProbe(const char *binary, const char *runDir, const struct stat *sb,
     virForceClose(&errWrite);
     unlink(sockPath);
 
-    if (virProcessGetStartTime(pid, &startTime) < 0 ||
-        virProcessOpenPidfd(pid, startTime, &pidfd) <= 0) {
+    if (virProcessRefOpenChild(&proc, pid) <= 0) {
         /* It can only be our unreaped child: reap it whatever it is. */
         virProcessReap(pid);
         if (virGetLastErrorCode() == VIR_ERR_OK)
@@ -725,12 +723,12 @@ virQEMUCapsProbe(const char *binary, const char *runDir, const struct stat *sb,
     }
 
     if (!(mon = qemuMonitorOpenFD(g_steal_fd(&cfd), timeoutMs, NULL, NULL))) {
-        virQEMUCapsProbeFailed(pid, pidfd, errRead, binary);
+        virQEMUCapsProbeFailed(&proc, errRead, binary);
         return NULL;
     }
     if (virQEMUCapsProbeQMP(caps, mon) < 0) {
         qemuMonitorClose(mon);
-        virQEMUCapsProbeFailed(pid, pidfd, errRead, binary);
+        virQEMUCapsProbeFailed(&proc, errRead, binary);
         return NULL;
     }
     /* Quit politely; if QEMU does not, it is ended while reaping. */
@@ -740,7 +738,7 @@ virQEMUCapsProbe(const char *binary, const char *runDir, const struct stat *sb,
         virResetLastError();
     }
     qemuMonitorClose(mon);
-    g_free(virQEMUCapsProbeReap(pid, pidfd, errRead));
+    g_free(virQEMUCapsProbeReap(&proc, errRead));
 
     qsort(caps->machines, caps->nmachines, sizeof(*caps->machines),
           virQEMUCapsCompareMachines);
@@ -768,21 +766,23 @@ struct _virQEMUCapsCache {
  * A probe that timed out is tried once more: it only reads what the
  * binary offers, so repeating it is harmless, and a probing QEMU has
  * been seen (twice in some thousands of probes on a loaded machine) to
- * greet and then not answer.  The first failure stays in the log.
+ * greet and then not answer.  Both attempts together stay within the
+ * cache's timeout (the driver's start_timeout): each gets half of it.
+ * The first failure stays in the log.
  */
 static virQEMUCaps *
 virQEMUCapsProbeRetry(virQEMUCapsCache *cache, const char *binary,
                       const struct stat *sb)
 {
-    virQEMUCaps *caps = virQEMUCapsProbe(binary, cache->runDir, sb,
-                                         cache->probeTimeoutMs);
+    int halfMs = MAX(cache->probeTimeoutMs / 2, 1);
+    virQEMUCaps *caps = virQEMUCapsProbe(binary, cache->runDir, sb, halfMs);
 
     if (caps || virGetLastErrorCode() != VIR_ERR_OPERATION_TIMEOUT)
         return caps;
     VIR_WARN("probing %s timed out (%s); probing once more", binary,
              virGetLastErrorMessage());
     virResetLastError();
-    return virQEMUCapsProbe(binary, cache->runDir, sb, cache->probeTimeoutMs);
+    return virQEMUCapsProbe(binary, cache->runDir, sb, halfMs);
 }
 
 
@@ -1002,9 +1002,9 @@ virQEMUCapsCacheLookup(virQEMUCapsCache *cache, const char *binary)
 /**
  * virQEMUCapsCacheSetProbeTimeout:
  * @cache: a cache
- * @timeoutMs: how long a probed emulator may take to answer
- *
- * For tests, which make emulators that never answer.
+ * @timeoutMs: how long probing an emulator may take in all (the
+ *             driver gives its start_timeout; tests shorten it for
+ *             emulators that never answer)
  */
 void
 virQEMUCapsCacheSetProbeTimeout(virQEMUCapsCache *cache, int timeoutMs)

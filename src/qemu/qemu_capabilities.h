@@ -87,6 +87,7 @@ virQEMUCaps *virQEMUCapsParse(const char *data, const char *origin);
  */
 typedef struct _virQEMUCapsCache virQEMUCapsCache;
 
+void virQEMUCapsCacheSetProbeTimeout(virQEMUCapsCache *cache, int timeoutMs);
 virQEMUCapsCache *virQEMUCapsCacheNew(const char *cacheDir,
                                       const char *runDir);
 void virQEMUCapsCacheFree(virQEMUCapsCache *cache);

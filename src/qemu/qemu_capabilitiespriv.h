@@ -14,6 +14,5 @@ bool virQEMUCapsKVMUsable(void);
 
 virQEMUCaps *virQEMUCapsProbe(const char *binary, const char *runDir,
                               const struct stat *sb, int timeoutMs);
-void virQEMUCapsCacheSetProbeTimeout(virQEMUCapsCache *cache, int timeoutMs);
 
 char *virQEMUCapsCacheFilePath(virQEMUCapsCache *cache, const char *binary);

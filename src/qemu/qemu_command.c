@@ -244,8 +244,14 @@ qemuBuildCheckPrepared(const virDomainDef *def)
 static void
 qemuBuildMachineCommandLine(GPtrArray *argv, const virDomainDef *def)
 {
-    qemuArgAddPairFormat(argv, "-machine", "%s,usb=off,dump-guest-core=off",
-                         def->os.machine);
+    g_auto(virBuffer) buf = VIR_BUFFER_INITIALIZER;
+
+    /* The machine is one QEMU listed (qemuValidateMachine); escaped all
+     * the same, so that no name can ever add an option. */
+    qemuBufferEscapeComma(&buf, def->os.machine);
+    virBufferAddLit(&buf, ",usb=off,dump-guest-core=off");
+    qemuArgAdd(argv, "-machine");
+    g_ptr_array_add(argv, virBufferContentAndReset(&buf));
     qemuArgAddPair(argv, "-accel",
                    def->virtType == VIR_DOMAIN_VIRT_KVM ? "kvm" : "tcg");
     qemuArgAddPair(argv, "-cpu",
@@ -257,16 +263,53 @@ qemuBuildMachineCommandLine(GPtrArray *argv, const virDomainDef *def)
 }
 
 
-static void
-qemuBuildMonitorCommandLine(GPtrArray *argv, const qemuCommandPaths *paths)
+/**
+ * qemuBuildNameArg:
+ * @name: a domain name
+ *
+ * Returns: the value of QEMU's -name option for @name, for the caller
+ * to free.
+ */
+char *
+qemuBuildNameArg(const char *name)
+{
+    g_auto(virBuffer) buf = VIR_BUFFER_INITIALIZER;
+
+    virBufferAddLit(&buf, "guest=");
+    qemuBufferEscapeComma(&buf, name);
+    virBufferAddLit(&buf, ",debug-threads=on");
+    return virBufferContentAndReset(&buf);
+}
+
+
+/**
+ * qemuBuildMonitorChardevArg:
+ * @socketPath: the QMP socket's path
+ *
+ * The value of the monitor's -chardev option.  Besides configuring
+ * QEMU, it names the driver's own state directory, the domain and its
+ * run, so it is part of how a running QEMU is recognised as the
+ * domain's (its command line must carry it).
+ *
+ * Returns: the argument, for the caller to free.
+ */
+char *
+qemuBuildMonitorChardevArg(const char *socketPath)
 {
     g_auto(virBuffer) buf = VIR_BUFFER_INITIALIZER;
 
     virBufferAddLit(&buf, "socket,id=charmonitor,path=");
-    qemuBufferEscapeComma(&buf, paths->monitorSocket);
+    qemuBufferEscapeComma(&buf, socketPath);
     virBufferAddLit(&buf, ",server=on,wait=off");
+    return virBufferContentAndReset(&buf);
+}
+
+
+static void
+qemuBuildMonitorCommandLine(GPtrArray *argv, const qemuCommandPaths *paths)
+{
     qemuArgAdd(argv, "-chardev");
-    g_ptr_array_add(argv, virBufferContentAndReset(&buf));
+    g_ptr_array_add(argv, qemuBuildMonitorChardevArg(paths->monitorSocket));
     qemuArgAddPair(argv, "-mon", "chardev=charmonitor,id=monitor,mode=control");
     if (paths->pidFile)
         qemuArgAddPair(argv, "-pidfile", paths->pidFile);
@@ -678,10 +721,15 @@ qemuBuildVNCCommandLine(GPtrArray *argv, const virDomainDef *def,
     }
     if (!listen)
         listen = QEMU_DEFAULT_VNC_LISTEN;
-    if (strchr(listen, ':'))
-        virBufferAsprintf(&buf, "[%s]", listen);
-    else
-        virBufferAdd(&buf, listen, -1);
+    /* An IP address or host name (virDomainDefValidateStrings refused
+     * anything else); commas escaped all the same. */
+    if (strchr(listen, ':')) {
+        virBufferAddChar(&buf, '[');
+        qemuBufferEscapeComma(&buf, listen);
+        virBufferAddChar(&buf, ']');
+    } else {
+        qemuBufferEscapeComma(&buf, listen);
+    }
     virBufferAsprintf(&buf, ":%d", graphics->port - QEMU_VNC_PORT_MIN);
     if (def->naudios > 0)
         virBufferAsprintf(&buf, ",audiodev=audio%u", def->audios[0]->id);
@@ -837,7 +885,6 @@ qemuBuildCommandLine(const virDomainDef *def,
                      unsigned int flags)
 {
     g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func(g_free);
-    g_auto(virBuffer) buf = VIR_BUFFER_INITIALIZER;
     char uuid[VIR_UUID_STRING_BUFLEN];
 
     virCheckFlags(0, NULL);
@@ -850,11 +897,8 @@ qemuBuildCommandLine(const virDomainDef *def,
 
     qemuArgAdd(argv, def->emulator ? def->emulator : caps->binary);
 
-    virBufferAddLit(&buf, "guest=");
-    qemuBufferEscapeComma(&buf, def->name);
-    virBufferAddLit(&buf, ",debug-threads=on");
     qemuArgAdd(argv, "-name");
-    g_ptr_array_add(argv, virBufferContentAndReset(&buf));
+    g_ptr_array_add(argv, qemuBuildNameArg(def->name));
     qemuArgAdd(argv, "-S");
 
     qemuBuildMachineCommandLine(argv, def);

@@ -27,5 +27,8 @@ char **qemuBuildCommandLine(const virDomainDef *def,
                             const qemuCommandPaths *paths,
                             unsigned int flags);
 
+char *qemuBuildMonitorChardevArg(const char *socketPath);
+char *qemuBuildNameArg(const char *name);
+
 char *qemuBuildCommandLineString(char **argv);
 char *qemuBuildCommandLineStringOneLine(char **argv);

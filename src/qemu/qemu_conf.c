@@ -17,6 +17,8 @@
 
 #include <math.h>
 
+#include <fcntl.h>
+
 #include "qemu_conf.h"
 #include "qemu_confpriv.h"
 #include "virconf.h"
@@ -99,6 +101,7 @@ virQEMUDriverConfigNew(qemuDriverMode mode, const char *root)
     cfg->defaultEmulator = g_strdup(QEMU_DEFAULT_EMULATOR);
     cfg->startTimeout = QEMU_START_TIMEOUT_DEFAULT;
     cfg->jobWaitTimeout = QEMU_JOB_WAIT_TIMEOUT_DEFAULT;
+    cfg->maxFiles = QEMU_MAX_FILES_DEFAULT;
     return g_steal_pointer(&cfg);
 }
 
@@ -131,6 +134,7 @@ static const char *const virQEMUDriverConfigKeys[] = {
     "default_emulator",
     "start_timeout",
     "job_wait_timeout",
+    "max_files",
     NULL,
 };
 
@@ -173,6 +177,8 @@ virQEMUDriverConfigLoadFile(virQEMUDriverConfig *cfg, const char *path)
     double graceful = cfg->destroyGracefulTimeout;
     double start = cfg->startTimeout;
     double jobWait = cfg->jobWaitTimeout;
+    unsigned int maxFiles = cfg->maxFiles;
+    int maxFilesSet;
     int rc;
 
     if (!(conf = virConfReadFile(path, VIR_CONF_READ_ALLOW_MISSING)))
@@ -199,6 +205,16 @@ virQEMUDriverConfigLoadFile(virQEMUDriverConfig *cfg, const char *path)
         virQEMUDriverConfigGetTimeout(conf, "job_wait_timeout", &jobWait) < 0)
         return -1;
 
+    if ((maxFilesSet = virConfGetValueUInt(conf, "max_files", &maxFiles)) < 0)
+        return -1;
+    if (maxFilesSet > 0 && (maxFiles < 1 || maxFiles > QEMU_MAX_FILES_MAX)) {
+        virReportError(VIR_ERR_CONF_SYNTAX,
+                       _("%1$s:%2$d: max_files must be from 1 to %3$d, not %4$u"),
+                       path, virConfGetKeyLine(conf, "max_files"),
+                       QEMU_MAX_FILES_MAX, maxFiles);
+        return -1;
+    }
+
     if ((rc = virConfGetValueString(conf, "default_emulator", &emulator)) < 0)
         return -1;
     if (rc > 0 && !g_path_is_absolute(emulator)) {
@@ -213,6 +229,8 @@ virQEMUDriverConfigLoadFile(virQEMUDriverConfig *cfg, const char *path)
     cfg->destroyGracefulTimeout = graceful;
     cfg->startTimeout = start;
     cfg->jobWaitTimeout = jobWait;
+    cfg->maxFiles = maxFiles;
+    cfg->maxFilesSet = maxFilesSet > 0;
     if (emulator) {
         g_free(cfg->defaultEmulator);
         cfg->defaultEmulator = g_steal_pointer(&emulator);
@@ -243,4 +261,73 @@ virQEMUDriverConfigMakeDirs(const virQEMUDriverConfig *cfg)
             return -1;
     }
     return 0;
+}
+
+
+/**
+ * virQEMUDriverOpenDirs:
+ * @driver: a driver with its configuration
+ * @create: create missing directories first (0700); for read-write
+ *          connections
+ *
+ * Opens the definition, state and log directories, each checked to be
+ * a real directory (not a symbolic link), owned by the user running the
+ * driver and writable by nobody else: a directory anyone else can write
+ * could hold a planted link or a forged status file, so it is refused,
+ * saying why, rather than used.
+ *
+ * Returns: 0, or -1 with an error reported.
+ */
+int
+virQEMUDriverOpenDirs(virQEMUDriver *driver, bool create)
+{
+    virQEMUDriverConfig *cfg = driver->config;
+    struct {
+        const char *path;
+        int *fd;
+    } dirs[] = {
+        { cfg->configDir, &driver->configDirFd },
+        { cfg->stateDir, &driver->stateDirFd },
+        { cfg->logDir, &driver->logDirFd },
+    };
+
+    if (create && virQEMUDriverConfigMakeDirs(cfg) < 0)
+        return -1;
+    for (size_t i = 0; i < G_N_ELEMENTS(dirs); i++) {
+        int fd = virFileOpenDirTrusted(dirs[i].path, create);
+
+        if (fd == -1) {
+            virQEMUDriverCloseDirs(driver);
+            return -1;
+        }
+        *dirs[i].fd = fd < 0 ? -1 : fd;
+    }
+    /* The root's generation: bumped by every write of a domain's files,
+     * by whichever process makes it (see qemu_domain.h). */
+    if (driver->stateDirFd >= 0 &&
+        (driver->genFd = virFileOpenAt(driver->stateDirFd, cfg->stateDir,
+                                       "generation",
+                                       create ? O_RDWR | O_CREAT : O_RDONLY,
+                                       0600)) < 0) {
+        if (create || errno != ENOENT) {
+            virQEMUDriverCloseDirs(driver);
+            return -1;
+        }
+        virResetLastError();
+    }
+    return 0;
+}
+
+
+/**
+ * virQEMUDriverCloseDirs:
+ * @driver: a driver
+ */
+void
+virQEMUDriverCloseDirs(virQEMUDriver *driver)
+{
+    virForceClose(&driver->genFd);
+    virForceClose(&driver->configDirFd);
+    virForceClose(&driver->stateDirFd);
+    virForceClose(&driver->logDirFd);
 }

@@ -15,6 +15,11 @@
 #define QEMU_DESTROY_GRACEFUL_TIMEOUT_DEFAULT 15.0
 #define QEMU_START_TIMEOUT_DEFAULT 30.0
 #define QEMU_JOB_WAIT_TIMEOUT_DEFAULT 30.0
+/* QEMU's own limit of open files when qemu.conf sets none (max_files),
+ * as far as the driver's hard limit allows. */
+#define QEMU_MAX_FILES_DEFAULT 8192
+/* The kernel's default ceiling for any process's limit (fs.nr_open). */
+#define QEMU_MAX_FILES_MAX 1048576
 
 typedef enum {
     QEMU_DRIVER_EMBED,    /* qemu:///embed?root=DIR */
@@ -41,20 +46,45 @@ struct _virQEMUDriverConfig {
     char *defaultEmulator;         /* when a definition names none */
     double startTimeout;           /* QEMU's monitor must answer within */
     double jobWaitTimeout;         /* how long a call waits for another job */
+    unsigned int maxFiles;         /* QEMU's RLIMIT_NOFILE */
+    bool maxFilesSet;              /* set in qemu.conf: required exactly */
 };
 
 /*
- * One instance of the driver, owned by one connection.  Nothing in it
- * changes after open except what locks itself (the event state, the
- * capabilities cache): domain state lives on disk and is loaded by each
- * call, so several threads, connections and processes can share a root.
+ * One instance of the driver: a state root and its domains, held in
+ * memory for as long as the instance lives (see qemu_domain.h for how
+ * they are kept in step with the files, which other processes may
+ * share).  Each connection owns one, unless the process declared itself
+ * the root's only user (a daemon), whose connections share one.
  */
 typedef struct _virQEMUDriver virQEMUDriver;
 struct _virQEMUDriver {
+    gint refs;                  /* atomic; connections sharing it */
+    char *key;                  /* in the registry of shared instances */
     virQEMUDriverConfig *config;
+    /* The directories every per-domain file is reached through (with
+     * the *At() functions of virfile.h: no symbolic link followed),
+     * opened and checked once (virQEMUDriverOpenDirs); -1 when absent
+     * (a read-only connection to a root never written). */
+    int configDirFd;
+    int stateDirFd;
+    int logDirFd;
+    int genFd;                  /* stateDir/generation, or -1 */
+    int holderFd;               /* stateDir/driver-holder, locked */
+
+    /* The domains, each object a reference of the list's. */
+    struct _virDomainObjList *domains;
+    /* Serialises the loading and resynchronisation of the list. */
+    GMutex lock;
+    /* Guards @rootGen and the bumps of the root's generation. */
+    GMutex genLock;
+    /* The root's generation the list reflects (qemuDriverSync). */
+    guint64 rootGen;
+    /* No other process writes this root (it holds it exclusively): what
+     * is in memory is the truth, nothing is re-read. */
+    bool exclusive;
     struct _virQEMUCapsCache *qemuCapsCache;
     struct _virDomainEventState *domainEventState;
-    char *uri;                  /* as the connection was opened */
 };
 
 void virQEMUDriverConfigFree(virQEMUDriverConfig *cfg);
@@ -64,3 +94,6 @@ virQEMUDriverConfig *virQEMUDriverConfigNew(qemuDriverMode mode,
                                             const char *root);
 int virQEMUDriverConfigLoadFile(virQEMUDriverConfig *cfg, const char *path);
 int virQEMUDriverConfigMakeDirs(const virQEMUDriverConfig *cfg);
+int virQEMUDriverOpenDirs(virQEMUDriver *driver, bool create)
+    ATTRIBUTE_NONNULL(1) G_GNUC_WARN_UNUSED_RESULT;
+void virQEMUDriverCloseDirs(virQEMUDriver *driver);

@@ -4,20 +4,36 @@
  * The files of a domain NAME, in the driver's directories:
  *
  *   configDir/NAME.xml   the persistent definition (absent: transient)
+ *   configDir/NAME.run   the run lock, held by QEMU itself while it lives
+ *                        (qemuDomainLockRun), never removed
  *   stateDir/NAME.xml    the status file: while the domain runs, its pid,
- *                        start time, ID, paths and live definition; once
- *                        a persistent domain has stopped, only its state
+ *                        start time, ID and live definition; once a
+ *                        persistent domain has stopped, only its state
  *                        and reason (so that "destroyed" survives the
  *                        process that destroyed it)
  *   stateDir/NAME.lock   the job lock (flock), held for every change
- *   stateDir/NAME.destroy.lock
+ *   stateDir/NAME.destroy
  *                        held (shared) by every destroy in progress, from
  *                        before its first signal until it has finished
  *                        the stop: a QEMU found gone meanwhile is that
  *                        destroy's to stop, not anyone else's
- *   stateDir/NAME.pid    QEMU's own pid file
- *   stateDir/domain-ID-SHORTNAME/   private: the QMP socket
+ *   stateDir/domain-ID-SHORT/   private to a run (0700): QEMU's QMP
+ *                        socket (monitor.sock) and pid file (qemu.pid)
  *   logDir/NAME.log      everything QEMU printed, run after run
+ *
+ * The driver's own entries of the state directory have no dot in their
+ * names (driver-lock, next-id, next-id-lock, the private directories,
+ * whose SHORT part has its dots replaced), while every file of a domain
+ * is NAME.EXT with EXT one of xml, lock, destroy: so whatever a domain
+ * is called, its files never collide with the driver's or another
+ * domain's.  Temporary files of atomic writes are NAME.EXT.new-XXXXXX.
+ *
+ * Nothing under the root is trusted blindly: directories and files must
+ * belong to the user running the driver and be writable by nobody else,
+ * every file is reached from a directory descriptor without following
+ * symbolic links, the paths a run uses are derived (never read from a
+ * status file), and a recorded process is signalled only once proven to
+ * be the domain's QEMU (qemuDomainProcessOpen).
  *
  * Every file is replaced atomically.  The status file is the commit
  * point of each transition, so a process killed at any moment leaves a
@@ -32,6 +48,7 @@
 #include "qemu_conf.h"
 #include "qemu_monitor.h"
 #include "virdomainobj.h"
+#include "virprocess.h"
 
 /* How far a start has got, as recorded in the status file. */
 typedef enum {
@@ -45,24 +62,43 @@ typedef enum {
 typedef struct _qemuDomainObjPrivate qemuDomainObjPrivate;
 struct _qemuDomainObjPrivate {
     virQEMUDriver *driver;
+    char *name;                   /* the domain's, for the object's life */
 
     qemuDomainPhase phase;
-    pid_t pid;                    /* 0 when unknown */
-    unsigned long long startTime; /* field 22 of /proc/PID/stat */
-    int pidfd;                    /* -1 until opened */
-    bool gone;                    /* the recorded process no longer exists */
+    /* QEMU itself, once its identity is known: the only handle through
+     * which anything signals or waits for it. */
+    virProcessRef proc;
 
+    /* Where the run keeps its files, derived from the ID and the name
+     * (qemuDomainSetRunPaths). */
+    char *privateDirName;         /* "domain-ID-SHORT" in the state dir */
+    char *privateDir;
     char *monitorPath;
     char *pidFile;
-    char *privateDir;
     off_t logOffset;              /* where this run's output starts */
+    /* Why some file of the domain could not be used, when the domain was
+     * loaded all the same (a running QEMU is never hidden); NULL when
+     * all is well. */
+    char *damage;
     bool shutdownSignalled;       /* SIGTERM sent by virDomainShutdownFlags */
+    bool startPaused;             /* the start in progress leaves it paused */
 
     qemuMonitor *mon;             /* open only during a job */
-    int jobfd;                    /* the held job lock, or -1 */
+    int lockfd;                   /* NAME.lock: the job's flock and the
+                                   * domain's generation; -1 until needed */
+    bool jobHeld;                 /* this object's job is taken */
+    guint64 gen;                  /* the generation this object reflects */
+
+    /* How a query shows a domain that an unfinished stop (another job
+     * holds it) has made inactive, without touching what the object
+     * records: valid while @shown. */
+    bool shown;
+    int shownState;
+    int shownReason;
 };
 
 qemuDomainObjPrivate *qemuDomainObjPrivateNew(virQEMUDriver *driver);
+virDomainObj *qemuDomainObjNew(virQEMUDriver *driver, const char *name);
 void qemuDomainObjPrivateFree(qemuDomainObjPrivate *priv);
 
 #define QEMU_DOMAIN_PRIVATE(vm) ((qemuDomainObjPrivate *)(vm)->privateData)
@@ -78,18 +114,52 @@ virDomainObj *qemuDomainObjLoad(virQEMUDriver *driver, const char *name);
 /* Every domain; the caller frees the array (objects included). */
 GPtrArray *qemuDomainObjLoadAll(virQEMUDriver *driver);
 
-int qemuDomainSaveStatus(virQEMUDriver *driver, virDomainObj *vm);
-int qemuDomainSaveConfig(virQEMUDriver *driver, const virDomainDef *def);
+int qemuDomainSaveStatus(virQEMUDriver *driver, virDomainObj *vm)
+    G_GNUC_WARN_UNUSED_RESULT;
+int qemuDomainSaveConfig(virQEMUDriver *driver, virDomainObj *vm,
+                         const virDomainDef *def)
+    G_GNUC_WARN_UNUSED_RESULT;
+int qemuDomainRemoveConfig(virQEMUDriver *driver, virDomainObj *vm)
+    G_GNUC_WARN_UNUSED_RESULT;
+int qemuDomainRemoveStatus(virQEMUDriver *driver, virDomainObj *vm)
+    G_GNUC_WARN_UNUSED_RESULT;
+
+/* The files of a run (see the top of this file). */
+char *qemuDomainPrivateDirName(int id, const char *name);
+int qemuDomainSetRunPaths(virQEMUDriver *driver, virDomainObj *vm)
+    G_GNUC_WARN_UNUSED_RESULT;
+int qemuDomainMakePrivateDir(virQEMUDriver *driver, virDomainObj *vm)
+    G_GNUC_WARN_UNUSED_RESULT;
+void qemuDomainRemovePrivateDir(virQEMUDriver *driver, virDomainObj *vm);
+pid_t qemuDomainReadPidFile(virQEMUDriver *driver, virDomainObj *vm);
+
+/*
+ * Domains in memory.  An instance loads its root once (qemuDriverLoad)
+ * and keeps the objects current with its own writes.  Other instances
+ * (other processes on an embedded root, other connections) may write
+ * the same files: every write bumps the domain's generation (in
+ * NAME.lock) and the root's (stateDir/generation), so a call re-reads
+ * only what changed (qemuDomainObjSync, qemuDriverSync), at the cost of
+ * a pread when nothing did.
+ */
+void qemuDriverLoad(virQEMUDriver *driver);
+int qemuDriverSync(virQEMUDriver *driver);
+int qemuDomainObjSync(virQEMUDriver *driver, virDomainObj *vm);
 
 /*
  * Jobs: one at a time per domain across threads and processes.
- * BeginJob waits up to job_wait_timeout (qemu.conf) for the lock, then
- * reloads the domain from disk (what was loaded before may be stale)
- * into @vm.
+ * BeginJob waits up to job_wait_timeout (qemu.conf) for the in-process
+ * job and the flock of NAME.lock, then syncs @vm with its files.
  */
-int qemuDomainObjBeginJob(virQEMUDriver *driver, virDomainObj **vm);
-int qemuDomainObjTryJob(virQEMUDriver *driver, virDomainObj **vm);
+int qemuDomainObjBeginJob(virQEMUDriver *driver, virDomainObj *vm)
+    ATTRIBUTE_NONNULL(1, 2) G_GNUC_WARN_UNUSED_RESULT;
+int qemuDomainObjTryJob(virQEMUDriver *driver, virDomainObj *vm)
+    ATTRIBUTE_NONNULL(1, 2) G_GNUC_WARN_UNUSED_RESULT;
 void qemuDomainObjEndJob(virDomainObj *vm);
+
+/* The run lock QEMU holds while it lives (configDir/NAME.run). */
+int qemuDomainLockRun(virQEMUDriver *driver, const char *name)
+    G_GNUC_WARN_UNUSED_RESULT;
 
 /* Locks a name that may not have a domain yet (creating one). */
 int qemuDomainLockName(virQEMUDriver *driver, const char *name, bool wait);
@@ -103,6 +173,9 @@ int qemuDomainLockName(virQEMUDriver *driver, const char *name, bool wait);
 int qemuDomainBeginDestroy(virQEMUDriver *driver, const char *name);
 bool qemuDomainDestroyInProgress(virQEMUDriver *driver, const char *name);
 
+/* start_timeout, in milliseconds. */
+int qemuDomainStartTimeoutMs(virQEMUDriver *driver);
+
 /* The driver-wide lock: held briefly around name/UUID checks and ID
  * allocation. */
 int qemuDriverLock(virQEMUDriver *driver);
@@ -110,6 +183,9 @@ int qemuDriverAllocateID(virQEMUDriver *driver);
 
 /* Removes what atomic writes interrupted by a crash left behind. */
 void qemuDomainRemoveStaleFiles(virQEMUDriver *driver);
+
+/* Verifies and pins the domain's QEMU (priv->proc): 1, 0 if gone, -1. */
+int qemuDomainProcessOpen(virDomainObj *vm) G_GNUC_WARN_UNUSED_RESULT;
 
 /* Opens the monitor for the current job (closed by EndJob). */
 qemuMonitor *qemuDomainGetMonitor(virDomainObj *vm);

@@ -1,17 +1,22 @@
 /*
  * qemu_driver.c: the QEMU driver's implementation of the public API
  *
- * Each call loads what it needs from the driver's files, so several
- * threads, connections and processes can work on one root at once:
- * changes go through the per-domain job lock and atomically replaced
- * files (see qemu_domain.h).
+ * An instance of the driver holds its root's domains in memory (see
+ * qemu_domain.h): a call looks the domain up, works on that object (in
+ * its job when it changes anything) and writes through to the files.
+ * Other processes may share an embedded root: their writes are noticed
+ * by the generations the files carry, and the per-domain job lock
+ * keeps everyone's changes apart.
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
+#include <fcntl.h>
 #include <signal.h>
+#include <sys/file.h>
 
 #include "qemu_driver.h"
+#include "qemu_driverpriv.h"
 #include "datatypes.h"
 #include "domain_event.h"
 #include "qemu_capabilities.h"
@@ -29,6 +34,32 @@
 
 VIR_LOG_INIT("qemu.qemu_driver");
 
+/* Who may use a root: every instance holds a lock on this file, shared,
+ * except one that declared itself the root's only user (a daemon),
+ * which holds it exclusively and writes its pid in it. */
+#define QEMU_DRIVER_HOLDER_FILE "driver-holder"
+
+/* Instances shared by the connections of a process that holds its
+ * roots exclusively (qemuDriverSetShared): key -> instance. */
+static GMutex qemuDriverRegistryLock;
+static GHashTable *qemuDriverRegistry;
+static bool qemuDriverShared;
+
+
+/**
+ * qemuDriverSetShared:
+ *
+ * Declares this process (a daemon) the only user of every root it
+ * opens: connections on one root share one instance, which holds the
+ * root exclusively (another process cannot open it) and so never needs
+ * to re-read what it has in memory.  Call before the first open.
+ */
+void
+qemuDriverSetShared(void)
+{
+    qemuDriverShared = true;
+}
+
 
 static virQEMUDriver *
 qemuDriverGet(virConnectPtr conn)
@@ -42,38 +73,171 @@ qemuDriverFree(virQEMUDriver *driver)
 {
     if (!driver)
         return;
+    virDomainObjListFree(driver->domains);
     virDomainEventStateFree(driver->domainEventState);
     virQEMUCapsCacheFree(driver->qemuCapsCache);
+    virForceClose(&driver->holderFd);
+    virQEMUDriverCloseDirs(driver);
     virQEMUDriverConfigFree(driver->config);
-    g_free(driver->uri);
+    g_mutex_clear(&driver->lock);
+    g_mutex_clear(&driver->genLock);
+    g_free(driver->key);
     g_free(driver);
 }
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(virQEMUDriver, qemuDriverFree);
 
 
+static void
+qemuDriverUnref(virQEMUDriver *driver)
+{
+    bool last;
+
+    if (!driver)
+        return;
+    g_mutex_lock(&qemuDriverRegistryLock);
+    if ((last = g_atomic_int_dec_and_test(&driver->refs)) && driver->key &&
+        qemuDriverRegistry)
+        g_hash_table_remove(qemuDriverRegistry, driver->key);
+    g_mutex_unlock(&qemuDriverRegistryLock);
+    if (last)
+        qemuDriverFree(driver);
+}
+
+
 /*
- * At open: every domain that the status files say runs is checked, so
- * that QEMU processes which died (or starts which were abandoned) while
- * no process of ours was looking are cleaned up now, and so are the
- * temporary files of writes a crash interrupted.  Cheap when all is
+ * Takes the root's holder lock: shared for an ordinary instance,
+ * exclusive (with our pid written in the file) for a shared one.  A
+ * root held exclusively by a daemon cannot be used behind its back.
+ */
+static int
+qemuDriverHoldRoot(virQEMUDriver *driver)
+{
+    const char *dir = driver->config->stateDir;
+    bool exclusive = driver->exclusive;
+    g_autofree char *holder = NULL;
+    int rc;
+
+    if (driver->stateDirFd < 0)
+        return 0;
+    if ((driver->holderFd = virFileOpenAt(driver->stateDirFd, dir,
+                                          QEMU_DRIVER_HOLDER_FILE,
+                                          O_RDWR | O_CREAT, 0600)) < 0)
+        return -1;
+    rc = virFileLockFD(driver->holderFd,
+                       exclusive ? VIR_FILE_LOCK_EXCLUSIVE : VIR_FILE_LOCK_SHARED,
+                       false);
+    if (rc == -EWOULDBLOCK) {
+        if (exclusive) {
+            virReportError(VIR_ERR_OPERATION_INVALID,
+                           _("the state directory '%1$s' is in use by other processes"),
+                           dir);
+        } else {
+            if (virFileReadAllAt(driver->stateDirFd, dir, QEMU_DRIVER_HOLDER_FILE,
+                                 64, &holder) < 0)
+                virResetLastError();
+            virReportError(VIR_ERR_OPERATION_INVALID,
+                           _("the state directory '%1$s' is held by a daemon (pid %2$s): connect through the daemon"),
+                           dir, holder ? g_strstrip(holder) : "?");
+        }
+        return -1;
+    }
+    if (rc < 0) {
+        virReportSystemError(-rc, _("cannot lock '%1$s/%2$s'"), dir,
+                             QEMU_DRIVER_HOLDER_FILE);
+        return -1;
+    }
+    if (exclusive) {
+        g_autofree char *pid = g_strdup_printf("%lld\n", (long long)getpid());
+
+        if (ftruncate(driver->holderFd, 0) < 0 ||
+            pwrite(driver->holderFd, pid, strlen(pid), 0) != (ssize_t)strlen(pid))
+            VIR_WARN("cannot write our pid into '%s/%s': %s", dir,
+                     QEMU_DRIVER_HOLDER_FILE, g_strerror(errno));
+    }
+    return 0;
+}
+
+
+/*
+ * At open: every domain that the files say runs is checked, so that
+ * QEMU processes which died (or starts which were abandoned) while no
+ * process of ours was looking are cleaned up now.  Cheap when all is
  * well: one pidfd per running domain.
  */
 static void
 qemuDriverReconcileAll(virQEMUDriver *driver)
 {
-    g_autoptr(GPtrArray) vms = NULL;
+    g_autoptr(GPtrArray) vms = virDomainObjListCollect(driver->domains);
 
-    qemuDomainRemoveStaleFiles(driver);
-    vms = qemuDomainObjLoadAll(driver);
     for (size_t i = 0; i < vms->len; i++) {
-        virDomainObj **vm = (virDomainObj **)&g_ptr_array_index(vms, i);
+        virDomainObj *vm = g_ptr_array_index(vms, i);
 
         if (qemuProcessReconcile(driver, vm) < 0) {
-            VIR_WARN("cannot reconcile domain %s: %s", (*vm)->def->name,
-                     virGetLastErrorMessage());
+            VIR_WARN("cannot reconcile domain %s: %s",
+                     QEMU_DOMAIN_PRIVATE(vm)->name, virGetLastErrorMessage());
             virResetLastError();
         }
     }
+}
+
+
+/* A new instance on @config's root, loaded. */
+static virQEMUDriver *
+qemuDriverNew(virQEMUDriverConfig *config, bool readonly, bool exclusive)
+{
+    g_autoptr(virQEMUDriver) driver = g_new0(virQEMUDriver, 1);
+
+    driver->refs = 1;
+    driver->configDirFd = driver->stateDirFd = driver->logDirFd = -1;
+    driver->genFd = driver->holderFd = -1;
+    g_mutex_init(&driver->lock);
+    g_mutex_init(&driver->genLock);
+    driver->exclusive = exclusive;
+    driver->config = config;
+    driver->domains = virDomainObjListNew();
+    if (virQEMUDriverOpenDirs(driver, !readonly) < 0 ||
+        qemuDriverHoldRoot(driver) < 0)
+        return NULL;
+    driver->qemuCapsCache = virQEMUCapsCacheNew(config->cacheDir, config->stateDir);
+    /* Probing an emulator is part of starting it: the same bound. */
+    virQEMUCapsCacheSetProbeTimeout(driver->qemuCapsCache,
+                                    qemuDomainStartTimeoutMs(driver));
+    driver->domainEventState = virDomainEventStateNew();
+
+    if (!readonly)
+        qemuDomainRemoveStaleFiles(driver);
+    qemuDriverLoad(driver);
+    if (!readonly)
+        qemuDriverReconcileAll(driver);
+    return g_steal_pointer(&driver);
+}
+
+
+/* The instance for @config: a new one, or in a shared process the one
+ * already open on that root.  @config is stolen. */
+static virQEMUDriver *
+qemuDriverOpen(virQEMUDriverConfig *config, bool readonly)
+{
+    g_autoptr(virQEMUDriverConfig) cfg = config;
+    g_autofree char *key = NULL;
+    virQEMUDriver *driver;
+
+    if (!qemuDriverShared)
+        return qemuDriverNew(g_steal_pointer(&cfg), readonly, false);
+
+    key = g_strdup_printf("%s\n%s", cfg->configDir, cfg->stateDir);
+    g_mutex_lock(&qemuDriverRegistryLock);
+    if (!qemuDriverRegistry)
+        qemuDriverRegistry = g_hash_table_new_full(g_str_hash, g_str_equal,
+                                                   g_free, NULL);
+    if ((driver = g_hash_table_lookup(qemuDriverRegistry, key))) {
+        g_atomic_int_inc(&driver->refs);
+    } else if ((driver = qemuDriverNew(g_steal_pointer(&cfg), false, true))) {
+        driver->key = g_strdup(key);
+        g_hash_table_insert(qemuDriverRegistry, g_steal_pointer(&key), driver);
+    }
+    g_mutex_unlock(&qemuDriverRegistryLock);
+    return driver;
 }
 
 
@@ -95,10 +259,11 @@ qemuDriverGetParam(GUri *uri, const char *name)
 static virDrvOpenStatus
 qemuConnectOpen(virConnectPtr conn, GUri *uri, unsigned int flags)
 {
-    g_autoptr(virQEMUDriver) driver = NULL;
+    g_autoptr(virQEMUDriverConfig) config = NULL;
     const char *path = g_uri_get_path(uri);
     const char *host = g_uri_get_host(uri);
     g_autofree char *root = NULL;
+    virQEMUDriver *driver;
     qemuDriverMode mode;
 
     virCheckFlags(VIR_CONNECT_RO, VIR_DRV_OPEN_ERROR);
@@ -130,22 +295,12 @@ qemuConnectOpen(virConnectPtr conn, GUri *uri, unsigned int flags)
         return VIR_DRV_OPEN_ERROR;
     }
 
-    driver = g_new0(virQEMUDriver, 1);
-    driver->uri = g_strdup(conn->uri);
-    driver->config = virQEMUDriverConfigNew(mode, root);
-    if (virQEMUDriverConfigLoadFile(driver->config, driver->config->configFile) < 0)
+    config = virQEMUDriverConfigNew(mode, root);
+    if (virQEMUDriverConfigLoadFile(config, config->configFile) < 0)
         return VIR_DRV_OPEN_ERROR;
-    if (!(flags & VIR_CONNECT_RO) &&
-        virQEMUDriverConfigMakeDirs(driver->config) < 0)
+    if (!(driver = qemuDriverOpen(g_steal_pointer(&config), flags & VIR_CONNECT_RO)))
         return VIR_DRV_OPEN_ERROR;
-    driver->qemuCapsCache = virQEMUCapsCacheNew(driver->config->cacheDir,
-                                                driver->config->stateDir);
-    driver->domainEventState = virDomainEventStateNew();
-
-    if (!(flags & VIR_CONNECT_RO))
-        qemuDriverReconcileAll(driver);
-
-    conn->privateData = g_steal_pointer(&driver);
+    conn->privateData = driver;
     return VIR_DRV_OPEN_SUCCESS;
 }
 
@@ -153,7 +308,7 @@ qemuConnectOpen(virConnectPtr conn, GUri *uri, unsigned int flags)
 static int
 qemuConnectClose(virConnectPtr conn)
 {
-    qemuDriverFree(qemuDriverGet(conn));
+    qemuDriverUnref(qemuDriverGet(conn));
     conn->privateData = NULL;
     return 0;
 }
@@ -201,27 +356,97 @@ qemuConnectIsAlive(virConnectPtr conn G_GNUC_UNUSED)
 }
 
 
+/* ---- looking domains up ------------------------------------------------ */
+
+/*
+ * How queries see @vm: as recorded, unless a stop someone else is
+ * finishing has made it inactive (qemuProcessReconcile).  Under the
+ * object's lock.
+ */
+static void
+qemuDomainObjShownState(virDomainObj *vm, int *state, int *reason, bool *active)
+{
+    qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
+
+    virDomainObjLock(vm);
+    if (priv->shown) {
+        *state = priv->shownState;
+        *reason = priv->shownReason;
+        *active = priv->shownState != VIR_DOMAIN_SHUTOFF;
+    } else {
+        *state = vm->state;
+        *reason = vm->reason;
+        *active = virDomainObjIsActive(vm);
+    }
+    virDomainObjUnlock(vm);
+}
+
+
+static bool
+qemuDomainObjIsActiveShown(virDomainObj *vm)
+{
+    int state, reason;
+    bool active;
+
+    qemuDomainObjShownState(vm, &state, &reason, &active);
+    return active;
+}
+
+
 /* A handle for @vm as it is now. */
 static virDomainPtr
 qemuDomainHandle(virConnectPtr conn, virDomainObj *vm)
 {
-    return virGetDomain(conn, vm->def->name, vm->def->uuid,
-                        virDomainObjIsActive(vm) ? vm->def->id : -1);
+    bool active = qemuDomainObjIsActiveShown(vm);
+    virDomainPtr dom;
+
+    virDomainObjLock(vm);
+    dom = virGetDomain(conn, vm->def->name, vm->def->uuid, active ? vm->def->id : -1);
+    virDomainObjUnlock(vm);
+    return dom;
 }
 
 
-/* Loads and reconciles the domain a handle names.  The UUID must match
- * too: a handle on a domain that was undefined and redefined under the
- * same name refers to the old one. */
+/* The object of the domain called @name (synced with its files), with a
+ * reference; NULL with VIR_ERR_NO_DOMAIN when there is none. */
+static virDomainObj *
+qemuDomainObjFindByName(virQEMUDriver *driver, const char *name)
+{
+    g_autoptr(virDomainObj) vm = virDomainObjListFindByName(driver->domains, name);
+
+    if (!vm) {
+        /* Another process may have defined it since. */
+        qemuDriverSync(driver);
+        vm = virDomainObjListFindByName(driver->domains, name);
+    }
+    if (!vm) {
+        virReportError(VIR_ERR_NO_DOMAIN, _("no domain with matching name '%1$s'"),
+                       name);
+        return NULL;
+    }
+    if (qemuDomainObjSync(driver, vm) < 0)
+        return NULL;
+    return g_steal_pointer(&vm);
+}
+
+
+/* The object a handle names, synced and reconciled, with a reference.
+ * The UUID must match too: a handle on a domain that was undefined and
+ * redefined under the same name refers to the old one. */
 static virDomainObj *
 qemuDomainObjFromDomain(virDomainPtr dom)
 {
     virQEMUDriver *driver = qemuDriverGet(dom->conn);
     g_autoptr(virDomainObj) vm = NULL;
     char uuidstr[VIR_UUID_STRING_BUFLEN];
+    bool same = false;
 
-    if (!(vm = qemuDomainObjLoad(driver, dom->name)) ||
-        memcmp(vm->def->uuid, dom->uuid, VIR_UUID_BUFLEN) != 0) {
+    if ((vm = qemuDomainObjFindByName(driver, dom->name))) {
+        virDomainObjLock(vm);
+        same = memcmp(vm->def->uuid, dom->uuid, VIR_UUID_BUFLEN) == 0;
+        virDomainObjUnlock(vm);
+    }
+    if (!same) {
         virUUIDFormat(dom->uuid, uuidstr);
         virResetLastError();
         virReportError(VIR_ERR_NO_DOMAIN,
@@ -229,17 +454,18 @@ qemuDomainObjFromDomain(virDomainPtr dom)
                        uuidstr, dom->name);
         return NULL;
     }
-    if (qemuProcessReconcile(driver, &vm) < 0)
+    if (qemuProcessReconcile(driver, vm) < 0)
         return NULL;
     return g_steal_pointer(&vm);
 }
 
 
 /*
- * The start of every job on a handle: the domain loaded, its job taken
- * (waiting for another one to end), reconciled under the lock, and, if
+ * The start of every job on a handle: the domain found, its job taken
+ * (waiting for another one to end), reconciled under the job, and, if
  * @active, checked to be running.  Returns the object in its job (end
- * it with qemuDomainObjEndJob), or NULL with an error reported.
+ * it with qemuDomainObjEndJob), with a reference; or NULL with an error
+ * reported.
  */
 static virDomainObj *
 qemuDomainObjBeginJobFromDomain(virDomainPtr dom, bool active)
@@ -249,8 +475,14 @@ qemuDomainObjBeginJobFromDomain(virDomainPtr dom, bool active)
 
     if (!(vm = qemuDomainObjFromDomain(dom)))
         return NULL;
-    if (qemuDomainObjBeginJob(driver, &vm) < 0)
+    if (qemuDomainObjBeginJob(driver, vm) < 0)
         return NULL;
+    if (vm->removed) {
+        qemuDomainObjEndJob(vm);
+        virReportError(VIR_ERR_NO_DOMAIN, _("no domain with matching name '%1$s'"),
+                       dom->name);
+        return NULL;
+    }
     if (qemuProcessReconcileLocked(driver, vm) < 0 ||
         (active && virDomainObjCheckActive(vm) < 0)) {
         qemuDomainObjEndJob(vm);
@@ -260,18 +492,20 @@ qemuDomainObjBeginJobFromDomain(virDomainPtr dom, bool active)
 }
 
 
-/* Every domain, each reconciled. */
+/* Every domain, each reconciled; an array of references. */
 static GPtrArray *
 qemuDomainObjListAll(virQEMUDriver *driver)
 {
-    GPtrArray *vms = qemuDomainObjLoadAll(driver);
+    GPtrArray *vms;
 
+    qemuDriverSync(driver);
+    vms = virDomainObjListCollect(driver->domains);
     for (size_t i = 0; i < vms->len; i++) {
-        virDomainObj **vm = (virDomainObj **)&g_ptr_array_index(vms, i);
+        virDomainObj *vm = g_ptr_array_index(vms, i);
 
-        if (qemuProcessReconcile(driver, vm) < 0) {
-            VIR_WARN("cannot reconcile domain %s: %s", (*vm)->def->name,
-                     virGetLastErrorMessage());
+        if (qemuDomainObjSync(driver, vm) < 0 || qemuProcessReconcile(driver, vm) < 0) {
+            VIR_WARN("cannot reconcile domain %s: %s",
+                     QEMU_DOMAIN_PRIVATE(vm)->name, virGetLastErrorMessage());
             virResetLastError();
         }
     }
@@ -295,8 +529,17 @@ qemuConnectListAllDomains(virConnectPtr conn, virDomainPtr **domains,
         out = g_ptr_array_new();
     for (size_t i = 0; i < vms->len; i++) {
         virDomainObj *vm = g_ptr_array_index(vms, i);
+        int state, reason;
+        bool active;
+        bool match;
 
-        if (!virDomainObjMatchFilter(vm, flags))
+        if (vm->removed)
+            continue;
+        qemuDomainObjShownState(vm, &state, &reason, &active);
+        virDomainObjLock(vm);
+        match = virDomainObjMatchFilterAs(vm, flags, state, active);
+        virDomainObjUnlock(vm);
+        if (!match)
             continue;
         count++;
         if (out)
@@ -326,8 +569,11 @@ qemuConnectListDomains(virConnectPtr conn, int *ids, int maxids)
     for (size_t i = 0; i < vms->len && n < maxids; i++) {
         virDomainObj *vm = g_ptr_array_index(vms, i);
 
-        if (virDomainObjIsActive(vm))
+        if (!vm->removed && qemuDomainObjIsActiveShown(vm)) {
+            virDomainObjLock(vm);
             ids[n++] = vm->def->id;
+            virDomainObjUnlock(vm);
+        }
     }
     return n;
 }
@@ -350,8 +596,8 @@ qemuConnectListDefinedDomains(virConnectPtr conn, char **const names,
     for (size_t i = 0; i < vms->len && n < maxnames; i++) {
         virDomainObj *vm = g_ptr_array_index(vms, i);
 
-        if (!virDomainObjIsActive(vm))
-            names[n++] = g_strdup(vm->def->name);
+        if (!vm->removed && !qemuDomainObjIsActiveShown(vm))
+            names[n++] = g_strdup(QEMU_DOMAIN_PRIVATE(vm)->name);
     }
     return n;
 }
@@ -363,46 +609,84 @@ qemuDomainLookupByName(virConnectPtr conn, const char *name)
     virQEMUDriver *driver = qemuDriverGet(conn);
     g_autoptr(virDomainObj) vm = NULL;
 
-    if (!(vm = qemuDomainObjLoad(driver, name)) ||
-        qemuProcessReconcile(driver, &vm) < 0)
+    if (!(vm = qemuDomainObjFindByName(driver, name)) ||
+        qemuProcessReconcile(driver, vm) < 0)
         return NULL;
     return qemuDomainHandle(conn, vm);
+}
+
+
+/* The domain found by @find (synced, reconciled), retried once after
+ * re-reading the root: another process may have just made it. */
+static virDomainObj *
+qemuDomainObjFindBy(virQEMUDriver *driver,
+                    virDomainObj *(*find)(virDomainObjList *doms, const void *key),
+                    const void *key)
+{
+    g_autoptr(virDomainObj) vm = NULL;
+
+    for (int attempt = 0; attempt < 2 && !vm; attempt++) {
+        qemuDriverSync(driver);
+        if ((vm = find(driver->domains, key)) &&
+            (qemuDomainObjSync(driver, vm) < 0 || qemuProcessReconcile(driver, vm) < 0)) {
+            virResetLastError();
+            g_clear_pointer(&vm, virDomainObjUnref);
+        }
+    }
+    return g_steal_pointer(&vm);
+}
+
+
+static virDomainObj *
+qemuDomainObjListFindUUID(virDomainObjList *doms, const void *key)
+{
+    return virDomainObjListFindByUUID(doms, key);
+}
+
+
+static virDomainObj *
+qemuDomainObjListFindID(virDomainObjList *doms, const void *key)
+{
+    virDomainObj *vm = virDomainObjListFindByID(doms, *(const int *)key);
+
+    /* A domain shown stopped (its QEMU gone) no longer has its ID. */
+    if (vm && !qemuDomainObjIsActiveShown(vm))
+        g_clear_pointer(&vm, virDomainObjUnref);
+    return vm;
 }
 
 
 static virDomainPtr
 qemuDomainLookupByUUID(virConnectPtr conn, const unsigned char *uuid)
 {
-    g_autoptr(GPtrArray) vms = qemuDomainObjListAll(qemuDriverGet(conn));
+    g_autoptr(virDomainObj) vm = qemuDomainObjFindBy(qemuDriverGet(conn),
+                                                     qemuDomainObjListFindUUID, uuid);
     char uuidstr[VIR_UUID_STRING_BUFLEN];
 
-    for (size_t i = 0; i < vms->len; i++) {
-        virDomainObj *vm = g_ptr_array_index(vms, i);
-
-        if (memcmp(vm->def->uuid, uuid, VIR_UUID_BUFLEN) == 0)
-            return qemuDomainHandle(conn, vm);
+    if (!vm) {
+        virReportError(VIR_ERR_NO_DOMAIN, _("no domain with matching uuid '%1$s'"),
+                       virUUIDFormat(uuid, uuidstr));
+        return NULL;
     }
-    virReportError(VIR_ERR_NO_DOMAIN, _("no domain with matching uuid '%1$s'"),
-                   virUUIDFormat(uuid, uuidstr));
-    return NULL;
+    return qemuDomainHandle(conn, vm);
 }
 
 
 static virDomainPtr
 qemuDomainLookupByID(virConnectPtr conn, int id)
 {
-    g_autoptr(GPtrArray) vms = qemuDomainObjListAll(qemuDriverGet(conn));
+    g_autoptr(virDomainObj) vm = qemuDomainObjFindBy(qemuDriverGet(conn),
+                                                     qemuDomainObjListFindID, &id);
 
-    for (size_t i = 0; i < vms->len; i++) {
-        virDomainObj *vm = g_ptr_array_index(vms, i);
-
-        if (virDomainObjIsActive(vm) && vm->def->id == id)
-            return qemuDomainHandle(conn, vm);
+    if (!vm || !qemuDomainObjIsActiveShown(vm)) {
+        virReportError(VIR_ERR_NO_DOMAIN, _("no domain with matching id %1$d"), id);
+        return NULL;
     }
-    virReportError(VIR_ERR_NO_DOMAIN, _("no domain with matching id %1$d"), id);
-    return NULL;
+    return qemuDomainHandle(conn, vm);
 }
 
+
+/* ---- defining and starting ----------------------------------------------- */
 
 /*
  * Parses a definition the way define and create do: the parser's own
@@ -429,39 +713,50 @@ qemuDomainDefParse(virQEMUDriver *driver, const char *xml, unsigned int parseFla
 
 
 /*
- * With the driver lock held: refuses a definition whose name or UUID
- * belongs to a different domain.  Sets @retExisting when a domain of
- * the same name and UUID exists.
+ * With the driver lock held and the list synced: refuses a definition
+ * whose name or UUID belongs to a different domain than @vm (the object
+ * of that name, possibly new and empty).
  */
 static int
-qemuDomainCheckConflicts(virQEMUDriver *driver, const virDomainDef *def,
-                         bool *retExisting)
+qemuDomainCheckConflicts(virQEMUDriver *driver, virDomainObj *vm,
+                         const virDomainDef *def)
 {
-    g_autoptr(GPtrArray) vms = qemuDomainObjLoadAll(driver);
+    g_autoptr(virDomainObj) other = virDomainObjListFindByUUID(driver->domains,
+                                                               def->uuid);
     char uuidstr[VIR_UUID_STRING_BUFLEN];
+    int ret = 0;
 
-    *retExisting = false;
-    for (size_t i = 0; i < vms->len; i++) {
-        virDomainObj *vm = g_ptr_array_index(vms, i);
-        bool sameName = STREQ(vm->def->name, def->name);
-        bool sameUUID = memcmp(vm->def->uuid, def->uuid, VIR_UUID_BUFLEN) == 0;
-
-        if (sameName && !sameUUID) {
-            virReportError(VIR_ERR_OPERATION_FAILED,
-                           _("domain '%1$s' is already defined with uuid %2$s"),
-                           vm->def->name, virUUIDFormat(vm->def->uuid, uuidstr));
-            return -1;
-        }
-        if (sameUUID && !sameName) {
-            virReportError(VIR_ERR_OPERATION_FAILED,
-                           _("domain '%1$s' already exists with uuid %2$s"),
-                           vm->def->name, virUUIDFormat(vm->def->uuid, uuidstr));
-            return -1;
-        }
-        if (sameName)
-            *retExisting = true;
+    virDomainObjLock(vm);
+    if (vm->def && memcmp(vm->def->uuid, def->uuid, VIR_UUID_BUFLEN) != 0) {
+        virReportError(VIR_ERR_OPERATION_FAILED,
+                       _("domain '%1$s' is already defined with uuid %2$s"),
+                       vm->def->name, virUUIDFormat(vm->def->uuid, uuidstr));
+        ret = -1;
     }
-    return 0;
+    virDomainObjUnlock(vm);
+    if (ret == 0 && other && other != vm) {
+        virDomainObjLock(other);
+        virReportError(VIR_ERR_OPERATION_FAILED,
+                       _("domain '%1$s' already exists with uuid %2$s"),
+                       other->def->name, virUUIDFormat(other->def->uuid, uuidstr));
+        virDomainObjUnlock(other);
+        ret = -1;
+    }
+    return ret;
+}
+
+
+/* The object for @name: the listed one, or a new one not in the list
+ * yet.  With a reference. */
+static virDomainObj *
+qemuDomainObjForName(virQEMUDriver *driver, const char *name)
+{
+    virDomainObj *vm;
+
+    qemuDriverSync(driver);
+    if ((vm = virDomainObjListFindByName(driver->domains, name)))
+        return vm;
+    return qemuDomainObjNew(driver, name);
 }
 
 
@@ -471,29 +766,50 @@ qemuDomainDefineXMLFlags(virConnectPtr conn, const char *xml, unsigned int flags
     virQEMUDriver *driver = qemuDriverGet(conn);
     g_autoptr(virDomainDef) def = NULL;
     g_autoptr(virDomainObj) vm = NULL;
-    VIR_AUTOCLOSE jobfd = -1;
     VIR_AUTOCLOSE lockfd = -1;
+    virDomainPtr ret = NULL;
     bool existing;
 
     virCheckFlags(VIR_DOMAIN_DEFINE_VALIDATE, NULL);
 
     if (!(def = qemuDomainDefParse(driver, xml, VIR_DOMAIN_DEF_PARSE_INACTIVE)))
         return NULL;
-    if ((jobfd = qemuDomainLockName(driver, def->name, true)) < 0 ||
-        (lockfd = qemuDriverLock(driver)) < 0)
+    vm = qemuDomainObjForName(driver, def->name);
+    if (qemuDomainObjBeginJob(driver, vm) < 0)
         return NULL;
-    if (qemuDomainCheckConflicts(driver, def, &existing) < 0 ||
-        qemuDomainSaveConfig(driver, def) < 0)
-        return NULL;
+    /* Names and UUIDs are compared across processes under this lock. */
+    if ((lockfd = qemuDriverLock(driver)) < 0)
+        goto endjob;
+    qemuDriverSync(driver);
+    if (qemuDomainCheckConflicts(driver, vm, def) < 0 ||
+        qemuDomainSaveConfig(driver, vm, def) < 0)
+        goto endjob;
     virForceClose(&lockfd);
 
-    if (!(vm = qemuDomainObjLoad(driver, def->name)))
-        return NULL;
+    existing = vm->def != NULL;
+    virDomainObjLock(vm);
+    if (virDomainObjIsActive(vm)) {
+        virDomainDefFree(vm->newDef);
+        vm->newDef = g_steal_pointer(&def);
+    } else {
+        virDomainDefFree(vm->def);
+        vm->def = g_steal_pointer(&def);
+    }
+    vm->persistent = true;
+    virDomainObjUnlock(vm);
+    if (vm->removed)
+        virDomainObjListAdd(driver->domains, QEMU_DOMAIN_PRIVATE(vm)->name, vm);
+
     qemuDomainEventEmit(driver, vm, VIR_DOMAIN_EVENT_DEFINED,
                         existing ? VIR_DOMAIN_EVENT_DEFINED_UPDATED :
                                    VIR_DOMAIN_EVENT_DEFINED_ADDED);
-    VIR_INFO("defined domain %s", def->name);
-    return qemuDomainHandle(conn, vm);
+    VIR_INFO("defined domain %s", QEMU_DOMAIN_PRIVATE(vm)->name);
+    ret = qemuDomainHandle(conn, vm);
+
+ endjob:
+    virForceClose(&lockfd);
+    qemuDomainObjEndJob(vm);
+    return ret;
 }
 
 
@@ -502,8 +818,6 @@ qemuDomainUndefineFlags(virDomainPtr dom, unsigned int flags)
 {
     virQEMUDriver *driver = qemuDriverGet(dom->conn);
     g_autoptr(virDomainObj) vm = NULL;
-    g_autofree char *configPath = NULL;
-    g_autofree char *statusPath = NULL;
     int ret = -1;
 
     /* This driver keeps no managed saves, snapshots, checkpoints, NVRAM
@@ -524,19 +838,20 @@ qemuDomainUndefineFlags(virDomainPtr dom, unsigned int flags)
         goto endjob;
     }
 
-    configPath = qemuDomainConfigPath(driver->config, vm->def->name);
-    if (virFileRemove(configPath) < 0 ||
-        virFileSyncDir(driver->config->configDir) < 0)
+    if (qemuDomainRemoveConfig(driver, vm) < 0)
         goto endjob;
+    virDomainObjLock(vm);
     vm->persistent = false;
+    if (virDomainObjIsActive(vm))
+        g_clear_pointer(&vm->newDef, virDomainDefFree);
+    virDomainObjUnlock(vm);
     if (!virDomainObjIsActive(vm)) {
         /* The stop reason of a domain that no longer exists goes too. */
-        statusPath = qemuDomainStatusPath(driver->config, vm->def->name);
-        if (virFileRemove(statusPath) < 0)
-            VIR_WARN("cannot remove '%s': %s", statusPath, virGetLastErrorMessage());
+        if (qemuDomainRemoveStatus(driver, vm) < 0)
+            VIR_WARN("cannot remove the status file of %s: %s", vm->def->name,
+                     virGetLastErrorMessage());
         virResetLastError();
-    } else {
-        g_clear_pointer(&vm->newDef, virDomainDefFree);
+        virDomainObjListRemove(driver->domains, vm);
     }
     qemuDomainEventEmit(driver, vm, VIR_DOMAIN_EVENT_UNDEFINED,
                         VIR_DOMAIN_EVENT_UNDEFINED_REMOVED);
@@ -586,36 +901,34 @@ qemuDomainCreateXML(virConnectPtr conn, const char *xml, unsigned int flags)
     virQEMUDriver *driver = qemuDriverGet(conn);
     g_autoptr(virDomainDef) def = NULL;
     g_autoptr(virDomainObj) vm = NULL;
+    g_autoptr(virDomainObj) existing = NULL;
     virDomainPtr ret = NULL;
     VIR_AUTOCLOSE lockfd = -1;
-    bool existing;
-    int jobfd;
 
     virCheckFlags(VIR_DOMAIN_START_PAUSED, NULL);
 
     if (!(def = qemuDomainDefParse(driver, xml, VIR_DOMAIN_DEF_PARSE_INACTIVE)))
         return NULL;
-    if ((jobfd = qemuDomainLockName(driver, def->name, true)) < 0)
+    vm = qemuDomainObjNew(driver, def->name);
+    if (qemuDomainObjBeginJob(driver, vm) < 0)
         return NULL;
-    vm = virDomainObjNew();
-    vm->privateData = qemuDomainObjPrivateNew(driver);
-    vm->privateDataFree = (GDestroyNotify)qemuDomainObjPrivateFree;
-    QEMU_DOMAIN_PRIVATE(vm)->jobfd = jobfd;
-
-    if ((lockfd = qemuDriverLock(driver)) < 0 ||
-        qemuDomainCheckConflicts(driver, def, &existing) < 0)
+    if ((lockfd = qemuDriverLock(driver)) < 0)
         goto endjob;
-    if (existing) {
+    qemuDriverSync(driver);
+    if ((existing = virDomainObjListFindByName(driver->domains, def->name))) {
         virReportError(VIR_ERR_OPERATION_INVALID,
                        _("domain '%1$s' already exists: start it with virDomainCreate, or undefine it first"),
                        def->name);
         goto endjob;
     }
+    if (qemuDomainCheckConflicts(driver, vm, def) < 0)
+        goto endjob;
     vm->def = g_steal_pointer(&def);
     vm->persistent = false;
     /* The status file the start writes first claims the name. */
     if (qemuProcessStart(driver, vm, flags) < 0)
         goto endjob;
+    virDomainObjListAdd(driver->domains, QEMU_DOMAIN_PRIVATE(vm)->name, vm);
     ret = qemuDomainHandle(conn, vm);
 
  endjob:
@@ -625,11 +938,14 @@ qemuDomainCreateXML(virConnectPtr conn, const char *xml, unsigned int flags)
 }
 
 
+/* ---- stopping ------------------------------------------------------------ */
+
 static int
 qemuDomainShutdownFlags(virDomainPtr dom, unsigned int flags)
 {
     virQEMUDriver *driver = qemuDriverGet(dom->conn);
     g_autoptr(virDomainObj) vm = NULL;
+    qemuDomainObjPrivate *priv;
     qemuMonitor *mon;
     int ret = -1;
 
@@ -645,22 +961,22 @@ qemuDomainShutdownFlags(virDomainPtr dom, unsigned int flags)
 
     if (!(vm = qemuDomainObjBeginJobFromDomain(dom, true)))
         return -1;
+    priv = QEMU_DOMAIN_PRIVATE(vm);
 
     if (flags == VIR_DOMAIN_SHUTDOWN_SIGNAL) {
-        QEMU_DOMAIN_PRIVATE(vm)->shutdownSignalled = true;
+        priv->shutdownSignalled = true;
         if (qemuDomainSaveStatus(driver, vm) < 0 ||
             qemuProcessKill(vm, VIR_QEMU_PROCESS_KILL_NOWAIT) < 0)
             goto endjob;
     } else {
         /* A stopped (SIGSTOP) QEMU cannot even greet the monitor: say so
          * now rather than after the monitor's timeout. */
-        g_autofree char *procState = virProcessGetState(QEMU_DOMAIN_PRIVATE(vm)->pid);
+        g_autofree char *procState = virProcessRefGetState(&priv->proc);
 
         if (procState && strchr("Tt", procState[0])) {
             virReportError(VIR_ERR_OPERATION_FAILED,
                            _("cannot ask domain '%1$s' to shut down: its QEMU process %2$lld is in state %3$s and cannot act on the request"),
-                           vm->def->name,
-                           (long long)QEMU_DOMAIN_PRIVATE(vm)->pid, procState);
+                           vm->def->name, (long long)priv->proc.pid, procState);
             goto endjob;
         }
         if (!(mon = qemuDomainGetMonitor(vm)) ||
@@ -675,15 +991,14 @@ qemuDomainShutdownFlags(virDomainPtr dom, unsigned int flags)
 }
 
 
-/* Same process as when @vm was loaded?  After waiting for the job, the
- * domain may have been stopped, or stopped and started again. */
+/* Same run as when @vm was looked up?  After waiting for the job, the
+ * domain may have been stopped, or stopped and started again: a new
+ * run has a new ID (IDs are never reused while the state directory
+ * lives). */
 static bool
-qemuDomainSameInstance(virDomainObj *vm, pid_t pid, unsigned long long startTime)
+qemuDomainSameInstance(virDomainObj *vm, int id)
 {
-    qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
-
-    return virDomainObjIsActive(vm) && priv->pid == pid &&
-           priv->startTime == startTime;
+    return virDomainObjIsActive(vm) && vm->def->id == id;
 }
 
 
@@ -693,37 +1008,49 @@ qemuDomainDestroyFlags(virDomainPtr dom, unsigned int flags)
     virQEMUDriver *driver = qemuDriverGet(dom->conn);
     g_autoptr(virDomainObj) vm = NULL;
     unsigned int stopFlags = 0;
-    pid_t pid;
-    unsigned long long startTime;
     VIR_AUTOCLOSE destroyfd = -1;
     int ret = -1;
+    int id;
 
     virCheckFlags(VIR_DOMAIN_DESTROY_GRACEFUL | VIR_DOMAIN_DESTROY_REMOVE_LOGS, -1);
 
     if (!(vm = qemuDomainObjFromDomain(dom)))
         return -1;
-    if (virDomainObjCheckActive(vm) < 0)
+    if (!qemuDomainObjIsActiveShown(vm)) {
+        virReportError(VIR_ERR_OPERATION_INVALID, "%s", _("domain is not running"));
         return -1;
+    }
     if (QEMU_DOMAIN_PRIVATE(vm)->phase != QEMU_DOMAIN_PHASE_RUNNING) {
         virReportError(VIR_ERR_OPERATION_INVALID, "%s",
                        _("domain is still starting: retry once the start has finished"));
         return -1;
     }
-    pid = QEMU_DOMAIN_PRIVATE(vm)->pid;
-    startTime = QEMU_DOMAIN_PRIVATE(vm)->startTime;
+    id = vm->def->id;
 
     /* The signals go first, without the job: a job stuck on a monitor
      * that no longer answers ends when QEMU does.  Until this destroy
      * has the job, whoever finds QEMU gone leaves its stop to us. */
-    if ((destroyfd = qemuDomainBeginDestroy(driver, vm->def->name)) < 0)
+    if ((destroyfd = qemuDomainBeginDestroy(driver, QEMU_DOMAIN_PRIVATE(vm)->name)) < 0)
         return -1;
     if (qemuProcessKill(vm, (flags & VIR_DOMAIN_DESTROY_GRACEFUL) ?
                             0 : VIR_QEMU_PROCESS_KILL_FORCE) < 0)
         return -1;
 
-    if (qemuDomainObjBeginJob(driver, &vm) < 0)
-        return -1;
-    if (!qemuDomainSameInstance(vm, pid, startTime)) {
+    /* QEMU is gone: from here the destroy has succeeded, whatever the
+     * bookkeeping that follows can or cannot record. */
+    if (qemuDomainObjBeginJob(driver, vm) < 0) {
+        if (virGetLastErrorCode() == VIR_ERR_NO_DOMAIN) {
+            /* Its run was all that was left of it (damaged files). */
+            qemuDomainRemovePrivateDir(driver, vm);
+        } else {
+            VIR_WARN("QEMU of domain %s is gone, but its stop cannot be recorded now (%s); the next connection records it",
+                     vm->def->name, virGetLastErrorMessage());
+        }
+        virResetLastError();
+        dom->id = -1;
+        return 0;
+    }
+    if (!qemuDomainSameInstance(vm, id)) {
         /* Someone else finished stopping it meanwhile. */
         virReportError(VIR_ERR_OPERATION_INVALID, "%s",
                        _("domain is not running"));
@@ -799,7 +1126,9 @@ qemuDomainResume(virDomainPtr dom)
 }
 
 
-/* Loads, reconciles and refreshes from QEMU: for state queries. */
+/* ---- queries ------------------------------------------------------------- */
+
+/* Found, reconciled and refreshed from QEMU: for state queries. */
 static virDomainObj *
 qemuDomainObjFromDomainFresh(virDomainPtr dom)
 {
@@ -807,7 +1136,7 @@ qemuDomainObjFromDomainFresh(virDomainPtr dom)
 
     if (!(vm = qemuDomainObjFromDomain(dom)))
         return NULL;
-    if (qemuProcessRefreshState(qemuDriverGet(dom->conn), &vm) < 0)
+    if (qemuProcessRefreshState(qemuDriverGet(dom->conn), vm) < 0)
         return NULL;
     return g_steal_pointer(&vm);
 }
@@ -818,14 +1147,17 @@ qemuDomainGetState(virDomainPtr dom, int *state, int *reason,
                    unsigned int flags)
 {
     g_autoptr(virDomainObj) vm = NULL;
+    int st, rs;
+    bool active;
 
     virCheckFlags(0, -1);
 
     if (!(vm = qemuDomainObjFromDomainFresh(dom)))
         return -1;
-    *state = vm->state;
+    qemuDomainObjShownState(vm, &st, &rs, &active);
+    *state = st;
     if (reason)
-        *reason = vm->reason;
+        *reason = rs;
     return 0;
 }
 
@@ -834,20 +1166,25 @@ static int
 qemuDomainGetInfo(virDomainPtr dom, virDomainInfoPtr info)
 {
     g_autoptr(virDomainObj) vm = NULL;
-    qemuDomainObjPrivate *priv;
+    pid_t pid = 0;
+    int state, reason;
+    bool active;
 
     if (!(vm = qemuDomainObjFromDomainFresh(dom)))
         return -1;
-    priv = QEMU_DOMAIN_PRIVATE(vm);
-    info->state = vm->state;
+    qemuDomainObjShownState(vm, &state, &reason, &active);
+    virDomainObjLock(vm);
+    info->state = state;
     info->maxMem = vm->def->memory;
     /* As upstream: the current (balloon) size, also of a domain that is
      * not running. */
     info->memory = vm->def->currentMemory;
     info->nrVirtCpu = vm->def->vcpus;
     info->cpuTime = 0;
-    if (virDomainObjIsActive(vm) && priv->pid > 0 &&
-        virProcessGetCPUTime(priv->pid, &info->cpuTime) < 0) {
+    if (active)
+        pid = QEMU_DOMAIN_PRIVATE(vm)->proc.pid;
+    virDomainObjUnlock(vm);
+    if (pid > 0 && virProcessGetCPUTime(pid, &info->cpuTime) < 0) {
         /* The process may have just exited: report no time rather than
          * fail the whole query. */
         virResetLastError();
@@ -861,20 +1198,24 @@ qemuDomainGetXMLDesc(virDomainPtr dom, unsigned int flags)
 {
     g_autoptr(virDomainObj) vm = NULL;
     virDomainDef *def;
+    char *ret;
 
     virCheckFlags(VIR_DOMAIN_XML_SECURE | VIR_DOMAIN_XML_INACTIVE |
                   VIR_DOMAIN_XML_UPDATE_CPU | VIR_DOMAIN_XML_MIGRATABLE, NULL);
 
     if (!(vm = qemuDomainObjFromDomain(dom)))
         return NULL;
+    virDomainObjLock(vm);
     def = vm->def;
     if ((flags & (VIR_DOMAIN_XML_INACTIVE | VIR_DOMAIN_XML_MIGRATABLE)) &&
         virDomainObjIsActive(vm) && vm->newDef)
         def = vm->newDef;
     if (!virDomainObjIsActive(vm) || (flags & VIR_DOMAIN_XML_MIGRATABLE))
         flags |= VIR_DOMAIN_XML_INACTIVE;
-    return virDomainDefFormat(def, flags & (VIR_DOMAIN_DEF_FORMAT_SECURE |
-                                            VIR_DOMAIN_DEF_FORMAT_INACTIVE));
+    ret = virDomainDefFormat(def, flags & (VIR_DOMAIN_DEF_FORMAT_SECURE |
+                                           VIR_DOMAIN_DEF_FORMAT_INACTIVE));
+    virDomainObjUnlock(vm);
+    return ret;
 }
 
 
@@ -882,10 +1223,14 @@ static char *
 qemuDomainGetOSType(virDomainPtr dom)
 {
     g_autoptr(virDomainObj) vm = qemuDomainObjFromDomain(dom);
+    char *ret;
 
     if (!vm)
         return NULL;
-    return g_strdup(virDomainOSTypeToString(vm->def->os.type));
+    virDomainObjLock(vm);
+    ret = g_strdup(virDomainOSTypeToString(vm->def->os.type));
+    virDomainObjUnlock(vm);
+    return ret;
 }
 
 
@@ -893,10 +1238,14 @@ static unsigned long long
 qemuDomainGetMaxMemory(virDomainPtr dom)
 {
     g_autoptr(virDomainObj) vm = qemuDomainObjFromDomain(dom);
+    unsigned long long ret;
 
     if (!vm)
         return 0;
-    return vm->def->memory;
+    virDomainObjLock(vm);
+    ret = vm->def->memory;
+    virDomainObjUnlock(vm);
+    return ret;
 }
 
 
@@ -920,7 +1269,7 @@ qemuDomainIsActive(virDomainPtr dom)
 
     if (!vm)
         return -1;
-    return virDomainObjIsActive(vm) ? 1 : 0;
+    return qemuDomainObjIsActiveShown(vm) ? 1 : 0;
 }
 
 
@@ -971,10 +1320,10 @@ qemuConnectDomainXMLToNative(virConnectPtr conn, const char *format,
         if (def->graphics[i]->autoport)
             def->graphics[i]->port = 5900;
     }
-    dirName = g_strdup_printf("domain--1-%s", def->name);
+    dirName = qemuDomainPrivateDirName(-1, def->name);
     privateDir = g_build_filename(driver->config->stateDir, dirName, NULL);
     monitor = g_build_filename(privateDir, "monitor.sock", NULL);
-    pidFile = g_strdup_printf("%s/%s.pid", driver->config->stateDir, def->name);
+    pidFile = g_build_filename(privateDir, "qemu.pid", NULL);
     paths.monitorSocket = monitor;
     paths.pidFile = pidFile;
     if (!(argv = qemuBuildCommandLine(def, caps, &paths, 0)))

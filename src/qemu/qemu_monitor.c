@@ -857,19 +857,89 @@ qemuMonitorOpen(const char *socketPath,
                 const qemuMonitorCallbacks *cb,
                 void *opaque)
 {
+    return qemuMonitorOpenPeer(socketPath, pidfd, 0, timeoutMs, cb, opaque);
+}
+
+
+/* The pid of the process at the other end of the UNIX socket @fd (the
+ * one that created a listening socket, for a client's connection), or
+ * -1 with an error reported. */
+static pid_t
+qemuMonitorSocketPeerPid(int fd, const char *label)
+{
+    struct ucred cred;
+    socklen_t len = sizeof(cred);
+
+    if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cred, &len) < 0) {
+        virReportSystemError(errno, _("cannot tell which process serves monitor socket %1$s"),
+                             label);
+        return -1;
+    }
+    return cred.pid;
+}
+
+
+/**
+ * qemuMonitorOpenPeer:
+ * @socketPath, @pidfd, @timeoutMs, @cb, @opaque: as for qemuMonitorOpen()
+ * @expectedPeer: the pid of the QEMU that must be serving the socket,
+ *                or 0 not to check
+ *
+ * As qemuMonitorOpen(), but before a byte is exchanged the socket's
+ * peer (SO_PEERCRED) must be @expectedPeer: a socket path replaced by
+ * one leading to another process (another domain's QEMU, say) is
+ * refused instead of being sent commands.
+ *
+ * Returns: the monitor, or NULL with an error reported
+ * (VIR_ERR_INTERNAL_ERROR when the peer is another process).
+ */
+qemuMonitor *
+qemuMonitorOpenPeer(const char *socketPath,
+                    int pidfd,
+                    pid_t expectedPeer,
+                    int timeoutMs,
+                    const qemuMonitorCallbacks *cb,
+                    void *opaque)
+{
     gint64 deadline;
-    int fd;
+    VIR_AUTOCLOSE fd = -1;
+    pid_t peer;
 
     virCheckNonNullArgReturn(socketPath, NULL);
     if (timeoutMs <= 0)
         timeoutMs = QEMU_MONITOR_DEFAULT_TIMEOUT_MS;
     deadline = g_get_monotonic_time() + (gint64)timeoutMs * G_TIME_SPAN_MILLISECOND;
 
-    VIR_DEBUG("path=%s pidfd=%d timeout=%d", socketPath, pidfd, timeoutMs);
+    VIR_DEBUG("path=%s pidfd=%d peer=%lld timeout=%d", socketPath, pidfd,
+              (long long)expectedPeer, timeoutMs);
     if ((fd = qemuMonitorConnectUnix(socketPath, pidfd, timeoutMs, deadline)) < 0)
         return NULL;
-    return qemuMonitorOpenInternal(fd, socketPath, pidfd, timeoutMs, deadline,
-                                   cb, opaque);
+    if (expectedPeer > 0) {
+        if ((peer = qemuMonitorSocketPeerPid(fd, socketPath)) < 0)
+            return NULL;
+        if (peer != expectedPeer) {
+            virReportError(VIR_ERR_INTERNAL_ERROR,
+                           _("monitor socket %1$s is served by process %2$lld, not by QEMU process %3$lld: not using it"),
+                           socketPath, (long long)peer, (long long)expectedPeer);
+            return NULL;
+        }
+    }
+    return qemuMonitorOpenInternal(g_steal_fd(&fd), socketPath, pidfd, timeoutMs,
+                                   deadline, cb, opaque);
+}
+
+
+/**
+ * qemuMonitorGetPeerPid:
+ * @mon: a monitor
+ *
+ * Returns: the pid of the process serving @mon's socket, or -1 with an
+ * error reported.
+ */
+pid_t
+qemuMonitorGetPeerPid(qemuMonitor *mon)
+{
+    return qemuMonitorSocketPeerPid(mon->fd, mon->label);
 }
 
 

@@ -83,6 +83,13 @@ qemuMonitor *qemuMonitorOpen(const char *socketPath,
                              const qemuMonitorCallbacks *cb,
                              void *opaque);
 
+qemuMonitor *qemuMonitorOpenPeer(const char *socketPath,
+                                 int pidfd,
+                                 pid_t expectedPeer,
+                                 int timeoutMs,
+                                 const qemuMonitorCallbacks *cb,
+                                 void *opaque);
+pid_t qemuMonitorGetPeerPid(qemuMonitor *mon);
 qemuMonitor *qemuMonitorOpenFD(int fd,
                                int timeoutMs,
                                const qemuMonitorCallbacks *cb,

@@ -38,6 +38,9 @@ VIR_LOG_INIT("qemu.qemu_process");
 /* The most of a QEMU log an error message quotes. */
 #define QEMU_LOG_QUOTE_MAX 4096
 
+/* The longest a state query waits for QEMU's answer. */
+#define QEMU_PROCESS_QUERY_TIMEOUT_MS 2000
+
 /* How long a start that lost QEMU's monitor waits to see QEMU exit. */
 #define QEMU_PROCESS_EXIT_GRACE_MS 1000
 
@@ -49,62 +52,160 @@ qemuProcessSecondsToMs(double seconds)
 }
 
 
-/*
- * Makes sure priv->pidfd refers to the domain's QEMU.  Returns 1 when it
- * does, 0 when that process no longer exists (priv->gone is set), -1 on
- * error.
- */
-static int
-qemuProcessOpenPidfd(qemuDomainObjPrivate *priv)
-{
-    int rc;
-
-    if (priv->pidfd >= 0)
-        return 1;
-    if (priv->gone || priv->pid <= 0)
-        return 0;
-    if ((rc = virProcessOpenPidfd(priv->pid, priv->startTime, &priv->pidfd)) == 0)
-        priv->gone = true;
-    return rc;
-}
-
-
 /* Whether the domain's QEMU still runs (a zombie does not).  Errors
  * count as alive: only proof of death may clean a domain up. */
 static bool
-qemuProcessIsAlive(qemuDomainObjPrivate *priv)
+qemuProcessIsAlive(virDomainObj *vm)
 {
-    int rc = qemuProcessOpenPidfd(priv);
+    qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
+    bool alive = true;
+    int rc;
 
-    if (rc < 0) {
-        VIR_WARN("cannot check process %lld: %s", (long long)priv->pid,
+    virDomainObjLock(vm);
+    if ((rc = qemuDomainProcessOpen(vm)) < 0) {
+        VIR_WARN("cannot check process %lld: %s", (long long)priv->proc.pid,
                  virGetLastErrorMessage());
         virResetLastError();
-        return true;
+    } else {
+        alive = rc > 0 && virProcessRefIsAlive(&priv->proc);
     }
-    if (rc == 0)
-        return false;
-    if (virProcessPidfdWait(priv->pidfd, priv->pid, 0, NULL) == 1) {
-        priv->gone = true;
-        return false;
-    }
-    virResetLastError();
-    return true;
+    virDomainObjUnlock(vm);
+    return alive;
 }
 
 
 /*
  * Collects the exit status of the domain's QEMU once it has exited, if
- * it is our child.  Only through the pidfd whose identity was checked:
- * the recorded pid may since have gone to another process, maybe a
- * child of the application's own, which is not ours to reap.
+ * it is our child.  Only through the verified reference: the recorded
+ * pid may since have gone to another process, maybe a child of the
+ * application's own, which is not ours to reap.
  */
 static void
 qemuProcessReapExited(qemuDomainObjPrivate *priv)
 {
-    if (priv->pidfd >= 0 &&
-        virProcessPidfdWait(priv->pidfd, priv->pid, 0, NULL) < 0)
+    if (priv->proc.pidfd >= 0 && virProcessRefWait(&priv->proc, 0, NULL) < 0)
         virResetLastError();
+}
+
+
+/*
+ * The stop machine.  Each stage is a state; qemuProcessKillStep() is
+ * the only transition function.  The one edge into SIGKILL leaves
+ * SIGTERM_WAIT and is taken only when the machine was built with
+ * @force: a graceful stop (force false) can only end GONE, SHORT or
+ * FAILED, and nothing else in this file sends SIGKILL to a guest.
+ *
+ *   SIGTERM --> SIGTERM_WAIT --(exited)----------------------> GONE
+ *                   |
+ *                   +--(timeout, !force)---------------------> SHORT
+ *                   +--(timeout, force)--> SIGKILL --> SIGKILL_WAIT
+ *                                                       |--(exited)--> GONE
+ *                                                       +--(timeout)-> FAILED
+ *   (any stage)--(error)--> FAILED;  already exited at SIGTERM --> GONE
+ */
+typedef enum {
+    QEMU_PROCESS_KILL_SIGTERM,       /* about to send SIGTERM */
+    QEMU_PROCESS_KILL_SIGTERM_WAIT,  /* SIGTERM sent, waiting for the exit */
+    QEMU_PROCESS_KILL_SIGKILL,       /* about to send SIGKILL (force only) */
+    QEMU_PROCESS_KILL_SIGKILL_WAIT,  /* SIGKILL sent, waiting for the exit */
+    QEMU_PROCESS_KILL_GONE,          /* the process has exited: success */
+    QEMU_PROCESS_KILL_SHORT,         /* graceful timeout: stop short, fail */
+    QEMU_PROCESS_KILL_FAILED,        /* an error, or SIGKILL did not work */
+} qemuProcessKillStage;
+
+typedef struct {
+    virDomainObj *vm;
+    virProcessRef *proc;
+    bool force;                  /* SIGKILL is allowed after the term wait */
+    double termTimeout;          /* seconds: term or graceful timeout */
+    double killTimeout;          /* seconds after SIGKILL */
+    qemuProcessKillStage stage;
+} qemuProcessKillMachine;
+
+
+/* Sends @sig; a process that has already exited is not a failure. */
+static qemuProcessKillStage
+qemuProcessKillSend(qemuProcessKillMachine *m, int sig,
+                    qemuProcessKillStage next)
+{
+    int rc = virProcessRefSignal(m->proc, sig);
+
+    if (rc == -ESRCH)
+        return QEMU_PROCESS_KILL_GONE;
+    if (rc < 0) {
+        virReportSystemError(-rc, _("cannot send %1$s to process %2$lld"),
+                             sigabbrev_np(sig), (long long)m->proc->pid);
+        return QEMU_PROCESS_KILL_FAILED;
+    }
+    return next;
+}
+
+
+/* Waits up to @seconds; @late is where a timeout leads. */
+static qemuProcessKillStage
+qemuProcessKillWait(qemuProcessKillMachine *m, double seconds,
+                    qemuProcessKillStage late)
+{
+    int rc = virProcessRefWait(m->proc, qemuProcessSecondsToMs(seconds), NULL);
+
+    if (rc < 0)
+        return QEMU_PROCESS_KILL_FAILED;
+    return rc == 1 ? QEMU_PROCESS_KILL_GONE : late;
+}
+
+
+static qemuProcessKillStage
+qemuProcessKillStep(qemuProcessKillMachine *m)
+{
+    g_autofree char *state = NULL;
+
+    switch (m->stage) {
+    case QEMU_PROCESS_KILL_SIGTERM:
+        return qemuProcessKillSend(m, SIGTERM, QEMU_PROCESS_KILL_SIGTERM_WAIT);
+
+    case QEMU_PROCESS_KILL_SIGTERM_WAIT:
+        return qemuProcessKillWait(m, m->termTimeout,
+                                   m->force ? QEMU_PROCESS_KILL_SIGKILL :
+                                              QEMU_PROCESS_KILL_SHORT);
+
+    case QEMU_PROCESS_KILL_SIGKILL:
+        if (!m->force) {
+            /* Unreachable by construction; never let it become SIGKILL. */
+            virReportError(VIR_ERR_INTERNAL_ERROR, "%s",
+                           _("a graceful stop reached the SIGKILL stage"));
+            return QEMU_PROCESS_KILL_FAILED;
+        }
+        VIR_WARN("QEMU process %lld of domain %s ignored SIGTERM for %.3g s, sending SIGKILL",
+                 (long long)m->proc->pid, m->vm->def->name, m->termTimeout);
+        return qemuProcessKillSend(m, SIGKILL, QEMU_PROCESS_KILL_SIGKILL_WAIT);
+
+    case QEMU_PROCESS_KILL_SIGKILL_WAIT:
+        if (qemuProcessKillWait(m, m->killTimeout, QEMU_PROCESS_KILL_FAILED) ==
+            QEMU_PROCESS_KILL_GONE)
+            return QEMU_PROCESS_KILL_GONE;
+        if (virGetLastErrorCode() == VIR_ERR_OK) {
+            state = virProcessRefGetState(m->proc);
+            virReportSystemError(EBUSY,
+                                 _("Failed to terminate process %1$lld with SIGKILL: still there %2$.3g s later, in state %3$s; the domain stays active and a later destroy can try again"),
+                                 (long long)m->proc->pid, m->killTimeout,
+                                 NULLSTR(state));
+        }
+        return QEMU_PROCESS_KILL_FAILED;
+
+    case QEMU_PROCESS_KILL_SHORT:
+    case QEMU_PROCESS_KILL_GONE:
+    case QEMU_PROCESS_KILL_FAILED:
+        break;
+    }
+    return m->stage;
+}
+
+
+static bool
+qemuProcessKillStageIsFinal(qemuProcessKillStage stage)
+{
+    return stage == QEMU_PROCESS_KILL_GONE || stage == QEMU_PROCESS_KILL_SHORT ||
+           stage == QEMU_PROCESS_KILL_FAILED;
 }
 
 
@@ -119,6 +220,8 @@ qemuProcessReapExited(qemuDomainObjPrivate *priv)
  * With FORCE: SIGTERM, wait up to destroy_term_timeout, then SIGKILL and
  * wait up to destroy_kill_timeout.
  * With NOWAIT: one signal (SIGKILL with FORCE, else SIGTERM), no wait.
+ * The signals go only to a process proven to be the domain's QEMU
+ * (qemuDomainProcessOpen).
  *
  * Returns: 0 when the process is gone (with NOWAIT: the signal was
  * delivered or it was already gone), also for a domain that is not
@@ -131,76 +234,66 @@ qemuProcessKill(virDomainObj *vm, unsigned int flags)
 {
     qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
     virQEMUDriverConfig *cfg = priv->driver->config;
+    g_auto(virProcessRef) proc = VIR_PROCESS_REF_INIT;
+    qemuProcessKillMachine m = {
+        .vm = vm,
+        .proc = &proc,
+        .force = !!(flags & VIR_QEMU_PROCESS_KILL_FORCE),
+        .termTimeout = (flags & VIR_QEMU_PROCESS_KILL_FORCE) ?
+                       cfg->destroyTermTimeout : cfg->destroyGracefulTimeout,
+        .killTimeout = cfg->destroyKillTimeout,
+        .stage = QEMU_PROCESS_KILL_SIGTERM,
+    };
     g_autofree char *state = NULL;
-    double waited;
     int rc;
 
     virCheckFlags(VIR_QEMU_PROCESS_KILL_FORCE | VIR_QEMU_PROCESS_KILL_NOWAIT, -1);
-    VIR_DEBUG("vm=%s pid=%lld flags=0x%x", vm->def->name, (long long)priv->pid,
-              flags);
+    VIR_DEBUG("vm=%s pid=%lld flags=0x%x", vm->def->name,
+              (long long)priv->proc.pid, flags);
 
     if (!virDomainObjIsActive(vm))
         return 0;
-    if ((rc = qemuProcessOpenPidfd(priv)) <= 0)
+    /* The machine works on its own copy of the verified reference, so
+     * that other threads (another destroy, a query) can use the object's
+     * meanwhile. */
+    virDomainObjLock(vm);
+    if ((rc = qemuDomainProcessOpen(vm)) > 0 &&
+        virProcessRefDup(&priv->proc, &proc) < 0)
+        rc = -1;
+    virDomainObjUnlock(vm);
+    if (rc <= 0)
         return rc;
 
     if (flags & VIR_QEMU_PROCESS_KILL_NOWAIT) {
-        int sig = (flags & VIR_QEMU_PROCESS_KILL_FORCE) ? SIGKILL : SIGTERM;
+        qemuProcessKillStage done = qemuProcessKillSend(&m, m.force ? SIGKILL : SIGTERM,
+                                                        QEMU_PROCESS_KILL_GONE);
 
-        rc = virProcessPidfdSendSignal(priv->pidfd, sig);
-        if (rc == 0 || rc == -ESRCH)
-            return 0;
-        virReportSystemError(-rc, _("cannot send %1$s to process %2$lld"),
-                             sigabbrev_np(sig), (long long)priv->pid);
-        return -1;
+        return done == QEMU_PROCESS_KILL_FAILED ? -1 : 0;
     }
 
-    rc = virProcessPidfdSendSignal(priv->pidfd, SIGTERM);
-    if (rc < 0 && rc != -ESRCH) {
-        virReportSystemError(-rc, _("cannot send SIGTERM to process %1$lld"),
-                             (long long)priv->pid);
-        return -1;
-    }
-    waited = (flags & VIR_QEMU_PROCESS_KILL_FORCE) ? cfg->destroyTermTimeout :
-                                                     cfg->destroyGracefulTimeout;
-    if ((rc = virProcessPidfdWait(priv->pidfd, priv->pid,
-                                  qemuProcessSecondsToMs(waited), NULL)) < 0)
-        return -1;
-    if (rc == 1) {
-        priv->gone = true;
+    while (!qemuProcessKillStageIsFinal(m.stage))
+        m.stage = qemuProcessKillStep(&m);
+
+    switch (m.stage) {
+    case QEMU_PROCESS_KILL_GONE:
+        virDomainObjLock(vm);
+        if (priv->proc.pid == proc.pid && priv->proc.startTime == proc.startTime)
+            priv->proc.gone = true;
+        virDomainObjUnlock(vm);
         return 0;
-    }
-
-    if (!(flags & VIR_QEMU_PROCESS_KILL_FORCE)) {
-        state = virProcessGetState(priv->pid);
+    case QEMU_PROCESS_KILL_SHORT:
+        state = virProcessRefGetState(&proc);
         virReportError(VIR_ERR_OPERATION_FAILED,
                        _("failed to kill qemu process with SIGTERM: process %1$lld is still running %2$.3g s after SIGTERM (state %3$s); nothing else was done: retry, or destroy without the graceful flag to use SIGKILL"),
-                       (long long)priv->pid, waited, NULLSTR(state));
+                       (long long)proc.pid, m.termTimeout, NULLSTR(state));
         return -1;
+    case QEMU_PROCESS_KILL_FAILED:
+    case QEMU_PROCESS_KILL_SIGTERM:
+    case QEMU_PROCESS_KILL_SIGTERM_WAIT:
+    case QEMU_PROCESS_KILL_SIGKILL:
+    case QEMU_PROCESS_KILL_SIGKILL_WAIT:
+        break;
     }
-
-    VIR_WARN("QEMU process %lld of domain %s ignored SIGTERM for %.3g s, sending SIGKILL",
-             (long long)priv->pid, vm->def->name, waited);
-    rc = virProcessPidfdSendSignal(priv->pidfd, SIGKILL);
-    if (rc < 0 && rc != -ESRCH) {
-        virReportSystemError(-rc, _("cannot send SIGKILL to process %1$lld"),
-                             (long long)priv->pid);
-        return -1;
-    }
-    if ((rc = virProcessPidfdWait(priv->pidfd, priv->pid,
-                                  qemuProcessSecondsToMs(cfg->destroyKillTimeout),
-                                  NULL)) < 0)
-        return -1;
-    if (rc == 1) {
-        priv->gone = true;
-        return 0;
-    }
-
-    state = virProcessGetState(priv->pid);
-    virReportSystemError(EBUSY,
-                         _("Failed to terminate process %1$lld with SIGKILL: still there %2$.3g s later, in state %3$s; the domain stays active and a later destroy can try again"),
-                         (long long)priv->pid, cfg->destroyKillTimeout,
-                         NULLSTR(state));
     return -1;
 }
 
@@ -218,37 +311,29 @@ char *
 qemuProcessReadLog(virDomainObj *vm, off_t offset)
 {
     qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
-    g_autofree char *path = qemuDomainLogPath(priv->driver->config, vm->def->name);
-    g_autofree char *all = NULL;
-    gsize len;
-    const char *start;
+    virQEMUDriver *driver = priv->driver;
+    g_autofree char *file = g_strdup_printf("%s.log", vm->def->name);
+    g_autofree char *buf = NULL;
+    VIR_AUTOCLOSE fd = -1;
+    struct stat sb;
+    ssize_t n;
 
-    if (!g_file_get_contents(path, &all, &len, NULL))
+    if ((fd = virFileOpenAt(driver->logDirFd, driver->config->logDir, file,
+                            O_RDONLY, 0)) < 0 ||
+        fstat(fd, &sb) < 0) {
+        virResetLastError();
         return NULL;
-    if ((gsize)offset > len)
+    }
+    if (offset < 0 || offset > sb.st_size)
         offset = 0;
-    start = all + offset;
-    if (strlen(start) > QEMU_LOG_QUOTE_MAX)
-        start += strlen(start) - QEMU_LOG_QUOTE_MAX;
-    return g_strchomp(g_strdup(start));
-}
-
-
-/* Removes what a run leaves in the state directory besides the status
- * file.  Cleanup: reports nothing, keeps errno. */
-static void
-qemuProcessRemoveRuntimeFiles(virDomainObj *vm)
-{
-    qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
-    int saved_errno = errno;
-
-    if (priv->monitorPath)
-        unlink(priv->monitorPath);
-    if (priv->pidFile)
-        unlink(priv->pidFile);
-    if (priv->privateDir)
-        rmdir(priv->privateDir);
-    errno = saved_errno;
+    if (sb.st_size - offset > QEMU_LOG_QUOTE_MAX)
+        offset = sb.st_size - QEMU_LOG_QUOTE_MAX;
+    buf = g_new0(char, QEMU_LOG_QUOTE_MAX + 1);
+    if ((n = pread(fd, buf, QEMU_LOG_QUOTE_MAX, offset)) < 0)
+        return NULL;
+    buf[n] = '\0';
+    /* QEMU writes text; anything else is not quoted raw. */
+    return g_strchomp(g_utf8_make_valid(buf, strlen(buf)));
 }
 
 
@@ -256,11 +341,13 @@ qemuProcessRemoveRuntimeFiles(virDomainObj *vm)
 static void
 qemuProcessRestorePersistentDef(virDomainObj *vm)
 {
+    virDomainObjLock(vm);
     if (vm->newDef) {
         virDomainDefFree(vm->def);
         vm->def = g_steal_pointer(&vm->newDef);
     }
     vm->def->id = -1;
+    virDomainObjUnlock(vm);
 }
 
 
@@ -271,12 +358,15 @@ qemuProcessRestorePersistentDef(virDomainObj *vm)
  * @reason: why it stopped
  * @flags: bitwise-OR of qemuProcessStopFlags
  *
- * The stop path.  First makes sure the process is gone (SIGKILL if it
- * must); if even that fails, nothing else happens and the domain stays
- * active.  Then: the monitor is closed, the status file rewritten (the
+ * The stop path: tears down what a QEMU proven gone left behind.  It
+ * signals nothing; a caller that has not seen QEMU exit stops it first
+ * (qemuProcessKill), and if QEMU is still there this fails and changes
+ * nothing.  Then: the monitor is closed, the status file rewritten (the
  * commit point: shut off with @reason, or removed for a transient
  * domain), QEMU's leftovers removed, VIR_DOMAIN_EVENT_STOPPED queued.
  * A persistent domain keeps its definition; a transient one is gone.
+ * Failing to record the stop on disk is only logged: the process is
+ * gone whatever the disk says, and the next open completes the record.
  *
  * Returns: 0, or -1 with an error reported and the domain still active.
  */
@@ -296,7 +386,7 @@ qemuProcessStop(virQEMUDriver *driver, virDomainObj *vm,
         [VIR_DOMAIN_SHUTOFF_FROM_SNAPSHOT] = VIR_DOMAIN_EVENT_STOPPED_FROM_SNAPSHOT,
         [VIR_DOMAIN_SHUTOFF_DAEMON] = VIR_DOMAIN_EVENT_STOPPED_DESTROYED,
     };
-    g_autofree char *logPath = NULL;
+    g_autofree char *logFile = NULL;
     g_autofree char *name = NULL;
     unsigned char uuid[VIR_UUID_BUFLEN];
     int id = vm->def->id;
@@ -306,18 +396,24 @@ qemuProcessStop(virQEMUDriver *driver, virDomainObj *vm,
 
     if (!virDomainObjIsActive(vm))
         return 0;
-    if (qemuProcessKill(vm, VIR_QEMU_PROCESS_KILL_FORCE) < 0)
+    if (qemuProcessIsAlive(vm)) {
+        virReportError(VIR_ERR_INTERNAL_ERROR,
+                       _("cannot record domain '%1$s' as stopped: its QEMU process %2$lld is still running"),
+                       vm->def->name, (long long)priv->proc.pid);
         return -1;
+    }
 
     qemuProcessReapExited(priv);
     g_clear_pointer(&priv->mon, qemuMonitorClose);
-    virForceClose(&priv->pidfd);
+    virDomainObjLock(vm);
+    virProcessRefClear(&priv->proc);
+    virDomainObjUnlock(vm);
 
     name = g_strdup(vm->def->name);
     memcpy(uuid, vm->def->uuid, VIR_UUID_BUFLEN);
     /* QEMU's leftovers go before the status file stops naming them: a
      * crash in between leaves a status file the next open completes. */
-    qemuProcessRemoveRuntimeFiles(vm);
+    qemuDomainRemovePrivateDir(driver, vm);
     qemuProcessRestorePersistentDef(vm);
     virDomainObjSetState(vm, VIR_DOMAIN_SHUTOFF, reason);
     if (qemuDomainSaveStatus(driver, vm) < 0) {
@@ -328,15 +424,21 @@ qemuProcessStop(virQEMUDriver *driver, virDomainObj *vm,
         virResetLastError();
     }
     priv->phase = QEMU_DOMAIN_PHASE_INACTIVE;
-    priv->pid = 0;
+    /* A transient domain ends with its run. */
+    if (!vm->persistent)
+        virDomainObjListRemove(driver->domains, vm);
 
     virDomainEventLifecycleQueue(driver->domainEventState, name, uuid, id,
                                  VIR_DOMAIN_EVENT_STOPPED, eventDetail[reason]);
 
     if (flags & QEMU_PROCESS_STOP_REMOVE_LOGS) {
-        logPath = qemuDomainLogPath(driver->config, name);
-        if (unlink(logPath) < 0 && errno != ENOENT)
-            VIR_WARN("cannot remove log '%s': %s", logPath, g_strerror(errno));
+        logFile = g_strdup_printf("%s.log", name);
+        if (virFileRemoveAt(driver->logDirFd, driver->config->logDir, logFile,
+                            false) < 0) {
+            VIR_WARN("cannot remove the log of %s: %s", name,
+                     virGetLastErrorMessage());
+            virResetLastError();
+        }
     }
     return 0;
 }
@@ -383,77 +485,25 @@ qemuProcessPrepareGraphics(virDomainDef *def)
 }
 
 
-/* "domain-ID-NAME" with the name cut to keep socket paths short. */
-static char *
-qemuProcessPrivateDirName(const virDomainDef *def)
-{
-    g_autofree char *shortName = g_strndup(def->name, 20);
-
-    for (char *p = shortName; *p; p++) {
-        if (!g_ascii_isalnum(*p) && *p != '-' && *p != '_' && *p != '.')
-            *p = '_';
-    }
-    return g_strdup_printf("domain-%d-%s", def->id, shortName);
-}
-
-
-/* The path of a unix socket must fit in sockaddr_un. */
-#define QEMU_SOCKET_PATH_MAX 107
-
-static int
-qemuProcessPreparePaths(virQEMUDriver *driver, virDomainObj *vm)
-{
-    qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
-    virQEMUDriverConfig *cfg = driver->config;
-    g_autofree char *dirName = qemuProcessPrivateDirName(vm->def);
-    g_autofree char *pidName = g_strdup_printf("%s.pid", vm->def->name);
-
-    g_free(priv->privateDir);
-    g_free(priv->monitorPath);
-    g_free(priv->pidFile);
-    priv->privateDir = g_build_filename(cfg->stateDir, dirName, NULL);
-    priv->monitorPath = g_build_filename(priv->privateDir, "monitor.sock", NULL);
-    priv->pidFile = g_build_filename(cfg->stateDir, pidName, NULL);
-
-    if (strlen(priv->monitorPath) > QEMU_SOCKET_PATH_MAX) {
-        virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
-                       _("monitor socket path '%1$s' is longer than %2$d bytes: use a shorter state directory (embed root)"),
-                       priv->monitorPath, QEMU_SOCKET_PATH_MAX);
-        return -1;
-    }
-    return 0;
-}
-
-
-/* Creates the private directory and clears what an earlier run may
- * have left.  Called once the status file names these paths, so that
- * a crash at any point leaves nothing the next open does not know. */
-static int
-qemuProcessMakePaths(virDomainObj *vm)
-{
-    qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
-
-    if (virFileMakePathWithMode(priv->privateDir, 0700) < 0)
-        return -1;
-    unlink(priv->monitorPath);
-    unlink(priv->pidFile);
-    return 0;
-}
-
-
 static int
 qemuProcessOpenLog(virQEMUDriver *driver, virDomainObj *vm, char **argv)
 {
     qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
+    g_autofree char *file = g_strdup_printf("%s.log", vm->def->name);
     g_autofree char *path = qemuDomainLogPath(driver->config, vm->def->name);
     g_autofree char *cmd = qemuBuildCommandLineString(argv);
     g_autoptr(GDateTime) now = g_date_time_new_now_utc();
     g_autofree char *stamp = g_date_time_format(now, "%Y-%m-%d %H:%M:%S");
     g_autofree char *header = NULL;
-    VIR_AUTOCLOSE fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+    VIR_AUTOCLOSE fd = -1;
     off_t end;
 
-    if (fd < 0 || (end = lseek(fd, 0, SEEK_END)) < 0) {
+    /* Never through a link planted in the log directory: the driver may
+     * run as root, and QEMU appends to this file. */
+    if ((fd = virFileOpenAt(driver->logDirFd, driver->config->logDir, file,
+                            O_WRONLY | O_APPEND | O_CREAT, 0600)) < 0)
+        return -1;
+    if ((end = lseek(fd, 0, SEEK_END)) < 0) {
         virReportSystemError(errno, _("cannot open log file '%1$s'"), path);
         return -1;
     }
@@ -489,35 +539,63 @@ qemuProcessBuildEnv(qemuDomainObjPrivate *priv)
 }
 
 
+/* Stops the process @proc with the FORCE kill, as the domain's QEMU
+ * (its identity checked as such).  Cleanup: reports nothing. */
+static void
+qemuProcessKillLeftover(virDomainObj *vm, virProcessRef *proc)
+{
+    qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
+    virProcessRef saved = priv->proc;
+
+    priv->proc = *proc;
+    if (qemuProcessKill(vm, VIR_QEMU_PROCESS_KILL_FORCE) < 0)
+        VIR_ERROR("cannot stop QEMU process %lld of failed start of %s: %s",
+                  (long long)priv->proc.pid, vm->def->name,
+                  virGetLastErrorMessage());
+    qemuProcessReapExited(priv);
+    *proc = priv->proc;
+    priv->proc = saved;
+    virResetLastError();
+}
+
+
 /*
- * Undoes a start that failed: whatever process exists goes (SIGKILL
- * after the usual SIGTERM grace), then the status file and leftovers.
- * Reports nothing: the error that made the start fail stays the last
- * error.
+ * Undoes a start that failed, or that a crash interrupted: whatever
+ * process exists goes (SIGKILL after the usual SIGTERM grace): the one
+ * recorded (QEMU, or the emulator binary we spawned when QEMU's pid
+ * was not known yet) and, if a wrapper runs QEMU as its child, the QEMU
+ * its pid file names; then the status file and leftovers.  Each process
+ * is signalled only once proven to be this domain's QEMU.  Reports
+ * nothing: the error that made the start fail stays the last error.
  */
 static void
 qemuProcessStartCleanup(virQEMUDriver *driver, virDomainObj *vm)
 {
     qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
+    g_auto(virProcessRef) child = VIR_PROCESS_REF_INIT;
+    unsigned long long start;
     virErrorPtr orig;
+    pid_t pid;
 
     virErrorPreserveLast(&orig);
     g_clear_pointer(&priv->mon, qemuMonitorClose);
-    if (priv->pid > 0) {
-        if (qemuProcessKill(vm, VIR_QEMU_PROCESS_KILL_FORCE) < 0)
-            VIR_ERROR("cannot stop QEMU process %lld of failed start of %s: %s",
-                      (long long)priv->pid, vm->def->name, virGetLastErrorMessage());
-        qemuProcessReapExited(priv);
+    if ((pid = qemuDomainReadPidFile(driver, vm)) > 0 && pid != priv->proc.pid) {
+        if (virProcessGetStartTime(pid, &start) == 0) {
+            virProcessRefSet(&child, pid, start);
+            qemuProcessKillLeftover(vm, &child);
+        }
+        virResetLastError();
     }
-    virForceClose(&priv->pidfd);
-    qemuProcessRemoveRuntimeFiles(vm);
+    if (priv->proc.pid > 0)
+        qemuProcessKillLeftover(vm, &priv->proc);
+    virProcessRefClear(&priv->proc);
+    qemuDomainRemovePrivateDir(driver, vm);
     qemuProcessRestorePersistentDef(vm);
     virDomainObjSetState(vm, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_FAILED);
     if (qemuDomainSaveStatus(driver, vm) < 0)
         VIR_ERROR("cannot record the failed start of %s: %s", vm->def->name,
                   virGetLastErrorMessage());
     priv->phase = QEMU_DOMAIN_PHASE_INACTIVE;
-    priv->pid = 0;
     virErrorRestore(&orig);
 }
 
@@ -554,10 +632,59 @@ qemuProcessRecordPid(pid_t pid, void *opaque)
     virDomainObj *vm = opaque;
     qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
 
-    priv->pid = pid;
-    if (virProcessGetStartTime(pid, &priv->startTime) < 0)
+    /* Our unreaped child: its identity cannot change under us. */
+    if (virProcessRefOpenChild(&priv->proc, pid) <= 0) {
+        if (virGetLastErrorCode() == VIR_ERR_OK)
+            virReportError(VIR_ERR_INTERNAL_ERROR,
+                           _("process %1$lld ended before it could execute QEMU"),
+                           (long long)pid);
         return -1;
+    }
     return qemuDomainSaveStatus(priv->driver, vm);
+}
+
+
+/*
+ * Once QEMU answers on its monitor: which process is QEMU?  The one we
+ * spawned, unless the emulator is a wrapper that runs QEMU as its
+ * child.  QEMU's own pid file (written before it creates its monitor
+ * socket) names it, and the process serving the monitor socket must be
+ * that one.  From here on priv->proc is QEMU, checked as every later
+ * call will check it, and the status file says so.
+ */
+static int
+qemuProcessAdoptQEMU(virDomainObj *vm)
+{
+    qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
+    unsigned long long startTime;
+    pid_t pid = qemuDomainReadPidFile(priv->driver, vm);
+    pid_t peer;
+
+    if ((peer = qemuMonitorGetPeerPid(priv->mon)) < 0)
+        return -1;
+    if (pid <= 0 || pid != peer) {
+        virReportError(VIR_ERR_INTERNAL_ERROR,
+                       _("QEMU's pid file '%1$s' names process %2$lld, but its monitor is served by process %3$lld"),
+                       priv->pidFile, (long long)pid, (long long)peer);
+        return -1;
+    }
+    if (pid == priv->proc.pid)
+        return 0;
+
+    VIR_DEBUG("domain %s: emulator %lld runs QEMU as process %lld",
+              vm->def->name, (long long)priv->proc.pid, (long long)pid);
+    if (virProcessGetStartTime(pid, &startTime) < 0)
+        return -1;
+    /* The launcher is left to end with QEMU, and to whoever reaps it. */
+    virProcessRefSet(&priv->proc, pid, startTime);
+    if (qemuDomainProcessOpen(vm) <= 0) {
+        if (virGetLastErrorCode() == VIR_ERR_OK)
+            virReportError(VIR_ERR_INTERNAL_ERROR,
+                           _("process %1$lld named by QEMU's pid file is not this domain's QEMU"),
+                           (long long)pid);
+        return -1;
+    }
+    return 0;
 }
 
 
@@ -588,9 +715,10 @@ qemuProcessStart(virQEMUDriver *driver, virDomainObj *vm, unsigned int flags)
     qemuCommandPaths paths = { 0 };
     virProcessSpawnOpts opts = { 0 };
     VIR_AUTOCLOSE logfd = -1;
+    VIR_AUTOCLOSE runfd = -1;
     qemuMonitor *mon;
+    pid_t pid;
     int id;
-    int rc;
 
     virCheckFlags(VIR_DOMAIN_START_PAUSED, -1);
 
@@ -599,6 +727,11 @@ qemuProcessStart(virQEMUDriver *driver, virDomainObj *vm, unsigned int flags)
                        _("domain is already running"));
         return -1;
     }
+
+    /* Whatever the state directory says, a QEMU of this domain may run
+     * (started with another one): it holds the run lock. */
+    if ((runfd = qemuDomainLockRun(driver, vm->def->name)) < 0)
+        return -1;
 
     if (!(caps = virQEMUCapsCacheLookup(driver->qemuCapsCache, vm->def->emulator)))
         return -1;
@@ -612,18 +745,20 @@ qemuProcessStart(virQEMUDriver *driver, virDomainObj *vm, unsigned int flags)
 
     /* From here on the status file says a start is under way, so that a
      * crash of this process leaves something the next open cleans up. */
+    virDomainObjLock(vm);
     vm->newDef = vm->persistent ? g_steal_pointer(&vm->def) : NULL;
     virDomainDefFree(vm->def);
     vm->def = g_steal_pointer(&live);
     priv->phase = QEMU_DOMAIN_PHASE_STARTING;
-    priv->pid = 0;
-    priv->gone = false;
+    virProcessRefClear(&priv->proc);
     priv->shutdownSignalled = false;
+    priv->startPaused = !!(flags & VIR_DOMAIN_START_PAUSED);
     virDomainObjSetState(vm, VIR_DOMAIN_PAUSED, VIR_DOMAIN_PAUSED_STARTING_UP);
+    virDomainObjUnlock(vm);
 
-    if (qemuProcessPreparePaths(driver, vm) < 0 ||
+    if (qemuDomainSetRunPaths(driver, vm) < 0 ||
         qemuDomainSaveStatus(driver, vm) < 0 ||
-        qemuProcessMakePaths(vm) < 0)
+        qemuDomainMakePrivateDir(driver, vm) < 0)
         goto error;
 
     paths.monitorSocket = priv->monitorPath;
@@ -639,35 +774,44 @@ qemuProcessStart(virQEMUDriver *driver, virDomainObj *vm, unsigned int flags)
      * alone: 0600.  QEMU makes no directories here. */
     opts.umask = 0177;
     opts.logfd = logfd;
+    /* QEMU's own limit of open files, not its caller's (a caller with a
+     * low `ulimit -n` must not starve the guest of disks and sockets). */
+    opts.maxFiles = driver->config->maxFiles;
+    opts.maxFilesRequired = driver->config->maxFilesSet;
+    /* QEMU holds the run lock for as long as it lives. */
+    opts.passfds = &runfd;
+    opts.npassfds = 1;
     opts.prepare = qemuProcessRecordPid;
     opts.prepareOpaque = vm;
     if (virProcessSpawn((const char *const *)argv, (const char *const *)env,
-                        &opts, &priv->pid) < 0)
+                        &opts, &pid) < 0)
         goto error;
-    VIR_DEBUG("domain %s: QEMU pid %lld", vm->def->name, (long long)priv->pid);
+    virForceClose(&runfd);
+    VIR_DEBUG("domain %s: QEMU pid %lld", vm->def->name, (long long)pid);
 
-    if ((rc = qemuProcessOpenPidfd(priv)) < 0)
-        goto error;
-    if (rc == 0) {
-        virReportError(VIR_ERR_INTERNAL_ERROR, "%s", _("QEMU exited at once"));
-        qemuProcessReportStartFailure(vm, true);
-        goto error;
-    }
-
-    if (!(priv->mon = qemuMonitorOpen(priv->monitorPath, priv->pidfd,
-                                      qemuProcessSecondsToMs(driver->config->startTimeout),
+    /* qemuProcessRecordPid opened priv->proc on the child. */
+    if (!(priv->mon = qemuMonitorOpen(priv->monitorPath, priv->proc.pidfd,
+                                      qemuDomainStartTimeoutMs(driver),
                                       NULL, vm))) {
         /* A QEMU that closed its monitor is on its way out, but the
          * pidfd may say so a moment after the socket does.  (After a
          * timeout QEMU is still there: no point waiting.) */
         int graceMs = virGetLastErrorCode() == VIR_ERR_OPERATION_TIMEOUT ?
                       0 : QEMU_PROCESS_EXIT_GRACE_MS;
-        bool exited = virProcessPidfdWait(priv->pidfd, priv->pid, graceMs, NULL) == 1;
+        virErrorPtr orig;
+        bool exited;
 
+        virErrorPreserveLast(&orig);
+        exited = virProcessRefWait(&priv->proc, graceMs, NULL) == 1;
+        virErrorRestore(&orig);
         qemuProcessReportStartFailure(vm, exited);
         goto error;
     }
     mon = priv->mon;
+    /* cont (and anything else the start asks) is bounded the same way. */
+    qemuMonitorSetCommandTimeout(mon, qemuDomainStartTimeoutMs(driver));
+    if (qemuProcessAdoptQEMU(vm) < 0)
+        goto error;
 
     if (!(flags & VIR_DOMAIN_START_PAUSED)) {
         if (qemuMonitorStartCPUs(mon) < 0)
@@ -712,47 +856,94 @@ qemuProcessGuessStopReason(virDomainObj *vm)
 }
 
 
-/* Is @pid the QEMU of @vm, by its command line naming our monitor
- * socket?  Used only for a start that died before recording the pid. */
+/*
+ * A start whose process died before it recorded the end of the start:
+ * whether the guest may already run decides between finishing the start
+ * and undoing it, and only QEMU knows.  So it is asked (query-status):
+ *  - running, or stopped for a reason only a running guest gets (an I/O
+ *    error, a shutdown, a panic): the start is finished;
+ *  - paused as a start leaves it (prelaunch, or paused by the start):
+ *    the guest never ran: finished if a paused start was asked for,
+ *    else undone (the caller undoes it);
+ *  - no answer (frozen, stuck): it may be running a guest, so it is not
+ *    killed; it is kept as running, reason unknown, for the operator to
+ *    look at and destroy.
+ * No QEMU of this domain at all: nothing to finish (the caller undoes).
+ *
+ * Returns: true when the start was finished (or kept), false when the
+ * caller must undo it.
+ */
 static bool
-qemuProcessCmdlineMatches(pid_t pid, const char *monitorPath)
+qemuProcessRecoverStart(virQEMUDriver *driver, virDomainObj *vm)
 {
-    g_autofree char *path = g_strdup_printf("/proc/%lld/cmdline", (long long)pid);
-    g_autofree char *cmdline = NULL;
-    gsize len;
+    qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
+    virDomainPausedReason reason = VIR_DOMAIN_PAUSED_UNKNOWN;
+    unsigned long long start;
+    qemuMonitor *mon;
+    bool running = false;
+    pid_t pid;
 
-    if (!g_file_get_contents(path, &cmdline, &len, NULL))
-        return false;
-    for (gsize i = 0; i < len; i += strlen(cmdline + i) + 1) {
-        if (strstr(cmdline + i, monitorPath))
-            return true;
+    /* QEMU itself: the pid file names it once QEMU runs (the recorded
+     * process may be a wrapper around it). */
+    if ((pid = qemuDomainReadPidFile(driver, vm)) > 0 && pid != priv->proc.pid) {
+        if (virProcessGetStartTime(pid, &start) < 0) {
+            virResetLastError();
+            return false;
+        }
+        virProcessRefSet(&priv->proc, pid, start);
     }
-    return false;
+    if (!qemuProcessIsAlive(vm))
+        return false;
+
+    if (!(mon = qemuDomainGetMonitor(vm)) ||
+        qemuMonitorGetStatus(mon, &running, &reason) < 0) {
+        g_free(priv->damage);
+        priv->damage = g_strdup_printf(_("its start was interrupted and its QEMU process %1$lld does not answer (%2$s): it is kept, since its guest may be running; destroy it if it is not wanted"),
+                                       (long long)priv->proc.pid,
+                                       virGetLastErrorMessage());
+        virResetLastError();
+        VIR_WARN("domain %s: %s", vm->def->name, priv->damage);
+        virDomainObjSetState(vm, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_UNKNOWN);
+    } else if (running) {
+        virDomainObjSetState(vm, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_BOOTED);
+    } else if (reason != VIR_DOMAIN_PAUSED_USER) {
+        virDomainObjSetState(vm, VIR_DOMAIN_PAUSED, reason);
+    } else if (priv->startPaused) {
+        virDomainObjSetState(vm, VIR_DOMAIN_PAUSED, VIR_DOMAIN_PAUSED_USER);
+    } else {
+        VIR_INFO("domain %s: the interrupted start never resumed the guest",
+                 vm->def->name);
+        return false;
+    }
+
+    VIR_WARN("domain %s: finishing a start that its process did not finish (QEMU %lld)",
+             vm->def->name, (long long)priv->proc.pid);
+    priv->phase = QEMU_DOMAIN_PHASE_RUNNING;
+    if (qemuDomainSaveStatus(driver, vm) < 0) {
+        VIR_WARN("cannot record the start of domain %s: %s", vm->def->name,
+                 virGetLastErrorMessage());
+        virResetLastError();
+    }
+    qemuDomainEventEmit(driver, vm, VIR_DOMAIN_EVENT_STARTED,
+                        VIR_DOMAIN_EVENT_STARTED_BOOTED);
+    return true;
 }
 
 
-/* A start that died before recording a pid: QEMU's own pid file may
- * still name the process. */
+/*
+ * Shows @vm in @state to queries without changing what the object
+ * records: the stop someone else is finishing will record it.
+ */
 static void
-qemuProcessFindOrphan(virDomainObj *vm)
+qemuProcessShowState(virDomainObj *vm, int state, int reason)
 {
     qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
-    g_autofree char *content = NULL;
-    guint64 pid;
-    unsigned long long start;
 
-    if (priv->pid > 0 || !priv->pidFile ||
-        !g_file_get_contents(priv->pidFile, &content, NULL, NULL) ||
-        !g_ascii_string_to_unsigned(g_strstrip(content), 10, 1, G_MAXINT, &pid, NULL))
-        return;
-    if (virProcessGetStartTime(pid, &start) < 0) {
-        virResetLastError();
-        return;
-    }
-    if (qemuProcessCmdlineMatches(pid, priv->monitorPath)) {
-        priv->pid = pid;
-        priv->startTime = start;
-    }
+    virDomainObjLock(vm);
+    priv->shown = true;
+    priv->shownState = state;
+    priv->shownReason = reason;
+    virDomainObjUnlock(vm);
 }
 
 
@@ -774,16 +965,17 @@ qemuProcessReconcileJob(virQEMUDriver *driver, virDomainObj *vm, bool query)
 
     if (priv->phase == QEMU_DOMAIN_PHASE_STARTING) {
         /* We hold the job, so the start that wrote this is over. */
+        if (qemuProcessRecoverStart(driver, vm))
+            return 0;
         VIR_WARN("domain %s: undoing a start that did not finish",
                  vm->def->name);
-        qemuProcessFindOrphan(vm);
         qemuProcessStartCleanup(driver, vm);
         qemuDomainEventEmit(driver, vm, VIR_DOMAIN_EVENT_STOPPED,
                             VIR_DOMAIN_EVENT_STOPPED_FAILED);
         return 0;
     }
 
-    if (qemuProcessIsAlive(priv))
+    if (qemuProcessIsAlive(vm))
         return 0;
     if (qemuDomainDestroyInProgress(driver, vm->def->name)) {
         if (!query) {
@@ -791,13 +983,12 @@ qemuProcessReconcileJob(virQEMUDriver *driver, virDomainObj *vm, bool query)
                            _("domain is being destroyed: retry once the destroy has finished"));
             return -1;
         }
-        qemuProcessRestorePersistentDef(vm);
-        virDomainObjSetState(vm, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_DESTROYED);
+        qemuProcessShowState(vm, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_DESTROYED);
         return 0;
     }
     reason = qemuProcessGuessStopReason(vm);
     VIR_INFO("domain %s: QEMU process %lld is gone (%s)", vm->def->name,
-             (long long)priv->pid,
+             (long long)priv->proc.pid,
              reason == VIR_DOMAIN_SHUTOFF_CRASHED ? "crashed" : "shut down");
     return qemuProcessStop(driver, vm, reason, 0);
 }
@@ -826,41 +1017,43 @@ qemuProcessReconcileLocked(virQEMUDriver *driver, virDomainObj *vm)
 /**
  * qemuProcessReconcile:
  * @driver: the driver
- * @vm: a domain just loaded from disk (replaced if fixed up)
+ * @vm: a domain
  *
- * Finds a domain's QEMU again after this process (or another) started
- * it: checks that the recorded pid is still the same process (start
- * time).  Anything to fix needs the domain's job lock (see
- * qemuProcessReconcileLocked); when another job holds it, that job is
- * in charge (a start in progress holds it too) and @vm is only marked
- * shut off in memory if its process is known to be gone.  So is a
- * domain whose QEMU a destroy in progress has killed: that destroy
- * finishes the stop.
+ * Checks that a domain the object says runs still has its QEMU (one
+ * poll of its pidfd once verified).  Anything to fix needs the domain's
+ * job (see qemuProcessReconcileLocked); when another job holds it, that
+ * job is in charge (a start in progress holds it too), and a domain
+ * whose QEMU is gone is only shown shut off to queries.  So is a domain
+ * whose QEMU a destroy in progress has killed: that destroy finishes the
+ * stop.
  *
  * Returns: 0, or -1 with an error reported.
  */
 int
-qemuProcessReconcile(virQEMUDriver *driver, virDomainObj **vm)
+qemuProcessReconcile(virQEMUDriver *driver, virDomainObj *vm)
 {
-    qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(*vm);
+    qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
     int rc;
 
-    if (!virDomainObjIsActive(*vm))
+    virDomainObjLock(vm);
+    priv->shown = false;
+    virDomainObjUnlock(vm);
+    if (!virDomainObjIsActive(vm))
         return 0;
-    if (priv->phase == QEMU_DOMAIN_PHASE_RUNNING && qemuProcessIsAlive(priv))
+    if (priv->phase == QEMU_DOMAIN_PHASE_RUNNING && qemuProcessIsAlive(vm))
         return 0;
 
     if (qemuDomainObjTryJob(driver, vm) < 0) {
-        if (virGetLastErrorCode() != VIR_ERR_RESOURCE_BUSY)
+        if (virGetLastErrorCode() != VIR_ERR_RESOURCE_BUSY &&
+            virGetLastErrorCode() != VIR_ERR_OPERATION_TIMEOUT)
             return -1;
         virResetLastError();
-        if (priv->gone)
-            virDomainObjSetState(*vm, VIR_DOMAIN_SHUTOFF,
-                                 VIR_DOMAIN_SHUTOFF_UNKNOWN);
+        if (priv->proc.gone)
+            qemuProcessShowState(vm, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_UNKNOWN);
         return 0;
     }
-    rc = qemuProcessReconcileJob(driver, *vm, true);
-    qemuDomainObjEndJob(*vm);
+    rc = qemuProcessReconcileJob(driver, vm, true);
+    qemuDomainObjEndJob(vm);
     return rc;
 }
 
@@ -879,20 +1072,20 @@ qemuProcessReconcile(virQEMUDriver *driver, virDomainObj **vm)
  * Returns: 0, or -1 with an error reported.
  */
 int
-qemuProcessRefreshState(virQEMUDriver *driver, virDomainObj **vm)
+qemuProcessRefreshState(virQEMUDriver *driver, virDomainObj *vm)
 {
-    qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(*vm);
+    qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
     g_autofree char *procState = NULL;
     virDomainPausedReason reason;
     qemuMonitor *mon;
     bool running;
     int ret = 0;
 
-    if (!virDomainObjIsActive(*vm) || priv->phase != QEMU_DOMAIN_PHASE_RUNNING)
+    if (!virDomainObjIsActive(vm) || priv->phase != QEMU_DOMAIN_PHASE_RUNNING)
         return 0;
     /* A stopped (SIGSTOP) or stuck QEMU cannot answer; asking would only
      * hang. */
-    procState = virProcessGetState(priv->pid);
+    procState = virProcessRefGetState(&priv->proc);
     if (!procState || strchr("TtDZX", procState[0]))
         return 0;
 
@@ -900,41 +1093,43 @@ qemuProcessRefreshState(virQEMUDriver *driver, virDomainObj **vm)
         virResetLastError();
         return 0;
     }
-    priv = QEMU_DOMAIN_PRIVATE(*vm);
-    if (!virDomainObjIsActive(*vm))
+    if (!virDomainObjIsActive(vm))
         goto cleanup;
-    if (!(mon = qemuDomainGetMonitor(*vm))) {
+    if (!(mon = qemuDomainGetMonitor(vm))) {
         /* Not worth failing a state query over: keep what we know. */
-        VIR_DEBUG("cannot ask QEMU of %s for its state: %s", (*vm)->def->name,
+        VIR_DEBUG("cannot ask QEMU of %s for its state: %s", vm->def->name,
                   virGetLastErrorMessage());
         virResetLastError();
         goto cleanup;
     }
-    qemuMonitorSetCommandTimeout(mon, 2000);
+    /* A state query must not hang on a slow QEMU: it keeps what it knows. */
+    qemuMonitorSetCommandTimeout(mon, MIN(QEMU_PROCESS_QUERY_TIMEOUT_MS,
+                                          qemuDomainStartTimeoutMs(driver)));
     if (qemuMonitorGetStatus(mon, &running, &reason) < 0) {
         virResetLastError();
         goto cleanup;
     }
 
     if (!running && reason == VIR_DOMAIN_PAUSED_SHUTTING_DOWN) {
-        /* The guest powered off; QEMU waits to be told to exit. */
-        qemuDomainObjPrivate *p = QEMU_DOMAIN_PRIVATE(*vm);
-
-        g_clear_pointer(&p->mon, qemuMonitorClose);
-        if (qemuProcessKill(*vm, VIR_QEMU_PROCESS_KILL_NOWAIT) < 0 ||
-            qemuProcessStop(driver, *vm, VIR_DOMAIN_SHUTOFF_SHUTDOWN, 0) < 0)
+        /* The guest powered off; QEMU waits to be told to exit, which
+         * SIGTERM does at once (it has nothing left to flush but its
+         * block layer).  This caller then needs it gone to record the
+         * stop: the kill that makes sure, as the stop path's own. */
+        g_clear_pointer(&priv->mon, qemuMonitorClose);
+        if (qemuProcessKill(vm, VIR_QEMU_PROCESS_KILL_FORCE) < 0 ||
+            qemuProcessStop(driver, vm, VIR_DOMAIN_SHUTOFF_SHUTDOWN, 0) < 0)
             ret = -1;
         goto cleanup;
     }
-    if (running && (*vm)->state != VIR_DOMAIN_RUNNING) {
-        virDomainObjSetState(*vm, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_UNPAUSED);
-        ret = qemuDomainSaveStatus(driver, *vm);
-    } else if (!running && (*vm)->state == VIR_DOMAIN_RUNNING) {
-        virDomainObjSetState(*vm, VIR_DOMAIN_PAUSED, reason);
-        ret = qemuDomainSaveStatus(driver, *vm);
+    if (running && vm->state != VIR_DOMAIN_RUNNING) {
+        virDomainObjSetState(vm, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_UNPAUSED);
+        ret = qemuDomainSaveStatus(driver, vm);
+    } else if (!running && vm->state == VIR_DOMAIN_RUNNING) {
+        virDomainObjSetState(vm, VIR_DOMAIN_PAUSED, reason);
+        ret = qemuDomainSaveStatus(driver, vm);
     }
 
  cleanup:
-    qemuDomainObjEndJob(*vm);
+    qemuDomainObjEndJob(vm);
     return ret;
 }

@@ -19,7 +19,8 @@ typedef enum {
     VIR_QEMU_PROCESS_KILL_NOWAIT = 1 << 1,
 } virQemuProcessKillFlags;
 
-int qemuProcessKill(virDomainObj *vm, unsigned int flags);
+int qemuProcessKill(virDomainObj *vm, unsigned int flags)
+    ATTRIBUTE_NONNULL(1) G_GNUC_WARN_UNUSED_RESULT;
 
 /* Flags of qemuProcessStop. */
 typedef enum {
@@ -28,13 +29,18 @@ typedef enum {
 } qemuProcessStopFlags;
 
 int qemuProcessStart(virQEMUDriver *driver, virDomainObj *vm,
-                     unsigned int flags);
+                     unsigned int flags)
+    ATTRIBUTE_NONNULL(1, 2) G_GNUC_WARN_UNUSED_RESULT;
 int qemuProcessStop(virQEMUDriver *driver, virDomainObj *vm,
-                    virDomainShutoffReason reason, unsigned int flags);
+                    virDomainShutoffReason reason, unsigned int flags)
+    ATTRIBUTE_NONNULL(1, 2) G_GNUC_WARN_UNUSED_RESULT;
 
-int qemuProcessReconcile(virQEMUDriver *driver, virDomainObj **vm);
-int qemuProcessReconcileLocked(virQEMUDriver *driver, virDomainObj *vm);
+int qemuProcessReconcile(virQEMUDriver *driver, virDomainObj *vm)
+    ATTRIBUTE_NONNULL(1, 2) G_GNUC_WARN_UNUSED_RESULT;
+int qemuProcessReconcileLocked(virQEMUDriver *driver, virDomainObj *vm)
+    ATTRIBUTE_NONNULL(1, 2) G_GNUC_WARN_UNUSED_RESULT;
 
-int qemuProcessRefreshState(virQEMUDriver *driver, virDomainObj **vm);
+int qemuProcessRefreshState(virQEMUDriver *driver, virDomainObj *vm)
+    ATTRIBUTE_NONNULL(1, 2) G_GNUC_WARN_UNUSED_RESULT;
 
 char *qemuProcessReadLog(virDomainObj *vm, off_t offset);

@@ -4,7 +4,8 @@
  * The domain XML parser already refuses what upstream's QEMU driver
  * refuses at define time for the i440fx machine (device address kinds
  * and ranges, read-only IDE/SATA disks, virtio cdroms, video heads,
- * serial ports, one IDE controller, ...).  What is left needs the
+ * serial ports, one IDE controller, ...).  Its string checks
+ * (virDomainDefValidateStrings) run here again.  What is left needs the
  * emulator's capabilities or the PCI layout, and is checked here, with
  * upstream's error codes and messages where upstream refuses the same
  * thing: KVM where it is unusable, a machine type the emulator lacks,
@@ -218,7 +219,10 @@ qemuValidateTypes(const virDomainDef *def, const virQEMUCaps *caps)
 int
 qemuValidateDomainDef(const virDomainDef *def, const virQEMUCaps *caps)
 {
-    if (qemuValidateVirtType(def, caps) < 0 ||
+    /* Again here: a definition read back from a file was not validated
+     * when it was loaded, and this runs before every start. */
+    if (virDomainDefValidateStrings(def) < 0 ||
+        qemuValidateVirtType(def, caps) < 0 ||
         qemuValidateMachine(def, caps) < 0)
         return -1;
 

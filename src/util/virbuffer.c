@@ -138,21 +138,63 @@ virBufferAsprintf(virBuffer *buf, const char *format, ...)
 }
 
 
+/*
+ * Escapes @str for XML so that a parser gives back exactly @str: the
+ * markup characters and C0/C1 controls as g_markup_escape_text() does,
+ * and the three controls an XML parser would normalize away: a CR
+ * anywhere (a parser turns CR and CR LF into LF), and in an attribute
+ * (@attr) also tab and LF (a parser turns them into spaces).  In text,
+ * tab and LF stay as they are, readable.
+ */
+static char *
+virBufferEscapeXML(const char *str, bool attr)
+{
+    g_autofree char *escaped = g_markup_escape_text(str, -1);
+    g_autoptr(GString) out = NULL;
+
+    if (!strpbrk(escaped, "\t\n\r"))
+        return g_steal_pointer(&escaped);
+    out = g_string_sized_new(strlen(escaped) + 16);
+    for (const char *p = escaped; *p; p++) {
+        if (*p == '\r')
+            g_string_append(out, "&#13;");
+        else if (*p == '\n' && attr)
+            g_string_append(out, "&#10;");
+        else if (*p == '\t' && attr)
+            g_string_append(out, "&#9;");
+        else
+            g_string_append_c(out, *p);
+    }
+    return g_string_free(g_steal_pointer(&out), FALSE);
+}
+
+
 /**
  * virBufferEscapeString:
  * @buf: a buffer
- * @format: a format with exactly one "%s"
+ * @format: a format with exactly one "%s"; "%s" right after a quote
+ *          (" name='%s'") is an attribute value, anywhere else text
  * @str: text to escape for XML and put in place of "%s"; when NULL,
  *       nothing at all is added
+ *
+ * Whatever @str holds, parsing the result gives @str back byte for
+ * byte (as long as @str is something XML can carry at all: it cannot
+ * carry the C0 controls other than tab, LF and CR).  Attribute values
+ * and text are escaped differently, since a parser normalizes
+ * whitespace differently in each.
  */
 void
 virBufferEscapeString(virBuffer *buf, const char *format, const char *str)
 {
     g_autofree char *escaped = NULL;
+    const char *pct;
+    bool attr;
 
     if (!str)
         return;
-    escaped = g_markup_escape_text(str, -1);
+    pct = strstr(format, "%s");
+    attr = pct && pct > format && (pct[-1] == '\'' || pct[-1] == '"');
+    escaped = virBufferEscapeXML(str, attr);
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
     virBufferAsprintf(buf, format, escaped);

@@ -320,3 +320,338 @@ virFileOpenLocked(const char *path, virFileLockMode mode, bool wait)
     }
     return g_steal_fd(&fd);
 }
+
+
+/**
+ * virFileCheckTrusted:
+ * @fd: an open file or directory
+ * @path: its path, for messages
+ * @wantDir: whether it must be a directory (else a regular file)
+ *
+ * The driver acts on what it finds under its state root: signals the
+ * processes status files name, removes the files they list.  So what it
+ * reads there must be what it wrote: of the right type, owned by the
+ * effective user, and writable by nobody else (group and others have no
+ * write permission).  Anything else was put there by someone else, or
+ * left open to anyone, and is refused.
+ *
+ * Returns: 0, or -1 with VIR_ERR_OPERATION_FAILED reported saying what
+ * is wrong.
+ */
+int
+virFileCheckTrusted(int fd, const char *path, bool wantDir)
+{
+    struct stat sb;
+
+    if (fstat(fd, &sb) < 0) {
+        virReportSystemError(errno, _("cannot stat '%1$s'"), path);
+        return -1;
+    }
+    if (wantDir ? !S_ISDIR(sb.st_mode) : !S_ISREG(sb.st_mode)) {
+        virReportError(VIR_ERR_OPERATION_FAILED,
+                       wantDir ? _("'%1$s' is not a directory: refusing to use it") :
+                                 _("'%1$s' is not a regular file: refusing to use it"),
+                       path);
+        return -1;
+    }
+    if (sb.st_uid != geteuid()) {
+        virReportError(VIR_ERR_OPERATION_FAILED,
+                       _("'%1$s' is owned by uid %2$u, not by uid %3$u that runs the driver: refusing to use it"),
+                       path, (unsigned int)sb.st_uid, (unsigned int)geteuid());
+        return -1;
+    }
+    if (sb.st_mode & (S_IWGRP | S_IWOTH)) {
+        virReportError(VIR_ERR_OPERATION_FAILED,
+                       _("'%1$s' is writable by group or others (mode %2$04o): refusing to use it; only its owner may write it"),
+                       path, (unsigned int)(sb.st_mode & 07777));
+        return -1;
+    }
+    return 0;
+}
+
+
+/**
+ * virFileOpenDirTrusted:
+ * @path: a directory, not a symbolic link
+ * @mustExist: whether a missing directory is an error
+ *
+ * Opens a directory the driver keeps state in, for the *At() functions
+ * below, and checks it (virFileCheckTrusted()).
+ *
+ * Returns: the descriptor; -1 with an error reported; -2 when it does
+ * not exist and @mustExist is false (nothing reported).
+ */
+int
+virFileOpenDirTrusted(const char *path, bool mustExist)
+{
+    VIR_AUTOCLOSE fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+
+    if (fd < 0) {
+        if (errno == ENOENT && !mustExist)
+            return -2;
+        if (errno == ELOOP || errno == ENOTDIR) {
+            virReportError(VIR_ERR_OPERATION_FAILED,
+                           _("'%1$s' is not a directory: refusing to use it"), path);
+            return -1;
+        }
+        virReportSystemError(errno, _("cannot open directory '%1$s'"), path);
+        return -1;
+    }
+    if (virFileCheckTrusted(fd, path, true) < 0)
+        return -1;
+    return g_steal_fd(&fd);
+}
+
+
+/* Whether @name can only name an entry directly inside a directory. */
+static bool
+virFileNameIsPlain(const char *name)
+{
+    return *name && !strchr(name, '/') && STRNEQ(name, ".") && STRNEQ(name, "..");
+}
+
+
+/**
+ * virFileOpenAt:
+ * @dirfd: a directory from virFileOpenDirTrusted()
+ * @dir: its path, for messages
+ * @name: an entry of it (no '/')
+ * @flags: open(2) flags; O_NOFOLLOW, O_NONBLOCK and O_CLOEXEC are added
+ * @mode: permissions when @flags creates the file
+ *
+ * Opens a regular file inside a trusted directory without following a
+ * symbolic link and without blocking on a FIFO planted in its place,
+ * and checks it (virFileCheckTrusted()).  O_NONBLOCK is cleared again
+ * once the file is known to be regular.
+ *
+ * Returns: the descriptor; -1 with an error reported (errno kept from
+ * open for a missing file: ENOENT).
+ */
+int
+virFileOpenAt(int dirfd, const char *dir, const char *name, int flags,
+              mode_t mode)
+{
+    g_autofree char *path = g_build_filename(dir, name, NULL);
+    VIR_AUTOCLOSE fd = -1;
+    int fl;
+
+    if (!virFileNameIsPlain(name)) {
+        virReportError(VIR_ERR_INTERNAL_ERROR,
+                       _("'%1$s' does not name a file directly inside '%2$s'"),
+                       name, dir);
+        errno = EINVAL;
+        return -1;
+    }
+    if (dirfd < 0) {
+        /* A directory that does not exist holds nothing. */
+        virReportSystemError(ENOENT, _("cannot open '%1$s'"), path);
+        errno = ENOENT;
+        return -1;
+    }
+    fd = openat(dirfd, name, flags | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, mode);
+    if (fd < 0) {
+        int err = errno;
+
+        if (err == ELOOP)
+            virReportError(VIR_ERR_OPERATION_FAILED,
+                           _("'%1$s' is a symbolic link: refusing to follow it"), path);
+        else
+            virReportSystemError(err, _("cannot open '%1$s'"), path);
+        errno = err;
+        return -1;
+    }
+    if (virFileCheckTrusted(fd, path, false) < 0 ||
+        (fl = fcntl(fd, F_GETFL)) < 0 ||
+        fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) < 0) {
+        if (virGetLastErrorCode() == VIR_ERR_OK)
+            virReportSystemError(errno, _("cannot open '%1$s'"), path);
+        errno = EPERM;
+        return -1;
+    }
+    return g_steal_fd(&fd);
+}
+
+
+/**
+ * virFileReadAllAt:
+ * @dirfd, @dir, @name: as for virFileOpenAt()
+ * @maxlen: refuse files larger than this
+ * @ret: the contents, NUL-terminated, for the caller to free
+ *
+ * Returns: the length; 0 with *@ret NULL when the file does not exist;
+ * -1 with an error reported (also for a file that is not trusted, or
+ * that holds a NUL byte).
+ */
+ssize_t
+virFileReadAllAt(int dirfd, const char *dir, const char *name, size_t maxlen,
+                 char **ret)
+{
+    g_autofree char *path = g_build_filename(dir, name, NULL);
+    g_autoptr(GString) buf = NULL;
+    VIR_AUTOCLOSE fd = -1;
+    char chunk[8192];
+
+    *ret = NULL;
+    if ((fd = virFileOpenAt(dirfd, dir, name, O_RDONLY, 0)) < 0) {
+        if (errno == ENOENT) {
+            virResetLastError();
+            return 0;
+        }
+        return -1;
+    }
+    buf = g_string_new(NULL);
+    for (;;) {
+        ssize_t n = read(fd, chunk, sizeof(chunk));
+
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            virReportSystemError(errno, _("cannot read '%1$s'"), path);
+            return -1;
+        }
+        if (n == 0)
+            break;
+        if (buf->len + n > maxlen) {
+            virReportError(VIR_ERR_INTERNAL_ERROR,
+                           _("'%1$s' is larger than %2$zu bytes"), path, maxlen);
+            return -1;
+        }
+        g_string_append_len(buf, chunk, n);
+    }
+    if (strlen(buf->str) != buf->len) {
+        virReportError(VIR_ERR_INTERNAL_ERROR,
+                       _("'%1$s' holds a NUL byte: it is not a text file of ours"),
+                       path);
+        return -1;
+    }
+    *ret = g_string_free(g_steal_pointer(&buf), FALSE);
+    return strlen(*ret);
+}
+
+
+/**
+ * virFileWriteAtomicAt:
+ * @dirfd, @dir, @name: as for virFileOpenAt()
+ * @mode: the file's permissions
+ * @data: the new contents
+ * @len: their length
+ *
+ * As virFileWriteAtomic(), inside a trusted directory: the temporary
+ * file (NAME.new-XXXXXX) is created exclusively, never through a link,
+ * and renamed over @name (replacing whatever entry is there, a symbolic
+ * link included, without following it).
+ *
+ * Returns: 0, or -1 with an error reported and @name untouched.
+ */
+int
+virFileWriteAtomicAt(int dirfd, const char *dir, const char *name, mode_t mode,
+                     const char *data, size_t len)
+{
+    g_autofree char *path = g_build_filename(dir, name, NULL);
+    g_autofree char *tmp = NULL;
+    VIR_AUTOCLOSE fd = -1;
+
+    if (!virFileNameIsPlain(name)) {
+        virReportError(VIR_ERR_INTERNAL_ERROR,
+                       _("'%1$s' does not name a file directly inside '%2$s'"),
+                       name, dir);
+        return -1;
+    }
+    for (int attempt = 0; fd < 0; attempt++) {
+        g_autofree char *suffix = g_strdup_printf("%06x", g_random_int_range(0, 0x1000000));
+
+        g_free(tmp);
+        tmp = g_strdup_printf("%s.new-%s", name, suffix);
+        fd = openat(dirfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+                    mode);
+        if (fd < 0 && (errno != EEXIST || attempt >= 100)) {
+            virReportSystemError(errno, _("cannot create temporary file for '%1$s'"),
+                                 path);
+            return -1;
+        }
+    }
+    if (fchmod(fd, mode) < 0 ||
+        virFileWriteFull(fd, data, len) < 0 ||
+        fsync(fd) < 0) {
+        virReportSystemError(errno, _("cannot write '%1$s/%2$s'"), dir, tmp);
+        goto error;
+    }
+    if (close(fd) < 0) {
+        fd = -1;
+        virReportSystemError(errno, _("cannot write '%1$s/%2$s'"), dir, tmp);
+        goto error;
+    }
+    fd = -1;
+    if (renameat(dirfd, tmp, dirfd, name) < 0) {
+        virReportSystemError(errno, _("cannot rename '%1$s' to '%2$s'"), tmp, path);
+        goto error;
+    }
+    if (fsync(dirfd) < 0) {
+        virReportSystemError(errno, _("cannot sync directory '%1$s'"), dir);
+        return -1;
+    }
+    return 0;
+
+ error:
+    unlinkat(dirfd, tmp, 0);
+    return -1;
+}
+
+
+/**
+ * virFileRemoveAt:
+ * @dirfd, @dir, @name: as for virFileOpenAt()
+ * @isDir: remove an (empty) directory rather than a file
+ *
+ * Removes the entry itself (a symbolic link, not what it points to).
+ *
+ * Returns: 0 when it is gone (also when it never existed), or -1 with
+ * an error reported.
+ */
+int
+virFileRemoveAt(int dirfd, const char *dir, const char *name, bool isDir)
+{
+    if (!virFileNameIsPlain(name)) {
+        virReportError(VIR_ERR_INTERNAL_ERROR,
+                       _("'%1$s' does not name a file directly inside '%2$s'"),
+                       name, dir);
+        return -1;
+    }
+    if (unlinkat(dirfd, name, isDir ? AT_REMOVEDIR : 0) < 0 && errno != ENOENT) {
+        virReportSystemError(errno, _("cannot remove '%1$s/%2$s'"), dir, name);
+        return -1;
+    }
+    return 0;
+}
+
+
+/**
+ * virFileOpenLockedAt:
+ * @dirfd, @dir, @name: as for virFileOpenAt(); the lock file is created
+ *                      (0600) if missing
+ * @mode: shared or exclusive
+ * @wait: block until the lock is free
+ *
+ * Returns: the locked descriptor, or -1 with an error reported
+ * (VIR_ERR_RESOURCE_BUSY when busy and @wait is false).
+ */
+int
+virFileOpenLockedAt(int dirfd, const char *dir, const char *name,
+                    virFileLockMode mode, bool wait)
+{
+    VIR_AUTOCLOSE fd = virFileOpenAt(dirfd, dir, name, O_RDWR | O_CREAT, 0600);
+    int rc;
+
+    if (fd < 0)
+        return -1;
+    if ((rc = virFileLockFD(fd, mode, wait)) < 0) {
+        if (rc == -EWOULDBLOCK)
+            virReportError(VIR_ERR_RESOURCE_BUSY,
+                           _("lock file '%1$s/%2$s' is held by another process"),
+                           dir, name);
+        else
+            virReportSystemError(-rc, _("cannot lock '%1$s/%2$s'"), dir, name);
+        return -1;
+    }
+    return g_steal_fd(&fd);
+}

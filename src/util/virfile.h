@@ -44,3 +44,23 @@ typedef enum {
 int virFileLockFD(int fd, virFileLockMode mode, bool wait);
 int virFileOpenLocked(const char *path, virFileLockMode mode, bool wait)
     G_GNUC_WARN_UNUSED_RESULT;
+
+/* Files and directories under a state root the driver must trust. */
+int virFileCheckTrusted(int fd, const char *path, bool wantDir)
+    ATTRIBUTE_NONNULL(2) G_GNUC_WARN_UNUSED_RESULT;
+int virFileOpenDirTrusted(const char *path, bool mustExist)
+    ATTRIBUTE_NONNULL(1) G_GNUC_WARN_UNUSED_RESULT;
+int virFileOpenAt(int dirfd, const char *dir, const char *name, int flags,
+                  mode_t mode)
+    ATTRIBUTE_NONNULL(2, 3) G_GNUC_WARN_UNUSED_RESULT;
+ssize_t virFileReadAllAt(int dirfd, const char *dir, const char *name,
+                         size_t maxlen, char **ret)
+    ATTRIBUTE_NONNULL(2, 3, 5) G_GNUC_WARN_UNUSED_RESULT;
+int virFileWriteAtomicAt(int dirfd, const char *dir, const char *name,
+                         mode_t mode, const char *data, size_t len)
+    ATTRIBUTE_NONNULL(2, 3, 5) G_GNUC_WARN_UNUSED_RESULT;
+int virFileRemoveAt(int dirfd, const char *dir, const char *name, bool isDir)
+    ATTRIBUTE_NONNULL(2, 3);
+int virFileOpenLockedAt(int dirfd, const char *dir, const char *name,
+                        virFileLockMode mode, bool wait)
+    ATTRIBUTE_NONNULL(2, 3) G_GNUC_WARN_UNUSED_RESULT;

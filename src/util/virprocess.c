@@ -14,6 +14,7 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 
@@ -31,6 +32,8 @@ VIR_LOG_INIT("util.process");
 
 /* Field 22 of /proc/PID/stat, counted from 1 (the pid). */
 #define VIR_PROCESS_STAT_STARTTIME 22
+/* A QEMU command line is a few KiB; anything absurd is not ours. */
+#define VIR_PROCESS_CMDLINE_MAX (1024 * 1024)
 /* The first field after the command name is field 3 (the state). */
 #define VIR_PROCESS_STAT_FIRST_AFTER_COMM 3
 
@@ -382,12 +385,355 @@ virProcessReap(pid_t pid)
 }
 
 
+/**
+ * virProcessGetCmdline:
+ * @pid: a process
+ * @retArgv: its command line, NULL-terminated, for the caller to free
+ *           (g_strfreev); empty for a zombie
+ *
+ * Reports nothing.
+ *
+ * Returns: 0; -ENOENT when the process is gone; another -errno when
+ * /proc could not be read (-E2BIG for an absurdly long command line).
+ */
+int
+virProcessGetCmdline(pid_t pid, char ***retArgv)
+{
+    g_autofree char *path = g_strdup_printf("/proc/%lld/cmdline", (long long)pid);
+    VIR_AUTOCLOSE fd = open(path, O_RDONLY | O_CLOEXEC);
+    g_autoptr(GString) buf = NULL;
+    g_autoptr(GPtrArray) argv = NULL;
+    char chunk[4096];
+
+    if (fd < 0)
+        return errno == ESRCH ? -ENOENT : -errno;
+    buf = g_string_new(NULL);
+    for (;;) {
+        ssize_t n = read(fd, chunk, sizeof(chunk));
+
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            return errno == ESRCH ? -ENOENT : -errno;
+        if (n == 0)
+            break;
+        if (buf->len + n > VIR_PROCESS_CMDLINE_MAX)
+            return -E2BIG;
+        g_string_append_len(buf, chunk, n);
+    }
+
+    argv = g_ptr_array_new();
+    for (gsize i = 0; i < buf->len; i += strlen(buf->str + i) + 1)
+        g_ptr_array_add(argv, g_strdup(buf->str + i));
+    g_ptr_array_add(argv, NULL);
+    *retArgv = (char **)g_ptr_array_free(g_steal_pointer(&argv), FALSE);
+    return 0;
+}
+
+
+/**
+ * virProcessCmdlineHasArgs:
+ * @pid: a process
+ * @args: NULL-terminated strings, each of which must be a whole
+ *        argument of @pid's command line
+ *
+ * A process's command line is something only that process (and whoever
+ * started it) chose: the driver puts the domain's UUID and the path of
+ * its own monitor socket there, so finding them proves that @pid is the
+ * domain's QEMU and not some process that happens to share a pid and a
+ * start time recorded in a forged file.  A zombie has no command line.
+ * Reports nothing.
+ *
+ * Returns: 1 when every element of @args is there, 0 when one is not
+ * (or the process is gone), -errno when /proc could not be read.
+ */
+int
+virProcessCmdlineHasArgs(pid_t pid, const char *const *args)
+{
+    g_auto(GStrv) argv = NULL;
+    int rc;
+
+    if ((rc = virProcessGetCmdline(pid, &argv)) < 0)
+        return rc == -ENOENT || rc == -E2BIG ? 0 : rc;
+    for (size_t a = 0; args[a]; a++) {
+        if (!g_strv_contains((const char *const *)argv, args[a]))
+            return 0;
+    }
+    return 1;
+}
+
+
+/* Whether the process behind @pidfd has exited, without waiting and
+ * without reaping it.  Reports nothing; an error counts as "not yet". */
+static bool
+virProcessPidfdHasExited(int pidfd)
+{
+    struct pollfd pfd = { .fd = pidfd, .events = POLLIN };
+    int rc;
+
+    while ((rc = poll(&pfd, 1, 0)) < 0 && errno == EINTR)
+        ;
+    return rc > 0 && (pfd.revents & POLLIN);
+}
+
+
+/**
+ * virProcessRefSet:
+ * @ref: a reference
+ * @pid: a process, as recorded somewhere
+ * @startTime: its start time, as recorded with it
+ *
+ * Points @ref at a recorded process without opening anything: the
+ * identity is checked by virProcessRefOpen().  Whatever @ref held
+ * before is released.
+ */
+void
+virProcessRefSet(virProcessRef *ref, pid_t pid, unsigned long long startTime)
+{
+    virProcessRefClear(ref);
+    ref->pid = pid;
+    ref->startTime = startTime;
+}
+
+
+/**
+ * virProcessRefOpen:
+ * @ref: a reference set by virProcessRefSet()
+ * @identity: NULL, or arguments that the process's command line must
+ *            carry (see virProcessCmdlineHasArgs())
+ *
+ * Verifies that the recorded process still exists and is the one that
+ * was recorded (its start time, and its command line when @identity is
+ * given), and pins it with a pidfd.  Nothing else may act on the
+ * process: any mismatch counts as "gone".  A process that has exited
+ * but is not reaped yet is still the recorded one (its pidfd says it
+ * exited, and waiting reaps it when it is our child).  Idempotent.
+ *
+ * Returns: 1 when @ref is open; 0 when the process is gone or the pid
+ * now names another process (@ref->gone is set); -1 with an error
+ * reported.
+ */
+int
+virProcessRefOpen(virProcessRef *ref, const char *const *identity)
+{
+    VIR_AUTOCLOSE fd = -1;
+    int rc;
+
+    if (ref->pidfd >= 0)
+        return 1;
+    if (ref->gone || ref->pid <= 0) {
+        ref->gone = true;
+        return 0;
+    }
+    if ((rc = virProcessOpenPidfd(ref->pid, ref->startTime, &fd)) <= 0) {
+        if (rc == 0)
+            ref->gone = true;
+        return rc;
+    }
+
+    /* Exited already: the start time proved it was ours, and a zombie
+     * has no command line to compare. */
+    if (identity && !virProcessPidfdHasExited(fd)) {
+        if ((rc = virProcessCmdlineHasArgs(ref->pid, identity)) < 0) {
+            virReportSystemError(-rc, _("cannot read the command line of process %1$lld"),
+                                 (long long)ref->pid);
+            return -1;
+        }
+        if (rc == 0) {
+            VIR_WARN("process %lld has the recorded start time but not the expected command line: not ours",
+                     (long long)ref->pid);
+            ref->gone = true;
+            return 0;
+        }
+    }
+    ref->pidfd = g_steal_fd(&fd);
+    return 1;
+}
+
+
+/**
+ * virProcessRefOpenChild:
+ * @ref: a reference (released first)
+ * @pid: a child this process has just spawned and not reaped
+ *
+ * An unreaped child cannot change identity, so it is recorded as it is
+ * now: its start time is read and a pidfd opened.
+ *
+ * Returns: 1 when @ref is open; 0 when the child had already been reaped;
+ * -1 with an error reported.
+ */
+int
+virProcessRefOpenChild(virProcessRef *ref, pid_t pid)
+{
+    g_autofree char *stat = NULL;
+    int rc;
+
+    virProcessRefClear(ref);
+    ref->pid = pid;
+    if ((rc = virProcessReadProcFile(pid, "stat", &stat)) < 0) {
+        if (rc == -ENOENT || rc == -ESRCH) {
+            ref->gone = true;
+            return 0;
+        }
+        virReportSystemError(-rc, _("cannot read the start time of process %1$lld"),
+                             (long long)pid);
+        return -1;
+    }
+    if (virProcessParseStartTime(pid, stat, &ref->startTime) < 0)
+        return -1;
+    return virProcessRefOpen(ref, NULL);
+}
+
+
+/**
+ * virProcessRefSignal:
+ * @ref: an open reference
+ * @sig: the signal
+ *
+ * A raw helper: reports nothing.
+ *
+ * Returns: 0 when the signal was sent; -ESRCH when the process has
+ * already exited (or @ref is known gone); -EBADF when @ref is not open;
+ * another -errno otherwise.
+ */
+int
+virProcessRefSignal(virProcessRef *ref, int sig)
+{
+    if (ref->gone)
+        return -ESRCH;
+    if (ref->pidfd < 0)
+        return -EBADF;
+    return virProcessPidfdSendSignal(ref->pidfd, sig);
+}
+
+
+/**
+ * virProcessRefWait:
+ * @ref: an open reference
+ * @timeoutMs: how long to wait; negative waits forever, 0 only looks
+ * @retStatus: as for virProcessPidfdWait()
+ *
+ * Returns: 1 when the process has exited (@ref->gone is set; reaped if
+ * it was our child), 0 when @timeoutMs passed first, -1 with an error
+ * reported.
+ */
+int
+virProcessRefWait(virProcessRef *ref, long long timeoutMs, int *retStatus)
+{
+    int rc;
+
+    if (ref->gone && ref->pidfd < 0) {
+        if (retStatus)
+            *retStatus = -1;
+        return 1;
+    }
+    if (ref->pidfd < 0) {
+        virReportError(VIR_ERR_INTERNAL_ERROR,
+                       _("cannot wait for process %1$lld: it was not verified"),
+                       (long long)ref->pid);
+        return -1;
+    }
+    if ((rc = virProcessPidfdWait(ref->pidfd, ref->pid, timeoutMs, retStatus)) == 1)
+        ref->gone = true;
+    return rc;
+}
+
+
+/**
+ * virProcessRefIsAlive:
+ * @ref: a reference
+ *
+ * Whether the process still runs (a zombie does not), opening @ref
+ * without an identity check if it is not open.  Errors count as alive,
+ * since only proof of an exit may lead to cleaning up after a process;
+ * they are logged and not reported.
+ */
+bool
+virProcessRefIsAlive(virProcessRef *ref)
+{
+    int rc;
+
+    if (ref->gone)
+        return false;
+    if ((rc = virProcessRefOpen(ref, NULL)) == 0)
+        return false;
+    if (rc > 0 && (rc = virProcessRefWait(ref, 0, NULL)) == 1)
+        return false;
+    if (rc < 0) {
+        VIR_WARN("cannot check process %lld: %s", (long long)ref->pid,
+                 virGetLastErrorMessage());
+        virResetLastError();
+    }
+    return true;
+}
+
+
+/**
+ * virProcessRefGetState:
+ * @ref: a reference
+ *
+ * Returns: the process's state as virProcessGetState() gives it, for
+ * messages, or NULL when it is gone.
+ */
+char *
+virProcessRefGetState(const virProcessRef *ref)
+{
+    if (ref->gone || ref->pid <= 0)
+        return NULL;
+    return virProcessGetState(ref->pid);
+}
+
+
+/**
+ * virProcessRefDup:
+ * @src: an open reference
+ * @dst: a cleared reference, set to a copy of @src with its own pidfd
+ *
+ * Lets one thread wait on a process while others use @src.
+ *
+ * Returns: 0, or -1 with an error reported.
+ */
+int
+virProcessRefDup(const virProcessRef *src, virProcessRef *dst)
+{
+    int fd = -1;
+
+    if (src->pidfd >= 0 && (fd = fcntl(src->pidfd, F_DUPFD_CLOEXEC, 3)) < 0) {
+        virReportSystemError(errno, _("cannot duplicate the pidfd of process %1$lld"),
+                             (long long)src->pid);
+        return -1;
+    }
+    *dst = *src;
+    dst->pidfd = fd;
+    return 0;
+}
+
+
+/**
+ * virProcessRefClear:
+ * @ref: a reference, or NULL
+ *
+ * Closes the pidfd and forgets the process.
+ */
+void
+virProcessRefClear(virProcessRef *ref)
+{
+    if (!ref)
+        return;
+    virForceClose(&ref->pidfd);
+    ref->pid = 0;
+    ref->startTime = 0;
+    ref->gone = false;
+}
+
+
 /* What the child was doing when it failed, as sent to the parent. */
 typedef enum {
     VIR_PROCESS_SPAWN_STEP_SESSION,
     VIR_PROCESS_SPAWN_STEP_STDIO,
     VIR_PROCESS_SPAWN_STEP_FDS,
     VIR_PROCESS_SPAWN_STEP_CWD,
+    VIR_PROCESS_SPAWN_STEP_RLIMIT,
     VIR_PROCESS_SPAWN_STEP_EXEC,
 
     VIR_PROCESS_SPAWN_STEP_LAST
@@ -403,6 +749,8 @@ static const char *const virProcessSpawnStepMessage[] = {
         N_("cannot close inherited descriptors to execute binary %1$s"),
     [VIR_PROCESS_SPAWN_STEP_CWD] =
         N_("cannot change to directory '%2$s' to execute binary %1$s"),
+    [VIR_PROCESS_SPAWN_STEP_RLIMIT] =
+        N_("cannot set the limit of open files (max_files) to execute binary %1$s"),
     [VIR_PROCESS_SPAWN_STEP_EXEC] = N_("cannot execute binary %1$s"),
 };
 G_STATIC_ASSERT(G_N_ELEMENTS(virProcessSpawnStepMessage) ==
@@ -494,6 +842,20 @@ virProcessSpawnChild(const char *const *argv, const char *const *envp,
     if (chdir(opts->cwd ? opts->cwd : "/") < 0)
         goto fail;
 
+    failure.step = VIR_PROCESS_SPAWN_STEP_RLIMIT;
+    if (opts->maxFiles > 0) {
+        struct rlimit lim = { .rlim_cur = opts->maxFiles, .rlim_max = opts->maxFiles };
+
+        if (setrlimit(RLIMIT_NOFILE, &lim) < 0) {
+            /* Not allowed above our hard limit: the most we may give. */
+            if (opts->maxFilesRequired || getrlimit(RLIMIT_NOFILE, &lim) < 0)
+                goto fail;
+            lim.rlim_cur = MIN(lim.rlim_max, (rlim_t)opts->maxFiles);
+            if (setrlimit(RLIMIT_NOFILE, &lim) < 0)
+                goto fail;
+        }
+    }
+
     /* The parent's go-ahead: end of file means it gave up or died
      * before it could record us, so nothing may run. */
     if (gofd >= 0) {
@@ -565,6 +927,7 @@ virProcessSpawn(const char *const *argv, const char *const *envp,
 {
     const virProcessSpawnOpts defaults = {
         .cwd = NULL, .umask = 022, .logfd = -1, .passfds = NULL, .npassfds = 0,
+        .maxFiles = 0,
     };
     g_autofree int *keep = NULL;
     virProcessSpawnFailure failure;

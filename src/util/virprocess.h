@@ -34,6 +34,50 @@ int virProcessPidfdWait(int pidfd, pid_t pid, long long timeoutMs,
 
 int virProcessReap(pid_t pid);
 
+int virProcessGetCmdline(pid_t pid, char ***retArgv) G_GNUC_WARN_UNUSED_RESULT;
+int virProcessCmdlineHasArgs(pid_t pid, const char *const *args)
+    G_GNUC_WARN_UNUSED_RESULT;
+
+
+/**
+ * virProcessRef:
+ *
+ * A live process, held by identity rather than by number: its pid, the
+ * start time that together with the pid names it uniquely, and a pidfd
+ * pinned to it once that identity was verified.  Every signal and every
+ * wait goes through the pidfd, so a pid the kernel has given to another
+ * process since can never be signalled.  Initialise with
+ * VIR_PROCESS_REF_INIT; clear with virProcessRefClear() (or g_auto).
+ */
+typedef struct _virProcessRef virProcessRef;
+struct _virProcessRef {
+    pid_t pid;                    /* 0 when unset */
+    unsigned long long startTime; /* field 22 of /proc/PID/stat */
+    int pidfd;                    /* -1 until verified and opened */
+    bool gone;                    /* proven to have exited */
+};
+
+#define VIR_PROCESS_REF_INIT { .pid = 0, .startTime = 0, .pidfd = -1, .gone = false }
+
+void virProcessRefSet(virProcessRef *ref, pid_t pid,
+                      unsigned long long startTime)
+    ATTRIBUTE_NONNULL(1);
+int virProcessRefOpen(virProcessRef *ref, const char *const *identity)
+    ATTRIBUTE_NONNULL(1) G_GNUC_WARN_UNUSED_RESULT;
+int virProcessRefOpenChild(virProcessRef *ref, pid_t pid)
+    ATTRIBUTE_NONNULL(1) G_GNUC_WARN_UNUSED_RESULT;
+int virProcessRefSignal(virProcessRef *ref, int sig)
+    ATTRIBUTE_NONNULL(1) G_GNUC_WARN_UNUSED_RESULT;
+int virProcessRefWait(virProcessRef *ref, long long timeoutMs, int *retStatus)
+    ATTRIBUTE_NONNULL(1) G_GNUC_WARN_UNUSED_RESULT;
+bool virProcessRefIsAlive(virProcessRef *ref) ATTRIBUTE_NONNULL(1);
+char *virProcessRefGetState(const virProcessRef *ref) ATTRIBUTE_NONNULL(1);
+int virProcessRefDup(const virProcessRef *src, virProcessRef *dst)
+    ATTRIBUTE_NONNULL(1, 2) G_GNUC_WARN_UNUSED_RESULT;
+void virProcessRefClear(virProcessRef *ref);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(virProcessRef, virProcessRefClear);
+
 /**
  * virProcessSpawnOpts:
  *
@@ -60,6 +104,12 @@ struct _virProcessSpawnOpts {
      * caller put the pid on record before the program can run. */
     int (*prepare)(pid_t pid, void *opaque);
     void *prepareOpaque;
+    /* if not 0, the child's limit of open files (RLIMIT_NOFILE, soft and
+     * hard): its own, not whatever the caller happened to run with.
+     * With maxFilesRequired a limit that cannot be set fails the spawn;
+     * without, the child gets the most it may have up to that value. */
+    unsigned long long maxFiles;
+    bool maxFilesRequired;
     /* the child is killed (SIGKILL) when the thread that spawned it
      * exits, and never runs the program if that happened already: for
      * helpers that must not outlive their caller (a capability probe),
