@@ -508,6 +508,12 @@ def case_wire_faults(d):
         got = error_of(r) if r and r["status"] == 1 else r
         if got != want:
             out += f"{name}: {got}, wanted {want}\n"
+    # A call with descriptors (none passed): an error reply, not silence.
+    c.serial += 1
+    c.send(frame(REMOTE, 59, 4, c.serial))
+    r = c.reply()
+    if not r or r["status"] != 1 or error_of(r)[2] != "passing file descriptors is not supported":
+        out += f"CALL_WITH_FDS: {r and error_of(r)}\n"
     # The connection survived all of that.
     r = c.call(59)
     if not r or r["status"] != 0:

@@ -1197,6 +1197,17 @@ def check_session_runtime_dir():
         return f"the domain cannot start once its QEMU is gone: {again.stderr!r}"
     virsh("run-b", "destroy", "sess")
     virsh("run-b", "undefine", "sess")
+    # qemu:///session went to a session daemon per runtime directory,
+    # started by the library; they would leave after their timeout.
+    for d in ("run-a", "run-b"):
+        try:
+            with open(os.path.join(home, d, "libvirt-grace", "virtqemud.pid")) as f:
+                pid = int(f.read())
+        except (OSError, ValueError):
+            return f"no session daemon served {d}"
+        os.kill(pid, signal.SIGTERM)
+        if not wait_gone(pid, 10):
+            return f"the session daemon of {d} ignored SIGTERM"
     return ""
 
 

@@ -43,8 +43,23 @@
 
 VIR_LOG_INIT("remote.remote_daemon");
 
-/* The in-process driver this daemon serves (set once at start). */
+/* The in-process driver this daemon serves (set once at start), and
+ * the URI its clients know it by. */
 static char *remoteDaemonDriverURI;
+static const char *remoteDaemonPublicURI = "qemu:///system";
+
+
+/**
+ * remoteDaemonURI:
+ *
+ * Returns: what this daemon serves as its clients name it,
+ * "qemu:///system" or "qemu:///session".
+ */
+const char *
+remoteDaemonURI(void)
+{
+    return remoteDaemonPublicURI;
+}
 
 
 /**
@@ -379,6 +394,14 @@ remoteClientReader(gpointer opaque)
                 remoteSendKeepalive(client, KEEPALIVE_PROC_PONG);
             continue;
         }
+        if (hdr.type == VIR_NET_CALL_WITH_FDS) {
+            /* A call that waits for its answer, with descriptors this
+             * daemon does not take: it gets an error, not silence. */
+            virReportError(VIR_ERR_RPC, "%s",
+                           _("passing file descriptors is not supported"));
+            remoteReplyError(client, &hdr);
+            continue;
+        }
         if (hdr.type != VIR_NET_CALL) {
             /* Streams and one-way messages: nothing here takes them. */
             VIR_DEBUG("ignoring a frame of type %d", hdr.type);
@@ -629,7 +652,8 @@ remoteUsage(FILE *out, const char *argv0)
               "  -f | --config <file>   Configuration file\n"
               "  -V | --version         Display version information\n"
               "  -p | --pid-file <file> Change name of PID file\n"
-              "       --root <dir>      Keep all state and the sockets under <dir>\n\n"),
+              "       --root <dir>      Keep all state and the sockets under <dir>\n"
+              "       --session         Serve qemu:///session, also when run by root\n\n"),
             argv0);
 }
 
@@ -683,6 +707,7 @@ main(int argc, char **argv)
     g_autofree char *rwpath = NULL;
     g_autofree char *ropath = NULL;
     bool daemonize = false;
+    bool session = false;
     bool verbose = false;
     long timeout = 0;
     int readyfd = -1;
@@ -703,6 +728,7 @@ main(int argc, char **argv)
         { "pid-file", required_argument, NULL, 'p' },
         { "help", no_argument, NULL, 'h' },
         { "root", required_argument, NULL, 'R' },
+        { "session", no_argument, NULL, 'S' },
         { NULL, 0, NULL, 0 },
     };
     int c;
@@ -748,6 +774,9 @@ main(int argc, char **argv)
             g_free(root);
             root = g_strdup(optarg);
             break;
+        case 'S':
+            session = true;
+            break;
         case 'V':
             printf("virtqemud (%s) %s\n", PACKAGE, PACKAGE_VERSION);
             return 0;
@@ -775,7 +804,7 @@ main(int argc, char **argv)
         rundir = g_build_filename(root, "run", NULL);
         confdir = g_build_filename(root, "etc", NULL);
         remoteDaemonDriverURI = g_strdup_printf("qemu:///embed?root=%s", escaped);
-    } else if (geteuid() == 0) {
+    } else if (geteuid() == 0 && !session) {
         rundir = g_build_filename(RUNSTATEDIR, PACKAGE, NULL);
         confdir = g_build_filename(SYSCONFDIR, PACKAGE, NULL);
         remoteDaemonDriverURI = g_strdup("qemu:///system");
@@ -783,6 +812,7 @@ main(int argc, char **argv)
         rundir = g_build_filename(g_get_user_runtime_dir(), PACKAGE, NULL);
         confdir = g_build_filename(g_get_user_config_dir(), PACKAGE, NULL);
         remoteDaemonDriverURI = g_strdup("qemu:///session");
+        remoteDaemonPublicURI = "qemu:///session";
     }
     if (configFile) {
         if (remoteDaemonConfigLoad(&cfg, configFile, true) < 0)

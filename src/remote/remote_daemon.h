@@ -54,3 +54,4 @@ void remoteClientCloseConnection(remoteClient *client);
 void remoteClientDropEvents(remoteClient *client);
 
 virConnectPtr remoteDaemonOpenDriver(bool readonly);
+const char *remoteDaemonURI(void);

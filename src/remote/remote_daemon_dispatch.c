@@ -123,7 +123,7 @@ remoteDispatchConnectGetURI(virConnectPtr conn G_GNUC_UNUSED,
 {
     /* What the client asked for, not how this daemon reaches its
      * driver: a client of the system daemon sees qemu:///system. */
-    ret->uri = g_strdup(geteuid() == 0 ? "qemu:///system" : "qemu:///session");
+    ret->uri = g_strdup(remoteDaemonURI());
     return 0;
 }
 

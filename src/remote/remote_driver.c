@@ -403,8 +403,9 @@ remoteDaemonPath(void)
 
 
 /*
- * Starts a session daemon as the calling user, detached, exiting on its
- * own after a while without clients, then connects once it listens.
+ * Starts a session daemon as the calling user (root included), detached,
+ * exiting on its own after a while without clients, then connects once
+ * it listens.
  * Returns the fd, or -1 with an error reported.
  */
 static int
@@ -412,7 +413,9 @@ remoteAutostartSessionDaemon(const char *path)
 {
     const char *daemon = remoteDaemonPath();
     g_autoptr(GError) gerr = NULL;
-    const char *argv[] = { daemon, "--daemon", "--timeout", "120", NULL };
+    /* Root may have a session too (--session: ours, not upstream's). */
+    const char *argv[] = { daemon, "--daemon", "--timeout", "120",
+                           geteuid() == 0 ? "--session" : NULL, NULL };
     int status;
     int fd;
 
@@ -516,7 +519,7 @@ remoteConnectOpen(virConnectPtr conn, GUri *uri, unsigned int flags)
     priv->events = virDomainEventStateNew();
 
     if ((priv->fd = remoteConnectSocket(socketPath)) < 0) {
-        if (STREQ(scheme, "qemu") && session && geteuid() != 0 &&
+        if (STREQ(scheme, "qemu") && session &&
             (errno == ENOENT || errno == ECONNREFUSED)) {
             if ((priv->fd = remoteAutostartSessionDaemon(socketPath)) < 0)
                 return VIR_DRV_OPEN_ERROR;
