@@ -1117,8 +1117,9 @@ def check_system_default():
         mounts.append(path)
     script = "".join(f"mount -t tmpfs none {shell_quote(m)} && " for m in mounts)
     # qemu:///system is the system daemon's: start one on the empty
-    # directories, gone a second after its last client.
-    script += f"{shell_quote(VIRTQEMUD)} --daemon --timeout 1 && "
+    # directories; it leaves by itself 30 s after its last client (a
+    # shorter idle time can end it before a slow virsh has connected).
+    script += f"{shell_quote(VIRTQEMUD)} --daemon --timeout 30 && "
     script += f"exec {shell_quote(VIRSH)} 'uri; list --all'"
     if os.geteuid() != 0:
         return "# SKIP not root"
