@@ -24,7 +24,10 @@ builddir = Path(sys.argv[1]).resolve()
 srcdir = Path(__file__).resolve().parent
 client = builddir / "bench" / "benchclient"
 raw = builddir / "bench" / "rawqemu"
-prefix = "lvgbsmoke-"
+# Unique to this run: the client finds a domain's QEMU by its name among
+# all processes, and two runs at once (two build trees on one machine)
+# must not find each other's.
+prefix = f"lvgbsmoke{os.getpid()}-"
 cases = []
 
 

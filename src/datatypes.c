@@ -47,8 +47,51 @@ virConnectIsValid(virConnectPtr conn)
 bool
 virDomainIsValid(virDomainPtr dom)
 {
-    return dom && dom->magic == VIR_DOMAIN_MAGIC &&
-           g_atomic_int_get(&dom->refs) > 0 && virConnectIsValid(dom->conn);
+    return virObjectIsValid(dom, VIR_DOMAIN_MAGIC);
+}
+
+
+/**
+ * virObjectIsValid:
+ * @obj: a handle from the application, or NULL
+ * @magic: the magic number of the type it must have
+ *
+ * Best-effort detection of NULL, released and mistyped handles.
+ */
+bool
+virObjectIsValid(const void *obj, unsigned int magic)
+{
+    const virObjectBase *base = obj;
+
+    return base && base->magic == magic && g_atomic_int_get(&base->refs) > 0;
+}
+
+
+void
+virObjectRefInternal(virObjectBase *obj)
+{
+    g_atomic_int_inc(&obj->refs);
+}
+
+
+/**
+ * virObjectUnrefInternal:
+ * @obj: a handle
+ *
+ * Drops a reference; the last one releases what the handle holds.
+ *
+ * Returns: the references left (0 when freed).
+ */
+int
+virObjectUnrefInternal(virObjectBase *obj)
+{
+    if (!obj)
+        return 0;
+    if (!g_atomic_int_dec_and_test(&obj->refs))
+        return g_atomic_int_get(&obj->refs);
+    obj->magic = 0;
+    obj->dispose(obj);
+    return 0;
 }
 
 
@@ -81,12 +124,26 @@ virConnectUnrefInternal(virConnectPtr conn)
     VIR_DEBUG("closing connection %p (%s)", conn, NULLSTR(conn->uri));
     if (conn->driver && conn->driver->connectClose)
         conn->driver->connectClose(conn);
+    if (conn->closeFreeCallback)
+        conn->closeFreeCallback(conn->closeOpaque);
     conn->magic = 0;
     g_free(conn->uri);
     virResetError(&conn->err);
     g_mutex_clear(&conn->lock);
     g_free(conn);
     return 0;
+}
+
+
+static void
+virDomainDispose(virObjectBase *obj)
+{
+    virDomainPtr dom = (virDomainPtr)obj;
+    virConnectPtr conn = dom->conn;
+
+    g_free(dom->name);
+    g_free(dom);
+    virConnectUnrefInternal(conn);
 }
 
 
@@ -105,8 +162,9 @@ virGetDomain(virConnectPtr conn, const char *name, const unsigned char *uuid,
 {
     virDomainPtr dom = g_new0(virDomain, 1);
 
-    dom->magic = VIR_DOMAIN_MAGIC;
-    dom->refs = 1;
+    dom->object.magic = VIR_DOMAIN_MAGIC;
+    dom->object.refs = 1;
+    dom->object.dispose = virDomainDispose;
     virConnectRefInternal(conn);
     dom->conn = conn;
     dom->name = g_strdup(name);
@@ -119,32 +177,94 @@ virGetDomain(virConnectPtr conn, const char *name, const unsigned char *uuid,
 void
 virDomainRefInternal(virDomainPtr dom)
 {
-    g_atomic_int_inc(&dom->refs);
+    virObjectRefInternal(&dom->object);
 }
 
 
 /**
  * virDomainUnrefInternal:
- * @dom: a handle
+ * @dom: a handle, or NULL
  *
  * Returns: the references left (0 when freed).
  */
 int
 virDomainUnrefInternal(virDomainPtr dom)
 {
-    virConnectPtr conn;
-
     if (!dom)
         return 0;
-    if (!g_atomic_int_dec_and_test(&dom->refs))
-        return g_atomic_int_get(&dom->refs);
+    return virObjectUnrefInternal(&dom->object);
+}
 
-    conn = dom->conn;
-    dom->magic = 0;
-    g_free(dom->name);
-    g_free(dom);
+
+static void
+virNetworkDispose(virObjectBase *obj)
+{
+    virNetworkPtr net = (virNetworkPtr)obj;
+    virConnectPtr conn = net->conn;
+
+    g_free(net->name);
+    g_free(net);
     virConnectUnrefInternal(conn);
-    return 0;
+}
+
+
+/**
+ * virGetNetwork:
+ * @conn: the connection (gains a reference)
+ * @name: the network's name
+ * @uuid: its UUID
+ *
+ * For network drivers to hand out handles.
+ *
+ * Returns: a new handle with one reference.
+ */
+virNetworkPtr
+virGetNetwork(virConnectPtr conn, const char *name, const unsigned char *uuid)
+{
+    virNetworkPtr net = g_new0(virNetwork, 1);
+
+    net->object.magic = VIR_NETWORK_MAGIC;
+    net->object.refs = 1;
+    net->object.dispose = virNetworkDispose;
+    virConnectRefInternal(conn);
+    net->conn = conn;
+    net->name = g_strdup(name);
+    memcpy(net->uuid, uuid, VIR_UUID_BUFLEN);
+    return net;
+}
+
+
+static void
+virStreamDispose(virObjectBase *obj)
+{
+    virStreamPtr st = (virStreamPtr)obj;
+    virConnectPtr conn = st->conn;
+
+    if (st->privateFree)
+        st->privateFree(st->privateData);
+    g_free(st);
+    virConnectUnrefInternal(conn);
+}
+
+
+/**
+ * virGetStream:
+ * @conn: the connection (gains a reference)
+ *
+ * Returns: a new stream that no driver has opened yet, with one
+ * reference.
+ */
+virStreamPtr
+virGetStream(virConnectPtr conn)
+{
+    virStreamPtr st = g_new0(virStream, 1);
+
+    st->object.magic = VIR_STREAM_MAGIC;
+    st->object.refs = 1;
+    st->object.dispose = virStreamDispose;
+    virConnectRefInternal(conn);
+    st->conn = conn;
+    return st;
 }
 
 

@@ -13,52 +13,6 @@
 
 VIR_LOG_INIT("libvirt.domain");
 
-/* The driver lacks the call: upstream's VIR_ERR_NO_SUPPORT naming it. */
-#define virReportUnsupportedError() \
-    virReportError(VIR_ERR_NO_SUPPORT, "%s", __func__)
-
-/* Where in the driver table an entry point of the form
- * int (*)(virDomainPtr, unsigned int) lives. */
-#define VIR_DRIVER_ENTRY(field) offsetof(virHypervisorDriver, field)
-
-typedef int (*virDomainFlagsCall)(virDomainPtr domain, unsigned int flags);
-
-/*
- * The body shared by the entry points that change a domain and take
- * flags, and by their flag-less forms: check the handle and the
- * connection's access, call the driver's entry at @entry, dispatch a
- * failure.  @funcname is the public function, named in upstream's
- * messages ("invalid domain pointer in virDomainDestroy").
- */
-static int
-virDomainChangeWithFlags(virDomainPtr domain, unsigned int flags, size_t entry,
-                         const char *funcname)
-{
-    virDomainFlagsCall call;
-
-    VIR_DEBUG("%s: domain=%p flags=0x%x", funcname, domain, flags);
-    virResetLastError();
-    if (!virDomainIsValid(domain)) {
-        virReportError(VIR_ERR_INVALID_DOMAIN, "%s", funcname);
-        virDispatchError(NULL);
-        return -1;
-    }
-    if (domain->conn->flags & VIR_CONNECT_RO) {
-        virReportError(VIR_ERR_OPERATION_DENIED,
-                       _("read only access prevents %1$s"), funcname);
-        goto error;
-    }
-    memcpy(&call, (const char *)domain->conn->driver + entry, sizeof(call));
-    if (call(domain, flags) < 0)
-        goto error;
-    return 0;
-
- error:
-    virDispatchError(domain->conn);
-    return -1;
-}
-
-
 /**
  * virConnectListAllDomains:
  * @conn: a connection
@@ -85,6 +39,10 @@ virConnectListAllDomains(virConnectPtr conn, virDomainPtr **domains,
     if (domains)
         *domains = NULL;
     virCheckConnectReturn(conn, -1);
+    if (!conn->driver->connectListAllDomains) {
+        virReportUnsupportedError();
+        goto error;
+    }
     if ((ret = conn->driver->connectListAllDomains(conn, domains, flags)) < 0)
         goto error;
     return ret;
@@ -111,6 +69,10 @@ virConnectNumOfDomains(virConnectPtr conn)
     VIR_DEBUG("conn=%p", conn);
     virResetLastError();
     virCheckConnectReturn(conn, -1);
+    if (!conn->driver->connectNumOfDomains) {
+        virReportUnsupportedError();
+        goto error;
+    }
     if ((ret = conn->driver->connectNumOfDomains(conn)) < 0)
         goto error;
     return ret;
@@ -140,9 +102,13 @@ virConnectListDomains(virConnectPtr conn, int *ids, int maxids)
     VIR_DEBUG("conn=%p ids=%p maxids=%d", conn, ids, maxids);
     virResetLastError();
     virCheckConnectReturn(conn, -1);
+    virCheckNonNegativeArgGoto(maxids, error);
     if (maxids)
         virCheckNonNullArgGoto(ids, error);
-    virCheckNonNegativeArgGoto(maxids, error);
+    if (!conn->driver->connectListDomains) {
+        virReportUnsupportedError();
+        goto error;
+    }
     if ((ret = conn->driver->connectListDomains(conn, ids, maxids)) < 0)
         goto error;
     return ret;
@@ -169,6 +135,10 @@ virConnectNumOfDefinedDomains(virConnectPtr conn)
     VIR_DEBUG("conn=%p", conn);
     virResetLastError();
     virCheckConnectReturn(conn, -1);
+    if (!conn->driver->connectNumOfDefinedDomains) {
+        virReportUnsupportedError();
+        goto error;
+    }
     if ((ret = conn->driver->connectNumOfDefinedDomains(conn)) < 0)
         goto error;
     return ret;
@@ -200,9 +170,13 @@ virConnectListDefinedDomains(virConnectPtr conn, char **const names,
     VIR_DEBUG("conn=%p names=%p maxnames=%d", conn, names, maxnames);
     virResetLastError();
     virCheckConnectReturn(conn, -1);
+    virCheckNonNegativeArgGoto(maxnames, error);
     if (maxnames)
         virCheckNonNullArgGoto(names, error);
-    virCheckNonNegativeArgGoto(maxnames, error);
+    if (!conn->driver->connectListDefinedDomains) {
+        virReportUnsupportedError();
+        goto error;
+    }
     if ((ret = conn->driver->connectListDefinedDomains(conn, names, maxnames)) < 0)
         goto error;
     return ret;
@@ -234,6 +208,9 @@ virConnectDomainXMLToNative(virConnectPtr conn, const char *nativeFormat,
     VIR_DEBUG("conn=%p format=%s flags=0x%x", conn, NULLSTR(nativeFormat), flags);
     virResetLastError();
     virCheckConnectReturn(conn, NULL);
+    /* Upstream refuses this on a read-only connection: the command line
+     * would show the secrets of the definition. */
+    virCheckReadOnlyGoto(conn->flags, error);
     virCheckNonNullArgGoto(nativeFormat, error);
     virCheckNonNullArgGoto(domainXml, error);
     if (!conn->driver->connectDomainXMLToNative) {
@@ -270,6 +247,10 @@ virDomainLookupByID(virConnectPtr conn, int id)
     virResetLastError();
     virCheckConnectReturn(conn, NULL);
     virCheckNonNegativeArgGoto(id, error);
+    if (!conn->driver->domainLookupByID) {
+        virReportUnsupportedError();
+        goto error;
+    }
     if (!(ret = conn->driver->domainLookupByID(conn, id)))
         goto error;
     return ret;
@@ -299,6 +280,10 @@ virDomainLookupByName(virConnectPtr conn, const char *name)
     virResetLastError();
     virCheckConnectReturn(conn, NULL);
     virCheckNonNullArgGoto(name, error);
+    if (!conn->driver->domainLookupByName) {
+        virReportUnsupportedError();
+        goto error;
+    }
     if (!(ret = conn->driver->domainLookupByName(conn, name)))
         goto error;
     return ret;
@@ -328,41 +313,13 @@ virDomainLookupByUUID(virConnectPtr conn, const unsigned char *uuid)
     virResetLastError();
     virCheckConnectReturn(conn, NULL);
     virCheckNonNullArgGoto(uuid, error);
+    if (!conn->driver->domainLookupByUUID) {
+        virReportUnsupportedError();
+        goto error;
+    }
     if (!(ret = conn->driver->domainLookupByUUID(conn, uuid)))
         goto error;
     return ret;
-
- error:
-    virDispatchError(conn);
-    return NULL;
-}
-
-
-/**
- * virDomainLookupByUUIDString:
- * @conn: a connection
- * @uuid: a UUID in printed form
- *
- * Finds a domain, active or only defined, by its UUID in printed form, as in
- * its XML.
- *
- * Returns: a handle, or NULL (VIR_ERR_INVALID_ARG for a malformed UUID,
- * VIR_ERR_NO_DOMAIN if there is no such domain).
- */
-virDomainPtr
-virDomainLookupByUUIDString(virConnectPtr conn, const char *uuidstr)
-{
-    unsigned char uuid[VIR_UUID_BUFLEN];
-
-    VIR_DEBUG("conn=%p uuidstr=%s", conn, NULLSTR(uuidstr));
-    virResetLastError();
-    virCheckConnectReturn(conn, NULL);
-    virCheckNonNullArgGoto(uuidstr, error);
-    if (virUUIDParse(uuidstr, uuid) < 0) {
-        virReportInvalidArg(uuidstr, "%s", _("Invalid UUID"));
-        goto error;
-    }
-    return virDomainLookupByUUID(conn, uuid);
 
  error:
     virDispatchError(conn);
@@ -395,7 +352,17 @@ virDomainDefineInternal(virConnectPtr conn, const char *xml, unsigned int flags,
                             funcname);
         goto error;
     }
-    if (!(ret = conn->driver->domainDefineXMLFlags(conn, xml, flags)))
+    if (STREQ(funcname, "virDomainDefineXML") && conn->driver->domainDefineXML) {
+        ret = conn->driver->domainDefineXML(conn, xml);
+    } else if (STREQ(funcname, "virDomainDefineXMLFlags") &&
+               conn->driver->domainDefineXMLFlags) {
+        ret = conn->driver->domainDefineXMLFlags(conn, xml, flags);
+    } else {
+        virReportErrorHelper(VIR_FROM_THIS, VIR_ERR_NO_SUPPORT, __FILE__, __func__,
+                             __LINE__, "%s", funcname);
+        goto error;
+    }
+    if (!ret)
         goto error;
     return ret;
 
@@ -453,8 +420,23 @@ virDomainDefineXML(virConnectPtr conn, const char *xml)
 int
 virDomainUndefineFlags(virDomainPtr domain, unsigned int flags)
 {
-    return virDomainChangeWithFlags(domain, flags, VIR_DRIVER_ENTRY(domainUndefineFlags),
-                                    __func__);
+    virConnectPtr conn;
+
+    VIR_DEBUG("domain=%p flags=0x%x", domain, flags);
+    virResetLastError();
+    virCheckDomainReturn(domain, -1);
+    conn = domain->conn;
+    virCheckReadOnlyGoto(conn->flags, error);
+    if (conn->driver->domainUndefineFlags) {
+        if (conn->driver->domainUndefineFlags(domain, flags) < 0)
+            goto error;
+        return 0;
+    }
+    virReportUnsupportedError();
+
+ error:
+    virDispatchError(conn);
+    return -1;
 }
 
 
@@ -469,8 +451,23 @@ virDomainUndefineFlags(virDomainPtr domain, unsigned int flags)
 int
 virDomainUndefine(virDomainPtr domain)
 {
-    return virDomainChangeWithFlags(domain, 0, VIR_DRIVER_ENTRY(domainUndefineFlags),
-                                    __func__);
+    virConnectPtr conn;
+
+    VIR_DEBUG("domain=%p", domain);
+    virResetLastError();
+    virCheckDomainReturn(domain, -1);
+    conn = domain->conn;
+    virCheckReadOnlyGoto(conn->flags, error);
+    if (conn->driver->domainUndefine) {
+        if (conn->driver->domainUndefine(domain) < 0)
+            goto error;
+        return 0;
+    }
+    virReportUnsupportedError();
+
+ error:
+    virDispatchError(conn);
+    return -1;
 }
 
 
@@ -487,8 +484,23 @@ virDomainUndefine(virDomainPtr domain)
 int
 virDomainCreateWithFlags(virDomainPtr domain, unsigned int flags)
 {
-    return virDomainChangeWithFlags(domain, flags, VIR_DRIVER_ENTRY(domainCreateWithFlags),
-                                    __func__);
+    virConnectPtr conn;
+
+    VIR_DEBUG("domain=%p flags=0x%x", domain, flags);
+    virResetLastError();
+    virCheckDomainReturn(domain, -1);
+    conn = domain->conn;
+    virCheckReadOnlyGoto(conn->flags, error);
+    if (conn->driver->domainCreateWithFlags) {
+        if (conn->driver->domainCreateWithFlags(domain, flags) < 0)
+            goto error;
+        return 0;
+    }
+    virReportUnsupportedError();
+
+ error:
+    virDispatchError(conn);
+    return -1;
 }
 
 
@@ -503,8 +515,23 @@ virDomainCreateWithFlags(virDomainPtr domain, unsigned int flags)
 int
 virDomainCreate(virDomainPtr domain)
 {
-    return virDomainChangeWithFlags(domain, 0, VIR_DRIVER_ENTRY(domainCreateWithFlags),
-                                    __func__);
+    virConnectPtr conn;
+
+    VIR_DEBUG("domain=%p", domain);
+    virResetLastError();
+    virCheckDomainReturn(domain, -1);
+    conn = domain->conn;
+    virCheckReadOnlyGoto(conn->flags, error);
+    if (conn->driver->domainCreate) {
+        if (conn->driver->domainCreate(domain) < 0)
+            goto error;
+        return 0;
+    }
+    virReportUnsupportedError();
+
+ error:
+    virDispatchError(conn);
+    return -1;
 }
 
 
@@ -526,8 +553,12 @@ virDomainCreateXML(virConnectPtr conn, const char *xmlDesc, unsigned int flags)
     VIR_DEBUG("conn=%p flags=0x%x", conn, flags);
     virResetLastError();
     virCheckConnectReturn(conn, NULL);
-    virCheckReadOnlyGoto(conn->flags, error);
     virCheckNonNullArgGoto(xmlDesc, error);
+    virCheckReadOnlyGoto(conn->flags, error);
+    if (!conn->driver->domainCreateXML) {
+        virReportUnsupportedError();
+        goto error;
+    }
     if (!(ret = conn->driver->domainCreateXML(conn, xmlDesc, flags)))
         goto error;
     return ret;
@@ -553,8 +584,23 @@ virDomainCreateXML(virConnectPtr conn, const char *xmlDesc, unsigned int flags)
 int
 virDomainShutdownFlags(virDomainPtr domain, unsigned int flags)
 {
-    return virDomainChangeWithFlags(domain, flags, VIR_DRIVER_ENTRY(domainShutdownFlags),
-                                    __func__);
+    virConnectPtr conn;
+
+    VIR_DEBUG("domain=%p flags=0x%x", domain, flags);
+    virResetLastError();
+    virCheckDomainReturn(domain, -1);
+    conn = domain->conn;
+    virCheckReadOnlyGoto(conn->flags, error);
+    if (conn->driver->domainShutdownFlags) {
+        if (conn->driver->domainShutdownFlags(domain, flags) < 0)
+            goto error;
+        return 0;
+    }
+    virReportUnsupportedError();
+
+ error:
+    virDispatchError(conn);
+    return -1;
 }
 
 
@@ -569,8 +615,23 @@ virDomainShutdownFlags(virDomainPtr domain, unsigned int flags)
 int
 virDomainShutdown(virDomainPtr domain)
 {
-    return virDomainChangeWithFlags(domain, 0, VIR_DRIVER_ENTRY(domainShutdownFlags),
-                                    __func__);
+    virConnectPtr conn;
+
+    VIR_DEBUG("domain=%p", domain);
+    virResetLastError();
+    virCheckDomainReturn(domain, -1);
+    conn = domain->conn;
+    virCheckReadOnlyGoto(conn->flags, error);
+    if (conn->driver->domainShutdown) {
+        if (conn->driver->domainShutdown(domain) < 0)
+            goto error;
+        return 0;
+    }
+    virReportUnsupportedError();
+
+ error:
+    virDispatchError(conn);
+    return -1;
 }
 
 
@@ -598,8 +659,23 @@ virDomainShutdown(virDomainPtr domain)
 int
 virDomainDestroyFlags(virDomainPtr domain, unsigned int flags)
 {
-    return virDomainChangeWithFlags(domain, flags, VIR_DRIVER_ENTRY(domainDestroyFlags),
-                                    __func__);
+    virConnectPtr conn;
+
+    VIR_DEBUG("domain=%p flags=0x%x", domain, flags);
+    virResetLastError();
+    virCheckDomainReturn(domain, -1);
+    conn = domain->conn;
+    virCheckReadOnlyGoto(conn->flags, error);
+    if (conn->driver->domainDestroyFlags) {
+        if (conn->driver->domainDestroyFlags(domain, flags) < 0)
+            goto error;
+        return 0;
+    }
+    virReportUnsupportedError();
+
+ error:
+    virDispatchError(conn);
+    return -1;
 }
 
 
@@ -615,8 +691,23 @@ virDomainDestroyFlags(virDomainPtr domain, unsigned int flags)
 int
 virDomainDestroy(virDomainPtr domain)
 {
-    return virDomainChangeWithFlags(domain, 0, VIR_DRIVER_ENTRY(domainDestroyFlags),
-                                    __func__);
+    virConnectPtr conn;
+
+    VIR_DEBUG("domain=%p", domain);
+    virResetLastError();
+    virCheckDomainReturn(domain, -1);
+    conn = domain->conn;
+    virCheckReadOnlyGoto(conn->flags, error);
+    if (conn->driver->domainDestroy) {
+        if (conn->driver->domainDestroy(domain) < 0)
+            goto error;
+        return 0;
+    }
+    virReportUnsupportedError();
+
+ error:
+    virDispatchError(conn);
+    return -1;
 }
 
 
@@ -635,6 +726,10 @@ virDomainSuspend(virDomainPtr domain)
     virResetLastError();
     virCheckDomainReturn(domain, -1);
     virCheckReadOnlyGoto(domain->conn->flags, error);
+    if (!domain->conn->driver->domainSuspend) {
+        virReportUnsupportedError();
+        goto error;
+    }
     if (domain->conn->driver->domainSuspend(domain) < 0)
         goto error;
     return 0;
@@ -660,6 +755,10 @@ virDomainResume(virDomainPtr domain)
     virResetLastError();
     virCheckDomainReturn(domain, -1);
     virCheckReadOnlyGoto(domain->conn->flags, error);
+    if (!domain->conn->driver->domainResume) {
+        virReportUnsupportedError();
+        goto error;
+    }
     if (domain->conn->driver->domainResume(domain) < 0)
         goto error;
     return 0;
@@ -694,6 +793,10 @@ virDomainGetState(virDomainPtr domain, int *state, int *reason,
     virResetLastError();
     virCheckDomainReturn(domain, -1);
     virCheckNonNullArgGoto(state, error);
+    if (!domain->conn->driver->domainGetState) {
+        virReportUnsupportedError();
+        goto error;
+    }
     if (domain->conn->driver->domainGetState(domain, state, reason, flags) < 0)
         goto error;
     return 0;
@@ -723,6 +826,10 @@ virDomainGetInfo(virDomainPtr domain, virDomainInfoPtr info)
         memset(info, 0, sizeof(*info));
     virCheckDomainReturn(domain, -1);
     virCheckNonNullArgGoto(info, error);
+    if (!domain->conn->driver->domainGetInfo) {
+        virReportUnsupportedError();
+        goto error;
+    }
     if (domain->conn->driver->domainGetInfo(domain, info) < 0)
         goto error;
     return 0;
@@ -758,6 +865,10 @@ virDomainGetXMLDesc(virDomainPtr domain, unsigned int flags)
                        _("virDomainGetXMLDesc with secure flag"));
         goto error;
     }
+    if (!domain->conn->driver->domainGetXMLDesc) {
+        virReportUnsupportedError();
+        goto error;
+    }
     if (!(ret = domain->conn->driver->domainGetXMLDesc(domain, flags)))
         goto error;
     return ret;
@@ -765,94 +876,6 @@ virDomainGetXMLDesc(virDomainPtr domain, unsigned int flags)
  error:
     virDispatchError(domain->conn);
     return NULL;
-}
-
-
-/**
- * virDomainGetName:
- * @domain: a domain
- *
- * Gives the domain's name.
- *
- * Returns: its name, owned by @domain, or NULL on error.
- */
-const char *
-virDomainGetName(virDomainPtr domain)
-{
-    VIR_DEBUG("domain=%p", domain);
-    virResetLastError();
-    virCheckDomainReturn(domain, NULL);
-    return domain->name;
-}
-
-
-/**
- * virDomainGetID:
- * @domain: a domain
- *
- * Gives the domain's ID.  A domain gets a new ID each time it starts and keeps
- * it until it stops; the handle remembers the ID of when it was made.
- *
- * Returns: its ID when the handle was made, (unsigned int)-1 if it was
- * not running then or on error.
- */
-unsigned int
-virDomainGetID(virDomainPtr domain)
-{
-    VIR_DEBUG("domain=%p", domain);
-    virResetLastError();
-    virCheckDomainReturn(domain, (unsigned int)-1);
-    return domain->id;
-}
-
-
-/**
- * virDomainGetUUID:
- * @domain: a domain
- * @uuid: VIR_UUID_BUFLEN bytes to fill
- *
- * Copies the domain's UUID, in raw form, into @uuid.
- *
- * Returns: 0, or -1 on error.
- */
-int
-virDomainGetUUID(virDomainPtr domain, unsigned char *uuid)
-{
-    VIR_DEBUG("domain=%p uuid=%p", domain, uuid);
-    virResetLastError();
-    virCheckDomainReturn(domain, -1);
-    virCheckNonNullArgGoto(uuid, error);
-    memcpy(uuid, domain->uuid, VIR_UUID_BUFLEN);
-    return 0;
-
- error:
-    virDispatchError(domain->conn);
-    return -1;
-}
-
-
-/**
- * virDomainGetUUIDString:
- * @domain: a domain
- * @buf: VIR_UUID_STRING_BUFLEN bytes to fill
- *
- * Prints the domain's UUID into @buf, as in its XML.
- *
- * Returns: 0, or -1 on error.
- */
-int
-virDomainGetUUIDString(virDomainPtr domain, char *buf)
-{
-    VIR_DEBUG("domain=%p buf=%p", domain, buf);
-    virResetLastError();
-    virCheckDomainReturn(domain, -1);
-    virCheckNonNullArgGoto(buf, error);
-    virUUIDFormat(domain->uuid, buf);
-    return 0;
-
- error:
-    virDispatchError(domain->conn);
-    return -1;
 }
 
 
@@ -873,6 +896,10 @@ virDomainGetOSType(virDomainPtr domain)
     VIR_DEBUG("domain=%p", domain);
     virResetLastError();
     virCheckDomainReturn(domain, NULL);
+    if (!domain->conn->driver->domainGetOSType) {
+        virReportUnsupportedError();
+        goto error;
+    }
     if (!(ret = domain->conn->driver->domainGetOSType(domain)))
         goto error;
     return ret;
@@ -899,6 +926,10 @@ virDomainGetMaxMemory(virDomainPtr domain)
     VIR_DEBUG("domain=%p", domain);
     virResetLastError();
     virCheckDomainReturn(domain, 0);
+    if (!domain->conn->driver->domainGetMaxMemory) {
+        virReportUnsupportedError();
+        goto error;
+    }
     if ((ret = domain->conn->driver->domainGetMaxMemory(domain)) == 0)
         goto error;
     if (ret > ULONG_MAX) {
@@ -930,6 +961,10 @@ virDomainGetAutostart(virDomainPtr domain, int *autostart)
     virResetLastError();
     virCheckDomainReturn(domain, -1);
     virCheckNonNullArgGoto(autostart, error);
+    if (!domain->conn->driver->domainGetAutostart) {
+        virReportUnsupportedError();
+        goto error;
+    }
     if (domain->conn->driver->domainGetAutostart(domain, autostart) < 0)
         goto error;
     return 0;
@@ -956,6 +991,10 @@ virDomainIsActive(virDomainPtr dom)
     VIR_DEBUG("dom=%p", dom);
     virResetLastError();
     virCheckDomainReturn(dom, -1);
+    if (!dom->conn->driver->domainIsActive) {
+        virReportUnsupportedError();
+        goto error;
+    }
     if ((ret = dom->conn->driver->domainIsActive(dom)) < 0)
         goto error;
     return ret;
@@ -983,6 +1022,10 @@ virDomainIsPersistent(virDomainPtr dom)
     VIR_DEBUG("dom=%p", dom);
     virResetLastError();
     virCheckDomainReturn(dom, -1);
+    if (!dom->conn->driver->domainIsPersistent) {
+        virReportUnsupportedError();
+        goto error;
+    }
     if ((ret = dom->conn->driver->domainIsPersistent(dom)) < 0)
         goto error;
     return ret;
@@ -990,64 +1033,6 @@ virDomainIsPersistent(virDomainPtr dom)
  error:
     virDispatchError(dom->conn);
     return -1;
-}
-
-
-/**
- * virDomainGetConnect:
- * @domain: a domain
- *
- * Gives the connection the handle was obtained from.
- *
- * Returns: the connection the handle belongs to (no new reference), or
- * NULL on error.
- */
-virConnectPtr
-virDomainGetConnect(virDomainPtr domain)
-{
-    VIR_DEBUG("domain=%p", domain);
-    virResetLastError();
-    virCheckDomainReturn(domain, NULL);
-    return domain->conn;
-}
-
-
-/**
- * virDomainRef:
- * @domain: a domain
- *
- * Takes an extra reference; each needs its own virDomainFree().
- *
- * Returns: 0, or -1 on error.
- */
-int
-virDomainRef(virDomainPtr domain)
-{
-    VIR_DEBUG("domain=%p", domain);
-    virResetLastError();
-    virCheckDomainReturn(domain, -1);
-    virDomainRefInternal(domain);
-    return 0;
-}
-
-
-/**
- * virDomainFree:
- * @domain: a domain handle
- *
- * Releases a reference to the handle (not the domain itself, which goes
- * on running).
- *
- * Returns: 0, or -1 on error.
- */
-int
-virDomainFree(virDomainPtr domain)
-{
-    VIR_DEBUG("domain=%p", domain);
-    virResetLastError();
-    virCheckDomainReturn(domain, -1);
-    virDomainUnrefInternal(domain);
-    return 0;
 }
 
 
@@ -1092,6 +1077,10 @@ virConnectDomainEventRegisterAny(virConnectPtr conn, virDomainPtr dom,
                             __func__, VIR_DOMAIN_EVENT_ID_LAST);
         goto error;
     }
+    if (!conn->driver->connectDomainEventRegisterAny) {
+        virReportUnsupportedError();
+        goto error;
+    }
     if ((ret = conn->driver->connectDomainEventRegisterAny(conn, dom, eventID, cb,
                                                            opaque, freecb)) < 0)
         goto error;
@@ -1120,6 +1109,10 @@ virConnectDomainEventDeregisterAny(virConnectPtr conn, int callbackID)
     virResetLastError();
     virCheckConnectReturn(conn, -1);
     virCheckNonNegativeArgGoto(callbackID, error);
+    if (!conn->driver->connectDomainEventDeregisterAny) {
+        virReportUnsupportedError();
+        goto error;
+    }
     if (conn->driver->connectDomainEventDeregisterAny(conn, callbackID) < 0)
         goto error;
     return 0;
@@ -1127,4 +1120,175 @@ virConnectDomainEventDeregisterAny(virConnectPtr conn, int callbackID)
  error:
     virDispatchError(conn);
     return -1;
+}
+
+
+/**
+ * virDomainCreateLinux:
+ * @conn: a connection
+ * @xmlDesc: a domain definition
+ * @flags: bitwise-OR of virDomainCreateFlags
+ *
+ * The name virDomainCreateXML() had in the first releases; it does
+ * exactly what that function does, errors included.
+ *
+ * Returns: a handle on the running transient domain, or NULL on error.
+ */
+virDomainPtr
+virDomainCreateLinux(virConnectPtr conn, const char *xmlDesc, unsigned int flags)
+{
+    return virDomainCreateXML(conn, xmlDesc, flags);
+}
+
+
+/**
+ * virDomainListGetStats:
+ * @doms: a NULL-terminated array of domains, all of one connection
+ * @stats: bitwise-OR of virDomainStatsTypes, or 0 for everything
+ * @retStats: where to store a NULL-terminated array of records, to be
+ *            released with virDomainStatsRecordListFree()
+ * @flags: bitwise-OR of virConnectGetAllDomainStatsFlags
+ *
+ * Collects statistics about the given domains in one call.
+ *
+ * Returns: the number of records stored, or -1 on error.
+ */
+int
+virDomainListGetStats(virDomainPtr *doms, unsigned int stats,
+                      virDomainStatsRecordPtr **retStats, unsigned int flags)
+{
+    virConnectPtr conn = NULL;
+    int ret;
+
+    VIR_DEBUG("doms=%p stats=0x%x retStats=%p flags=0x%x", doms, stats,
+              retStats, flags);
+    virResetLastError();
+    virCheckNonNullArgGoto(doms, error);
+    virCheckNonNullArgGoto(retStats, error);
+    if (!*doms) {
+        virReportError(VIR_ERR_INVALID_ARG,
+                       _("doms array in %1$s must contain at least one domain"),
+                       __func__);
+        goto error;
+    }
+    conn = doms[0]->conn;
+    virCheckConnectGoto(conn, error);
+    for (size_t i = 0; doms[i]; i++) {
+        if (!virDomainIsValid(doms[i]) || doms[i]->conn != conn) {
+            virReportErrorHelper(VIR_FROM_DOM, VIR_ERR_INVALID_DOMAIN, __FILE__,
+                                 __func__, __LINE__, "%s", __func__);
+            goto error;
+        }
+    }
+    if (!conn->driver->domainListGetStats) {
+        virReportUnsupportedError();
+        goto error;
+    }
+    if ((ret = conn->driver->domainListGetStats(doms, stats, retStats, flags)) < 0)
+        goto error;
+    return ret;
+
+ error:
+    virDispatchError(conn);
+    return -1;
+}
+
+
+/**
+ * virDomainStatsRecordListFree:
+ * @stats: a NULL-terminated array of records, or NULL
+ *
+ * Releases what virConnectGetAllDomainStats() and virDomainListGetStats()
+ * returned: each record, its domain handle and its parameters.
+ */
+void
+virDomainStatsRecordListFree(virDomainStatsRecordPtr *stats)
+{
+    if (!stats)
+        return;
+    for (size_t i = 0; stats[i]; i++) {
+        virDomainUnrefInternal(stats[i]->dom);
+        virTypedParamsFree(stats[i]->params, stats[i]->nparams);
+        free(stats[i]);
+    }
+    free(stats);
+}
+
+
+/**
+ * virDomainFSInfoFree:
+ * @info: what virDomainGetFSInfo() returned for one file system, or NULL
+ *
+ * Releases one file system's description.
+ */
+void
+virDomainFSInfoFree(virDomainFSInfoPtr info)
+{
+    if (!info)
+        return;
+    free(info->mountpoint);
+    free(info->name);
+    free(info->fstype);
+    for (size_t i = 0; i < info->ndevAlias; i++)
+        free(info->devAlias[i]);
+    free(info->devAlias);
+    free(info);
+}
+
+
+/**
+ * virDomainIOThreadInfoFree:
+ * @info: what virDomainGetIOThreadInfo() returned for one thread, or NULL
+ *
+ * Releases one I/O thread's description.
+ */
+void
+virDomainIOThreadInfoFree(virDomainIOThreadInfoPtr info)
+{
+    if (!info)
+        return;
+    free(info->cpumap);
+    free(info);
+}
+
+
+/**
+ * virDomainInterfaceFree:
+ * @iface: what virDomainInterfaceAddresses() returned for one interface,
+ *         or NULL
+ *
+ * Releases one interface's description and its addresses.
+ */
+void
+virDomainInterfaceFree(virDomainInterfacePtr iface)
+{
+    if (!iface)
+        return;
+    free(iface->name);
+    free(iface->hwaddr);
+    for (size_t i = 0; i < iface->naddrs; i++)
+        free(iface->addrs[i].addr);
+    free(iface->addrs);
+    free(iface);
+}
+
+
+/**
+ * virNetworkDHCPLeaseFree:
+ * @lease: what virNetworkGetDHCPLeases() returned for one lease, or NULL
+ *
+ * Releases one lease's description.
+ */
+void
+virNetworkDHCPLeaseFree(virNetworkDHCPLeasePtr lease)
+{
+    if (!lease)
+        return;
+    free(lease->iface);
+    free(lease->mac);
+    free(lease->iaid);
+    free(lease->ipaddr);
+    free(lease->hostname);
+    free(lease->clientid);
+    free(lease);
 }

@@ -27,9 +27,9 @@ VIR_LOG_INIT("libvirt");
  * driver takes qemu:///system, qemu:///session and qemu+unix://, the
  * QEMU driver qemu:///embed (and system and session inside the
  * daemon). */
-static const virHypervisorDriver *const virHypervisorDrivers[] = {
-    &remoteHypervisorDriver,
-    &qemuHypervisorDriver,
+static const virConnectDriver *const virConnectDrivers[] = {
+    &remoteConnectDriver,
+    &qemuConnectDriver,
 };
 
 static int virConnectLocalOnly;
@@ -151,7 +151,8 @@ virConnectDefaultURI(void)
 
 
 static virConnectPtr
-virConnectOpenInternal(const char *name, unsigned int flags)
+virConnectOpenInternal(const char *name, virConnectAuthPtr auth,
+                       unsigned int flags)
 {
     g_autofree char *uristr = NULL;
     g_autoptr(GUri) uri = NULL;
@@ -174,14 +175,20 @@ virConnectOpenInternal(const char *name, unsigned int flags)
     conn->flags = flags;
     conn->uri = g_steal_pointer(&uristr);
 
-    for (size_t i = 0; i < G_N_ELEMENTS(virHypervisorDrivers); i++) {
-        const virHypervisorDriver *drv = virHypervisorDrivers[i];
+    for (size_t i = 0; i < G_N_ELEMENTS(virConnectDrivers); i++) {
+        const virConnectDriver *drv = virConnectDrivers[i];
         virDrvOpenStatus rc;
 
-        VIR_DEBUG("trying driver %s for %s", drv->name, conn->uri);
-        rc = drv->connectOpen(conn, uri, flags);
+        VIR_DEBUG("trying driver %s for %s", drv->hypervisorDriver->name, conn->uri);
+        rc = drv->hypervisorDriver->connectOpen(conn, auth, uri, flags);
         if (rc == VIR_DRV_OPEN_SUCCESS) {
-            conn->driver = drv;
+            conn->driver = drv->hypervisorDriver;
+            conn->networkDriver = drv->networkDriver;
+            conn->storageDriver = drv->storageDriver;
+            conn->interfaceDriver = drv->interfaceDriver;
+            conn->nodeDeviceDriver = drv->nodeDeviceDriver;
+            conn->secretDriver = drv->secretDriver;
+            conn->nwfilterDriver = drv->nwfilterDriver;
             return conn;
         }
         if (rc == VIR_DRV_OPEN_ERROR)
@@ -217,7 +224,7 @@ virConnectOpen(const char *name)
         goto error;
     VIR_DEBUG("name=%s", NULLSTR(name));
     virResetLastError();
-    if (!(ret = virConnectOpenInternal(name, 0)))
+    if (!(ret = virConnectOpenInternal(name, NULL, 0)))
         goto error;
     return ret;
 
@@ -245,7 +252,7 @@ virConnectOpenReadOnly(const char *name)
         goto error;
     VIR_DEBUG("name=%s", NULLSTR(name));
     virResetLastError();
-    if (!(ret = virConnectOpenInternal(name, VIR_CONNECT_RO)))
+    if (!(ret = virConnectOpenInternal(name, NULL, VIR_CONNECT_RO)))
         goto error;
     return ret;
 
@@ -270,7 +277,7 @@ virConnectOpenReadOnly(const char *name)
  * Returns: the connection, or NULL on error.
  */
 virConnectPtr
-virConnectOpenAuth(const char *name, virConnectAuthPtr auth G_GNUC_UNUSED,
+virConnectOpenAuth(const char *name, virConnectAuthPtr auth,
                    unsigned int flags)
 {
     virConnectPtr ret;
@@ -280,7 +287,7 @@ virConnectOpenAuth(const char *name, virConnectAuthPtr auth G_GNUC_UNUSED,
     VIR_DEBUG("name=%s flags=0x%x", NULLSTR(name), flags);
     virResetLastError();
     virCheckFlagsGoto(VIR_CONNECT_RO | VIR_CONNECT_NO_ALIASES, error);
-    if (!(ret = virConnectOpenInternal(name, flags & VIR_CONNECT_RO)))
+    if (!(ret = virConnectOpenInternal(name, auth, flags & VIR_CONNECT_RO)))
         goto error;
     return ret;
 
@@ -349,26 +356,6 @@ virConnectAuthPtr virConnectAuthPtrDefault = &virConnectAuthDefault;
 
 
 /**
- * virConnectRef:
- * @conn: a connection
- *
- * Takes an extra reference, so that the connection stays open until
- * virConnectClose() has been called once more.
- *
- * Returns: 0, or -1 if @conn is not a valid connection.
- */
-int
-virConnectRef(virConnectPtr conn)
-{
-    VIR_DEBUG("conn=%p", conn);
-    virResetLastError();
-    virCheckConnectReturn(conn, -1);
-    virConnectRefInternal(conn);
-    return 0;
-}
-
-
-/**
  * virConnectClose:
  * @conn: a connection
  *
@@ -384,182 +371,6 @@ virConnectClose(virConnectPtr conn)
     virResetLastError();
     virCheckConnectReturn(conn, -1);
     return virConnectUnrefInternal(conn);
-}
-
-
-/**
- * virConnectGetType:
- * @conn: a connection
- *
- * Names the hypervisor driver behind the connection.
- *
- * Returns: the hypervisor's name ("QEMU"), owned by the library, or NULL
- * on error.
- */
-const char *
-virConnectGetType(virConnectPtr conn)
-{
-    VIR_DEBUG("conn=%p", conn);
-    virResetLastError();
-    virCheckConnectReturn(conn, NULL);
-    return conn->driver->connectGetType(conn);
-}
-
-
-/**
- * virConnectGetVersion:
- * @conn: a connection
- * @hvVer: where to store the hypervisor's version (for QEMU, the default
- *         emulator's), as major * 1,000,000 + minor * 1,000 + micro
- *
- * Reports the version of the hypervisor the connection drives.
- *
- * Returns: 0, or -1 on error.
- */
-int
-virConnectGetVersion(virConnectPtr conn, unsigned long *hvVer)
-{
-    VIR_DEBUG("conn=%p hvVer=%p", conn, hvVer);
-    virResetLastError();
-    virCheckConnectReturn(conn, -1);
-    virCheckNonNullArgGoto(hvVer, error);
-    if (conn->driver->connectGetVersion(conn, hvVer) < 0)
-        goto error;
-    return 0;
-
- error:
-    virDispatchError(conn);
-    return -1;
-}
-
-
-/**
- * virConnectGetLibVersion:
- * @conn: a connection
- * @libVer: where to store the library's version
- *
- * Reports the version of the library serving the connection: that of the
- * upstream libvirt release whose API it implements, so 9.0.0 gives 9000000.
- *
- * Returns: 0, or -1 on error.
- */
-int
-virConnectGetLibVersion(virConnectPtr conn, unsigned long *libVer)
-{
-    VIR_DEBUG("conn=%p libVer=%p", conn, libVer);
-    virResetLastError();
-    virCheckConnectReturn(conn, -1);
-    virCheckNonNullArgGoto(libVer, error);
-    *libVer = LIBVIRT_VERSION_NUMBER;
-    return 0;
-
- error:
-    virDispatchError(conn);
-    return -1;
-}
-
-
-/**
- * virConnectGetHostname:
- * @conn: a connection
- *
- * Names the host the hypervisor runs on, which for this local driver is the
- * machine the caller runs on.
- *
- * Returns: the host's name, for the caller to free(), or NULL on error.
- */
-char *
-virConnectGetHostname(virConnectPtr conn)
-{
-    char *ret;
-
-    VIR_DEBUG("conn=%p", conn);
-    virResetLastError();
-    virCheckConnectReturn(conn, NULL);
-    if (!(ret = conn->driver->connectGetHostname(conn)))
-        goto error;
-    return ret;
-
- error:
-    virDispatchError(conn);
-    return NULL;
-}
-
-
-/**
- * virConnectGetURI:
- * @conn: a connection
- *
- * Gives the URI of the connection: the one passed when it was opened or, when
- * that was NULL or empty, the default it stood for.
- *
- * Returns: the URI the connection was opened with (the default resolved),
- * for the caller to free(), or NULL on error.
- */
-char *
-virConnectGetURI(virConnectPtr conn)
-{
-    VIR_DEBUG("conn=%p", conn);
-    virResetLastError();
-    virCheckConnectReturn(conn, NULL);
-    return strdup(conn->uri);
-}
-
-
-/**
- * virConnectIsAlive:
- * @conn: a connection
- *
- * Tells whether the connection can still be used.  A local connection stays
- * alive until it is closed.
- *
- * Returns: 1 if the connection can still be used, 0 if not, -1 on error.
- */
-int
-virConnectIsAlive(virConnectPtr conn)
-{
-    VIR_DEBUG("conn=%p", conn);
-    virResetLastError();
-    virCheckConnectReturn(conn, -1);
-    return conn->driver->connectIsAlive(conn);
-}
-
-
-/**
- * virConnectIsSecure:
- * @conn: a connection
- *
- * Tells whether what goes over the connection is safe from eavesdropping.  The
- * driver runs in the calling process, so it always is.
- *
- * Returns: 1, or -1 if @conn is not a valid connection.
- */
-int
-virConnectIsSecure(virConnectPtr conn)
-{
-    VIR_DEBUG("conn=%p", conn);
-    virResetLastError();
-    virCheckConnectReturn(conn, -1);
-    return 1;
-}
-
-
-/**
- * virConnectIsEncrypted:
- * @conn: a connection
- *
- * Tells whether the connection's transport is encrypted.  A local connection
- * has no transport, so it is not.
- *
- * Returns: 0, or -1 if @conn is not a valid connection.
- */
-int
-virConnectIsEncrypted(virConnectPtr conn)
-{
-    VIR_DEBUG("conn=%p", conn);
-    virResetLastError();
-    virCheckConnectReturn(conn, -1);
-    return 0;
 }
 
 

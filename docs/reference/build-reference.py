@@ -60,6 +60,12 @@ def main():
 
     os.makedirs(outdir, exist_ok=True)
     shutil.copyfile(main_xml, os.path.join(outdir, main_name))
+    # gtkdoc-scan writes the sections file only when there is none: one
+    # left from an earlier build would hide the sections added since.
+    for stale in ("-sections.txt", "-decl-list.txt", "-decl.txt"):
+        path = os.path.join(outdir, module + stale)
+        if os.path.exists(path):
+            os.unlink(path)
 
     run(["gtkdoc-scan", "--module=" + module,
          "--ignore-decorators=" + "|".join(decorators),

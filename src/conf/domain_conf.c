@@ -562,8 +562,8 @@ static const virDomainSchemaElement virDomainSchema[] = {
     { "domain/devices/emulator", VIR_SCHEMA_NONE, VIR_SCHEMA_NONE },
 
     { "domain/devices/disk", VIR_SCHEMA_LIST("type", "device"),
-      VIR_SCHEMA_LIST("driver", "source", "target", "readonly", "boot",
-                      VIR_SCHEMA_INFO) },
+      VIR_SCHEMA_LIST("driver", "source", "target", "readonly", "shareable",
+                      "boot", VIR_SCHEMA_INFO) },
     { "domain/devices/disk/driver", VIR_SCHEMA_LIST("name", "type", "cache"),
       VIR_SCHEMA_NONE },
     { "domain/devices/disk/source", VIR_SCHEMA_LIST("file", "dev"),
@@ -571,6 +571,7 @@ static const virDomainSchemaElement virDomainSchema[] = {
     { "domain/devices/disk/target", VIR_SCHEMA_LIST("dev", "bus"),
       VIR_SCHEMA_NONE },
     { "domain/devices/disk/readonly", VIR_SCHEMA_NONE, VIR_SCHEMA_NONE },
+    { "domain/devices/disk/shareable", VIR_SCHEMA_NONE, VIR_SCHEMA_NONE },
     { "domain/devices/disk/boot", VIR_SCHEMA_LIST("order"), VIR_SCHEMA_NONE },
     { "domain/devices/disk/alias", VIR_SCHEMA_LIST("name"), VIR_SCHEMA_NONE },
     { "domain/devices/disk/address", NULL, VIR_SCHEMA_NONE },
@@ -1196,6 +1197,11 @@ virDomainDiskDefParse(xmlNodePtr node, unsigned int flags)
         def->bus = virDomainDiskBusFromTarget(def->dst);
 
     def->readonly = virXMLNodeFirstChild(node, "readonly") != NULL;
+    def->shareable = virXMLNodeFirstChild(node, "shareable") != NULL;
+    /* A disk other guests write must not be cached by this one's host
+     * side: upstream turns the default cache mode into 'none'. */
+    if (def->shareable && def->cache == VIR_DOMAIN_DISK_CACHE_DEFAULT)
+        def->cache = VIR_DOMAIN_DISK_CACHE_DISABLE;
 
     if (virDomainDeviceInfoParse(node, &def->info, flags) < 0)
         return NULL;
@@ -2863,6 +2869,15 @@ virDomainDiskDefValidate(const virDomainDef *def, const virDomainDiskDef *disk)
         virReportError(VIR_ERR_NO_SOURCE, "%s", disk->dst);
         return -1;
     }
+    /* Several guests can write a raw image at once (each QEMU is told
+     * to share it); qcow2 metadata would be corrupted. */
+    if (disk->shareable && !disk->readonly &&
+        disk->format == VIR_STORAGE_FILE_QCOW2) {
+        virDomainReportQEMUError(VIR_ERR_CONFIG_UNSUPPORTED,
+                                 _("shared access for disk '%1$s' requires use of supported storage format"),
+                                 disk->dst);
+        return -1;
+    }
     if (disk->driverName && STRNEQ(disk->driverName, "qemu")) {
         virDomainReportQEMUError(VIR_ERR_CONFIG_UNSUPPORTED,
                                  _("unsupported driver name '%1$s' for disk '%2$s'"),
@@ -3445,6 +3460,8 @@ virDomainDiskDefFormat(virBuffer *buf, const virDomainDiskDef *disk,
     virBufferAsprintf(buf, " bus='%s'/>\n", virDomainDiskBusTypeToString(disk->bus));
     if (disk->readonly)
         virBufferAddLit(buf, "<readonly/>\n");
+    if (disk->shareable)
+        virBufferAddLit(buf, "<shareable/>\n");
     virDomainDeviceInfoFormat(buf, &disk->info, flags);
 
     virBufferAdjustIndent(buf, -2);
@@ -3920,7 +3937,7 @@ virDomainDiskDefIsEqual(const virDomainDiskDef *a, const virDomainDiskDef *b)
         STREQ_NULLABLE(a->driverName, b->driverName) &&
         a->format == b->format && a->cache == b->cache &&
         STREQ_NULLABLE(a->dst, b->dst) && a->bus == b->bus &&
-        a->readonly == b->readonly &&
+        a->readonly == b->readonly && a->shareable == b->shareable &&
         virDomainDeviceInfoIsEqual(&a->info, &b->info);
 }
 

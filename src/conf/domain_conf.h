@@ -97,18 +97,9 @@ typedef enum {
 VIR_ENUM_DECL(virDomainClockOffset);
 
 /* <on_poweroff>, <on_reboot>, <on_crash>: what happens when the guest
- * powers off, reboots, crashes.  The coredump ones are allowed only
- * for <on_crash>, as upstream. */
-typedef enum {
-    VIR_DOMAIN_LIFECYCLE_ACTION_DESTROY,
-    VIR_DOMAIN_LIFECYCLE_ACTION_RESTART,
-    VIR_DOMAIN_LIFECYCLE_ACTION_RESTART_RENAME,   /* "rename-restart" */
-    VIR_DOMAIN_LIFECYCLE_ACTION_PRESERVE,
-    VIR_DOMAIN_LIFECYCLE_ACTION_COREDUMP_DESTROY,
-    VIR_DOMAIN_LIFECYCLE_ACTION_COREDUMP_RESTART,
-
-    VIR_DOMAIN_LIFECYCLE_ACTION_LAST
-} virDomainLifecycleAction;
+ * powers off, reboots, crashes: the public virDomainLifecycleAction
+ * ("rename-restart" is RESTART_RENAME).  The coredump ones are allowed
+ * only for <on_crash>, as upstream. */
 VIR_ENUM_DECL(virDomainLifecycleAction);
 
 /* On/off attributes that may also be absent. */
@@ -254,6 +245,7 @@ struct _virDomainDiskDef {
     char *dst;                     /* <target dev='vda'/> */
     virDomainDiskBus bus;
     bool readonly;
+    bool shareable;                /* <shareable/>: other guests write it too */
     virDomainDeviceInfo info;      /* PCI for virtio, drive otherwise */
 };
 

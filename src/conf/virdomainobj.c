@@ -466,15 +466,17 @@ virDomainObjFilterGroup(unsigned int flags, unsigned int group,
  * @vm: a domain
  * @flags: virConnectListAllDomainsFlags
  *
- * This driver has no managed saves, autostart, snapshots or
- * checkpoints, so every domain matches the NO_* variants of those.
+ * This driver has no managed saves, snapshots or checkpoints, so
+ * every domain matches the NO_* variants of those; it is matched as not
+ * marked for autostart (see virDomainObjMatchFilterAs).
  *
  * Returns: whether @vm passes the filters.
  */
 bool
 virDomainObjMatchFilter(const virDomainObj *vm, unsigned int flags)
 {
-    return virDomainObjMatchFilterAs(vm, flags, vm->state, virDomainObjIsActive(vm));
+    return virDomainObjMatchFilterAs(vm, flags, vm->state, virDomainObjIsActive(vm),
+                                     false);
 }
 
 
@@ -484,12 +486,13 @@ virDomainObjMatchFilter(const virDomainObj *vm, unsigned int flags)
  * @flags: virConnectListAllDomainsFlags
  * @state: the state to match @vm in, instead of its own
  * @active: whether to match it as active
+ * @autostart: whether it is marked to start with the daemon
  *
  * Returns: whether @vm passes the filters.
  */
 bool
 virDomainObjMatchFilterAs(const virDomainObj *vm, unsigned int flags,
-                          int state, bool active)
+                          int state, bool active, bool autostart)
 {
     unsigned int stateFlag;
 
@@ -532,6 +535,7 @@ virDomainObjMatchFilterAs(const virDomainObj *vm, unsigned int flags,
            virDomainObjFilterGroup(flags,
                                    VIR_CONNECT_LIST_DOMAINS_AUTOSTART |
                                    VIR_CONNECT_LIST_DOMAINS_NO_AUTOSTART,
+                                   autostart ? VIR_CONNECT_LIST_DOMAINS_AUTOSTART :
                                    VIR_CONNECT_LIST_DOMAINS_NO_AUTOSTART) &&
            virDomainObjFilterGroup(flags,
                                    VIR_CONNECT_LIST_DOMAINS_HAS_SNAPSHOT |

@@ -89,7 +89,7 @@ GPtrArray *virDomainObjListCollect(virDomainObjList *doms);
 
 bool virDomainObjMatchFilter(const virDomainObj *vm, unsigned int flags);
 bool virDomainObjMatchFilterAs(const virDomainObj *vm, unsigned int flags,
-                               int state, bool active);
+                               int state, bool active, bool autostart);
 
 #define VIR_CONNECT_LIST_DOMAINS_FILTERS_ALL \
     (VIR_CONNECT_LIST_DOMAINS_ACTIVE | VIR_CONNECT_LIST_DOMAINS_INACTIVE | \

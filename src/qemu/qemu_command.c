@@ -462,6 +462,8 @@ qemuBuildDiskDevice(GPtrArray *argv, const virDomainDef *def,
         return -1;
     }
 
+    if (disk->shareable)
+        qemuJSONBool(dev, "share-rw", true);
     if (disk->src)
         qemuJSONString(dev, "drive", formatNode);
     qemuJSONString(dev, "id", disk->info.alias);

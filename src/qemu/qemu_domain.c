@@ -49,6 +49,7 @@ VIR_LOG_INIT("qemu.qemu_domain");
 #define QEMU_DOMAIN_SHORT_NAME_LEN 20
 
 static void qemuDomainBumpGeneration(virQEMUDriver *driver, virDomainObj *vm);
+static guint64 qemuDomainGenRead(int fd);
 
 VIR_ENUM_DECL(qemuDomainPhase);
 VIR_ENUM_IMPL(qemuDomainPhase, QEMU_DOMAIN_PHASE_LAST,
@@ -124,6 +125,8 @@ qemuDomainConfigPath(const virQEMUDriverConfig *cfg, const char *name)
 }
 
 
+/* The autostart link of @name: configDir/autostart/NAME.xml, a symlink
+ * to its definition, as upstream keeps it. */
 char *
 qemuDomainStatusPath(const virQEMUDriverConfig *cfg, const char *name)
 {
@@ -952,10 +955,23 @@ qemuDomainObjLoadAll(virQEMUDriver *driver)
     g_qsort_with_data(sorted, n, sizeof(char *), qemuDomainCompareNames, NULL);
 
     for (guint i = 0; i < n; i++) {
+        g_autofree char *lockFile = qemuDomainFileName(sorted[i], "lock");
+        VIR_AUTOCLOSE lockfd = -1;
         virDomainObj *vm = NULL;
+        guint64 gen = 0;
 
-        if (qemuDomainNameIsSafe(sorted[i]))
-            vm = qemuDomainObjLoadInternal(driver, sorted[i], runs);
+        if (!qemuDomainNameIsSafe(sorted[i]))
+            continue;
+        /* The generation first: a write during the load leaves a newer
+         * one, and the object is read again when next used. */
+        if ((lockfd = virFileOpenAt(driver->stateDirFd, driver->config->stateDir,
+                                    lockFile, O_RDWR | O_CREAT, 0600)) < 0)
+            virResetLastError();
+        gen = qemuDomainGenRead(lockfd);
+        if ((vm = qemuDomainObjLoadInternal(driver, sorted[i], runs))) {
+            QEMU_DOMAIN_PRIVATE(vm)->lockfd = g_steal_fd(&lockfd);
+            QEMU_DOMAIN_PRIVATE(vm)->gen = gen;
+        }
         if (!vm) {
             if (virGetLastErrorCode() != VIR_ERR_NO_DOMAIN &&
                 virGetLastErrorCode() != VIR_ERR_OK)
@@ -1287,7 +1303,9 @@ qemuDomainBumpGeneration(virQEMUDriver *driver, virDomainObj *vm)
                  priv->name, virGetLastErrorMessage());
         virResetLastError();
     } else {
+        virDomainObjLock(vm);
         priv->gen = gen;
+        virDomainObjUnlock(vm);
     }
 
     /* The mutex keeps this process's threads apart (they share the
@@ -1388,6 +1406,8 @@ qemuDomainObjSync(virQEMUDriver *driver, virDomainObj *vm)
 
     VIR_DEBUG("domain %s changed on disk (generation %" G_GUINT64_FORMAT
               " -> %" G_GUINT64_FORMAT "): reloading", priv->name, priv->gen, gen);
+    /* @gen was read before the files: a write during the load leaves a
+     * newer generation on disk, and the next call loads again. */
     if (!(fresh = qemuDomainObjLoad(driver, priv->name))) {
         if (virGetLastErrorCode() == VIR_ERR_NO_DOMAIN) {
             if (vm->removed) {
@@ -1400,8 +1420,14 @@ qemuDomainObjSync(virQEMUDriver *driver, virDomainObj *vm)
         }
         return -1;
     }
-    qemuDomainObjAssign(vm, fresh);
-    priv->gen = gen;
+    virDomainObjLock(vm);
+    /* Another thread may have synced, or written, meanwhile: only a
+     * load newer than what the object reflects replaces it. */
+    if (priv->gen != gen) {
+        qemuDomainObjAssign(vm, fresh);
+        priv->gen = gen;
+    }
+    virDomainObjUnlock(vm);
     return 0;
 }
 
@@ -1412,11 +1438,6 @@ qemuDriverAddLoaded(virQEMUDriver *driver, virDomainObj *vm)
 {
     qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
 
-    if (qemuDomainObjOpenLockFile(driver, vm) < 0) {
-        VIR_WARN("domain %s: %s", priv->name, virGetLastErrorMessage());
-        virResetLastError();
-    }
-    priv->gen = qemuDomainGenRead(priv->lockfd);
     virDomainObjListAdd(driver->domains, priv->name, vm);
 }
 
@@ -1467,13 +1488,9 @@ qemuDriverSync(virQEMUDriver *driver)
             qemuDriverAddLoaded(driver, vm);
             continue;
         }
-        if (qemuDomainObjOpenLockFile(driver, known) == 0 &&
-            QEMU_DOMAIN_PRIVATE(known)->gen != qemuDomainGenRead(QEMU_DOMAIN_PRIVATE(known)->lockfd)) {
-            qemuDomainObjAssign(known, vm);
-            QEMU_DOMAIN_PRIVATE(known)->gen =
-                qemuDomainGenRead(QEMU_DOMAIN_PRIVATE(known)->lockfd);
-        }
-        virResetLastError();
+        /* Known: re-read only if its own generation moved. */
+        if (qemuDomainObjSync(driver, known) < 0)
+            virResetLastError();
     }
     current = virDomainObjListCollect(driver->domains);
     for (guint i = 0; i < current->len; i++) {
@@ -1601,6 +1618,108 @@ qemuDomainObjEndJob(virDomainObj *vm)
     if (priv->lockfd >= 0)
         flock(priv->lockfd, LOCK_UN);
     virDomainObjEndJobLocal(vm);
+}
+
+
+/* ---- autostart ------------------------------------------------------- */
+
+#define QEMU_DOMAIN_AUTOSTART_DIR "autostart"
+
+/* Opens configDir/autostart (created if @create), not through a link:
+ * -1 with errno set (ENOENT when absent), nothing reported. */
+static int
+qemuDomainAutostartDir(virQEMUDriver *driver, bool create)
+{
+    int fd;
+
+    if (driver->configDirFd < 0) {
+        errno = ENOENT;
+        return -1;
+    }
+    if (create && mkdirat(driver->configDirFd, QEMU_DOMAIN_AUTOSTART_DIR, 0700) < 0 &&
+        errno != EEXIST)
+        return -1;
+    fd = openat(driver->configDirFd, QEMU_DOMAIN_AUTOSTART_DIR,
+                O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    return fd;
+}
+
+
+/**
+ * qemuDomainAutostartGet:
+ * @driver: the driver
+ * @vm: a domain
+ *
+ * A domain is marked to start with the daemon by a link
+ * configDir/autostart/NAME.xml to its definition, as upstream keeps
+ * them.  The link is read, never followed.
+ *
+ * Returns: whether the mark is there.
+ */
+bool
+qemuDomainAutostartGet(virQEMUDriver *driver, virDomainObj *vm)
+{
+    const char *name = QEMU_DOMAIN_PRIVATE(vm)->name;
+    g_autofree char *file = qemuDomainFileName(name, "xml");
+    g_autofree char *config = qemuDomainConfigPath(driver->config, name);
+    char target[PATH_MAX];
+    VIR_AUTOCLOSE dirfd = qemuDomainAutostartDir(driver, false);
+    ssize_t n;
+
+    if (dirfd < 0 || (n = readlinkat(dirfd, file, target, sizeof(target) - 1)) < 0)
+        return false;
+    target[n] = '\0';
+    return STREQ(target, config);
+}
+
+
+/**
+ * qemuDomainAutostartSet:
+ * @driver: the driver
+ * @vm: a persistent domain, in a job
+ * @autostart: set or clear the mark
+ *
+ * Returns: 0, or -1 with an error reported and the mark as it was.
+ */
+int
+qemuDomainAutostartSet(virQEMUDriver *driver, virDomainObj *vm, bool autostart)
+{
+    const char *name = QEMU_DOMAIN_PRIVATE(vm)->name;
+    g_autofree char *dir = g_build_filename(driver->config->configDir,
+                                            QEMU_DOMAIN_AUTOSTART_DIR, NULL);
+    g_autofree char *file = qemuDomainFileName(name, "xml");
+    g_autofree char *tmp = g_strdup_printf("%s.new", file);
+    g_autofree char *config = qemuDomainConfigPath(driver->config, name);
+    VIR_AUTOCLOSE dirfd = -1;
+
+    if ((dirfd = qemuDomainAutostartDir(driver, autostart)) < 0) {
+        if (errno == ENOENT && !autostart)
+            return 0;
+        virReportSystemError(errno, _("cannot open autostart directory '%1$s'"), dir);
+        return -1;
+    }
+    if (virFileCheckTrusted(dirfd, dir, true) < 0)
+        return -1;
+    if (!autostart) {
+        if (unlinkat(dirfd, file, 0) < 0 && errno != ENOENT) {
+            virReportSystemError(errno, _("failed to delete symlink '%1$s/%2$s'"),
+                                 dir, file);
+            return -1;
+        }
+    } else {
+        unlinkat(dirfd, tmp, 0);
+        if (symlinkat(config, dirfd, tmp) < 0 || renameat(dirfd, tmp, dirfd, file) < 0) {
+            virReportSystemError(errno, _("failed to create symlink '%1$s/%2$s' to '%3$s'"),
+                                 dir, file, config);
+            unlinkat(dirfd, tmp, 0);
+            return -1;
+        }
+    }
+    if (fsync(dirfd) < 0) {
+        virReportSystemError(errno, _("cannot sync directory '%1$s'"), dir);
+        return -1;
+    }
+    return 0;
 }
 
 

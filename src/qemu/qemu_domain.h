@@ -157,6 +157,11 @@ int qemuDomainObjTryJob(virQEMUDriver *driver, virDomainObj *vm)
     ATTRIBUTE_NONNULL(1, 2) G_GNUC_WARN_UNUSED_RESULT;
 void qemuDomainObjEndJob(virDomainObj *vm);
 
+/* The autostart mark (configDir/autostart/NAME.xml, a link). */
+bool qemuDomainAutostartGet(virQEMUDriver *driver, virDomainObj *vm);
+int qemuDomainAutostartSet(virQEMUDriver *driver, virDomainObj *vm, bool autostart)
+    G_GNUC_WARN_UNUSED_RESULT;
+
 /* The run lock QEMU holds while it lives (configDir/NAME.run). */
 int qemuDomainLockRun(virQEMUDriver *driver, const char *name)
     G_GNUC_WARN_UNUSED_RESULT;

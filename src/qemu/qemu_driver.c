@@ -14,6 +14,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 
 #include "qemu_driver.h"
 #include "qemu_driverpriv.h"
@@ -23,6 +24,7 @@
 #include "qemu_command.h"
 #include "qemu_domain.h"
 #include "qemu_domain_address.h"
+#include "qemu_hostcaps.h"
 #include "qemu_process.h"
 #include "virerror.h"
 #include "virfile.h"
@@ -257,7 +259,8 @@ qemuDriverGetParam(GUri *uri, const char *name)
 
 
 static virDrvOpenStatus
-qemuConnectOpen(virConnectPtr conn, GUri *uri, unsigned int flags)
+qemuConnectOpen(virConnectPtr conn, virConnectAuthPtr auth G_GNUC_UNUSED,
+                GUri *uri, unsigned int flags)
 {
     g_autoptr(virQEMUDriverConfig) config = NULL;
     const char *path = g_uri_get_path(uri);
@@ -531,13 +534,17 @@ qemuConnectListAllDomains(virConnectPtr conn, virDomainPtr **domains,
         virDomainObj *vm = g_ptr_array_index(vms, i);
         int state, reason;
         bool active;
+        bool autostart;
         bool match;
 
         if (vm->removed)
             continue;
         qemuDomainObjShownState(vm, &state, &reason, &active);
+        autostart = (flags & (VIR_CONNECT_LIST_DOMAINS_AUTOSTART |
+                              VIR_CONNECT_LIST_DOMAINS_NO_AUTOSTART)) &&
+                    vm->persistent && qemuDomainAutostartGet(driver, vm);
         virDomainObjLock(vm);
-        match = virDomainObjMatchFilterAs(vm, flags, state, active);
+        match = virDomainObjMatchFilterAs(vm, flags, state, active, autostart);
         virDomainObjUnlock(vm);
         if (!match)
             continue;
@@ -840,6 +847,12 @@ qemuDomainUndefineFlags(virDomainPtr dom, unsigned int flags)
 
     if (qemuDomainRemoveConfig(driver, vm) < 0)
         goto endjob;
+    /* Its autostart link goes with it, as upstream's does. */
+    if (qemuDomainAutostartGet(driver, vm) && qemuDomainAutostartSet(driver, vm, false) < 0) {
+        VIR_WARN("cannot remove the autostart link of %s: %s", vm->def->name,
+                 virGetLastErrorMessage());
+        virResetLastError();
+    }
     virDomainObjLock(vm);
     vm->persistent = false;
     if (virDomainObjIsActive(vm))
@@ -1249,15 +1262,21 @@ qemuDomainGetMaxMemory(virDomainPtr dom)
 }
 
 
+/*
+ * Whether @name is marked to start with the host: its autostart link
+ * exists and names its definition.  The link is read, never followed,
+ * and anything else at that path (a file, a link elsewhere) does not
+ * count: it is not ours.
+ */
 static int
 qemuDomainGetAutostart(virDomainPtr dom, int *autostart)
 {
+    virQEMUDriver *driver = qemuDriverGet(dom->conn);
     g_autoptr(virDomainObj) vm = qemuDomainObjFromDomain(dom);
 
     if (!vm)
         return -1;
-    /* Domains here start only when asked to. */
-    *autostart = 0;
+    *autostart = vm->persistent && qemuDomainAutostartGet(driver, vm);
     return 0;
 }
 
@@ -1353,6 +1372,335 @@ qemuConnectDomainEventDeregisterAny(virConnectPtr conn, int callbackID)
 }
 
 
+/* ---- autostart ---- */
+
+/*
+ * Sets or clears the autostart link of @name.  The directory must be a
+ * real directory (a symlink planted in its place is refused); the link
+ * is made under a temporary name and renamed over the old one, and is
+ * removed with unlink(), so no existing path is ever followed.
+ */
+static int
+qemuDomainSetAutostart(virDomainPtr dom, int autostart)
+{
+    virQEMUDriver *driver = qemuDriverGet(dom->conn);
+    g_autoptr(virDomainObj) vm = NULL;
+    int ret = -1;
+
+    if (!(vm = qemuDomainObjBeginJobFromDomain(dom, false)))
+        return -1;
+    if (!vm->persistent) {
+        virReportError(VIR_ERR_OPERATION_INVALID, "%s",
+                       _("cannot set autostart for transient domain"));
+        goto endjob;
+    }
+    if (qemuDomainAutostartGet(driver, vm) != !!autostart &&
+        qemuDomainAutostartSet(driver, vm, !!autostart) < 0)
+        goto endjob;
+    ret = 0;
+
+ endjob:
+    qemuDomainObjEndJob(vm);
+    return ret;
+}
+
+
+/* ---- what clients ask on the way to a lifecycle ---- */
+
+/* No managed save: this driver never saves a domain's memory. */
+static int
+qemuDomainHasManagedSaveImage(virDomainPtr dom, unsigned int flags)
+{
+    g_autoptr(virDomainObj) vm = NULL;
+
+    virCheckFlags(0, -1);
+    if (!(vm = qemuDomainObjFromDomain(dom)))
+        return -1;
+    return 0;
+}
+
+
+/* No deprecated features are in use and nothing taints a domain here:
+ * the list of messages is empty. */
+static int
+qemuDomainGetMessages(virDomainPtr dom, char ***msgs, unsigned int flags)
+{
+    g_autoptr(virDomainObj) vm = NULL;
+
+    virCheckFlags(VIR_DOMAIN_MESSAGE_DEPRECATION | VIR_DOMAIN_MESSAGE_TAINTING, -1);
+    if (!(vm = qemuDomainObjFromDomain(dom)))
+        return -1;
+    *msgs = NULL;
+    return 0;
+}
+
+
+/* Snapshots and checkpoints: the driver takes none, so there are none
+ * to count, list or find. */
+static int
+qemuDomainSnapshotNum(virDomainPtr dom, unsigned int flags)
+{
+    g_autoptr(virDomainObj) vm = NULL;
+
+    virCheckFlags((1U << 11) - 1, -1);
+    if (!(vm = qemuDomainObjFromDomain(dom)))
+        return -1;
+    return 0;
+}
+
+
+static int
+qemuDomainSnapshotListNames(virDomainPtr dom, char **names G_GNUC_UNUSED,
+                            int nameslen G_GNUC_UNUSED, unsigned int flags)
+{
+    return qemuDomainSnapshotNum(dom, flags);
+}
+
+
+/* An empty, NULL-terminated array the caller releases with free(). */
+static int
+qemuDomainEmptyList(void ***list)
+{
+    if (list && !(*list = calloc(1, sizeof(void *)))) {
+        virReportError(VIR_ERR_NO_MEMORY, NULL);
+        return -1;
+    }
+    return 0;
+}
+
+
+static int
+qemuDomainListAllSnapshots(virDomainPtr dom, virDomainSnapshotPtr **snaps,
+                           unsigned int flags)
+{
+    if (qemuDomainSnapshotNum(dom, flags) < 0)
+        return -1;
+    return qemuDomainEmptyList((void ***)snaps);
+}
+
+
+static int
+qemuDomainHasCurrentSnapshot(virDomainPtr dom, unsigned int flags)
+{
+    g_autoptr(virDomainObj) vm = NULL;
+
+    virCheckFlags(0, -1);
+    if (!(vm = qemuDomainObjFromDomain(dom)))
+        return -1;
+    return 0;
+}
+
+
+static virDomainSnapshotPtr
+qemuDomainSnapshotLookupByName(virDomainPtr dom, const char *name, unsigned int flags)
+{
+    g_autoptr(virDomainObj) vm = NULL;
+
+    virCheckFlags(0, NULL);
+    if (!(vm = qemuDomainObjFromDomain(dom)))
+        return NULL;
+    virReportError(VIR_ERR_NO_DOMAIN_SNAPSHOT,
+                   _("no domain snapshot with matching name '%1$s'"), name);
+    return NULL;
+}
+
+
+static virDomainSnapshotPtr
+qemuDomainSnapshotCurrent(virDomainPtr dom, unsigned int flags)
+{
+    g_autoptr(virDomainObj) vm = NULL;
+
+    virCheckFlags(0, NULL);
+    if (!(vm = qemuDomainObjFromDomain(dom)))
+        return NULL;
+    virReportError(VIR_ERR_NO_DOMAIN_SNAPSHOT,
+                   _("the domain does not have a current snapshot"));
+    return NULL;
+}
+
+
+static int
+qemuDomainListAllCheckpoints(virDomainPtr dom, virDomainCheckpointPtr **cps,
+                             unsigned int flags)
+{
+    g_autoptr(virDomainObj) vm = NULL;
+
+    virCheckFlags(VIR_DOMAIN_CHECKPOINT_LIST_ROOTS |
+                  VIR_DOMAIN_CHECKPOINT_LIST_TOPOLOGICAL |
+                  VIR_DOMAIN_CHECKPOINT_LIST_LEAVES |
+                  VIR_DOMAIN_CHECKPOINT_LIST_NO_LEAVES, -1);
+    if (!(vm = qemuDomainObjFromDomain(dom)))
+        return -1;
+    return qemuDomainEmptyList((void ***)cps);
+}
+
+
+static virDomainCheckpointPtr
+qemuDomainCheckpointLookupByName(virDomainPtr dom, const char *name, unsigned int flags)
+{
+    g_autoptr(virDomainObj) vm = NULL;
+
+    virCheckFlags(0, NULL);
+    if (!(vm = qemuDomainObjFromDomain(dom)))
+        return NULL;
+    virReportError(VIR_ERR_NO_DOMAIN_CHECKPOINT,
+                   _("no domain checkpoint with matching name '%1$s'"), name);
+    return NULL;
+}
+
+
+/* The vCPU count a domain has, live or as defined: this driver has no
+ * vCPU hotplug, so both are the definition's. */
+static int
+qemuDomainGetVcpusFlags(virDomainPtr dom, unsigned int flags)
+{
+    g_autoptr(virDomainObj) vm = NULL;
+
+    virCheckFlags(VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG |
+                  VIR_DOMAIN_VCPU_MAXIMUM | VIR_DOMAIN_VCPU_GUEST, -1);
+    if (!(vm = qemuDomainObjFromDomain(dom)))
+        return -1;
+    if (flags & VIR_DOMAIN_VCPU_GUEST) {
+        virReportError(VIR_ERR_OPERATION_UNSUPPORTED, "%s",
+                       _("this driver has no guest agent to ask for the guest's vCPUs"));
+        return -1;
+    }
+    if ((flags & VIR_DOMAIN_AFFECT_LIVE) && !virDomainObjIsActive(vm)) {
+        virReportError(VIR_ERR_OPERATION_INVALID, "%s", _("domain is not running"));
+        return -1;
+    }
+    return vm->def->vcpus;
+}
+
+
+static int
+qemuDomainGetMaxVcpus(virDomainPtr dom)
+{
+    return qemuDomainGetVcpusFlags(dom, VIR_DOMAIN_VCPU_MAXIMUM);
+}
+
+
+/* ---- the connection ---- */
+
+/*
+ * Keepalive keeps a connection to a daemon from hanging on a peer that
+ * went away.  This driver runs in the caller's process: there is no
+ * peer to lose, so the request is accepted and nothing needs doing.
+ */
+static int
+qemuConnectSetKeepAlive(virConnectPtr conn G_GNUC_UNUSED, int interval G_GNUC_UNUSED,
+                        unsigned int count G_GNUC_UNUSED)
+{
+    return 0;
+}
+
+
+/*
+ * Close callbacks report a connection closed behind the application's
+ * back.  A connection to this driver only closes when the application
+ * closes it, so the callback is kept (and its data released on
+ * unregistering, as the API promises) but never called.
+ */
+static int
+qemuConnectRegisterCloseCallback(virConnectPtr conn, virConnectCloseFunc cb,
+                                 void *opaque, virFreeCallback freecb)
+{
+    int ret = -1;
+
+    g_mutex_lock(&conn->lock);
+    if (conn->closeCallback) {
+        virReportError(VIR_ERR_OPERATION_INVALID, "%s",
+                       _("A close callback is already registered"));
+        goto cleanup;
+    }
+    conn->closeCallback = cb;
+    conn->closeOpaque = opaque;
+    conn->closeFreeCallback = freecb;
+    ret = 0;
+
+ cleanup:
+    g_mutex_unlock(&conn->lock);
+    return ret;
+}
+
+
+static int
+qemuConnectUnregisterCloseCallback(virConnectPtr conn, virConnectCloseFunc cb)
+{
+    virFreeCallback freecb;
+    void *opaque;
+
+    g_mutex_lock(&conn->lock);
+    if (conn->closeCallback != cb) {
+        g_mutex_unlock(&conn->lock);
+        virReportError(VIR_ERR_OPERATION_INVALID, "%s",
+                       _("A different callback was requested"));
+        return -1;
+    }
+    freecb = conn->closeFreeCallback;
+    opaque = conn->closeOpaque;
+    conn->closeCallback = NULL;
+    conn->closeOpaque = NULL;
+    conn->closeFreeCallback = NULL;
+    g_mutex_unlock(&conn->lock);
+    if (freecb)
+        freecb(opaque);
+    return 0;
+}
+
+
+/* ---- the forms without flags, and the connection's properties ---- */
+
+static int
+qemuDomainUndefine(virDomainPtr dom)
+{
+    return qemuDomainUndefineFlags(dom, 0);
+}
+
+
+static int
+qemuDomainCreate(virDomainPtr dom)
+{
+    return qemuDomainCreateWithFlags(dom, 0);
+}
+
+
+static virDomainPtr
+qemuDomainDefineXML(virConnectPtr conn, const char *xml)
+{
+    return qemuDomainDefineXMLFlags(conn, xml, 0);
+}
+
+
+static int
+qemuDomainShutdown(virDomainPtr dom)
+{
+    return qemuDomainShutdownFlags(dom, 0);
+}
+
+
+static int
+qemuDomainDestroy(virDomainPtr dom)
+{
+    return qemuDomainDestroyFlags(dom, 0);
+}
+
+
+/* Nothing leaves the process: the driver runs in it. */
+static int
+qemuConnectIsSecure(virConnectPtr conn G_GNUC_UNUSED)
+{
+    return 1;
+}
+
+
+static int
+qemuConnectIsEncrypted(virConnectPtr conn G_GNUC_UNUSED)
+{
+    return 0;
+}
+
+
 const virHypervisorDriver qemuHypervisorDriver = {
     .name = "QEMU",
     .connectOpen = qemuConnectOpen,
@@ -1388,4 +1736,32 @@ const virHypervisorDriver qemuHypervisorDriver = {
     .domainGetAutostart = qemuDomainGetAutostart,
     .domainIsActive = qemuDomainIsActive,
     .domainIsPersistent = qemuDomainIsPersistent,
+    .domainUndefine = qemuDomainUndefine,
+    .domainCreate = qemuDomainCreate,
+    .domainDefineXML = qemuDomainDefineXML,
+    .domainShutdown = qemuDomainShutdown,
+    .domainDestroy = qemuDomainDestroy,
+    .connectIsSecure = qemuConnectIsSecure,
+    .connectIsEncrypted = qemuConnectIsEncrypted,
+    .connectGetCapabilities = qemuHostCapsGetCapabilities,
+    .connectGetDomainCapabilities = qemuHostCapsGetDomainCapabilities,
+    .connectGetMaxVcpus = qemuHostCapsGetMaxVcpus,
+    .nodeGetInfo = qemuHostCapsNodeGetInfo,
+    .nodeGetSecurityModel = qemuHostCapsNodeGetSecurityModel,
+    .connectSetKeepAlive = qemuConnectSetKeepAlive,
+    .connectRegisterCloseCallback = qemuConnectRegisterCloseCallback,
+    .connectUnregisterCloseCallback = qemuConnectUnregisterCloseCallback,
+    .domainSetAutostart = qemuDomainSetAutostart,
+    .domainHasManagedSaveImage = qemuDomainHasManagedSaveImage,
+    .domainGetMessages = qemuDomainGetMessages,
+    .domainSnapshotNum = qemuDomainSnapshotNum,
+    .domainSnapshotListNames = qemuDomainSnapshotListNames,
+    .domainListAllSnapshots = qemuDomainListAllSnapshots,
+    .domainHasCurrentSnapshot = qemuDomainHasCurrentSnapshot,
+    .domainSnapshotLookupByName = qemuDomainSnapshotLookupByName,
+    .domainSnapshotCurrent = qemuDomainSnapshotCurrent,
+    .domainListAllCheckpoints = qemuDomainListAllCheckpoints,
+    .domainCheckpointLookupByName = qemuDomainCheckpointLookupByName,
+    .domainGetVcpusFlags = qemuDomainGetVcpusFlags,
+    .domainGetMaxVcpus = qemuDomainGetMaxVcpus,
 };

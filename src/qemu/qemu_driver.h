@@ -9,3 +9,4 @@
 #include "driver.h"
 
 extern const virHypervisorDriver qemuHypervisorDriver;
+extern const virConnectDriver qemuConnectDriver;

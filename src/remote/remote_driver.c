@@ -467,7 +467,8 @@ remoteGetParam(GUri *uri, const char *name)
 
 
 static virDrvOpenStatus
-remoteConnectOpen(virConnectPtr conn, GUri *uri, unsigned int flags)
+remoteConnectOpen(virConnectPtr conn, virConnectAuthPtr auth G_GNUC_UNUSED,
+                  GUri *uri, unsigned int flags)
 {
     g_autoptr(remotePrivate) priv = NULL;
     const char *scheme = g_uri_get_scheme(uri);
@@ -716,6 +717,15 @@ remoteDomainCreateWithFlags(virDomainPtr dom, unsigned int flags)
 }
 
 
+/* virDomainCreate: as upstream's client after its DOMAIN_CREATE, the
+ * handle must learn the new ID; DOMAIN_CREATE_WITH_FLAGS brings it. */
+static int
+remoteDomainCreate(virDomainPtr dom)
+{
+    return remoteDomainCreateWithFlags(dom, 0);
+}
+
+
 /*
  * Events: the application's callbacks live in a local event state; the
  * daemon holds one registration per event ID, made with the first local
@@ -811,6 +821,14 @@ const virHypervisorDriver remoteHypervisorDriver = {
     .connectDomainEventRegisterAny = remoteConnectDomainEventRegisterAny,
     .connectDomainEventDeregisterAny = remoteConnectDomainEventDeregisterAny,
     .domainCreateWithFlags = remoteDomainCreateWithFlags,
+    .domainCreate = remoteDomainCreate,
     .domainGetInfo = remoteDomainGetInfo,
     REMOTE_GENERATED_MEMBERS
+};
+
+
+/* Networks, storage and the rest have no remote drivers yet: their
+ * calls fail with VIR_ERR_NO_SUPPORT on a remote connection. */
+const virConnectDriver remoteConnectDriver = {
+    .hypervisorDriver = &remoteHypervisorDriver,
 };

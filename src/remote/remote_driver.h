@@ -9,3 +9,4 @@
 #include "driver.h"
 
 extern const virHypervisorDriver remoteHypervisorDriver;
+extern const virConnectDriver remoteConnectDriver;

@@ -447,6 +447,67 @@ static const virErrorText virErrorTexts[] = {
         N_("invalid domain pointer in"),
         N_("invalid domain pointer in %1$s") },
     [VIR_ERR_INVALID_ARG] = { N_("invalid argument"), N_("invalid argument: %1$s") },
+    [VIR_ERR_INVALID_NETWORK] = {
+        N_("invalid network pointer in"),
+        N_("invalid network pointer in %1$s") },
+    [VIR_ERR_INVALID_STORAGE_POOL] = {
+        N_("invalid storage pool pointer in"),
+        N_("invalid storage pool pointer in %1$s") },
+    [VIR_ERR_INVALID_STORAGE_VOL] = {
+        N_("invalid storage volume pointer in"),
+        N_("invalid storage volume pointer in %1$s") },
+    [VIR_ERR_INVALID_NODE_DEVICE] = {
+        N_("invalid node device pointer"),
+        N_("invalid node device pointer in %1$s") },
+    [VIR_ERR_INVALID_INTERFACE] = {
+        N_("invalid interface pointer in"),
+        N_("invalid interface pointer in %1$s") },
+    [VIR_ERR_INVALID_NWFILTER] = {
+        N_("Invalid network filter"),
+        N_("Invalid network filter: %1$s") },
+    [VIR_ERR_INVALID_SECRET] = { N_("Invalid secret"), N_("Invalid secret: %1$s") },
+    [VIR_ERR_INVALID_DOMAIN_SNAPSHOT] = {
+        N_("Invalid domain snapshot"),
+        N_("Invalid domain snapshot: %1$s") },
+    [VIR_ERR_INVALID_STREAM] = {
+        N_("invalid stream pointer"),
+        N_("invalid stream pointer in %1$s") },
+    [VIR_ERR_INVALID_NWFILTER_BINDING] = {
+        N_("Invalid network filter binding"),
+        N_("Invalid network filter binding: %1$s") },
+    [VIR_ERR_INVALID_DOMAIN_CHECKPOINT] = {
+        N_("Invalid domain checkpoint"),
+        N_("Invalid domain checkpoint: %1$s") },
+    [VIR_ERR_INVALID_NETWORK_PORT] = {
+        N_("Invalid network port pointer"),
+        N_("Invalid network port pointer: %1$s") },
+    [VIR_ERR_NO_NETWORK] = { N_("Network not found"), N_("Network not found: %1$s") },
+    [VIR_ERR_NO_STORAGE_POOL] = {
+        N_("Storage pool not found"),
+        N_("Storage pool not found: %1$s") },
+    [VIR_ERR_NO_STORAGE_VOL] = {
+        N_("Storage volume not found"),
+        N_("Storage volume not found: %1$s") },
+    [VIR_ERR_NO_INTERFACE] = { N_("Interface not found"), N_("Interface not found: %1$s") },
+    [VIR_ERR_NO_NODE_DEVICE] = {
+        N_("Node device not found"),
+        N_("Node device not found: %1$s") },
+    [VIR_ERR_NO_SECRET] = { N_("Secret not found"), N_("Secret not found: %1$s") },
+    [VIR_ERR_NO_NWFILTER] = {
+        N_("Network filter not found"),
+        N_("Network filter not found: %1$s") },
+    [VIR_ERR_NO_NWFILTER_BINDING] = {
+        N_("Network filter binding not found"),
+        N_("Network filter binding not found: %1$s") },
+    [VIR_ERR_NO_DOMAIN_SNAPSHOT] = {
+        N_("Domain snapshot not found"),
+        N_("Domain snapshot not found: %1$s") },
+    [VIR_ERR_NO_DOMAIN_CHECKPOINT] = {
+        N_("Domain checkpoint not found"),
+        N_("Domain checkpoint not found: %1$s") },
+    [VIR_ERR_NO_NETWORK_PORT] = {
+        N_("network port not found"),
+        N_("network port not found: %1$s") },
     [VIR_ERR_OPERATION_FAILED] = { N_("operation failed"), N_("operation failed: %1$s") },
     [VIR_ERR_OS_TYPE] = { N_("unknown OS type"), N_("unknown OS type %1$s") },
     [VIR_ERR_NO_SOURCE] = {

@@ -133,8 +133,42 @@ void virReportInvalidArgHelper(int domcode, const char *funcname,
 #define virCheckNonNegativeArgGoto(arg, label) \
     do { \
         if ((arg) < 0) { \
-            virReportInvalidArg(arg, _("%1$s in %2$s must not be negative"), \
+            virReportInvalidArg(arg, _("%1$s in %2$s must be zero or greater"), \
                                 #arg, __func__); \
+            goto label; \
+        } \
+    } while (0)
+
+#define virCheckNonZeroArgGoto(arg, label) \
+    do { \
+        if ((arg) == 0) { \
+            virReportInvalidArg(arg, _("%1$s in %2$s must not be zero"), \
+                                #arg, __func__); \
+            goto label; \
+        } \
+    } while (0)
+
+#define virCheckNullArgGoto(arg, label) \
+    do { \
+        if ((arg) != NULL) { \
+            virReportInvalidArg(arg, _("%1$s in %2$s must be NULL"), \
+                                #arg, __func__); \
+            goto label; \
+        } \
+    } while (0)
+
+/**
+ * VIR_EXCLUSIVE_FLAGS_GOTO:
+ * @flag1: a flag
+ * @flag2: a flag that must not be set with @flag1
+ * @label: where to jump when both are in the caller's @flags
+ */
+#define VIR_EXCLUSIVE_FLAGS_GOTO(flag1, flag2, label) \
+    do { \
+        if ((flags & (flag1)) && (flags & (flag2))) { \
+            virReportInvalidArg(flags, \
+                                _("Flags '%1$s' and '%2$s' are mutually exclusive"), \
+                                #flag1, #flag2); \
             goto label; \
         } \
     } while (0)

@@ -14,7 +14,10 @@
 #   - define its version nodes in upstream's order, each inheriting from
 #     the one before it (objdump -p);
 #   - with --expected FILE ("SYMBOL NODE" lines), export every symbol the
-#     file lists, in the node it names.
+#     file lists, in the node it names;
+#   - with --complete, export every public symbol upstream exports and
+#     define every public version node upstream defines (the private
+#     LIBVIRT_PRIVATE_* nodes excepted): the whole ABI.
 #
 # Prints TAP; exits non-zero when any case fails.
 #
@@ -93,6 +96,8 @@ def main():
                         help="upstream's library (default: %(default)s)")
     parser.add_argument("--expected", metavar="FILE",
                         help="\"SYMBOL NODE\" lines LIB must all export")
+    parser.add_argument("--complete", action="store_true",
+                        help="LIB must export all of upstream's public symbols and nodes")
     args = parser.parse_args()
     tap = apicompat.Tap()
     try:
@@ -129,8 +134,21 @@ def check(args, tap):
                ["%s: upstream exports %s" % (show(n, ours[n]), show(n, theirs[n]))
                 for n in misplaced])
 
-    problems = check_chain(apicompat.version_chain(args.library),
-                           apicompat.version_chain(args.reference))
+    our_chain = apicompat.version_chain(args.library)
+    their_chain = apicompat.version_chain(args.reference)
+    if args.complete:
+        missing = sorted(name for name in theirs if name not in ours)
+        tap.result(not missing, "%s exports all %d public symbols of %s" %
+                   (lib, len(theirs), os.path.basename(args.reference)),
+                   ["%s: not exported" % show(n, theirs[n]) for n in missing])
+        nodes = [name for name, parent in our_chain]
+        missing = [name for name, parent in their_chain
+                   if not is_private(name) and name not in nodes]
+        tap.result(not missing, "%s defines all %d public version nodes of %s" %
+                   (lib, len([n for n, p in their_chain if not is_private(n)]),
+                    os.path.basename(args.reference)),
+                   ["%s: not defined" % n for n in missing])
+    problems = check_chain(our_chain, their_chain)
     tap.result(not problems, "%s defines its version nodes in upstream's chain" % lib,
                problems)
 

@@ -31,7 +31,8 @@ SYMS = os.path.join(apicompat.TOP_SRCDIR, "src", "libvirt_public.syms")
 
 sys.path.insert(0, apicompat.HERE)
 check_symbols = __import__("check-symbols")
-gen_symbols = __import__("gen-symbols")
+GENERATOR = os.path.join(apicompat.TOP_SRCDIR, "src", "libvirt-api.py")
+TABLE = os.path.join(apicompat.TOP_SRCDIR, "src", "libvirt-api.txt")
 
 # Three real symbols in three nodes: enough to get every rule wrong once.
 SMALL_SOURCE = """
@@ -247,8 +248,8 @@ BAD_SYMS = [
     ("        virDomainUndefineFlags;\n",
      "        virDomainUndefineFlags;\n        virGraceHelper;\n",
      "virGraceHelper: exported in LIBVIRT_0.9.4 but not in expected-symbols.txt"),
-    ("    global:\n        virDomainDestroyFlags;\n",
-     "    global:\n        virDomain*;\n        virDomainDestroyFlags;\n",
+    ("        virDomainDestroyFlags;\n",
+     "        virDomain*;\n        virDomainDestroyFlags;\n",
      "LIBVIRT_0.9.4: exports by wildcard"),
     ("    local:\n        *;\n", "",
      "LIBVIRT_0.0.3: the first node must end with \"local: *;\""),
@@ -258,7 +259,7 @@ BAD_SYMS = [
     ("} LIBVIRT_0.9.3;", "} LIBVIRT_0.9.2;",
      "LIBVIRT_0.9.4: inherits from LIBVIRT_0.9.2, expected LIBVIRT_0.9.3"),
     ("LIBVIRT_0.9.4 {\n    global:\n", "LIBVIRT_0.9.4 {\n",
-     "LIBVIRT_0.9.4: 'virDomainDestroyFlags' outside global:/local:"),
+     "LIBVIRT_0.9.4: 'virDomainBlockJobAbort' outside global:/local:"),
     ("} LIBVIRT_0.9.3;", "} LIBVIRT_0.9.3;\nLIBVIRT_0.9.5 global;",
      "cannot read 'LIBVIRT_0.9.5 global;'"),
 ]
@@ -297,36 +298,48 @@ def test_files(tap, scratch):
     return expected
 
 
-def test_generator(tap, scratch, expected):
-    """The two files are what gen-symbols.py writes, and it refuses
-    symbols that are not upstream's public, current ones."""
-    symbols = gen_symbols.lookup(expected, apicompat.UPSTREAM_LIBRARY)
-    nodes = gen_symbols.by_node(symbols, apicompat.version_chain(apicompat.UPSTREAM_LIBRARY))
-    for path, text in ((EXPECTED, gen_symbols.render_expected(nodes)),
-                       (SYMS, gen_symbols.render_syms(nodes))):
-        with open(path) as f:
-            current = f.read()
-        tap.result(current == text, "%s is what gen-symbols.py writes" %
-                   os.path.basename(path),
-                   ["run tests/apicompat/gen-symbols.py and read the diff"])
+def run_generator(table=None):
+    argv = [sys.executable, GENERATOR, "--check"]
+    if table:
+        argv += ["--table", table]
+    proc = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                          universal_newlines=True)
+    return proc.returncode, proc.stdout
 
-    old = build_library(scratch, "oldonly",
-                        "__asm__(\".symver virGetVersionOld, virGetVersion@LIBVIRT_0.4.0\");\n"
-                        "int virGetVersionOld(void) { return 1; }\n",
-                        "LIBVIRT_0.0.3 { local: *; };\n"
-                        "LIBVIRT_0.4.0 { global: virGetVersion; } LIBVIRT_0.0.3;\n")
-    for reference, name, want in (
-            (apicompat.UPSTREAM_LIBRARY, "virGraceHelper", "does not export it"),
-            (apicompat.UPSTREAM_LIBRARY, "virDomainDestroyEnsureACL",
-             "internal to upstream (LIBVIRT_PRIVATE_9.0.0)"),
-            (old, "virGetVersion", "exports only old versions (virGetVersion@LIBVIRT_0.4.0)")):
-        try:
-            gen_symbols.lookup([name], reference)
-            problem = "accepted"
-        except apicompat.CheckError as e:
-            problem = str(e)
-        tap.result(want in problem, "gen-symbols.py refuses %s: %s" % (name, want),
-                   [problem])
+
+# Wrong tables, and what the generator must say about each.
+BAD_TABLES = [
+    ("virDomainDestroyFlags                        LIBVIRT_0.9.4",
+     "virDomainDestroyFlags                        LIBVIRT_0.9.3",
+     "stale generated files"),
+    ("virDomainDestroyFlags                        LIBVIRT_0.9.4",
+     "virDomainDestroyFlags                        LIBVIRT_0.9.99",
+     "unknown version nodes: LIBVIRT_0.9.99"),
+    ("virDomainDestroyFlags ", "virDomainDestroyFlagz ",
+     "virDomainDestroyFlagz: our headers do not declare it"),
+    ("virDomainSuspend ", "# virDomainSuspend ",
+     "declared but not in the table: virDomainSuspend"),
+]
+
+
+def test_generator(tap, scratch, expected):
+    """The generated files are what src/libvirt-api.py writes from the
+    table, and it refuses tables that disagree with upstream or with
+    our headers."""
+    rc, out = run_generator()
+    tap.result(rc == 0, "the files generated from src/libvirt-api.txt are up to date",
+               out.splitlines())
+    with open(TABLE) as f:
+        table = f.read()
+    for i, (old, new, want) in enumerate(BAD_TABLES):
+        if old not in table:
+            tap.result(False, "a wrong table is caught: %s" % want,
+                       ["the table has no %r to change" % old])
+            continue
+        path = scratch.write("bad-table-%d.txt" % i, table.replace(old, new, 1))
+        rc, out = run_generator(path)
+        tap.result(rc != 0 and want in out, "a wrong table is caught: %s" % want,
+                   ["exit %d:" % rc] + out.splitlines())
 
 
 def stub_source(expected):
