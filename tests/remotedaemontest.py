@@ -298,6 +298,8 @@ PYTHON_CLIENT = textwrap.dedent("""
                         libvirt.VIR_DOMAIN_EVENT_ID_DEVICE_REMOVED,
                         libvirt.VIR_DOMAIN_EVENT_ID_AGENT_LIFECYCLE)]
     out = {}
+    out["node"] = conn.getInfo()[0]
+    out["caps"] = "<capabilities>" in conn.getCapabilities()
     dom = conn.createXML(xml, 0)
     out["state"] = dom.state()
     out["info"] = dom.info()[0]
@@ -350,6 +352,8 @@ def case_python(d):
         return f"python3-libvirt client failed: {r.stderr}"
     out = json.loads(r.stdout)
     diag = ""
+    if out["node"] != "x86_64" or not out["caps"]:
+        diag += f"node info, capabilities: {out['node']!r} {out['caps']}\n"
     if out["state"] != [1, 1] or out["info"] != 1 or out["name"] != "py1":
         diag += f"state/info/lookup: {out}\n"
     g = out["graceful"]

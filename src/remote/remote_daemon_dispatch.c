@@ -253,6 +253,27 @@ remoteDispatchDomainGetInfo(virConnectPtr conn,
 }
 
 
+static int
+remoteDispatchNodeGetInfo(virConnectPtr conn, void *args G_GNUC_UNUSED,
+                          remote_node_get_info_ret *ret)
+{
+    virNodeInfo info;
+
+    if (virNodeGetInfo(conn, &info) < 0)
+        return -1;
+    /* Fixed-size on the wire, NUL-terminated or not, as the struct. */
+    memcpy(ret->model, info.model, sizeof(ret->model));
+    ret->memory = info.memory;
+    ret->cpus = info.cpus;
+    ret->mhz = info.mhz;
+    ret->nodes = info.nodes;
+    ret->sockets = info.sockets;
+    ret->cores = info.cores;
+    ret->threads = info.threads;
+    return 0;
+}
+
+
 /* No managed save image and no snapshot exist here; the domain must. */
 static int
 remoteDispatchDomainHasManagedSaveImage(virConnectPtr conn,

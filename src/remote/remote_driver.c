@@ -697,6 +697,28 @@ remoteDomainGetInfo(virDomainPtr dom, virDomainInfoPtr info)
 }
 
 
+static int
+remoteNodeGetInfo(virConnectPtr conn, virNodeInfoPtr info)
+{
+    remote_node_get_info_ret ret = { 0 };
+
+    if (remoteCall(conn, REMOTE_PROC_NODE_GET_INFO, (xdrproc_t)xdr_void, NULL,
+                   (xdrproc_t)xdr_remote_node_get_info_ret, &ret) < 0)
+        return -1;
+    /* The wire's 32 bytes need not end in a NUL; the struct's do. */
+    memcpy(info->model, ret.model, sizeof(info->model) - 1);
+    info->model[sizeof(info->model) - 1] = '\0';
+    info->memory = ret.memory;
+    info->cpus = ret.cpus;
+    info->mhz = ret.mhz;
+    info->nodes = ret.nodes;
+    info->sockets = ret.sockets;
+    info->cores = ret.cores;
+    info->threads = ret.threads;
+    return 0;
+}
+
+
 /* Starts @dom; the daemon's answer carries its new ID, which the
  * handle takes, as upstream's client does. */
 static int
@@ -823,6 +845,7 @@ const virHypervisorDriver remoteHypervisorDriver = {
     .domainCreateWithFlags = remoteDomainCreateWithFlags,
     .domainCreate = remoteDomainCreate,
     .domainGetInfo = remoteDomainGetInfo,
+    .nodeGetInfo = remoteNodeGetInfo,
     REMOTE_GENERATED_MEMBERS
 };
 

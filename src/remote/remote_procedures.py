@@ -93,6 +93,7 @@ PROCEDURES = [
     # what a domain is
     ('DOMAIN_GET_STATE', 'domainGetState(dom, &state, &reason, flags)', 'int', 'high'),
     ('DOMAIN_GET_INFO', 'hand', None, 'high'),
+    ('NODE_GET_INFO', 'hand', None, 'high'),
     ('DOMAIN_GET_XML_DESC', 'domainGetXMLDesc(dom, flags)', 'str:xml', 'high'),
     ('DOMAIN_GET_OS_TYPE', 'domainGetOSType(dom)', 'str:type', 'high'),
     ('DOMAIN_GET_MAX_MEMORY', 'domainGetMaxMemory(dom)', 'ull:memory', 'high'),
