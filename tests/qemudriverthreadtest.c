@@ -30,7 +30,6 @@
 #define TEST_SECONDS 4
 #define TEST_READERS 3
 
-static char *testRoot;
 static char *testURI;
 static virConnectPtr testConn;
 
@@ -302,10 +301,11 @@ testAgree(const void *data G_GNUC_UNUSED)
 static int
 mymain(void)
 {
+    g_autofree char *root = NULL;
     int ret = 0;
 
     virSetErrorFunc(NULL, testQemuQuietErrors);
-    testRoot = testQemuRootNew(TEST_QEMU_CONF, &testURI);
+    root = testQemuRootNew(TEST_QEMU_CONF, &testURI);
     if (!(testConn = virConnectOpen(testURI))) {
         virTestDiag("cannot open %s: %s", testURI, virGetLastErrorMessage());
         return -1;

@@ -32,6 +32,7 @@
 #include "remote_daemon.h"
 #include "datatypes.h"
 #include "libvirt_internal.h"
+#include "qemu_driverpriv.h"
 #include "remote_protocol_table.h"
 #include "virconf.h"
 #include "virerror.h"
@@ -69,8 +70,8 @@ remoteDaemonURI(void)
  *
  * The one place where the daemon opens a client's driver connection:
  * the QEMU driver in this process, on the daemon's root.  Every
- * connection on one root shares the driver's state once the driver
- * keeps it in memory; until then each is its own file-backed instance.
+ * connection shares the one driver instance the daemon opened at start
+ * (qemuDriverSetShared): its domains, in memory, and its events.
  *
  * Returns: the connection, or NULL with an error reported.
  */
@@ -718,7 +719,7 @@ main(int argc, char **argv)
     int activated;
     sigset_t sigs;
     gid_t gid = (gid_t)-1;
-    virConnectPtr probe;
+    virConnectPtr probe = NULL;
     static const struct option opts[] = {
         { "verbose", no_argument, NULL, 'v' },
         { "daemon", no_argument, NULL, 'd' },
@@ -863,14 +864,17 @@ main(int argc, char **argv)
     if ((lockfd = remoteTakeRoot(rundir)) < 0)
         goto error;
 
-    /* The driver runs here; open it once now so that a bad qemu.conf or
-     * an unusable root stops the daemon at start, not at each client. */
+    /* The driver runs here, its domains in memory for the daemon's life:
+     * every client's connection shares the one instance on the root,
+     * which this daemon holds exclusively.  Open it now (and keep it) so
+     * that a bad qemu.conf or an unusable root stops the daemon at start,
+     * not at each client. */
     virConnectSetLocalOnly();
+    qemuDriverSetShared();
     if (virEventRegisterDefaultImpl() < 0)
         goto error;
     if (!(probe = remoteDaemonOpenDriver(false)))
         goto error;
-    virConnectClose(probe);
     g_thread_unref(g_thread_new("event-loop", remoteEventLoop, NULL));
 
     remoteMaxClientRequests = cfg.maxClientRequests;
@@ -951,6 +955,7 @@ main(int argc, char **argv)
         unlink(ropath);
     }
     unlink(pidFile);
+    virConnectClose(probe);
     close(lockfd);
     remoteDaemonConfigClear(&cfg);
     return 0;
