@@ -422,7 +422,9 @@ virFileNameIsPlain(const char *name)
  * Opens a regular file inside a trusted directory without following a
  * symbolic link and without blocking on a FIFO planted in its place,
  * and checks it (virFileCheckTrusted()).  O_NONBLOCK is cleared again
- * once the file is known to be regular.
+ * once the file is known to be regular.  Whatever else stands there (a
+ * link, a FIFO, a socket, a directory) is refused with a message
+ * saying so, whether or not open(2) itself would have failed.
  *
  * Returns: the descriptor; -1 with an error reported (errno kept from
  * open for a missing file: ENOENT).
@@ -451,12 +453,22 @@ virFileOpenAt(int dirfd, const char *dir, const char *name, int flags,
     fd = openat(dirfd, name, flags | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, mode);
     if (fd < 0) {
         int err = errno;
+        struct stat sb;
 
-        if (err == ELOOP)
+        if (err == ELOOP) {
             virReportError(VIR_ERR_OPERATION_FAILED,
                            _("'%1$s' is a symbolic link: refusing to follow it"), path);
-        else
+        } else if ((err == ENXIO || err == EISDIR) &&
+                   fstatat(dirfd, name, &sb, AT_SYMLINK_NOFOLLOW) == 0 &&
+                   !S_ISREG(sb.st_mode)) {
+            /* A FIFO nobody reads or a socket (ENXIO), a directory
+             * opened for writing (EISDIR): say what is wrong, as for
+             * one that opens. */
+            virReportError(VIR_ERR_OPERATION_FAILED,
+                           _("'%1$s' is not a regular file: refusing to use it"), path);
+        } else {
             virReportSystemError(err, _("cannot open '%1$s'"), path);
+        }
         errno = err;
         return -1;
     }
