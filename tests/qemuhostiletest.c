@@ -71,6 +71,7 @@ static const char *const testClassKeys[TEST_CLASS_LAST] = {
     "forged", "wrapper", "files", "directories", "start", "names",
 };
 static int testCases[TEST_CLASS_LAST];
+static int testFailed[TEST_CLASS_LAST];
 
 
 /* ---- a root per case ---------------------------------------------------- */
@@ -859,6 +860,8 @@ testForged(const void *opaque)
     ret = testRootFinish(r, ret);
     if (zombie)
         testGuardDropZombie(guard, zombie);
+    if (ret < 0)
+        testFailed[TEST_CLASS_FORGED]++;
     return ret;
 }
 
@@ -1069,7 +1072,9 @@ testWrapper(const void *opaque)
         virDomainFree(dom);
     if (conn)
         virConnectClose(conn);
-    return testRootFinish(r, ret);
+    if ((ret = testRootFinish(r, ret)) < 0)
+        testFailed[TEST_CLASS_WRAPPER]++;
+    return ret;
 }
 
 
@@ -1296,7 +1301,9 @@ testFileDamage(testFile file, testDamage damage)
         virDomainFree(other);
     if (conn)
         virConnectClose(conn);
-    return testRootFinish(r, ret);
+    if ((ret = testRootFinish(r, ret)) < 0)
+        testFailed[TEST_CLASS_FILES]++;
+    return ret;
 }
 
 
@@ -1366,7 +1373,9 @@ testMonitorGone(const void *opaque G_GNUC_UNUSED)
     testPlantClear(&plant);
     if (dom)
         virDomainFree(dom);
-    return testRootFinish(r, ret);
+    if ((ret = testRootFinish(r, ret)) < 0)
+        testFailed[TEST_CLASS_FILES]++;
+    return ret;
 }
 
 
@@ -1393,6 +1402,7 @@ testDir1(const void *opaque)
     g_autofree char *path = NULL;
     virDomainPtr dom = NULL;
     virConnectPtr conn = NULL;
+    testPlant plant = { 0 };
     pid_t qemu = 0;
     int bad = 0;
     int ret = -1;
@@ -1404,8 +1414,8 @@ testDir1(const void *opaque)
 
     for (size_t i = 0; i < G_N_ELEMENTS(testDirDamages); i++) {
         testDamage damage = testDirDamages[i];
-        testPlant plant = { 0 };
-        g_autofree char *link = NULL;
+        bool refused = true;
+        struct stat sb;
 
         if (damage == TEST_DAMAGE_CHOWN && geteuid() != 0)
             continue;
@@ -1418,7 +1428,8 @@ testDir1(const void *opaque)
             TEST_CHECK(lstat(path, &plant.orig) == 0 && testMoveAside(r, &plant) == 0 &&
                        symlink(plant.moved, path) == 0, "cannot link %s", path);
             plant.plantedType = S_IFLNK;
-            link = g_strdup(plant.moved);
+            TEST_CHECK(lstat(path, &sb) == 0, "cannot stat %s", path);
+            plant.plantedIno = sb.st_ino;
         } else {
             TEST_CHECK(testDamageApply(r, path, damage, &plant) == 0,
                        "cannot damage %s", path);
@@ -1431,26 +1442,20 @@ testDir1(const void *opaque)
                 virTestDiag("%s %s: a %s connection opened", path, testDamageTitles[damage],
                             ro ? "read-only" : "read-write");
                 virConnectClose(c);
-                bad++;
-                continue;
-            }
-            if (testCheckError(VIR_ERR_OPERATION_FAILED, path,
-                               damage == TEST_DAMAGE_SYMLINK ? "refusing" :
-                               testDamageWhy[damage]) < 0) {
+                refused = false;
+            } else if (testCheckError(VIR_ERR_OPERATION_FAILED, path,
+                                      damage == TEST_DAMAGE_SYMLINK ? "refusing" :
+                                      testDamageWhy[damage]) < 0) {
                 virTestDiag("%s %s: the refusal does not say so", path,
                             testDamageTitles[damage]);
-                bad++;
+                refused = false;
             }
             virResetLastError();
         }
-        /* Back as it was. */
-        if (damage == TEST_DAMAGE_SYMLINK) {
-            unlink(path);
-            rename(link, path);
-            testPlantClear(&plant);
-        } else {
-            testDamageRepair(&plant, false);
-        }
+        if (!refused)
+            bad++;
+        /* Back as it was: the link goes, the directory comes back. */
+        testDamageRepair(&plant, true);
     }
     TEST_CHECK(bad == 0, "%d damage(s) of %s not refused as they should be", bad, path);
 
@@ -1462,11 +1467,15 @@ testDir1(const void *opaque)
  cleanup:
     if (ret < 0)
         virTestDiag("case: directory %s", dir);
+    testDamageRepair(&plant, true);
     if (dom)
         virDomainFree(dom);
     if (conn)
         virConnectClose(conn);
-    return testRootFinish(r, ret);
+    testFailed[TEST_CLASS_DIRS] += bad;
+    if ((ret = testRootFinish(r, ret)) < 0 && bad == 0)
+        testFailed[TEST_CLASS_DIRS]++;
+    return ret;
 }
 
 
@@ -1616,7 +1625,9 @@ testStart1(const void *opaque)
     testDamageRepair(&plant, false);
     if (dom)
         virDomainFree(dom);
-    return testRootFinish(r, ret);
+    if ((ret = testRootFinish(r, ret)) < 0)
+        testFailed[TEST_CLASS_START]++;
+    return ret;
 }
 
 
@@ -1733,8 +1744,10 @@ testNamesAlone(const void *opaque G_GNUC_UNUSED)
         free(doms);
         if (dom)
             virDomainFree(dom);
-        if (testRootFinish(r, rc) < 0)
+        if (testRootFinish(r, rc) < 0) {
+            testFailed[TEST_CLASS_NAMES]++;
             ret = -1;
+        }
     }
     return ret;
 }
@@ -1864,7 +1877,9 @@ testNamesBeside(const void *opaque G_GNUC_UNUSED)
         g_free(states[i].config);
         g_free(states[i].status);
     }
-    return testRootFinish(r, ret);
+    if ((ret = testRootFinish(r, ret)) < 0)
+        testFailed[TEST_CLASS_NAMES]++;
+    return ret;
 }
 
 
@@ -1914,7 +1929,9 @@ testNamesRefused(const void *opaque G_GNUC_UNUSED)
     ret = 0;
 
  cleanup:
-    return testRootFinish(r, ret);
+    if ((ret = testRootFinish(r, ret)) < 0)
+        testFailed[TEST_CLASS_NAMES]++;
+    return ret;
 }
 
 
@@ -1995,11 +2012,18 @@ testSaveFigure(gint64 started)
                                                 "hostile inputs under the state root");
     int total = 0;
 
+    int failed = 0;
+
     for (int c = 0; c < TEST_CLASS_LAST; c++) {
+        g_autofree char *key = g_strdup_printf("%s_failed", testClassKeys[c]);
+
         testReliabFigureInt(fig, testClassKeys[c], testCases[c]);
+        testReliabFigureInt(fig, key, testFailed[c]);
         total += testCases[c];
+        failed += testFailed[c];
     }
     testReliabFigureInt(fig, "total", total);
+    testReliabFigureInt(fig, "failed", failed);
     testReliabFigureDouble(fig, "seconds", (g_get_monotonic_time() - started) / 1e6);
     testReliabFigureSave(fig);
 }
