@@ -1619,8 +1619,20 @@ testStart1(const void *opaque)
      * what this one may hold open from the define does not count. */
     TEST_CHECK((conn = virConnectOpen(r->uri)), "cannot open %s: %s", r->uri,
                virGetLastErrorMessage());
-    TEST_CHECK((dom = virDomainLookupByName(conn, "vm")), "cannot look vm up: %s",
-               virGetLastErrorMessage());
+    dom = virDomainLookupByName(conn, "vm");
+    if (!dom && tc->expect == TEST_START_REFUSED && tc->file == TEST_FILE_LOCK) {
+        /* A stopped domain whose lock cannot be used may be refused as
+         * early as its lookup, saying so. */
+        TEST_CHECK(testCheckError(-1, path, testDamageWhy[tc->damage]) == 0,
+                   "the lookup was not refused as it should be");
+        virResetLastError();
+        TEST_CHECK(testQemuCount(r) == 0, "a QEMU runs");
+        testDamageRepair(&plant, false);
+        TEST_CHECK(testUndefine(conn, "vm") == 0, "cannot undefine vm");
+        ret = 0;
+        goto cleanup;
+    }
+    TEST_CHECK(dom, "cannot look vm up: %s", virGetLastErrorMessage());
 
     if (tc->expect == TEST_START_OK) {
         TEST_CHECK(virDomainCreate(dom) == 0, "start failed: %s",
