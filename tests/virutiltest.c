@@ -4,7 +4,10 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
+#include <fcntl.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 
 #include "testutils.h"
 #include "virbuffer.h"
@@ -131,6 +134,75 @@ testAtomicWrite(const void *data G_GNUC_UNUSED)
 }
 
 
+/*
+ * What stands where a trusted directory should hold a regular file of
+ * ours: each is refused by virFileOpenAt() for reading and for writing,
+ * with VIR_ERR_OPERATION_FAILED and a message naming it and saying
+ * what it is, and without blocking (a FIFO nobody writes or reads).
+ */
+static int
+testOpenAtRefusals(const void *data G_GNUC_UNUSED)
+{
+    g_autofree char *dir = virTestMakeTempDir("virutiltest");
+    g_autofree char *sockPath = g_build_filename(dir, "sock", NULL);
+    g_autofree char *target = g_build_filename(dir, "target", NULL);
+    g_autofree char *link = g_build_filename(dir, "link", NULL);
+    g_autofree char *fifo = g_build_filename(dir, "fifo", NULL);
+    g_autofree char *subdir = g_build_filename(dir, "subdir", NULL);
+    struct sockaddr_un addr = { .sun_family = AF_UNIX };
+    struct {
+        const char *name;
+        const char *why;
+    } cases[] = {
+        { "link", "is a symbolic link: refusing to follow it" },
+        { "fifo", "is not a regular file: refusing to use it" },
+        { "sock", "is not a regular file: refusing to use it" },
+        { "subdir", "is not a regular file: refusing to use it" },
+    };
+    const int modes[] = { O_RDONLY, O_WRONLY | O_APPEND, O_RDWR | O_CREAT };
+    VIR_AUTOCLOSE dirfd = -1;
+    VIR_AUTOCLOSE sock = -1;
+
+    if (strlen(sockPath) >= sizeof(addr.sun_path))
+        return -1;
+    memcpy(addr.sun_path, sockPath, strlen(sockPath));
+    if ((sock = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0)) < 0 ||
+        bind(sock, (struct sockaddr *)&addr, sizeof(addr)) < 0 ||
+        !g_file_set_contents(target, "data", -1, NULL) ||
+        symlink(target, link) < 0 || mkfifo(fifo, 0600) < 0 ||
+        mkdir(subdir, 0700) < 0 || chmod(dir, 0700) < 0) {
+        virTestDiag("cannot set %s up: %s", dir, g_strerror(errno));
+        return -1;
+    }
+    if ((dirfd = virFileOpenDirTrusted(dir, true)) < 0)
+        return -1;
+
+    for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+        g_autofree char *path = g_build_filename(dir, cases[i].name, NULL);
+        g_autofree char *want = g_strdup_printf("operation failed: '%s' %s", path,
+                                                cases[i].why);
+
+        for (size_t m = 0; m < G_N_ELEMENTS(modes); m++) {
+            int fd = virFileOpenAt(dirfd, dir, cases[i].name, modes[m], 0600);
+
+            if (fd >= 0) {
+                virTestDiag("%s opened with flags 0x%x", path, modes[m]);
+                close(fd);
+                return -1;
+            }
+            if (virGetLastErrorCode() != VIR_ERR_OPERATION_FAILED ||
+                STRNEQ(virGetLastErrorMessage(), want)) {
+                virTestDiag("flags 0x%x: '%s', expected '%s'", modes[m],
+                            virGetLastErrorMessage(), want);
+                return -1;
+            }
+            virResetLastError();
+        }
+    }
+    return 0;
+}
+
+
 static int
 testLock(const void *data G_GNUC_UNUSED)
 {
@@ -217,6 +289,8 @@ mymain(void)
     ret |= virTestRun("buffer indentation and escaping", testBuffer, NULL);
     ret |= virTestRun("atomic file write", testAtomicWrite, NULL);
     ret |= virTestRun("lock files", testLock, NULL);
+    ret |= virTestRun("links, FIFOs, sockets and directories refused by name",
+                      testOpenAtRefusals, NULL);
     ret |= virTestRun("log settings are validated", testLogSettings, NULL);
     ret |= virTestRun("log filters and file output", testLogFilterOutput, NULL);
     return ret;

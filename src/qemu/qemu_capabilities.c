@@ -891,11 +891,21 @@ virQEMUCapsCacheLoad(virQEMUCapsCache *cache,
                      bool kvmUsable)
 {
     g_autofree char *path = virQEMUCapsCacheFilePath(cache, binary);
+    g_autofree char *name = g_path_get_basename(path);
     g_autofree char *data = NULL;
     g_autoptr(virQEMUCaps) caps = NULL;
+    VIR_AUTOCLOSE dirfd = -1;
 
-    if (virFileReadAllQuiet(path, 16 * 1024 * 1024, &data) < 0)
+    /* What is cached decides which machines and devices a domain gets:
+     * read it only from a directory of ours, never through a link. */
+    if ((dirfd = virFileOpenDirTrusted(cache->cacheDir, false)) < 0 ||
+        virFileReadAllAt(dirfd, cache->cacheDir, name, 16 * 1024 * 1024, &data) <= 0) {
+        if (dirfd == -1 || virGetLastErrorCode() != VIR_ERR_OK)
+            VIR_WARN("ignoring QEMU capabilities cache %s: %s", path,
+                     virGetLastErrorMessage());
+        virResetLastError();
         return NULL;
+    }
     if (!(caps = virQEMUCapsParse(data, path))) {
         VIR_WARN("ignoring QEMU capabilities cache %s: %s", path,
                  virGetLastErrorMessage());
@@ -916,10 +926,14 @@ static void
 virQEMUCapsCacheSave(virQEMUCapsCache *cache, const virQEMUCaps *caps)
 {
     g_autofree char *path = virQEMUCapsCacheFilePath(cache, caps->binary);
+    g_autofree char *name = g_path_get_basename(path);
     g_autofree char *data = virQEMUCapsFormat(caps);
+    VIR_AUTOCLOSE dirfd = -1;
 
     if (virFileMakePathWithMode(cache->cacheDir, 0755) < 0 ||
-        virFileWriteAtomic(path, 0644, data, strlen(data)) < 0) {
+        (dirfd = virFileOpenDirTrusted(cache->cacheDir, true)) < 0 ||
+        virFileWriteAtomicAt(dirfd, cache->cacheDir, name, 0644, data,
+                             strlen(data)) < 0) {
         VIR_WARN("cannot save QEMU capabilities cache %s: %s", path,
                  virGetLastErrorMessage());
         virResetLastError();

@@ -291,8 +291,25 @@ virQEMUDriverOpenDirs(virQEMUDriver *driver, bool create)
         { cfg->logDir, &driver->logDirFd },
     };
 
+    const char *others[] = { cfg->cacheDir, cfg->configDir, cfg->stateDir,
+                             cfg->logDir, cfg->cacheDir };
+
     if (create && virQEMUDriverConfigMakeDirs(cfg) < 0)
         return -1;
+    /* The capability cache and the directories holding ours (an embed
+     * root's etc, run, log and cache; the package's own directories
+     * otherwise) are checked too, though not kept open: whoever can
+     * write them can replace what is inside. */
+    for (size_t i = 0; i < G_N_ELEMENTS(others); i++) {
+        g_autofree char *path = i == 0 ? g_strdup(others[i]) :
+                                         g_path_get_dirname(others[i]);
+        int fd = virFileOpenDirTrusted(path, false);
+
+        if (fd == -1)
+            return -1;
+        if (fd >= 0)
+            close(fd);
+    }
     for (size_t i = 0; i < G_N_ELEMENTS(dirs); i++) {
         int fd = virFileOpenDirTrusted(dirs[i].path, create);
 
@@ -305,10 +322,11 @@ virQEMUDriverOpenDirs(virQEMUDriver *driver, bool create)
     /* The root's generation: bumped by every write of a domain's files,
      * by whichever process makes it (see qemu_domain.h). */
     if (driver->stateDirFd >= 0 &&
-        (driver->genFd = virFileOpenAt(driver->stateDirFd, cfg->stateDir,
-                                       "generation",
-                                       create ? O_RDWR | O_CREAT : O_RDONLY,
-                                       0600)) < 0) {
+        (driver->genFd = create ?
+                         virFileOpenLockFileAt(driver->stateDirFd, cfg->stateDir,
+                                               "generation") :
+                         virFileOpenAt(driver->stateDirFd, cfg->stateDir,
+                                       "generation", O_RDONLY, 0)) < 0) {
         if (create || errno != ENOENT) {
             virQEMUDriverCloseDirs(driver);
             return -1;

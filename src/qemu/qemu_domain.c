@@ -415,6 +415,25 @@ qemuDomainRunSocketServer(const char *path)
 }
 
 
+/* Whether @pid runs with @chardev (a monitor argument) on its command
+ * line; its start time and command line in @retStart and @retArgv. */
+static bool
+qemuDomainRunIsQEMU(pid_t pid, const char *chardev, unsigned long long *retStart,
+                    char ***retArgv)
+{
+    g_auto(GStrv) argv = NULL;
+
+    if (virProcessGetStartTime(pid, retStart) < 0 ||
+        virProcessGetCmdline(pid, &argv) < 0 ||
+        !g_strv_contains((const char *const *)argv, chardev)) {
+        virResetLastError();
+        return false;
+    }
+    *retArgv = g_steal_pointer(&argv);
+    return true;
+}
+
+
 /*
  * Whether the private directory @dirName belongs to a QEMU that is still
  * running, and what its command line says.  The pid comes from QEMU's
@@ -458,14 +477,13 @@ qemuDomainRunProbe(virQEMUDriver *driver, const char *dirName)
         g_ascii_string_to_unsigned(g_strstrip(content), 10, 1, G_MAXINT, &num, NULL))
         run->pid = num;
     virResetLastError();
-    if (run->pid <= 0 && (run->pid = qemuDomainRunSocketServer(monitor)) <= 0)
-        return NULL;
-
-    if (virProcessGetStartTime(run->pid, &run->startTime) < 0 ||
-        virProcessGetCmdline(run->pid, &argv) < 0 ||
-        !g_strv_contains((const char *const *)argv, chardev)) {
-        virResetLastError();
-        return NULL;
+    /* The pid file is only a hint: if it names no process carrying this
+     * directory's monitor argument, whoever serves the socket may. */
+    if (run->pid <= 0 || !qemuDomainRunIsQEMU(run->pid, chardev, &run->startTime, &argv)) {
+        g_clear_pointer(&argv, g_strfreev);
+        if ((run->pid = qemuDomainRunSocketServer(monitor)) <= 0 ||
+            !qemuDomainRunIsQEMU(run->pid, chardev, &run->startTime, &argv))
+            return NULL;
     }
     for (size_t i = 0; argv[i] && argv[i + 1]; i++) {
         if (STREQ(argv[i], "-name") && !run->name)
@@ -964,8 +982,8 @@ qemuDomainObjLoadAll(virQEMUDriver *driver)
             continue;
         /* The generation first: a write during the load leaves a newer
          * one, and the object is read again when next used. */
-        if ((lockfd = virFileOpenAt(driver->stateDirFd, driver->config->stateDir,
-                                    lockFile, O_RDWR | O_CREAT, 0600)) < 0)
+        if ((lockfd = virFileOpenLockFileAt(driver->stateDirFd, driver->config->stateDir,
+                                            lockFile)) < 0)
             virResetLastError();
         gen = qemuDomainGenRead(lockfd);
         if ((vm = qemuDomainObjLoadInternal(driver, sorted[i], runs))) {
@@ -1200,13 +1218,17 @@ qemuDomainLockFile(virQEMUDriver *driver, const char *name,
                    virFileLockMode mode, int waitMs, const char *what)
 {
     const char *dir = driver->config->stateDir;
-    VIR_AUTOCLOSE fd = virFileOpenAt(driver->stateDirFd, dir, name,
-                                     O_RDWR | O_CREAT, 0600);
     gint64 deadline = g_get_monotonic_time() + (gint64)waitMs * 1000;
 
-    if (fd < 0 || qemuDomainLockFD(fd, mode, deadline, waitMs, what, dir, name) < 0)
-        return -1;
-    return g_steal_fd(&fd);
+    for (;;) {
+        VIR_AUTOCLOSE fd = virFileOpenLockFileAt(driver->stateDirFd, dir, name);
+
+        if (fd < 0 || qemuDomainLockFD(fd, mode, deadline, waitMs, what, dir, name) < 0)
+            return -1;
+        /* Replaced meanwhile (damaged, moved aside): lock the new one. */
+        if (virFileLockFDCurrent(fd, driver->stateDirFd, name))
+            return g_steal_fd(&fd);
+    }
 }
 
 
@@ -1275,8 +1297,8 @@ qemuDomainObjOpenLockFile(virQEMUDriver *driver, virDomainObj *vm)
         return -1;
     }
     file = qemuDomainFileName(priv->name, "lock");
-    if ((priv->lockfd = virFileOpenAt(driver->stateDirFd, driver->config->stateDir,
-                                      file, O_RDWR | O_CREAT, 0600)) < 0)
+    if ((priv->lockfd = virFileOpenLockFileAt(driver->stateDirFd,
+                                              driver->config->stateDir, file)) < 0)
         return -1;
     return 0;
 }
@@ -1579,11 +1601,20 @@ qemuDomainObjBeginJobInternal(virQEMUDriver *driver, virDomainObj *vm,
                            _("another job is running on %1$s"), what);
         return -1;
     }
-    if (qemuDomainObjOpenLockFile(driver, vm) < 0 ||
-        qemuDomainLockFD(priv->lockfd, VIR_FILE_LOCK_EXCLUSIVE, deadline, waitMs,
-                         what, driver->config->stateDir, file) < 0) {
-        virDomainObjEndJobLocal(vm);
-        return -1;
+    for (;;) {
+        if (qemuDomainObjOpenLockFile(driver, vm) < 0 ||
+            qemuDomainLockFD(priv->lockfd, VIR_FILE_LOCK_EXCLUSIVE, deadline, waitMs,
+                             what, driver->config->stateDir, file) < 0) {
+            virDomainObjEndJobLocal(vm);
+            return -1;
+        }
+        /* The lock file was replaced (damaged, moved aside) since we
+         * opened it: a lock on the old one excludes nobody. */
+        if (virFileLockFDCurrent(priv->lockfd, driver->stateDirFd, file))
+            break;
+        virDomainObjLock(vm);
+        virForceClose(&priv->lockfd);
+        virDomainObjUnlock(vm);
     }
     priv->jobHeld = true;
     /* Another process may have changed everything while we waited. */
@@ -2043,7 +2074,23 @@ qemuDomainProcessOpenLocked(virDomainObj *vm)
     chardev = qemuBuildMonitorChardevArg(priv->monitorPath);
     identity[0] = virUUIDFormat(vm->def->uuid, uuid);
     identity[1] = chardev;
-    if ((rc = virProcessRefOpen(&priv->proc, identity)) != 0)
+    if ((rc = virProcessRefOpen(&priv->proc, identity)) > 0 && priv->proc.unverified) {
+        if (qemuDomainReadPidFile(priv->driver, vm) == priv->proc.pid) {
+            /* An exited QEMU whose own pid file still names it (it died
+             * without cleaning up): ours to reap. */
+            priv->proc.unverified = false;
+        } else {
+            /* An exited process nothing proves ours: not reaped, not
+             * taken for the domain's QEMU. */
+            pid_t pid = priv->proc.pid;
+            unsigned long long start = priv->proc.startTime;
+
+            virProcessRefSet(&priv->proc, pid, start);
+            priv->proc.gone = true;
+            rc = 0;
+        }
+    }
+    if (rc != 0)
         return rc;
 
     /* The recorded process is gone or is not this domain's QEMU.  A
@@ -2103,6 +2150,10 @@ qemuDomainGetMonitor(virDomainObj *vm)
     if (!(priv->mon = qemuMonitorOpenPeer(priv->monitorPath, priv->proc.pidfd,
                                           priv->proc.pid,
                                           qemuDomainStartTimeoutMs(priv->driver),
+                                          /* A QEMU still starting may not
+                                           * have made its socket yet; a
+                                           * running one's is there or gone. */
+                                          priv->phase == QEMU_DOMAIN_PHASE_STARTING,
                                           &qemuDomainMonitorCallbacks, vm)))
         return NULL;
     qemuMonitorSetCommandTimeout(priv->mon, qemuDomainStartTimeoutMs(priv->driver));

@@ -121,9 +121,8 @@ qemuDriverHoldRoot(virQEMUDriver *driver)
 
     if (driver->stateDirFd < 0)
         return 0;
-    if ((driver->holderFd = virFileOpenAt(driver->stateDirFd, dir,
-                                          QEMU_DRIVER_HOLDER_FILE,
-                                          O_RDWR | O_CREAT, 0600)) < 0)
+    if ((driver->holderFd = virFileOpenLockFileAt(driver->stateDirFd, dir,
+                                                  QEMU_DRIVER_HOLDER_FILE)) < 0)
         return -1;
     rc = virFileLockFD(driver->holderFd,
                        exclusive ? VIR_FILE_LOCK_EXCLUSIVE : VIR_FILE_LOCK_SHARED,

@@ -662,7 +662,8 @@ static int
 qemuMonitorConnectUnix(const char *path,
                        int pidfd,
                        int timeoutMs,
-                       gint64 deadline)
+                       gint64 deadline,
+                       bool retry)
 {
     struct sockaddr_un addr = { .sun_family = AF_UNIX };
     VIR_AUTOCLOSE fd = -1;
@@ -686,7 +687,7 @@ qemuMonitorConnectUnix(const char *path,
 
         if (err == EINTR)
             continue;
-        if (err != ENOENT && err != ECONNREFUSED) {
+        if (!retry || (err != ENOENT && err != ECONNREFUSED)) {
             virReportSystemError(err, _("failed to connect to monitor socket %1$s"),
                                  path);
             return -1;
@@ -857,7 +858,7 @@ qemuMonitorOpen(const char *socketPath,
                 const qemuMonitorCallbacks *cb,
                 void *opaque)
 {
-    return qemuMonitorOpenPeer(socketPath, pidfd, 0, timeoutMs, cb, opaque);
+    return qemuMonitorOpenPeer(socketPath, pidfd, 0, timeoutMs, true, cb, opaque);
 }
 
 
@@ -884,6 +885,8 @@ qemuMonitorSocketPeerPid(int fd, const char *label)
  * @socketPath, @pidfd, @timeoutMs, @cb, @opaque: as for qemuMonitorOpen()
  * @expectedPeer: the pid of the QEMU that must be serving the socket,
  *                or 0 not to check
+ * @retry: wait for the socket to appear (QEMU is starting); false for a
+ *         QEMU that runs, whose socket is there or gone for good
  *
  * As qemuMonitorOpen(), but before a byte is exchanged the socket's
  * peer (SO_PEERCRED) must be @expectedPeer: a socket path replaced by
@@ -898,6 +901,7 @@ qemuMonitorOpenPeer(const char *socketPath,
                     int pidfd,
                     pid_t expectedPeer,
                     int timeoutMs,
+                    bool retry,
                     const qemuMonitorCallbacks *cb,
                     void *opaque)
 {
@@ -912,7 +916,7 @@ qemuMonitorOpenPeer(const char *socketPath,
 
     VIR_DEBUG("path=%s pidfd=%d peer=%lld timeout=%d", socketPath, pidfd,
               (long long)expectedPeer, timeoutMs);
-    if ((fd = qemuMonitorConnectUnix(socketPath, pidfd, timeoutMs, deadline)) < 0)
+    if ((fd = qemuMonitorConnectUnix(socketPath, pidfd, timeoutMs, deadline, retry)) < 0)
         return NULL;
     if (expectedPeer > 0) {
         if ((peer = qemuMonitorSocketPeerPid(fd, socketPath)) < 0)

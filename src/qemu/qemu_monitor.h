@@ -87,6 +87,7 @@ qemuMonitor *qemuMonitorOpenPeer(const char *socketPath,
                                  int pidfd,
                                  pid_t expectedPeer,
                                  int timeoutMs,
+                                 bool retry,
                                  const qemuMonitorCallbacks *cb,
                                  void *opaque);
 pid_t qemuMonitorGetPeerPid(qemuMonitor *mon);

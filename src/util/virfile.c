@@ -422,7 +422,9 @@ virFileNameIsPlain(const char *name)
  * Opens a regular file inside a trusted directory without following a
  * symbolic link and without blocking on a FIFO planted in its place,
  * and checks it (virFileCheckTrusted()).  O_NONBLOCK is cleared again
- * once the file is known to be regular.
+ * once the file is known to be regular.  Whatever else stands there (a
+ * link, a FIFO, a socket, a directory) is refused with a message
+ * saying so, whether or not open(2) itself would have failed.
  *
  * Returns: the descriptor; -1 with an error reported (errno kept from
  * open for a missing file: ENOENT).
@@ -451,12 +453,22 @@ virFileOpenAt(int dirfd, const char *dir, const char *name, int flags,
     fd = openat(dirfd, name, flags | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, mode);
     if (fd < 0) {
         int err = errno;
+        struct stat sb;
 
-        if (err == ELOOP)
+        if (err == ELOOP) {
             virReportError(VIR_ERR_OPERATION_FAILED,
                            _("'%1$s' is a symbolic link: refusing to follow it"), path);
-        else
+        } else if ((err == ENXIO || err == EISDIR) &&
+                   fstatat(dirfd, name, &sb, AT_SYMLINK_NOFOLLOW) == 0 &&
+                   !S_ISREG(sb.st_mode)) {
+            /* A FIFO nobody reads or a socket (ENXIO), a directory
+             * opened for writing (EISDIR): say what is wrong, as for
+             * one that opens. */
+            virReportError(VIR_ERR_OPERATION_FAILED,
+                           _("'%1$s' is not a regular file: refusing to use it"), path);
+        } else {
             virReportSystemError(err, _("cannot open '%1$s'"), path);
+        }
         errno = err;
         return -1;
     }
@@ -626,32 +638,66 @@ virFileRemoveAt(int dirfd, const char *dir, const char *name, bool isDir)
 
 
 /**
- * virFileOpenLockedAt:
- * @dirfd, @dir, @name: as for virFileOpenAt(); the lock file is created
- *                      (0600) if missing
- * @mode: shared or exclusive
- * @wait: block until the lock is free
+ * virFileOpenLockFileAt:
+ * @dirfd, @dir, @name: as for virFileOpenAt()
  *
- * Returns: the locked descriptor, or -1 with an error reported
- * (VIR_ERR_RESOURCE_BUSY when busy and @wait is false).
+ * Opens (creating it, 0600) a file whose only use is to be locked or to
+ * hold a counter.  Its contents are worthless, so one that is not a
+ * trusted regular file (a link, a FIFO, a directory, another owner's,
+ * writable by others) is moved aside as NAME.damaged, logged, and
+ * replaced: a damaged lock file must not make a domain unmanageable.
+ * None of our processes can have locked such a file (they refuse to open
+ * it), so replacing it cannot let two holders in.
+ *
+ * Returns: the descriptor, or -1 with an error reported.
  */
 int
-virFileOpenLockedAt(int dirfd, const char *dir, const char *name,
-                    virFileLockMode mode, bool wait)
+virFileOpenLockFileAt(int dirfd, const char *dir, const char *name)
 {
-    VIR_AUTOCLOSE fd = virFileOpenAt(dirfd, dir, name, O_RDWR | O_CREAT, 0600);
-    int rc;
+    g_autofree char *aside = NULL;
+    int fd;
 
-    if (fd < 0)
-        return -1;
-    if ((rc = virFileLockFD(fd, mode, wait)) < 0) {
-        if (rc == -EWOULDBLOCK)
-            virReportError(VIR_ERR_RESOURCE_BUSY,
-                           _("lock file '%1$s/%2$s' is held by another process"),
-                           dir, name);
-        else
-            virReportSystemError(-rc, _("cannot lock '%1$s/%2$s'"), dir, name);
+    if ((fd = virFileOpenAt(dirfd, dir, name, O_RDWR | O_CREAT, 0600)) >= 0 ||
+        virGetLastErrorCode() != VIR_ERR_OPERATION_FAILED || dirfd < 0)
+        return fd;
+    VIR_WARN("replacing the damaged lock file %s/%s: %s", dir, name,
+             virGetLastErrorMessage());
+    aside = g_strdup_printf("%s.damaged", name);
+    if (renameat(dirfd, name, dirfd, aside) < 0 &&
+        (errno != ENOTEMPTY && errno != EEXIST && errno != EISDIR)) {
+        virReportSystemError(errno, _("cannot move the damaged '%1$s/%2$s' aside"),
+                             dir, name);
         return -1;
     }
-    return g_steal_fd(&fd);
+    /* An earlier NAME.damaged in the way: this one goes, if it can. */
+    if (unlinkat(dirfd, name, 0) < 0 && errno != ENOENT)
+        unlinkat(dirfd, name, AT_REMOVEDIR);
+    virResetLastError();
+    return virFileOpenAt(dirfd, dir, name, O_RDWR | O_CREAT, 0600);
+}
+
+
+/**
+ * virFileLockFDCurrent:
+ * @fd: a lock file descriptor, locked by the caller
+ * @dirfd: its directory
+ * @name: its name there
+ *
+ * A lock taken on a file that was since replaced (removed and created
+ * again, or moved aside as damaged) excludes nobody who opens the new
+ * one: after taking a lock, the holder checks that its descriptor is
+ * still what @name names, and starts over if not.  Reports nothing.
+ *
+ * Returns: whether @fd is still @dirfd's @name.
+ */
+bool
+virFileLockFDCurrent(int fd, int dirfd, const char *name)
+{
+    struct stat here;
+    struct stat there;
+
+    if (fstat(fd, &here) < 0 ||
+        fstatat(dirfd, name, &there, AT_SYMLINK_NOFOLLOW) < 0)
+        return false;
+    return here.st_dev == there.st_dev && here.st_ino == there.st_ino;
 }

@@ -61,6 +61,7 @@ int virFileWriteAtomicAt(int dirfd, const char *dir, const char *name,
     ATTRIBUTE_NONNULL(2, 3, 5) G_GNUC_WARN_UNUSED_RESULT;
 int virFileRemoveAt(int dirfd, const char *dir, const char *name, bool isDir)
     ATTRIBUTE_NONNULL(2, 3);
-int virFileOpenLockedAt(int dirfd, const char *dir, const char *name,
-                        virFileLockMode mode, bool wait)
+int virFileOpenLockFileAt(int dirfd, const char *dir, const char *name)
     ATTRIBUTE_NONNULL(2, 3) G_GNUC_WARN_UNUSED_RESULT;
+bool virFileLockFDCurrent(int fd, int dirfd, const char *name)
+    ATTRIBUTE_NONNULL(3);

@@ -293,6 +293,10 @@ virProcessPidfdReap(int pidfd, pid_t pid)
 }
 
 
+static int virProcessPidfdWaitInternal(int pidfd, pid_t pid, long long timeoutMs,
+                                       int *retStatus, bool reap);
+
+
 /**
  * virProcessPidfdWait:
  * @pidfd: a pidfd from virProcessOpenPidfd()
@@ -311,6 +315,15 @@ virProcessPidfdReap(int pidfd, pid_t pid)
  */
 int
 virProcessPidfdWait(int pidfd, pid_t pid, long long timeoutMs, int *retStatus)
+{
+    return virProcessPidfdWaitInternal(pidfd, pid, timeoutMs, retStatus, true);
+}
+
+
+/* As virProcessPidfdWait(), reaping an exited process only if @reap. */
+static int
+virProcessPidfdWaitInternal(int pidfd, pid_t pid, long long timeoutMs,
+                            int *retStatus, bool reap)
 {
     gint64 deadline = 0;
     int status;
@@ -353,7 +366,7 @@ virProcessPidfdWait(int pidfd, pid_t pid, long long timeoutMs, int *retStatus)
             return 0;
     }
 
-    status = virProcessPidfdReap(pidfd, pid);
+    status = reap ? virProcessPidfdReap(pidfd, pid) : -1;
     VIR_DEBUG("process %lld exited, wait status %d", (long long)pid, status);
     if (retStatus)
         *retStatus = status;
@@ -531,9 +544,13 @@ virProcessRefOpen(virProcessRef *ref, const char *const *identity)
         return rc;
     }
 
-    /* Exited already: the start time proved it was ours, and a zombie
-     * has no command line to compare. */
-    if (identity && !virProcessPidfdHasExited(fd)) {
+    /* Exited already: a zombie has no command line to compare, so the
+     * start time is all that says it is the recorded process.  It counts
+     * as gone, but is not reaped on that alone (it may be a child of the
+     * application's own with the same pid and start time): the caller
+     * may clear @unverified once something else proves it ours. */
+    ref->unverified = identity && virProcessPidfdHasExited(fd);
+    if (identity && !ref->unverified) {
         if ((rc = virProcessCmdlineHasArgs(ref->pid, identity)) < 0) {
             virReportSystemError(-rc, _("cannot read the command line of process %1$lld"),
                                  (long long)ref->pid);
@@ -633,7 +650,8 @@ virProcessRefWait(virProcessRef *ref, long long timeoutMs, int *retStatus)
                        (long long)ref->pid);
         return -1;
     }
-    if ((rc = virProcessPidfdWait(ref->pidfd, ref->pid, timeoutMs, retStatus)) == 1)
+    if ((rc = virProcessPidfdWaitInternal(ref->pidfd, ref->pid, timeoutMs, retStatus,
+                                          !ref->unverified)) == 1)
         ref->gone = true;
     return rc;
 }
@@ -724,6 +742,7 @@ virProcessRefClear(virProcessRef *ref)
     ref->pid = 0;
     ref->startTime = 0;
     ref->gone = false;
+    ref->unverified = false;
 }
 
 

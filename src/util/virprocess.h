@@ -55,9 +55,12 @@ struct _virProcessRef {
     unsigned long long startTime; /* field 22 of /proc/PID/stat */
     int pidfd;                    /* -1 until verified and opened */
     bool gone;                    /* proven to have exited */
+    bool unverified;              /* found exited before its identity could
+                                   * be checked: never reaped */
 };
 
-#define VIR_PROCESS_REF_INIT { .pid = 0, .startTime = 0, .pidfd = -1, .gone = false }
+#define VIR_PROCESS_REF_INIT \
+    { .pid = 0, .startTime = 0, .pidfd = -1, .gone = false, .unverified = false }
 
 void virProcessRefSet(virProcessRef *ref, pid_t pid,
                       unsigned long long startTime)
