@@ -806,7 +806,6 @@ mymain(void)
     DO_TEST_ERR("controller-pci-root-index1");
     DO_TEST_ERR("controller-type-missing");
     DO_TEST_ERR("controller-type-unknown");
-    DO_TEST_ERR("controller-type-virtio-serial");
     DO_TEST_ERR("controller-usb-none-address");
     DO_TEST_ERR("controller-usb-none-and-usb");
     DO_TEST_ERR("cpu-host-passthrough");
@@ -852,7 +851,6 @@ mymain(void)
     DO_TEST_ERR("graphics-listen-mismatch");
     DO_TEST_ERR("graphics-listen-socket");
     DO_TEST_ERR("graphics-listen-type-missing");
-    DO_TEST_ERR("graphics-spice");
     DO_TEST_ERR("graphics-type-missing");
     DO_TEST_ERR("graphics-type-unknown");
     DO_TEST_ERR("graphics-vnc-autoport-bad");
@@ -861,7 +859,6 @@ mymain(void)
     DO_TEST_ERR("graphics-vnc-twice");
     DO_TEST_ERR("input-address");
     DO_TEST_ERR("input-bus-unknown");
-    DO_TEST_ERR("input-tablet");
     DO_TEST_ERR("input-type-missing");
     DO_TEST_ERR("input-type-unknown");
     DO_TEST_ERR("lifecycle-poweroff-coredump");
@@ -940,7 +937,6 @@ mymain(void)
     DO_TEST_ERR("vcpu-placement-auto");
     DO_TEST_ERR("vcpu-zero");
     DO_TEST_ERR("video-heads-bad");
-    DO_TEST_ERR("video-model-qxl");
     DO_TEST_ERR("video-model-unknown");
     DO_TEST_ERR("video-none-address");
     DO_TEST_ERR("video-none-plus-vga");

@@ -188,9 +188,11 @@ testRewriteResources(virDomainDef *def, testResources *res)
         if (testRunQemuImg(fmt, disk->src) < 0)
             return -1;
     }
-    for (size_t k = 0; k < 2; k++) {
-        virDomainChrDef **chrs = k == 0 ? def->serials : def->consoles;
-        size_t nchrs = k == 0 ? def->nserials : def->nconsoles;
+    for (size_t k = 0; k < 3; k++) {
+        virDomainChrDef **chrs = k == 0 ? def->serials :
+                                 k == 1 ? def->consoles : def->channels;
+        size_t nchrs = k == 0 ? def->nserials :
+                       k == 1 ? def->nconsoles : def->nchannels;
 
         for (size_t i = 0; i < nchrs; i++) {
             virDomainChrDef *chr = chrs[i];
@@ -219,6 +221,20 @@ testRewriteResources(virDomainDef *def, testResources *res)
             return -1;
     }
     return 0;
+}
+
+
+/* Channel sockets without a path are named at start, as the driver
+ * names them (after the aliases are assigned). */
+static void
+testNameChannelSockets(virDomainDef *def, testResources *res)
+{
+    for (size_t i = 0; i < def->nchannels; i++) {
+        virDomainChrDef *chr = def->channels[i];
+
+        if (chr->type == VIR_DOMAIN_CHR_TYPE_UNIX && !chr->path)
+            chr->path = g_strdup_printf("%s/%s.sock", res->dir, chr->info.alias);
+    }
 }
 
 
@@ -271,7 +287,8 @@ testCheckPCIDevice(JsonArray *devices, const virDomainDeviceInfo *info)
 
         if (json_object_get_int_member(dev, "slot") == info->addr.pci.slot &&
             json_object_get_int_member(dev, "function") == info->addr.pci.function &&
-            STREQ(json_object_get_string_member(dev, "qdev_id"), info->alias))
+            (!info->alias ||
+             STREQ(json_object_get_string_member(dev, "qdev_id"), info->alias)))
             return 0;
     }
     virTestDiag("no PCI device '%s' at slot 0x%x function %u", info->alias,
@@ -295,11 +312,17 @@ testCheckPCI(const virDomainDef *def, JsonNode *pci)
     for (size_t i = 0; i < def->ncontrollers; i++) {
         const virDomainControllerDef *ctrl = def->controllers[i];
 
-        /* The IDE controller is the machine's own, without an id. */
+        /* The IDE controller is the machine's own, without an id; a USB
+         * companion has none either, and is found by its address. */
         if (ctrl->info.type == VIR_DOMAIN_DEVICE_ADDRESS_TYPE_PCI &&
-            ctrl->type != VIR_DOMAIN_CONTROLLER_TYPE_IDE &&
-            testCheckPCIDevice(devices, &ctrl->info) < 0)
-            return -1;
+            ctrl->type != VIR_DOMAIN_CONTROLLER_TYPE_IDE) {
+            virDomainDeviceInfo where = ctrl->info;
+
+            if (ctrl->startport >= 0)
+                where.alias = NULL;
+            if (testCheckPCIDevice(devices, &where) < 0)
+                return -1;
+        }
     }
     for (size_t i = 0; i < def->nnets; i++) {
         if (testCheckPCIDevice(devices, &def->nets[i]->info) < 0)
@@ -318,6 +341,14 @@ testCheckPCI(const virDomainDef *def, JsonNode *pci)
         if (testCheckPCIDevice(devices, &def->rngs[i]->info) < 0)
             return -1;
     }
+    for (size_t i = 0; i < def->nsounds; i++) {
+        if (testCheckPCIDevice(devices, &def->sounds[i]->info) < 0)
+            return -1;
+    }
+    if (def->watchdog &&
+        def->watchdog->info.type == VIR_DOMAIN_DEVICE_ADDRESS_TYPE_PCI &&
+        testCheckPCIDevice(devices, &def->watchdog->info) < 0)
+        return -1;
     return 0;
 }
 
@@ -379,6 +410,10 @@ testCheckChardev(const virDomainDef *def, JsonNode *chardev)
     g_ptr_array_add(wanted, g_strdup("charmonitor"));
     for (size_t i = 0; i < def->nserials; i++)
         g_ptr_array_add(wanted, g_strdup_printf("char%s", def->serials[i]->info.alias));
+    for (size_t i = 0; i < def->nchannels; i++)
+        g_ptr_array_add(wanted, g_strdup_printf("char%s", def->channels[i]->info.alias));
+    for (size_t i = 0; i < def->nredirdevs; i++)
+        g_ptr_array_add(wanted, g_strdup_printf("char%s", def->redirdevs[i]->info.alias));
 
     for (size_t w = 0; w < wanted->len; w++) {
         const char *label = g_ptr_array_index(wanted, w);
@@ -666,6 +701,7 @@ testRealQEMU(const void *opaque)
         testRewriteResources(def, &res) < 0 ||
         qemuDomainPrepareDef(def, caps) < 0)
         return -1;
+    testNameChannelSockets(def, &res);
     return testRunQEMU(info, def, &res, caps);
 }
 

@@ -95,6 +95,15 @@ testPrepare(const char *xml, unsigned int parseFlags, const testInfo *info,
                 def->graphics[i]->port = 5900 + i;
         }
     }
+    /* Channel sockets without a path are the run's, as the driver
+     * names them at start. */
+    for (size_t i = 0; i < def->nchannels; i++) {
+        virDomainChrDef *chr = def->channels[i];
+
+        if (chr->type == VIR_DOMAIN_CHR_TYPE_UNIX && !chr->path)
+            chr->path = g_strdup_printf(TEST_ROOT "/%s/%s.sock", info->name,
+                                        chr->info.alias);
+    }
     return g_steal_pointer(&def);
 }
 

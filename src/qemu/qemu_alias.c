@@ -7,7 +7,8 @@
  * documentation) keep working: "virtio-disk0" after the target's
  * index, "ide0-1-0" / "sata0-0-1" / "scsi0-0-2" after the drive
  * address, "net0", "serial0", "video0", "balloon0", "rng0", "usb",
- * "scsi0", "sata0", "ide", "pci.0", "input0".
+ * "scsi0", "sata0", "ide", "pci.0", "input0", "channel0", "sound0",
+ * "redir0", "watchdog0", "virtio-serial0".
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -100,6 +101,7 @@ qemuAssignControllerAlias(virDomainControllerDef *ctrl)
         break;
     case VIR_DOMAIN_CONTROLLER_TYPE_SCSI:
     case VIR_DOMAIN_CONTROLLER_TYPE_SATA:
+    case VIR_DOMAIN_CONTROLLER_TYPE_VIRTIO_SERIAL:
     case VIR_DOMAIN_CONTROLLER_TYPE_LAST:
         alias = g_strdup_printf("%s%u", virDomainControllerTypeToString(ctrl->type),
                                 ctrl->idx);
@@ -135,8 +137,16 @@ qemuAssignDeviceAliases(virDomainDef *def)
     for (size_t i = 0; i < def->nconsoles; i++)
         qemuAliasSet(&def->consoles[i]->info,
                      g_strdup_printf("serial%d", def->consoles[i]->targetPort));
+    for (size_t i = 0; i < def->nchannels; i++)
+        qemuAliasSet(&def->channels[i]->info, g_strdup_printf("channel%zu", i));
     for (size_t i = 0; i < def->ninputs; i++)
         qemuAliasSet(&def->inputs[i]->info, g_strdup_printf("input%zu", i));
+    for (size_t i = 0; i < def->nsounds; i++)
+        qemuAliasSet(&def->sounds[i]->info, g_strdup_printf("sound%zu", i));
+    for (size_t i = 0; i < def->nredirdevs; i++)
+        qemuAliasSet(&def->redirdevs[i]->info, g_strdup_printf("redir%zu", i));
+    if (def->watchdog)
+        qemuAliasSet(&def->watchdog->info, g_strdup("watchdog0"));
     for (size_t i = 0; i < def->nvideos; i++)
         qemuAliasSet(&def->videos[i]->info, g_strdup_printf("video%zu", i));
     /* model='none' is no device at all, and has no name. */

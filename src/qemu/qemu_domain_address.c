@@ -18,15 +18,27 @@
  *  - then the primary video gets slot 2 if that slot is still free,
  *    otherwise the first free slot like every other device;
  *  - then, each in definition order, taking the lowest slot none of
- *    whose functions is in use: network interfaces, controllers (SCSI,
- *    SATA, USB other than the PIIX3 one), virtio disks, the memory
- *    balloon, RNG devices, and last the secondary video devices;
+ *    whose functions is in use: network interfaces, sound cards,
+ *    controllers (SCSI, SATA, virtio-serial, USB other than the PIIX3
+ *    one), virtio disks, the memory balloon, RNG devices, the i6300esb
+ *    watchdog, and last the secondary video devices;
+ *  - ICH9's USB2 controller and its USB1 companions with the same
+ *    index share one slot: the EHCI at function 7, UHCI1-3 at
+ *    functions 0-2, the slot taken when the first of them comes;
  *  - a slot whose function 0 shares it with other functions gets
  *    multifunction='on' unless the definition said otherwise.
  *
  * q35 is not supported (upstream builds a tree of pcie-root-port
  * controllers there): the domain XML parser refuses any machine type
  * but 'pc' and 'pc-i440fx-*'.
+ *
+ * Devices on other buses get their addresses here too, as upstream
+ * gives them at define: virtio channels the lowest free port of the
+ * first virtio-serial controller (port 0 is a console's), from 1 on;
+ * USB inputs, then redirected USB devices, the lowest free port of the
+ * first USB controller with one (PIIX3 UHCI has 2, qemu-xhci 4, ICH9's
+ * EHCI 6, its companions none of their own).  Upstream adds a USB hub
+ * when the ports run out; we refuse instead.
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -98,10 +110,12 @@ typedef enum {
     QEMU_PCI_CLASS_FIXED,             /* PIIX3 IDE, PIIX3 USB: slot 1 */
     QEMU_PCI_CLASS_PRIMARY_VIDEO,
     QEMU_PCI_CLASS_NET,
+    QEMU_PCI_CLASS_SOUND,
     QEMU_PCI_CLASS_CONTROLLER,
     QEMU_PCI_CLASS_DISK,
     QEMU_PCI_CLASS_MEMBALLOON,
     QEMU_PCI_CLASS_RNG,
+    QEMU_PCI_CLASS_WATCHDOG,
     QEMU_PCI_CLASS_SECONDARY_VIDEO,
 
     QEMU_PCI_CLASS_LAST
@@ -111,6 +125,8 @@ typedef struct {
     virDomainDeviceInfo *info;
     qemuPCIClass cls;
     unsigned int fixedFunction;   /* QEMU_PCI_CLASS_FIXED only */
+    /* ICH9 USB controllers: the USB index of their set, else -1 */
+    int usbSet;
 } qemuPCIDevice;
 
 typedef struct {
@@ -125,9 +141,51 @@ static void
 qemuPCIDeviceAdd(GArray *devs, virDomainDeviceInfo *info, qemuPCIClass cls,
                  unsigned int fixedFunction)
 {
-    qemuPCIDevice dev = { info, cls, fixedFunction };
+    qemuPCIDevice dev = { info, cls, fixedFunction, -1 };
 
     g_array_append_val(devs, dev);
+}
+
+
+/* The function of an ICH9 USB controller in its set's slot, or -1 for
+ * another model. */
+static int
+qemuICH9USBFunction(const virDomainControllerDef *ctrl)
+{
+    if (ctrl->type != VIR_DOMAIN_CONTROLLER_TYPE_USB)
+        return -1;
+    switch (ctrl->model) {
+    case VIR_DOMAIN_CONTROLLER_MODEL_USB_ICH9_EHCI1:
+        return 7;
+    case VIR_DOMAIN_CONTROLLER_MODEL_USB_ICH9_UHCI1:
+        return 0;
+    case VIR_DOMAIN_CONTROLLER_MODEL_USB_ICH9_UHCI2:
+        return 1;
+    case VIR_DOMAIN_CONTROLLER_MODEL_USB_ICH9_UHCI3:
+        return 2;
+    }
+    return -1;
+}
+
+
+/* Whether @ctrl is one of an EHCI1 + companions set: an EHCI1 with
+ * companions, or a companion (validation saw to its EHCI1). */
+static bool
+qemuUSBControllerInSet(const virDomainDef *def,
+                       const virDomainControllerDef *ctrl)
+{
+    if (ctrl->startport >= 0)
+        return true;
+    if (ctrl->model != VIR_DOMAIN_CONTROLLER_MODEL_USB_ICH9_EHCI1)
+        return false;
+    for (size_t i = 0; i < def->ncontrollers; i++) {
+        const virDomainControllerDef *other = def->controllers[i];
+
+        if (other->type == VIR_DOMAIN_CONTROLLER_TYPE_USB &&
+            other->idx == ctrl->idx && other->startport >= 0)
+            return true;
+    }
+    return false;
 }
 
 
@@ -150,6 +208,8 @@ qemuDomainCollectPCIDevices(virDomainDef *def)
     }
     for (size_t i = 0; i < def->nnets; i++)
         qemuPCIDeviceAdd(devs, &def->nets[i]->info, QEMU_PCI_CLASS_NET, 0);
+    for (size_t i = 0; i < def->nsounds; i++)
+        qemuPCIDeviceAdd(devs, &def->sounds[i]->info, QEMU_PCI_CLASS_SOUND, 0);
     for (size_t i = 0; i < def->ncontrollers; i++) {
         virDomainControllerDef *ctrl = def->controllers[i];
 
@@ -168,9 +228,17 @@ qemuDomainCollectPCIDevices(virDomainDef *def)
                 break;
             }
             qemuPCIDeviceAdd(devs, &ctrl->info, QEMU_PCI_CLASS_CONTROLLER, 0);
+            if (qemuICH9USBFunction(ctrl) >= 0 && qemuUSBControllerInSet(def, ctrl)) {
+                qemuPCIDevice *dev = &g_array_index(devs, qemuPCIDevice,
+                                                    devs->len - 1);
+
+                dev->usbSet = ctrl->idx;
+                dev->fixedFunction = qemuICH9USBFunction(ctrl);
+            }
             break;
         case VIR_DOMAIN_CONTROLLER_TYPE_SCSI:
         case VIR_DOMAIN_CONTROLLER_TYPE_SATA:
+        case VIR_DOMAIN_CONTROLLER_TYPE_VIRTIO_SERIAL:
             qemuPCIDeviceAdd(devs, &ctrl->info, QEMU_PCI_CLASS_CONTROLLER, 0);
             break;
         case VIR_DOMAIN_CONTROLLER_TYPE_PCI:
@@ -188,6 +256,9 @@ qemuDomainCollectPCIDevices(virDomainDef *def)
                          QEMU_PCI_CLASS_MEMBALLOON, 0);
     for (size_t i = 0; i < def->nrngs; i++)
         qemuPCIDeviceAdd(devs, &def->rngs[i]->info, QEMU_PCI_CLASS_RNG, 0);
+    if (def->watchdog &&
+        def->watchdog->model == VIR_DOMAIN_WATCHDOG_MODEL_I6300ESB)
+        qemuPCIDeviceAdd(devs, &def->watchdog->info, QEMU_PCI_CLASS_WATCHDOG, 0);
 
     return devs;
 }
@@ -272,6 +343,37 @@ qemuPCIAssignFixed(qemuPCIBus *bus, qemuPCIDevice *dev)
 }
 
 
+/*
+ * Gives an ICH9 USB controller of a set its function in the set's
+ * slot: the slot of a member placed already, else the lowest wholly
+ * free one.
+ */
+static int
+qemuPCIAssignUSBSet(qemuPCIBus *bus, GArray *devs, qemuPCIDevice *dev)
+{
+    int slot = -1;
+
+    for (size_t i = 0; i < devs->len && slot < 0; i++) {
+        qemuPCIDevice *other = &g_array_index(devs, qemuPCIDevice, i);
+
+        if (other != dev && other->usbSet == dev->usbSet &&
+            other->info->type == VIR_DOMAIN_DEVICE_ADDRESS_TYPE_PCI)
+            slot = other->info->addr.pci.slot;
+    }
+    for (unsigned int s = 1; s <= QEMU_PCI_SLOT_MAX && slot < 0; s++) {
+        if (bus->used[s] == 0)
+            slot = s;
+    }
+    if (slot < 0) {
+        virReportError(VIR_ERR_CONFIG_UNSUPPORTED, "%s",
+                       _("No more available PCI slots: bus 0 is full and this driver does not add PCI bridges"));
+        return -1;
+    }
+    qemuPCIDeviceSetAddress(dev->info, slot, dev->fixedFunction);
+    return qemuPCIBusReserve(bus, dev->info);
+}
+
+
 /**
  * qemuDomainAssignPCIAddresses:
  * @def: a validated definition for an i440fx machine
@@ -324,6 +426,11 @@ qemuDomainAssignPCIAddresses(virDomainDef *def)
             if (dev->cls != cls ||
                 dev->info->type != VIR_DOMAIN_DEVICE_ADDRESS_TYPE_NONE)
                 continue;
+            if (dev->usbSet >= 0) {
+                if (qemuPCIAssignUSBSet(&bus, devs, dev) < 0)
+                    return -1;
+                continue;
+            }
             if (cls == QEMU_PCI_CLASS_PRIMARY_VIDEO &&
                 bus.used[QEMU_PCI_SLOT_PRIMARY_VIDEO] == 0) {
                 qemuPCIDeviceSetAddress(dev->info, QEMU_PCI_SLOT_PRIMARY_VIDEO, 0);
@@ -357,6 +464,251 @@ qemuDomainAssignPCIAddresses(virDomainDef *def)
 }
 
 
+/* ---- virtio-serial ports --------------------------------------------- */
+
+/* A virtio-serial controller has 31 ports; 0 is kept for a console. */
+#define QEMU_VIRTIO_SERIAL_PORTS 31
+
+static bool
+qemuVirtioSerialPortUsed(const virDomainDef *def, unsigned int controller,
+                         unsigned int port, const virDomainChrDef *except)
+{
+    for (size_t i = 0; i < def->nchannels; i++) {
+        const virDomainChrDef *chr = def->channels[i];
+
+        if (chr != except &&
+            chr->info.type == VIR_DOMAIN_DEVICE_ADDRESS_TYPE_VIRTIO_SERIAL &&
+            chr->info.addr.vioserial.controller == controller &&
+            chr->info.addr.vioserial.bus == 0 &&
+            chr->info.addr.vioserial.port == port)
+            return true;
+    }
+    return false;
+}
+
+
+/**
+ * qemuDomainAssignVirtioSerialAddresses:
+ * @def: a validated definition
+ *
+ * Checks the virtio-serial ports the definition names and gives every
+ * other virtio channel the lowest free port (from 1) of the lowest
+ * virtio-serial controller with one, as upstream does.
+ *
+ * Returns: 0, or -1 with an error reported.
+ */
+int
+qemuDomainAssignVirtioSerialAddresses(virDomainDef *def)
+{
+    for (size_t i = 0; i < def->nchannels; i++) {
+        virDomainChrDef *chr = def->channels[i];
+        virDomainDeviceVirtioSerialAddress *addr = &chr->info.addr.vioserial;
+
+        if (chr->info.type != VIR_DOMAIN_DEVICE_ADDRESS_TYPE_VIRTIO_SERIAL)
+            continue;
+        if (virDomainControllerFind(def, VIR_DOMAIN_CONTROLLER_TYPE_VIRTIO_SERIAL,
+                                    addr->controller) < 0 ||
+            addr->bus != 0 || addr->port >= QEMU_VIRTIO_SERIAL_PORTS) {
+            virReportError(VIR_ERR_XML_ERROR,
+                           _("virtio-serial address controller='%1$u' bus='%2$u' port='%3$u' of channel '%4$s' does not exist: controllers have bus 0 and ports 0 to %5$d"),
+                           addr->controller, addr->bus, addr->port,
+                           NULLSTR(chr->targetName), QEMU_VIRTIO_SERIAL_PORTS - 1);
+            return -1;
+        }
+        if (qemuVirtioSerialPortUsed(def, addr->controller, addr->port, chr)) {
+            virReportError(VIR_ERR_XML_ERROR,
+                           _("virtio serial port %1$u is already occupied"),
+                           addr->port);
+            return -1;
+        }
+    }
+
+    for (size_t i = 0; i < def->nchannels; i++) {
+        virDomainChrDef *chr = def->channels[i];
+        bool done = false;
+
+        if (chr->info.type != VIR_DOMAIN_DEVICE_ADDRESS_TYPE_NONE ||
+            chr->targetType != VIR_DOMAIN_CHR_CHANNEL_TARGET_TYPE_VIRTIO)
+            continue;
+        for (size_t c = 0; c < def->ncontrollers && !done; c++) {
+            const virDomainControllerDef *ctrl = def->controllers[c];
+
+            if (ctrl->type != VIR_DOMAIN_CONTROLLER_TYPE_VIRTIO_SERIAL)
+                continue;
+            for (unsigned int port = 1; port < QEMU_VIRTIO_SERIAL_PORTS; port++) {
+                if (!qemuVirtioSerialPortUsed(def, ctrl->idx, port, NULL)) {
+                    chr->info.type = VIR_DOMAIN_DEVICE_ADDRESS_TYPE_VIRTIO_SERIAL;
+                    chr->info.addr.vioserial.controller = ctrl->idx;
+                    chr->info.addr.vioserial.bus = 0;
+                    chr->info.addr.vioserial.port = port;
+                    done = true;
+                    break;
+                }
+            }
+        }
+        if (!done) {
+            virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
+                           _("no free virtio-serial port for channel '%1$s': add a virtio-serial controller"),
+                           NULLSTR(chr->targetName));
+            return -1;
+        }
+    }
+    return 0;
+}
+
+
+/* ---- USB ports ------------------------------------------------------- */
+
+/* The root ports a USB controller offers; 0 for a companion, which
+ * serves the ports of its USB2 controller. */
+static unsigned int
+qemuUSBControllerPorts(const virDomainControllerDef *ctrl)
+{
+    if (ctrl->startport >= 0)
+        return 0;
+    switch (ctrl->model) {
+    case VIR_DOMAIN_CONTROLLER_MODEL_USB_PIIX3_UHCI:
+    case VIR_DOMAIN_CONTROLLER_MODEL_USB_ICH9_UHCI1:
+    case VIR_DOMAIN_CONTROLLER_MODEL_USB_ICH9_UHCI2:
+    case VIR_DOMAIN_CONTROLLER_MODEL_USB_ICH9_UHCI3:
+        return 2;
+    case VIR_DOMAIN_CONTROLLER_MODEL_USB_QEMU_XHCI:
+        return 4;
+    case VIR_DOMAIN_CONTROLLER_MODEL_USB_ICH9_EHCI1:
+        return 6;
+    }
+    return 0;
+}
+
+
+/* The ports of USB bus @bus (the controllers with that index). */
+static unsigned int
+qemuUSBBusPorts(const virDomainDef *def, unsigned int bus)
+{
+    unsigned int ports = 0;
+
+    for (size_t i = 0; i < def->ncontrollers; i++) {
+        const virDomainControllerDef *ctrl = def->controllers[i];
+
+        if (ctrl->type == VIR_DOMAIN_CONTROLLER_TYPE_USB && ctrl->idx == bus)
+            ports += qemuUSBControllerPorts(ctrl);
+    }
+    return ports;
+}
+
+
+/* Every device with a USB address, inputs first, then redirdevs. */
+static GPtrArray *
+qemuDomainCollectUSBDevices(virDomainDef *def)
+{
+    GPtrArray *devs = g_ptr_array_new();
+
+    for (size_t i = 0; i < def->ninputs; i++) {
+        if (def->inputs[i]->bus == VIR_DOMAIN_INPUT_BUS_USB)
+            g_ptr_array_add(devs, &def->inputs[i]->info);
+    }
+    for (size_t i = 0; i < def->nredirdevs; i++)
+        g_ptr_array_add(devs, &def->redirdevs[i]->info);
+    return devs;
+}
+
+
+static bool
+qemuUSBPortUsed(GPtrArray *devs, unsigned int bus, unsigned int port,
+                const virDomainDeviceInfo *except)
+{
+    for (size_t i = 0; i < devs->len; i++) {
+        const virDomainDeviceInfo *info = g_ptr_array_index(devs, i);
+
+        if (info != except && info->type == VIR_DOMAIN_DEVICE_ADDRESS_TYPE_USB &&
+            info->addr.usb.bus == bus && info->addr.usb.port == port)
+            return true;
+    }
+    return false;
+}
+
+
+/**
+ * qemuDomainAssignUSBAddresses:
+ * @def: a validated definition
+ *
+ * Checks the USB ports the definition names and gives every other USB
+ * device the lowest free root port of the lowest USB bus with one (see
+ * the top of this file).
+ *
+ * Returns: 0, or -1 with an error reported.
+ */
+int
+qemuDomainAssignUSBAddresses(virDomainDef *def)
+{
+    g_autoptr(GPtrArray) devs = qemuDomainCollectUSBDevices(def);
+
+    for (size_t i = 0; i < devs->len; i++) {
+        virDomainDeviceInfo *info = g_ptr_array_index(devs, i);
+        unsigned int ports;
+
+        if (info->type != VIR_DOMAIN_DEVICE_ADDRESS_TYPE_USB)
+            continue;
+        ports = qemuUSBBusPorts(def, info->addr.usb.bus);
+        if (info->addr.usb.port == 0) {
+            /* a bus without a port: the port is ours to choose */
+            if (ports == 0) {
+                virReportError(VIR_ERR_XML_ERROR,
+                               _("USB bus %1$u does not exist"),
+                               info->addr.usb.bus);
+                return -1;
+            }
+            continue;
+        }
+        if (info->addr.usb.port > ports) {
+            virReportError(VIR_ERR_XML_ERROR,
+                           _("USB port %1$u of bus %2$u does not exist: the bus has %3$u ports and this driver adds no USB hubs"),
+                           info->addr.usb.port, info->addr.usb.bus, ports);
+            return -1;
+        }
+        if (qemuUSBPortUsed(devs, info->addr.usb.bus, info->addr.usb.port, info)) {
+            virReportError(VIR_ERR_XML_ERROR,
+                           _("Duplicate USB address bus %1$u port %2$u"),
+                           info->addr.usb.bus, info->addr.usb.port);
+            return -1;
+        }
+    }
+
+    for (size_t i = 0; i < devs->len; i++) {
+        virDomainDeviceInfo *info = g_ptr_array_index(devs, i);
+        bool done = false;
+
+        if (info->type == VIR_DOMAIN_DEVICE_ADDRESS_TYPE_USB && info->addr.usb.port)
+            continue;
+        for (size_t c = 0; c < def->ncontrollers && !done; c++) {
+            const virDomainControllerDef *ctrl = def->controllers[c];
+            unsigned int ports;
+
+            if (ctrl->type != VIR_DOMAIN_CONTROLLER_TYPE_USB ||
+                (info->type == VIR_DOMAIN_DEVICE_ADDRESS_TYPE_USB &&
+                 info->addr.usb.bus != ctrl->idx))
+                continue;
+            ports = qemuUSBBusPorts(def, ctrl->idx);
+            for (unsigned int port = 1; port <= ports; port++) {
+                if (!qemuUSBPortUsed(devs, ctrl->idx, port, NULL)) {
+                    info->type = VIR_DOMAIN_DEVICE_ADDRESS_TYPE_USB;
+                    info->addr.usb.bus = ctrl->idx;
+                    info->addr.usb.port = port;
+                    done = true;
+                    break;
+                }
+            }
+        }
+        if (!done) {
+            virReportError(VIR_ERR_CONFIG_UNSUPPORTED, "%s",
+                           _("No free USB ports: the USB devices outnumber the ports of the USB controllers, and this driver adds no USB hubs"));
+            return -1;
+        }
+    }
+    return 0;
+}
+
+
 /**
  * qemuDomainPrepareDef:
  * @def: a parsed definition, about to be started
@@ -375,6 +727,8 @@ qemuDomainPrepareDef(virDomainDef *def, const virQEMUCaps *caps)
     if (qemuDomainCanonicalizeMachine(def, caps) < 0 ||
         qemuValidateDomainDef(def, caps) < 0 ||
         qemuDomainAssignPCIAddresses(def) < 0 ||
+        qemuDomainAssignVirtioSerialAddresses(def) < 0 ||
+        qemuDomainAssignUSBAddresses(def) < 0 ||
         qemuAssignDeviceAliases(def) < 0)
         return -1;
     return 0;

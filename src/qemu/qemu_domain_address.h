@@ -17,6 +17,8 @@
 int qemuDomainCanonicalizeMachine(virDomainDef *def, const virQEMUCaps *caps);
 
 int qemuDomainAssignPCIAddresses(virDomainDef *def);
+int qemuDomainAssignVirtioSerialAddresses(virDomainDef *def);
+int qemuDomainAssignUSBAddresses(virDomainDef *def);
 
 int qemuDomainPrepareDef(virDomainDef *def, const virQEMUCaps *caps);
 

@@ -445,10 +445,10 @@ qemuProcessStop(virQEMUDriver *driver, virDomainObj *vm,
 
 
 /* The first free TCP port from 5900 on @address, for an autoport VNC
- * display.  Another process may take it before QEMU does; QEMU then
- * fails to start with a clear message. */
+ * or SPICE display.  Another process may take it before QEMU does;
+ * QEMU then fails to start with a clear message. */
 static int
-qemuProcessFindVNCPort(const char *address)
+qemuProcessFindVNCPort(const char *address, const char *what)
 {
     struct sockaddr_in sa = { .sin_family = AF_INET };
 
@@ -465,8 +465,8 @@ qemuProcessFindVNCPort(const char *address)
         if (bind(fd, (struct sockaddr *)&sa, sizeof(sa)) == 0)
             return port;
     }
-    virReportError(VIR_ERR_INTERNAL_ERROR, "%s",
-                   _("Unable to find an unused port for VNC"));
+    virReportError(VIR_ERR_INTERNAL_ERROR,
+                   _("Unable to find an unused port for %1$s"), what);
     return -1;
 }
 
@@ -477,9 +477,40 @@ qemuProcessPrepareGraphics(virDomainDef *def)
     for (size_t i = 0; i < def->ngraphics; i++) {
         virDomainGraphicsDef *g = def->graphics[i];
 
-        if (g->type == VIR_DOMAIN_GRAPHICS_TYPE_VNC && g->autoport &&
-            (g->port = qemuProcessFindVNCPort(g->listenAddress)) < 0)
+        if (g->autoport &&
+            (g->port = qemuProcessFindVNCPort(g->listenAddress,
+                                              g->type == VIR_DOMAIN_GRAPHICS_TYPE_SPICE ?
+                                              "SPICE" : "VNC")) < 0)
             return -1;
+    }
+    return 0;
+}
+
+
+/* The longest path a UNIX socket address holds. */
+#define QEMU_PROCESS_SOCKET_PATH_MAX 107
+
+/* A channel socket the definition names no path for is the run's:
+ * ALIAS.sock in its private directory (gone with the run). */
+static int
+qemuProcessPrepareChannels(virDomainObj *vm)
+{
+    qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
+
+    for (size_t i = 0; i < vm->def->nchannels; i++) {
+        virDomainChrDef *chr = vm->def->channels[i];
+        g_autofree char *name = NULL;
+
+        if (chr->type != VIR_DOMAIN_CHR_TYPE_UNIX || chr->path)
+            continue;
+        name = g_strdup_printf("%s.sock", chr->info.alias);
+        chr->path = g_build_filename(priv->privateDir, name, NULL);
+        if (strlen(chr->path) > QEMU_PROCESS_SOCKET_PATH_MAX) {
+            virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
+                           _("channel socket path '%1$s' is longer than %2$d bytes: use a shorter state directory (embed root)"),
+                           chr->path, QEMU_PROCESS_SOCKET_PATH_MAX);
+            return -1;
+        }
     }
     return 0;
 }
@@ -757,6 +788,7 @@ qemuProcessStart(virQEMUDriver *driver, virDomainObj *vm, unsigned int flags)
     virDomainObjUnlock(vm);
 
     if (qemuDomainSetRunPaths(driver, vm) < 0 ||
+        qemuProcessPrepareChannels(vm) < 0 ||
         qemuDomainSaveStatus(driver, vm) < 0 ||
         qemuDomainMakePrivateDir(driver, vm) < 0)
         goto error;
