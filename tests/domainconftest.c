@@ -907,7 +907,6 @@ mymain(void)
     DO_TEST_ERR("os-boot-dev-unknown");
     DO_TEST_ERR("os-boot-too-many");
     DO_TEST_ERR("os-kernel-relative");
-    DO_TEST_ERR("os-machine-q35");
     DO_TEST_ERR("os-missing");
     DO_TEST_ERR("os-type-unknown");
     DO_TEST_ERR("os-type-xen");

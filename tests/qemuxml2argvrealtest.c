@@ -53,6 +53,8 @@ typedef struct {
 
 static virQEMUCaps *testCaps;
 static int testNextVNCPort = 5990;
+/* The monitor of the QEMU under test. */
+static qemuMonitor *testMon;
 
 
 /* ---- host resources ------------------------------------------------ */
@@ -263,36 +265,103 @@ testQuery(qemuMonitor *mon, const char *command)
 }
 
 
-/* The devices of PCI bus 0 in a query-pci answer. */
-static JsonArray *
+/*
+ * The devices of a query-pci answer, each with the id of the bridge it
+ * sits behind ("" for the root bus): bus numbers are the firmware's to
+ * give, and a guest started paused has none yet.
+ */
+typedef struct {
+    JsonObject *dev;
+    const char *bridge;
+} testPCIDevice;
+
+
+static void
+testPCICollect(JsonArray *devices, const char *bridge, GArray *out)
+{
+    for (guint i = 0; i < json_array_get_length(devices); i++) {
+        JsonObject *dev = json_array_get_object_element(devices, i);
+        testPCIDevice d = { dev, bridge };
+
+        g_array_append_val(out, d);
+        if (json_object_has_member(dev, "pci_bridge")) {
+            JsonObject *pb = json_object_get_object_member(dev, "pci_bridge");
+
+            if (json_object_has_member(pb, "devices"))
+                testPCICollect(json_object_get_array_member(pb, "devices"),
+                               json_object_get_string_member(dev, "qdev_id"), out);
+        }
+    }
+}
+
+
+static GArray *
 testPCIDevices(JsonNode *pci)
 {
     JsonArray *buses = json_node_get_array(pci);
+    GArray *out = g_array_new(FALSE, FALSE, sizeof(testPCIDevice));
 
     for (guint i = 0; i < json_array_get_length(buses); i++) {
         JsonObject *bus = json_array_get_object_element(buses, i);
 
         if (json_object_get_int_member(bus, "bus") == 0)
-            return json_object_get_array_member(bus, "devices");
+            testPCICollect(json_object_get_array_member(bus, "devices"), "", out);
     }
-    return NULL;
+    return out;
+}
+
+
+static JsonNode *testQOMGet(qemuMonitor *mon, const char *path,
+                            const char *property);
+
+
+/*
+ * Behind a bridge of a paused guest query-pci shows nothing (no bus
+ * numbers yet): QOM tells which bus a device is on and at which
+ * devfn.
+ */
+static int
+testCheckPCIDeviceQOM(qemuMonitor *mon, const virDomainDeviceInfo *info)
+{
+    g_autofree char *path = g_strdup_printf("/machine/peripheral/%s", info->alias);
+    g_autofree char *bus = g_strdup_printf("/machine/peripheral/pci.%u/pci.%u",
+                                           info->addr.pci.bus, info->addr.pci.bus);
+    g_autoptr(JsonNode) parent = testQOMGet(mon, path, "parent_bus");
+    g_autoptr(JsonNode) addr = testQOMGet(mon, path, "addr");
+
+    if (!parent || !addr ||
+        STRNEQ_NULLABLE(json_node_get_string(parent), bus) ||
+        json_node_get_int(addr) != (info->addr.pci.slot << 3 | info->addr.pci.function)) {
+        virTestDiag("PCI device '%s' is not at bus %u slot 0x%x function %u",
+                    info->alias, info->addr.pci.bus, info->addr.pci.slot,
+                    info->addr.pci.function);
+        return -1;
+    }
+    return 0;
 }
 
 
 static int
-testCheckPCIDevice(JsonArray *devices, const virDomainDeviceInfo *info)
+testCheckPCIDevice(GArray *devices, const virDomainDeviceInfo *info)
 {
-    for (guint i = 0; i < json_array_get_length(devices); i++) {
-        JsonObject *dev = json_array_get_object_element(devices, i);
+    g_autofree char *bridge = info->addr.pci.bus ?
+        g_strdup_printf("pci.%u", info->addr.pci.bus) : g_strdup("");
 
-        if (json_object_get_int_member(dev, "slot") == info->addr.pci.slot &&
-            json_object_get_int_member(dev, "function") == info->addr.pci.function &&
+    if (info->addr.pci.bus && info->alias)
+        return testCheckPCIDeviceQOM(testMon, info);
+
+    for (guint i = 0; i < devices->len; i++) {
+        testPCIDevice *d = &g_array_index(devices, testPCIDevice, i);
+
+        if (STREQ(d->bridge, bridge) &&
+            json_object_get_int_member(d->dev, "slot") == info->addr.pci.slot &&
+            json_object_get_int_member(d->dev, "function") == info->addr.pci.function &&
             (!info->alias ||
-             STREQ(json_object_get_string_member(dev, "qdev_id"), info->alias)))
+             STREQ(json_object_get_string_member(d->dev, "qdev_id"), info->alias)))
             return 0;
     }
-    virTestDiag("no PCI device '%s' at slot 0x%x function %u", info->alias,
-                info->addr.pci.slot, info->addr.pci.function);
+    virTestDiag("no PCI device '%s' at bus %u slot 0x%x function %u", info->alias,
+                info->addr.pci.bus, info->addr.pci.slot, info->addr.pci.function);
     return -1;
 }
 
@@ -300,10 +369,8 @@ testCheckPCIDevice(JsonArray *devices, const virDomainDeviceInfo *info)
 static int
 testCheckPCI(const virDomainDef *def, JsonNode *pci)
 {
-    JsonArray *devices = testPCIDevices(pci);
+    g_autoptr(GArray) devices = testPCIDevices(pci);
 
-    if (!devices)
-        return -1;
     for (size_t i = 0; i < def->ndisks; i++) {
         if (def->disks[i]->bus == VIR_DOMAIN_DISK_BUS_VIRTIO &&
             testCheckPCIDevice(devices, &def->disks[i]->info) < 0)
@@ -312,13 +379,16 @@ testCheckPCI(const virDomainDef *def, JsonNode *pci)
     for (size_t i = 0; i < def->ncontrollers; i++) {
         const virDomainControllerDef *ctrl = def->controllers[i];
 
-        /* The IDE controller is the machine's own, without an id; a USB
-         * companion has none either, and is found by its address. */
+        /* The IDE controller is the machine's own, without an id; so is
+         * q35's AHCI; a USB companion has none either: they are found
+         * by their address. */
         if (ctrl->info.type == VIR_DOMAIN_DEVICE_ADDRESS_TYPE_PCI &&
             ctrl->type != VIR_DOMAIN_CONTROLLER_TYPE_IDE) {
             virDomainDeviceInfo where = ctrl->info;
 
-            if (ctrl->startport >= 0)
+            if (ctrl->startport >= 0 ||
+                (ctrl->type == VIR_DOMAIN_CONTROLLER_TYPE_SATA && ctrl->idx == 0 &&
+                 virDomainDefIsQ35(def)))
                 where.alias = NULL;
             if (testCheckPCIDevice(devices, &where) < 0)
                 return -1;
@@ -431,6 +501,27 @@ testCheckChardev(const virDomainDef *def, JsonNode *chardev)
         }
     }
     return 0;
+}
+
+
+static JsonNode *
+testQOMGet(qemuMonitor *mon, const char *path, const char *property)
+{
+    g_autofree char *cmd = g_strdup_printf("{\"execute\":\"qom-get\",\"arguments\":{\"path\":\"%s\",\"property\":\"%s\"}}",
+                                           path, property);
+    g_autofree char *reply = NULL;
+    g_autoptr(JsonParser) parser = json_parser_new();
+    JsonObject *obj;
+
+    if (qemuMonitorArbitraryCommand(mon, cmd, &reply) < 0 ||
+        !json_parser_load_from_data(parser, reply, -1, NULL) ||
+        !JSON_NODE_HOLDS_OBJECT(json_parser_get_root(parser)) ||
+        !(obj = json_node_get_object(json_parser_get_root(parser))) ||
+        !json_object_has_member(obj, "return")) {
+        virTestDiag("qom-get %s %s: %s", path, property, NULLSTR(reply));
+        return NULL;
+    }
+    return json_node_copy(json_object_get_member(obj, "return"));
 }
 
 
@@ -650,6 +741,7 @@ testRunQEMU(const testInfo *info, const virDomainDef *def,
         if (!(answers[q] = testQuery(mon, queries[q])))
             goto cleanup;
     }
+    testMon = mon;
     if (testCheckPCI(def, answers[0]) < 0 ||
         testCheckBlock(def, answers[1]) < 0 ||
         testCheckChardev(def, answers[2]) < 0)

@@ -2482,9 +2482,10 @@ virDomainDefParseOS(virDomainDef *def, xmlNodePtr root)
     }
     def->os.machine = virXMLPropString(type, "machine");
     if (def->os.machine && STRNEQ(def->os.machine, "pc") &&
-        !STRPREFIX(def->os.machine, "pc-i440fx-")) {
+        !STRPREFIX(def->os.machine, "pc-i440fx-") &&
+        !virDomainDefIsQ35(def)) {
         virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
-                       _("machine type '%1$s' is not supported: only i440fx machines ('pc', 'pc-i440fx-*') are"),
+                       _("machine type '%1$s' is not supported: only i440fx ('pc', 'pc-i440fx-*') and q35 ('q35', 'pc-q35-*') machines are"),
                        def->os.machine);
         return -1;
     }
@@ -3114,6 +3115,8 @@ virDomainDefPrevUSBController(virDomainDef *def, size_t pos)
 static int
 virDomainDefPostParseControllers(virDomainDef *def)
 {
+    bool q35 = virDomainDefIsQ35(def);
+
     for (size_t i = 0; i < def->ncontrollers; i++) {
         virDomainControllerDef *ctrl = def->controllers[i];
         virDomainControllerDef *prevUSB;
@@ -3132,7 +3135,8 @@ virDomainDefPostParseControllers(virDomainDef *def)
         if (ctrl->model == -1) {
             switch (ctrl->type) {
             case VIR_DOMAIN_CONTROLLER_TYPE_USB:
-                ctrl->model = VIR_DOMAIN_CONTROLLER_MODEL_USB_PIIX3_UHCI;
+                ctrl->model = q35 ? VIR_DOMAIN_CONTROLLER_MODEL_USB_QEMU_XHCI :
+                                    VIR_DOMAIN_CONTROLLER_MODEL_USB_PIIX3_UHCI;
                 break;
             case VIR_DOMAIN_CONTROLLER_TYPE_SCSI:
                 ctrl->model = VIR_DOMAIN_CONTROLLER_MODEL_SCSI_LSILOGIC;
@@ -3140,8 +3144,8 @@ virDomainDefPostParseControllers(virDomainDef *def)
             case VIR_DOMAIN_CONTROLLER_TYPE_PCI:
                 /* upstream wants the model of a PCI controller said */
                 virDomainReportQEMUError(VIR_ERR_XML_ERROR,
-                                         _("The PCI controller with index='%1$u' must be model='pci-root' for this machine type, but model='(null)' was found instead"),
-                                         ctrl->idx);
+                                         _("The PCI controller with index='%1$u' must be model='%2$s' for this machine type, but model='(null)' was found instead"),
+                                         ctrl->idx, q35 ? "pcie-root" : "pci-root");
                 return -1;
             case VIR_DOMAIN_CONTROLLER_TYPE_IDE:
             case VIR_DOMAIN_CONTROLLER_TYPE_SATA:
@@ -3153,14 +3157,20 @@ virDomainDefPostParseControllers(virDomainDef *def)
     }
 
     /* What an i440fx machine always has: a USB controller (PIIX3's
-     * UHCI function) and the PCI root bus. */
+     * UHCI function) and the PCI root bus; a q35 one: a USB controller
+     * (upstream's default there is qemu-xhci), the ICH9's AHCI and the
+     * PCI Express root complex. */
     if (!virDomainDefHasControllerType(def, VIR_DOMAIN_CONTROLLER_TYPE_USB)) {
         virDomainDefAddController(def, VIR_DOMAIN_CONTROLLER_TYPE_USB, 0,
-                                  VIR_DOMAIN_CONTROLLER_MODEL_USB_PIIX3_UHCI);
+                                  q35 ? VIR_DOMAIN_CONTROLLER_MODEL_USB_QEMU_XHCI :
+                                        VIR_DOMAIN_CONTROLLER_MODEL_USB_PIIX3_UHCI);
     }
+    if (q35 && virDomainControllerFind(def, VIR_DOMAIN_CONTROLLER_TYPE_SATA, 0) < 0)
+        virDomainDefAddController(def, VIR_DOMAIN_CONTROLLER_TYPE_SATA, 0, -1);
     if (virDomainControllerFind(def, VIR_DOMAIN_CONTROLLER_TYPE_PCI, 0) < 0) {
         virDomainDefAddController(def, VIR_DOMAIN_CONTROLLER_TYPE_PCI, 0,
-                                  VIR_DOMAIN_CONTROLLER_MODEL_PCI_ROOT);
+                                  q35 ? VIR_DOMAIN_CONTROLLER_MODEL_PCIE_ROOT :
+                                        VIR_DOMAIN_CONTROLLER_MODEL_PCI_ROOT);
     }
 
     /* virtio channels are ports of a virtio-serial controller. */
@@ -3758,6 +3768,57 @@ virDomainControllerValidateCompanion(const virDomainDef *def,
 }
 
 
+/*
+ * The PCI topology we implement: bus 0 is the machine's root (pci-root
+ * on i440fx, pcie-root on q35), and on q35 every other bus is a
+ * pcie-root-port or a pcie-to-pci-bridge.  i440fx has only bus 0.
+ */
+static int
+virDomainControllerValidatePCI(const virDomainDef *def,
+                               const virDomainControllerDef *ctrl)
+{
+    bool q35 = virDomainDefIsQ35(def);
+    int root = q35 ? VIR_DOMAIN_CONTROLLER_MODEL_PCIE_ROOT :
+                     VIR_DOMAIN_CONTROLLER_MODEL_PCI_ROOT;
+    bool isRoot = ctrl->model == VIR_DOMAIN_CONTROLLER_MODEL_PCI_ROOT ||
+                  ctrl->model == VIR_DOMAIN_CONTROLLER_MODEL_PCIE_ROOT;
+
+    if (ctrl->idx == 0 && ctrl->model != root) {
+        virDomainReportQEMUError(VIR_ERR_XML_ERROR,
+                                 _("The PCI controller with index='0' must be model='%1$s' for this machine type, but model='%2$s' was found instead"),
+                                 virDomainControllerModelPCITypeToString(root),
+                                 virDomainControllerModelPCITypeToString(ctrl->model));
+        return -1;
+    }
+    if (isRoot) {
+        if (ctrl->idx != 0) {
+            virDomainReportQEMUError(VIR_ERR_XML_ERROR, "%s",
+                                     _("pci-root and pcie-root controllers should have index 0"));
+            return -1;
+        }
+        if (ctrl->info.type != VIR_DOMAIN_DEVICE_ADDRESS_TYPE_NONE) {
+            virReportError(VIR_ERR_CONFIG_UNSUPPORTED, "%s",
+                           _("pci-root and pcie-root controllers should not have an address"));
+            return -1;
+        }
+        return 0;
+    }
+    if (!q35) {
+        virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
+                       _("PCI controller model '%1$s' is not supported on an i440fx machine: this driver adds no PCI bridges there"),
+                       virDomainControllerModelPCITypeToString(ctrl->model));
+        return -1;
+    }
+    if (ctrl->idx > 0xff) {
+        virReportError(VIR_ERR_XML_ERROR,
+                       _("PCI controller index %1$u is out of range: buses 1 to 255 exist"),
+                       ctrl->idx);
+        return -1;
+    }
+    return 0;
+}
+
+
 static int
 virDomainDefValidateControllers(const virDomainDef *def)
 {
@@ -3785,18 +3846,15 @@ virDomainDefValidateControllers(const virDomainDef *def)
 
         switch (ctrl->type) {
         case VIR_DOMAIN_CONTROLLER_TYPE_PCI:
-            if (ctrl->idx != 0) {
-                virDomainReportQEMUError(VIR_ERR_XML_ERROR, "%s",
-                                         _("pci-root and pcie-root controllers should have index 0"));
+            if (virDomainControllerValidatePCI(def, ctrl) < 0)
                 return -1;
-            }
-            if (ctrl->info.type != VIR_DOMAIN_DEVICE_ADDRESS_TYPE_NONE) {
-                virReportError(VIR_ERR_CONFIG_UNSUPPORTED, "%s",
-                               _("pci-root and pcie-root controllers should not have an address"));
-                return -1;
-            }
             break;
         case VIR_DOMAIN_CONTROLLER_TYPE_IDE:
+            if (virDomainDefIsQ35(def)) {
+                virDomainReportQEMUError(VIR_ERR_CONFIG_UNSUPPORTED, "%s",
+                                         _("IDE controllers are unsupported for this QEMU binary or machine type"));
+                return -1;
+            }
             if (ctrl->idx != 0) {
                 virDomainReportQEMUError(VIR_ERR_CONFIG_UNSUPPORTED, "%s",
                                          _("Only a single IDE controller is supported for this machine type"));

@@ -84,9 +84,16 @@ qemuAssignDiskAlias(const virDomainDef *def, virDomainDiskDef *disk)
 
 
 static void
-qemuAssignControllerAlias(virDomainControllerDef *ctrl)
+qemuAssignControllerAlias(const virDomainDef *def, virDomainControllerDef *ctrl)
 {
     char *alias = NULL;
+
+    /* q35's own AHCI is QEMU's "ide" bus. */
+    if (ctrl->type == VIR_DOMAIN_CONTROLLER_TYPE_SATA && ctrl->idx == 0 &&
+        virDomainDefIsQ35(def)) {
+        qemuAliasSet(&ctrl->info, g_strdup("ide"));
+        return;
+    }
 
     switch (ctrl->type) {
     case VIR_DOMAIN_CONTROLLER_TYPE_IDE:
@@ -97,7 +104,8 @@ qemuAssignControllerAlias(virDomainControllerDef *ctrl)
                                  g_strdup_printf("usb%u", ctrl->idx);
         break;
     case VIR_DOMAIN_CONTROLLER_TYPE_PCI:
-        alias = g_strdup_printf("pci.%u", ctrl->idx);
+        alias = ctrl->model == VIR_DOMAIN_CONTROLLER_MODEL_PCIE_ROOT ?
+                g_strdup("pcie.0") : g_strdup_printf("pci.%u", ctrl->idx);
         break;
     case VIR_DOMAIN_CONTROLLER_TYPE_SCSI:
     case VIR_DOMAIN_CONTROLLER_TYPE_SATA:
@@ -128,7 +136,7 @@ qemuAssignDeviceAliases(virDomainDef *def)
             return -1;
     }
     for (size_t i = 0; i < def->ncontrollers; i++)
-        qemuAssignControllerAlias(def->controllers[i]);
+        qemuAssignControllerAlias(def, def->controllers[i]);
     for (size_t i = 0; i < def->nnets; i++)
         qemuAliasSet(&def->nets[i]->info, g_strdup_printf("net%zu", i));
     for (size_t i = 0; i < def->nserials; i++)

@@ -219,7 +219,7 @@ qemuBuildCheckPrepared(const virDomainDef *def)
     for (size_t i = 0; i < def->ncontrollers; i++) {
         const virDomainControllerDef *ctrl = def->controllers[i];
 
-        if (ctrl->type == VIR_DOMAIN_CONTROLLER_TYPE_PCI ||
+        if ((ctrl->type == VIR_DOMAIN_CONTROLLER_TYPE_PCI && ctrl->idx == 0) ||
             (ctrl->type == VIR_DOMAIN_CONTROLLER_TYPE_USB &&
              ctrl->model == VIR_DOMAIN_CONTROLLER_MODEL_USB_NONE))
             continue;
@@ -529,6 +529,7 @@ qemuBuildDiskDevice(GPtrArray *argv, const virDomainDef *def,
 
         if (!(ctrl = qemuDiskController(def, disk, VIR_DOMAIN_CONTROLLER_TYPE_SATA)))
             return -1;
+        /* (q35's own AHCI is "ide": its ports are ide.N) */
         bus = g_strdup_printf("%s.%u", ctrl->info.alias, drive->unit);
         qemuJSONString(dev, "driver", cdrom ? "ide-cd" : "ide-hd");
         qemuJSONString(dev, "bus", bus);
@@ -728,15 +729,32 @@ qemuBuildControllerDevice(GPtrArray *argv, const virDomainDef *def,
     case VIR_DOMAIN_CONTROLLER_TYPE_VIRTIO_SERIAL:
         driver = "virtio-serial-pci";
         break;
+    case VIR_DOMAIN_CONTROLLER_TYPE_PCI:
+        if (ctrl->model == VIR_DOMAIN_CONTROLLER_MODEL_PCIE_ROOT_PORT) {
+            qemuJSONString(dev, "driver", "pcie-root-port");
+            qemuJSONInt(dev, "port", ctrl->port);
+            qemuJSONInt(dev, "chassis", ctrl->chassis);
+        } else if (ctrl->model == VIR_DOMAIN_CONTROLLER_MODEL_PCIE_TO_PCI_BRIDGE) {
+            qemuJSONString(dev, "driver", "pcie-pci-bridge");
+        } else {
+            /* The root bus is the machine's own. */
+            return;
+        }
+        qemuJSONString(dev, "id", ctrl->info.alias);
+        qemuJSONPCIAddress(dev, def, &ctrl->info);
+        qemuArgAddJSON(argv, "-device", dev);
+        return;
     case VIR_DOMAIN_CONTROLLER_TYPE_SCSI:
         driver = ctrl->model == VIR_DOMAIN_CONTROLLER_MODEL_SCSI_VIRTIO_SCSI ?
                  "virtio-scsi-pci" : "lsi";
         break;
     case VIR_DOMAIN_CONTROLLER_TYPE_SATA:
+        /* q35's first AHCI is the ICH9's own. */
+        if (ctrl->idx == 0 && virDomainDefIsQ35(def))
+            return;
         driver = "ahci";
         break;
     case VIR_DOMAIN_CONTROLLER_TYPE_IDE:
-    case VIR_DOMAIN_CONTROLLER_TYPE_PCI:
     case VIR_DOMAIN_CONTROLLER_TYPE_LAST:
         /* Built into the machine. */
         return;
@@ -751,8 +769,10 @@ qemuBuildControllerDevice(GPtrArray *argv, const virDomainDef *def,
 static void
 qemuBuildControllersCommandLine(GPtrArray *argv, const virDomainDef *def)
 {
-    /* Upstream's order: by kind first, definition order within a kind. */
+    /* Upstream's order: by kind first, definition order within a kind
+     * (PCI controllers in index order). */
     static const virDomainControllerType order[] = {
+        VIR_DOMAIN_CONTROLLER_TYPE_PCI,
         VIR_DOMAIN_CONTROLLER_TYPE_USB,
         VIR_DOMAIN_CONTROLLER_TYPE_SCSI,
         VIR_DOMAIN_CONTROLLER_TYPE_IDE,
@@ -761,6 +781,15 @@ qemuBuildControllersCommandLine(GPtrArray *argv, const virDomainDef *def)
     };
 
     for (size_t t = 0; t < G_N_ELEMENTS(order); t++) {
+        if (order[t] == VIR_DOMAIN_CONTROLLER_TYPE_PCI) {
+            for (unsigned int idx = 1; idx <= 0xff; idx++) {
+                int c = virDomainControllerFind(def, VIR_DOMAIN_CONTROLLER_TYPE_PCI, idx);
+
+                if (c >= 0)
+                    qemuBuildControllerDevice(argv, def, def->controllers[c]);
+            }
+            continue;
+        }
         for (size_t i = 0; i < def->ncontrollers; i++) {
             if (def->controllers[i]->type == order[t])
                 qemuBuildControllerDevice(argv, def, def->controllers[i]);

@@ -726,10 +726,588 @@ qemuDomainPrepareDef(virDomainDef *def, const virQEMUCaps *caps)
 {
     if (qemuDomainCanonicalizeMachine(def, caps) < 0 ||
         qemuValidateDomainDef(def, caps) < 0 ||
-        qemuDomainAssignPCIAddresses(def) < 0 ||
+        (virDomainDefIsQ35(def) ? qemuDomainAssignQ35Addresses(def) :
+                                  qemuDomainAssignPCIAddresses(def)) < 0 ||
         qemuDomainAssignVirtioSerialAddresses(def) < 0 ||
         qemuDomainAssignUSBAddresses(def) < 0 ||
         qemuAssignDeviceAliases(def) < 0)
         return -1;
+    return 0;
+}
+
+
+/* ---- q35 ------------------------------------------------------------- */
+
+/*
+ * On q35 upstream builds a PCI Express tree, and so do we, found the
+ * same way (defining device mixes with Debian's libvirt 9.0 and reading
+ * back the addresses):
+ *
+ *  - on the root complex (bus 0, pcie-root): the host bridge at slot 0,
+ *    the primary video device at slot 1, an ICH9 HDA sound card at
+ *    0x1b, the ICH9 USB2 set of index 0 at 0x1d (EHCI at function 7),
+ *    the LPC bridge, the AHCI controller (SATA index 0, built in) and
+ *    the SMBus at 0x1f functions 0, 2 and 3;
+ *  - every other PCI Express device (virtio ones, e1000e, qemu-xhci,
+ *    virtio-scsi, virtio-serial) sits alone at slot 0 of a
+ *    pcie-root-port; every conventional PCI device (e1000, rtl8139,
+ *    ich6/ac97 sound, lsilogic, AHCI beyond the first, PIIX3 UHCI,
+ *    secondary qxl, i6300esb) in a slot from 1 of a pcie-to-pci-bridge,
+ *    itself at slot 0 of a root port;
+ *  - the ports and the bridge a definition lacks are added: a first
+ *    pass gives each device without an address, in the order of
+ *    i440fx, a free port (or a bridge slot), adding a port (a port and
+ *    a bridge) when none is free; when anything was added, one more
+ *    port is left free for hot-plug.  New controllers take the indexes
+ *    after the highest one, in the order they were needed;
+ *  - then the PCI controllers without an address are placed in index
+ *    order, ports on the root complex packed eight to a slot (functions
+ *    0-7) from the first free slot, a bridge in the first free port;
+ *    each port without <target> gets chassis = its index and port =
+ *    slot * 8 + function;
+ *  - then the devices, in the order of i440fx, each in the first free
+ *    port (lowest index) or bridge slot.
+ */
+
+#define QEMU_Q35_SLOT_PRIMARY_VIDEO 0x01
+#define QEMU_Q35_SLOT_ICH9_SOUND 0x1b
+#define QEMU_Q35_SLOT_ICH9_USB 0x1d
+#define QEMU_Q35_SLOT_LPC 0x1f
+#define QEMU_Q35_FUNCTION_SATA 2
+
+typedef enum {
+    QEMU_Q35_BUS_ROOT,         /* pcie-root */
+    QEMU_Q35_BUS_ROOT_PORT,    /* one slot, 0 */
+    QEMU_Q35_BUS_BRIDGE,       /* slots 1-31 */
+} qemuQ35BusKind;
+
+typedef struct {
+    qemuQ35BusKind kind;
+    uint8_t used[QEMU_PCI_SLOT_MAX + 1];
+    virDomainDeviceInfo *function0[QEMU_PCI_SLOT_MAX + 1];
+} qemuQ35Bus;
+
+typedef struct {
+    virDomainDeviceInfo *info;
+    qemuPCIClass cls;
+    bool pcie;          /* a PCI Express device: in a root port */
+    int fixedSlot;      /* on the root complex at this slot, or -1 */
+    int fixedFunction;
+} qemuQ35Device;
+
+typedef struct {
+    qemuQ35Bus **buses;    /* indexed by bus number; NULL: none */
+    size_t nbuses;
+} qemuQ35Topology;
+
+
+static void
+qemuQ35TopologyClear(qemuQ35Topology *topo)
+{
+    for (size_t i = 0; i < topo->nbuses; i++)
+        g_free(topo->buses[i]);
+    g_free(topo->buses);
+    topo->buses = NULL;
+    topo->nbuses = 0;
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(qemuQ35Topology, qemuQ35TopologyClear);
+
+
+static void
+qemuQ35TopologyAddBus(qemuQ35Topology *topo, unsigned int idx,
+                      qemuQ35BusKind kind)
+{
+    if (idx >= topo->nbuses) {
+        topo->buses = g_renew(qemuQ35Bus *, topo->buses, idx + 1);
+        for (size_t i = topo->nbuses; i <= idx; i++)
+            topo->buses[i] = NULL;
+        topo->nbuses = idx + 1;
+    }
+    topo->buses[idx] = g_new0(qemuQ35Bus, 1);
+    topo->buses[idx]->kind = kind;
+    if (kind == QEMU_Q35_BUS_ROOT_PORT)
+        memset(topo->buses[idx]->used + 1, 0xff, QEMU_PCI_SLOT_MAX);
+    else if (kind == QEMU_Q35_BUS_BRIDGE)
+        topo->buses[idx]->used[0] = 0xff;
+}
+
+
+static void
+qemuQ35DeviceAdd(GArray *devs, virDomainDeviceInfo *info, qemuPCIClass cls,
+                 bool pcie, int fixedSlot, int fixedFunction)
+{
+    qemuQ35Device dev = { info, cls, pcie, fixedSlot, fixedFunction };
+
+    g_array_append_val(devs, dev);
+}
+
+
+static bool
+qemuQ35NetIsPCIe(const virDomainNetDef *net)
+{
+    return net->model == VIR_DOMAIN_NET_MODEL_VIRTIO ||
+        net->model == VIR_DOMAIN_NET_MODEL_E1000E;
+}
+
+
+/* Every device of a q35 guest on a PCI bus, but the PCI controllers. */
+static GArray *
+qemuDomainCollectQ35Devices(virDomainDef *def)
+{
+    GArray *devs = g_array_new(FALSE, FALSE, sizeof(qemuQ35Device));
+    bool primarySeen = false;
+    bool ich9SoundSeen = false;
+
+    for (size_t i = 0; i < def->nvideos; i++) {
+        virDomainVideoDef *video = def->videos[i];
+        bool pcie = video->type == VIR_DOMAIN_VIDEO_TYPE_VIRTIO;
+
+        if (video->type == VIR_DOMAIN_VIDEO_TYPE_NONE)
+            continue;
+        if (!primarySeen)
+            qemuQ35DeviceAdd(devs, &video->info, QEMU_PCI_CLASS_PRIMARY_VIDEO,
+                             pcie, QEMU_Q35_SLOT_PRIMARY_VIDEO, 0);
+        else
+            qemuQ35DeviceAdd(devs, &video->info, QEMU_PCI_CLASS_SECONDARY_VIDEO,
+                             pcie, -1, 0);
+        primarySeen = true;
+    }
+    for (size_t i = 0; i < def->nnets; i++)
+        qemuQ35DeviceAdd(devs, &def->nets[i]->info, QEMU_PCI_CLASS_NET,
+                         qemuQ35NetIsPCIe(def->nets[i]), -1, 0);
+    for (size_t i = 0; i < def->nsounds; i++) {
+        virDomainSoundDef *sound = def->sounds[i];
+
+        if (sound->model == VIR_DOMAIN_SOUND_MODEL_ICH9 && !ich9SoundSeen) {
+            qemuQ35DeviceAdd(devs, &sound->info, QEMU_PCI_CLASS_SOUND, false,
+                             QEMU_Q35_SLOT_ICH9_SOUND, 0);
+            ich9SoundSeen = true;
+            continue;
+        }
+        qemuQ35DeviceAdd(devs, &sound->info, QEMU_PCI_CLASS_SOUND, false, -1, 0);
+    }
+    for (size_t i = 0; i < def->ncontrollers; i++) {
+        virDomainControllerDef *ctrl = def->controllers[i];
+        int function;
+
+        switch (ctrl->type) {
+        case VIR_DOMAIN_CONTROLLER_TYPE_USB:
+            if (ctrl->model == VIR_DOMAIN_CONTROLLER_MODEL_USB_NONE)
+                break;
+            if ((function = qemuICH9USBFunction(ctrl)) >= 0 && ctrl->idx == 0 &&
+                qemuUSBControllerInSet(def, ctrl)) {
+                qemuQ35DeviceAdd(devs, &ctrl->info, QEMU_PCI_CLASS_CONTROLLER,
+                                 false, QEMU_Q35_SLOT_ICH9_USB, function);
+                break;
+            }
+            qemuQ35DeviceAdd(devs, &ctrl->info, QEMU_PCI_CLASS_CONTROLLER,
+                             ctrl->model == VIR_DOMAIN_CONTROLLER_MODEL_USB_QEMU_XHCI,
+                             -1, 0);
+            break;
+        case VIR_DOMAIN_CONTROLLER_TYPE_SCSI:
+            qemuQ35DeviceAdd(devs, &ctrl->info, QEMU_PCI_CLASS_CONTROLLER,
+                             ctrl->model == VIR_DOMAIN_CONTROLLER_MODEL_SCSI_VIRTIO_SCSI,
+                             -1, 0);
+            break;
+        case VIR_DOMAIN_CONTROLLER_TYPE_SATA:
+            if (ctrl->idx == 0) {
+                qemuQ35DeviceAdd(devs, &ctrl->info, QEMU_PCI_CLASS_FIXED, false,
+                                 QEMU_Q35_SLOT_LPC, QEMU_Q35_FUNCTION_SATA);
+                break;
+            }
+            qemuQ35DeviceAdd(devs, &ctrl->info, QEMU_PCI_CLASS_CONTROLLER,
+                             false, -1, 0);
+            break;
+        case VIR_DOMAIN_CONTROLLER_TYPE_VIRTIO_SERIAL:
+            qemuQ35DeviceAdd(devs, &ctrl->info, QEMU_PCI_CLASS_CONTROLLER,
+                             true, -1, 0);
+            break;
+        case VIR_DOMAIN_CONTROLLER_TYPE_IDE:
+        case VIR_DOMAIN_CONTROLLER_TYPE_PCI:
+        case VIR_DOMAIN_CONTROLLER_TYPE_LAST:
+            break;
+        }
+    }
+    for (size_t i = 0; i < def->ndisks; i++) {
+        if (def->disks[i]->bus == VIR_DOMAIN_DISK_BUS_VIRTIO)
+            qemuQ35DeviceAdd(devs, &def->disks[i]->info, QEMU_PCI_CLASS_DISK,
+                             true, -1, 0);
+    }
+    if (def->memballoon &&
+        def->memballoon->model == VIR_DOMAIN_MEMBALLOON_MODEL_VIRTIO)
+        qemuQ35DeviceAdd(devs, &def->memballoon->info, QEMU_PCI_CLASS_MEMBALLOON,
+                         true, -1, 0);
+    for (size_t i = 0; i < def->nrngs; i++)
+        qemuQ35DeviceAdd(devs, &def->rngs[i]->info, QEMU_PCI_CLASS_RNG,
+                         true, -1, 0);
+    if (def->watchdog &&
+        def->watchdog->model == VIR_DOMAIN_WATCHDOG_MODEL_I6300ESB)
+        qemuQ35DeviceAdd(devs, &def->watchdog->info, QEMU_PCI_CLASS_WATCHDOG,
+                         false, -1, 0);
+    return devs;
+}
+
+
+static void
+qemuQ35SetAddress(virDomainDeviceInfo *info, unsigned int bus,
+                  unsigned int slot, unsigned int function)
+{
+    info->type = VIR_DOMAIN_DEVICE_ADDRESS_TYPE_PCI;
+    info->addr.pci.domain = 0;
+    info->addr.pci.bus = bus;
+    info->addr.pci.slot = slot;
+    info->addr.pci.function = function;
+}
+
+
+/* Marks @info's address as used; refuses a bus that does not exist, a
+ * slot a root port does not have, and an address in use already. */
+static int
+qemuQ35Reserve(qemuQ35Topology *topo, virDomainDeviceInfo *info)
+{
+    const virPCIDeviceAddress *addr = &info->addr.pci;
+    qemuQ35Bus *bus = addr->bus < topo->nbuses ? topo->buses[addr->bus] : NULL;
+    g_autofree char *str = qemuDomainPCIAddressFormat(addr);
+
+    if (!bus) {
+        virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
+                       _("PCI address %1$s names bus %2$u, which no PCI controller of the domain provides"),
+                       str, addr->bus);
+        return -1;
+    }
+    if (bus->kind == QEMU_Q35_BUS_ROOT_PORT && addr->slot != 0) {
+        virReportError(VIR_ERR_XML_ERROR,
+                       _("Invalid PCI address %1$s. slot must be <= 0"), str);
+        return -1;
+    }
+    if (bus->used[addr->slot] & (1 << addr->function)) {
+        virReportError(VIR_ERR_XML_ERROR,
+                       _("Attempted double use of PCI Address %1$s"), str);
+        return -1;
+    }
+    bus->used[addr->slot] |= 1 << addr->function;
+    if (addr->function == 0)
+        bus->function0[addr->slot] = info;
+    return 0;
+}
+
+
+/* The first free root port (lowest bus number), or -1. */
+static int
+qemuQ35FreePort(const qemuQ35Topology *topo)
+{
+    for (size_t i = 0; i < topo->nbuses; i++) {
+        const qemuQ35Bus *bus = topo->buses[i];
+
+        if (bus && bus->kind == QEMU_Q35_BUS_ROOT_PORT && bus->used[0] == 0)
+            return i;
+    }
+    return -1;
+}
+
+
+/* The first free bridge slot: bus * 32 + slot, or -1. */
+static int
+qemuQ35FreeBridgeSlot(const qemuQ35Topology *topo)
+{
+    for (size_t i = 0; i < topo->nbuses; i++) {
+        const qemuQ35Bus *bus = topo->buses[i];
+
+        if (!bus || bus->kind != QEMU_Q35_BUS_BRIDGE)
+            continue;
+        for (unsigned int slot = 1; slot <= QEMU_PCI_SLOT_MAX; slot++) {
+            if (bus->used[slot] == 0)
+                return i * (QEMU_PCI_SLOT_MAX + 1) + slot;
+        }
+    }
+    return -1;
+}
+
+
+/*
+ * The first pass: what ports and bridges the devices without an
+ * address need.  Works on counts only: @ports free root ports, @slots
+ * free bridge slots, @unplacedBridges bridges without a port.  Appends
+ * to @added the model of each controller to add, in order.
+ */
+static void
+qemuQ35CountMissing(GArray *devs, unsigned int ports, unsigned int slots,
+                    unsigned int unplacedBridges, GArray *added)
+{
+    int port = VIR_DOMAIN_CONTROLLER_MODEL_PCIE_ROOT_PORT;
+    int bridge = VIR_DOMAIN_CONTROLLER_MODEL_PCIE_TO_PCI_BRIDGE;
+
+    for (unsigned int i = 0; i < unplacedBridges; i++) {
+        if (ports > 0)
+            ports--;
+        else
+            g_array_append_val(added, port);
+    }
+    for (qemuPCIClass cls = QEMU_PCI_CLASS_FIXED; cls < QEMU_PCI_CLASS_LAST; cls++) {
+        for (size_t i = 0; i < devs->len; i++) {
+            qemuQ35Device *dev = &g_array_index(devs, qemuQ35Device, i);
+
+            if (dev->cls != cls || dev->fixedSlot >= 0 ||
+                dev->info->type == VIR_DOMAIN_DEVICE_ADDRESS_TYPE_PCI)
+                continue;
+            if (dev->pcie) {
+                if (ports > 0) {
+                    ports--;
+                } else {
+                    g_array_append_val(added, port);
+                }
+            } else if (slots > 0) {
+                slots--;
+            } else {
+                g_array_append_val(added, port);
+                g_array_append_val(added, bridge);
+                slots = QEMU_PCI_SLOT_MAX - 1;
+            }
+        }
+    }
+    /* Room for one hot-plugged device, when the tree grew. */
+    if (added->len > 0)
+        g_array_append_val(added, port);
+}
+
+
+/* Places the PCI controllers without an address (see above). */
+static int
+qemuQ35PlaceControllers(virDomainDef *def, qemuQ35Topology *topo)
+{
+    qemuQ35Bus *root = topo->buses[0];
+    int packSlot = -1;
+
+    for (size_t i = 0; i < def->ncontrollers; i++) {
+        virDomainControllerDef *ctrl = def->controllers[i];
+
+        if (ctrl->type != VIR_DOMAIN_CONTROLLER_TYPE_PCI ||
+            ctrl->idx == 0 || qemuPCIAddressIsPresent(&ctrl->info))
+            continue;
+        if (ctrl->model == VIR_DOMAIN_CONTROLLER_MODEL_PCIE_ROOT_PORT) {
+            unsigned int function = 0;
+
+            if (packSlot >= 0 && root->used[packSlot] != 0xff) {
+                while (root->used[packSlot] & (1 << function))
+                    function++;
+            } else {
+                packSlot = -1;
+                for (unsigned int slot = 1; slot <= QEMU_PCI_SLOT_MAX; slot++) {
+                    if (root->used[slot] == 0) {
+                        packSlot = slot;
+                        break;
+                    }
+                }
+                if (packSlot < 0) {
+                    virReportError(VIR_ERR_CONFIG_UNSUPPORTED, "%s",
+                                   _("No more available PCI slots on the PCI Express root complex for pcie-root-port controllers"));
+                    return -1;
+                }
+            }
+            qemuQ35SetAddress(&ctrl->info, 0, packSlot, function);
+        } else {
+            int port = qemuQ35FreePort(topo);
+
+            if (port < 0) {
+                virReportError(VIR_ERR_INTERNAL_ERROR,
+                               _("no free pcie-root-port for the pcie-to-pci-bridge with index %1$u"),
+                               ctrl->idx);
+                return -1;
+            }
+            qemuQ35SetAddress(&ctrl->info, port, 0, 0);
+        }
+        if (qemuQ35Reserve(topo, &ctrl->info) < 0)
+            return -1;
+    }
+
+    for (size_t i = 0; i < def->ncontrollers; i++) {
+        virDomainControllerDef *ctrl = def->controllers[i];
+
+        if (ctrl->type != VIR_DOMAIN_CONTROLLER_TYPE_PCI ||
+            ctrl->model != VIR_DOMAIN_CONTROLLER_MODEL_PCIE_ROOT_PORT)
+            continue;
+        if (ctrl->chassis < 0)
+            ctrl->chassis = ctrl->idx;
+        if (ctrl->port < 0)
+            ctrl->port = (ctrl->info.addr.pci.slot << 3) | ctrl->info.addr.pci.function;
+    }
+    return 0;
+}
+
+
+/**
+ * qemuDomainAssignQ35Addresses:
+ * @def: a validated definition for a q35 machine
+ *
+ * Builds the PCI Express tree of @def as upstream does (see above):
+ * adds the root ports and bridge it needs, gives every PCI device and
+ * PCI controller without an address one, refuses addresses used twice
+ * or on buses that do not exist, and writes it all back into @def.
+ *
+ * Returns: 0, or -1 with an error reported.
+ */
+int
+qemuDomainAssignQ35Addresses(virDomainDef *def)
+{
+    g_autoptr(GArray) devs = qemuDomainCollectQ35Devices(def);
+    g_autoptr(GArray) added = g_array_new(FALSE, FALSE, sizeof(int));
+    g_auto(qemuQ35Topology) topo = { 0 };
+    unsigned int maxIdx = 0;
+    unsigned int ports = 0;
+    unsigned int slots = 0;
+    unsigned int unplacedBridges = 0;
+
+    /* The buses the definition has. */
+    for (size_t i = 0; i < def->ncontrollers; i++) {
+        const virDomainControllerDef *ctrl = def->controllers[i];
+
+        if (ctrl->type != VIR_DOMAIN_CONTROLLER_TYPE_PCI)
+            continue;
+        maxIdx = MAX(maxIdx, ctrl->idx);
+        qemuQ35TopologyAddBus(&topo, ctrl->idx,
+                              ctrl->idx == 0 ? QEMU_Q35_BUS_ROOT :
+                              ctrl->model == VIR_DOMAIN_CONTROLLER_MODEL_PCIE_ROOT_PORT ?
+                              QEMU_Q35_BUS_ROOT_PORT : QEMU_Q35_BUS_BRIDGE);
+    }
+    if (topo.nbuses == 0 || !topo.buses[0]) {
+        virReportError(VIR_ERR_INTERNAL_ERROR, "%s",
+                       _("a q35 domain has no pcie-root controller"));
+        return -1;
+    }
+    /* Host bridge; LPC and SMBus. */
+    topo.buses[0]->used[0] = 0xff;
+    topo.buses[0]->used[QEMU_Q35_SLOT_LPC] = (1 << 0) | (1 << 3);
+
+    /* Addresses the definition gives: PCI controllers, then devices. */
+    for (size_t i = 0; i < def->ncontrollers; i++) {
+        virDomainControllerDef *ctrl = def->controllers[i];
+
+        if (ctrl->type != VIR_DOMAIN_CONTROLLER_TYPE_PCI || ctrl->idx == 0)
+            continue;
+        if (qemuPCIAddressIsPresent(&ctrl->info)) {
+            if (qemuQ35Reserve(&topo, &ctrl->info) < 0)
+                return -1;
+        } else {
+            ctrl->info.type = VIR_DOMAIN_DEVICE_ADDRESS_TYPE_NONE;
+            if (ctrl->model == VIR_DOMAIN_CONTROLLER_MODEL_PCIE_TO_PCI_BRIDGE)
+                unplacedBridges++;
+        }
+    }
+    for (size_t i = 0; i < devs->len; i++) {
+        qemuQ35Device *dev = &g_array_index(devs, qemuQ35Device, i);
+
+        if (!qemuPCIAddressIsPresent(dev->info)) {
+            dev->info->type = VIR_DOMAIN_DEVICE_ADDRESS_TYPE_NONE;
+            continue;
+        }
+        if (qemuQ35Reserve(&topo, dev->info) < 0)
+            return -1;
+    }
+
+    /* The devices built into the root complex, where they belong when
+     * that place is free. */
+    for (size_t i = 0; i < devs->len; i++) {
+        qemuQ35Device *dev = &g_array_index(devs, qemuQ35Device, i);
+
+        if (dev->fixedSlot < 0 ||
+            dev->info->type == VIR_DOMAIN_DEVICE_ADDRESS_TYPE_PCI)
+            continue;
+        if (topo.buses[0]->used[dev->fixedSlot] & (1 << dev->fixedFunction)) {
+            if (dev->cls == QEMU_PCI_CLASS_FIXED) {
+                g_autofree char *str = NULL;
+
+                qemuQ35SetAddress(dev->info, 0, dev->fixedSlot, dev->fixedFunction);
+                str = qemuDomainPCIAddressFormat(&dev->info->addr.pci);
+                dev->info->type = VIR_DOMAIN_DEVICE_ADDRESS_TYPE_NONE;
+                virReportError(VIR_ERR_XML_ERROR,
+                               _("Attempted double use of PCI Address %1$s"), str);
+                return -1;
+            }
+            dev->fixedSlot = -1;
+            continue;
+        }
+        qemuQ35SetAddress(dev->info, 0, dev->fixedSlot, dev->fixedFunction);
+        if (qemuQ35Reserve(&topo, dev->info) < 0)
+            return -1;
+    }
+
+    /* What is missing, added with new indexes. */
+    for (size_t i = 0; i < topo.nbuses; i++) {
+        qemuQ35Bus *bus = topo.buses[i];
+
+        if (!bus)
+            continue;
+        if (bus->kind == QEMU_Q35_BUS_ROOT_PORT && bus->used[0] == 0)
+            ports++;
+        for (unsigned int slot = 1; bus->kind == QEMU_Q35_BUS_BRIDGE &&
+             slot <= QEMU_PCI_SLOT_MAX; slot++) {
+            if (bus->used[slot] == 0)
+                slots++;
+        }
+    }
+    qemuQ35CountMissing(devs, ports, slots, unplacedBridges, added);
+    for (size_t i = 0; i < added->len; i++) {
+        int model = g_array_index(added, int, i);
+
+        if (maxIdx >= 0xff) {
+            virReportError(VIR_ERR_CONFIG_UNSUPPORTED, "%s",
+                           _("No more available PCI buses: the domain would need more than 255 PCI controllers"));
+            return -1;
+        }
+        virDomainDefAddController(def, VIR_DOMAIN_CONTROLLER_TYPE_PCI, ++maxIdx,
+                                  model);
+        qemuQ35TopologyAddBus(&topo, maxIdx,
+                              model == VIR_DOMAIN_CONTROLLER_MODEL_PCIE_ROOT_PORT ?
+                              QEMU_Q35_BUS_ROOT_PORT : QEMU_Q35_BUS_BRIDGE);
+    }
+
+    if (qemuQ35PlaceControllers(def, &topo) < 0)
+        return -1;
+
+    for (qemuPCIClass cls = QEMU_PCI_CLASS_FIXED; cls < QEMU_PCI_CLASS_LAST; cls++) {
+        for (size_t i = 0; i < devs->len; i++) {
+            qemuQ35Device *dev = &g_array_index(devs, qemuQ35Device, i);
+            int where;
+
+            if (dev->cls != cls ||
+                dev->info->type == VIR_DOMAIN_DEVICE_ADDRESS_TYPE_PCI)
+                continue;
+            if (dev->pcie) {
+                if ((where = qemuQ35FreePort(&topo)) >= 0)
+                    qemuQ35SetAddress(dev->info, where, 0, 0);
+            } else if ((where = qemuQ35FreeBridgeSlot(&topo)) >= 0) {
+                qemuQ35SetAddress(dev->info, where / (QEMU_PCI_SLOT_MAX + 1), 
+                                  where % (QEMU_PCI_SLOT_MAX + 1), 0);
+            }
+            if (where < 0) {
+                virReportError(VIR_ERR_INTERNAL_ERROR, "%s",
+                               _("no free PCI slot left after the PCI Express tree was built"));
+                return -1;
+            }
+            if (qemuQ35Reserve(&topo, dev->info) < 0)
+                return -1;
+        }
+    }
+
+    /* Function 0 announces the other functions of its slot. */
+    for (size_t b = 0; b < topo.nbuses; b++) {
+        qemuQ35Bus *bus = topo.buses[b];
+
+        for (unsigned int slot = 0; bus && slot <= QEMU_PCI_SLOT_MAX; slot++) {
+            virDomainDeviceInfo *info = bus->function0[slot];
+
+            if (!info || !(bus->used[slot] & ~1))
+                continue;
+            if (info->addr.pci.multifunction == VIR_TRISTATE_SWITCH_OFF) {
+                virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
+                               _("PCI slot 0x%1$02x has devices at functions other than 0, but its function 0 device has multifunction='off'"),
+                               slot);
+                return -1;
+            }
+            if (info->addr.pci.multifunction == VIR_TRISTATE_SWITCH_ABSENT)
+                info->addr.pci.multifunction = VIR_TRISTATE_SWITCH_ON;
+        }
+    }
     return 0;
 }

@@ -58,7 +58,7 @@ qemuValidateVirtType(const virDomainDef *def, const virQEMUCaps *caps)
 
 
 static int
-qemuValidatePCIAddress(const virDomainDeviceInfo *info)
+qemuValidatePCIAddress(const virDomainDeviceInfo *info, bool q35)
 {
     const virPCIDeviceAddress *addr = &info->addr.pci;
 
@@ -73,7 +73,7 @@ qemuValidatePCIAddress(const virDomainDeviceInfo *info)
                        str);
         return -1;
     }
-    if (addr->bus != 0) {
+    if (addr->bus != 0 && !q35) {
         g_autofree char *str = qemuDomainPCIAddressFormat(addr);
 
         virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
@@ -89,16 +89,18 @@ static int
 qemuValidateVideo(const virDomainDef *def, size_t idx)
 {
     const virDomainVideoDef *video = def->videos[idx];
+    bool q35 = virDomainDefIsQ35(def);
 
     if (idx > 0 &&
         (video->type == VIR_DOMAIN_VIDEO_TYPE_VGA ||
-         video->type == VIR_DOMAIN_VIDEO_TYPE_CIRRUS)) {
+         video->type == VIR_DOMAIN_VIDEO_TYPE_CIRRUS ||
+         video->type == VIR_DOMAIN_VIDEO_TYPE_BOCHS)) {
         virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
                        _("video type '%1$s' is only valid as primary video device"),
                        virDomainVideoTypeToString(video->type));
         return -1;
     }
-    return qemuValidatePCIAddress(&video->info);
+    return qemuValidatePCIAddress(&video->info, q35);
 }
 
 
@@ -167,6 +169,12 @@ qemuValidateTypes(const virDomainDef *def, const virQEMUCaps *caps)
             g_ptr_array_add(types, (char *)qemuUSBControllerDriver(ctrl->model));
         else if (ctrl->type == VIR_DOMAIN_CONTROLLER_TYPE_VIRTIO_SERIAL)
             g_ptr_array_add(types, (char *)"virtio-serial-pci");
+        else if (ctrl->type == VIR_DOMAIN_CONTROLLER_TYPE_PCI &&
+                 ctrl->model == VIR_DOMAIN_CONTROLLER_MODEL_PCIE_ROOT_PORT)
+            g_ptr_array_add(types, (char *)"pcie-root-port");
+        else if (ctrl->type == VIR_DOMAIN_CONTROLLER_TYPE_PCI &&
+                 ctrl->model == VIR_DOMAIN_CONTROLLER_MODEL_PCIE_TO_PCI_BRIDGE)
+            g_ptr_array_add(types, (char *)"pcie-pci-bridge");
     }
     if (def->nchannels > 0)
         g_ptr_array_add(types, (char *)"virtserialport");
@@ -336,6 +344,8 @@ qemuValidateNets(const virDomainDef *def)
 int
 qemuValidateDomainDef(const virDomainDef *def, const virQEMUCaps *caps)
 {
+    bool q35 = virDomainDefIsQ35(def);
+
     /* Again here: a definition read back from a file was not validated
      * when it was loaded, and this runs before every start. */
     if (virDomainDefValidateStrings(def) < 0 ||
@@ -346,15 +356,15 @@ qemuValidateDomainDef(const virDomainDef *def, const virQEMUCaps *caps)
         return -1;
 
     for (size_t i = 0; i < def->ndisks; i++) {
-        if (qemuValidatePCIAddress(&def->disks[i]->info) < 0)
+        if (qemuValidatePCIAddress(&def->disks[i]->info, q35) < 0)
             return -1;
     }
     for (size_t i = 0; i < def->ncontrollers; i++) {
-        if (qemuValidatePCIAddress(&def->controllers[i]->info) < 0)
+        if (qemuValidatePCIAddress(&def->controllers[i]->info, q35) < 0)
             return -1;
     }
     for (size_t i = 0; i < def->nnets; i++) {
-        if (qemuValidatePCIAddress(&def->nets[i]->info) < 0)
+        if (qemuValidatePCIAddress(&def->nets[i]->info, q35) < 0)
             return -1;
     }
     for (size_t i = 0; i < def->nvideos; i++) {
@@ -362,17 +372,17 @@ qemuValidateDomainDef(const virDomainDef *def, const virQEMUCaps *caps)
             return -1;
     }
     if (def->memballoon &&
-        qemuValidatePCIAddress(&def->memballoon->info) < 0)
+        qemuValidatePCIAddress(&def->memballoon->info, q35) < 0)
         return -1;
     for (size_t i = 0; i < def->nrngs; i++) {
-        if (qemuValidatePCIAddress(&def->rngs[i]->info) < 0)
+        if (qemuValidatePCIAddress(&def->rngs[i]->info, q35) < 0)
             return -1;
     }
     for (size_t i = 0; i < def->nsounds; i++) {
-        if (qemuValidatePCIAddress(&def->sounds[i]->info) < 0)
+        if (qemuValidatePCIAddress(&def->sounds[i]->info, q35) < 0)
             return -1;
     }
-    if (def->watchdog && qemuValidatePCIAddress(&def->watchdog->info) < 0)
+    if (def->watchdog && qemuValidatePCIAddress(&def->watchdog->info, q35) < 0)
         return -1;
     return qemuValidateTypes(def, caps);
 }
