@@ -29,6 +29,7 @@
 #include "qemu_capabilitiespriv.h"
 #include "qemu_command.h"
 #include "qemu_domain_address.h"
+#include "qemu_firmware.h"
 #include "qemu_monitor.h"
 #include "virerror.h"
 #include "virfile.h"
@@ -53,6 +54,7 @@ typedef struct {
 
 static virQEMUCaps *testCaps;
 static int testNextVNCPort = 5990;
+static char *testFirmwareDirs[2];
 /* The monitor of the QEMU under test. */
 static qemuMonitor *testMon;
 
@@ -164,6 +166,10 @@ testRewriteResources(virDomainDef *def, testResources *res)
     g_autoptr(GHashTable) chrPaths = g_hash_table_new_full(g_str_hash, g_str_equal,
                                                            g_free, g_free);
 
+    if (def->os.nvram) {
+        g_free(def->os.nvram);
+        def->os.nvram = g_strdup_printf("%s/nvram.fd", res->dir);
+    }
     if (def->os.kernel) {
         g_free(def->os.kernel);
         def->os.kernel = g_strdup_printf("%s/kernel", res->dir);
@@ -791,7 +797,10 @@ testRealQEMU(const void *opaque)
     if (virTestLoadFile(xmlPath, &xml) < 0 ||
         !(def = virDomainDefParseString(xml, VIR_DOMAIN_DEF_PARSE_INACTIVE)) ||
         testRewriteResources(def, &res) < 0 ||
-        qemuDomainPrepareDef(def, caps) < 0)
+        qemuDomainPrepareDef(def, caps) < 0 ||
+        qemuFirmwareFillDomain(def, (const char *const *)testFirmwareDirs,
+                               res.dir) < 0 ||
+        qemuFirmwareCreateNvram(def) < 0)
         return -1;
     testNameChannelSockets(def, &res);
     return testRunQEMU(info, def, &res, caps);
@@ -826,6 +835,7 @@ mymain(void)
     if (virTestLoadFile(capsPath, &capsText) < 0 ||
         !(testCaps = virQEMUCapsParse(capsText, capsPath)))
         return -1;
+    testFirmwareDirs[0] = g_strdup_printf("%s/qemufirmwaredata", virTestSrcDir());
 
     for (size_t i = 0; i < G_N_ELEMENTS(tests); i++) {
         if (virTestRun(tests[i].name, testRealQEMU, &tests[i]) < 0)

@@ -569,6 +569,9 @@ virDomainDefFree(virDomainDef *def)
     g_free(def->os.kernel);
     g_free(def->os.initrd);
     g_free(def->os.cmdline);
+    g_free(def->os.loader);
+    g_free(def->os.nvram);
+    g_free(def->os.nvramTemplate);
     virDomainCPUDefFree(def->cpu);
     VIR_DOMAIN_FREE_ARRAY(def->timers, def->ntimers, virDomainTimerDefFree);
     g_free(def->emulator);
@@ -648,8 +651,12 @@ static const virDomainSchemaElement virDomainSchema[] = {
     { "domain/memory", VIR_SCHEMA_LIST("unit"), VIR_SCHEMA_NONE },
     { "domain/currentMemory", VIR_SCHEMA_LIST("unit"), VIR_SCHEMA_NONE },
     { "domain/vcpu", VIR_SCHEMA_LIST("placement"), VIR_SCHEMA_NONE },
-    { "domain/os", VIR_SCHEMA_NONE,
-      VIR_SCHEMA_LIST("type", "boot*", "kernel", "initrd", "cmdline") },
+    { "domain/os", VIR_SCHEMA_LIST("firmware"),
+      VIR_SCHEMA_LIST("type", "loader", "nvram", "boot*", "kernel", "initrd",
+                      "cmdline") },
+    { "domain/os/loader", VIR_SCHEMA_LIST("readonly", "secure", "type"),
+      VIR_SCHEMA_NONE },
+    { "domain/os/nvram", VIR_SCHEMA_LIST("template"), VIR_SCHEMA_NONE },
     { "domain/os/type", VIR_SCHEMA_LIST("arch", "machine"), VIR_SCHEMA_NONE },
     { "domain/os/boot", VIR_SCHEMA_LIST("dev"), VIR_SCHEMA_NONE },
     { "domain/os/kernel", VIR_SCHEMA_NONE, VIR_SCHEMA_NONE },
@@ -2446,6 +2453,74 @@ virDomainDefParseLifecycle(xmlNodePtr root, const char *name,
 }
 
 
+/*
+ * <os firmware='...'>, <loader> and <nvram>: UEFI in flash, as OVMF
+ * runs.  A ROM loader, stateless or encrypted variables and firmware
+ * feature requests are not implemented.
+ */
+static int
+virDomainDefParseFirmware(virDomainDef *def, xmlNodePtr os)
+{
+    g_autofree char *firmware = virXMLPropString(os, "firmware");
+    xmlNodePtr loader = virXMLNodeFirstChild(os, "loader");
+    xmlNodePtr nvram = virXMLNodeFirstChild(os, "nvram");
+    int val;
+
+    if (firmware) {
+        if (STREQ(firmware, "efi")) {
+            def->os.firmwareEFI = true;
+        } else if (STRNEQ(firmware, "bios")) {
+            virDomainReportXMLError(VIR_ERR_XML_ERROR,
+                                    _("Invalid value for attribute 'firmware' in element 'os': '%1$s'."),
+                                    firmware);
+            return -1;
+        } else {
+            virReportError(VIR_ERR_CONFIG_UNSUPPORTED, "%s",
+                           _("firmware 'bios' is QEMU's default: leave the 'firmware' attribute out"));
+            return -1;
+        }
+    }
+
+    if (loader) {
+        g_autofree char *type = virXMLPropString(loader, "type");
+
+        if (type && STRNEQ(type, "pflash")) {
+            virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
+                           _("loader type '%1$s' is not supported: only 'pflash' is"),
+                           type);
+            return -1;
+        }
+        def->os.loaderPflash = type != NULL;
+        val = VIR_TRISTATE_BOOL_ABSENT;
+        if (virXMLPropEnum(loader, "readonly", virTristateBoolTypeFromString,
+                           VIR_XML_PROP_NONZERO, &val) < 0)
+            return -1;
+        def->os.loaderReadonly = val;
+        val = VIR_TRISTATE_BOOL_ABSENT;
+        if (virXMLPropEnum(loader, "secure", virTristateBoolTypeFromString,
+                           VIR_XML_PROP_NONZERO, &val) < 0)
+            return -1;
+        def->os.loaderSecure = val;
+        def->os.loader = virDomainChildContent(os, "loader");
+        if (!def->os.loader) {
+            virReportError(VIR_ERR_CONFIG_UNSUPPORTED, "%s",
+                           _("a <loader> without a path is not supported: name the firmware file, or use <os firmware='efi'>"));
+            return -1;
+        }
+    }
+    if (nvram) {
+        def->os.nvramTemplate = virXMLPropString(nvram, "template");
+        def->os.nvram = virDomainChildContent(os, "nvram");
+        if (!def->os.nvram && !def->os.nvramTemplate) {
+            virReportError(VIR_ERR_CONFIG_UNSUPPORTED, "%s",
+                           _("an empty <nvram> is not supported: give its path or its template"));
+            return -1;
+        }
+    }
+    return 0;
+}
+
+
 static int
 virDomainDefParseOS(virDomainDef *def, xmlNodePtr root)
 {
@@ -2510,7 +2585,7 @@ virDomainDefParseOS(virDomainDef *def, xmlNodePtr root)
     def->os.kernel = virDomainChildContent(os, "kernel");
     def->os.initrd = virDomainChildContent(os, "initrd");
     def->os.cmdline = virDomainChildContent(os, "cmdline");
-    return 0;
+    return virDomainDefParseFirmware(def, os);
 }
 
 
@@ -4219,7 +4294,10 @@ virDomainDefValidateStrings(const virDomainDef *def)
     if (virDomainDefCheckName(def->name) < 0 ||
         virDomainCheckPathControl(def->emulator, _("emulator path")) < 0 ||
         virDomainCheckPathControl(def->os.kernel, _("kernel path")) < 0 ||
-        virDomainCheckPathControl(def->os.initrd, _("initrd path")) < 0)
+        virDomainCheckPathControl(def->os.initrd, _("initrd path")) < 0 ||
+        virDomainCheckPathControl(def->os.loader, _("loader path")) < 0 ||
+        virDomainCheckPathControl(def->os.nvram, _("nvram path")) < 0 ||
+        virDomainCheckPathControl(def->os.nvramTemplate, _("nvram template path")) < 0)
         return -1;
     for (size_t i = 0; i < def->ndisks; i++) {
         if (virDomainCheckPathControl(def->disks[i]->src, _("disk source path")) < 0)
@@ -4384,8 +4462,35 @@ virDomainDefValidate(const virDomainDef *def, unsigned int flags)
             return -1;
     }
     if (virDomainCheckAbsolutePath(def->os.kernel, _("kernel"), "os") < 0 ||
-        virDomainCheckAbsolutePath(def->os.initrd, _("initrd"), "os") < 0)
+        virDomainCheckAbsolutePath(def->os.initrd, _("initrd"), "os") < 0 ||
+        virDomainCheckAbsolutePath(def->os.loader, _("loader"), "os") < 0 ||
+        virDomainCheckAbsolutePath(def->os.nvram, _("nvram"), "os") < 0 ||
+        virDomainCheckAbsolutePath(def->os.nvramTemplate, _("nvram template"),
+                                   "os") < 0)
         return -1;
+    if ((def->os.firmwareEFI || def->os.loader) &&
+        !def->features[VIR_DOMAIN_FEATURE_ACPI]) {
+        virDomainReportQEMUError(VIR_ERR_CONFIG_UNSUPPORTED, "%s",
+                                 _("UEFI requires ACPI on this architecture"));
+        return -1;
+    }
+    if (def->os.firmwareEFI && def->os.loader) {
+        virReportError(VIR_ERR_CONFIG_UNSUPPORTED, "%s",
+                       _("<os firmware='efi'> picks the firmware: it cannot be combined with a <loader>"));
+        return -1;
+    }
+    if ((def->os.nvram || def->os.nvramTemplate) && !def->os.firmwareEFI &&
+        !def->os.loader) {
+        virReportError(VIR_ERR_CONFIG_UNSUPPORTED, "%s",
+                       _("<nvram> needs a UEFI firmware: add <os firmware='efi'> or a <loader>"));
+        return -1;
+    }
+    if (def->os.loader &&
+        (!def->os.loaderPflash || def->os.loaderReadonly != VIR_TRISTATE_BOOL_YES)) {
+        virReportError(VIR_ERR_CONFIG_UNSUPPORTED, "%s",
+                       _("only a read-only flash loader is supported: <loader readonly='yes' type='pflash'>"));
+        return -1;
+    }
     return virDomainDefValidateStrings(def);
 }
 
@@ -4933,12 +5038,32 @@ virDomainDefFormatBuf(virBuffer *buf, const virDomainDef *def,
                       def->currentMemory);
     virBufferAsprintf(buf, "<vcpu placement='static'>%u</vcpu>\n", def->vcpus);
 
-    virBufferAddLit(buf, "<os>\n");
+    virBufferAsprintf(buf, "<os%s>\n", def->os.firmwareEFI ? " firmware='efi'" : "");
     virBufferAdjustIndent(buf, 2);
     virBufferAddLit(buf, "<type");
     virBufferEscapeString(buf, " arch='%s'", def->os.arch);
     virBufferEscapeString(buf, " machine='%s'", def->os.machine);
     virBufferAsprintf(buf, ">%s</type>\n", virDomainOSTypeToString(def->os.type));
+    if (def->os.loader) {
+        virBufferAddLit(buf, "<loader");
+        if (def->os.loaderReadonly)
+            virBufferAsprintf(buf, " readonly='%s'",
+                              virTristateBoolTypeToString(def->os.loaderReadonly));
+        if (def->os.loaderSecure)
+            virBufferAsprintf(buf, " secure='%s'",
+                              virTristateBoolTypeToString(def->os.loaderSecure));
+        if (def->os.loaderPflash)
+            virBufferAddLit(buf, " type='pflash'");
+        virBufferEscapeString(buf, ">%s</loader>\n", def->os.loader);
+    }
+    if (def->os.nvram || def->os.nvramTemplate) {
+        virBufferAddLit(buf, "<nvram");
+        virBufferEscapeString(buf, " template='%s'", def->os.nvramTemplate);
+        if (def->os.nvram)
+            virBufferEscapeString(buf, ">%s</nvram>\n", def->os.nvram);
+        else
+            virBufferAddLit(buf, "/>\n");
+    }
     virBufferEscapeString(buf, "<kernel>%s</kernel>\n", def->os.kernel);
     virBufferEscapeString(buf, "<initrd>%s</initrd>\n", def->os.initrd);
     virBufferEscapeString(buf, "<cmdline>%s</cmdline>\n", def->os.cmdline);
@@ -5314,6 +5439,12 @@ virDomainDefIsEqual(const virDomainDef *a, const virDomainDef *b)
         a->pmSuspendToMem != b->pmSuspendToMem ||
         a->pmSuspendToDisk != b->pmSuspendToDisk ||
         a->os.firmwareEFI != b->os.firmwareEFI ||
+        STRNEQ_NULLABLE(a->os.loader, b->os.loader) ||
+        a->os.loaderReadonly != b->os.loaderReadonly ||
+        a->os.loaderSecure != b->os.loaderSecure ||
+        a->os.loaderPflash != b->os.loaderPflash ||
+        STRNEQ_NULLABLE(a->os.nvram, b->os.nvram) ||
+        STRNEQ_NULLABLE(a->os.nvramTemplate, b->os.nvramTemplate) ||
         !VIR_DOMAIN_ARRAY_EQUAL(a, b, timers, ntimers, virDomainTimerDefIsEqual))
         return false;
 

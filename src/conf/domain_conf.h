@@ -721,8 +721,19 @@ struct _virDomainOSDef {
     char *machine;    /* "pc", "pc-i440fx-7.2", ...; the driver
                        * replaces an alias with the canonical name */
     /* <os firmware='efi'>: the driver picks the firmware from the
-     * descriptors of the host */
+     * descriptors of the host (and drops the attribute from the live
+     * definition, which names the firmware it picked) */
     bool firmwareEFI;
+    /* <loader readonly='yes' secure='yes|no' type='pflash'>PATH</loader>:
+     * the firmware's code, NULL for QEMU's default BIOS */
+    char *loader;
+    virTristateBool loaderReadonly;
+    virTristateBool loaderSecure;
+    bool loaderPflash;                /* type='pflash' (only value allowed) */
+    /* <nvram template='PATH'>PATH</nvram>: the domain's own copy of the
+     * firmware's variables, made from the template at first start */
+    char *nvram;
+    char *nvramTemplate;
     virDomainBootOrder bootDevs[VIR_DOMAIN_BOOT_LAST];
     size_t nBootDevs;
     char *kernel;

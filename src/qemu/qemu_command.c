@@ -290,12 +290,17 @@ qemuBuildMachineCommandLine(GPtrArray *argv, const virDomainDef *def)
     if (def->smm)
         virBufferAsprintf(&buf, ",smm=%s", virTristateSwitchTypeToString(def->smm));
     virBufferAddLit(&buf, ",dump-guest-core=off");
+    if (def->os.loader)
+        virBufferAddLit(&buf, ",pflash0=libvirt-pflash0-format,pflash1=libvirt-pflash1-format");
     qemuArgAdd(argv, "-machine");
     g_ptr_array_add(argv, virBufferContentAndReset(&buf));
     qemuArgAddPair(argv, "-accel",
                    def->virtType == VIR_DOMAIN_VIRT_KVM ? "kvm" : "tcg");
     qemuArgAddPair(argv, "-cpu",
                    def->cpu && def->cpu->model ? def->cpu->model : "qemu64");
+    /* Secure Boot's variables only SMM code may write. */
+    if (def->os.loader && def->os.loaderSecure == VIR_TRISTATE_BOOL_YES)
+        qemuArgAddPair(argv, "-global", "driver=cfi.pflash01,property=secure,value=on");
     /* KiB to MiB, rounded up as upstream rounds guest RAM. */
     qemuArgAddPairFormat(argv, "-m", "%llu", (def->memory + 1023) / 1024);
     qemuArgAddPairFormat(argv, "-smp", "%u,sockets=%u,cores=1,threads=1",
@@ -414,6 +419,50 @@ qemuBuildPMCommandLine(GPtrArray *argv, const virDomainDef *def)
     if (def->pmSuspendToDisk)
         qemuArgAddPairFormat(argv, "-global", "%s.disable_s4=%d", pm,
                              def->pmSuspendToDisk == VIR_TRISTATE_BOOL_NO);
+}
+
+
+/* ---- firmware -------------------------------------------------------- */
+
+static void
+qemuBuildPflashBlockdevs(GPtrArray *argv, unsigned int unit, const char *path,
+                         bool readonly)
+{
+    g_autoptr(JsonBuilder) storage = qemuJSONNew();
+    g_autoptr(JsonBuilder) format = qemuJSONNew();
+    g_autofree char *storageNode = g_strdup_printf("libvirt-pflash%u-storage", unit);
+    g_autofree char *formatNode = g_strdup_printf("libvirt-pflash%u-format", unit);
+
+    qemuJSONString(storage, "driver", "file");
+    qemuJSONString(storage, "filename", path);
+    qemuJSONString(storage, "node-name", storageNode);
+    qemuJSONBool(storage, "auto-read-only", true);
+    qemuJSONString(storage, "discard", "unmap");
+    qemuArgAddJSON(argv, "-blockdev", storage);
+
+    qemuJSONString(format, "node-name", formatNode);
+    qemuJSONBool(format, "read-only", readonly);
+    qemuJSONString(format, "driver", "raw");
+    qemuJSONString(format, "file", storageNode);
+    qemuArgAddJSON(argv, "-blockdev", format);
+}
+
+
+/* UEFI in flash: the code (read-only) and the domain's variables. */
+static int
+qemuBuildFirmwareCommandLine(GPtrArray *argv, const virDomainDef *def)
+{
+    if (def->os.firmwareEFI || (def->os.loader && !def->os.nvram)) {
+        virReportError(VIR_ERR_INTERNAL_ERROR,
+                       _("the firmware of domain '%1$s' is not resolved: fill it (qemuFirmwareFillDomain) before building its command line"),
+                       def->name);
+        return -1;
+    }
+    if (!def->os.loader)
+        return 0;
+    qemuBuildPflashBlockdevs(argv, 0, def->os.loader, true);
+    qemuBuildPflashBlockdevs(argv, 1, def->os.nvram, false);
+    return 0;
 }
 
 
@@ -1333,6 +1382,7 @@ qemuBuildCommandLine(const virDomainDef *def,
     virCheckNonNullArgReturn(paths->monitorSocket, NULL);
 
     if (qemuValidateDomainDef(def, caps) < 0 ||
+        qemuValidateDomainStart(def) < 0 ||
         qemuBuildCheckPrepared(def) < 0)
         return NULL;
 
@@ -1342,6 +1392,8 @@ qemuBuildCommandLine(const virDomainDef *def,
     g_ptr_array_add(argv, qemuBuildNameArg(def->name));
     qemuArgAdd(argv, "-S");
 
+    if (qemuBuildFirmwareCommandLine(argv, def) < 0)
+        return NULL;
     qemuBuildMachineCommandLine(argv, def);
     qemuArgAddPair(argv, "-uuid", virUUIDFormat(def->uuid, uuid));
     if (def->ngraphics == 0)

@@ -25,6 +25,7 @@
 #include "qemu_capabilities.h"
 #include "qemu_command.h"
 #include "qemu_domain_address.h"
+#include "qemu_firmware.h"
 #include "domain_event.h"
 #include "virerror.h"
 #include "virfile.h"
@@ -768,6 +769,8 @@ qemuProcessStart(virQEMUDriver *driver, virDomainObj *vm, unsigned int flags)
         return -1;
     if (!(live = virDomainDefCopy(vm->def, 0)) ||
         qemuDomainPrepareDef(live, caps) < 0 ||
+        qemuFirmwareFillDomain(live, qemuFirmwareSystemDirs,
+                               driver->config->nvramDir) < 0 ||
         qemuProcessPrepareGraphics(live) < 0)
         return -1;
     if ((id = qemuDriverAllocateID(driver)) < 0)
@@ -790,7 +793,8 @@ qemuProcessStart(virQEMUDriver *driver, virDomainObj *vm, unsigned int flags)
     if (qemuDomainSetRunPaths(driver, vm) < 0 ||
         qemuProcessPrepareChannels(vm) < 0 ||
         qemuDomainSaveStatus(driver, vm) < 0 ||
-        qemuDomainMakePrivateDir(driver, vm) < 0)
+        qemuDomainMakePrivateDir(driver, vm) < 0 ||
+        qemuFirmwareCreateNvram(vm->def) < 0)
         goto error;
 
     paths.monitorSocket = priv->monitorPath;
