@@ -1421,6 +1421,24 @@ qemuMonitorGetObjectTypes(qemuMonitor *mon,
 
 
 /**
+ * qemuMonitorGetPtyPaths:
+ * @mon: the monitor
+ * @retPaths: for each character device QEMU made a pseudo-terminal
+ *            for, its label ("charserial0") -> the terminal
+ *            ("/dev/pts/3"), to free with g_hash_table_unref()
+ *
+ * Returns: 0, or -1 with an error reported.
+ */
+int
+qemuMonitorGetPtyPaths(qemuMonitor *mon,
+                       GHashTable **retPaths)
+{
+    QEMU_CHECK_MONITOR(mon);
+    return qemuMonitorJSONGetPtyPaths(mon, retPaths);
+}
+
+
+/**
  * qemuMonitorHumanCommand:
  * @mon: the monitor
  * @cmd: an HMP command line, e.g. "qemu-io drive0 \"write 0 4k\""

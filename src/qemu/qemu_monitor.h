@@ -141,6 +141,8 @@ int qemuMonitorGetKVMState(qemuMonitor *mon,
 
 int qemuMonitorGetTargetArch(qemuMonitor *mon,
                              char **retArch);
+int qemuMonitorGetPtyPaths(qemuMonitor *mon,
+                           GHashTable **retPaths);
 int qemuMonitorGetObjectTypes(qemuMonitor *mon,
                               char ***retTypes);
 

@@ -42,6 +42,8 @@ int qemuMonitorJSONGetKVMState(qemuMonitor *mon,
                                bool *retEnabled,
                                bool *retPresent);
 
+int qemuMonitorJSONGetPtyPaths(qemuMonitor *mon,
+                               GHashTable **retPaths);
 int qemuMonitorJSONGetObjectTypes(qemuMonitor *mon,
                                   char ***retTypes);
 

@@ -488,6 +488,36 @@ qemuProcessPrepareGraphics(virDomainDef *def)
 }
 
 
+/* The terminals QEMU allocated for pty serial ports and channels, for
+ * the live XML (a console is the first serial port). */
+static int
+qemuProcessRecordPtys(virDomainObj *vm, qemuMonitor *mon)
+{
+    g_autoptr(GHashTable) paths = NULL;
+    virDomainChrDef **lists[] = { vm->def->serials, vm->def->channels };
+    size_t counts[] = { vm->def->nserials, vm->def->nchannels };
+
+    if (qemuMonitorGetPtyPaths(mon, &paths) < 0)
+        return -1;
+    virDomainObjLock(vm);
+    for (size_t l = 0; l < G_N_ELEMENTS(lists); l++) {
+        for (size_t i = 0; i < counts[l]; i++) {
+            virDomainChrDef *chr = lists[l][i];
+            g_autofree char *label = g_strdup_printf("char%s", chr->info.alias);
+            const char *path;
+
+            if (chr->type != VIR_DOMAIN_CHR_TYPE_PTY ||
+                !(path = g_hash_table_lookup(paths, label)))
+                continue;
+            g_free(chr->path);
+            chr->path = g_strdup(path);
+        }
+    }
+    virDomainObjUnlock(vm);
+    return 0;
+}
+
+
 /* The longest path a UNIX socket address holds. */
 #define QEMU_PROCESS_SOCKET_PATH_MAX 107
 
@@ -846,7 +876,8 @@ qemuProcessStart(virQEMUDriver *driver, virDomainObj *vm, unsigned int flags)
     mon = priv->mon;
     /* cont (and anything else the start asks) is bounded the same way. */
     qemuMonitorSetCommandTimeout(mon, qemuDomainStartTimeoutMs(driver));
-    if (qemuProcessAdoptQEMU(vm) < 0)
+    if (qemuProcessAdoptQEMU(vm) < 0 ||
+        qemuProcessRecordPtys(vm, mon) < 0)
         goto error;
 
     if (!(flags & VIR_DOMAIN_START_PAUSED)) {
