@@ -20,6 +20,7 @@
 #include "qemu_driverpriv.h"
 #include "datatypes.h"
 #include "domain_event.h"
+#include "qemu_agent.h"
 #include "qemu_capabilities.h"
 #include "qemu_command.h"
 #include "qemu_domain.h"
@@ -1003,6 +1004,27 @@ qemuDomainCreateXML(virConnectPtr conn, const char *xml, unsigned int flags)
 
 /* ---- stopping ------------------------------------------------------------ */
 
+/* How long the guest agent may take to answer guest-sync. */
+#define QEMU_DRIVER_AGENT_TIMEOUT_MS 5000
+
+/* The socket of the guest agent's channel of a running domain, or
+ * NULL when it has none. */
+static const char *
+qemuDomainShutdownAgentPath(const virDomainDef *def)
+{
+    for (size_t i = 0; i < def->nchannels; i++) {
+        const virDomainChrDef *chr = def->channels[i];
+
+        if (chr->type == VIR_DOMAIN_CHR_TYPE_UNIX && chr->path &&
+            chr->mode == VIR_DOMAIN_CHR_SOURCE_MODE_BIND &&
+            chr->targetType == VIR_DOMAIN_CHR_CHANNEL_TARGET_TYPE_VIRTIO &&
+            STREQ_NULLABLE(chr->targetName, QEMU_AGENT_CHANNEL_NAME))
+            return chr->path;
+    }
+    return NULL;
+}
+
+
 static int
 qemuDomainShutdownFlags(virDomainPtr dom, unsigned int flags)
 {
@@ -1016,15 +1038,29 @@ qemuDomainShutdownFlags(virDomainPtr dom, unsigned int flags)
                   VIR_DOMAIN_SHUTDOWN_GUEST_AGENT |
                   VIR_DOMAIN_SHUTDOWN_SIGNAL, -1);
 
-    if (flags == VIR_DOMAIN_SHUTDOWN_GUEST_AGENT) {
-        virReportError(VIR_ERR_ARGUMENT_UNSUPPORTED, "%s",
-                       _("QEMU guest agent is not configured"));
-        return -1;
-    }
-
     if (!(vm = qemuDomainObjBeginJobFromDomain(dom, true)))
         return -1;
     priv = QEMU_DOMAIN_PRIVATE(vm);
+
+    /* The guest agent, when asked: alone, or first with the power
+     * button as the fallback when both are asked. */
+    if (flags & VIR_DOMAIN_SHUTDOWN_GUEST_AGENT) {
+        const char *agent = qemuDomainShutdownAgentPath(vm->def);
+
+        if (!agent && flags == VIR_DOMAIN_SHUTDOWN_GUEST_AGENT) {
+            virReportError(VIR_ERR_ARGUMENT_UNSUPPORTED, "%s",
+                           _("QEMU guest agent is not configured"));
+            goto endjob;
+        }
+        if (agent && qemuAgentShutdown(agent, QEMU_DRIVER_AGENT_TIMEOUT_MS) == 0) {
+            ret = 0;
+            goto endjob;
+        }
+        if (flags == VIR_DOMAIN_SHUTDOWN_GUEST_AGENT)
+            goto endjob;
+        virResetLastError();
+        flags &= ~VIR_DOMAIN_SHUTDOWN_GUEST_AGENT;
+    }
 
     if (flags == VIR_DOMAIN_SHUTDOWN_SIGNAL) {
         priv->shutdownSignalled = true;

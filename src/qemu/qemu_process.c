@@ -496,7 +496,14 @@ qemuProcessRecordPtys(virDomainObj *vm, qemuMonitor *mon)
     g_autoptr(GHashTable) paths = NULL;
     virDomainChrDef **lists[] = { vm->def->serials, vm->def->channels };
     size_t counts[] = { vm->def->nserials, vm->def->nchannels };
+    bool any = false;
 
+    for (size_t l = 0; l < G_N_ELEMENTS(lists); l++) {
+        for (size_t i = 0; i < counts[l]; i++)
+            any |= lists[l][i]->type == VIR_DOMAIN_CHR_TYPE_PTY;
+    }
+    if (!any)
+        return 0;
     if (qemuMonitorGetPtyPaths(mon, &paths) < 0)
         return -1;
     virDomainObjLock(vm);

@@ -21,6 +21,13 @@
 # undefine handles it as upstream: refused without a flag, kept with
 # --keep-nvram, removed with --nvram.
 #
+# A third guest has the QEMU guest agent's channel (--channel unix,
+# target.name=org.qemu.guest_agent.0) and the tiny guest's stand-in
+# agent, which ignores the power button: `virsh shutdown --mode agent`
+# powers it off through the agent (shut off, reason shutdown); the
+# i440fx guest, without the channel, gets upstream's "QEMU guest agent
+# is not configured".
+#
 # The one option beyond the defaults is --network user: virt-install
 # would use the virtual network "default", and this library has no
 # network driver (the start fails with upstream's "Network not found",
@@ -169,9 +176,35 @@ def main():
                                       "<redirdev bus='usb' type='spicevmc'",
                                       "<timer name='rtc' tickpolicy='catchup'/>")),
                "vi-pc has virt-install's devices", xml.splitlines())
+        rc, out = run([VIRSH, "-c", env.uri, "shutdown", "--mode", "agent", "vi-pc"])
+        tap.ok(rc != 0 and "QEMU guest agent is not configured" in out,
+               "shutdown --mode agent without an agent channel is refused", tail(out))
         check_guest(tap, conn, env.uri, "vi-pc", tinyguest.MARKER + " ignore",
                     "the tiny Linux guest boots")
         dom.undefine()
+
+        img_agent = os.path.join(images, "agent.img")
+        with open(img_agent, "wb") as f:
+            f.truncate(16 << 20)
+        rc, out = virt_install(env.uri, "vi-agent", img_agent, [
+            "--network", "user",
+            "--channel", "unix,target.type=virtio,target.name=org.qemu.guest_agent.0",
+            "--boot", "kernel=%s,initrd=%s,kernel_args=%s" %
+            (guest["kernel"], guest["agent"], tinyguest.CMDLINE)])
+        tap.ok(rc == 0, "virt-install makes a guest with the guest agent's channel", tail(out))
+        doma = conn.lookupByName("vi-agent")
+        pty = console_pty(doma)
+        found, text = wait_console(pty, tinyguest.MARKER + " agent") if pty else (False, "")
+        tap.ok(found, "vi-agent: the guest's agent runs", tail(text))
+        rc, out = run([VIRSH, "-c", env.uri, "shutdown", "--mode", "agent", "vi-agent"])
+        end = time.monotonic() + BOOT_TIMEOUT
+        while time.monotonic() < end and doma.state()[0] != libvirt.VIR_DOMAIN_SHUTOFF:
+            time.sleep(0.2)
+        tap.ok(rc == 0 and doma.state() == [libvirt.VIR_DOMAIN_SHUTOFF,
+                                            libvirt.VIR_DOMAIN_SHUTOFF_SHUTDOWN],
+               "shutdown --mode agent powers it off through the agent",
+               tail(out) + [str(doma.state())])
+        doma.undefine()
 
         rc, out = virt_install(env.uri, "vi-q35", imgq, [
             "--network", "user", "--machine", "q35", "--boot", "uefi"])

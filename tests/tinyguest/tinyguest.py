@@ -9,6 +9,10 @@
 #   reboot    reboots itself DELAY seconds after /init starts
 #   acpi      obeys the ACPI power button (acpid runs poweroff -f)
 #   ignore    ignores the power button (no button driver, no acpid)
+#   agent     ignores the power button, but obeys "guest-shutdown" on
+#             the QEMU guest agent's virtio channel: a stand-in for
+#             qemu-ga in a few lines of shell (it answers guest-sync
+#             and guest-ping)
 #
 # Each /init writes "TINYGUEST-UP <behaviour>" on the console (ttyS0)
 # once it runs, so a test knows the guest booted.  See
@@ -38,7 +42,7 @@ import sys
 import tarfile
 import tempfile
 
-BEHAVIOURS = ("poweroff", "reboot", "acpi", "ignore")
+BEHAVIOURS = ("poweroff", "reboot", "acpi", "ignore", "agent")
 # quiet: the console shows the marker, not the kernel's boot messages
 CMDLINE = "console=ttyS0 quiet panic=-1"
 MARKER = "TINYGUEST-UP"
@@ -46,8 +50,17 @@ BUSYBOX = "/bin/busybox"
 # Seconds /init waits before powering off or rebooting.
 DEFAULT_DELAY = 2
 
-# Debian's kernel has the ACPI button and evdev drivers as modules.
-MODULES = ("kernel/drivers/input/evdev.ko", "kernel/drivers/acpi/button.ko")
+# Debian's kernel has the ACPI button and evdev drivers as modules, and
+# virtio with its console (virtio-serial ports) too: in load order.
+ACPI_MODULES = ("kernel/drivers/input/evdev.ko", "kernel/drivers/acpi/button.ko")
+VIRTIO_MODULES = ("kernel/drivers/virtio/virtio_ring.ko",
+                  "kernel/drivers/virtio/virtio.ko",
+                  "kernel/drivers/virtio/virtio_pci_legacy_dev.ko",
+                  "kernel/drivers/virtio/virtio_pci_modern_dev.ko",
+                  "kernel/drivers/virtio/virtio_pci.ko",
+                  "kernel/drivers/char/virtio_console.ko")
+MODULES = ACPI_MODULES + VIRTIO_MODULES
+AGENT_CHANNEL = "org.qemu.guest_agent.0"
 
 INIT_HEAD = """#!/bin/sh
 export PATH=/bin
@@ -77,6 +90,35 @@ while :; do sleep 3600; done
 """,
     "ignore": INIT_HEAD + """echo "%(marker)s ignore"
 while :; do sleep 3600; done
+""",
+    "agent": INIT_HEAD + """mount -t devtmpfs devtmpfs /dev
+for m in %(virtio)s; do insmod /lib/$m; done
+port=
+while [ -z "$port" ]; do
+    for p in /sys/class/virtio-ports/*; do
+        [ "$(cat $p/name 2>/dev/null)" = %(channel)s ] && port=/dev/${p##*/}
+    done
+    [ -n "$port" ] || sleep 0.2
+done
+echo "%(marker)s agent"
+# a port opens once: one descriptor for both directions
+exec 3<>$port
+while :; do
+    if read -r line <&3; then
+        case "$line" in
+        *guest-sync*)
+            id=$(echo "$line" | sed -n 's/.*"id" *: *\\([0-9]*\\).*/\\1/p')
+            echo "{\\"return\\": $id}" >&3 ;;
+        *guest-ping*)
+            echo '{"return": {}}' >&3 ;;
+        *guest-shutdown*)
+            echo "tinyguest: guest-shutdown" > /dev/console
+            poweroff -f ;;
+        esac
+    else
+        sleep 0.2
+    fi
+done
 """,
 }
 
@@ -187,13 +229,16 @@ def make_initramfs(behaviour, busybox, mods, delay=DEFAULT_DELAY):
     with open(busybox, "rb") as f:
         arc.file("bin/busybox", f.read(), 0o755)
     for applet in ("sh", "mount", "sleep", "echo", "poweroff", "reboot",
-                   "insmod", "mkdir", "printf", "chmod", "acpid"):
+                   "insmod", "mkdir", "printf", "chmod", "acpid", "cat", "sed"):
         arc.symlink("bin/" + applet, "busybox")
-    if behaviour == "acpi":
-        for mod in mods:
+    wanted = {"acpi": ACPI_MODULES, "agent": VIRTIO_MODULES}.get(behaviour, ())
+    for mod in mods:
+        if any(mod.endswith("/" + os.path.basename(w)) for w in wanted):
             with open(mod, "rb") as f:
                 arc.file("lib/" + os.path.basename(mod), f.read())
-    init = INITS[behaviour] % {"marker": MARKER, "delay": delay}
+    init = INITS[behaviour] % {
+        "marker": MARKER, "delay": delay, "channel": AGENT_CHANNEL,
+        "virtio": " ".join(os.path.basename(m) for m in VIRTIO_MODULES)}
     arc.file("init", init.encode(), 0o755)
     return gzip.compress(arc.finish(), mtime=0)
 
