@@ -1421,6 +1421,25 @@ qemuMonitorGetObjectTypes(qemuMonitor *mon,
 
 
 /**
+ * qemuMonitorSetMemoryStatsPeriod:
+ * @mon: the monitor
+ * @balloonAlias: the virtio balloon's device id ("balloon0")
+ * @period: seconds between the guest's memory statistics reports
+ *          (<memballoon><stats period/>), 0 for none
+ *
+ * Returns: 0, or -1 with an error reported.
+ */
+int
+qemuMonitorSetMemoryStatsPeriod(qemuMonitor *mon,
+                                const char *balloonAlias,
+                                int period)
+{
+    QEMU_CHECK_MONITOR(mon);
+    return qemuMonitorJSONSetMemoryStatsPeriod(mon, balloonAlias, period);
+}
+
+
+/**
  * qemuMonitorGetPtyPaths:
  * @mon: the monitor
  * @retPaths: for each character device QEMU made a pseudo-terminal

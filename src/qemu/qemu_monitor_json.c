@@ -824,6 +824,33 @@ qemuMonitorJSONGetObjectTypes(qemuMonitor *mon,
 
 
 /**
+ * qemuMonitorJSONSetMemoryStatsPeriod:
+ * @mon: the monitor
+ * @balloonAlias: the balloon device's id
+ * @period: seconds between the guest's reports, 0 to stop them
+ *
+ * QMP "qom-set" of the balloon's guest-stats-polling-interval; see
+ * qemuMonitorSetMemoryStatsPeriod().
+ *
+ * Returns: 0, or -1 with an error reported.
+ */
+int
+qemuMonitorJSONSetMemoryStatsPeriod(qemuMonitor *mon,
+                                    const char *balloonAlias,
+                                    int period)
+{
+    g_autoptr(JsonObject) args = json_object_new();
+    g_autoptr(qemuMonitorMessage) reply = NULL;
+    g_autofree char *path = g_strdup_printf("/machine/peripheral/%s", balloonAlias);
+
+    json_object_set_string_member(args, "path", path);
+    json_object_set_string_member(args, "property", "guest-stats-polling-interval");
+    json_object_set_int_member(args, "value", period);
+    return qemuMonitorJSONCommand(mon, "qom-set", args, &reply);
+}
+
+
+/**
  * qemuMonitorJSONGetPtyPaths:
  * @mon: the monitor
  * @retPaths: label -> terminal path of every pty character device

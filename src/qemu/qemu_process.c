@@ -886,6 +886,12 @@ qemuProcessStart(virQEMUDriver *driver, virDomainObj *vm, unsigned int flags)
     if (qemuProcessAdoptQEMU(vm) < 0 ||
         qemuProcessRecordPtys(vm, mon) < 0)
         goto error;
+    /* How often the guest reports its memory use: a property of the
+     * balloon QEMU takes at run time only. */
+    if (vm->def->memballoon && vm->def->memballoon->period > 0 &&
+        qemuMonitorSetMemoryStatsPeriod(mon, vm->def->memballoon->info.alias,
+                                        vm->def->memballoon->period) < 0)
+        goto error;
 
     if (!(flags & VIR_DOMAIN_START_PAUSED)) {
         if (qemuMonitorStartCPUs(mon) < 0)

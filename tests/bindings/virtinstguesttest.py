@@ -110,6 +110,26 @@ def wait_console(path, wanted, timeout=BOOT_TIMEOUT):
     return wanted.encode() in seen, seen.decode(errors="replace")
 
 
+def qmp_query(path, command):
+    """One command on a QEMU's QMP socket (no call of ours holds it)."""
+    import json
+    import socket
+    with socket.socket(socket.AF_UNIX) as s:
+        s.settimeout(10)
+        s.connect(path)
+        f = s.makefile("rw")
+        f.readline()
+        f.write('{"execute":"qmp_capabilities"}\n')
+        f.flush()
+        f.readline()
+        f.write(json.dumps(command) + "\n")
+        f.flush()
+        while True:
+            reply = json.loads(f.readline())
+            if "return" in reply or "error" in reply:
+                return reply.get("return", reply.get("error"))
+
+
 def virt_install(uri, name, image, extra):
     return run(["virt-install", "--connect", uri, "--import", "--name", name,
                 "--memory", "256", "--vcpus", "1",
@@ -189,6 +209,7 @@ def main():
         rc, out = virt_install(env.uri, "vi-agent", img_agent, [
             "--network", "user",
             "--channel", "unix,target.type=virtio,target.name=org.qemu.guest_agent.0",
+            "--memballoon", "virtio,stats.period=7",
             "--boot", "kernel=%s,initrd=%s,kernel_args=%s" %
             (guest["kernel"], guest["agent"], tinyguest.CMDLINE)])
         tap.ok(rc == 0, "virt-install makes a guest with the guest agent's channel", tail(out))
@@ -196,6 +217,12 @@ def main():
         pty = console_pty(doma)
         found, text = wait_console(pty, tinyguest.MARKER + " agent") if pty else (False, "")
         tap.ok(found, "vi-agent: the guest's agent runs", tail(text))
+        period = qmp_query(os.path.join(env.root, "run", "qemu",
+                                        "domain-%d-vi-agent" % doma.ID(), "monitor.sock"),
+                           {"execute": "qom-get",
+                            "arguments": {"path": "/machine/peripheral/balloon0",
+                                          "property": "guest-stats-polling-interval"}})
+        tap.ok(period == 7, "the balloon's statistics period reached QEMU", [repr(period)])
         rc, out = run([VIRSH, "-c", env.uri, "shutdown", "--mode", "agent", "vi-agent"])
         end = time.monotonic() + BOOT_TIMEOUT
         while time.monotonic() < end and doma.state()[0] != libvirt.VIR_DOMAIN_SHUTOFF:
