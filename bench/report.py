@@ -97,6 +97,16 @@ ROWS = [
 ]
 
 
+# The same figures through the daemons (daemonbench.py).
+WIRE_ROWS = [
+    ("wire_virsh_floor_ms", "Debian's `virsh uri` on test:///default (the floor: no daemon)", "ms", 1.0),
+    ("wire_virsh_destroy_ms", "Debian's `virsh destroy`, idle guest (whole command)", "ms", 1.0),
+    ("wire_virsh_list_running_ms", "Debian's `virsh list --all`, 20 running", "ms", 1.0),
+    ("wire_rss_kib", "daemon resident memory, 20 running", "MiB", 1 / 1024),
+    ("wire_parallel_destroy_ms", "20 destroyed in parallel (python3-libvirt, a connection each)", "ms", 1.0),
+]
+
+
 def main():
     args = sys.argv[1:]
     draw = "--no-chart" not in args
@@ -177,6 +187,37 @@ def main():
     for goal, measured, met in goals:
         w(f"| {goal} | {measured} | {'yes' if met else 'NO'} |")
     w("")
+
+    # Through the daemons, with Debian's client binaries (issue 13).
+    if get("ours", "wire_virsh_destroy_ms"):
+        w("## Through the daemon: virtqemud and libvirtd, Debian's virsh and python3-libvirt\n")
+        w("| figure | ours (virtqemud) | upstream 9.0.0 (libvirtd) | upstream / ours |")
+        w("| --- | --- | --- | --- |")
+        for metric, title, unit, scale in WIRE_ROWS:
+            a, b = get("ours", metric), get("upstream", metric)
+            r = ratio(median([v * scale for v in b]) if b else None,
+                      median([v * scale for v in a]) if a else None)
+            w(f"| {title} | {cell(a, unit, scale)} | {cell(b, unit, scale)} | {fmt_ratio(r)} |")
+        w("")
+        w("| goal (issue 13) | measured | met |")
+        w("| --- | --- | --- |")
+        wgoals = []
+        v = med("ours", "wire_virsh_destroy_ms")
+        wgoals.append(("Debian's `virsh destroy` of an idle guest <= 30 ms",
+                       f"{fmt_num(v, 'ms')} ms", v is not None and v <= 30))
+        r = ratio(med("ours", "wire_virsh_list_running_ms"), med("upstream", "wire_virsh_list_running_ms"))
+        wgoals.append(("`virsh list --all`, 20 running, <= half of upstream's",
+                       fmt_ratio(r), r is not None and r <= 0.5))
+        v = med("ours", "wire_rss_kib")
+        wgoals.append(("daemon RSS, 20 running, <= 15 MiB",
+                       f"{fmt_num(v / 1024 if v else None, 'MiB')} MiB", v is not None and v <= 15 * 1024))
+        v = med("ours", "wire_parallel_destroy_ms")
+        wgoals.append(("20 parallel destroys through the daemon <= 0.4 s",
+                       f"{fmt_num(v, 'ms')} ms", v is not None and v <= 400))
+        for goal, measured, met in wgoals:
+            w(f"| {goal} | {measured} | {'yes' if met else 'NO'} |")
+        w("")
+        goals += wgoals
 
     # The contract.
     w("## Contract conformance (STOP-SEMANTICS.md, as an API caller sees it)\n")

@@ -176,6 +176,25 @@ run "ours: instructions per create+destroy (single-stepped: about 2 minutes)" \
   env LD_LIBRARY_PATH="$builddir/src" "$builddir/bench/inscount" --peer ours -- \
   "$client" --peer ours "$our_uri" cycle
 
+# Through the daemons (issue 13), with Debian's virsh and python3-libvirt
+# on both sides: our virtqemud on a root of its own, upstream's libvirtd.
+daemon_root=$(mktemp -d /tmp/lvgbench-d-XXXXXX)
+mkdir -p "$daemon_root/etc"
+cp "$our_root/etc/qemu.conf" "$daemon_root/etc/"
+"$builddir/src/virtqemud" --root "$daemon_root" --daemon --pid-file "$daemon_root/virtqemud.pid"
+daemon_uri="qemu+unix:///system?socket=$daemon_root/run/virtqemud-sock"
+# Undone in reverse: the domains an interrupted run left, the daemon
+# (guests outlive it by design), its root.
+restore+=("rm -rf $daemon_root" "kill \$(cat $daemon_root/virtqemud.pid)"
+          "$client --peer ours '$daemon_uri' cleanup >/dev/null 2>&1")
+config ours "\"daemon_uri\": \"$daemon_uri\""
+run "ours through virtqemud: virsh destroy, virsh list, memory, $count parallel destroys" \
+  /usr/bin/python3 "$top/bench/daemonbench.py" --peer ours --daemon virtqemud \
+  --runs "$runs" --count "$count" "$daemon_uri"
+run "upstream through libvirtd: the same" \
+  /usr/bin/python3 "$top/bench/daemonbench.py" --peer upstream --daemon libvirtd \
+  --daemon virtlogd --runs "$runs" --count "$count" "$upstream_uri"
+
 run "ours: the destroy contract" "${ours[@]}" --log-dir "$our_root/log/qemu" "$our_uri" conform
 run "upstream: the destroy contract (about 70 s)" "${upstream[@]}" --log-dir "$upstream_log_dir" "$upstream_uri" conform
 

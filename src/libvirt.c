@@ -15,16 +15,50 @@
 #include "virerror.h"
 #include "virgettext.h"
 #include "virlog.h"
+#include "libvirt_internal.h"
 #include "qemu_driver.h"
+#include "remote_driver.h"
 
 #define VIR_FROM_THIS VIR_FROM_NONE
 
 VIR_LOG_INIT("libvirt");
 
-/* The drivers this library carries, tried in order on open. */
+/* The drivers this library carries, tried in order on open: the remote
+ * driver takes qemu:///system, qemu:///session and qemu+unix://, the
+ * QEMU driver qemu:///embed (and system and session inside the
+ * daemon). */
 static const virConnectDriver *const virConnectDrivers[] = {
+    &remoteConnectDriver,
     &qemuConnectDriver,
 };
+
+static int virConnectLocalOnly;
+
+
+/**
+ * virConnectSetLocalOnly:
+ *
+ * Makes every later open of qemu:///system or qemu:///session in this
+ * process run the QEMU driver here: the daemon serving those URIs must
+ * not connect to itself.
+ */
+void
+virConnectSetLocalOnly(void)
+{
+    g_atomic_int_set(&virConnectLocalOnly, 1);
+}
+
+
+/**
+ * virConnectIsLocalOnly:
+ *
+ * Returns: whether virConnectSetLocalOnly() was called.
+ */
+bool
+virConnectIsLocalOnly(void)
+{
+    return g_atomic_int_get(&virConnectLocalOnly) != 0;
+}
 
 static GOnce virInitializeOnce = G_ONCE_INIT;
 static int virInitializeResult;

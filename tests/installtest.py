@@ -111,6 +111,14 @@ def expected_files(lay, headers, manpages):
     """(path, kind) of every file a package of this tree ships."""
     files = [
         (lay.path("BINDIR", "virsh"), "program"),
+        (lay.path("SBINDIR", "virtqemud"), "program"),
+        (lay.path("SYSCONFDIR", PACKAGE, "virtqemud.conf"), "data"),
+        (lay.destdir + os.path.join(lay.prefix, "lib", "systemd", "system",
+                                    "virtqemud.service"), "data"),
+        (lay.destdir + os.path.join(lay.prefix, "lib", "systemd", "system",
+                                    "virtqemud.socket"), "data"),
+        (lay.destdir + os.path.join(lay.prefix, "lib", "systemd", "system",
+                                    "virtqemud-ro.socket"), "data"),
         (lay.path("LIBDIR", LIBRARY), "library"),
         (lay.path("LIBDIR", "libvirt.so.0"), "symlink"),
         (lay.path("LIBDIR", "libvirt.so"), "symlink"),

@@ -41,10 +41,12 @@ def traced(uri, *args):
     """Runs virsh under strace; returns (completed, the trace's lines)."""
     root = uri.split("root=", 1)[1]
     trace = os.path.join(root, "trace")
+    # LeakSanitizer (./run sanitize) cannot work under ptrace.
+    env = environ({"ASAN_OPTIONS": os.environ.get("ASAN_OPTIONS", "") + ":detect_leaks=0"})
     r = subprocess.run(["strace", "-f", "-qq", "-o", trace,
                         "-e", "trace=openat,open,pidfd_open,pidfd_send_signal,kill,tgkill",
                         VIRSH, "-c", uri] + list(args),
-                       env=environ(), capture_output=True, text=True, timeout=120,
+                       env=env, capture_output=True, text=True, timeout=120,
                        stdin=subprocess.DEVNULL)
     with open(trace) as f:
         lines = f.read().splitlines()

@@ -292,6 +292,19 @@ def sc_session_default(t):
                        stdin=subprocess.DEVNULL,
                        env=env, timeout=30)
     t.record(["uri"], {"USER": "nobody"}, None, r.stdout, r.stderr, r.returncode)
+    # The library started the user's session daemon (VIRTQEMUD in the
+    # test environment); it would leave by itself after its timeout.
+    pidfile = f"{home}/run/libvirt-grace/virtqemud.pid"
+    try:
+        with open(pidfile) as f:
+            pid = int(f.read())
+    except OSError as e:
+        fail(f"no session daemon was started: {e}")
+    if proc_stat(pid) is None or os.stat(f"/proc/{pid}").st_uid != 65534:
+        fail(f"the session daemon (pid {pid}) is not running as the user")
+    os.kill(pid, signal.SIGTERM)
+    if not wait_gone(pid, 10):
+        fail(f"the session daemon (pid {pid}) ignored SIGTERM")
 
 
 def sc_lifecycle(t):
@@ -1087,6 +1100,9 @@ def check_completion():
     return "\n".join(problems)
 
 
+VIRTQEMUD = os.environ.get("VIRTQEMUD", os.path.join(BUILDDIR, "..", "src", "virtqemud"))
+
+
 def check_system_default():
     """Root without -c or the environment gets qemu:///system.  Run in a
     private mount namespace with empty file systems over the system
@@ -1100,6 +1116,10 @@ def check_system_default():
             return f"# SKIP {var} {path} cannot be hidden behind a tmpfs"
         mounts.append(path)
     script = "".join(f"mount -t tmpfs none {shell_quote(m)} && " for m in mounts)
+    # qemu:///system is the system daemon's: start one on the empty
+    # directories; it leaves by itself 30 s after its last client (a
+    # shorter idle time can end it before a slow virsh has connected).
+    script += f"{shell_quote(VIRTQEMUD)} --daemon --timeout 30 && "
     script += f"exec {shell_quote(VIRSH)} 'uri; list --all'"
     if os.geteuid() != 0:
         return "# SKIP not root"
@@ -1178,6 +1198,17 @@ def check_session_runtime_dir():
         return f"the domain cannot start once its QEMU is gone: {again.stderr!r}"
     virsh("run-b", "destroy", "sess")
     virsh("run-b", "undefine", "sess")
+    # qemu:///session went to a session daemon per runtime directory,
+    # started by the library; they would leave after their timeout.
+    for d in ("run-a", "run-b"):
+        try:
+            with open(os.path.join(home, d, "libvirt-grace", "virtqemud.pid")) as f:
+                pid = int(f.read())
+        except (OSError, ValueError):
+            return f"no session daemon served {d}"
+        os.kill(pid, signal.SIGTERM)
+        if not wait_gone(pid, 10):
+            return f"the session daemon of {d} ignored SIGTERM"
     return ""
 
 

@@ -230,6 +230,37 @@ virDomainEventStateDeregisterID(virDomainEventState *state, int callbackID)
 
 
 /**
+ * virDomainEventStateCallbackEventID:
+ * @state: the driver's event state
+ * @callbackID: from virDomainEventStateRegisterID()
+ *
+ * Returns: the event ID the callback was registered for, or -1
+ * (VIR_ERR_INVALID_ARG) for an unknown ID.
+ */
+int
+virDomainEventStateCallbackEventID(virDomainEventState *state, int callbackID)
+{
+    int ret = -1;
+
+    g_mutex_lock(&state->lock);
+    for (size_t i = 0; i < state->callbacks->len; i++) {
+        virDomainEventCallback *entry = g_ptr_array_index(state->callbacks, i);
+
+        if (entry->id == callbackID && !entry->removed) {
+            ret = entry->eventID;
+            break;
+        }
+    }
+    g_mutex_unlock(&state->lock);
+    if (ret < 0)
+        virReportError(VIR_ERR_INVALID_ARG,
+                       _("could not find event callback %1$d for deletion"),
+                       callbackID);
+    return ret;
+}
+
+
+/**
  * virDomainEventLifecycleQueue:
  * @state: the driver's event state
  * @name: the domain's name

@@ -27,6 +27,8 @@ int virDomainEventStateRegisterID(virDomainEventState *state,
                                   void *opaque, virFreeCallback freecb);
 int virDomainEventStateDeregisterID(virDomainEventState *state,
                                     int callbackID);
+int virDomainEventStateCallbackEventID(virDomainEventState *state,
+                                       int callbackID);
 
 void virDomainEventLifecycleQueue(virDomainEventState *state,
                                   const char *name, const unsigned char *uuid,

@@ -49,6 +49,7 @@ VIR_LOG_INIT("qemu.qemu_domain");
 #define QEMU_DOMAIN_SHORT_NAME_LEN 20
 
 static void qemuDomainBumpGeneration(virQEMUDriver *driver, virDomainObj *vm);
+static guint64 qemuDomainGenRead(int fd);
 
 VIR_ENUM_DECL(qemuDomainPhase);
 VIR_ENUM_IMPL(qemuDomainPhase, QEMU_DOMAIN_PHASE_LAST,
@@ -954,10 +955,23 @@ qemuDomainObjLoadAll(virQEMUDriver *driver)
     g_qsort_with_data(sorted, n, sizeof(char *), qemuDomainCompareNames, NULL);
 
     for (guint i = 0; i < n; i++) {
+        g_autofree char *lockFile = qemuDomainFileName(sorted[i], "lock");
+        VIR_AUTOCLOSE lockfd = -1;
         virDomainObj *vm = NULL;
+        guint64 gen = 0;
 
-        if (qemuDomainNameIsSafe(sorted[i]))
-            vm = qemuDomainObjLoadInternal(driver, sorted[i], runs);
+        if (!qemuDomainNameIsSafe(sorted[i]))
+            continue;
+        /* The generation first: a write during the load leaves a newer
+         * one, and the object is read again when next used. */
+        if ((lockfd = virFileOpenAt(driver->stateDirFd, driver->config->stateDir,
+                                    lockFile, O_RDWR | O_CREAT, 0600)) < 0)
+            virResetLastError();
+        gen = qemuDomainGenRead(lockfd);
+        if ((vm = qemuDomainObjLoadInternal(driver, sorted[i], runs))) {
+            QEMU_DOMAIN_PRIVATE(vm)->lockfd = g_steal_fd(&lockfd);
+            QEMU_DOMAIN_PRIVATE(vm)->gen = gen;
+        }
         if (!vm) {
             if (virGetLastErrorCode() != VIR_ERR_NO_DOMAIN &&
                 virGetLastErrorCode() != VIR_ERR_OK)
@@ -1283,6 +1297,7 @@ qemuDomainBumpGeneration(virQEMUDriver *driver, virDomainObj *vm)
 
     if (driver->exclusive)
         return;
+    virDomainObjLock(vm);
     if (qemuDomainObjOpenLockFile(driver, vm) < 0 ||
         qemuDomainGenWrite(priv->lockfd, (gen = qemuDomainGenRead(priv->lockfd) + 1)) < 0) {
         VIR_WARN("cannot record a change of domain %s for other processes: %s",
@@ -1291,6 +1306,7 @@ qemuDomainBumpGeneration(virQEMUDriver *driver, virDomainObj *vm)
     } else {
         priv->gen = gen;
     }
+    virDomainObjUnlock(vm);
 
     /* The mutex keeps this process's threads apart (they share the
      * descriptor, hence the flock), the flock other processes. */
@@ -1359,37 +1375,43 @@ qemuDomainObjAssign(virDomainObj *vm, virDomainObj *fresh)
 }
 
 
-/**
- * qemuDomainObjSync:
- * @driver: the driver
- * @vm: a domain
- *
- * Makes @vm reflect its files if another instance (another process, or
- * another connection of this one) changed them since @vm was loaded or
- * last written by this instance: one pread of the domain's generation
- * when nothing changed, which is the common case; nothing at all for an
- * instance that holds its root exclusively.  A domain that no longer
- * exists is taken out of the list.
- *
- * Returns: 0, or -1 with an error reported (VIR_ERR_NO_DOMAIN when it
- * is gone).
+/*
+ * Re-reads @vm if its generation moved (see qemuDomainObjSync).  The
+ * job's owner calls it with @owner: it must be current before it works;
+ * anyone else leaves alone an object whose job a thread of this process
+ * holds, since that thread is its authority (no other process can write
+ * its files meanwhile) and is using its definitions.
  */
-int
-qemuDomainObjSync(virQEMUDriver *driver, virDomainObj *vm)
+static int
+qemuDomainObjSyncInternal(virQEMUDriver *driver, virDomainObj *vm, bool owner)
 {
     qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
     g_autoptr(virDomainObj) fresh = NULL;
+    guint64 known;
     guint64 gen;
+    bool busy;
 
     if (driver->exclusive)
         return 0;
+    if (!owner) {
+        g_mutex_lock(&vm->jobLock);
+        busy = vm->jobActive;
+        g_mutex_unlock(&vm->jobLock);
+        if (busy)
+            return 0;
+    }
     if (qemuDomainObjOpenLockFile(driver, vm) < 0)
         return -1;
-    if ((gen = qemuDomainGenRead(priv->lockfd)) == priv->gen)
+    virDomainObjLock(vm);
+    known = priv->gen;
+    virDomainObjUnlock(vm);
+    if ((gen = qemuDomainGenRead(priv->lockfd)) == known)
         return 0;
 
     VIR_DEBUG("domain %s changed on disk (generation %" G_GUINT64_FORMAT
-              " -> %" G_GUINT64_FORMAT "): reloading", priv->name, priv->gen, gen);
+              " -> %" G_GUINT64_FORMAT "): reloading", priv->name, known, gen);
+    /* @gen was read before the files: a write during the load leaves a
+     * newer generation on disk, and the next call loads again. */
     if (!(fresh = qemuDomainObjLoad(driver, priv->name))) {
         if (virGetLastErrorCode() == VIR_ERR_NO_DOMAIN) {
             if (vm->removed) {
@@ -1402,9 +1424,38 @@ qemuDomainObjSync(virQEMUDriver *driver, virDomainObj *vm)
         }
         return -1;
     }
-    qemuDomainObjAssign(vm, fresh);
-    priv->gen = gen;
+    virDomainObjLock(vm);
+    /* Another thread may have synced, or written, meanwhile: only a
+     * load newer than what the object reflects replaces it. */
+    if (priv->gen == known) {
+        qemuDomainObjAssign(vm, fresh);
+        priv->gen = gen;
+    }
+    virDomainObjUnlock(vm);
     return 0;
+}
+
+
+/**
+ * qemuDomainObjSync:
+ * @driver: the driver
+ * @vm: a domain
+ *
+ * Makes @vm reflect its files if another instance (another process, or
+ * another connection of this one) changed them since @vm was loaded or
+ * last written by this instance: one pread of the domain's generation
+ * when nothing changed, which is the common case; nothing at all for an
+ * instance that holds its root exclusively, or while a thread of this
+ * process holds the domain's job.  A domain that no longer exists is
+ * taken out of the list.
+ *
+ * Returns: 0, or -1 with an error reported (VIR_ERR_NO_DOMAIN when it
+ * is gone).
+ */
+int
+qemuDomainObjSync(virQEMUDriver *driver, virDomainObj *vm)
+{
+    return qemuDomainObjSyncInternal(driver, vm, false);
 }
 
 
@@ -1414,11 +1465,6 @@ qemuDriverAddLoaded(virQEMUDriver *driver, virDomainObj *vm)
 {
     qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
 
-    if (qemuDomainObjOpenLockFile(driver, vm) < 0) {
-        VIR_WARN("domain %s: %s", priv->name, virGetLastErrorMessage());
-        virResetLastError();
-    }
-    priv->gen = qemuDomainGenRead(priv->lockfd);
     virDomainObjListAdd(driver->domains, priv->name, vm);
 }
 
@@ -1469,13 +1515,9 @@ qemuDriverSync(virQEMUDriver *driver)
             qemuDriverAddLoaded(driver, vm);
             continue;
         }
-        if (qemuDomainObjOpenLockFile(driver, known) == 0 &&
-            QEMU_DOMAIN_PRIVATE(known)->gen != qemuDomainGenRead(QEMU_DOMAIN_PRIVATE(known)->lockfd)) {
-            qemuDomainObjAssign(known, vm);
-            QEMU_DOMAIN_PRIVATE(known)->gen =
-                qemuDomainGenRead(QEMU_DOMAIN_PRIVATE(known)->lockfd);
-        }
-        virResetLastError();
+        /* Known: re-read only if its own generation moved. */
+        if (qemuDomainObjSync(driver, known) < 0)
+            virResetLastError();
     }
     current = virDomainObjListCollect(driver->domains);
     for (guint i = 0; i < current->len; i++) {
@@ -1545,7 +1587,7 @@ qemuDomainObjBeginJobInternal(virQEMUDriver *driver, virDomainObj *vm,
     }
     priv->jobHeld = true;
     /* Another process may have changed everything while we waited. */
-    if (qemuDomainObjSync(driver, vm) < 0) {
+    if (qemuDomainObjSyncInternal(driver, vm, true) < 0) {
         qemuDomainObjEndJob(vm);
         return -1;
     }

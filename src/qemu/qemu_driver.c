@@ -1124,7 +1124,9 @@ qemuDomainDestroyFlags(virDomainPtr dom, unsigned int flags)
                        _("domain is still starting: retry once the start has finished"));
         return -1;
     }
+    virDomainObjLock(vm);
     id = vm->def->id;
+    virDomainObjUnlock(vm);
 
     /* The signals go first, without the job: a job stuck on a monitor
      * that no longer answers ends when QEMU does.  Until this destroy
@@ -1143,7 +1145,7 @@ qemuDomainDestroyFlags(virDomainPtr dom, unsigned int flags)
             qemuDomainRemovePrivateDir(driver, vm);
         } else {
             VIR_WARN("QEMU of domain %s is gone, but its stop cannot be recorded now (%s); the next connection records it",
-                     vm->def->name, virGetLastErrorMessage());
+                     QEMU_DOMAIN_PRIVATE(vm)->name, virGetLastErrorMessage());
         }
         virResetLastError();
         dom->id = -1;
@@ -1637,6 +1639,19 @@ qemuDomainCheckpointLookupByName(virDomainPtr dom, const char *name, unsigned in
 }
 
 
+/* The number of vCPUs of @vm's definition in force. */
+static int
+qemuDomainObjVcpus(virDomainObj *vm)
+{
+    int ret;
+
+    virDomainObjLock(vm);
+    ret = vm->def->vcpus;
+    virDomainObjUnlock(vm);
+    return ret;
+}
+
+
 /* The vCPU count a domain has, live or as defined: this driver has no
  * vCPU hotplug, so both are the definition's. */
 static int
@@ -1657,7 +1672,7 @@ qemuDomainGetVcpusFlags(virDomainPtr dom, unsigned int flags)
         virReportError(VIR_ERR_OPERATION_INVALID, "%s", _("domain is not running"));
         return -1;
     }
-    return vm->def->vcpus;
+    return qemuDomainObjVcpus(vm);
 }
 
 

@@ -177,7 +177,8 @@ qemuProcessKillStep(qemuProcessKillMachine *m)
             return QEMU_PROCESS_KILL_FAILED;
         }
         VIR_WARN("QEMU process %lld of domain %s ignored SIGTERM for %.3g s, sending SIGKILL",
-                 (long long)m->proc->pid, m->vm->def->name, m->termTimeout);
+                 (long long)m->proc->pid, QEMU_DOMAIN_PRIVATE(m->vm)->name,
+                 m->termTimeout);
         return qemuProcessKillSend(m, SIGKILL, QEMU_PROCESS_KILL_SIGKILL_WAIT);
 
     case QEMU_PROCESS_KILL_SIGKILL_WAIT:
@@ -249,7 +250,7 @@ qemuProcessKill(virDomainObj *vm, unsigned int flags)
     int rc;
 
     virCheckFlags(VIR_QEMU_PROCESS_KILL_FORCE | VIR_QEMU_PROCESS_KILL_NOWAIT, -1);
-    VIR_DEBUG("vm=%s pid=%lld flags=0x%x", vm->def->name,
+    VIR_DEBUG("vm=%s pid=%lld flags=0x%x", priv->name,
               (long long)priv->proc.pid, flags);
 
     if (!virDomainObjIsActive(vm))

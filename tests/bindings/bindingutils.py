@@ -7,8 +7,10 @@
 #
 
 import os
+import re
 import shutil
 import signal
+import subprocess
 import sys
 import threading
 import time
@@ -79,6 +81,18 @@ def process_state(pid):
     """The state letter /proc shows for @pid, or None once it is gone."""
     st = vu.proc_stat(pid)
     return st[1] if st else None
+
+
+def sanitizer_runtime(library):
+    """The ASan runtime @library is linked with (built by ./run
+    sanitize), for LD_PRELOAD, or None."""
+    try:
+        out = subprocess.run(["ldd", library], capture_output=True, text=True,
+                             timeout=30).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    m = re.search(r"(\S*libasan\.so[.\d]*) => (\S+)", out)
+    return m.group(2) if m else None
 
 
 class Environment:
