@@ -29,6 +29,7 @@
 #include "qemu_capabilitiespriv.h"
 #include "qemu_command.h"
 #include "qemu_domain_address.h"
+#include "qemu_firmware.h"
 #include "qemu_monitor.h"
 #include "virerror.h"
 #include "virfile.h"
@@ -53,6 +54,9 @@ typedef struct {
 
 static virQEMUCaps *testCaps;
 static int testNextVNCPort = 5990;
+static char *testFirmwareDirs[2];
+/* The monitor of the QEMU under test. */
+static qemuMonitor *testMon;
 
 
 /* ---- host resources ------------------------------------------------ */
@@ -162,6 +166,10 @@ testRewriteResources(virDomainDef *def, testResources *res)
     g_autoptr(GHashTable) chrPaths = g_hash_table_new_full(g_str_hash, g_str_equal,
                                                            g_free, g_free);
 
+    if (def->os.nvram) {
+        g_free(def->os.nvram);
+        def->os.nvram = g_strdup_printf("%s/nvram.fd", res->dir);
+    }
     if (def->os.kernel) {
         g_free(def->os.kernel);
         def->os.kernel = g_strdup_printf("%s/kernel", res->dir);
@@ -188,9 +196,11 @@ testRewriteResources(virDomainDef *def, testResources *res)
         if (testRunQemuImg(fmt, disk->src) < 0)
             return -1;
     }
-    for (size_t k = 0; k < 2; k++) {
-        virDomainChrDef **chrs = k == 0 ? def->serials : def->consoles;
-        size_t nchrs = k == 0 ? def->nserials : def->nconsoles;
+    for (size_t k = 0; k < 3; k++) {
+        virDomainChrDef **chrs = k == 0 ? def->serials :
+                                 k == 1 ? def->consoles : def->channels;
+        size_t nchrs = k == 0 ? def->nserials :
+                       k == 1 ? def->nconsoles : def->nchannels;
 
         for (size_t i = 0; i < nchrs; i++) {
             virDomainChrDef *chr = chrs[i];
@@ -222,6 +232,20 @@ testRewriteResources(virDomainDef *def, testResources *res)
 }
 
 
+/* Channel sockets without a path are named at start, as the driver
+ * names them (after the aliases are assigned). */
+static void
+testNameChannelSockets(virDomainDef *def, testResources *res)
+{
+    for (size_t i = 0; i < def->nchannels; i++) {
+        virDomainChrDef *chr = def->channels[i];
+
+        if (chr->type == VIR_DOMAIN_CHR_TYPE_UNIX && !chr->path)
+            chr->path = g_strdup_printf("%s/%s.sock", res->dir, chr->info.alias);
+    }
+}
+
+
 /* ---- QMP answers --------------------------------------------------- */
 
 static JsonNode *
@@ -247,35 +271,103 @@ testQuery(qemuMonitor *mon, const char *command)
 }
 
 
-/* The devices of PCI bus 0 in a query-pci answer. */
-static JsonArray *
+/*
+ * The devices of a query-pci answer, each with the id of the bridge it
+ * sits behind ("" for the root bus): bus numbers are the firmware's to
+ * give, and a guest started paused has none yet.
+ */
+typedef struct {
+    JsonObject *dev;
+    const char *bridge;
+} testPCIDevice;
+
+
+static void
+testPCICollect(JsonArray *devices, const char *bridge, GArray *out)
+{
+    for (guint i = 0; i < json_array_get_length(devices); i++) {
+        JsonObject *dev = json_array_get_object_element(devices, i);
+        testPCIDevice d = { dev, bridge };
+
+        g_array_append_val(out, d);
+        if (json_object_has_member(dev, "pci_bridge")) {
+            JsonObject *pb = json_object_get_object_member(dev, "pci_bridge");
+
+            if (json_object_has_member(pb, "devices"))
+                testPCICollect(json_object_get_array_member(pb, "devices"),
+                               json_object_get_string_member(dev, "qdev_id"), out);
+        }
+    }
+}
+
+
+static GArray *
 testPCIDevices(JsonNode *pci)
 {
     JsonArray *buses = json_node_get_array(pci);
+    GArray *out = g_array_new(FALSE, FALSE, sizeof(testPCIDevice));
 
     for (guint i = 0; i < json_array_get_length(buses); i++) {
         JsonObject *bus = json_array_get_object_element(buses, i);
 
         if (json_object_get_int_member(bus, "bus") == 0)
-            return json_object_get_array_member(bus, "devices");
+            testPCICollect(json_object_get_array_member(bus, "devices"), "", out);
     }
-    return NULL;
+    return out;
+}
+
+
+static JsonNode *testQOMGet(qemuMonitor *mon, const char *path,
+                            const char *property);
+
+
+/*
+ * Behind a bridge of a paused guest query-pci shows nothing (no bus
+ * numbers yet): QOM tells which bus a device is on and at which
+ * devfn.
+ */
+static int
+testCheckPCIDeviceQOM(qemuMonitor *mon, const virDomainDeviceInfo *info)
+{
+    g_autofree char *path = g_strdup_printf("/machine/peripheral/%s", info->alias);
+    g_autofree char *bus = g_strdup_printf("/machine/peripheral/pci.%u/pci.%u",
+                                           info->addr.pci.bus, info->addr.pci.bus);
+    g_autoptr(JsonNode) parent = testQOMGet(mon, path, "parent_bus");
+    g_autoptr(JsonNode) addr = testQOMGet(mon, path, "addr");
+
+    if (!parent || !addr ||
+        STRNEQ_NULLABLE(json_node_get_string(parent), bus) ||
+        json_node_get_int(addr) != (info->addr.pci.slot << 3 | info->addr.pci.function)) {
+        virTestDiag("PCI device '%s' is not at bus %u slot 0x%x function %u",
+                    info->alias, info->addr.pci.bus, info->addr.pci.slot,
+                    info->addr.pci.function);
+        return -1;
+    }
+    return 0;
 }
 
 
 static int
-testCheckPCIDevice(JsonArray *devices, const virDomainDeviceInfo *info)
+testCheckPCIDevice(GArray *devices, const virDomainDeviceInfo *info)
 {
-    for (guint i = 0; i < json_array_get_length(devices); i++) {
-        JsonObject *dev = json_array_get_object_element(devices, i);
+    g_autofree char *bridge = info->addr.pci.bus ?
+        g_strdup_printf("pci.%u", info->addr.pci.bus) : g_strdup("");
 
-        if (json_object_get_int_member(dev, "slot") == info->addr.pci.slot &&
-            json_object_get_int_member(dev, "function") == info->addr.pci.function &&
-            STREQ(json_object_get_string_member(dev, "qdev_id"), info->alias))
+    if (info->addr.pci.bus && info->alias)
+        return testCheckPCIDeviceQOM(testMon, info);
+
+    for (guint i = 0; i < devices->len; i++) {
+        testPCIDevice *d = &g_array_index(devices, testPCIDevice, i);
+
+        if (STREQ(d->bridge, bridge) &&
+            json_object_get_int_member(d->dev, "slot") == info->addr.pci.slot &&
+            json_object_get_int_member(d->dev, "function") == info->addr.pci.function &&
+            (!info->alias ||
+             STREQ(json_object_get_string_member(d->dev, "qdev_id"), info->alias)))
             return 0;
     }
-    virTestDiag("no PCI device '%s' at slot 0x%x function %u", info->alias,
-                info->addr.pci.slot, info->addr.pci.function);
+    virTestDiag("no PCI device '%s' at bus %u slot 0x%x function %u", info->alias,
+                info->addr.pci.bus, info->addr.pci.slot, info->addr.pci.function);
     return -1;
 }
 
@@ -283,10 +375,8 @@ testCheckPCIDevice(JsonArray *devices, const virDomainDeviceInfo *info)
 static int
 testCheckPCI(const virDomainDef *def, JsonNode *pci)
 {
-    JsonArray *devices = testPCIDevices(pci);
+    g_autoptr(GArray) devices = testPCIDevices(pci);
 
-    if (!devices)
-        return -1;
     for (size_t i = 0; i < def->ndisks; i++) {
         if (def->disks[i]->bus == VIR_DOMAIN_DISK_BUS_VIRTIO &&
             testCheckPCIDevice(devices, &def->disks[i]->info) < 0)
@@ -295,11 +385,20 @@ testCheckPCI(const virDomainDef *def, JsonNode *pci)
     for (size_t i = 0; i < def->ncontrollers; i++) {
         const virDomainControllerDef *ctrl = def->controllers[i];
 
-        /* The IDE controller is the machine's own, without an id. */
+        /* The IDE controller is the machine's own, without an id; so is
+         * q35's AHCI; a USB companion has none either: they are found
+         * by their address. */
         if (ctrl->info.type == VIR_DOMAIN_DEVICE_ADDRESS_TYPE_PCI &&
-            ctrl->type != VIR_DOMAIN_CONTROLLER_TYPE_IDE &&
-            testCheckPCIDevice(devices, &ctrl->info) < 0)
-            return -1;
+            ctrl->type != VIR_DOMAIN_CONTROLLER_TYPE_IDE) {
+            virDomainDeviceInfo where = ctrl->info;
+
+            if (ctrl->startport >= 0 ||
+                (ctrl->type == VIR_DOMAIN_CONTROLLER_TYPE_SATA && ctrl->idx == 0 &&
+                 virDomainDefIsQ35(def)))
+                where.alias = NULL;
+            if (testCheckPCIDevice(devices, &where) < 0)
+                return -1;
+        }
     }
     for (size_t i = 0; i < def->nnets; i++) {
         if (testCheckPCIDevice(devices, &def->nets[i]->info) < 0)
@@ -318,6 +417,14 @@ testCheckPCI(const virDomainDef *def, JsonNode *pci)
         if (testCheckPCIDevice(devices, &def->rngs[i]->info) < 0)
             return -1;
     }
+    for (size_t i = 0; i < def->nsounds; i++) {
+        if (testCheckPCIDevice(devices, &def->sounds[i]->info) < 0)
+            return -1;
+    }
+    if (def->watchdog &&
+        def->watchdog->info.type == VIR_DOMAIN_DEVICE_ADDRESS_TYPE_PCI &&
+        testCheckPCIDevice(devices, &def->watchdog->info) < 0)
+        return -1;
     return 0;
 }
 
@@ -379,6 +486,10 @@ testCheckChardev(const virDomainDef *def, JsonNode *chardev)
     g_ptr_array_add(wanted, g_strdup("charmonitor"));
     for (size_t i = 0; i < def->nserials; i++)
         g_ptr_array_add(wanted, g_strdup_printf("char%s", def->serials[i]->info.alias));
+    for (size_t i = 0; i < def->nchannels; i++)
+        g_ptr_array_add(wanted, g_strdup_printf("char%s", def->channels[i]->info.alias));
+    for (size_t i = 0; i < def->nredirdevs; i++)
+        g_ptr_array_add(wanted, g_strdup_printf("char%s", def->redirdevs[i]->info.alias));
 
     for (size_t w = 0; w < wanted->len; w++) {
         const char *label = g_ptr_array_index(wanted, w);
@@ -396,6 +507,27 @@ testCheckChardev(const virDomainDef *def, JsonNode *chardev)
         }
     }
     return 0;
+}
+
+
+static JsonNode *
+testQOMGet(qemuMonitor *mon, const char *path, const char *property)
+{
+    g_autofree char *cmd = g_strdup_printf("{\"execute\":\"qom-get\",\"arguments\":{\"path\":\"%s\",\"property\":\"%s\"}}",
+                                           path, property);
+    g_autofree char *reply = NULL;
+    g_autoptr(JsonParser) parser = json_parser_new();
+    JsonObject *obj;
+
+    if (qemuMonitorArbitraryCommand(mon, cmd, &reply) < 0 ||
+        !json_parser_load_from_data(parser, reply, -1, NULL) ||
+        !JSON_NODE_HOLDS_OBJECT(json_parser_get_root(parser)) ||
+        !(obj = json_node_get_object(json_parser_get_root(parser))) ||
+        !json_object_has_member(obj, "return")) {
+        virTestDiag("qom-get %s %s: %s", path, property, NULLSTR(reply));
+        return NULL;
+    }
+    return json_node_copy(json_object_get_member(obj, "return"));
 }
 
 
@@ -615,6 +747,7 @@ testRunQEMU(const testInfo *info, const virDomainDef *def,
         if (!(answers[q] = testQuery(mon, queries[q])))
             goto cleanup;
     }
+    testMon = mon;
     if (testCheckPCI(def, answers[0]) < 0 ||
         testCheckBlock(def, answers[1]) < 0 ||
         testCheckChardev(def, answers[2]) < 0)
@@ -664,8 +797,12 @@ testRealQEMU(const void *opaque)
     if (virTestLoadFile(xmlPath, &xml) < 0 ||
         !(def = virDomainDefParseString(xml, VIR_DOMAIN_DEF_PARSE_INACTIVE)) ||
         testRewriteResources(def, &res) < 0 ||
-        qemuDomainPrepareDef(def, caps) < 0)
+        qemuDomainPrepareDef(def, caps) < 0 ||
+        qemuFirmwareFillDomain(def, (const char *const *)testFirmwareDirs,
+                               res.dir) < 0 ||
+        qemuFirmwareCreateNvram(def) < 0)
         return -1;
+    testNameChannelSockets(def, &res);
     return testRunQEMU(info, def, &res, caps);
 }
 
@@ -698,6 +835,7 @@ mymain(void)
     if (virTestLoadFile(capsPath, &capsText) < 0 ||
         !(testCaps = virQEMUCapsParse(capsText, capsPath)))
         return -1;
+    testFirmwareDirs[0] = g_strdup_printf("%s/qemufirmwaredata", virTestSrcDir());
 
     for (size_t i = 0; i < G_N_ELEMENTS(tests); i++) {
         if (virTestRun(tests[i].name, testRealQEMU, &tests[i]) < 0)

@@ -31,6 +31,7 @@
 #include "qemu_capabilities.h"
 #include "qemu_command.h"
 #include "qemu_domain_address.h"
+#include "qemu_firmware.h"
 #include "virerror.h"
 
 #define VIR_FROM_THIS VIR_FROM_NONE
@@ -59,6 +60,8 @@ typedef struct {
 } testInfo;
 
 static virQEMUCaps *testCaps;
+/* Firmware descriptors: tests/qemufirmwaredata, not the host's. */
+static char *testFirmwareDirs[2];
 
 
 static gint
@@ -87,13 +90,24 @@ testPrepare(const char *xml, unsigned int parseFlags, const testInfo *info,
     if (!(def = virDomainDefParseString(xml, parseFlags)))
         return NULL;
     if (!(info->flags & TEST_FLAG_NO_PREPARE) &&
-        qemuDomainPrepareDef(def, caps) < 0)
+        (qemuDomainPrepareDef(def, caps) < 0 ||
+         qemuFirmwareFillDomain(def, (const char *const *)testFirmwareDirs,
+                                TEST_ROOT "/nvram") < 0))
         return NULL;
     if (!(info->flags & TEST_FLAG_NO_VNC_PORT)) {
         for (size_t i = 0; i < def->ngraphics; i++) {
             if (def->graphics[i]->autoport)
                 def->graphics[i]->port = 5900 + i;
         }
+    }
+    /* Channel sockets without a path are the run's, as the driver
+     * names them at start. */
+    for (size_t i = 0; i < def->nchannels; i++) {
+        virDomainChrDef *chr = def->channels[i];
+
+        if (chr->type == VIR_DOMAIN_CHR_TYPE_UNIX && !chr->path)
+            chr->path = g_strdup_printf(TEST_ROOT "/%s/%s.sock", info->name,
+                                        chr->info.alias);
     }
     return g_steal_pointer(&def);
 }
@@ -515,6 +529,7 @@ mymain(void)
     if (virTestLoadFile(capsPath, &capsText) < 0 ||
         !(testCaps = virQEMUCapsParse(capsText, capsPath)))
         return -1;
+    testFirmwareDirs[0] = g_strdup_printf("%s/qemufirmwaredata", virTestSrcDir());
 
     for (size_t i = 0; i < G_N_ELEMENTS(tests); i++) {
         g_autofree char *title = g_strdup_printf("%s%s", tests[i].name,
@@ -534,6 +549,7 @@ mymain(void)
         ret = -1;
 
     virQEMUCapsFree(testCaps);
+    g_free(testFirmwareDirs[0]);
     return ret;
 }
 

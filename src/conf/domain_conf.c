@@ -31,8 +31,14 @@ VIR_ENUM_IMPL(virDomainLifecycleAction, VIR_DOMAIN_LIFECYCLE_ACTION_LAST,
               "coredump-destroy", "coredump-restart");
 VIR_ENUM_IMPL(virTristateSwitch, VIR_TRISTATE_SWITCH_LAST,
               "absent", "on", "off");
+VIR_ENUM_IMPL(virTristateBool, VIR_TRISTATE_BOOL_LAST,
+              "absent", "yes", "no");
+VIR_ENUM_IMPL(virDomainTimerName, VIR_DOMAIN_TIMER_NAME_LAST,
+              "rtc", "pit", "hpet");
+VIR_ENUM_IMPL(virDomainTimerTickpolicy, VIR_DOMAIN_TIMER_TICKPOLICY_LAST,
+              "none", "delay", "catchup", "merge", "discard");
 VIR_ENUM_IMPL(virDomainDeviceAddress, VIR_DOMAIN_DEVICE_ADDRESS_TYPE_LAST,
-              "none", "pci", "drive");
+              "none", "pci", "drive", "virtio-serial", "usb");
 VIR_ENUM_IMPL(virStorage, VIR_STORAGE_TYPE_LAST,
               "none", "file", "block");
 VIR_ENUM_IMPL(virDomainDiskDevice, VIR_DOMAIN_DISK_DEVICE_LAST,
@@ -45,21 +51,22 @@ VIR_ENUM_IMPL(virDomainDiskCache, VIR_DOMAIN_DISK_CACHE_LAST,
               "default", "none", "writethrough", "writeback", "directsync",
               "unsafe");
 VIR_ENUM_IMPL(virDomainController, VIR_DOMAIN_CONTROLLER_TYPE_LAST,
-              "ide", "scsi", "sata", "usb", "pci");
+              "ide", "scsi", "sata", "usb", "pci", "virtio-serial");
 VIR_ENUM_IMPL(virDomainControllerModelUSB, VIR_DOMAIN_CONTROLLER_MODEL_USB_LAST,
-              "piix3-uhci", "qemu-xhci", "none");
+              "piix3-uhci", "qemu-xhci", "none", "ich9-ehci1", "ich9-uhci1",
+              "ich9-uhci2", "ich9-uhci3");
 VIR_ENUM_IMPL(virDomainControllerModelSCSI, VIR_DOMAIN_CONTROLLER_MODEL_SCSI_LAST,
               "lsilogic", "virtio-scsi");
 VIR_ENUM_IMPL(virDomainControllerModelPCI, VIR_DOMAIN_CONTROLLER_MODEL_PCI_LAST,
-              "pci-root");
+              "pci-root", "pcie-root", "pcie-root-port", "pcie-to-pci-bridge");
 VIR_ENUM_IMPL(virDomainNet, VIR_DOMAIN_NET_TYPE_LAST,
-              "user");
+              "user", "network");
 VIR_ENUM_IMPL(virDomainNetModel, VIR_DOMAIN_NET_MODEL_LAST,
-              "unknown", "virtio", "e1000", "rtl8139");
+              "unknown", "virtio", "e1000", "rtl8139", "e1000e");
 VIR_ENUM_IMPL(virDomainChrDevice, VIR_DOMAIN_CHR_DEVICE_TYPE_LAST,
-              "serial", "console");
+              "serial", "console", "channel");
 VIR_ENUM_IMPL(virDomainChr, VIR_DOMAIN_CHR_TYPE_LAST,
-              "null", "pty", "file", "unix");
+              "null", "pty", "file", "unix", "spicevmc");
 VIR_ENUM_IMPL(virDomainChrSourceMode, VIR_DOMAIN_CHR_SOURCE_MODE_LAST,
               "connect", "bind");
 VIR_ENUM_IMPL(virDomainChrSerialTarget, VIR_DOMAIN_CHR_SERIAL_TARGET_TYPE_LAST,
@@ -70,18 +77,24 @@ VIR_ENUM_IMPL(virDomainChrSerialTargetModel,
 VIR_ENUM_IMPL(virDomainChrConsoleTarget,
               VIR_DOMAIN_CHR_CONSOLE_TARGET_TYPE_LAST,
               "none", "serial");
+VIR_ENUM_IMPL(virDomainChrChannelTarget,
+              VIR_DOMAIN_CHR_CHANNEL_TARGET_TYPE_LAST,
+              "none", "virtio");
 VIR_ENUM_IMPL(virDomainInput, VIR_DOMAIN_INPUT_TYPE_LAST,
-              "mouse", "keyboard");
+              "mouse", "tablet", "keyboard");
 VIR_ENUM_IMPL(virDomainInputBus, VIR_DOMAIN_INPUT_BUS_LAST,
-              "ps2");
+              "ps2", "usb");
 VIR_ENUM_IMPL(virDomainGraphics, VIR_DOMAIN_GRAPHICS_TYPE_LAST,
-              "vnc");
+              "vnc", "spice");
+VIR_ENUM_IMPL(virDomainGraphicsSpiceImageCompression,
+              VIR_DOMAIN_GRAPHICS_SPICE_IMAGE_COMPRESSION_LAST,
+              "default", "auto_glz", "auto_lz", "quic", "glz", "lz", "off");
 VIR_ENUM_IMPL(virDomainGraphicsListen, VIR_DOMAIN_GRAPHICS_LISTEN_TYPE_LAST,
               "address");
 VIR_ENUM_IMPL(virDomainAudio, VIR_DOMAIN_AUDIO_TYPE_LAST,
-              "none");
+              "none", "spice");
 VIR_ENUM_IMPL(virDomainVideo, VIR_DOMAIN_VIDEO_TYPE_LAST,
-              "default", "vga", "cirrus", "virtio", "none");
+              "default", "vga", "cirrus", "virtio", "none", "qxl", "bochs");
 VIR_ENUM_IMPL(virDomainMemballoonModel, VIR_DOMAIN_MEMBALLOON_MODEL_LAST,
               "virtio", "none");
 VIR_ENUM_IMPL(virDomainRNGModel, VIR_DOMAIN_RNG_MODEL_LAST,
@@ -90,7 +103,15 @@ VIR_ENUM_IMPL(virDomainRNGBackend, VIR_DOMAIN_RNG_BACKEND_LAST,
               "random");
 VIR_ENUM_IMPL(virDomainDevice, VIR_DOMAIN_DEVICE_LAST,
               "none", "disk", "controller", "interface", "chr", "input",
-              "video", "memballoon", "rng");
+              "video", "memballoon", "rng", "sound", "redirdev", "watchdog");
+VIR_ENUM_IMPL(virDomainSoundModel, VIR_DOMAIN_SOUND_MODEL_LAST,
+              "ac97", "ich6", "ich9");
+VIR_ENUM_IMPL(virDomainSoundCodecType, VIR_DOMAIN_SOUND_CODEC_TYPE_LAST,
+              "duplex", "micro", "output");
+VIR_ENUM_IMPL(virDomainWatchdogModel, VIR_DOMAIN_WATCHDOG_MODEL_LAST,
+              "i6300esb", "ib700");
+VIR_ENUM_IMPL(virDomainWatchdogAction, VIR_DOMAIN_WATCHDOG_ACTION_LAST,
+              "reset", "shutdown", "poweroff", "pause", "none", "inject-nmi");
 
 
 /*
@@ -193,6 +214,23 @@ static const char *const virDomainRNGModelKnown[] = {
 static const char *const virDomainRNGBackendKnown[] = {
     "random", "egd", "builtin", NULL
 };
+static const char *const virDomainTimerNameKnown[] = {
+    "platform", "pit", "rtc", "hpet", "tsc", "kvmclock", "hypervclock",
+    "armvtimer", NULL
+};
+static const char *const virDomainChrChannelTargetKnown[] = {
+    "guestfwd", "virtio", "xen", NULL
+};
+static const char *const virDomainSoundModelKnown[] = {
+    "sb16", "es1370", "pcspk", "ac97", "ich6", "ich9", "usb", "ich7", NULL
+};
+static const char *const virDomainWatchdogModelKnown[] = {
+    "i6300esb", "ib700", "diag288", "itco", NULL
+};
+static const char *const virDomainWatchdogActionKnown[] = {
+    "reset", "shutdown", "poweroff", "pause", "dump", "none", "inject-nmi",
+    NULL
+};
 static const char *const virDomainDeviceAddressKnown[] = {
     "none", "pci", "drive", "virtio-serial", "ccid", "usb", "spapr-vio",
     "virtio-s390", "ccw", "virtio-mmio", "isa", "dimm", "unassigned", NULL
@@ -208,6 +246,8 @@ static const unsigned char virDomainQEMUMacPrefix[VIR_MAC_PREFIX_BUFLEN] = {
 
 /* The defaults upstream's QEMU driver writes for VGA-class devices. */
 #define VIR_DOMAIN_VIDEO_DEFAULT_VRAM 16384
+/* ... and for QXL's RAM and VRAM bars. */
+#define VIR_DOMAIN_VIDEO_QXL_DEFAULT_RAM 65536
 
 /* Reports a VIR_FROM_XML error, as upstream's XML helpers do. */
 #define virDomainReportXMLError(code, ...) \
@@ -284,6 +324,7 @@ virDomainNetDefFree(virDomainNetDef *def)
 {
     if (!def)
         return;
+    g_free(def->network);
     virDomainDeviceInfoClear(&def->info);
     g_free(def);
 }
@@ -301,6 +342,7 @@ virDomainChrDefFree(virDomainChrDef *def)
     if (!def)
         return;
     g_free(def->path);
+    g_free(def->targetName);
     virDomainDeviceInfoClear(&def->info);
     g_free(def);
 }
@@ -401,6 +443,68 @@ virDomainRNGDefFree(virDomainRNGDef *def)
 
 
 /**
+ * virDomainSoundDefFree:
+ * @def: a sound device, or NULL
+ *
+ * Frees @def and what it holds.
+ */
+void
+virDomainSoundDefFree(virDomainSoundDef *def)
+{
+    if (!def)
+        return;
+    g_free(def->codecs);
+    virDomainDeviceInfoClear(&def->info);
+    g_free(def);
+}
+
+
+/**
+ * virDomainRedirdevDefFree:
+ * @def: a redirected USB device, or NULL
+ *
+ * Frees @def and what it holds.
+ */
+void
+virDomainRedirdevDefFree(virDomainRedirdevDef *def)
+{
+    if (!def)
+        return;
+    virDomainDeviceInfoClear(&def->info);
+    g_free(def);
+}
+
+
+/**
+ * virDomainWatchdogDefFree:
+ * @def: a watchdog, or NULL
+ *
+ * Frees @def and what it holds.
+ */
+void
+virDomainWatchdogDefFree(virDomainWatchdogDef *def)
+{
+    if (!def)
+        return;
+    virDomainDeviceInfoClear(&def->info);
+    g_free(def);
+}
+
+
+/**
+ * virDomainTimerDefFree:
+ * @def: a timer, or NULL
+ *
+ * Frees @def.
+ */
+void
+virDomainTimerDefFree(virDomainTimerDef *def)
+{
+    g_free(def);
+}
+
+
+/**
  * virDomainCPUDefFree:
  * @def: a CPU definition, or NULL
  *
@@ -465,7 +569,11 @@ virDomainDefFree(virDomainDef *def)
     g_free(def->os.kernel);
     g_free(def->os.initrd);
     g_free(def->os.cmdline);
+    g_free(def->os.loader);
+    g_free(def->os.nvram);
+    g_free(def->os.nvramTemplate);
     virDomainCPUDefFree(def->cpu);
+    VIR_DOMAIN_FREE_ARRAY(def->timers, def->ntimers, virDomainTimerDefFree);
     g_free(def->emulator);
     VIR_DOMAIN_FREE_ARRAY(def->disks, def->ndisks, virDomainDiskDefFree);
     VIR_DOMAIN_FREE_ARRAY(def->controllers, def->ncontrollers,
@@ -473,11 +581,16 @@ virDomainDefFree(virDomainDef *def)
     VIR_DOMAIN_FREE_ARRAY(def->nets, def->nnets, virDomainNetDefFree);
     VIR_DOMAIN_FREE_ARRAY(def->serials, def->nserials, virDomainChrDefFree);
     VIR_DOMAIN_FREE_ARRAY(def->consoles, def->nconsoles, virDomainChrDefFree);
+    VIR_DOMAIN_FREE_ARRAY(def->channels, def->nchannels, virDomainChrDefFree);
     VIR_DOMAIN_FREE_ARRAY(def->inputs, def->ninputs, virDomainInputDefFree);
     VIR_DOMAIN_FREE_ARRAY(def->graphics, def->ngraphics,
                           virDomainGraphicsDefFree);
     VIR_DOMAIN_FREE_ARRAY(def->audios, def->naudios, virDomainAudioDefFree);
+    VIR_DOMAIN_FREE_ARRAY(def->sounds, def->nsounds, virDomainSoundDefFree);
     VIR_DOMAIN_FREE_ARRAY(def->videos, def->nvideos, virDomainVideoDefFree);
+    VIR_DOMAIN_FREE_ARRAY(def->redirdevs, def->nredirdevs,
+                          virDomainRedirdevDefFree);
+    virDomainWatchdogDefFree(def->watchdog);
     virDomainMemballoonDefFree(def->memballoon);
     VIR_DOMAIN_FREE_ARRAY(def->rngs, def->nrngs, virDomainRNGDefFree);
     g_free(def);
@@ -529,7 +642,7 @@ static const virDomainSchemaElement virDomainSchema[] = {
     { "domain", VIR_SCHEMA_LIST("type", "id"),
       VIR_SCHEMA_LIST("name", "uuid", "title", "description", "memory",
                       "currentMemory", "vcpu", "os", "features", "cpu",
-                      "clock", "on_poweroff", "on_reboot", "on_crash",
+                      "clock", "on_poweroff", "on_reboot", "on_crash", "pm",
                       "devices") },
     { "domain/name", VIR_SCHEMA_NONE, VIR_SCHEMA_NONE },
     { "domain/uuid", VIR_SCHEMA_NONE, VIR_SCHEMA_NONE },
@@ -538,27 +651,41 @@ static const virDomainSchemaElement virDomainSchema[] = {
     { "domain/memory", VIR_SCHEMA_LIST("unit"), VIR_SCHEMA_NONE },
     { "domain/currentMemory", VIR_SCHEMA_LIST("unit"), VIR_SCHEMA_NONE },
     { "domain/vcpu", VIR_SCHEMA_LIST("placement"), VIR_SCHEMA_NONE },
-    { "domain/os", VIR_SCHEMA_NONE,
-      VIR_SCHEMA_LIST("type", "boot*", "kernel", "initrd", "cmdline") },
+    { "domain/os", VIR_SCHEMA_LIST("firmware"),
+      VIR_SCHEMA_LIST("type", "loader", "nvram", "boot*", "kernel", "initrd",
+                      "cmdline") },
+    { "domain/os/loader", VIR_SCHEMA_LIST("readonly", "secure", "type"),
+      VIR_SCHEMA_NONE },
+    { "domain/os/nvram", VIR_SCHEMA_LIST("template"), VIR_SCHEMA_NONE },
     { "domain/os/type", VIR_SCHEMA_LIST("arch", "machine"), VIR_SCHEMA_NONE },
     { "domain/os/boot", VIR_SCHEMA_LIST("dev"), VIR_SCHEMA_NONE },
     { "domain/os/kernel", VIR_SCHEMA_NONE, VIR_SCHEMA_NONE },
     { "domain/os/initrd", VIR_SCHEMA_NONE, VIR_SCHEMA_NONE },
     { "domain/os/cmdline", VIR_SCHEMA_NONE, VIR_SCHEMA_NONE },
-    { "domain/features", VIR_SCHEMA_NONE, VIR_SCHEMA_LIST("acpi", "apic") },
+    { "domain/features", VIR_SCHEMA_NONE,
+      VIR_SCHEMA_LIST("acpi", "apic", "vmport", "smm") },
     { "domain/features/acpi", VIR_SCHEMA_NONE, VIR_SCHEMA_NONE },
     { "domain/features/apic", VIR_SCHEMA_NONE, VIR_SCHEMA_NONE },
+    { "domain/features/vmport", VIR_SCHEMA_LIST("state"), VIR_SCHEMA_NONE },
+    { "domain/features/smm", VIR_SCHEMA_LIST("state"), VIR_SCHEMA_NONE },
     { "domain/cpu", VIR_SCHEMA_LIST("mode", "match", "check"),
       VIR_SCHEMA_LIST("model") },
     { "domain/cpu/model", VIR_SCHEMA_LIST("fallback"), VIR_SCHEMA_NONE },
-    { "domain/clock", VIR_SCHEMA_LIST("offset"), VIR_SCHEMA_NONE },
+    { "domain/clock", VIR_SCHEMA_LIST("offset"), VIR_SCHEMA_LIST("timer*") },
+    { "domain/clock/timer", VIR_SCHEMA_LIST("name", "present", "tickpolicy"),
+      VIR_SCHEMA_NONE },
+    { "domain/pm", VIR_SCHEMA_NONE,
+      VIR_SCHEMA_LIST("suspend-to-mem", "suspend-to-disk") },
+    { "domain/pm/suspend-to-mem", VIR_SCHEMA_LIST("enabled"), VIR_SCHEMA_NONE },
+    { "domain/pm/suspend-to-disk", VIR_SCHEMA_LIST("enabled"), VIR_SCHEMA_NONE },
     { "domain/on_poweroff", VIR_SCHEMA_NONE, VIR_SCHEMA_NONE },
     { "domain/on_reboot", VIR_SCHEMA_NONE, VIR_SCHEMA_NONE },
     { "domain/on_crash", VIR_SCHEMA_NONE, VIR_SCHEMA_NONE },
     { "domain/devices", VIR_SCHEMA_NONE,
       VIR_SCHEMA_LIST("emulator", "disk*", "controller*", "interface*",
-                      "serial*", "console*", "input*", "graphics*", "audio*",
-                      "video*", "memballoon*", "rng*") },
+                      "serial*", "console*", "channel*", "input*",
+                      "graphics*", "sound*", "audio*", "video*", "redirdev*",
+                      "watchdog*", "memballoon*", "rng*") },
     { "domain/devices/emulator", VIR_SCHEMA_NONE, VIR_SCHEMA_NONE },
 
     { "domain/devices/disk", VIR_SCHEMA_LIST("type", "device"),
@@ -577,14 +704,22 @@ static const virDomainSchemaElement virDomainSchema[] = {
     { "domain/devices/disk/address", NULL, VIR_SCHEMA_NONE },
 
     { "domain/devices/controller", VIR_SCHEMA_LIST("type", "index", "model"),
-      VIR_SCHEMA_LIST(VIR_SCHEMA_INFO) },
+      VIR_SCHEMA_LIST("master", "model", "target", VIR_SCHEMA_INFO) },
+    { "domain/devices/controller/master", VIR_SCHEMA_LIST("startport"),
+      VIR_SCHEMA_NONE },
+    { "domain/devices/controller/model", VIR_SCHEMA_LIST("name"),
+      VIR_SCHEMA_NONE },
+    { "domain/devices/controller/target", VIR_SCHEMA_LIST("chassis", "port"),
+      VIR_SCHEMA_NONE },
     { "domain/devices/controller/alias", VIR_SCHEMA_LIST("name"),
       VIR_SCHEMA_NONE },
     { "domain/devices/controller/address", NULL, VIR_SCHEMA_NONE },
 
     { "domain/devices/interface", VIR_SCHEMA_LIST("type"),
-      VIR_SCHEMA_LIST("mac", "model", "boot", VIR_SCHEMA_INFO) },
+      VIR_SCHEMA_LIST("mac", "source", "model", "boot", VIR_SCHEMA_INFO) },
     { "domain/devices/interface/mac", VIR_SCHEMA_LIST("address"),
+      VIR_SCHEMA_NONE },
+    { "domain/devices/interface/source", VIR_SCHEMA_LIST("network"),
       VIR_SCHEMA_NONE },
     { "domain/devices/interface/model", VIR_SCHEMA_LIST("type"),
       VIR_SCHEMA_NONE },
@@ -614,13 +749,26 @@ static const virDomainSchemaElement virDomainSchema[] = {
     { "domain/devices/console/alias", VIR_SCHEMA_LIST("name"),
       VIR_SCHEMA_NONE },
 
+    { "domain/devices/channel", VIR_SCHEMA_LIST("type"),
+      VIR_SCHEMA_LIST("source", "target", VIR_SCHEMA_INFO) },
+    { "domain/devices/channel/source", VIR_SCHEMA_LIST("path", "mode"),
+      VIR_SCHEMA_NONE },
+    { "domain/devices/channel/target", VIR_SCHEMA_LIST("type", "name", "state"),
+      VIR_SCHEMA_NONE },
+    { "domain/devices/channel/alias", VIR_SCHEMA_LIST("name"),
+      VIR_SCHEMA_NONE },
+    { "domain/devices/channel/address", NULL, VIR_SCHEMA_NONE },
+
     { "domain/devices/input", VIR_SCHEMA_LIST("type", "bus"),
-      VIR_SCHEMA_LIST("alias") },
+      VIR_SCHEMA_LIST(VIR_SCHEMA_INFO) },
+    { "domain/devices/input/address", NULL, VIR_SCHEMA_NONE },
     { "domain/devices/input/alias", VIR_SCHEMA_LIST("name"), VIR_SCHEMA_NONE },
 
     { "domain/devices/graphics",
-      VIR_SCHEMA_LIST("type", "port", "autoport", "listen"),
-      VIR_SCHEMA_LIST("listen") },
+      VIR_SCHEMA_LIST("type", "port", "tlsPort", "autoport", "listen"),
+      VIR_SCHEMA_LIST("listen", "image") },
+    { "domain/devices/graphics/image", VIR_SCHEMA_LIST("compression"),
+      VIR_SCHEMA_NONE },
     { "domain/devices/graphics/listen", VIR_SCHEMA_LIST("type", "address"),
       VIR_SCHEMA_NONE },
 
@@ -629,12 +777,15 @@ static const virDomainSchemaElement virDomainSchema[] = {
     { "domain/devices/video", VIR_SCHEMA_NONE,
       VIR_SCHEMA_LIST("model", VIR_SCHEMA_INFO) },
     { "domain/devices/video/model",
-      VIR_SCHEMA_LIST("type", "vram", "heads", "primary"), VIR_SCHEMA_NONE },
+      VIR_SCHEMA_LIST("type", "ram", "vram", "vgamem", "heads", "primary"),
+      VIR_SCHEMA_NONE },
     { "domain/devices/video/alias", VIR_SCHEMA_LIST("name"), VIR_SCHEMA_NONE },
     { "domain/devices/video/address", NULL, VIR_SCHEMA_NONE },
 
     { "domain/devices/memballoon", VIR_SCHEMA_LIST("model"),
-      VIR_SCHEMA_LIST(VIR_SCHEMA_INFO) },
+      VIR_SCHEMA_LIST("stats", VIR_SCHEMA_INFO) },
+    { "domain/devices/memballoon/stats", VIR_SCHEMA_LIST("period"),
+      VIR_SCHEMA_NONE },
     { "domain/devices/memballoon/alias", VIR_SCHEMA_LIST("name"),
       VIR_SCHEMA_NONE },
     { "domain/devices/memballoon/address", NULL, VIR_SCHEMA_NONE },
@@ -644,6 +795,24 @@ static const virDomainSchemaElement virDomainSchema[] = {
     { "domain/devices/rng/backend", VIR_SCHEMA_LIST("model"), VIR_SCHEMA_NONE },
     { "domain/devices/rng/alias", VIR_SCHEMA_LIST("name"), VIR_SCHEMA_NONE },
     { "domain/devices/rng/address", NULL, VIR_SCHEMA_NONE },
+
+    { "domain/devices/sound", VIR_SCHEMA_LIST("model"),
+      VIR_SCHEMA_LIST("codec*", VIR_SCHEMA_INFO) },
+    { "domain/devices/sound/codec", VIR_SCHEMA_LIST("type"), VIR_SCHEMA_NONE },
+    { "domain/devices/sound/alias", VIR_SCHEMA_LIST("name"), VIR_SCHEMA_NONE },
+    { "domain/devices/sound/address", NULL, VIR_SCHEMA_NONE },
+
+    { "domain/devices/redirdev", VIR_SCHEMA_LIST("bus", "type"),
+      VIR_SCHEMA_LIST(VIR_SCHEMA_INFO) },
+    { "domain/devices/redirdev/alias", VIR_SCHEMA_LIST("name"),
+      VIR_SCHEMA_NONE },
+    { "domain/devices/redirdev/address", NULL, VIR_SCHEMA_NONE },
+
+    { "domain/devices/watchdog", VIR_SCHEMA_LIST("model", "action"),
+      VIR_SCHEMA_LIST(VIR_SCHEMA_INFO) },
+    { "domain/devices/watchdog/alias", VIR_SCHEMA_LIST("name"),
+      VIR_SCHEMA_NONE },
+    { "domain/devices/watchdog/address", NULL, VIR_SCHEMA_NONE },
 };
 
 
@@ -1029,6 +1198,40 @@ virDomainDriveAddressParse(xmlNodePtr node, virDomainDeviceDriveAddress *addr)
 }
 
 
+static int
+virDomainVirtioSerialAddressParse(xmlNodePtr node,
+                                  virDomainDeviceVirtioSerialAddress *addr)
+{
+    if (virXMLPropUInt(node, "controller", 10, 0, &addr->controller) < 0 ||
+        virXMLPropUInt(node, "bus", 10, 0, &addr->bus) < 0 ||
+        virXMLPropUInt(node, "port", 10, 0, &addr->port) < 0)
+        return -1;
+    return 0;
+}
+
+
+/* A port behind a hub ("1.2") is refused: there are no hubs. */
+static int
+virDomainUSBAddressParse(xmlNodePtr node, virDomainDeviceUSBAddress *addr)
+{
+    g_autofree char *port = virXMLPropString(node, "port");
+    guint64 val = 0;
+
+    if (virXMLPropUInt(node, "bus", 10, 0, &addr->bus) < 0)
+        return -1;
+    if (port &&
+        (!g_ascii_isdigit(*port) ||
+         !g_ascii_string_to_unsigned(port, 10, 1, 255, &val, NULL))) {
+        virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
+                       _("USB port '%1$s' is not supported: only ports 1 to 255 of the root hub exist, there are no USB hubs"),
+                       port);
+        return -1;
+    }
+    addr->port = val;
+    return 0;
+}
+
+
 /* <address type='...' .../> */
 static int
 virDomainDeviceAddressParse(xmlNodePtr node, virDomainDeviceInfo *info)
@@ -1039,7 +1242,11 @@ virDomainDeviceAddressParse(xmlNodePtr node, virDomainDeviceInfo *info)
     static const char *const driveAttrs[] = {
         "type", "controller", "bus", "target", "unit", NULL
     };
-    const char *const *attrs;
+    static const char *const vioserialAttrs[] = {
+        "type", "controller", "bus", "port", NULL
+    };
+    static const char *const usbAttrs[] = { "type", "bus", "port", NULL };
+    const char *const *attrs = driveAttrs;
     int type = VIR_DOMAIN_DEVICE_ADDRESS_TYPE_NONE;
     int rc;
 
@@ -1055,7 +1262,12 @@ virDomainDeviceAddressParse(xmlNodePtr node, virDomainDeviceInfo *info)
         return -1;
     }
 
-    attrs = type == VIR_DOMAIN_DEVICE_ADDRESS_TYPE_PCI ? pciAttrs : driveAttrs;
+    if (type == VIR_DOMAIN_DEVICE_ADDRESS_TYPE_PCI)
+        attrs = pciAttrs;
+    else if (type == VIR_DOMAIN_DEVICE_ADDRESS_TYPE_VIRTIO_SERIAL)
+        attrs = vioserialAttrs;
+    else if (type == VIR_DOMAIN_DEVICE_ADDRESS_TYPE_USB)
+        attrs = usbAttrs;
     for (xmlAttrPtr attr = node->properties; attr; attr = attr->next) {
         if (attr->ns || !virXMLStringInList((const char *)attr->name, attrs)) {
             virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
@@ -1067,8 +1279,18 @@ virDomainDeviceAddressParse(xmlNodePtr node, virDomainDeviceInfo *info)
     }
 
     info->type = type;
-    if (type == VIR_DOMAIN_DEVICE_ADDRESS_TYPE_PCI)
+    switch ((virDomainDeviceAddressType)type) {
+    case VIR_DOMAIN_DEVICE_ADDRESS_TYPE_PCI:
         return virDomainPCIAddressParse(node, &info->addr.pci);
+    case VIR_DOMAIN_DEVICE_ADDRESS_TYPE_VIRTIO_SERIAL:
+        return virDomainVirtioSerialAddressParse(node, &info->addr.vioserial);
+    case VIR_DOMAIN_DEVICE_ADDRESS_TYPE_USB:
+        return virDomainUSBAddressParse(node, &info->addr.usb);
+    case VIR_DOMAIN_DEVICE_ADDRESS_TYPE_DRIVE:
+    case VIR_DOMAIN_DEVICE_ADDRESS_TYPE_NONE:
+    case VIR_DOMAIN_DEVICE_ADDRESS_TYPE_LAST:
+        break;
+    }
     return virDomainDriveAddressParse(node, &info->addr.drive);
 }
 
@@ -1210,6 +1432,113 @@ virDomainDiskDefParse(xmlNodePtr node, unsigned int flags)
 }
 
 
+/* The QEMU device name upstream writes in <model name='...'/> of a PCI
+ * controller, or NULL when the model has none. */
+static const char *
+virDomainControllerPCIModelName(int model)
+{
+    switch (model) {
+    case VIR_DOMAIN_CONTROLLER_MODEL_PCIE_ROOT_PORT:
+        return "pcie-root-port";
+    case VIR_DOMAIN_CONTROLLER_MODEL_PCIE_TO_PCI_BRIDGE:
+        return "pcie-pci-bridge";
+    }
+    return NULL;
+}
+
+
+/* <master startport/> of a USB companion, <model name/> and <target
+ * chassis port/> of a PCI controller. */
+static int
+virDomainControllerDefParseExtra(xmlNodePtr node, virDomainControllerDef *def)
+{
+    xmlNodePtr master = virXMLNodeFirstChild(node, "master");
+    xmlNodePtr model = virXMLNodeFirstChild(node, "model");
+    xmlNodePtr target = virXMLNodeFirstChild(node, "target");
+    const char *ctype = virDomainControllerTypeToString(def->type);
+
+    def->startport = -1;
+    def->chassis = -1;
+    def->port = -1;
+
+    if (master) {
+        unsigned int startport;
+
+        if (def->type != VIR_DOMAIN_CONTROLLER_TYPE_USB) {
+            virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
+                           _("element <master> is not supported for controller type '%1$s'"),
+                           ctype);
+            return -1;
+        }
+        if (virXMLPropUInt(master, "startport", 10, VIR_XML_PROP_REQUIRED,
+                           &startport) < 0)
+            return -1;
+        if (startport > 255) {
+            virReportError(VIR_ERR_XML_ERROR,
+                           _("USB companion startport %1$u is out of range"),
+                           startport);
+            return -1;
+        }
+        def->startport = startport;
+    }
+
+    if ((model || target) && def->type != VIR_DOMAIN_CONTROLLER_TYPE_PCI) {
+        virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
+                       _("element <%1$s> is not supported for controller type '%2$s'"),
+                       model ? "model" : "target", ctype);
+        return -1;
+    }
+    if (model) {
+        g_autofree char *name = virXMLPropString(model, "name");
+        const char *expect = virDomainControllerPCIModelName(def->model);
+
+        if (!name || !expect || STRNEQ(name, expect)) {
+            virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
+                           _("PCI controller model name '%1$s' is not supported for model '%2$s'"),
+                           NULLSTR(name),
+                           def->model >= 0 ?
+                           virDomainControllerModelPCITypeToString(def->model) :
+                           "(null)");
+            return -1;
+        }
+    }
+    if (target) {
+        unsigned int chassis = 0;
+        unsigned int port = 0;
+        int rc;
+
+        if (def->model != VIR_DOMAIN_CONTROLLER_MODEL_PCIE_ROOT_PORT) {
+            virReportError(VIR_ERR_CONFIG_UNSUPPORTED, "%s",
+                           _("element <target> of a PCI controller is supported for model 'pcie-root-port' only"));
+            return -1;
+        }
+        if ((rc = virXMLPropUInt(target, "chassis", 10, 0, &chassis)) < 0)
+            return -1;
+        if (rc > 0) {
+            if (chassis > 255) {
+                virReportError(VIR_ERR_XML_ERROR,
+                               _("PCI controller chassis '%1$u' out of range - must be 0-255"),
+                               chassis);
+                return -1;
+            }
+            def->chassis = chassis;
+        }
+        if ((rc = virXMLPropUInt(target, "port", 0, 0, &port)) < 0)
+            return -1;
+        if (rc > 0) {
+            if (port > 255) {
+                virReportError(VIR_ERR_XML_ERROR,
+                               _("PCI controller port '%1$u' out of range - must be 0-255"),
+                               port);
+                return -1;
+            }
+            def->port = port;
+        }
+    }
+    return 0;
+}
+
+
 static virDomainControllerDef *
 virDomainControllerDefParse(xmlNodePtr node, unsigned int flags)
 {
@@ -1260,6 +1589,7 @@ virDomainControllerDefParse(xmlNodePtr node, unsigned int flags)
             break;
         case VIR_DOMAIN_CONTROLLER_TYPE_IDE:
         case VIR_DOMAIN_CONTROLLER_TYPE_SATA:
+        case VIR_DOMAIN_CONTROLLER_TYPE_VIRTIO_SERIAL:
         case VIR_DOMAIN_CONTROLLER_TYPE_LAST:
             break;
         }
@@ -1275,7 +1605,8 @@ virDomainControllerDefParse(xmlNodePtr node, unsigned int flags)
             return NULL;
     }
 
-    if (virDomainDeviceInfoParse(node, &def->info, flags) < 0)
+    if (virDomainControllerDefParseExtra(node, def) < 0 ||
+        virDomainDeviceInfoParse(node, &def->info, flags) < 0)
         return NULL;
     return g_steal_pointer(&def);
 }
@@ -1334,6 +1665,24 @@ virDomainNetDefParse(xmlNodePtr node, unsigned int flags)
         virMacAddrGenerate(virDomainQEMUMacPrefix, &def->mac);
     }
 
+    if ((child = virXMLNodeFirstChild(node, "source"))) {
+        g_autofree char *network = virXMLPropString(child, "network");
+
+        if (def->type != VIR_DOMAIN_NET_TYPE_NETWORK) {
+            virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
+                           _("element <source> is not supported for interface type '%1$s'"),
+                           virDomainNetTypeToString(def->type));
+            return NULL;
+        }
+        if (network && *network)
+            def->network = g_steal_pointer(&network);
+    }
+    if (def->type == VIR_DOMAIN_NET_TYPE_NETWORK && !def->network) {
+        virReportError(VIR_ERR_INTERNAL_ERROR, "%s",
+                       _("No <source> 'network' attribute specified with <interface type='network'/>"));
+        return NULL;
+    }
+
     if ((child = virXMLNodeFirstChild(node, "model"))) {
         g_autofree char *model = virXMLPropString(child, "type");
 
@@ -1369,6 +1718,8 @@ virDomainChrDefParse(xmlNodePtr node, virDomainChrDeviceType deviceType,
     xmlNodePtr source = virXMLNodeFirstChild(node, "source");
     xmlNodePtr target = virXMLNodeFirstChild(node, "target");
     int val = VIR_DOMAIN_CHR_TYPE_PTY;
+    bool modeGiven = false;
+    int rc = 0;
 
     def->deviceType = deviceType;
     def->targetPort = -1;
@@ -1397,6 +1748,10 @@ virDomainChrDefParse(xmlNodePtr node, virDomainChrDeviceType deviceType,
         case VIR_DOMAIN_CHR_TYPE_UNIX:
             def->path = virXMLPropString(source, "path");
             break;
+        case VIR_DOMAIN_CHR_TYPE_SPICEVMC:
+            virReportError(VIR_ERR_CONFIG_UNSUPPORTED, "%s",
+                           _("a character device of type 'spicevmc' takes no <source>"));
+            return NULL;
         case VIR_DOMAIN_CHR_TYPE_LAST:
             break;
         }
@@ -1411,16 +1766,51 @@ virDomainChrDefParse(xmlNodePtr node, virDomainChrDeviceType deviceType,
                            0, &val) < 0)
             return NULL;
         def->mode = val;
+        modeGiven = mode != NULL;
     }
-    if ((def->type == VIR_DOMAIN_CHR_TYPE_FILE ||
-         def->type == VIR_DOMAIN_CHR_TYPE_UNIX) &&
-        (!def->path || !*def->path)) {
+    if (def->path && !*def->path)
+        g_clear_pointer(&def->path, g_free);
+    if (def->type == VIR_DOMAIN_CHR_TYPE_SPICEVMC &&
+        deviceType != VIR_DOMAIN_CHR_DEVICE_TYPE_CHANNEL) {
+        virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
+                       _("character device type 'spicevmc' is supported for <channel> only, not for <%1$s>"),
+                       virDomainChrDeviceTypeToString(deviceType));
+        return NULL;
+    }
+    /* A channel's socket without a path is one the driver names at
+     * start; QEMU listens on it. */
+    if (deviceType == VIR_DOMAIN_CHR_DEVICE_TYPE_CHANNEL &&
+        def->type == VIR_DOMAIN_CHR_TYPE_UNIX && !def->path) {
+        if (modeGiven && def->mode != VIR_DOMAIN_CHR_SOURCE_MODE_BIND) {
+            virReportError(VIR_ERR_CONFIG_UNSUPPORTED, "%s",
+                           _("a channel socket without a path must be in mode 'bind'"));
+            return NULL;
+        }
+        def->mode = VIR_DOMAIN_CHR_SOURCE_MODE_BIND;
+    } else if ((def->type == VIR_DOMAIN_CHR_TYPE_FILE ||
+                def->type == VIR_DOMAIN_CHR_TYPE_UNIX) && !def->path) {
         virReportError(VIR_ERR_INTERNAL_ERROR, "%s",
                        _("Missing source path attribute for char device"));
         return NULL;
     }
 
-    if (target) {
+    if (deviceType == VIR_DOMAIN_CHR_DEVICE_TYPE_CHANNEL) {
+        val = 0;
+        if (!target || (rc = virDomainPropEnum(target, "type",
+                                               virDomainChrChannelTargetTypeFromString,
+                                               virDomainChrChannelTargetKnown,
+                                               NULL, true, &val)) == 0) {
+            virReportError(VIR_ERR_XML_ERROR, "%s",
+                           _("target type must be specified for channel device"));
+            return NULL;
+        }
+        if (rc < 0)
+            return NULL;
+        def->targetType = val;
+        def->targetName = virXMLPropString(target, "name");
+        if (def->targetName && !*def->targetName)
+            g_clear_pointer(&def->targetName, g_free);
+    } else if (target) {
         int port = -1;
 
         val = 0;
@@ -1499,6 +1889,61 @@ virDomainInputDefParse(xmlNodePtr node, unsigned int flags)
 }
 
 
+/*
+ * tlsPort and <image> of a SPICE display.  No TLS is configured for
+ * SPICE (qemu.conf has no spice_tls), so, like upstream with TLS off, a
+ * TLS port is refused and "-1" (pick one if TLS were on) means none.
+ */
+static int
+virDomainGraphicsDefParseSpice(xmlNodePtr node, virDomainGraphicsDef *def)
+{
+    g_autofree char *tlsPort = virXMLPropString(node, "tlsPort");
+    xmlNodePtr image = virXMLNodeFirstChild(node, "image");
+    int val = 0;
+
+    if (def->type != VIR_DOMAIN_GRAPHICS_TYPE_SPICE) {
+        if (tlsPort || image) {
+            virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
+                           _("%1$s is not supported for graphics type '%2$s'"),
+                           tlsPort ? "attribute 'tlsPort'" : "element <image>",
+                           virDomainGraphicsTypeToString(def->type));
+            return -1;
+        }
+        return 0;
+    }
+    if (tlsPort) {
+        gint64 p;
+
+        if (!g_ascii_string_to_signed(tlsPort, 10, -1, 65535, &p, NULL)) {
+            virReportError(VIR_ERR_INTERNAL_ERROR,
+                           _("cannot parse spice tlsPort %1$s"), tlsPort);
+            return -1;
+        }
+        if (p > 0) {
+            virDomainReportQEMUError(VIR_ERR_CONFIG_UNSUPPORTED, "%s",
+                                     _("spice TLS port set in XML configuration, but TLS is disabled in qemu.conf"));
+            return -1;
+        }
+    }
+    if (image) {
+        int rc;
+
+        if ((rc = virDomainPropEnum(image, "compression",
+                                    virDomainGraphicsSpiceImageCompressionTypeFromString,
+                                    NULL, NULL, true, &val)) < 0)
+            return -1;
+        if (rc == 0) {
+            virDomainReportXMLError(VIR_ERR_XML_ERROR,
+                                    _("Missing required attribute '%1$s' in element '%2$s'"),
+                                    "compression", "image");
+            return -1;
+        }
+        def->imageCompression = val;
+    }
+    return 0;
+}
+
+
 static virDomainGraphicsDef *
 virDomainGraphicsDefParse(xmlNodePtr node, unsigned int flags)
 {
@@ -1535,6 +1980,8 @@ virDomainGraphicsDefParse(xmlNodePtr node, unsigned int flags)
         def->port = p;
     }
     if ((autoportSet = virXMLPropYesNo(node, "autoport", &autoport)) < 0)
+        return NULL;
+    if (virDomainGraphicsDefParseSpice(node, def) < 0)
         return NULL;
 
     /* A port of -1 asks for one to be picked; so does autoport='yes',
@@ -1609,6 +2056,26 @@ virDomainAudioDefParse(xmlNodePtr node)
 }
 
 
+/* A size in KiB of a video <model>, as upstream reads it. */
+static int
+virDomainVideoParseSize(xmlNodePtr model, const char *name, unsigned int *ret)
+{
+    g_autofree char *str = virXMLPropString(model, name);
+    guint64 v;
+
+    if (!str)
+        return 0;
+    if (!g_ascii_isdigit(*str) ||
+        !g_ascii_string_to_unsigned(str, 10, 0, G_MAXUINT, &v, NULL)) {
+        virReportError(VIR_ERR_XML_ERROR,
+                       _("cannot parse video %1$s '%2$s'"), name, str);
+        return -1;
+    }
+    *ret = v;
+    return 0;
+}
+
+
 static virDomainVideoDef *
 virDomainVideoDefParse(xmlNodePtr node, unsigned int flags)
 {
@@ -1636,6 +2103,15 @@ virDomainVideoDefParse(xmlNodePtr node, unsigned int flags)
         }
         if (vram)
             def->vram = g_ascii_strtoull(vram, NULL, 10);
+        if (virDomainVideoParseSize(model, "ram", &def->ram) < 0 ||
+            virDomainVideoParseSize(model, "vgamem", &def->vgamem) < 0)
+            return NULL;
+        if ((def->ram || def->vgamem) && def->type != VIR_DOMAIN_VIDEO_TYPE_QXL) {
+            virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
+                           _("attribute '%1$s' of video <model> is supported for type 'qxl' only"),
+                           def->ram ? "ram" : "vgamem");
+            return NULL;
+        }
         if (heads &&
             (!g_ascii_isdigit(*heads) ||
              !g_ascii_string_to_unsigned(heads, 10, 0, G_MAXUINT, NULL, NULL))) {
@@ -1659,6 +2135,7 @@ static virDomainMemballoonDef *
 virDomainMemballoonDefParse(xmlNodePtr node, unsigned int flags)
 {
     g_autoptr(virDomainMemballoonDef) def = g_new0(virDomainMemballoonDef, 1);
+    xmlNodePtr stats;
     int val = 0;
     int rc;
 
@@ -1674,6 +2151,27 @@ virDomainMemballoonDefParse(xmlNodePtr node, unsigned int flags)
         return NULL;
     }
     def->model = val;
+
+    def->period = -1;
+    if ((stats = virXMLNodeFirstChild(node, "stats"))) {
+        unsigned int period;
+
+        if (virXMLPropUInt(stats, "period", 10, VIR_XML_PROP_REQUIRED,
+                           &period) < 0)
+            return NULL;
+        if (period > G_MAXINT) {
+            virReportError(VIR_ERR_XML_ERROR,
+                           _("invalid statistics collection period %1$u"),
+                           period);
+            return NULL;
+        }
+        if (def->model != VIR_DOMAIN_MEMBALLOON_MODEL_VIRTIO) {
+            virReportError(VIR_ERR_CONFIG_UNSUPPORTED, "%s",
+                           _("memballoon <stats> is supported for model 'virtio' only"));
+            return NULL;
+        }
+        def->period = period;
+    }
 
     if (virDomainDeviceInfoParse(node, &def->info, flags) < 0)
         return NULL;
@@ -1727,6 +2225,126 @@ virDomainRNGDefParse(xmlNodePtr node, unsigned int flags)
         g_free(def->source);
         def->source = g_strdup("/dev/random");
     }
+    if (virDomainDeviceInfoParse(node, &def->info, flags) < 0)
+        return NULL;
+    return g_steal_pointer(&def);
+}
+
+
+static virDomainSoundDef *
+virDomainSoundDefParse(xmlNodePtr node, unsigned int flags)
+{
+    g_autoptr(virDomainSoundDef) def = g_new0(virDomainSoundDef, 1);
+    int val = 0;
+    int rc;
+
+    if ((rc = virDomainPropEnum(node, "model", virDomainSoundModelTypeFromString,
+                                virDomainSoundModelKnown,
+                                _("unknown sound model '%1$s'"), false,
+                                &val)) < 0)
+        return NULL;
+    if (rc == 0) {
+        virDomainReportXMLError(VIR_ERR_XML_ERROR,
+                                _("Missing required attribute '%1$s' in element '%2$s'"),
+                                "model", "sound");
+        return NULL;
+    }
+    def->model = val;
+
+    for (xmlNodePtr cur = node->children; cur; cur = cur->next) {
+        if (cur->type != XML_ELEMENT_NODE ||
+            !xmlStrEqual(cur->name, BAD_CAST "codec"))
+            continue;
+        val = 0;
+        if ((rc = virDomainPropEnum(cur, "type",
+                                    virDomainSoundCodecTypeTypeFromString,
+                                    NULL, _("unknown codec type '%1$s'"),
+                                    false, &val)) < 0)
+            return NULL;
+        if (rc == 0) {
+            virReportError(VIR_ERR_XML_ERROR, "%s",
+                           _("missing 'type' attribute for codec"));
+            return NULL;
+        }
+        if (def->model == VIR_DOMAIN_SOUND_MODEL_AC97) {
+            virReportError(VIR_ERR_CONFIG_UNSUPPORTED, "%s",
+                           _("sound model 'ac97' has no codecs"));
+            return NULL;
+        }
+        def->codecs = g_renew(virDomainSoundCodecType, def->codecs,
+                              def->ncodecs + 1);
+        def->codecs[def->ncodecs++] = val;
+    }
+
+    if (virDomainDeviceInfoParse(node, &def->info, flags) < 0)
+        return NULL;
+    return g_steal_pointer(&def);
+}
+
+
+static virDomainRedirdevDef *
+virDomainRedirdevDefParse(xmlNodePtr node, unsigned int flags)
+{
+    g_autoptr(virDomainRedirdevDef) def = g_new0(virDomainRedirdevDef, 1);
+    g_autofree char *bus = virXMLPropString(node, "bus");
+    g_autofree char *type = virXMLPropString(node, "type");
+
+    if (bus && STRNEQ(bus, "usb")) {
+        virReportError(VIR_ERR_INTERNAL_ERROR,
+                       _("unknown redirdev bus '%1$s'"), bus);
+        return NULL;
+    }
+    if (!type) {
+        virReportError(VIR_ERR_INTERNAL_ERROR, "%s",
+                       _("missing type in redirdev"));
+        return NULL;
+    }
+    if (STRNEQ(type, "spicevmc")) {
+        if (virXMLStringInList(type, virDomainChrKnown)) {
+            virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
+                           _("redirdev of type '%1$s' is not supported: only 'spicevmc' is"),
+                           type);
+        } else {
+            virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
+                           _("unknown type presented to host for character device: %1$s"),
+                           type);
+        }
+        return NULL;
+    }
+    if (virDomainDeviceInfoParse(node, &def->info, flags) < 0)
+        return NULL;
+    return g_steal_pointer(&def);
+}
+
+
+static virDomainWatchdogDef *
+virDomainWatchdogDefParse(xmlNodePtr node, unsigned int flags)
+{
+    g_autoptr(virDomainWatchdogDef) def = g_new0(virDomainWatchdogDef, 1);
+    int val = 0;
+    int rc;
+
+    if ((rc = virDomainPropEnum(node, "model",
+                                virDomainWatchdogModelTypeFromString,
+                                virDomainWatchdogModelKnown,
+                                _("unknown watchdog model '%1$s'"), false,
+                                &val)) < 0)
+        return NULL;
+    if (rc == 0) {
+        virReportError(VIR_ERR_INTERNAL_ERROR, "%s",
+                       _("watchdog must contain model name"));
+        return NULL;
+    }
+    def->model = val;
+
+    val = VIR_DOMAIN_WATCHDOG_ACTION_RESET;
+    if (virDomainPropEnum(node, "action", virDomainWatchdogActionTypeFromString,
+                          virDomainWatchdogActionKnown,
+                          _("unknown watchdog action '%1$s'"), false,
+                          &val) < 0)
+        return NULL;
+    def->action = val;
+
     if (virDomainDeviceInfoParse(node, &def->info, flags) < 0)
         return NULL;
     return g_steal_pointer(&def);
@@ -1835,6 +2453,74 @@ virDomainDefParseLifecycle(xmlNodePtr root, const char *name,
 }
 
 
+/*
+ * <os firmware='...'>, <loader> and <nvram>: UEFI in flash, as OVMF
+ * runs.  A ROM loader, stateless or encrypted variables and firmware
+ * feature requests are not implemented.
+ */
+static int
+virDomainDefParseFirmware(virDomainDef *def, xmlNodePtr os)
+{
+    g_autofree char *firmware = virXMLPropString(os, "firmware");
+    xmlNodePtr loader = virXMLNodeFirstChild(os, "loader");
+    xmlNodePtr nvram = virXMLNodeFirstChild(os, "nvram");
+    int val;
+
+    if (firmware) {
+        if (STREQ(firmware, "efi")) {
+            def->os.firmwareEFI = true;
+        } else if (STRNEQ(firmware, "bios")) {
+            virDomainReportXMLError(VIR_ERR_XML_ERROR,
+                                    _("Invalid value for attribute 'firmware' in element 'os': '%1$s'."),
+                                    firmware);
+            return -1;
+        } else {
+            virReportError(VIR_ERR_CONFIG_UNSUPPORTED, "%s",
+                           _("firmware 'bios' is QEMU's default: leave the 'firmware' attribute out"));
+            return -1;
+        }
+    }
+
+    if (loader) {
+        g_autofree char *type = virXMLPropString(loader, "type");
+
+        if (type && STRNEQ(type, "pflash")) {
+            virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
+                           _("loader type '%1$s' is not supported: only 'pflash' is"),
+                           type);
+            return -1;
+        }
+        def->os.loaderPflash = type != NULL;
+        val = VIR_TRISTATE_BOOL_ABSENT;
+        if (virXMLPropEnum(loader, "readonly", virTristateBoolTypeFromString,
+                           VIR_XML_PROP_NONZERO, &val) < 0)
+            return -1;
+        def->os.loaderReadonly = val;
+        val = VIR_TRISTATE_BOOL_ABSENT;
+        if (virXMLPropEnum(loader, "secure", virTristateBoolTypeFromString,
+                           VIR_XML_PROP_NONZERO, &val) < 0)
+            return -1;
+        def->os.loaderSecure = val;
+        def->os.loader = virDomainChildContent(os, "loader");
+        if (!def->os.loader) {
+            virReportError(VIR_ERR_CONFIG_UNSUPPORTED, "%s",
+                           _("a <loader> without a path is not supported: name the firmware file, or use <os firmware='efi'>"));
+            return -1;
+        }
+    }
+    if (nvram) {
+        def->os.nvramTemplate = virXMLPropString(nvram, "template");
+        def->os.nvram = virDomainChildContent(os, "nvram");
+        if (!def->os.nvram && !def->os.nvramTemplate) {
+            virReportError(VIR_ERR_CONFIG_UNSUPPORTED, "%s",
+                           _("an empty <nvram> is not supported: give its path or its template"));
+            return -1;
+        }
+    }
+    return 0;
+}
+
+
 static int
 virDomainDefParseOS(virDomainDef *def, xmlNodePtr root)
 {
@@ -1871,9 +2557,10 @@ virDomainDefParseOS(virDomainDef *def, xmlNodePtr root)
     }
     def->os.machine = virXMLPropString(type, "machine");
     if (def->os.machine && STRNEQ(def->os.machine, "pc") &&
-        !STRPREFIX(def->os.machine, "pc-i440fx-")) {
+        !STRPREFIX(def->os.machine, "pc-i440fx-") &&
+        !virDomainDefIsQ35(def)) {
         virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
-                       _("machine type '%1$s' is not supported: only i440fx machines ('pc', 'pc-i440fx-*') are"),
+                       _("machine type '%1$s' is not supported: only i440fx ('pc', 'pc-i440fx-*') and q35 ('q35', 'pc-q35-*') machines are"),
                        def->os.machine);
         return -1;
     }
@@ -1898,7 +2585,7 @@ virDomainDefParseOS(virDomainDef *def, xmlNodePtr root)
     def->os.kernel = virDomainChildContent(os, "kernel");
     def->os.initrd = virDomainChildContent(os, "initrd");
     def->os.cmdline = virDomainChildContent(os, "cmdline");
-    return 0;
+    return virDomainDefParseFirmware(def, os);
 }
 
 
@@ -2040,6 +2727,33 @@ virDomainDefParseDevices(virDomainDef *def, xmlNodePtr devices,
             if (!chr)
                 return -1;
             VIR_DOMAIN_APPEND(def->consoles, def->nconsoles, chr);
+        } else if (STREQ(name, "channel")) {
+            virDomainChrDef *chr =
+                virDomainChrDefParse(cur, VIR_DOMAIN_CHR_DEVICE_TYPE_CHANNEL, flags);
+
+            if (!chr)
+                return -1;
+            VIR_DOMAIN_APPEND(def->channels, def->nchannels, chr);
+        } else if (STREQ(name, "sound")) {
+            virDomainSoundDef *sound = virDomainSoundDefParse(cur, flags);
+
+            if (!sound)
+                return -1;
+            VIR_DOMAIN_APPEND(def->sounds, def->nsounds, sound);
+        } else if (STREQ(name, "redirdev")) {
+            virDomainRedirdevDef *redirdev = virDomainRedirdevDefParse(cur, flags);
+
+            if (!redirdev)
+                return -1;
+            VIR_DOMAIN_APPEND(def->redirdevs, def->nredirdevs, redirdev);
+        } else if (STREQ(name, "watchdog")) {
+            if (def->watchdog) {
+                virReportError(VIR_ERR_INTERNAL_ERROR, "%s",
+                               _("only a single watchdog device is supported"));
+                return -1;
+            }
+            if (!(def->watchdog = virDomainWatchdogDefParse(cur, flags)))
+                return -1;
         } else if (STREQ(name, "input")) {
             virDomainInputDef *input = virDomainInputDefParse(cur, flags);
 
@@ -2079,6 +2793,94 @@ virDomainDefParseDevices(virDomainDef *def, xmlNodePtr devices,
                 return -1;
             VIR_DOMAIN_APPEND(def->rngs, def->nrngs, rng);
         }
+    }
+    return 0;
+}
+
+
+/* <features><NAME state='on|off'/>: no state means on, as upstream. */
+static int
+virDomainDefParseFeatureState(xmlNodePtr features, const char *name,
+                              virTristateSwitch *ret)
+{
+    xmlNodePtr node = virXMLNodeFirstChild(features, name);
+    int val = VIR_TRISTATE_SWITCH_ON;
+
+    if (!node)
+        return 0;
+    if (virXMLPropEnum(node, "state", virTristateSwitchTypeFromString,
+                       VIR_XML_PROP_NONZERO, &val) < 0)
+        return -1;
+    *ret = val;
+    return 0;
+}
+
+
+/* <pm><NAME enabled='yes|no'/> */
+static int
+virDomainDefParsePMState(xmlNodePtr pm, const char *name, virTristateBool *ret)
+{
+    xmlNodePtr node = virXMLNodeFirstChild(pm, name);
+    int val = VIR_TRISTATE_BOOL_ABSENT;
+
+    if (!node)
+        return 0;
+    if (virXMLPropEnum(node, "enabled", virTristateBoolTypeFromString,
+                       VIR_XML_PROP_NONZERO, &val) < 0)
+        return -1;
+    *ret = val;
+    return 0;
+}
+
+
+/*
+ * <clock><timer .../>: rtc, pit and hpet, with the settings QEMU has
+ * for them (the rest of each timer's settings is refused by the
+ * schema).  Each timer may appear once.
+ */
+static int
+virDomainDefParseTimers(virDomainDef *def, xmlNodePtr clock)
+{
+    for (xmlNodePtr cur = clock->children; cur; cur = cur->next) {
+        g_autoptr(virDomainTimerDef) timer = NULL;
+        int val = 0;
+        int rc;
+
+        if (cur->type != XML_ELEMENT_NODE ||
+            !xmlStrEqual(cur->name, BAD_CAST "timer"))
+            continue;
+        timer = g_new0(virDomainTimerDef, 1);
+        if ((rc = virDomainPropEnum(cur, "name", virDomainTimerNameTypeFromString,
+                                    virDomainTimerNameKnown,
+                                    _("unknown timer name '%1$s'"), false,
+                                    &val)) < 0)
+            return -1;
+        if (rc == 0) {
+            virReportError(VIR_ERR_INTERNAL_ERROR, "%s",
+                           _("missing timer name"));
+            return -1;
+        }
+        timer->name = val;
+        val = VIR_TRISTATE_BOOL_ABSENT;
+        if (virXMLPropEnum(cur, "present", virTristateBoolTypeFromString,
+                           VIR_XML_PROP_NONZERO, &val) < 0)
+            return -1;
+        timer->present = val;
+        val = VIR_DOMAIN_TIMER_TICKPOLICY_NONE;
+        if (virXMLPropEnum(cur, "tickpolicy", virDomainTimerTickpolicyTypeFromString,
+                           VIR_XML_PROP_NONZERO, &val) < 0)
+            return -1;
+        timer->tickpolicy = val;
+
+        for (size_t i = 0; i < def->ntimers; i++) {
+            if (def->timers[i]->name == timer->name) {
+                virReportError(VIR_ERR_XML_ERROR,
+                               _("timer '%1$s' is given more than once"),
+                               virDomainTimerNameTypeToString(timer->name));
+                return -1;
+            }
+        }
+        VIR_DOMAIN_APPEND(def->timers, def->ntimers, timer);
     }
     return 0;
 }
@@ -2221,6 +3023,9 @@ virDomainDefParseNode(xmlDocPtr xml G_GNUC_UNUSED, xmlNodePtr root,
                 (val = virDomainFeatureTypeFromString((const char *)cur->name)) >= 0)
                 def->features[val] = true;
         }
+        if (virDomainDefParseFeatureState(node, "vmport", &def->vmport) < 0 ||
+            virDomainDefParseFeatureState(node, "smm", &def->smm) < 0)
+            return NULL;
     }
 
     if (virDomainDefParseCPU(def, root) < 0)
@@ -2234,6 +3039,16 @@ virDomainDefParseNode(xmlDocPtr xml G_GNUC_UNUSED, xmlNodePtr root,
                               &val) < 0)
             return NULL;
         def->clockOffset = val;
+        if (virDomainDefParseTimers(def, node) < 0)
+            return NULL;
+    }
+
+    if ((node = virXMLNodeFirstChild(root, "pm"))) {
+        if (virDomainDefParsePMState(node, "suspend-to-mem",
+                                     &def->pmSuspendToMem) < 0 ||
+            virDomainDefParsePMState(node, "suspend-to-disk",
+                                     &def->pmSuspendToDisk) < 0)
+            return NULL;
     }
 
     if (virDomainDefParseLifecycle(root, "on_poweroff", &def->onPoweroff) < 0 ||
@@ -2325,6 +3140,9 @@ virDomainDefAddController(virDomainDef *def, virDomainControllerType type,
     ctrl->type = type;
     ctrl->idx = idx;
     ctrl->model = model;
+    ctrl->startport = -1;
+    ctrl->chassis = -1;
+    ctrl->port = -1;
     virDomainControllerInsertSorted(def, ctrl);
     return ctrl;
 }
@@ -2357,13 +3175,32 @@ virDomainDefHasControllerType(const virDomainDef *def,
 }
 
 
+/* The USB controller before the @pos-th controller, or NULL. */
+static virDomainControllerDef *
+virDomainDefPrevUSBController(virDomainDef *def, size_t pos)
+{
+    for (size_t i = pos; i > 0; i--) {
+        if (def->controllers[i - 1]->type == VIR_DOMAIN_CONTROLLER_TYPE_USB)
+            return def->controllers[i - 1];
+    }
+    return NULL;
+}
+
+
 static int
 virDomainDefPostParseControllers(virDomainDef *def)
 {
+    bool q35 = virDomainDefIsQ35(def);
+
     for (size_t i = 0; i < def->ncontrollers; i++) {
         virDomainControllerDef *ctrl = def->controllers[i];
+        virDomainControllerDef *prevUSB;
 
-        if (ctrl->idx == UINT_MAX) {
+        if (ctrl->idx == UINT_MAX && ctrl->startport >= 0 &&
+            (prevUSB = virDomainDefPrevUSBController(def, i))) {
+            /* A companion serves the USB2 controller before it. */
+            ctrl->idx = prevUSB->idx;
+        } else if (ctrl->idx == UINT_MAX) {
             unsigned int idx = 0;
 
             while (virDomainControllerFind(def, ctrl->type, idx) >= 0)
@@ -2373,7 +3210,8 @@ virDomainDefPostParseControllers(virDomainDef *def)
         if (ctrl->model == -1) {
             switch (ctrl->type) {
             case VIR_DOMAIN_CONTROLLER_TYPE_USB:
-                ctrl->model = VIR_DOMAIN_CONTROLLER_MODEL_USB_PIIX3_UHCI;
+                ctrl->model = q35 ? VIR_DOMAIN_CONTROLLER_MODEL_USB_QEMU_XHCI :
+                                    VIR_DOMAIN_CONTROLLER_MODEL_USB_PIIX3_UHCI;
                 break;
             case VIR_DOMAIN_CONTROLLER_TYPE_SCSI:
                 ctrl->model = VIR_DOMAIN_CONTROLLER_MODEL_SCSI_LSILOGIC;
@@ -2381,11 +3219,12 @@ virDomainDefPostParseControllers(virDomainDef *def)
             case VIR_DOMAIN_CONTROLLER_TYPE_PCI:
                 /* upstream wants the model of a PCI controller said */
                 virDomainReportQEMUError(VIR_ERR_XML_ERROR,
-                                         _("The PCI controller with index='%1$u' must be model='pci-root' for this machine type, but model='(null)' was found instead"),
-                                         ctrl->idx);
+                                         _("The PCI controller with index='%1$u' must be model='%2$s' for this machine type, but model='(null)' was found instead"),
+                                         ctrl->idx, q35 ? "pcie-root" : "pci-root");
                 return -1;
             case VIR_DOMAIN_CONTROLLER_TYPE_IDE:
             case VIR_DOMAIN_CONTROLLER_TYPE_SATA:
+            case VIR_DOMAIN_CONTROLLER_TYPE_VIRTIO_SERIAL:
             case VIR_DOMAIN_CONTROLLER_TYPE_LAST:
                 break;
             }
@@ -2393,14 +3232,30 @@ virDomainDefPostParseControllers(virDomainDef *def)
     }
 
     /* What an i440fx machine always has: a USB controller (PIIX3's
-     * UHCI function) and the PCI root bus. */
+     * UHCI function) and the PCI root bus; a q35 one: a USB controller
+     * (upstream's default there is qemu-xhci), the ICH9's AHCI and the
+     * PCI Express root complex. */
     if (!virDomainDefHasControllerType(def, VIR_DOMAIN_CONTROLLER_TYPE_USB)) {
         virDomainDefAddController(def, VIR_DOMAIN_CONTROLLER_TYPE_USB, 0,
-                                  VIR_DOMAIN_CONTROLLER_MODEL_USB_PIIX3_UHCI);
+                                  q35 ? VIR_DOMAIN_CONTROLLER_MODEL_USB_QEMU_XHCI :
+                                        VIR_DOMAIN_CONTROLLER_MODEL_USB_PIIX3_UHCI);
     }
+    if (q35 && virDomainControllerFind(def, VIR_DOMAIN_CONTROLLER_TYPE_SATA, 0) < 0)
+        virDomainDefAddController(def, VIR_DOMAIN_CONTROLLER_TYPE_SATA, 0, -1);
     if (virDomainControllerFind(def, VIR_DOMAIN_CONTROLLER_TYPE_PCI, 0) < 0) {
         virDomainDefAddController(def, VIR_DOMAIN_CONTROLLER_TYPE_PCI, 0,
-                                  VIR_DOMAIN_CONTROLLER_MODEL_PCI_ROOT);
+                                  q35 ? VIR_DOMAIN_CONTROLLER_MODEL_PCIE_ROOT :
+                                        VIR_DOMAIN_CONTROLLER_MODEL_PCI_ROOT);
+    }
+
+    /* virtio channels are ports of a virtio-serial controller. */
+    for (size_t i = 0; i < def->nchannels; i++) {
+        if (def->channels[i]->targetType == VIR_DOMAIN_CHR_CHANNEL_TARGET_TYPE_VIRTIO &&
+            !virDomainDefHasControllerType(def, VIR_DOMAIN_CONTROLLER_TYPE_VIRTIO_SERIAL)) {
+            virDomainDefAddController(def, VIR_DOMAIN_CONTROLLER_TYPE_VIRTIO_SERIAL,
+                                      0, -1);
+            break;
+        }
     }
     return 0;
 }
@@ -2525,8 +3380,17 @@ virDomainDefPostParseVideo(virDomainDef *def)
             video->heads = 1;
         if (video->vram == 0 &&
             (video->type == VIR_DOMAIN_VIDEO_TYPE_VGA ||
-             video->type == VIR_DOMAIN_VIDEO_TYPE_CIRRUS))
+             video->type == VIR_DOMAIN_VIDEO_TYPE_CIRRUS ||
+             video->type == VIR_DOMAIN_VIDEO_TYPE_BOCHS))
             video->vram = VIR_DOMAIN_VIDEO_DEFAULT_VRAM;
+        if (video->type == VIR_DOMAIN_VIDEO_TYPE_QXL) {
+            if (video->vram == 0)
+                video->vram = VIR_DOMAIN_VIDEO_QXL_DEFAULT_RAM;
+            if (video->ram == 0)
+                video->ram = VIR_DOMAIN_VIDEO_QXL_DEFAULT_RAM;
+            if (video->vgamem == 0)
+                video->vgamem = VIR_DOMAIN_VIDEO_DEFAULT_VRAM;
+        }
     }
 
     /* The primary video device comes first; without one, the first
@@ -2692,8 +3556,11 @@ virDomainDefPostParse(virDomainDef *def, unsigned int flags)
     if (def->naudios == 0) {
         virDomainAudioDef *audio = g_new0(virDomainAudioDef, 1);
 
+        /* Sound goes where the display goes: to the SPICE client when
+         * there is one, nowhere otherwise. */
         audio->id = 1;
-        audio->type = VIR_DOMAIN_AUDIO_TYPE_NONE;
+        audio->type = virDomainDefHasSpice(def) ? VIR_DOMAIN_AUDIO_TYPE_SPICE :
+                                                  VIR_DOMAIN_AUDIO_TYPE_NONE;
         VIR_DOMAIN_APPEND(def->audios, def->naudios, audio);
     }
 
@@ -2702,6 +3569,7 @@ virDomainDefPostParse(virDomainDef *def, unsigned int flags)
     if (!def->memballoon) {
         def->memballoon = g_new0(virDomainMemballoonDef, 1);
         def->memballoon->model = VIR_DOMAIN_MEMBALLOON_MODEL_VIRTIO;
+        def->memballoon->period = -1;
     }
 
     for (size_t i = 0; i < def->nnets; i++) {
@@ -2833,6 +3701,14 @@ virDomainDiskValidateDriveAddress(const virDomainDef *def,
 static int
 virDomainDiskDefValidate(const virDomainDef *def, const virDomainDiskDef *disk)
 {
+    if (disk->info.type == VIR_DOMAIN_DEVICE_ADDRESS_TYPE_VIRTIO_SERIAL ||
+        disk->info.type == VIR_DOMAIN_DEVICE_ADDRESS_TYPE_USB) {
+        virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
+                       _("address type '%1$s' is not supported for disk '%2$s'"),
+                       virDomainDeviceAddressTypeToString(disk->info.type),
+                       disk->dst);
+        return -1;
+    }
     if (disk->bus == VIR_DOMAIN_DISK_BUS_VIRTIO) {
         if (disk->device == VIR_DOMAIN_DISK_DEVICE_CDROM) {
             virDomainReportQEMUError(VIR_ERR_CONFIG_UNSUPPORTED,
@@ -2925,6 +3801,99 @@ virDomainDefValidateDisks(const virDomainDef *def)
 }
 
 
+/* ICH9's EHCI and UHCI controllers: one set may share an index. */
+static bool
+virDomainControllerIsICH9USB(const virDomainControllerDef *ctrl)
+{
+    return ctrl->type == VIR_DOMAIN_CONTROLLER_TYPE_USB &&
+        (ctrl->model == VIR_DOMAIN_CONTROLLER_MODEL_USB_ICH9_EHCI1 ||
+         ctrl->model == VIR_DOMAIN_CONTROLLER_MODEL_USB_ICH9_UHCI1 ||
+         ctrl->model == VIR_DOMAIN_CONTROLLER_MODEL_USB_ICH9_UHCI2 ||
+         ctrl->model == VIR_DOMAIN_CONTROLLER_MODEL_USB_ICH9_UHCI3);
+}
+
+
+/* A USB companion (<master>) and the USB2 controller it serves. */
+static int
+virDomainControllerValidateCompanion(const virDomainDef *def,
+                                     const virDomainControllerDef *ctrl)
+{
+    if (ctrl->startport < 0)
+        return 0;
+    if (ctrl->model != VIR_DOMAIN_CONTROLLER_MODEL_USB_ICH9_UHCI1 &&
+        ctrl->model != VIR_DOMAIN_CONTROLLER_MODEL_USB_ICH9_UHCI2 &&
+        ctrl->model != VIR_DOMAIN_CONTROLLER_MODEL_USB_ICH9_UHCI3) {
+        virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
+                       _("USB controller model '%1$s' cannot be a companion controller (<master>)"),
+                       virDomainControllerModelUSBTypeToString(ctrl->model));
+        return -1;
+    }
+    for (size_t i = 0; i < def->ncontrollers; i++) {
+        const virDomainControllerDef *other = def->controllers[i];
+
+        if (other->type == VIR_DOMAIN_CONTROLLER_TYPE_USB &&
+            other->idx == ctrl->idx &&
+            other->model == VIR_DOMAIN_CONTROLLER_MODEL_USB_ICH9_EHCI1)
+            return 0;
+    }
+    virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
+                   _("USB companion controller '%1$s' with index %2$u has no 'ich9-ehci1' controller with the same index to serve"),
+                   virDomainControllerModelUSBTypeToString(ctrl->model), ctrl->idx);
+    return -1;
+}
+
+
+/*
+ * The PCI topology we implement: bus 0 is the machine's root (pci-root
+ * on i440fx, pcie-root on q35), and on q35 every other bus is a
+ * pcie-root-port or a pcie-to-pci-bridge.  i440fx has only bus 0.
+ */
+static int
+virDomainControllerValidatePCI(const virDomainDef *def,
+                               const virDomainControllerDef *ctrl)
+{
+    bool q35 = virDomainDefIsQ35(def);
+    int root = q35 ? VIR_DOMAIN_CONTROLLER_MODEL_PCIE_ROOT :
+                     VIR_DOMAIN_CONTROLLER_MODEL_PCI_ROOT;
+    bool isRoot = ctrl->model == VIR_DOMAIN_CONTROLLER_MODEL_PCI_ROOT ||
+                  ctrl->model == VIR_DOMAIN_CONTROLLER_MODEL_PCIE_ROOT;
+
+    if (ctrl->idx == 0 && ctrl->model != root) {
+        virDomainReportQEMUError(VIR_ERR_XML_ERROR,
+                                 _("The PCI controller with index='0' must be model='%1$s' for this machine type, but model='%2$s' was found instead"),
+                                 virDomainControllerModelPCITypeToString(root),
+                                 virDomainControllerModelPCITypeToString(ctrl->model));
+        return -1;
+    }
+    if (isRoot) {
+        if (ctrl->idx != 0) {
+            virDomainReportQEMUError(VIR_ERR_XML_ERROR, "%s",
+                                     _("pci-root and pcie-root controllers should have index 0"));
+            return -1;
+        }
+        if (ctrl->info.type != VIR_DOMAIN_DEVICE_ADDRESS_TYPE_NONE) {
+            virReportError(VIR_ERR_CONFIG_UNSUPPORTED, "%s",
+                           _("pci-root and pcie-root controllers should not have an address"));
+            return -1;
+        }
+        return 0;
+    }
+    if (!q35) {
+        virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
+                       _("PCI controller model '%1$s' is not supported on an i440fx machine: this driver adds no PCI bridges there"),
+                       virDomainControllerModelPCITypeToString(ctrl->model));
+        return -1;
+    }
+    if (ctrl->idx > 0xff) {
+        virReportError(VIR_ERR_XML_ERROR,
+                       _("PCI controller index %1$u is out of range: buses 1 to 255 exist"),
+                       ctrl->idx);
+        return -1;
+    }
+    return 0;
+}
+
+
 static int
 virDomainDefValidateControllers(const virDomainDef *def)
 {
@@ -2936,6 +3905,11 @@ virDomainDefValidateControllers(const virDomainDef *def)
         const char *type = virDomainControllerTypeToString(ctrl->type);
 
         for (size_t j = 0; j < i; j++) {
+            if (virDomainControllerIsICH9USB(ctrl) &&
+                virDomainControllerIsICH9USB(def->controllers[j]) &&
+                def->controllers[j]->idx == ctrl->idx &&
+                def->controllers[j]->model != ctrl->model)
+                continue;
             if (def->controllers[j]->type == ctrl->type &&
                 def->controllers[j]->idx == ctrl->idx) {
                 virReportError(VIR_ERR_XML_ERROR,
@@ -2947,18 +3921,15 @@ virDomainDefValidateControllers(const virDomainDef *def)
 
         switch (ctrl->type) {
         case VIR_DOMAIN_CONTROLLER_TYPE_PCI:
-            if (ctrl->idx != 0) {
-                virDomainReportQEMUError(VIR_ERR_XML_ERROR, "%s",
-                                         _("pci-root and pcie-root controllers should have index 0"));
+            if (virDomainControllerValidatePCI(def, ctrl) < 0)
                 return -1;
-            }
-            if (ctrl->info.type != VIR_DOMAIN_DEVICE_ADDRESS_TYPE_NONE) {
-                virReportError(VIR_ERR_CONFIG_UNSUPPORTED, "%s",
-                               _("pci-root and pcie-root controllers should not have an address"));
-                return -1;
-            }
             break;
         case VIR_DOMAIN_CONTROLLER_TYPE_IDE:
+            if (virDomainDefIsQ35(def)) {
+                virDomainReportQEMUError(VIR_ERR_CONFIG_UNSUPPORTED, "%s",
+                                         _("IDE controllers are unsupported for this QEMU binary or machine type"));
+                return -1;
+            }
             if (ctrl->idx != 0) {
                 virDomainReportQEMUError(VIR_ERR_CONFIG_UNSUPPORTED, "%s",
                                          _("Only a single IDE controller is supported for this machine type"));
@@ -2967,6 +3938,8 @@ virDomainDefValidateControllers(const virDomainDef *def)
             break;
         case VIR_DOMAIN_CONTROLLER_TYPE_USB:
             nusb++;
+            if (virDomainControllerValidateCompanion(def, ctrl) < 0)
+                return -1;
             if (ctrl->model == VIR_DOMAIN_CONTROLLER_MODEL_USB_NONE) {
                 usbNone = true;
                 if (virDomainValidateNoAddress(&ctrl->info,
@@ -2976,6 +3949,7 @@ virDomainDefValidateControllers(const virDomainDef *def)
             break;
         case VIR_DOMAIN_CONTROLLER_TYPE_SCSI:
         case VIR_DOMAIN_CONTROLLER_TYPE_SATA:
+        case VIR_DOMAIN_CONTROLLER_TYPE_VIRTIO_SERIAL:
         case VIR_DOMAIN_CONTROLLER_TYPE_LAST:
             break;
         }
@@ -3055,17 +4029,19 @@ virDomainDefValidateVideo(const virDomainDef *def)
                 return -1;
             continue;
         }
-        if (video->heads != 1 && video->type != VIR_DOMAIN_VIDEO_TYPE_VIRTIO) {
+        if (video->heads != 1 && video->type != VIR_DOMAIN_VIDEO_TYPE_VIRTIO &&
+            video->type != VIR_DOMAIN_VIDEO_TYPE_QXL) {
             virDomainReportQEMUError(VIR_ERR_CONFIG_UNSUPPORTED,
                                      _("video type '%1$s' doesn't support multiple 'heads'"),
                                      type);
             return -1;
         }
-        if (video->type == VIR_DOMAIN_VIDEO_TYPE_VIRTIO &&
+        if ((video->type == VIR_DOMAIN_VIDEO_TYPE_VIRTIO ||
+             video->type == VIR_DOMAIN_VIDEO_TYPE_QXL) &&
             (video->heads < 1 || video->heads > 16)) {
             virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
-                           _("video type 'virtio' supports 1 to 16 heads, not %1$u"),
-                           video->heads);
+                           _("video type '%1$s' supports 1 to 16 heads, not %2$u"),
+                           type, video->heads);
             return -1;
         }
         if (video->vram && video->type == VIR_DOMAIN_VIDEO_TYPE_VIRTIO) {
@@ -3080,6 +4056,121 @@ virDomainDefValidateVideo(const virDomainDef *def)
         virReportError(VIR_ERR_CONFIG_UNSUPPORTED, "%s",
                        _("Only one primary video device is supported"));
         return -1;
+    }
+    return 0;
+}
+
+
+static bool
+virDomainDefHasChrType(virDomainChrDef *const *chrs, size_t nchrs,
+                       virDomainChrType type)
+{
+    for (size_t i = 0; i < nchrs; i++) {
+        if (chrs[i]->type == type)
+            return true;
+    }
+    return false;
+}
+
+
+/* Devices on the USB bus need one; SPICE devices need SPICE. */
+static int
+virDomainValidateUSBDevice(const virDomainDef *def,
+                           const virDomainDeviceInfo *info, const char *what)
+{
+    if (!virDomainDefHasUSB(def)) {
+        virReportError(VIR_ERR_CONFIG_UNSUPPORTED, "%s",
+                       _("USB is disabled for this domain, but USB devices are present in the domain XML"));
+        return -1;
+    }
+    if (info->type != VIR_DOMAIN_DEVICE_ADDRESS_TYPE_NONE &&
+        info->type != VIR_DOMAIN_DEVICE_ADDRESS_TYPE_USB) {
+        virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
+                       _("address type '%1$s' is not supported for <%2$s>: it must be 'usb'"),
+                       virDomainDeviceAddressTypeToString(info->type), what);
+        return -1;
+    }
+    return 0;
+}
+
+
+static int
+virDomainDefValidateNewDevices(const virDomainDef *def)
+{
+    for (size_t i = 0; i < def->ninputs; i++) {
+        const virDomainInputDef *input = def->inputs[i];
+
+        if (input->bus == VIR_DOMAIN_INPUT_BUS_USB) {
+            if (virDomainValidateUSBDevice(def, &input->info, "input") < 0)
+                return -1;
+        } else {
+            if (input->type == VIR_DOMAIN_INPUT_TYPE_TABLET) {
+                virReportError(VIR_ERR_XML_ERROR,
+                               _("tablet input device is not supported on bus '%1$s'"),
+                               virDomainInputBusTypeToString(input->bus));
+                return -1;
+            }
+            if (virDomainValidateNoAddress(&input->info, "input bus='ps2'") < 0)
+                return -1;
+        }
+    }
+    for (size_t i = 0; i < def->nredirdevs; i++) {
+        if (virDomainValidateUSBDevice(def, &def->redirdevs[i]->info,
+                                       "redirdev") < 0)
+            return -1;
+    }
+    if ((def->nredirdevs > 0 ||
+         virDomainDefHasChrType(def->channels, def->nchannels,
+                                VIR_DOMAIN_CHR_TYPE_SPICEVMC)) &&
+        !virDomainDefHasSpice(def)) {
+        virReportError(VIR_ERR_CONFIG_UNSUPPORTED, "%s",
+                       _("spicevmc devices need a SPICE display: add <graphics type='spice'/>"));
+        return -1;
+    }
+    for (size_t i = 0; i < def->nchannels; i++) {
+        const virDomainChrDef *chr = def->channels[i];
+
+        if (chr->info.type != VIR_DOMAIN_DEVICE_ADDRESS_TYPE_NONE &&
+            chr->info.type != VIR_DOMAIN_DEVICE_ADDRESS_TYPE_VIRTIO_SERIAL) {
+            virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
+                           _("address type '%1$s' is not supported for <channel>: it must be 'virtio-serial'"),
+                           virDomainDeviceAddressTypeToString(chr->info.type));
+            return -1;
+        }
+        if (chr->type != VIR_DOMAIN_CHR_TYPE_UNIX &&
+            chr->type != VIR_DOMAIN_CHR_TYPE_SPICEVMC &&
+            chr->type != VIR_DOMAIN_CHR_TYPE_PTY) {
+            virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
+                           _("channel type '%1$s' is not supported: use 'unix', 'pty' or 'spicevmc'"),
+                           virDomainChrTypeToString(chr->type));
+            return -1;
+        }
+        if (chr->path &&
+            virDomainCheckAbsolutePath(chr->path, _("channel source"),
+                                       NULLSTR(chr->targetName)) < 0)
+            return -1;
+        for (size_t j = 0; j < i; j++) {
+            if (chr->targetName &&
+                STREQ_NULLABLE(def->channels[j]->targetName, chr->targetName)) {
+                virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
+                               _("virtio channel name '%1$s' is used by more than one <channel>"),
+                               chr->targetName);
+                return -1;
+            }
+        }
+    }
+    for (size_t i = 0; i < def->nsounds; i++) {
+        if (virDomainValidatePCIOnly(&def->sounds[i]->info, "sound") < 0)
+            return -1;
+    }
+    if (def->watchdog) {
+        if (def->watchdog->model == VIR_DOMAIN_WATCHDOG_MODEL_IB700) {
+            if (virDomainValidateNoAddress(&def->watchdog->info,
+                                           "watchdog model='ib700'") < 0)
+                return -1;
+        } else if (virDomainValidatePCIOnly(&def->watchdog->info, "watchdog") < 0) {
+            return -1;
+        }
     }
     return 0;
 }
@@ -3203,7 +4294,10 @@ virDomainDefValidateStrings(const virDomainDef *def)
     if (virDomainDefCheckName(def->name) < 0 ||
         virDomainCheckPathControl(def->emulator, _("emulator path")) < 0 ||
         virDomainCheckPathControl(def->os.kernel, _("kernel path")) < 0 ||
-        virDomainCheckPathControl(def->os.initrd, _("initrd path")) < 0)
+        virDomainCheckPathControl(def->os.initrd, _("initrd path")) < 0 ||
+        virDomainCheckPathControl(def->os.loader, _("loader path")) < 0 ||
+        virDomainCheckPathControl(def->os.nvram, _("nvram path")) < 0 ||
+        virDomainCheckPathControl(def->os.nvramTemplate, _("nvram template path")) < 0)
         return -1;
     for (size_t i = 0; i < def->ndisks; i++) {
         if (virDomainCheckPathControl(def->disks[i]->src, _("disk source path")) < 0)
@@ -3224,6 +4318,12 @@ virDomainDefValidateStrings(const virDomainDef *def)
     for (size_t i = 0; i < def->nrngs; i++) {
         if (virDomainCheckPathControl(def->rngs[i]->source,
                                       _("RNG backend path")) < 0)
+            return -1;
+    }
+    for (size_t i = 0; i < def->nchannels; i++) {
+        if (def->channels[i]->type != VIR_DOMAIN_CHR_TYPE_PTY &&
+            virDomainCheckPathControl(def->channels[i]->path,
+                                      _("channel source path")) < 0)
             return -1;
     }
     for (size_t i = 0; i < def->ngraphics; i++) {
@@ -3310,7 +4410,8 @@ virDomainDefValidate(const virDomainDef *def, unsigned int flags)
         virDomainDefValidateDisks(def) < 0 ||
         virDomainDefValidateControllers(def) < 0 ||
         virDomainDefValidateChrs(def) < 0 ||
-        virDomainDefValidateVideo(def) < 0)
+        virDomainDefValidateVideo(def) < 0 ||
+        virDomainDefValidateNewDevices(def) < 0)
         return -1;
 
     for (size_t i = 0; i < def->nnets; i++) {
@@ -3328,7 +4429,9 @@ virDomainDefValidate(const virDomainDef *def, unsigned int flags)
         if (!graphics->autoport &&
             (graphics->port < 5900 || graphics->port > 65535)) {
             virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
-                           _("VNC port %1$d is out of range: it must be between 5900 and 65535"),
+                           _("%1$s port %2$d is out of range: it must be between 5900 and 65535"),
+                           graphics->type == VIR_DOMAIN_GRAPHICS_TYPE_SPICE ?
+                           "SPICE" : "VNC",
                            graphics->port);
             return -1;
         }
@@ -3359,8 +4462,35 @@ virDomainDefValidate(const virDomainDef *def, unsigned int flags)
             return -1;
     }
     if (virDomainCheckAbsolutePath(def->os.kernel, _("kernel"), "os") < 0 ||
-        virDomainCheckAbsolutePath(def->os.initrd, _("initrd"), "os") < 0)
+        virDomainCheckAbsolutePath(def->os.initrd, _("initrd"), "os") < 0 ||
+        virDomainCheckAbsolutePath(def->os.loader, _("loader"), "os") < 0 ||
+        virDomainCheckAbsolutePath(def->os.nvram, _("nvram"), "os") < 0 ||
+        virDomainCheckAbsolutePath(def->os.nvramTemplate, _("nvram template"),
+                                   "os") < 0)
         return -1;
+    if ((def->os.firmwareEFI || def->os.loader) &&
+        !def->features[VIR_DOMAIN_FEATURE_ACPI]) {
+        virDomainReportQEMUError(VIR_ERR_CONFIG_UNSUPPORTED, "%s",
+                                 _("UEFI requires ACPI on this architecture"));
+        return -1;
+    }
+    if (def->os.firmwareEFI && def->os.loader) {
+        virReportError(VIR_ERR_CONFIG_UNSUPPORTED, "%s",
+                       _("<os firmware='efi'> picks the firmware: it cannot be combined with a <loader>"));
+        return -1;
+    }
+    if ((def->os.nvram || def->os.nvramTemplate) && !def->os.firmwareEFI &&
+        !def->os.loader) {
+        virReportError(VIR_ERR_CONFIG_UNSUPPORTED, "%s",
+                       _("<nvram> needs a UEFI firmware: add <os firmware='efi'> or a <loader>"));
+        return -1;
+    }
+    if (def->os.loader &&
+        (!def->os.loaderPflash || def->os.loaderReadonly != VIR_TRISTATE_BOOL_YES)) {
+        virReportError(VIR_ERR_CONFIG_UNSUPPORTED, "%s",
+                       _("only a read-only flash loader is supported: <loader readonly='yes' type='pflash'>"));
+        return -1;
+    }
     return virDomainDefValidateStrings(def);
 }
 
@@ -3393,6 +4523,19 @@ virDomainDeviceInfoFormat(virBuffer *buf, const virDomainDeviceInfo *info,
                           "<address type='drive' controller='%u' bus='%u' target='%u' unit='%u'/>\n",
                           info->addr.drive.controller, info->addr.drive.bus,
                           info->addr.drive.target, info->addr.drive.unit);
+        break;
+    case VIR_DOMAIN_DEVICE_ADDRESS_TYPE_VIRTIO_SERIAL:
+        virBufferAsprintf(buf,
+                          "<address type='virtio-serial' controller='%u' bus='%u' port='%u'/>\n",
+                          info->addr.vioserial.controller,
+                          info->addr.vioserial.bus, info->addr.vioserial.port);
+        break;
+    case VIR_DOMAIN_DEVICE_ADDRESS_TYPE_USB:
+        virBufferAsprintf(buf, "<address type='usb' bus='%u'",
+                          info->addr.usb.bus);
+        if (info->addr.usb.port)
+            virBufferAsprintf(buf, " port='%u'", info->addr.usb.port);
+        virBufferAddLit(buf, "/>\n");
         break;
     case VIR_DOMAIN_DEVICE_ADDRESS_TYPE_NONE:
     case VIR_DOMAIN_DEVICE_ADDRESS_TYPE_LAST:
@@ -3481,6 +4624,7 @@ virDomainControllerModelToString(const virDomainControllerDef *ctrl)
         return virDomainControllerModelPCITypeToString(ctrl->model);
     case VIR_DOMAIN_CONTROLLER_TYPE_IDE:
     case VIR_DOMAIN_CONTROLLER_TYPE_SATA:
+    case VIR_DOMAIN_CONTROLLER_TYPE_VIRTIO_SERIAL:
     case VIR_DOMAIN_CONTROLLER_TYPE_LAST:
         break;
     }
@@ -3508,6 +4652,20 @@ virDomainControllerDefFormat(virBuffer *buf, const virDomainControllerDef *ctrl,
                                ctrl->idx);
 
     virDomainChildBufInit(&child, buf);
+    if (ctrl->startport >= 0)
+        virBufferAsprintf(&child, "<master startport='%d'/>\n", ctrl->startport);
+    if (ctrl->type == VIR_DOMAIN_CONTROLLER_TYPE_PCI &&
+        virDomainControllerPCIModelName(ctrl->model))
+        virBufferAsprintf(&child, "<model name='%s'/>\n",
+                          virDomainControllerPCIModelName(ctrl->model));
+    if (ctrl->chassis >= 0 || ctrl->port >= 0) {
+        virBufferAddLit(&child, "<target");
+        if (ctrl->chassis >= 0)
+            virBufferAsprintf(&child, " chassis='%d'", ctrl->chassis);
+        if (ctrl->port >= 0)
+            virBufferAsprintf(&child, " port='0x%x'", ctrl->port);
+        virBufferAddLit(&child, "/>\n");
+    }
     virDomainDeviceInfoFormat(&child, &ctrl->info, flags);
     virDomainFormatElement(buf, open, "controller", &child);
 }
@@ -3523,6 +4681,7 @@ virDomainNetDefFormat(virBuffer *buf, const virDomainNetDef *net,
                       virDomainNetTypeToString(net->type));
     virBufferAdjustIndent(buf, 2);
     virBufferAsprintf(buf, "<mac address='%s'/>\n", virMacAddrFormat(&net->mac, mac));
+    virBufferEscapeString(buf, "<source network='%s'/>\n", net->network);
     if (net->model != VIR_DOMAIN_NET_MODEL_UNKNOWN)
         virBufferAsprintf(buf, "<model type='%s'/>\n",
                           virDomainNetModelTypeToString(net->model));
@@ -3546,11 +4705,15 @@ virDomainChrSourceFormat(virBuffer *buf, const virDomainChrDef *src,
         virBufferEscapeString(buf, "<source path='%s'/>\n", src->path);
         break;
     case VIR_DOMAIN_CHR_TYPE_UNIX:
+        /* A channel socket the driver names exists only while running. */
+        if (!src->path)
+            break;
         virBufferAsprintf(buf, "<source mode='%s'",
                           virDomainChrSourceModeTypeToString(src->mode));
         virBufferEscapeString(buf, " path='%s'/>\n", src->path);
         break;
     case VIR_DOMAIN_CHR_TYPE_NULL:
+    case VIR_DOMAIN_CHR_TYPE_SPICEVMC:
     case VIR_DOMAIN_CHR_TYPE_LAST:
         break;
     }
@@ -3625,6 +4788,70 @@ virDomainConsoleDefFormat(virBuffer *buf, const virDomainDef *def,
 
 
 static void
+virDomainChannelDefFormat(virBuffer *buf, const virDomainChrDef *chr,
+                          unsigned int flags)
+{
+    virBufferAsprintf(buf, "<channel type='%s'>\n", virDomainChrTypeToString(chr->type));
+    virBufferAdjustIndent(buf, 2);
+    virDomainChrSourceFormat(buf, chr, flags);
+    virBufferAsprintf(buf, "<target type='%s'",
+                      virDomainChrChannelTargetTypeToString(chr->targetType));
+    virBufferEscapeString(buf, " name='%s'", chr->targetName);
+    virBufferAddLit(buf, "/>\n");
+    virDomainDeviceInfoFormat(buf, &chr->info, flags);
+    virBufferAdjustIndent(buf, -2);
+    virBufferAddLit(buf, "</channel>\n");
+}
+
+
+static void
+virDomainSoundDefFormat(virBuffer *buf, const virDomainSoundDef *sound,
+                        unsigned int flags)
+{
+    g_auto(virBuffer) child = VIR_BUFFER_INITIALIZER;
+    g_autofree char *open = NULL;
+
+    open = g_strdup_printf("sound model='%s'",
+                           virDomainSoundModelTypeToString(sound->model));
+    virDomainChildBufInit(&child, buf);
+    for (size_t i = 0; i < sound->ncodecs; i++)
+        virBufferAsprintf(&child, "<codec type='%s'/>\n",
+                          virDomainSoundCodecTypeTypeToString(sound->codecs[i]));
+    virDomainDeviceInfoFormat(&child, &sound->info, flags);
+    virDomainFormatElement(buf, open, "sound", &child);
+}
+
+
+static void
+virDomainRedirdevDefFormat(virBuffer *buf, const virDomainRedirdevDef *redirdev,
+                           unsigned int flags)
+{
+    g_auto(virBuffer) child = VIR_BUFFER_INITIALIZER;
+
+    virDomainChildBufInit(&child, buf);
+    virDomainDeviceInfoFormat(&child, &redirdev->info, flags);
+    virDomainFormatElement(buf, "redirdev bus='usb' type='spicevmc'", "redirdev",
+                           &child);
+}
+
+
+static void
+virDomainWatchdogDefFormat(virBuffer *buf, const virDomainWatchdogDef *watchdog,
+                           unsigned int flags)
+{
+    g_auto(virBuffer) child = VIR_BUFFER_INITIALIZER;
+    g_autofree char *open = NULL;
+
+    open = g_strdup_printf("watchdog model='%s' action='%s'",
+                           virDomainWatchdogModelTypeToString(watchdog->model),
+                           virDomainWatchdogActionTypeToString(watchdog->action));
+    virDomainChildBufInit(&child, buf);
+    virDomainDeviceInfoFormat(&child, &watchdog->info, flags);
+    virDomainFormatElement(buf, open, "watchdog", &child);
+}
+
+
+static void
 virDomainInputDefFormat(virBuffer *buf, const virDomainInputDef *input,
                         unsigned int flags)
 {
@@ -3649,9 +4876,12 @@ virDomainGraphicsDefFormat(virBuffer *buf, const virDomainGraphicsDef *graphics,
     if (graphics->autoport && (flags & VIR_DOMAIN_DEF_FORMAT_INACTIVE))
         port = -1;
 
-    virBufferAsprintf(buf, "<graphics type='%s' port='%d' autoport='%s'",
-                      virDomainGraphicsTypeToString(graphics->type), port,
-                      graphics->autoport ? "yes" : "no");
+    virBufferAsprintf(buf, "<graphics type='%s'",
+                      virDomainGraphicsTypeToString(graphics->type));
+    /* Upstream writes a VNC port always, a SPICE port only once chosen. */
+    if (graphics->type == VIR_DOMAIN_GRAPHICS_TYPE_VNC || port > 0)
+        virBufferAsprintf(buf, " port='%d'", port);
+    virBufferAsprintf(buf, " autoport='%s'", graphics->autoport ? "yes" : "no");
     virBufferEscapeString(buf, " listen='%s'", graphics->listenAddress);
     virBufferAddLit(buf, ">\n");
     virBufferAdjustIndent(buf, 2);
@@ -3659,6 +4889,9 @@ virDomainGraphicsDefFormat(virBuffer *buf, const virDomainGraphicsDef *graphics,
                       virDomainGraphicsListenTypeToString(graphics->listenType));
     virBufferEscapeString(buf, " address='%s'", graphics->listenAddress);
     virBufferAddLit(buf, "/>\n");
+    if (graphics->imageCompression)
+        virBufferAsprintf(buf, "<image compression='%s'/>\n",
+                          virDomainGraphicsSpiceImageCompressionTypeToString(graphics->imageCompression));
     virBufferAdjustIndent(buf, -2);
     virBufferAddLit(buf, "</graphics>\n");
 }
@@ -3671,8 +4904,12 @@ virDomainVideoDefFormat(virBuffer *buf, const virDomainVideoDef *video,
     virBufferAddLit(buf, "<video>\n");
     virBufferAdjustIndent(buf, 2);
     virBufferAsprintf(buf, "<model type='%s'", virDomainVideoTypeToString(video->type));
+    if (video->ram)
+        virBufferAsprintf(buf, " ram='%u'", video->ram);
     if (video->vram)
         virBufferAsprintf(buf, " vram='%u'", video->vram);
+    if (video->vgamem)
+        virBufferAsprintf(buf, " vgamem='%u'", video->vgamem);
     if (video->heads)
         virBufferAsprintf(buf, " heads='%u'", video->heads);
     if (video->primary)
@@ -3695,6 +4932,8 @@ virDomainMemballoonDefFormat(virBuffer *buf,
     open = g_strdup_printf("memballoon model='%s'",
                            virDomainMemballoonModelTypeToString(balloon->model));
     virDomainChildBufInit(&child, buf);
+    if (balloon->period >= 0)
+        virBufferAsprintf(&child, "<stats period='%d'/>\n", balloon->period);
     virDomainDeviceInfoFormat(&child, &balloon->info, flags);
     virDomainFormatElement(buf, open, "memballoon", &child);
 }
@@ -3735,15 +4974,23 @@ virDomainDefFormatDevices(virBuffer *buf, const virDomainDef *def,
         virDomainSerialDefFormat(buf, def->serials[i], flags);
     for (size_t i = 0; i < def->nconsoles; i++)
         virDomainConsoleDefFormat(buf, def, def->consoles[i], flags);
+    for (size_t i = 0; i < def->nchannels; i++)
+        virDomainChannelDefFormat(buf, def->channels[i], flags);
     for (size_t i = 0; i < def->ninputs; i++)
         virDomainInputDefFormat(buf, def->inputs[i], flags);
     for (size_t i = 0; i < def->ngraphics; i++)
         virDomainGraphicsDefFormat(buf, def->graphics[i], flags);
+    for (size_t i = 0; i < def->nsounds; i++)
+        virDomainSoundDefFormat(buf, def->sounds[i], flags);
     for (size_t i = 0; i < def->naudios; i++)
         virBufferAsprintf(buf, "<audio id='%u' type='%s'/>\n", def->audios[i]->id,
                           virDomainAudioTypeToString(def->audios[i]->type));
     for (size_t i = 0; i < def->nvideos; i++)
         virDomainVideoDefFormat(buf, def->videos[i], flags);
+    for (size_t i = 0; i < def->nredirdevs; i++)
+        virDomainRedirdevDefFormat(buf, def->redirdevs[i], flags);
+    if (def->watchdog)
+        virDomainWatchdogDefFormat(buf, def->watchdog, flags);
     if (def->memballoon)
         virDomainMemballoonDefFormat(buf, def->memballoon, flags);
     for (size_t i = 0; i < def->nrngs; i++)
@@ -3791,12 +5038,32 @@ virDomainDefFormatBuf(virBuffer *buf, const virDomainDef *def,
                       def->currentMemory);
     virBufferAsprintf(buf, "<vcpu placement='static'>%u</vcpu>\n", def->vcpus);
 
-    virBufferAddLit(buf, "<os>\n");
+    virBufferAsprintf(buf, "<os%s>\n", def->os.firmwareEFI ? " firmware='efi'" : "");
     virBufferAdjustIndent(buf, 2);
     virBufferAddLit(buf, "<type");
     virBufferEscapeString(buf, " arch='%s'", def->os.arch);
     virBufferEscapeString(buf, " machine='%s'", def->os.machine);
     virBufferAsprintf(buf, ">%s</type>\n", virDomainOSTypeToString(def->os.type));
+    if (def->os.loader) {
+        virBufferAddLit(buf, "<loader");
+        if (def->os.loaderReadonly)
+            virBufferAsprintf(buf, " readonly='%s'",
+                              virTristateBoolTypeToString(def->os.loaderReadonly));
+        if (def->os.loaderSecure)
+            virBufferAsprintf(buf, " secure='%s'",
+                              virTristateBoolTypeToString(def->os.loaderSecure));
+        if (def->os.loaderPflash)
+            virBufferAddLit(buf, " type='pflash'");
+        virBufferEscapeString(buf, ">%s</loader>\n", def->os.loader);
+    }
+    if (def->os.nvram || def->os.nvramTemplate) {
+        virBufferAddLit(buf, "<nvram");
+        virBufferEscapeString(buf, " template='%s'", def->os.nvramTemplate);
+        if (def->os.nvram)
+            virBufferEscapeString(buf, ">%s</nvram>\n", def->os.nvram);
+        else
+            virBufferAddLit(buf, "/>\n");
+    }
     virBufferEscapeString(buf, "<kernel>%s</kernel>\n", def->os.kernel);
     virBufferEscapeString(buf, "<initrd>%s</initrd>\n", def->os.initrd);
     virBufferEscapeString(buf, "<cmdline>%s</cmdline>\n", def->os.cmdline);
@@ -3807,13 +5074,19 @@ virDomainDefFormatBuf(virBuffer *buf, const virDomainDef *def,
     virBufferAddLit(buf, "</os>\n");
 
     if (def->features[VIR_DOMAIN_FEATURE_ACPI] ||
-        def->features[VIR_DOMAIN_FEATURE_APIC]) {
+        def->features[VIR_DOMAIN_FEATURE_APIC] || def->vmport || def->smm) {
         virBufferAddLit(buf, "<features>\n");
         virBufferAdjustIndent(buf, 2);
         for (size_t i = 0; i < VIR_DOMAIN_FEATURE_LAST; i++) {
             if (def->features[i])
                 virBufferAsprintf(buf, "<%s/>\n", virDomainFeatureTypeToString(i));
         }
+        if (def->vmport)
+            virBufferAsprintf(buf, "<vmport state='%s'/>\n",
+                              virTristateSwitchTypeToString(def->vmport));
+        if (def->smm)
+            virBufferAsprintf(buf, "<smm state='%s'/>\n",
+                              virTristateSwitchTypeToString(def->smm));
         virBufferAdjustIndent(buf, -2);
         virBufferAddLit(buf, "</features>\n");
     }
@@ -3832,14 +5105,47 @@ virDomainDefFormatBuf(virBuffer *buf, const virDomainDef *def,
         virBufferAddLit(buf, "</cpu>\n");
     }
 
-    virBufferAsprintf(buf, "<clock offset='%s'/>\n",
+    virBufferAsprintf(buf, "<clock offset='%s'",
                       virDomainClockOffsetTypeToString(def->clockOffset));
+    if (def->ntimers == 0) {
+        virBufferAddLit(buf, "/>\n");
+    } else {
+        virBufferAddLit(buf, ">\n");
+        virBufferAdjustIndent(buf, 2);
+        for (size_t i = 0; i < def->ntimers; i++) {
+            const virDomainTimerDef *timer = def->timers[i];
+
+            virBufferAsprintf(buf, "<timer name='%s'",
+                              virDomainTimerNameTypeToString(timer->name));
+            if (timer->present)
+                virBufferAsprintf(buf, " present='%s'",
+                                  virTristateBoolTypeToString(timer->present));
+            if (timer->tickpolicy)
+                virBufferAsprintf(buf, " tickpolicy='%s'",
+                                  virDomainTimerTickpolicyTypeToString(timer->tickpolicy));
+            virBufferAddLit(buf, "/>\n");
+        }
+        virBufferAdjustIndent(buf, -2);
+        virBufferAddLit(buf, "</clock>\n");
+    }
     virBufferAsprintf(buf, "<on_poweroff>%s</on_poweroff>\n",
                       virDomainLifecycleActionTypeToString(def->onPoweroff));
     virBufferAsprintf(buf, "<on_reboot>%s</on_reboot>\n",
                       virDomainLifecycleActionTypeToString(def->onReboot));
     virBufferAsprintf(buf, "<on_crash>%s</on_crash>\n",
                       virDomainLifecycleActionTypeToString(def->onCrash));
+    if (def->pmSuspendToMem || def->pmSuspendToDisk) {
+        virBufferAddLit(buf, "<pm>\n");
+        virBufferAdjustIndent(buf, 2);
+        if (def->pmSuspendToMem)
+            virBufferAsprintf(buf, "<suspend-to-mem enabled='%s'/>\n",
+                              virTristateBoolTypeToString(def->pmSuspendToMem));
+        if (def->pmSuspendToDisk)
+            virBufferAsprintf(buf, "<suspend-to-disk enabled='%s'/>\n",
+                              virTristateBoolTypeToString(def->pmSuspendToDisk));
+        virBufferAdjustIndent(buf, -2);
+        virBufferAddLit(buf, "</pm>\n");
+    }
 
     virDomainDefFormatDevices(buf, def, flags);
 
@@ -3921,6 +5227,13 @@ virDomainDeviceInfoIsEqual(const virDomainDeviceInfo *a,
             a->addr.drive.bus == b->addr.drive.bus &&
             a->addr.drive.target == b->addr.drive.target &&
             a->addr.drive.unit == b->addr.drive.unit;
+    case VIR_DOMAIN_DEVICE_ADDRESS_TYPE_VIRTIO_SERIAL:
+        return a->addr.vioserial.controller == b->addr.vioserial.controller &&
+            a->addr.vioserial.bus == b->addr.vioserial.bus &&
+            a->addr.vioserial.port == b->addr.vioserial.port;
+    case VIR_DOMAIN_DEVICE_ADDRESS_TYPE_USB:
+        return a->addr.usb.bus == b->addr.usb.bus &&
+            a->addr.usb.port == b->addr.usb.port;
     case VIR_DOMAIN_DEVICE_ADDRESS_TYPE_NONE:
     case VIR_DOMAIN_DEVICE_ADDRESS_TYPE_LAST:
         break;
@@ -3947,6 +5260,8 @@ virDomainControllerDefIsEqual(const virDomainControllerDef *a,
                               const virDomainControllerDef *b)
 {
     return a->type == b->type && a->idx == b->idx && a->model == b->model &&
+        a->startport == b->startport && a->chassis == b->chassis &&
+        a->port == b->port &&
         virDomainDeviceInfoIsEqual(&a->info, &b->info);
 }
 
@@ -3955,7 +5270,8 @@ static bool
 virDomainNetDefIsEqual(const virDomainNetDef *a, const virDomainNetDef *b)
 {
     return a->type == b->type && virMacAddrCmp(&a->mac, &b->mac) == 0 &&
-        a->model == b->model && virDomainDeviceInfoIsEqual(&a->info, &b->info);
+        a->model == b->model && STREQ_NULLABLE(a->network, b->network) &&
+        virDomainDeviceInfoIsEqual(&a->info, &b->info);
 }
 
 
@@ -3966,6 +5282,7 @@ virDomainChrDefIsEqual(const virDomainChrDef *a, const virDomainChrDef *b)
         STREQ_NULLABLE(a->path, b->path) && a->mode == b->mode &&
         a->targetType == b->targetType && a->targetModel == b->targetModel &&
         a->targetPort == b->targetPort &&
+        STREQ_NULLABLE(a->targetName, b->targetName) &&
         virDomainDeviceInfoIsEqual(&a->info, &b->info);
 }
 
@@ -3984,7 +5301,8 @@ virDomainGraphicsDefIsEqual(const virDomainGraphicsDef *a,
 {
     return a->type == b->type && a->port == b->port &&
         a->autoport == b->autoport && a->listenType == b->listenType &&
-        STREQ_NULLABLE(a->listenAddress, b->listenAddress);
+        STREQ_NULLABLE(a->listenAddress, b->listenAddress) &&
+        a->imageCompression == b->imageCompression;
 }
 
 
@@ -3999,6 +5317,7 @@ static bool
 virDomainVideoDefIsEqual(const virDomainVideoDef *a, const virDomainVideoDef *b)
 {
     return a->type == b->type && a->vram == b->vram && a->heads == b->heads &&
+        a->ram == b->ram && a->vgamem == b->vgamem &&
         a->primary == b->primary && virDomainDeviceInfoIsEqual(&a->info, &b->info);
 }
 
@@ -4009,7 +5328,45 @@ virDomainMemballoonDefIsEqual(const virDomainMemballoonDef *a,
 {
     if (!a || !b)
         return a == b;
-    return a->model == b->model && virDomainDeviceInfoIsEqual(&a->info, &b->info);
+    return a->model == b->model && a->period == b->period &&
+        virDomainDeviceInfoIsEqual(&a->info, &b->info);
+}
+
+
+static bool
+virDomainSoundDefIsEqual(const virDomainSoundDef *a, const virDomainSoundDef *b)
+{
+    return a->model == b->model && a->ncodecs == b->ncodecs &&
+        (a->ncodecs == 0 ||
+         memcmp(a->codecs, b->codecs, a->ncodecs * sizeof(*a->codecs)) == 0) &&
+        virDomainDeviceInfoIsEqual(&a->info, &b->info);
+}
+
+
+static bool
+virDomainRedirdevDefIsEqual(const virDomainRedirdevDef *a,
+                            const virDomainRedirdevDef *b)
+{
+    return virDomainDeviceInfoIsEqual(&a->info, &b->info);
+}
+
+
+static bool
+virDomainWatchdogDefIsEqual(const virDomainWatchdogDef *a,
+                            const virDomainWatchdogDef *b)
+{
+    if (!a || !b)
+        return a == b;
+    return a->model == b->model && a->action == b->action &&
+        virDomainDeviceInfoIsEqual(&a->info, &b->info);
+}
+
+
+static bool
+virDomainTimerDefIsEqual(const virDomainTimerDef *a, const virDomainTimerDef *b)
+{
+    return a->name == b->name && a->present == b->present &&
+        a->tickpolicy == b->tickpolicy;
 }
 
 
@@ -4077,7 +5434,18 @@ virDomainDefIsEqual(const virDomainDef *a, const virDomainDef *b)
         !virDomainCPUDefIsEqual(a->cpu, b->cpu) ||
         a->clockOffset != b->clockOffset || a->onPoweroff != b->onPoweroff ||
         a->onReboot != b->onReboot || a->onCrash != b->onCrash ||
-        STRNEQ_NULLABLE(a->emulator, b->emulator))
+        STRNEQ_NULLABLE(a->emulator, b->emulator) ||
+        a->vmport != b->vmport || a->smm != b->smm ||
+        a->pmSuspendToMem != b->pmSuspendToMem ||
+        a->pmSuspendToDisk != b->pmSuspendToDisk ||
+        a->os.firmwareEFI != b->os.firmwareEFI ||
+        STRNEQ_NULLABLE(a->os.loader, b->os.loader) ||
+        a->os.loaderReadonly != b->os.loaderReadonly ||
+        a->os.loaderSecure != b->os.loaderSecure ||
+        a->os.loaderPflash != b->os.loaderPflash ||
+        STRNEQ_NULLABLE(a->os.nvram, b->os.nvram) ||
+        STRNEQ_NULLABLE(a->os.nvramTemplate, b->os.nvramTemplate) ||
+        !VIR_DOMAIN_ARRAY_EQUAL(a, b, timers, ntimers, virDomainTimerDefIsEqual))
         return false;
 
     return VIR_DOMAIN_ARRAY_EQUAL(a, b, disks, ndisks, virDomainDiskDefIsEqual) &&
@@ -4086,6 +5454,11 @@ virDomainDefIsEqual(const virDomainDef *a, const virDomainDef *b)
         VIR_DOMAIN_ARRAY_EQUAL(a, b, nets, nnets, virDomainNetDefIsEqual) &&
         VIR_DOMAIN_ARRAY_EQUAL(a, b, serials, nserials, virDomainChrDefIsEqual) &&
         VIR_DOMAIN_ARRAY_EQUAL(a, b, consoles, nconsoles, virDomainChrDefIsEqual) &&
+        VIR_DOMAIN_ARRAY_EQUAL(a, b, channels, nchannels, virDomainChrDefIsEqual) &&
+        VIR_DOMAIN_ARRAY_EQUAL(a, b, sounds, nsounds, virDomainSoundDefIsEqual) &&
+        VIR_DOMAIN_ARRAY_EQUAL(a, b, redirdevs, nredirdevs,
+                               virDomainRedirdevDefIsEqual) &&
+        virDomainWatchdogDefIsEqual(a->watchdog, b->watchdog) &&
         VIR_DOMAIN_ARRAY_EQUAL(a, b, inputs, ninputs, virDomainInputDefIsEqual) &&
         VIR_DOMAIN_ARRAY_EQUAL(a, b, graphics, ngraphics,
                                virDomainGraphicsDefIsEqual) &&
@@ -4129,6 +5502,38 @@ virDomainDiskByTarget(const virDomainDef *def, const char *dst)
     int idx = virDomainDiskIndexByTarget(def, dst);
 
     return idx < 0 ? NULL : def->disks[idx];
+}
+
+
+/**
+ * virDomainDefHasSpice:
+ * @def: a domain
+ *
+ * Returns: whether the guest has a SPICE display.
+ */
+bool
+virDomainDefHasSpice(const virDomainDef *def)
+{
+    for (size_t i = 0; i < def->ngraphics; i++) {
+        if (def->graphics[i]->type == VIR_DOMAIN_GRAPHICS_TYPE_SPICE)
+            return true;
+    }
+    return false;
+}
+
+
+/**
+ * virDomainDefIsQ35:
+ * @def: a domain
+ *
+ * Returns: whether the machine type is a q35 one ("q35",
+ * "pc-q35-*").
+ */
+bool
+virDomainDefIsQ35(const virDomainDef *def)
+{
+    return def->os.machine &&
+        (STREQ(def->os.machine, "q35") || STRPREFIX(def->os.machine, "pc-q35-"));
 }
 
 
@@ -4232,16 +5637,39 @@ virDomainDeviceInfoIterate(virDomainDef *def, virDomainDeviceInfoCallback cb,
         if (cb(def, &dev, &def->consoles[i]->info, opaque) < 0)
             return -1;
     }
+    for (size_t i = 0; i < def->nchannels; i++) {
+        dev.data.chr = def->channels[i];
+        if (cb(def, &dev, &def->channels[i]->info, opaque) < 0)
+            return -1;
+    }
     dev.type = VIR_DOMAIN_DEVICE_INPUT;
     for (size_t i = 0; i < def->ninputs; i++) {
         dev.data.input = def->inputs[i];
         if (cb(def, &dev, &def->inputs[i]->info, opaque) < 0)
             return -1;
     }
+    dev.type = VIR_DOMAIN_DEVICE_SOUND;
+    for (size_t i = 0; i < def->nsounds; i++) {
+        dev.data.sound = def->sounds[i];
+        if (cb(def, &dev, &def->sounds[i]->info, opaque) < 0)
+            return -1;
+    }
     dev.type = VIR_DOMAIN_DEVICE_VIDEO;
     for (size_t i = 0; i < def->nvideos; i++) {
         dev.data.video = def->videos[i];
         if (cb(def, &dev, &def->videos[i]->info, opaque) < 0)
+            return -1;
+    }
+    dev.type = VIR_DOMAIN_DEVICE_REDIRDEV;
+    for (size_t i = 0; i < def->nredirdevs; i++) {
+        dev.data.redirdev = def->redirdevs[i];
+        if (cb(def, &dev, &def->redirdevs[i]->info, opaque) < 0)
+            return -1;
+    }
+    if (def->watchdog) {
+        dev.type = VIR_DOMAIN_DEVICE_WATCHDOG;
+        dev.data.watchdog = def->watchdog;
+        if (cb(def, &dev, &def->watchdog->info, opaque) < 0)
             return -1;
     }
     if (def->memballoon) {

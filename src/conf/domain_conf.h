@@ -112,6 +112,45 @@ typedef enum {
 } virTristateSwitch;
 VIR_ENUM_DECL(virTristateSwitch);
 
+/* yes/no attributes that may also be absent. */
+typedef enum {
+    VIR_TRISTATE_BOOL_ABSENT = 0,
+    VIR_TRISTATE_BOOL_YES,
+    VIR_TRISTATE_BOOL_NO,
+
+    VIR_TRISTATE_BOOL_LAST
+} virTristateBool;
+VIR_ENUM_DECL(virTristateBool);
+
+/* <clock><timer name='...'>: the timers whose settings we implement */
+typedef enum {
+    VIR_DOMAIN_TIMER_NAME_RTC,
+    VIR_DOMAIN_TIMER_NAME_PIT,
+    VIR_DOMAIN_TIMER_NAME_HPET,
+
+    VIR_DOMAIN_TIMER_NAME_LAST
+} virDomainTimerName;
+VIR_ENUM_DECL(virDomainTimerName);
+
+/* <timer tickpolicy='...'>: what to do with ticks the guest missed */
+typedef enum {
+    VIR_DOMAIN_TIMER_TICKPOLICY_NONE,      /* not given */
+    VIR_DOMAIN_TIMER_TICKPOLICY_DELAY,     /* deliver them late */
+    VIR_DOMAIN_TIMER_TICKPOLICY_CATCHUP,   /* deliver them faster */
+    VIR_DOMAIN_TIMER_TICKPOLICY_MERGE,     /* deliver one for all */
+    VIR_DOMAIN_TIMER_TICKPOLICY_DISCARD,   /* drop them */
+
+    VIR_DOMAIN_TIMER_TICKPOLICY_LAST
+} virDomainTimerTickpolicy;
+VIR_ENUM_DECL(virDomainTimerTickpolicy);
+
+typedef struct _virDomainTimerDef virDomainTimerDef;
+struct _virDomainTimerDef {
+    virDomainTimerName name;
+    virTristateBool present;
+    virDomainTimerTickpolicy tickpolicy;
+};
+
 
 /*
  * <cpu>: only the form upstream writes for a TCG guest when the
@@ -137,6 +176,8 @@ typedef enum {
     VIR_DOMAIN_DEVICE_ADDRESS_TYPE_NONE,    /* not given: the driver assigns one */
     VIR_DOMAIN_DEVICE_ADDRESS_TYPE_PCI,     /* "pci" */
     VIR_DOMAIN_DEVICE_ADDRESS_TYPE_DRIVE,   /* "drive": ide/sata/scsi disks */
+    VIR_DOMAIN_DEVICE_ADDRESS_TYPE_VIRTIO_SERIAL,   /* "virtio-serial": channels */
+    VIR_DOMAIN_DEVICE_ADDRESS_TYPE_USB,     /* "usb": inputs, redirdevs */
 
     VIR_DOMAIN_DEVICE_ADDRESS_TYPE_LAST
 } virDomainDeviceAddressType;
@@ -161,6 +202,22 @@ struct _virDomainDeviceDriveAddress {
     unsigned int unit;
 };
 
+/* <address type='virtio-serial' controller='0' bus='0' port='1'/> */
+typedef struct _virDomainDeviceVirtioSerialAddress virDomainDeviceVirtioSerialAddress;
+struct _virDomainDeviceVirtioSerialAddress {
+    unsigned int controller;
+    unsigned int bus;
+    unsigned int port;
+};
+
+/* <address type='usb' bus='0' port='1'/>: a port on the root hub (hubs
+ * are not implemented, so the port is a single number) */
+typedef struct _virDomainDeviceUSBAddress virDomainDeviceUSBAddress;
+struct _virDomainDeviceUSBAddress {
+    unsigned int bus;
+    unsigned int port;
+};
+
 /*
  * What every device has: where it sits, its alias (set by the driver
  * when the domain starts, formatted only in live XML) and its boot
@@ -173,6 +230,8 @@ struct _virDomainDeviceInfo {
     union {
         virPCIDeviceAddress pci;
         virDomainDeviceDriveAddress drive;
+        virDomainDeviceVirtioSerialAddress vioserial;
+        virDomainDeviceUSBAddress usb;
     } addr;
     unsigned int bootIndex;
 };
@@ -258,6 +317,7 @@ typedef enum {
     VIR_DOMAIN_CONTROLLER_TYPE_SATA,
     VIR_DOMAIN_CONTROLLER_TYPE_USB,
     VIR_DOMAIN_CONTROLLER_TYPE_PCI,
+    VIR_DOMAIN_CONTROLLER_TYPE_VIRTIO_SERIAL,   /* "virtio-serial" */
 
     VIR_DOMAIN_CONTROLLER_TYPE_LAST
 } virDomainControllerType;
@@ -268,6 +328,12 @@ typedef enum {
     VIR_DOMAIN_CONTROLLER_MODEL_USB_PIIX3_UHCI,   /* "piix3-uhci" */
     VIR_DOMAIN_CONTROLLER_MODEL_USB_QEMU_XHCI,    /* "qemu-xhci" */
     VIR_DOMAIN_CONTROLLER_MODEL_USB_NONE,         /* "none": no USB at all */
+    /* ICH9's USB2 controller and its three USB1 companions (<master>),
+     * one PCI slot for the four */
+    VIR_DOMAIN_CONTROLLER_MODEL_USB_ICH9_EHCI1,   /* "ich9-ehci1" */
+    VIR_DOMAIN_CONTROLLER_MODEL_USB_ICH9_UHCI1,   /* "ich9-uhci1" */
+    VIR_DOMAIN_CONTROLLER_MODEL_USB_ICH9_UHCI2,   /* "ich9-uhci2" */
+    VIR_DOMAIN_CONTROLLER_MODEL_USB_ICH9_UHCI3,   /* "ich9-uhci3" */
 
     VIR_DOMAIN_CONTROLLER_MODEL_USB_LAST
 } virDomainControllerModelUSB;
@@ -285,6 +351,9 @@ VIR_ENUM_DECL(virDomainControllerModelSCSI);
 /* model='...' of a PCI controller */
 typedef enum {
     VIR_DOMAIN_CONTROLLER_MODEL_PCI_ROOT,   /* "pci-root": the i440fx host bridge */
+    VIR_DOMAIN_CONTROLLER_MODEL_PCIE_ROOT,  /* "pcie-root": the q35 root complex */
+    VIR_DOMAIN_CONTROLLER_MODEL_PCIE_ROOT_PORT,      /* "pcie-root-port" */
+    VIR_DOMAIN_CONTROLLER_MODEL_PCIE_TO_PCI_BRIDGE,  /* "pcie-to-pci-bridge" */
 
     VIR_DOMAIN_CONTROLLER_MODEL_PCI_LAST
 } virDomainControllerModelPCI;
@@ -297,6 +366,12 @@ struct _virDomainControllerDef {
     /* one of the virDomainControllerModel* of @type, or -1 when the
      * type has no model (ide, sata) or none was given yet */
     int model;
+    /* USB companions: <master startport='N'/>, -1 when absent */
+    int startport;
+    /* pcie-root-port: <target chassis='N' port='0xN'/>, -1 when not
+     * given (the driver assigns them) */
+    int chassis;
+    int port;
     virDomainDeviceInfo info;
 };
 
@@ -305,6 +380,7 @@ struct _virDomainControllerDef {
 
 typedef enum {
     VIR_DOMAIN_NET_TYPE_USER,   /* "user": QEMU's user-mode networking */
+    VIR_DOMAIN_NET_TYPE_NETWORK,   /* "network": a virtual network (none exists here) */
 
     VIR_DOMAIN_NET_TYPE_LAST
 } virDomainNetType;
@@ -316,6 +392,7 @@ typedef enum {
     VIR_DOMAIN_NET_MODEL_VIRTIO,
     VIR_DOMAIN_NET_MODEL_E1000,
     VIR_DOMAIN_NET_MODEL_RTL8139,   /* upstream's default on i440fx */
+    VIR_DOMAIN_NET_MODEL_E1000E,    /* PCI Express; virt-install's on q35 */
 
     VIR_DOMAIN_NET_MODEL_LAST
 } virDomainNetModelType;
@@ -326,6 +403,7 @@ struct _virDomainNetDef {
     virDomainNetType type;
     virMacAddr mac;                /* generated when not given */
     virDomainNetModelType model;
+    char *network;                 /* type='network': <source network=.../> */
     virDomainDeviceInfo info;
 };
 
@@ -336,6 +414,7 @@ struct _virDomainNetDef {
 typedef enum {
     VIR_DOMAIN_CHR_DEVICE_TYPE_SERIAL,
     VIR_DOMAIN_CHR_DEVICE_TYPE_CONSOLE,
+    VIR_DOMAIN_CHR_DEVICE_TYPE_CHANNEL,
 
     VIR_DOMAIN_CHR_DEVICE_TYPE_LAST
 } virDomainChrDeviceType;
@@ -347,6 +426,7 @@ typedef enum {
     VIR_DOMAIN_CHR_TYPE_PTY,    /* a pseudo-terminal QEMU allocates */
     VIR_DOMAIN_CHR_TYPE_FILE,   /* output written to <source path=.../> */
     VIR_DOMAIN_CHR_TYPE_UNIX,   /* a UNIX socket */
+    VIR_DOMAIN_CHR_TYPE_SPICEVMC,   /* a channel of the SPICE client */
 
     VIR_DOMAIN_CHR_TYPE_LAST
 } virDomainChrType;
@@ -387,6 +467,15 @@ typedef enum {
 } virDomainChrConsoleTargetType;
 VIR_ENUM_DECL(virDomainChrConsoleTarget);
 
+/* <channel><target type='...'> */
+typedef enum {
+    VIR_DOMAIN_CHR_CHANNEL_TARGET_TYPE_NONE,     /* not given */
+    VIR_DOMAIN_CHR_CHANNEL_TARGET_TYPE_VIRTIO,   /* a virtio-serial port */
+
+    VIR_DOMAIN_CHR_CHANNEL_TARGET_TYPE_LAST
+} virDomainChrChannelTargetType;
+VIR_ENUM_DECL(virDomainChrChannelTarget);
+
 typedef struct _virDomainChrDef virDomainChrDef;
 struct _virDomainChrDef {
     virDomainChrDeviceType deviceType;
@@ -395,8 +484,10 @@ struct _virDomainChrDef {
      * (live only, set by the driver) */
     char *path;
     virDomainChrSourceModeType mode;  /* unix only */
-    /* virDomainChrSerialTargetType or virDomainChrConsoleTargetType */
+    /* virDomainChrSerialTargetType, virDomainChrConsoleTargetType or
+     * virDomainChrChannelTargetType */
     int targetType;
+    char *targetName;                            /* channel: the port's name */
     virDomainChrSerialTargetModel targetModel;   /* serial only */
     int targetPort;                              /* -1 until assigned */
     virDomainDeviceInfo info;
@@ -407,6 +498,7 @@ struct _virDomainChrDef {
 
 typedef enum {
     VIR_DOMAIN_INPUT_TYPE_MOUSE,
+    VIR_DOMAIN_INPUT_TYPE_TABLET,
     VIR_DOMAIN_INPUT_TYPE_KBD,     /* "keyboard" */
 
     VIR_DOMAIN_INPUT_TYPE_LAST
@@ -415,6 +507,7 @@ VIR_ENUM_DECL(virDomainInput);
 
 typedef enum {
     VIR_DOMAIN_INPUT_BUS_PS2,
+    VIR_DOMAIN_INPUT_BUS_USB,
 
     VIR_DOMAIN_INPUT_BUS_LAST
 } virDomainInputBus;
@@ -429,6 +522,7 @@ struct _virDomainInputDef {
 
 typedef enum {
     VIR_DOMAIN_GRAPHICS_TYPE_VNC,
+    VIR_DOMAIN_GRAPHICS_TYPE_SPICE,
 
     VIR_DOMAIN_GRAPHICS_TYPE_LAST
 } virDomainGraphicsType;
@@ -442,6 +536,20 @@ typedef enum {
 } virDomainGraphicsListenType;
 VIR_ENUM_DECL(virDomainGraphicsListen);
 
+/* SPICE <image compression='...'/> */
+typedef enum {
+    VIR_DOMAIN_GRAPHICS_SPICE_IMAGE_COMPRESSION_DEFAULT,   /* not given */
+    VIR_DOMAIN_GRAPHICS_SPICE_IMAGE_COMPRESSION_AUTO_GLZ,
+    VIR_DOMAIN_GRAPHICS_SPICE_IMAGE_COMPRESSION_AUTO_LZ,
+    VIR_DOMAIN_GRAPHICS_SPICE_IMAGE_COMPRESSION_QUIC,
+    VIR_DOMAIN_GRAPHICS_SPICE_IMAGE_COMPRESSION_GLZ,
+    VIR_DOMAIN_GRAPHICS_SPICE_IMAGE_COMPRESSION_LZ,
+    VIR_DOMAIN_GRAPHICS_SPICE_IMAGE_COMPRESSION_OFF,
+
+    VIR_DOMAIN_GRAPHICS_SPICE_IMAGE_COMPRESSION_LAST
+} virDomainGraphicsSpiceImageCompression;
+VIR_ENUM_DECL(virDomainGraphicsSpiceImageCompression);
+
 typedef struct _virDomainGraphicsDef virDomainGraphicsDef;
 struct _virDomainGraphicsDef {
     virDomainGraphicsType type;
@@ -453,10 +561,13 @@ struct _virDomainGraphicsDef {
      * driver's default (127.0.0.1, like upstream's qemu.conf) */
     virDomainGraphicsListenType listenType;
     char *listenAddress;
+    /* SPICE only */
+    virDomainGraphicsSpiceImageCompression imageCompression;
 };
 
 typedef enum {
     VIR_DOMAIN_AUDIO_TYPE_NONE,   /* "none": an audio backend discarding everything */
+    VIR_DOMAIN_AUDIO_TYPE_SPICE,  /* "spice": sound goes to the SPICE client */
 
     VIR_DOMAIN_AUDIO_TYPE_LAST
 } virDomainAudioType;
@@ -475,6 +586,8 @@ typedef enum {
     VIR_DOMAIN_VIDEO_TYPE_CIRRUS,
     VIR_DOMAIN_VIDEO_TYPE_VIRTIO,
     VIR_DOMAIN_VIDEO_TYPE_NONE,      /* "none": no video device at all */
+    VIR_DOMAIN_VIDEO_TYPE_QXL,
+    VIR_DOMAIN_VIDEO_TYPE_BOCHS,
 
     VIR_DOMAIN_VIDEO_TYPE_LAST
 } virDomainVideoType;
@@ -483,7 +596,9 @@ VIR_ENUM_DECL(virDomainVideo);
 typedef struct _virDomainVideoDef virDomainVideoDef;
 struct _virDomainVideoDef {
     virDomainVideoType type;
+    unsigned int ram;     /* KiB, qxl only; 0 otherwise */
     unsigned int vram;    /* KiB; 0 when the model has none */
+    unsigned int vgamem;  /* KiB, qxl only; 0 otherwise */
     unsigned int heads;   /* 0 when not given */
     bool primary;
     virDomainDeviceInfo info;
@@ -503,6 +618,9 @@ VIR_ENUM_DECL(virDomainMemballoonModel);
 typedef struct _virDomainMemballoonDef virDomainMemballoonDef;
 struct _virDomainMemballoonDef {
     virDomainMemballoonModel model;
+    /* <stats period='N'/>: seconds between the guest's statistics
+     * reports; -1 when not given */
+    int period;
     virDomainDeviceInfo info;
 };
 
@@ -529,6 +647,71 @@ struct _virDomainRNGDef {
 };
 
 
+/* ---- <sound>, <redirdev>, <watchdog> ---- */
+
+typedef enum {
+    VIR_DOMAIN_SOUND_MODEL_AC97,
+    VIR_DOMAIN_SOUND_MODEL_ICH6,   /* Intel HDA */
+    VIR_DOMAIN_SOUND_MODEL_ICH9,   /* Intel HDA of the ICH9 */
+
+    VIR_DOMAIN_SOUND_MODEL_LAST
+} virDomainSoundModel;
+VIR_ENUM_DECL(virDomainSoundModel);
+
+/* <codec type='...'/> of an HDA controller */
+typedef enum {
+    VIR_DOMAIN_SOUND_CODEC_TYPE_DUPLEX,
+    VIR_DOMAIN_SOUND_CODEC_TYPE_MICRO,
+    VIR_DOMAIN_SOUND_CODEC_TYPE_OUTPUT,
+
+    VIR_DOMAIN_SOUND_CODEC_TYPE_LAST
+} virDomainSoundCodecType;
+VIR_ENUM_DECL(virDomainSoundCodecType);
+
+typedef struct _virDomainSoundDef virDomainSoundDef;
+struct _virDomainSoundDef {
+    virDomainSoundModel model;
+    virDomainSoundCodecType *codecs;
+    size_t ncodecs;
+    virDomainDeviceInfo info;
+};
+
+/* <redirdev bus='usb' type='spicevmc'/>: a USB device of the SPICE
+ * client's machine */
+typedef struct _virDomainRedirdevDef virDomainRedirdevDef;
+struct _virDomainRedirdevDef {
+    virDomainDeviceInfo info;
+};
+
+typedef enum {
+    VIR_DOMAIN_WATCHDOG_MODEL_I6300ESB,   /* PCI */
+    VIR_DOMAIN_WATCHDOG_MODEL_IB700,      /* ISA */
+
+    VIR_DOMAIN_WATCHDOG_MODEL_LAST
+} virDomainWatchdogModel;
+VIR_ENUM_DECL(virDomainWatchdogModel);
+
+/* What QEMU does when the watchdog fires. */
+typedef enum {
+    VIR_DOMAIN_WATCHDOG_ACTION_RESET,
+    VIR_DOMAIN_WATCHDOG_ACTION_SHUTDOWN,
+    VIR_DOMAIN_WATCHDOG_ACTION_POWEROFF,
+    VIR_DOMAIN_WATCHDOG_ACTION_PAUSE,
+    VIR_DOMAIN_WATCHDOG_ACTION_NONE,
+    VIR_DOMAIN_WATCHDOG_ACTION_INJECT_NMI,   /* "inject-nmi" */
+
+    VIR_DOMAIN_WATCHDOG_ACTION_LAST
+} virDomainWatchdogAction;
+VIR_ENUM_DECL(virDomainWatchdogAction);
+
+typedef struct _virDomainWatchdogDef virDomainWatchdogDef;
+struct _virDomainWatchdogDef {
+    virDomainWatchdogModel model;
+    virDomainWatchdogAction action;
+    virDomainDeviceInfo info;
+};
+
+
 /* ---- The whole domain ---- */
 
 typedef struct _virDomainOSDef virDomainOSDef;
@@ -537,6 +720,20 @@ struct _virDomainOSDef {
     char *arch;       /* "x86_64" */
     char *machine;    /* "pc", "pc-i440fx-7.2", ...; the driver
                        * replaces an alias with the canonical name */
+    /* <os firmware='efi'>: the driver picks the firmware from the
+     * descriptors of the host (and drops the attribute from the live
+     * definition, which names the firmware it picked) */
+    bool firmwareEFI;
+    /* <loader readonly='yes' secure='yes|no' type='pflash'>PATH</loader>:
+     * the firmware's code, NULL for QEMU's default BIOS */
+    char *loader;
+    virTristateBool loaderReadonly;
+    virTristateBool loaderSecure;
+    bool loaderPflash;                /* type='pflash' (only value allowed) */
+    /* <nvram template='PATH'>PATH</nvram>: the domain's own copy of the
+     * firmware's variables, made from the template at first start */
+    char *nvram;
+    char *nvramTemplate;
     virDomainBootOrder bootDevs[VIR_DOMAIN_BOOT_LAST];
     size_t nBootDevs;
     char *kernel;
@@ -559,8 +756,14 @@ struct _virDomainDef {
 
     virDomainOSDef os;
     bool features[VIR_DOMAIN_FEATURE_LAST];
+    virTristateSwitch vmport;                /* <features><vmport state=.../> */
+    virTristateSwitch smm;                   /* <features><smm state=.../> */
     virDomainCPUDef *cpu;                    /* NULL: none given */
     virDomainClockOffsetType clockOffset;
+    virDomainTimerDef **timers;
+    size_t ntimers;
+    virTristateBool pmSuspendToMem;          /* <pm><suspend-to-mem enabled=.../> */
+    virTristateBool pmSuspendToDisk;
     virDomainLifecycleAction onPoweroff;
     virDomainLifecycleAction onReboot;
     virDomainLifecycleAction onCrash;
@@ -578,14 +781,21 @@ struct _virDomainDef {
     size_t nserials;
     virDomainChrDef **consoles;
     size_t nconsoles;
+    virDomainChrDef **channels;
+    size_t nchannels;
     virDomainInputDef **inputs;
     size_t ninputs;
     virDomainGraphicsDef **graphics;
     size_t ngraphics;
     virDomainAudioDef **audios;
     size_t naudios;
+    virDomainSoundDef **sounds;
+    size_t nsounds;
     virDomainVideoDef **videos;
     size_t nvideos;
+    virDomainRedirdevDef **redirdevs;
+    size_t nredirdevs;
+    virDomainWatchdogDef *watchdog;          /* NULL: none */
     virDomainMemballoonDef *memballoon;      /* NULL only before post-parse */
     virDomainRNGDef **rngs;
     size_t nrngs;
@@ -604,6 +814,9 @@ typedef enum {
     VIR_DOMAIN_DEVICE_VIDEO,
     VIR_DOMAIN_DEVICE_MEMBALLOON,
     VIR_DOMAIN_DEVICE_RNG,
+    VIR_DOMAIN_DEVICE_SOUND,
+    VIR_DOMAIN_DEVICE_REDIRDEV,
+    VIR_DOMAIN_DEVICE_WATCHDOG,
 
     VIR_DOMAIN_DEVICE_LAST
 } virDomainDeviceType;
@@ -622,6 +835,9 @@ struct _virDomainDeviceDef {
         virDomainVideoDef *video;
         virDomainMemballoonDef *memballoon;
         virDomainRNGDef *rng;
+        virDomainSoundDef *sound;
+        virDomainRedirdevDef *redirdev;
+        virDomainWatchdogDef *watchdog;
     } data;
 };
 
@@ -670,6 +886,14 @@ void virDomainMemballoonDefFree(virDomainMemballoonDef *def);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(virDomainMemballoonDef, virDomainMemballoonDefFree);
 void virDomainRNGDefFree(virDomainRNGDef *def);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(virDomainRNGDef, virDomainRNGDefFree);
+void virDomainSoundDefFree(virDomainSoundDef *def);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(virDomainSoundDef, virDomainSoundDefFree);
+void virDomainRedirdevDefFree(virDomainRedirdevDef *def);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(virDomainRedirdevDef, virDomainRedirdevDefFree);
+void virDomainWatchdogDefFree(virDomainWatchdogDef *def);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(virDomainWatchdogDef, virDomainWatchdogDefFree);
+void virDomainTimerDefFree(virDomainTimerDef *def);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(virDomainTimerDef, virDomainTimerDefFree);
 void virDomainCPUDefFree(virDomainCPUDef *def);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(virDomainCPUDef, virDomainCPUDefFree);
 void virDomainDeviceInfoClear(virDomainDeviceInfo *info);
@@ -713,3 +937,5 @@ virDomainControllerDef *virDomainDefAddController(virDomainDef *def,
                                                   int model);
 size_t virDomainDefCountDevices(const virDomainDef *def);
 bool virDomainDefHasUSB(const virDomainDef *def);
+bool virDomainDefIsQ35(const virDomainDef *def);
+bool virDomainDefHasSpice(const virDomainDef *def);

@@ -7,7 +7,8 @@
  * documentation) keep working: "virtio-disk0" after the target's
  * index, "ide0-1-0" / "sata0-0-1" / "scsi0-0-2" after the drive
  * address, "net0", "serial0", "video0", "balloon0", "rng0", "usb",
- * "scsi0", "sata0", "ide", "pci.0", "input0".
+ * "scsi0", "sata0", "ide", "pci.0", "input0", "channel0", "sound0",
+ * "redir0", "watchdog0", "virtio-serial0".
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -83,9 +84,16 @@ qemuAssignDiskAlias(const virDomainDef *def, virDomainDiskDef *disk)
 
 
 static void
-qemuAssignControllerAlias(virDomainControllerDef *ctrl)
+qemuAssignControllerAlias(const virDomainDef *def, virDomainControllerDef *ctrl)
 {
     char *alias = NULL;
+
+    /* q35's own AHCI is QEMU's "ide" bus. */
+    if (ctrl->type == VIR_DOMAIN_CONTROLLER_TYPE_SATA && ctrl->idx == 0 &&
+        virDomainDefIsQ35(def)) {
+        qemuAliasSet(&ctrl->info, g_strdup("ide"));
+        return;
+    }
 
     switch (ctrl->type) {
     case VIR_DOMAIN_CONTROLLER_TYPE_IDE:
@@ -96,10 +104,12 @@ qemuAssignControllerAlias(virDomainControllerDef *ctrl)
                                  g_strdup_printf("usb%u", ctrl->idx);
         break;
     case VIR_DOMAIN_CONTROLLER_TYPE_PCI:
-        alias = g_strdup_printf("pci.%u", ctrl->idx);
+        alias = ctrl->model == VIR_DOMAIN_CONTROLLER_MODEL_PCIE_ROOT ?
+                g_strdup("pcie.0") : g_strdup_printf("pci.%u", ctrl->idx);
         break;
     case VIR_DOMAIN_CONTROLLER_TYPE_SCSI:
     case VIR_DOMAIN_CONTROLLER_TYPE_SATA:
+    case VIR_DOMAIN_CONTROLLER_TYPE_VIRTIO_SERIAL:
     case VIR_DOMAIN_CONTROLLER_TYPE_LAST:
         alias = g_strdup_printf("%s%u", virDomainControllerTypeToString(ctrl->type),
                                 ctrl->idx);
@@ -126,7 +136,7 @@ qemuAssignDeviceAliases(virDomainDef *def)
             return -1;
     }
     for (size_t i = 0; i < def->ncontrollers; i++)
-        qemuAssignControllerAlias(def->controllers[i]);
+        qemuAssignControllerAlias(def, def->controllers[i]);
     for (size_t i = 0; i < def->nnets; i++)
         qemuAliasSet(&def->nets[i]->info, g_strdup_printf("net%zu", i));
     for (size_t i = 0; i < def->nserials; i++)
@@ -135,8 +145,16 @@ qemuAssignDeviceAliases(virDomainDef *def)
     for (size_t i = 0; i < def->nconsoles; i++)
         qemuAliasSet(&def->consoles[i]->info,
                      g_strdup_printf("serial%d", def->consoles[i]->targetPort));
+    for (size_t i = 0; i < def->nchannels; i++)
+        qemuAliasSet(&def->channels[i]->info, g_strdup_printf("channel%zu", i));
     for (size_t i = 0; i < def->ninputs; i++)
         qemuAliasSet(&def->inputs[i]->info, g_strdup_printf("input%zu", i));
+    for (size_t i = 0; i < def->nsounds; i++)
+        qemuAliasSet(&def->sounds[i]->info, g_strdup_printf("sound%zu", i));
+    for (size_t i = 0; i < def->nredirdevs; i++)
+        qemuAliasSet(&def->redirdevs[i]->info, g_strdup_printf("redir%zu", i));
+    if (def->watchdog)
+        qemuAliasSet(&def->watchdog->info, g_strdup("watchdog0"));
     for (size_t i = 0; i < def->nvideos; i++)
         qemuAliasSet(&def->videos[i]->info, g_strdup_printf("video%zu", i));
     /* model='none' is no device at all, and has no name. */

@@ -147,14 +147,27 @@ qemuJSONBool(JsonBuilder *builder, const char *key, bool val)
 }
 
 
-/* "bus":"pci.0"[,"multifunction":B],"addr":"0xS[.0xF]" */
+/* The QEMU name of PCI bus @bus: the root bus is "pcie.0" on q35 and
+ * "pci.0" on i440fx; a bus a controller adds is named after it. */
+static char *
+qemuPCIBusName(const virDomainDef *def, unsigned int bus)
+{
+    if (bus == 0 && virDomainDefIsQ35(def))
+        return g_strdup("pcie.0");
+    return g_strdup_printf("pci.%u", bus);
+}
+
+
+/* "bus":"pci.N"[,"multifunction":B],"addr":"0xS[.0xF]" */
 static void
-qemuJSONPCIAddress(JsonBuilder *builder, const virDomainDeviceInfo *info)
+qemuJSONPCIAddress(JsonBuilder *builder, const virDomainDef *def,
+                   const virDomainDeviceInfo *info)
 {
     const virPCIDeviceAddress *addr = &info->addr.pci;
     g_autofree char *str = NULL;
+    g_autofree char *bus = qemuPCIBusName(def, addr->bus);
 
-    qemuJSONString(builder, "bus", "pci.0");
+    qemuJSONString(builder, "bus", bus);
     if (addr->multifunction != VIR_TRISTATE_SWITCH_ABSENT)
         qemuJSONBool(builder, "multifunction",
                      addr->multifunction == VIR_TRISTATE_SWITCH_ON);
@@ -206,7 +219,7 @@ qemuBuildCheckPrepared(const virDomainDef *def)
     for (size_t i = 0; i < def->ncontrollers; i++) {
         const virDomainControllerDef *ctrl = def->controllers[i];
 
-        if (ctrl->type == VIR_DOMAIN_CONTROLLER_TYPE_PCI ||
+        if ((ctrl->type == VIR_DOMAIN_CONTROLLER_TYPE_PCI && ctrl->idx == 0) ||
             (ctrl->type == VIR_DOMAIN_CONTROLLER_TYPE_USB &&
              ctrl->model == VIR_DOMAIN_CONTROLLER_MODEL_USB_NONE))
             continue;
@@ -235,6 +248,28 @@ qemuBuildCheckPrepared(const virDomainDef *def)
                                  VIR_DOMAIN_DEVICE_ADDRESS_TYPE_NONE, "serial", i) < 0)
             return -1;
     }
+    for (size_t i = 0; i < def->nsounds; i++) {
+        if (qemuBuildCheckDevice(def, &def->sounds[i]->info, pci, "sound", i) < 0)
+            return -1;
+    }
+    if (def->watchdog &&
+        qemuBuildCheckDevice(def, &def->watchdog->info,
+                             def->watchdog->model == VIR_DOMAIN_WATCHDOG_MODEL_I6300ESB ?
+                             pci : VIR_DOMAIN_DEVICE_ADDRESS_TYPE_NONE,
+                             "watchdog", 0) < 0)
+        return -1;
+    for (size_t i = 0; i < def->nchannels; i++) {
+        if (qemuBuildCheckDevice(def, &def->channels[i]->info,
+                                 VIR_DOMAIN_DEVICE_ADDRESS_TYPE_VIRTIO_SERIAL,
+                                 "channel", i) < 0)
+            return -1;
+    }
+    for (size_t i = 0; i < def->nredirdevs; i++) {
+        if (qemuBuildCheckDevice(def, &def->redirdevs[i]->info,
+                                 VIR_DOMAIN_DEVICE_ADDRESS_TYPE_USB,
+                                 "redirdev", i) < 0)
+            return -1;
+    }
     return 0;
 }
 
@@ -249,13 +284,23 @@ qemuBuildMachineCommandLine(GPtrArray *argv, const virDomainDef *def)
     /* The machine is one QEMU listed (qemuValidateMachine); escaped all
      * the same, so that no name can ever add an option. */
     qemuBufferEscapeComma(&buf, def->os.machine);
-    virBufferAddLit(&buf, ",usb=off,dump-guest-core=off");
+    virBufferAddLit(&buf, ",usb=off");
+    if (def->vmport)
+        virBufferAsprintf(&buf, ",vmport=%s", virTristateSwitchTypeToString(def->vmport));
+    if (def->smm)
+        virBufferAsprintf(&buf, ",smm=%s", virTristateSwitchTypeToString(def->smm));
+    virBufferAddLit(&buf, ",dump-guest-core=off");
+    if (def->os.loader)
+        virBufferAddLit(&buf, ",pflash0=libvirt-pflash0-format,pflash1=libvirt-pflash1-format");
     qemuArgAdd(argv, "-machine");
     g_ptr_array_add(argv, virBufferContentAndReset(&buf));
     qemuArgAddPair(argv, "-accel",
                    def->virtType == VIR_DOMAIN_VIRT_KVM ? "kvm" : "tcg");
     qemuArgAddPair(argv, "-cpu",
                    def->cpu && def->cpu->model ? def->cpu->model : "qemu64");
+    /* Secure Boot's variables only SMM code may write. */
+    if (def->os.loader && def->os.loaderSecure == VIR_TRISTATE_BOOL_YES)
+        qemuArgAddPair(argv, "-global", "driver=cfi.pflash01,property=secure,value=on");
     /* KiB to MiB, rounded up as upstream rounds guest RAM. */
     qemuArgAddPairFormat(argv, "-m", "%llu", (def->memory + 1023) / 1024);
     qemuArgAddPairFormat(argv, "-smp", "%u,sockets=%u,cores=1,threads=1",
@@ -313,6 +358,111 @@ qemuBuildMonitorCommandLine(GPtrArray *argv, const qemuCommandPaths *paths)
     qemuArgAddPair(argv, "-mon", "chardev=charmonitor,id=monitor,mode=control");
     if (paths->pidFile)
         qemuArgAddPair(argv, "-pidfile", paths->pidFile);
+}
+
+
+/* ---- clock, power management ----------------------------------------- */
+
+/*
+ * -rtc with the RTC's catch-up policy, then each other timer in the
+ * order given: the PIT's lost-tick policy (QEMU's in-kernel PIT
+ * property; QEMU ignores it without KVM) and an HPET left out.  What
+ * QEMU cannot do was refused by qemuValidateDomainDef.
+ */
+static void
+qemuBuildClockCommandLine(GPtrArray *argv, const virDomainDef *def)
+{
+    g_auto(virBuffer) buf = VIR_BUFFER_INITIALIZER;
+
+    virBufferAsprintf(&buf, "base=%s",
+                      def->clockOffset == VIR_DOMAIN_CLOCK_OFFSET_LOCALTIME ?
+                      "localtime" : "utc");
+    for (size_t i = 0; i < def->ntimers; i++) {
+        if (def->timers[i]->name == VIR_DOMAIN_TIMER_NAME_RTC &&
+            def->timers[i]->tickpolicy == VIR_DOMAIN_TIMER_TICKPOLICY_CATCHUP)
+            virBufferAddLit(&buf, ",driftfix=slew");
+    }
+    qemuArgAdd(argv, "-rtc");
+    g_ptr_array_add(argv, virBufferContentAndReset(&buf));
+
+    for (size_t i = 0; i < def->ntimers; i++) {
+        const virDomainTimerDef *timer = def->timers[i];
+
+        switch (timer->name) {
+        case VIR_DOMAIN_TIMER_NAME_PIT:
+            if (timer->tickpolicy == VIR_DOMAIN_TIMER_TICKPOLICY_DELAY)
+                qemuArgAddPair(argv, "-global", "kvm-pit.lost_tick_policy=delay");
+            else if (timer->tickpolicy == VIR_DOMAIN_TIMER_TICKPOLICY_DISCARD)
+                qemuArgAddPair(argv, "-global", "kvm-pit.lost_tick_policy=discard");
+            break;
+        case VIR_DOMAIN_TIMER_NAME_HPET:
+            if (timer->present == VIR_TRISTATE_BOOL_NO)
+                qemuArgAdd(argv, "-no-hpet");
+            break;
+        case VIR_DOMAIN_TIMER_NAME_RTC:
+        case VIR_DOMAIN_TIMER_NAME_LAST:
+            break;
+        }
+    }
+}
+
+
+/* S3 and S4 as <pm> says, on the machine's power management device. */
+static void
+qemuBuildPMCommandLine(GPtrArray *argv, const virDomainDef *def)
+{
+    const char *pm = virDomainDefIsQ35(def) ? "ICH9-LPC" : "PIIX4_PM";
+
+    if (def->pmSuspendToMem)
+        qemuArgAddPairFormat(argv, "-global", "%s.disable_s3=%d", pm,
+                             def->pmSuspendToMem == VIR_TRISTATE_BOOL_NO);
+    if (def->pmSuspendToDisk)
+        qemuArgAddPairFormat(argv, "-global", "%s.disable_s4=%d", pm,
+                             def->pmSuspendToDisk == VIR_TRISTATE_BOOL_NO);
+}
+
+
+/* ---- firmware -------------------------------------------------------- */
+
+static void
+qemuBuildPflashBlockdevs(GPtrArray *argv, unsigned int unit, const char *path,
+                         bool readonly)
+{
+    g_autoptr(JsonBuilder) storage = qemuJSONNew();
+    g_autoptr(JsonBuilder) format = qemuJSONNew();
+    g_autofree char *storageNode = g_strdup_printf("libvirt-pflash%u-storage", unit);
+    g_autofree char *formatNode = g_strdup_printf("libvirt-pflash%u-format", unit);
+
+    qemuJSONString(storage, "driver", "file");
+    qemuJSONString(storage, "filename", path);
+    qemuJSONString(storage, "node-name", storageNode);
+    qemuJSONBool(storage, "auto-read-only", true);
+    qemuJSONString(storage, "discard", "unmap");
+    qemuArgAddJSON(argv, "-blockdev", storage);
+
+    qemuJSONString(format, "node-name", formatNode);
+    qemuJSONBool(format, "read-only", readonly);
+    qemuJSONString(format, "driver", "raw");
+    qemuJSONString(format, "file", storageNode);
+    qemuArgAddJSON(argv, "-blockdev", format);
+}
+
+
+/* UEFI in flash: the code (read-only) and the domain's variables. */
+static int
+qemuBuildFirmwareCommandLine(GPtrArray *argv, const virDomainDef *def)
+{
+    if (def->os.firmwareEFI || (def->os.loader && !def->os.nvram)) {
+        virReportError(VIR_ERR_INTERNAL_ERROR,
+                       _("the firmware of domain '%1$s' is not resolved: fill it (qemuFirmwareFillDomain) before building its command line"),
+                       def->name);
+        return -1;
+    }
+    if (!def->os.loader)
+        return 0;
+    qemuBuildPflashBlockdevs(argv, 0, def->os.loader, true);
+    qemuBuildPflashBlockdevs(argv, 1, def->os.nvram, false);
+    return 0;
 }
 
 
@@ -411,7 +561,7 @@ qemuBuildDiskDevice(GPtrArray *argv, const virDomainDef *def,
     switch (disk->bus) {
     case VIR_DOMAIN_DISK_BUS_VIRTIO:
         qemuJSONString(dev, "driver", "virtio-blk-pci");
-        qemuJSONPCIAddress(dev, &disk->info);
+        qemuJSONPCIAddress(dev, def, &disk->info);
         break;
 
     case VIR_DOMAIN_DISK_BUS_IDE: {
@@ -428,6 +578,7 @@ qemuBuildDiskDevice(GPtrArray *argv, const virDomainDef *def,
 
         if (!(ctrl = qemuDiskController(def, disk, VIR_DOMAIN_CONTROLLER_TYPE_SATA)))
             return -1;
+        /* (q35's own AHCI is "ide": its ports are ide.N) */
         bus = g_strdup_printf("%s.%u", ctrl->info.alias, drive->unit);
         qemuJSONString(dev, "driver", cdrom ? "ide-cd" : "ide-hd");
         qemuJSONString(dev, "bus", bus);
@@ -554,35 +705,112 @@ qemuBootIndexesCompute(const virDomainDef *def, qemuBootIndexes *boot)
 
 /* ---- controllers ----------------------------------------------------- */
 
+/* The QEMU device of each USB controller model. */
+static const char *const qemuUSBControllerDrivers[VIR_DOMAIN_CONTROLLER_MODEL_USB_LAST] = {
+    [VIR_DOMAIN_CONTROLLER_MODEL_USB_PIIX3_UHCI] = "piix3-usb-uhci",
+    [VIR_DOMAIN_CONTROLLER_MODEL_USB_QEMU_XHCI] = "qemu-xhci",
+    [VIR_DOMAIN_CONTROLLER_MODEL_USB_NONE] = NULL,
+    [VIR_DOMAIN_CONTROLLER_MODEL_USB_ICH9_EHCI1] = "ich9-usb-ehci1",
+    [VIR_DOMAIN_CONTROLLER_MODEL_USB_ICH9_UHCI1] = "ich9-usb-uhci1",
+    [VIR_DOMAIN_CONTROLLER_MODEL_USB_ICH9_UHCI2] = "ich9-usb-uhci2",
+    [VIR_DOMAIN_CONTROLLER_MODEL_USB_ICH9_UHCI3] = "ich9-usb-uhci3",
+};
+
+
+/**
+ * qemuUSBControllerDriver:
+ * @model: a virDomainControllerModelUSB
+ *
+ * Returns: the QEMU device type of a USB controller model, NULL for
+ * "none".
+ */
+const char *
+qemuUSBControllerDriver(int model)
+{
+    if (model < 0 || model >= VIR_DOMAIN_CONTROLLER_MODEL_USB_LAST)
+        return NULL;
+    return qemuUSBControllerDrivers[model];
+}
+
+
+/* "bus":"usbN.0","port":"P" of a device on a USB controller. */
 static void
-qemuBuildControllerDevice(GPtrArray *argv, const virDomainControllerDef *ctrl)
+qemuJSONUSBAddress(JsonBuilder *builder, const virDomainDef *def,
+                   const virDomainDeviceInfo *info)
+{
+    int c = virDomainControllerFind(def, VIR_DOMAIN_CONTROLLER_TYPE_USB,
+                                    info->addr.usb.bus);
+    g_autofree char *bus = g_strdup_printf("%s.0", c >= 0 ?
+                                           def->controllers[c]->info.alias :
+                                           "usb");
+    g_autofree char *port = g_strdup_printf("%u", info->addr.usb.port);
+
+    qemuJSONString(builder, "bus", bus);
+    qemuJSONString(builder, "port", port);
+}
+
+
+static void
+qemuBuildControllerDevice(GPtrArray *argv, const virDomainDef *def,
+                          const virDomainControllerDef *ctrl)
 {
     g_autoptr(JsonBuilder) dev = qemuJSONNew();
     const char *driver = NULL;
 
     switch (ctrl->type) {
     case VIR_DOMAIN_CONTROLLER_TYPE_USB:
-        if (ctrl->model == VIR_DOMAIN_CONTROLLER_MODEL_USB_NONE)
+        if (!(driver = qemuUSBControllerDriver(ctrl->model)))
             return;
-        driver = ctrl->model == VIR_DOMAIN_CONTROLLER_MODEL_USB_QEMU_XHCI ?
-                 "qemu-xhci" : "piix3-usb-uhci";
+        qemuJSONString(dev, "driver", driver);
+        /* A companion has no id of its own: it serves the USB2 bus of
+         * the controller it names. */
+        if (ctrl->startport >= 0) {
+            g_autofree char *master = g_strdup_printf("%s.0", ctrl->info.alias);
+
+            qemuJSONString(dev, "masterbus", master);
+            qemuJSONInt(dev, "firstport", ctrl->startport);
+        } else {
+            qemuJSONString(dev, "id", ctrl->info.alias);
+        }
+        qemuJSONPCIAddress(dev, def, &ctrl->info);
+        qemuArgAddJSON(argv, "-device", dev);
+        return;
+    case VIR_DOMAIN_CONTROLLER_TYPE_VIRTIO_SERIAL:
+        driver = "virtio-serial-pci";
         break;
+    case VIR_DOMAIN_CONTROLLER_TYPE_PCI:
+        if (ctrl->model == VIR_DOMAIN_CONTROLLER_MODEL_PCIE_ROOT_PORT) {
+            qemuJSONString(dev, "driver", "pcie-root-port");
+            qemuJSONInt(dev, "port", ctrl->port);
+            qemuJSONInt(dev, "chassis", ctrl->chassis);
+        } else if (ctrl->model == VIR_DOMAIN_CONTROLLER_MODEL_PCIE_TO_PCI_BRIDGE) {
+            qemuJSONString(dev, "driver", "pcie-pci-bridge");
+        } else {
+            /* The root bus is the machine's own. */
+            return;
+        }
+        qemuJSONString(dev, "id", ctrl->info.alias);
+        qemuJSONPCIAddress(dev, def, &ctrl->info);
+        qemuArgAddJSON(argv, "-device", dev);
+        return;
     case VIR_DOMAIN_CONTROLLER_TYPE_SCSI:
         driver = ctrl->model == VIR_DOMAIN_CONTROLLER_MODEL_SCSI_VIRTIO_SCSI ?
                  "virtio-scsi-pci" : "lsi";
         break;
     case VIR_DOMAIN_CONTROLLER_TYPE_SATA:
+        /* q35's first AHCI is the ICH9's own. */
+        if (ctrl->idx == 0 && virDomainDefIsQ35(def))
+            return;
         driver = "ahci";
         break;
     case VIR_DOMAIN_CONTROLLER_TYPE_IDE:
-    case VIR_DOMAIN_CONTROLLER_TYPE_PCI:
     case VIR_DOMAIN_CONTROLLER_TYPE_LAST:
         /* Built into the machine. */
         return;
     }
     qemuJSONString(dev, "driver", driver);
     qemuJSONString(dev, "id", ctrl->info.alias);
-    qemuJSONPCIAddress(dev, &ctrl->info);
+    qemuJSONPCIAddress(dev, def, &ctrl->info);
     qemuArgAddJSON(argv, "-device", dev);
 }
 
@@ -590,18 +818,30 @@ qemuBuildControllerDevice(GPtrArray *argv, const virDomainControllerDef *ctrl)
 static void
 qemuBuildControllersCommandLine(GPtrArray *argv, const virDomainDef *def)
 {
-    /* Upstream's order: by kind first, definition order within a kind. */
+    /* Upstream's order: by kind first, definition order within a kind
+     * (PCI controllers in index order). */
     static const virDomainControllerType order[] = {
+        VIR_DOMAIN_CONTROLLER_TYPE_PCI,
         VIR_DOMAIN_CONTROLLER_TYPE_USB,
         VIR_DOMAIN_CONTROLLER_TYPE_SCSI,
         VIR_DOMAIN_CONTROLLER_TYPE_IDE,
         VIR_DOMAIN_CONTROLLER_TYPE_SATA,
+        VIR_DOMAIN_CONTROLLER_TYPE_VIRTIO_SERIAL,
     };
 
     for (size_t t = 0; t < G_N_ELEMENTS(order); t++) {
+        if (order[t] == VIR_DOMAIN_CONTROLLER_TYPE_PCI) {
+            for (unsigned int idx = 1; idx <= 0xff; idx++) {
+                int c = virDomainControllerFind(def, VIR_DOMAIN_CONTROLLER_TYPE_PCI, idx);
+
+                if (c >= 0)
+                    qemuBuildControllerDevice(argv, def, def->controllers[c]);
+            }
+            continue;
+        }
         for (size_t i = 0; i < def->ncontrollers; i++) {
             if (def->controllers[i]->type == order[t])
-                qemuBuildControllerDevice(argv, def->controllers[i]);
+                qemuBuildControllerDevice(argv, def, def->controllers[i]);
         }
     }
 }
@@ -610,7 +850,8 @@ qemuBuildControllersCommandLine(GPtrArray *argv, const virDomainDef *def)
 /* ---- network interfaces ---------------------------------------------- */
 
 static void
-qemuBuildNetCommandLine(GPtrArray *argv, const virDomainNetDef *net,
+qemuBuildNetCommandLine(GPtrArray *argv, const virDomainDef *def,
+                        const virDomainNetDef *net,
                         size_t idx, unsigned int bootIndex)
 {
     g_autoptr(JsonBuilder) netdev = qemuJSONNew();
@@ -623,6 +864,8 @@ qemuBuildNetCommandLine(GPtrArray *argv, const virDomainNetDef *net,
         driver = "virtio-net-pci";
     else if (net->model == VIR_DOMAIN_NET_MODEL_E1000)
         driver = "e1000";
+    else if (net->model == VIR_DOMAIN_NET_MODEL_E1000E)
+        driver = "e1000e";
 
     qemuJSONString(netdev, "type", "user");
     qemuJSONString(netdev, "id", netdevId);
@@ -634,7 +877,7 @@ qemuBuildNetCommandLine(GPtrArray *argv, const virDomainNetDef *net,
     qemuJSONString(dev, "mac", virMacAddrFormat(&net->mac, mac));
     if (bootIndex)
         qemuJSONInt(dev, "bootindex", bootIndex);
-    qemuJSONPCIAddress(dev, &net->info);
+    qemuJSONPCIAddress(dev, def, &net->info);
     qemuArgAddJSON(argv, "-device", dev);
 }
 
@@ -661,10 +904,22 @@ qemuBuildChrChardev(GPtrArray *argv, const virDomainChrDef *chr,
         virBufferAddLit(&buf, ",append=on");
         break;
     case VIR_DOMAIN_CHR_TYPE_UNIX:
+        if (!chr->path) {
+            virReportError(VIR_ERR_INTERNAL_ERROR,
+                           _("character device '%1$s' has no socket path: the driver names channel sockets at start"),
+                           id);
+            return -1;
+        }
         virBufferAsprintf(&buf, "socket,id=%s,path=", id);
         qemuBufferEscapeComma(&buf, chr->path);
         if (chr->mode == VIR_DOMAIN_CHR_SOURCE_MODE_BIND)
             virBufferAddLit(&buf, ",server=on,wait=off");
+        break;
+    case VIR_DOMAIN_CHR_TYPE_SPICEVMC:
+        /* the SPICE agent's channel, or a USB redirection one */
+        virBufferAsprintf(&buf, "spicevmc,id=%s,name=%s", id,
+                          chr->deviceType == VIR_DOMAIN_CHR_DEVICE_TYPE_CHANNEL ?
+                          "vdagent" : "usbredir");
         break;
     case VIR_DOMAIN_CHR_TYPE_LAST:
         virReportError(VIR_ERR_INTERNAL_ERROR,
@@ -689,6 +944,100 @@ qemuBuildSerialCommandLine(GPtrArray *argv, const virDomainChrDef *serial)
     qemuJSONString(dev, "chardev", chardevId);
     qemuJSONString(dev, "id", serial->info.alias);
     qemuJSONInt(dev, "index", serial->targetPort);
+    qemuArgAddJSON(argv, "-device", dev);
+    return 0;
+}
+
+
+/* ---- channels, USB devices ------------------------------------------ */
+
+static int
+qemuBuildChannelCommandLine(GPtrArray *argv, const virDomainDef *def,
+                            const virDomainChrDef *chr)
+{
+    g_autoptr(JsonBuilder) dev = qemuJSONNew();
+    g_autofree char *chardevId = g_strdup_printf("char%s", chr->info.alias);
+    g_autofree char *bus = NULL;
+    int c;
+
+    if (chr->info.type != VIR_DOMAIN_DEVICE_ADDRESS_TYPE_VIRTIO_SERIAL ||
+        (c = virDomainControllerFind(def, VIR_DOMAIN_CONTROLLER_TYPE_VIRTIO_SERIAL,
+                                     chr->info.addr.vioserial.controller)) < 0) {
+        virReportError(VIR_ERR_INTERNAL_ERROR,
+                       _("channel '%1$s' has no virtio-serial port: prepare the definition (qemuDomainPrepareDef) before building its command line"),
+                       NULLSTR(chr->info.alias));
+        return -1;
+    }
+    if (qemuBuildChrChardev(argv, chr, chardevId) < 0)
+        return -1;
+    bus = g_strdup_printf("%s.%u", def->controllers[c]->info.alias,
+                          chr->info.addr.vioserial.bus);
+    qemuJSONString(dev, "driver", "virtserialport");
+    qemuJSONString(dev, "bus", bus);
+    qemuJSONInt(dev, "nr", chr->info.addr.vioserial.port);
+    qemuJSONString(dev, "chardev", chardevId);
+    qemuJSONString(dev, "id", chr->info.alias);
+    if (chr->targetName)
+        qemuJSONString(dev, "name", chr->targetName);
+    qemuArgAddJSON(argv, "-device", dev);
+    return 0;
+}
+
+
+static int
+qemuBuildUSBCheck(const virDomainDef *def, const virDomainDeviceInfo *info)
+{
+    if (info->type != VIR_DOMAIN_DEVICE_ADDRESS_TYPE_USB || !info->addr.usb.port) {
+        virReportError(VIR_ERR_INTERNAL_ERROR,
+                       _("USB device '%1$s' of domain '%2$s' has no USB port: prepare the definition (qemuDomainPrepareDef) before building its command line"),
+                       NULLSTR(info->alias), def->name);
+        return -1;
+    }
+    return 0;
+}
+
+
+static int
+qemuBuildInputCommandLine(GPtrArray *argv, const virDomainDef *def,
+                          const virDomainInputDef *input)
+{
+    g_autoptr(JsonBuilder) dev = NULL;
+    const char *driver = "usb-mouse";
+
+    /* PS/2 devices are the machine's own. */
+    if (input->bus != VIR_DOMAIN_INPUT_BUS_USB)
+        return 0;
+    if (qemuBuildUSBCheck(def, &input->info) < 0)
+        return -1;
+    if (input->type == VIR_DOMAIN_INPUT_TYPE_TABLET)
+        driver = "usb-tablet";
+    else if (input->type == VIR_DOMAIN_INPUT_TYPE_KBD)
+        driver = "usb-kbd";
+    dev = qemuJSONNew();
+    qemuJSONString(dev, "driver", driver);
+    qemuJSONString(dev, "id", input->info.alias);
+    qemuJSONUSBAddress(dev, def, &input->info);
+    qemuArgAddJSON(argv, "-device", dev);
+    return 0;
+}
+
+
+static int
+qemuBuildRedirdevCommandLine(GPtrArray *argv, const virDomainDef *def,
+                             const virDomainRedirdevDef *redirdev)
+{
+    g_autoptr(JsonBuilder) dev = qemuJSONNew();
+    g_autofree char *chardevId = g_strdup_printf("char%s", redirdev->info.alias);
+
+    if (qemuBuildUSBCheck(def, &redirdev->info) < 0)
+        return -1;
+    qemuArgAdd(argv, "-chardev");
+    g_ptr_array_add(argv, g_strdup_printf("spicevmc,id=%s,name=usbredir",
+                                          chardevId));
+    qemuJSONString(dev, "driver", "usb-redir");
+    qemuJSONString(dev, "chardev", chardevId);
+    qemuJSONString(dev, "id", redirdev->info.alias);
+    qemuJSONUSBAddress(dev, def, &redirdev->info);
     qemuArgAddJSON(argv, "-device", dev);
     return 0;
 }
@@ -742,8 +1091,36 @@ qemuBuildVNCCommandLine(GPtrArray *argv, const virDomainDef *def,
 
 
 static int
-qemuBuildVideoCommandLine(GPtrArray *argv, const virDomainVideoDef *video,
-                          bool primary)
+qemuBuildSpiceCommandLine(GPtrArray *argv, const virDomainDef *def,
+                          const virDomainGraphicsDef *graphics)
+{
+    g_auto(virBuffer) buf = VIR_BUFFER_INITIALIZER;
+
+    if (graphics->port < QEMU_VNC_PORT_MIN || graphics->port > QEMU_VNC_PORT_MAX) {
+        virReportError(VIR_ERR_INTERNAL_ERROR,
+                       _("SPICE port %1$d of domain '%2$s' is not a port the driver reserved (5900-65535)"),
+                       graphics->port, def->name);
+        return -1;
+    }
+    virBufferAsprintf(&buf, "port=%d,addr=", graphics->port);
+    /* An IP address or host name (virDomainDefValidateStrings). */
+    qemuBufferEscapeComma(&buf, graphics->listenAddress ?
+                          graphics->listenAddress : QEMU_DEFAULT_VNC_LISTEN);
+    /* No password in our subset: nobody could connect otherwise. */
+    virBufferAddLit(&buf, ",disable-ticketing=on");
+    if (graphics->imageCompression)
+        virBufferAsprintf(&buf, ",image-compression=%s",
+                          virDomainGraphicsSpiceImageCompressionTypeToString(graphics->imageCompression));
+    virBufferAddLit(&buf, ",seamless-migration=on");
+    qemuArgAdd(argv, "-spice");
+    g_ptr_array_add(argv, virBufferContentAndReset(&buf));
+    return 0;
+}
+
+
+static int
+qemuBuildVideoCommandLine(GPtrArray *argv, const virDomainDef *def,
+                          const virDomainVideoDef *video, bool primary)
 {
     g_autoptr(JsonBuilder) dev = qemuJSONNew();
 
@@ -763,6 +1140,22 @@ qemuBuildVideoCommandLine(GPtrArray *argv, const virDomainVideoDef *video,
         qemuJSONString(dev, "id", video->info.alias);
         qemuJSONInt(dev, "max_outputs", video->heads ? video->heads : 1);
         break;
+    case VIR_DOMAIN_VIDEO_TYPE_QXL:
+        /* sizes in bytes, except the 64-bit VRAM bar (none) and the
+         * VGA memory, in MiB */
+        qemuJSONString(dev, "driver", primary ? "qxl-vga" : "qxl");
+        qemuJSONString(dev, "id", video->info.alias);
+        qemuJSONInt(dev, "max_outputs", video->heads ? video->heads : 1);
+        qemuJSONInt(dev, "ram_size", (gint64)video->ram * 1024);
+        qemuJSONInt(dev, "vram_size", (gint64)video->vram * 1024);
+        qemuJSONInt(dev, "vram64_size_mb", 0);
+        qemuJSONInt(dev, "vgamem_mb", video->vgamem / 1024);
+        break;
+    case VIR_DOMAIN_VIDEO_TYPE_BOCHS:
+        qemuJSONString(dev, "driver", "bochs-display");
+        qemuJSONString(dev, "id", video->info.alias);
+        qemuJSONInt(dev, "vgamem", (gint64)video->vram * 1024);
+        break;
     case VIR_DOMAIN_VIDEO_TYPE_NONE:
         return 0;
     case VIR_DOMAIN_VIDEO_TYPE_DEFAULT:
@@ -772,16 +1165,90 @@ qemuBuildVideoCommandLine(GPtrArray *argv, const virDomainVideoDef *video,
                        NULLSTR(video->info.alias));
         return -1;
     }
-    qemuJSONPCIAddress(dev, &video->info);
+    qemuJSONPCIAddress(dev, def, &video->info);
     qemuArgAddJSON(argv, "-device", dev);
     return 0;
+}
+
+
+/* ---- sound, watchdog ------------------------------------------------- */
+
+static void
+qemuBuildSoundCommandLine(GPtrArray *argv, const virDomainDef *def,
+                          const virDomainSoundDef *sound)
+{
+    g_autoptr(JsonBuilder) dev = qemuJSONNew();
+    g_autofree char *audiodev = NULL;
+    static const char *const codecDrivers[VIR_DOMAIN_SOUND_CODEC_TYPE_LAST] = {
+        [VIR_DOMAIN_SOUND_CODEC_TYPE_DUPLEX] = "hda-duplex",
+        [VIR_DOMAIN_SOUND_CODEC_TYPE_MICRO] = "hda-micro",
+        [VIR_DOMAIN_SOUND_CODEC_TYPE_OUTPUT] = "hda-output",
+    };
+
+    /* The first audio backend carries the sound, as upstream. */
+    if (def->naudios > 0)
+        audiodev = g_strdup_printf("audio%u", def->audios[0]->id);
+
+    switch (sound->model) {
+    case VIR_DOMAIN_SOUND_MODEL_AC97:
+        qemuJSONString(dev, "driver", "AC97");
+        qemuJSONString(dev, "id", sound->info.alias);
+        if (audiodev)
+            qemuJSONString(dev, "audiodev", audiodev);
+        qemuJSONPCIAddress(dev, def, &sound->info);
+        qemuArgAddJSON(argv, "-device", dev);
+        return;
+    case VIR_DOMAIN_SOUND_MODEL_ICH6:
+    case VIR_DOMAIN_SOUND_MODEL_ICH9:
+    case VIR_DOMAIN_SOUND_MODEL_LAST:
+        break;
+    }
+
+    qemuJSONString(dev, "driver", sound->model == VIR_DOMAIN_SOUND_MODEL_ICH9 ?
+                   "ich9-intel-hda" : "intel-hda");
+    qemuJSONString(dev, "id", sound->info.alias);
+    qemuJSONPCIAddress(dev, def, &sound->info);
+    qemuArgAddJSON(argv, "-device", dev);
+
+    /* An HDA controller without codecs gets a duplex one. */
+    for (size_t i = 0; i < MAX(sound->ncodecs, 1); i++) {
+        g_autoptr(JsonBuilder) codec = qemuJSONNew();
+        virDomainSoundCodecType type = sound->ncodecs ? sound->codecs[i] :
+                                       VIR_DOMAIN_SOUND_CODEC_TYPE_DUPLEX;
+        g_autofree char *id = g_strdup_printf("%s-codec%zu", sound->info.alias, i);
+        g_autofree char *bus = g_strdup_printf("%s.0", sound->info.alias);
+
+        qemuJSONString(codec, "driver", codecDrivers[type]);
+        qemuJSONString(codec, "id", id);
+        qemuJSONString(codec, "bus", bus);
+        qemuJSONInt(codec, "cad", i);
+        if (audiodev)
+            qemuJSONString(codec, "audiodev", audiodev);
+        qemuArgAddJSON(argv, "-device", codec);
+    }
+}
+
+
+static void
+qemuBuildWatchdogCommandLine(GPtrArray *argv, const virDomainDef *def,
+                             const virDomainWatchdogDef *watchdog)
+{
+    g_autoptr(JsonBuilder) dev = qemuJSONNew();
+
+    qemuJSONString(dev, "driver", virDomainWatchdogModelTypeToString(watchdog->model));
+    qemuJSONString(dev, "id", watchdog->info.alias);
+    if (watchdog->model == VIR_DOMAIN_WATCHDOG_MODEL_I6300ESB)
+        qemuJSONPCIAddress(dev, def, &watchdog->info);
+    qemuArgAddJSON(argv, "-device", dev);
+    qemuArgAddPair(argv, "-watchdog-action",
+                   virDomainWatchdogActionTypeToString(watchdog->action));
 }
 
 
 /* ---- balloon, RNG ---------------------------------------------------- */
 
 static void
-qemuBuildMemballoonCommandLine(GPtrArray *argv,
+qemuBuildMemballoonCommandLine(GPtrArray *argv, const virDomainDef *def,
                                const virDomainMemballoonDef *balloon)
 {
     g_autoptr(JsonBuilder) dev = NULL;
@@ -791,13 +1258,14 @@ qemuBuildMemballoonCommandLine(GPtrArray *argv,
     dev = qemuJSONNew();
     qemuJSONString(dev, "driver", "virtio-balloon-pci");
     qemuJSONString(dev, "id", balloon->info.alias);
-    qemuJSONPCIAddress(dev, &balloon->info);
+    qemuJSONPCIAddress(dev, def, &balloon->info);
     qemuArgAddJSON(argv, "-device", dev);
 }
 
 
 static void
-qemuBuildRNGCommandLine(GPtrArray *argv, const virDomainRNGDef *rng)
+qemuBuildRNGCommandLine(GPtrArray *argv, const virDomainDef *def,
+                        const virDomainRNGDef *rng)
 {
     g_autoptr(JsonBuilder) obj = qemuJSONNew();
     g_autoptr(JsonBuilder) dev = qemuJSONNew();
@@ -811,7 +1279,7 @@ qemuBuildRNGCommandLine(GPtrArray *argv, const virDomainRNGDef *rng)
     qemuJSONString(dev, "driver", "virtio-rng-pci");
     qemuJSONString(dev, "rng", objId);
     qemuJSONString(dev, "id", rng->info.alias);
-    qemuJSONPCIAddress(dev, &rng->info);
+    qemuJSONPCIAddress(dev, def, &rng->info);
     qemuArgAddJSON(argv, "-device", dev);
 }
 
@@ -838,27 +1306,47 @@ qemuBuildDevicesCommandLine(GPtrArray *argv, const virDomainDef *def)
             return -1;
     }
     for (size_t i = 0; i < def->nnets; i++)
-        qemuBuildNetCommandLine(argv, def->nets[i], i, boot.nets[i]);
+        qemuBuildNetCommandLine(argv, def, def->nets[i], i, boot.nets[i]);
     for (size_t i = 0; i < def->nserials; i++) {
         if (qemuBuildSerialCommandLine(argv, def->serials[i]) < 0)
+            return -1;
+    }
+    for (size_t i = 0; i < def->nchannels; i++) {
+        if (qemuBuildChannelCommandLine(argv, def, def->channels[i]) < 0)
+            return -1;
+    }
+    for (size_t i = 0; i < def->ninputs; i++) {
+        if (qemuBuildInputCommandLine(argv, def, def->inputs[i]) < 0)
             return -1;
     }
     for (size_t i = 0; i < def->naudios; i++)
         qemuBuildAudioCommandLine(argv, def->audios[i]);
     for (size_t i = 0; i < def->ngraphics; i++) {
-        if (qemuBuildVNCCommandLine(argv, def, def->graphics[i]) < 0)
+        int rc = def->graphics[i]->type == VIR_DOMAIN_GRAPHICS_TYPE_SPICE ?
+            qemuBuildSpiceCommandLine(argv, def, def->graphics[i]) :
+            qemuBuildVNCCommandLine(argv, def, def->graphics[i]);
+
+        if (rc < 0)
             return -1;
     }
     for (size_t i = 0; i < def->nvideos; i++) {
         if (def->videos[i]->type == VIR_DOMAIN_VIDEO_TYPE_NONE)
             continue;
-        if (qemuBuildVideoCommandLine(argv, def->videos[i], primary) < 0)
+        if (qemuBuildVideoCommandLine(argv, def, def->videos[i], primary) < 0)
             return -1;
         primary = false;
     }
-    qemuBuildMemballoonCommandLine(argv, def->memballoon);
+    for (size_t i = 0; i < def->nsounds; i++)
+        qemuBuildSoundCommandLine(argv, def, def->sounds[i]);
+    if (def->watchdog)
+        qemuBuildWatchdogCommandLine(argv, def, def->watchdog);
+    for (size_t i = 0; i < def->nredirdevs; i++) {
+        if (qemuBuildRedirdevCommandLine(argv, def, def->redirdevs[i]) < 0)
+            return -1;
+    }
+    qemuBuildMemballoonCommandLine(argv, def, def->memballoon);
     for (size_t i = 0; i < def->nrngs; i++)
-        qemuBuildRNGCommandLine(argv, def->rngs[i]);
+        qemuBuildRNGCommandLine(argv, def, def->rngs[i]);
     return 0;
 }
 
@@ -894,6 +1382,7 @@ qemuBuildCommandLine(const virDomainDef *def,
     virCheckNonNullArgReturn(paths->monitorSocket, NULL);
 
     if (qemuValidateDomainDef(def, caps) < 0 ||
+        qemuValidateDomainStart(def) < 0 ||
         qemuBuildCheckPrepared(def) < 0)
         return NULL;
 
@@ -903,6 +1392,8 @@ qemuBuildCommandLine(const virDomainDef *def,
     g_ptr_array_add(argv, qemuBuildNameArg(def->name));
     qemuArgAdd(argv, "-S");
 
+    if (qemuBuildFirmwareCommandLine(argv, def) < 0)
+        return NULL;
     qemuBuildMachineCommandLine(argv, def);
     qemuArgAddPair(argv, "-uuid", virUUIDFormat(def->uuid, uuid));
     if (def->ngraphics == 0)
@@ -910,12 +1401,11 @@ qemuBuildCommandLine(const virDomainDef *def,
     qemuArgAdd(argv, "-no-user-config");
     qemuArgAdd(argv, "-nodefaults");
     qemuBuildMonitorCommandLine(argv, paths);
-    qemuArgAddPair(argv, "-rtc",
-                   def->clockOffset == VIR_DOMAIN_CLOCK_OFFSET_LOCALTIME ?
-                   "base=localtime" : "base=utc");
+    qemuBuildClockCommandLine(argv, def);
     qemuArgAdd(argv, "-no-shutdown");
     if (!def->features[VIR_DOMAIN_FEATURE_ACPI])
         qemuArgAdd(argv, "-no-acpi");
+    qemuBuildPMCommandLine(argv, def);
     qemuArgAddPair(argv, "-boot", "strict=on");
     if (def->os.kernel)
         qemuArgAddPair(argv, "-kernel", def->os.kernel);

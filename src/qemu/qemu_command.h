@@ -28,6 +28,7 @@ char **qemuBuildCommandLine(const virDomainDef *def,
                             unsigned int flags);
 
 char *qemuBuildMonitorChardevArg(const char *socketPath);
+const char *qemuUSBControllerDriver(int model);
 char *qemuBuildNameArg(const char *name);
 
 char *qemuBuildCommandLineString(char **argv);

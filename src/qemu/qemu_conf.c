@@ -42,6 +42,7 @@ virQEMUDriverConfigFree(virQEMUDriverConfig *cfg)
     g_free(cfg->stateDir);
     g_free(cfg->logDir);
     g_free(cfg->libDir);
+    g_free(cfg->nvramDir);
     g_free(cfg->cacheDir);
     g_free(cfg->defaultEmulator);
     g_free(cfg);
@@ -94,6 +95,8 @@ virQEMUDriverConfigNew(qemuDriverMode mode, const char *root)
         cfg->cacheDir = g_build_filename(cache, "qemu", "capabilities", NULL);
         break;
     }
+
+    cfg->nvramDir = g_build_filename(cfg->libDir, "nvram", NULL);
 
     cfg->destroyTermTimeout = QEMU_DESTROY_TERM_TIMEOUT_DEFAULT;
     cfg->destroyKillTimeout = QEMU_DESTROY_KILL_TIMEOUT_DEFAULT;

@@ -37,6 +37,7 @@ struct _virQEMUDriverConfig {
     char *stateDir;        /* status files, pid files, locks, sockets */
     char *logDir;          /* one log per domain, NAME.log */
     char *libDir;          /* images the driver creates */
+    char *nvramDir;        /* libDir/nvram: domains' UEFI variables */
     char *cacheDir;        /* emulator capabilities */
 
     /* qemu.conf */

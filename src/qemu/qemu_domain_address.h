@@ -17,6 +17,9 @@
 int qemuDomainCanonicalizeMachine(virDomainDef *def, const virQEMUCaps *caps);
 
 int qemuDomainAssignPCIAddresses(virDomainDef *def);
+int qemuDomainAssignQ35Addresses(virDomainDef *def);
+int qemuDomainAssignVirtioSerialAddresses(virDomainDef *def);
+int qemuDomainAssignUSBAddresses(virDomainDef *def);
 
 int qemuDomainPrepareDef(virDomainDef *def, const virQEMUCaps *caps);
 

@@ -20,10 +20,12 @@
 #include "qemu_driverpriv.h"
 #include "datatypes.h"
 #include "domain_event.h"
+#include "qemu_agent.h"
 #include "qemu_capabilities.h"
 #include "qemu_command.h"
 #include "qemu_domain.h"
 #include "qemu_domain_address.h"
+#include "qemu_firmware.h"
 #include "qemu_hostcaps.h"
 #include "qemu_process.h"
 #include "virerror.h"
@@ -819,6 +821,47 @@ qemuDomainDefineXMLFlags(virConnectPtr conn, const char *xml, unsigned int flags
 }
 
 
+/*
+ * A UEFI guest's variable store outlives its runs; undefine removes it
+ * (VIR_DOMAIN_UNDEFINE_NVRAM), keeps it (KEEP_NVRAM), or, asked
+ * neither, refuses as upstream does, so that no guest state goes
+ * unnoticed.
+ */
+static int
+qemuDomainUndefineNvram(virQEMUDriver *driver, virDomainObj *vm,
+                        unsigned int flags)
+{
+    const virDomainDef *def = vm->newDef ? vm->newDef : vm->def;
+    g_autofree char *path = NULL;
+    g_autofree char *dir = NULL;
+    g_autofree char *base = NULL;
+    VIR_AUTOCLOSE dirfd = -1;
+
+    if (def->os.nvram)
+        path = g_strdup(def->os.nvram);
+    else if (def->os.firmwareEFI || def->os.loader)
+        path = qemuFirmwareNvramPath(driver->config->nvramDir, def->name);
+    else
+        return 0;
+    dir = g_path_get_dirname(path);
+    base = g_path_get_basename(path);
+    if ((dirfd = virFileOpenDirTrusted(dir, false)) == -2)
+        return 0;
+    if (dirfd < 0)
+        return -1;
+    if (faccessat(dirfd, base, F_OK, AT_SYMLINK_NOFOLLOW) < 0)
+        return 0;
+    if (flags & VIR_DOMAIN_UNDEFINE_NVRAM)
+        return virFileRemoveAt(dirfd, dir, base, false);
+    if (!(flags & VIR_DOMAIN_UNDEFINE_KEEP_NVRAM)) {
+        virReportError(VIR_ERR_OPERATION_INVALID, "%s",
+                       _("cannot undefine domain with nvram"));
+        return -1;
+    }
+    return 0;
+}
+
+
 static int
 qemuDomainUndefineFlags(virDomainPtr dom, unsigned int flags)
 {
@@ -826,8 +869,9 @@ qemuDomainUndefineFlags(virDomainPtr dom, unsigned int flags)
     g_autoptr(virDomainObj) vm = NULL;
     int ret = -1;
 
-    /* This driver keeps no managed saves, snapshots, checkpoints, NVRAM
-     * or TPM state, so there is never anything more to remove or keep. */
+    /* This driver keeps no managed saves, snapshots, checkpoints or TPM
+     * state, so there is never anything more of them to remove or keep;
+     * a UEFI guest's variable store is removed or kept as asked. */
     virCheckFlags(VIR_DOMAIN_UNDEFINE_MANAGED_SAVE |
                   VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA |
                   VIR_DOMAIN_UNDEFINE_NVRAM |
@@ -836,6 +880,12 @@ qemuDomainUndefineFlags(virDomainPtr dom, unsigned int flags)
                   VIR_DOMAIN_UNDEFINE_TPM |
                   VIR_DOMAIN_UNDEFINE_KEEP_TPM, -1);
 
+    if ((flags & VIR_DOMAIN_UNDEFINE_KEEP_NVRAM) &&
+        (flags & VIR_DOMAIN_UNDEFINE_NVRAM)) {
+        virReportError(VIR_ERR_OPERATION_INVALID, "%s",
+                       _("cannot both keep and delete nvram"));
+        return -1;
+    }
     if (!(vm = qemuDomainObjBeginJobFromDomain(dom, false)))
         return -1;
     if (!vm->persistent) {
@@ -844,7 +894,8 @@ qemuDomainUndefineFlags(virDomainPtr dom, unsigned int flags)
         goto endjob;
     }
 
-    if (qemuDomainRemoveConfig(driver, vm) < 0)
+    if (qemuDomainUndefineNvram(driver, vm, flags) < 0 ||
+        qemuDomainRemoveConfig(driver, vm) < 0)
         goto endjob;
     /* Its autostart link goes with it, as upstream's does. */
     if (qemuDomainAutostartGet(driver, vm) && qemuDomainAutostartSet(driver, vm, false) < 0) {
@@ -952,6 +1003,27 @@ qemuDomainCreateXML(virConnectPtr conn, const char *xml, unsigned int flags)
 
 /* ---- stopping ------------------------------------------------------------ */
 
+/* How long the guest agent may take to answer guest-sync. */
+#define QEMU_DRIVER_AGENT_TIMEOUT_MS 5000
+
+/* The socket of the guest agent's channel of a running domain, or
+ * NULL when it has none. */
+static const char *
+qemuDomainShutdownAgentPath(const virDomainDef *def)
+{
+    for (size_t i = 0; i < def->nchannels; i++) {
+        const virDomainChrDef *chr = def->channels[i];
+
+        if (chr->type == VIR_DOMAIN_CHR_TYPE_UNIX && chr->path &&
+            chr->mode == VIR_DOMAIN_CHR_SOURCE_MODE_BIND &&
+            chr->targetType == VIR_DOMAIN_CHR_CHANNEL_TARGET_TYPE_VIRTIO &&
+            STREQ_NULLABLE(chr->targetName, QEMU_AGENT_CHANNEL_NAME))
+            return chr->path;
+    }
+    return NULL;
+}
+
+
 static int
 qemuDomainShutdownFlags(virDomainPtr dom, unsigned int flags)
 {
@@ -965,15 +1037,29 @@ qemuDomainShutdownFlags(virDomainPtr dom, unsigned int flags)
                   VIR_DOMAIN_SHUTDOWN_GUEST_AGENT |
                   VIR_DOMAIN_SHUTDOWN_SIGNAL, -1);
 
-    if (flags == VIR_DOMAIN_SHUTDOWN_GUEST_AGENT) {
-        virReportError(VIR_ERR_ARGUMENT_UNSUPPORTED, "%s",
-                       _("QEMU guest agent is not configured"));
-        return -1;
-    }
-
     if (!(vm = qemuDomainObjBeginJobFromDomain(dom, true)))
         return -1;
     priv = QEMU_DOMAIN_PRIVATE(vm);
+
+    /* The guest agent, when asked: alone, or first with the power
+     * button as the fallback when both are asked. */
+    if (flags & VIR_DOMAIN_SHUTDOWN_GUEST_AGENT) {
+        const char *agent = qemuDomainShutdownAgentPath(vm->def);
+
+        if (!agent && flags == VIR_DOMAIN_SHUTDOWN_GUEST_AGENT) {
+            virReportError(VIR_ERR_ARGUMENT_UNSUPPORTED, "%s",
+                           _("QEMU guest agent is not configured"));
+            goto endjob;
+        }
+        if (agent && qemuAgentShutdown(agent, QEMU_DRIVER_AGENT_TIMEOUT_MS) == 0) {
+            ret = 0;
+            goto endjob;
+        }
+        if (flags == VIR_DOMAIN_SHUTDOWN_GUEST_AGENT)
+            goto endjob;
+        virResetLastError();
+        flags &= ~VIR_DOMAIN_SHUTDOWN_GUEST_AGENT;
+    }
 
     if (flags == VIR_DOMAIN_SHUTDOWN_SIGNAL) {
         priv->shutdownSignalled = true;
@@ -1331,7 +1417,9 @@ qemuConnectDomainXMLToNative(virConnectPtr conn, const char *format,
     if (!def->emulator)
         def->emulator = g_strdup(driver->config->defaultEmulator);
     if (!(caps = virQEMUCapsCacheLookup(driver->qemuCapsCache, def->emulator)) ||
-        qemuDomainPrepareDef(def, caps) < 0)
+        qemuDomainPrepareDef(def, caps) < 0 ||
+        qemuFirmwareFillDomain(def, qemuFirmwareSystemDirs,
+                               driver->config->nvramDir) < 0)
         return NULL;
 
     /* The paths and ports of a start that has not happened: ID -1, the

@@ -18,6 +18,7 @@
 #include <sys/utsname.h>
 
 #include "qemu_hostcaps.h"
+#include "qemu_firmware.h"
 #include "qemu_capabilities.h"
 #include "virbuffer.h"
 #include "virerror.h"
@@ -29,12 +30,12 @@
 VIR_LOG_INIT("qemu.qemu_hostcaps");
 
 
-/* The machine types the driver runs: the i440fx ones (see
- * qemu_domain_address.c for why not q35). */
+/* The machine types the driver runs: the i440fx and q35 ones. */
 static bool
 qemuHostCapsMachineSupported(const virQEMUCapsMachine *machine)
 {
-    return STREQ(machine->name, "pc") || STRPREFIX(machine->name, "pc-i440fx-");
+    return STREQ(machine->name, "pc") || STRPREFIX(machine->name, "pc-i440fx-") ||
+        STREQ(machine->name, "q35") || STRPREFIX(machine->name, "pc-q35-");
 }
 
 
@@ -327,8 +328,18 @@ qemuHostCapsGetDomainCapabilities(virConnectPtr conn, const char *emulatorbin,
     const virQEMUCapsMachine *m;
     static const char *const diskDevices[] = { "disk", "cdrom", NULL };
     static const char *const diskBuses[] = { "ide", "scsi", "virtio", "sata", NULL };
-    static const char *const graphics[] = { "vnc", NULL };
-    static const char *const videos[] = { "vga", "cirrus", "virtio", "none", NULL };
+    static const char *const graphics[] = { "vnc", "spice", NULL };
+    static const char *const videos[] = {
+        "vga", "cirrus", "qxl", "virtio", "none", "bochs", NULL
+    };
+    static const char *const efi[] = { "efi", NULL };
+    static const char *const pflash[] = { "pflash", NULL };
+    static const char *const yes[] = { "yes", NULL };
+    static const char *const yesNo[] = { "yes", "no", NULL };
+    static const char *const usb[] = { "usb", NULL };
+    static const char *const channels[] = { "pty", "unix", "spicevmc", NULL };
+    g_autoptr(GPtrArray) firmware = qemuFirmwareLoadAll(qemuFirmwareSystemDirs);
+    const char *canonical;
     static const char *const none[] = { NULL };
     static const char *const rngModels[] = { "virtio", NULL };
     static const char *const rngBackends[] = { "random", NULL };
@@ -366,14 +377,41 @@ qemuHostCapsGetDomainCapabilities(virConnectPtr conn, const char *emulatorbin,
     virBufferAdjustIndent(&buf, 2);
     virBufferEscapeString(&buf, "<path>%s</path>\n", caps->binary);
     virBufferEscapeString(&buf, "<domain>%s</domain>\n", virttype);
-    virBufferEscapeString(&buf, "<machine>%s</machine>\n", m->name);
+    /* the canonical name, as upstream writes it ("pc" is an alias) */
+    virBufferEscapeString(&buf, "<machine>%s</machine>\n",
+                          virQEMUCapsGetCanonicalMachine(caps, m->name) ?
+                          virQEMUCapsGetCanonicalMachine(caps, m->name) : m->name);
     virBufferEscapeString(&buf, "<arch>%s</arch>\n", caps->arch);
     virBufferAsprintf(&buf, "<vcpu max='%u'/>\n", m->maxCpus);
     virBufferAddLit(&buf, "<iothreads supported='no'/>\n");
     virBufferAddLit(&buf, "<os supported='yes'>\n");
     virBufferAdjustIndent(&buf, 2);
-    qemuHostCapsEnum(&buf, "firmware", none);
-    virBufferAddLit(&buf, "<loader supported='no'/>\n");
+    /* UEFI as the host's firmware descriptors offer it for the machine. */
+    canonical = virQEMUCapsGetCanonicalMachine(caps, m->name);
+    for (size_t i = firmware->len; i > 0; i--) {
+        qemuFirmware *fw = g_ptr_array_index(firmware, i - 1);
+        bool fits = false;
+
+        for (size_t j = 0; fw->machines[j] && canonical; j++)
+            fits |= g_pattern_match_simple(fw->machines[j], canonical);
+        if (!fits || !fw->nvramTemplate)
+            g_ptr_array_remove_index(firmware, i - 1);
+    }
+    qemuHostCapsEnum(&buf, "firmware", firmware->len ? efi : none);
+    if (firmware->len == 0) {
+        virBufferAddLit(&buf, "<loader supported='no'/>\n");
+    } else {
+        virBufferAddLit(&buf, "<loader supported='yes'>\n");
+        virBufferAdjustIndent(&buf, 2);
+        for (size_t i = 0; i < firmware->len; i++)
+            virBufferEscapeString(&buf, "<value>%s</value>\n",
+                                  ((qemuFirmware *)g_ptr_array_index(firmware, i))->executable);
+        qemuHostCapsEnum(&buf, "type", pflash);
+        qemuHostCapsEnum(&buf, "readonly", yes);
+        qemuHostCapsEnum(&buf, "secure", yesNo);
+        virBufferAdjustIndent(&buf, -2);
+        virBufferAddLit(&buf, "</loader>\n");
+    }
     virBufferAdjustIndent(&buf, -2);
     virBufferAddLit(&buf, "</os>\n");
     virBufferAddLit(&buf, "<cpu>\n");
@@ -411,8 +449,16 @@ qemuHostCapsGetDomainCapabilities(virConnectPtr conn, const char *emulatorbin,
     virBufferAddLit(&buf, "</rng>\n");
     virBufferAddLit(&buf, "<filesystem supported='no'/>\n");
     virBufferAddLit(&buf, "<tpm supported='no'/>\n");
-    virBufferAddLit(&buf, "<redirdev supported='no'/>\n");
-    virBufferAddLit(&buf, "<channel supported='no'/>\n");
+    virBufferAddLit(&buf, "<redirdev supported='yes'>\n");
+    virBufferAdjustIndent(&buf, 2);
+    qemuHostCapsEnum(&buf, "bus", usb);
+    virBufferAdjustIndent(&buf, -2);
+    virBufferAddLit(&buf, "</redirdev>\n");
+    virBufferAddLit(&buf, "<channel supported='yes'>\n");
+    virBufferAdjustIndent(&buf, 2);
+    qemuHostCapsEnum(&buf, "type", channels);
+    virBufferAdjustIndent(&buf, -2);
+    virBufferAddLit(&buf, "</channel>\n");
     virBufferAddLit(&buf, "<crypto supported='no'/>\n");
     virBufferAdjustIndent(&buf, -2);
     virBufferAddLit(&buf, "</devices>\n");

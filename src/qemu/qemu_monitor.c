@@ -1425,6 +1425,43 @@ qemuMonitorGetObjectTypes(qemuMonitor *mon,
 
 
 /**
+ * qemuMonitorSetMemoryStatsPeriod:
+ * @mon: the monitor
+ * @balloonAlias: the virtio balloon's device id ("balloon0")
+ * @period: seconds between the guest's memory statistics reports
+ *          (<memballoon><stats period/>), 0 for none
+ *
+ * Returns: 0, or -1 with an error reported.
+ */
+int
+qemuMonitorSetMemoryStatsPeriod(qemuMonitor *mon,
+                                const char *balloonAlias,
+                                int period)
+{
+    QEMU_CHECK_MONITOR(mon);
+    return qemuMonitorJSONSetMemoryStatsPeriod(mon, balloonAlias, period);
+}
+
+
+/**
+ * qemuMonitorGetPtyPaths:
+ * @mon: the monitor
+ * @retPaths: for each character device QEMU made a pseudo-terminal
+ *            for, its label ("charserial0") -> the terminal
+ *            ("/dev/pts/3"), to free with g_hash_table_unref()
+ *
+ * Returns: 0, or -1 with an error reported.
+ */
+int
+qemuMonitorGetPtyPaths(qemuMonitor *mon,
+                       GHashTable **retPaths)
+{
+    QEMU_CHECK_MONITOR(mon);
+    return qemuMonitorJSONGetPtyPaths(mon, retPaths);
+}
+
+
+/**
  * qemuMonitorHumanCommand:
  * @mon: the monitor
  * @cmd: an HMP command line, e.g. "qemu-io drive0 \"write 0 4k\""

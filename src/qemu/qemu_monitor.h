@@ -142,6 +142,11 @@ int qemuMonitorGetKVMState(qemuMonitor *mon,
 
 int qemuMonitorGetTargetArch(qemuMonitor *mon,
                              char **retArch);
+int qemuMonitorSetMemoryStatsPeriod(qemuMonitor *mon,
+                                    const char *balloonAlias,
+                                    int period);
+int qemuMonitorGetPtyPaths(qemuMonitor *mon,
+                           GHashTable **retPaths);
 int qemuMonitorGetObjectTypes(qemuMonitor *mon,
                               char ***retTypes);
 

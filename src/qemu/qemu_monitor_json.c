@@ -824,6 +824,83 @@ qemuMonitorJSONGetObjectTypes(qemuMonitor *mon,
 
 
 /**
+ * qemuMonitorJSONSetMemoryStatsPeriod:
+ * @mon: the monitor
+ * @balloonAlias: the balloon device's id
+ * @period: seconds between the guest's reports, 0 to stop them
+ *
+ * QMP "qom-set" of the balloon's guest-stats-polling-interval; see
+ * qemuMonitorSetMemoryStatsPeriod().
+ *
+ * Returns: 0, or -1 with an error reported.
+ */
+int
+qemuMonitorJSONSetMemoryStatsPeriod(qemuMonitor *mon,
+                                    const char *balloonAlias,
+                                    int period)
+{
+    g_autoptr(JsonObject) args = json_object_new();
+    g_autoptr(qemuMonitorMessage) reply = NULL;
+    g_autofree char *path = g_strdup_printf("/machine/peripheral/%s", balloonAlias);
+
+    json_object_set_string_member(args, "path", path);
+    json_object_set_string_member(args, "property", "guest-stats-polling-interval");
+    json_object_set_int_member(args, "value", period);
+    return qemuMonitorJSONCommand(mon, "qom-set", args, &reply);
+}
+
+
+/**
+ * qemuMonitorJSONGetPtyPaths:
+ * @mon: the monitor
+ * @retPaths: label -> terminal path of every pty character device
+ *
+ * QMP "query-chardev"; see qemuMonitorGetPtyPaths().
+ *
+ * Returns: 0, or -1 with an error reported.
+ */
+int
+qemuMonitorJSONGetPtyPaths(qemuMonitor *mon,
+                           GHashTable **retPaths)
+{
+    g_autoptr(qemuMonitorMessage) reply = NULL;
+    g_autoptr(GHashTable) paths = g_hash_table_new_full(g_str_hash, g_str_equal,
+                                                        g_free, g_free);
+    JsonArray *array;
+    JsonNode *ret;
+
+    if (qemuMonitorJSONCommand(mon, "query-chardev", NULL, &reply) < 0)
+        return -1;
+    if (!(ret = qemuMonitorJSONGetReturn(reply, "query-chardev", JSON_NODE_ARRAY)))
+        return -1;
+
+    array = json_node_get_array(ret);
+    for (guint i = 0; i < json_array_get_length(array); i++) {
+        JsonNode *elem = json_array_get_element(array, i);
+        const char *label = NULL;
+        const char *filename = NULL;
+
+        if (JSON_NODE_HOLDS_OBJECT(elem)) {
+            label = qemuMonitorJSONGetString(json_node_get_object(elem), "label");
+            filename = qemuMonitorJSONGetString(json_node_get_object(elem), "filename");
+        }
+        if (!label || !filename) {
+            virReportError(VIR_ERR_INTERNAL_ERROR, "%s",
+                           _("query-chardev reply data was missing 'label' or 'filename'"));
+            return -1;
+        }
+        /* A terminal is "pty:/dev/pts/N": anything else is no pty, or
+         * not one this driver would show as a path. */
+        if (STRPREFIX(filename, "pty:/dev/pts/") &&
+            !strpbrk(filename + 4, "\n'\"<>&"))
+            g_hash_table_insert(paths, g_strdup(label), g_strdup(filename + 4));
+    }
+    *retPaths = g_steal_pointer(&paths);
+    return 0;
+}
+
+
+/**
  * qemuMonitorJSONHumanCommand:
  * @mon: the monitor
  * @cmd: an HMP command line

@@ -42,6 +42,11 @@ int qemuMonitorJSONGetKVMState(qemuMonitor *mon,
                                bool *retEnabled,
                                bool *retPresent);
 
+int qemuMonitorJSONSetMemoryStatsPeriod(qemuMonitor *mon,
+                                        const char *balloonAlias,
+                                        int period);
+int qemuMonitorJSONGetPtyPaths(qemuMonitor *mon,
+                               GHashTable **retPaths);
 int qemuMonitorJSONGetObjectTypes(qemuMonitor *mon,
                                   char ***retTypes);
 

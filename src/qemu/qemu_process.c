@@ -25,6 +25,7 @@
 #include "qemu_capabilities.h"
 #include "qemu_command.h"
 #include "qemu_domain_address.h"
+#include "qemu_firmware.h"
 #include "domain_event.h"
 #include "virerror.h"
 #include "virfile.h"
@@ -446,10 +447,10 @@ qemuProcessStop(virQEMUDriver *driver, virDomainObj *vm,
 
 
 /* The first free TCP port from 5900 on @address, for an autoport VNC
- * display.  Another process may take it before QEMU does; QEMU then
- * fails to start with a clear message. */
+ * or SPICE display.  Another process may take it before QEMU does;
+ * QEMU then fails to start with a clear message. */
 static int
-qemuProcessFindVNCPort(const char *address)
+qemuProcessFindVNCPort(const char *address, const char *what)
 {
     struct sockaddr_in sa = { .sin_family = AF_INET };
 
@@ -466,8 +467,8 @@ qemuProcessFindVNCPort(const char *address)
         if (bind(fd, (struct sockaddr *)&sa, sizeof(sa)) == 0)
             return port;
     }
-    virReportError(VIR_ERR_INTERNAL_ERROR, "%s",
-                   _("Unable to find an unused port for VNC"));
+    virReportError(VIR_ERR_INTERNAL_ERROR,
+                   _("Unable to find an unused port for %1$s"), what);
     return -1;
 }
 
@@ -478,9 +479,77 @@ qemuProcessPrepareGraphics(virDomainDef *def)
     for (size_t i = 0; i < def->ngraphics; i++) {
         virDomainGraphicsDef *g = def->graphics[i];
 
-        if (g->type == VIR_DOMAIN_GRAPHICS_TYPE_VNC && g->autoport &&
-            (g->port = qemuProcessFindVNCPort(g->listenAddress)) < 0)
+        if (g->autoport &&
+            (g->port = qemuProcessFindVNCPort(g->listenAddress,
+                                              g->type == VIR_DOMAIN_GRAPHICS_TYPE_SPICE ?
+                                              "SPICE" : "VNC")) < 0)
             return -1;
+    }
+    return 0;
+}
+
+
+/* The terminals QEMU allocated for pty serial ports and channels, for
+ * the live XML (a console is the first serial port). */
+static int
+qemuProcessRecordPtys(virDomainObj *vm, qemuMonitor *mon)
+{
+    g_autoptr(GHashTable) paths = NULL;
+    virDomainChrDef **lists[] = { vm->def->serials, vm->def->channels };
+    size_t counts[] = { vm->def->nserials, vm->def->nchannels };
+    bool any = false;
+
+    for (size_t l = 0; l < G_N_ELEMENTS(lists); l++) {
+        for (size_t i = 0; i < counts[l]; i++)
+            any |= lists[l][i]->type == VIR_DOMAIN_CHR_TYPE_PTY;
+    }
+    if (!any)
+        return 0;
+    if (qemuMonitorGetPtyPaths(mon, &paths) < 0)
+        return -1;
+    virDomainObjLock(vm);
+    for (size_t l = 0; l < G_N_ELEMENTS(lists); l++) {
+        for (size_t i = 0; i < counts[l]; i++) {
+            virDomainChrDef *chr = lists[l][i];
+            g_autofree char *label = g_strdup_printf("char%s", chr->info.alias);
+            const char *path;
+
+            if (chr->type != VIR_DOMAIN_CHR_TYPE_PTY ||
+                !(path = g_hash_table_lookup(paths, label)))
+                continue;
+            g_free(chr->path);
+            chr->path = g_strdup(path);
+        }
+    }
+    virDomainObjUnlock(vm);
+    return 0;
+}
+
+
+/* The longest path a UNIX socket address holds. */
+#define QEMU_PROCESS_SOCKET_PATH_MAX 107
+
+/* A channel socket the definition names no path for is the run's:
+ * ALIAS.sock in its private directory (gone with the run). */
+static int
+qemuProcessPrepareChannels(virDomainObj *vm)
+{
+    qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
+
+    for (size_t i = 0; i < vm->def->nchannels; i++) {
+        virDomainChrDef *chr = vm->def->channels[i];
+        g_autofree char *name = NULL;
+
+        if (chr->type != VIR_DOMAIN_CHR_TYPE_UNIX || chr->path)
+            continue;
+        name = g_strdup_printf("%s.sock", chr->info.alias);
+        chr->path = g_build_filename(priv->privateDir, name, NULL);
+        if (strlen(chr->path) > QEMU_PROCESS_SOCKET_PATH_MAX) {
+            virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
+                           _("channel socket path '%1$s' is longer than %2$d bytes: use a shorter state directory (embed root)"),
+                           chr->path, QEMU_PROCESS_SOCKET_PATH_MAX);
+            return -1;
+        }
     }
     return 0;
 }
@@ -738,6 +807,8 @@ qemuProcessStart(virQEMUDriver *driver, virDomainObj *vm, unsigned int flags)
         return -1;
     if (!(live = virDomainDefCopy(vm->def, 0)) ||
         qemuDomainPrepareDef(live, caps) < 0 ||
+        qemuFirmwareFillDomain(live, qemuFirmwareSystemDirs,
+                               driver->config->nvramDir) < 0 ||
         qemuProcessPrepareGraphics(live) < 0)
         return -1;
     if ((id = qemuDriverAllocateID(driver)) < 0)
@@ -758,8 +829,10 @@ qemuProcessStart(virQEMUDriver *driver, virDomainObj *vm, unsigned int flags)
     virDomainObjUnlock(vm);
 
     if (qemuDomainSetRunPaths(driver, vm) < 0 ||
+        qemuProcessPrepareChannels(vm) < 0 ||
         qemuDomainSaveStatus(driver, vm) < 0 ||
-        qemuDomainMakePrivateDir(driver, vm) < 0)
+        qemuDomainMakePrivateDir(driver, vm) < 0 ||
+        qemuFirmwareCreateNvram(vm->def) < 0)
         goto error;
 
     paths.monitorSocket = priv->monitorPath;
@@ -811,7 +884,14 @@ qemuProcessStart(virQEMUDriver *driver, virDomainObj *vm, unsigned int flags)
     mon = priv->mon;
     /* cont (and anything else the start asks) is bounded the same way. */
     qemuMonitorSetCommandTimeout(mon, qemuDomainStartTimeoutMs(driver));
-    if (qemuProcessAdoptQEMU(vm) < 0)
+    if (qemuProcessAdoptQEMU(vm) < 0 ||
+        qemuProcessRecordPtys(vm, mon) < 0)
+        goto error;
+    /* How often the guest reports its memory use: a property of the
+     * balloon QEMU takes at run time only. */
+    if (vm->def->memballoon && vm->def->memballoon->period > 0 &&
+        qemuMonitorSetMemoryStatsPeriod(mon, vm->def->memballoon->info.alias,
+                                        vm->def->memballoon->period) < 0)
         goto error;
 
     if (!(flags & VIR_DOMAIN_START_PAUSED)) {

@@ -17,6 +17,7 @@
  */
 
 #include "qemu_validate.h"
+#include "qemu_command.h"
 #include "qemu_domain_address.h"
 #include "virerror.h"
 
@@ -57,7 +58,7 @@ qemuValidateVirtType(const virDomainDef *def, const virQEMUCaps *caps)
 
 
 static int
-qemuValidatePCIAddress(const virDomainDeviceInfo *info)
+qemuValidatePCIAddress(const virDomainDeviceInfo *info, bool q35)
 {
     const virPCIDeviceAddress *addr = &info->addr.pci;
 
@@ -72,7 +73,7 @@ qemuValidatePCIAddress(const virDomainDeviceInfo *info)
                        str);
         return -1;
     }
-    if (addr->bus != 0) {
+    if (addr->bus != 0 && !q35) {
         g_autofree char *str = qemuDomainPCIAddressFormat(addr);
 
         virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
@@ -88,16 +89,18 @@ static int
 qemuValidateVideo(const virDomainDef *def, size_t idx)
 {
     const virDomainVideoDef *video = def->videos[idx];
+    bool q35 = virDomainDefIsQ35(def);
 
     if (idx > 0 &&
         (video->type == VIR_DOMAIN_VIDEO_TYPE_VGA ||
-         video->type == VIR_DOMAIN_VIDEO_TYPE_CIRRUS)) {
+         video->type == VIR_DOMAIN_VIDEO_TYPE_CIRRUS ||
+         video->type == VIR_DOMAIN_VIDEO_TYPE_BOCHS)) {
         virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
                        _("video type '%1$s' is only valid as primary video device"),
                        virDomainVideoTypeToString(video->type));
         return -1;
     }
-    return qemuValidatePCIAddress(&video->info);
+    return qemuValidatePCIAddress(&video->info, q35);
 }
 
 
@@ -138,6 +141,9 @@ qemuValidateTypes(const virDomainDef *def, const virQEMUCaps *caps)
         case VIR_DOMAIN_NET_MODEL_E1000:
             model = "e1000";
             break;
+        case VIR_DOMAIN_NET_MODEL_E1000E:
+            model = "e1000e";
+            break;
         case VIR_DOMAIN_NET_MODEL_RTL8139:
         case VIR_DOMAIN_NET_MODEL_UNKNOWN:
         case VIR_DOMAIN_NET_MODEL_LAST:
@@ -159,12 +165,57 @@ qemuValidateTypes(const virDomainDef *def, const virQEMUCaps *caps)
         else if (ctrl->type == VIR_DOMAIN_CONTROLLER_TYPE_SCSI)
             g_ptr_array_add(types, (char *)"virtio-scsi-pci");
         else if (ctrl->type == VIR_DOMAIN_CONTROLLER_TYPE_USB &&
-                 ctrl->model == VIR_DOMAIN_CONTROLLER_MODEL_USB_PIIX3_UHCI)
-            g_ptr_array_add(types, (char *)"piix3-usb-uhci");
-        else if (ctrl->type == VIR_DOMAIN_CONTROLLER_TYPE_USB &&
-                 ctrl->model == VIR_DOMAIN_CONTROLLER_MODEL_USB_QEMU_XHCI)
-            g_ptr_array_add(types, (char *)"qemu-xhci");
+                 qemuUSBControllerDriver(ctrl->model))
+            g_ptr_array_add(types, (char *)qemuUSBControllerDriver(ctrl->model));
+        else if (ctrl->type == VIR_DOMAIN_CONTROLLER_TYPE_VIRTIO_SERIAL)
+            g_ptr_array_add(types, (char *)"virtio-serial-pci");
+        else if (ctrl->type == VIR_DOMAIN_CONTROLLER_TYPE_PCI &&
+                 ctrl->model == VIR_DOMAIN_CONTROLLER_MODEL_PCIE_ROOT_PORT)
+            g_ptr_array_add(types, (char *)"pcie-root-port");
+        else if (ctrl->type == VIR_DOMAIN_CONTROLLER_TYPE_PCI &&
+                 ctrl->model == VIR_DOMAIN_CONTROLLER_MODEL_PCIE_TO_PCI_BRIDGE)
+            g_ptr_array_add(types, (char *)"pcie-pci-bridge");
     }
+    if (def->nchannels > 0)
+        g_ptr_array_add(types, (char *)"virtserialport");
+    for (size_t i = 0; i < def->ninputs; i++) {
+        const virDomainInputDef *input = def->inputs[i];
+
+        if (input->bus != VIR_DOMAIN_INPUT_BUS_USB)
+            continue;
+        g_ptr_array_add(types, (char *)(input->type == VIR_DOMAIN_INPUT_TYPE_TABLET ?
+                                        "usb-tablet" :
+                                        input->type == VIR_DOMAIN_INPUT_TYPE_KBD ?
+                                        "usb-kbd" : "usb-mouse"));
+    }
+    if (def->nredirdevs > 0)
+        g_ptr_array_add(types, (char *)"usb-redir");
+    for (size_t i = 0; i < def->nsounds; i++) {
+        const virDomainSoundDef *sound = def->sounds[i];
+
+        switch (sound->model) {
+        case VIR_DOMAIN_SOUND_MODEL_AC97:
+            g_ptr_array_add(types, (char *)"AC97");
+            break;
+        case VIR_DOMAIN_SOUND_MODEL_ICH6:
+        case VIR_DOMAIN_SOUND_MODEL_ICH9:
+        case VIR_DOMAIN_SOUND_MODEL_LAST:
+            g_ptr_array_add(types, (char *)(sound->model == VIR_DOMAIN_SOUND_MODEL_ICH9 ?
+                                            "ich9-intel-hda" : "intel-hda"));
+            if (sound->ncodecs == 0)
+                g_ptr_array_add(types, (char *)"hda-duplex");
+            for (size_t c = 0; c < sound->ncodecs; c++) {
+                static const char *const codecs[] = {
+                    "hda-duplex", "hda-micro", "hda-output",
+                };
+
+                g_ptr_array_add(types, (char *)codecs[sound->codecs[c]]);
+            }
+            break;
+        }
+    }
+    if (def->watchdog)
+        g_ptr_array_add(types, (char *)virDomainWatchdogModelTypeToString(def->watchdog->model));
     if (def->nserials > 0)
         g_ptr_array_add(types, (char *)"isa-serial");
     for (size_t i = 0; i < def->nvideos; i++) {
@@ -177,6 +228,12 @@ qemuValidateTypes(const virDomainDef *def, const virQEMUCaps *caps)
             break;
         case VIR_DOMAIN_VIDEO_TYPE_VIRTIO:
             g_ptr_array_add(types, (char *)(i == 0 ? "virtio-vga" : "virtio-gpu-pci"));
+            break;
+        case VIR_DOMAIN_VIDEO_TYPE_QXL:
+            g_ptr_array_add(types, (char *)(i == 0 ? "qxl-vga" : "qxl"));
+            break;
+        case VIR_DOMAIN_VIDEO_TYPE_BOCHS:
+            g_ptr_array_add(types, (char *)"bochs-display");
             break;
         case VIR_DOMAIN_VIDEO_TYPE_DEFAULT:
         case VIR_DOMAIN_VIDEO_TYPE_NONE:
@@ -206,6 +263,82 @@ qemuValidateTypes(const virDomainDef *def, const virQEMUCaps *caps)
 }
 
 
+/* What QEMU can do with each timer's missed ticks (upstream's checks
+ * and messages). */
+static int
+qemuValidateTimers(const virDomainDef *def)
+{
+    for (size_t i = 0; i < def->ntimers; i++) {
+        const virDomainTimerDef *timer = def->timers[i];
+        const char *name = virDomainTimerNameTypeToString(timer->name);
+        const char *policy = virDomainTimerTickpolicyTypeToString(timer->tickpolicy);
+
+        switch (timer->name) {
+        case VIR_DOMAIN_TIMER_NAME_RTC:
+            if (timer->tickpolicy == VIR_DOMAIN_TIMER_TICKPOLICY_MERGE ||
+                timer->tickpolicy == VIR_DOMAIN_TIMER_TICKPOLICY_DISCARD) {
+                virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
+                               _("unsupported rtc timer tickpolicy '%1$s'"),
+                               policy);
+                return -1;
+            }
+            break;
+        case VIR_DOMAIN_TIMER_NAME_PIT:
+            if (timer->tickpolicy == VIR_DOMAIN_TIMER_TICKPOLICY_MERGE) {
+                virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
+                               _("unsupported pit tickpolicy '%1$s'"), policy);
+                return -1;
+            }
+            break;
+        case VIR_DOMAIN_TIMER_NAME_HPET:
+            if (timer->tickpolicy != VIR_DOMAIN_TIMER_TICKPOLICY_NONE) {
+                virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
+                               _("unsupported timer tickpolicy '%1$s' for timer '%2$s'"),
+                               policy, name);
+                return -1;
+            }
+            break;
+        case VIR_DOMAIN_TIMER_NAME_LAST:
+            break;
+        }
+        if (timer->present == VIR_TRISTATE_BOOL_NO &&
+            timer->name != VIR_DOMAIN_TIMER_NAME_HPET) {
+            virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
+                           _("timer '%1$s' cannot be removed: only the HPET can be (present='no')"),
+                           name);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+
+/**
+ * qemuValidateDomainStart:
+ * @def: a definition about to start (or to be shown as a command line)
+ *
+ * What upstream refuses only when a guest starts, not at define: a
+ * virtual network (this driver has no network driver, so every network
+ * is missing, and upstream says so when the one named is not defined).
+ *
+ * Returns: 0, or -1 with an error reported.
+ */
+int
+qemuValidateDomainStart(const virDomainDef *def)
+{
+    for (size_t i = 0; i < def->nnets; i++) {
+        if (def->nets[i]->type == VIR_DOMAIN_NET_TYPE_NETWORK) {
+            virReportErrorHelper(VIR_FROM_NETWORK, VIR_ERR_NO_NETWORK,
+                                 __FILE__, __func__, __LINE__,
+                                 _("no network with matching name '%1$s'"),
+                                 def->nets[i]->network);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+
 /**
  * qemuValidateDomainDef:
  * @def: a parsed definition whose machine type is canonical
@@ -219,23 +352,26 @@ qemuValidateTypes(const virDomainDef *def, const virQEMUCaps *caps)
 int
 qemuValidateDomainDef(const virDomainDef *def, const virQEMUCaps *caps)
 {
+    bool q35 = virDomainDefIsQ35(def);
+
     /* Again here: a definition read back from a file was not validated
      * when it was loaded, and this runs before every start. */
     if (virDomainDefValidateStrings(def) < 0 ||
         qemuValidateVirtType(def, caps) < 0 ||
-        qemuValidateMachine(def, caps) < 0)
+        qemuValidateMachine(def, caps) < 0 ||
+        qemuValidateTimers(def) < 0)
         return -1;
 
     for (size_t i = 0; i < def->ndisks; i++) {
-        if (qemuValidatePCIAddress(&def->disks[i]->info) < 0)
+        if (qemuValidatePCIAddress(&def->disks[i]->info, q35) < 0)
             return -1;
     }
     for (size_t i = 0; i < def->ncontrollers; i++) {
-        if (qemuValidatePCIAddress(&def->controllers[i]->info) < 0)
+        if (qemuValidatePCIAddress(&def->controllers[i]->info, q35) < 0)
             return -1;
     }
     for (size_t i = 0; i < def->nnets; i++) {
-        if (qemuValidatePCIAddress(&def->nets[i]->info) < 0)
+        if (qemuValidatePCIAddress(&def->nets[i]->info, q35) < 0)
             return -1;
     }
     for (size_t i = 0; i < def->nvideos; i++) {
@@ -243,11 +379,17 @@ qemuValidateDomainDef(const virDomainDef *def, const virQEMUCaps *caps)
             return -1;
     }
     if (def->memballoon &&
-        qemuValidatePCIAddress(&def->memballoon->info) < 0)
+        qemuValidatePCIAddress(&def->memballoon->info, q35) < 0)
         return -1;
     for (size_t i = 0; i < def->nrngs; i++) {
-        if (qemuValidatePCIAddress(&def->rngs[i]->info) < 0)
+        if (qemuValidatePCIAddress(&def->rngs[i]->info, q35) < 0)
             return -1;
     }
+    for (size_t i = 0; i < def->nsounds; i++) {
+        if (qemuValidatePCIAddress(&def->sounds[i]->info, q35) < 0)
+            return -1;
+    }
+    if (def->watchdog && qemuValidatePCIAddress(&def->watchdog->info, q35) < 0)
+        return -1;
     return qemuValidateTypes(def, caps);
 }

@@ -11,3 +11,4 @@
 #include "qemu_capabilities.h"
 
 int qemuValidateDomainDef(const virDomainDef *def, const virQEMUCaps *caps);
+int qemuValidateDomainStart(const virDomainDef *def);
