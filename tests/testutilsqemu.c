@@ -37,6 +37,31 @@ testQemuRootNew(const char *qemuconf, char **retURI)
 }
 
 
+virConnectPtr
+testQemuConnectNew(const char *qemuconf, bool events, char **retRoot,
+                   char **retURI)
+{
+    g_autofree char *root = NULL;
+    g_autofree char *uri = NULL;
+    virConnectPtr conn;
+
+    virSetErrorFunc(NULL, testQemuQuietErrors);
+    if (events && virEventRegisterDefaultImpl() < 0) {
+        virTestDiag("cannot register the default event loop: %s",
+                    virGetLastErrorMessage());
+        return NULL;
+    }
+    root = testQemuRootNew(qemuconf, &uri);
+    if (!(conn = virConnectOpen(uri))) {
+        virTestDiag("cannot open %s: %s", uri, virGetLastErrorMessage());
+        return NULL;
+    }
+    *retRoot = g_steal_pointer(&root);
+    *retURI = g_steal_pointer(&uri);
+    return conn;
+}
+
+
 char *
 testQemuDomainXML(const char *name, const char *emulator, const char *devices)
 {

@@ -22,6 +22,14 @@
  * (NULL: none).  Returns the root; *retURI gets the URI. */
 char *testQemuRootNew(const char *qemuconf, char **retURI);
 
+/* What a driver test program starts with: errors kept quiet (the
+ * tests look at them), the default event loop registered if @events, a
+ * new embed root with @qemuconf (as testQemuRootNew()) and a connection
+ * to it.  Returns the connection, *retRoot and *retURI; or NULL with a
+ * diagnostic. */
+virConnectPtr testQemuConnectNew(const char *qemuconf, bool events,
+                                 char **retRoot, char **retURI);
+
 /* A minimal domain: no disks, 64 MiB, TCG, the given emulator (NULL:
  * Debian's qemu-system-x86_64) and extra <devices> content. */
 char *testQemuDomainXML(const char *name, const char *emulator,

@@ -1,0 +1,182 @@
+/*
+ * qemuapierrortest.c: the errors of the API: URIs, qemu.conf, arguments
+ *
+ * Bad URIs, qemu.conf files that the driver refuses (naming the file,
+ * line and key), argument checks and read-only connections.
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+#include "testutils.h"
+#include "testutilsqemu.h"
+
+static char *testRoot;
+static char *testURI;
+static virConnectPtr testConn;
+
+
+static int
+testOpenErrors(const void *data G_GNUC_UNUSED)
+{
+    struct {
+        const char *uri;
+        int code;
+        const char *message;
+    } cases[] = {
+        { "qemu:///embed", VIR_ERR_INVALID_ARG, NULL },
+        { "qemu:///embed?root=relative/dir", VIR_ERR_INVALID_ARG,
+          "invalid argument: root path must be absolute" },
+        { "qemu:///nonsense", VIR_ERR_INTERNAL_ERROR,
+          "internal error: unexpected QEMU URI path '/nonsense', try qemu:///system" },
+        { "nosuchdriver:///system", VIR_ERR_NO_CONNECT,
+          "no connection driver available for nosuchdriver:///system" },
+        { "qemu://remotehost/system", VIR_ERR_NO_CONNECT, NULL },
+    };
+
+    for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+        virConnectPtr conn = virConnectOpen(cases[i].uri);
+
+        if (conn) {
+            virTestDiag("%s opened", cases[i].uri);
+            virConnectClose(conn);
+            return -1;
+        }
+        if (testQemuCheckError(cases[i].code, -1, cases[i].message) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+
+static int
+testBadConfig(const void *data G_GNUC_UNUSED)
+{
+    /* A value of the wrong type is upstream's internal error from the
+     * configuration code; syntax and range errors are syntax errors. */
+    struct {
+        const char *conf;
+        int code;
+        int domain;
+        const char *expect;
+    } cases[] = {
+        { "destroy_graceful_timeout = \"soon\"\n", VIR_ERR_INTERNAL_ERROR,
+          VIR_FROM_CONF, ":1: expected a non-negative number for 'destroy_graceful_timeout'" },
+        { "# fine\ndestroy_term_timeout = -1\n", VIR_ERR_INTERNAL_ERROR,
+          VIR_FROM_CONF, ":2: expected a non-negative number for 'destroy_term_timeout'" },
+        { "destroy_kill_timeout = 0\n", VIR_ERR_CONF_SYNTAX, VIR_FROM_QEMU,
+          ":1: destroy_kill_timeout must be more than 0" },
+        { "\ndestroy_graceful_timout = 3\n", VIR_ERR_CONF_SYNTAX, VIR_FROM_QEMU,
+          ":2: unknown setting 'destroy_graceful_timout'" },
+        { "destroy_term_timeout = \n", VIR_ERR_CONF_SYNTAX, VIR_FROM_CONF, ":1:" },
+        { "default_emulator = \"qemu\"\n", VIR_ERR_CONF_SYNTAX, VIR_FROM_QEMU,
+          "default_emulator must be an absolute path, not 'qemu'" },
+        { "max_files = 0\n", VIR_ERR_CONF_SYNTAX, VIR_FROM_QEMU,
+          ":1: max_files must be from 1 to 1048576, not 0" },
+        { "max_files = 2000000\n", VIR_ERR_CONF_SYNTAX, VIR_FROM_QEMU,
+          ":1: max_files must be from 1 to 1048576, not 2000000" },
+        { "max_files = -3\n", VIR_ERR_INTERNAL_ERROR, VIR_FROM_CONF,
+          ":1: expected an unsigned integer for 'max_files'" },
+    };
+
+    for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+        g_autofree char *uri = NULL;
+        g_autofree char *root = testQemuRootNew(cases[i].conf, &uri);
+        virConnectPtr conn = virConnectOpen(uri);
+
+        if (conn) {
+            virTestDiag("opened with qemu.conf: %s", cases[i].conf);
+            virConnectClose(conn);
+            return -1;
+        }
+        if (testQemuCheckError(cases[i].code, cases[i].domain, NULL) < 0)
+            return -1;
+        if (!strstr(virGetLastErrorMessage(), cases[i].expect) ||
+            !strstr(virGetLastErrorMessage(), "qemu.conf")) {
+            virTestDiag("message '%s' lacks '%s'", virGetLastErrorMessage(),
+                        cases[i].expect);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+
+static int
+testArgChecks(const void *data G_GNUC_UNUSED)
+{
+    virConnectPtr ro = NULL;
+    virDomainPtr rodom = NULL;
+    g_autofree char *xml = testQemuDomainXML("args", NULL, NULL);
+    virDomainPtr dom = virDomainDefineXML(testConn, xml);
+    int ret = -1;
+
+    if (!dom)
+        return -1;
+    if (virDomainDefineXML(NULL, "x") ||
+        testQemuCheckError(VIR_ERR_INVALID_CONN, VIR_FROM_DOMAIN,
+                       "invalid connection pointer in virDomainDefineXML") < 0)
+        goto cleanup;
+    if (virDomainDefineXML(testConn, NULL) ||
+        testQemuCheckError(VIR_ERR_INVALID_ARG, VIR_FROM_DOMAIN,
+                       "xml in virDomainDefineXML must not be NULL") < 0)
+        goto cleanup;
+    /* A bad handle is reported from VIR_FROM_DOM, as Debian's libvirt does
+     * (tests/apicompat/gen-probe.py). */
+    if (virDomainDestroy(NULL) == 0 ||
+        testQemuCheckError(VIR_ERR_INVALID_DOMAIN, VIR_FROM_DOM,
+                       "invalid domain pointer in virDomainDestroy") < 0)
+        goto cleanup;
+    if (virDomainLookupByName(testConn, "../../etc/passwd") ||
+        testQemuCheckError(VIR_ERR_NO_DOMAIN, VIR_FROM_QEMU, NULL) < 0)
+        goto cleanup;
+    if (virDomainCreateWithFlags(dom, 1U << 30) == 0 ||
+        testQemuCheckError(VIR_ERR_INVALID_ARG, VIR_FROM_QEMU,
+                       "unsupported flags (0x40000000) in function qemuDomainCreateWithFlags") < 0)
+        goto cleanup;
+
+    if (!(ro = virConnectOpenReadOnly(testURI)) ||
+        !(rodom = virDomainLookupByName(ro, "args")))
+        goto cleanup;
+    if (virDomainDestroy(rodom) == 0 ||
+        testQemuCheckError(VIR_ERR_OPERATION_DENIED, VIR_FROM_DOMAIN,
+                       "operation forbidden: read only access prevents virDomainDestroy") < 0)
+        goto cleanup;
+    if (virDomainCreate(rodom) == 0 || virDomainUndefine(rodom) == 0 ||
+        virDomainDefineXML(ro, xml))
+        goto cleanup;
+    ret = 0;
+
+ cleanup:
+    if (rodom)
+        virDomainFree(rodom);
+    if (ro)
+        virConnectClose(ro);
+    testQemuCleanup(dom, 0);
+    return ret;
+}
+
+
+
+static int
+mymain(void)
+{
+    int ret = 0;
+
+    if (!(testConn = testQemuConnectNew(TEST_QEMU_CONF, false, &testRoot, &testURI)))
+        return -1;
+
+    ret |= virTestRun("URI errors", testOpenErrors, NULL);
+    ret |= virTestRun("qemu.conf errors name the file, line and key", testBadConfig, NULL);
+    ret |= virTestRun("argument checks and read-only connections", testArgChecks, NULL);
+    ret |= virTestRun("no QEMU left behind", testQemuNoLeftovers, testConn);
+
+    virConnectClose(testConn);
+    return ret;
+}
+
+VIR_TEST_MAIN(mymain)
