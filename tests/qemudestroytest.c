@@ -31,29 +31,22 @@ testStartDestroyDefault(const void *data G_GNUC_UNUSED)
     pid_t pid;
     int ret = -1;
 
-    if (!dom)
-        return -1;
+    TEST_ASSERT_NONNULL(dom);
     pid = testQemuDomainPid(testRoot, "default");
-    if (!testProcessAlive(pid) || virDomainIsActive(dom) != 1 ||
-        (int)virDomainGetID(dom) <= 0 ||
-        testQemuCheckState(dom, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_BOOTED) < 0)
-        goto cleanup;
+    TEST_ASSERT(testProcessAlive(pid));
+    TEST_ASSERT_EQ_INT(virDomainIsActive(dom), 1);
+    TEST_ASSERT_CMP_INT((int)virDomainGetID(dom), >, 0);
+    TEST_ASSERT_STATE(dom, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_BOOTED);
 
-    if (virDomainDestroy(dom) < 0)
-        goto cleanup;
-    if (testProcessAlive(pid)) {
-        virTestDiag("QEMU %d still runs after destroy", pid);
-        goto cleanup;
-    }
-    if (virDomainIsActive(dom) != 0 ||
-        testQemuCheckState(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_DESTROYED) < 0)
-        goto cleanup;
+    TEST_ASSERT_OK(virDomainDestroy(dom));
+    TEST_ASSERT_MSG(!testProcessAlive(pid), "QEMU %d still runs after destroy", pid);
+    TEST_ASSERT_EQ_INT(virDomainIsActive(dom), 0);
+    TEST_ASSERT_STATE(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_DESTROYED);
     /* The runtime state is gone, the stop reason recorded. */
     status = testQemuStatusFile(testRoot, "default");
-    if (!status || strstr(status, "pid=") || !strstr(status, "reason='destroyed'")) {
-        virTestDiag("status file after destroy: %s", NULLSTR(status));
-        goto cleanup;
-    }
+    TEST_ASSERT_NONNULL(status);
+    TEST_ASSERT_STR_LACKS(status, "pid=");
+    TEST_ASSERT_STR_CONTAINS(status, "reason='destroyed'");
     ret = 0;
 
  cleanup:
@@ -69,14 +62,11 @@ testDestroyGraceful(const void *data G_GNUC_UNUSED)
     pid_t pid;
     int ret = -1;
 
-    if (!dom)
-        return -1;
+    TEST_ASSERT_NONNULL(dom);
     pid = testQemuDomainPid(testRoot, "graceful");
-    if (virDomainDestroyFlags(dom, VIR_DOMAIN_DESTROY_GRACEFUL) < 0)
-        goto cleanup;
-    if (testProcessAlive(pid) ||
-        testQemuCheckState(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_DESTROYED) < 0)
-        goto cleanup;
+    TEST_ASSERT_OK(virDomainDestroyFlags(dom, VIR_DOMAIN_DESTROY_GRACEFUL));
+    TEST_ASSERT(!testProcessAlive(pid));
+    TEST_ASSERT_STATE(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_DESTROYED);
     ret = 0;
 
  cleanup:
@@ -97,59 +87,39 @@ testGracefulFrozen(const void *data G_GNUC_UNUSED)
     virDomainPtr dom = testQemuStart(testConn, "frozen", NULL);
     g_autofree char *before = NULL;
     g_autofree char *after = NULL;
-    unsigned long long pending;
     gint64 start;
     double elapsed;
-    pid_t pid;
+    pid_t pid = 0;
     int ret = -1;
 
-    if (!dom)
-        return -1;
+    TEST_ASSERT_NONNULL(dom);
     pid = testQemuDomainPid(testRoot, "frozen");
     before = testQemuStatusFile(testRoot, "frozen");
-    if (testProcessFreeze(pid) < 0)
-        goto cleanup;
+    TEST_ASSERT_OK(testProcessFreeze(pid));
 
     start = g_get_monotonic_time();
-    if (virDomainDestroyFlags(dom, VIR_DOMAIN_DESTROY_GRACEFUL) == 0) {
-        virTestDiag("graceful destroy of a frozen QEMU succeeded");
-        goto cleanup;
-    }
+    TEST_ASSERT_FAILS(virDomainDestroyFlags(dom, VIR_DOMAIN_DESTROY_GRACEFUL));
     elapsed = (g_get_monotonic_time() - start) / 1e6;
-    if (testQemuCheckError(VIR_ERR_OPERATION_FAILED, VIR_FROM_QEMU,
-                       "operation failed: failed to kill qemu process with SIGTERM") < 0)
-        goto cleanup;
-    if (!strstr(virGetLastErrorMessage(), "T (stopped)")) {
-        virTestDiag("message lacks the process state: %s", virGetLastErrorMessage());
-        goto cleanup;
-    }
+    TEST_ASSERT_ERROR_FULL(VIR_ERR_OPERATION_FAILED, VIR_FROM_QEMU,
+                           "operation failed: failed to kill qemu process with SIGTERM");
+    /* The message names the process state. */
+    TEST_ASSERT_STR_CONTAINS(virGetLastErrorMessage(), "T (stopped)");
     /* Configured: 0.4 s.  Allow scheduling noise, not a second wait. */
-    if (elapsed < 0.4 || elapsed > 0.9) {
-        virTestDiag("graceful timeout of 0.4 s took %.3f s", elapsed);
-        goto cleanup;
-    }
+    TEST_ASSERT_CMP_DOUBLE(elapsed, >=, 0.4);
+    TEST_ASSERT_CMP_DOUBLE(elapsed, <=, 0.9);
 
     /* The process is intact and only SIGTERM is pending. */
-    pending = testProcessPendingSignals(pid);
-    if (!testProcessAlive(pid) || pending != (1ULL << (SIGTERM - 1))) {
-        virTestDiag("alive=%d pending=0x%llx", testProcessAlive(pid), pending);
-        goto cleanup;
-    }
+    TEST_ASSERT(testProcessAlive(pid));
+    TEST_ASSERT_EQ_HEX(testProcessPendingSignals(pid), 1ULL << (SIGTERM - 1));
     after = testQemuStatusFile(testRoot, "frozen");
-    if (STRNEQ_NULLABLE(before, after)) {
-        virTestDiag("status file changed:\n%s\n%s", NULLSTR(before), NULLSTR(after));
-        goto cleanup;
-    }
-    if (virDomainIsActive(dom) != 1 ||
-        testQemuCheckState(dom, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_BOOTED) < 0)
-        goto cleanup;
+    TEST_ASSERT_EQ_STR(after, before);
+    TEST_ASSERT_EQ_INT(virDomainIsActive(dom), 1);
+    TEST_ASSERT_STATE(dom, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_BOOTED);
 
     /* The operator decides to force it. */
-    if (virDomainDestroy(dom) < 0)
-        goto cleanup;
-    if (testProcessAlive(pid) ||
-        testQemuCheckState(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_DESTROYED) < 0)
-        goto cleanup;
+    TEST_ASSERT_OK(virDomainDestroy(dom));
+    TEST_ASSERT(!testProcessAlive(pid));
+    TEST_ASSERT_STATE(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_DESTROYED);
     ret = 0;
 
  cleanup:
@@ -168,45 +138,32 @@ testRemoveLogs(const void *data G_GNUC_UNUSED)
     pid_t pid;
     int ret = -1;
 
-    if (!dom)
-        return -1;
+    TEST_ASSERT_NONNULL(dom);
     /* A failed graceful destroy keeps the log. */
     pid = testQemuDomainPid(testRoot, "logs");
-    if (testProcessFreeze(pid) < 0)
-        goto cleanup;
-    if (virDomainDestroyFlags(dom, VIR_DOMAIN_DESTROY_GRACEFUL |
-                                   VIR_DOMAIN_DESTROY_REMOVE_LOGS) == 0 ||
-        !g_file_test(log, G_FILE_TEST_EXISTS)) {
-        virTestDiag("failed destroy removed the log, or did not fail");
-        goto cleanup;
-    }
+    TEST_ASSERT_OK(testProcessFreeze(pid));
+    TEST_ASSERT_FAILS(virDomainDestroyFlags(dom, VIR_DOMAIN_DESTROY_GRACEFUL |
+                                                 VIR_DOMAIN_DESTROY_REMOVE_LOGS));
+    TEST_ASSERT_MSG(g_file_test(log, G_FILE_TEST_EXISTS),
+                    "a failed destroy removed %s", log);
 
     /* A successful one removes it.  (Still frozen: resumed, QEMU would
      * act on the SIGTERM already pending, racing the call.) */
-    if (virDomainDestroyFlags(dom, VIR_DOMAIN_DESTROY_REMOVE_LOGS) < 0)
-        goto cleanup;
-    if (g_file_test(log, G_FILE_TEST_EXISTS)) {
-        virTestDiag("%s still exists", log);
-        goto cleanup;
-    }
+    TEST_ASSERT_OK(virDomainDestroyFlags(dom, VIR_DOMAIN_DESTROY_REMOVE_LOGS));
+    TEST_ASSERT_MSG(!g_file_test(log, G_FILE_TEST_EXISTS), "%s still exists", log);
 
     /* Without the flag it stays. */
-    if (virDomainCreate(dom) < 0 || virDomainDestroy(dom) < 0)
-        goto cleanup;
-    if (!g_file_test(log, G_FILE_TEST_EXISTS)) {
-        virTestDiag("%s was removed without REMOVE_LOGS", log);
-        goto cleanup;
-    }
+    TEST_ASSERT_OK(virDomainCreate(dom));
+    TEST_ASSERT_OK(virDomainDestroy(dom));
+    TEST_ASSERT_MSG(g_file_test(log, G_FILE_TEST_EXISTS),
+                    "%s was removed without REMOVE_LOGS", log);
 
     /* With GRACEFUL too, once QEMU exits on SIGTERM. */
-    if (virDomainCreate(dom) < 0 ||
-        virDomainDestroyFlags(dom, VIR_DOMAIN_DESTROY_GRACEFUL |
-                                   VIR_DOMAIN_DESTROY_REMOVE_LOGS) < 0)
-        goto cleanup;
-    if (g_file_test(log, G_FILE_TEST_EXISTS)) {
-        virTestDiag("%s still exists after a graceful destroy", log);
-        goto cleanup;
-    }
+    TEST_ASSERT_OK(virDomainCreate(dom));
+    TEST_ASSERT_OK(virDomainDestroyFlags(dom, VIR_DOMAIN_DESTROY_GRACEFUL |
+                                              VIR_DOMAIN_DESTROY_REMOVE_LOGS));
+    TEST_ASSERT_MSG(!g_file_test(log, G_FILE_TEST_EXISTS),
+                    "%s still exists after a graceful destroy", log);
     ret = 0;
 
  cleanup:
@@ -224,25 +181,22 @@ testBadFlags(const void *data G_GNUC_UNUSED)
     pid_t pid;
     int ret = -1;
 
-    if (!dom)
-        return -1;
+    TEST_ASSERT_NONNULL(dom);
     pid = testQemuDomainPid(testRoot, "badflags");
     before = testQemuStatusFile(testRoot, "badflags");
-    if (virDomainDestroyFlags(dom, 0x80) == 0 ||
-        testQemuCheckError(VIR_ERR_INVALID_ARG, VIR_FROM_QEMU, NULL) < 0 ||
-        virTestCompareStrings("unsupported flags (0x80) in function qemuDomainDestroyFlags",
-                              virGetLastErrorMessage(), "message") < 0)
-        goto cleanup;
-    if (virDomainDestroyFlags(dom, 0x84 | VIR_DOMAIN_DESTROY_GRACEFUL) == 0 ||
-        virTestCompareStrings("unsupported flags (0x84) in function qemuDomainDestroyFlags",
-                              virGetLastErrorMessage(), "message") < 0)
-        goto cleanup;
+    TEST_ASSERT_FAILS(virDomainDestroyFlags(dom, 0x80));
+    TEST_ASSERT_ERROR_FULL(VIR_ERR_INVALID_ARG, VIR_FROM_QEMU, NULL);
+    TEST_ASSERT_EQ_STR(virGetLastErrorMessage(),
+                       "unsupported flags (0x80) in function qemuDomainDestroyFlags");
+    TEST_ASSERT_FAILS(virDomainDestroyFlags(dom, 0x84 | VIR_DOMAIN_DESTROY_GRACEFUL));
+    TEST_ASSERT_EQ_STR(virGetLastErrorMessage(),
+                       "unsupported flags (0x84) in function qemuDomainDestroyFlags");
     /* Untouched: nothing pending, nothing changed. */
     after = testQemuStatusFile(testRoot, "badflags");
-    if (!testProcessAlive(pid) || testProcessPendingSignals(pid) != 0 ||
-        STRNEQ_NULLABLE(before, after) ||
-        testQemuCheckState(dom, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_BOOTED) < 0)
-        goto cleanup;
+    TEST_ASSERT(testProcessAlive(pid));
+    TEST_ASSERT_EQ_HEX(testProcessPendingSignals(pid), 0);
+    TEST_ASSERT_EQ_STR(after, before);
+    TEST_ASSERT_STATE(dom, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_BOOTED);
     ret = 0;
 
  cleanup:
@@ -258,17 +212,13 @@ testDestroyInactive(const void *data G_GNUC_UNUSED)
     virDomainPtr dom = virDomainDefineXML(testConn, xml);
     int ret = -1;
 
-    if (!dom)
-        return -1;
-    if (virDomainDestroy(dom) == 0 ||
-        testQemuCheckError(VIR_ERR_OPERATION_INVALID, -1,
-                       "Requested operation is not valid: domain is not running") < 0)
-        goto cleanup;
-    if (virDomainDestroyFlags(dom, VIR_DOMAIN_DESTROY_GRACEFUL) == 0 ||
-        testQemuCheckError(VIR_ERR_OPERATION_INVALID, -1, NULL) < 0)
-        goto cleanup;
-    if (testQemuCheckState(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_UNKNOWN) < 0)
-        goto cleanup;
+    TEST_ASSERT_NONNULL(dom);
+    TEST_ASSERT_FAILS(virDomainDestroy(dom));
+    TEST_ASSERT_ERROR_FULL(VIR_ERR_OPERATION_INVALID, -1,
+                           "Requested operation is not valid: domain is not running");
+    TEST_ASSERT_FAILS(virDomainDestroyFlags(dom, VIR_DOMAIN_DESTROY_GRACEFUL));
+    TEST_ASSERT_ERROR(VIR_ERR_OPERATION_INVALID);
+    TEST_ASSERT_STATE(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_UNKNOWN);
     ret = 0;
 
  cleanup:
@@ -287,8 +237,7 @@ testZombie(const void *data G_GNUC_UNUSED)
     pid_t pid;
     int ret = -1;
 
-    if (!dom)
-        return -1;
+    TEST_ASSERT_NONNULL(dom);
     pid = testQemuDomainPid(testRoot, "zombie");
     kill(pid, SIGKILL);
     /* Wait for the exit without reaping. */
@@ -296,14 +245,10 @@ testZombie(const void *data G_GNUC_UNUSED)
         g_usleep(1000);
     /* Still a zombie of ours: nobody reaped it. */
     memset(&info, 0, sizeof(info));
-    if (waitid(P_PID, pid, &info, WEXITED | WNOHANG | WNOWAIT) < 0 ||
-        info.si_pid != pid) {
-        virTestDiag("QEMU %d is not an unreaped zombie of ours", pid);
-        goto cleanup;
-    }
-    if (virDomainIsActive(dom) != 0 ||
-        testQemuCheckState(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_CRASHED) < 0)
-        goto cleanup;
+    TEST_ASSERT_OK(waitid(P_PID, pid, &info, WEXITED | WNOHANG | WNOWAIT));
+    TEST_ASSERT_MSG(info.si_pid == pid, "QEMU %d is not an unreaped zombie of ours", pid);
+    TEST_ASSERT_EQ_INT(virDomainIsActive(dom), 0);
+    TEST_ASSERT_STATE(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_CRASHED);
     ret = 0;
 
  cleanup:
@@ -328,32 +273,26 @@ testPidReuse(const void *data G_GNUC_UNUSED)
     pid_t pid;
     int ret = -1;
 
-    if (!dom)
-        return -1;
+    TEST_ASSERT_NONNULL(dom);
     pid = testQemuDomainPid(testRoot, "reuse");
     status = testQemuStatusFile(testRoot, "reuse");
     /* The recorded QEMU dies unseen and its pid goes to another process
      * (started at another time, with another command line): the status
      * file now names a stranger. */
     kill(pid, SIGKILL);
-    if (!testProcessWaitGone(pid, 5000) ||
-        !g_spawn_async(NULL, (char **)sleeper, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                       &decoy, NULL))
-        goto cleanup;
+    TEST_ASSERT(testProcessWaitGone(pid, 5000));
+    TEST_ASSERT(g_spawn_async(NULL, (char **)sleeper, NULL, G_SPAWN_DEFAULT, NULL,
+                              NULL, &decoy, NULL));
     pidAttr = g_strdup_printf(" pid='%lld'", (long long)decoy);
     forged = g_regex_replace_literal(re, status, -1, 0, pidAttr, 0, NULL);
-    if (!g_file_set_contents(path, forged, -1, NULL))
-        goto cleanup;
+    TEST_ASSERT(g_file_set_contents(path, forged, -1, NULL));
 
-    if (virDomainDestroy(dom) == 0 ||
-        testQemuCheckError(VIR_ERR_OPERATION_INVALID, -1, NULL) < 0)
-        goto cleanup;
-    if (!testProcessAlive(decoy) || testProcessPendingSignals(decoy) != 0) {
-        virTestDiag("the process with the reused pid was signalled");
-        goto cleanup;
-    }
-    if (testQemuCheckState(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_CRASHED) < 0)
-        goto cleanup;
+    TEST_ASSERT_FAILS(virDomainDestroy(dom));
+    TEST_ASSERT_ERROR(VIR_ERR_OPERATION_INVALID);
+    /* The process with the reused pid was not signalled. */
+    TEST_ASSERT(testProcessAlive(decoy));
+    TEST_ASSERT_EQ_HEX(testProcessPendingSignals(decoy), 0);
+    TEST_ASSERT_STATE(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_CRASHED);
     ret = 0;
 
  cleanup:
@@ -382,28 +321,28 @@ testDestroyThread(gpointer opaque)
 static int
 testDestroyRace(const void *data G_GNUC_UNUSED)
 {
-    int ret = 0;
+    virDomainPtr dom = NULL;
+    int ret = -1;
 
-    for (int round = 0; round < 5 && ret == 0; round++) {
-        virDomainPtr dom = testQemuStart(testConn, "race", NULL);
+    for (int round = 0; round < 5; round++) {
         GThread *a, *b;
         int ra, rb;
 
-        if (!dom)
-            return -1;
+        TEST_ASSERT_NONNULL(dom = testQemuStart(testConn, "race", NULL));
         a = g_thread_new("destroy-a", testDestroyThread, dom);
         b = g_thread_new("destroy-b", testDestroyThread, dom);
         ra = GPOINTER_TO_INT(g_thread_join(a));
         rb = GPOINTER_TO_INT(g_thread_join(b));
-        if (!((ra == 1 && rb == 2) || (ra == 2 && rb == 1))) {
-            virTestDiag("round %d: outcomes %d and %d", round, ra, rb);
-            ret = -1;
-        }
-        testQemuCleanup(dom, 0);
+        TEST_ASSERT_MSG((ra == 1 && rb == 2) || (ra == 2 && rb == 1),
+                        "round %d: outcomes %d and %d", round, ra, rb);
+        testQemuCleanup(g_steal_pointer(&dom), 0);
     }
+    ret = 0;
+
+ cleanup:
+    testQemuCleanup(dom, 0);
     return ret;
 }
-
 
 
 static int

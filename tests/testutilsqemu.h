@@ -10,6 +10,7 @@
 #include <sys/types.h>
 
 #include "internal.h"
+#include "testutils.h"
 
 /* The timeouts every driver test runs with, so that the fault paths
  * take a fraction of a second rather than the defaults' tens. */
@@ -62,6 +63,23 @@ int testQemuCheckError(int code, int domain, const char *prefix);
 /* The domain's state and reason; -1 with a diagnostic when they
  * differ. */
 int testQemuCheckState(virDomainPtr dom, int wantState, int wantReason);
+
+/* A TEST_ASSERT (testutils.h) that @dom's state and reason are
+ * @wantState and @wantReason; a failure prints both pairs. */
+#define TEST_ASSERT_STATE(dom, wantState, wantReason) \
+    do { \
+        int testState_ = -1; \
+        int testReason_ = -1; \
+        if (virDomainGetState(dom, &testState_, &testReason_, 0) < 0 || \
+            testState_ != (wantState) || testReason_ != (wantReason)) { \
+            virTestAssertFailed(__FILE__, __LINE__, \
+                                "state of %s: %d/%d, expected %s/%s (%d/%d)", \
+                                #dom, testState_, testReason_, #wantState, \
+                                #wantReason, (int)(wantState), \
+                                (int)(wantReason)); \
+            goto cleanup; \
+        } \
+    } while (0)
 
 /* Stops @pid with SIGSTOP and waits until /proc shows it stopped. */
 int testProcessFreeze(pid_t pid);
