@@ -25,38 +25,34 @@ static int
 testTransient(const void *data G_GNUC_UNUSED)
 {
     g_autofree char *xml = testQemuDomainXML("transient", NULL, NULL);
+    g_autofree char *status = NULL;
     virDomainPtr dom = virDomainCreateXML(testConn, xml, 0);
     virDomainPtr again = NULL;
     int ret = -1;
 
-    if (!dom)
-        return -1;
-    if (virDomainIsPersistent(dom) != 0 || virDomainIsActive(dom) != 1)
-        goto cleanup;
+    TEST_ASSERT_NONNULL(dom);
+    TEST_ASSERT_EQ_INT(virDomainIsPersistent(dom), 0);
+    TEST_ASSERT_EQ_INT(virDomainIsActive(dom), 1);
     /* A second one of the same name is refused. */
-    if ((again = virDomainCreateXML(testConn, xml, 0))) {
-        virTestDiag("second transient domain of the same name started");
-        goto cleanup;
-    }
-    if (virDomainDestroy(dom) < 0)
-        goto cleanup;
+    TEST_ASSERT_MSG(!(again = virDomainCreateXML(testConn, xml, 0)),
+                    "second transient domain of the same name started");
+    TEST_ASSERT_OK(virDomainDestroy(dom));
     /* Forgotten once stopped. */
-    if ((again = virDomainLookupByName(testConn, "transient")) ||
-        testQemuCheckError(VIR_ERR_NO_DOMAIN, VIR_FROM_QEMU,
-                       "Domain not found: no domain with matching name 'transient'") < 0)
-        goto cleanup;
-    if (testQemuStatusFile(testRoot, "transient")) {
-        virTestDiag("a stopped transient domain left a status file");
-        goto cleanup;
-    }
+    TEST_ASSERT(!(again = virDomainLookupByName(testConn, "transient")));
+    TEST_ASSERT_ERROR_FULL(VIR_ERR_NO_DOMAIN, VIR_FROM_QEMU,
+                           "Domain not found: no domain with matching name 'transient'");
+    status = testQemuStatusFile(testRoot, "transient");
+    TEST_ASSERT_MSG(!status, "a stopped transient domain left a status file");
     ret = 0;
 
  cleanup:
     if (again)
         virDomainFree(again);
-    if (virDomainIsActive(dom) == 1)
-        virDomainDestroy(dom);
-    virDomainFree(dom);
+    if (dom) {
+        if (virDomainIsActive(dom) == 1)
+            virDomainDestroy(dom);
+        virDomainFree(dom);
+    }
     return ret;
 }
 
@@ -68,23 +64,18 @@ testUndefineRunning(const void *data G_GNUC_UNUSED)
     virDomainPtr again = NULL;
     int ret = -1;
 
-    if (!dom)
-        return -1;
-    if (virDomainIsPersistent(dom) != 1 || virDomainUndefine(dom) < 0)
-        goto cleanup;
+    TEST_ASSERT_NONNULL(dom);
+    TEST_ASSERT_EQ_INT(virDomainIsPersistent(dom), 1);
+    TEST_ASSERT_OK(virDomainUndefine(dom));
     /* Still running, now transient. */
-    if (virDomainIsActive(dom) != 1 || virDomainIsPersistent(dom) != 0)
-        goto cleanup;
-    if (virDomainUndefine(dom) == 0 ||
-        testQemuCheckError(VIR_ERR_OPERATION_INVALID, VIR_FROM_QEMU,
-                       "Requested operation is not valid: cannot undefine transient domain") < 0)
-        goto cleanup;
-    if (virDomainDestroy(dom) < 0)
-        goto cleanup;
-    if ((again = virDomainLookupByName(testConn, "undefrun"))) {
-        virTestDiag("undefined domain still exists after it stopped");
-        goto cleanup;
-    }
+    TEST_ASSERT_EQ_INT(virDomainIsActive(dom), 1);
+    TEST_ASSERT_EQ_INT(virDomainIsPersistent(dom), 0);
+    TEST_ASSERT_FAILS(virDomainUndefine(dom));
+    TEST_ASSERT_ERROR_FULL(VIR_ERR_OPERATION_INVALID, VIR_FROM_QEMU,
+                           "Requested operation is not valid: cannot undefine transient domain");
+    TEST_ASSERT_OK(virDomainDestroy(dom));
+    TEST_ASSERT_MSG(!(again = virDomainLookupByName(testConn, "undefrun")),
+                    "undefined domain still exists after it stopped");
     ret = 0;
 
  cleanup:
@@ -102,14 +93,12 @@ testPersistentKeepsDefinition(const void *data G_GNUC_UNUSED)
     g_autofree char *xml = NULL;
     int ret = -1;
 
-    if (!dom)
-        return -1;
-    if (virDomainDestroy(dom) < 0 || virDomainIsPersistent(dom) != 1)
-        goto cleanup;
-    if (!(xml = virDomainGetXMLDesc(dom, 0)) || strstr(xml, "<domain type='qemu' id=")) {
-        virTestDiag("inactive XML: %s", NULLSTR(xml));
-        goto cleanup;
-    }
+    TEST_ASSERT_NONNULL(dom);
+    TEST_ASSERT_OK(virDomainDestroy(dom));
+    TEST_ASSERT_EQ_INT(virDomainIsPersistent(dom), 1);
+    TEST_ASSERT_NONNULL(xml = virDomainGetXMLDesc(dom, 0));
+    /* The inactive XML: no ID. */
+    TEST_ASSERT_STR_LACKS(xml, "<domain type='qemu' id=");
     ret = 0;
 
  cleanup:
@@ -125,17 +114,11 @@ testShutdownSignal(const void *data G_GNUC_UNUSED)
     pid_t pid;
     int ret = -1;
 
-    if (!dom)
-        return -1;
+    TEST_ASSERT_NONNULL(dom);
     pid = testQemuDomainPid(testRoot, "sigshut");
-    if (virDomainShutdownFlags(dom, VIR_DOMAIN_SHUTDOWN_SIGNAL) < 0)
-        goto cleanup;
-    if (!testProcessWaitGone(pid, 5000)) {
-        virTestDiag("QEMU did not exit on SIGTERM");
-        goto cleanup;
-    }
-    if (testQemuCheckState(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_SHUTDOWN) < 0)
-        goto cleanup;
+    TEST_ASSERT_OK(virDomainShutdownFlags(dom, VIR_DOMAIN_SHUTDOWN_SIGNAL));
+    TEST_ASSERT_MSG(testProcessWaitGone(pid, 5000), "QEMU did not exit on SIGTERM");
+    TEST_ASSERT_STATE(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_SHUTDOWN);
     ret = 0;
 
  cleanup:
@@ -150,18 +133,14 @@ testShutdownACPI(const void *data G_GNUC_UNUSED)
     virDomainPtr dom = testQemuStart(testConn, "acpishut", NULL);
     int ret = -1;
 
-    if (!dom)
-        return -1;
+    TEST_ASSERT_NONNULL(dom);
     /* Delivered; a guest without an OS ignores it and keeps running. */
-    if (virDomainShutdownFlags(dom, VIR_DOMAIN_SHUTDOWN_ACPI_POWER_BTN) < 0 ||
-        virDomainShutdown(dom) < 0)
-        goto cleanup;
-    if (testQemuCheckState(dom, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_BOOTED) < 0)
-        goto cleanup;
-    if (virDomainShutdownFlags(dom, VIR_DOMAIN_SHUTDOWN_PARAVIRT) == 0 ||
-        testQemuCheckError(VIR_ERR_INVALID_ARG, VIR_FROM_QEMU,
-                       "unsupported flags (0x10) in function qemuDomainShutdownFlags") < 0)
-        goto cleanup;
+    TEST_ASSERT_OK(virDomainShutdownFlags(dom, VIR_DOMAIN_SHUTDOWN_ACPI_POWER_BTN));
+    TEST_ASSERT_OK(virDomainShutdown(dom));
+    TEST_ASSERT_STATE(dom, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_BOOTED);
+    TEST_ASSERT_FAILS(virDomainShutdownFlags(dom, VIR_DOMAIN_SHUTDOWN_PARAVIRT));
+    TEST_ASSERT_ERROR_FULL(VIR_ERR_INVALID_ARG, VIR_FROM_QEMU,
+                           "unsupported flags (0x10) in function qemuDomainShutdownFlags");
     ret = 0;
 
  cleanup:
@@ -179,20 +158,17 @@ testCrash(const void *data G_GNUC_UNUSED)
     pid_t pid;
     int ret = -1;
 
-    if (!dom)
-        return -1;
+    TEST_ASSERT_NONNULL(dom);
     pid = testQemuDomainPid(testRoot, "crash");
     kill(pid, SIGSEGV);
-    if (!testProcessWaitGone(pid, 5000))
-        goto cleanup;
-    if (testQemuCheckState(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_CRASHED) < 0)
-        goto cleanup;
+    TEST_ASSERT(testProcessWaitGone(pid, 5000));
+    TEST_ASSERT_STATE(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_CRASHED);
+    /* No runtime state left after a crash. */
     status = testQemuStatusFile(testRoot, "crash");
     sock = testQemuRunDirLeft(testRoot);
-    if (!status || strstr(status, "pid=") || sock) {
-        virTestDiag("runtime state left after a crash: %s", NULLSTR(status));
-        goto cleanup;
-    }
+    TEST_ASSERT_NONNULL(status);
+    TEST_ASSERT_STR_LACKS(status, "pid=");
+    TEST_ASSERT_EQ_STR(sock, NULL);
     ret = 0;
 
  cleanup:
@@ -230,40 +206,30 @@ testStartInterrupted(const void *opaque)
     pid_t pid = 0;
     int ret = -1;
 
-    if (!(dom = virDomainDefineXML(testConn, xml)) ||
-        virDomainCreateWithFlags(dom, data->paused ? VIR_DOMAIN_START_PAUSED : 0) < 0)
-        goto cleanup;
+    TEST_ASSERT_NONNULL(dom = virDomainDefineXML(testConn, xml));
+    TEST_ASSERT_OK(virDomainCreateWithFlags(dom, data->paused ? VIR_DOMAIN_START_PAUSED : 0));
     pid = testQemuDomainPid(testRoot, "istart");
     status = testQemuStatusFile(testRoot, "istart");
     edit = g_string_new(status);
-    if (g_string_replace(edit, "phase='running'",
-                         data->recorded ? "phase='starting' startpaused='yes'" :
-                                          "phase='starting'", 1) != 1)
-        goto cleanup;
+    TEST_ASSERT_EQ_INT(g_string_replace(edit, "phase='running'",
+                                        data->recorded ? "phase='starting' startpaused='yes'" :
+                                                         "phase='starting'", 1), 1);
     forged = g_string_free(g_steal_pointer(&edit), FALSE);
-    if (!g_file_set_contents(path, forged, -1, NULL))
-        goto cleanup;
+    TEST_ASSERT(g_file_set_contents(path, forged, -1, NULL));
 
     /* A new connection reconciles what it finds. */
-    if (!(conn = virConnectOpen(testURI)) ||
-        !(again = virDomainLookupByName(conn, "istart")) ||
-        testQemuCheckState(again, data->wantState, data->wantReason) < 0)
-        goto cleanup;
-    if (testProcessAlive(pid) != data->qemuStays) {
-        virTestDiag("QEMU %lld is %s", (long long)pid,
-                    data->qemuStays ? "gone" : "still running");
-        goto cleanup;
-    }
-    if (data->qemuStays && testProcessPendingSignals(pid) != 0) {
-        virTestDiag("QEMU %lld was signalled", (long long)pid);
-        goto cleanup;
-    }
+    TEST_ASSERT_NONNULL(conn = virConnectOpen(testURI));
+    TEST_ASSERT_NONNULL(again = virDomainLookupByName(conn, "istart"));
+    TEST_ASSERT_STATE(again, data->wantState, data->wantReason);
+    TEST_ASSERT_MSG(testProcessAlive(pid) == data->qemuStays, "QEMU %lld is %s",
+                    (long long)pid, data->qemuStays ? "gone" : "still running");
+    if (data->qemuStays)
+        TEST_ASSERT_EQ_HEX(testProcessPendingSignals(pid), 0);
     g_free(status);
     status = testQemuStatusFile(testRoot, "istart");
-    if (data->qemuStays && (!status || !strstr(status, "phase='running'"))) {
-        virTestDiag("the finished start is not recorded: %s", NULLSTR(status));
-        goto cleanup;
-    }
+    /* The finished start is recorded. */
+    if (data->qemuStays)
+        TEST_ASSERT_STR_CONTAINS(status, "phase='running'");
     ret = 0;
 
  cleanup:
@@ -319,40 +285,27 @@ testMaxFiles(const void *data G_GNUC_UNUSED)
     virConnectPtr conn = NULL;
     virDomainPtr dom = NULL;
     virDomainPtr configured = NULL;
-    long long soft, hard;
     pid_t pid = 0;
     int ret = -1;
 
-    if (getrlimit(RLIMIT_NOFILE, &saved) < 0 || saved.rlim_max < 8192) {
-        virTestDiag("this test needs a hard limit of open files of 8192 or more");
-        return -1;
-    }
+    TEST_ASSERT_OK(getrlimit(RLIMIT_NOFILE, &saved));
+    TEST_ASSERT_MSG(saved.rlim_max >= 8192,
+                    "this test needs a hard limit of open files of 8192 or more");
     low = saved;
     low.rlim_cur = 40;
-    if (setrlimit(RLIMIT_NOFILE, &low) < 0)
-        return -1;
+    TEST_ASSERT_OK(setrlimit(RLIMIT_NOFILE, &low));
     dom = testQemuStart(testConn, "maxfiles", NULL);
     setrlimit(RLIMIT_NOFILE, &saved);
-    if (!dom)
-        goto cleanup;
+    TEST_ASSERT_NONNULL(dom);
     pid = testQemuDomainPid(testRoot, "maxfiles");
-    soft = testOpenFilesLimit(pid, false);
-    hard = testOpenFilesLimit(pid, true);
-    if (soft != 8192 || hard != 8192) {
-        virTestDiag("QEMU's limit of open files is %lld/%lld, not 8192", soft, hard);
-        goto cleanup;
-    }
+    TEST_ASSERT_EQ_INT(testOpenFilesLimit(pid, false), 8192);
+    TEST_ASSERT_EQ_INT(testOpenFilesLimit(pid, true), 8192);
 
-    if (!(conn = virConnectOpen(uri)) ||
-        !(configured = testQemuStart(conn, "maxfiles15", NULL)))
-        goto cleanup;
+    TEST_ASSERT_NONNULL(conn = virConnectOpen(uri));
+    TEST_ASSERT_NONNULL(configured = testQemuStart(conn, "maxfiles15", NULL));
     pid = testQemuDomainPid(root, "maxfiles15");
-    soft = testOpenFilesLimit(pid, false);
-    hard = testOpenFilesLimit(pid, true);
-    if (soft != 1500 || hard != 1500) {
-        virTestDiag("QEMU's limit of open files is %lld/%lld, not 1500", soft, hard);
-        goto cleanup;
-    }
+    TEST_ASSERT_EQ_INT(testOpenFilesLimit(pid, false), 1500);
+    TEST_ASSERT_EQ_INT(testOpenFilesLimit(pid, true), 1500);
     ret = 0;
 
  cleanup:
@@ -370,30 +323,24 @@ testSuspendResume(const void *data G_GNUC_UNUSED)
     virDomainPtr dom = testQemuStart(testConn, "pause", NULL);
     int ret = -1;
 
-    if (!dom)
-        return -1;
-    if (virDomainSuspend(dom) < 0 ||
-        testQemuCheckState(dom, VIR_DOMAIN_PAUSED, VIR_DOMAIN_PAUSED_USER) < 0)
-        goto cleanup;
+    TEST_ASSERT_NONNULL(dom);
+    TEST_ASSERT_OK(virDomainSuspend(dom));
+    TEST_ASSERT_STATE(dom, VIR_DOMAIN_PAUSED, VIR_DOMAIN_PAUSED_USER);
     /* A paused domain is destroyed gracefully as well: QEMU still acts
      * on SIGTERM with its CPUs stopped. */
-    if (virDomainResume(dom) < 0 ||
-        testQemuCheckState(dom, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_UNPAUSED) < 0)
-        goto cleanup;
-    if (virDomainResume(dom) == 0 ||
-        testQemuCheckError(VIR_ERR_OPERATION_INVALID, VIR_FROM_QEMU, NULL) < 0)
-        goto cleanup;
-    if (virDomainSuspend(dom) < 0 ||
-        virDomainDestroyFlags(dom, VIR_DOMAIN_DESTROY_GRACEFUL) < 0 ||
-        testQemuCheckState(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_DESTROYED) < 0)
-        goto cleanup;
+    TEST_ASSERT_OK(virDomainResume(dom));
+    TEST_ASSERT_STATE(dom, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_UNPAUSED);
+    TEST_ASSERT_FAILS(virDomainResume(dom));
+    TEST_ASSERT_ERROR_FULL(VIR_ERR_OPERATION_INVALID, VIR_FROM_QEMU, NULL);
+    TEST_ASSERT_OK(virDomainSuspend(dom));
+    TEST_ASSERT_OK(virDomainDestroyFlags(dom, VIR_DOMAIN_DESTROY_GRACEFUL));
+    TEST_ASSERT_STATE(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_DESTROYED);
     ret = 0;
 
  cleanup:
     testQemuCleanup(dom, 0);
     return ret;
 }
-
 
 
 static int
