@@ -85,60 +85,48 @@ testEvents(const void *data G_GNUC_UNUSED)
     testEventLog log = { 0 };
     virDomainPtr dom = NULL;
     pid_t pid;
-    int id;
+    int id = -1;
     int ret = -1;
 
-    if ((id = virConnectDomainEventRegisterAny(testConn, NULL,
-                                               VIR_DOMAIN_EVENT_ID_LIFECYCLE,
-                                               VIR_DOMAIN_EVENT_CALLBACK(testLifecycleCallback),
-                                               &log, testEventFree)) < 0)
-        return -1;
+    TEST_ASSERT_OK(id = virConnectDomainEventRegisterAny(testConn, NULL,
+                                                         VIR_DOMAIN_EVENT_ID_LIFECYCLE,
+                                                         VIR_DOMAIN_EVENT_CALLBACK(testLifecycleCallback),
+                                                         &log, testEventFree));
 
-    if (!(dom = virDomainDefineXML(testConn, xml)) || virDomainCreate(dom) < 0)
-        goto cleanup;
+    TEST_ASSERT_NONNULL(dom = virDomainDefineXML(testConn, xml));
+    TEST_ASSERT_OK(virDomainCreate(dom));
     pid = testQemuDomainPid(testRoot, "events");
 
     /* A graceful destroy that fails emits nothing. */
-    if (testProcessFreeze(pid) < 0)
-        goto cleanup;
+    TEST_ASSERT_OK(testProcessFreeze(pid));
     testRunLoopUntil(&log, 2);
-    if (virDomainDestroyFlags(dom, VIR_DOMAIN_DESTROY_GRACEFUL) == 0)
-        goto cleanup;
+    TEST_ASSERT_FAILS(virDomainDestroyFlags(dom, VIR_DOMAIN_DESTROY_GRACEFUL));
     testRunLoopUntil(&log, 3);
-    if (log.count != 2) {
-        virTestDiag("%d events after a failed graceful destroy", log.count);
-        goto cleanup;
-    }
+    TEST_ASSERT_MSG(log.count == 2, "%d events after a failed graceful destroy",
+                    log.count);
     /* Still frozen: resumed, QEMU would act on the SIGTERM already
      * pending, racing the destroy. */
-    if (virDomainDestroy(dom) < 0)
-        goto cleanup;
+    TEST_ASSERT_OK(virDomainDestroy(dom));
     /* Defining it again, same name and UUID, updates it. */
     g_free(xml);
-    if (!(xml = virDomainGetXMLDesc(dom, VIR_DOMAIN_XML_INACTIVE)))
-        goto cleanup;
+    TEST_ASSERT_NONNULL(xml = virDomainGetXMLDesc(dom, VIR_DOMAIN_XML_INACTIVE));
     virDomainFree(dom);
-    if (!(dom = virDomainDefineXML(testConn, xml)) || virDomainUndefine(dom) < 0)
-        goto cleanup;
+    TEST_ASSERT_NONNULL(dom = virDomainDefineXML(testConn, xml));
+    TEST_ASSERT_OK(virDomainUndefine(dom));
     testRunLoopUntil(&log, 5);
 
-    if (log.count != 5) {
-        virTestDiag("%d events, expected 5", log.count);
-        goto cleanup;
-    }
+    TEST_ASSERT_EQ_INT(log.count, 5);
     for (int i = 0; i < 5; i++) {
-        if (log.events[i] != expect[i][0] || log.details[i] != expect[i][1] ||
-            STRNEQ(log.names[i], "events")) {
-            virTestDiag("event %d: %d/%d for %s, expected %d/%d", i,
+        TEST_ASSERT_MSG(log.events[i] == expect[i][0] && log.details[i] == expect[i][1] &&
+                        STREQ(log.names[i], "events"),
+                        "event %d: %d/%d for %s, expected %d/%d", i,
                         log.events[i], log.details[i], log.names[i],
                         expect[i][0], expect[i][1]);
-            goto cleanup;
-        }
     }
     ret = 0;
 
  cleanup:
-    if (virConnectDomainEventDeregisterAny(testConn, id) < 0)
+    if (id >= 0 && virConnectDomainEventDeregisterAny(testConn, id) < 0)
         ret = -1;
     /* The free callback has run by now. */
     if (ret == 0 && log.count < 100) {
@@ -156,17 +144,19 @@ testEvents(const void *data G_GNUC_UNUSED)
 static int
 testEventErrors(const void *data G_GNUC_UNUSED)
 {
-    if (virConnectDomainEventDeregisterAny(testConn, 12345) == 0 ||
-        testQemuCheckError(VIR_ERR_INVALID_ARG, -1, NULL) < 0)
-        return -1;
-    if (virConnectDomainEventRegisterAny(testConn, NULL, VIR_DOMAIN_EVENT_ID_LAST,
-                                         VIR_DOMAIN_EVENT_CALLBACK(testLifecycleCallback),
-                                         NULL, NULL) == 0 ||
-        testQemuCheckError(VIR_ERR_INVALID_ARG, -1, NULL) < 0)
-        return -1;
-    return 0;
-}
+    int ret = -1;
 
+    TEST_ASSERT_FAILS(virConnectDomainEventDeregisterAny(testConn, 12345));
+    TEST_ASSERT_ERROR(VIR_ERR_INVALID_ARG);
+    TEST_ASSERT_FAILS(virConnectDomainEventRegisterAny(testConn, NULL, VIR_DOMAIN_EVENT_ID_LAST,
+                                                       VIR_DOMAIN_EVENT_CALLBACK(testLifecycleCallback),
+                                                       NULL, NULL));
+    TEST_ASSERT_ERROR(VIR_ERR_INVALID_ARG);
+    ret = 0;
+
+ cleanup:
+    return ret;
+}
 
 
 static int
