@@ -26,31 +26,27 @@ testIDs(const void *data G_GNUC_UNUSED)
     virDomainPtr a = testQemuStart(testConn, "ida", NULL);
     virDomainPtr b = testQemuStart(testConn, "idb", NULL);
     virDomainPtr byid = NULL;
+    virDomainPtr none = NULL;
     int ids[8];
-    int n;
     int ret = -1;
 
-    if (!a || !b)
-        goto cleanup;
-    if (virDomainGetID(a) == virDomainGetID(b)) {
-        virTestDiag("two running domains share ID %u", virDomainGetID(a));
-        goto cleanup;
-    }
-    if (!(byid = virDomainLookupByID(testConn, virDomainGetID(b))) ||
-        STRNEQ(virDomainGetName(byid), "idb"))
-        goto cleanup;
-    if ((n = virConnectListDomains(testConn, ids, 8)) != 2 ||
-        virConnectNumOfDomains(testConn) != 2)
-        goto cleanup;
-    if (virDomainLookupByID(testConn, 99999) ||
-        testQemuCheckError(VIR_ERR_NO_DOMAIN, VIR_FROM_QEMU,
-                       "Domain not found: no domain with matching id 99999") < 0)
-        goto cleanup;
+    TEST_ASSERT_NONNULL(a);
+    TEST_ASSERT_NONNULL(b);
+    TEST_ASSERT_NE_INT(virDomainGetID(a), virDomainGetID(b));
+    TEST_ASSERT_NONNULL(byid = virDomainLookupByID(testConn, virDomainGetID(b)));
+    TEST_ASSERT_EQ_STR(virDomainGetName(byid), "idb");
+    TEST_ASSERT_EQ_INT(virConnectListDomains(testConn, ids, 8), 2);
+    TEST_ASSERT_EQ_INT(virConnectNumOfDomains(testConn), 2);
+    TEST_ASSERT(!(none = virDomainLookupByID(testConn, 99999)));
+    TEST_ASSERT_ERROR_FULL(VIR_ERR_NO_DOMAIN, VIR_FROM_QEMU,
+                           "Domain not found: no domain with matching id 99999");
     ret = 0;
 
  cleanup:
     if (byid)
         virDomainFree(byid);
+    if (none)
+        virDomainFree(none);
     testQemuCleanup(a, 0);
     testQemuCleanup(b, 0);
     return ret;
@@ -83,11 +79,12 @@ testListFilters(const void *data G_GNUC_UNUSED)
         { VIR_CONNECT_LIST_DOMAINS_AUTOSTART, "" },
         { VIR_CONNECT_LIST_DOMAINS_NO_SNAPSHOT, "listoff listrun listtrans" },
     };
-    char *names[8];
+    char *names[8] = { NULL };
     int ret = -1;
 
-    if (!run || !off || !trans)
-        goto cleanup;
+    TEST_ASSERT_NONNULL(run);
+    TEST_ASSERT_NONNULL(off);
+    TEST_ASSERT_NONNULL(trans);
     for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
         virDomainPtr *doms = NULL;
         g_autoptr(GString) got = g_string_new(NULL);
@@ -98,23 +95,19 @@ testListFilters(const void *data G_GNUC_UNUSED)
             virDomainFree(doms[j]);
         }
         free(doms);
-        if (n < 0 || STRNEQ(got->str, cases[i].names)) {
-            virTestDiag("flags 0x%x: '%s', expected '%s'", cases[i].flags, got->str,
+        TEST_ASSERT_MSG(n >= 0 && STREQ(got->str, cases[i].names),
+                        "flags 0x%x: '%s', expected '%s'", cases[i].flags, got->str,
                         cases[i].names);
-            goto cleanup;
-        }
     }
-    if (virConnectListAllDomains(testConn, NULL, 1U << 20) == 0 ||
-        testQemuCheckError(VIR_ERR_INVALID_ARG, VIR_FROM_QEMU, NULL) < 0)
-        goto cleanup;
-    if (virConnectNumOfDefinedDomains(testConn) != 1 ||
-        virConnectListDefinedDomains(testConn, names, 8) != 1 ||
-        STRNEQ(names[0], "listoff"))
-        goto cleanup;
-    free(names[0]);
+    TEST_ASSERT_FAILS(virConnectListAllDomains(testConn, NULL, 1U << 20));
+    TEST_ASSERT_ERROR_FULL(VIR_ERR_INVALID_ARG, VIR_FROM_QEMU, NULL);
+    TEST_ASSERT_EQ_INT(virConnectNumOfDefinedDomains(testConn), 1);
+    TEST_ASSERT_EQ_INT(virConnectListDefinedDomains(testConn, names, 8), 1);
+    TEST_ASSERT_EQ_STR(names[0], "listoff");
     ret = 0;
 
  cleanup:
+    free(names[0]);
     testQemuCleanup(run, 0);
     testQemuCleanup(off, 0);
     if (trans) {
@@ -133,31 +126,30 @@ testInfo(const void *data G_GNUC_UNUSED)
     char uuidstr[VIR_UUID_STRING_BUFLEN];
     virDomainPtr byuuid = NULL;
     g_autofree char *ostype = NULL;
+    virDomainPtr none = NULL;
     int ret = -1;
 
-    if (!dom)
-        return -1;
-    if (virDomainGetInfo(dom, &info) < 0 || info.state != VIR_DOMAIN_RUNNING ||
-        info.maxMem != 65536 || info.memory != 65536 || info.nrVirtCpu != 1) {
-        virTestDiag("info: state %d max %lu mem %lu cpus %u", info.state,
-                    info.maxMem, info.memory, info.nrVirtCpu);
-        goto cleanup;
-    }
-    if (virDomainGetMaxMemory(dom) != 65536 ||
-        !(ostype = virDomainGetOSType(dom)) || STRNEQ(ostype, "hvm"))
-        goto cleanup;
-    if (virDomainGetUUIDString(dom, uuidstr) < 0 ||
-        !(byuuid = virDomainLookupByUUIDString(testConn, uuidstr)) ||
-        STRNEQ(virDomainGetName(byuuid), "info"))
-        goto cleanup;
-    if (virDomainLookupByUUIDString(testConn, "not-a-uuid") ||
-        testQemuCheckError(VIR_ERR_INVALID_ARG, VIR_FROM_DOMAIN, "Invalid UUID") < 0)
-        goto cleanup;
+    TEST_ASSERT_NONNULL(dom);
+    TEST_ASSERT_OK(virDomainGetInfo(dom, &info));
+    TEST_ASSERT_EQ_INT(info.state, VIR_DOMAIN_RUNNING);
+    TEST_ASSERT_EQ_INT(info.maxMem, 65536);
+    TEST_ASSERT_EQ_INT(info.memory, 65536);
+    TEST_ASSERT_EQ_INT(info.nrVirtCpu, 1);
+    TEST_ASSERT_EQ_INT(virDomainGetMaxMemory(dom), 65536);
+    TEST_ASSERT_NONNULL(ostype = virDomainGetOSType(dom));
+    TEST_ASSERT_EQ_STR(ostype, "hvm");
+    TEST_ASSERT_OK(virDomainGetUUIDString(dom, uuidstr));
+    TEST_ASSERT_NONNULL(byuuid = virDomainLookupByUUIDString(testConn, uuidstr));
+    TEST_ASSERT_EQ_STR(virDomainGetName(byuuid), "info");
+    TEST_ASSERT(!(none = virDomainLookupByUUIDString(testConn, "not-a-uuid")));
+    TEST_ASSERT_ERROR_FULL(VIR_ERR_INVALID_ARG, VIR_FROM_DOMAIN, "Invalid UUID");
     ret = 0;
 
  cleanup:
     if (byuuid)
         virDomainFree(byuuid);
+    if (none)
+        virDomainFree(none);
     testQemuCleanup(dom, 0);
     return ret;
 }
@@ -169,22 +161,27 @@ testConnectInfo(const void *data G_GNUC_UNUSED)
     unsigned long ver = 0, libver = 0;
     g_autofree char *uri = virConnectGetURI(testConn);
     g_autofree char *host = virConnectGetHostname(testConn);
+    int ret = -1;
 
-    if (STRNEQ_NULLABLE(virConnectGetType(testConn), "QEMU") ||
-        STRNEQ_NULLABLE(uri, testURI) || !host || !*host)
-        return -1;
-    if (virConnectGetVersion(testConn, &ver) < 0 || ver < 7002000)
-        return -1;
-    if (virConnectGetLibVersion(testConn, &libver) < 0 || libver != 9000000)
-        return -1;
-    if (virGetVersion(&libver, "QEMU", &ver) < 0 || libver != 9000000)
-        return -1;
-    if (virConnectIsAlive(testConn) != 1 || virConnectIsSecure(testConn) != 1 ||
-        virConnectIsEncrypted(testConn) != 0)
-        return -1;
-    if (virConnectRef(testConn) < 0 || virConnectClose(testConn) != 1)
-        return -1;
-    return 0;
+    TEST_ASSERT_EQ_STR(virConnectGetType(testConn), "QEMU");
+    TEST_ASSERT_EQ_STR(uri, testURI);
+    TEST_ASSERT_NONNULL(host);
+    TEST_ASSERT(*host);
+    TEST_ASSERT_OK(virConnectGetVersion(testConn, &ver));
+    TEST_ASSERT_CMP_INT(ver, >=, 7002000);
+    TEST_ASSERT_OK(virConnectGetLibVersion(testConn, &libver));
+    TEST_ASSERT_EQ_INT(libver, 9000000);
+    TEST_ASSERT_OK(virGetVersion(&libver, "QEMU", &ver));
+    TEST_ASSERT_EQ_INT(libver, 9000000);
+    TEST_ASSERT_EQ_INT(virConnectIsAlive(testConn), 1);
+    TEST_ASSERT_EQ_INT(virConnectIsSecure(testConn), 1);
+    TEST_ASSERT_EQ_INT(virConnectIsEncrypted(testConn), 0);
+    TEST_ASSERT_OK(virConnectRef(testConn));
+    TEST_ASSERT_EQ_INT(virConnectClose(testConn), 1);
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
