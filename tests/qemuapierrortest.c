@@ -38,18 +38,23 @@ testOpenErrors(const void *data G_GNUC_UNUSED)
         { "qemu://remotehost/system", VIR_ERR_NO_CONNECT, NULL },
     };
 
-    for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
-        virConnectPtr conn = virConnectOpen(cases[i].uri);
+    virConnectPtr conn = NULL;
+    size_t i;
+    int ret = -1;
 
-        if (conn) {
-            virTestDiag("%s opened", cases[i].uri);
-            virConnectClose(conn);
-            return -1;
-        }
-        if (testQemuCheckError(cases[i].code, -1, cases[i].message) < 0)
-            return -1;
+    for (i = 0; i < G_N_ELEMENTS(cases); i++) {
+        TEST_ASSERT_MSG(!(conn = virConnectOpen(cases[i].uri)), "%s opened",
+                        cases[i].uri);
+        TEST_ASSERT_ERROR_FULL(cases[i].code, -1, cases[i].message);
     }
-    return 0;
+    ret = 0;
+
+ cleanup:
+    if (ret < 0 && i < G_N_ELEMENTS(cases))
+        virTestDiag("URI %s", cases[i].uri);
+    if (conn)
+        virConnectClose(conn);
+    return ret;
 }
 
 
@@ -83,26 +88,28 @@ testBadConfig(const void *data G_GNUC_UNUSED)
           ":1: expected an unsigned integer for 'max_files'" },
     };
 
-    for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+    virConnectPtr conn = NULL;
+    size_t i;
+    int ret = -1;
+
+    for (i = 0; i < G_N_ELEMENTS(cases); i++) {
         g_autofree char *uri = NULL;
         g_autofree char *root = testQemuRootNew(cases[i].conf, &uri);
-        virConnectPtr conn = virConnectOpen(uri);
 
-        if (conn) {
-            virTestDiag("opened with qemu.conf: %s", cases[i].conf);
-            virConnectClose(conn);
-            return -1;
-        }
-        if (testQemuCheckError(cases[i].code, cases[i].domain, NULL) < 0)
-            return -1;
-        if (!strstr(virGetLastErrorMessage(), cases[i].expect) ||
-            !strstr(virGetLastErrorMessage(), "qemu.conf")) {
-            virTestDiag("message '%s' lacks '%s'", virGetLastErrorMessage(),
-                        cases[i].expect);
-            return -1;
-        }
+        TEST_ASSERT_MSG(!(conn = virConnectOpen(uri)), "opened with qemu.conf: %s",
+                        cases[i].conf);
+        TEST_ASSERT_ERROR_FULL(cases[i].code, cases[i].domain, NULL);
+        TEST_ASSERT_STR_CONTAINS(virGetLastErrorMessage(), cases[i].expect);
+        TEST_ASSERT_STR_CONTAINS(virGetLastErrorMessage(), "qemu.conf");
     }
-    return 0;
+    ret = 0;
+
+ cleanup:
+    if (ret < 0 && i < G_N_ELEMENTS(cases))
+        virTestDiag("qemu.conf: %s", cases[i].conf);
+    if (conn)
+        virConnectClose(conn);
+    return ret;
 }
 
 
@@ -113,45 +120,40 @@ testArgChecks(const void *data G_GNUC_UNUSED)
     virDomainPtr rodom = NULL;
     g_autofree char *xml = testQemuDomainXML("args", NULL, NULL);
     virDomainPtr dom = virDomainDefineXML(testConn, xml);
+    virDomainPtr none = NULL;
     int ret = -1;
 
-    if (!dom)
-        return -1;
-    if (virDomainDefineXML(NULL, "x") ||
-        testQemuCheckError(VIR_ERR_INVALID_CONN, VIR_FROM_DOMAIN,
-                       "invalid connection pointer in virDomainDefineXML") < 0)
-        goto cleanup;
-    if (virDomainDefineXML(testConn, NULL) ||
-        testQemuCheckError(VIR_ERR_INVALID_ARG, VIR_FROM_DOMAIN,
-                       "xml in virDomainDefineXML must not be NULL") < 0)
-        goto cleanup;
+    TEST_ASSERT_NONNULL(dom);
+    TEST_ASSERT(!(none = virDomainDefineXML(NULL, "x")));
+    TEST_ASSERT_ERROR_FULL(VIR_ERR_INVALID_CONN, VIR_FROM_DOMAIN,
+                           "invalid connection pointer in virDomainDefineXML");
+    TEST_ASSERT(!(none = virDomainDefineXML(testConn, NULL)));
+    TEST_ASSERT_ERROR_FULL(VIR_ERR_INVALID_ARG, VIR_FROM_DOMAIN,
+                           "xml in virDomainDefineXML must not be NULL");
     /* A bad handle is reported from VIR_FROM_DOM, as Debian's libvirt does
      * (tests/apicompat/gen-probe.py). */
-    if (virDomainDestroy(NULL) == 0 ||
-        testQemuCheckError(VIR_ERR_INVALID_DOMAIN, VIR_FROM_DOM,
-                       "invalid domain pointer in virDomainDestroy") < 0)
-        goto cleanup;
-    if (virDomainLookupByName(testConn, "../../etc/passwd") ||
-        testQemuCheckError(VIR_ERR_NO_DOMAIN, VIR_FROM_QEMU, NULL) < 0)
-        goto cleanup;
-    if (virDomainCreateWithFlags(dom, 1U << 30) == 0 ||
-        testQemuCheckError(VIR_ERR_INVALID_ARG, VIR_FROM_QEMU,
-                       "unsupported flags (0x40000000) in function qemuDomainCreateWithFlags") < 0)
-        goto cleanup;
+    TEST_ASSERT_FAILS(virDomainDestroy(NULL));
+    TEST_ASSERT_ERROR_FULL(VIR_ERR_INVALID_DOMAIN, VIR_FROM_DOM,
+                           "invalid domain pointer in virDomainDestroy");
+    TEST_ASSERT(!(none = virDomainLookupByName(testConn, "../../etc/passwd")));
+    TEST_ASSERT_ERROR_FULL(VIR_ERR_NO_DOMAIN, VIR_FROM_QEMU, NULL);
+    TEST_ASSERT_FAILS(virDomainCreateWithFlags(dom, 1U << 30));
+    TEST_ASSERT_ERROR_FULL(VIR_ERR_INVALID_ARG, VIR_FROM_QEMU,
+                           "unsupported flags (0x40000000) in function qemuDomainCreateWithFlags");
 
-    if (!(ro = virConnectOpenReadOnly(testURI)) ||
-        !(rodom = virDomainLookupByName(ro, "args")))
-        goto cleanup;
-    if (virDomainDestroy(rodom) == 0 ||
-        testQemuCheckError(VIR_ERR_OPERATION_DENIED, VIR_FROM_DOMAIN,
-                       "operation forbidden: read only access prevents virDomainDestroy") < 0)
-        goto cleanup;
-    if (virDomainCreate(rodom) == 0 || virDomainUndefine(rodom) == 0 ||
-        virDomainDefineXML(ro, xml))
-        goto cleanup;
+    TEST_ASSERT_NONNULL(ro = virConnectOpenReadOnly(testURI));
+    TEST_ASSERT_NONNULL(rodom = virDomainLookupByName(ro, "args"));
+    TEST_ASSERT_FAILS(virDomainDestroy(rodom));
+    TEST_ASSERT_ERROR_FULL(VIR_ERR_OPERATION_DENIED, VIR_FROM_DOMAIN,
+                           "operation forbidden: read only access prevents virDomainDestroy");
+    TEST_ASSERT_FAILS(virDomainCreate(rodom));
+    TEST_ASSERT_FAILS(virDomainUndefine(rodom));
+    TEST_ASSERT(!(none = virDomainDefineXML(ro, xml)));
     ret = 0;
 
  cleanup:
+    if (none)
+        virDomainFree(none);
     if (rodom)
         virDomainFree(rodom);
     if (ro)
