@@ -5,7 +5,7 @@
  * from outside on a real QEMU: DEFAULT and GRACEFUL destroy, a frozen
  * QEMU under GRACEFUL, REMOVE_LOGS, bad flags, zombies, reused pids and
  * two destroys at once.  The fault paths real QEMU cannot hit on cue are
- * in qemudriverstubtest.c.
+ * in qemustubdestroytest.c, qemustublifecycletest.c and qemustubkilltest.c.
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */

@@ -113,3 +113,24 @@ virDomainPtr testQemuStart(virConnectPtr conn, const char *name,
  * domain destroyed, undefined and its handle freed (@dom may be NULL),
  * the error reset and children reaped. */
 void testQemuCleanup(virDomainPtr dom, pid_t pid);
+
+
+/* Seconds (monotonic) since @start, a g_get_monotonic_time() value. */
+double testSecondsSince(gint64 start);
+/* Whether @elapsed seconds is within [@low, @high); a diagnostic
+ * naming @what if not. */
+bool testTookBetween(const char *what, double elapsed, double low, double high);
+
+/* testQemuStart() and testQemuDomainXML() with the stub QEMU @stub of
+ * @stubDir (testQemuStubDir()) as the emulator. */
+virDomainPtr testQemuStubStart(virConnectPtr conn, const char *stubDir,
+                               const char *name, const char *stub);
+char *testQemuStubXML(const char *stubDir, const char *name, const char *stub);
+
+/* Whether the log of domain @name in @root says QEMU got SIGTERM from
+ * this process; a diagnostic with the log if not. */
+bool testQemuLogShowsSigterm(const char *root, const char *name);
+/* Whether nothing of a run of @name is left in @root's state directory:
+ * no pid file, no private directory, and a status file only if @status
+ * says what it must hold.  A diagnostic if not. */
+bool testQemuNoRuntimeState(const char *root, const char *name, const char *status);
