@@ -256,20 +256,6 @@ testProcessFreeze(pid_t pid)
 }
 
 
-bool
-testNoChildren(void)
-{
-    siginfo_t info;
-
-    memset(&info, 0, sizeof(info));
-    if (waitid(P_ALL, 0, &info, WEXITED | WNOHANG | WNOWAIT) < 0 &&
-        errno == ECHILD)
-        return true;
-    virTestDiag("a child is left: %lld", (long long)info.si_pid);
-    return false;
-}
-
-
 char *
 testQemuStubDir(const char *const *names)
 {

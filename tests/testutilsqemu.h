@@ -11,6 +11,7 @@
 
 #include "internal.h"
 #include "testutils.h"
+#include "testutilsproc.h"
 
 /* The timeouts every driver test runs with, so that the fault paths
  * take a fraction of a second rather than the defaults' tens. */
@@ -83,8 +84,6 @@ int testQemuCheckState(virDomainPtr dom, int wantState, int wantReason);
 
 /* Stops @pid with SIGSTOP and waits until /proc shows it stopped. */
 int testProcessFreeze(pid_t pid);
-/* Whether this process has no child at all, running or unreaped. */
-bool testNoChildren(void);
 
 /* A new directory (removed at exit) of symlinks to the stub QEMU, one
  * per name in @names (NULL-terminated): qemu-stub, qemu-stub-MODE. */

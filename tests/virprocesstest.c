@@ -13,6 +13,7 @@
 #include <sys/wait.h>
 
 #include "testutils.h"
+#include "testutilsproc.h"
 #include "virerror.h"
 #include "virfile.h"
 #include "virprocesspriv.h"
@@ -38,48 +39,6 @@ checkError(int code, const char *message)
         return -1;
     }
     return virTestCompareStrings(message, err->message, "error message");
-}
-
-
-/* A pid no process can have: pids are below pid_max. */
-static pid_t
-unusedPid(void)
-{
-    g_autofree char *text = NULL;
-
-    if (virFileReadAll("/proc/sys/kernel/pid_max", 64, &text) < 0)
-        return 4194304;
-    return (pid_t)g_ascii_strtoll(text, NULL, 10);
-}
-
-
-/* Starts "sleep 30" and opens a verified pidfd on it. */
-static int
-startSleeper(pid_t *retpid, int *retpidfd)
-{
-    const char *argv[] = { SLEEP_BIN, "30", NULL };
-    unsigned long long start;
-    pid_t pid;
-
-    if (virProcessSpawn(argv, NULL, NULL, &pid) < 0)
-        return -1;
-    if (virProcessGetStartTime(pid, &start) < 0 ||
-        virProcessOpenPidfd(pid, start, retpidfd) != 1) {
-        kill(pid, SIGKILL);
-        waitpid(pid, NULL, 0);
-        return -1;
-    }
-    *retpid = pid;
-    return 0;
-}
-
-
-static void
-stopSleeper(pid_t pid, int *pidfd)
-{
-    kill(pid, SIGKILL);
-    waitpid(pid, NULL, 0);
-    virForceClose(pidfd);
 }
 
 
@@ -119,15 +78,15 @@ testStartTimeReal(const void *opaque G_GNUC_UNUSED)
     unsigned long long child = 0;
     VIR_AUTOCLOSE pidfd = -1;
     pid_t pid;
-    pid_t gone = unusedPid();
+    pid_t gone = testUnusedPid();
 
     if (virProcessGetStartTime(getpid(), &self) < 0 || self == 0)
         return -1;
-    if (startSleeper(&pid, &pidfd) < 0)
+    if (testSleeperStart(&pid, &pidfd) < 0)
         return -1;
     if (virProcessGetStartTime(pid, &child) < 0)
         child = 0;
-    stopSleeper(pid, &pidfd);
+    testSleeperStop(pid, &pidfd);
     /* The child started after us: never earlier. */
     if (child < self) {
         virTestDiag("child started at %llu, before us at %llu", child, self);
@@ -165,7 +124,7 @@ testOpenPidfd(const void *opaque G_GNUC_UNUSED)
         return -1;
 
     /* A pid nobody has: gone, not an error. */
-    if (virProcessOpenPidfd(unusedPid(), start, &other) != 0 || other != -1)
+    if (virProcessOpenPidfd(testUnusedPid(), start, &other) != 0 || other != -1)
         return -1;
     if (virErrorLast())
         return -1;
@@ -396,18 +355,6 @@ testSpawnOutput(const void *opaque G_GNUC_UNUSED)
 }
 
 
-/* True when this process has no child left, exited or not. */
-static bool
-noChildren(void)
-{
-    siginfo_t info;
-
-    memset(&info, 0, sizeof(info));
-    return waitid(P_ALL, 0, &info, WEXITED | WNOHANG | WNOWAIT) < 0 &&
-           errno == ECHILD;
-}
-
-
 typedef struct {
     const char *name;
     const char *binary;   /* relative to a temp dir when not absolute */
@@ -453,7 +400,7 @@ testSpawnFail(const void *opaque)
     if (pid != -1)
         return -1;
     /* The failed child was reaped. */
-    if (!noChildren()) {
+    if (!testNoChildren()) {
         virTestDiag("a child is left behind");
         return -1;
     }
@@ -639,7 +586,7 @@ testStateAndZombie(const void *opaque G_GNUC_UNUSED)
     int status = 0;
     pid_t pid;
 
-    if (startSleeper(&pid, &pidfd) < 0)
+    if (testSleeperStart(&pid, &pidfd) < 0)
         return -1;
 
     running = virProcessGetState(pid);
@@ -680,10 +627,10 @@ testStateAndZombie(const void *opaque G_GNUC_UNUSED)
         return -1;
     if (virProcessPidfdSendSignal(pidfd, SIGTERM) != -ESRCH)
         return -1;
-    return noChildren() ? 0 : -1;
+    return testNoChildren() ? 0 : -1;
 
  error:
-    stopSleeper(pid, &pidfd);
+    testSleeperStop(pid, &pidfd);
     return -1;
 }
 
@@ -697,7 +644,7 @@ testWaitTimeout(const void *opaque G_GNUC_UNUSED)
     int status = 12345;
     pid_t pid;
 
-    if (startSleeper(&pid, &pidfd) < 0)
+    if (testSleeperStart(&pid, &pidfd) < 0)
         return -1;
 
     start = g_get_monotonic_time();
@@ -717,10 +664,10 @@ testWaitTimeout(const void *opaque G_GNUC_UNUSED)
         virProcessPidfdWait(pidfd, pid, 5000, &status) != 1 ||
         !WIFSIGNALED(status) || WTERMSIG(status) != SIGTERM)
         goto error;
-    return noChildren() ? 0 : -1;
+    return testNoChildren() ? 0 : -1;
 
  error:
-    stopSleeper(pid, &pidfd);
+    testSleeperStop(pid, &pidfd);
     return -1;
 }
 
@@ -754,7 +701,7 @@ testWaitPrompt(const void *opaque G_GNUC_UNUSED)
     int rc;
     pid_t pid;
 
-    if (startSleeper(&pid, &pidfd) < 0)
+    if (testSleeperStart(&pid, &pidfd) < 0)
         return -1;
     late.pidfd = pidfd;
     thread = g_thread_new("late-signal", testSendLateSignal, &late);
@@ -762,7 +709,7 @@ testWaitPrompt(const void *opaque G_GNUC_UNUSED)
     done = g_get_monotonic_time();
     g_thread_join(thread);
     if (rc != 1) {
-        stopSleeper(pid, &pidfd);
+        testSleeperStop(pid, &pidfd);
         return -1;
     }
     if (done - late.sentAt > 100 * 1000) {
@@ -797,7 +744,7 @@ testWaitInterrupted(const void *opaque G_GNUC_UNUSED)
     int rc;
     pid_t pid;
 
-    if (startSleeper(&pid, &pidfd) < 0)
+    if (testSleeperStart(&pid, &pidfd) < 0)
         return -1;
 
     testAlarms = 0;
@@ -808,7 +755,7 @@ testWaitInterrupted(const void *opaque G_GNUC_UNUSED)
     elapsed = g_get_monotonic_time() - start;
     setitimer(ITIMER_REAL, &off, NULL);
     sigaction(SIGALRM, &old, NULL);
-    stopSleeper(pid, &pidfd);
+    testSleeperStop(pid, &pidfd);
 
     if (rc != 0 || testAlarms < 5 || elapsed < 200 * 1000 ||
         elapsed > 1000 * 1000) {
@@ -906,7 +853,7 @@ testWaitExitStatus(const void *opaque G_GNUC_UNUSED)
         virTestDiag("wait status %d", status);
         return -1;
     }
-    return noChildren() ? 0 : -1;
+    return testNoChildren() ? 0 : -1;
 }
 
 
@@ -934,14 +881,14 @@ testReap(const void *opaque G_GNUC_UNUSED)
     pid_t pid;
     pid_t sleeper;
 
-    if (startSleeper(&sleeper, &pidfd) < 0)
+    if (testSleeperStart(&sleeper, &pidfd) < 0)
         return -1;
     /* Running: nothing to reap, and it keeps running. */
     if (virProcessReap(sleeper) != 0 || virProcessIsZombie(sleeper)) {
-        stopSleeper(sleeper, &pidfd);
+        testSleeperStop(sleeper, &pidfd);
         return -1;
     }
-    stopSleeper(sleeper, &pidfd);
+    testSleeperStop(sleeper, &pidfd);
 
     if (virProcessSpawn(argv, NULL, NULL, &pid) < 0)
         return -1;
@@ -952,14 +899,14 @@ testReap(const void *opaque G_GNUC_UNUSED)
     /* Not our child at all. */
     if (virProcessReap(1) != 0)
         return -1;
-    return noChildren() ? 0 : -1;
+    return testNoChildren() ? 0 : -1;
 }
 
 
 static int
 testNoChildLeft(const void *opaque G_GNUC_UNUSED)
 {
-    return noChildren() ? 0 : -1;
+    return testNoChildren() ? 0 : -1;
 }
 
 
