@@ -124,6 +124,32 @@ virTestAssertErrorFailed(const char *file, int line, const char *expr,
 }
 
 
+/**
+ * virTestCheckErrorMessage:
+ * @code: the expected VIR_ERR_* code
+ * @message: the exact expected message
+ *
+ * Returns: 0 if the last libvirt error has @code and @message; -1 with
+ * both printed otherwise.
+ */
+int
+virTestCheckErrorMessage(int code, const char *message)
+{
+    virErrorPtr err = virErrorLast();
+
+    if (!err) {
+        virTestDiag("expected an error, got none");
+        return -1;
+    }
+    if (err->code != code) {
+        virTestDiag("expected error code %d, got %d (%s)", code, err->code,
+                    NULLSTR(err->message));
+        return -1;
+    }
+    return virTestCompareStrings(message, err->message, "error message");
+}
+
+
 bool
 virTestRegenerate(void)
 {

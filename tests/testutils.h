@@ -219,6 +219,10 @@ bool virTestErrorMatches(int code, int domain, const char *prefix);
 
 #define TEST_ASSERT_ERROR(code) TEST_ASSERT_ERROR_FULL(code, -1, NULL)
 
+/* 0 if the last error has @code and exactly @message; -1 with both
+ * printed otherwise. */
+int virTestCheckErrorMessage(int code, const char *message);
+
 bool virTestRegenerate(void);
 bool virTestVerbose(void);
 
