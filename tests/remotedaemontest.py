@@ -898,6 +898,8 @@ UPSTREAM_SCRIPT = """
 set -e
 D=$1
 cp -a /etc/libvirt/. "$D/etc/"
+# Only the configuration: not the domains others defined on this host.
+rm -f "$D"/etc/qemu/*.xml "$D"/etc/qemu/autostart/*.xml
 printf 'user = "root"\\ngroup = "root"\\ndynamic_ownership = 0\\nremember_owner = 0\\nsecurity_driver = "none"\\nstdio_handler = "file"\\n' >> "$D/etc/qemu.conf"
 printf 'unix_sock_dir = "%s/sock"\\nauth_unix_rw = "none"\\nauth_unix_ro = "none"\\n' "$D" >> "$D/etc/libvirtd.conf"
 for d in /run/libvirt /var/lib/libvirt /var/log/libvirt /var/cache/libvirt; do
