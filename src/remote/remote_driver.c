@@ -293,8 +293,7 @@ remoteReportEOF(remotePrivate *priv)
     g_autofree char *cmderr = virNetSocketGetCommandError(priv->sock);
 
     if (cmderr)
-        virReportError(VIR_ERR_RPC, _("End of file while reading data: %1$s: %2$s"),
-                       cmderr, g_strerror(EIO));
+        virReportSystemError(ECONNRESET, _("Cannot recv data: %1$s"), cmderr);
     else
         virReportError(VIR_ERR_RPC, "%s",
                        _("End of file while reading data: Input/output error"));
@@ -343,6 +342,11 @@ remoteCallFull(remotePrivate *priv, int proc, xdrproc_t argsFilter, void *args,
 
     if (virNetMessageEncode(&hdr, argsFilter, args, &frame, &len) < 0 ||
         remoteSendFrame(priv, frame, len) < 0) {
+        g_autofree char *cmderr = virNetSocketGetCommandError(priv->sock);
+
+        /* ssh that left at once: what it said is the reason. */
+        if (frame && cmderr)
+            virReportSystemError(ECONNRESET, _("Cannot recv data: %1$s"), cmderr);
         g_mutex_lock(&priv->lock);
         g_hash_table_remove(priv->calls, GUINT_TO_POINTER(hdr.serial));
         g_mutex_unlock(&priv->lock);
@@ -622,7 +626,7 @@ remoteOpenTLS(GUri *uri, virNetSocket **retsock)
     do {
         n = virNetSocketRead(sock, &confirm, 1);
     } while (n < 0 && errno == EINTR);
-    if (n < 0 && errno != EIO) {
+    if (n < 0 && errno != ENOMSG) {
         virReportSystemError(errno, "%s", _("Unable to read TLS confirmation"));
         return -1;
     }

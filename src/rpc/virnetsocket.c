@@ -197,8 +197,12 @@ virNetSocketReapCommand(virNetSocket *sock)
 void
 virNetSocketFree(virNetSocket *sock)
 {
+    virErrorPtr saved = NULL;
+
     if (!sock)
         return;
+    /* Freed on error paths: what went wrong stays the last error. */
+    virErrorPreserveLast(&saved);
     virNetTLSSessionFree(sock->tls);
     if (sock->fd >= 0) {
         shutdown(sock->fd, SHUT_RDWR);
@@ -209,6 +213,7 @@ virNetSocketFree(virNetSocket *sock)
     if (sock->errout)
         g_string_free(sock->errout, TRUE);
     g_free(sock);
+    virErrorRestore(&saved);
 }
 
 

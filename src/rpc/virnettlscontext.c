@@ -596,14 +596,21 @@ virNetTLSCheckPeerStrict(virNetTLSContext *ctxt, virNetTLSSession *sess)
  * that the certificate names the host it dialled.  With verification
  * turned off a failure is logged and ignored.
  *
- * Returns: 0 when the peer may go on, -1 with an error reported.
+ * Returns: 0 when the peer may go on, -1 with VIR_ERR_AUTH_FAILED
+ * reported (the reason is in the log).
  */
 int
 virNetTLSContextCheckPeer(virNetTLSContext *ctxt, virNetTLSSession *sess)
 {
     if (virNetTLSCheckPeerStrict(ctxt, sess) < 0) {
-        if (ctxt->requireValidCert)
+        /* As upstream: the reason goes to the log, the caller gets one
+         * error that names no detail of the certificate. */
+        if (ctxt->requireValidCert) {
+            VIR_WARN("Certificate check failed %s", virGetLastErrorMessage());
+            virReportError(VIR_ERR_AUTH_FAILED, "%s",
+                           _("Failed to verify peer's certificate"));
             return -1;
+        }
         VIR_WARN("Ignoring bad certificate at user request: %s",
                  virGetLastErrorMessage());
         virResetLastError();
@@ -625,8 +632,9 @@ virNetTLSSessionGetDN(const virNetTLSSession *sess)
 }
 
 
-/* GnuTLS's errors as errno for the framing code: the socket's own error
- * where there is one, EOF for a peer that hung up without a goodbye. */
+/* GnuTLS's errors as errno for the framing code, as upstream maps them:
+ * the socket's own error where there is one, EIO for a peer that hung
+ * up without a TLS goodbye (so a refusing daemon reads as an error). */
 static ssize_t
 virNetTLSResult(ssize_t rc)
 {
@@ -639,8 +647,9 @@ virNetTLSResult(ssize_t rc)
     case GNUTLS_E_INTERRUPTED:
         errno = EINTR;
         break;
-    case GNUTLS_E_PREMATURE_TERMINATION:
-        return 0;
+    case GNUTLS_E_UNEXPECTED_PACKET_LENGTH:
+        errno = ENOMSG;
+        break;
     case GNUTLS_E_PULL_ERROR:
     case GNUTLS_E_PUSH_ERROR:
         if (errno == 0)
