@@ -66,21 +66,36 @@ class PKI:
              "--template", os.path.join(self.dir, stem + ".info"), "--outfile", cert])
         return cert, key
 
-    def server(self, host, ip):
+    def server(self, host, ip, expired=False):
         """servercert.pem / serverkey.pem for @host at @ip: files
         (cacert, cert, key)."""
-        cert, key = self._sign(f"server-{host}-",
+        self.serial = getattr(self, "serial", 0) + 1
+        cert, key = self._sign(f"server-{host}-{self.serial}-",
                                f"organization = Grace\ncn = {host}\ndns_name = {host}\n"
                                f"ip_address = {ip}\ntls_www_server\nencryption_key\n"
-                               "signing_key\nexpiration_days = 30\n")
+                               f"signing_key\n{self._dates(expired)}")
         return self.cacert, cert, key
+
+    @staticmethod
+    def _dates(expired):
+        if expired:
+            return ('activation_date = "2020-01-01 00:00:00 UTC"\n'
+                    'expiration_date = "2020-02-01 00:00:00 UTC"\n')
+        return "expiration_days = 30\n"
+
+    def revoke(self, cert):
+        """A CRL of this CA that revokes @cert; returns its path."""
+        crl = os.path.join(self.dir, "cacrl.pem")
+        self._template("crl.info", "crl_next_update = 30\ncrl_number = 1\n")
+        run([CERTTOOL, "--generate-crl", "--load-ca-privkey", self.cakey,
+             "--load-ca-certificate", self.cacert, "--load-certificate", cert,
+             "--template", os.path.join(self.dir, "crl.info"), "--outfile", crl])
+        return crl
 
     def client(self, cn, expired=False, trust=None):
         """A pkipath directory for a client named @cn: cacert.pem (this
         CA's, or @trust's), clientcert.pem, clientkey.pem."""
-        dates = ('activation_date = "2020-01-01 00:00:00 UTC"\n'
-                 'expiration_date = "2020-02-01 00:00:00 UTC"\n') if expired else \
-                "expiration_days = 30\n"
+        dates = self._dates(expired)
         cert, key = self._sign(f"client-{cn}-",
                                f"country = GB\norganization = Grace\ncn = {cn}\n"
                                f"tls_www_client\nencryption_key\nsigning_key\n{dates}")
@@ -119,7 +134,7 @@ class Netns:
             with open(os.path.join(self.etc, "hosts"), "w") as f:
                 f.write("127.0.0.1 localhost\n")
                 for n in range(1, hosts + 1):
-                    f.write(f"10.77.{n}.2 host{n}\n")
+                    f.write(f"10.77.{n}.2 host{n} alias{n}\n")
         except BaseException:
             self.close()
             raise

@@ -366,6 +366,117 @@ def case_ssh_helper_errors():
     return out
 
 
+def case_connect_errors():
+    """Nothing listening, a name that does not resolve, a certificate
+    naming another host, a pkipath without a CA: the same words from
+    Debian's virsh and ours."""
+    out = refused_both(tls_uri(F.pki_good, port=1),
+                       "unable to connect to server at 'host1:1': Connection refused",
+                       "nothing listening")
+    out += refused_both(tls_uri(F.pki_good, host="nosuchhost.invalid"),
+                        "Unable to resolve address 'nosuchhost.invalid' service '16514'",
+                        "unresolvable host")
+    # host1's address under another name: the certificate names host1.
+    out += refused_both(tls_uri(F.pki_good, host="alias1"),
+                        "authentication failed: Failed to verify peer's certificate",
+                        "certificate of another host")
+    empty = os.path.join(F.top, "emptypki")
+    os.makedirs(empty, exist_ok=True)
+    out += refused_both(tls_uri(empty), f"Cannot read CA certificate '{empty}/cacert.pem'",
+                        "no CA file")
+    return out
+
+
+def case_tls_readonly():
+    """virsh -r over TLS: the daemon opens a read-only connection."""
+    out = ""
+    xml = F.d1.domain("tlsro")
+    for prog in (UPSTREAM_VIRSH, VIRSH):
+        o, e, rc = client_run([prog, "-r", "-c", tls_uri(F.pki_good), "define", xml])
+        if rc == 0 or "read only access prevents virDomainDefineXML" not in e:
+            out += f"{os.path.basename(prog)} -r define over TLS: exit {rc} {o!r} {e!r}\n"
+    if "tlsro" in daemon_domains(F.d1):
+        out += "a read-only TLS client defined a domain\n"
+    return out
+
+
+GARBAGE = """
+import socket, struct, sys
+s = socket.create_connection(("host1", 16514), 10)
+s.settimeout(10)
+# A libvirt frame (AUTH_LIST) where a TLS ClientHello belongs.
+s.sendall(struct.pack(">IIIiiIi", 28, 0x20008086, 1, 66, 0, 0, 0))
+try:
+    data = s.recv(4096)
+except OSError:
+    data = b""
+# Whatever TLS says back (an alert at most), never a libvirt reply.
+print("reply" if len(data) >= 28 and data[4:8] == bytes.fromhex("20008086") else "refused")
+"""
+
+
+def case_plain_frames_on_tls_port():
+    """Plain libvirt frames sent to the TLS port get no answer but a TLS
+    alert and a closed connection; the daemon goes on serving."""
+    o, e, rc = client_run([DEBIAN_PYTHON, "-c", GARBAGE])
+    if rc != 0 or o != "refused\n":
+        return f"plain frames on the TLS port: exit {rc} {o!r} {e!r}"
+    o, e, rc = client_run([VIRSH, "-c", tls_uri(F.pki_good), "uri"])
+    if rc != 0:
+        return f"the daemon after plain frames: {e}"
+    return ""
+
+
+def case_revoked():
+    """A client certificate the CA revoked (crl_file) is refused; the
+    daemon's own certificate broken in each way is named at start."""
+    out = ""
+    d = NetDaemon(F.net.hosts[1], tls=F.tls2,
+                  conf=f'crl_file = "{F.crl}"\n')
+    try:
+        d.start()
+        o, e, rc = client_run([VIRSH, "-c", tls_uri(F.pki_revoked, host="host2"), "uri"])
+        if rc == 0 or "Unable to read TLS confirmation" not in e:
+            out += f"revoked certificate: exit {rc} {e!r}\n"
+        if "The certificate has been revoked." not in d.log_text():
+            out += f"the daemon's log does not say revoked: {d.log_text()[-500:]!r}\n"
+        o, e, rc = client_run([VIRSH, "-c", tls_uri(F.pki_good, host="host2"), "uri"])
+        if rc != 0:
+            out += f"a good certificate with a CRL in place: {e}\n"
+    finally:
+        d.close()
+    garbage = os.path.join(F.top, "garbage.pem")
+    with open(garbage, "w") as f:
+        f.write("-----BEGIN CERTIFICATE-----\nnot base64 at all\n-----END CERTIFICATE-----\n")
+    for tls, want in (
+            ((F.tls2[0], F.tls2[1], "/nonexistent/key.pem"),
+             "Cannot read private key '/nonexistent/key.pem'"),
+            ((F.tls2[0], F.tls_expired[1], F.tls_expired[2]),
+             f"The server certificate {F.tls_expired[1]} has expired"),
+            ((F.tls2[0], F.tls_foreign[1], F.tls_foreign[2]),
+             f"Our own certificate {F.tls_foreign[1]} failed validation against {F.tls2[0]}: The certificate hasn't got a known issuer."),
+            ((F.tls2[0], garbage, F.tls2[2]), "Unable to set x509 key and certificate"),
+            (("/nonexistent/ca.pem", F.tls2[1], F.tls2[2]),
+             "Cannot read CA certificate '/nonexistent/ca.pem'")):
+        d = NetDaemon(F.net.hosts[1], tls=tls)
+        try:
+            d.start(wait=False)
+            rc = d.proc.wait(20)
+            if rc != 1 or want not in d.log_text():
+                out += f"{tls}: exit {rc}, {d.log_text()[-400:]!r}, wanted {want!r}\n"
+        finally:
+            d.close()
+    d = NetDaemon(F.net.hosts[1], tls=F.tls2, conf=f'crl_file = "{garbage}"\n')
+    try:
+        d.start(wait=False)
+        rc = d.proc.wait(20)
+        if rc != 1 or "Unable to set x509 certificate revocation list" not in d.log_text():
+            out += f"a broken CRL: exit {rc}, {d.log_text()[-400:]!r}\n"
+    finally:
+        d.close()
+    return out
+
+
 def case_uri_params():
     """Bad URI parameters are refused before anything is dialled."""
     out = ""
@@ -400,7 +511,12 @@ def main():
         ca = PKI(F.top, "ca")
         other = PKI(F.top, "other")
         F.tls1 = ca.server("host1", Netns.ip(1))
+        F.tls2 = ca.server("host2", Netns.ip(2))
         F.tls3 = ca.server("host3", Netns.ip(3))
+        F.tls_expired = ca.server("host2", Netns.ip(2), expired=True)
+        F.tls_foreign = other.server("host2", Netns.ip(2))
+        F.pki_revoked = ca.client("client-revoked")
+        F.crl = ca.revoke(os.path.join(F.pki_revoked, "clientcert.pem"))
         F.pki_good = ca.client("client1")
         F.pki_intruder = ca.client("intruder")
         F.pki_expired = ca.client("client-old", expired=True)
@@ -437,6 +553,12 @@ def main():
             "plain TCP without authentication refused at start; bad TLS settings named":
                 case_plain_tcp_refused,
             "URI parameters: no_verify, bad values, unknown transports": case_uri_params,
+            "connection errors: nothing listening, no such host, another host's certificate, no CA":
+                case_connect_errors,
+            "virsh -r over qemu+tls is read-only": case_tls_readonly,
+            "plain frames on the TLS port are refused, the daemon goes on": case_plain_frames_on_tls_port,
+            "a revoked client certificate (crl_file); broken daemon credentials named at start":
+                case_revoked,
             "Debian's virsh over qemu+ssh (our virt-ssh-helper on the far end)":
                 case_ssh_lifecycle(UPSTREAM_VIRSH, "sshdeb"),
             "our virsh over qemu+ssh": case_ssh_lifecycle(VIRSH, "sshours"),
