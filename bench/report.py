@@ -104,6 +104,10 @@ WIRE_ROWS = [
     ("wire_virsh_list_running_ms", "Debian's `virsh list --all`, 20 running", "ms", 1.0),
     ("wire_rss_kib", "daemon resident memory, 20 running", "MiB", 1 / 1024),
     ("wire_parallel_destroy_ms", "20 destroyed in parallel (python3-libvirt, a connection each)", "ms", 1.0),
+    ("rtt_state_unix_us", "get-state round trip, running guest, UNIX socket (python3-libvirt)", "µs", 1.0),
+    ("rtt_state_tls_us", "get-state round trip, running guest, qemu+tls on loopback", "µs", 1.0),
+    ("rtt_version_unix_us", "get-lib-version round trip (transport alone), UNIX socket", "µs", 1.0),
+    ("rtt_version_tls_us", "get-lib-version round trip (transport alone), qemu+tls on loopback", "µs", 1.0),
 ]
 
 
@@ -189,7 +193,7 @@ def main():
     w("")
 
     # Through the daemons, with Debian's client binaries (issue 13).
-    if get("ours", "wire_virsh_destroy_ms"):
+    if get("ours", "wire_virsh_destroy_ms") or get("ours", "rtt_state_unix_us"):
         w("## Through the daemon: virtqemud and libvirtd, Debian's virsh and python3-libvirt\n")
         w("| figure | ours (virtqemud) | upstream 9.0.0 (libvirtd) | upstream / ours |")
         w("| --- | --- | --- | --- |")
