@@ -2,26 +2,23 @@
 # virtmanagertest.py: Debian's virt-manager on our daemon, under Xvfb
 #
 # virt-manager (unmodified, on Debian's library) connects to our
-# virtqemud on a private root (qemu+unix:///system?socket=...), in an X
-# server and a network namespace of its own (Xvfb; only a loopback
-# interface, so that the guest's VNC display, which virt-manager wants
-# on a non-local address for such a connection, reaches no network), and is
-# driven through its accessibility tree (AT-SPI, pyatspi) with clicks
-# from xdotool, as a user would:
+# virtqemud as to a remote host, qemu+tls://host1/system: the daemon
+# listens in a network namespace of its own (certificates made with
+# certtool, the namespaces joined by a veth pair: tests/remotenetutils.py),
+# and virt-manager runs in the client's namespace, in an X server of its
+# own (Xvfb) with a D-Bus session of its own, and is driven through its
+# accessibility tree (AT-SPI, pyatspi) with clicks from xdotool, as a
+# user would:
 #
 #   1. the domain list shows our two domains with their states (one
 #      running, one shut off);
 #   2. the shut-off one starts from the "Run" button;
-#   3. "Shut Down" stops it (the tiny guest obeys the power button);
-#   4. started again, "Force Off" (its context menu, Shut Down >) stops
-#      it.
-#
-# Not yet: its console.  virt-manager opens the display of a guest on
-# such a connection with virDomainOpenGraphicsFD (QMP add_client with a
-# socket passed to QEMU, the other end passed back to the client), and
-# neither our QEMU monitor nor our daemon's protocol passes file
-# descriptors yet: the daemon answers "fd passing is not supported by
-# this connection", and the console page shows that.
+#   3. its console opens ("Open": virt-manager connects to the guest's
+#      VNC display at the address the guest listens on, and the display
+#      replaces the console page's message);
+#   4. "Shut Down" stops it (the tiny guest obeys the power button);
+#   5. started again, "Force Off" (the console window's shutdown menu)
+#      stops it.
 #
 # After every step the screen is captured (xwd, ImageMagick), and the
 # step fails if virt-manager shows an error dialog: any alert but the
@@ -29,6 +26,11 @@
 # answered "Yes".  The captures are written to the build directory;
 # with VIR_TEST_REGENERATE_OUTPUT=1 to docs/images/ (shown in
 # docs/user-guide.rst), where they are committed.
+#
+# Why TLS: on a local connection (qemu:///system, qemu+unix://)
+# virt-manager opens a display with virDomainOpenGraphicsFD, which
+# passes a file descriptor, and our daemon does not pass descriptors
+# yet; on a remote one it connects to the display's address itself.
 #
 #   virtmanagertest.py LIBDIR
 #
@@ -47,22 +49,23 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 TOP = os.path.dirname(os.path.dirname(HERE))
 SYSTEM_PYTHON = "/usr/bin/python3"
 
-if len(sys.argv) != 2:
+if len(sys.argv) not in (2, 3):
     print("usage: virtmanagertest.py LIBDIR", file=sys.stderr)
     sys.exit(2)
 LIBDIR = os.path.abspath(sys.argv[1])
+# The second stage: the X session in the client's namespace.
+STAGE2 = sys.argv[2] if len(sys.argv) == 3 else None
 
 # Debian's libvirt for virt-manager and for this script (our daemon is
-# the thing under test); a D-Bus session of our own, for AT-SPI.
-if sys.executable != SYSTEM_PYTHON or "LVG_VIRTMANAGER_SESSION" not in os.environ:
+# the thing under test).
+if sys.executable != SYSTEM_PYTHON or "LD_LIBRARY_PATH" in os.environ:
     env = dict(os.environ)
     for k in ("LD_LIBRARY_PATH", "LD_PRELOAD", "LIBVIRT_DEFAULT_URI", "PYTHONPATH",
               "PYTHONHOME", "DBUS_SESSION_BUS_ADDRESS", "DISPLAY"):
         env.pop(k, None)
-    env["LVG_VIRTMANAGER_SESSION"] = "1"
-    os.execvpe("dbus-run-session", ["dbus-run-session", "--", SYSTEM_PYTHON,
-                                    os.path.abspath(__file__), LIBDIR], env)
+    os.execve(SYSTEM_PYTHON, [SYSTEM_PYTHON, os.path.abspath(__file__)] + sys.argv[1:], env)
 
+os.environ.setdefault("VIRTQEMUD", os.path.join(LIBDIR, "virtqemud"))
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(os.path.dirname(HERE), "tinyguest"))
 import bindingutils as bu  # noqa: E402
@@ -70,14 +73,13 @@ import libvirt  # noqa: E402
 import tinyguest  # noqa: E402
 from virtinstutils import wait_console  # noqa: E402
 
-VIRTQEMUD = os.path.join(LIBDIR, "virtqemud")
 SHOTS = (os.path.join(TOP, "docs", "images")
          if os.environ.get("VIR_TEST_REGENERATE_OUTPUT") == "1"
          else os.path.join(os.path.dirname(LIBDIR), "tests", "virt-manager-shots"))
 STEP_TIMEOUT = 60
 
 
-def domain_xml(name, guest, behaviour):
+def domain_xml(name, guest, behaviour, vnc):
     return f"""<domain type='qemu'>
   <name>{name}</name>
   <memory unit='MiB'>128</memory>
@@ -94,7 +96,7 @@ def domain_xml(name, guest, behaviour):
     <serial type='pty'/>
     <console type='pty'/>
     <input type='tablet' bus='usb'/>
-    <graphics type='vnc' autoport='yes' listen='127.0.0.1'/>
+    <graphics type='vnc' autoport='yes' listen='{vnc}'/>
     <video><model type='vga'/></video>
     <memballoon model='none'/>
   </devices>
@@ -103,16 +105,13 @@ def domain_xml(name, guest, behaviour):
 
 
 class Session:
-    """Xvfb, the AT-SPI bus, our daemon and virt-manager: each started
-    here and stopped by its pid."""
+    """Xvfb, the AT-SPI bus and virt-manager: each started here and
+    stopped by its pid."""
 
-    def __init__(self, root):
-        self.root = root
+    def __init__(self, workdir):
         self.procs = []
-        self.sock = os.path.join(root, "run", "virtqemud-sock")
-        self.uri = "qemu+unix:///system?socket=" + self.sock
         self.display = None
-        self.vmlog = os.path.join(root, "virt-manager.log")
+        self.vmlog = os.path.join(workdir, "virt-manager.log")
 
     def spawn(self, argv, **kw):
         proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, **kw)
@@ -135,22 +134,9 @@ class Session:
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         return bool(self.display[1:])
 
-    def start_daemon(self):
-        self.spawn([VIRTQEMUD, "--root", self.root], stdout=subprocess.DEVNULL,
-                   stderr=subprocess.DEVNULL)
-        end = time.monotonic() + 20
-        while time.monotonic() < end:
-            try:
-                with socket.socket(socket.AF_UNIX) as s:
-                    s.connect(self.sock)
-                return True
-            except OSError:
-                time.sleep(0.05)
-        return False
-
-    def start_virt_manager(self):
+    def start_virt_manager(self, uri):
         log = open(self.vmlog, "w")
-        self.spawn(["virt-manager", "--no-fork", "--connect", self.uri],
+        self.spawn(["virt-manager", "--no-fork", "--connect", uri],
                    stdout=log, stderr=subprocess.STDOUT)
         log.close()
 
@@ -282,19 +268,17 @@ def wait_state(dom, state, timeout=STEP_TIMEOUT):
     return False
 
 
-def main():
-    tap = bu.Tap()
+def stage2(args):
+    """The X session, in the client's namespace: virt-manager on
+    @args["tls_uri"]; the states are read on @args["unix_uri"]."""
+    tap = bu.ChildTap()
     libvirt.registerErrorHandler(lambda ctx, err: None, None)
-    env = bu.Environment()
-    session = Session(env.root)
+    session = Session(args["workdir"])
     try:
-        guest = tinyguest.build(os.path.join(os.path.dirname(LIBDIR), "tinyguest"))
-        tap.ok(session.start_x() and session.start_daemon(),
-               "Xvfb, the AT-SPI bus and virtqemud are up")
-        conn = libvirt.open(session.uri)
-        conn.defineXML(domain_xml("vm-idle", guest, "ignore")).create()
-        doma = conn.defineXML(domain_xml("vm-demo", guest, "acpi"))
-        session.start_virt_manager()
+        tap.ok(session.start_x(), "Xvfb and the AT-SPI bus are up")
+        conn = libvirt.open(args["unix_uri"])
+        doma = conn.lookupByName("vm-demo")
+        session.start_virt_manager(args["tls_uri"])
 
         # 1. The list, with the states.
         run_cell = wait_node(role("table cell", "vm-idle\nRunning"))
@@ -321,7 +305,27 @@ def main():
         path = shot("run")
         tap.ok(not error_dialogs(), "no error dialog after Run", error_dialogs() + [path])
 
-        # 3. Shut Down (the guest obeys the power button), in the list.
+        # 3. The console: virt-manager connects to the display's address.
+        press(wait_node(role("push button", "Open")))
+        window = wait_node(lambda n: n.getRoleName() == "frame" and
+                           n.name.startswith("vm-demo on QEMU/KVM"))
+        # The display replaces the console page's message once the VNC
+        # connection is up: a message left is a failure.
+        end = time.monotonic() + 30
+        words = ["no console window"]
+        while window and time.monotonic() < end:
+            words = [w for w in texts(window) if re.search(r"console|[Ee]rror|onnect", w)]
+            if not words:
+                break
+            time.sleep(0.5)
+        time.sleep(2)  # the first frames of the display
+        path = shot("console")
+        tap.ok(window is not None and not words,
+               "Open shows vm-demo's console (its VNC display)", words + [path])
+        tap.ok(not error_dialogs(), "no error dialog over the console",
+               error_dialogs() + [path])
+
+        # 4. Shut Down (the guest obeys the power button), in the list.
         manager = wait_node(role("frame", "Virtual Machine Manager"))
         click(wait_node(role("table cell", "vm-demo\nRunning"), under=manager))
         press(wait_node(lambda n: role("push button", "Shut Down")(n) and
@@ -336,16 +340,16 @@ def main():
         path = shot("shutdown")
         tap.ok(not error_dialogs(), "no error dialog after Shut Down", error_dialogs() + [path])
 
-        # 4. Force Off, from the domain's context menu (Shut Down >).
+        # 5. Force Off, from the console window's shutdown menu (the
+        # window stays open, over the list: there is no window manager).
         doma.create()
-        cell = wait_node(role("table cell", "vm-demo\nRunning"), under=manager)
-        click(cell)
-        click(cell, 3)
-        sub = wait_node(role("menu", "Shut Down"), timeout=10)
-        if sub:
-            click(sub)
+        wait_node(role("table cell", "vm-demo\nRunning"), under=manager)
+        menu = wait_node(lambda n: role("toggle button", "Menu")(n) and
+                         n.getState().contains(__import__("pyatspi").STATE_SENSITIVE),
+                         under=window)
+        click(menu)
         item = wait_node(role("menu item", "Force Off"), timeout=10)
-        tap.ok(item is not None, "the context menu offers Shut Down > Force Off",
+        tap.ok(item is not None, "the shutdown menu offers Force Off",
                ["%s %r" % (n.getRoleName(), n.name) for n in all_nodes(app())
                 if n.getRoleName() in ("menu item", "menu", "window", "popup menu")])
         click(item)
@@ -358,17 +362,77 @@ def main():
         path = shot("forceoff")
         tap.ok(not error_dialogs(), "no error dialog after Force Off", error_dialogs() + [path])
 
-        conn.lookupByName("vm-idle").destroy()
         conn.close()
+    except Exception:  # noqa: BLE001 - any failure is a failed case
+        import traceback
+        tap.ok(False, "the X session ran to its end", traceback.format_exc().splitlines())
+    finally:
+        session.stop()
+    return 0
+
+
+def main():
+    import json
+    import remotenetutils as rn
+    tap = bu.Tap()
+    libvirt.registerErrorHandler(lambda ctx, err: None, None)
+    bu.vu.become_subreaper()
+    work = tempfile.mkdtemp(prefix="lvg-vmgr-", dir="/tmp")
+    net = daemon = conn = None
+    try:
+        guest = tinyguest.build(os.path.join(os.path.dirname(LIBDIR), "tinyguest"))
+        net = rn.Netns(1, tag="vm")
+        pki = rn.PKI(work)
+        tls = pki.server("host1", rn.Netns.ip(1))
+        client = pki.client("client1")
+        daemon = rn.NetDaemon(netns=net.hosts[0], tls=tls)
+        daemon.start()
+        tap.ok(True, "virtqemud listens for TLS in its namespace")
+        conn = libvirt.open(daemon.uri)
+        vnc = rn.Netns.ip(1)
+        conn.defineXML(domain_xml("vm-idle", guest, "ignore", vnc)).create()
+        conn.defineXML(domain_xml("vm-demo", guest, "acpi", vnc))
+
+        args = {"workdir": work, "unix_uri": daemon.uri,
+                "tls_uri": "qemu+tls://host1/system?pkipath=" + client}
+        env = dict((k, v) for k, v in os.environ.items()
+                   if k not in ("DBUS_SESSION_BUS_ADDRESS", "DISPLAY"))
+        errlog = os.path.join(work, "stage2.err")
+        with open(errlog, "w") as err:
+            proc = subprocess.run(net.in_client(["dbus-run-session", "--", SYSTEM_PYTHON,
+                                                 os.path.abspath(__file__), LIBDIR,
+                                                 json.dumps(args)]),
+                                  stdout=subprocess.PIPE, stderr=err, text=True,
+                                  env=env, timeout=600)
+        with open(errlog) as f:
+            errtext = f.read()
+        bu.tap_merge(tap, proc.stdout, "", "the X session")
+        tap.ok(proc.returncode == 0, "the X session exited cleanly",
+               errtext.splitlines()[-15:])
+        for dom in conn.listAllDomains():
+            if dom.isActive():
+                dom.destroy()
+            dom.undefine()
+        conn.close()
+        conn = None
     except Exception:  # noqa: BLE001 - any failure is a failed case
         import traceback
         tap.ok(False, "the scenario ran to its end", traceback.format_exc().splitlines())
     finally:
-        session.stop()
-        leftovers = env.cleanup()
-        tap.ok(not leftovers, "no QEMU left behind", ["pid %d" % p for p in leftovers])
+        leftovers = []
+        if conn:
+            conn.close()
+        if daemon:
+            leftovers = daemon.close()
+        if net:
+            net.close()
+        shutil.rmtree(work, ignore_errors=True)
+        tap.ok(not leftovers, "no QEMU left behind", ["pid %s" % p for p in leftovers or []])
     return tap.finish()
 
 
 if __name__ == "__main__":
+    if STAGE2:
+        import json
+        sys.exit(stage2(json.loads(STAGE2)))
     sys.exit(main())
