@@ -86,6 +86,11 @@ struct _virQEMUDriver {
     bool exclusive;
     struct _virQEMUCapsCache *qemuCapsCache;
     struct _virDomainEventState *domainEventState;
+    /* What running domains do on their own (qemu_live.c): the threads
+     * that act on it, and whether the instance is closing. */
+    GThreadPool *liveWorkers;
+    GMutex liveLock;
+    bool liveClosing;
 };
 
 void virQEMUDriverConfigFree(virQEMUDriverConfig *cfg);

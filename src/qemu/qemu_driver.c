@@ -27,6 +27,7 @@
 #include "qemu_domain_address.h"
 #include "qemu_firmware.h"
 #include "qemu_hostcaps.h"
+#include "qemu_live.h"
 #include "qemu_process.h"
 #include "virerror.h"
 #include "virfile.h"
@@ -77,6 +78,7 @@ qemuDriverFree(virQEMUDriver *driver)
 {
     if (!driver)
         return;
+    qemuLiveDriverShutdown(driver);
     virDomainObjListFree(driver->domains);
     virDomainEventStateFree(driver->domainEventState);
     virQEMUCapsCacheFree(driver->qemuCapsCache);
@@ -184,6 +186,22 @@ qemuDriverReconcileAll(virQEMUDriver *driver)
 }
 
 
+/*
+ * At open: every running domain is followed from now on (its pidfd in
+ * the event loop, if the application runs one; in an exclusive
+ * instance its monitor too), so what it does by itself is seen when
+ * it happens.
+ */
+static void
+qemuDriverFollowAll(virQEMUDriver *driver)
+{
+    g_autoptr(GPtrArray) vms = virDomainObjListCollect(driver->domains);
+
+    for (size_t i = 0; i < vms->len; i++)
+        qemuLiveAttach(driver, g_ptr_array_index(vms, i));
+}
+
+
 /* A new instance on @config's root, loaded. */
 static virQEMUDriver *
 qemuDriverNew(virQEMUDriverConfig *config, bool readonly, bool exclusive)
@@ -206,12 +224,16 @@ qemuDriverNew(virQEMUDriverConfig *config, bool readonly, bool exclusive)
     virQEMUCapsCacheSetProbeTimeout(driver->qemuCapsCache,
                                     qemuDomainStartTimeoutMs(driver));
     driver->domainEventState = virDomainEventStateNew();
+    if (qemuLiveDriverInit(driver) < 0)
+        return NULL;
 
     if (!readonly)
         qemuDomainRemoveStaleFiles(driver);
     qemuDriverLoad(driver);
-    if (!readonly)
+    if (!readonly) {
         qemuDriverReconcileAll(driver);
+        qemuDriverFollowAll(driver);
+    }
     return g_steal_pointer(&driver);
 }
 
@@ -1236,7 +1258,10 @@ qemuDomainObjFromDomainFresh(virDomainPtr dom)
 
     if (!(vm = qemuDomainObjFromDomain(dom)))
         return NULL;
-    if (qemuProcessRefreshState(qemuDriverGet(dom->conn), vm) < 0)
+    /* A domain whose events this instance follows is current in
+     * memory: no need to ask QEMU. */
+    if (!qemuLiveIsFollowed(vm) &&
+        qemuProcessRefreshState(qemuDriverGet(dom->conn), vm) < 0)
         return NULL;
     return g_steal_pointer(&vm);
 }

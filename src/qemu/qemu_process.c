@@ -26,6 +26,7 @@
 #include "qemu_command.h"
 #include "qemu_domain_address.h"
 #include "qemu_firmware.h"
+#include "qemu_live.h"
 #include "domain_event.h"
 #include "virerror.h"
 #include "virfile.h"
@@ -381,7 +382,9 @@ qemuProcessStop(virQEMUDriver *driver, virDomainObj *vm,
         [VIR_DOMAIN_SHUTOFF_UNKNOWN] = VIR_DOMAIN_EVENT_STOPPED_FAILED,
         [VIR_DOMAIN_SHUTOFF_SHUTDOWN] = VIR_DOMAIN_EVENT_STOPPED_SHUTDOWN,
         [VIR_DOMAIN_SHUTOFF_DESTROYED] = VIR_DOMAIN_EVENT_STOPPED_DESTROYED,
-        [VIR_DOMAIN_SHUTOFF_CRASHED] = VIR_DOMAIN_EVENT_STOPPED_CRASHED,
+        /* As upstream for a QEMU that went away by itself (CRASHED is
+         * for a guest panic that <on_crash> turned into a stop). */
+        [VIR_DOMAIN_SHUTOFF_CRASHED] = VIR_DOMAIN_EVENT_STOPPED_FAILED,
         [VIR_DOMAIN_SHUTOFF_MIGRATED] = VIR_DOMAIN_EVENT_STOPPED_MIGRATED,
         [VIR_DOMAIN_SHUTOFF_SAVED] = VIR_DOMAIN_EVENT_STOPPED_SAVED,
         [VIR_DOMAIN_SHUTOFF_FAILED] = VIR_DOMAIN_EVENT_STOPPED_FAILED,
@@ -407,8 +410,10 @@ qemuProcessStop(virQEMUDriver *driver, virDomainObj *vm,
 
     qemuProcessReapExited(priv);
     g_clear_pointer(&priv->mon, qemuMonitorClose);
+    qemuLiveUnwatch(vm);
     virDomainObjLock(vm);
     virProcessRefClear(&priv->proc);
+    priv->guestShutdown = false;
     virDomainObjUnlock(vm);
 
     name = g_strdup(vm->def->name);
@@ -649,6 +654,7 @@ qemuProcessStartCleanup(virQEMUDriver *driver, virDomainObj *vm)
 
     virErrorPreserveLast(&orig);
     g_clear_pointer(&priv->mon, qemuMonitorClose);
+    qemuLiveUnwatch(vm);
     if ((pid = qemuDomainReadPidFile(driver, vm)) > 0 && pid != priv->proc.pid) {
         if (virProcessGetStartTime(pid, &start) == 0) {
             virProcessRefSet(&child, pid, start);
@@ -824,6 +830,7 @@ qemuProcessStart(virQEMUDriver *driver, virDomainObj *vm, unsigned int flags)
     priv->phase = QEMU_DOMAIN_PHASE_STARTING;
     virProcessRefClear(&priv->proc);
     priv->shutdownSignalled = false;
+    priv->guestShutdown = false;
     priv->startPaused = !!(flags & VIR_DOMAIN_START_PAUSED);
     virDomainObjSetState(vm, VIR_DOMAIN_PAUSED, VIR_DOMAIN_PAUSED_STARTING_UP);
     virDomainObjUnlock(vm);
@@ -864,9 +871,14 @@ qemuProcessStart(virQEMUDriver *driver, virDomainObj *vm, unsigned int flags)
     VIR_DEBUG("domain %s: QEMU pid %lld", vm->def->name, (long long)pid);
 
     /* qemuProcessRecordPid opened priv->proc on the child. */
+    /* An instance that follows its domains live keeps this connection
+     * for the run's life: events from now on are queued, and acted on
+     * once the start has finished (it holds the job). */
     if (!(priv->mon = qemuMonitorOpen(priv->monitorPath, priv->proc.pidfd,
                                       qemuDomainStartTimeoutMs(driver),
-                                      NULL, vm))) {
+                                      qemuLiveEnabled(driver) ?
+                                      &qemuLiveMonitorCallbacks : NULL,
+                                      vm))) {
         /* A QEMU that closed its monitor is on its way out, but the
          * pidfd may say so a moment after the socket does.  (After a
          * timeout QEMU is still there: no point waiting.) */
@@ -905,6 +917,13 @@ qemuProcessStart(virQEMUDriver *driver, virDomainObj *vm, unsigned int flags)
     if (qemuDomainSaveStatus(driver, vm) < 0)
         goto error;
 
+    if (qemuLiveEnabled(driver)) {
+        g_mutex_lock(&priv->liveLock);
+        priv->liveMon = g_steal_pointer(&priv->mon);
+        g_mutex_unlock(&priv->liveLock);
+    }
+    qemuLiveWatch(driver, vm);
+
     qemuDomainEventEmit(driver, vm, VIR_DOMAIN_EVENT_STARTED,
                         VIR_DOMAIN_EVENT_STARTED_BOOTED);
     if (flags & VIR_DOMAIN_START_PAUSED)
@@ -928,7 +947,7 @@ qemuProcessGuessStopReason(virDomainObj *vm)
     qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
     g_autofree char *log = NULL;
 
-    if (priv->shutdownSignalled)
+    if (priv->shutdownSignalled || priv->guestShutdown)
         return VIR_DOMAIN_SHUTOFF_SHUTDOWN;
     log = qemuProcessReadLog(vm, priv->logOffset);
     if (log && strstr(log, "terminating on signal"))

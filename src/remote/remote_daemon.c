@@ -24,6 +24,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <sys/file.h>
+#include <sys/prctl.h>
 #include <sys/signalfd.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -869,6 +870,11 @@ main(int argc, char **argv)
      * which this daemon holds exclusively.  Open it now (and keep it) so
      * that a bad qemu.conf or an unusable root stops the daemon at start,
      * not at each client. */
+    /* QEMU is our child, and we reap it the moment it exits (its pidfd
+     * is watched in the event loop); what a wrapper emulator forks is
+     * reparented to us rather than to init when the wrapper ends. */
+    if (prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) < 0)
+        VIR_WARN("cannot make the daemon a subreaper: %s", g_strerror(errno));
     virConnectSetLocalOnly();
     qemuDriverSetShared();
     if (virEventRegisterDefaultImpl() < 0)
