@@ -23,7 +23,7 @@ import threading
 import uuid as uuidmod
 
 from virshtestutils import *
-from remotedaemontest import Daemon, virsh, must
+from remotedaemontest import Daemon, virsh, must, VIRTQEMUD
 
 sys.path.insert(0, os.path.join(SRCDIR, "tinyguest"))
 import tinyguest  # noqa: E402
@@ -406,6 +406,221 @@ def case_restart(d):
     return diag
 
 
+def case_autostart(d):
+    """Domains marked autostart start with the first daemon since the
+    host booted (an empty run directory), and not again."""
+    for name in ("auto1", "auto2", "manual"):
+        must(virsh(UPSTREAM_VIRSH, d.uri, "define", write_xml(d, name, "ignore")), "define")
+    for name in ("auto1", "auto2"):
+        must(virsh(UPSTREAM_VIRSH, d.uri, "autostart", name), "autostart")
+    d.stop()
+    # What a host boot does to the run directory (a tmpfs).
+    os.unlink(os.path.join(d.root, "run", "qemu", "autostarted"))
+    d.start()
+    diag = ""
+    for name in ("auto1", "auto2"):
+        wait_state(d, name, "running (booted)", timeout=60)
+    state = domstate(d, "manual")
+    if state != "shut off (unknown)":
+        diag += f"a domain not marked autostart: {state!r}\n"
+    pid = d.qemu_pid("auto1")
+    must(virsh(UPSTREAM_VIRSH, d.uri, "destroy", "auto2"), "destroy")
+    # A restarted daemon (same boot): auto1 keeps its QEMU, auto2 stays
+    # stopped.
+    d.stop(signal.SIGKILL)
+    d.start()
+    time.sleep(2)
+    if d.qemu_pid("auto1") != pid or domstate(d, "auto1") != "running (booted)":
+        diag += f"auto1 after a daemon restart: {domstate(d, 'auto1')!r}\n"
+    if domstate(d, "auto2") != "shut off (destroyed)":
+        diag += f"auto2, stopped by hand, after a daemon restart: {domstate(d, 'auto2')!r}\n"
+    must(virsh(UPSTREAM_VIRSH, d.uri, "destroy", "auto1"), "destroy")
+    return diag
+
+
+HOST_SHUTDOWN_WAIT = 12
+HOST_SHUTDOWN_CONF = QEMU_CONF + (
+    "auto_shutdown_try_shutdown = \"all\"\n"
+    "auto_shutdown_poweroff = \"all\"\n"
+    f"auto_shutdown_wait = {HOST_SHUTDOWN_WAIT}\n"
+    "auto_shutdown_override = [ \"keep:none\", \"frozenkill:kill\" ]\n")
+
+
+def idle_xml(d, name):
+    """A guest with nothing to boot: SeaBIOS waits, deaf to ACPI."""
+    path = os.path.join(d.root, "files", name + ".xml")
+    with open(path, "w") as f:
+        f.write(domain_xml(name, str(uuidmod.uuid4()), features="  <features><acpi/></features>\n"))
+    return path
+
+
+def start_fleet(d, acpi, idle, frozen, keep=()):
+    """Defines and starts the host-shutdown fleet; returns {name: pid}."""
+    for name in acpi:
+        must(virsh(UPSTREAM_VIRSH, d.uri, "define", write_xml(d, name, "acpi")), "define")
+    for name in list(idle) + list(frozen) + list(keep):
+        must(virsh(UPSTREAM_VIRSH, d.uri, "define", idle_xml(d, name)), "define")
+    names = list(acpi) + list(idle) + list(frozen) + list(keep)
+    for name in names:
+        must(virsh(UPSTREAM_VIRSH, d.uri, "start", name), "start")
+    pids = {name: d.qemu_pid(name) for name in names}
+    for name in acpi:
+        wait_marker(d, name)
+    for name in frozen:
+        os.kill(pids[name], signal.SIGSTOP)
+    return pids
+
+
+def read_report(d):
+    with open(os.path.join(d.root, "run", "host-shutdown.report")) as f:
+        return sorted(f.read().splitlines())
+
+
+def case_host_shutdown(d):
+    """20 running (ACPI obeyed, ignored, a frozen QEMU, one left alone,
+    one frozen that may be killed): systemd's SIGTERM to the unit stops
+    them within the deadline plus the graceful timeouts, SIGKILL only
+    where configured, and the report says what happened to each."""
+    acpi = [f"obey{i}" for i in range(3)]
+    idle = [f"deaf{i:02d}" for i in range(14)]
+    pids = start_fleet(d, acpi, idle, ["frozen", "frozenkill"], ["keep"])
+    t0 = time.monotonic()
+    d.proc.send_signal(signal.SIGTERM)
+    try:
+        d.proc.wait(HOST_SHUTDOWN_WAIT + 60)
+    except subprocess.TimeoutExpired:
+        pass
+    took = time.monotonic() - t0
+    rc = d.stop(signal.SIGKILL)
+    diag = ""
+    # deadline + graceful (0.4) + term (0.5), with room for a loaded host
+    if rc != 0 or took > HOST_SHUTDOWN_WAIT + 10:
+        diag += f"the daemon exited {rc} after {took:.1f} s\n"
+    report = read_report(d)
+    want = sorted([f"{n}: shut down" for n in acpi] +
+                  [f"{n}: destroyed gracefully (SIGTERM)" for n in idle] +
+                  ["frozenkill: forced (default destroy, SIGKILL allowed)",
+                   "keep: still running: its host-shutdown action is none"])
+    frozen = [line for line in report if line.startswith("frozen:")]
+    if [line for line in report if not line.startswith("frozen:")] != want:
+        diag += "report:\n  " + "\n  ".join(report) + "\nwanted:\n  " + "\n  ".join(want) + "\n"
+    if len(frozen) != 1 or f"QEMU process {pids['frozen']} in state T (stopped)" not in frozen[0] \
+       or "failed to kill qemu process with SIGTERM" not in frozen[0]:
+        diag += f"the frozen QEMU's line: {frozen}\n"
+    for name in acpi + idle:
+        log = domain_log(d, name)
+        if f"QEMU process {pids[name]} exited with status 0" not in log:
+            diag += f"{name}: its QEMU did not end cleanly:\n{log[-300:]}\n"
+    if f"QEMU process {pids['frozenkill']} was killed by signal 9" not in domain_log(d, "frozenkill"):
+        diag += "frozenkill: no SIGKILL in its log\n"
+    for name in ("frozen", "keep"):
+        st = proc_stat(pids[name])
+        if not st or st[1] in ("Z", "X"):
+            diag += f"{name} was stopped\n"
+    os.kill(pids["frozen"], signal.SIGKILL)
+    os.kill(pids["keep"], signal.SIGKILL)
+    return diag
+
+
+def case_host_shutdown_restart(d):
+    """virtqemud --shutdown-guests, the daemon killed half-way and
+    restarted, the command again: everything ends as configured."""
+    acpi = ["r-obey0", "r-obey1"]
+    idle = ["r-deaf0", "r-deaf1", "r-deaf2"]
+    pids = start_fleet(d, acpi, idle, [])
+    cmd = [VIRTQEMUD, "--root", d.root, "--shutdown-guests"]
+    first = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             text=True, env=environ())
+    time.sleep(3)
+    d.stop(signal.SIGKILL)
+    out1, err1 = first.communicate(timeout=30)
+    d.start()
+    r = subprocess.run(cmd, capture_output=True, text=True, env=environ(), timeout=120)
+    diag = ""
+    if first.returncode == 0:
+        diag += f"the command reported success though its daemon died: {out1!r}\n"
+    if r.returncode != 0 or "host shutdown: done, 0 domain(s) still running" not in r.stdout:
+        diag += f"second --shutdown-guests: exit {r.returncode}: {r.stdout}{r.stderr}\n"
+    for name in acpi + idle:
+        state = domstate(d, name)
+        if state not in ("shut off (shutdown)", "shut off (destroyed)"):
+            diag += f"{name}: {state!r}\n"
+        if not wait_gone(pids[name], 5):
+            diag += f"{name}: QEMU {pids[name]} still there\n"
+    report = read_report(d)
+    if any("still running" in line or "forced" in line for line in report):
+        diag += "report: " + "; ".join(report) + "\n"
+    return diag
+
+
+# Our library in Debian's python3 (LD_LIBRARY_PATH), on the embedded
+# driver, with an event loop: a QEMU killed from outside is noticed on
+# its pidfd without any call, reaped by this process, and announced.
+EMBED_CLIENT = textwrap.dedent("""
+    import json, os, sys, threading, time
+    import libvirt
+
+    uri, xml = sys.argv[1:3]
+    libvirt.virEventRegisterDefaultImpl()
+    def loop():
+        while True:
+            libvirt.virEventRunDefaultImpl()
+    threading.Thread(target=loop, daemon=True).start()
+    conn = libvirt.open(uri)
+    events = []
+    conn.domainEventRegisterAny(None, libvirt.VIR_DOMAIN_EVENT_ID_LIFECYCLE,
+                                lambda c, d, e, x, o: events.append([e, x, time.time()]), None)
+    dom = conn.defineXML(xml)
+    dom.create()
+    name = dom.name()
+    pid = None
+    for entry in os.listdir("/proc"):
+        try:
+            args = open(f"/proc/{entry}/cmdline", "rb").read().split(b"\\0")
+        except OSError:
+            continue
+        if any(a.startswith(f"guest={name},".encode()) for a in args):
+            pid = int(entry)
+    t0 = time.time()
+    os.kill(pid, 9)
+    end = time.time() + 10
+    while time.time() < end and not any(e[:2] == [5, 5] for e in events):
+        time.sleep(0.005)
+    out = {"events": [e[:2] for e in events],
+           "latency_ms": [round((e[2] - t0) * 1000, 1) for e in events if e[:2] == [5, 5]],
+           "in_proc": os.path.exists(f"/proc/{pid}")}
+    # No call was made on the domain since the kill: the state is what
+    # the watch recorded.
+    out["state"] = dom.state()
+    dom.undefine()
+    conn.close()
+    print(json.dumps(out))
+""")
+
+
+def case_embedded(d):
+    """The embedded driver with an event loop: a QEMU killed from
+    outside is stopped (crashed), announced and reaped without a call."""
+    d.stop()
+    uri = f"qemu:///embed?root={d.root}"
+    xml = domain_xml("emb1", str(uuidmod.uuid4()))
+    r = subprocess.run(["/usr/bin/python3", "-c", EMBED_CLIENT, uri, xml],
+                       capture_output=True, text=True, timeout=120,
+                       env=environ({"LD_LIBRARY_PATH": os.path.join(BUILDDIR, "..", "src")}))
+    if r.returncode != 0:
+        return f"embedded client failed: {r.stderr}"
+    out = json.loads(r.stdout)
+    print(f"# embedded: SIGKILL to STOPPED/FAILED: {out['latency_ms']} ms")
+    diag = ""
+    if out["events"] != [[DEFINED, ADDED], [STARTED, BOOTED], [STOPPED, STOPPED_FAILED]]:
+        diag += f"events {out['events']}\n"
+    if out["state"] != [5, 3]:
+        diag += f"state {out['state']}, not shut off (crashed)\n"
+    if out["in_proc"]:
+        diag += "QEMU was not reaped by the process running the driver\n"
+    return diag
+
+
 def main():
     global GUESTS
     become_subreaper()
@@ -424,6 +639,12 @@ def main():
         "QEMU killed by an outsider: shut off (crashed), STOPPED/FAILED": with_daemon(case_killed),
         "suspend and resume: one event each": with_daemon(case_pause),
         "a restarted daemon records a power-off": with_daemon(case_restart),
+        "autostart: once per host boot": with_daemon(case_autostart),
+        "embedded driver with an event loop: a killed QEMU noticed on its pidfd": with_daemon(case_embedded),
+        "host shutdown of 20: deadline, graceful destroy, SIGKILL only where configured, the report":
+            with_daemon(case_host_shutdown, qemu_conf=HOST_SHUTDOWN_CONF),
+        "host shutdown with the daemon restarted half-way": with_daemon(
+            case_host_shutdown_restart, qemu_conf=HOST_SHUTDOWN_CONF),
     }
     return run_cases(cases, jobs=2)
 

@@ -66,6 +66,7 @@ qemuDomainObjPrivateNew(virQEMUDriver *driver)
     priv->lockfd = -1;
     g_mutex_init(&priv->liveLock);
     priv->exitWatch = -1;
+    priv->exitStatus = -1;
     priv->liveEvents = g_queue_new();
     return priv;
 }

@@ -93,6 +93,7 @@ struct _qemuDomainObjPrivate {
     qemuMonitor *liveMon;
     int exitWatch;
     void *exitWatchData;          /* the watch's own record */
+    int exitStatus;               /* QEMU's wait status once reaped, else -1 */
     GQueue *liveEvents;
     bool liveBusy;
     /* The guest powered itself off (QMP SHUTDOWN, or a reboot that

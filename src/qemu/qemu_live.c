@@ -282,6 +282,8 @@ qemuLiveExitFired(int watch, int fd G_GNUC_UNUSED, int events G_GNUC_UNUSED,
     }
     priv->exitWatch = -1;
     priv->exitWatchData = NULL;
+    if (status >= 0)
+        priv->exitStatus = status;
     virForceClose(&data->pidfd);
     g_mutex_unlock(&priv->liveLock);
     virEventRemoveHandle(watch);
@@ -354,16 +356,18 @@ qemuLiveWatch(virQEMUDriver *driver, virDomainObj *vm)
 
 
 /**
- * qemuLiveUnwatch:
+ * qemuLiveUnwatchKeepMonitor:
  * @vm: a domain
  *
- * Ends what follows @vm's run: the pidfd watch and the persistent
- * monitor.  For the stop path (QEMU is gone) and for an instance that
- * closes.  Must not be called holding @vm's lock (closing the monitor
- * waits for its callbacks).
+ * Ends the pidfd watch of @vm's run and takes its persistent monitor
+ * away from it.
+ *
+ * Returns: the monitor, for the caller to close (NULL when none): the
+ * stop path closes it only once the stop is recorded and announced,
+ * since joining its thread takes a while on a loaded host.
  */
-void
-qemuLiveUnwatch(virDomainObj *vm)
+qemuMonitor *
+qemuLiveUnwatchKeepMonitor(virDomainObj *vm)
 {
     qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
     qemuLiveWatchData *data;
@@ -385,6 +389,24 @@ qemuLiveUnwatch(virDomainObj *vm)
     if (watch >= 0)
         virEventRemoveHandle(watch);
     virForceClose(&fd);
+    return mon;
+}
+
+
+/**
+ * qemuLiveUnwatch:
+ * @vm: a domain
+ *
+ * Ends what follows @vm's run: the pidfd watch and the persistent
+ * monitor.  For a failed start and for an instance that closes.  Must
+ * not be called holding @vm's lock (closing the monitor waits for its
+ * callbacks).
+ */
+void
+qemuLiveUnwatch(virDomainObj *vm)
+{
+    qemuMonitor *mon = qemuLiveUnwatchKeepMonitor(vm);
+
     if (mon)
         qemuMonitorClose(mon);
 }
@@ -469,10 +491,21 @@ qemuLiveDriverShutdown(virQEMUDriver *driver)
 
 /* ---- the worker: the domain's job ------------------------------------- */
 
-/* Appends how QEMU ended to the domain's log, as an operator reads it
- * next to what QEMU printed. */
-static void
-qemuLiveLogExit(virQEMUDriver *driver, const char *name, pid_t pid, int status)
+/**
+ * qemuLiveLogExit:
+ * @driver: the instance
+ * @name: the domain
+ * @pid: its QEMU, which has exited
+ * @status: its wait status, -1 when unknown (not our child, or reaped
+ *          by someone else)
+ * @reason: how the stop is recorded
+ *
+ * Appends how QEMU ended to the domain's log, where an operator reads
+ * it next to what QEMU printed.  Problems are only logged.
+ */
+void
+qemuLiveLogExit(virQEMUDriver *driver, const char *name, pid_t pid, int status,
+                virDomainShutoffReason reason)
 {
     g_autofree char *file = g_strdup_printf("%s.log", name);
     g_autoptr(GDateTime) now = g_date_time_new_now_utc();
@@ -491,9 +524,10 @@ qemuLiveLogExit(virQEMUDriver *driver, const char *name, pid_t pid, int status)
                               WCOREDUMP(status) ? ", core dumped" : "");
     else
         how = g_strdup_printf("ended with wait status 0x%x", status);
-    line = g_strdup_printf("%s.%03d+0000: QEMU process %lld %s\n", stamp,
+    line = g_strdup_printf("%s.%03d+0000: QEMU process %lld %s; shut off (%s)\n", stamp,
                            g_date_time_get_microsecond(now) / 1000,
-                           (long long)pid, how);
+                           (long long)pid, how,
+                           virDomainStateReasonToString(VIR_DOMAIN_SHUTOFF, reason));
     VIR_INFO("domain %s: QEMU process %lld %s", name, (long long)pid, how);
     if (driver->logDirFd < 0 ||
         (fd = virFileOpenAt(driver->logDirFd, driver->config->logDir, file,
@@ -504,6 +538,7 @@ qemuLiveLogExit(virQEMUDriver *driver, const char *name, pid_t pid, int status)
         virResetLastError();
     }
 }
+
 
 
 static void
@@ -698,8 +733,6 @@ qemuLiveHandle(virQEMUDriver *driver, virDomainObj *vm, qemuLiveEvent *ev)
     bool current;
 
     VIR_DEBUG("domain %s: live event %d for run %d", priv->name, ev->type, ev->id);
-    if (ev->type == QEMU_LIVE_EVENT_EXIT)
-        qemuLiveLogExit(driver, priv->name, ev->pid, ev->status);
 
     if (qemuDomainObjBeginJob(driver, vm) < 0) {
         VIR_WARN("domain %s: cannot act on what its QEMU did: %s", priv->name,

@@ -29,6 +29,10 @@ bool qemuLiveEnabled(virQEMUDriver *driver) ATTRIBUTE_NONNULL(1);
 void qemuLiveWatch(virQEMUDriver *driver, virDomainObj *vm)
     ATTRIBUTE_NONNULL(1, 2);
 void qemuLiveUnwatch(virDomainObj *vm) ATTRIBUTE_NONNULL(1);
+qemuMonitor *qemuLiveUnwatchKeepMonitor(virDomainObj *vm) ATTRIBUTE_NONNULL(1);
 void qemuLiveAttach(virQEMUDriver *driver, virDomainObj *vm)
     ATTRIBUTE_NONNULL(1, 2);
 bool qemuLiveIsFollowed(virDomainObj *vm) ATTRIBUTE_NONNULL(1);
+void qemuLiveLogExit(virQEMUDriver *driver, const char *name, pid_t pid,
+                     int status, virDomainShutoffReason reason)
+    ATTRIBUTE_NONNULL(1, 2);

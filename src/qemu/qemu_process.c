@@ -85,8 +85,15 @@ qemuProcessIsAlive(virDomainObj *vm)
 static void
 qemuProcessReapExited(qemuDomainObjPrivate *priv)
 {
-    if (priv->proc.pidfd >= 0 && virProcessRefWait(&priv->proc, 0, NULL) < 0)
+    int status = -1;
+
+    if (priv->proc.pidfd >= 0 && virProcessRefWait(&priv->proc, 0, &status) < 0)
         virResetLastError();
+    if (status >= 0) {
+        g_mutex_lock(&priv->liveLock);
+        priv->exitStatus = status;
+        g_mutex_unlock(&priv->liveLock);
+    }
 }
 
 
@@ -122,6 +129,7 @@ typedef struct {
     double termTimeout;          /* seconds: term or graceful timeout */
     double killTimeout;          /* seconds after SIGKILL */
     qemuProcessKillStage stage;
+    int status;                  /* wait status once reaped, else -1 */
 } qemuProcessKillMachine;
 
 
@@ -148,7 +156,7 @@ static qemuProcessKillStage
 qemuProcessKillWait(qemuProcessKillMachine *m, double seconds,
                     qemuProcessKillStage late)
 {
-    int rc = virProcessRefWait(m->proc, qemuProcessSecondsToMs(seconds), NULL);
+    int rc = virProcessRefWait(m->proc, qemuProcessSecondsToMs(seconds), &m->status);
 
     if (rc < 0)
         return QEMU_PROCESS_KILL_FAILED;
@@ -187,7 +195,7 @@ qemuProcessKillStep(qemuProcessKillMachine *m)
             QEMU_PROCESS_KILL_GONE)
             return QEMU_PROCESS_KILL_GONE;
         if (virGetLastErrorCode() == VIR_ERR_OK) {
-            state = virProcessRefGetState(m->proc);
+            state = virProcessRefDescribeState(m->proc);
             virReportSystemError(EBUSY,
                                  _("Failed to terminate process %1$lld with SIGKILL: still there %2$.3g s later, in state %3$s; the domain stays active and a later destroy can try again"),
                                  (long long)m->proc->pid, m->killTimeout,
@@ -246,6 +254,7 @@ qemuProcessKill(virDomainObj *vm, unsigned int flags)
                        cfg->destroyTermTimeout : cfg->destroyGracefulTimeout,
         .killTimeout = cfg->destroyKillTimeout,
         .stage = QEMU_PROCESS_KILL_SIGTERM,
+        .status = -1,
     };
     g_autofree char *state = NULL;
     int rc;
@@ -280,12 +289,18 @@ qemuProcessKill(virDomainObj *vm, unsigned int flags)
     switch (m.stage) {
     case QEMU_PROCESS_KILL_GONE:
         virDomainObjLock(vm);
-        if (priv->proc.pid == proc.pid && priv->proc.startTime == proc.startTime)
+        if (priv->proc.pid == proc.pid && priv->proc.startTime == proc.startTime) {
             priv->proc.gone = true;
+            if (m.status >= 0) {
+                g_mutex_lock(&priv->liveLock);
+                priv->exitStatus = m.status;
+                g_mutex_unlock(&priv->liveLock);
+            }
+        }
         virDomainObjUnlock(vm);
         return 0;
     case QEMU_PROCESS_KILL_SHORT:
-        state = virProcessRefGetState(&proc);
+        state = virProcessRefDescribeState(&proc);
         virReportError(VIR_ERR_OPERATION_FAILED,
                        _("failed to kill qemu process with SIGTERM: process %1$lld is still running %2$.3g s after SIGTERM (state %3$s); nothing else was done: retry, or destroy without the graceful flag to use SIGKILL"),
                        (long long)proc.pid, m.termTimeout, NULLSTR(state));
@@ -394,6 +409,8 @@ qemuProcessStop(virQEMUDriver *driver, virDomainObj *vm,
     g_autofree char *logFile = NULL;
     g_autofree char *name = NULL;
     unsigned char uuid[VIR_UUID_BUFLEN];
+    qemuMonitor *liveMon;
+    int exitStatus;
     int id = vm->def->id;
 
     virCheckFlags(QEMU_PROCESS_STOP_REMOVE_LOGS, -1);
@@ -410,7 +427,12 @@ qemuProcessStop(virQEMUDriver *driver, virDomainObj *vm,
 
     qemuProcessReapExited(priv);
     g_clear_pointer(&priv->mon, qemuMonitorClose);
-    qemuLiveUnwatch(vm);
+    liveMon = qemuLiveUnwatchKeepMonitor(vm);
+    g_mutex_lock(&priv->liveLock);
+    exitStatus = priv->exitStatus;
+    priv->exitStatus = -1;
+    g_mutex_unlock(&priv->liveLock);
+    qemuLiveLogExit(driver, vm->def->name, priv->proc.pid, exitStatus, reason);
     virDomainObjLock(vm);
     virProcessRefClear(&priv->proc);
     priv->guestShutdown = false;
@@ -437,6 +459,8 @@ qemuProcessStop(virQEMUDriver *driver, virDomainObj *vm,
 
     virDomainEventLifecycleQueue(driver->domainEventState, name, uuid, id,
                                  VIR_DOMAIN_EVENT_STOPPED, eventDetail[reason]);
+    if (liveMon)
+        qemuMonitorClose(liveMon);
 
     if (flags & QEMU_PROCESS_STOP_REMOVE_LOGS) {
         logFile = g_strdup_printf("%s.log", name);
@@ -831,6 +855,7 @@ qemuProcessStart(virQEMUDriver *driver, virDomainObj *vm, unsigned int flags)
     virProcessRefClear(&priv->proc);
     priv->shutdownSignalled = false;
     priv->guestShutdown = false;
+    priv->exitStatus = -1;
     priv->startPaused = !!(flags & VIR_DOMAIN_START_PAUSED);
     virDomainObjSetState(vm, VIR_DOMAIN_PAUSED, VIR_DOMAIN_PAUSED_STARTING_UP);
     virDomainObjUnlock(vm);
