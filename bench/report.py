@@ -106,6 +106,7 @@ WIRE_ROWS = [
     ("wire_parallel_destroy_ms", "20 destroyed in parallel (python3-libvirt, a connection each)", "ms", 1.0),
     ("wire_event_latency_ms", "QEMU's exit (killed) to STOPPED in python3-libvirt's callback", "ms", 1.0),
     ("wire_event_kill_ms", "the same from the kill(): QEMU's own exit included", "ms", 1.0),
+    ("hostshutdown_ms", "host shutdown of 20 guests that obey ACPI (SIGTERM to the daemon's exit)", "ms", 1.0),
 ]
 
 
