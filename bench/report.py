@@ -107,6 +107,10 @@ WIRE_ROWS = [
     ("wire_event_latency_ms", "QEMU's exit (killed) to STOPPED in python3-libvirt's callback", "ms", 1.0),
     ("wire_event_kill_ms", "the same from the kill(): QEMU's own exit included", "ms", 1.0),
     ("hostshutdown_ms", "host shutdown of 20 guests that obey ACPI (SIGTERM to the daemon's exit)", "ms", 1.0),
+    ("rtt_state_unix_us", "get-state round trip, running guest, UNIX socket (python3-libvirt)", "µs", 1.0),
+    ("rtt_state_tls_us", "get-state round trip, running guest, qemu+tls on loopback", "µs", 1.0),
+    ("rtt_version_unix_us", "get-lib-version round trip (transport alone), UNIX socket", "µs", 1.0),
+    ("rtt_version_tls_us", "get-lib-version round trip (transport alone), qemu+tls on loopback", "µs", 1.0),
 ]
 
 
@@ -192,7 +196,7 @@ def main():
     w("")
 
     # Through the daemons, with Debian's client binaries (issue 13).
-    if get("ours", "wire_virsh_destroy_ms"):
+    if get("ours", "wire_virsh_destroy_ms") or get("ours", "rtt_state_unix_us"):
         w("## Through the daemon: virtqemud and libvirtd, Debian's virsh and python3-libvirt\n")
         w("| figure | ours (virtqemud) | upstream 9.0.0 (libvirtd) | upstream / ours |")
         w("| --- | --- | --- | --- |")

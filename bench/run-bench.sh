@@ -11,6 +11,7 @@
 # creates are all named lvgbench-*; nothing else is touched.
 #
 # Knobs (environment): BENCH_RUNS (10: lifecycle and CPU runs),
+# BENCH_RTT_CALLS (2000: calls timed per transport in tlsbench.py),
 # BENCH_FROZEN_RUNS (3: GRACEFUL on a frozen QEMU; upstream takes ~26 s
 # each), BENCH_ROUNDS (3: rounds of 20 parallel destroys), BENCH_COUNT
 # (20), BENCH_OUT (BUILDDIR/bench: results.jsonl, results.md, chart.png,
@@ -194,6 +195,12 @@ run "ours through virtqemud: virsh destroy, virsh list, memory, $count parallel 
 run "upstream through libvirtd: the same" \
   /usr/bin/python3 "$top/bench/daemonbench.py" --peer upstream --daemon libvirtd \
   --daemon virtlogd --runs "$runs" --count "$count" "$upstream_uri"
+
+# One call's round trip over each transport (issue 16): UNIX socket and
+# TLS on loopback, our virtqemud and upstream's libvirtd each started
+# with --listen and test certificates by the script itself.
+run "round trips of get-state over UNIX and TLS, ours and upstream" \
+  /usr/bin/python3 "$top/bench/tlsbench.py" --calls "${BENCH_RTT_CALLS:-2000}" "$builddir"
 
 # Host shutdown (issue 14): COUNT tiny guests that obey ACPI, stopped
 # by SIGTERM to a virtqemud with auto_shutdown_* set.

@@ -112,6 +112,7 @@ def expected_files(lay, headers, manpages):
     files = [
         (lay.path("BINDIR", "virsh"), "program"),
         (lay.path("SBINDIR", "virtqemud"), "program"),
+        (lay.path("BINDIR", "virt-ssh-helper"), "program"),
         (lay.path("SYSCONFDIR", PACKAGE, "virtqemud.conf"), "data"),
         (lay.destdir + os.path.join(lay.prefix, "lib", "systemd", "system",
                                     "virtqemud.service"), "data"),

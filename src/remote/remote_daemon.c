@@ -29,6 +29,9 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 
 #include "remote_daemon.h"
 #include "datatypes.h"
@@ -40,6 +43,7 @@
 #include "virfile.h"
 #include "virgettext.h"
 #include "virlog.h"
+#include "virnettlscontext.h"
 
 #define VIR_FROM_THIS VIR_FROM_RPC
 
@@ -95,7 +99,37 @@ typedef struct {
     unsigned int maxClientRequests;
     int keepaliveInterval;
     unsigned int keepaliveCount;
+
+    /* The network, with --listen only (as upstream's). */
+    bool listenTLS;
+    bool listenTCP;
+    char *tlsPort;
+    char *tcpPort;
+    char *listenAddr;        /* NULL: every address of the host */
+    char *authTLS;
+    char *authTCP;
+    virNetTLSFiles tlsFiles;
+    bool tlsNoSanityCert;
+    bool tlsNoVerifyCert;
+    char **tlsAllowedDNList; /* NULL: every DN the CA signed */
+    char *tlsPriority;
 } remoteDaemonConfig;
+
+/* What a listening socket serves. */
+typedef enum {
+    REMOTE_LISTEN_UNIX_RW,
+    REMOTE_LISTEN_UNIX_RO,
+    REMOTE_LISTEN_TCP,
+    REMOTE_LISTEN_TLS,
+} remoteListenKind;
+
+/* Listening network sockets at most (an address per family). */
+#define REMOTE_MAX_NET_LISTEN 8
+
+/* How long a TLS client has to finish its handshake. */
+#define REMOTE_TLS_HANDSHAKE_MS (30 * 1000)
+
+static virNetTLSContext *remoteTLSContext;
 
 static GThreadPool *remoteWorkers;
 static unsigned int remoteMaxClientRequests = 5;
@@ -111,11 +145,19 @@ remoteDaemonConfigClear(remoteDaemonConfig *cfg)
 {
     g_clear_pointer(&cfg->unixSockDir, g_free);
     g_clear_pointer(&cfg->unixSockGroup, g_free);
+    g_clear_pointer(&cfg->tlsPort, g_free);
+    g_clear_pointer(&cfg->tcpPort, g_free);
+    g_clear_pointer(&cfg->listenAddr, g_free);
+    g_clear_pointer(&cfg->authTLS, g_free);
+    g_clear_pointer(&cfg->authTCP, g_free);
+    virNetTLSFilesClear(&cfg->tlsFiles);
+    g_clear_pointer(&cfg->tlsAllowedDNList, g_strfreev);
+    g_clear_pointer(&cfg->tlsPriority, g_free);
 }
 
 
 /* The settings of virtqemud.conf: upstream's names, those that apply to
- * a daemon on UNIX sockets with no authentication. */
+ * a daemon on UNIX sockets and, with --listen, on TCP with TLS. */
 static const char *const remoteDaemonConfigKeys[] = {
     "unix_sock_dir",
     "unix_sock_group",
@@ -128,6 +170,21 @@ static const char *const remoteDaemonConfigKeys[] = {
     "max_client_requests",
     "keepalive_interval",
     "keepalive_count",
+    "listen_tls",
+    "listen_tcp",
+    "tls_port",
+    "tcp_port",
+    "listen_addr",
+    "auth_tls",
+    "auth_tcp",
+    "key_file",
+    "cert_file",
+    "ca_file",
+    "crl_file",
+    "tls_no_sanity_certificate",
+    "tls_no_verify_certificate",
+    "tls_allowed_dn_list",
+    "tls_priority",
     NULL,
 };
 
@@ -207,8 +264,35 @@ remoteDaemonConfigLoad(remoteDaemonConfig *cfg, const char *path, bool named)
         remoteDaemonConfigUInt(conf, path, "prio_workers", 1, &cfg->prioWorkers) < 0 ||
         remoteDaemonConfigUInt(conf, path, "max_client_requests", 1,
                                &cfg->maxClientRequests) < 0 ||
-        remoteDaemonConfigUInt(conf, path, "keepalive_count", 0, &cfg->keepaliveCount) < 0)
+        remoteDaemonConfigUInt(conf, path, "keepalive_count", 0, &cfg->keepaliveCount) < 0 ||
+        virConfGetValueBool(conf, "listen_tls", &cfg->listenTLS) < 0 ||
+        virConfGetValueBool(conf, "listen_tcp", &cfg->listenTCP) < 0 ||
+        virConfGetValueString(conf, "tls_port", &cfg->tlsPort) < 0 ||
+        virConfGetValueString(conf, "tcp_port", &cfg->tcpPort) < 0 ||
+        virConfGetValueString(conf, "listen_addr", &cfg->listenAddr) < 0 ||
+        virConfGetValueString(conf, "auth_tls", &cfg->authTLS) < 0 ||
+        virConfGetValueString(conf, "auth_tcp", &cfg->authTCP) < 0 ||
+        virConfGetValueString(conf, "key_file", &cfg->tlsFiles.key) < 0 ||
+        virConfGetValueString(conf, "cert_file", &cfg->tlsFiles.cert) < 0 ||
+        virConfGetValueString(conf, "ca_file", &cfg->tlsFiles.cacert) < 0 ||
+        virConfGetValueString(conf, "crl_file", &cfg->tlsFiles.cacrl) < 0 ||
+        virConfGetValueBool(conf, "tls_no_sanity_certificate", &cfg->tlsNoSanityCert) < 0 ||
+        virConfGetValueBool(conf, "tls_no_verify_certificate", &cfg->tlsNoVerifyCert) < 0 ||
+        virConfGetValueStringList(conf, "tls_allowed_dn_list", &cfg->tlsAllowedDNList) < 0 ||
+        virConfGetValueString(conf, "tls_priority", &cfg->tlsPriority) < 0)
         return -1;
+    for (size_t i = 0; i < 2; i++) {
+        const char *key = i == 0 ? "auth_tls" : "auth_tcp";
+        const char *value = i == 0 ? cfg->authTLS : cfg->authTCP;
+
+        if (value && STRNEQ(value, "none") && STRNEQ(value, "sasl") &&
+            STRNEQ(value, "polkit")) {
+            virReportError(VIR_ERR_CONF_SYNTAX,
+                           _("%1$s:%2$d: %3$s must be \"none\", \"sasl\" or \"polkit\", not \"%4$s\""),
+                           path, virConfGetKeyLine(conf, key), key, value);
+            return -1;
+        }
+    }
     if (rc > 0 && !g_path_is_absolute(cfg->unixSockDir)) {
         virReportError(VIR_ERR_CONF_SYNTAX,
                        _("%1$s:%2$d: unix_sock_dir must be an absolute path, not '%3$s'"),
@@ -246,7 +330,8 @@ remoteClientUnref(remoteClient *client)
     if (!client || !g_atomic_int_dec_and_test(&client->refs))
         return;
     remoteClientCloseConnection(client);
-    close(client->fd);
+    virNetSocketFree(client->sock);
+    g_free(client->addr);
     g_ptr_array_unref(client->callbacks);
     g_cond_clear(&client->inflightCond);
     g_mutex_clear(&client->lock);
@@ -275,7 +360,7 @@ remoteClientSendFrame(remoteClient *client, const char *frame, size_t len)
     int rc;
 
     g_mutex_lock(&client->writeLock);
-    if ((rc = virNetMessageWrite(client->fd, frame, len)) < 0)
+    if ((rc = virNetMessageWrite(client->sock, frame, len)) < 0)
         shutdown(client->fd, SHUT_RDWR);
     g_mutex_unlock(&client->writeLock);
     return rc;
@@ -339,12 +424,49 @@ remoteSendKeepalive(remoteClient *client, int proc)
  * something that cannot be a frame, answers keepalive and misdirected
  * calls itself, and queues every call for a worker.
  */
+/*
+ * A TLS client's way in, before any frame: the handshake, then its
+ * certificate against our CA and its DN against tls_allowed_dn_list.
+ * As upstream's daemon, we confirm with one byte; a client refused gets
+ * the connection closed instead, and no procedure of it ever runs.
+ */
+static int
+remoteClientTLSHandshake(remoteClient *client)
+{
+    g_autoptr(virNetTLSSession) sess = NULL;
+    char ok = VIR_NET_TLS_CONFIRM_BYTE;
+
+    if (!(sess = virNetTLSSessionNew(remoteTLSContext, client->fd, NULL)))
+        return -1;
+    virNetTLSSessionSetHandshakeTimeout(sess, REMOTE_TLS_HANDSHAKE_MS);
+    if (virNetTLSSessionHandshake(sess) < 0 ||
+        virNetTLSContextCheckPeer(remoteTLSContext, sess) < 0)
+        return -1;
+    VIR_INFO("TLS client %s: DN '%s' accepted", client->addr,
+             NULLSTR(virNetTLSSessionGetDN(sess)));
+    virNetSocketSetTLSSession(client->sock, g_steal_pointer(&sess));
+    if (virNetSocketWrite(client->sock, &ok, 1) != 1) {
+        virReportSystemError(errno, "%s", _("Cannot write data"));
+        return -1;
+    }
+    return 0;
+}
+
+
 static gpointer
 remoteClientReader(gpointer opaque)
 {
     remoteClient *client = opaque;
 
     unsigned int unanswered = 0;
+
+    if (client->transport == REMOTE_TRANSPORT_TLS &&
+        remoteClientTLSHandshake(client) < 0) {
+        VIR_WARN("TLS client %s refused: %s", client->addr,
+                 virGetLastErrorMessage());
+        virResetLastError();
+        goto done;
+    }
 
     for (;;) {
         g_autofree char *frame = NULL;
@@ -361,9 +483,8 @@ remoteClientReader(gpointer opaque)
         if (keepalive) {
             /* Silence for an interval: PING; after keepalive_count PINGs
              * with no frame at all in return, the client is gone. */
-            struct pollfd pfd = { .fd = client->fd, .events = POLLIN };
-
-            rc = poll(&pfd, 1, remoteKeepaliveInterval * 1000);
+            rc = virNetSocketWaitReadable(client->sock,
+                                          remoteKeepaliveInterval * 1000);
             if (rc == 0) {
                 if (unanswered++ >= remoteKeepaliveCount) {
                     VIR_INFO("client pid %lld: keepalive timeout",
@@ -378,7 +499,7 @@ remoteClientReader(gpointer opaque)
         }
         unanswered = 0;
 
-        if ((rc = virNetMessageRead(client->fd, &frame, &len,
+        if ((rc = virNetMessageRead(client->sock, &frame, &len,
                                     VIR_NET_MESSAGE_FRAME_MAX)) <= 0) {
             if (rc < 0)
                 VIR_DEBUG("client pid %lld: %s", (long long)client->pid,
@@ -447,6 +568,7 @@ remoteClientReader(gpointer opaque)
                            job, NULL);
     }
 
+ done:
     g_mutex_lock(&client->lock);
     client->closing = true;
     g_mutex_unlock(&client->lock);
@@ -461,54 +583,192 @@ remoteClientReader(gpointer opaque)
 
 
 static void
-remoteAcceptClient(int listenfd, bool readonly, unsigned int maxClients)
+remoteAcceptClient(int listenfd, remoteListenKind kind, unsigned int maxClients)
 {
     remoteClient *client;
     struct ucred cred = { 0 };
     socklen_t credlen = sizeof(cred);
     struct timeval sndtimeo = { .tv_sec = 30 };
+    struct sockaddr_storage peer;
+    socklen_t peerlen = sizeof(peer);
+    char host[NI_MAXHOST] = "?";
+    char serv[NI_MAXSERV] = "?";
+    bool readonly = kind == REMOTE_LISTEN_UNIX_RO;
+    bool network = kind == REMOTE_LISTEN_TCP || kind == REMOTE_LISTEN_TLS;
     GThread *thread;
     int fd;
 
-    if ((fd = accept4(listenfd, NULL, NULL, SOCK_CLOEXEC)) < 0) {
+    if ((fd = accept4(listenfd, (struct sockaddr *)&peer, &peerlen,
+                      SOCK_CLOEXEC)) < 0) {
         if (errno != EAGAIN && errno != EINTR)
             VIR_WARN("cannot accept a client: %s", g_strerror(errno));
         return;
     }
+    if (network)
+        getnameinfo((struct sockaddr *)&peer, peerlen, host, sizeof(host),
+                    serv, sizeof(serv), NI_NUMERICHOST | NI_NUMERICSERV);
     if ((unsigned int)g_atomic_int_get(&remoteClientCount) >= maxClients) {
         VIR_WARN("refusing a client: max_clients (%u) reached", maxClients);
         close(fd);
         return;
     }
-    if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cred, &credlen) < 0) {
+    if (!network &&
+        getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cred, &credlen) < 0) {
         VIR_WARN("cannot get a client's credentials: %s", g_strerror(errno));
         close(fd);
         return;
     }
     setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &sndtimeo, sizeof(sndtimeo));
+    if (network) {
+        int one = 1;
+
+        setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
+    }
 
     client = g_new0(remoteClient, 1);
     client->refs = 1;
+    client->sock = virNetSocketNewFD(fd);
     client->fd = fd;
     client->readonly = readonly;
+    client->transport = kind == REMOTE_LISTEN_TLS ? REMOTE_TRANSPORT_TLS :
+                        kind == REMOTE_LISTEN_TCP ? REMOTE_TRANSPORT_TCP :
+                        REMOTE_TRANSPORT_UNIX;
     client->pid = cred.pid;
     client->uid = cred.uid;
     client->gid = cred.gid;
+    if (network)
+        client->addr = g_strdup_printf(strchr(host, ':') ? "[%s]:%s" : "%s:%s",
+                                       host, serv);
+    else
+        client->addr = g_strdup_printf("pid %lld", (long long)cred.pid);
     /* The socket's mode keeps others out; this holds even if an
      * administrator loosened it: read-write is for our own user and
-     * root. */
-    client->denied = !readonly && cred.uid != 0 && cred.uid != geteuid();
+     * root.  A network client is read-write, as upstream's: TLS let in
+     * only certificates our CA signed and tls_allowed_dn_list names. */
+    client->denied = !network && !readonly && cred.uid != 0 &&
+                     cred.uid != geteuid();
     client->callbacks = g_ptr_array_new();
     client->nextCallbackID = 1;
     g_cond_init(&client->inflightCond);
     g_mutex_init(&client->lock);
     g_mutex_init(&client->writeLock);
     g_atomic_int_inc(&remoteClientCount);
-    VIR_DEBUG("client pid %lld uid %u%s", (long long)cred.pid, cred.uid,
+    VIR_DEBUG("client %s uid %u%s", client->addr, cred.uid,
               readonly ? " (read-only)" : "");
 
     thread = g_thread_new("client", remoteClientReader, client);
     g_thread_unref(thread);
+}
+
+
+/*
+ * Listens on TCP @port of @addr (NULL: every address, IPv4 and IPv6),
+ * appending each socket to @fds.  An address family the host lacks is
+ * skipped; nothing bound at all is an error.
+ */
+static int
+remoteListenTCP(const char *addr, const char *port, GArray *fds)
+{
+    struct addrinfo hints = {
+        .ai_family = AF_UNSPEC,
+        .ai_socktype = SOCK_STREAM,
+        .ai_flags = AI_PASSIVE | AI_ADDRCONFIG,
+    };
+    struct addrinfo *ai = NULL;
+    int saved = EADDRNOTAVAIL;
+    guint before = fds->len;
+    int rc;
+
+    if ((rc = getaddrinfo(addr, port, &hints, &ai)) != 0) {
+        virReportError(VIR_ERR_SYSTEM_ERROR,
+                       _("Unable to resolve address '%1$s' service '%2$s': %3$s"),
+                       NULLSTR_EMPTY(addr), port, gai_strerror(rc));
+        return -1;
+    }
+    for (struct addrinfo *cur = ai; cur; cur = cur->ai_next) {
+        VIR_AUTOCLOSE fd = -1;
+        int one = 1;
+
+        if ((fd = socket(cur->ai_family, cur->ai_socktype | SOCK_CLOEXEC,
+                         cur->ai_protocol)) < 0) {
+            saved = errno;
+            continue;
+        }
+        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+        if (cur->ai_family == AF_INET6)
+            setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &one, sizeof(one));
+        if (bind(fd, cur->ai_addr, cur->ai_addrlen) < 0 || listen(fd, 128) < 0) {
+            saved = errno;
+            continue;
+        }
+        g_array_append_val(fds, fd);
+        fd = -1;
+    }
+    freeaddrinfo(ai);
+    if (fds->len == before) {
+        virReportSystemError(saved, _("Failed to bind socket to '%1$s:%2$s'"),
+                             NULLSTR_EMPTY(addr), port);
+        return -1;
+    }
+    return 0;
+}
+
+
+/*
+ * What --listen asks for, checked before anything listens: TLS with its
+ * credentials loaded and verified, and plain TCP never without
+ * authentication.  This daemon offers no SASL, so plain TCP cannot be
+ * served: a configuration asking for it stops the daemon with the
+ * reason, rather than exposing every guest to the network.
+ */
+static int
+remoteDaemonSetupNetwork(remoteDaemonConfig *cfg, GArray *tlsfds)
+{
+    const char *authTLS = cfg->authTLS ? cfg->authTLS : "none";
+    const char *authTCP = cfg->authTCP ? cfg->authTCP : "sasl";
+
+    if (!cfg->listenTLS && !cfg->listenTCP) {
+        virReportError(VIR_ERR_CONFIG_UNSUPPORTED, "%s",
+                       _("--listen given, but both listen_tls and listen_tcp are off"));
+        return -1;
+    }
+    if (cfg->listenTCP) {
+        if (STREQ(authTCP, "none")) {
+            virReportError(VIR_ERR_CONFIG_UNSUPPORTED, "%s",
+                           _("listen_tcp = 1 with auth_tcp = \"none\" would let anyone who reaches the port manage every guest: refusing to start; use listen_tls"));
+            return -1;
+        }
+        virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
+                       _("listen_tcp = 1 needs auth_tcp = \"%1$s\", which this daemon does not offer: refusing to serve plain TCP; use listen_tls"),
+                       authTCP);
+        return -1;
+    }
+    if (STRNEQ(authTLS, "none")) {
+        virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
+                       _("auth_tls = \"%1$s\" is not offered by this daemon; TLS clients are authenticated by their certificate (auth_tls = \"none\")"),
+                       authTLS);
+        return -1;
+    }
+    if (!cfg->tlsFiles.cacert)
+        cfg->tlsFiles.cacert = g_strdup(VIR_NET_TLS_CA_CERT);
+    if (!cfg->tlsFiles.cacrl)
+        cfg->tlsFiles.cacrl = g_strdup(VIR_NET_TLS_CA_CRL);
+    if (!cfg->tlsFiles.cert)
+        cfg->tlsFiles.cert = g_strdup(VIR_NET_TLS_SERVER_CERT);
+    if (!cfg->tlsFiles.key)
+        cfg->tlsFiles.key = g_strdup(VIR_NET_TLS_SERVER_KEY);
+    if (!(remoteTLSContext =
+          virNetTLSContextNewServer(&cfg->tlsFiles,
+                                    (const char *const *)cfg->tlsAllowedDNList,
+                                    cfg->tlsPriority, !cfg->tlsNoSanityCert,
+                                    !cfg->tlsNoVerifyCert)))
+        return -1;
+    if (remoteListenTCP(cfg->listenAddr, cfg->tlsPort ? cfg->tlsPort : "16514",
+                        tlsfds) < 0)
+        return -1;
+    VIR_INFO("listening for TLS on %s:%s", NULLSTR_EMPTY(cfg->listenAddr),
+             cfg->tlsPort ? cfg->tlsPort : "16514");
+    return 0;
 }
 
 
@@ -813,6 +1073,7 @@ remoteUsage(FILE *out, const char *argv0)
               "  -h | --help            Display program help\n"
               "  -v | --verbose         Verbose messages\n"
               "  -d | --daemon          Run as a daemon & write PID file\n"
+              "  -l | --listen          Listen for TCP/IP connections\n"
               "  -t | --timeout <secs>  Exit after timeout period\n"
               "  -f | --config <file>   Configuration file\n"
               "  -V | --version         Display version information\n"
@@ -866,7 +1127,9 @@ main(int argc, char **argv)
         .maxClients = 5000, .maxWorkers = 20, .minWorkers = 5,
         .prioWorkers = 5, .maxClientRequests = 5,
         .keepaliveInterval = 5, .keepaliveCount = 5,
+        .listenTLS = true,
     };
+    g_autoptr(GArray) tlsfds = g_array_new(FALSE, FALSE, sizeof(int));
     g_autofree char *configFile = NULL;
     g_autofree char *pidFile = NULL;
     g_autofree char *root = NULL;
@@ -879,6 +1142,7 @@ main(int argc, char **argv)
     bool shutdownGuests = false;
     bool hostShutdown = false;
     bool verbose = false;
+    bool listenNet = false;
     long timeout = 0;
     int readyfd = -1;
     int rwfd = -1;
@@ -900,6 +1164,7 @@ main(int argc, char **argv)
         { "root", required_argument, NULL, 'R' },
         { "session", no_argument, NULL, 'S' },
         { "shutdown-guests", no_argument, NULL, 'G' },
+        { "listen", no_argument, NULL, 'l' },
         { NULL, 0, NULL, 0 },
     };
     int c;
@@ -910,7 +1175,7 @@ main(int argc, char **argv)
         return 1;
     }
 
-    while ((c = getopt_long(argc, argv, "vdt:f:Vp:h", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "vdlt:f:Vp:h", opts, NULL)) != -1) {
         char *end;
 
         switch (c) {
@@ -950,6 +1215,9 @@ main(int argc, char **argv)
             break;
         case 'G':
             shutdownGuests = true;
+            break;
+        case 'l':
+            listenNet = true;
             break;
         case 'V':
             printf("virtqemud (%s) %s\n", PACKAGE, PACKAGE_VERSION);
@@ -1075,6 +1343,8 @@ main(int argc, char **argv)
             (rofd = remoteListen(ropath, cfg.unixSockRoPerms, gid)) < 0)
             goto error;
     }
+    if (listenNet && remoteDaemonSetupNetwork(&cfg, tlsfds) < 0)
+        goto error;
     {
         g_autofree char *pid = g_strdup_printf("%lld\n", (long long)getpid());
 
@@ -1100,12 +1370,19 @@ main(int argc, char **argv)
 
     remoteLastActivity = (gint)(g_get_monotonic_time() / G_USEC_PER_SEC);
     for (;;) {
-        struct pollfd pfd[3] = {
+        struct pollfd pfd[3 + REMOTE_MAX_NET_LISTEN] = {
             { .fd = sigfd, .events = POLLIN },
             { .fd = rwfd, .events = POLLIN },
             { .fd = rofd, .events = POLLIN },
         };
-        int n = poll(pfd, rofd >= 0 ? 3 : 2, 1000);
+        size_t nnet = MIN(tlsfds->len, REMOTE_MAX_NET_LISTEN);
+        int n;
+
+        for (size_t i = 0; i < nnet; i++) {
+            pfd[3 + i].fd = g_array_index(tlsfds, int, i);
+            pfd[3 + i].events = POLLIN;
+        }
+        n = poll(pfd, 3 + nnet, 1000);
 
         if (n < 0 && errno != EINTR) {
             virReportSystemError(errno, "%s", _("poll failed"));
@@ -1137,9 +1414,13 @@ main(int argc, char **argv)
             break;
         }
         if (rwfd >= 0 && pfd[1].revents)
-            remoteAcceptClient(rwfd, false, cfg.maxClients);
+            remoteAcceptClient(rwfd, REMOTE_LISTEN_UNIX_RW, cfg.maxClients);
         if (rofd >= 0 && pfd[2].revents)
-            remoteAcceptClient(rofd, true, cfg.maxClients);
+            remoteAcceptClient(rofd, REMOTE_LISTEN_UNIX_RO, cfg.maxClients);
+        for (size_t i = 0; i < nnet; i++) {
+            if (pfd[3 + i].revents)
+                remoteAcceptClient(pfd[3 + i].fd, REMOTE_LISTEN_TLS, cfg.maxClients);
+        }
         /* An idle daemon stays while guests run: it follows them, and
          * stops them at host shutdown. */
         if (timeout > 0 && g_atomic_int_get(&remoteClientCount) == 0 &&
@@ -1165,6 +1446,9 @@ main(int argc, char **argv)
         unlink(ropath);
     }
     unlink(pidFile);
+    for (size_t i = 0; i < tlsfds->len; i++)
+        close(g_array_index(tlsfds, int, i));
+    virNetTLSContextFree(remoteTLSContext);
     virConnectClose(probe);
     close(lockfd);
     remoteDaemonConfigClear(&cfg);

@@ -10,10 +10,19 @@
 #include "internal.h"
 #include "virnetmessage.h"
 
+typedef enum {
+    REMOTE_TRANSPORT_UNIX,
+    REMOTE_TRANSPORT_TCP,
+    REMOTE_TRANSPORT_TLS,
+} remoteTransport;
+
 typedef struct _remoteClient remoteClient;
 struct _remoteClient {
     gint refs;
-    int fd;
+    virNetSocket *sock;      /* the connection, TLS or not */
+    int fd;                  /* its descriptor (owned by sock) */
+    remoteTransport transport;
+    char *addr;              /* "HOST:PORT" of a network peer, for logs */
     bool readonly;           /* came in on the read-only socket */
     bool denied;             /* peer not allowed on the read-write socket */
     pid_t pid;               /* SO_PEERCRED */

@@ -31,6 +31,7 @@
 #include "virfile.h"
 #include "virlog.h"
 #include "virnetmessage.h"
+#include "virnettlscontext.h"
 
 #define VIR_FROM_THIS VIR_FROM_REMOTE
 
@@ -38,6 +39,15 @@ VIR_LOG_INIT("remote.remote_driver");
 
 /* How long a session daemon we started may take to listen. */
 #define REMOTE_AUTOSTART_WAIT_MS 10000
+
+/* Keepalive, as upstream's client defaults (libvirt.conf): a PING after
+ * this many seconds of silence from the daemon, and the connection
+ * declared dead after so many PINGs in a row drew nothing back. */
+#define REMOTE_KEEPALIVE_INTERVAL 5
+#define REMOTE_KEEPALIVE_COUNT 5
+
+/* The daemon's TLS port, as upstream's. */
+#define REMOTE_TLS_PORT "16514"
 
 typedef struct {
     GCond cond;
@@ -47,11 +57,15 @@ typedef struct {
 } remoteCallSlot;
 
 typedef struct {
-    int fd;
+    virNetSocket *sock;
     GMutex lock;             /* what follows, up to writeLock */
     unsigned int serial;
     GHashTable *calls;       /* serial -> remoteCallSlot, in flight */
     bool closed;             /* the reader saw the end of the socket */
+    char *closeError;        /* why, when it was not the daemon's doing */
+    bool keepaliveSupported; /* the daemon answered feature 10 with 1 */
+    int keepaliveInterval;   /* seconds; <= 0: off */
+    unsigned int keepaliveCount;
     int eventCallbacks[VIR_DOMAIN_EVENT_ID_LAST]; /* local registrations */
     int eventRemoteIDs[VIR_DOMAIN_EVENT_ID_LAST]; /* the daemon's ID */
     GPtrArray *strings;      /* strings handed out as const char * */
@@ -76,18 +90,18 @@ remoteSendFrame(remotePrivate *priv, const char *frame, size_t len)
     int rc;
 
     g_mutex_lock(&priv->writeLock);
-    rc = virNetMessageWrite(priv->fd, frame, len);
+    rc = virNetMessageWrite(priv->sock, frame, len);
     g_mutex_unlock(&priv->writeLock);
     return rc;
 }
 
 
 static void
-remoteAnswerPing(remotePrivate *priv)
+remoteSendKeepalive(remotePrivate *priv, int proc)
 {
     virNetMessageHeader hdr = {
         .prog = KEEPALIVE_PROGRAM, .vers = KEEPALIVE_PROTOCOL_VERSION,
-        .proc = KEEPALIVE_PROC_PONG, .type = VIR_NET_MESSAGE,
+        .proc = proc, .type = VIR_NET_MESSAGE,
         .serial = 0, .status = VIR_NET_OK,
     };
     g_autofree char *frame = NULL;
@@ -95,7 +109,7 @@ remoteAnswerPing(remotePrivate *priv)
 
     if (virNetMessageEncode(&hdr, (xdrproc_t)xdr_void, NULL, &frame, &len) < 0 ||
         remoteSendFrame(priv, frame, len) < 0) {
-        VIR_WARN("cannot answer a keepalive PING: %s", virGetLastErrorMessage());
+        VIR_WARN("cannot send keepalive %d: %s", proc, virGetLastErrorMessage());
         virResetLastError();
     }
 }
@@ -161,6 +175,52 @@ remoteFailAllCalls(remotePrivate *priv)
 }
 
 
+/*
+ * Keepalive, as upstream's: after an interval of silence from the
+ * daemon a PING, then one more each interval; once keepaliveCount PINGs
+ * in a row drew nothing at all, the daemon (or the network to it) is
+ * dead and the connection ends, failing every call in flight.  Returns
+ * 1 when a frame can be read, 0 when the peer is dead, -1 on a socket
+ * error.
+ */
+static int
+remoteWaitFrame(remotePrivate *priv)
+{
+    gint64 last = g_get_monotonic_time();
+    unsigned int pings = 0;
+
+    for (;;) {
+        int interval;
+        unsigned int count;
+        gint64 now;
+        gint64 due;
+        int rc;
+
+        g_mutex_lock(&priv->lock);
+        interval = priv->keepaliveSupported ? priv->keepaliveInterval : 0;
+        count = priv->keepaliveCount;
+        g_mutex_unlock(&priv->lock);
+        if (interval <= 0)
+            return 1;
+
+        /* Wake at least each second: virConnectSetKeepAlive may change
+         * the interval meanwhile. */
+        now = g_get_monotonic_time();
+        due = last + (gint64)interval * (pings + 1) * G_USEC_PER_SEC;
+        rc = virNetSocketWaitReadable(priv->sock,
+                                      MIN(1000, MAX(0, (due - now) / 1000)));
+        if (rc != 0)
+            return rc > 0 ? 1 : -1;
+        if (g_get_monotonic_time() < due)
+            continue;
+        if (pings >= count)
+            return 0;
+        remoteSendKeepalive(priv, KEEPALIVE_PROC_PING);
+        pings++;
+    }
+}
+
+
 static gpointer
 remoteReaderThread(gpointer opaque)
 {
@@ -172,7 +232,17 @@ remoteReaderThread(gpointer opaque)
         size_t len;
         int rc;
 
-        if ((rc = virNetMessageRead(priv->fd, &frame, &len,
+        if ((rc = remoteWaitFrame(priv)) == 0) {
+            VIR_WARN("no answer to %u keepalive PINGs: the daemon is gone",
+                     priv->keepaliveCount);
+            g_mutex_lock(&priv->lock);
+            g_free(priv->closeError);
+            priv->closeError = g_strdup(_("connection closed due to keepalive timeout"));
+            g_mutex_unlock(&priv->lock);
+            virNetSocketShutdown(priv->sock);
+            break;
+        }
+        if ((rc = virNetMessageRead(priv->sock, &frame, &len,
                                     VIR_NET_MESSAGE_FRAME_MAX)) <= 0) {
             if (rc < 0)
                 VIR_DEBUG("connection ends: %s", virGetLastErrorMessage());
@@ -185,7 +255,7 @@ remoteReaderThread(gpointer opaque)
         }
         if (hdr.prog == KEEPALIVE_PROGRAM) {
             if (hdr.proc == KEEPALIVE_PROC_PING)
-                remoteAnswerPing(priv);
+                remoteSendKeepalive(priv, KEEPALIVE_PROC_PONG);
             continue;
         }
         if (hdr.prog != REMOTE_PROGRAM) {
@@ -212,6 +282,21 @@ remoteReaderThread(gpointer opaque)
     }
     remoteFailAllCalls(priv);
     return NULL;
+}
+
+
+/* The connection ended under a call: upstream's words, with what the
+ * transport command (ssh) said on its way out, as upstream's client. */
+static void
+remoteReportEOF(remotePrivate *priv)
+{
+    g_autofree char *cmderr = virNetSocketGetCommandError(priv->sock);
+
+    if (cmderr)
+        virReportSystemError(ECONNRESET, _("Cannot recv data: %1$s"), cmderr);
+    else
+        virReportError(VIR_ERR_RPC, "%s",
+                       _("End of file while reading data: Input/output error"));
 }
 
 
@@ -257,6 +342,11 @@ remoteCallFull(remotePrivate *priv, int proc, xdrproc_t argsFilter, void *args,
 
     if (virNetMessageEncode(&hdr, argsFilter, args, &frame, &len) < 0 ||
         remoteSendFrame(priv, frame, len) < 0) {
+        g_autofree char *cmderr = virNetSocketGetCommandError(priv->sock);
+
+        /* ssh that left at once: what it said is the reason. */
+        if (frame && cmderr)
+            virReportSystemError(ECONNRESET, _("Cannot recv data: %1$s"), cmderr);
         g_mutex_lock(&priv->lock);
         g_hash_table_remove(priv->calls, GUINT_TO_POINTER(hdr.serial));
         g_mutex_unlock(&priv->lock);
@@ -271,8 +361,15 @@ remoteCallFull(remotePrivate *priv, int proc, xdrproc_t argsFilter, void *args,
     g_mutex_unlock(&priv->lock);
 
     if (!slot.frame) {
-        virReportError(VIR_ERR_RPC, "%s",
-                       _("End of file while reading data: Input/output error"));
+        g_autofree char *why = NULL;
+
+        g_mutex_lock(&priv->lock);
+        why = g_strdup(priv->closeError);
+        g_mutex_unlock(&priv->lock);
+        if (why)
+            virReportError(VIR_ERR_INTERNAL_ERROR, "%s", why);
+        else
+            remoteReportEOF(priv);
         goto cleanup;
     }
     if (virNetMessageDecodeHeader(slot.frame, slot.len, &rhdr) < 0)
@@ -339,6 +436,37 @@ remoteKeepString(virConnectPtr conn, char *str)
     return str;
 }
 
+/* Storage handles: names borrowed for the wire, as for domains. */
+static void
+remoteMakeNonnullStoragePool(remote_nonnull_storage_pool *dst, virStoragePoolPtr pool)
+{
+    dst->name = pool->name;
+    memcpy(dst->uuid, pool->uuid, VIR_UUID_BUFLEN);
+}
+
+
+static virStoragePoolPtr
+remoteGetStoragePool(virConnectPtr conn, const remote_nonnull_storage_pool *src)
+{
+    return virGetStoragePool(conn, src->name, (const unsigned char *)src->uuid);
+}
+
+
+static void
+remoteMakeNonnullStorageVol(remote_nonnull_storage_vol *dst, virStorageVolPtr vol)
+{
+    dst->pool = vol->pool;
+    dst->name = vol->name;
+    dst->key = vol->key;
+}
+
+
+static virStorageVolPtr
+remoteGetStorageVol(virConnectPtr conn, const remote_nonnull_storage_vol *src)
+{
+    return virGetStorageVol(conn, src->pool, src->name, src->key);
+}
+
 /* rpcgen's decoder allocates with malloc(): its strings are freed with
  * free(), which g_free() is. */
 #include "remote_client_gen.h"
@@ -349,15 +477,15 @@ remotePrivateFree(remotePrivate *priv)
 {
     if (!priv)
         return;
-    if (priv->fd >= 0)
-        shutdown(priv->fd, SHUT_RDWR);
+    if (priv->sock)
+        virNetSocketShutdown(priv->sock);
     if (priv->reader)
         g_thread_join(priv->reader);
-    if (priv->fd >= 0)
-        close(priv->fd);
+    virNetSocketFree(priv->sock);
     virDomainEventStateFree(priv->events);
     g_hash_table_unref(priv->calls);
     g_ptr_array_unref(priv->strings);
+    g_free(priv->closeError);
     g_mutex_clear(&priv->lock);
     g_mutex_clear(&priv->writeLock);
     g_free(priv);
@@ -466,6 +594,163 @@ remoteGetParam(GUri *uri, const char *name)
 }
 
 
+/* A 0/1 URI parameter; upstream's error for anything else. */
+static int
+remoteGetBoolParam(GUri *uri, const char *name, bool *value)
+{
+    g_autofree char *str = remoteGetParam(uri, name);
+
+    *value = false;
+    if (!str)
+        return 0;
+    if (STREQ(str, "1")) {
+        *value = true;
+    } else if (STRNEQ(str, "0")) {
+        virReportError(VIR_ERR_INVALID_ARG,
+                       _("Query parameter '%1$s' has unexpected value '%2$s' (should be 0 or 1)"),
+                       name, str);
+        return -1;
+    }
+    return 0;
+}
+
+
+/*
+ * qemu+tls://HOST[:PORT]/: TCP, the TLS handshake (the client speaks
+ * first, nothing before it), the daemon's certificate checked against
+ * our CA and the host name, then the daemon's one-byte verdict on ours.
+ * Credentials come from pkipath=DIR, else upstream's default places;
+ * no_verify=1 lets a bad server certificate through (not a missing CA).
+ */
+static int
+remoteOpenTLS(GUri *uri, virNetSocket **retsock)
+{
+    const char *host = g_uri_get_host(uri);
+    g_autofree char *pkipath = remoteGetParam(uri, "pkipath");
+    g_autofree char *priority = remoteGetParam(uri, "tls_priority");
+    g_autofree char *port = NULL;
+    g_auto(virNetTLSFiles) files = { 0 };
+    g_autoptr(virNetTLSContext) ctxt = NULL;
+    g_autoptr(virNetTLSSession) sess = NULL;
+    g_autoptr(virNetSocket) sock = NULL;
+    bool noVerify;
+    char confirm = 0;
+    ssize_t n;
+
+    if (remoteGetBoolParam(uri, "no_verify", &noVerify) < 0)
+        return -1;
+    if (!host || !*host)
+        host = "localhost";
+    port = g_uri_get_port(uri) > 0 ? g_strdup_printf("%d", g_uri_get_port(uri)) :
+                                     g_strdup(REMOTE_TLS_PORT);
+    virNetTLSFilesLocateClient(pkipath, &files);
+    if (!(ctxt = virNetTLSContextNewClient(&files, priority, true, !noVerify)))
+        return -1;
+    if (virNetSocketNewConnectTCP(host, port, &sock) < 0)
+        return -1;
+    if (!(sess = virNetTLSSessionNew(ctxt, virNetSocketGetFD(sock), host)))
+        return -1;
+    if (virNetTLSSessionHandshake(sess) < 0 ||
+        virNetTLSContextCheckPeer(ctxt, sess) < 0)
+        return -1;
+    virNetSocketSetTLSSession(sock, g_steal_pointer(&sess));
+    do {
+        n = virNetSocketRead(sock, &confirm, 1);
+    } while (n < 0 && errno == EINTR);
+    if (n < 0 && errno != ENOMSG) {
+        virReportSystemError(errno, "%s", _("Unable to read TLS confirmation"));
+        return -1;
+    }
+    if (n != 1 || confirm != VIR_NET_TLS_CONFIRM_BYTE) {
+        virReportError(VIR_ERR_RPC, "%s",
+                       _("server verification (of our certificate or IP address) failed"));
+        return -1;
+    }
+    *retsock = g_steal_pointer(&sock);
+    return 0;
+}
+
+
+/*
+ * qemu+ssh://[USER@]HOST[:PORT]/: ssh (or command=) runs, on the host, a
+ * shell line that relays its standard input and output to the daemon's
+ * socket: virt-ssh-helper when the host has it, else netcat.  The line
+ * and the ssh options are upstream's, byte for byte, so either end may
+ * be upstream's or ours.
+ */
+static int
+remoteOpenSSH(GUri *uri, const char *path, bool readonly, virNetSocket **retsock)
+{
+    const char *host = g_uri_get_host(uri);
+    const char *user = g_uri_get_user(uri);
+    g_autofree char *command = remoteGetParam(uri, "command");
+    g_autofree char *keyfile = remoteGetParam(uri, "keyfile");
+    g_autofree char *netcat = remoteGetParam(uri, "netcat");
+    g_autofree char *sockpath = remoteGetParam(uri, "socket");
+    g_autofree char *port = NULL;
+    g_autofree char *ncline = NULL;
+    g_autofree char *line = NULL;
+    g_autoptr(GPtrArray) argv = g_ptr_array_new();
+    bool noVerify;
+    bool noTTY;
+
+    if (remoteGetBoolParam(uri, "no_verify", &noVerify) < 0 ||
+        remoteGetBoolParam(uri, "no_tty", &noTTY) < 0)
+        return -1;
+    if (!host || !*host)
+        host = "localhost";
+    if (strchr(host, '\'') || (sockpath && strchr(sockpath, '\'')) ||
+        (netcat && strchr(netcat, '\'')) || (path && strchr(path, '\''))) {
+        virReportError(VIR_ERR_INVALID_ARG, "%s",
+                       _("a qemu+ssh URI must not contain a single quote"));
+        return -1;
+    }
+    if (g_uri_get_port(uri) > 0)
+        port = g_strdup_printf("%d", g_uri_get_port(uri));
+
+    g_ptr_array_add(argv, command ? command : (char *)"ssh");
+    if (port) {
+        g_ptr_array_add(argv, (char *)"-p");
+        g_ptr_array_add(argv, port);
+    }
+    if (user && *user) {
+        g_ptr_array_add(argv, (char *)"-l");
+        g_ptr_array_add(argv, (char *)user);
+    }
+    if (keyfile) {
+        g_ptr_array_add(argv, (char *)"-i");
+        g_ptr_array_add(argv, keyfile);
+    }
+    g_ptr_array_add(argv, (char *)"-T");
+    g_ptr_array_add(argv, (char *)"-e");
+    g_ptr_array_add(argv, (char *)"none");
+    if (noTTY) {
+        g_ptr_array_add(argv, (char *)"-o");
+        g_ptr_array_add(argv, (char *)"BatchMode=yes");
+    }
+    if (noVerify) {
+        g_ptr_array_add(argv, (char *)"-o");
+        g_ptr_array_add(argv, (char *)"StrictHostKeyChecking=no");
+    }
+    g_ptr_array_add(argv, (char *)"--");
+    g_ptr_array_add(argv, (char *)host);
+
+    ncline = g_strdup_printf("if '%1$s' -q 2>&1 | grep \"requires an argument\" >/dev/null 2>&1; then ARG=-q0;else ARG=;fi;'%1$s' $ARG -U %2$s",
+                             netcat ? netcat : "nc",
+                             sockpath ? sockpath :
+                             readonly ? "/var/run/libvirt/libvirt-sock-ro" :
+                                        "/var/run/libvirt/libvirt-sock");
+    if (netcat || sockpath)
+        line = g_strdup_printf("sh -c '%s'", ncline);
+    else
+        line = g_strdup_printf("sh -c 'which virt-ssh-helper 1>/dev/null 2>&1; if test $? = 0; then     virt-ssh-helper %s'qemu://%s'; else    %s; fi'",
+                               readonly ? "-r " : "", NULLSTR_EMPTY(path), ncline);
+    g_ptr_array_add(argv, line);
+    g_ptr_array_add(argv, NULL);
+    return virNetSocketNewConnectCommand((const char *const *)argv->pdata, retsock);
+}
+
+
 static virDrvOpenStatus
 remoteConnectOpen(virConnectPtr conn, virConnectAuthPtr auth G_GNUC_UNUSED,
                   GUri *uri, unsigned int flags)
@@ -482,6 +767,9 @@ remoteConnectOpen(virConnectPtr conn, virConnectAuthPtr auth G_GNUC_UNUSED,
     remote_connect_supports_feature_ret featRet = { 0 };
     bool session = STREQ_NULLABLE(path, "/session");
     bool authNone = false;
+    bool tls = STREQ_NULLABLE(scheme, "qemu+tls");
+    bool ssh = STREQ_NULLABLE(scheme, "qemu+ssh");
+    int fd;
 
     virCheckFlags(VIR_CONNECT_RO, VIR_DRV_OPEN_ERROR);
 
@@ -499,36 +787,54 @@ remoteConnectOpen(virConnectPtr conn, virConnectAuthPtr auth G_GNUC_UNUSED,
         if ((host && *host) || virConnectIsLocalOnly() ||
             !(STREQ_NULLABLE(path, "/system") || session))
             return VIR_DRV_OPEN_DECLINED;
+    } else if (tls || ssh) {
+        if (!(STREQ_NULLABLE(path, "/system") || session)) {
+            virReportError(VIR_ERR_INVALID_ARG,
+                           _("unexpected QEMU URI path '%1$s', try qemu:///system"),
+                           NULLSTR_EMPTY(path));
+            return VIR_DRV_OPEN_ERROR;
+        }
     } else if (scheme && g_str_has_prefix(scheme, "qemu+")) {
         virReportError(VIR_ERR_INVALID_ARG,
-                       _("transport '%1$s' is not supported, only qemu+unix"),
+                       _("transport '%1$s' is not supported, only qemu+unix, qemu+tls and qemu+ssh"),
                        scheme + 5);
         return VIR_DRV_OPEN_ERROR;
     } else {
         return VIR_DRV_OPEN_DECLINED;
     }
-    if (!socketPath)
+    if (!socketPath && !tls && !ssh)
         socketPath = remoteDefaultSocket(session, flags & VIR_CONNECT_RO);
     name = g_strdup_printf("qemu://%s", NULLSTR_EMPTY(path));
 
     priv = g_new0(remotePrivate, 1);
-    priv->fd = -1;
     g_mutex_init(&priv->lock);
     g_mutex_init(&priv->writeLock);
     priv->calls = g_hash_table_new(NULL, NULL);
     priv->strings = g_ptr_array_new_with_free_func(g_free);
     priv->events = virDomainEventStateNew();
 
-    if ((priv->fd = remoteConnectSocket(socketPath)) < 0) {
+    priv->keepaliveInterval = REMOTE_KEEPALIVE_INTERVAL;
+    priv->keepaliveCount = REMOTE_KEEPALIVE_COUNT;
+
+    if (tls) {
+        if (remoteOpenTLS(uri, &priv->sock) < 0)
+            return VIR_DRV_OPEN_ERROR;
+    } else if (ssh) {
+        if (remoteOpenSSH(uri, path, flags & VIR_CONNECT_RO, &priv->sock) < 0)
+            return VIR_DRV_OPEN_ERROR;
+    } else if ((fd = remoteConnectSocket(socketPath)) < 0) {
         if (STREQ(scheme, "qemu") && session &&
             (errno == ENOENT || errno == ECONNREFUSED)) {
-            if ((priv->fd = remoteAutostartSessionDaemon(socketPath)) < 0)
+            if ((fd = remoteAutostartSessionDaemon(socketPath)) < 0)
                 return VIR_DRV_OPEN_ERROR;
         } else {
             virReportSystemError(errno, _("Failed to connect socket to '%1$s'"),
                                  socketPath);
             return VIR_DRV_OPEN_ERROR;
         }
+        priv->sock = virNetSocketNewFD(fd);
+    } else {
+        priv->sock = virNetSocketNewFD(fd);
     }
     priv->reader = g_thread_new("remote-reader", remoteReaderThread, priv);
 
@@ -543,6 +849,18 @@ remoteConnectOpen(virConnectPtr conn, virConnectAuthPtr auth G_GNUC_UNUSED,
                        _("the daemon requires an authentication this client does not offer"));
         return VIR_DRV_OPEN_ERROR;
     }
+
+    /* As upstream's client: keepalive only with a daemon that says it
+     * takes part. */
+    feat.feature = VIR_DRV_FEATURE_PROGRAM_KEEPALIVE;
+    if (remoteCallFull(priv, REMOTE_PROC_CONNECT_SUPPORTS_FEATURE,
+                       (xdrproc_t)xdr_remote_connect_supports_feature_args, &feat,
+                       (xdrproc_t)xdr_remote_connect_supports_feature_ret,
+                       &featRet) < 0)
+        return VIR_DRV_OPEN_ERROR;
+    g_mutex_lock(&priv->lock);
+    priv->keepaliveSupported = featRet.supported;
+    g_mutex_unlock(&priv->lock);
 
     openArgs.name = &name;
     openArgs.flags = flags & VIR_CONNECT_RO;
@@ -580,6 +898,23 @@ remoteConnectClose(virConnectPtr conn)
         rc = -1;
     remotePrivateFree(priv);
     conn->privateData = NULL;
+    return rc;
+}
+
+
+/* virConnectSetKeepAlive: takes effect within a second, on the reader's
+ * next wake. */
+static int
+remoteConnectSetKeepAlive(virConnectPtr conn, int interval, unsigned int count)
+{
+    remotePrivate *priv = remotePrivateGet(conn);
+    int rc;
+
+    g_mutex_lock(&priv->lock);
+    priv->keepaliveInterval = interval;
+    priv->keepaliveCount = count;
+    rc = priv->keepaliveSupported ? 0 : 1;
+    g_mutex_unlock(&priv->lock);
     return rc;
 }
 
@@ -832,11 +1167,169 @@ remoteConnectDomainEventDeregisterAny(virConnectPtr conn, int callbackID)
 }
 
 
+/* A name list: @proc answers with at most @maxnames names. */
+static int
+remoteListNames(virConnectPtr conn, int proc, xdrproc_t argsFilter, void *args,
+                int maxnames, int limit, char **const names)
+{
+    remote_connect_list_storage_pools_ret ret = { 0 };
+    int rv;
+
+    G_STATIC_ASSERT(sizeof(remote_connect_list_storage_pools_ret) ==
+                    sizeof(remote_storage_pool_list_volumes_ret));
+    if (maxnames > limit) {
+        virReportError(VIR_ERR_RPC, _("Too many names '%1$d' for limit '%2$d'"),
+                       maxnames, limit);
+        return -1;
+    }
+    /* The three name lists have the one layout: a counted string array. */
+    if (remoteCall(conn, proc, argsFilter, args,
+                   (xdrproc_t)xdr_remote_connect_list_storage_pools_ret, &ret) < 0)
+        return -1;
+    rv = MIN((int)ret.names.names_len, maxnames);
+    for (int i = 0; i < rv; i++)
+        names[i] = g_steal_pointer(&ret.names.names_val[i]);
+    xdr_free((xdrproc_t)xdr_remote_connect_list_storage_pools_ret, (char *)&ret);
+    return rv;
+}
+
+
+static int
+remoteConnectListStoragePools(virConnectPtr conn, char **const names, int maxnames)
+{
+    remote_connect_list_storage_pools_args args = { .maxnames = maxnames };
+
+    return remoteListNames(conn, REMOTE_PROC_CONNECT_LIST_STORAGE_POOLS,
+                           (xdrproc_t)xdr_remote_connect_list_storage_pools_args, &args,
+                           maxnames, REMOTE_STORAGE_POOL_LIST_MAX, names);
+}
+
+
+static int
+remoteConnectListDefinedStoragePools(virConnectPtr conn, char **const names, int maxnames)
+{
+    remote_connect_list_defined_storage_pools_args args = { .maxnames = maxnames };
+
+    return remoteListNames(conn, REMOTE_PROC_CONNECT_LIST_DEFINED_STORAGE_POOLS,
+                           (xdrproc_t)xdr_remote_connect_list_defined_storage_pools_args,
+                           &args, maxnames, REMOTE_STORAGE_POOL_LIST_MAX, names);
+}
+
+
+static int
+remoteStoragePoolListVolumes(virStoragePoolPtr pool, char **const names, int maxnames)
+{
+    remote_storage_pool_list_volumes_args args = { .maxnames = maxnames };
+
+    remoteMakeNonnullStoragePool(&args.pool, pool);
+    return remoteListNames(pool->conn, REMOTE_PROC_STORAGE_POOL_LIST_VOLUMES,
+                           (xdrproc_t)xdr_remote_storage_pool_list_volumes_args, &args,
+                           maxnames, REMOTE_STORAGE_VOL_LIST_MAX, names);
+}
+
+
+static int
+remoteConnectListAllStoragePools(virConnectPtr conn, virStoragePoolPtr **pools,
+                                 unsigned int flags)
+{
+    remote_connect_list_all_storage_pools_args args = { 0 };
+    remote_connect_list_all_storage_pools_ret ret = { 0 };
+    int rv;
+
+    args.need_results = !!pools;
+    args.flags = flags;
+    if (remoteCall(conn, REMOTE_PROC_CONNECT_LIST_ALL_STORAGE_POOLS,
+                   (xdrproc_t)xdr_remote_connect_list_all_storage_pools_args, &args,
+                   (xdrproc_t)xdr_remote_connect_list_all_storage_pools_ret, &ret) < 0)
+        return -1;
+    if (pools) {
+        virStoragePoolPtr *list = g_new0(virStoragePoolPtr, ret.pools.pools_len + 1);
+
+        for (size_t i = 0; i < ret.pools.pools_len; i++)
+            list[i] = remoteGetStoragePool(conn, &ret.pools.pools_val[i]);
+        *pools = list;
+        rv = ret.pools.pools_len;
+    } else {
+        rv = ret.ret;
+    }
+    xdr_free((xdrproc_t)xdr_remote_connect_list_all_storage_pools_ret, (char *)&ret);
+    return rv;
+}
+
+
+static int
+remoteStoragePoolListAllVolumes(virStoragePoolPtr pool, virStorageVolPtr **vols,
+                                unsigned int flags)
+{
+    remote_storage_pool_list_all_volumes_args args = { 0 };
+    remote_storage_pool_list_all_volumes_ret ret = { 0 };
+    int rv;
+
+    remoteMakeNonnullStoragePool(&args.pool, pool);
+    args.need_results = !!vols;
+    args.flags = flags;
+    if (remoteCall(pool->conn, REMOTE_PROC_STORAGE_POOL_LIST_ALL_VOLUMES,
+                   (xdrproc_t)xdr_remote_storage_pool_list_all_volumes_args, &args,
+                   (xdrproc_t)xdr_remote_storage_pool_list_all_volumes_ret, &ret) < 0)
+        return -1;
+    if (vols) {
+        virStorageVolPtr *list = g_new0(virStorageVolPtr, ret.vols.vols_len + 1);
+
+        for (size_t i = 0; i < ret.vols.vols_len; i++)
+            list[i] = remoteGetStorageVol(pool->conn, &ret.vols.vols_val[i]);
+        *vols = list;
+        rv = ret.vols.vols_len;
+    } else {
+        rv = ret.ret;
+    }
+    xdr_free((xdrproc_t)xdr_remote_storage_pool_list_all_volumes_ret, (char *)&ret);
+    return rv;
+}
+
+
+static int
+remoteStoragePoolGetInfo(virStoragePoolPtr pool, virStoragePoolInfoPtr info)
+{
+    remote_storage_pool_get_info_args args = { 0 };
+    remote_storage_pool_get_info_ret ret = { 0 };
+
+    remoteMakeNonnullStoragePool(&args.pool, pool);
+    if (remoteCall(pool->conn, REMOTE_PROC_STORAGE_POOL_GET_INFO,
+                   (xdrproc_t)xdr_remote_storage_pool_get_info_args, &args,
+                   (xdrproc_t)xdr_remote_storage_pool_get_info_ret, &ret) < 0)
+        return -1;
+    info->state = ret.state;
+    info->capacity = ret.capacity;
+    info->allocation = ret.allocation;
+    info->available = ret.available;
+    return 0;
+}
+
+
+static int
+remoteStorageVolGetInfo(virStorageVolPtr vol, virStorageVolInfoPtr info)
+{
+    remote_storage_vol_get_info_args args = { 0 };
+    remote_storage_vol_get_info_ret ret = { 0 };
+
+    remoteMakeNonnullStorageVol(&args.vol, vol);
+    if (remoteCall(vol->conn, REMOTE_PROC_STORAGE_VOL_GET_INFO,
+                   (xdrproc_t)xdr_remote_storage_vol_get_info_args, &args,
+                   (xdrproc_t)xdr_remote_storage_vol_get_info_ret, &ret) < 0)
+        return -1;
+    info->type = ret.type;
+    info->capacity = ret.capacity;
+    info->allocation = ret.allocation;
+    return 0;
+}
+
+
 const virHypervisorDriver remoteHypervisorDriver = {
     .name = "remote",
     .connectOpen = remoteConnectOpen,
     .connectClose = remoteConnectClose,
     .connectIsAlive = remoteConnectIsAlive,
+    .connectSetKeepAlive = remoteConnectSetKeepAlive,
     .connectListAllDomains = remoteConnectListAllDomains,
     .connectListDomains = remoteConnectListDomains,
     .connectListDefinedDomains = remoteConnectListDefinedDomains,
@@ -850,8 +1343,23 @@ const virHypervisorDriver remoteHypervisorDriver = {
 };
 
 
-/* Networks, storage and the rest have no remote drivers yet: their
- * calls fail with VIR_ERR_NO_SUPPORT on a remote connection. */
+/* The storage calls the daemon answers (directory pools). */
+static const virStorageDriver remoteStorageDriver = {
+    .name = "remote",
+    .connectListStoragePools = remoteConnectListStoragePools,
+    .connectListDefinedStoragePools = remoteConnectListDefinedStoragePools,
+    .connectListAllStoragePools = remoteConnectListAllStoragePools,
+    .storagePoolListVolumes = remoteStoragePoolListVolumes,
+    .storagePoolListAllVolumes = remoteStoragePoolListAllVolumes,
+    .storagePoolGetInfo = remoteStoragePoolGetInfo,
+    .storageVolGetInfo = remoteStorageVolGetInfo,
+    REMOTE_GENERATED_STORAGE_MEMBERS
+};
+
+
+/* Networks and the rest have no remote drivers yet: their calls fail
+ * with VIR_ERR_NO_SUPPORT on a remote connection. */
 const virConnectDriver remoteConnectDriver = {
     .hypervisorDriver = &remoteHypervisorDriver,
+    .storageDriver = &remoteStorageDriver,
 };

@@ -249,12 +249,12 @@ virNetMessageReportError(const virNetMessageError *err)
  * first byte, -1 with errno set otherwise (ECONNRESET for an EOF in the
  * middle). */
 static int
-virNetMessageReadFull(int fd, char *buf, size_t len)
+virNetMessageReadFull(virNetSocket *sock, char *buf, size_t len)
 {
     size_t got = 0;
 
     while (got < len) {
-        ssize_t n = read(fd, buf + got, len - got);
+        ssize_t n = virNetSocketRead(sock, buf + got, len - got);
 
         if (n < 0) {
             if (errno == EINTR)
@@ -275,7 +275,7 @@ virNetMessageReadFull(int fd, char *buf, size_t len)
 
 /**
  * virNetMessageRead:
- * @fd: a connected stream socket
+ * @sock: a connected socket
  * @retframe: where to store the frame (g_free it)
  * @retlen: its length
  * @max: the largest frame accepted
@@ -287,14 +287,14 @@ virNetMessageReadFull(int fd, char *buf, size_t len)
  * error reported (a bad length, a read error, a frame cut short).
  */
 int
-virNetMessageRead(int fd, char **retframe, size_t *retlen, size_t max)
+virNetMessageRead(virNetSocket *sock, char **retframe, size_t *retlen, size_t max)
 {
     char lenbuf[VIR_NET_MESSAGE_LEN_MAX];
     g_autofree char *frame = NULL;
     size_t len;
     int rc;
 
-    if ((rc = virNetMessageReadFull(fd, lenbuf, sizeof(lenbuf))) <= 0) {
+    if ((rc = virNetMessageReadFull(sock, lenbuf, sizeof(lenbuf))) <= 0) {
         if (rc < 0) {
             virReportSystemError(errno, "%s", _("Cannot recv data"));
             return -1;
@@ -311,7 +311,7 @@ virNetMessageRead(int fd, char **retframe, size_t *retlen, size_t max)
     }
     frame = g_malloc(len);
     memcpy(frame, lenbuf, sizeof(lenbuf));
-    if (virNetMessageReadFull(fd, frame + sizeof(lenbuf),
+    if (virNetMessageReadFull(sock, frame + sizeof(lenbuf),
                               len - sizeof(lenbuf)) <= 0) {
         virReportSystemError(errno ? errno : ECONNRESET, "%s",
                              _("Cannot recv data"));
@@ -325,19 +325,19 @@ virNetMessageRead(int fd, char **retframe, size_t *retlen, size_t max)
 
 /**
  * virNetMessageWrite:
- * @fd: a connected stream socket
+ * @sock: a connected socket
  * @frame: a whole frame
  * @len: its length
  *
  * Returns: 0, or -1 with an error reported.
  */
 int
-virNetMessageWrite(int fd, const char *frame, size_t len)
+virNetMessageWrite(virNetSocket *sock, const char *frame, size_t len)
 {
     size_t done = 0;
 
     while (done < len) {
-        ssize_t n = send(fd, frame + done, len - done, MSG_NOSIGNAL);
+        ssize_t n = virNetSocketWrite(sock, frame + done, len - done);
 
         if (n < 0) {
             if (errno == EINTR)

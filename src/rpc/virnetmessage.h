@@ -16,6 +16,7 @@
 #include "internal.h"
 #include "virnetprotocol.h"
 #include "virkeepaliveprotocol.h"
+#include "virnetsocket.h"
 
 /* Length word plus header: the smallest frame. */
 #define VIR_NET_MESSAGE_FRAME_MIN (VIR_NET_MESSAGE_LEN_MAX + VIR_NET_MESSAGE_HEADER_MAX)
@@ -39,7 +40,7 @@ int virNetMessageEncodeError(const virNetMessageHeader *call,
     G_GNUC_WARN_UNUSED_RESULT;
 void virNetMessageReportError(const virNetMessageError *err);
 
-int virNetMessageRead(int fd, char **retframe, size_t *retlen, size_t max)
+int virNetMessageRead(virNetSocket *sock, char **retframe, size_t *retlen, size_t max)
     G_GNUC_WARN_UNUSED_RESULT;
-int virNetMessageWrite(int fd, const char *frame, size_t len)
+int virNetMessageWrite(virNetSocket *sock, const char *frame, size_t len)
     G_GNUC_WARN_UNUSED_RESULT;

@@ -561,6 +561,9 @@ static const virErrorText virErrorTexts[] = {
         N_("Operation not supported"),
         N_("Operation not supported: %1$s") },
     [VIR_ERR_RESOURCE_BUSY] = { N_("resource busy"), N_("resource busy: %1$s") },
+    [VIR_ERR_AUTH_FAILED] = {
+        N_("authentication failed"),
+        N_("authentication failed: %1$s") },
     [VIR_ERR_MULTIPLE_DOMAINS] = {
         N_("multiple matching domains found"),
         N_("multiple matching domains found: %1$s") },
