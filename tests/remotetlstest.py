@@ -366,6 +366,33 @@ def case_ssh_helper_errors():
     return out
 
 
+FAKE_DAEMON = """
+import socket, ssl, sys, threading
+ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+ctx.load_cert_chain(sys.argv[2], sys.argv[3])
+ctx.load_verify_locations(sys.argv[1])
+ctx.verify_mode = ssl.CERT_OPTIONAL
+# No TLS 1.3 session tickets (libvirt daemons send none): the first
+# record after the handshake is the verdict byte.
+ctx.num_tickets = 0
+lsock = socket.socket()
+lsock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+lsock.bind(("0.0.0.0", 16515))
+lsock.listen(8)
+print("ready", flush=True)
+def serve(c):
+    try:
+        s = ctx.wrap_socket(c, server_side=True)
+        s.sendall(b"\\x02")
+        s.recv(1)
+    except (OSError, ssl.SSLError):
+        pass
+while True:
+    c, _ = lsock.accept()
+    threading.Thread(target=serve, args=(c,), daemon=True).start()
+"""
+
+
 def case_connect_errors():
     """Nothing listening, a name that does not resolve, a certificate
     naming another host, a pkipath without a CA: the same words from
@@ -380,6 +407,23 @@ def case_connect_errors():
     out += refused_both(tls_uri(F.pki_good, host="alias1"),
                         "authentication failed: Failed to verify peer's certificate",
                         "certificate of another host")
+    # A daemon that completes the handshake, then answers the client's
+    # certificate with anything but the confirmation byte.
+    fake = subprocess.Popen(["ip", "netns", "exec", F.net.hosts[2], DEBIAN_PYTHON, "-c",
+                             FAKE_DAEMON, F.tls3[0], F.tls3[1], F.tls3[2]],
+                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL, text=True)
+    try:
+        if fake.stdout.readline() != "ready\n":
+            out += "the fake daemon did not start\n"
+        else:
+            out += refused_both(tls_uri(F.pki_good, host="host3", port=16515),
+                                "server verification (of our certificate or IP address) failed",
+                                "a daemon that does not confirm")
+    finally:
+        fake.kill()
+        fake.wait()
+        fake.stdout.close()
     empty = os.path.join(F.top, "emptypki")
     os.makedirs(empty, exist_ok=True)
     out += refused_both(tls_uri(empty), f"Cannot read CA certificate '{empty}/cacert.pem'",
@@ -483,7 +527,9 @@ def case_uri_params():
     for uri, want in ((tls_uri(F.pki_good, query="no_verify=yes"),
                        "Query parameter 'no_verify' has unexpected value 'yes' (should be 0 or 1)"),
                       ("qemu+tls://host1/other", "unexpected QEMU URI path '/other'"),
-                      ("qemu+tcp://host1/system", "transport 'tcp' is not supported")):
+                      ("qemu+tcp://host1/system", "transport 'tcp' is not supported"),
+                      (F.sshd.uri("socket=/run/it's"),
+                       "a qemu+ssh URI must not contain a single quote")):
         o, e, rc = client_run([VIRSH, "-c", uri, "uri"])
         if rc == 0 or want not in e:
             out += f"{uri}: exit {rc} {e!r}\n"
