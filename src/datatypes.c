@@ -235,6 +235,109 @@ virGetNetwork(virConnectPtr conn, const char *name, const unsigned char *uuid)
 
 
 static void
+virStoragePoolDispose(virObjectBase *obj)
+{
+    virStoragePoolPtr pool = (virStoragePoolPtr)obj;
+    virConnectPtr conn = pool->conn;
+
+    g_free(pool->name);
+    g_free(pool);
+    virConnectUnrefInternal(conn);
+}
+
+
+/**
+ * virGetStoragePool:
+ * @conn: the connection (gains a reference)
+ * @name: the pool's name
+ * @uuid: its UUID
+ *
+ * For storage drivers to hand out handles.
+ *
+ * Returns: a new handle with one reference.
+ */
+virStoragePoolPtr
+virGetStoragePool(virConnectPtr conn, const char *name, const unsigned char *uuid)
+{
+    virStoragePoolPtr pool = g_new0(virStoragePool, 1);
+
+    pool->object.magic = VIR_STORAGE_POOL_MAGIC;
+    pool->object.refs = 1;
+    pool->object.dispose = virStoragePoolDispose;
+    virConnectRefInternal(conn);
+    pool->conn = conn;
+    pool->name = g_strdup(name);
+    memcpy(pool->uuid, uuid, VIR_UUID_BUFLEN);
+    return pool;
+}
+
+
+/* Drops a reference without touching the thread's last error (the
+ * public virStoragePoolFree resets it): for handles released on the
+ * way out of a failed call. */
+int
+virStoragePoolUnrefInternal(virStoragePoolPtr pool)
+{
+    if (!pool)
+        return 0;
+    return virObjectUnrefInternal(&pool->object);
+}
+
+
+static void
+virStorageVolDispose(virObjectBase *obj)
+{
+    virStorageVolPtr vol = (virStorageVolPtr)obj;
+    virConnectPtr conn = vol->conn;
+
+    g_free(vol->pool);
+    g_free(vol->name);
+    g_free(vol->key);
+    g_free(vol);
+    virConnectUnrefInternal(conn);
+}
+
+
+/**
+ * virGetStorageVol:
+ * @conn: the connection (gains a reference)
+ * @pool: the name of the pool holding the volume
+ * @name: the volume's name in that pool
+ * @key: its key (for a file, its path)
+ *
+ * For storage drivers to hand out handles.
+ *
+ * Returns: a new handle with one reference.
+ */
+virStorageVolPtr
+virGetStorageVol(virConnectPtr conn, const char *pool, const char *name,
+                 const char *key)
+{
+    virStorageVolPtr vol = g_new0(virStorageVol, 1);
+
+    vol->object.magic = VIR_STORAGE_VOL_MAGIC;
+    vol->object.refs = 1;
+    vol->object.dispose = virStorageVolDispose;
+    virConnectRefInternal(conn);
+    vol->conn = conn;
+    vol->pool = g_strdup(pool);
+    vol->name = g_strdup(name);
+    vol->key = g_strdup(key);
+    return vol;
+}
+
+
+/* As virStoragePoolUnrefInternal(), for volumes. */
+int
+virStorageVolUnrefInternal(virStorageVolPtr vol)
+{
+    if (!vol)
+        return 0;
+    return virObjectUnrefInternal(&vol->object);
+}
+
+
+static void
 virStreamDispose(virObjectBase *obj)
 {
     virStreamPtr st = (virStreamPtr)obj;

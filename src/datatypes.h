@@ -170,6 +170,10 @@ virDomainPtr virGetDomain(virConnectPtr conn, const char *name,
                           const unsigned char *uuid, int id);
 virNetworkPtr virGetNetwork(virConnectPtr conn, const char *name,
                             const unsigned char *uuid);
+virStoragePoolPtr virGetStoragePool(virConnectPtr conn, const char *name,
+                                    const unsigned char *uuid);
+virStorageVolPtr virGetStorageVol(virConnectPtr conn, const char *pool,
+                                  const char *name, const char *key);
 virStreamPtr virGetStream(virConnectPtr conn);
 
 /* Reference counting.  Unref returns the references left. */
@@ -178,6 +182,10 @@ int virConnectUnrefInternal(virConnectPtr conn);
 void virDomainRefInternal(virDomainPtr dom);
 int virDomainUnrefInternal(virDomainPtr dom);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(virDomain, virDomainUnrefInternal);
+int virStoragePoolUnrefInternal(virStoragePoolPtr pool);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(virStoragePool, virStoragePoolUnrefInternal);
+int virStorageVolUnrefInternal(virStorageVolPtr vol);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(virStorageVol, virStorageVolUnrefInternal);
 
 bool virConnectIsValid(virConnectPtr conn);
 bool virDomainIsValid(virDomainPtr dom);

@@ -142,8 +142,7 @@ virConnectFindStoragePoolSources(virConnectPtr conn, const char *type,
  * virStoragePoolIsActive:
  * @pool: a storage pool
  *
- * Tells whether the pool is running. This library's drivers do not implement
- * it: after its argument checks the call fails with VIR_ERR_NO_SUPPORT.
+ * Tells whether the pool is running.
  *
  * Returns: 1 if so, 0 if not, -1 on error
  */
@@ -175,9 +174,7 @@ virStoragePoolIsActive(virStoragePoolPtr pool)
  * virStoragePoolIsPersistent:
  * @pool: a storage pool
  *
- * Tells whether the pool has a stored definition. This library's drivers do not
- * implement it: after its argument checks the call fails with
- * VIR_ERR_NO_SUPPORT.
+ * Tells whether the pool has a stored definition.
  *
  * Returns: 1 if so, 0 if not, -1 on error
  */
@@ -277,9 +274,7 @@ virConnectListAllStoragePools(virConnectPtr conn, virStoragePoolPtr **pools,
  * @vols: where to store a NULL-terminated array of handles, or NULL to count
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * Collects handles on the pool's volumes. This library's drivers do not
- * implement it: after its argument checks the call fails with
- * VIR_ERR_NO_SUPPORT.
+ * Collects handles on the pool's volumes.
  *
  * Returns: the number of volumes, or -1 on error
  */
@@ -484,8 +479,7 @@ virStoragePoolBuild(virStoragePoolPtr pool, unsigned int flags)
  * @pool: a storage pool
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * Starts a defined pool. This library's drivers do not implement it: after its
- * argument checks the call fails with VIR_ERR_NO_SUPPORT.
+ * Starts a defined pool.
  *
  * Returns: 0 on success, -1 on error
  */
@@ -560,8 +554,7 @@ virStoragePoolCreateXML(virConnectPtr conn, const char *xmlDesc,
  * @xmlDesc: an XML description
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * Defines a persistent pool. This library's drivers do not implement it: after
- * its argument checks the call fails with VIR_ERR_NO_SUPPORT.
+ * Defines a persistent pool.
  *
  * Returns: a new handle, or NULL on error (the lookups: the not-found code of
  * its kind)
@@ -636,8 +629,7 @@ virStoragePoolDelete(virStoragePoolPtr pool, unsigned int flags)
  * virStoragePoolDestroy:
  * @pool: a storage pool
  *
- * Stops a pool. This library's drivers do not implement it: after its argument
- * checks the call fails with VIR_ERR_NO_SUPPORT.
+ * Stops a pool.
  *
  * Returns: 0 on success, -1 on error
  */
@@ -690,9 +682,7 @@ virStoragePoolFree(virStoragePoolPtr pool)
  * @pool: a storage pool
  * @autostart: where to store 1 or 0
  *
- * Tells whether the pool starts with the host. This library's drivers do not
- * implement it: after its argument checks the call fails with
- * VIR_ERR_NO_SUPPORT.
+ * Tells whether the pool starts with the host.
  *
  * Returns: 0 on success, -1 on error
  */
@@ -745,9 +735,7 @@ virStoragePoolGetConnect(virStoragePoolPtr pool)
  * @vol: a storage volume
  * @info: where to store the information
  *
- * Fills @info with a summary of the pool. This library's drivers do not
- * implement it: after its argument checks the call fails with
- * VIR_ERR_NO_SUPPORT.
+ * Fills @info with a summary of the pool.
  *
  * Returns: 0 on success, -1 on error
  */
@@ -849,8 +837,7 @@ virStoragePoolGetUUIDString(virStoragePoolPtr pool, char *buf)
  * @pool: a storage pool
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * Describes the pool in XML. This library's drivers do not implement it: after
- * its argument checks the call fails with VIR_ERR_NO_SUPPORT.
+ * Describes the pool in XML.
  *
  * Returns: the result, for the caller to free(), or NULL on error
  */
@@ -884,9 +871,7 @@ virStoragePoolGetXMLDesc(virStoragePoolPtr pool, unsigned int flags)
  * @names: an array to fill with names, each for the caller to free
  * @maxnames: the length of @names
  *
- * Fills @names with the names of the pool's volumes. This library's drivers do
- * not implement it: after its argument checks the call fails with
- * VIR_ERR_NO_SUPPORT.
+ * Fills @names with the names of the pool's volumes.
  *
  * Returns: the number found, or -1 on error
  */
@@ -1026,8 +1011,7 @@ virStoragePoolLookupByUUIDString(virConnectPtr conn, const char *uuid)
  * virStoragePoolLookupByVolume:
  * @vol: a storage volume
  *
- * Finds the pool holding a volume. This library's drivers do not implement it:
- * after its argument checks the call fails with VIR_ERR_NO_SUPPORT.
+ * Finds the pool holding a volume.
  *
  * Returns: a new handle, or NULL on error (the lookups: the not-found code of
  * its kind)
@@ -1060,8 +1044,7 @@ virStoragePoolLookupByVolume(virStorageVolPtr vol)
  * virStoragePoolNumOfVolumes:
  * @pool: a storage pool
  *
- * Counts the pool's volumes. This library's drivers do not implement it: after
- * its argument checks the call fails with VIR_ERR_NO_SUPPORT.
+ * Counts the pool's volumes.
  *
  * Returns: the number found, or -1 on error
  */
@@ -1094,8 +1077,7 @@ virStoragePoolNumOfVolumes(virStoragePoolPtr pool)
  * @pool: a storage pool
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * Rescans the pool's volumes. This library's drivers do not implement it: after
- * its argument checks the call fails with VIR_ERR_NO_SUPPORT.
+ * Rescans the pool's volumes.
  *
  * Returns: 0 on success, -1 on error
  */
@@ -1129,9 +1111,7 @@ virStoragePoolRefresh(virStoragePoolPtr pool, unsigned int flags)
  * @pool: a storage pool
  * @autostart: 1 or 0
  *
- * Marks the pool to be started with the host, or not. This library's drivers do
- * not implement it: after its argument checks the call fails with
- * VIR_ERR_NO_SUPPORT.
+ * Marks the pool to be started with the host, or not.
  *
  * Returns: 0 on success, -1 on error
  */
@@ -1165,8 +1145,7 @@ virStoragePoolSetAutostart(virStoragePoolPtr pool, int autostart)
  * virStoragePoolUndefine:
  * @pool: a storage pool
  *
- * Removes a pool's definition. This library's drivers do not implement it:
- * after its argument checks the call fails with VIR_ERR_NO_SUPPORT.
+ * Removes a pool's definition.
  *
  * Returns: 0 on success, -1 on error
  */
@@ -1316,9 +1295,7 @@ virStorageVolGetConnect(virStorageVolPtr vol)
  * @vol: a storage volume
  * @info: where to store the information
  *
- * Fills @info with a summary of the volume. This library's drivers do not
- * implement it: after its argument checks the call fails with
- * VIR_ERR_NO_SUPPORT.
+ * Fills @info with a summary of the volume.
  *
  * Returns: 0 on success, -1 on error
  */
@@ -1386,8 +1363,7 @@ virStorageVolGetName(virStorageVolPtr vol)
  * virStorageVolGetPath:
  * @vol: a storage volume
  *
- * Gives the volume's path on the host. This library's drivers do not implement
- * it: after its argument checks the call fails with VIR_ERR_NO_SUPPORT.
+ * Gives the volume's path on the host.
  *
  * Returns: the result, for the caller to free(), or NULL on error
  */
@@ -1420,8 +1396,7 @@ virStorageVolGetPath(virStorageVolPtr vol)
  * @pool: a storage pool
  * @flags: bitwise-OR of the flags the function documents, or 0
  *
- * Describes the volume in XML. This library's drivers do not implement it:
- * after its argument checks the call fails with VIR_ERR_NO_SUPPORT.
+ * Describes the volume in XML.
  *
  * Returns: the result, for the caller to free(), or NULL on error
  */
@@ -1487,8 +1462,7 @@ virStorageVolLookupByKey(virConnectPtr conn, const char *key)
  * @pool: a storage pool
  * @name: a name
  *
- * Finds a volume of the pool by name. This library's drivers do not implement
- * it: after its argument checks the call fails with VIR_ERR_NO_SUPPORT.
+ * Finds a volume of the pool by name.
  *
  * Returns: a new handle, or NULL on error (the lookups: the not-found code of
  * its kind)

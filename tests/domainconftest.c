@@ -828,7 +828,17 @@ mymain(void)
     DO_TEST_ERR("graphics-vnc-tlsport");
     DO_TEST_ERR("input-tablet-ps2");
     DO_TEST_ERR("input-usb-drive-address");
-    DO_TEST_ERR("interface-bridge");
+    DO_TEST_ERR("interface-bridge-no-source");
+    DO_TEST_ERR("interface-bridge-empty-source");
+    DO_TEST_ERR("interface-bridge-name-slash");
+    DO_TEST_ERR("interface-bridge-name-long");
+    DO_TEST_ERR("interface-bridge-name-template");
+    DO_TEST_ERR("interface-bridge-target-space");
+    DO_TEST_ERR("interface-bridge-target-dotdot");
+    DO_TEST_ERR("interface-bridge-network-attr");
+    DO_TEST_ERR("interface-network-bridge-attr");
+    DO_TEST_ERR("interface-target-on-user");
+    DO_TEST_ERR("interface-bridge-target-attr");
     DO_TEST_ERR("interface-network-no-source");
     DO_TEST_ERR("interface-source-on-user");
     DO_TEST_ERR("memballoon-stats-on-none");
@@ -975,7 +985,7 @@ mymain(void)
     DO_TEST_ERR("net-model-invalid-chars");
     DO_TEST_ERR("net-model-missing-type");
     DO_TEST_ERR("net-model-ne2k");
-    DO_TEST_ERR("net-type-bridge");
+    DO_TEST_ERR("net-type-direct");
     DO_TEST_ERR("net-type-missing");
     DO_TEST_ERR("os-arch-aarch64");
     DO_TEST_ERR("os-boot-dev-missing");
@@ -1027,6 +1037,7 @@ mymain(void)
     DO_TEST_ERR("xml-syntax-unclosed");
 
     DO_TEST_LIVE("live-running");
+    DO_TEST_LIVE("live-bridge");
     DO_TEST_LIVE("live-fixed-port");
     DO_TEST_LIVE("live-control-chars");
 

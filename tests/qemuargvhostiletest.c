@@ -238,8 +238,8 @@ struct _testField {
 #define TEST_DOMAIN_HEAD \
     "<domain type='qemu'>\n" \
     "  <name>hostile</name>\n" \
-    "  <uuid>c7a5fdbd-edaf-9455-926a-d65c16db1809</uuid>\n" \
-    "  <memory unit='KiB'>219136</memory>\n" \
+    "  <uuid>70d1f87a-703f-40a0-ad9e-4c8281156e1b</uuid>\n" \
+    "  <memory unit='KiB'>180224</memory>\n" \
     "  <vcpu>1</vcpu>\n"
 #define TEST_DOMAIN_OS \
     "  <os><type arch='x86_64' machine='pc'>hvm</type></os>\n"
@@ -513,7 +513,7 @@ testRefuseMachine(const char *value)
 static const testField testFields[] = {
     { "name",
       "<domain type='qemu'>\n  <name>@V@</name>\n"
-      "  <memory unit='KiB'>219136</memory>\n"
+      "  <memory unit='KiB'>180224</memory>\n"
       TEST_DOMAIN_OS TEST_DEVICES(""),
       TEST_WHERE_NAME, testCheckName, testRefuseName },
     { "disk file",

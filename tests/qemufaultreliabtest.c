@@ -12,7 +12,8 @@
  *   (for real, through ns_last_pid, where the kernel lets us): that
  *   process is never signalled, nor reaped.
  *
- * The single-shot versions of these cases live in qemudrivertest.c;
+ * The single-shot versions of these cases live in qemudestroytest.c
+ * and qemulifecycletest.c (and the freezer in qemudriverfreezetest.c);
  * this program runs them round after round and keeps the figures.
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later

@@ -735,72 +735,72 @@ testForged(const void *opaque)
     testCases[TEST_CLASS_FORGED]++;
     if (!r)
         return -1;
-    TEST_CHECK((dom = testStartDomain(r, "vm", NULL, &qemu)), "cannot start vm");
+    TEST_ASSERT_MSG((dom = testStartDomain(r, "vm", NULL, &qemu)), "cannot start vm");
     if (tc->forgery == TEST_FORGE_OTHER_QEMU) {
-        TEST_CHECK((other = testStartDomain(r, "other", NULL, &otherQemu)),
-                   "cannot start other");
+        TEST_ASSERT_MSG((other = testStartDomain(r, "other", NULL, &otherQemu)),
+                        "cannot start other");
         qemus = 2;
     }
     pidFile = testRunFile(r, "qemu.pid");
     monitor = testRunFile(r, "monitor.sock");
-    TEST_CHECK(pidFile && monitor, "no private directory for vm");
+    TEST_ASSERT_MSG(pidFile && monitor, "no private directory for vm");
 
     switch (tc->forgery) {
     case TEST_FORGE_DECOY:
     case TEST_FORGE_DECOY_WRONG_START:
         target = testGuardDecoy(guard);
         pidStr = g_strdup_printf("%lld", (long long)target);
-        TEST_CHECK(testForgeStatus(r, "vm", pidStr, testProcessStartTime(target) +
-                                   (tc->forgery == TEST_FORGE_DECOY ? 0 : 1)) == 0,
-                   "cannot forge");
+        TEST_ASSERT_MSG(testForgeStatus(r, "vm", pidStr, testProcessStartTime(target) +
+                                        (tc->forgery == TEST_FORGE_DECOY ? 0 : 1)) == 0,
+                        "cannot forge");
         break;
     case TEST_FORGE_PID1:
         target = 1;
-        TEST_CHECK(testForgeStatus(r, "vm", "1", testProcessStartTime(1)) == 0,
-                   "cannot forge");
+        TEST_ASSERT_MSG(testForgeStatus(r, "vm", "1", testProcessStartTime(1)) == 0,
+                        "cannot forge");
         break;
     case TEST_FORGE_PID0:
-        TEST_CHECK(testForgeStatus(r, "vm", "0", 0) == 0, "cannot forge");
+        TEST_ASSERT_MSG(testForgeStatus(r, "vm", "0", 0) == 0, "cannot forge");
         break;
     case TEST_FORGE_PID_NEGATIVE:
-        TEST_CHECK(testForgeStatus(r, "vm", "-1", 0) == 0, "cannot forge");
+        TEST_ASSERT_MSG(testForgeStatus(r, "vm", "-1", 0) == 0, "cannot forge");
         break;
     case TEST_FORGE_PID_HUGE:
-        TEST_CHECK(testForgeStatus(r, "vm", "18446744073709551617", 0) == 0,
-                   "cannot forge");
+        TEST_ASSERT_MSG(testForgeStatus(r, "vm", "18446744073709551617", 0) == 0,
+                        "cannot forge");
         break;
     case TEST_FORGE_PID_UNUSED:
-        TEST_CHECK(testForgeStatus(r, "vm", "2147483647", 0) == 0, "cannot forge");
+        TEST_ASSERT_MSG(testForgeStatus(r, "vm", "2147483647", 0) == 0, "cannot forge");
         break;
     case TEST_FORGE_ZOMBIE:
         target = zombie = testGuardAddZombie(guard);
         pidStr = g_strdup_printf("%lld", (long long)zombie);
-        TEST_CHECK(testForgeStatus(r, "vm", pidStr, testProcessStartTime(zombie)) == 0,
-                   "cannot forge");
+        TEST_ASSERT_MSG(testForgeStatus(r, "vm", pidStr, testProcessStartTime(zombie)) == 0,
+                        "cannot forge");
         break;
     case TEST_FORGE_SELF:
         target = getpid();
         pidStr = g_strdup_printf("%lld", (long long)target);
-        TEST_CHECK(testForgeStatus(r, "vm", pidStr, testProcessStartTime(target)) == 0,
-                   "cannot forge");
+        TEST_ASSERT_MSG(testForgeStatus(r, "vm", pidStr, testProcessStartTime(target)) == 0,
+                        "cannot forge");
         break;
     case TEST_FORGE_OTHER_QEMU:
         target = otherQemu;
         pidStr = g_strdup_printf("%lld", (long long)otherQemu);
-        TEST_CHECK(testForgeStatus(r, "vm", pidStr, testProcessStartTime(otherQemu)) == 0,
-                   "cannot forge");
+        TEST_ASSERT_MSG(testForgeStatus(r, "vm", pidStr, testProcessStartTime(otherQemu)) == 0,
+                        "cannot forge");
         break;
     case TEST_FORGE_PIDFILE:
     case TEST_FORGE_PIDFILE_NO_STATUS:
         target = testGuardDecoy(guard);
         pidStr = g_strdup_printf("%lld\n", (long long)target);
-        TEST_CHECK(g_file_set_contents_full(pidFile, pidStr, -1,
-                                            G_FILE_SET_CONTENTS_CONSISTENT, 0600, NULL),
-                   "cannot write %s", pidFile);
+        TEST_ASSERT_MSG(g_file_set_contents_full(pidFile, pidStr, -1,
+                                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600, NULL),
+                        "cannot write %s", pidFile);
         if (tc->forgery == TEST_FORGE_PIDFILE_NO_STATUS) {
             g_autofree char *status = g_strdup_printf("%s/vm.xml", r->stateDir);
 
-            TEST_CHECK(unlink(status) == 0, "cannot remove %s", status);
+            TEST_ASSERT_MSG(unlink(status) == 0, "cannot remove %s", status);
         }
         break;
     case TEST_FORGE_MONITOR: {
@@ -810,36 +810,36 @@ testForged(const void *opaque)
 
         rc = testMoveAside(r, &aside);
         testPlantClear(&aside);
-        TEST_CHECK(rc == 0, "cannot move %s", monitor);
-        TEST_CHECK(testGuardServeSocket(guard, monitor) == 0, "cannot serve %s", monitor);
+        TEST_ASSERT_MSG(rc == 0, "cannot move %s", monitor);
+        TEST_ASSERT_MSG(testGuardServeSocket(guard, monitor) == 0, "cannot serve %s", monitor);
         break;
     }
     case TEST_FORGE_MONITOR_LINK:
-        TEST_CHECK(testDamageApply(r, monitor, TEST_DAMAGE_SYMLINK, &plant) == 0,
-                   "cannot link %s", monitor);
+        TEST_ASSERT_MSG(testDamageApply(r, monitor, TEST_DAMAGE_SYMLINK, &plant) == 0,
+                        "cannot link %s", monitor);
         break;
     }
     if (target > 0)
         pendingBefore = testProcessPendingSignals(target);
 
     /* A new connection reconciles every domain, as any later process. */
-    TEST_CHECK((conn = virConnectOpen(r->uri)), "cannot open %s: %s", r->uri,
-               virGetLastErrorMessage());
+    TEST_ASSERT_MSG((conn = virConnectOpen(r->uri)), "cannot open %s: %s", r->uri,
+                    virGetLastErrorMessage());
     /* (Both checked before either fails the case: a QEMU not listed
      * is one a start does not know about.) */
     listedOK = testListed(conn, "vm", true) == 0;
     secondOK = testNoSecondStart(r, conn, "vm", qemus, VIR_ERR_OPERATION_INVALID) == 0;
-    TEST_CHECK(listedOK, "vm is not listed running");
-    TEST_CHECK(secondOK, "a second QEMU could be started");
+    TEST_ASSERT_MSG(listedOK, "vm is not listed running");
+    TEST_ASSERT_MSG(secondOK, "a second QEMU could be started");
     if (other)
-        TEST_CHECK(testListed(conn, "other", true) == 0, "other is not listed running");
+        TEST_ASSERT_MSG(testListed(conn, "other", true) == 0, "other is not listed running");
 
     if (tc->forgery == TEST_FORGE_MONITOR || tc->forgery == TEST_FORGE_MONITOR_LINK) {
         /* The monitor is talked to only when QEMU serves it. */
         rc = testCallByName(conn, "vm", TEST_CALL_SHUTDOWN);
-        TEST_CHECK(rc < 0 && testCheckError(VIR_ERR_INTERNAL_ERROR, monitor,
-                                            "not by QEMU process") == 0,
-                   "a shutdown through a monitor socket that QEMU does not serve");
+        TEST_ASSERT_MSG(rc < 0 && testCheckError(VIR_ERR_INTERNAL_ERROR, monitor,
+                                                 "not by QEMU process") == 0,
+                        "a shutdown through a monitor socket that QEMU does not serve");
         virResetLastError();
     } else if (tc->forgery != TEST_FORGE_PID_NEGATIVE &&
                tc->forgery != TEST_FORGE_PID_HUGE) {
@@ -853,20 +853,20 @@ testForged(const void *opaque)
         rc = h ? virDomainGetState(h, &state, &reason, 0) : -1;
         if (h)
             virDomainFree(h);
-        TEST_CHECK(rc == 0 && (state == VIR_DOMAIN_RUNNING || state == VIR_DOMAIN_PAUSED),
-                   "state %d/%d (%s), expected running or paused", state, reason,
-                   rc < 0 ? virGetLastErrorMessage() : "");
+        TEST_ASSERT_MSG(rc == 0 && (state == VIR_DOMAIN_RUNNING || state == VIR_DOMAIN_PAUSED),
+                        "state %d/%d (%s), expected running or paused", state, reason,
+                        rc < 0 ? virGetLastErrorMessage() : "");
     }
 
-    TEST_CHECK(testDestroy(conn, "vm", qemu, 0) == 0, "vm could not be destroyed");
+    TEST_ASSERT_MSG(testDestroy(conn, "vm", qemu, 0) == 0, "vm could not be destroyed");
     if (target > 0 && target != zombie)
-        TEST_CHECK(testProcessAlive(target) &&
-                   testProcessPendingSignals(target) == pendingBefore,
-                   "process %lld named by the forgery was signalled", (long long)target);
+        TEST_ASSERT_MSG(testProcessAlive(target) &&
+                        testProcessPendingSignals(target) == pendingBefore,
+                        "process %lld named by the forgery was signalled", (long long)target);
     if (other)
-        TEST_CHECK(testProcessAlive(otherQemu) && testListed(conn, "other", true) == 0,
-                   "the other domain's QEMU did not survive");
-    TEST_CHECK(testListed(conn, "vm", false) == 0, "vm is not listed shut off");
+        TEST_ASSERT_MSG(testProcessAlive(otherQemu) && testListed(conn, "other", true) == 0,
+                        "the other domain's QEMU did not survive");
+    TEST_ASSERT_MSG(testListed(conn, "vm", false) == 0, "vm is not listed shut off");
     ret = 0;
 
  cleanup:
@@ -966,15 +966,15 @@ testWrapper(const void *opaque)
             "<target dev='hda' bus='ide'/></disk>", r->root);
         g_autofree char *xml = testQemuDomainXML("vm", wrapper, disk);
 
-        TEST_CHECK((dom = virDomainDefineXML(r->conn, xml)), "cannot define: %s",
-                   virGetLastErrorMessage());
-        TEST_CHECK(testChildQemus() == 0, "the capabilities probe left a QEMU");
-        TEST_CHECK(virDomainCreate(dom) < 0 &&
-                   testCheckError(VIR_ERR_INTERNAL_ERROR, "none.qcow2", NULL) == 0,
-                   "the start behind the wrapper did not fail as it should");
+        TEST_ASSERT_MSG((dom = virDomainDefineXML(r->conn, xml)), "cannot define: %s",
+                        virGetLastErrorMessage());
+        TEST_ASSERT_MSG(testChildQemus() == 0, "the capabilities probe left a QEMU");
+        TEST_ASSERT_MSG(virDomainCreate(dom) < 0 &&
+                        testCheckError(VIR_ERR_INTERNAL_ERROR, "none.qcow2", NULL) == 0,
+                        "the start behind the wrapper did not fail as it should");
         virResetLastError();
-        TEST_CHECK(testListed(r->conn, "vm", false) == 0, "vm is not shut off");
-        TEST_CHECK(!(runDir = testQemuRunDirLeft(r->root)), "%s is left", runDir);
+        TEST_ASSERT_MSG(testListed(r->conn, "vm", false) == 0, "vm is not shut off");
+        TEST_ASSERT_MSG(!(runDir = testQemuRunDirLeft(r->root)), "%s is left", runDir);
         ret = 0;
         goto cleanup;
     }
@@ -984,10 +984,10 @@ testWrapper(const void *opaque)
 
         /* Whether such a start works or fails, it leaves no QEMU that
          * the driver does not manage (checked at the end). */
-        TEST_CHECK((dom = virDomainDefineXML(r->conn, xml)), "cannot define: %s",
-                   virGetLastErrorMessage());
+        TEST_ASSERT_MSG((dom = virDomainDefineXML(r->conn, xml)), "cannot define: %s",
+                        virGetLastErrorMessage());
         if (virDomainCreate(dom) < 0) {
-            TEST_CHECK(testCheckError(-1, NULL, NULL) == 0, "no clear error");
+            TEST_ASSERT_MSG(testCheckError(-1, NULL, NULL) == 0, "no clear error");
             virTestDiag("the backgrounding wrapper's start failed: %s",
                         virGetLastErrorMessage());
             virResetLastError();
@@ -995,45 +995,45 @@ testWrapper(const void *opaque)
              * private directory gone and gives up. */
             for (int i = 0; i < 5000 && testQemuCount(r) > 0; i += 10)
                 g_usleep(10000);
-            TEST_CHECK(testQemuCount(r) == 0, "the failed start left a QEMU");
+            TEST_ASSERT_MSG(testQemuCount(r) == 0, "the failed start left a QEMU");
         } else {
             qemu = testQemuDomainPid(r->root, "vm");
-            TEST_CHECK(testQemuCount(r) == 1, "%u QEMUs run", testQemuCount(r));
-            TEST_CHECK(testDestroy(r->conn, "vm", qemu, 0) == 0, "cannot destroy");
+            TEST_ASSERT_MSG(testQemuCount(r) == 1, "%u QEMUs run", testQemuCount(r));
+            TEST_ASSERT_MSG(testDestroy(r->conn, "vm", qemu, 0) == 0, "cannot destroy");
         }
         ret = 0;
         goto cleanup;
     }
 
-    TEST_CHECK((dom = testStartDomain(r, "vm", wrapper, &qemu)), "cannot start vm");
-    TEST_CHECK(testChildQemus() <= 1, "the capabilities probe left a QEMU");
+    TEST_ASSERT_MSG((dom = testStartDomain(r, "vm", wrapper, &qemu)), "cannot start vm");
+    TEST_ASSERT_MSG(testChildQemus() <= 1, "the capabilities probe left a QEMU");
     /* The recorded process is QEMU itself, the wrapper shell its parent. */
     exeLink = g_strdup_printf("/proc/%lld/exe", (long long)qemu);
     exe = g_file_read_link(exeLink, NULL);
-    TEST_CHECK(exe && strstr(exe, "qemu-system-"),
-               "the status file names process %lld (%s), not QEMU", (long long)qemu,
-               NULLSTR(exe));
+    TEST_ASSERT_MSG(exe && strstr(exe, "qemu-system-"),
+                    "the status file names process %lld (%s), not QEMU", (long long)qemu,
+                    NULLSTR(exe));
     shell = testProcessParent(qemu);
-    TEST_CHECK(shell > 1 && shell != getpid() && testProcessAlive(shell),
-               "QEMU %lld does not run under the wrapper (parent %lld)",
-               (long long)qemu, (long long)shell);
-    TEST_CHECK((conn = virConnectOpen(r->uri)), "cannot open: %s",
-               virGetLastErrorMessage());
+    TEST_ASSERT_MSG(shell > 1 && shell != getpid() && testProcessAlive(shell),
+                    "QEMU %lld does not run under the wrapper (parent %lld)",
+                    (long long)qemu, (long long)shell);
+    TEST_ASSERT_MSG((conn = virConnectOpen(r->uri)), "cannot open: %s",
+                    virGetLastErrorMessage());
 
     switch (tc->wrap) {
     case TEST_WRAP_DESTROY:
     case TEST_WRAP_GRACEFUL:
-        TEST_CHECK(testDestroy(conn, "vm", qemu, tc->wrap == TEST_WRAP_GRACEFUL ?
-                               VIR_DOMAIN_DESTROY_GRACEFUL : 0) == 0, "cannot destroy");
-        TEST_CHECK(testGuardWaitGone(guard, shell, 5000), "the wrapper shell runs on");
+        TEST_ASSERT_MSG(testDestroy(conn, "vm", qemu, tc->wrap == TEST_WRAP_GRACEFUL ?
+                                    VIR_DOMAIN_DESTROY_GRACEFUL : 0) == 0, "cannot destroy");
+        TEST_ASSERT_MSG(testGuardWaitGone(guard, shell, 5000), "the wrapper shell runs on");
         break;
     case TEST_WRAP_SECOND_START: {
         g_autofree char *xml = testQemuDomainXML("vm", wrapper, NULL);
         virDomainPtr dup;
         int code;
 
-        TEST_CHECK(testNoSecondStart(r, conn, "vm", 1, VIR_ERR_OPERATION_INVALID) == 0,
-                   "a second start of vm");
+        TEST_ASSERT_MSG(testNoSecondStart(r, conn, "vm", 1, VIR_ERR_OPERATION_INVALID) == 0,
+                        "a second start of vm");
         dup = virDomainCreateXML(conn, xml, 0);
         if (dup)
             virDomainFree(dup);
@@ -1041,26 +1041,26 @@ testWrapper(const void *opaque)
          * UUID, code 9; refusing the create of an existing domain, code
          * 55, says as much.) */
         code = virGetLastErrorCode();
-        TEST_CHECK(!dup && (code == VIR_ERR_OPERATION_FAILED ||
-                            code == VIR_ERR_OPERATION_INVALID) &&
-                   testCheckError(code, "'vm'", "already") == 0,
-                   "a second vm could be created");
+        TEST_ASSERT_MSG(!dup && (code == VIR_ERR_OPERATION_FAILED ||
+                                 code == VIR_ERR_OPERATION_INVALID) &&
+                        testCheckError(code, "'vm'", "already") == 0,
+                        "a second vm could be created");
         virResetLastError();
-        TEST_CHECK(testQemuCount(r) == 1, "%u QEMUs run", testQemuCount(r));
-        TEST_CHECK(testDestroy(conn, "vm", qemu, 0) == 0, "cannot destroy");
+        TEST_ASSERT_MSG(testQemuCount(r) == 1, "%u QEMUs run", testQemuCount(r));
+        TEST_ASSERT_MSG(testDestroy(conn, "vm", qemu, 0) == 0, "cannot destroy");
         break;
     }
     case TEST_WRAP_SHELL_KILLED:
         kill(shell, SIGKILL);
-        TEST_CHECK(testGuardWaitGone(guard, shell, 5000), "the shell does not die");
-        TEST_CHECK(testProcessAlive(qemu), "QEMU died with its wrapper");
+        TEST_ASSERT_MSG(testGuardWaitGone(guard, shell, 5000), "the shell does not die");
+        TEST_ASSERT_MSG(testProcessAlive(qemu), "QEMU died with its wrapper");
         virConnectClose(conn);
-        TEST_CHECK((conn = virConnectOpen(r->uri)), "cannot open: %s",
-                   virGetLastErrorMessage());
-        TEST_CHECK(testListed(conn, "vm", true) == 0, "vm is not listed running");
-        TEST_CHECK(testNoSecondStart(r, conn, "vm", 1, VIR_ERR_OPERATION_INVALID) == 0,
-                   "a second start of vm");
-        TEST_CHECK(testDestroy(conn, "vm", qemu, 0) == 0, "cannot destroy");
+        TEST_ASSERT_MSG((conn = virConnectOpen(r->uri)), "cannot open: %s",
+                        virGetLastErrorMessage());
+        TEST_ASSERT_MSG(testListed(conn, "vm", true) == 0, "vm is not listed running");
+        TEST_ASSERT_MSG(testNoSecondStart(r, conn, "vm", 1, VIR_ERR_OPERATION_INVALID) == 0,
+                        "a second start of vm");
+        TEST_ASSERT_MSG(testDestroy(conn, "vm", qemu, 0) == 0, "cannot destroy");
         break;
     case TEST_WRAP_QEMU_KILLED: {
         virDomainPtr h;
@@ -1068,27 +1068,27 @@ testWrapper(const void *opaque)
         int reason = -1;
 
         kill(qemu, SIGKILL);
-        TEST_CHECK(testGuardWaitGone(guard, qemu, 5000), "QEMU does not die");
-        TEST_CHECK(testGuardWaitGone(guard, shell, 5000), "the shell outlives QEMU");
+        TEST_ASSERT_MSG(testGuardWaitGone(guard, qemu, 5000), "QEMU does not die");
+        TEST_ASSERT_MSG(testGuardWaitGone(guard, shell, 5000), "the shell outlives QEMU");
         virConnectClose(conn);
-        TEST_CHECK((conn = virConnectOpen(r->uri)), "cannot open: %s",
-                   virGetLastErrorMessage());
+        TEST_ASSERT_MSG((conn = virConnectOpen(r->uri)), "cannot open: %s",
+                        virGetLastErrorMessage());
         h = virDomainLookupByName(conn, "vm");
-        TEST_CHECK(h && virDomainGetState(h, &state, &reason, 0) == 0,
-                   "cannot get the state: %s", virGetLastErrorMessage());
+        TEST_ASSERT_MSG(h && virDomainGetState(h, &state, &reason, 0) == 0,
+                        "cannot get the state: %s", virGetLastErrorMessage());
         virDomainFree(h);
-        TEST_CHECK(state == VIR_DOMAIN_SHUTOFF && reason == VIR_DOMAIN_SHUTOFF_CRASHED,
-                   "state %d/%d, expected shut off, crashed", state, reason);
-        TEST_CHECK(!(runDir = testQemuRunDirLeft(r->root)), "%s is left", runDir);
+        TEST_ASSERT_MSG(state == VIR_DOMAIN_SHUTOFF && reason == VIR_DOMAIN_SHUTOFF_CRASHED,
+                        "state %d/%d, expected shut off, crashed", state, reason);
+        TEST_ASSERT_MSG(!(runDir = testQemuRunDirLeft(r->root)), "%s is left", runDir);
         break;
     }
     case TEST_WRAP_BACKGROUND:
     case TEST_WRAP_FAILED_START:
         break;
     }
-    TEST_CHECK(!testProcessAlive(shell), "the wrapper shell is left");
-    TEST_CHECK(testListed(conn, "vm", false) == 0, "vm is not listed shut off");
-    TEST_CHECK(!(runDir = testQemuRunDirLeft(r->root)), "%s is left", runDir);
+    TEST_ASSERT_MSG(!testProcessAlive(shell), "the wrapper shell is left");
+    TEST_ASSERT_MSG(testListed(conn, "vm", false) == 0, "vm is not listed shut off");
+    TEST_ASSERT_MSG(!(runDir = testQemuRunDirLeft(r->root)), "%s is left", runDir);
     ret = 0;
 
  cleanup:
@@ -1241,28 +1241,28 @@ testFileDamage(testFile file, testDamage damage)
 
     if (!r)
         return -1;
-    TEST_CHECK((dom = testStartDomain(r, "vm", NULL, &qemu)), "cannot start vm");
+    TEST_ASSERT_MSG((dom = testStartDomain(r, "vm", NULL, &qemu)), "cannot start vm");
     if (file == TEST_FILE_NEXT_ID || file == TEST_FILE_NEXT_ID_LOCK) {
         xml = testQemuDomainXML("other", NULL, NULL);
-        TEST_CHECK((other = virDomainDefineXML(r->conn, xml)), "cannot define other");
+        TEST_ASSERT_MSG((other = virDomainDefineXML(r->conn, xml)), "cannot define other");
     }
     path = testFilePath(r, file);
     if ((rc = testDamageApply(r, path, damage, &plant)) == 1) {
         ret = 1;
         goto cleanup;
     }
-    TEST_CHECK(rc == 0, "cannot damage %s", path);
+    TEST_ASSERT_MSG(rc == 0, "cannot damage %s", path);
     testCases[TEST_CLASS_FILES]++;
 
     /* Files never keep a connection from opening, and the running
      * domain stays listed and alone. */
-    TEST_CHECK((conn = virConnectOpen(r->uri)), "cannot open %s: %s", r->uri,
-               virGetLastErrorMessage());
-    TEST_CHECK(testListed(conn, "vm", true) == 0, "vm is not listed running");
+    TEST_ASSERT_MSG((conn = virConnectOpen(r->uri)), "cannot open %s: %s", r->uri,
+                    virGetLastErrorMessage());
+    TEST_ASSERT_MSG(testListed(conn, "vm", true) == 0, "vm is not listed running");
     if (file == TEST_FILE_LOCK && !harmless)
         secondStartCode = -1;   /* refused for its lock, with a message on it */
-    TEST_CHECK(testNoSecondStart(r, conn, "vm", 1, secondStartCode) == 0,
-               "a second QEMU could be started");
+    TEST_ASSERT_MSG(testNoSecondStart(r, conn, "vm", 1, secondStartCode) == 0,
+                    "a second QEMU could be started");
 
     switch (file) {
     case TEST_FILE_DRIVER_LOCK: {
@@ -1270,15 +1270,15 @@ testFileDamage(testFile file, testDamage damage)
         virDomainPtr d = virDomainDefineXML(conn, third);
 
         if (harmless) {
-            TEST_CHECK(d, "define beside a harmless driver-lock failed: %s",
-                       virGetLastErrorMessage());
+            TEST_ASSERT_MSG(d, "define beside a harmless driver-lock failed: %s",
+                            virGetLastErrorMessage());
             virDomainUndefine(d);
             virDomainFree(d);
         } else {
             if (d)
                 virDomainFree(d);
-            TEST_CHECK(!d && testCheckError(-1, path, testDamageWhy[damage]) == 0,
-                       "define with a damaged driver-lock");
+            TEST_ASSERT_MSG(!d && testCheckError(-1, path, testDamageWhy[damage]) == 0,
+                            "define with a damaged driver-lock");
         }
         break;
     }
@@ -1286,19 +1286,19 @@ testFileDamage(testFile file, testDamage damage)
     case TEST_FILE_NEXT_ID_LOCK: {
         rc = testCallByName(conn, "other", TEST_CALL_CREATE);
         if (harmless) {
-            TEST_CHECK(rc == 0, "start beside a harmless %s failed: %s", path,
-                       virGetLastErrorMessage());
-            TEST_CHECK(testDestroy(conn, "other", testQemuDomainPid(r->root, "other"),
-                                   0) == 0, "cannot destroy other");
+            TEST_ASSERT_MSG(rc == 0, "start beside a harmless %s failed: %s", path,
+                            virGetLastErrorMessage());
+            TEST_ASSERT_MSG(testDestroy(conn, "other", testQemuDomainPid(r->root, "other"),
+                                        0) == 0, "cannot destroy other");
         } else {
             /* (Garbage longer than an ID is refused for its size.) */
-            TEST_CHECK(rc < 0 &&
-                       testCheckError(-1, path,
-                                      damage == TEST_DAMAGE_TRUNCATE ?
-                                      "does not hold a domain ID" :
-                                      testDamageWhy[damage]) == 0,
-                       "start with a damaged %s", path);
-            TEST_CHECK(testQemuCount(r) == 1, "a QEMU was started all the same");
+            TEST_ASSERT_MSG(rc < 0 &&
+                            testCheckError(-1, path,
+                                           damage == TEST_DAMAGE_TRUNCATE ?
+                                           "does not hold a domain ID" :
+                                           testDamageWhy[damage]) == 0,
+                            "start with a damaged %s", path);
+            TEST_ASSERT_MSG(testQemuCount(r) == 1, "a QEMU was started all the same");
         }
         virResetLastError();
         break;
@@ -1308,14 +1308,14 @@ testFileDamage(testFile file, testDamage damage)
     }
 
     /* Whatever is damaged, destroy stops the running QEMU. */
-    TEST_CHECK(testDestroy(conn, "vm", qemu, 0) == 0, "vm could not be destroyed");
+    TEST_ASSERT_MSG(testDestroy(conn, "vm", qemu, 0) == 0, "vm could not be destroyed");
 
     /* A lock file that was no longer a trusted regular file was moved
      * aside, not followed, written or removed (the invariants check what
      * it pointed to). */
     if (testFileIsLock(file) && damage != TEST_DAMAGE_TRUNCATE &&
         damage != TEST_DAMAGE_GARBLE)
-        TEST_CHECK(testLockMovedAside(path), "the damaged %s was not moved aside", path);
+        TEST_ASSERT_MSG(testLockMovedAside(path), "the damaged %s was not moved aside", path);
 
     if (file == TEST_FILE_LOG) {
         /* A start appends to the log: never through what was planted. */
@@ -1323,34 +1323,34 @@ testFileDamage(testFile file, testDamage damage)
         if (harmless) {
             struct stat sb;
 
-            TEST_CHECK(rc == 0, "start with a harmless log failed: %s",
-                       virGetLastErrorMessage());
-            TEST_CHECK(testDestroy(conn, "vm", testQemuDomainPid(r->root, "vm"),
-                                   VIR_DOMAIN_DESTROY_REMOVE_LOGS) == 0,
-                       "cannot destroy vm again");
-            TEST_CHECK(lstat(path, &sb) < 0 && errno == ENOENT,
-                       "the log is still there after a destroy that removes it");
+            TEST_ASSERT_MSG(rc == 0, "start with a harmless log failed: %s",
+                            virGetLastErrorMessage());
+            TEST_ASSERT_MSG(testDestroy(conn, "vm", testQemuDomainPid(r->root, "vm"),
+                                        VIR_DOMAIN_DESTROY_REMOVE_LOGS) == 0,
+                            "cannot destroy vm again");
+            TEST_ASSERT_MSG(lstat(path, &sb) < 0 && errno == ENOENT,
+                            "the log is still there after a destroy that removes it");
         } else {
-            TEST_CHECK(rc < 0 && testCheckError(-1, path, testDamageWhy[damage]) == 0,
-                       "start with a damaged log");
+            TEST_ASSERT_MSG(rc < 0 && testCheckError(-1, path, testDamageWhy[damage]) == 0,
+                            "start with a damaged log");
             virResetLastError();
-            TEST_CHECK(testQemuCount(r) == 0, "a QEMU was started all the same");
+            TEST_ASSERT_MSG(testQemuCount(r) == 0, "a QEMU was started all the same");
         }
     }
     if (file == TEST_FILE_DEFINITION) {
         /* A definition the driver cannot read is the user's: kept. */
-        TEST_CHECK(testDamageStillThere(&plant),
-                   "the damaged definition was replaced or removed");
+        TEST_ASSERT_MSG(testDamageStillThere(&plant),
+                        "the damaged definition was replaced or removed");
     }
 
     testDamageRepair(&plant, testFileRestored(file));
     virConnectClose(conn);
-    TEST_CHECK((conn = virConnectOpen(r->uri)), "cannot open %s after the repair: %s",
-               r->uri, virGetLastErrorMessage());
-    TEST_CHECK(testListed(conn, "vm", false) == 0, "vm is not listed shut off");
-    TEST_CHECK(testUndefine(conn, "vm") == 0, "cannot undefine vm");
+    TEST_ASSERT_MSG((conn = virConnectOpen(r->uri)), "cannot open %s after the repair: %s",
+                    r->uri, virGetLastErrorMessage());
+    TEST_ASSERT_MSG(testListed(conn, "vm", false) == 0, "vm is not listed shut off");
+    TEST_ASSERT_MSG(testUndefine(conn, "vm") == 0, "cannot undefine vm");
     if (other)
-        TEST_CHECK(testUndefine(conn, "other") == 0, "cannot undefine other");
+        TEST_ASSERT_MSG(testUndefine(conn, "other") == 0, "cannot undefine other");
     ret = 0;
 
  cleanup:
@@ -1403,10 +1403,10 @@ testMonitorGone(const void *opaque G_GNUC_UNUSED)
 
     if (!r)
         return -1;
-    TEST_CHECK((dom = testStartDomain(r, "vm", NULL, &qemu)), "cannot start vm");
+    TEST_ASSERT_MSG((dom = testStartDomain(r, "vm", NULL, &qemu)), "cannot start vm");
     monitor = testRunFile(r, "monitor.sock");
     plant.path = g_strdup(monitor);
-    TEST_CHECK(monitor && testMoveAside(r, &plant) == 0, "cannot move the socket");
+    TEST_ASSERT_MSG(monitor && testMoveAside(r, &plant) == 0, "cannot move the socket");
 
     for (int round = 0; round < 2; round++) {
         gint64 start;
@@ -1417,18 +1417,18 @@ testMonitorGone(const void *opaque G_GNUC_UNUSED)
 
         testCases[TEST_CLASS_FILES]++;
         if (round == 1)
-            TEST_CHECK(testWriteFile(monitor, "", 0) == 0, "cannot plant a file");
+            TEST_ASSERT_MSG(testWriteFile(monitor, "", 0) == 0, "cannot plant a file");
         start = g_get_monotonic_time();
         rc = virDomainGetState(dom, &state, &reason, 0);
         seconds = (g_get_monotonic_time() - start) / 1e6;
-        TEST_CHECK(rc == 0 && (state == VIR_DOMAIN_RUNNING || state == VIR_DOMAIN_PAUSED),
-                   "state %d/%d (%s), expected running or paused", state, reason,
-                   rc < 0 ? virGetLastErrorMessage() : "");
-        TEST_CHECK(seconds < 2.0,
-                   "the state query with monitor.sock %s took %.3f s, more than job_wait_timeout (2 s)",
-                   round ? "a regular file" : "gone", seconds);
+        TEST_ASSERT_MSG(rc == 0 && (state == VIR_DOMAIN_RUNNING || state == VIR_DOMAIN_PAUSED),
+                        "state %d/%d (%s), expected running or paused", state, reason,
+                        rc < 0 ? virGetLastErrorMessage() : "");
+        TEST_ASSERT_MSG(seconds < 2.0,
+                        "the state query with monitor.sock %s took %.3f s, more than job_wait_timeout (2 s)",
+                        round ? "a regular file" : "gone", seconds);
     }
-    TEST_CHECK(testDestroy(r->conn, "vm", qemu, 0) == 0, "cannot destroy vm");
+    TEST_ASSERT_MSG(testDestroy(r->conn, "vm", qemu, 0) == 0, "cannot destroy vm");
     ret = 0;
 
  cleanup:
@@ -1472,7 +1472,7 @@ testDir1(const void *opaque)
     if (!r)
         return -1;
     path = g_build_filename(r->root, dir, NULL);
-    TEST_CHECK((dom = testStartDomain(r, "vm", NULL, &qemu)), "cannot start vm");
+    TEST_ASSERT_MSG((dom = testStartDomain(r, "vm", NULL, &qemu)), "cannot start vm");
 
     for (size_t i = 0; i < G_N_ELEMENTS(testDirDamages); i++) {
         testDamage damage = testDirDamages[i];
@@ -1487,14 +1487,14 @@ testDir1(const void *opaque)
              * holds is fine, but the driver must not go through a link. */
             plant.path = g_strdup(path);
             plant.damage = damage;
-            TEST_CHECK(lstat(path, &plant.orig) == 0 && testMoveAside(r, &plant) == 0 &&
-                       symlink(plant.moved, path) == 0, "cannot link %s", path);
+            TEST_ASSERT_MSG(lstat(path, &plant.orig) == 0 && testMoveAside(r, &plant) == 0 &&
+                            symlink(plant.moved, path) == 0, "cannot link %s", path);
             plant.plantedType = S_IFLNK;
-            TEST_CHECK(lstat(path, &sb) == 0, "cannot stat %s", path);
+            TEST_ASSERT_MSG(lstat(path, &sb) == 0, "cannot stat %s", path);
             plant.plantedIno = sb.st_ino;
         } else {
-            TEST_CHECK(testDamageApply(r, path, damage, &plant) == 0,
-                       "cannot damage %s", path);
+            TEST_ASSERT_MSG(testDamageApply(r, path, damage, &plant) == 0,
+                            "cannot damage %s", path);
         }
 
         for (int ro = 0; ro < 2; ro++) {
@@ -1519,11 +1519,11 @@ testDir1(const void *opaque)
         /* Back as it was: the link goes, the directory comes back. */
         testDamageRepair(&plant, true);
     }
-    TEST_CHECK(bad == 0, "%d damage(s) of %s not refused as they should be", bad, path);
+    TEST_ASSERT_MSG(bad == 0, "%d damage(s) of %s not refused as they should be", bad, path);
 
-    TEST_CHECK((conn = virConnectOpen(r->uri)), "cannot open %s after the repair: %s",
-               r->uri, virGetLastErrorMessage());
-    TEST_CHECK(testListed(conn, "vm", true) == 0, "vm is not listed running");
+    TEST_ASSERT_MSG((conn = virConnectOpen(r->uri)), "cannot open %s after the repair: %s",
+                    r->uri, virGetLastErrorMessage());
+    TEST_ASSERT_MSG(testListed(conn, "vm", true) == 0, "vm is not listed running");
     ret = 0;
 
  cleanup:
@@ -1644,43 +1644,43 @@ testStart1(const void *opaque)
     }
     testCases[TEST_CLASS_START]++;
     path = testFilePath(r, tc->file);
-    TEST_CHECK((dom = virDomainDefineXML(r->conn, xml)), "cannot define vm: %s",
-               virGetLastErrorMessage());
+    TEST_ASSERT_MSG((dom = virDomainDefineXML(r->conn, xml)), "cannot define vm: %s",
+                    virGetLastErrorMessage());
     virDomainFree(dom);
     dom = NULL;
-    TEST_CHECK(testStartPrepare(tc, path) == 0, "cannot prepare %s", path);
+    TEST_ASSERT_MSG(testStartPrepare(tc, path) == 0, "cannot prepare %s", path);
     if (tc->damage != TEST_DAMAGE_LEFTOVER)
-        TEST_CHECK(testDamageApply(r, path, tc->damage, &plant) == 0,
-                   "cannot damage %s", path);
+        TEST_ASSERT_MSG(testDamageApply(r, path, tc->damage, &plant) == 0,
+                        "cannot damage %s", path);
     /* The start comes from a new connection, as from another process:
      * what this one may hold open from the define does not count. */
-    TEST_CHECK((conn = virConnectOpen(r->uri)), "cannot open %s: %s", r->uri,
-               virGetLastErrorMessage());
+    TEST_ASSERT_MSG((conn = virConnectOpen(r->uri)), "cannot open %s: %s", r->uri,
+                    virGetLastErrorMessage());
     dom = virDomainLookupByName(conn, "vm");
     if (!dom && tc->expect == TEST_START_REFUSED && tc->file == TEST_FILE_LOCK) {
         /* A stopped domain whose lock cannot be used may be refused as
          * early as its lookup, saying so. */
-        TEST_CHECK(testCheckError(-1, path, testDamageWhy[tc->damage]) == 0,
-                   "the lookup was not refused as it should be");
+        TEST_ASSERT_MSG(testCheckError(-1, path, testDamageWhy[tc->damage]) == 0,
+                        "the lookup was not refused as it should be");
         virResetLastError();
-        TEST_CHECK(testQemuCount(r) == 0, "a QEMU runs");
+        TEST_ASSERT_MSG(testQemuCount(r) == 0, "a QEMU runs");
         testDamageRepair(&plant, false);
-        TEST_CHECK(testUndefine(conn, "vm") == 0, "cannot undefine vm");
+        TEST_ASSERT_MSG(testUndefine(conn, "vm") == 0, "cannot undefine vm");
         ret = 0;
         goto cleanup;
     }
-    TEST_CHECK(dom, "cannot look vm up: %s", virGetLastErrorMessage());
+    TEST_ASSERT_MSG(dom, "cannot look vm up: %s", virGetLastErrorMessage());
 
     if (tc->expect == TEST_START_OK) {
-        TEST_CHECK(virDomainCreate(dom) == 0, "start failed: %s",
-                   virGetLastErrorMessage());
+        TEST_ASSERT_MSG(virDomainCreate(dom) == 0, "start failed: %s",
+                        virGetLastErrorMessage());
         qemu = testQemuDomainPid(r->root, "vm");
-        TEST_CHECK(qemu > 0 && qemu != testGuardDecoy(guard) && testQemuCount(r) == 1,
-                   "the status file names %lld", (long long)qemu);
-        TEST_CHECK(testDestroy(conn, "vm", qemu, 0) == 0, "cannot destroy vm");
+        TEST_ASSERT_MSG(qemu > 0 && qemu != testGuardDecoy(guard) && testQemuCount(r) == 1,
+                        "the status file names %lld", (long long)qemu);
+        TEST_ASSERT_MSG(testDestroy(conn, "vm", qemu, 0) == 0, "cannot destroy vm");
         if (tc->file == TEST_FILE_LOCK)
-            TEST_CHECK(testLockMovedAside(path), "the damaged %s was not moved aside",
-                       path);
+            TEST_ASSERT_MSG(testLockMovedAside(path), "the damaged %s was not moved aside",
+                            path);
     } else {
         const char *why = tc->damage < TEST_DAMAGE_LAST ? testDamageWhy[tc->damage] : NULL;
 
@@ -1694,14 +1694,14 @@ testStart1(const void *opaque)
          * place cannot be. */
         if (tc->file == TEST_FILE_STATUS)
             why = NULL;
-        TEST_CHECK(virDomainCreate(dom) < 0 && testCheckError(-1, path, why) == 0,
-                   "the start was not refused as it should be");
+        TEST_ASSERT_MSG(virDomainCreate(dom) < 0 && testCheckError(-1, path, why) == 0,
+                        "the start was not refused as it should be");
         virResetLastError();
-        TEST_CHECK(testQemuCount(r) == 0, "a QEMU was started all the same");
-        TEST_CHECK(testListed(conn, "vm", false) == 0, "vm is not listed shut off");
+        TEST_ASSERT_MSG(testQemuCount(r) == 0, "a QEMU was started all the same");
+        TEST_ASSERT_MSG(testListed(conn, "vm", false) == 0, "vm is not listed shut off");
     }
     testDamageRepair(&plant, false);
-    TEST_CHECK(testUndefine(conn, "vm") == 0, "cannot undefine vm");
+    TEST_ASSERT_MSG(testUndefine(conn, "vm") == 0, "cannot undefine vm");
     ret = 0;
 
  cleanup:
@@ -1841,20 +1841,20 @@ testNamesAlone(const void *opaque G_GNUC_UNUSED)
             ret = -1;
             continue;
         }
-        TEST_CHECK((dom = testStartDomain(r, name, NULL, &qemu)), "cannot start");
+        TEST_ASSERT_MSG((dom = testStartDomain(r, name, NULL, &qemu)), "cannot start");
         n = virConnectListAllDomains(r->conn, &doms, 0);
-        TEST_CHECK(n == 1 && STREQ(virDomainGetName(doms[0]), name) &&
-                   virDomainIsActive(doms[0]) == 1, "%d domains listed", n);
-        TEST_CHECK(testDestroy(r->conn, name, qemu, 0) == 0, "cannot destroy");
-        TEST_CHECK(testListed(r->conn, name, false) == 0, "not listed shut off");
-        TEST_CHECK(testUndefine(r->conn, name) == 0, "cannot undefine");
+        TEST_ASSERT_MSG(n == 1 && STREQ(virDomainGetName(doms[0]), name) &&
+                        virDomainIsActive(doms[0]) == 1, "%d domains listed", n);
+        TEST_ASSERT_MSG(testDestroy(r->conn, name, qemu, 0) == 0, "cannot destroy");
+        TEST_ASSERT_MSG(testListed(r->conn, name, false) == 0, "not listed shut off");
+        TEST_ASSERT_MSG(testUndefine(r->conn, name) == 0, "cannot undefine");
         state = testDirEntries(r->stateDir);
         config = testDirEntries(r->configDir);
         logs = testDirEntries(r->logDir);
         strays = testStrayEntries(name, state, config);
-        TEST_CHECK(!*strays && STREQ(logs, logExpect),
-                   "left behind: %s\nstate\n%sconfig\n%slogs\n%s", strays, state,
-                   config, logs);
+        TEST_ASSERT_MSG(!*strays && STREQ(logs, logExpect),
+                        "left behind: %s\nstate\n%sconfig\n%slogs\n%s", strays, state,
+                        config, logs);
         rc = 0;
 
      cleanup:
@@ -1934,8 +1934,8 @@ testNamesBeside(const void *opaque G_GNUC_UNUSED)
 
         states[i].name = testNameAt(i);
         xml = testQemuDomainXML(states[i].name, NULL, NULL);
-        TEST_CHECK((dom = virDomainDefineXML(r->conn, xml)), "cannot define %s: %s",
-                   states[i].name, virGetLastErrorMessage());
+        TEST_ASSERT_MSG((dom = virDomainDefineXML(r->conn, xml)), "cannot define %s: %s",
+                        states[i].name, virGetLastErrorMessage());
         virDomainFree(dom);
     }
     for (size_t i = 0; i < n; i++) {
@@ -1944,50 +1944,50 @@ testNamesBeside(const void *opaque G_GNUC_UNUSED)
 
         if (dom)
             virDomainFree(dom);
-        TEST_CHECK(rc == 0, "cannot start %s: %s", states[i].name,
-                   virGetLastErrorMessage());
+        TEST_ASSERT_MSG(rc == 0, "cannot start %s: %s", states[i].name,
+                        virGetLastErrorMessage());
         states[i].qemu = testQemuDomainPid(r->root, states[i].name);
         states[i].running = true;
     }
     listed = virConnectListAllDomains(r->conn, &doms, VIR_CONNECT_LIST_DOMAINS_ACTIVE);
-    TEST_CHECK(listed == (int)n, "%d domains listed running, expected %zu", listed, n);
+    TEST_ASSERT_MSG(listed == (int)n, "%d domains listed running, expected %zu", listed, n);
     for (size_t i = 0; i < n; i++) {
         g_autofree char *configPath = g_strdup_printf("%s/%s.xml", r->configDir,
                                                       states[i].name);
         g_autofree char *qemuName = testQemuProcessDomainName(states[i].qemu);
 
-        TEST_CHECK(testListed(r->conn, states[i].name, true) == 0, "%s not listed",
-                   states[i].name);
-        TEST_CHECK(STREQ_NULLABLE(qemuName, states[i].name),
-                   "the status file of %s names the QEMU of '%s'", states[i].name,
-                   NULLSTR(qemuName));
-        TEST_CHECK(g_file_get_contents(configPath, &states[i].config, NULL, NULL) &&
-                   (states[i].status = testQemuStatusFile(r->root, states[i].name)),
-                   "the files of %s are missing", states[i].name);
+        TEST_ASSERT_MSG(testListed(r->conn, states[i].name, true) == 0, "%s not listed",
+                        states[i].name);
+        TEST_ASSERT_MSG(STREQ_NULLABLE(qemuName, states[i].name),
+                        "the status file of %s names the QEMU of '%s'", states[i].name,
+                        NULLSTR(qemuName));
+        TEST_ASSERT_MSG(g_file_get_contents(configPath, &states[i].config, NULL, NULL) &&
+                        (states[i].status = testQemuStatusFile(r->root, states[i].name)),
+                        "the files of %s are missing", states[i].name);
     }
 
     for (size_t i = 0; i < n; i++) {
-        TEST_CHECK(testDestroy(r->conn, states[i].name, states[i].qemu, 0) == 0,
-                   "cannot destroy %s", states[i].name);
+        TEST_ASSERT_MSG(testDestroy(r->conn, states[i].name, states[i].qemu, 0) == 0,
+                        "cannot destroy %s", states[i].name);
         states[i].running = false;
-        TEST_CHECK(testListed(r->conn, states[i].name, false) == 0,
-                   "%s not listed shut off", states[i].name);
-        TEST_CHECK(testNamesUntouched(r, states, n, i) == 0,
-                   "destroying %s touched another domain", states[i].name);
+        TEST_ASSERT_MSG(testListed(r->conn, states[i].name, false) == 0,
+                        "%s not listed shut off", states[i].name);
+        TEST_ASSERT_MSG(testNamesUntouched(r, states, n, i) == 0,
+                        "destroying %s touched another domain", states[i].name);
         g_free(states[i].status);
         states[i].status = testQemuStatusFile(r->root, states[i].name);
     }
     for (size_t i = 0; i < n; i++) {
-        TEST_CHECK(testUndefine(r->conn, states[i].name) == 0, "cannot undefine %s",
-                   states[i].name);
-        TEST_CHECK(testNamesUntouched(r, states + i + 1, n - i - 1, n) == 0,
-                   "undefining %s touched another domain", states[i].name);
+        TEST_ASSERT_MSG(testUndefine(r->conn, states[i].name) == 0, "cannot undefine %s",
+                        states[i].name);
+        TEST_ASSERT_MSG(testNamesUntouched(r, states + i + 1, n - i - 1, n) == 0,
+                        "undefining %s touched another domain", states[i].name);
     }
     for (int j = 0; j < listed; j++)
         virDomainFree(doms[j]);
     g_clear_pointer(&doms, free);
     listed = virConnectListAllDomains(r->conn, &doms, 0);
-    TEST_CHECK(listed == 0, "%d domains are left", listed);
+    TEST_ASSERT_MSG(listed == 0, "%d domains are left", listed);
     ret = 0;
 
  cleanup:
@@ -2033,19 +2033,19 @@ testNamesRefused(const void *opaque G_GNUC_UNUSED)
         dom = virDomainDefineXML(r->conn, xml);
         if (dom)
             virDomainFree(dom);
-        TEST_CHECK(!dom && testCheckError(cases[i].code, "name", cases[i].why) == 0,
-                   "define of '%.20s...' was not refused as it should be", cases[i].name);
+        TEST_ASSERT_MSG(!dom && testCheckError(cases[i].code, "name", cases[i].why) == 0,
+                        "define of '%.20s...' was not refused as it should be", cases[i].name);
         virResetLastError();
         dom = virDomainCreateXML(r->conn, xml, 0);
         if (dom)
             virDomainFree(dom);
-        TEST_CHECK(!dom && testCheckError(cases[i].code, "name", cases[i].why) == 0,
-                   "create of '%.20s...' was not refused as it should be", cases[i].name);
+        TEST_ASSERT_MSG(!dom && testCheckError(cases[i].code, "name", cases[i].why) == 0,
+                        "create of '%.20s...' was not refused as it should be", cases[i].name);
         virResetLastError();
         state = testDirEntries(r->stateDir);
         config = testDirEntries(r->configDir);
-        TEST_CHECK(STREQ(config, "") && !strstr(state, ".xml") && !strstr(state, ".lock"),
-                   "files were written: state\n%sconfig\n%s", state, config);
+        TEST_ASSERT_MSG(STREQ(config, "") && !strstr(state, ".xml") && !strstr(state, ".lock"),
+                        "files were written: state\n%sconfig\n%s", state, config);
     }
     ret = 0;
 

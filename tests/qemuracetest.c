@@ -14,7 +14,7 @@
  *   consistent either way, and a transient one is forgotten when it
  *   stops.
  *
- * (qemudrivertest.c races two threads of one process; these are
+ * (qemudestroytest.c races two threads of one process; these are
  * separate processes, as two virsh would be.)
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later

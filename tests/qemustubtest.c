@@ -1,8 +1,11 @@
 /*
- * qemustubtest.c: the stub QEMU does what each of its names says
+ * qemustubtest.c: the stub QEMU behaves like QEMU where the driver looks
  *
- * Talks to the stub with plain socket code and json-glib, so that the
- * driver's fault-path tests can trust it.
+ * The plain qemu-stub: a QMP session that ends in quit, the probe
+ * lists, SIGTERM answered as QEMU answers it, probing with -qmp and
+ * -daemonize, and the options it refuses with QEMU's messages.  Talks
+ * to it with plain socket code and json-glib (testutilsstub.h), so
+ * that the driver's fault-path tests can trust it.
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -17,303 +20,13 @@
 #include <json-glib/json-glib.h>
 
 #include "testutils.h"
+#include "testutilsproc.h"
+#include "testutilsstub.h"
 #include "virerror.h"
 #include "virfile.h"
 #include "virprocess.h"
 
 #define VIR_FROM_THIS VIR_FROM_NONE
-
-static char *stubDir;
-
-
-/* A running stub and a connection to its monitor. */
-typedef struct {
-    char *dir;
-    char *pidfile;
-    char *sock;
-    char *log;
-    pid_t pid;
-    int pidfd;
-    int mon;
-    GString *in;
-} testStub;
-
-
-static void
-testStubFree(testStub *stub)
-{
-    if (!stub)
-        return;
-    if (stub->pid > 0) {
-        kill(stub->pid, SIGKILL);
-        waitpid(stub->pid, NULL, 0);
-    }
-    virForceClose(&stub->pidfd);
-    virForceClose(&stub->mon);
-    g_free(stub->dir);
-    g_free(stub->pidfile);
-    g_free(stub->sock);
-    g_free(stub->log);
-    if (stub->in)
-        g_string_free(stub->in, TRUE);
-    g_free(stub);
-}
-G_DEFINE_AUTOPTR_CLEANUP_FUNC(testStub, testStubFree);
-
-
-/*
- * Starts the stub under @name with the options the driver uses for a
- * domain; with @extra, replaces those after the emulator name.
- */
-static testStub *
-testStubStart(const char *name, const char *const *extra)
-{
-    g_autoptr(testStub) stub = g_new0(testStub, 1);
-    g_autofree char *binary = g_build_filename(stubDir, name, NULL);
-    g_autofree char *chardev = NULL;
-    g_autoptr(GPtrArray) argv = g_ptr_array_new();
-    g_autoptr(GPtrArray) owned = g_ptr_array_new_with_free_func(g_free);
-    unsigned long long start;
-    VIR_AUTOCLOSE logfd = -1;
-    virProcessSpawnOpts opts = { .cwd = NULL, .umask = 077, .logfd = -1 };
-
-    stub->pidfd = -1;
-    stub->mon = -1;
-    stub->in = g_string_new(NULL);
-    stub->dir = virTestMakeTempDir("qemustubtest");
-    stub->pidfile = g_build_filename(stub->dir, "demo.pid", NULL);
-    stub->sock = g_build_filename(stub->dir, "monitor.sock", NULL);
-    stub->log = g_build_filename(stub->dir, "demo.log", NULL);
-    chardev = g_strdup_printf("socket,id=charmonitor,path=%s,server=on,wait=off",
-                              stub->sock);
-
-    g_ptr_array_add(argv, binary);
-    if (extra) {
-        /* @DIR@ in an argument stands for the stub's directory. */
-        for (size_t i = 0; extra[i]; i++) {
-            g_auto(GStrv) parts = g_strsplit(extra[i], "@DIR@", -1);
-            char *arg = g_strjoinv(stub->dir, parts);
-
-            g_ptr_array_add(owned, arg);
-            g_ptr_array_add(argv, arg);
-        }
-    } else {
-        const char *const args[] = {
-            "-name", "guest=demo,debug-threads=on", "-S",
-            "-machine", "pc-i440fx-7.2,usb=off", "-m", "128",
-            "-chardev", chardev,
-            "-mon", "chardev=charmonitor,id=monitor,mode=control",
-            "-pidfile", stub->pidfile,
-            "-display", "none", "-no-user-config", "-nodefaults",
-        };
-
-        for (size_t i = 0; i < G_N_ELEMENTS(args); i++)
-            g_ptr_array_add(argv, (char *)args[i]);
-    }
-    g_ptr_array_add(argv, NULL);
-
-    if ((logfd = open(stub->log, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC,
-                      0600)) < 0)
-        return NULL;
-    opts.logfd = logfd;
-    if (virProcessSpawn((const char *const *)argv->pdata, NULL, &opts,
-                        &stub->pid) < 0)
-        return NULL;
-    if (virProcessGetStartTime(stub->pid, &start) < 0 ||
-        virProcessOpenPidfd(stub->pid, start, &stub->pidfd) != 1)
-        return NULL;
-    return g_steal_pointer(&stub);
-}
-
-
-/* Connects to @path, retrying while the stub is still starting. */
-static int
-testConnect(const char *path, int timeoutMs)
-{
-    struct sockaddr_un addr = { .sun_family = AF_UNIX };
-    gint64 deadline = g_get_monotonic_time() + timeoutMs * 1000LL;
-
-    g_strlcpy(addr.sun_path, path, sizeof(addr.sun_path));
-    do {
-        int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-
-        if (fd < 0)
-            return -1;
-        if (connect(fd, (struct sockaddr *)&addr, sizeof(addr)) == 0)
-            return fd;
-        close(fd);
-        g_usleep(5 * 1000);
-    } while (g_get_monotonic_time() < deadline);
-    virTestDiag("cannot connect to %s", path);
-    return -1;
-}
-
-
-static int
-testStubConnect(testStub *stub)
-{
-    return (stub->mon = testConnect(stub->sock, 5000)) < 0 ? -1 : 0;
-}
-
-
-/*
- * The next message from the monitor, or NULL on end of file or after
- * @timeoutMs without one.
- */
-static JsonNode *
-testRead(int fd, GString *in, int timeoutMs)
-{
-    gint64 deadline = g_get_monotonic_time() + timeoutMs * 1000LL;
-
-    for (;;) {
-        char *eol = strstr(in->str, "\r\n");
-        struct pollfd pfd = { .fd = fd, .events = POLLIN };
-        gint64 left;
-        char buf[4096];
-        ssize_t n;
-
-        if (eol) {
-            g_autoptr(JsonParser) parser = json_parser_new();
-            g_autofree char *line = g_strndup(in->str, eol - in->str);
-
-            g_string_erase(in, 0, eol - in->str + 2);
-            if (!json_parser_load_from_data(parser, line, -1, NULL)) {
-                virTestDiag("not JSON: %s", line);
-                return NULL;
-            }
-            return json_node_copy(json_parser_get_root(parser));
-        }
-        left = deadline - g_get_monotonic_time();
-        if (left <= 0 || poll(&pfd, 1, (left + 999) / 1000) <= 0)
-            return NULL;
-        if ((n = read(fd, buf, sizeof(buf))) <= 0)
-            return NULL;
-        g_string_append_len(in, buf, n);
-    }
-}
-
-
-static JsonNode *
-testStubRead(testStub *stub)
-{
-    return testRead(stub->mon, stub->in, 5000);
-}
-
-
-static char *
-testFormat(JsonNode *node)
-{
-    g_autoptr(JsonGenerator) gen = json_generator_new();
-
-    json_generator_set_root(gen, node);
-    return json_generator_to_data(gen, NULL);
-}
-
-
-/*
- * Sends @cmd and compares, as compact JSON, the messages up to and
- * including the reply with @expect (one per line).  Timestamps of
- * events are dropped first: they change.
- */
-static int
-testStubExpect(testStub *stub, const char *cmd, const char *expect)
-{
-    g_autoptr(GString) got = g_string_new(NULL);
-    g_autofree char *line = g_strdup_printf("%s\r\n", cmd);
-
-    if (write(stub->mon, line, strlen(line)) != (ssize_t)strlen(line))
-        return -1;
-    for (;;) {
-        g_autoptr(JsonNode) msg = testStubRead(stub);
-        g_autofree char *text = NULL;
-        JsonObject *obj;
-
-        if (!msg || !JSON_NODE_HOLDS_OBJECT(msg)) {
-            virTestDiag("no reply to %s after:\n%s", cmd, got->str);
-            return -1;
-        }
-        obj = json_node_get_object(msg);
-        if (json_object_has_member(obj, "event")) {
-            JsonObject *ts = json_object_get_object_member(obj, "timestamp");
-
-            if (!ts || json_object_get_int_member(ts, "seconds") <= 0)
-                return -1;
-            json_object_remove_member(obj, "timestamp");
-        }
-        text = testFormat(msg);
-        g_string_append_printf(got, "%s\n", text);
-        if (json_object_has_member(obj, "return") ||
-            json_object_has_member(obj, "error"))
-            break;
-    }
-    return virTestCompareStrings(expect, got->str, cmd);
-}
-
-
-/* Reads the greeting and completes the handshake. */
-static int
-testStubHandshake(testStub *stub)
-{
-    g_autoptr(JsonNode) greeting = NULL;
-    g_autofree char *text = NULL;
-
-    if (testStubConnect(stub) < 0 || !(greeting = testStubRead(stub)))
-        return -1;
-    text = testFormat(greeting);
-    if (virTestCompareStrings("{\"QMP\":{\"version\":{\"qemu\":{\"micro\":0,"
-                              "\"minor\":2,\"major\":7},\"package\":\"qemu-stub\"},"
-                              "\"capabilities\":[\"oob\"]}}", text, "greeting") < 0)
-        return -1;
-    return testStubExpect(stub, "{\"execute\":\"qmp_capabilities\"}",
-                          "{\"return\":{}}\n");
-}
-
-
-/* Waits up to @timeoutMs for the stub to exit; reaps it. */
-static int
-testStubWaitExit(testStub *stub, int timeoutMs, int *retStatus)
-{
-    int rc = virProcessPidfdWait(stub->pidfd, stub->pid, timeoutMs, retStatus);
-
-    if (rc == 1)
-        stub->pid = -1;
-    return rc;
-}
-
-
-static int
-testStubSignal(testStub *stub, int sig)
-{
-    return virProcessPidfdSendSignal(stub->pidfd, sig) < 0 ? -1 : 0;
-}
-
-
-static bool
-testLogHas(testStub *stub, const char *text)
-{
-    g_autofree char *log = NULL;
-
-    if (virFileReadAll(stub->log, 65536, &log) < 0)
-        return false;
-    if (!strstr(log, text)) {
-        virTestDiag("log lacks '%s':\n%s", text, log);
-        return false;
-    }
-    return true;
-}
-
-
-/* The message QEMU prints when it gets @sig from this process. */
-static char *
-testTermMessage(int sig)
-{
-    g_autofree char *cmdline = NULL;
-
-    if (!g_file_get_contents("/proc/self/cmdline", &cmdline, NULL, NULL))
-        return NULL;
-    return g_strdup_printf("qemu-system-x86_64: terminating on signal %d from pid %lld (%s)\n",
-                           sig, (long long)getpid(), cmdline);
-}
 
 
 static int
@@ -428,11 +141,11 @@ testProbeLists(const void *opaque G_GNUC_UNUSED)
         return -1;
     if (!(reply = testStubRead(stub)))
         return -1;
-    machines = testFormat(reply);
+    machines = testStubFormat(reply);
     g_clear_pointer(&reply, json_node_unref);
     if (!(reply = testStubRead(stub)))
         return -1;
-    types = testFormat(reply);
+    types = testStubFormat(reply);
 
     /* Entries exactly as QEMU 7.2 lists them. */
     if (!strstr(machines,
@@ -465,7 +178,7 @@ testSigterm(const void *opaque G_GNUC_UNUSED)
     g_autoptr(testStub) stub = testStubStart("qemu-stub", NULL);
     g_autoptr(JsonNode) event = NULL;
     g_autofree char *text = NULL;
-    g_autofree char *message = testTermMessage(SIGTERM);
+    g_autofree char *message = testStubTermMessage(SIGTERM);
     gint64 start;
     int status = -1;
 
@@ -481,266 +194,11 @@ testSigterm(const void *opaque G_GNUC_UNUSED)
     if (!(event = testStubRead(stub)))
         return -1;
     json_object_remove_member(json_node_get_object(event), "timestamp");
-    text = testFormat(event);
+    text = testStubFormat(event);
     if (virTestCompareStrings("{\"event\":\"SHUTDOWN\",\"data\":{\"guest\":false,"
                               "\"reason\":\"host-signal\"}}", text, "event") < 0)
         return -1;
-    if (!message || !testLogHas(stub, message))
-        return -1;
-    return virFileExists(stub->pidfile) || virFileExists(stub->sock) ? -1 : 0;
-}
-
-
-static int
-testIgnoreTerm(const void *opaque G_GNUC_UNUSED)
-{
-    g_autoptr(testStub) stub = testStubStart("qemu-stub-ignore-term", NULL);
-    int status = -1;
-
-    if (!stub || testStubHandshake(stub) < 0)
-        return -1;
-    if (testStubSignal(stub, SIGTERM) < 0 || testStubSignal(stub, SIGINT) < 0 ||
-        testStubWaitExit(stub, 300, NULL) != 0)
-        return -1;
-    /* Still serving. */
-    if (testStubExpect(stub, "{\"execute\":\"query-status\"}",
-                       "{\"return\":{\"status\":\"prelaunch\",\"singlestep\":false,"
-                       "\"running\":false}}\n") < 0)
-        return -1;
-    if (testStubSignal(stub, SIGKILL) < 0 ||
-        testStubWaitExit(stub, 5000, &status) != 1)
-        return -1;
-    return WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL ? 0 : -1;
-}
-
-
-static int
-testTermDelay(const void *opaque G_GNUC_UNUSED)
-{
-    g_autoptr(testStub) stub = testStubStart("qemu-stub-term-delay-300", NULL);
-    g_autofree char *message = testTermMessage(SIGTERM);
-    gint64 start;
-    gint64 elapsed;
-    int status = -1;
-
-    if (!stub || testStubHandshake(stub) < 0)
-        return -1;
-    start = g_get_monotonic_time();
-    if (testStubSignal(stub, SIGTERM) < 0)
-        return -1;
-    /* A second SIGTERM does not postpone the exit. */
-    g_usleep(100 * 1000);
-    if (testStubSignal(stub, SIGTERM) < 0 ||
-        testStubWaitExit(stub, 5000, &status) != 1)
-        return -1;
-    elapsed = g_get_monotonic_time() - start;
-    if (elapsed < 300 * 1000 || elapsed > 390 * 1000 + 1000 * 1000) {
-        virTestDiag("exited %lld us after SIGTERM", (long long)elapsed);
-        return -1;
-    }
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-        return -1;
-    return message && testLogHas(stub, message) ? 0 : -1;
-}
-
-
-static int
-testDieInHandshake(const void *opaque G_GNUC_UNUSED)
-{
-    g_autoptr(testStub) stub = testStubStart("qemu-stub-die-in-handshake", NULL);
-    g_autoptr(JsonNode) greeting = NULL;
-    g_autoptr(JsonNode) after = NULL;
-    int status = -1;
-
-    if (!stub || testStubConnect(stub) < 0)
-        return -1;
-    if (!(greeting = testStubRead(stub)) ||
-        !json_object_has_member(json_node_get_object(greeting), "QMP"))
-        return -1;
-    /* Then end of file, and an exit status of 1. */
-    if ((after = testStubRead(stub)))
-        return -1;
-    if (testStubWaitExit(stub, 5000, &status) != 1 || !WIFEXITED(status) ||
-        WEXITSTATUS(status) != 1)
-        return -1;
-    if (!testLogHas(stub, "qemu-system-x86_64: qemu-stub: exiting during "
-                    "the QMP handshake\n"))
-        return -1;
-    return 0;
-}
-
-
-static int
-testCloseInHandshake(const void *opaque G_GNUC_UNUSED)
-{
-    g_autoptr(testStub) stub = testStubStart("qemu-stub-close-in-handshake", NULL);
-    g_autoptr(JsonNode) greeting = NULL;
-    g_autoptr(JsonNode) after = NULL;
-    gint64 closed;
-    gint64 elapsed;
-    int status = -1;
-
-    if (!stub || testStubConnect(stub) < 0)
-        return -1;
-    if (!(greeting = testStubRead(stub)) ||
-        !json_object_has_member(json_node_get_object(greeting), "QMP"))
-        return -1;
-    /* End of file first; the exit (status 1) 100 ms later. */
-    if ((after = testStubRead(stub)))
-        return -1;
-    closed = g_get_monotonic_time();
-    if (testStubWaitExit(stub, 5000, &status) != 1 || !WIFEXITED(status) ||
-        WEXITSTATUS(status) != 1)
-        return -1;
-    elapsed = g_get_monotonic_time() - closed;
-    if (elapsed < 50 * 1000) {
-        virTestDiag("exited %lld us after closing its monitor", (long long)elapsed);
-        return -1;
-    }
-    if (!testLogHas(stub, "qemu-system-x86_64: qemu-stub: closing the monitor "
-                    "during the QMP handshake\n"))
-        return -1;
-    return virFileExists(stub->pidfile) || virFileExists(stub->sock) ? -1 : 0;
-}
-
-
-static int
-testSilent(const void *opaque G_GNUC_UNUSED)
-{
-    g_autoptr(testStub) stub = testStubStart("qemu-stub-silent", NULL);
-    g_autoptr(JsonNode) nothing = NULL;
-    const char *cmd = "{\"execute\":\"qmp_capabilities\"}\r\n";
-    int status = -1;
-
-    if (!stub || testStubConnect(stub) < 0)
-        return -1;
-    if (write(stub->mon, cmd, strlen(cmd)) != (ssize_t)strlen(cmd))
-        return -1;
-    if ((nothing = testRead(stub->mon, stub->in, 300)) || stub->in->len != 0)
-        return -1;
-    /* It takes SIGTERM normally. */
-    if (testStubSignal(stub, SIGTERM) < 0 ||
-        testStubWaitExit(stub, 5000, &status) != 1)
-        return -1;
-    return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : -1;
-}
-
-
-static int
-testExitAtOnce(const void *opaque G_GNUC_UNUSED)
-{
-    g_autoptr(testStub) stub = testStubStart("qemu-stub-exit-at-once", NULL);
-    g_autofree char *log = NULL;
-    int status = -1;
-
-    if (!stub || testStubWaitExit(stub, 5000, &status) != 1)
-        return -1;
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 1)
-        return -1;
-    if (virFileReadAll(stub->log, 4096, &log) < 0 ||
-        virTestCompareStrings("qemu-system-x86_64: unsupported machine type\n"
-                              "Use -machine help to list supported machines\n",
-                              log, "log") < 0)
-        return -1;
-    return virFileExists(stub->pidfile) || virFileExists(stub->sock) ? -1 : 0;
-}
-
-
-/* The stub's arguments for a domain, with or without -no-shutdown. */
-#define TEST_ACPI_ARGS(...) \
-    { "-name", "guest=demo,debug-threads=on", "-S", \
-      "-chardev", "socket,id=charmonitor,path=@DIR@/monitor.sock,server=on,wait=off", \
-      "-mon", "chardev=charmonitor,id=monitor,mode=control", \
-      "-pidfile", "@DIR@/demo.pid", __VA_ARGS__ NULL }
-
-/*
- * qemu-stub-acpi-guest with -no-shutdown: the guest powers off once
- * its CPUs run, and QEMU waits in run state 'shutdown'.
- */
-static int
-testAcpiGuestNoShutdown(const void *opaque G_GNUC_UNUSED)
-{
-    const char *const args[] = TEST_ACPI_ARGS("-no-shutdown",);
-    g_autoptr(testStub) stub = testStubStart("qemu-stub-acpi-guest", args);
-    g_autoptr(JsonNode) event = NULL;
-    g_autofree char *text = NULL;
-    int status = -1;
-
-    if (!stub || testStubHandshake(stub) < 0)
-        return -1;
-    /* Paused guests do not act on the button until they run. */
-    if (testStubExpect(stub, "{\"execute\":\"system_powerdown\"}",
-                       "{\"event\":\"POWERDOWN\"}\n{\"return\":{}}\n") < 0)
-        return -1;
-    if ((event = testRead(stub->mon, stub->in, 200))) {
-        virTestDiag("a paused guest acted on the power button");
-        return -1;
-    }
-    if (testStubExpect(stub, "{\"execute\":\"cont\"}",
-                       "{\"event\":\"RESUME\"}\n{\"return\":{}}\n") < 0)
-        return -1;
-    if (!(event = testStubRead(stub)))
-        return -1;
-    json_object_remove_member(json_node_get_object(event), "timestamp");
-    text = testFormat(event);
-    if (virTestCompareStrings("{\"event\":\"SHUTDOWN\",\"data\":{\"guest\":true,"
-                              "\"reason\":\"guest-shutdown\"}}", text, "event") < 0)
-        return -1;
-    g_clear_pointer(&event, json_node_unref);
-    g_clear_pointer(&text, g_free);
-    if (!(event = testStubRead(stub)))
-        return -1;
-    json_object_remove_member(json_node_get_object(event), "timestamp");
-    text = testFormat(event);
-    if (virTestCompareStrings("{\"event\":\"STOP\"}", text, "event") < 0)
-        return -1;
-
-    /* QEMU stays, powered off, until someone ends it or resets it. */
-    if (testStubWaitExit(stub, 100, NULL) != 0)
-        return -1;
-    if (testStubExpect(stub, "{\"execute\":\"query-status\"}",
-                       "{\"return\":{\"status\":\"shutdown\",\"singlestep\":false,"
-                       "\"running\":false}}\n") < 0 ||
-        testStubExpect(stub, "{\"execute\":\"cont\"}",
-                       "{\"error\":{\"class\":\"GenericError\",\"desc\":"
-                       "\"Resetting the Virtual Machine is required\"}}\n") < 0 ||
-        testStubExpect(stub, "{\"execute\":\"system_powerdown\"}",
-                       "{\"event\":\"POWERDOWN\"}\n{\"return\":{}}\n") < 0)
-        return -1;
-    if (testStubSignal(stub, SIGTERM) < 0 ||
-        testStubWaitExit(stub, 5000, &status) != 1 ||
-        !WIFEXITED(status) || WEXITSTATUS(status) != 0)
-        return -1;
-    return virFileExists(stub->pidfile) || virFileExists(stub->sock) ? -1 : 0;
-}
-
-
-/* Without -no-shutdown, QEMU exits when the guest powers off. */
-static int
-testAcpiGuestExits(const void *opaque G_GNUC_UNUSED)
-{
-    const char *const args[] = TEST_ACPI_ARGS();
-    g_autoptr(testStub) stub = testStubStart("qemu-stub-acpi-guest", args);
-    g_autoptr(JsonNode) event = NULL;
-    g_autofree char *text = NULL;
-    int status = -1;
-
-    if (!stub || testStubHandshake(stub) < 0)
-        return -1;
-    if (testStubExpect(stub, "{\"execute\":\"cont\"}",
-                       "{\"event\":\"RESUME\"}\n{\"return\":{}}\n") < 0 ||
-        testStubExpect(stub, "{\"execute\":\"system_powerdown\"}",
-                       "{\"event\":\"POWERDOWN\"}\n{\"return\":{}}\n") < 0)
-        return -1;
-    if (!(event = testStubRead(stub)))
-        return -1;
-    json_object_remove_member(json_node_get_object(event), "timestamp");
-    text = testFormat(event);
-    if (virTestCompareStrings("{\"event\":\"SHUTDOWN\",\"data\":{\"guest\":true,"
-                              "\"reason\":\"guest-shutdown\"}}", text, "event") < 0)
-        return -1;
-    if (testStubWaitExit(stub, 5000, &status) != 1 || !WIFEXITED(status) ||
-        WEXITSTATUS(status) != 0)
+    if (!message || !testStubLogHas(stub, message))
         return -1;
     return virFileExists(stub->pidfile) || virFileExists(stub->sock) ? -1 : 0;
 }
@@ -784,7 +242,7 @@ testProbeDaemon(const void *opaque G_GNUC_UNUSED)
         virProcessGetStartTime(daemon->pid, &start) < 0 ||
         virProcessOpenPidfd(daemon->pid, start, &daemon->pidfd) != 1)
         return -1;
-    if ((daemon->mon = testConnect(qmp, 0)) < 0)
+    if ((daemon->mon = testStubConnectPath(qmp, 0)) < 0)
         return -1;
     if (testStubHandshake(daemon) < 0)
         return -1;
@@ -843,39 +301,7 @@ testStartFail(const void *opaque)
 static int
 testNoChildLeft(const void *opaque G_GNUC_UNUSED)
 {
-    siginfo_t info;
-
-    memset(&info, 0, sizeof(info));
-    if (waitid(P_ALL, 0, &info, WEXITED | WNOHANG | WNOWAIT) < 0 &&
-        errno == ECHILD)
-        return 0;
-    virTestDiag("child %lld left behind", (long long)info.si_pid);
-    return -1;
-}
-
-
-static int
-testSetup(void)
-{
-    const char *names[] = {
-        "qemu-stub", "qemu-stub-ignore-term", "qemu-stub-term-delay-300",
-        "qemu-stub-die-in-handshake", "qemu-stub-silent",
-        "qemu-stub-exit-at-once", "qemu-stub-acpi-guest",
-        "qemu-stub-close-in-handshake",
-    };
-    g_autofree char *binary = g_build_filename(virTestBuildDir(), "qemustub",
-                                               NULL);
-
-    stubDir = virTestMakeTempDir("qemustub-bin");
-    for (size_t i = 0; i < G_N_ELEMENTS(names); i++) {
-        g_autofree char *link = g_build_filename(stubDir, names[i], NULL);
-
-        if (symlink(binary, link) < 0) {
-            virTestDiag("cannot link %s: %s", link, g_strerror(errno));
-            return -1;
-        }
-    }
-    return 0;
+    return testNoChildren() ? 0 : -1;
 }
 
 
@@ -901,26 +327,12 @@ mymain(void)
 {
     int ret = 0;
 
-    if (testSetup() < 0)
+    if (testStubSetup() < 0)
         return -1;
 
     DO_TEST("qemu-stub speaks QMP and quits", testNormalSession);
     DO_TEST("qemu-stub lists machines and types", testProbeLists);
     DO_TEST("qemu-stub ends on SIGTERM like QEMU", testSigterm);
-    DO_TEST("qemu-stub-ignore-term only dies by SIGKILL", testIgnoreTerm);
-    DO_TEST("qemu-stub-term-delay-300 exits 300 ms after SIGTERM",
-            testTermDelay);
-    DO_TEST("qemu-stub-die-in-handshake exits after the greeting",
-            testDieInHandshake);
-    DO_TEST("qemu-stub-close-in-handshake closes its monitor, then exits",
-            testCloseInHandshake);
-    DO_TEST("qemu-stub-silent never answers", testSilent);
-    DO_TEST("qemu-stub-exit-at-once fails like a bad machine type",
-            testExitAtOnce);
-    DO_TEST("qemu-stub-acpi-guest powers off and waits with -no-shutdown",
-            testAcpiGuestNoShutdown);
-    DO_TEST("qemu-stub-acpi-guest powers off and exits without -no-shutdown",
-            testAcpiGuestExits);
     DO_TEST("qemu-stub probed with -qmp and -daemonize", testProbeDaemon);
     DO_TEST_FAIL("option without its argument",
                  "qemu-system-x86_64: -pidfile: requires an argument\n",
@@ -951,7 +363,6 @@ mymain(void)
                  "-qmp", "unix:/tmp/" LONG_NAME ",server=on,wait=off");
     DO_TEST("no child left behind", testNoChildLeft);
 
-    g_free(stubDir);
     return ret;
 }
 

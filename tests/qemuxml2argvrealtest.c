@@ -15,6 +15,9 @@
  */
 
 #include <fcntl.h>
+#include <net/if.h>
+#include <linux/if_tun.h>
+#include <sys/ioctl.h>
 #include <netinet/in.h>
 #include <signal.h>
 #include <sys/prctl.h>
@@ -24,6 +27,7 @@
 #include <json-glib/json-glib.h>
 
 #include "testutils.h"
+#include "testutilsargv.h"
 #include "domain_conf.h"
 #include "qemu_capabilities.h"
 #include "qemu_capabilitiespriv.h"
@@ -690,6 +694,41 @@ testReap(GSubprocess *proc)
 }
 
 
+/*
+ * A bridge interface's tap, as the driver would pass it, but in no
+ * bridge (the test must not touch the host's network): QEMU only sees a
+ * tap descriptor either way.  Not persistent, it goes with QEMU.
+ */
+static int
+testPassTaps(GSubprocessLauncher *launcher, const virDomainDef *def,
+             const int *tapfds)
+{
+    for (size_t i = 0; i < def->nnets; i++) {
+        struct ifreq ifr = { 0 };
+        int fd;
+
+        if (tapfds[i] < 0)
+            continue;
+        if ((fd = open("/dev/net/tun", O_RDWR | O_CLOEXEC)) < 0) {
+            virTestDiag("cannot open /dev/net/tun: %s", g_strerror(errno));
+            return -1;
+        }
+        g_strlcpy(ifr.ifr_name, "gracetest%d", sizeof(ifr.ifr_name));
+        ifr.ifr_flags = IFF_TAP | IFF_NO_PI;
+        if (def->nets[i]->model == VIR_DOMAIN_NET_MODEL_VIRTIO)
+            ifr.ifr_flags |= IFF_VNET_HDR;
+        if (ioctl(fd, TUNSETIFF, &ifr) < 0) {
+            virTestDiag("cannot create a tap (this test needs CAP_NET_ADMIN): %s",
+                        g_strerror(errno));
+            close(fd);
+            return -1;
+        }
+        g_subprocess_launcher_take_fd(launcher, fd, tapfds[i]);
+    }
+    return 0;
+}
+
+
 static void
 testShowLog(const char *dir)
 {
@@ -708,7 +747,9 @@ testRunQEMU(const testInfo *info, const virDomainDef *def,
     g_autofree char *monitor = g_strdup_printf("%s/monitor.sock", res->dir);
     g_autofree char *pidfile = g_strdup_printf("%s/qemu.pid", res->dir);
     g_autofree char *log = g_strdup_printf("%s/qemu.log", res->dir);
-    qemuCommandPaths paths = { .monitorSocket = monitor, .pidFile = pidfile };
+    g_autofree int *tapfds = testTapFDs(def);
+    qemuCommandPaths paths = { .monitorSocket = monitor, .pidFile = pidfile,
+                               .tapfds = tapfds, .ntapfds = def->nnets };
     g_auto(GStrv) argv = NULL;
     g_autoptr(GSubprocessLauncher) launcher = NULL;
     g_autoptr(GSubprocess) proc = NULL;
@@ -728,6 +769,8 @@ testRunQEMU(const testInfo *info, const virDomainDef *def,
     g_subprocess_launcher_set_stderr_file_path(launcher, log);
     g_subprocess_launcher_setenv(launcher, "LC_ALL", "C", TRUE);
     g_subprocess_launcher_set_child_setup(launcher, testChildSetup, NULL, NULL);
+    if (testPassTaps(launcher, def, tapfds) < 0)
+        return -1;
     if (!(proc = g_subprocess_launcher_spawnv(launcher, (const char *const *)argv,
                                               &gerr))) {
         virTestDiag("cannot start %s: %s", argv[0], gerr->message);

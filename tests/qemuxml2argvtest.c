@@ -27,6 +27,7 @@
 #include <libxml/xpath.h>
 
 #include "testutils.h"
+#include "testutilsargv.h"
 #include "domain_conf.h"
 #include "qemu_capabilities.h"
 #include "qemu_command.h"
@@ -119,7 +120,9 @@ testBuild(const virDomainDef *def, const virQEMUCaps *caps, const char *name)
     g_autofree char *dir = g_strdup_printf(TEST_ROOT "/%s", name);
     g_autofree char *monitor = g_strdup_printf("%s/monitor.sock", dir);
     g_autofree char *pidfile = g_strdup_printf("%s/qemu.pid", dir);
-    qemuCommandPaths paths = { .monitorSocket = monitor, .pidFile = pidfile };
+    g_autofree int *tapfds = testTapFDs(def);
+    qemuCommandPaths paths = { .monitorSocket = monitor, .pidFile = pidfile,
+                               .tapfds = tapfds, .ntapfds = def->nnets };
     g_auto(GStrv) argv = NULL;
 
     if (!(argv = qemuBuildCommandLine(def, caps, &paths, 0)))

@@ -891,15 +891,15 @@ def case_our_virsh_upstream_wire(d):
 UPSTREAM_LIBVIRTD = "/usr/sbin/libvirtd"
 
 # Debian's libvirtd in a mount namespace of its own: its state
-# directories are empty file systems there, its configuration a copy
-# (QEMU as root, no security driver, logs to files: what a container
-# needs), its sockets in DIR/sock where our clients reach them.
+# directories are empty file systems there, its configuration copies of
+# the host's *.conf files (not the host's domain definitions, which
+# another engineer's daemon may be changing) with QEMU as root, no
+# security driver and logs to files (what a container needs), its
+# sockets in DIR/sock where our clients reach them.
 UPSTREAM_SCRIPT = """
 set -e
 D=$1
-cp -a /etc/libvirt/. "$D/etc/"
-# Only the configuration: not the domains others defined on this host.
-rm -f "$D"/etc/qemu/*.xml "$D"/etc/qemu/autostart/*.xml
+cp /etc/libvirt/*.conf "$D/etc/"
 printf 'user = "root"\\ngroup = "root"\\ndynamic_ownership = 0\\nremember_owner = 0\\nsecurity_driver = "none"\\nstdio_handler = "file"\\n' >> "$D/etc/qemu.conf"
 printf 'unix_sock_dir = "%s/sock"\\nauth_unix_rw = "none"\\nauth_unix_ro = "none"\\n' "$D" >> "$D/etc/libvirtd.conf"
 for d in /run/libvirt /var/lib/libvirt /var/log/libvirt /var/cache/libvirt; do

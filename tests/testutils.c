@@ -45,6 +45,111 @@ virTestDiag(const char *fmt, ...)
 }
 
 
+/**
+ * virTestAssertFailed:
+ * @file: the assertion's source file (__FILE__)
+ * @line: its line
+ * @fmt: what failed: the expression and the values it compared
+ *
+ * The report of the TEST_ASSERT* macros: one TAP comment
+ * "FILE:LINE: assertion failed: ...", so that a failing case names the
+ * line to read.
+ */
+void
+virTestAssertFailed(const char *file, int line, const char *fmt, ...)
+{
+    g_autofree char *text = NULL;
+    va_list ap;
+
+    va_start(ap, fmt);
+    text = g_strdup_vprintf(fmt, ap);
+    va_end(ap);
+    virTestDiag("%s:%d: assertion failed: %s", file, line, text);
+}
+
+
+/**
+ * virTestErrorMatches:
+ * @code: the expected VIR_ERR_* code
+ * @domain: the expected VIR_FROM_* domain, or -1 for any
+ * @prefix: the start of the expected message, or NULL for any
+ *
+ * Returns: whether the last libvirt error is the one described.
+ */
+bool
+virTestErrorMatches(int code, int domain, const char *prefix)
+{
+    virErrorPtr err = virGetLastError();
+
+    if (!err)
+        return false;
+    if (err->code != code)
+        return false;
+    if (domain >= 0 && err->domain != domain)
+        return false;
+    if (prefix && !g_str_has_prefix(NULLSTR(err->message), prefix))
+        return false;
+    return true;
+}
+
+
+/**
+ * virTestAssertErrorFailed:
+ * @file: the assertion's source file
+ * @line: its line
+ * @expr: the expected code as written
+ * @code: its value
+ * @domain: the expected domain, or -1
+ * @prefix: the expected message start, or NULL
+ *
+ * The report of TEST_ASSERT_ERROR*: what was expected and the error
+ * that was there instead (or that there was none).
+ */
+void
+virTestAssertErrorFailed(const char *file, int line, const char *expr,
+                         int code, int domain, const char *prefix)
+{
+    virErrorPtr err = virGetLastError();
+
+    if (!err) {
+        virTestAssertFailed(file, line,
+                            "error %s [%d/%d] '%s...': no error reported",
+                            expr, code, domain, NULLSTR(prefix));
+        return;
+    }
+    virTestAssertFailed(file, line,
+                        "error %s [%d/%d] '%s...': got [%d/%d] '%s'",
+                        expr, code, domain, NULLSTR(prefix),
+                        err->code, err->domain, NULLSTR(err->message));
+}
+
+
+/**
+ * virTestCheckErrorMessage:
+ * @code: the expected VIR_ERR_* code
+ * @message: the exact expected message
+ *
+ * Returns: 0 if the last libvirt error has @code and @message; -1 with
+ * both printed otherwise.
+ */
+int
+virTestCheckErrorMessage(int code, const char *message)
+{
+    virErrorPtr err = virErrorLast();
+
+    if (!err) {
+        virTestDiag("expected an error, got none");
+        return -1;
+    }
+    if (err->code != code) {
+        virTestDiag("expected error code %d, got %d (%s)", code, err->code,
+                    NULLSTR(err->message));
+        return -1;
+    }
+    return virTestCompareStrings(message, err->message, "error message");
+}
+
+
 bool
 virTestRegenerate(void)
 {

@@ -77,17 +77,6 @@ unsigned long long testProcessStartTime(pid_t pid);
 /* The parent of @pid, 0 if unknown. */
 pid_t testProcessParent(pid_t pid);
 
-/* Reporting where a check failed: file:line and the message, as a TAP
- * comment, then to the case's cleanup label. */
-#define TEST_CHECK(cond, ...) \
-    do { \
-        if (!(cond)) { \
-            g_autofree char *testCheckMsg_ = g_strdup_printf(__VA_ARGS__); \
-            virTestDiag("%s:%d: %s", __FILE__, __LINE__, testCheckMsg_); \
-            goto cleanup; \
-        } \
-    } while (0)
-
 /* The QEMU processes (not zombies) whose command line mentions @root,
  * sorted; a wrapper shell that passes QEMU's arguments on is not one. */
 GArray *testRootQemuProcesses(const char *root);

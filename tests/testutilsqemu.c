@@ -37,6 +37,31 @@ testQemuRootNew(const char *qemuconf, char **retURI)
 }
 
 
+virConnectPtr
+testQemuConnectNew(const char *qemuconf, bool events, char **retRoot,
+                   char **retURI)
+{
+    g_autofree char *root = NULL;
+    g_autofree char *uri = NULL;
+    virConnectPtr conn;
+
+    virSetErrorFunc(NULL, testQemuQuietErrors);
+    if (events && virEventRegisterDefaultImpl() < 0) {
+        virTestDiag("cannot register the default event loop: %s",
+                    virGetLastErrorMessage());
+        return NULL;
+    }
+    root = testQemuRootNew(qemuconf, &uri);
+    if (!(conn = virConnectOpen(uri))) {
+        virTestDiag("cannot open %s: %s", uri, virGetLastErrorMessage());
+        return NULL;
+    }
+    *retRoot = g_steal_pointer(&root);
+    *retURI = g_steal_pointer(&uri);
+    return conn;
+}
+
+
 char *
 testQemuDomainXML(const char *name, const char *emulator, const char *devices)
 {
@@ -231,20 +256,6 @@ testProcessFreeze(pid_t pid)
 }
 
 
-bool
-testNoChildren(void)
-{
-    siginfo_t info;
-
-    memset(&info, 0, sizeof(info));
-    if (waitid(P_ALL, 0, &info, WEXITED | WNOHANG | WNOWAIT) < 0 &&
-        errno == ECHILD)
-        return true;
-    virTestDiag("a child is left: %lld", (long long)info.si_pid);
-    return false;
-}
-
-
 char *
 testQemuStubDir(const char *const *names)
 {
@@ -343,4 +354,85 @@ testQemuCleanup(virDomainPtr dom, pid_t pid)
     }
     virResetLastError();
     testReapChildren();
+}
+
+
+double
+testSecondsSince(gint64 start)
+{
+    return (g_get_monotonic_time() - start) / (double)G_USEC_PER_SEC;
+}
+
+
+bool
+testTookBetween(const char *what, double elapsed, double low, double high)
+{
+    if (elapsed >= low && elapsed < high)
+        return true;
+    virTestDiag("%s took %.3f s, expected %.3f to %.3f s", what, elapsed, low,
+                high);
+    return false;
+}
+
+
+virDomainPtr
+testQemuStubStart(virConnectPtr conn, const char *stubDir, const char *name,
+                  const char *stub)
+{
+    g_autofree char *emulator = g_build_filename(stubDir, stub, NULL);
+
+    return testQemuStart(conn, name, emulator);
+}
+
+
+char *
+testQemuStubXML(const char *stubDir, const char *name, const char *stub)
+{
+    g_autofree char *emulator = g_build_filename(stubDir, stub, NULL);
+
+    return testQemuDomainXML(name, emulator, NULL);
+}
+
+
+bool
+testQemuLogShowsSigterm(const char *root, const char *name)
+{
+    g_autofree char *path = g_strdup_printf("%s/log/qemu/%s.log", root, name);
+    g_autofree char *log = NULL;
+    g_autofree char *expect = g_strdup_printf("terminating on signal 15 from pid %lld ",
+                                              (long long)getpid());
+
+    if (!g_file_get_contents(path, &log, NULL, NULL) || !strstr(log, expect)) {
+        virTestDiag("log %s lacks '%s':\n%s", path, expect, NULLSTR(log));
+        return false;
+    }
+    return true;
+}
+
+
+bool
+testQemuNoRuntimeState(const char *root, const char *name, const char *status)
+{
+    g_autofree char *dir = g_strdup_printf("%s/run/qemu", root);
+    g_autofree char *statusFile = g_strdup_printf("%s.xml", name);
+    g_autofree char *got = testQemuStatusFile(root, name);
+    g_autoptr(GDir) d = g_dir_open(dir, 0, NULL);
+    const char *entry;
+
+    if (STRNEQ_NULLABLE(got, status)) {
+        virTestDiag("status file of %s: '%s', expected '%s'", name, NULLSTR(got),
+                    NULLSTR(status));
+        return false;
+    }
+    while (d && (entry = g_dir_read_name(d))) {
+        if (g_str_has_suffix(entry, ".lock") || g_str_has_suffix(entry, ".destroy") ||
+            STREQ(entry, "next-id") || STREQ(entry, "next-id-lock") ||
+            STREQ(entry, "driver-lock") || STREQ(entry, "generation") ||
+            STREQ(entry, "driver-holder") ||
+            (status && STREQ(entry, statusFile)))
+            continue;
+        virTestDiag("left in %s: %s", dir, entry);
+        return false;
+    }
+    return true;
 }

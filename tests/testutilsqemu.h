@@ -10,6 +10,8 @@
 #include <sys/types.h>
 
 #include "internal.h"
+#include "testutils.h"
+#include "testutilsproc.h"
 
 /* The timeouts every driver test runs with, so that the fault paths
  * take a fraction of a second rather than the defaults' tens. */
@@ -21,6 +23,14 @@
 /* A new embed root (removed at exit) with @qemuconf as its qemu.conf
  * (NULL: none).  Returns the root; *retURI gets the URI. */
 char *testQemuRootNew(const char *qemuconf, char **retURI);
+
+/* What a driver test program starts with: errors kept quiet (the
+ * tests look at them), the default event loop registered if @events, a
+ * new embed root with @qemuconf (as testQemuRootNew()) and a connection
+ * to it.  Returns the connection, *retRoot and *retURI; or NULL with a
+ * diagnostic. */
+virConnectPtr testQemuConnectNew(const char *qemuconf, bool events,
+                                 char **retRoot, char **retURI);
 
 /* A minimal domain: no disks, 64 MiB, TCG, the given emulator (NULL:
  * Debian's qemu-system-x86_64) and extra <devices> content. */
@@ -55,10 +65,25 @@ int testQemuCheckError(int code, int domain, const char *prefix);
  * differ. */
 int testQemuCheckState(virDomainPtr dom, int wantState, int wantReason);
 
+/* A TEST_ASSERT (testutils.h) that @dom's state and reason are
+ * @wantState and @wantReason; a failure prints both pairs. */
+#define TEST_ASSERT_STATE(dom, wantState, wantReason) \
+    do { \
+        int testState_ = -1; \
+        int testReason_ = -1; \
+        if (virDomainGetState(dom, &testState_, &testReason_, 0) < 0 || \
+            testState_ != (wantState) || testReason_ != (wantReason)) { \
+            virTestAssertFailed(__FILE__, __LINE__, \
+                                "state of %s: %d/%d, expected %s/%s (%d/%d)", \
+                                #dom, testState_, testReason_, #wantState, \
+                                #wantReason, (int)(wantState), \
+                                (int)(wantReason)); \
+            goto cleanup; \
+        } \
+    } while (0)
+
 /* Stops @pid with SIGSTOP and waits until /proc shows it stopped. */
 int testProcessFreeze(pid_t pid);
-/* Whether this process has no child at all, running or unreaped. */
-bool testNoChildren(void);
 
 /* A new directory (removed at exit) of symlinks to the stub QEMU, one
  * per name in @names (NULL-terminated): qemu-stub, qemu-stub-MODE. */
@@ -87,3 +112,24 @@ virDomainPtr testQemuStart(virConnectPtr conn, const char *name,
  * domain destroyed, undefined and its handle freed (@dom may be NULL),
  * the error reset and children reaped. */
 void testQemuCleanup(virDomainPtr dom, pid_t pid);
+
+
+/* Seconds (monotonic) since @start, a g_get_monotonic_time() value. */
+double testSecondsSince(gint64 start);
+/* Whether @elapsed seconds is within [@low, @high); a diagnostic
+ * naming @what if not. */
+bool testTookBetween(const char *what, double elapsed, double low, double high);
+
+/* testQemuStart() and testQemuDomainXML() with the stub QEMU @stub of
+ * @stubDir (testQemuStubDir()) as the emulator. */
+virDomainPtr testQemuStubStart(virConnectPtr conn, const char *stubDir,
+                               const char *name, const char *stub);
+char *testQemuStubXML(const char *stubDir, const char *name, const char *stub);
+
+/* Whether the log of domain @name in @root says QEMU got SIGTERM from
+ * this process; a diagnostic with the log if not. */
+bool testQemuLogShowsSigterm(const char *root, const char *name);
+/* Whether nothing of a run of @name is left in @root's state directory:
+ * no pid file, no private directory, and a status file only if @status
+ * says what it must hold.  A diagnostic if not. */
+bool testQemuNoRuntimeState(const char *root, const char *name, const char *status);

@@ -9,6 +9,7 @@
 #include "domain_conf.h"
 #include "virerror.h"
 #include "virlog.h"
+#include "virnetdevtap.h"
 #include "viruuid.h"
 #include "virxml.h"
 
@@ -60,7 +61,7 @@ VIR_ENUM_IMPL(virDomainControllerModelSCSI, VIR_DOMAIN_CONTROLLER_MODEL_SCSI_LAS
 VIR_ENUM_IMPL(virDomainControllerModelPCI, VIR_DOMAIN_CONTROLLER_MODEL_PCI_LAST,
               "pci-root", "pcie-root", "pcie-root-port", "pcie-to-pci-bridge");
 VIR_ENUM_IMPL(virDomainNet, VIR_DOMAIN_NET_TYPE_LAST,
-              "user", "network");
+              "user", "network", "bridge");
 VIR_ENUM_IMPL(virDomainNetModel, VIR_DOMAIN_NET_MODEL_LAST,
               "unknown", "virtio", "e1000", "rtl8139", "e1000e");
 VIR_ENUM_IMPL(virDomainChrDevice, VIR_DOMAIN_CHR_DEVICE_TYPE_LAST,
@@ -325,6 +326,8 @@ virDomainNetDefFree(virDomainNetDef *def)
     if (!def)
         return;
     g_free(def->network);
+    g_free(def->bridge);
+    g_free(def->ifname);
     virDomainDeviceInfoClear(&def->info);
     g_free(def);
 }
@@ -716,10 +719,12 @@ static const virDomainSchemaElement virDomainSchema[] = {
     { "domain/devices/controller/address", NULL, VIR_SCHEMA_NONE },
 
     { "domain/devices/interface", VIR_SCHEMA_LIST("type"),
-      VIR_SCHEMA_LIST("mac", "source", "model", "boot", VIR_SCHEMA_INFO) },
+      VIR_SCHEMA_LIST("mac", "source", "target", "model", "boot", VIR_SCHEMA_INFO) },
     { "domain/devices/interface/mac", VIR_SCHEMA_LIST("address"),
       VIR_SCHEMA_NONE },
-    { "domain/devices/interface/source", VIR_SCHEMA_LIST("network"),
+    { "domain/devices/interface/source", VIR_SCHEMA_LIST("network", "bridge"),
+      VIR_SCHEMA_NONE },
+    { "domain/devices/interface/target", VIR_SCHEMA_LIST("dev"),
       VIR_SCHEMA_NONE },
     { "domain/devices/interface/model", VIR_SCHEMA_LIST("type"),
       VIR_SCHEMA_NONE },
@@ -1667,20 +1672,70 @@ virDomainNetDefParse(xmlNodePtr node, unsigned int flags)
 
     if ((child = virXMLNodeFirstChild(node, "source"))) {
         g_autofree char *network = virXMLPropString(child, "network");
+        g_autofree char *bridge = virXMLPropString(child, "bridge");
 
-        if (def->type != VIR_DOMAIN_NET_TYPE_NETWORK) {
+        if (def->type == VIR_DOMAIN_NET_TYPE_USER) {
             virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
                            _("element <source> is not supported for interface type '%1$s'"),
                            virDomainNetTypeToString(def->type));
             return NULL;
         }
+        /* Each type has its own attribute; the other one would be
+         * dropped without effect, so it is refused. */
+        if ((def->type == VIR_DOMAIN_NET_TYPE_NETWORK && bridge) ||
+            (def->type == VIR_DOMAIN_NET_TYPE_BRIDGE && network)) {
+            virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
+                           _("attribute '%1$s' of interface <source> is not supported for interface type '%2$s'"),
+                           def->type == VIR_DOMAIN_NET_TYPE_BRIDGE ? "network" : "bridge",
+                           virDomainNetTypeToString(def->type));
+            return NULL;
+        }
         if (network && *network)
             def->network = g_steal_pointer(&network);
+        if (bridge && *bridge)
+            def->bridge = g_steal_pointer(&bridge);
     }
     if (def->type == VIR_DOMAIN_NET_TYPE_NETWORK && !def->network) {
         virReportError(VIR_ERR_INTERNAL_ERROR, "%s",
                        _("No <source> 'network' attribute specified with <interface type='network'/>"));
         return NULL;
+    }
+    if (def->type == VIR_DOMAIN_NET_TYPE_BRIDGE) {
+        if (!def->bridge) {
+            virReportError(VIR_ERR_XML_ERROR, "%s",
+                           _("interface type='bridge' needs a <source> element with a 'bridge' attribute"));
+            return NULL;
+        }
+        /* Refused here rather than at start: the name reaches the
+         * kernel, and what cannot name an interface is a typing error. */
+        if (!virNetDevNameIsValid(def->bridge)) {
+            virReportError(VIR_ERR_XML_ERROR,
+                           _("invalid bridge name '%1$s' in interface <source>"),
+                           def->bridge);
+            return NULL;
+        }
+    }
+
+    if ((child = virXMLNodeFirstChild(node, "target"))) {
+        g_autofree char *dev = virXMLPropString(child, "dev");
+
+        if (def->type != VIR_DOMAIN_NET_TYPE_BRIDGE) {
+            virReportError(VIR_ERR_CONFIG_UNSUPPORTED,
+                           _("element <target> is not supported for interface type '%1$s'"),
+                           virDomainNetTypeToString(def->type));
+            return NULL;
+        }
+        if (dev && !virNetDevNameIsValid(dev)) {
+            virReportError(VIR_ERR_XML_ERROR,
+                           _("invalid network interface name '%1$s' in interface <target>"),
+                           dev);
+            return NULL;
+        }
+        /* The kernel's names belong to one run, as upstream decides. */
+        if (dev && (flags & VIR_DOMAIN_DEF_PARSE_INACTIVE) &&
+            g_str_has_prefix(dev, VIR_NET_DEV_TAP_PREFIX))
+            g_clear_pointer(&dev, g_free);
+        def->ifname = g_steal_pointer(&dev);
     }
 
     if ((child = virXMLNodeFirstChild(node, "model"))) {
@@ -4682,6 +4737,11 @@ virDomainNetDefFormat(virBuffer *buf, const virDomainNetDef *net,
     virBufferAdjustIndent(buf, 2);
     virBufferAsprintf(buf, "<mac address='%s'/>\n", virMacAddrFormat(&net->mac, mac));
     virBufferEscapeString(buf, "<source network='%s'/>\n", net->network);
+    virBufferEscapeString(buf, "<source bridge='%s'/>\n", net->bridge);
+    /* A name the kernel picked belongs to the run, not the definition. */
+    if (!(flags & VIR_DOMAIN_DEF_FORMAT_INACTIVE) || !net->ifname ||
+        !g_str_has_prefix(net->ifname, VIR_NET_DEV_TAP_PREFIX))
+        virBufferEscapeString(buf, "<target dev='%s'/>\n", net->ifname);
     if (net->model != VIR_DOMAIN_NET_MODEL_UNKNOWN)
         virBufferAsprintf(buf, "<model type='%s'/>\n",
                           virDomainNetModelTypeToString(net->model));
@@ -5271,6 +5331,7 @@ virDomainNetDefIsEqual(const virDomainNetDef *a, const virDomainNetDef *b)
 {
     return a->type == b->type && virMacAddrCmp(&a->mac, &b->mac) == 0 &&
         a->model == b->model && STREQ_NULLABLE(a->network, b->network) &&
+        STREQ_NULLABLE(a->bridge, b->bridge) && STREQ_NULLABLE(a->ifname, b->ifname) &&
         virDomainDeviceInfoIsEqual(&a->info, &b->info);
 }
 

@@ -381,6 +381,7 @@ struct _virDomainControllerDef {
 typedef enum {
     VIR_DOMAIN_NET_TYPE_USER,   /* "user": QEMU's user-mode networking */
     VIR_DOMAIN_NET_TYPE_NETWORK,   /* "network": a virtual network (none exists here) */
+    VIR_DOMAIN_NET_TYPE_BRIDGE,    /* "bridge": a tap plugged into a host bridge */
 
     VIR_DOMAIN_NET_TYPE_LAST
 } virDomainNetType;
@@ -404,6 +405,11 @@ struct _virDomainNetDef {
     virMacAddr mac;                /* generated when not given */
     virDomainNetModelType model;
     char *network;                 /* type='network': <source network=.../> */
+    char *bridge;                  /* type='bridge': <source bridge=.../> */
+    /* <target dev=.../>: the tap's name.  Given by the user, or the one
+     * the kernel picked at start (live definitions only: a "vnet" name
+     * in a persistent definition is dropped, as upstream drops it). */
+    char *ifname;
     virDomainDeviceInfo info;
 };
 

@@ -849,9 +849,9 @@ qemuBuildControllersCommandLine(GPtrArray *argv, const virDomainDef *def)
 
 /* ---- network interfaces ---------------------------------------------- */
 
-static void
+static int
 qemuBuildNetCommandLine(GPtrArray *argv, const virDomainDef *def,
-                        const virDomainNetDef *net,
+                        const virDomainNetDef *net, const qemuCommandPaths *paths,
                         size_t idx, unsigned int bootIndex)
 {
     g_autoptr(JsonBuilder) netdev = qemuJSONNew();
@@ -867,7 +867,23 @@ qemuBuildNetCommandLine(GPtrArray *argv, const virDomainDef *def,
     else if (net->model == VIR_DOMAIN_NET_MODEL_E1000E)
         driver = "e1000e";
 
-    qemuJSONString(netdev, "type", "user");
+    if (net->type == VIR_DOMAIN_NET_TYPE_BRIDGE) {
+        g_autofree char *fd = NULL;
+
+        /* The tap exists already (the driver made it): QEMU gets its
+         * descriptor, never a name to open or a script to run. */
+        if (idx >= paths->ntapfds || paths->tapfds[idx] < 0) {
+            virReportError(VIR_ERR_INTERNAL_ERROR,
+                           _("no tap device was prepared for interface %1$s"),
+                           net->info.alias);
+            return -1;
+        }
+        fd = g_strdup_printf("%d", paths->tapfds[idx]);
+        qemuJSONString(netdev, "type", "tap");
+        qemuJSONString(netdev, "fd", fd);
+    } else {
+        qemuJSONString(netdev, "type", "user");
+    }
     qemuJSONString(netdev, "id", netdevId);
     qemuArgAddJSON(argv, "-netdev", netdev);
 
@@ -879,6 +895,7 @@ qemuBuildNetCommandLine(GPtrArray *argv, const virDomainDef *def,
         qemuJSONInt(dev, "bootindex", bootIndex);
     qemuJSONPCIAddress(dev, def, &net->info);
     qemuArgAddJSON(argv, "-device", dev);
+    return 0;
 }
 
 
@@ -1287,7 +1304,8 @@ qemuBuildRNGCommandLine(GPtrArray *argv, const virDomainDef *def,
 /* ---- the whole command line ----------------------------------------- */
 
 static int
-qemuBuildDevicesCommandLine(GPtrArray *argv, const virDomainDef *def)
+qemuBuildDevicesCommandLine(GPtrArray *argv, const virDomainDef *def,
+                            const qemuCommandPaths *paths)
 {
     g_auto(qemuBootIndexes) boot = { 0 };
     bool primary = true;
@@ -1305,8 +1323,10 @@ qemuBuildDevicesCommandLine(GPtrArray *argv, const virDomainDef *def)
         if (qemuBuildDiskDevice(argv, def, disk, nodeIndex, boot.disks[i]) < 0)
             return -1;
     }
-    for (size_t i = 0; i < def->nnets; i++)
-        qemuBuildNetCommandLine(argv, def, def->nets[i], i, boot.nets[i]);
+    for (size_t i = 0; i < def->nnets; i++) {
+        if (qemuBuildNetCommandLine(argv, def, def->nets[i], paths, i, boot.nets[i]) < 0)
+            return -1;
+    }
     for (size_t i = 0; i < def->nserials; i++) {
         if (qemuBuildSerialCommandLine(argv, def->serials[i]) < 0)
             return -1;
@@ -1414,7 +1434,7 @@ qemuBuildCommandLine(const virDomainDef *def,
     if (def->os.cmdline)
         qemuArgAddPair(argv, "-append", def->os.cmdline);
 
-    if (qemuBuildDevicesCommandLine(argv, def) < 0)
+    if (qemuBuildDevicesCommandLine(argv, def, paths) < 0)
         return NULL;
 
     g_ptr_array_add(argv, NULL);

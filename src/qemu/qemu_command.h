@@ -20,6 +20,10 @@ struct _qemuCommandPaths {
     const char *monitorSocket;
     /* Where QEMU writes its pid (-pidfile); NULL to leave it out. */
     const char *pidFile;
+    /* For each <interface> (by index), the descriptor of the tap made
+     * for it (type='bridge'), -1 for the others; QEMU inherits them. */
+    const int *tapfds;
+    size_t ntapfds;
 };
 
 char **qemuBuildCommandLine(const virDomainDef *def,

@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 
 #include "qemu_driver.h"
+#include "qemu_storage.h"
 #include "qemu_driverpriv.h"
 #include "datatypes.h"
 #include "domain_event.h"
@@ -305,6 +306,8 @@ qemuConnectOpen(virConnectPtr conn, virConnectAuthPtr auth G_GNUC_UNUSED,
     if (!(driver = qemuDriverOpen(g_steal_pointer(&config), flags & VIR_CONNECT_RO)))
         return VIR_DRV_OPEN_ERROR;
     conn->privateData = driver;
+    if (!(flags & VIR_CONNECT_RO))
+        qemuStorageAutostart(conn);
     return VIR_DRV_OPEN_SUCCESS;
 }
 

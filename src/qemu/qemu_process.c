@@ -30,6 +30,7 @@
 #include "virerror.h"
 #include "virfile.h"
 #include "virlog.h"
+#include "virnetdevtap.h"
 #include "virprocess.h"
 
 #define VIR_FROM_THIS VIR_FROM_QEMU
@@ -593,6 +594,47 @@ qemuProcessOpenLog(virQEMUDriver *driver, virDomainObj *vm, char **argv)
 
 
 /* The environment QEMU runs with: nothing of ours leaks into it. */
+/*
+ * The taps of the domain's bridge interfaces, made now and plugged into
+ * their bridges, their names recorded in the live definition.  QEMU
+ * inherits the descriptors; once ours are closed the taps live exactly
+ * as long as QEMU does.  @tapfds gets one entry per interface, -1 for
+ * the interfaces that need none.
+ */
+static int
+qemuProcessPrepareTaps(virDomainObj *vm, int *tapfds)
+{
+    virDomainDef *def = vm->def;
+
+    for (size_t i = 0; i < def->nnets; i++)
+        tapfds[i] = -1;
+    for (size_t i = 0; i < def->nnets; i++) {
+        virDomainNetDef *net = def->nets[i];
+        g_autofree char *ifname = NULL;
+
+        if (net->type != VIR_DOMAIN_NET_TYPE_BRIDGE)
+            continue;
+        if (virNetDevTapCreateInBridge(net->bridge, net->ifname, &net->mac,
+                                       net->model == VIR_DOMAIN_NET_MODEL_VIRTIO,
+                                       &ifname, &tapfds[i]) < 0)
+            return -1;
+        virDomainObjLock(vm);
+        g_free(net->ifname);
+        net->ifname = g_steal_pointer(&ifname);
+        virDomainObjUnlock(vm);
+    }
+    return 0;
+}
+
+
+static void
+qemuProcessCloseTaps(int *tapfds, size_t ntapfds)
+{
+    for (size_t i = 0; i < ntapfds; i++)
+        virForceClose(&tapfds[i]);
+}
+
+
 static char **
 qemuProcessBuildEnv(qemuDomainObjPrivate *priv)
 {
@@ -786,6 +828,10 @@ qemuProcessStart(virQEMUDriver *driver, virDomainObj *vm, unsigned int flags)
     virProcessSpawnOpts opts = { 0 };
     VIR_AUTOCLOSE logfd = -1;
     VIR_AUTOCLOSE runfd = -1;
+    g_autofree int *tapfds = NULL;
+    g_autofree int *passfds = NULL;
+    size_t ntapfds = 0;
+    size_t npassfds = 0;
     qemuMonitor *mon;
     pid_t pid;
     int id;
@@ -837,6 +883,12 @@ qemuProcessStart(virQEMUDriver *driver, virDomainObj *vm, unsigned int flags)
 
     paths.monitorSocket = priv->monitorPath;
     paths.pidFile = priv->pidFile;
+    tapfds = g_new(int, vm->def->nnets);
+    ntapfds = vm->def->nnets;
+    if (qemuProcessPrepareTaps(vm, tapfds) < 0)
+        goto error;
+    paths.tapfds = tapfds;
+    paths.ntapfds = ntapfds;
     if (!(argv = qemuBuildCommandLine(vm->def, caps, &paths, 0)))
         goto error;
     if ((logfd = qemuProcessOpenLog(driver, vm, argv)) < 0)
@@ -852,15 +904,22 @@ qemuProcessStart(virQEMUDriver *driver, virDomainObj *vm, unsigned int flags)
      * low `ulimit -n` must not starve the guest of disks and sockets). */
     opts.maxFiles = driver->config->maxFiles;
     opts.maxFilesRequired = driver->config->maxFilesSet;
-    /* QEMU holds the run lock for as long as it lives. */
-    opts.passfds = &runfd;
-    opts.npassfds = 1;
+    /* QEMU holds the run lock for as long as it lives, and the taps. */
+    passfds = g_new(int, ntapfds + 1);
+    passfds[npassfds++] = runfd;
+    for (size_t i = 0; i < ntapfds; i++) {
+        if (tapfds[i] >= 0)
+            passfds[npassfds++] = tapfds[i];
+    }
+    opts.passfds = passfds;
+    opts.npassfds = npassfds;
     opts.prepare = qemuProcessRecordPid;
     opts.prepareOpaque = vm;
     if (virProcessSpawn((const char *const *)argv, (const char *const *)env,
                         &opts, &pid) < 0)
         goto error;
     virForceClose(&runfd);
+    qemuProcessCloseTaps(tapfds, ntapfds);
     VIR_DEBUG("domain %s: QEMU pid %lld", vm->def->name, (long long)pid);
 
     /* qemuProcessRecordPid opened priv->proc on the child. */
@@ -913,6 +972,8 @@ qemuProcessStart(virQEMUDriver *driver, virDomainObj *vm, unsigned int flags)
     return 0;
 
  error:
+    /* Closing them removes the taps, unless QEMU still runs. */
+    qemuProcessCloseTaps(tapfds, ntapfds);
     qemuProcessStartCleanup(driver, vm);
     return -1;
 }

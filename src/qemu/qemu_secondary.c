@@ -8,12 +8,15 @@
  * looks for storage pools and networks, virt-manager lists everything),
  * so each is answered the way an empty host answers: no objects, and a
  * lookup fails with upstream's "not found" code for that kind of object.
+ * Storage is the exception: directory pools are managed (qemu_storage.c),
+ * as virt-install on a remote connection needs them.
  * Everything else reports VIR_ERR_NO_SUPPORT from the entry point.
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
 #include "qemu_driver.h"
+#include "qemu_storage.h"
 #include "datatypes.h"
 #include "virerror.h"
 #include "viruuid.h"
@@ -100,85 +103,6 @@ static const virNetworkDriver qemuNetworkDriver = {
     .connectListAllNetworks = qemuConnectListAllNetworks,
     .networkLookupByName = qemuNetworkLookupByName,
     .networkLookupByUUID = qemuNetworkLookupByUUID,
-};
-
-
-/* ---- storage ---- */
-
-#undef VIR_FROM_THIS
-#define VIR_FROM_THIS VIR_FROM_STORAGE
-
-static int
-qemuConnectListAllStoragePools(virConnectPtr conn G_GNUC_UNUSED,
-                               virStoragePoolPtr **pools, unsigned int flags)
-{
-    /* Every flag upstream 9.0 knows: they are all filters. */
-    virCheckFlags((1U << 20) - 1, -1);
-    return qemuSecondaryListAll((void ***)pools);
-}
-
-
-static virStoragePoolPtr
-qemuStoragePoolLookupByName(virConnectPtr conn G_GNUC_UNUSED, const char *name)
-{
-    virReportError(VIR_ERR_NO_STORAGE_POOL,
-                   _("no storage pool with matching name '%1$s'"), name);
-    return NULL;
-}
-
-
-static virStoragePoolPtr
-qemuStoragePoolLookupByUUID(virConnectPtr conn G_GNUC_UNUSED,
-                            const unsigned char *uuid)
-{
-    char uuidstr[VIR_UUID_STRING_BUFLEN];
-
-    virUUIDFormat(uuid, uuidstr);
-    virReportError(VIR_ERR_NO_STORAGE_POOL,
-                   _("no storage pool with matching uuid '%1$s'"), uuidstr);
-    return NULL;
-}
-
-
-static virStoragePoolPtr
-qemuStoragePoolLookupByTargetPath(virConnectPtr conn G_GNUC_UNUSED, const char *path)
-{
-    virReportError(VIR_ERR_NO_STORAGE_POOL,
-                   _("no storage pool with matching target path '%1$s'"), path);
-    return NULL;
-}
-
-
-static virStorageVolPtr
-qemuStorageVolLookupByKey(virConnectPtr conn G_GNUC_UNUSED, const char *key)
-{
-    virReportError(VIR_ERR_NO_STORAGE_VOL,
-                   _("no storage vol with matching key '%1$s'"), key);
-    return NULL;
-}
-
-
-static virStorageVolPtr
-qemuStorageVolLookupByPath(virConnectPtr conn G_GNUC_UNUSED, const char *path)
-{
-    virReportError(VIR_ERR_NO_STORAGE_VOL,
-                   _("no storage vol with matching path '%1$s'"), path);
-    return NULL;
-}
-
-
-static const virStorageDriver qemuStorageDriver = {
-    .name = "QEMU",
-    .connectNumOfStoragePools = qemuSecondaryNumOf,
-    .connectListStoragePools = qemuSecondaryListNames,
-    .connectNumOfDefinedStoragePools = qemuSecondaryNumOf,
-    .connectListDefinedStoragePools = qemuSecondaryListNames,
-    .connectListAllStoragePools = qemuConnectListAllStoragePools,
-    .storagePoolLookupByName = qemuStoragePoolLookupByName,
-    .storagePoolLookupByUUID = qemuStoragePoolLookupByUUID,
-    .storagePoolLookupByTargetPath = qemuStoragePoolLookupByTargetPath,
-    .storageVolLookupByKey = qemuStorageVolLookupByKey,
-    .storageVolLookupByPath = qemuStorageVolLookupByPath,
 };
 
 

@@ -646,6 +646,214 @@ remoteDispatchConnectClose(virConnectPtr conn G_GNUC_UNUSED,
 }
 
 
+/* ---- storage pools and volumes ---- */
+
+/* Handles as the client sent them, as for domains: the driver checks
+ * them when the call runs. */
+static virStoragePoolPtr
+remoteGetStoragePool(virConnectPtr conn, const remote_nonnull_storage_pool *pool)
+{
+    return virGetStoragePool(conn, pool->name, (const unsigned char *)pool->uuid);
+}
+
+
+static void
+remoteFillStoragePool(remote_nonnull_storage_pool *dst, virStoragePoolPtr pool)
+{
+    dst->name = g_strdup(pool->name);
+    memcpy(dst->uuid, pool->uuid, VIR_UUID_BUFLEN);
+}
+
+
+static virStorageVolPtr
+remoteGetStorageVol(virConnectPtr conn, const remote_nonnull_storage_vol *vol)
+{
+    return virGetStorageVol(conn, vol->pool, vol->name, vol->key);
+}
+
+
+static void
+remoteFillStorageVol(remote_nonnull_storage_vol *dst, virStorageVolPtr vol)
+{
+    dst->pool = g_strdup(vol->pool);
+    dst->name = g_strdup(vol->name);
+    dst->key = g_strdup(vol->key);
+}
+
+
+/* A name list's length, checked against the wire's limit. */
+static int
+remoteCheckMaxNames(int maxnames, int limit)
+{
+    if (maxnames < 0 || maxnames > limit) {
+        virReportError(VIR_ERR_RPC, _("Too many names '%1$d' for limit '%2$d'"),
+                       maxnames, limit);
+        return -1;
+    }
+    return 0;
+}
+
+
+static int
+remoteDispatchConnectListStoragePools(virConnectPtr conn,
+                                      remote_connect_list_storage_pools_args *args,
+                                      remote_connect_list_storage_pools_ret *ret)
+{
+    int n;
+
+    if (remoteCheckMaxNames(args->maxnames, REMOTE_STORAGE_POOL_LIST_MAX) < 0)
+        return -1;
+    ret->names.names_val = g_new0(char *, MAX(args->maxnames, 1));
+    if ((n = virConnectListStoragePools(conn, ret->names.names_val, args->maxnames)) < 0)
+        return -1;
+    ret->names.names_len = n;
+    return 0;
+}
+
+
+static int
+remoteDispatchConnectListDefinedStoragePools(virConnectPtr conn,
+                                             remote_connect_list_defined_storage_pools_args *args,
+                                             remote_connect_list_defined_storage_pools_ret *ret)
+{
+    int n;
+
+    if (remoteCheckMaxNames(args->maxnames, REMOTE_STORAGE_POOL_LIST_MAX) < 0)
+        return -1;
+    ret->names.names_val = g_new0(char *, MAX(args->maxnames, 1));
+    if ((n = virConnectListDefinedStoragePools(conn, ret->names.names_val,
+                                               args->maxnames)) < 0)
+        return -1;
+    ret->names.names_len = n;
+    return 0;
+}
+
+
+static int
+remoteDispatchStoragePoolListVolumes(virConnectPtr conn,
+                                     remote_storage_pool_list_volumes_args *args,
+                                     remote_storage_pool_list_volumes_ret *ret)
+{
+    g_autoptr(virStoragePool) pool = NULL;
+    int n;
+
+    if (remoteCheckMaxNames(args->maxnames, REMOTE_STORAGE_VOL_LIST_MAX) < 0 ||
+        !(pool = remoteGetStoragePool(conn, &args->pool)))
+        return -1;
+    ret->names.names_val = g_new0(char *, MAX(args->maxnames, 1));
+    if ((n = virStoragePoolListVolumes(pool, ret->names.names_val, args->maxnames)) < 0)
+        return -1;
+    ret->names.names_len = n;
+    return 0;
+}
+
+
+static int
+remoteDispatchConnectListAllStoragePools(virConnectPtr conn,
+                                         remote_connect_list_all_storage_pools_args *args,
+                                         remote_connect_list_all_storage_pools_ret *ret)
+{
+    virStoragePoolPtr *pools = NULL;
+    int n;
+
+    if ((n = virConnectListAllStoragePools(conn, args->need_results ? &pools : NULL,
+                                           args->flags)) < 0)
+        return -1;
+    if (n > REMOTE_STORAGE_POOL_LIST_MAX) {
+        for (int i = 0; pools && i < n; i++)
+            virStoragePoolFree(pools[i]);
+        free(pools);
+        virReportError(VIR_ERR_RPC, _("Too many storage pools '%1$d' for limit '%2$d'"),
+                       n, REMOTE_STORAGE_POOL_LIST_MAX);
+        return -1;
+    }
+    if (pools) {
+        ret->pools.pools_len = n;
+        ret->pools.pools_val = g_new0(remote_nonnull_storage_pool, MAX(n, 1));
+        for (int i = 0; i < n; i++) {
+            remoteFillStoragePool(&ret->pools.pools_val[i], pools[i]);
+            virStoragePoolFree(pools[i]);
+        }
+        free(pools);
+    }
+    ret->ret = n;
+    return 0;
+}
+
+
+static int
+remoteDispatchStoragePoolListAllVolumes(virConnectPtr conn,
+                                        remote_storage_pool_list_all_volumes_args *args,
+                                        remote_storage_pool_list_all_volumes_ret *ret)
+{
+    g_autoptr(virStoragePool) pool = NULL;
+    virStorageVolPtr *vols = NULL;
+    int n;
+
+    if (!(pool = remoteGetStoragePool(conn, &args->pool)))
+        return -1;
+    if ((n = virStoragePoolListAllVolumes(pool, args->need_results ? &vols : NULL,
+                                          args->flags)) < 0)
+        return -1;
+    if (n > REMOTE_STORAGE_VOL_LIST_MAX) {
+        for (int i = 0; vols && i < n; i++)
+            virStorageVolFree(vols[i]);
+        free(vols);
+        virReportError(VIR_ERR_RPC, _("Too many storage volumes '%1$d' for limit '%2$d'"),
+                       n, REMOTE_STORAGE_VOL_LIST_MAX);
+        return -1;
+    }
+    if (vols) {
+        ret->vols.vols_len = n;
+        ret->vols.vols_val = g_new0(remote_nonnull_storage_vol, MAX(n, 1));
+        for (int i = 0; i < n; i++) {
+            remoteFillStorageVol(&ret->vols.vols_val[i], vols[i]);
+            virStorageVolFree(vols[i]);
+        }
+        free(vols);
+    }
+    ret->ret = n;
+    return 0;
+}
+
+
+static int
+remoteDispatchStoragePoolGetInfo(virConnectPtr conn,
+                                 remote_storage_pool_get_info_args *args,
+                                 remote_storage_pool_get_info_ret *ret)
+{
+    g_autoptr(virStoragePool) pool = NULL;
+    virStoragePoolInfo info;
+
+    if (!(pool = remoteGetStoragePool(conn, &args->pool)) ||
+        virStoragePoolGetInfo(pool, &info) < 0)
+        return -1;
+    ret->state = info.state;
+    ret->capacity = info.capacity;
+    ret->allocation = info.allocation;
+    ret->available = info.available;
+    return 0;
+}
+
+
+static int
+remoteDispatchStorageVolGetInfo(virConnectPtr conn,
+                                remote_storage_vol_get_info_args *args,
+                                remote_storage_vol_get_info_ret *ret)
+{
+    g_autoptr(virStorageVol) vol = NULL;
+    virStorageVolInfo info;
+
+    if (!(vol = remoteGetStorageVol(conn, &args->vol)) ||
+        virStorageVolGetInfo(vol, &info) < 0)
+        return -1;
+    ret->type = info.type;
+    ret->capacity = info.capacity;
+    ret->allocation = info.allocation;
+    return 0;
+}
+
+
 #include "remote_daemon_gen.h"
 
 

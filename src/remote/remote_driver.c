@@ -436,6 +436,37 @@ remoteKeepString(virConnectPtr conn, char *str)
     return str;
 }
 
+/* Storage handles: names borrowed for the wire, as for domains. */
+static void
+remoteMakeNonnullStoragePool(remote_nonnull_storage_pool *dst, virStoragePoolPtr pool)
+{
+    dst->name = pool->name;
+    memcpy(dst->uuid, pool->uuid, VIR_UUID_BUFLEN);
+}
+
+
+static virStoragePoolPtr
+remoteGetStoragePool(virConnectPtr conn, const remote_nonnull_storage_pool *src)
+{
+    return virGetStoragePool(conn, src->name, (const unsigned char *)src->uuid);
+}
+
+
+static void
+remoteMakeNonnullStorageVol(remote_nonnull_storage_vol *dst, virStorageVolPtr vol)
+{
+    dst->pool = vol->pool;
+    dst->name = vol->name;
+    dst->key = vol->key;
+}
+
+
+static virStorageVolPtr
+remoteGetStorageVol(virConnectPtr conn, const remote_nonnull_storage_vol *src)
+{
+    return virGetStorageVol(conn, src->pool, src->name, src->key);
+}
+
 /* rpcgen's decoder allocates with malloc(): its strings are freed with
  * free(), which g_free() is. */
 #include "remote_client_gen.h"
@@ -1136,6 +1167,163 @@ remoteConnectDomainEventDeregisterAny(virConnectPtr conn, int callbackID)
 }
 
 
+/* A name list: @proc answers with at most @maxnames names. */
+static int
+remoteListNames(virConnectPtr conn, int proc, xdrproc_t argsFilter, void *args,
+                int maxnames, int limit, char **const names)
+{
+    remote_connect_list_storage_pools_ret ret = { 0 };
+    int rv;
+
+    G_STATIC_ASSERT(sizeof(remote_connect_list_storage_pools_ret) ==
+                    sizeof(remote_storage_pool_list_volumes_ret));
+    if (maxnames > limit) {
+        virReportError(VIR_ERR_RPC, _("Too many names '%1$d' for limit '%2$d'"),
+                       maxnames, limit);
+        return -1;
+    }
+    /* The three name lists have the one layout: a counted string array. */
+    if (remoteCall(conn, proc, argsFilter, args,
+                   (xdrproc_t)xdr_remote_connect_list_storage_pools_ret, &ret) < 0)
+        return -1;
+    rv = MIN((int)ret.names.names_len, maxnames);
+    for (int i = 0; i < rv; i++)
+        names[i] = g_steal_pointer(&ret.names.names_val[i]);
+    xdr_free((xdrproc_t)xdr_remote_connect_list_storage_pools_ret, (char *)&ret);
+    return rv;
+}
+
+
+static int
+remoteConnectListStoragePools(virConnectPtr conn, char **const names, int maxnames)
+{
+    remote_connect_list_storage_pools_args args = { .maxnames = maxnames };
+
+    return remoteListNames(conn, REMOTE_PROC_CONNECT_LIST_STORAGE_POOLS,
+                           (xdrproc_t)xdr_remote_connect_list_storage_pools_args, &args,
+                           maxnames, REMOTE_STORAGE_POOL_LIST_MAX, names);
+}
+
+
+static int
+remoteConnectListDefinedStoragePools(virConnectPtr conn, char **const names, int maxnames)
+{
+    remote_connect_list_defined_storage_pools_args args = { .maxnames = maxnames };
+
+    return remoteListNames(conn, REMOTE_PROC_CONNECT_LIST_DEFINED_STORAGE_POOLS,
+                           (xdrproc_t)xdr_remote_connect_list_defined_storage_pools_args,
+                           &args, maxnames, REMOTE_STORAGE_POOL_LIST_MAX, names);
+}
+
+
+static int
+remoteStoragePoolListVolumes(virStoragePoolPtr pool, char **const names, int maxnames)
+{
+    remote_storage_pool_list_volumes_args args = { .maxnames = maxnames };
+
+    remoteMakeNonnullStoragePool(&args.pool, pool);
+    return remoteListNames(pool->conn, REMOTE_PROC_STORAGE_POOL_LIST_VOLUMES,
+                           (xdrproc_t)xdr_remote_storage_pool_list_volumes_args, &args,
+                           maxnames, REMOTE_STORAGE_VOL_LIST_MAX, names);
+}
+
+
+static int
+remoteConnectListAllStoragePools(virConnectPtr conn, virStoragePoolPtr **pools,
+                                 unsigned int flags)
+{
+    remote_connect_list_all_storage_pools_args args = { 0 };
+    remote_connect_list_all_storage_pools_ret ret = { 0 };
+    int rv;
+
+    args.need_results = !!pools;
+    args.flags = flags;
+    if (remoteCall(conn, REMOTE_PROC_CONNECT_LIST_ALL_STORAGE_POOLS,
+                   (xdrproc_t)xdr_remote_connect_list_all_storage_pools_args, &args,
+                   (xdrproc_t)xdr_remote_connect_list_all_storage_pools_ret, &ret) < 0)
+        return -1;
+    if (pools) {
+        virStoragePoolPtr *list = g_new0(virStoragePoolPtr, ret.pools.pools_len + 1);
+
+        for (size_t i = 0; i < ret.pools.pools_len; i++)
+            list[i] = remoteGetStoragePool(conn, &ret.pools.pools_val[i]);
+        *pools = list;
+        rv = ret.pools.pools_len;
+    } else {
+        rv = ret.ret;
+    }
+    xdr_free((xdrproc_t)xdr_remote_connect_list_all_storage_pools_ret, (char *)&ret);
+    return rv;
+}
+
+
+static int
+remoteStoragePoolListAllVolumes(virStoragePoolPtr pool, virStorageVolPtr **vols,
+                                unsigned int flags)
+{
+    remote_storage_pool_list_all_volumes_args args = { 0 };
+    remote_storage_pool_list_all_volumes_ret ret = { 0 };
+    int rv;
+
+    remoteMakeNonnullStoragePool(&args.pool, pool);
+    args.need_results = !!vols;
+    args.flags = flags;
+    if (remoteCall(pool->conn, REMOTE_PROC_STORAGE_POOL_LIST_ALL_VOLUMES,
+                   (xdrproc_t)xdr_remote_storage_pool_list_all_volumes_args, &args,
+                   (xdrproc_t)xdr_remote_storage_pool_list_all_volumes_ret, &ret) < 0)
+        return -1;
+    if (vols) {
+        virStorageVolPtr *list = g_new0(virStorageVolPtr, ret.vols.vols_len + 1);
+
+        for (size_t i = 0; i < ret.vols.vols_len; i++)
+            list[i] = remoteGetStorageVol(pool->conn, &ret.vols.vols_val[i]);
+        *vols = list;
+        rv = ret.vols.vols_len;
+    } else {
+        rv = ret.ret;
+    }
+    xdr_free((xdrproc_t)xdr_remote_storage_pool_list_all_volumes_ret, (char *)&ret);
+    return rv;
+}
+
+
+static int
+remoteStoragePoolGetInfo(virStoragePoolPtr pool, virStoragePoolInfoPtr info)
+{
+    remote_storage_pool_get_info_args args = { 0 };
+    remote_storage_pool_get_info_ret ret = { 0 };
+
+    remoteMakeNonnullStoragePool(&args.pool, pool);
+    if (remoteCall(pool->conn, REMOTE_PROC_STORAGE_POOL_GET_INFO,
+                   (xdrproc_t)xdr_remote_storage_pool_get_info_args, &args,
+                   (xdrproc_t)xdr_remote_storage_pool_get_info_ret, &ret) < 0)
+        return -1;
+    info->state = ret.state;
+    info->capacity = ret.capacity;
+    info->allocation = ret.allocation;
+    info->available = ret.available;
+    return 0;
+}
+
+
+static int
+remoteStorageVolGetInfo(virStorageVolPtr vol, virStorageVolInfoPtr info)
+{
+    remote_storage_vol_get_info_args args = { 0 };
+    remote_storage_vol_get_info_ret ret = { 0 };
+
+    remoteMakeNonnullStorageVol(&args.vol, vol);
+    if (remoteCall(vol->conn, REMOTE_PROC_STORAGE_VOL_GET_INFO,
+                   (xdrproc_t)xdr_remote_storage_vol_get_info_args, &args,
+                   (xdrproc_t)xdr_remote_storage_vol_get_info_ret, &ret) < 0)
+        return -1;
+    info->type = ret.type;
+    info->capacity = ret.capacity;
+    info->allocation = ret.allocation;
+    return 0;
+}
+
+
 const virHypervisorDriver remoteHypervisorDriver = {
     .name = "remote",
     .connectOpen = remoteConnectOpen,
@@ -1155,8 +1343,23 @@ const virHypervisorDriver remoteHypervisorDriver = {
 };
 
 
-/* Networks, storage and the rest have no remote drivers yet: their
- * calls fail with VIR_ERR_NO_SUPPORT on a remote connection. */
+/* The storage calls the daemon answers (directory pools). */
+static const virStorageDriver remoteStorageDriver = {
+    .name = "remote",
+    .connectListStoragePools = remoteConnectListStoragePools,
+    .connectListDefinedStoragePools = remoteConnectListDefinedStoragePools,
+    .connectListAllStoragePools = remoteConnectListAllStoragePools,
+    .storagePoolListVolumes = remoteStoragePoolListVolumes,
+    .storagePoolListAllVolumes = remoteStoragePoolListAllVolumes,
+    .storagePoolGetInfo = remoteStoragePoolGetInfo,
+    .storageVolGetInfo = remoteStorageVolGetInfo,
+    REMOTE_GENERATED_STORAGE_MEMBERS
+};
+
+
+/* Networks and the rest have no remote drivers yet: their calls fail
+ * with VIR_ERR_NO_SUPPORT on a remote connection. */
 const virConnectDriver remoteConnectDriver = {
     .hypervisorDriver = &remoteHypervisorDriver,
+    .storageDriver = &remoteStorageDriver,
 };

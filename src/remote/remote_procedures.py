@@ -23,12 +23,15 @@
 #   'int'             0 / -1
 #   'int:FIELD'       a value >= 0 / -1, carried in ret FIELD
 #   'dom:FIELD'       a virDomainPtr / NULL, carried in ret FIELD
+#   'pool:FIELD'      a virStoragePoolPtr / NULL, likewise
+#   'vol:FIELD'       a virStorageVolPtr / NULL, likewise
 #   'str:FIELD'       a string the caller frees / NULL
 #   'cstr:FIELD'      a string the library keeps / NULL
 #   'ull:FIELD'       an unsigned long long / 0 on error
 #   None              for 'hand'
 #
-# then options: 'high' runs in the daemon's high-priority lane (never
+# then options: 'storage' puts the client's member in the storage
+# driver table (the hypervisor's otherwise); 'high' runs in the daemon's high-priority lane (never
 # queued behind a slow call); 'noclient' leaves the client side to hand
 # (the daemon side is generated); 'pending' names a public function or
 # driver member this tree does not have yet: the entry is checked
@@ -127,4 +130,48 @@ PROCEDURES = [
     ('DOMAIN_RESET', 'domainReset(dom, flags)', 'int', ''),
     ('DOMAIN_GET_HOSTNAME', 'domainGetHostname(dom, flags)', 'str:hostname', ''),
     ('DOMAIN_GET_METADATA', 'domainGetMetadata(dom, type, uri, flags)', 'str:metadata', ''),
+
+    # Directory storage pools (src/qemu/qemu_storage.c), as virt-install
+    # and virt-manager use them on a remote connection.
+    ('CONNECT_NUM_OF_STORAGE_POOLS', 'connectNumOfStoragePools(conn)', 'int:num', 'storage'),
+    ('CONNECT_NUM_OF_DEFINED_STORAGE_POOLS', 'connectNumOfDefinedStoragePools(conn)',
+     'int:num', 'storage'),
+    ('CONNECT_LIST_STORAGE_POOLS', 'hand', None, ''),
+    ('CONNECT_LIST_DEFINED_STORAGE_POOLS', 'hand', None, ''),
+    ('CONNECT_LIST_ALL_STORAGE_POOLS', 'hand', None, ''),
+    ('STORAGE_POOL_LOOKUP_BY_NAME', 'storagePoolLookupByName(conn, name)', 'pool:pool',
+     'storage'),
+    ('STORAGE_POOL_LOOKUP_BY_UUID', 'storagePoolLookupByUUID(conn, uuid)', 'pool:pool',
+     'storage'),
+    ('STORAGE_POOL_LOOKUP_BY_TARGET_PATH', 'storagePoolLookupByTargetPath(conn, path)',
+     'pool:pool', 'storage'),
+    ('STORAGE_POOL_LOOKUP_BY_VOLUME', 'storagePoolLookupByVolume(vol)', 'pool:pool',
+     'storage'),
+    ('STORAGE_POOL_DEFINE_XML', 'storagePoolDefineXML(conn, xml, flags)', 'pool:pool',
+     'storage'),
+    ('STORAGE_POOL_UNDEFINE', 'storagePoolUndefine(pool)', 'int', 'storage'),
+    ('STORAGE_POOL_CREATE', 'storagePoolCreate(pool, flags)', 'int', 'storage'),
+    ('STORAGE_POOL_DESTROY', 'storagePoolDestroy(pool)', 'int', 'storage'),
+    ('STORAGE_POOL_REFRESH', 'storagePoolRefresh(pool, flags)', 'int', 'storage'),
+    ('STORAGE_POOL_GET_AUTOSTART', 'storagePoolGetAutostart(pool, &autostart)', 'int',
+     'storage'),
+    ('STORAGE_POOL_SET_AUTOSTART', 'storagePoolSetAutostart(pool, autostart)', 'int',
+     'storage'),
+    ('STORAGE_POOL_IS_ACTIVE', 'storagePoolIsActive(pool)', 'int:active', 'storage'),
+    ('STORAGE_POOL_IS_PERSISTENT', 'storagePoolIsPersistent(pool)', 'int:persistent',
+     'storage'),
+    ('STORAGE_POOL_GET_INFO', 'hand', None, ''),
+    ('STORAGE_POOL_GET_XML_DESC', 'storagePoolGetXMLDesc(pool, flags)', 'str:xml',
+     'storage'),
+    ('STORAGE_POOL_NUM_OF_VOLUMES', 'storagePoolNumOfVolumes(pool)', 'int:num', 'storage'),
+    ('STORAGE_POOL_LIST_VOLUMES', 'hand', None, ''),
+    ('STORAGE_POOL_LIST_ALL_VOLUMES', 'hand', None, ''),
+    ('STORAGE_VOL_LOOKUP_BY_NAME', 'storageVolLookupByName(pool, name)', 'vol:vol',
+     'storage'),
+    ('STORAGE_VOL_LOOKUP_BY_KEY', 'storageVolLookupByKey(conn, key)', 'vol:vol', 'storage'),
+    ('STORAGE_VOL_LOOKUP_BY_PATH', 'storageVolLookupByPath(conn, path)', 'vol:vol',
+     'storage'),
+    ('STORAGE_VOL_GET_INFO', 'hand', None, ''),
+    ('STORAGE_VOL_GET_XML_DESC', 'storageVolGetXMLDesc(vol, flags)', 'str:xml', 'storage'),
+    ('STORAGE_VOL_GET_PATH', 'storageVolGetPath(vol)', 'str:name', 'storage'),
 ]

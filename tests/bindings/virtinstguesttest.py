@@ -39,7 +39,6 @@
 
 import os
 import re
-import select
 import shutil
 import subprocess
 import sys
@@ -66,48 +65,10 @@ sys.path.insert(0, os.path.join(os.path.dirname(HERE), "tinyguest"))
 import bindingutils as bu  # noqa: E402
 import libvirt  # noqa: E402
 import tinyguest  # noqa: E402
+from virtinstutils import (BOOT_TIMEOUT, check_guest, console_pty, run,  # noqa: E402
+                           tail, virt_install, wait_console)
 
 VIRSH = os.path.join(os.path.dirname(LIBDIR), "tools", "virsh")
-# Under TCG: the tiny guest's /init runs ~5 s after start, OVMF's boot
-# menu ~15 s; the machine may be busy with other tests.
-BOOT_TIMEOUT = 120
-
-
-def run(args, timeout=240):
-    proc = subprocess.run(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                          universal_newlines=True, timeout=timeout,
-                          env=dict(os.environ, HOME=os.environ.get("HOME", "/tmp")))
-    return proc.returncode, proc.stdout
-
-
-def tail(text, count=15):
-    return text.splitlines()[-count:]
-
-
-def console_pty(dom):
-    m = re.search(r"<console type='pty' tty='([^']+)'", dom.XMLDesc(0))
-    return m.group(1) if m else None
-
-
-def wait_console(path, wanted, timeout=BOOT_TIMEOUT):
-    """Reads the guest's serial console until @wanted shows; returns
-    (found, what was read)."""
-    seen = b""
-    fd = os.open(path, os.O_RDONLY | os.O_NOCTTY | os.O_NONBLOCK)
-    try:
-        end = time.monotonic() + timeout
-        while time.monotonic() < end and wanted.encode() not in seen:
-            r, _, _ = select.select([fd], [], [], 1.0)
-            if r:
-                try:
-                    seen += os.read(fd, 4096)
-                except BlockingIOError:
-                    pass
-                except OSError:
-                    time.sleep(0.2)
-    finally:
-        os.close(fd)
-    return wanted.encode() in seen, seen.decode(errors="replace")
 
 
 def qmp_query(path, command):
@@ -128,35 +89,6 @@ def qmp_query(path, command):
             reply = json.loads(f.readline())
             if "return" in reply or "error" in reply:
                 return reply.get("return", reply.get("error"))
-
-
-def virt_install(uri, name, image, extra):
-    return run(["virt-install", "--connect", uri, "--import", "--name", name,
-                "--memory", "256", "--vcpus", "1",
-                "--disk", "path=%s,format=raw,bus=virtio" % image,
-                "--osinfo", "detect=off,require=off", "--noautoconsole"] + extra)
-
-
-def check_guest(tap, conn, uri, name, wanted, what):
-    dom = conn.lookupByName(name)
-    pty = console_pty(dom)
-    found, text = wait_console(pty, wanted) if pty else (False, "no console pty")
-    tap.ok(found, "%s: %s" % (name, what), tail(text))
-
-    rc, out = run([VIRSH, "-c", uri, "list", "--all"])
-    tap.ok(rc == 0 and re.search(r"^ \d+\s+%s\s+running$" % re.escape(name), out, re.M),
-           "%s is listed as running" % name, out.splitlines())
-
-    inactive = dom.XMLDesc(libvirt.VIR_DOMAIN_XML_INACTIVE)
-    again = conn.defineXML(inactive)
-    tap.ok(again.XMLDesc(libvirt.VIR_DOMAIN_XML_INACTIVE) == inactive,
-           "%s: its definition round-trips" % name, inactive.splitlines()[:20])
-
-    rc, out = run([VIRSH, "-c", uri, "destroy", "--graceful", name])
-    tap.ok(rc == 0 and dom.isActive() == 0 and
-           dom.state()[0] == libvirt.VIR_DOMAIN_SHUTOFF,
-           "%s stops with destroy --graceful" % name, tail(out))
-    return dom
 
 
 def main():
@@ -200,7 +132,7 @@ def main():
         tap.ok(rc != 0 and "QEMU guest agent is not configured" in out,
                "shutdown --mode agent without an agent channel is refused", tail(out))
         check_guest(tap, conn, env.uri, "vi-pc", tinyguest.MARKER + " ignore",
-                    "the tiny Linux guest boots")
+                    "the tiny Linux guest boots", VIRSH)
         dom.undefine()
 
         img_agent = os.path.join(images, "agent.img")
@@ -245,7 +177,7 @@ def main():
                "vi-q35 runs OVMF on a PCI Express tree, with its own variable store",
                xml.splitlines())
         check_guest(tap, conn, env.uri, "vi-q35", "Boot Manager Menu",
-                    "the firmware reaches its boot menu")
+                    "the firmware reaches its boot menu", VIRSH)
 
         qxml = domq.XMLDesc(libvirt.VIR_DOMAIN_XML_INACTIVE)
         rc, out = run([VIRSH, "-c", env.uri, "undefine", "vi-q35"])

@@ -1,6 +1,9 @@
 /*
- * virprocesstest.c: process identity, state, signals, waiting and
- * spawning
+ * virprocessspawntest.c: spawning QEMU's process: a clean slate, logs, failures
+ *
+ * What virProcessSpawn() gives a child (descriptors, signals, umask,
+ * environment, log), each way it can fail and what it reports, the
+ * prepare step, and a child dying with the thread that spawned it.
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -13,6 +16,7 @@
 #include <sys/wait.h>
 
 #include "testutils.h"
+#include "testutilsproc.h"
 #include "virerror.h"
 #include "virfile.h"
 #include "virprocesspriv.h"
@@ -20,161 +24,6 @@
 #define VIR_FROM_THIS VIR_FROM_NONE
 
 #define SLEEP_BIN "/usr/bin/sleep"
-
-
-/* Checks the last error's code and message; prints both when wrong. */
-static int
-checkError(int code, const char *message)
-{
-    virErrorPtr err = virErrorLast();
-
-    if (!err) {
-        virTestDiag("expected an error, got none");
-        return -1;
-    }
-    if (err->code != code) {
-        virTestDiag("expected error code %d, got %d (%s)", code, err->code,
-                    NULLSTR(err->message));
-        return -1;
-    }
-    return virTestCompareStrings(message, err->message, "error message");
-}
-
-
-/* A pid no process can have: pids are below pid_max. */
-static pid_t
-unusedPid(void)
-{
-    g_autofree char *text = NULL;
-
-    if (virFileReadAll("/proc/sys/kernel/pid_max", 64, &text) < 0)
-        return 4194304;
-    return (pid_t)g_ascii_strtoll(text, NULL, 10);
-}
-
-
-/* Starts "sleep 30" and opens a verified pidfd on it. */
-static int
-startSleeper(pid_t *retpid, int *retpidfd)
-{
-    const char *argv[] = { SLEEP_BIN, "30", NULL };
-    unsigned long long start;
-    pid_t pid;
-
-    if (virProcessSpawn(argv, NULL, NULL, &pid) < 0)
-        return -1;
-    if (virProcessGetStartTime(pid, &start) < 0 ||
-        virProcessOpenPidfd(pid, start, retpidfd) != 1) {
-        kill(pid, SIGKILL);
-        waitpid(pid, NULL, 0);
-        return -1;
-    }
-    *retpid = pid;
-    return 0;
-}
-
-
-static void
-stopSleeper(pid_t pid, int *pidfd)
-{
-    kill(pid, SIGKILL);
-    waitpid(pid, NULL, 0);
-    virForceClose(pidfd);
-}
-
-
-typedef struct {
-    const char *stat;
-    unsigned long long expect; /* 0: parsing must fail */
-} testStatData;
-
-static int
-testParseStartTime(const void *opaque)
-{
-    const testStatData *data = opaque;
-    unsigned long long start = 0;
-    int rc = virProcessParseStartTime(42, data->stat, &start);
-
-    if (data->expect == 0) {
-        if (rc == 0) {
-            virTestDiag("parsed %llu from a bad line", start);
-            return -1;
-        }
-        return checkError(VIR_ERR_INTERNAL_ERROR,
-                          "internal error: cannot find the start time of process 42 in /proc/42/stat");
-    }
-    if (rc < 0 || start != data->expect) {
-        virTestDiag("expected %llu, got %llu", data->expect, start);
-        return -1;
-    }
-    return 0;
-}
-
-
-static int
-testStartTimeReal(const void *opaque G_GNUC_UNUSED)
-{
-    g_autofree char *msg = NULL;
-    unsigned long long self = 0;
-    unsigned long long child = 0;
-    VIR_AUTOCLOSE pidfd = -1;
-    pid_t pid;
-    pid_t gone = unusedPid();
-
-    if (virProcessGetStartTime(getpid(), &self) < 0 || self == 0)
-        return -1;
-    if (startSleeper(&pid, &pidfd) < 0)
-        return -1;
-    if (virProcessGetStartTime(pid, &child) < 0)
-        child = 0;
-    stopSleeper(pid, &pidfd);
-    /* The child started after us: never earlier. */
-    if (child < self) {
-        virTestDiag("child started at %llu, before us at %llu", child, self);
-        return -1;
-    }
-
-    if (virProcessGetStartTime(gone, &self) == 0)
-        return -1;
-    msg = g_strdup_printf("cannot read the start time of process %lld: No such file or directory",
-                          (long long)gone);
-    return checkError(VIR_ERR_SYSTEM_ERROR, msg);
-}
-
-
-static int
-testOpenPidfd(const void *opaque G_GNUC_UNUSED)
-{
-    unsigned long long start;
-    VIR_AUTOCLOSE fd = -1;
-    int other = -1;
-
-    if (virProcessGetStartTime(getpid(), &start) < 0)
-        return -1;
-    if (virProcessOpenPidfd(getpid(), start, &fd) != 1 || fd < 0)
-        return -1;
-    /* close-on-exec: it must not leak into QEMU. */
-    if (!(fcntl(fd, F_GETFD) & FD_CLOEXEC))
-        return -1;
-
-    /* The same pid, but a process that started at another time: never
-     * a pidfd for it. */
-    if (virProcessOpenPidfd(getpid(), start + 1, &other) != 0 || other != -1)
-        return -1;
-    if (virErrorLast())
-        return -1;
-
-    /* A pid nobody has: gone, not an error. */
-    if (virProcessOpenPidfd(unusedPid(), start, &other) != 0 || other != -1)
-        return -1;
-    if (virErrorLast())
-        return -1;
-
-    if (virProcessOpenPidfd(-1, start, &other) != -1 || other != -1)
-        return -1;
-    return checkError(VIR_ERR_SYSTEM_ERROR,
-                      "cannot open a pidfd for process -1: Invalid argument");
-}
 
 
 /* Whether fd @n of @pid exists, and where it points. */
@@ -228,7 +77,7 @@ testIgnoreSignal(int sig G_GNUC_UNUSED)
 static int
 testSpawnSetup(const void *opaque G_GNUC_UNUSED)
 {
-    g_autofree char *dir = virTestMakeTempDir("virprocesstest");
+    g_autofree char *dir = virTestMakeTempDir("virprocessspawntest");
     g_autofree char *logpath = g_build_filename(dir, "log", NULL);
     g_autofree char *passpath = g_build_filename(dir, "passed", NULL);
     g_autofree char *leakpath = g_build_filename(dir, "leaked", NULL);
@@ -360,7 +209,7 @@ testSpawnSetup(const void *opaque G_GNUC_UNUSED)
 static int
 testSpawnOutput(const void *opaque G_GNUC_UNUSED)
 {
-    g_autofree char *dir = virTestMakeTempDir("virprocesstest");
+    g_autofree char *dir = virTestMakeTempDir("virprocessspawntest");
     g_autofree char *logpath = g_build_filename(dir, "log", NULL);
     g_autofree char *content = NULL;
     const char *echoArgv[] = { "/usr/bin/echo", "hello", "world", NULL };
@@ -396,18 +245,6 @@ testSpawnOutput(const void *opaque G_GNUC_UNUSED)
 }
 
 
-/* True when this process has no child left, exited or not. */
-static bool
-noChildren(void)
-{
-    siginfo_t info;
-
-    memset(&info, 0, sizeof(info));
-    return waitid(P_ALL, 0, &info, WEXITED | WNOHANG | WNOWAIT) < 0 &&
-           errno == ECHILD;
-}
-
-
 typedef struct {
     const char *name;
     const char *binary;   /* relative to a temp dir when not absolute */
@@ -423,7 +260,7 @@ static int
 testSpawnFail(const void *opaque)
 {
     const testSpawnFailData *data = opaque;
-    g_autofree char *dir = virTestMakeTempDir("virprocesstest");
+    g_autofree char *dir = virTestMakeTempDir("virprocessspawntest");
     g_autofree char *binary = NULL;
     g_autofree char *message = NULL;
     g_auto(GStrv) parts = NULL;
@@ -453,13 +290,13 @@ testSpawnFail(const void *opaque)
     if (pid != -1)
         return -1;
     /* The failed child was reaped. */
-    if (!noChildren()) {
+    if (!testNoChildren()) {
         virTestDiag("a child is left behind");
         return -1;
     }
     parts = g_strsplit(data->message, "@DIR@", -1);
     message = g_strjoinv(dir, parts);
-    return checkError(data->code, message);
+    return virTestCheckErrorMessage(data->code, message);
 }
 
 
@@ -490,7 +327,7 @@ testSpawnNoDescriptors(const void *opaque G_GNUC_UNUSED)
         waitpid(pid, NULL, 0);
         return -1;
     }
-    return checkError(VIR_ERR_SYSTEM_ERROR,
+    return virTestCheckErrorMessage(VIR_ERR_SYSTEM_ERROR,
                       "cannot create a pipe to execute binary /usr/bin/true: Too many open files");
 }
 
@@ -579,7 +416,7 @@ testSpawnPrepare(const void *opaque G_GNUC_UNUSED)
     /* The step fails: its error, no program run, no child left. */
     data.fail = true;
     if (virProcessSpawn(argv, NULL, &opts, &pid) == 0 ||
-        checkError(VIR_ERR_INTERNAL_ERROR, "internal error: cannot record the child") < 0)
+        virTestCheckErrorMessage(VIR_ERR_INTERNAL_ERROR, "internal error: cannot record the child") < 0)
         return -1;
     if (waitpid(data.pid, NULL, WNOHANG) != -1 || errno != ECHILD ||
         g_file_test(file, G_FILE_TEST_EXISTS)) {
@@ -622,364 +459,12 @@ testSpawnPrepare(const void *opaque G_GNUC_UNUSED)
 }
 
 
-/*
- * The states the driver reports, and a zombie counted as exited: it is
- * waited for at once and reaped, after which the process is gone.
- */
-static int
-testStateAndZombie(const void *opaque G_GNUC_UNUSED)
-{
-    g_autofree char *running = NULL;
-    g_autofree char *stopped = NULL;
-    g_autofree char *zombie = NULL;
-    g_autofree char *gone = NULL;
-    VIR_AUTOCLOSE pidfd = -1;
-    siginfo_t info;
-    gint64 start;
-    int status = 0;
-    pid_t pid;
-
-    if (startSleeper(&pid, &pidfd) < 0)
-        return -1;
-
-    running = virProcessGetState(pid);
-    if (virProcessPidfdSendSignal(pidfd, SIGSTOP) < 0 ||
-        waitid(P_PID, pid, &info, WSTOPPED) < 0)
-        goto error;
-    stopped = virProcessGetState(pid);
-    if (virProcessPidfdSendSignal(pidfd, SIGKILL) < 0 ||
-        waitid(P_PID, pid, &info, WEXITED | WNOWAIT) < 0)
-        goto error;
-    zombie = virProcessGetState(pid);
-
-    /* Just exec'd, it may not have gone to sleep yet. */
-    if (STRNEQ_NULLABLE(running, "R (running)") &&
-        virTestCompareStrings("S (sleeping)", running, "state") < 0)
-        goto error;
-    if (virTestCompareStrings("T (stopped)", stopped, "state") < 0 ||
-        virTestCompareStrings("Z (zombie)", zombie, "state") < 0 ||
-        !virProcessIsZombie(pid))
-        goto error;
-
-    start = g_get_monotonic_time();
-    if (virProcessPidfdWait(pidfd, pid, 5000, &status) != 1)
-        goto error;
-    if (g_get_monotonic_time() - start > 100 * 1000) {
-        virTestDiag("waiting for a zombie took %lld us",
-                    (long long)(g_get_monotonic_time() - start));
-        return -1;
-    }
-    if (!WIFSIGNALED(status) || WTERMSIG(status) != SIGKILL) {
-        virTestDiag("wait status %d", status);
-        return -1;
-    }
-
-    /* Reaped: gone for good. */
-    gone = virProcessGetState(pid);
-    if (gone || virProcessIsZombie(pid) || virProcessReap(pid) != 0)
-        return -1;
-    if (virProcessPidfdSendSignal(pidfd, SIGTERM) != -ESRCH)
-        return -1;
-    return noChildren() ? 0 : -1;
-
- error:
-    stopSleeper(pid, &pidfd);
-    return -1;
-}
-
-
-static int
-testWaitTimeout(const void *opaque G_GNUC_UNUSED)
-{
-    VIR_AUTOCLOSE pidfd = -1;
-    gint64 start;
-    gint64 elapsed;
-    int status = 12345;
-    pid_t pid;
-
-    if (startSleeper(&pid, &pidfd) < 0)
-        return -1;
-
-    start = g_get_monotonic_time();
-    if (virProcessPidfdWait(pidfd, pid, 100, &status) != 0)
-        goto error;
-    elapsed = g_get_monotonic_time() - start;
-    if (elapsed < 100 * 1000 || elapsed > 1000 * 1000 || status != 12345) {
-        virTestDiag("timed out after %lld us, status %d", (long long)elapsed,
-                    status);
-        goto error;
-    }
-    /* A zero timeout only looks. */
-    if (virProcessPidfdWait(pidfd, pid, 0, NULL) != 0)
-        goto error;
-
-    if (virProcessPidfdSendSignal(pidfd, SIGTERM) < 0 ||
-        virProcessPidfdWait(pidfd, pid, 5000, &status) != 1 ||
-        !WIFSIGNALED(status) || WTERMSIG(status) != SIGTERM)
-        goto error;
-    return noChildren() ? 0 : -1;
-
- error:
-    stopSleeper(pid, &pidfd);
-    return -1;
-}
-
-
-typedef struct {
-    int pidfd;
-    gint64 sentAt;
-} testLateSignal;
-
-static gpointer
-testSendLateSignal(gpointer opaque)
-{
-    testLateSignal *late = opaque;
-
-    g_usleep(150 * 1000);
-    late->sentAt = g_get_monotonic_time();
-    virProcessPidfdSendSignal(late->pidfd, SIGTERM);
-    return NULL;
-}
-
-
-/* The wait ends within milliseconds of the exit, not on a tick. */
-static int
-testWaitPrompt(const void *opaque G_GNUC_UNUSED)
-{
-    VIR_AUTOCLOSE pidfd = -1;
-    testLateSignal late = { .pidfd = -1, .sentAt = 0 };
-    GThread *thread;
-    gint64 done;
-    int status = 0;
-    int rc;
-    pid_t pid;
-
-    if (startSleeper(&pid, &pidfd) < 0)
-        return -1;
-    late.pidfd = pidfd;
-    thread = g_thread_new("late-signal", testSendLateSignal, &late);
-    rc = virProcessPidfdWait(pidfd, pid, 10000, &status);
-    done = g_get_monotonic_time();
-    g_thread_join(thread);
-    if (rc != 1) {
-        stopSleeper(pid, &pidfd);
-        return -1;
-    }
-    if (done - late.sentAt > 100 * 1000) {
-        virTestDiag("the wait returned %lld us after the signal",
-                    (long long)(done - late.sentAt));
-        return -1;
-    }
-    return WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM ? 0 : -1;
-}
-
-
-static volatile sig_atomic_t testAlarms;
-
-static void
-testCountAlarm(int sig G_GNUC_UNUSED)
-{
-    testAlarms++;
-}
-
-
-/* Signals interrupting the wait neither end it early nor extend it. */
-static int
-testWaitInterrupted(const void *opaque G_GNUC_UNUSED)
-{
-    struct sigaction sa = { .sa_handler = testCountAlarm, .sa_flags = 0 };
-    struct sigaction old;
-    struct itimerval every5ms = { { 0, 5000 }, { 0, 5000 } };
-    struct itimerval off = { { 0, 0 }, { 0, 0 } };
-    VIR_AUTOCLOSE pidfd = -1;
-    gint64 start;
-    gint64 elapsed;
-    int rc;
-    pid_t pid;
-
-    if (startSleeper(&pid, &pidfd) < 0)
-        return -1;
-
-    testAlarms = 0;
-    sigaction(SIGALRM, &sa, &old);
-    setitimer(ITIMER_REAL, &every5ms, NULL);
-    start = g_get_monotonic_time();
-    rc = virProcessPidfdWait(pidfd, pid, 200, NULL);
-    elapsed = g_get_monotonic_time() - start;
-    setitimer(ITIMER_REAL, &off, NULL);
-    sigaction(SIGALRM, &old, NULL);
-    stopSleeper(pid, &pidfd);
-
-    if (rc != 0 || testAlarms < 5 || elapsed < 200 * 1000 ||
-        elapsed > 1000 * 1000) {
-        virTestDiag("rc %d after %lld us and %d alarms", rc,
-                    (long long)elapsed, (int)testAlarms);
-        return -1;
-    }
-    return 0;
-}
-
-
-/*
- * A process that is not our child: its exit (as a zombie of its own
- * parent) ends the wait, and there is nothing for us to reap.
- */
-static int
-testWaitNotOurChild(const void *opaque G_GNUC_UNUSED)
-{
-    unsigned long long start;
-    VIR_AUTOCLOSE pidfd = -1;
-    int pipefd[2];
-    pid_t middle;
-    pid_t grandchild = 0;
-    int status = 0;
-    int ret = -1;
-
-    if (pipe(pipefd) < 0)
-        return -1;
-    if ((middle = fork()) < 0)
-        return -1;
-    if (middle == 0) {
-        pid_t inner = fork();
-
-        if (inner == 0) {
-            pause();
-            _exit(0);
-        }
-        if (write(pipefd[1], &inner, sizeof(inner)) != sizeof(inner))
-            _exit(1);
-        /* Never reaps: the grandchild stays a zombie of ours. */
-        for (;;)
-            pause();
-    }
-    close(pipefd[1]);
-    if (read(pipefd[0], &grandchild, sizeof(grandchild)) != sizeof(grandchild))
-        goto cleanup;
-
-    if (virProcessGetStartTime(grandchild, &start) < 0 ||
-        virProcessOpenPidfd(grandchild, start, &pidfd) != 1 ||
-        virProcessPidfdSendSignal(pidfd, SIGKILL) < 0)
-        goto cleanup;
-    if (virProcessPidfdWait(pidfd, grandchild, 5000, &status) != 1 ||
-        status != -1 || !virProcessIsZombie(grandchild))
-        goto cleanup;
-    if (virProcessReap(grandchild) != 0)
-        goto cleanup;
-    ret = 0;
-
- cleanup:
-    close(pipefd[0]);
-    /* The middle process dies; its zombie child comes to us (we are a
-     * subreaper) and is reaped here. */
-    kill(middle, SIGKILL);
-    waitpid(middle, NULL, 0);
-    if (grandchild > 0) {
-        kill(grandchild, SIGKILL);
-        waitpid(grandchild, NULL, 0);
-    }
-    return ret;
-}
-
-
-static int
-testWaitExitStatus(const void *opaque G_GNUC_UNUSED)
-{
-    const char *argv[] = { "/usr/bin/false", NULL };
-    unsigned long long start;
-    VIR_AUTOCLOSE pidfd = -1;
-    siginfo_t info;
-    int status = 0;
-    pid_t pid;
-
-    if (virProcessSpawn(argv, NULL, NULL, &pid) < 0)
-        return -1;
-    /* Exited but not yet reaped: the pidfd still pins it. */
-    if (waitid(P_PID, pid, &info, WEXITED | WNOWAIT) < 0 ||
-        virProcessGetStartTime(pid, &start) < 0 ||
-        virProcessOpenPidfd(pid, start, &pidfd) != 1) {
-        waitpid(pid, NULL, 0);
-        return -1;
-    }
-    if (virProcessPidfdWait(pidfd, pid, -1, &status) != 1)
-        return -1;
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 1) {
-        virTestDiag("wait status %d", status);
-        return -1;
-    }
-    return noChildren() ? 0 : -1;
-}
-
-
-static int
-testWaitBadFd(const void *opaque G_GNUC_UNUSED)
-{
-    int fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
-
-    if (fd < 0)
-        return -1;
-    close(fd);
-    if (virProcessPidfdWait(fd, 4242, 1000, NULL) != -1)
-        return -1;
-    return checkError(VIR_ERR_SYSTEM_ERROR,
-                      "cannot wait for process 4242 to exit: Bad file descriptor");
-}
-
-
-static int
-testReap(const void *opaque G_GNUC_UNUSED)
-{
-    const char *argv[] = { "/usr/bin/true", NULL };
-    VIR_AUTOCLOSE pidfd = -1;
-    siginfo_t info;
-    pid_t pid;
-    pid_t sleeper;
-
-    if (startSleeper(&sleeper, &pidfd) < 0)
-        return -1;
-    /* Running: nothing to reap, and it keeps running. */
-    if (virProcessReap(sleeper) != 0 || virProcessIsZombie(sleeper)) {
-        stopSleeper(sleeper, &pidfd);
-        return -1;
-    }
-    stopSleeper(sleeper, &pidfd);
-
-    if (virProcessSpawn(argv, NULL, NULL, &pid) < 0)
-        return -1;
-    if (waitid(P_PID, pid, &info, WEXITED | WNOWAIT) < 0)
-        return -1;
-    if (virProcessReap(pid) != 1 || virProcessReap(pid) != 0)
-        return -1;
-    /* Not our child at all. */
-    if (virProcessReap(1) != 0)
-        return -1;
-    return noChildren() ? 0 : -1;
-}
-
-
 static int
 testNoChildLeft(const void *opaque G_GNUC_UNUSED)
 {
-    return noChildren() ? 0 : -1;
+    return testNoChildren() ? 0 : -1;
 }
 
-
-#define DO_TEST(title, body, data) \
-    do { \
-        if (virTestRun(title, body, data) < 0) \
-            ret = -1; \
-    } while (0)
-
-#define DO_TEST_STAT(title, text, expect) \
-    do { \
-        static const testStatData d = { text, expect }; \
-        DO_TEST("start time: " title, testParseStartTime, &d); \
-    } while (0)
-
-#define DO_TEST_SPAWN_FAIL(title, ...) \
-    do { \
-        static const testSpawnFailData d = { title, __VA_ARGS__ }; \
-        DO_TEST("spawn fails: " title, testSpawnFail, &d); \
-    } while (0)
 
 static gpointer
 testSpawnFromThread(gpointer opaque)
@@ -1017,30 +502,23 @@ testSpawnDieWithParent(const void *opaque G_GNUC_UNUSED)
 }
 
 
+#define DO_TEST(title, body, data) \
+    do { \
+        if (virTestRun(title, body, data) < 0) \
+            ret = -1; \
+    } while (0)
+
+#define DO_TEST_SPAWN_FAIL(title, ...) \
+    do { \
+        static const testSpawnFailData d = { title, __VA_ARGS__ }; \
+        DO_TEST("spawn fails: " title, testSpawnFail, &d); \
+    } while (0)
+
 static int
 mymain(void)
 {
     int ret = 0;
 
-    DO_TEST_STAT("plain",
-                 "42 (qemu) S 1 42 42 0 -1 4194560 100 0 0 0 5 3 0 0 20 0 "
-                 "4 0 123456 1000 100 18446744073709551615\n", 123456);
-    DO_TEST_STAT("name with spaces and parentheses",
-                 "42 (a) b) (c d) S 1 42 42 0 -1 4194560 100 0 0 0 5 3 0 0 "
-                 "20 0 4 0 987654321 1000 100\n", 987654321);
-    DO_TEST_STAT("name ending in a parenthesis",
-                 "42 (x)) R 1 42 42 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 7 0 0",
-                 7);
-    DO_TEST_STAT("no closing parenthesis", "42 (qemu S 1 2 3", 0);
-    DO_TEST_STAT("too few fields", "42 (qemu) S 1 42 42 0 -1\n", 0);
-    DO_TEST_STAT("field 22 not a number",
-                 "42 (q) S 1 42 42 0 -1 4194560 100 0 0 0 5 3 0 0 20 0 4 0 "
-                 "12x4 1000\n", 0);
-    DO_TEST_STAT("field 22 negative",
-                 "42 (q) S 1 42 42 0 -1 4194560 100 0 0 0 5 3 0 0 20 0 4 0 "
-                 "-5 1000\n", 0);
-    DO_TEST("start time of real processes", testStartTimeReal, NULL);
-    DO_TEST("pidfd only for the process that started then", testOpenPidfd, NULL);
     DO_TEST("spawned child has a clean slate", testSpawnSetup, NULL);
     DO_TEST("spawned child appends to its log, gets its env", testSpawnOutput,
             NULL);
@@ -1070,16 +548,6 @@ mymain(void)
             NULL);
     DO_TEST("spawn's prepare step runs before the program, or stops it",
             testSpawnPrepare, NULL);
-    DO_TEST("states, and a zombie counts as exited", testStateAndZombie, NULL);
-    DO_TEST("wait times out, then sees the exit", testWaitTimeout, NULL);
-    DO_TEST("wait returns promptly on exit", testWaitPrompt, NULL);
-    DO_TEST("wait keeps its deadline across signals", testWaitInterrupted,
-            NULL);
-    DO_TEST("wait for a process that is not our child", testWaitNotOurChild,
-            NULL);
-    DO_TEST("wait reports the exit status", testWaitExitStatus, NULL);
-    DO_TEST("wait on a bad descriptor", testWaitBadFd, NULL);
-    DO_TEST("reap only exited children", testReap, NULL);
     DO_TEST("no child left behind", testNoChildLeft, NULL);
 
     return ret;

@@ -1,0 +1,322 @@
+/*
+ * qemustublifecycletest.c: starts that fail and an ACPI power-off, with the stub QEMU
+ *
+ * A stub QEMU (qemustub.c) that dies or closes its monitor in the QMP
+ * handshake, exits at once or never answers: create and create-XML
+ * fail with what QEMU printed and leave nothing behind.  A stub guest
+ * that honours ACPI powers off: shut off, reason shutdown, events
+ * delivered.
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include <signal.h>
+#include <sys/wait.h>
+
+#include "testutils.h"
+#include "testutilsqemu.h"
+#include "virfile.h"
+#include "virprocess.h"
+
+#define TEST_TERM_TIMEOUT 0.5
+#define TEST_KILL_TIMEOUT 1.0
+#define TEST_GRACEFUL_TIMEOUT 0.4
+#define TEST_START_TIMEOUT 1.0
+
+/* What a timed call may take beyond its timeout. */
+#define TEST_SLACK 0.5
+
+static char *testRoot;
+static char *testURI;
+static virConnectPtr testConn;
+static char *testStubs;
+
+static const char *const testStubNames[] = {
+    "qemu-stub-die-in-handshake", "qemu-stub-close-in-handshake", "qemu-stub-exit-at-once", "qemu-stub-silent", "qemu-stub-acpi-guest", NULL,
+};
+
+
+typedef struct {
+    const char *stub;
+    const char *name;
+    int code;              /* of the error */
+    const char *message;   /* the error's message, or its start... */
+    const char *contains;  /* ...and what it must contain */
+    double minSeconds;     /* the start may not fail sooner */
+} testStartFailData;
+
+
+/* The error of a failed start is the expected one. */
+static int
+testCheckStartError(const testStartFailData *data)
+{
+    const char *msg = virGetLastErrorMessage();
+
+    if (testQemuCheckError(data->code, VIR_FROM_QEMU, data->message) < 0)
+        return -1;
+    if (data->contains ? !strstr(msg, data->contains) : STRNEQ(msg, data->message)) {
+        virTestDiag("message: %s\nexpected: %s%s", msg, data->message,
+                    NULLSTR_EMPTY(data->contains));
+        return -1;
+    }
+    return 0;
+}
+
+
+/*
+ * A start that fails leaves no process and no runtime state: a
+ * persistent domain is shut off (reason failed) with its definition
+ * intact; the error quotes what QEMU printed.
+ */
+static int
+testStartFailPersistent(const void *opaque)
+{
+    const testStartFailData *data = opaque;
+    g_autofree char *xml = testQemuStubXML(testStubs, data->name, data->stub);
+    g_autofree char *configPath = g_strdup_printf("%s/etc/qemu/%s.xml", testRoot,
+                                                  data->name);
+    g_autofree char *configBefore = NULL;
+    g_autofree char *configAfter = NULL;
+    g_autofree char *xmlBefore = NULL;
+    g_autofree char *xmlAfter = NULL;
+    virDomainPtr dom = virDomainDefineXML(testConn, xml);
+    gint64 start;
+    int ret = -1;
+
+    if (!dom)
+        return -1;
+    if (!g_file_get_contents(configPath, &configBefore, NULL, NULL) ||
+        !(xmlBefore = virDomainGetXMLDesc(dom, VIR_DOMAIN_XML_INACTIVE)))
+        goto cleanup;
+
+    start = g_get_monotonic_time();
+    if (virDomainCreate(dom) == 0) {
+        virTestDiag("%s started", data->stub);
+        goto cleanup;
+    }
+    if (!testTookBetween("failed start", testSecondsSince(start), data->minSeconds,
+                         data->minSeconds + 2 * TEST_SLACK + TEST_TERM_TIMEOUT))
+        goto cleanup;
+    if (testCheckStartError(data) < 0)
+        goto cleanup;
+
+    if (!testNoChildren() ||
+        !testQemuNoRuntimeState(testRoot, data->name,
+                            "<domstatus state='shutoff' reason='failed' phase='inactive'/>\n"))
+        goto cleanup;
+    if (virDomainIsActive(dom) != 0 || virDomainIsPersistent(dom) != 1 ||
+        testQemuCheckState(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_FAILED) < 0)
+        goto cleanup;
+    if (!g_file_get_contents(configPath, &configAfter, NULL, NULL) ||
+        !(xmlAfter = virDomainGetXMLDesc(dom, 0)) ||
+        virTestCompareStrings(configBefore, configAfter, "definition file") < 0 ||
+        virTestCompareStrings(xmlBefore, xmlAfter, "definition") < 0)
+        goto cleanup;
+    ret = 0;
+
+ cleanup:
+    testQemuCleanup(dom, 0);
+    return ret;
+}
+
+
+/* The same for virDomainCreateXML: nothing at all is left. */
+static int
+testStartFailTransient(const void *opaque)
+{
+    const testStartFailData *data = opaque;
+    g_autofree char *xml = testQemuStubXML(testStubs, data->name, data->stub);
+    virDomainPtr dom;
+    virDomainPtr found = NULL;
+    int ret = -1;
+
+    if ((dom = virDomainCreateXML(testConn, xml, 0))) {
+        virTestDiag("%s started", data->stub);
+        goto cleanup;
+    }
+    if (testCheckStartError(data) < 0)
+        goto cleanup;
+    if (!testNoChildren() || !testQemuNoRuntimeState(testRoot, data->name, NULL))
+        goto cleanup;
+    if ((found = virDomainLookupByName(testConn, data->name)) ||
+        testQemuCheckError(VIR_ERR_NO_DOMAIN, VIR_FROM_QEMU, NULL) < 0)
+        goto cleanup;
+    ret = 0;
+
+ cleanup:
+    if (found)
+        virDomainFree(found);
+    testQemuCleanup(dom, 0);
+    return ret;
+}
+
+
+typedef struct {
+    int count;
+    int events[8];
+    int details[8];
+} testEventLog;
+
+static int
+testLifecycleCallback(virConnectPtr conn G_GNUC_UNUSED,
+                      virDomainPtr dom G_GNUC_UNUSED,
+                      int event, int detail, void *opaque)
+{
+    testEventLog *log = opaque;
+
+    if (log->count < 8) {
+        log->events[log->count] = event;
+        log->details[log->count] = detail;
+    }
+    log->count++;
+    return 0;
+}
+
+
+static void
+testTick(int timer G_GNUC_UNUSED, void *opaque G_GNUC_UNUSED)
+{
+}
+
+
+/*
+ * A guest that honours ACPI powers off after virDomainShutdown; QEMU
+ * waits (-no-shutdown) until the driver notices, at the next state
+ * query, and ends it: shut off, reason shutdown, process gone.
+ */
+static int
+testAcpiGuest(const void *data G_GNUC_UNUSED)
+{
+    virDomainPtr dom = testQemuStubStart(testConn, testStubs, "acpiguest", "qemu-stub-acpi-guest");
+    testEventLog log = { 0 };
+    gint64 deadline;
+    int state = -1, reason = -1;
+    int callback = -1;
+    int timer = -1;
+    pid_t pid = 0;
+    int ret = -1;
+
+    if (!dom)
+        return -1;
+    pid = testQemuDomainPid(testRoot, "acpiguest");
+    callback = virConnectDomainEventRegisterAny(testConn, dom, VIR_DOMAIN_EVENT_ID_LIFECYCLE,
+                                                VIR_DOMAIN_EVENT_CALLBACK(testLifecycleCallback),
+                                                &log, NULL);
+    if (callback < 0)
+        goto cleanup;
+
+    if (virDomainShutdown(dom) < 0)
+        goto cleanup;
+    deadline = g_get_monotonic_time() + 3 * G_USEC_PER_SEC;
+    do {
+        if (virDomainGetState(dom, &state, &reason, 0) < 0)
+            goto cleanup;
+        if (state == VIR_DOMAIN_SHUTOFF)
+            break;
+        g_usleep(10 * 1000);
+    } while (g_get_monotonic_time() < deadline);
+    if (state != VIR_DOMAIN_SHUTOFF || reason != VIR_DOMAIN_SHUTOFF_SHUTDOWN) {
+        virTestDiag("state %d/%d after the guest powered off", state, reason);
+        goto cleanup;
+    }
+    /* The driver's SIGTERM ended it. */
+    if (!testProcessWaitGone(pid, 2000) || !testQemuLogShowsSigterm(testRoot, "acpiguest") ||
+        !testQemuNoRuntimeState(testRoot, "acpiguest",
+                            "<domstatus state='shutoff' reason='shutdown' phase='inactive'/>\n"))
+        goto cleanup;
+
+    timer = virEventAddTimeout(10, testTick, NULL, NULL);
+    deadline = g_get_monotonic_time() + 2 * G_USEC_PER_SEC;
+    while (log.count < 1 && g_get_monotonic_time() < deadline)
+        virEventRunDefaultImpl();
+    if (log.count != 1 || log.events[0] != VIR_DOMAIN_EVENT_STOPPED ||
+        log.details[0] != VIR_DOMAIN_EVENT_STOPPED_SHUTDOWN) {
+        virTestDiag("%d events, the first %d/%d", log.count, log.events[0],
+                    log.details[0]);
+        goto cleanup;
+    }
+    ret = 0;
+
+ cleanup:
+    if (timer >= 0)
+        virEventRemoveTimeout(timer);
+    if (callback >= 0)
+        virConnectDomainEventDeregisterAny(testConn, callback);
+    testQemuCleanup(dom, pid);
+    return ret;
+}
+
+
+#define DO_TEST(title, body, data) \
+    do { \
+        if (virTestRun(title, body, data) < 0) \
+            ret = -1; \
+    } while (0)
+
+static int
+mymain(void)
+{
+    g_autofree char *conf = g_strdup_printf("destroy_term_timeout = %g\n"
+                                            "destroy_kill_timeout = %g\n"
+                                            "destroy_graceful_timeout = %g\n"
+                                            "start_timeout = %g\n",
+                                            TEST_TERM_TIMEOUT, TEST_KILL_TIMEOUT,
+                                            TEST_GRACEFUL_TIMEOUT, TEST_START_TIMEOUT);
+    /* What QEMU printed, and only that. */
+    static const testStartFailData dieInHandshake = {
+        "qemu-stub-die-in-handshake", "diehs", VIR_ERR_INTERNAL_ERROR,
+        "internal error: process exited while connecting to monitor: "
+        "qemu-system-x86_64: qemu-stub: exiting during the QMP handshake", NULL, 0,
+    };
+    /* The monitor closes before the process has exited: still an exit. */
+    static const testStartFailData closeInHandshake = {
+        "qemu-stub-close-in-handshake", "closehs", VIR_ERR_INTERNAL_ERROR,
+        "internal error: process exited while connecting to monitor: "
+        "qemu-system-x86_64: qemu-stub: closing the monitor during the QMP handshake",
+        NULL, 0.1,
+    };
+    static const testStartFailData exitAtOnce = {
+        "qemu-stub-exit-at-once", "exitonce", VIR_ERR_INTERNAL_ERROR,
+        "internal error: process exited while connecting to monitor: "
+        "qemu-system-x86_64: unsupported machine type\n"
+        "Use -machine help to list supported machines", NULL, 0,
+    };
+    /* It printed nothing: the monitor's timeout is the explanation. */
+    static const testStartFailData silent = {
+        "qemu-stub-silent", "silent", VIR_ERR_OPERATION_TIMEOUT,
+        "Timed out during operation: QEMU monitor '", "' sent no greeting within 1000 ms",
+        TEST_START_TIMEOUT,
+    };
+    int ret = 0;
+
+    if (!(testConn = testQemuConnectNew(conf, true, &testRoot, &testURI)))
+        return -1;
+    testStubs = testQemuStubDir(testStubNames);
+    if (testQemuStubFixtures(testConn, testStubs, testStubNames) < 0)
+        return -1;
+
+    DO_TEST("dies in the handshake: create fails, nothing left",
+            testStartFailPersistent, &dieInHandshake);
+    DO_TEST("dies in the handshake: create XML fails, nothing left",
+            testStartFailTransient, &dieInHandshake);
+    DO_TEST("closes its monitor, then exits: create fails, nothing left",
+            testStartFailPersistent, &closeInHandshake);
+    DO_TEST("closes its monitor, then exits: create XML fails, nothing left",
+            testStartFailTransient, &closeInHandshake);
+    DO_TEST("exits at once: create fails, nothing left",
+            testStartFailPersistent, &exitAtOnce);
+    DO_TEST("exits at once: create XML fails, nothing left",
+            testStartFailTransient, &exitAtOnce);
+    DO_TEST("never answers QMP: create fails after start_timeout, nothing left",
+            testStartFailPersistent, &silent);
+    DO_TEST("never answers QMP: create XML fails, nothing left",
+            testStartFailTransient, &silent);
+    DO_TEST("a guest honouring ACPI powers off: shut off, reason shutdown",
+            testAcpiGuest, NULL);
+    DO_TEST("no domain and no process left behind", testQemuNoLeftovers, testConn);
+
+    virConnectClose(testConn);
+    return ret;
+}
+
+VIR_TEST_MAIN(mymain)
