@@ -286,6 +286,12 @@ qemuProcessKill(virDomainObj *vm, unsigned int flags)
 
     while (!qemuProcessKillStageIsFinal(m.stage))
         m.stage = qemuProcessKillStep(&m);
+    /* QEMU may have exited between the end of the wait and now (on a
+     * loaded host it was seen as a zombie in the error message): that is
+     * SIGTERM having worked, not a stop that stopped short. */
+    if (m.stage == QEMU_PROCESS_KILL_SHORT &&
+        virProcessRefWait(&proc, 0, &m.status) == 1)
+        m.stage = QEMU_PROCESS_KILL_GONE;
 
     switch (m.stage) {
     case QEMU_PROCESS_KILL_GONE:
