@@ -31,6 +31,7 @@
 #
 # SPDX-License-Identifier: LGPL-2.1-or-later
 
+import fcntl
 import glob
 import gzip
 import io
@@ -244,10 +245,18 @@ def make_initramfs(behaviour, busybox, mods, delay=DEFAULT_DELAY):
 
 
 def build(cache):
-    """Builds (or reuses) everything into @cache; returns the paths."""
+    """Builds (or reuses) everything into @cache; returns the paths.
+    Several test programs build into the same cache at once: one at a
+    time, under a lock, so none unpacks a package another removes."""
     os.makedirs(cache, exist_ok=True)
     if not os.access(BUSYBOX, os.X_OK):
         raise Error("%s is missing: install busybox-static" % BUSYBOX)
+    with open(os.path.join(cache, "build.lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return _build_locked(cache)
+
+
+def _build_locked(cache):
     vmlinuz, mods = fetch_kernel(cache)
     paths = {"kernel": vmlinuz}
     for behaviour in BEHAVIOURS:
