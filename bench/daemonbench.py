@@ -18,6 +18,12 @@
 #   wire_parallel_destroy_ms    COUNT domains destroyed at once, one
 #                               connection and thread each, until all
 #                               calls returned
+#   wire_event_latency_ms       an idle guest's QEMU killed by an outsider
+#                               (SIGKILL from here): from its exit (its
+#                               pidfd readable here) to the STOPPED
+#                               lifecycle event in python3-libvirt's
+#                               callback, in this one process, on one clock
+#   wire_event_kill_ms          the same from the kill() itself
 #
 # Prints JSON lines for report.py.  Domains are named lvgbench-w*; they
 # are removed at the end, whatever happened.
@@ -34,6 +40,8 @@ import time
 import uuid
 
 import libvirt
+import select
+import signal
 
 VIRSH = "/usr/bin/virsh"
 EMULATOR = "/usr/bin/qemu-system-x86_64"
@@ -107,6 +115,65 @@ def daemon_rss_kib(name):
     return total
 
 
+def find_qemu(name):
+    """The pid of the QEMU of domain @name, by its command line."""
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/cmdline", "rb") as f:
+                args = f.read().split(b"\0")
+        except OSError:
+            continue
+        if any(a.startswith(f"guest={name},".encode()) for a in args):
+            return int(entry)
+    raise RuntimeError(f"no QEMU for {name}")
+
+
+def event_latency(uri, runs):
+    """SIGKILL to the QEMU of an idle guest, then the time until
+    python3-libvirt's lifecycle callback sees STOPPED, @runs times:
+    (from QEMU's exit, from the kill)."""
+    conn = libvirt.open(uri)
+    stopped = {}
+    cond = threading.Condition()
+
+    def cb(c, dom, event, detail, opaque):
+        if event == libvirt.VIR_DOMAIN_EVENT_STOPPED:
+            with cond:
+                stopped[dom.name()] = time.perf_counter()
+                cond.notify_all()
+
+    cbid = conn.domainEventRegisterAny(None, libvirt.VIR_DOMAIN_EVENT_ID_LIFECYCLE, cb, None)
+    samples, fromkill = [], []
+    try:
+        for i in range(runs):
+            name = f"lvgbench-w3-{i}"
+            conn.createXML(domain_xml(name), 0)
+            time.sleep(0.3)
+            pid = find_qemu(name)
+            pidfd = os.pidfd_open(pid)
+            t0 = time.perf_counter()
+            os.kill(pid, signal.SIGKILL)
+            select.select([pidfd], [], [], 30)
+            texit = time.perf_counter()
+            os.close(pidfd)
+            with cond:
+                cond.wait_for(lambda: name in stopped, 30)
+            if name not in stopped:
+                raise RuntimeError(f"no STOPPED event for {name} within 30 s")
+            samples.append(round((stopped[name] - texit) * 1000, 3))
+            fromkill.append(round((stopped[name] - t0) * 1000, 3))
+            try:
+                os.waitpid(pid, os.WNOHANG)
+            except ChildProcessError:
+                pass
+    finally:
+        conn.domainEventDeregisterAny(cbid)
+        conn.close()
+    return samples, fromkill
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--peer", required=True)
@@ -115,9 +182,21 @@ def main():
     ap.add_argument("--count", type=int, default=20)
     ap.add_argument("uri")
     a = ap.parse_args()
+    libvirt.virEventRegisterDefaultImpl()
+
+    def loop():
+        while True:
+            libvirt.virEventRunDefaultImpl()
+
+    threading.Thread(target=loop, daemon=True).start()
     conn = libvirt.open(a.uri)
     cleanup(conn)
     try:
+        lat, fromkill = event_latency(a.uri, a.runs)
+        log(a.peer, f"QEMU's exit to STOPPED event: {sorted(lat)[len(lat) // 2]:.1f} ms median")
+        emit(a.peer, "wire_event_latency_ms", "ms", lat)
+        emit(a.peer, "wire_event_kill_ms", "ms", fromkill)
+
         # One idle guest, destroyed by Debian's virsh.
         destroy = []
         for i in range(a.runs):

@@ -86,6 +86,22 @@ testBadConfig(const void *data G_GNUC_UNUSED)
           ":1: max_files must be from 1 to 1048576, not 2000000" },
         { "max_files = -3\n", VIR_ERR_INTERNAL_ERROR, VIR_FROM_CONF,
           ":1: expected an unsigned integer for 'max_files'" },
+        { "auto_shutdown_try_shutdown = \"some\"\n", VIR_ERR_CONF_SYNTAX, VIR_FROM_QEMU,
+          ":1: auto_shutdown_try_shutdown must be one of none, persistent, transient, all, not 'some'" },
+        { "\nauto_shutdown_kill = \"everything\"\n", VIR_ERR_CONF_SYNTAX, VIR_FROM_QEMU,
+          ":2: auto_shutdown_kill must be one of" },
+        { "auto_shutdown_try_save = \"persistent\"\n", VIR_ERR_CONF_SYNTAX, VIR_FROM_QEMU,
+          ":1: auto_shutdown_try_save must be 'none': this driver has no managed save" },
+        { "auto_shutdown_wait = -1\n", VIR_ERR_INTERNAL_ERROR, VIR_FROM_CONF,
+          ":1: expected a non-negative number for 'auto_shutdown_wait'" },
+        { "auto_shutdown_wait = 100000\n", VIR_ERR_CONF_SYNTAX, VIR_FROM_QEMU,
+          ":1: auto_shutdown_wait must be more than 0 and at most 86400 seconds" },
+        { "auto_shutdown_override = [ \"db:kill\", \"web\" ]\n", VIR_ERR_CONF_SYNTAX,
+          VIR_FROM_QEMU, "auto_shutdown_override entries are NAME:ACTION with ACTION one of none, shutdown, poweroff, kill, not 'web'" },
+        { "auto_shutdown_override = [ \"db:slay\" ]\n", VIR_ERR_CONF_SYNTAX,
+          VIR_FROM_QEMU, "not 'db:slay'" },
+        { "auto_shutdown_override = [ \":kill\" ]\n", VIR_ERR_CONF_SYNTAX,
+          VIR_FROM_QEMU, "not ':kill'" },
     };
 
     virConnectPtr conn = NULL;

@@ -44,6 +44,13 @@ testConfigIsDefault(const virQEMUDriverConfig *cfg)
           def->destroyGracefulTimeout },
         { "start_timeout", cfg->startTimeout, def->startTimeout },
         { "job_wait_timeout", cfg->jobWaitTimeout, def->jobWaitTimeout },
+        { "auto_shutdown_wait", cfg->autoShutdownWait, def->autoShutdownWait },
+        { "auto_shutdown_try_shutdown", cfg->autoShutdownTryShutdown,
+          def->autoShutdownTryShutdown },
+        { "auto_shutdown_poweroff", cfg->autoShutdownPoweroff, def->autoShutdownPoweroff },
+        { "auto_shutdown_kill", cfg->autoShutdownKill, def->autoShutdownKill },
+        { "auto_shutdown_override",
+          cfg->autoShutdownOverride ? g_hash_table_size(cfg->autoShutdownOverride) : 0, 0 },
     };
     bool same = true;
 

@@ -51,53 +51,38 @@ testIgnoreTerm(const void *data G_GNUC_UNUSED)
     pid_t pid = 0;
     int ret = -1;
 
-    if (!dom)
-        return -1;
+    TEST_ASSERT_NONNULL(dom);
     pid = testQemuDomainPid(testRoot, "ignterm");
     before = testQemuStatusFile(testRoot, "ignterm");
 
     start = g_get_monotonic_time();
-    if (virDomainDestroyFlags(dom, VIR_DOMAIN_DESTROY_GRACEFUL) == 0) {
-        virTestDiag("graceful destroy of a QEMU that ignores SIGTERM succeeded");
-        goto cleanup;
-    }
-    if (!testTookBetween("failed graceful destroy", testSecondsSince(start),
-                         TEST_GRACEFUL_TIMEOUT, TEST_GRACEFUL_TIMEOUT + TEST_SLACK))
-        goto cleanup;
-    if (testQemuCheckError(VIR_ERR_OPERATION_FAILED, VIR_FROM_QEMU,
-                           "operation failed: failed to kill qemu process with SIGTERM") < 0)
-        goto cleanup;
+    TEST_ASSERT_FAILS(virDomainDestroyFlags(dom, VIR_DOMAIN_DESTROY_GRACEFUL));
+    TEST_ASSERT(testTookBetween("failed graceful destroy", testSecondsSince(start),
+                                TEST_GRACEFUL_TIMEOUT, TEST_GRACEFUL_TIMEOUT + TEST_SLACK));
+    TEST_ASSERT_ERROR_FULL(VIR_ERR_OPERATION_FAILED, VIR_FROM_QEMU,
+                           "operation failed: failed to kill qemu process with SIGTERM");
+    /* The message names the pid and the process state. */
     pidText = g_strdup_printf("process %lld ", (long long)pid);
-    if (!strstr(virGetLastErrorMessage(), pidText) ||
-        !strstr(virGetLastErrorMessage(), "S (sleeping)")) {
-        virTestDiag("message lacks the pid or the state: %s", virGetLastErrorMessage());
-        goto cleanup;
-    }
+    TEST_ASSERT_STR_CONTAINS(virGetLastErrorMessage(), pidText);
+    TEST_ASSERT_STR_CONTAINS(virGetLastErrorMessage(), "S (sleeping)");
 
     /* Nothing else happened. */
     after = testQemuStatusFile(testRoot, "ignterm");
-    if (!testProcessAlive(pid) || testProcessPendingSignals(pid) != 0 ||
-        STRNEQ_NULLABLE(before, after)) {
-        virTestDiag("after a failed graceful destroy: alive %d, pending 0x%llx, status\n%s",
-                    testProcessAlive(pid), testProcessPendingSignals(pid), NULLSTR(after));
-        goto cleanup;
-    }
-    if (virDomainIsActive(dom) != 1 ||
-        testQemuCheckState(dom, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_BOOTED) < 0)
-        goto cleanup;
+    TEST_ASSERT(testProcessAlive(pid));
+    TEST_ASSERT_EQ_HEX(testProcessPendingSignals(pid), 0);
+    TEST_ASSERT_EQ_STR(after, before);
+    TEST_ASSERT_EQ_INT(virDomainIsActive(dom), 1);
+    TEST_ASSERT_STATE(dom, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_BOOTED);
 
     /* Only SIGKILL ends this stub. */
     start = g_get_monotonic_time();
-    if (virDomainDestroy(dom) < 0)
-        goto cleanup;
-    if (!testTookBetween("default destroy", testSecondsSince(start),
-                         TEST_TERM_TIMEOUT, TEST_TERM_TIMEOUT + TEST_SLACK))
-        goto cleanup;
-    if (testProcessAlive(pid) ||
-        testQemuCheckState(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_DESTROYED) < 0 ||
-        !testQemuNoRuntimeState(testRoot, "ignterm",
-                            "<domstatus state='shutoff' reason='destroyed' phase='inactive'/>\n"))
-        goto cleanup;
+    TEST_ASSERT_OK(virDomainDestroy(dom));
+    TEST_ASSERT(testTookBetween("default destroy", testSecondsSince(start),
+                                TEST_TERM_TIMEOUT, TEST_TERM_TIMEOUT + TEST_SLACK));
+    TEST_ASSERT(!testProcessAlive(pid));
+    TEST_ASSERT_STATE(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_DESTROYED);
+    TEST_ASSERT(testQemuNoRuntimeState(testRoot, "ignterm",
+                                       "<domstatus state='shutoff' reason='destroyed' phase='inactive'/>\n"));
     ret = 0;
 
  cleanup:
@@ -115,18 +100,15 @@ testTermDelayGraceful(const void *data G_GNUC_UNUSED)
     pid_t pid = 0;
     int ret = -1;
 
-    if (!dom)
-        return -1;
+    TEST_ASSERT_NONNULL(dom);
     pid = testQemuDomainPid(testRoot, "delaygrace");
     start = g_get_monotonic_time();
-    if (virDomainDestroyFlags(dom, VIR_DOMAIN_DESTROY_GRACEFUL) < 0)
-        goto cleanup;
-    if (!testTookBetween("graceful destroy", testSecondsSince(start), 0.1,
-                         TEST_GRACEFUL_TIMEOUT + TEST_SLACK))
-        goto cleanup;
-    if (testProcessAlive(pid) || !testQemuLogShowsSigterm(testRoot, "delaygrace") ||
-        testQemuCheckState(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_DESTROYED) < 0)
-        goto cleanup;
+    TEST_ASSERT_OK(virDomainDestroyFlags(dom, VIR_DOMAIN_DESTROY_GRACEFUL));
+    TEST_ASSERT(testTookBetween("graceful destroy", testSecondsSince(start), 0.1,
+                                TEST_GRACEFUL_TIMEOUT + TEST_SLACK));
+    TEST_ASSERT(!testProcessAlive(pid));
+    TEST_ASSERT(testQemuLogShowsSigterm(testRoot, "delaygrace"));
+    TEST_ASSERT_STATE(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_DESTROYED);
     ret = 0;
 
  cleanup:
@@ -151,39 +133,30 @@ testTermDelayTooLong(const void *data G_GNUC_UNUSED)
     pid_t pid = 0;
     int ret = -1;
 
-    if (!dom)
-        return -1;
+    TEST_ASSERT_NONNULL(dom);
     pid = testQemuDomainPid(testRoot, "delaylong");
     before = testQemuStatusFile(testRoot, "delaylong");
 
     first = g_get_monotonic_time();
-    if (virDomainDestroyFlags(dom, VIR_DOMAIN_DESTROY_GRACEFUL) == 0) {
-        virTestDiag("graceful destroy did not time out");
-        goto cleanup;
-    }
-    if (!testTookBetween("failed graceful destroy", testSecondsSince(first),
-                         TEST_GRACEFUL_TIMEOUT, TEST_GRACEFUL_TIMEOUT + TEST_SLACK) ||
-        testQemuCheckError(VIR_ERR_OPERATION_FAILED, VIR_FROM_QEMU,
-                           "operation failed: failed to kill qemu process with SIGTERM") < 0)
-        goto cleanup;
+    TEST_ASSERT_FAILS(virDomainDestroyFlags(dom, VIR_DOMAIN_DESTROY_GRACEFUL));
+    TEST_ASSERT(testTookBetween("failed graceful destroy", testSecondsSince(first),
+                                TEST_GRACEFUL_TIMEOUT, TEST_GRACEFUL_TIMEOUT + TEST_SLACK));
+    TEST_ASSERT_ERROR_FULL(VIR_ERR_OPERATION_FAILED, VIR_FROM_QEMU,
+                           "operation failed: failed to kill qemu process with SIGTERM");
     after = testQemuStatusFile(testRoot, "delaylong");
-    if (!testProcessAlive(pid) || STRNEQ_NULLABLE(before, after) ||
-        !testQemuLogShowsSigterm(testRoot, "delaylong") ||
-        testQemuCheckState(dom, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_BOOTED) < 0)
-        goto cleanup;
+    TEST_ASSERT(testProcessAlive(pid));
+    TEST_ASSERT_EQ_STR(after, before);
+    TEST_ASSERT(testQemuLogShowsSigterm(testRoot, "delaylong"));
+    TEST_ASSERT_STATE(dom, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_BOOTED);
 
     start = g_get_monotonic_time();
-    if (virDomainDestroy(dom) < 0)
-        goto cleanup;
-    if (!testTookBetween("default destroy", testSecondsSince(start),
-                         TEST_TERM_TIMEOUT, TEST_TERM_TIMEOUT + TEST_SLACK))
-        goto cleanup;
+    TEST_ASSERT_OK(virDomainDestroy(dom));
+    TEST_ASSERT(testTookBetween("default destroy", testSecondsSince(start),
+                                TEST_TERM_TIMEOUT, TEST_TERM_TIMEOUT + TEST_SLACK));
     /* Gone before the stub's own 3 s: killed. */
-    if (testProcessAlive(pid) || testSecondsSince(first) >= 3.0 ||
-        testQemuCheckState(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_DESTROYED) < 0) {
-        virTestDiag("QEMU ended %.3f s after the first SIGTERM", testSecondsSince(first));
-        goto cleanup;
-    }
+    TEST_ASSERT(!testProcessAlive(pid));
+    TEST_ASSERT_CMP_DOUBLE(testSecondsSince(first), <, 3.0);
+    TEST_ASSERT_STATE(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_DESTROYED);
     ret = 0;
 
  cleanup:
@@ -204,29 +177,27 @@ testTermDelayDefault(const void *data G_GNUC_UNUSED)
     gint64 start;
     int ret = -1;
 
-    if (!quick || !slow)
-        goto cleanup;
+    TEST_ASSERT_NONNULL(quick);
+    TEST_ASSERT_NONNULL(slow);
     quickPid = testQemuDomainPid(testRoot, "delayquick");
     slowPid = testQemuDomainPid(testRoot, "delayslow");
 
     /* Back before SIGKILL would even be sent. */
     start = g_get_monotonic_time();
-    if (virDomainDestroy(quick) < 0 ||
-        !testTookBetween("destroy of a QEMU exiting in 100 ms",
-                         testSecondsSince(start), 0.1, TEST_TERM_TIMEOUT))
-        goto cleanup;
-    if (testProcessAlive(quickPid) || !testQemuLogShowsSigterm(testRoot, "delayquick") ||
-        testQemuCheckState(quick, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_DESTROYED) < 0)
-        goto cleanup;
+    TEST_ASSERT_OK(virDomainDestroy(quick));
+    TEST_ASSERT(testTookBetween("destroy of a QEMU exiting in 100 ms",
+                                testSecondsSince(start), 0.1, TEST_TERM_TIMEOUT));
+    TEST_ASSERT(!testProcessAlive(quickPid));
+    TEST_ASSERT(testQemuLogShowsSigterm(testRoot, "delayquick"));
+    TEST_ASSERT_STATE(quick, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_DESTROYED);
 
     start = g_get_monotonic_time();
-    if (virDomainDestroy(slow) < 0 ||
-        !testTookBetween("destroy of a QEMU exiting in 3 s", testSecondsSince(start),
-                         TEST_TERM_TIMEOUT, TEST_TERM_TIMEOUT + TEST_SLACK))
-        goto cleanup;
-    if (testProcessAlive(slowPid) || !testQemuLogShowsSigterm(testRoot, "delayslow") ||
-        testQemuCheckState(slow, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_DESTROYED) < 0)
-        goto cleanup;
+    TEST_ASSERT_OK(virDomainDestroy(slow));
+    TEST_ASSERT(testTookBetween("destroy of a QEMU exiting in 3 s", testSecondsSince(start),
+                                TEST_TERM_TIMEOUT, TEST_TERM_TIMEOUT + TEST_SLACK));
+    TEST_ASSERT(!testProcessAlive(slowPid));
+    TEST_ASSERT(testQemuLogShowsSigterm(testRoot, "delayslow"));
+    TEST_ASSERT_STATE(slow, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_DESTROYED);
     ret = 0;
 
  cleanup:

@@ -83,35 +83,27 @@ testStartFailPersistent(const void *opaque)
     gint64 start;
     int ret = -1;
 
-    if (!dom)
-        return -1;
-    if (!g_file_get_contents(configPath, &configBefore, NULL, NULL) ||
-        !(xmlBefore = virDomainGetXMLDesc(dom, VIR_DOMAIN_XML_INACTIVE)))
-        goto cleanup;
+    TEST_ASSERT_NONNULL(dom);
+    TEST_ASSERT(g_file_get_contents(configPath, &configBefore, NULL, NULL));
+    TEST_ASSERT_NONNULL(xmlBefore = virDomainGetXMLDesc(dom, VIR_DOMAIN_XML_INACTIVE));
 
     start = g_get_monotonic_time();
-    if (virDomainCreate(dom) == 0) {
-        virTestDiag("%s started", data->stub);
-        goto cleanup;
-    }
-    if (!testTookBetween("failed start", testSecondsSince(start), data->minSeconds,
-                         data->minSeconds + 2 * TEST_SLACK + TEST_TERM_TIMEOUT))
-        goto cleanup;
-    if (testCheckStartError(data) < 0)
-        goto cleanup;
+    TEST_ASSERT_MSG(virDomainCreate(dom) < 0, "%s started", data->stub);
+    TEST_ASSERT(testTookBetween("failed start", testSecondsSince(start), data->minSeconds,
+                                data->minSeconds + 2 * TEST_SLACK + TEST_TERM_TIMEOUT));
+    TEST_ASSERT_OK(testCheckStartError(data));
 
-    if (!testNoChildren() ||
-        !testQemuNoRuntimeState(testRoot, data->name,
-                            "<domstatus state='shutoff' reason='failed' phase='inactive'/>\n"))
-        goto cleanup;
-    if (virDomainIsActive(dom) != 0 || virDomainIsPersistent(dom) != 1 ||
-        testQemuCheckState(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_FAILED) < 0)
-        goto cleanup;
-    if (!g_file_get_contents(configPath, &configAfter, NULL, NULL) ||
-        !(xmlAfter = virDomainGetXMLDesc(dom, 0)) ||
-        virTestCompareStrings(configBefore, configAfter, "definition file") < 0 ||
-        virTestCompareStrings(xmlBefore, xmlAfter, "definition") < 0)
-        goto cleanup;
+    TEST_ASSERT(testNoChildren());
+    TEST_ASSERT(testQemuNoRuntimeState(testRoot, data->name,
+                                       "<domstatus state='shutoff' reason='failed' phase='inactive'/>\n"));
+    TEST_ASSERT_EQ_INT(virDomainIsActive(dom), 0);
+    TEST_ASSERT_EQ_INT(virDomainIsPersistent(dom), 1);
+    TEST_ASSERT_STATE(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_FAILED);
+    /* The definition is intact. */
+    TEST_ASSERT(g_file_get_contents(configPath, &configAfter, NULL, NULL));
+    TEST_ASSERT_NONNULL(xmlAfter = virDomainGetXMLDesc(dom, 0));
+    TEST_ASSERT_EQ_STR(configAfter, configBefore);
+    TEST_ASSERT_EQ_STR(xmlAfter, xmlBefore);
     ret = 0;
 
  cleanup:
@@ -130,17 +122,13 @@ testStartFailTransient(const void *opaque)
     virDomainPtr found = NULL;
     int ret = -1;
 
-    if ((dom = virDomainCreateXML(testConn, xml, 0))) {
-        virTestDiag("%s started", data->stub);
-        goto cleanup;
-    }
-    if (testCheckStartError(data) < 0)
-        goto cleanup;
-    if (!testNoChildren() || !testQemuNoRuntimeState(testRoot, data->name, NULL))
-        goto cleanup;
-    if ((found = virDomainLookupByName(testConn, data->name)) ||
-        testQemuCheckError(VIR_ERR_NO_DOMAIN, VIR_FROM_QEMU, NULL) < 0)
-        goto cleanup;
+    TEST_ASSERT_MSG(!(dom = virDomainCreateXML(testConn, xml, 0)), "%s started",
+                    data->stub);
+    TEST_ASSERT_OK(testCheckStartError(data));
+    TEST_ASSERT(testNoChildren());
+    TEST_ASSERT(testQemuNoRuntimeState(testRoot, data->name, NULL));
+    TEST_ASSERT(!(found = virDomainLookupByName(testConn, data->name)));
+    TEST_ASSERT_ERROR_FULL(VIR_ERR_NO_DOMAIN, VIR_FROM_QEMU, NULL);
     ret = 0;
 
  cleanup:
@@ -196,45 +184,37 @@ testAcpiGuest(const void *data G_GNUC_UNUSED)
     pid_t pid = 0;
     int ret = -1;
 
-    if (!dom)
-        return -1;
+    TEST_ASSERT_NONNULL(dom);
     pid = testQemuDomainPid(testRoot, "acpiguest");
     callback = virConnectDomainEventRegisterAny(testConn, dom, VIR_DOMAIN_EVENT_ID_LIFECYCLE,
                                                 VIR_DOMAIN_EVENT_CALLBACK(testLifecycleCallback),
                                                 &log, NULL);
-    if (callback < 0)
-        goto cleanup;
+    TEST_ASSERT_OK(callback);
 
-    if (virDomainShutdown(dom) < 0)
-        goto cleanup;
+    TEST_ASSERT_OK(virDomainShutdown(dom));
     deadline = g_get_monotonic_time() + 3 * G_USEC_PER_SEC;
     do {
-        if (virDomainGetState(dom, &state, &reason, 0) < 0)
-            goto cleanup;
+        TEST_ASSERT_OK(virDomainGetState(dom, &state, &reason, 0));
         if (state == VIR_DOMAIN_SHUTOFF)
             break;
         g_usleep(10 * 1000);
     } while (g_get_monotonic_time() < deadline);
-    if (state != VIR_DOMAIN_SHUTOFF || reason != VIR_DOMAIN_SHUTOFF_SHUTDOWN) {
-        virTestDiag("state %d/%d after the guest powered off", state, reason);
-        goto cleanup;
-    }
+    /* Shut off after the guest powered off. */
+    TEST_ASSERT_EQ_INT(state, VIR_DOMAIN_SHUTOFF);
+    TEST_ASSERT_EQ_INT(reason, VIR_DOMAIN_SHUTOFF_SHUTDOWN);
     /* The driver's SIGTERM ended it. */
-    if (!testProcessWaitGone(pid, 2000) || !testQemuLogShowsSigterm(testRoot, "acpiguest") ||
-        !testQemuNoRuntimeState(testRoot, "acpiguest",
-                            "<domstatus state='shutoff' reason='shutdown' phase='inactive'/>\n"))
-        goto cleanup;
+    TEST_ASSERT(testProcessWaitGone(pid, 2000));
+    TEST_ASSERT(testQemuLogShowsSigterm(testRoot, "acpiguest"));
+    TEST_ASSERT(testQemuNoRuntimeState(testRoot, "acpiguest",
+                                       "<domstatus state='shutoff' reason='shutdown' phase='inactive'/>\n"));
 
     timer = virEventAddTimeout(10, testTick, NULL, NULL);
     deadline = g_get_monotonic_time() + 2 * G_USEC_PER_SEC;
     while (log.count < 1 && g_get_monotonic_time() < deadline)
         virEventRunDefaultImpl();
-    if (log.count != 1 || log.events[0] != VIR_DOMAIN_EVENT_STOPPED ||
-        log.details[0] != VIR_DOMAIN_EVENT_STOPPED_SHUTDOWN) {
-        virTestDiag("%d events, the first %d/%d", log.count, log.events[0],
-                    log.details[0]);
-        goto cleanup;
-    }
+    TEST_ASSERT_EQ_INT(log.count, 1);
+    TEST_ASSERT_EQ_INT(log.events[0], VIR_DOMAIN_EVENT_STOPPED);
+    TEST_ASSERT_EQ_INT(log.details[0], VIR_DOMAIN_EVENT_STOPPED_SHUTDOWN);
     ret = 0;
 
  cleanup:

@@ -57,9 +57,12 @@ class Daemon:
                 s = socket.socket(socket.AF_UNIX)
                 s.connect(self.rw)
                 s.close()
-                return self
+                # The read-only socket is made just after the other.
+                if os.path.exists(self.rw + "-ro"):
+                    return self
             except OSError:
-                time.sleep(0.02)
+                pass
+            time.sleep(0.02)
         fail("virtqemud did not listen within 20 s")
 
     def stop(self, sig=signal.SIGTERM):

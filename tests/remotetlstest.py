@@ -366,6 +366,98 @@ def case_ssh_helper_errors():
     return out
 
 
+FAKE_DAEMON = """
+import socket, ssl, sys, threading
+ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+ctx.load_cert_chain(sys.argv[2], sys.argv[3])
+ctx.load_verify_locations(sys.argv[1])
+ctx.verify_mode = ssl.CERT_OPTIONAL
+# No TLS 1.3 session tickets (libvirt daemons send none): the first
+# record after the handshake is the verdict byte.
+ctx.num_tickets = 0
+lsock = socket.socket()
+lsock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+lsock.bind(("0.0.0.0", 16515))
+lsock.listen(8)
+print("ready", flush=True)
+def serve(c):
+    try:
+        s = ctx.wrap_socket(c, server_side=True)
+        s.sendall(b"\\x02")
+        s.recv(1)
+    except (OSError, ssl.SSLError):
+        pass
+while True:
+    c, _ = lsock.accept()
+    threading.Thread(target=serve, args=(c,), daemon=True).start()
+"""
+
+
+# A TLS terminator in front of the daemon, as some sites put stunnel or
+# haproxy: Python's TLS server, which sends TLS 1.3 session tickets
+# after the handshake (libvirt's daemons send none), confirms with the
+# byte, then relays to the daemon's UNIX socket.
+TERMINATOR = """
+import socket, ssl, sys, threading
+ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+ctx.load_cert_chain(sys.argv[2], sys.argv[3])
+ctx.load_verify_locations(sys.argv[1])
+ctx.verify_mode = ssl.CERT_REQUIRED
+lsock = socket.socket()
+lsock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+lsock.bind(("0.0.0.0", 16516))
+lsock.listen(8)
+print("ready", flush=True)
+def pump(a, b):
+    try:
+        while True:
+            data = a.recv(65536)
+            if not data:
+                break
+            b.sendall(data)
+    except (OSError, ssl.SSLError):
+        pass
+    for s in (a, b):
+        try: s.shutdown(socket.SHUT_RDWR)
+        except OSError: pass
+def serve(c):
+    try:
+        s = ctx.wrap_socket(c, server_side=True)
+        s.sendall(b"\\x01")
+    except (OSError, ssl.SSLError):
+        return
+    u = socket.socket(socket.AF_UNIX)
+    u.connect(sys.argv[4])
+    threading.Thread(target=pump, args=(u, s), daemon=True).start()
+    pump(s, u)
+while True:
+    c, _ = lsock.accept()
+    threading.Thread(target=serve, args=(c,), daemon=True).start()
+"""
+
+
+def case_tls_terminator():
+    """Our client reads past TLS 1.3 session tickets (Debian's fails on
+    them with "Resource temporarily unavailable": the record is read as
+    the confirmation)."""
+    term = subprocess.Popen(["ip", "netns", "exec", F.net.hosts[0], DEBIAN_PYTHON, "-c",
+                             TERMINATOR, F.tls1[0], F.tls1[1], F.tls1[2], F.d1.rw],
+                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL, text=True)
+    out = ""
+    try:
+        if term.stdout.readline() != "ready\n":
+            return "the terminator did not start"
+        o, e, rc = client_run([VIRSH, "-c", tls_uri(F.pki_good, port=16516), "list", "--all"])
+        if rc != 0 or "Id   Name" not in o:
+            out += f"our virsh through a terminator that sends tickets: exit {rc} {e!r}\n"
+    finally:
+        term.kill()
+        term.wait()
+        term.stdout.close()
+    return out
+
+
 def case_connect_errors():
     """Nothing listening, a name that does not resolve, a certificate
     naming another host, a pkipath without a CA: the same words from
@@ -380,6 +472,23 @@ def case_connect_errors():
     out += refused_both(tls_uri(F.pki_good, host="alias1"),
                         "authentication failed: Failed to verify peer's certificate",
                         "certificate of another host")
+    # A daemon that completes the handshake, then answers the client's
+    # certificate with anything but the confirmation byte.
+    fake = subprocess.Popen(["ip", "netns", "exec", F.net.hosts[2], DEBIAN_PYTHON, "-c",
+                             FAKE_DAEMON, F.tls3[0], F.tls3[1], F.tls3[2]],
+                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL, text=True)
+    try:
+        if fake.stdout.readline() != "ready\n":
+            out += "the fake daemon did not start\n"
+        else:
+            out += refused_both(tls_uri(F.pki_good, host="host3", port=16515),
+                                "server verification (of our certificate or IP address) failed",
+                                "a daemon that does not confirm")
+    finally:
+        fake.kill()
+        fake.wait()
+        fake.stdout.close()
     empty = os.path.join(F.top, "emptypki")
     os.makedirs(empty, exist_ok=True)
     out += refused_both(tls_uri(empty), f"Cannot read CA certificate '{empty}/cacert.pem'",
@@ -483,7 +592,9 @@ def case_uri_params():
     for uri, want in ((tls_uri(F.pki_good, query="no_verify=yes"),
                        "Query parameter 'no_verify' has unexpected value 'yes' (should be 0 or 1)"),
                       ("qemu+tls://host1/other", "unexpected QEMU URI path '/other'"),
-                      ("qemu+tcp://host1/system", "transport 'tcp' is not supported")):
+                      ("qemu+tcp://host1/system", "transport 'tcp' is not supported"),
+                      (F.sshd.uri("socket=/run/it's"),
+                       "a qemu+ssh URI must not contain a single quote")):
         o, e, rc = client_run([VIRSH, "-c", uri, "uri"])
         if rc == 0 or want not in e:
             out += f"{uri}: exit {rc} {e!r}\n"
@@ -556,6 +667,8 @@ def main():
             "connection errors: nothing listening, no such host, another host's certificate, no CA":
                 case_connect_errors,
             "virsh -r over qemu+tls is read-only": case_tls_readonly,
+            "our client reads past TLS 1.3 session tickets (a TLS terminator in front)":
+                case_tls_terminator,
             "plain frames on the TLS port are refused, the daemon goes on": case_plain_frames_on_tls_port,
             "a revoked client certificate (crl_file); broken daemon credentials named at start":
                 case_revoked,

@@ -45,6 +45,7 @@ virQEMUDriverConfigFree(virQEMUDriverConfig *cfg)
     g_free(cfg->nvramDir);
     g_free(cfg->cacheDir);
     g_free(cfg->defaultEmulator);
+    g_clear_pointer(&cfg->autoShutdownOverride, g_hash_table_unref);
     g_free(cfg);
 }
 
@@ -104,6 +105,7 @@ virQEMUDriverConfigNew(qemuDriverMode mode, const char *root)
     cfg->defaultEmulator = g_strdup(QEMU_DEFAULT_EMULATOR);
     cfg->startTimeout = QEMU_START_TIMEOUT_DEFAULT;
     cfg->jobWaitTimeout = QEMU_JOB_WAIT_TIMEOUT_DEFAULT;
+    cfg->autoShutdownWait = QEMU_AUTO_SHUTDOWN_WAIT_DEFAULT;
     cfg->maxFiles = QEMU_MAX_FILES_DEFAULT;
     return g_steal_pointer(&cfg);
 }
@@ -138,8 +140,111 @@ static const char *const virQEMUDriverConfigKeys[] = {
     "start_timeout",
     "job_wait_timeout",
     "max_files",
+    "auto_shutdown_try_save",
+    "auto_shutdown_try_shutdown",
+    "auto_shutdown_poweroff",
+    "auto_shutdown_kill",
+    "auto_shutdown_wait",
+    "auto_shutdown_override",
     NULL,
 };
+
+
+VIR_ENUM_IMPL(qemuAutoShutdownScope, QEMU_AUTO_SHUTDOWN_SCOPE_LAST,
+              "none", "persistent", "transient", "all");
+VIR_ENUM_IMPL(qemuAutoShutdownAction, QEMU_AUTO_SHUTDOWN_ACTION_LAST,
+              "none", "shutdown", "poweroff", "kill");
+
+
+/* One of the auto_shutdown_* scopes; absent leaves @ret alone. */
+static int
+virQEMUDriverConfigGetScope(virConf *conf, const char *path, const char *key,
+                            qemuAutoShutdownScope *ret)
+{
+    g_autofree char *value = NULL;
+    int rc;
+    int scope;
+
+    if ((rc = virConfGetValueString(conf, key, &value)) <= 0)
+        return rc;
+    if ((scope = qemuAutoShutdownScopeTypeFromString(value)) < 0) {
+        virReportError(VIR_ERR_CONF_SYNTAX,
+                       _("%1$s:%2$d: %3$s must be one of none, persistent, transient, all, not '%4$s'"),
+                       path, virConfGetKeyLine(conf, key), key, value);
+        return -1;
+    }
+    *ret = scope;
+    return 0;
+}
+
+
+/* auto_shutdown_override: a list of "NAME:ACTION". */
+static int
+virQEMUDriverConfigGetOverride(virConf *conf, const char *path,
+                               GHashTable **ret)
+{
+    g_autoptr(GHashTable) table = NULL;
+    g_auto(GStrv) list = NULL;
+    int rc;
+
+    if ((rc = virConfGetValueStringList(conf, "auto_shutdown_override", &list)) <= 0)
+        return rc;
+    table = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    for (size_t i = 0; list[i]; i++) {
+        const char *colon = strrchr(list[i], ':');
+        int action;
+
+        if (!colon || colon == list[i] ||
+            (action = qemuAutoShutdownActionTypeFromString(colon + 1)) < 0) {
+            virReportError(VIR_ERR_CONF_SYNTAX,
+                           _("%1$s:%2$d: auto_shutdown_override entries are NAME:ACTION with ACTION one of none, shutdown, poweroff, kill, not '%3$s'"),
+                           path, virConfGetKeyLine(conf, "auto_shutdown_override"),
+                           list[i]);
+            return -1;
+        }
+        g_hash_table_insert(table, g_strndup(list[i], colon - list[i]),
+                            GINT_TO_POINTER(action));
+    }
+    *ret = g_steal_pointer(&table);
+    return 0;
+}
+
+
+/**
+ * virQEMUDriverConfigShutdownAction:
+ * @cfg: a configuration
+ * @name: a running domain
+ * @persistent: whether it has a stored definition
+ *
+ * What host shutdown does to @name: its auto_shutdown_override entry,
+ * else the furthest step whose scope takes it in.  The steps follow
+ * each other (a domain asked to power off was first asked to shut down
+ * when the shutdown scope takes it in).
+ *
+ * Returns: the last step to take.
+ */
+qemuAutoShutdownAction
+virQEMUDriverConfigShutdownAction(const virQEMUDriverConfig *cfg,
+                                  const char *name, bool persistent)
+{
+    const qemuAutoShutdownScope scopes[] = {
+        [QEMU_AUTO_SHUTDOWN_ACTION_SHUTDOWN] = cfg->autoShutdownTryShutdown,
+        [QEMU_AUTO_SHUTDOWN_ACTION_POWEROFF] = cfg->autoShutdownPoweroff,
+        [QEMU_AUTO_SHUTDOWN_ACTION_KILL] = cfg->autoShutdownKill,
+    };
+    gpointer value;
+
+    if (cfg->autoShutdownOverride &&
+        g_hash_table_lookup_extended(cfg->autoShutdownOverride, name, NULL, &value))
+        return GPOINTER_TO_INT(value);
+    for (int a = QEMU_AUTO_SHUTDOWN_ACTION_KILL; a > QEMU_AUTO_SHUTDOWN_ACTION_NONE; a--) {
+        if (scopes[a] == QEMU_AUTO_SHUTDOWN_SCOPE_ALL ||
+            (scopes[a] == QEMU_AUTO_SHUTDOWN_SCOPE_PERSISTENT && persistent) ||
+            (scopes[a] == QEMU_AUTO_SHUTDOWN_SCOPE_TRANSIENT && !persistent))
+            return a;
+    }
+    return QEMU_AUTO_SHUTDOWN_ACTION_NONE;
+}
 
 
 /**
@@ -181,6 +286,12 @@ virQEMUDriverConfigLoadFile(virQEMUDriverConfig *cfg, const char *path)
     double start = cfg->startTimeout;
     double jobWait = cfg->jobWaitTimeout;
     unsigned int maxFiles = cfg->maxFiles;
+    qemuAutoShutdownScope trySave = QEMU_AUTO_SHUTDOWN_SCOPE_NONE;
+    qemuAutoShutdownScope tryShutdown = cfg->autoShutdownTryShutdown;
+    qemuAutoShutdownScope poweroff = cfg->autoShutdownPoweroff;
+    qemuAutoShutdownScope killScope = cfg->autoShutdownKill;
+    double shutdownWait = cfg->autoShutdownWait;
+    g_autoptr(GHashTable) override = NULL;
     int maxFilesSet;
     int rc;
 
@@ -208,6 +319,26 @@ virQEMUDriverConfigLoadFile(virQEMUDriverConfig *cfg, const char *path)
         virQEMUDriverConfigGetTimeout(conf, "job_wait_timeout", &jobWait) < 0)
         return -1;
 
+    if (virQEMUDriverConfigGetScope(conf, path, "auto_shutdown_try_save", &trySave) < 0 ||
+        virQEMUDriverConfigGetScope(conf, path, "auto_shutdown_try_shutdown", &tryShutdown) < 0 ||
+        virQEMUDriverConfigGetScope(conf, path, "auto_shutdown_poweroff", &poweroff) < 0 ||
+        virQEMUDriverConfigGetScope(conf, path, "auto_shutdown_kill", &killScope) < 0 ||
+        virQEMUDriverConfigGetOverride(conf, path, &override) < 0)
+        return -1;
+    /* As upstream: 0 means the built-in default. */
+    if ((rc = virConfGetValueDouble(conf, "auto_shutdown_wait", &shutdownWait)) < 0)
+        return -1;
+    if (rc > 0 && shutdownWait == 0)
+        shutdownWait = QEMU_AUTO_SHUTDOWN_WAIT_DEFAULT;
+    else if (virQEMUDriverConfigGetTimeout(conf, "auto_shutdown_wait", &shutdownWait) < 0)
+        return -1;
+    if (trySave != QEMU_AUTO_SHUTDOWN_SCOPE_NONE) {
+        virReportError(VIR_ERR_CONF_SYNTAX,
+                       _("%1$s:%2$d: auto_shutdown_try_save must be 'none': this driver has no managed save"),
+                       path, virConfGetKeyLine(conf, "auto_shutdown_try_save"));
+        return -1;
+    }
+
     if ((maxFilesSet = virConfGetValueUInt(conf, "max_files", &maxFiles)) < 0)
         return -1;
     if (maxFilesSet > 0 && (maxFiles < 1 || maxFiles > QEMU_MAX_FILES_MAX)) {
@@ -234,6 +365,14 @@ virQEMUDriverConfigLoadFile(virQEMUDriverConfig *cfg, const char *path)
     cfg->jobWaitTimeout = jobWait;
     cfg->maxFiles = maxFiles;
     cfg->maxFilesSet = maxFilesSet > 0;
+    cfg->autoShutdownTryShutdown = tryShutdown;
+    cfg->autoShutdownPoweroff = poweroff;
+    cfg->autoShutdownKill = killScope;
+    cfg->autoShutdownWait = shutdownWait;
+    if (override) {
+        g_clear_pointer(&cfg->autoShutdownOverride, g_hash_table_unref);
+        cfg->autoShutdownOverride = g_steal_pointer(&override);
+    }
     if (emulator) {
         g_free(cfg->defaultEmulator);
         cfg->defaultEmulator = g_steal_pointer(&emulator);

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "internal.h"
+#include "virenum.h"
 
 /* Defaults of the qemu.conf settings, in seconds. */
 #define QEMU_DESTROY_TERM_TIMEOUT_DEFAULT 10.0
@@ -15,11 +16,37 @@
 #define QEMU_DESTROY_GRACEFUL_TIMEOUT_DEFAULT 15.0
 #define QEMU_START_TIMEOUT_DEFAULT 30.0
 #define QEMU_JOB_WAIT_TIMEOUT_DEFAULT 30.0
+#define QEMU_AUTO_SHUTDOWN_WAIT_DEFAULT 30.0
 /* QEMU's own limit of open files when qemu.conf sets none (max_files),
  * as far as the driver's hard limit allows. */
 #define QEMU_MAX_FILES_DEFAULT 8192
 /* The kernel's default ceiling for any process's limit (fs.nr_open). */
 #define QEMU_MAX_FILES_MAX 1048576
+
+/* Which running domains a host-shutdown action applies to: the values
+ * of upstream's auto_shutdown_* settings. */
+typedef enum {
+    QEMU_AUTO_SHUTDOWN_SCOPE_NONE,
+    QEMU_AUTO_SHUTDOWN_SCOPE_PERSISTENT,
+    QEMU_AUTO_SHUTDOWN_SCOPE_TRANSIENT,
+    QEMU_AUTO_SHUTDOWN_SCOPE_ALL,
+
+    QEMU_AUTO_SHUTDOWN_SCOPE_LAST
+} qemuAutoShutdownScope;
+
+/* What host shutdown does to one domain, each step only if the one
+ * before left it running (auto_shutdown_override: ours). */
+typedef enum {
+    QEMU_AUTO_SHUTDOWN_ACTION_NONE,      /* left running */
+    QEMU_AUTO_SHUTDOWN_ACTION_SHUTDOWN,  /* ACPI power button */
+    QEMU_AUTO_SHUTDOWN_ACTION_POWEROFF,  /* then the graceful destroy */
+    QEMU_AUTO_SHUTDOWN_ACTION_KILL,      /* then the default destroy */
+
+    QEMU_AUTO_SHUTDOWN_ACTION_LAST
+} qemuAutoShutdownAction;
+
+VIR_ENUM_DECL(qemuAutoShutdownScope);
+VIR_ENUM_DECL(qemuAutoShutdownAction);
 
 typedef enum {
     QEMU_DRIVER_EMBED,    /* qemu:///embed?root=DIR */
@@ -49,6 +76,15 @@ struct _virQEMUDriverConfig {
     double jobWaitTimeout;         /* how long a call waits for another job */
     unsigned int maxFiles;         /* QEMU's RLIMIT_NOFILE */
     bool maxFilesSet;              /* set in qemu.conf: required exactly */
+    /* Host shutdown (the daemon): who is asked to shut down, who then
+     * gets the graceful destroy (upstream's "poweroff"), who then gets
+     * SIGKILL (ours), how long the guests get together, and per-domain
+     * actions ("NAME:ACTION", ours). */
+    qemuAutoShutdownScope autoShutdownTryShutdown;
+    qemuAutoShutdownScope autoShutdownPoweroff;
+    qemuAutoShutdownScope autoShutdownKill;
+    double autoShutdownWait;
+    GHashTable *autoShutdownOverride;   /* name -> qemuAutoShutdownAction */
 };
 
 /*
@@ -86,6 +122,11 @@ struct _virQEMUDriver {
     bool exclusive;
     struct _virQEMUCapsCache *qemuCapsCache;
     struct _virDomainEventState *domainEventState;
+    /* What running domains do on their own (qemu_live.c): the threads
+     * that act on it, and whether the instance is closing. */
+    GThreadPool *liveWorkers;
+    GMutex liveLock;
+    bool liveClosing;
 };
 
 void virQEMUDriverConfigFree(virQEMUDriverConfig *cfg);
@@ -98,3 +139,7 @@ int virQEMUDriverConfigMakeDirs(const virQEMUDriverConfig *cfg);
 int virQEMUDriverOpenDirs(virQEMUDriver *driver, bool create)
     ATTRIBUTE_NONNULL(1) G_GNUC_WARN_UNUSED_RESULT;
 void virQEMUDriverCloseDirs(virQEMUDriver *driver);
+
+qemuAutoShutdownAction virQEMUDriverConfigShutdownAction(const virQEMUDriverConfig *cfg,
+                                                         const char *name,
+                                                         bool persistent);

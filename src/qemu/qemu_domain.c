@@ -64,6 +64,10 @@ qemuDomainObjPrivateNew(virQEMUDriver *driver)
     priv->driver = driver;
     priv->proc = (virProcessRef)VIR_PROCESS_REF_INIT;
     priv->lockfd = -1;
+    g_mutex_init(&priv->liveLock);
+    priv->exitWatch = -1;
+    priv->exitStatus = -1;
+    priv->liveEvents = g_queue_new();
     return priv;
 }
 
@@ -74,8 +78,11 @@ qemuDomainObjPrivateFree(qemuDomainObjPrivate *priv)
     if (!priv)
         return;
     g_clear_pointer(&priv->mon, qemuMonitorClose);
+    g_clear_pointer(&priv->liveMon, qemuMonitorClose);
     virProcessRefClear(&priv->proc);
     virForceClose(&priv->lockfd);
+    g_queue_free_full(priv->liveEvents, g_free);
+    g_mutex_clear(&priv->liveLock);
     g_free(priv->name);
     g_free(priv->privateDirName);
     g_free(priv->privateDir);
@@ -2135,10 +2142,18 @@ qemuMonitor *
 qemuDomainGetMonitor(virDomainObj *vm)
 {
     qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
+    qemuMonitor *mon;
     int rc;
 
     if (priv->mon)
         return priv->mon;
+    /* The run's persistent connection, where the instance keeps one:
+     * only the stop path closes it, under the job this caller holds. */
+    g_mutex_lock(&priv->liveLock);
+    mon = priv->liveMon;
+    g_mutex_unlock(&priv->liveLock);
+    if (mon)
+        return mon;
     if ((rc = qemuDomainProcessOpen(vm)) < 0)
         return NULL;
     if (rc == 0) {

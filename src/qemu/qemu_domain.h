@@ -84,6 +84,21 @@ struct _qemuDomainObjPrivate {
     bool startPaused;             /* the start in progress leaves it paused */
 
     qemuMonitor *mon;             /* open only during a job */
+    /* Following the run as it changes on its own (qemu_live.c), all
+     * under @liveLock: the monitor that stays open for the run's life
+     * (exclusive instances only; jobs use it too), the event-loop watch
+     * on QEMU's pidfd (-1: none), what has happened and is waiting for
+     * a worker, and whether a worker is on it. */
+    GMutex liveLock;
+    qemuMonitor *liveMon;
+    int exitWatch;
+    void *exitWatchData;          /* the watch's own record */
+    int exitStatus;               /* QEMU's wait status once reaped, else -1 */
+    GQueue *liveEvents;
+    bool liveBusy;
+    /* The guest powered itself off (QMP SHUTDOWN, or a reboot that
+     * <on_reboot> turns into a stop): its exit is a shutdown. */
+    bool guestShutdown;
     int lockfd;                   /* NAME.lock: the job's flock and the
                                    * domain's generation; -1 until needed */
     bool jobHeld;                 /* this object's job is taken */

@@ -28,8 +28,10 @@
 #include "qemu_domain_address.h"
 #include "qemu_firmware.h"
 #include "qemu_hostcaps.h"
+#include "qemu_live.h"
 #include "qemu_process.h"
 #include "virerror.h"
+#include "virbuffer.h"
 #include "virfile.h"
 #include "virlog.h"
 #include "virprocess.h"
@@ -78,6 +80,7 @@ qemuDriverFree(virQEMUDriver *driver)
 {
     if (!driver)
         return;
+    qemuLiveDriverShutdown(driver);
     virDomainObjListFree(driver->domains);
     virDomainEventStateFree(driver->domainEventState);
     virQEMUCapsCacheFree(driver->qemuCapsCache);
@@ -185,6 +188,22 @@ qemuDriverReconcileAll(virQEMUDriver *driver)
 }
 
 
+/*
+ * At open: every running domain is followed from now on (its pidfd in
+ * the event loop, if the application runs one; in an exclusive
+ * instance its monitor too), so what it does by itself is seen when
+ * it happens.
+ */
+static void
+qemuDriverFollowAll(virQEMUDriver *driver)
+{
+    g_autoptr(GPtrArray) vms = virDomainObjListCollect(driver->domains);
+
+    for (size_t i = 0; i < vms->len; i++)
+        qemuLiveAttach(driver, g_ptr_array_index(vms, i));
+}
+
+
 /* A new instance on @config's root, loaded. */
 static virQEMUDriver *
 qemuDriverNew(virQEMUDriverConfig *config, bool readonly, bool exclusive)
@@ -207,12 +226,16 @@ qemuDriverNew(virQEMUDriverConfig *config, bool readonly, bool exclusive)
     virQEMUCapsCacheSetProbeTimeout(driver->qemuCapsCache,
                                     qemuDomainStartTimeoutMs(driver));
     driver->domainEventState = virDomainEventStateNew();
+    if (qemuLiveDriverInit(driver) < 0)
+        return NULL;
 
     if (!readonly)
         qemuDomainRemoveStaleFiles(driver);
     qemuDriverLoad(driver);
-    if (!readonly)
+    if (!readonly) {
         qemuDriverReconcileAll(driver);
+        qemuDriverFollowAll(driver);
+    }
     return g_steal_pointer(&driver);
 }
 
@@ -1239,7 +1262,10 @@ qemuDomainObjFromDomainFresh(virDomainPtr dom)
 
     if (!(vm = qemuDomainObjFromDomain(dom)))
         return NULL;
-    if (qemuProcessRefreshState(qemuDriverGet(dom->conn), vm) < 0)
+    /* A domain whose events this instance follows is current in
+     * memory: no need to ask QEMU. */
+    if (!qemuLiveIsFollowed(vm) &&
+        qemuProcessRefreshState(qemuDriverGet(dom->conn), vm) < 0)
         return NULL;
     return g_steal_pointer(&vm);
 }
@@ -1464,7 +1490,402 @@ qemuConnectDomainEventDeregisterAny(virConnectPtr conn, int callbackID)
 }
 
 
+/* ---- host shutdown ---------------------------------------------------- */
+
+/* Where one domain got to. */
+typedef enum {
+    QEMU_HOST_SHUTDOWN_RUNNING,      /* still running */
+    QEMU_HOST_SHUTDOWN_SHUT_DOWN,    /* the guest shut down when asked */
+    QEMU_HOST_SHUTDOWN_DESTROYED,    /* the graceful destroy stopped it */
+    QEMU_HOST_SHUTDOWN_FORCED,       /* the default destroy stopped it */
+    QEMU_HOST_SHUTDOWN_LEFT,         /* its action is none: not touched */
+} qemuHostShutdownOutcome;
+
+typedef struct {
+    virDomainObj *vm;                /* a reference */
+    virDomainPtr dom;
+    qemuAutoShutdownAction action;
+    qemuHostShutdownOutcome outcome;
+    bool asked;                      /* the ACPI request was delivered */
+    char *why;                       /* the last thing that went wrong */
+    gint64 start;                    /* monotonic, for progress */
+    FILE *out;
+    GMutex *outLock;
+} qemuHostShutdownEntry;
+
+
+static void
+qemuHostShutdownEntryClear(qemuHostShutdownEntry *e)
+{
+    g_clear_pointer(&e->vm, virDomainObjUnref);
+    if (e->dom)
+        virDomainUnrefInternal(g_steal_pointer(&e->dom));
+    g_clear_pointer(&e->why, g_free);
+}
+
+
+static void G_GNUC_PRINTF(2, 3)
+qemuHostShutdownSay(qemuHostShutdownEntry *e, const char *fmt, ...)
+{
+    g_autofree char *msg = NULL;
+    va_list ap;
+
+    va_start(ap, fmt);
+    msg = g_strdup_vprintf(fmt, ap);
+    va_end(ap);
+    VIR_INFO("host shutdown: %s", msg);
+    if (!e->out)
+        return;
+    g_mutex_lock(e->outLock);
+    fprintf(e->out, "host shutdown: %s\n", msg);
+    fflush(e->out);
+    g_mutex_unlock(e->outLock);
+}
+
+
+static bool
+qemuHostShutdownGone(qemuHostShutdownEntry *e)
+{
+    return !qemuDomainObjIsActiveShown(e->vm);
+}
+
+
+static void
+qemuHostShutdownSetWhy(qemuHostShutdownEntry *e)
+{
+    g_free(e->why);
+    e->why = g_strdup(virGetLastErrorMessage());
+    virResetLastError();
+}
+
+
+static gpointer
+qemuHostShutdownAsk(gpointer opaque)
+{
+    qemuHostShutdownEntry *e = opaque;
+
+    if (qemuDomainShutdownFlags(e->dom, VIR_DOMAIN_SHUTDOWN_ACPI_POWER_BTN) == 0) {
+        e->asked = true;
+    } else if (qemuHostShutdownGone(e)) {
+        virResetLastError();
+    } else {
+        qemuHostShutdownSetWhy(e);
+        qemuHostShutdownSay(e, _("%1$s: cannot ask it to shut down: %2$s"),
+                            e->dom->name, e->why);
+    }
+    return NULL;
+}
+
+
+static gpointer
+qemuHostShutdownDestroy(gpointer opaque)
+{
+    qemuHostShutdownEntry *e = opaque;
+    bool graceful = e->outcome == QEMU_HOST_SHUTDOWN_RUNNING &&
+                    e->action == QEMU_AUTO_SHUTDOWN_ACTION_POWEROFF;
+
+    if (qemuDomainDestroyFlags(e->dom, graceful ? VIR_DOMAIN_DESTROY_GRACEFUL : 0) == 0) {
+        e->outcome = graceful ? QEMU_HOST_SHUTDOWN_DESTROYED : QEMU_HOST_SHUTDOWN_FORCED;
+        qemuHostShutdownSay(e, graceful ? _("%1$s: destroyed gracefully (SIGTERM)") :
+                                          _("%1$s: destroyed (SIGKILL allowed)"),
+                            e->dom->name);
+    } else if (qemuHostShutdownGone(e)) {
+        virResetLastError();
+        e->outcome = QEMU_HOST_SHUTDOWN_SHUT_DOWN;
+    } else {
+        qemuHostShutdownSetWhy(e);
+        qemuHostShutdownSay(e, _("%1$s: %2$s"), e->dom->name, e->why);
+    }
+    return NULL;
+}
+
+
+/* Runs @fn on every entry @pick chooses, each in a thread, and waits. */
+static void
+qemuHostShutdownEach(GArray *entries, GThreadFunc fn,
+                     bool (*pick)(qemuHostShutdownEntry *e))
+{
+    g_autoptr(GPtrArray) threads = g_ptr_array_new();
+
+    for (guint i = 0; i < entries->len; i++) {
+        qemuHostShutdownEntry *e = &g_array_index(entries, qemuHostShutdownEntry, i);
+
+        if (pick(e))
+            g_ptr_array_add(threads, g_thread_new("host-shutdown", fn, e));
+    }
+    for (guint i = 0; i < threads->len; i++)
+        g_thread_join(g_ptr_array_index(threads, i));
+}
+
+
+static bool
+qemuHostShutdownPickAsk(qemuHostShutdownEntry *e)
+{
+    return e->action >= QEMU_AUTO_SHUTDOWN_ACTION_SHUTDOWN;
+}
+
+
+static bool
+qemuHostShutdownPickGraceful(qemuHostShutdownEntry *e)
+{
+    if (e->outcome != QEMU_HOST_SHUTDOWN_RUNNING || qemuHostShutdownGone(e)) {
+        if (e->outcome == QEMU_HOST_SHUTDOWN_RUNNING)
+            e->outcome = QEMU_HOST_SHUTDOWN_SHUT_DOWN;
+        return false;
+    }
+    return e->action >= QEMU_AUTO_SHUTDOWN_ACTION_POWEROFF;
+}
+
+
+static bool
+qemuHostShutdownPickKill(qemuHostShutdownEntry *e)
+{
+    return e->outcome == QEMU_HOST_SHUTDOWN_RUNNING && !qemuHostShutdownGone(e) &&
+           e->action == QEMU_AUTO_SHUTDOWN_ACTION_KILL;
+}
+
+
+/**
+ * qemuDriverHostShutdownConfigured:
+ * @conn: the daemon's connection to its own driver
+ *
+ * Returns: whether qemu.conf asks for anything at host shutdown.
+ */
+bool
+qemuDriverHostShutdownConfigured(virConnectPtr conn)
+{
+    virQEMUDriverConfig *cfg = qemuDriverGet(conn)->config;
+
+    return cfg->autoShutdownTryShutdown != QEMU_AUTO_SHUTDOWN_SCOPE_NONE ||
+           cfg->autoShutdownPoweroff != QEMU_AUTO_SHUTDOWN_SCOPE_NONE ||
+           cfg->autoShutdownKill != QEMU_AUTO_SHUTDOWN_SCOPE_NONE ||
+           (cfg->autoShutdownOverride &&
+            g_hash_table_size(cfg->autoShutdownOverride) > 0);
+}
+
+
+/**
+ * qemuDriverActiveCount:
+ * @conn: the daemon's connection to its own driver
+ *
+ * Returns: how many domains run (an idle daemon stays while any does).
+ */
+int
+qemuDriverActiveCount(virConnectPtr conn)
+{
+    return qemuConnectListAllDomains(conn, NULL, VIR_CONNECT_LIST_DOMAINS_ACTIVE);
+}
+
+
+/**
+ * qemuDriverHostShutdown:
+ * @conn: the daemon's connection to its own driver
+ * @out: where progress goes as it happens (may be NULL)
+ * @retReport: set to the final report, one line per domain
+ *
+ * Stops every running domain for a host shutdown, under one deadline
+ * (auto_shutdown_wait): every domain whose action includes it is asked
+ * to shut down (ACPI) at once, in parallel; at the deadline those still
+ * running whose action includes "poweroff" get the graceful destroy
+ * (SIGTERM, never more), in parallel; then those whose action is
+ * "kill" (auto_shutdown_kill or the override: ours) the default
+ * destroy, which may end in SIGKILL.  Nothing else here signals QEMU.
+ * The report says for each domain whether it shut down, was destroyed
+ * gracefully, was forced, or is still running and why: the error, and
+ * its process state with the kernel wait channel of one stuck in I/O.
+ *
+ * Returns: how many domains are still running afterwards.
+ */
+int
+qemuDriverHostShutdown(virConnectPtr conn, FILE *out, char **retReport)
+{
+    virQEMUDriver *driver = qemuDriverGet(conn);
+    virQEMUDriverConfig *cfg = driver->config;
+    g_autoptr(GPtrArray) vms = qemuDomainObjListAll(driver);
+    g_autoptr(GArray) entries = g_array_new(FALSE, TRUE, sizeof(qemuHostShutdownEntry));
+    g_auto(virBuffer) report = VIR_BUFFER_INITIALIZER;
+    GMutex outLock;
+    gint64 start = g_get_monotonic_time();
+    gint64 deadline = start + (gint64)(cfg->autoShutdownWait * G_USEC_PER_SEC);
+    guint pending;
+    int left = 0;
+
+    g_mutex_init(&outLock);
+    g_array_set_clear_func(entries, (GDestroyNotify)qemuHostShutdownEntryClear);
+    for (guint i = 0; i < vms->len; i++) {
+        virDomainObj *vm = g_ptr_array_index(vms, i);
+        qemuHostShutdownEntry e = { 0 };
+
+        if (vm->removed || !qemuDomainObjIsActiveShown(vm))
+            continue;
+        e.vm = virDomainObjRef(vm);
+        e.dom = qemuDomainHandle(conn, vm);
+        virDomainObjLock(vm);
+        e.action = virQEMUDriverConfigShutdownAction(cfg, QEMU_DOMAIN_PRIVATE(vm)->name,
+                                                     vm->persistent);
+        virDomainObjUnlock(vm);
+        e.outcome = e.action == QEMU_AUTO_SHUTDOWN_ACTION_NONE ?
+                    QEMU_HOST_SHUTDOWN_LEFT : QEMU_HOST_SHUTDOWN_RUNNING;
+        e.start = start;
+        e.out = out;
+        e.outLock = &outLock;
+        g_array_append_val(entries, e);
+    }
+    if (out) {
+        fprintf(out, _("host shutdown: %1$u running domain(s); shutdown requests now, deadline %2$.3g s, then the graceful destroy where configured\n"),
+                entries->len, cfg->autoShutdownWait);
+        fflush(out);
+    }
+
+    qemuHostShutdownEach(entries, qemuHostShutdownAsk, qemuHostShutdownPickAsk);
+
+    /* The guests' own shutdowns, until all are done or the deadline. */
+    do {
+        pending = 0;
+        for (guint i = 0; i < entries->len; i++) {
+            qemuHostShutdownEntry *e = &g_array_index(entries, qemuHostShutdownEntry, i);
+
+            if (e->outcome != QEMU_HOST_SHUTDOWN_RUNNING)
+                continue;
+            if (qemuHostShutdownGone(e)) {
+                e->outcome = QEMU_HOST_SHUTDOWN_SHUT_DOWN;
+                qemuHostShutdownSay(e, _("%1$s: shut down after %2$.1f s"), e->dom->name,
+                                    (g_get_monotonic_time() - start) / 1e6);
+            } else if (e->asked) {
+                pending++;
+            }
+        }
+        if (pending)
+            g_usleep(20 * 1000);
+    } while (pending && g_get_monotonic_time() < deadline);
+    if (pending && out) {
+        g_mutex_lock(&outLock);
+        fprintf(out, _("host shutdown: deadline passed with %1$u domain(s) still shutting down\n"),
+                pending);
+        fflush(out);
+        g_mutex_unlock(&outLock);
+    }
+
+    qemuHostShutdownEach(entries, qemuHostShutdownDestroy, qemuHostShutdownPickGraceful);
+    qemuHostShutdownEach(entries, qemuHostShutdownDestroy, qemuHostShutdownPickKill);
+
+    for (guint i = 0; i < entries->len; i++) {
+        qemuHostShutdownEntry *e = &g_array_index(entries, qemuHostShutdownEntry, i);
+        qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(e->vm);
+        g_autofree char *state = NULL;
+
+        if (e->outcome == QEMU_HOST_SHUTDOWN_RUNNING && qemuHostShutdownGone(e))
+            e->outcome = QEMU_HOST_SHUTDOWN_SHUT_DOWN;
+        switch (e->outcome) {
+        case QEMU_HOST_SHUTDOWN_SHUT_DOWN:
+            virBufferAsprintf(&report, _("%1$s: shut down\n"), e->dom->name);
+            break;
+        case QEMU_HOST_SHUTDOWN_DESTROYED:
+            virBufferAsprintf(&report, _("%1$s: destroyed gracefully (SIGTERM)\n"), e->dom->name);
+            break;
+        case QEMU_HOST_SHUTDOWN_FORCED:
+            virBufferAsprintf(&report, _("%1$s: forced (default destroy, SIGKILL allowed)\n"),
+                              e->dom->name);
+            break;
+        case QEMU_HOST_SHUTDOWN_LEFT:
+            left++;
+            virBufferAsprintf(&report, _("%1$s: still running: its host-shutdown action is none\n"),
+                              e->dom->name);
+            break;
+        case QEMU_HOST_SHUTDOWN_RUNNING:
+            left++;
+            virDomainObjLock(e->vm);
+            state = virProcessRefDescribeState(&priv->proc);
+            virDomainObjUnlock(e->vm);
+            virBufferAsprintf(&report, _("%1$s: still running: QEMU process %2$lld in state %3$s; %4$s\n"),
+                              e->dom->name, (long long)priv->proc.pid, NULLSTR(state),
+                              e->why ? e->why :
+                              e->action == QEMU_AUTO_SHUTDOWN_ACTION_SHUTDOWN ?
+                              _("the guest did not shut down and its action stops at shutdown") :
+                              _("the guest did not shut down"));
+            break;
+        }
+    }
+    g_mutex_clear(&outLock);
+    *retReport = virBufferContentAndReset(&report);
+    if (!*retReport)
+        *retReport = g_strdup("");
+    return left;
+}
+
+
 /* ---- autostart ---- */
+
+/* In the state directory (a tmpfs for the system instance, emptied at
+ * each boot): the domains marked autostart have been started since the
+ * host booted.  As upstream: a daemon restarted later starts nothing,
+ * neither what still runs nor what an operator has stopped since. */
+#define QEMU_DRIVER_AUTOSTARTED_FILE "autostarted"
+
+
+/**
+ * qemuDriverAutostart:
+ * @conn: the daemon's connection to its own driver
+ *
+ * Starts every persistent domain marked autostart that is not running,
+ * the first time a daemon runs on this root since the host booted (the
+ * state directory's "autostarted" file records it).  A domain that
+ * fails to start is logged and the others go on.  Called by the daemon
+ * once it serves its root; the embedded driver never autostarts.
+ *
+ * Returns: how many domains were started, or -1 with an error reported
+ * when the record could not be made (nothing was started).
+ */
+int
+qemuDriverAutostart(virConnectPtr conn)
+{
+    virQEMUDriver *driver = qemuDriverGet(conn);
+    g_autoptr(GPtrArray) vms = NULL;
+    VIR_AUTOCLOSE fd = -1;
+    int started = 0;
+
+    if (driver->stateDirFd < 0)
+        return 0;
+    if ((fd = openat(driver->stateDirFd, QEMU_DRIVER_AUTOSTARTED_FILE,
+                     O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600)) < 0) {
+        if (errno == EEXIST) {
+            VIR_INFO("domains were autostarted since the host booted: not again");
+            return 0;
+        }
+        virReportSystemError(errno, _("cannot create '%1$s/%2$s'"),
+                             driver->config->stateDir, QEMU_DRIVER_AUTOSTARTED_FILE);
+        return -1;
+    }
+
+    vms = virDomainObjListCollect(driver->domains);
+    for (guint i = 0; i < vms->len; i++) {
+        virDomainObj *vm = g_ptr_array_index(vms, i);
+        const char *name = QEMU_DOMAIN_PRIVATE(vm)->name;
+
+        if (!vm->persistent || virDomainObjIsActive(vm) ||
+            !qemuDomainAutostartGet(driver, vm))
+            continue;
+        if (qemuDomainObjBeginJob(driver, vm) < 0) {
+            VIR_ERROR("cannot autostart domain %s: %s", name, virGetLastErrorMessage());
+            virResetLastError();
+            continue;
+        }
+        if (!vm->removed && !virDomainObjIsActive(vm)) {
+            if (qemuProcessStart(driver, vm, 0) < 0) {
+                VIR_ERROR("cannot autostart domain %s: %s", name,
+                          virGetLastErrorMessage());
+                virResetLastError();
+            } else {
+                VIR_INFO("domain %s autostarted", name);
+                started++;
+            }
+        }
+        qemuDomainObjEndJob(vm);
+    }
+    return started;
+}
+
+
 
 /*
  * Sets or clears the autostart link of @name.  The directory must be a

@@ -26,6 +26,7 @@
 #include "qemu_command.h"
 #include "qemu_domain_address.h"
 #include "qemu_firmware.h"
+#include "qemu_live.h"
 #include "domain_event.h"
 #include "virerror.h"
 #include "virfile.h"
@@ -85,8 +86,15 @@ qemuProcessIsAlive(virDomainObj *vm)
 static void
 qemuProcessReapExited(qemuDomainObjPrivate *priv)
 {
-    if (priv->proc.pidfd >= 0 && virProcessRefWait(&priv->proc, 0, NULL) < 0)
+    int status = -1;
+
+    if (priv->proc.pidfd >= 0 && virProcessRefWait(&priv->proc, 0, &status) < 0)
         virResetLastError();
+    if (status >= 0) {
+        g_mutex_lock(&priv->liveLock);
+        priv->exitStatus = status;
+        g_mutex_unlock(&priv->liveLock);
+    }
 }
 
 
@@ -122,6 +130,7 @@ typedef struct {
     double termTimeout;          /* seconds: term or graceful timeout */
     double killTimeout;          /* seconds after SIGKILL */
     qemuProcessKillStage stage;
+    int status;                  /* wait status once reaped, else -1 */
 } qemuProcessKillMachine;
 
 
@@ -148,7 +157,7 @@ static qemuProcessKillStage
 qemuProcessKillWait(qemuProcessKillMachine *m, double seconds,
                     qemuProcessKillStage late)
 {
-    int rc = virProcessRefWait(m->proc, qemuProcessSecondsToMs(seconds), NULL);
+    int rc = virProcessRefWait(m->proc, qemuProcessSecondsToMs(seconds), &m->status);
 
     if (rc < 0)
         return QEMU_PROCESS_KILL_FAILED;
@@ -187,7 +196,7 @@ qemuProcessKillStep(qemuProcessKillMachine *m)
             QEMU_PROCESS_KILL_GONE)
             return QEMU_PROCESS_KILL_GONE;
         if (virGetLastErrorCode() == VIR_ERR_OK) {
-            state = virProcessRefGetState(m->proc);
+            state = virProcessRefDescribeState(m->proc);
             virReportSystemError(EBUSY,
                                  _("Failed to terminate process %1$lld with SIGKILL: still there %2$.3g s later, in state %3$s; the domain stays active and a later destroy can try again"),
                                  (long long)m->proc->pid, m->killTimeout,
@@ -246,6 +255,7 @@ qemuProcessKill(virDomainObj *vm, unsigned int flags)
                        cfg->destroyTermTimeout : cfg->destroyGracefulTimeout,
         .killTimeout = cfg->destroyKillTimeout,
         .stage = QEMU_PROCESS_KILL_SIGTERM,
+        .status = -1,
     };
     g_autofree char *state = NULL;
     int rc;
@@ -280,12 +290,18 @@ qemuProcessKill(virDomainObj *vm, unsigned int flags)
     switch (m.stage) {
     case QEMU_PROCESS_KILL_GONE:
         virDomainObjLock(vm);
-        if (priv->proc.pid == proc.pid && priv->proc.startTime == proc.startTime)
+        if (priv->proc.pid == proc.pid && priv->proc.startTime == proc.startTime) {
             priv->proc.gone = true;
+            if (m.status >= 0) {
+                g_mutex_lock(&priv->liveLock);
+                priv->exitStatus = m.status;
+                g_mutex_unlock(&priv->liveLock);
+            }
+        }
         virDomainObjUnlock(vm);
         return 0;
     case QEMU_PROCESS_KILL_SHORT:
-        state = virProcessRefGetState(&proc);
+        state = virProcessRefDescribeState(&proc);
         virReportError(VIR_ERR_OPERATION_FAILED,
                        _("failed to kill qemu process with SIGTERM: process %1$lld is still running %2$.3g s after SIGTERM (state %3$s); nothing else was done: retry, or destroy without the graceful flag to use SIGKILL"),
                        (long long)proc.pid, m.termTimeout, NULLSTR(state));
@@ -382,7 +398,9 @@ qemuProcessStop(virQEMUDriver *driver, virDomainObj *vm,
         [VIR_DOMAIN_SHUTOFF_UNKNOWN] = VIR_DOMAIN_EVENT_STOPPED_FAILED,
         [VIR_DOMAIN_SHUTOFF_SHUTDOWN] = VIR_DOMAIN_EVENT_STOPPED_SHUTDOWN,
         [VIR_DOMAIN_SHUTOFF_DESTROYED] = VIR_DOMAIN_EVENT_STOPPED_DESTROYED,
-        [VIR_DOMAIN_SHUTOFF_CRASHED] = VIR_DOMAIN_EVENT_STOPPED_CRASHED,
+        /* As upstream for a QEMU that went away by itself (CRASHED is
+         * for a guest panic that <on_crash> turned into a stop). */
+        [VIR_DOMAIN_SHUTOFF_CRASHED] = VIR_DOMAIN_EVENT_STOPPED_FAILED,
         [VIR_DOMAIN_SHUTOFF_MIGRATED] = VIR_DOMAIN_EVENT_STOPPED_MIGRATED,
         [VIR_DOMAIN_SHUTOFF_SAVED] = VIR_DOMAIN_EVENT_STOPPED_SAVED,
         [VIR_DOMAIN_SHUTOFF_FAILED] = VIR_DOMAIN_EVENT_STOPPED_FAILED,
@@ -392,6 +410,8 @@ qemuProcessStop(virQEMUDriver *driver, virDomainObj *vm,
     g_autofree char *logFile = NULL;
     g_autofree char *name = NULL;
     unsigned char uuid[VIR_UUID_BUFLEN];
+    qemuMonitor *liveMon;
+    int exitStatus;
     int id = vm->def->id;
 
     virCheckFlags(QEMU_PROCESS_STOP_REMOVE_LOGS, -1);
@@ -408,8 +428,15 @@ qemuProcessStop(virQEMUDriver *driver, virDomainObj *vm,
 
     qemuProcessReapExited(priv);
     g_clear_pointer(&priv->mon, qemuMonitorClose);
+    liveMon = qemuLiveUnwatchKeepMonitor(vm);
+    g_mutex_lock(&priv->liveLock);
+    exitStatus = priv->exitStatus;
+    priv->exitStatus = -1;
+    g_mutex_unlock(&priv->liveLock);
+    qemuLiveLogExit(driver, vm->def->name, priv->proc.pid, exitStatus, reason);
     virDomainObjLock(vm);
     virProcessRefClear(&priv->proc);
+    priv->guestShutdown = false;
     virDomainObjUnlock(vm);
 
     name = g_strdup(vm->def->name);
@@ -433,6 +460,8 @@ qemuProcessStop(virQEMUDriver *driver, virDomainObj *vm,
 
     virDomainEventLifecycleQueue(driver->domainEventState, name, uuid, id,
                                  VIR_DOMAIN_EVENT_STOPPED, eventDetail[reason]);
+    if (liveMon)
+        qemuMonitorClose(liveMon);
 
     if (flags & QEMU_PROCESS_STOP_REMOVE_LOGS) {
         logFile = g_strdup_printf("%s.log", name);
@@ -691,6 +720,7 @@ qemuProcessStartCleanup(virQEMUDriver *driver, virDomainObj *vm)
 
     virErrorPreserveLast(&orig);
     g_clear_pointer(&priv->mon, qemuMonitorClose);
+    qemuLiveUnwatch(vm);
     if ((pid = qemuDomainReadPidFile(driver, vm)) > 0 && pid != priv->proc.pid) {
         if (virProcessGetStartTime(pid, &start) == 0) {
             virProcessRefSet(&child, pid, start);
@@ -870,6 +900,8 @@ qemuProcessStart(virQEMUDriver *driver, virDomainObj *vm, unsigned int flags)
     priv->phase = QEMU_DOMAIN_PHASE_STARTING;
     virProcessRefClear(&priv->proc);
     priv->shutdownSignalled = false;
+    priv->guestShutdown = false;
+    priv->exitStatus = -1;
     priv->startPaused = !!(flags & VIR_DOMAIN_START_PAUSED);
     virDomainObjSetState(vm, VIR_DOMAIN_PAUSED, VIR_DOMAIN_PAUSED_STARTING_UP);
     virDomainObjUnlock(vm);
@@ -923,9 +955,14 @@ qemuProcessStart(virQEMUDriver *driver, virDomainObj *vm, unsigned int flags)
     VIR_DEBUG("domain %s: QEMU pid %lld", vm->def->name, (long long)pid);
 
     /* qemuProcessRecordPid opened priv->proc on the child. */
+    /* An instance that follows its domains live keeps this connection
+     * for the run's life: events from now on are queued, and acted on
+     * once the start has finished (it holds the job). */
     if (!(priv->mon = qemuMonitorOpen(priv->monitorPath, priv->proc.pidfd,
                                       qemuDomainStartTimeoutMs(driver),
-                                      NULL, vm))) {
+                                      qemuLiveEnabled(driver) ?
+                                      &qemuLiveMonitorCallbacks : NULL,
+                                      vm))) {
         /* A QEMU that closed its monitor is on its way out, but the
          * pidfd may say so a moment after the socket does.  (After a
          * timeout QEMU is still there: no point waiting.) */
@@ -964,6 +1001,13 @@ qemuProcessStart(virQEMUDriver *driver, virDomainObj *vm, unsigned int flags)
     if (qemuDomainSaveStatus(driver, vm) < 0)
         goto error;
 
+    if (qemuLiveEnabled(driver)) {
+        g_mutex_lock(&priv->liveLock);
+        priv->liveMon = g_steal_pointer(&priv->mon);
+        g_mutex_unlock(&priv->liveLock);
+    }
+    qemuLiveWatch(driver, vm);
+
     qemuDomainEventEmit(driver, vm, VIR_DOMAIN_EVENT_STARTED,
                         VIR_DOMAIN_EVENT_STARTED_BOOTED);
     if (flags & VIR_DOMAIN_START_PAUSED)
@@ -989,7 +1033,7 @@ qemuProcessGuessStopReason(virDomainObj *vm)
     qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
     g_autofree char *log = NULL;
 
-    if (priv->shutdownSignalled)
+    if (priv->shutdownSignalled || priv->guestShutdown)
         return VIR_DOMAIN_SHUTOFF_SHUTDOWN;
     log = qemuProcessReadLog(vm, priv->logOffset);
     if (log && strstr(log, "terminating on signal"))

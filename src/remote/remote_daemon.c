@@ -24,6 +24,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <sys/file.h>
+#include <sys/prctl.h>
 #include <sys/signalfd.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -900,6 +901,169 @@ remoteEventLoop(gpointer opaque G_GNUC_UNUSED)
 }
 
 
+/* The domains marked autostart, in a thread of their own so that the
+ * daemon answers clients while they start. */
+static gpointer
+remoteAutostart(gpointer opaque)
+{
+    virConnectPtr conn = opaque;
+    int n = qemuDriverAutostart(conn);
+
+    virConnectClose(conn);
+    if (n < 0) {
+        VIR_ERROR("autostart: %s", virGetLastErrorMessage());
+        virResetLastError();
+    } else if (n > 0) {
+        VIR_INFO("autostarted %d domain(s)", n);
+    }
+    return NULL;
+}
+
+
+/* ---- host shutdown ------------------------------------------------------ *
+ *
+ * What the daemon does to its guests when the host goes down: qemu.conf's
+ * auto_shutdown_* settings (see qemuDriverHostShutdown).  Two ways in:
+ * SIGTERM when host shutdown is configured (systemd stopping the unit
+ * at host shutdown: the unit is ordered so that this runs before disks
+ * and network go away), and, ours, `virtqemud --shutdown-guests`, which
+ * asks the running daemon (SIGUSR1) to do it now and keep serving.
+ * Progress goes to the daemon's stderr (the journal) and to
+ * RUNDIR/host-shutdown.progress as it happens; the final report to
+ * RUNDIR/host-shutdown.report, written once everything is done.
+ */
+
+#define REMOTE_HOST_SHUTDOWN_PROGRESS "host-shutdown.progress"
+#define REMOTE_HOST_SHUTDOWN_REPORT "host-shutdown.report"
+
+static int remoteProgressFd = -1;
+
+
+static ssize_t
+remoteProgressWrite(void *cookie G_GNUC_UNUSED, const char *buf, size_t len)
+{
+    if (write(STDERR_FILENO, buf, len) < 0)
+        VIR_DEBUG("stderr is gone");
+    if (remoteProgressFd >= 0 && write(remoteProgressFd, buf, len) < 0)
+        VIR_DEBUG("cannot write the progress file");
+    return len;
+}
+
+
+/* Runs the host shutdown on the daemon's driver; returns how many
+ * domains are still running. */
+static int
+remoteHostShutdown(virConnectPtr conn, const char *rundir)
+{
+    g_autofree char *progress = g_build_filename(rundir, REMOTE_HOST_SHUTDOWN_PROGRESS, NULL);
+    g_autofree char *reportPath = g_build_filename(rundir, REMOTE_HOST_SHUTDOWN_REPORT, NULL);
+    g_autofree char *report = NULL;
+    cookie_io_functions_t io = { .write = remoteProgressWrite };
+    FILE *out;
+    int left;
+
+    unlink(reportPath);
+    remoteProgressFd = open(progress, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (!(out = fopencookie(NULL, "w", io)))
+        out = stderr;
+    left = qemuDriverHostShutdown(conn, out, &report);
+    fprintf(out, _("host shutdown: done, %1$d domain(s) still running\n"), left);
+    fputs(report, out);
+    fflush(out);
+    if (out != stderr)
+        fclose(out);
+    virForceClose(&remoteProgressFd);
+    if (virFileWriteAtomic(reportPath, 0644, report, strlen(report)) < 0) {
+        VIR_ERROR("cannot write the host shutdown report: %s", virGetLastErrorMessage());
+        virResetLastError();
+    }
+    return left;
+}
+
+
+typedef struct {
+    virConnectPtr conn;
+    char *rundir;
+} remoteHostShutdownJob;
+
+static gint remoteHostShutdownBusy;
+
+
+static gpointer
+remoteHostShutdownThread(gpointer opaque)
+{
+    remoteHostShutdownJob *job = opaque;
+
+    remoteHostShutdown(job->conn, job->rundir);
+    virConnectClose(job->conn);
+    g_free(job->rundir);
+    g_free(job);
+    g_atomic_int_set(&remoteHostShutdownBusy, 0);
+    return NULL;
+}
+
+
+/*
+ * `virtqemud --shutdown-guests`: tells the daemon holding @rundir to
+ * stop its guests now, prints its progress as it comes and its report.
+ * Returns the exit status: 0 when no guest is left running.
+ */
+static int
+remoteShutdownGuestsCommand(const char *rundir, const char *pidFile)
+{
+    g_autofree char *progress = g_build_filename(rundir, REMOTE_HOST_SHUTDOWN_PROGRESS, NULL);
+    g_autofree char *reportPath = g_build_filename(rundir, REMOTE_HOST_SHUTDOWN_REPORT, NULL);
+    g_autofree char *pidText = NULL;
+    g_autofree char *report = NULL;
+    VIR_AUTOCLOSE fd = -1;
+    long long pid;
+    off_t shown = 0;
+    char *end;
+
+    if (virFileReadAll(pidFile, 64, &pidText) < 0) {
+        fprintf(stderr, _("no virtqemud runs on '%1$s': %2$s\n"), rundir,
+                virGetLastErrorMessage());
+        return 1;
+    }
+    pid = strtoll(pidText, &end, 10);
+    if (pid <= 1 || (*end && *end != '\n')) {
+        fprintf(stderr, _("'%1$s' does not hold a process ID\n"), pidFile);
+        return 1;
+    }
+    unlink(reportPath);
+    unlink(progress);
+    if (kill(pid, SIGUSR1) < 0) {
+        fprintf(stderr, _("cannot signal virtqemud (pid %1$lld): %2$s\n"), pid,
+                g_strerror(errno));
+        return 1;
+    }
+    for (;;) {
+        bool done = access(reportPath, F_OK) == 0;
+        char buf[4096];
+        ssize_t n;
+
+        if (fd < 0)
+            fd = open(progress, O_RDONLY | O_CLOEXEC);
+        while (fd >= 0 && (n = pread(fd, buf, sizeof(buf), shown)) > 0) {
+            if (fwrite(buf, 1, n, stdout) != (size_t)n)
+                break;
+            shown += n;
+        }
+        fflush(stdout);
+        if (done)
+            break;
+        if (kill(pid, 0) < 0) {
+            fprintf(stderr, _("virtqemud (pid %1$lld) ended before its report\n"), pid);
+            return 1;
+        }
+        g_usleep(50 * 1000);
+    }
+    if (virFileReadAll(reportPath, 1 << 20, &report) < 0)
+        return 1;
+    return strstr(report, ": still running") ? 1 : 0;
+}
+
+
 static void
 remoteUsage(FILE *out, const char *argv0)
 {
@@ -915,7 +1079,10 @@ remoteUsage(FILE *out, const char *argv0)
               "  -V | --version         Display version information\n"
               "  -p | --pid-file <file> Change name of PID file\n"
               "       --root <dir>      Keep all state and the sockets under <dir>\n"
-              "       --session         Serve qemu:///session, also when run by root\n\n"),
+              "       --session         Serve qemu:///session, also when run by root\n"
+              "       --shutdown-guests Ask the running daemon to stop its guests now, as at\n"
+              "                         host shutdown (qemu.conf auto_shutdown_*), and print\n"
+              "                         its progress and report\n\n"),
             argv0);
 }
 
@@ -972,6 +1139,8 @@ main(int argc, char **argv)
     g_autofree char *ropath = NULL;
     bool daemonize = false;
     bool session = false;
+    bool shutdownGuests = false;
+    bool hostShutdown = false;
     bool verbose = false;
     bool listenNet = false;
     long timeout = 0;
@@ -994,6 +1163,7 @@ main(int argc, char **argv)
         { "help", no_argument, NULL, 'h' },
         { "root", required_argument, NULL, 'R' },
         { "session", no_argument, NULL, 'S' },
+        { "shutdown-guests", no_argument, NULL, 'G' },
         { "listen", no_argument, NULL, 'l' },
         { NULL, 0, NULL, 0 },
     };
@@ -1042,6 +1212,9 @@ main(int argc, char **argv)
             break;
         case 'S':
             session = true;
+            break;
+        case 'G':
+            shutdownGuests = true;
             break;
         case 'l':
             listenNet = true;
@@ -1109,6 +1282,9 @@ main(int argc, char **argv)
     ropath = g_build_filename(cfg.unixSockDir ? cfg.unixSockDir : rundir,
                               "virtqemud-sock-ro", NULL);
 
+    if (shutdownGuests)
+        return remoteShutdownGuestsCommand(rundir, pidFile);
+
     if (daemonize && remoteDaemonize(&readyfd) < 0) {
         virReportSystemError(errno, "%s", _("Failed to fork as daemon"));
         goto error;
@@ -1119,6 +1295,7 @@ main(int argc, char **argv)
     sigaddset(&sigs, SIGINT);
     sigaddset(&sigs, SIGQUIT);
     sigaddset(&sigs, SIGHUP);
+    sigaddset(&sigs, SIGUSR1);
     pthread_sigmask(SIG_BLOCK, &sigs, NULL);
     signal(SIGPIPE, SIG_IGN);
     if ((sigfd = signalfd(-1, &sigs, SFD_CLOEXEC)) < 0) {
@@ -1137,6 +1314,11 @@ main(int argc, char **argv)
      * which this daemon holds exclusively.  Open it now (and keep it) so
      * that a bad qemu.conf or an unusable root stops the daemon at start,
      * not at each client. */
+    /* QEMU is our child, and we reap it the moment it exits (its pidfd
+     * is watched in the event loop); what a wrapper emulator forks is
+     * reparented to us rather than to init when the wrapper ends. */
+    if (prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) < 0)
+        VIR_WARN("cannot make the daemon a subreaper: %s", g_strerror(errno));
     virConnectSetLocalOnly();
     qemuDriverSetShared();
     if (virEventRegisterDefaultImpl() < 0)
@@ -1144,6 +1326,8 @@ main(int argc, char **argv)
     if (!(probe = remoteDaemonOpenDriver(false)))
         goto error;
     g_thread_unref(g_thread_new("event-loop", remoteEventLoop, NULL));
+    virConnectRef(probe);
+    g_thread_unref(g_thread_new("autostart", remoteAutostart, probe));
 
     remoteMaxClientRequests = cfg.maxClientRequests;
     remoteKeepaliveInterval = cfg.keepaliveInterval;
@@ -1207,9 +1391,26 @@ main(int argc, char **argv)
         if (pfd[0].revents) {
             struct signalfd_siginfo si;
 
-            if (read(sigfd, &si, sizeof(si)) == sizeof(si) && si.ssi_signo == SIGHUP)
+            if (read(sigfd, &si, sizeof(si)) != sizeof(si) || si.ssi_signo == SIGHUP)
                 continue;
-            VIR_INFO("signal %u: leaving, guests keep running", si.ssi_signo);
+            if (si.ssi_signo == SIGUSR1) {
+                remoteHostShutdownJob *job;
+
+                if (!g_atomic_int_compare_and_exchange(&remoteHostShutdownBusy, 0, 1))
+                    continue;
+                job = g_new0(remoteHostShutdownJob, 1);
+                job->conn = probe;
+                virConnectRef(probe);
+                job->rundir = g_strdup(rundir);
+                g_thread_unref(g_thread_new("host-shutdown", remoteHostShutdownThread, job));
+                continue;
+            }
+            if (si.ssi_signo == SIGTERM && qemuDriverHostShutdownConfigured(probe)) {
+                VIR_INFO("SIGTERM with host shutdown configured: stopping the guests");
+                hostShutdown = true;
+            } else {
+                VIR_INFO("signal %u: leaving, guests keep running", si.ssi_signo);
+            }
             break;
         }
         if (rwfd >= 0 && pfd[1].revents)
@@ -1220,17 +1421,26 @@ main(int argc, char **argv)
             if (pfd[3 + i].revents)
                 remoteAcceptClient(pfd[3 + i].fd, REMOTE_LISTEN_TLS, cfg.maxClients);
         }
+        /* An idle daemon stays while guests run: it follows them, and
+         * stops them at host shutdown. */
         if (timeout > 0 && g_atomic_int_get(&remoteClientCount) == 0 &&
             g_get_monotonic_time() / G_USEC_PER_SEC -
-            g_atomic_int_get(&remoteLastActivity) >= timeout) {
+            g_atomic_int_get(&remoteLastActivity) >= timeout &&
+            qemuDriverActiveCount(probe) == 0) {
             VIR_INFO("no client for %ld s: leaving", timeout);
             break;
         }
     }
 
-    /* Guests are left as they are: QEMU runs on, its state files stay,
-     * the next daemon reconnects.  Nothing the driver holds needs more
-     * than the process ending. */
+    /* Guests are left as they are (unless this is a host shutdown):
+     * QEMU runs on, its state files stay, the next daemon reconnects.
+     * Nothing the driver holds needs more than the process ending.  The
+     * sockets stay open meanwhile: clients see the guests stop. */
+    if (hostShutdown) {
+        while (!g_atomic_int_compare_and_exchange(&remoteHostShutdownBusy, 0, 1))
+            g_usleep(50 * 1000);
+        remoteHostShutdown(probe, rundir);
+    }
     if (!activated) {
         unlink(rwpath);
         unlink(ropath);

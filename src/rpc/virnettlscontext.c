@@ -666,9 +666,15 @@ virNetTLSResult(ssize_t rc)
 
 /**
  * virNetTLSSessionRead:
- * @sess: a session whose handshake is done
+ * @sess: a session whose handshake is done, on a blocking socket
  * @buf: where to read to
  * @len: at most this many bytes
+ *
+ * A TLS 1.3 peer may send records that carry no data (session tickets,
+ * key updates): GnuTLS handles them and says "again" even on a
+ * blocking socket.  Those are read past here, so that a TLS terminator
+ * in front of a daemon (which sends tickets, where libvirt's daemons
+ * send none) does not look like a broken connection.
  *
  * Returns: the bytes read, 0 at the end of the stream, -1 with errno set
  * (nothing reported: the framing code reports).
@@ -676,8 +682,13 @@ virNetTLSResult(ssize_t rc)
 ssize_t
 virNetTLSSessionRead(virNetTLSSession *sess, char *buf, size_t len)
 {
-    errno = 0;
-    return virNetTLSResult(gnutls_record_recv(sess->session, buf, len));
+    ssize_t rc;
+
+    do {
+        errno = 0;
+        rc = gnutls_record_recv(sess->session, buf, len);
+    } while (rc == GNUTLS_E_AGAIN);
+    return virNetTLSResult(rc);
 }
 
 

@@ -162,6 +162,36 @@ virProcessGetState(pid_t pid)
 
 
 /**
+ * virProcessDescribeState:
+ * @pid: a process
+ *
+ * What an operator needs to tell a process that ignores a request from
+ * one that cannot act on it: its state, and for one in uninterruptible
+ * sleep ("D", stuck in I/O) the kernel function it waits in
+ * (/proc/PID/wchan).
+ *
+ * Returns: e.g. "T (stopped)" or "D (disk sleep), waiting in the kernel
+ * in io_schedule", or NULL if the process is gone.  Reports nothing.
+ */
+char *
+virProcessDescribeState(pid_t pid)
+{
+    g_autofree char *state = virProcessGetState(pid);
+    g_autofree char *wchan = NULL;
+
+    if (!state)
+        return NULL;
+    if (state[0] != 'D' || virProcessReadProcFile(pid, "wchan", &wchan) < 0)
+        return g_steal_pointer(&state);
+    g_strstrip(wchan);
+    /* "0" when it waits nowhere the kernel names (or may not say). */
+    if (!*wchan || STREQ(wchan, "0"))
+        return g_strdup_printf(_("%1$s, kernel wait channel unknown"), state);
+    return g_strdup_printf(_("%1$s, waiting in the kernel in %2$s"), state, wchan);
+}
+
+
+/**
  * virProcessIsZombie:
  * @pid: a process
  *
@@ -699,6 +729,23 @@ virProcessRefGetState(const virProcessRef *ref)
     if (ref->gone || ref->pid <= 0)
         return NULL;
     return virProcessGetState(ref->pid);
+}
+
+
+/**
+ * virProcessRefDescribeState:
+ * @ref: a reference
+ *
+ * As virProcessDescribeState() for the referenced process.
+ *
+ * Returns: a description, or NULL when the process is gone.
+ */
+char *
+virProcessRefDescribeState(const virProcessRef *ref)
+{
+    if (ref->gone || ref->pid <= 0)
+        return NULL;
+    return virProcessDescribeState(ref->pid);
 }
 
 

@@ -22,6 +22,7 @@ int virProcessGetStartTime(pid_t pid, unsigned long long *retStartTime)
 int virProcessGetCPUTime(pid_t pid, unsigned long long *retNs)
     G_GNUC_WARN_UNUSED_RESULT;
 char *virProcessGetState(pid_t pid);
+char *virProcessDescribeState(pid_t pid);
 bool virProcessIsZombie(pid_t pid);
 
 int virProcessOpenPidfd(pid_t pid, unsigned long long expectedStartTime,
@@ -75,6 +76,7 @@ int virProcessRefWait(virProcessRef *ref, long long timeoutMs, int *retStatus)
     ATTRIBUTE_NONNULL(1) G_GNUC_WARN_UNUSED_RESULT;
 bool virProcessRefIsAlive(virProcessRef *ref) ATTRIBUTE_NONNULL(1);
 char *virProcessRefGetState(const virProcessRef *ref) ATTRIBUTE_NONNULL(1);
+char *virProcessRefDescribeState(const virProcessRef *ref) ATTRIBUTE_NONNULL(1);
 int virProcessRefDup(const virProcessRef *src, virProcessRef *dst)
     ATTRIBUTE_NONNULL(1, 2) G_GNUC_WARN_UNUSED_RESULT;
 void virProcessRefClear(virProcessRef *ref);

@@ -53,6 +53,31 @@ class Tap:
         return 1 if self.failed or not self.count else 0
 
 
+class ChildTap:
+    """Results of a child process, for the parent's Tap.merge: one line
+    each (flag, title, diagnostics), so that the numbering stays the
+    parent's."""
+
+    def ok(self, ok, title, diags=()):
+        print("%s\t%s\t%s" % ("1" if ok else "0", title,
+                               "\x1f".join(str(d).replace("\n", " ") for d in diags)),
+              flush=True)
+
+
+def tap_merge(tap, out, err, what):
+    """Counts a ChildTap's lines (@out) into @tap; a child that wrote
+    errors or no result at all fails."""
+    seen = False
+    for line in out.splitlines():
+        if line.count("\t") < 2:
+            continue
+        flag, title, diags = line.split("\t", 2)
+        tap.ok(flag == "1", title, diags.split("\x1f") if diags else [])
+        seen = True
+    if err.strip() or not seen:
+        tap.ok(False, "%s ran cleanly" % what, err.splitlines()[-15:])
+
+
 def domain_xml(name, uuid, disk=None, extra="", shareable=False):
     """A small guest with no <emulator>: the driver's default is used."""
     devices = ""

@@ -393,7 +393,7 @@ def run_case(tap, what, uri_of, debian=False):
             proc = subprocess.run([SYSTEM_PYTHON, os.path.abspath(__file__), LIBDIR,
                                    "\n".join([what, uri, rouri, root, data])],
                                   capture_output=True, text=True, env=env, timeout=120)
-            tap.merge(proc.stdout, proc.stderr)
+            bu.tap_merge(tap, proc.stdout, proc.stderr, "Debian's library: the child")
         else:
             scenario(tap, what, uri, rouri, root, data)
     except Exception:  # noqa: BLE001 - any failure is a failed case
@@ -407,28 +407,12 @@ def run_case(tap, what, uri_of, debian=False):
         shutil.rmtree(data, ignore_errors=True)
 
 
-class ChildTap:
-    """Prints results for the parent to count."""
-
-    def ok(self, ok, title, diags=()):
-        print("%s\t%s\t%s" % ("1" if ok else "0", title, "\x1f".join(str(d) for d in diags)))
-
-
-def merge(self, out, err):
-    for line in out.splitlines():
-        flag, title, diags = (line.split("\t") + ["", ""])[:3]
-        self.ok(flag == "1", title, diags.split("\x1f") if diags else [])
-    if err.strip():
-        self.ok(False, "Debian's library: the child ran cleanly", err.splitlines()[-15:])
-
-
 def main():
     if DEBIAN_CHILD:
         libvirt.registerErrorHandler(lambda ctx, err: None, None)
         what, uri, rouri, root, data = sys.argv[2].split("\n")
-        scenario(ChildTap(), what, uri, rouri, root, data)
+        scenario(bu.ChildTap(), what, uri, rouri, root, data)
         return 0
-    bu.Tap.merge = merge
     tap = bu.Tap()
     libvirt.registerErrorHandler(lambda ctx, err: None, None)
     run_case(tap, "embed", "embed")

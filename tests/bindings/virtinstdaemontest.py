@@ -23,6 +23,17 @@
 # images as volumes; the second guest reuses it; and a restarted daemon
 # still has it.
 #
+# The storage calls virt-install 4.1 made on Debian's libvirtd 9.0 (the
+# recording), the first time, for an image in /tmp/guests-rec/img:
+#   CONNECT_LIST_ALL_STORAGE_POOLS (twice), STORAGE_VOL_LOOKUP_BY_PATH
+#   (fails: VIR_ERR_NO_STORAGE_VOL), STORAGE_POOL_DEFINE_XML
+#   (<pool type="dir"><name>img</name><target><path>...), _CREATE,
+#   _SET_AUTOSTART, _GET_XML_DESC, _LOOKUP_BY_NAME, _GET_INFO,
+#   _LIST_ALL_VOLUMES, STORAGE_VOL_GET_XML_DESC, STORAGE_POOL_NUM_OF_VOLUMES,
+#   _LIST_VOLUMES, STORAGE_VOL_LOOKUP_BY_NAME, then the domain's calls;
+# and with the pool there: STORAGE_VOL_LOOKUP_BY_PATH, STORAGE_VOL_GET_INFO,
+# STORAGE_POOL_LOOKUP_BY_VOLUME besides the listings.
+#
 # The one option beyond the defaults is --network user (no network
 # driver: see virtinstguesttest.py).
 #

@@ -29,6 +29,16 @@ def load_figures(path):
         if line:
             f = json.loads(line)
             figs[f["id"]] = f
+    # The hostile-input programs (qemuhostile*test) save one part each:
+    # their sum is the suite's figure.
+    parts = [f for i, f in figs.items() if i.startswith("hostile-")]
+    if parts:
+        total = dict(parts[0], id="hostile")
+        for f in parts[1:]:
+            for k, v in f.items():
+                if isinstance(v, (int, float)) and not isinstance(v, bool):
+                    total[k] = total.get(k, 0) + v
+        figs["hostile"] = total
     return figs
 
 
@@ -364,7 +374,7 @@ naming it and leaves no QEMU.
 """)
 f = g("hostile")
 if f:
-    w("""The hostile-input suite (``tests/qemuhostiletest.c``, part of every
+    w("""The hostile-input suite (``tests/qemuhostile*test.c``, part of every
 ``./run test``) tries each of these on real QEMU, every case on a root
 of its own.  After every case it checks that no decoy process was
 signalled or reaped (``sleep`` processes that block every signal, so
@@ -402,7 +412,7 @@ the root is listed by a new connection and stopped by destroy.
         items.append(f"- {what}: {f[key]} cases, {f.get(f'{key}_failed', 0)} failed.")
     w("\n".join(textwrap.fill(i, 72, subsequent_indent="  ", break_on_hyphens=False)
                  for i in items) + "\n")
-    hostile = [c for c in cases if c[0] == "qemuhostiletest"]
+    hostile = [c for c in cases if c[0].startswith("qemuhostile")]
     failing = [c[2] for c in hostile if not c[1]]
     w(f"""{f['total']} cases in {f['seconds']:.0f} s on this machine,
 {f['failed']} failed{f"; {len(hostile) - len(failing)} of {len(hostile)} of its test lines passed" if hostile else ""}.
