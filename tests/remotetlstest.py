@@ -564,7 +564,7 @@ def case_revoked():
              f"The server certificate {F.tls_expired[1]} has expired"),
             ((F.tls2[0], F.tls_foreign[1], F.tls_foreign[2]),
              f"Our own certificate {F.tls_foreign[1]} failed validation against {F.tls2[0]}: The certificate hasn't got a known issuer."),
-            ((F.tls2[0], garbage, F.tls2[2]), "Unable to set x509 key and certificate"),
+            ((F.tls2[0], garbage, F.tls2[2]), f"Unable to import certificate {garbage}: "),
             (("/nonexistent/ca.pem", F.tls2[1], F.tls2[2]),
              "Cannot read CA certificate '/nonexistent/ca.pem'")):
         d = NetDaemon(F.net.hosts[1], tls=tls)

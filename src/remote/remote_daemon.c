@@ -1326,8 +1326,6 @@ main(int argc, char **argv)
     if (!(probe = remoteDaemonOpenDriver(false)))
         goto error;
     g_thread_unref(g_thread_new("event-loop", remoteEventLoop, NULL));
-    virConnectRef(probe);
-    g_thread_unref(g_thread_new("autostart", remoteAutostart, probe));
 
     remoteMaxClientRequests = cfg.maxClientRequests;
     remoteKeepaliveInterval = cfg.keepaliveInterval;
@@ -1353,6 +1351,10 @@ main(int argc, char **argv)
     }
     VIR_INFO("listening on %s and %s, driver %s", rwpath, ropath,
              remoteDaemonDriverURI);
+    /* Guests are autostarted only by a daemon that is serving: one that
+     * fails to start (a bad --listen set-up...) starts nothing. */
+    virConnectRef(probe);
+    g_thread_unref(g_thread_new("autostart", remoteAutostart, probe));
     if (readyfd >= 0) {
         char ok = 0;
         int devnull = open("/dev/null", O_RDWR);
@@ -1455,6 +1457,15 @@ main(int argc, char **argv)
     return 0;
 
  error:
+    if (probe) {
+        virErrorPtr orig;
+
+        /* A public call: it would clear the error said below. */
+        virErrorPreserveLast(&orig);
+        virConnectClose(probe);
+        virErrorRestore(&orig);
+    }
+    virNetTLSContextFree(g_steal_pointer(&remoteTLSContext));
     remoteDaemonConfigClear(&cfg);
     if (readyfd >= 0) {
         char bad = 1;

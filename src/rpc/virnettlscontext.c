@@ -282,6 +282,8 @@ virNetTLSContextNew(const virNetTLSFiles *files, const char *const *dnACL,
                     bool requireValidCert, bool isServer)
 {
     g_autoptr(virNetTLSContext) ctxt = g_new0(virNetTLSContext, 1);
+    gnutls_x509_crt_t *certs = NULL;
+    unsigned int ncerts = 0;
     bool haveCert;
     int rc;
 
@@ -326,6 +328,11 @@ virNetTLSContextNew(const virNetTLSFiles *files, const char *const *dnACL,
         if (virNetTLSCheckReadable(_("certificate"), files->cert) < 0 ||
             virNetTLSCheckReadable(_("private key"), files->key) < 0)
             return NULL;
+        /* Parsed here first: GnuTLS 3.7 leaks what it had parsed of a
+         * malformed certificate when set_x509_key_file fails on it. */
+        if (virNetTLSLoadCerts(files->cert, &certs, &ncerts) < 0)
+            return NULL;
+        virNetTLSFreeCerts(certs, ncerts);
         if ((rc = gnutls_certificate_set_x509_key_file(ctxt->creds, files->cert,
                                                        files->key,
                                                        GNUTLS_X509_FMT_PEM)) < 0) {
