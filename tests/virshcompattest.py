@@ -198,7 +198,7 @@ def help_sections(text):
 # byte for byte.  The others take a subset (what this library
 # supports); for them NAME and DESCRIPTION must match and every option
 # line of ours must be upstream's.
-HELP_IDENTICAL = ("uri", "hostname", "version", "help", "quit", "exit", "connect",
+HELP_IDENTICAL = ("event", "uri", "hostname", "version", "help", "quit", "exit", "connect",
                   "list", "dominfo", "domstate", "domid", "domname", "domuuid",
                   "destroy", "shutdown", "domxml-to-native", "define")
 HELP_SUBSET = ("start", "create", "undefine", "dumpxml", "echo")
@@ -423,6 +423,22 @@ CASES = {
     "interactive -q": compare(["-q"], stdin="domid test\nexit\n"),
     "interactive -r": compare(["-r"], stdin="domid test\ndestroy test\n"),
     "interactive connect --readonly": compare([], stdin="connect --readonly\ndestroy test\n"),
+    # event: the names, the errors, and a wait for nothing that times out
+    "event --list": compare(["event", "--list"]),
+    "event --list --domain --timeout": compare(["event", "--list", "--domain", "nosuch",
+                                                 "--timeout", "0"]),
+    "event without a type": compare(["event"]),
+    "event --event bogus": compare(["event", "--event", "bogus", "--timeout", "0"]),
+    "event exclusive options": compare(["event --all --event lifecycle; event --list --all; "
+                                        "event --list --event reboot; event --all --bogus"]),
+    "event bad timeouts": compare(["event --all --timeout 0; event --all --timeout -1; "
+                                   "event --all --timeout abc; event --all --timeout 5x; "
+                                   "event --all --timeout 0x10; event --all --timeout 2147484; "
+                                   "event --all --timeout 4294967296"]),
+    "event --domain nosuch": compare(["event", "--all", "--domain", "nosuch", "--timeout", "1"]),
+    "event --all --timeout": compare(["event", "--all", "--timeout", "1"]),
+    "event --event --domain --loop --timeout": compare(["event", "--event", "reboot", "--domain",
+                                                        "test", "--loop", "--timeout", "1"]),
     # help
     "help groups": custom(["help"], check_grouped_help),
     "--help": custom(["--help"], check_usage),
@@ -433,7 +449,7 @@ for cmd in HELP_IDENTICAL:
     CASES[f"help {cmd}"] = compare(["help", cmd])
 for cmd in HELP_SUBSET:
     CASES[f"help {cmd} (a subset)"] = custom(["help", cmd], check_help_subset)
-for group in ("domain", "monitor", "host", "virsh"):
+for group in ("domain", "monitor", "events", "host", "virsh"):
     CASES[f"help {group} (a subset)"] = custom(["help", group], check_grouped_help)
 
 
