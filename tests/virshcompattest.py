@@ -17,9 +17,11 @@
 #
 
 import os
+import signal
 import subprocess
 import sys
 import tempfile
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from virshtestutils import (UPSTREAM_VIRSH, VIRSH, Failure, become_subreaper,  # noqa: E402
@@ -77,8 +79,17 @@ class Side:
                 self.close()
                 raise
 
-    def run(self, args, stdin=None, check=False, uri=True, env=None):
+    def run(self, args, stdin=None, check=False, uri=True, env=None, interrupt=None):
         argv = (self.argv0 if uri else self.argv0[:1]) + list(args)
+        if interrupt is not None:
+            # Ctrl-C after @interrupt seconds (time enough to be waiting).
+            p = subprocess.Popen(argv, cwd=self.dir, stdin=subprocess.DEVNULL,
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                 env=dict(self.env, **(env or {})))
+            time.sleep(interrupt)
+            p.send_signal(signal.SIGINT)
+            out, err = p.communicate(timeout=60)
+            return out, err, p.returncode
         r = subprocess.run(argv, cwd=self.dir, input=stdin, capture_output=True,
                            stdin=subprocess.DEVNULL if stdin is None else None,
                            text=True, env=dict(self.env, **(env or {})), timeout=60)
@@ -101,7 +112,7 @@ def show(name, res):
             + "".join(f"2|{line}\n" for line in err.split("\n")))
 
 
-def compare(args, stdin=None, uri=True, filt=None, env=None):
+def compare(args, stdin=None, uri=True, filt=None, env=None, interrupt=None):
     """A case: the same command line on both sides, the same result
     (after @filt, a function of (stdout, stderr, status), if given)."""
     def case():
@@ -112,8 +123,8 @@ def compare(args, stdin=None, uri=True, filt=None, env=None):
             up.close()
             raise
         try:
-            a = up.run(args, stdin, uri=uri, env=env)
-            b = ours.run(args, stdin, uri=uri, env=env)
+            a = up.run(args, stdin, uri=uri, env=env, interrupt=interrupt)
+            b = ours.run(args, stdin, uri=uri, env=env, interrupt=interrupt)
         finally:
             up.close()
             ours.close()
@@ -437,6 +448,7 @@ CASES = {
                                    "event --all --timeout 4294967296"]),
     "event --domain nosuch": compare(["event", "--all", "--domain", "nosuch", "--timeout", "1"]),
     "event --all --timeout": compare(["event", "--all", "--timeout", "1"]),
+    "event --loop, Ctrl-C": compare(["event", "--all", "--loop", "--timestamp"], interrupt=3),
     "event --event --domain --loop --timeout": compare(["event", "--event", "reboot", "--domain",
                                                         "test", "--loop", "--timeout", "1"]),
     # help
