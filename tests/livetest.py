@@ -29,10 +29,9 @@ sys.path.insert(0, os.path.join(SRCDIR, "tinyguest"))
 import tinyguest  # noqa: E402
 
 GUESTS = None          # tinyguest.build() paths, set by main()
-# The virshes whose `event --loop --all` output is checked.  Ours has no
-# "event" command yet: when it has, it joins, and its lines must be
-# Debian's byte for byte.
-EVENT_VIRSHES = (UPSTREAM_VIRSH,)
+# The virshes whose `event --loop --all` output is checked: Debian's and
+# ours (build/tools/virsh), whose lines must be Debian's byte for byte.
+EVENT_VIRSHES = (UPSTREAM_VIRSH, VIRSH)
 BOOT_TIMEOUT = 180     # seconds; TCG on a loaded 2-core machine
 EVENT_TIMEOUT = 120
 

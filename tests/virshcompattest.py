@@ -17,9 +17,11 @@
 #
 
 import os
+import signal
 import subprocess
 import sys
 import tempfile
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from virshtestutils import (UPSTREAM_VIRSH, VIRSH, Failure, become_subreaper,  # noqa: E402
@@ -77,8 +79,17 @@ class Side:
                 self.close()
                 raise
 
-    def run(self, args, stdin=None, check=False, uri=True, env=None):
+    def run(self, args, stdin=None, check=False, uri=True, env=None, interrupt=None):
         argv = (self.argv0 if uri else self.argv0[:1]) + list(args)
+        if interrupt is not None:
+            # Ctrl-C after @interrupt seconds (time enough to be waiting).
+            p = subprocess.Popen(argv, cwd=self.dir, stdin=subprocess.DEVNULL,
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                 env=dict(self.env, **(env or {})))
+            time.sleep(interrupt)
+            p.send_signal(signal.SIGINT)
+            out, err = p.communicate(timeout=60)
+            return out, err, p.returncode
         r = subprocess.run(argv, cwd=self.dir, input=stdin, capture_output=True,
                            stdin=subprocess.DEVNULL if stdin is None else None,
                            text=True, env=dict(self.env, **(env or {})), timeout=60)
@@ -101,7 +112,7 @@ def show(name, res):
             + "".join(f"2|{line}\n" for line in err.split("\n")))
 
 
-def compare(args, stdin=None, uri=True, filt=None, env=None):
+def compare(args, stdin=None, uri=True, filt=None, env=None, interrupt=None):
     """A case: the same command line on both sides, the same result
     (after @filt, a function of (stdout, stderr, status), if given)."""
     def case():
@@ -112,8 +123,8 @@ def compare(args, stdin=None, uri=True, filt=None, env=None):
             up.close()
             raise
         try:
-            a = up.run(args, stdin, uri=uri, env=env)
-            b = ours.run(args, stdin, uri=uri, env=env)
+            a = up.run(args, stdin, uri=uri, env=env, interrupt=interrupt)
+            b = ours.run(args, stdin, uri=uri, env=env, interrupt=interrupt)
         finally:
             up.close()
             ours.close()
@@ -198,7 +209,7 @@ def help_sections(text):
 # byte for byte.  The others take a subset (what this library
 # supports); for them NAME and DESCRIPTION must match and every option
 # line of ours must be upstream's.
-HELP_IDENTICAL = ("uri", "hostname", "version", "help", "quit", "exit", "connect",
+HELP_IDENTICAL = ("event", "uri", "hostname", "version", "help", "quit", "exit", "connect",
                   "list", "dominfo", "domstate", "domid", "domname", "domuuid",
                   "destroy", "shutdown", "domxml-to-native", "define")
 HELP_SUBSET = ("start", "create", "undefine", "dumpxml", "echo")
@@ -423,6 +434,23 @@ CASES = {
     "interactive -q": compare(["-q"], stdin="domid test\nexit\n"),
     "interactive -r": compare(["-r"], stdin="domid test\ndestroy test\n"),
     "interactive connect --readonly": compare([], stdin="connect --readonly\ndestroy test\n"),
+    # event: the names, the errors, and a wait for nothing that times out
+    "event --list": compare(["event", "--list"]),
+    "event --list --domain --timeout": compare(["event", "--list", "--domain", "nosuch",
+                                                 "--timeout", "0"]),
+    "event without a type": compare(["event"]),
+    "event --event bogus": compare(["event", "--event", "bogus", "--timeout", "0"]),
+    "event exclusive options": compare(["event --all --event lifecycle; event --list --all; "
+                                        "event --list --event reboot; event --all --bogus"]),
+    "event bad timeouts": compare(["event --all --timeout 0; event --all --timeout -1; "
+                                   "event --all --timeout abc; event --all --timeout 5x; "
+                                   "event --all --timeout 0x10; event --all --timeout 2147484; "
+                                   "event --all --timeout 4294967296"]),
+    "event --domain nosuch": compare(["event", "--all", "--domain", "nosuch", "--timeout", "1"]),
+    "event --all --timeout": compare(["event", "--all", "--timeout", "1"]),
+    "event --loop, Ctrl-C": compare(["event", "--all", "--loop", "--timestamp"], interrupt=3),
+    "event --event --domain --loop --timeout": compare(["event", "--event", "reboot", "--domain",
+                                                        "test", "--loop", "--timeout", "1"]),
     # help
     "help groups": custom(["help"], check_grouped_help),
     "--help": custom(["--help"], check_usage),
@@ -433,7 +461,7 @@ for cmd in HELP_IDENTICAL:
     CASES[f"help {cmd}"] = compare(["help", cmd])
 for cmd in HELP_SUBSET:
     CASES[f"help {cmd} (a subset)"] = custom(["help", cmd], check_help_subset)
-for group in ("domain", "monitor", "host", "virsh"):
+for group in ("domain", "monitor", "events", "host", "virsh"):
     CASES[f"help {group} (a subset)"] = custom(["help", group], check_grouped_help)
 
 

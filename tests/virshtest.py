@@ -479,6 +479,28 @@ def sc_lookup(t):
     t.quiet("undefine demo; undefine 1; undefine 88888888-8888-4888-8888-888888888888")
 
 
+def sc_event(t):
+    t.note("event: the names, upstream's errors, and a wait that times out")
+    t.virsh("event", "--list")
+    t.virsh("event", "--list", "--domain", "nosuch", "--timeout", "0")
+    t.virsh("event")
+    t.virsh("event", "--event", "bogus")
+    t.virsh("event", "--event", "bogus", "--timeout", "0")
+    t.virsh("event", "--all", "--event", "lifecycle")
+    t.virsh("event", "--list", "--all")
+    t.virsh("event", "--list", "--event", "reboot")
+    t.virsh("event", "--all", "--bogus")
+    for bad in ("0", "-1", "abc", "5x", "0x10", "2147484", "4294967296"):
+        t.virsh("event", "--all", "--timeout", bad)
+    t.virsh("event", "--all", "--domain", "nosuch", "--timeout", "1")
+    t.note("nothing happens: the wait times out and, as upstream, fails")
+    t.virsh("event", "--all", "--timeout", "1")
+    t.demo_xml("demo", UUID_DEMO)
+    t.quiet("define demo.xml")
+    t.virsh("event", "--event", "lifecycle", "--domain", "demo", "--loop", "--timeout", "1")
+    t.quiet("undefine demo")
+
+
 def sc_parse(t):
     t.note("how command lines are parsed")
     t.virsh("bogus")
@@ -967,6 +989,7 @@ SCENARIOS = {
     "transient": sc_transient,
     "list": sc_list,
     "lookup": sc_lookup,
+    "event": sc_event,
     "parse": sc_parse,
     "input-errors": sc_input_errors,
     "xml-to-native": sc_xml_to_native,

@@ -231,6 +231,7 @@ static const vshCmdDef virshCmds[] = {
 static const vshCmdGrp cmdGroups[] = {
     {N_("Domain Management"), "domain", domManagementCmds},
     {N_("Domain Monitoring"), "monitor", domMonitoringCmds},
+    {N_("Domain Events"), "events", domEventCmds},
     {N_("Host and Hypervisor"), "host", hostAndHypervisorCmds},
     {N_("Virsh itself"), "virsh", virshCmds},
     {NULL, NULL, NULL}

@@ -70,6 +70,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(virDomain, virDomainFree);
 
 extern const vshCmdDef domManagementCmds[];
 extern const vshCmdDef domMonitoringCmds[];
+extern const vshCmdDef domEventCmds[];
 extern const vshCmdDef hostAndHypervisorCmds[];
 
 /* virsh-domain-stop.c */
