@@ -17,7 +17,6 @@
 
 #include <poll.h>
 #include <sys/socket.h>
-#include <sys/un.h>
 #include <json-glib/json-glib.h>
 
 #include "qemu_agent.h"
@@ -45,25 +44,15 @@ qemuAgentReportUnresponsive(const char *why)
 static int
 qemuAgentConnect(const char *path)
 {
-    struct sockaddr_un addr = { .sun_family = AF_UNIX };
-    VIR_AUTOCLOSE fd = -1;
+    int fd = virFileConnectUnixSocket(path);
 
-    if (strlen(path) >= sizeof(addr.sun_path)) {
+    if (fd < 0 && errno == ENAMETOOLONG)
         virReportError(VIR_ERR_INTERNAL_ERROR,
                        _("guest agent socket path %1$s is too long"), path);
-        return -1;
-    }
-    memcpy(addr.sun_path, path, strlen(path));
-    if ((fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0)) < 0) {
-        virReportSystemError(errno, "%s", _("failed to create socket"));
-        return -1;
-    }
-    if (connect(fd, (struct sockaddr *)&addr, sizeof(addr)) < 0) {
+    else if (fd < 0)
         virReportSystemError(errno, _("cannot connect to the guest agent socket %1$s"),
                              path);
-        return -1;
-    }
-    return g_steal_fd(&fd);
+    return fd;
 }
 
 

@@ -35,6 +35,7 @@
 #include "virfile.h"
 #include "virlog.h"
 #include "virprocess.h"
+#include "viruri.h"
 #include "viruuid.h"
 
 #define VIR_FROM_THIS VIR_FROM_QEMU
@@ -268,21 +269,6 @@ qemuDriverOpen(virQEMUDriverConfig *config, bool readonly)
 }
 
 
-/* The value of a query parameter of @uri, for the caller to free. */
-static char *
-qemuDriverGetParam(GUri *uri, const char *name)
-{
-    const char *query = g_uri_get_query(uri);
-    g_autoptr(GHashTable) params = NULL;
-
-    if (!query)
-        return NULL;
-    if (!(params = g_uri_parse_params(query, -1, "&", G_URI_PARAMS_NONE, NULL)))
-        return NULL;
-    return g_strdup(g_hash_table_lookup(params, name));
-}
-
-
 static virDrvOpenStatus
 qemuConnectOpen(virConnectPtr conn, virConnectAuthPtr auth G_GNUC_UNUSED,
                 GUri *uri, unsigned int flags)
@@ -307,7 +293,7 @@ qemuConnectOpen(virConnectPtr conn, virConnectAuthPtr auth G_GNUC_UNUSED,
         mode = QEMU_DRIVER_SESSION;
     } else if (STREQ_NULLABLE(path, "/embed")) {
         mode = QEMU_DRIVER_EMBED;
-        if (!(root = qemuDriverGetParam(uri, "root")) || !*root) {
+        if (!(root = virURIGetParam(uri, "root")) || !*root) {
             virReportError(VIR_ERR_INVALID_ARG, "%s",
                            _("the qemu:///embed URI needs a root directory: qemu:///embed?root=/ABSOLUTE/DIR"));
             return VIR_DRV_OPEN_ERROR;

@@ -19,7 +19,6 @@
 
 #include <fcntl.h>
 #include <sys/socket.h>
-#include <sys/un.h>
 #include <sys/wait.h>
 
 #include "remote_driver.h"
@@ -32,6 +31,7 @@
 #include "virlog.h"
 #include "virnetmessage.h"
 #include "virnettlscontext.h"
+#include "viruri.h"
 
 #define VIR_FROM_THIS VIR_FROM_REMOTE
 
@@ -493,32 +493,6 @@ remotePrivateFree(remotePrivate *priv)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(remotePrivate, remotePrivateFree);
 
 
-/* Connects to the UNIX socket @path.  Returns the fd, or -1 with errno
- * set and nothing reported. */
-static int
-remoteConnectSocket(const char *path)
-{
-    struct sockaddr_un addr = { .sun_family = AF_UNIX };
-    int fd;
-
-    if (strlen(path) >= sizeof(addr.sun_path)) {
-        errno = ENAMETOOLONG;
-        return -1;
-    }
-    strcpy(addr.sun_path, path);
-    if ((fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0)) < 0)
-        return -1;
-    if (connect(fd, (struct sockaddr *)&addr, sizeof(addr)) < 0) {
-        int saved = errno;
-
-        close(fd);
-        errno = saved;
-        return -1;
-    }
-    return fd;
-}
-
-
 /* The daemon binary: $VIRTQEMUD (tests, a build tree), else the
  * installed one. */
 static const char *
@@ -558,7 +532,7 @@ remoteAutostartSessionDaemon(const char *path)
     /* With --daemon it returns once it has forked; the child listens
      * soon after, or another one already does. */
     for (int waited = 0; waited < REMOTE_AUTOSTART_WAIT_MS; waited += 10) {
-        if ((fd = remoteConnectSocket(path)) >= 0)
+        if ((fd = virFileConnectUnixSocket(path)) >= 0)
             return fd;
         g_usleep(10 * 1000);
     }
@@ -579,26 +553,11 @@ remoteDefaultSocket(bool session, bool readonly)
 }
 
 
-/* The value of a query parameter, for the caller to free. */
-static char *
-remoteGetParam(GUri *uri, const char *name)
-{
-    const char *query = g_uri_get_query(uri);
-    g_autoptr(GHashTable) params = NULL;
-
-    if (!query)
-        return NULL;
-    if (!(params = g_uri_parse_params(query, -1, "&", G_URI_PARAMS_NONE, NULL)))
-        return NULL;
-    return g_strdup(g_hash_table_lookup(params, name));
-}
-
-
 /* A 0/1 URI parameter; upstream's error for anything else. */
 static int
 remoteGetBoolParam(GUri *uri, const char *name, bool *value)
 {
-    g_autofree char *str = remoteGetParam(uri, name);
+    g_autofree char *str = virURIGetParam(uri, name);
 
     *value = false;
     if (!str)
@@ -626,8 +585,8 @@ static int
 remoteOpenTLS(GUri *uri, virNetSocket **retsock)
 {
     const char *host = g_uri_get_host(uri);
-    g_autofree char *pkipath = remoteGetParam(uri, "pkipath");
-    g_autofree char *priority = remoteGetParam(uri, "tls_priority");
+    g_autofree char *pkipath = virURIGetParam(uri, "pkipath");
+    g_autofree char *priority = virURIGetParam(uri, "tls_priority");
     g_autofree char *port = NULL;
     g_auto(virNetTLSFiles) files = { 0 };
     g_autoptr(virNetTLSContext) ctxt = NULL;
@@ -683,10 +642,10 @@ remoteOpenSSH(GUri *uri, const char *path, bool readonly, virNetSocket **retsock
 {
     const char *host = g_uri_get_host(uri);
     const char *user = g_uri_get_user(uri);
-    g_autofree char *command = remoteGetParam(uri, "command");
-    g_autofree char *keyfile = remoteGetParam(uri, "keyfile");
-    g_autofree char *netcat = remoteGetParam(uri, "netcat");
-    g_autofree char *sockpath = remoteGetParam(uri, "socket");
+    g_autofree char *command = virURIGetParam(uri, "command");
+    g_autofree char *keyfile = virURIGetParam(uri, "keyfile");
+    g_autofree char *netcat = virURIGetParam(uri, "netcat");
+    g_autofree char *sockpath = virURIGetParam(uri, "socket");
     g_autofree char *port = NULL;
     g_autofree char *ncline = NULL;
     g_autofree char *line = NULL;
@@ -780,7 +739,7 @@ remoteConnectOpen(virConnectPtr conn, virConnectAuthPtr auth G_GNUC_UNUSED,
                            host);
             return VIR_DRV_OPEN_ERROR;
         }
-        socketPath = remoteGetParam(uri, "socket");
+        socketPath = virURIGetParam(uri, "socket");
     } else if (STREQ_NULLABLE(scheme, "qemu")) {
         /* Other hosts need a transport this library lacks: no driver
          * takes them (VIR_ERR_NO_CONNECT). */
@@ -822,7 +781,7 @@ remoteConnectOpen(virConnectPtr conn, virConnectAuthPtr auth G_GNUC_UNUSED,
     } else if (ssh) {
         if (remoteOpenSSH(uri, path, flags & VIR_CONNECT_RO, &priv->sock) < 0)
             return VIR_DRV_OPEN_ERROR;
-    } else if ((fd = remoteConnectSocket(socketPath)) < 0) {
+    } else if ((fd = virFileConnectUnixSocket(socketPath)) < 0) {
         if (STREQ(scheme, "qemu") && session &&
             (errno == ENOENT || errno == ECONNREFUSED)) {
             if ((fd = remoteAutostartSessionDaemon(socketPath)) < 0)

@@ -17,9 +17,9 @@
 #include <poll.h>
 #include <signal.h>
 #include <sys/socket.h>
-#include <sys/un.h>
 
 #include "internal.h"
+#include "virfile.h"
 #include "virgettext.h"
 
 #define RELAY_BUF 65536
@@ -63,30 +63,6 @@ helperSocketPath(const char *uri, bool readonly)
     fprintf(stderr, _("virt-ssh-helper: unsupported URI '%1$s': this host serves qemu:///system and qemu:///session\n"),
             uri);
     return NULL;
-}
-
-
-static int
-helperConnect(const char *path)
-{
-    struct sockaddr_un addr = { .sun_family = AF_UNIX };
-    int fd;
-
-    if (strlen(path) >= sizeof(addr.sun_path)) {
-        errno = ENAMETOOLONG;
-        return -1;
-    }
-    strcpy(addr.sun_path, path);
-    if ((fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0)) < 0)
-        return -1;
-    if (connect(fd, (struct sockaddr *)&addr, sizeof(addr)) < 0) {
-        int saved = errno;
-
-        close(fd);
-        errno = saved;
-        return -1;
-    }
-    return fd;
 }
 
 
@@ -164,7 +140,7 @@ main(int argc, char **argv)
     }
     if (!(path = helperSocketPath(argv[optind], readonly)))
         return 1;
-    if ((fd = helperConnect(path)) < 0) {
+    if ((fd = virFileConnectUnixSocket(path)) < 0) {
         fprintf(stderr, _("virt-ssh-helper: Failed to connect socket to '%1$s': %2$s\n"),
                 path, g_strerror(errno));
         return 1;

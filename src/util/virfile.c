@@ -6,7 +6,9 @@
 
 #include <fcntl.h>
 #include <sys/file.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 
 #include "virfile.h"
 #include "virerror.h"
@@ -700,4 +702,36 @@ virFileLockFDCurrent(int fd, int dirfd, const char *name)
         fstatat(dirfd, name, &there, AT_SYMLINK_NOFOLLOW) < 0)
         return false;
     return here.st_dev == there.st_dev && here.st_ino == there.st_ino;
+}
+
+
+/**
+ * virFileConnectUnixSocket:
+ * @path: the socket's path
+ *
+ * Returns: the connected descriptor, or -1 with errno set and nothing
+ * reported.
+ */
+int
+virFileConnectUnixSocket(const char *path)
+{
+    struct sockaddr_un addr = { .sun_family = AF_UNIX };
+    size_t len = strlen(path);
+    int fd;
+
+    if (len >= sizeof(addr.sun_path)) {
+        errno = ENAMETOOLONG;
+        return -1;
+    }
+    memcpy(addr.sun_path, path, len);
+    if ((fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0)) < 0)
+        return -1;
+    if (connect(fd, (struct sockaddr *)&addr, sizeof(addr)) < 0) {
+        int saved = errno;
+
+        close(fd);
+        errno = saved;
+        return -1;
+    }
+    return fd;
 }

@@ -65,3 +65,9 @@ int virFileOpenLockFileAt(int dirfd, const char *dir, const char *name)
     ATTRIBUTE_NONNULL(2, 3) G_GNUC_WARN_UNUSED_RESULT;
 bool virFileLockFDCurrent(int fd, int dirfd, const char *name)
     ATTRIBUTE_NONNULL(3);
+
+/* A stream connection to the UNIX socket at @path (close-on-exec), or -1
+ * with errno set (ENAMETOOLONG for a path sockaddr_un cannot hold) and
+ * nothing reported: each caller says what the socket was for. */
+int virFileConnectUnixSocket(const char *path)
+    ATTRIBUTE_NONNULL(1) G_GNUC_WARN_UNUSED_RESULT;
