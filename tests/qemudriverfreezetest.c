@@ -22,11 +22,6 @@
 
 #define TEST_FREEZER_ROOT "/sys/fs/cgroup/freezer"
 
-#define TEST_TERM_TIMEOUT 0.5
-#define TEST_KILL_TIMEOUT 1.0
-#define TEST_GRACEFUL_TIMEOUT 0.4
-#define TEST_SLACK 0.5
-
 static char *testRoot;
 static char *testURI;
 static virConnectPtr testConn;

@@ -24,10 +24,6 @@
 #include "testutilsqemu.h"
 #include "virfile.h"
 
-#define TEST_TERM_TIMEOUT 0.5
-#define TEST_KILL_TIMEOUT 1.0
-#define TEST_SLACK 0.5
-
 static char *testRoot;
 static char *testURI;
 static virConnectPtr testConn;

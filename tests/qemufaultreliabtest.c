@@ -29,10 +29,6 @@
 #include "testutilsreliab.h"
 #include "virfile.h"
 
-/* What TEST_QEMU_CONF sets. */
-#define TEST_GRACEFUL_TIMEOUT 0.4
-#define TEST_TERM_TIMEOUT 0.5
-#define TEST_KILL_TIMEOUT 1.0
 /* How late a failing graceful destroy may return (the target). */
 #define TEST_LATE_TARGET 0.050
 

@@ -17,14 +17,6 @@
 #include "virfile.h"
 #include "virprocess.h"
 
-#define TEST_TERM_TIMEOUT 0.5
-#define TEST_KILL_TIMEOUT 1.0
-#define TEST_GRACEFUL_TIMEOUT 0.4
-#define TEST_START_TIMEOUT 1.0
-
-/* What a timed call may take beyond its timeout. */
-#define TEST_SLACK 0.5
-
 static char *testRoot;
 static char *testURI;
 static virConnectPtr testConn;
@@ -216,18 +208,10 @@ testTermDelayDefault(const void *data G_GNUC_UNUSED)
 static int
 mymain(void)
 {
-    g_autofree char *conf = g_strdup_printf("destroy_term_timeout = %g\n"
-                                            "destroy_kill_timeout = %g\n"
-                                            "destroy_graceful_timeout = %g\n"
-                                            "start_timeout = %g\n",
-                                            TEST_TERM_TIMEOUT, TEST_KILL_TIMEOUT,
-                                            TEST_GRACEFUL_TIMEOUT, TEST_START_TIMEOUT);
     int ret = 0;
 
-    if (!(testConn = testQemuConnectNew(conf, true, &testRoot, &testURI)))
-        return -1;
-    testStubs = testQemuStubDir(testStubNames);
-    if (testQemuStubFixtures(testConn, testStubs, testStubNames) < 0)
+    if (!(testConn = testQemuStubConnectNew(testStubNames, &testRoot, &testURI,
+                                            &testStubs)))
         return -1;
 
     DO_TEST("ignores SIGTERM: graceful fails in time, changes nothing; default kills",

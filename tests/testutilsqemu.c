@@ -436,3 +436,22 @@ testQemuNoRuntimeState(const char *root, const char *name, const char *status)
     }
     return true;
 }
+
+
+virConnectPtr
+testQemuStubConnectNew(const char *const *names, char **retRoot, char **retURI,
+                       char **retStubs)
+{
+    virConnectPtr conn;
+    g_autofree char *stubs = NULL;
+
+    if (!(conn = testQemuConnectNew(TEST_QEMU_STUB_CONF, true, retRoot, retURI)))
+        return NULL;
+    stubs = testQemuStubDir(names);
+    if (testQemuStubFixtures(conn, stubs, names) < 0) {
+        virConnectClose(conn);
+        return NULL;
+    }
+    *retStubs = g_steal_pointer(&stubs);
+    return conn;
+}

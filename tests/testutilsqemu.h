@@ -14,11 +14,23 @@
 #include "testutilsproc.h"
 
 /* The timeouts every driver test runs with, so that the fault paths
- * take a fraction of a second rather than the defaults' tens. */
+ * take a fraction of a second rather than the defaults' tens (seconds;
+ * the programs that time calls compare with these). */
+#define TEST_TERM_TIMEOUT 0.5
+#define TEST_KILL_TIMEOUT 1.0
+#define TEST_GRACEFUL_TIMEOUT 0.4
 #define TEST_QEMU_CONF \
-    "destroy_term_timeout = 0.5\n" \
-    "destroy_kill_timeout = 1\n" \
-    "destroy_graceful_timeout = 0.4\n"
+    "destroy_term_timeout = " G_STRINGIFY(TEST_TERM_TIMEOUT) "\n" \
+    "destroy_kill_timeout = " G_STRINGIFY(TEST_KILL_TIMEOUT) "\n" \
+    "destroy_graceful_timeout = " G_STRINGIFY(TEST_GRACEFUL_TIMEOUT) "\n"
+/* What a timed call may take beyond its timeout. */
+#define TEST_SLACK 0.5
+
+/* The stub programs' (qemustub*test): a start that waits for a stub
+ * gives up after this. */
+#define TEST_START_TIMEOUT 1.0
+#define TEST_QEMU_STUB_CONF \
+    TEST_QEMU_CONF "start_timeout = " G_STRINGIFY(TEST_START_TIMEOUT) "\n"
 
 /* A new embed root (removed at exit) with @qemuconf as its qemu.conf
  * (NULL: none).  Returns the root; *retURI gets the URI. */
@@ -88,6 +100,12 @@ int testProcessFreeze(pid_t pid);
 /* A new directory (removed at exit) of symlinks to the stub QEMU, one
  * per name in @names (NULL-terminated): qemu-stub, qemu-stub-MODE. */
 char *testQemuStubDir(const char *const *names);
+/* A stub program's set-up: testQemuConnectNew() with the default event
+ * loop and TEST_QEMU_STUB_CONF, then testQemuStubDir(@names) made known
+ * to the driver (testQemuStubFixtures()).  Returns the connection,
+ * *retRoot, *retURI and *retStubs; or NULL with a diagnostic. */
+virConnectPtr testQemuStubConnectNew(const char *const *names, char **retRoot,
+                                     char **retURI, char **retStubs);
 /* Makes @conn's driver take the capabilities of QEMU 7.2 (the fixture
  * in qemucapabilitiesdata) for every stub in @dir named in @names, so
  * that it never probes them (names that are not qemu-system-ARCH, and
