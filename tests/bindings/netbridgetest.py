@@ -162,7 +162,8 @@ try:
     gone = bu.vu.wait_gone(pid)
     tap.ok(gone and "vnet0" not in links() and "grace-t1" not in links(),
            "QEMU killed by someone else: no tap left", ["interfaces: %s" % links()])
-    dom.destroy() if dom.isActive() else None
+    if dom.isActive():
+        dom.destroy()
     dom.undefine()
 
     before = links()
