@@ -54,12 +54,16 @@ class Daemon:
             if self.proc.poll() is not None:
                 fail(f"virtqemud exited {self.proc.returncode}: {self.proc.stderr.read()}")
             try:
-                s = socket.socket(socket.AF_UNIX)
-                s.connect(self.rw)
-                s.close()
-                # The read-only socket is made just after the other.
-                if os.path.exists(self.rw + "-ro"):
-                    return self
+                # Both sockets accept connections: each is listening, so
+                # its mode is set (the daemon binds with mode 0, then
+                # chmods, then listens); the read-only one comes second.
+                for path in (self.rw, self.rw + "-ro"):
+                    s = socket.socket(socket.AF_UNIX)
+                    try:
+                        s.connect(path)
+                    finally:
+                        s.close()
+                return self
             except OSError:
                 pass
             time.sleep(0.02)
