@@ -118,7 +118,8 @@ def domain_log(d, name):
 
 # Debian's python3-libvirt, both registration styles: the callback one
 # (domainEventRegisterAny, procedure 316) and the legacy one
-# (domainEventRegister, 105).  One JSON line per event, flushed, with
+# (domainEventRegister, 105); and the reboot event (style "reboot",
+# event and detail -1).  One JSON line per event, flushed, with
 # the wall clock time it arrived.
 EVENT_CLIENT = textwrap.dedent("""
     import json, sys, threading, time
@@ -135,6 +136,8 @@ EVENT_CLIENT = textwrap.dedent("""
     conn.domainEventRegisterAny(None, libvirt.VIR_DOMAIN_EVENT_ID_LIFECYCLE,
                                 lambda c, d, e, x, o: emit("any", d, e, x), None)
     conn.domainEventRegister(lambda c, d, e, x, o: emit("legacy", d, e, x), None)
+    conn.domainEventRegisterAny(None, libvirt.VIR_DOMAIN_EVENT_ID_REBOOT,
+                                lambda c, d, o: emit("reboot", d, -1, -1), None)
     print(json.dumps(["ready"]), flush=True)
     sys.stdin.read()
 """)
@@ -280,7 +283,7 @@ def case_poweroff(d):
 
 def case_reboot(d):
     """<on_reboot> destroy stops a guest that reboots; restart lets it
-    boot again."""
+    boot again, with a reboot event."""
     ev = Events(d)
     must(virsh(UPSTREAM_VIRSH, d.uri, "define",
                write_xml(d, "rbd", "reboot", "  <on_reboot>destroy</on_reboot>\n")), "define")
@@ -303,8 +306,23 @@ def case_reboot(d):
         diag += f"rbr (on_reboot restart) after a reboot: {state!r}, QEMU {pid} -> {d.qemu_pid('rbr')}\n"
     if ev.of("rbr") != [(DEFINED, ADDED), (STARTED, BOOTED)]:
         diag += f"rbr events {ev.of('rbr')}\n"
+    # A reboot is no lifecycle change, but clients that ask hear of it;
+    # rbd's reboot was a power-off.
+    ev.wait("rbr", -1, -1, style="reboot")
+    if ev.of("rbd", style="reboot"):
+        diag += f"rbd (on_reboot destroy) had reboot events: {ev.of('rbd', style='reboot')}\n"
     must(virsh(UPSTREAM_VIRSH, d.uri, "destroy", "rbr"), "destroy")
-    ev.close()
+    printed = ev.close()
+    for prog, lines in printed.items():
+        mine = [line for line in lines if "'rbr'" in line]
+        if mine[:2] != ["event 'lifecycle' for domain 'rbr': Defined Added",
+                        "event 'lifecycle' for domain 'rbr': Started Booted"] or \
+                "event 'reboot' for domain 'rbr'" not in mine:
+            diag += f"{prog} event --loop --all printed for rbr: {mine}\n"
+        if any("'reboot' for domain 'rbd'" in line for line in lines):
+            diag += f"{prog} printed a reboot of rbd: {lines}\n"
+    if len(set(tuple(p) for p in printed.values())) != 1:
+        diag += f"Debian's virsh and ours differ: {printed}\n"
     return diag
 
 

@@ -260,6 +260,33 @@ virDomainEventStateCallbackEventID(virDomainEventState *state, int callbackID)
 }
 
 
+/* Queues @eventID for @name/@uuid/@id with its data; nothing when
+ * nobody listens. */
+static void
+virDomainEventQueue(virDomainEventState *state, int eventID, const char *name,
+                    const unsigned char *uuid, int id, int event, int detail)
+{
+    virDomainEvent *ev;
+
+    VIR_DEBUG("event %d (%d, %d) for domain %s", eventID, event, detail, name);
+    g_mutex_lock(&state->lock);
+    if (state->callbacks->len == 0 || state->timer < 0) {
+        g_mutex_unlock(&state->lock);
+        return;
+    }
+    ev = g_new0(virDomainEvent, 1);
+    ev->name = g_strdup(name);
+    memcpy(ev->uuid, uuid, VIR_UUID_BUFLEN);
+    ev->id = id;
+    ev->eventID = eventID;
+    ev->event = event;
+    ev->detail = detail;
+    g_queue_push_tail(state->queue, ev);
+    virEventUpdateTimeout(state->timer, 0);
+    g_mutex_unlock(&state->lock);
+}
+
+
 /**
  * virDomainEventLifecycleQueue:
  * @state: the driver's event state
@@ -277,24 +304,26 @@ virDomainEventLifecycleQueue(virDomainEventState *state, const char *name,
                              const unsigned char *uuid, int id, int event,
                              int detail)
 {
-    virDomainEvent *ev;
+    virDomainEventQueue(state, VIR_DOMAIN_EVENT_ID_LIFECYCLE, name, uuid, id,
+                        event, detail);
+}
 
-    VIR_DEBUG("event %d detail %d for domain %s", event, detail, name);
-    g_mutex_lock(&state->lock);
-    if (state->callbacks->len == 0 || state->timer < 0) {
-        g_mutex_unlock(&state->lock);
-        return;
-    }
-    ev = g_new0(virDomainEvent, 1);
-    ev->name = g_strdup(name);
-    memcpy(ev->uuid, uuid, VIR_UUID_BUFLEN);
-    ev->id = id;
-    ev->eventID = VIR_DOMAIN_EVENT_ID_LIFECYCLE;
-    ev->event = event;
-    ev->detail = detail;
-    g_queue_push_tail(state->queue, ev);
-    virEventUpdateTimeout(state->timer, 0);
-    g_mutex_unlock(&state->lock);
+
+/**
+ * virDomainEventRebootQueue:
+ * @state: the driver's event state
+ * @name: the domain's name
+ * @uuid: its UUID
+ * @id: its ID
+ *
+ * Queues a VIR_DOMAIN_EVENT_ID_REBOOT event: the guest was reset and
+ * boots again.  Nothing is queued when nobody listens for events.
+ */
+void
+virDomainEventRebootQueue(virDomainEventState *state, const char *name,
+                          const unsigned char *uuid, int id)
+{
+    virDomainEventQueue(state, VIR_DOMAIN_EVENT_ID_REBOOT, name, uuid, id, 0, 0);
 }
 
 
@@ -313,6 +342,9 @@ virDomainEventDispatchOne(virDomainEventCallback *cb, const virDomainEvent *ev)
     case VIR_DOMAIN_EVENT_ID_LIFECYCLE:
         ((virConnectDomainEventCallback)(void *)cb->cb)(cb->conn, dom, ev->event,
                                                         ev->detail, cb->opaque);
+        break;
+    case VIR_DOMAIN_EVENT_ID_REBOOT:
+        cb->cb(cb->conn, dom, cb->opaque);
         break;
     default:
         break;

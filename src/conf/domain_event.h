@@ -33,6 +33,8 @@ int virDomainEventStateCallbackEventID(virDomainEventState *state,
 void virDomainEventLifecycleQueue(virDomainEventState *state,
                                   const char *name, const unsigned char *uuid,
                                   int id, int event, int detail);
+void virDomainEventRebootQueue(virDomainEventState *state, const char *name,
+                               const unsigned char *uuid, int id);
 
 /* Delivers what is queued now, in the calling thread.  The event loop
  * does this by itself; tests and shutdown paths may call it. */

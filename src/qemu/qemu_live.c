@@ -32,8 +32,9 @@
  *                             flushes its disks and exits), state
  *                             shutdown, event SHUTDOWN/GUEST; restart
  *                             resets the guest and lets it run
- *   RESET from the guest      <on_reboot>: restart lets QEMU reboot it;
- *                             destroy stops it as a power-off
+ *   RESET                     <on_reboot>: restart lets QEMU reboot it,
+ *                             event REBOOT (for any reset); destroy, when
+ *                             the guest asked, stops it as a power-off
  *   STOP, RESUME              paused (with QEMU's reason) / running,
  *                             events SUSPENDED / RESUMED
  *   the pidfd: QEMU exited    stop path, reason shutdown when the
@@ -609,14 +610,18 @@ static void
 qemuLiveHandleReset(virQEMUDriver *driver, virDomainObj *vm,
                     const qemuLiveEvent *ev)
 {
-    if (!ev->guest || vm->state == VIR_DOMAIN_SHUTDOWN)
+    if (vm->state == VIR_DOMAIN_SHUTDOWN)
         return;
-    if (vm->def->onReboot == VIR_DOMAIN_LIFECYCLE_ACTION_DESTROY) {
+    if (ev->guest && vm->def->onReboot == VIR_DOMAIN_LIFECYCLE_ACTION_DESTROY) {
         qemuLiveGuestOff(driver, vm, true);
         return;
     }
-    /* restart: QEMU has already reset the guest, which boots again. */
+    /* QEMU has already reset the guest, which boots again: whoever asked
+     * (the guest, virDomainReset, a restart for <on_poweroff>), clients
+     * hear of it, as upstream's. */
     VIR_INFO("domain %s: the guest rebooted", QEMU_DOMAIN_PRIVATE(vm)->name);
+    virDomainEventRebootQueue(driver->domainEventState, vm->def->name,
+                              vm->def->uuid, vm->def->id);
 }
 
 

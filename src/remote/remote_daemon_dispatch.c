@@ -373,8 +373,31 @@ remoteRelayDomainEventLifecycle(virConnectPtr conn G_GNUC_UNUSED,
 }
 
 
-/* The driver fires only lifecycle events; a registration for any other
- * ID is accepted, as upstream's, and this is what it would call. */
+static void
+remoteRelayDomainEventReboot(virConnectPtr conn G_GNUC_UNUSED,
+                             virDomainPtr dom, void *opaque)
+{
+    remoteEventCallback *cb = opaque;
+    remote_domain_event_callback_reboot_msg msg = { 0 };
+
+    msg.callbackID = cb->callbackID;
+    msg.msg.dom.name = dom->name;
+    memcpy(msg.msg.dom.uuid, dom->uuid, VIR_UUID_BUFLEN);
+    msg.msg.dom.id = dom->id;
+    if (cb->legacy)
+        remoteEventSend(cb->client, REMOTE_PROC_DOMAIN_EVENT_REBOOT,
+                        (xdrproc_t)xdr_remote_domain_event_reboot_msg,
+                        &msg.msg);
+    else
+        remoteEventSend(cb->client, REMOTE_PROC_DOMAIN_EVENT_CALLBACK_REBOOT,
+                        (xdrproc_t)xdr_remote_domain_event_callback_reboot_msg,
+                        &msg);
+}
+
+
+/* The driver fires lifecycle and reboot events only; a registration for
+ * any other ID is accepted, as upstream's, and this is what it would
+ * call. */
 static void
 remoteRelayDomainEventOther(void)
 {
@@ -415,9 +438,17 @@ remoteEventRegister(remoteClient *client, virConnectPtr conn, int eventID,
     g_mutex_lock(&client->lock);
     cb->callbackID = client->nextCallbackID++;
     g_mutex_unlock(&client->lock);
-    fn = eventID == VIR_DOMAIN_EVENT_ID_LIFECYCLE ?
-        VIR_DOMAIN_EVENT_CALLBACK(remoteRelayDomainEventLifecycle) :
-        VIR_DOMAIN_EVENT_CALLBACK(remoteRelayDomainEventOther);
+    switch (eventID) {
+    case VIR_DOMAIN_EVENT_ID_LIFECYCLE:
+        fn = VIR_DOMAIN_EVENT_CALLBACK(remoteRelayDomainEventLifecycle);
+        break;
+    case VIR_DOMAIN_EVENT_ID_REBOOT:
+        fn = VIR_DOMAIN_EVENT_CALLBACK(remoteRelayDomainEventReboot);
+        break;
+    default:
+        fn = VIR_DOMAIN_EVENT_CALLBACK(remoteRelayDomainEventOther);
+        break;
+    }
     if ((localID = virConnectDomainEventRegisterAny(conn, dom, eventID, fn, cb,
                                                     remoteEventCallbackFree)) < 0) {
         remoteEventCallbackFree(cb);

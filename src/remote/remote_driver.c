@@ -115,43 +115,56 @@ remoteSendKeepalive(remotePrivate *priv, int proc)
 }
 
 
-/* A lifecycle event from the daemon, queued for the application's
- * callbacks; the local event state filters by domain. */
+/* A lifecycle or reboot event from the daemon, queued for the
+ * application's callbacks; the local event state filters by domain.
+ * Each procedure has its payload type; the callback-style ones carry
+ * the daemon's registration ID in front. */
 static void
 remoteHandleEvent(remotePrivate *priv, const virNetMessageHeader *hdr,
                   const char *frame, size_t len)
 {
-    remote_domain_event_callback_lifecycle_msg cbmsg = { 0 };
-    remote_domain_event_lifecycle_msg msg = { 0 };
-    remote_domain_event_lifecycle_msg *m = NULL;
+    remote_domain_event_callback_lifecycle_msg lifecycle = { 0 };
+    remote_domain_event_callback_reboot_msg reboot = { 0 };
+    xdrproc_t filter;
+    char *payload;
 
-    if (hdr->proc == REMOTE_PROC_DOMAIN_EVENT_CALLBACK_LIFECYCLE) {
-        if (virNetMessageDecodePayload(frame, len,
-                                       (xdrproc_t)xdr_remote_domain_event_callback_lifecycle_msg,
-                                       &cbmsg) < 0)
-            goto bad;
-        m = &cbmsg.msg;
-    } else if (hdr->proc == REMOTE_PROC_DOMAIN_EVENT_LIFECYCLE) {
-        if (virNetMessageDecodePayload(frame, len,
-                                       (xdrproc_t)xdr_remote_domain_event_lifecycle_msg,
-                                       &msg) < 0)
-            goto bad;
-        m = &msg;
-    } else {
+    switch (hdr->proc) {
+    case REMOTE_PROC_DOMAIN_EVENT_CALLBACK_LIFECYCLE:
+        filter = (xdrproc_t)xdr_remote_domain_event_callback_lifecycle_msg;
+        payload = (char *)&lifecycle;
+        break;
+    case REMOTE_PROC_DOMAIN_EVENT_LIFECYCLE:
+        filter = (xdrproc_t)xdr_remote_domain_event_lifecycle_msg;
+        payload = (char *)&lifecycle.msg;
+        break;
+    case REMOTE_PROC_DOMAIN_EVENT_CALLBACK_REBOOT:
+        filter = (xdrproc_t)xdr_remote_domain_event_callback_reboot_msg;
+        payload = (char *)&reboot;
+        break;
+    case REMOTE_PROC_DOMAIN_EVENT_REBOOT:
+        filter = (xdrproc_t)xdr_remote_domain_event_reboot_msg;
+        payload = (char *)&reboot.msg;
+        break;
+    default:
         VIR_DEBUG("ignoring event procedure %d", hdr->proc);
         return;
     }
-    virDomainEventLifecycleQueue(priv->events, m->dom.name,
-                                 (const unsigned char *)m->dom.uuid, m->dom.id,
-                                 m->event, m->detail);
-    xdr_free((xdrproc_t)xdr_remote_domain_event_callback_lifecycle_msg,
-             (char *)&cbmsg);
-    xdr_free((xdrproc_t)xdr_remote_domain_event_lifecycle_msg, (char *)&msg);
-    return;
-
- bad:
-    VIR_WARN("dropping an event the daemon sent: %s", virGetLastErrorMessage());
-    virResetLastError();
+    if (virNetMessageDecodePayload(frame, len, filter, payload) < 0) {
+        VIR_WARN("dropping an event the daemon sent: %s",
+                 virGetLastErrorMessage());
+        virResetLastError();
+        return;
+    }
+    if (payload == (char *)&lifecycle || payload == (char *)&lifecycle.msg)
+        virDomainEventLifecycleQueue(priv->events, lifecycle.msg.dom.name,
+                                     (const unsigned char *)lifecycle.msg.dom.uuid,
+                                     lifecycle.msg.dom.id, lifecycle.msg.event,
+                                     lifecycle.msg.detail);
+    else
+        virDomainEventRebootQueue(priv->events, reboot.msg.dom.name,
+                                  (const unsigned char *)reboot.msg.dom.uuid,
+                                  reboot.msg.dom.id);
+    xdr_free(filter, payload);
 }
 
 
