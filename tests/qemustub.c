@@ -25,6 +25,11 @@
  *                                writes anything
  *   qemu-stub-exit-at-once       prints an error as QEMU does for a bad
  *                                machine type and exits 1
+ *   qemu-stub-disk-sleep         on SIGTERM (or SIGINT, SIGHUP) stays in
+ *                                uninterruptible sleep ("D", as a QEMU
+ *                                stuck flushing to a dead disk) for
+ *                                STUB_DISK_SLEEP_S, then exits; SIGKILL
+ *                                ends it at once
  *   qemu-stub-acpi-guest         runs a guest that honours ACPI: shortly
  *                                after system_powerdown (once its CPUs
  *                                run) it powers off: SHUTDOWN (guest
@@ -47,9 +52,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <sys/prctl.h>
 #include <sys/signalfd.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 #include <sys/un.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <glib.h>
@@ -66,7 +75,11 @@ typedef enum {
     STUB_MODE_SILENT,
     STUB_MODE_EXIT_AT_ONCE,
     STUB_MODE_ACPI_GUEST,
+    STUB_MODE_DISK_SLEEP,
 } stubMode;
+
+/* How long qemu-stub-disk-sleep stays in "D" after SIGTERM. */
+#define STUB_DISK_SLEEP_S 60
 
 /* How long the ACPI guest takes to power off once asked. */
 #define STUB_GUEST_POWEROFF_MS 20
@@ -165,6 +178,8 @@ stubModeFromName(const char *argv0, int *retDelayMs)
         return STUB_MODE_EXIT_AT_ONCE;
     if (g_str_equal(base, "qemu-stub-acpi-guest"))
         return STUB_MODE_ACPI_GUEST;
+    if (g_str_equal(base, "qemu-stub-disk-sleep"))
+        return STUB_MODE_DISK_SLEEP;
     return STUB_MODE_NORMAL;
 }
 
@@ -939,6 +954,31 @@ stubRead(stubState *st, stubClient *client)
 }
 
 
+/*
+ * Puts this process in uninterruptible sleep ("D" in /proc/PID/stat) for
+ * STUB_DISK_SLEEP_S, as a QEMU whose I/O hangs: a parent waits for its
+ * vfork child in a killable, not interruptible, wait, so blocked or
+ * handled signals leave it there and only SIGKILL ends it.  The child
+ * only sleeps (raw system calls: it shares our memory), and dies with
+ * us.
+ */
+static void
+stubDiskSleep(void)
+{
+    pid_t child = vfork();
+
+    if (child == 0) {
+        struct timespec ts = { .tv_sec = STUB_DISK_SLEEP_S };
+
+        syscall(SYS_prctl, PR_SET_PDEATHSIG, SIGKILL);
+        syscall(SYS_nanosleep, &ts, NULL);
+        syscall(SYS_exit, 0);
+    }
+    if (child > 0)
+        waitpid(child, NULL, 0);
+}
+
+
 static void
 stubOnSignal(stubState *st)
 {
@@ -960,6 +1000,8 @@ stubOnSignal(stubState *st)
                 cmdline ? cmdline : "<unknown process>");
     }
 
+    if (st->mode == STUB_MODE_DISK_SLEEP)
+        stubDiskSleep();
     if (st->mode == STUB_MODE_TERM_DELAY) {
         if (st->exitAt == 0)
             st->exitAt = g_get_monotonic_time() +
