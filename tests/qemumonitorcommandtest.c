@@ -81,7 +81,7 @@ testCommands(const void *data G_GNUC_UNUSED)
         goto cleanup;
 
     if (qemuMonitorStartCPUs(mon) < 0 || qemuMonitorStopCPUs(mon) < 0 ||
-        qemuMonitorSystemPowerdown(mon) < 0 || qemuMonitorSystemReset(mon) < 0)
+        qemuMonitorSystemPowerdown(mon, 0) < 0 || qemuMonitorSystemReset(mon) < 0)
         goto cleanup;
 
     if (qemuMonitorGetKVMState(mon, &enabled, &present) < 0 || enabled || !present)

@@ -447,7 +447,7 @@ testLifeStop(const void *data G_GNUC_UNUSED)
 static int
 testLifePowerdown(const void *data G_GNUC_UNUSED)
 {
-    if (qemuMonitorSystemPowerdown(lifeMon) < 0)
+    if (qemuMonitorSystemPowerdown(lifeMon, 0) < 0)
         return -1;
     return testEventsWait(&lifeEvents, "POWERDOWN ");
 }

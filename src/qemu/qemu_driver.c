@@ -1036,8 +1036,12 @@ qemuDomainShutdownAgentPath(const virDomainDef *def)
 }
 
 
+/* virDomainShutdownFlags; @timeoutMs bounds how long QEMU may take to
+ * accept the power button (0: the monitor's timeout), so that a QEMU
+ * that cannot answer (stuck in the kernel) holds no caller with a
+ * deadline past it. */
 static int
-qemuDomainShutdownFlags(virDomainPtr dom, unsigned int flags)
+qemuDomainShutdownRun(virDomainPtr dom, unsigned int flags, int timeoutMs)
 {
     virQEMUDriver *driver = qemuDriverGet(dom->conn);
     g_autoptr(virDomainObj) vm = NULL;
@@ -1090,7 +1094,7 @@ qemuDomainShutdownFlags(virDomainPtr dom, unsigned int flags)
             goto endjob;
         }
         if (!(mon = qemuDomainGetMonitor(vm)) ||
-            qemuMonitorSystemPowerdown(mon) < 0)
+            qemuMonitorSystemPowerdown(mon, timeoutMs) < 0)
             goto endjob;
     }
     ret = 0;
@@ -1098,6 +1102,13 @@ qemuDomainShutdownFlags(virDomainPtr dom, unsigned int flags)
  endjob:
     qemuDomainObjEndJob(vm);
     return ret;
+}
+
+
+static int
+qemuDomainShutdownFlags(virDomainPtr dom, unsigned int flags)
+{
+    return qemuDomainShutdownRun(dom, flags, 0);
 }
 
 
@@ -1495,6 +1506,7 @@ typedef struct {
     bool asked;                      /* the ACPI request was delivered */
     char *why;                       /* the last thing that went wrong */
     gint64 start;                    /* monotonic, for progress */
+    gint64 deadline;                 /* monotonic: auto_shutdown_wait */
     FILE *out;
     GMutex *outLock;
 } qemuHostShutdownEntry;
@@ -1549,8 +1561,12 @@ static gpointer
 qemuHostShutdownAsk(gpointer opaque)
 {
     qemuHostShutdownEntry *e = opaque;
+    /* The request itself counts against the deadline: at least 1 ms,
+     * as 0 would mean the monitor's own timeout. */
+    int timeoutMs = MAX(1, (e->deadline - g_get_monotonic_time()) / 1000);
 
-    if (qemuDomainShutdownFlags(e->dom, VIR_DOMAIN_SHUTDOWN_ACPI_POWER_BTN) == 0) {
+    if (qemuDomainShutdownRun(e->dom, VIR_DOMAIN_SHUTDOWN_ACPI_POWER_BTN,
+                              timeoutMs) == 0) {
         e->asked = true;
     } else if (qemuHostShutdownGone(e)) {
         virResetLastError();
@@ -1713,6 +1729,7 @@ qemuDriverHostShutdown(virConnectPtr conn, FILE *out, char **retReport)
         e.outcome = e.action == QEMU_AUTO_SHUTDOWN_ACTION_NONE ?
                     QEMU_HOST_SHUTDOWN_LEFT : QEMU_HOST_SHUTDOWN_RUNNING;
         e.start = start;
+        e.deadline = deadline;
         e.out = out;
         e.outLock = &outLock;
         g_array_append_val(entries, e);
