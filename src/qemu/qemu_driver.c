@@ -2134,47 +2134,14 @@ static int
 qemuConnectRegisterCloseCallback(virConnectPtr conn, virConnectCloseFunc cb,
                                  void *opaque, virFreeCallback freecb)
 {
-    int ret = -1;
-
-    g_mutex_lock(&conn->lock);
-    if (conn->closeCallback) {
-        virReportError(VIR_ERR_OPERATION_INVALID, "%s",
-                       _("A close callback is already registered"));
-        goto cleanup;
-    }
-    conn->closeCallback = cb;
-    conn->closeOpaque = opaque;
-    conn->closeFreeCallback = freecb;
-    ret = 0;
-
- cleanup:
-    g_mutex_unlock(&conn->lock);
-    return ret;
+    return virConnectCloseCallbackRegister(conn, cb, opaque, freecb);
 }
 
 
 static int
 qemuConnectUnregisterCloseCallback(virConnectPtr conn, virConnectCloseFunc cb)
 {
-    virFreeCallback freecb;
-    void *opaque;
-
-    g_mutex_lock(&conn->lock);
-    if (conn->closeCallback != cb) {
-        g_mutex_unlock(&conn->lock);
-        virReportError(VIR_ERR_OPERATION_INVALID, "%s",
-                       _("A different callback was requested"));
-        return -1;
-    }
-    freecb = conn->closeFreeCallback;
-    opaque = conn->closeOpaque;
-    conn->closeCallback = NULL;
-    conn->closeOpaque = NULL;
-    conn->closeFreeCallback = NULL;
-    g_mutex_unlock(&conn->lock);
-    if (freecb)
-        freecb(opaque);
-    return 0;
+    return virConnectCloseCallbackUnregister(conn, cb);
 }
 
 
