@@ -51,6 +51,7 @@ testNoChildLeft(const void *opaque G_GNUC_UNUSED)
     return ret;
 }
 
+
 pid_t
 testUnusedPid(void)
 {
