@@ -269,12 +269,6 @@ testDiskSleep(const void *data G_GNUC_UNUSED)
 }
 
 
-#define DO_TEST(title, body, data) \
-    do { \
-        if (virTestRun(title, body, data) < 0) \
-            ret = -1; \
-    } while (0)
-
 static int
 mymain(void)
 {
@@ -284,17 +278,17 @@ mymain(void)
                                             &testStubs)))
         return -1;
 
-    DO_TEST("ignores SIGTERM: graceful fails in time, changes nothing; default kills",
-            testIgnoreTerm, NULL);
-    DO_TEST("exits 100 ms after SIGTERM: graceful destroy succeeds",
-            testTermDelayGraceful, NULL);
-    DO_TEST("exits 3 s after SIGTERM: graceful fails, default kills",
-            testTermDelayTooLong, NULL);
-    DO_TEST("default destroy escalates only after the term timeout",
-            testTermDelayDefault, NULL);
-    DO_TEST("stuck in the kernel after SIGTERM: graceful says where; default kills",
-            testDiskSleep, NULL);
-    DO_TEST("no domain and no process left behind", testQemuNoLeftovers, testConn);
+    ret |= virTestRun("ignores SIGTERM: graceful fails in time, changes nothing; default kills",
+                      testIgnoreTerm, NULL);
+    ret |= virTestRun("exits 100 ms after SIGTERM: graceful destroy succeeds",
+                      testTermDelayGraceful, NULL);
+    ret |= virTestRun("exits 3 s after SIGTERM: graceful fails, default kills",
+                      testTermDelayTooLong, NULL);
+    ret |= virTestRun("default destroy escalates only after the term timeout",
+                      testTermDelayDefault, NULL);
+    ret |= virTestRun("stuck in the kernel after SIGTERM: graceful says where; default kills",
+                      testDiskSleep, NULL);
+    ret |= virTestRun("no domain and no process left behind", testQemuNoLeftovers, testConn);
 
     virConnectClose(testConn);
     return ret;

@@ -5,6 +5,7 @@
  */
 
 #include <sys/prctl.h>
+#include <sys/wait.h>
 
 #include "testutils.h"
 #include "virerror.h"
@@ -121,6 +122,27 @@ virTestAssertErrorFailed(const char *file, int line, const char *expr,
                         "error %s [%d/%d] '%s...': got [%d/%d] '%s'",
                         expr, code, domain, NULLSTR(prefix),
                         err->code, err->domain, NULLSTR(err->message));
+}
+
+
+/**
+ * virTestWaitStatusString:
+ * @status: a wait status, as waitpid() fills it
+ *
+ * Returns: what it says, in the words TEST_ASSERT_EXITED and
+ * TEST_ASSERT_KILLED compare: "exited N", "killed by signal N",
+ * "stopped by signal N", or the raw value.
+ */
+char *
+virTestWaitStatusString(int status)
+{
+    if (WIFEXITED(status))
+        return g_strdup_printf("exited %d", WEXITSTATUS(status));
+    if (WIFSIGNALED(status))
+        return g_strdup_printf("killed by signal %d", WTERMSIG(status));
+    if (WIFSTOPPED(status))
+        return g_strdup_printf("stopped by signal %d", WSTOPSIG(status));
+    return g_strdup_printf("wait status 0x%x", (unsigned int)status);
 }
 
 

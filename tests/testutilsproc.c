@@ -29,6 +29,29 @@ testNoChildren(void)
 }
 
 
+
+/**
+ * testNoChildLeft:
+ * @opaque: unused
+ *
+ * A virTestRun() body for the end of a program that starts processes:
+ * none of them is left, running or unreaped.
+ *
+ * Returns: 0, or -1 with the pid of one that is left.
+ */
+int
+testNoChildLeft(const void *opaque G_GNUC_UNUSED)
+{
+    int ret = -1;
+
+    TEST_ASSERT(testNoChildren());
+    ret = 0;
+
+ cleanup:
+    return ret;
+}
+
+
 pid_t
 testUnusedPid(void)
 {

@@ -13,6 +13,8 @@
 /* Whether this process has no child at all, running or unreaped; a
  * diagnostic naming one if not. */
 bool testNoChildren(void);
+/* A virTestRun() body: testNoChildren() holds. */
+int testNoChildLeft(const void *opaque);
 
 /* A pid no process can have: pids are below pid_max. */
 pid_t testUnusedPid(void);
