@@ -1049,10 +1049,6 @@ qemuDomainShutdownRun(virDomainPtr dom, unsigned int flags, int timeoutMs)
     qemuMonitor *mon;
     int ret = -1;
 
-    virCheckFlags(VIR_DOMAIN_SHUTDOWN_ACPI_POWER_BTN |
-                  VIR_DOMAIN_SHUTDOWN_GUEST_AGENT |
-                  VIR_DOMAIN_SHUTDOWN_SIGNAL, -1);
-
     if (!(vm = qemuDomainObjBeginJobFromDomain(dom, true)))
         return -1;
     priv = QEMU_DOMAIN_PRIVATE(vm);
@@ -1108,6 +1104,10 @@ qemuDomainShutdownRun(virDomainPtr dom, unsigned int flags, int timeoutMs)
 static int
 qemuDomainShutdownFlags(virDomainPtr dom, unsigned int flags)
 {
+    virCheckFlags(VIR_DOMAIN_SHUTDOWN_ACPI_POWER_BTN |
+                  VIR_DOMAIN_SHUTDOWN_GUEST_AGENT |
+                  VIR_DOMAIN_SHUTDOWN_SIGNAL, -1);
+
     return qemuDomainShutdownRun(dom, flags, 0);
 }
 
