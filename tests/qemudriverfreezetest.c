@@ -19,6 +19,7 @@
 
 #include "testutils.h"
 #include "testutilsqemu.h"
+#include "testutilsproc.h"
 
 #define TEST_FREEZER_ROOT "/sys/fs/cgroup/freezer"
 
@@ -30,71 +31,6 @@ static char *testGroup;
 
 /* ---- the freezer -------------------------------------------------- */
 
-static int
-testGroupWrite(const char *file, const char *value)
-{
-    g_autofree char *path = g_build_filename(testGroup, file, NULL);
-    g_autoptr(GError) gerr = NULL;
-
-    if (!g_file_set_contents_full(path, value, -1, G_FILE_SET_CONTENTS_NONE,
-                                  0644, &gerr)) {
-        virTestDiag("cannot write '%s' to %s: %s", value, path, gerr->message);
-        return -1;
-    }
-    return 0;
-}
-
-
-static char *
-testGroupRead(const char *file)
-{
-    g_autofree char *path = g_build_filename(testGroup, file, NULL);
-    char *content = NULL;
-
-    if (!g_file_get_contents(path, &content, NULL, NULL))
-        return NULL;
-    return g_strstrip(content);
-}
-
-
-/* Sets the group's state and waits until the kernel reports it. */
-static int
-testGroupSetState(const char *state)
-{
-    if (testGroupWrite("freezer.state", state) < 0)
-        return -1;
-    for (int i = 0; i < 5000; i++) {
-        g_autofree char *now = testGroupRead("freezer.state");
-
-        if (STREQ_NULLABLE(now, state))
-            return 0;
-        g_usleep(1000);
-    }
-    virTestDiag("the freezer group %s did not become %s", testGroup, state);
-    return -1;
-}
-
-
-/* The state letter and name /proc shows for @pid, e.g. "D (disk sleep)". */
-static char *
-testProcessState(pid_t pid)
-{
-    g_autofree char *path = g_strdup_printf("/proc/%lld/status", (long long)pid);
-    g_autofree char *status = NULL;
-    const char *p;
-    const char *end;
-
-    if (!g_file_get_contents(path, &status, NULL, NULL) ||
-        !(p = strstr(status, "\nState:")))
-        return NULL;
-    p += strlen("\nState:");
-    while (*p == ' ' || *p == '\t')
-        p++;
-    end = strchr(p, '\n');
-    return g_strndup(p, end ? end - p : (gssize)strlen(p));
-}
-
-
 /* Moves @pid (every thread) into the group and freezes it: asleep
  * uninterruptibly, as /proc shows it. */
 static int
@@ -104,8 +40,8 @@ testFreeze(pid_t pid)
     g_autofree char *state = NULL;
     int ret = -1;
 
-    TEST_ASSERT_OK(testGroupWrite("cgroup.procs", pidText));
-    TEST_ASSERT_OK(testGroupSetState("FROZEN"));
+    TEST_ASSERT_OK(testCgroupWrite(testGroup, "cgroup.procs", pidText));
+    TEST_ASSERT_OK(testCgroupSetFreezer(testGroup, "FROZEN"));
     state = testProcessState(pid);
     TEST_ASSERT_EQ_STR(state, "D (disk sleep)");
     ret = 0;
@@ -145,9 +81,9 @@ testGroupRemove(void)
 {
     if (!testGroup)
         return;
-    testGroupWrite("freezer.state", "THAWED");
+    testCgroupWrite(testGroup, "freezer.state", "THAWED");
     for (int i = 0; i < 5000; i++) {
-        g_autofree char *procs = testGroupRead("cgroup.procs");
+        g_autofree char *procs = testCgroupRead(testGroup, "cgroup.procs");
 
         testReapChildren();
         if (!procs || !*procs)
@@ -166,7 +102,7 @@ testGroupRemove(void)
 static void
 testCleanup(virDomainPtr dom, pid_t pid)
 {
-    testGroupWrite("freezer.state", "THAWED");
+    testCgroupWrite(testGroup, "freezer.state", "THAWED");
     testQemuCleanup(dom, pid);
 }
 
@@ -211,7 +147,7 @@ testGraceful(const void *data G_GNUC_UNUSED)
     TEST_ASSERT_STATE(dom, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_BOOTED);
 
     /* Thawed, QEMU ends on the SIGTERM it was sent: a clean shutdown. */
-    TEST_ASSERT_OK(testGroupSetState("THAWED"));
+    TEST_ASSERT_OK(testCgroupSetFreezer(testGroup, "THAWED"));
     TEST_ASSERT_MSG(testProcessWaitGone(pid, 5000),
                     "thawed QEMU did not act on its pending SIGTERM");
     TEST_ASSERT_STATE(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_SHUTDOWN);
@@ -227,7 +163,7 @@ static gpointer
 testThawThread(gpointer opaque G_GNUC_UNUSED)
 {
     g_usleep(200 * 1000);
-    return GINT_TO_POINTER(testGroupSetState("THAWED"));
+    return GINT_TO_POINTER(testCgroupSetFreezer(testGroup, "THAWED"));
 }
 
 

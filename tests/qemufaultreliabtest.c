@@ -26,6 +26,7 @@
 
 #include "testutils.h"
 #include "testutilsqemu.h"
+#include "testutilsproc.h"
 #include "testutilsreliab.h"
 #include "virfile.h"
 
@@ -143,38 +144,6 @@ testFrozen(const void *data G_GNUC_UNUSED)
 
 
 /* Writes @value into a cgroup file. */
-static int
-testCgroupWrite(const char *dir, const char *file, const char *value)
-{
-    g_autofree char *path = g_build_filename(dir, file, NULL);
-    VIR_AUTOCLOSE fd = open(path, O_WRONLY | O_CLOEXEC);
-
-    if (fd < 0 || write(fd, value, strlen(value)) != (ssize_t)strlen(value)) {
-        virTestDiag("cannot write '%s' to %s: %s", value, path, g_strerror(errno));
-        return -1;
-    }
-    return 0;
-}
-
-
-static int
-testCgroupWaitState(const char *dir, const char *want)
-{
-    g_autofree char *path = g_build_filename(dir, "freezer.state", NULL);
-
-    for (int i = 0; i < 5000; i++) {
-        g_autofree char *state = NULL;
-
-        if (g_file_get_contents(path, &state, NULL, NULL) &&
-            STREQ(g_strstrip(state), want))
-            return 0;
-        g_usleep(1000);
-    }
-    virTestDiag("%s never became %s", path, want);
-    return -1;
-}
-
-
 typedef struct {
     virDomainPtr dom;
     int rc;
@@ -216,8 +185,7 @@ testUnkillableRound(virDomainPtr dom, const char *cgroup, double *retElapsed)
     before = testQemuStatusFile(testRoot, "unkillable");
     pidstr = g_strdup_printf("%lld", (long long)pid);
     TEST_ASSERT_OK(testCgroupWrite(cgroup, "cgroup.procs", pidstr));
-    TEST_ASSERT_OK(testCgroupWrite(cgroup, "freezer.state", "FROZEN"));
-    TEST_ASSERT_OK(testCgroupWaitState(cgroup, "FROZEN"));
+    TEST_ASSERT_OK(testCgroupSetFreezer(cgroup, "FROZEN"));
 
     start = g_get_monotonic_time();
     TEST_ASSERT_FAILS(virDomainDestroy(dom));

@@ -122,24 +122,6 @@ testQemuRunDirLeft(const char *root)
 }
 
 
-static char *
-testProcessStatusField(pid_t pid, const char *field)
-{
-    g_autofree char *path = g_strdup_printf("/proc/%lld/status", (long long)pid);
-    g_autofree char *content = NULL;
-    g_auto(GStrv) lines = NULL;
-
-    if (!g_file_get_contents(path, &content, NULL, NULL))
-        return NULL;
-    lines = g_strsplit(content, "\n", -1);
-    for (size_t i = 0; lines[i]; i++) {
-        if (g_str_has_prefix(lines[i], field) && lines[i][strlen(field)] == ':')
-            return g_strstrip(g_strdup(lines[i] + strlen(field) + 1));
-    }
-    return NULL;
-}
-
-
 /* A process has exited once its pidfd is readable: when every thread
  * is gone.  (/proc shows the leader as a zombie as soon as the main
  * thread exits, while others may still run.) */
