@@ -345,7 +345,6 @@ virTestCheckDataFiles(const char *subdir, const char *const *suffixes,
 
         for (size_t i = 0; suffixes[i]; i++) {
             if (g_str_has_suffix(file, suffixes[i]) &&
-                strlen(file) > strlen(suffixes[i]) &&
                 (!suffix || strlen(suffixes[i]) > strlen(suffix)))
                 suffix = suffixes[i];
         }
