@@ -364,7 +364,7 @@ virTestCheckDataFiles(const char *subdir, const char *const *suffixes,
         }
         owned = value;
         if (owned && !g_strv_contains(owned, suffix)) {
-            virTestDiag("%s/%s: case '%s' has no %s file", subdir, file, base,
+            virTestDiag("%s/%s: case '%s' reads no %s file", subdir, file, base,
                         suffix);
             ret = -1;
         }
