@@ -442,6 +442,34 @@ testEventsWait(testEvents *ev, const char *expect)
 }
 
 
+/* Waits until the log ends with @suffix; fails after 10 s (a real
+ * QEMU's events may follow others the test does not name).  Empties
+ * the log either way, so that the next wait sees only what follows. */
+int
+testEventsWaitEnd(testEvents *ev, const char *suffix)
+{
+    gint64 deadline = g_get_monotonic_time() + 10 * G_TIME_SPAN_SECOND;
+    int ret = 0;
+
+    g_mutex_lock(&ev->lock);
+    while (!g_str_has_suffix(ev->log->str, suffix)) {
+        if (!g_cond_wait_until(&ev->cond, &ev->lock, deadline))
+            break;
+    }
+    if (!g_str_has_suffix(ev->log->str, suffix)) {
+        virTestDiag("callbacks: got '%s', expected '%s' at the end",
+                    ev->log->str, suffix);
+        ret = -1;
+    }
+    if (ev->onMainThread) {
+        virTestDiag("a callback ran on the caller's thread");
+        ret = -1;
+    }
+    g_string_truncate(ev->log, 0);
+    g_mutex_unlock(&ev->lock);
+    return ret;
+}
+
 static void
 testEofNotify(qemuMonitor *mon, void *opaque)
 {

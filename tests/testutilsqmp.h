@@ -99,6 +99,9 @@ void testEventsClear(testEvents *ev);
 /* Waits up to 5 s until the log is @expect; -1 with a diagnostic on a
  * mismatch, or if a callback ran on the caller's thread. */
 int testEventsWait(testEvents *ev, const char *expect);
+/* Waits up to 10 s until the log ends with @suffix, then empties it;
+ * -1 with a diagnostic as testEventsWait. */
+int testEventsWaitEnd(testEvents *ev, const char *suffix);
 
 /* Callbacks that log into the testEvents given as opaque. */
 extern const qemuMonitorCallbacks testCallbacks;
