@@ -600,6 +600,25 @@ testQmpCheckError(int code, const char *pattern)
 }
 
 
+/*
+ * The end of every case on a fake: closes *@mon, then waits for the
+ * fake *@srv to finish its script, and sets both to NULL (either
+ * pointer may be NULL, and so may what it points to).  A case calls it
+ * in its body to assert on it, and again in its cleanup, where it only
+ * releases what a failed assertion left.
+ */
+int
+testQmpFinish(qemuMonitor **mon, testServer **srv)
+{
+    int ret = 0;
+
+    if (mon)
+        g_clear_pointer(mon, qemuMonitorClose);
+    if (srv && *srv && testServerFinish(g_steal_pointer(srv)) < 0)
+        ret = -1;
+    return ret;
+}
+
 gint64
 testNowMs(void)
 {

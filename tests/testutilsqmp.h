@@ -110,6 +110,9 @@ extern const qemuMonitorCallbacks testCallbacks;
  * message matching the glob @pattern (NULL: any); resets it.  -1 with a
  * diagnostic when it differs. */
 int testQmpCheckError(int code, const char *pattern);
+/* Closes *@mon and finishes the fake *@srv, setting both to NULL
+ * (either may be NULL); -1 as testServerFinish. */
+int testQmpFinish(qemuMonitor **mon, testServer **srv);
 /* The monotonic clock in milliseconds. */
 gint64 testNowMs(void);
 /* Opens a monitor on a fake following @steps, its events into @ev. */
