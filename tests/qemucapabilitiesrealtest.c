@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 
 #include "testutils.h"
+#include "testutilscaps.h"
 #include "qemu_capabilities.h"
 #include "qemu_capabilitiespriv.h"
 #include "virerror.h"
@@ -21,7 +22,6 @@
 #define VIR_FROM_THIS VIR_FROM_NONE
 
 #define TEST_BINARY "/usr/bin/qemu-system-x86_64"
-#define FIXTURE "caps_7.2.0_x86_64.caps"
 
 static char *testCacheDir;
 
@@ -57,8 +57,7 @@ testProbeMatchesFixture(const void *data G_GNUC_UNUSED)
 {
     g_autofree char *runDir = virTestMakeTempDir("capsrun");
     g_autoptr(virQEMUCapsCache) cache = virQEMUCapsCacheNew(testCacheDir, runDir);
-    g_autofree char *path = g_strdup_printf("%s/qemucapabilitiesdata/%s",
-                                            virTestSrcDir(), FIXTURE);
+    g_autofree char *path = testCapsFixturePath();
     g_autofree char *fixtureText = NULL;
     g_autofree char *actual = NULL;
     g_autofree char *text = NULL;

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 
 #include "testutils.h"
+#include "testutilscaps.h"
 #include "qemu_capabilities.h"
 #include "qemu_capabilitiespriv.h"
 #include "virerror.h"
@@ -20,29 +21,13 @@
 
 #define VIR_FROM_THIS VIR_FROM_NONE
 
-#define FIXTURE "caps_7.2.0_x86_64.caps"
-
-
-static virQEMUCaps *
-testLoadFixture(void)
-{
-    g_autofree char *path = g_strdup_printf("%s/qemucapabilitiesdata/%s",
-                                            virTestSrcDir(), FIXTURE);
-    g_autofree char *data = NULL;
-
-    if (virTestLoadFile(path, &data) < 0)
-        return NULL;
-    return virQEMUCapsParse(data, path);
-}
-
 
 static int
 testRoundTrip(const void *data G_GNUC_UNUSED)
 {
-    g_autoptr(virQEMUCaps) caps = testLoadFixture();
+    g_autoptr(virQEMUCaps) caps = testCapsLoadFixture();
     g_autoptr(virQEMUCaps) copy = NULL;
-    g_autofree char *path = g_strdup_printf("%s/qemucapabilitiesdata/%s",
-                                            virTestSrcDir(), FIXTURE);
+    g_autofree char *path = testCapsFixturePath();
     g_autofree char *text = NULL;
     g_autofree char *copyText = NULL;
     int ret = -1;
@@ -63,7 +48,7 @@ testRoundTrip(const void *data G_GNUC_UNUSED)
 static int
 testMachines(const void *data G_GNUC_UNUSED)
 {
-    g_autoptr(virQEMUCaps) caps = testLoadFixture();
+    g_autoptr(virQEMUCaps) caps = testCapsLoadFixture();
     const virQEMUCapsMachine *m;
     int ret = -1;
 
@@ -101,7 +86,7 @@ testMachines(const void *data G_GNUC_UNUSED)
 static int
 testTypes(const void *data G_GNUC_UNUSED)
 {
-    g_autoptr(virQEMUCaps) caps = testLoadFixture();
+    g_autoptr(virQEMUCaps) caps = testCapsLoadFixture();
     const char *wanted[] = {
         "virtio-blk-pci", "virtio-net-pci", "e1000", "rtl8139", "lsi53c895a",
         "virtio-scsi-pci", "ich9-ahci", "piix3-usb-uhci", "VGA", "cirrus-vga",
@@ -212,7 +197,7 @@ testCacheFixture(const void *data G_GNUC_UNUSED)
 {
     g_autofree char *dir = virTestMakeTempDir("qemucaps");
     g_autoptr(virQEMUCapsCache) cache = virQEMUCapsCacheNew(dir, dir);
-    g_autoptr(virQEMUCaps) caps = testLoadFixture();
+    g_autoptr(virQEMUCaps) caps = testCapsLoadFixture();
     g_autoptr(virQEMUCaps) found = NULL;
     g_autoptr(virQEMUCaps) again = NULL;
     const char *fake = "/nonexistent/qemu-system-x86_64";
@@ -238,7 +223,7 @@ testCacheTooOld(const void *data G_GNUC_UNUSED)
 {
     g_autofree char *dir = virTestMakeTempDir("qemucaps");
     g_autoptr(virQEMUCapsCache) cache = virQEMUCapsCacheNew(dir, dir);
-    g_autoptr(virQEMUCaps) caps = testLoadFixture();
+    g_autoptr(virQEMUCaps) caps = testCapsLoadFixture();
     g_autoptr(virQEMUCaps) found = NULL;
     int ret = -1;
 
@@ -293,7 +278,7 @@ static int
 testWriteCacheFile(virQEMUCapsCache *cache, const char *dir,
                    const char *binary, unsigned int version)
 {
-    g_autoptr(virQEMUCaps) caps = testLoadFixture();
+    g_autoptr(virQEMUCaps) caps = testCapsLoadFixture();
     g_autofree char *path = NULL;
     g_autofree char *text = NULL;
     struct stat sb;

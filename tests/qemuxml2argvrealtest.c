@@ -852,7 +852,7 @@ mymain(void)
 
     if (!virFileIsExecutable("/usr/bin/qemu-system-x86_64"))
         return EXIT_AM_SKIP;
-    if (!(testCaps = testArgvLoadCaps()))
+    if (!(testCaps = testCapsLoadFixture()))
         return EXIT_FAILURE;
     testFirmwareDirs[0] = g_strdup_printf("%s/qemufirmwaredata", virTestSrcDir());
 

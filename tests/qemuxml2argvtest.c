@@ -456,7 +456,7 @@ mymain(void)
     static const char *const failSuffixes[] = { ".xml", ".err", NULL };
     int ret = 0;
 
-    if (!(testCaps = testArgvLoadCaps()))
+    if (!(testCaps = testCapsLoadFixture()))
         return EXIT_FAILURE;
     testFirmwareDirs[0] = g_strdup_printf("%s/qemufirmwaredata", virTestSrcDir());
 

@@ -8,9 +8,7 @@
 #pragma once
 
 #include "domain_conf.h"
-#include "qemu_capabilities.h"
-#include "testutils.h"
-#include "virerror.h"
+#include "testutilscaps.h"
 
 /* The descriptor number the tap of interface i is passed as. */
 #define TEST_TAP_FD_FIRST 40
@@ -28,10 +26,6 @@ testTapFDs(const virDomainDef *def)
     return fds;
 }
 
-
-/* The capabilities both build with: Debian's QEMU 7.2, from
- * tests/qemucapabilitiesdata. */
-#define TEST_ARGV_CAPS "caps_7.2.0_x86_64.caps"
 
 /* What a case of qemuxml2argvtests.h asks of the build. */
 typedef enum {
@@ -53,22 +47,6 @@ typedef struct {
     bool fail;
     unsigned int flags;
 } testArgvInfo;
-
-/* TEST_ARGV_CAPS parsed; NULL with a diagnostic if it cannot be. */
-static inline virQEMUCaps *
-testArgvLoadCaps(void)
-{
-    g_autofree char *path = g_strdup_printf("%s/qemucapabilitiesdata/%s",
-                                            virTestSrcDir(), TEST_ARGV_CAPS);
-    g_autofree char *text = NULL;
-    virQEMUCaps *caps;
-
-    if (virTestLoadFile(path, &text) < 0)
-        return NULL;
-    if (!(caps = virQEMUCapsParse(text, path)))
-        virTestDiag("cannot parse %s: %s", path, virGetLastErrorMessage());
-    return caps;
-}
 
 /* For g_ptr_array_sort() of strings. */
 static inline gint
