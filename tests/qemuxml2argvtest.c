@@ -206,23 +206,24 @@ testCompareLiveAddresses(const testArgvInfo *info, const char *liveXML)
     g_autoptr(GHashTable) theirs = NULL;
     JsonObject *root;
     const char *upstreamXML;
+    int ret = -1;
 
-    if (!json_parser_load_from_file(parser, path, NULL) ||
-        !JSON_NODE_HOLDS_OBJECT(json_parser_get_root(parser)) ||
-        !(root = json_node_get_object(json_parser_get_root(parser))) ||
-        !(upstreamXML = json_object_get_string_member_with_default(root, "live-xml",
-                                                                   NULL))) {
-        virTestDiag("%s has no live XML of upstream's guest: run tests/record-upstream %s",
+    TEST_ASSERT_MSG(json_parser_load_from_file(parser, path, NULL) &&
+                    JSON_NODE_HOLDS_OBJECT(json_parser_get_root(parser)) &&
+                    (root = json_node_get_object(json_parser_get_root(parser))) &&
+                    (upstreamXML = json_object_get_string_member_with_default(root, "live-xml",
+                                                                              NULL)),
+                    "%s has no live XML of upstream's guest: run tests/record-upstream %s",
                     path, info->name);
-        return -1;
-    }
-    if (!(ours = testAddressesByAlias(liveXML, "our live XML")) ||
-        !(theirs = testAddressesByAlias(upstreamXML, "upstream's live XML")))
-        return -1;
-    if (testAddressesContained(theirs, ours, "upstream", "ours") < 0 ||
-        testAddressesContained(ours, theirs, "ours", "upstream") < 0)
-        return -1;
-    return 0;
+    TEST_ASSERT_NONNULL(ours = testAddressesByAlias(liveXML, "our live XML"));
+    TEST_ASSERT_NONNULL(theirs = testAddressesByAlias(upstreamXML, "upstream's live XML"));
+    /* Both ways: each lists every device it finds out of place. */
+    TEST_ASSERT_OK(testAddressesContained(theirs, ours, "upstream", "ours"));
+    TEST_ASSERT_OK(testAddressesContained(ours, theirs, "ours", "upstream"));
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
