@@ -630,8 +630,7 @@ testShowDifference(const char *expect, const char *actual)
 static int
 testCompareUpstream(const char *name, const char *query, JsonNode *ours)
 {
-    g_autofree char *path = g_strdup_printf("%s/qemuxml2argvdata/%s.upstream.json",
-                                            virTestSrcDir(), name);
+    g_autofree char *path = testArgvDataPath(name, "upstream.json");
     g_autoptr(JsonParser) parser = json_parser_new();
     g_autofree char *expect = NULL;
     g_autofree char *actual = NULL;
@@ -740,8 +739,7 @@ testRunQEMU(const testArgvInfo *info, const virDomainDef *def,
     g_autoptr(GError) gerr = NULL;
     static const char *const queries[] = { "query-pci", "query-block", "query-chardev" };
     JsonNode *answers[G_N_ELEMENTS(queries)] = { 0 };
-    g_autofree char *recording = g_strdup_printf("%s/qemuxml2argvdata/%s.upstream.json",
-                                                 virTestSrcDir(), info->name);
+    g_autofree char *recording = testArgvDataPath(info->name, "upstream.json");
     qemuMonitor *mon = NULL;
     VIR_AUTOCLOSE pidfd = -1;
     int ret = -1;
@@ -800,8 +798,7 @@ static int
 testRealQEMU(const void *opaque)
 {
     const testArgvInfo *info = opaque;
-    g_autofree char *xmlPath = g_strdup_printf("%s/qemuxml2argvdata/%s.xml",
-                                               virTestSrcDir(), info->name);
+    g_autofree char *xmlPath = testArgvDataPath(info->name, "xml");
     g_autofree char *xml = NULL;
     g_autoptr(virDomainDef) def = NULL;
     g_autoptr(virQEMUCaps) caps = virQEMUCapsCopy(testCaps);

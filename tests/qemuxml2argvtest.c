@@ -46,14 +46,6 @@ static char *testFirmwareDirs[2];
 
 
 
-static char *
-testDataPath(const char *name, const char *ext)
-{
-    return g_strdup_printf("%s/qemuxml2argvdata/%s.%s", virTestSrcDir(), name,
-                           ext);
-}
-
-
 /* What the driver does between parsing and building: prepare the
  * definition and reserve ports for autoport displays. */
 static virDomainDef *
@@ -108,7 +100,7 @@ testBuild(const virDomainDef *def, const virQEMUCaps *caps, const char *name)
 static int
 testCompareError(const testArgvInfo *info)
 {
-    g_autofree char *errPath = testDataPath(info->name, "err");
+    g_autofree char *errPath = testArgvDataPath(info->name, "err");
     g_autofree char *actual = NULL;
     virErrorPtr err = virGetLastError();
     int ret = -1;
@@ -200,7 +192,7 @@ testAddressesContained(GHashTable *a, GHashTable *b, const char *aName,
 static int
 testCompareLiveAddresses(const testArgvInfo *info, const char *liveXML)
 {
-    g_autofree char *path = testDataPath(info->name, "upstream.json");
+    g_autofree char *path = testArgvDataPath(info->name, "upstream.json");
     g_autoptr(JsonParser) parser = json_parser_new();
     g_autoptr(GHashTable) ours = NULL;
     g_autoptr(GHashTable) theirs = NULL;
@@ -231,8 +223,8 @@ static int
 testCompareXMLToArgv(const void *opaque)
 {
     const testArgvInfo *info = opaque;
-    g_autofree char *xmlPath = testDataPath(info->name, "xml");
-    g_autofree char *argsPath = testDataPath(info->name, "args");
+    g_autofree char *xmlPath = testArgvDataPath(info->name, "xml");
+    g_autofree char *argsPath = testArgvDataPath(info->name, "args");
     g_autofree char *xml = NULL;
     g_autofree char *actual = NULL;
     g_autofree char *liveXML = NULL;
@@ -304,7 +296,7 @@ testCheckOrphans(const void *opaque)
 static virDomainDef *
 testLoadDef(const char *name, bool prepare)
 {
-    g_autofree char *xmlPath = testDataPath(name, "xml");
+    g_autofree char *xmlPath = testArgvDataPath(name, "xml");
     g_autofree char *xml = NULL;
     g_autoptr(virDomainDef) def = NULL;
 

@@ -10,6 +10,14 @@
 #include "domain_conf.h"
 #include "testutilscaps.h"
 
+/* tests/qemuxml2argvdata/@name.@ext: the cases' definitions and
+ * golden files. */
+static inline char *
+testArgvDataPath(const char *name, const char *ext)
+{
+    return g_strdup_printf("%s/qemuxml2argvdata/%s.%s", virTestSrcDir(), name, ext);
+}
+
 /* The descriptor number the tap of interface i is passed as. */
 #define TEST_TAP_FD_FIRST 40
 
