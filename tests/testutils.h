@@ -250,6 +250,8 @@ int virTestLoadFile(const char *path, char **ret);
 int virTestCompareToFile(const char *actual, const char *filename);
 int virTestCompareStrings(const char *expect, const char *actual,
                           const char *what);
+int virTestCheckDataFiles(const char *subdir, const char *const *suffixes,
+                          bool othersAllowed, GHashTable *cases);
 
 /* Directory of the test sources and of the build, from meson. */
 const char *virTestSrcDir(void);
