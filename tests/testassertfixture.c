@@ -220,6 +220,29 @@ testFailOk(const void *data)
 }
 
 
+/* A test helper: says why itself, sets no libvirt error. */
+static int
+testReturnQuietFailure(void)
+{
+    virResetLastError();
+    return -1;
+}
+
+
+static int
+testFailOkQuiet(const void *data)
+{
+    int ret = -1;
+
+    TEST_ASSERT_OK(testReturnQuietFailure()); /* fails: ok-quiet */
+    testPastAssertion = true;
+    ret = 0;
+
+ cleanup:
+    return testFinish(data, ret);
+}
+
+
 static int
 testFailFails(const void *data)
 {
@@ -400,6 +423,7 @@ mymain(void)
         { "contains", testFailContains },
         { "lacks", testFailLacks },
         { "ok", testFailOk },
+        { "ok-quiet", testFailOkQuiet },
         { "fails", testFailFails },
         { "nonnull", testFailNonNull },
         { "error-none", testFailErrorNone },

@@ -31,6 +31,7 @@ EXPECT = {
     "contains": 'text contains "reason=": "pid=12 name=x" lacks "reason="',
     "lacks": 'text lacks "pid=": "pid=12 name=x" contains "pid="',
     "ok": "testReturnFailure(): returned -1: operation failed: could not frob knob",
+    "ok-quiet": "testReturnQuietFailure(): returned -1",
     "fails": 'g_strcmp0("a", "a"): succeeded (returned 0), expected a failure',
     "nonnull": "nothing: NULL: no error",
     "error-none": "error VIR_ERR_NO_DOMAIN [42/-1] '<null>...': no error reported",

@@ -171,14 +171,17 @@ bool virTestErrorMatches(int code, int domain, const char *prefix);
     } while (0)
 
 /* A libvirt-style call succeeds (returns >= 0); otherwise its value
- * and the last error are printed. */
+ * and the last error, if it set one, are printed (a test helper says
+ * why itself, just above). */
 #define TEST_ASSERT_OK(expr) \
     do { \
         long long testAssertA_ = (expr); \
         if (testAssertA_ < 0) { \
-            virTestAssertFailed(__FILE__, __LINE__, "%s: returned %lld: %s", \
+            bool testAssertErr_ = virGetLastErrorCode() != VIR_ERR_OK; \
+            virTestAssertFailed(__FILE__, __LINE__, "%s: returned %lld%s%s", \
                                 #expr, testAssertA_, \
-                                virGetLastErrorMessage()); \
+                                testAssertErr_ ? ": " : "", \
+                                testAssertErr_ ? virGetLastErrorMessage() : ""); \
             goto cleanup; \
         } \
     } while (0)
