@@ -149,6 +149,9 @@ class Events:
 
     def __init__(self, d):
         self.d = d
+        self.printed = None
+        # Closed by with_daemon too, should the case fail before it does.
+        d.event_clients = getattr(d, "event_clients", []) + [self]
         self.lines = []
         self.cond = threading.Condition()
         self.py = subprocess.Popen(["/usr/bin/python3", "-c", EVENT_CLIENT, d.uri],
@@ -196,6 +199,8 @@ class Events:
 
     def close(self):
         """Stops the clients; returns {prog: the lines virsh printed}."""
+        if self.printed is not None:
+            return self.printed
         try:
             self.py.stdin.close()
         except OSError:
@@ -212,6 +217,7 @@ class Events:
             with open(out) as f:
                 printed[prog] = [line for line in f.read().splitlines()
                                  if line.startswith("event '")]
+        self.printed = printed
         return printed
 
 
@@ -490,6 +496,23 @@ def start_fleet(d, acpi, idle, frozen, keep=()):
     return pids
 
 
+def host_shutdown(d, wait, bound):
+    """systemd's SIGTERM to the daemon with host shutdown configured
+    (auto_shutdown_wait @wait): a diagnostic unless it exits 0 within
+    @bound seconds."""
+    t0 = time.monotonic()
+    d.proc.send_signal(signal.SIGTERM)
+    try:
+        d.proc.wait(wait + 60)
+    except subprocess.TimeoutExpired:
+        pass
+    took = time.monotonic() - t0
+    rc = d.stop(signal.SIGKILL)
+    if rc != 0 or took > bound:
+        return f"the daemon exited {rc} after {took:.1f} s\n"
+    return ""
+
+
 def read_report(d):
     with open(os.path.join(d.root, "run", "host-shutdown.report")) as f:
         return sorted(f.read().splitlines())
@@ -503,18 +526,8 @@ def case_host_shutdown(d):
     acpi = [f"obey{i}" for i in range(3)]
     idle = [f"deaf{i:02d}" for i in range(14)]
     pids = start_fleet(d, acpi, idle, ["frozen", "frozenkill"], ["keep"])
-    t0 = time.monotonic()
-    d.proc.send_signal(signal.SIGTERM)
-    try:
-        d.proc.wait(HOST_SHUTDOWN_WAIT + 60)
-    except subprocess.TimeoutExpired:
-        pass
-    took = time.monotonic() - t0
-    rc = d.stop(signal.SIGKILL)
-    diag = ""
     # deadline + graceful (0.4) + term (0.5), with room for a loaded host
-    if rc != 0 or took > HOST_SHUTDOWN_WAIT + 10:
-        diag += f"the daemon exited {rc} after {took:.1f} s\n"
+    diag = host_shutdown(d, HOST_SHUTDOWN_WAIT, HOST_SHUTDOWN_WAIT + 10)
     report = read_report(d)
     want = sorted([f"{n}: shut down" for n in acpi] +
                   [f"{n}: destroyed gracefully (SIGTERM)" for n in idle] +
@@ -567,19 +580,9 @@ def case_host_shutdown_stuck(d):
     for name in ("stuck", "deaf"):
         must(virsh(UPSTREAM_VIRSH, d.uri, "start", name), "start")
     pids = {name: d.qemu_pid(name) for name in ("stuck", "deaf")}
-    t0 = time.monotonic()
-    d.proc.send_signal(signal.SIGTERM)
-    try:
-        d.proc.wait(STUCK_WAIT + 60)
-    except subprocess.TimeoutExpired:
-        pass
-    took = time.monotonic() - t0
-    rc = d.stop(signal.SIGKILL)
-    diag = ""
     # deadline + graceful (0.4), with room for a loaded host; far less
     # than start_timeout (30 s)
-    if rc != 0 or took > STUCK_WAIT + 8:
-        diag += f"the daemon exited {rc} after {took:.1f} s\n"
+    diag = host_shutdown(d, STUCK_WAIT, STUCK_WAIT + 8)
     report = read_report(d)
     st = proc_stat(pids["stuck"])
     try:
@@ -743,6 +746,8 @@ def with_daemon(fn, **kw):
             d.start()
             diag = fn(d)
         finally:
+            for ev in getattr(d, "event_clients", []):
+                ev.close()
             leaked = d.close()
         if leaked and not diag:
             diag = f"QEMU processes left running: {leaked}"

@@ -357,6 +357,26 @@ testTookBetween(const char *what, double elapsed, double low, double high)
 }
 
 
+int
+testQemuGracefulFailsInTime(virDomainPtr dom, pid_t pid)
+{
+    g_autofree char *pidText = g_strdup_printf("process %lld ", (long long)pid);
+    gint64 start = g_get_monotonic_time();
+    int ret = -1;
+
+    TEST_ASSERT_FAILS(virDomainDestroyFlags(dom, VIR_DOMAIN_DESTROY_GRACEFUL));
+    TEST_ASSERT(testTookBetween("failed graceful destroy", testSecondsSince(start),
+                                TEST_GRACEFUL_TIMEOUT, TEST_GRACEFUL_TIMEOUT + TEST_SLACK));
+    TEST_ASSERT_ERROR_FULL(VIR_ERR_OPERATION_FAILED, VIR_FROM_QEMU,
+                           "operation failed: failed to kill qemu process with SIGTERM");
+    TEST_ASSERT_STR_CONTAINS(virGetLastErrorMessage(), pidText);
+    ret = 0;
+
+ cleanup:
+    return ret;
+}
+
+
 virDomainPtr
 testQemuStubStart(virConnectPtr conn, const char *stubDir, const char *name,
                   const char *stub)

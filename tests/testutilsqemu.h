@@ -137,6 +137,11 @@ double testSecondsSince(gint64 start);
 /* Whether @elapsed seconds is within [@low, @high); a diagnostic
  * naming @what if not. */
 bool testTookBetween(const char *what, double elapsed, double low, double high);
+/* A graceful destroy of @dom fails after destroy_graceful_timeout (no
+ * sooner, no much later) with upstream's OPERATION_FAILED "failed to
+ * kill qemu process with SIGTERM", naming @pid; 0, or -1 with a
+ * diagnostic.  The error stays, for the caller to read more of it. */
+int testQemuGracefulFailsInTime(virDomainPtr dom, pid_t pid);
 
 /* testQemuStart() and testQemuDomainXML() with the stub QEMU @stub of
  * @stubDir (testQemuStubDir()) as the emulator. */
