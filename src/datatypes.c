@@ -307,13 +307,6 @@ virGetDomain(virConnectPtr conn, const char *name, const unsigned char *uuid,
 }
 
 
-void
-virDomainRefInternal(virDomainPtr dom)
-{
-    virObjectRefInternal(&dom->object);
-}
-
-
 /**
  * virDomainUnrefInternal:
  * @dom: a handle, or NULL

@@ -180,7 +180,6 @@ virStreamPtr virGetStream(virConnectPtr conn);
 void virConnectRefInternal(virConnectPtr conn);
 bool virConnectTryRefInternal(virConnectPtr conn);
 int virConnectUnrefInternal(virConnectPtr conn);
-void virDomainRefInternal(virDomainPtr dom);
 int virDomainUnrefInternal(virDomainPtr dom);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(virDomain, virDomainUnrefInternal);
 int virStoragePoolUnrefInternal(virStoragePoolPtr pool);
