@@ -22,6 +22,7 @@
 #include <sys/wait.h>
 
 #include "remote_driver.h"
+#include "remote_driverpriv.h"
 #include "datatypes.h"
 #include "domain_event.h"
 #include "libvirt_internal.h"
@@ -478,54 +479,77 @@ remoteEventLookup(int proc, bool *legacy)
 }
 
 
-/*
- * An event MESSAGE from the daemon, queued for the application's
- * callbacks (the local event state filters by domain).  It is taken
- * only in the form this connection registered for, and a callback-style
- * one only with the registration ID the daemon gave for its event ID.
- * Anything else, or a payload that does not decode, is dropped: the
- * bytes are the daemon's (or whoever sits between) and must not crash
- * or confuse the application.
+/**
+ * remoteEventDecode:
+ * @hdr: the frame's header, a MESSAGE of the REMOTE program
+ * @frame: the whole frame
+ * @len: its length
+ * @legacy: set to whether the procedure is a legacy one
+ * @callbackID: set to the daemon's registration ID the payload names
+ *   (-1 for a legacy procedure)
+ *
+ * Decodes a domain event MESSAGE.  The bytes are the daemon's, or
+ * whoever's sits between: anything that is not a domain event, or does
+ * not decode, is logged and dropped, never trusted.
+ *
+ * Returns: the event (the caller frees it), or NULL (nothing reported).
  */
-static void
-remoteHandleEvent(remotePrivate *priv, const virNetMessageHeader *hdr,
-                  const char *frame, size_t len)
+virDomainEvent *
+remoteEventDecode(const virNetMessageHeader *hdr, const char *frame, size_t len,
+                  bool *legacy, int *callbackID)
 {
     const remoteEventProc *info;
     remoteEventMsg msg;
     xdrproc_t filter;
     char *payload;
-    bool legacy;
-    bool wanted;
-    int callbackID;
     virDomainEvent *ev;
 
-    if (!(info = remoteEventLookup(hdr->proc, &legacy))) {
+    if (!(info = remoteEventLookup(hdr->proc, legacy))) {
         VIR_DEBUG("ignoring event procedure %d", hdr->proc);
-        return;
+        return NULL;
     }
     memset(&msg, 0, sizeof(msg));
-    filter = legacy ? info->legacyFilter : info->filter;
-    payload = (char *)&msg + (legacy ? info->legacyOffset : 0);
+    filter = *legacy ? info->legacyFilter : info->filter;
+    payload = (char *)&msg + (*legacy ? info->legacyOffset : 0);
     if (virNetMessageDecodePayload(frame, len, filter, payload) < 0) {
         VIR_WARN("dropping event procedure %d the daemon sent: %s",
                  hdr->proc, virGetLastErrorMessage());
         virResetLastError();
-        return;
+        return NULL;
     }
-    ev = remoteEventFromMsg(info, &msg, legacy, &callbackID);
+    ev = remoteEventFromMsg(info, &msg, *legacy, callbackID);
     xdr_free(filter, payload);
-    if (!ev) {
+    if (!ev)
         VIR_WARN("dropping event procedure %d the daemon sent: its data is malformed",
                  hdr->proc);
+    return ev;
+}
+
+
+/*
+ * An event MESSAGE from the daemon, queued for the application's
+ * callbacks (the local event state filters by domain).  It is taken
+ * only in the form this connection registered for, and a callback-style
+ * one only with the registration ID the daemon gave for its event ID;
+ * anything else is dropped.
+ */
+static void
+remoteHandleEvent(remotePrivate *priv, const virNetMessageHeader *hdr,
+                  const char *frame, size_t len)
+{
+    virDomainEvent *ev;
+    bool legacy;
+    bool wanted;
+    int callbackID;
+
+    if (!(ev = remoteEventDecode(hdr, frame, len, &legacy, &callbackID)))
         return;
-    }
 
     g_mutex_lock(&priv->lock);
-    wanted = priv->eventCallbacks[info->eventID] > 0 &&
+    wanted = priv->eventCallbacks[ev->eventID] > 0 &&
         legacy == priv->eventLegacy &&
-        (legacy || (priv->eventRemoteKnown[info->eventID] &&
-                    priv->eventRemoteIDs[info->eventID] == callbackID));
+        (legacy || (priv->eventRemoteKnown[ev->eventID] &&
+                    priv->eventRemoteIDs[ev->eventID] == callbackID));
     g_mutex_unlock(&priv->lock);
     if (!wanted) {
         VIR_DEBUG("ignoring event procedure %d for callback %d: not registered",
