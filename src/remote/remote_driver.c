@@ -286,7 +286,6 @@ remoteEventFromMsg(const remoteEventProc *info, remoteEventMsg *u, bool legacy,
                    int *callbackID)
 {
     g_autoptr(virDomainEvent) ev = NULL;
-    const remote_nonnull_domain *dom = NULL;
 
     /* Every callback-style payload starts with the registration ID;
      * where the domain sits depends on the payload's age. */
@@ -294,8 +293,7 @@ remoteEventFromMsg(const remoteEventProc *info, remoteEventMsg *u, bool legacy,
 
 #define REMOTE_EVENT_DOM(d) \
     ev = virDomainEventNew(info->eventID, (d).name, \
-                           (const unsigned char *)(d).uuid, (d).id); \
-    dom = &(d)
+                           (const unsigned char *)(d).uuid, (d).id)
 
     switch ((virDomainEventID)info->eventID) {
     case VIR_DOMAIN_EVENT_ID_LIFECYCLE:
@@ -454,8 +452,6 @@ remoteEventFromMsg(const remoteEventProc *info, remoteEventMsg *u, bool legacy,
     }
 #undef REMOTE_EVENT_DOM
 
-    if (!dom)
-        return NULL;
     return g_steal_pointer(&ev);
 }
 
