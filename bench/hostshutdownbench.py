@@ -2,6 +2,7 @@
 # hostshutdownbench.py: host shutdown of COUNT guests through virtqemud
 #
 #   hostshutdownbench.py --virtqemud PATH --tinyguest DIR [--count N] [--wait S]
+#                        [--libvirt-guests]
 #
 # Starts our virtqemud on a root of its own with host shutdown
 # configured (auto_shutdown_try_shutdown and auto_shutdown_poweroff
@@ -16,8 +17,21 @@
 #                           rest were destroyed gracefully or are left)
 #
 # Upstream has no such path in the daemon of Debian 12 (libvirt 9.0):
-# libvirt-guests.sh does it, on every guest of a URI; on a machine that
-# other users' guests share it is not run (see the report's notes).
+# libvirt-guests.sh does it from outside, as a client, on every guest of
+# the URIs it is given.  With --libvirt-guests, the same guests on the
+# same daemon (no auto_shutdown_* set) are stopped instead by Debian's
+# /usr/lib/libvirt/libvirt-guests.sh with the same settings
+# (ON_SHUTDOWN=shutdown, SHUTDOWN_TIMEOUT the same wait,
+# PARALLEL_SHUTDOWN=COUNT, URIS our daemon's), run as its unit runs it
+# ("stop"), measured as peer "upstream":
+#
+#   hostshutdown_ms         the script's start to its exit
+#   hostshutdown_shut_down  how many guests were off when it returned
+#
+# It reads /etc/default/libvirt-guests and keeps its list under /var:
+# the bench runs a copy whose two directory variables point into its
+# temporary root, so it touches neither the host's settings nor other
+# users' guests.
 #
 # Prints JSON lines for report.py.  Everything lives under a temporary
 # root, removed at the end with every QEMU it started.
@@ -43,13 +57,13 @@ VIRSH = "/usr/bin/virsh"
 EMULATOR = "/usr/bin/qemu-system-x86_64"
 
 
-def emit(metric, unit, samples):
-    print(json.dumps({"peer": "ours", "kind": "samples", "metric": metric,
+def emit(peer, metric, unit, samples):
+    print(json.dumps({"peer": peer, "kind": "samples", "metric": metric,
                       "unit": unit, "samples": samples}), flush=True)
 
 
 def log(msg):
-    print(f"[ours] {msg}", file=sys.stderr, flush=True)
+    print(f"[hostshutdown] {msg}", file=sys.stderr, flush=True)
 
 
 def guest_xml(name, paths, console):
@@ -71,21 +85,58 @@ def virsh(uri, *args):
     return r.stdout
 
 
+LIBVIRT_GUESTS = "/usr/lib/libvirt/libvirt-guests.sh"
+
+
+def run_libvirt_guests(root, uri, count, wait):
+    """Debian's libvirt-guests.sh "stop" on @uri; returns its wall time
+    in ms."""
+    conf = os.path.join(root, "lg", "etc", "default")
+    os.makedirs(conf)
+    os.makedirs(os.path.join(root, "lg", "var", "lib", "libvirt"))
+    os.makedirs(os.path.join(root, "lg", "var", "lock"))
+    with open(os.path.join(conf, "libvirt-guests"), "w") as f:
+        f.write(f"URIS='{uri}'\nON_BOOT=ignore\nON_SHUTDOWN=shutdown\n"
+                f"SHUTDOWN_TIMEOUT={int(wait)}\nPARALLEL_SHUTDOWN={count}\n")
+    with open(LIBVIRT_GUESTS) as f:
+        script = f.read()
+    for var in ("sysconfdir=\"/etc\"", "localstatedir=\"/var\""):
+        if var not in script:
+            raise RuntimeError(f"{LIBVIRT_GUESTS}: no {var} to redirect")
+    script = script.replace("sysconfdir=\"/etc\"", f"sysconfdir=\"{root}/lg/etc\"")
+    script = script.replace("localstatedir=\"/var\"", f"localstatedir=\"{root}/lg/var\"")
+    copy = os.path.join(root, "lg", "libvirt-guests.sh")
+    with open(copy, "w") as f:
+        f.write(script)
+    # "stop" acts only once "start" has run, as under its unit.
+    subprocess.run(["/bin/sh", copy, "start"], check=True, capture_output=True)
+    t0 = time.perf_counter()
+    r = subprocess.run(["/bin/sh", copy, "stop"], capture_output=True, text=True,
+                       env=dict(os.environ, LC_ALL="C"))
+    ms = (time.perf_counter() - t0) * 1000
+    log("libvirt-guests.sh stop: exit %d; %s" % (r.returncode,
+        " | ".join(line for line in (r.stdout + r.stderr).splitlines() if line.strip())[-400:]))
+    return ms
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--virtqemud", required=True)
     ap.add_argument("--tinyguest", required=True)
     ap.add_argument("--count", type=int, default=20)
     ap.add_argument("--wait", type=float, default=60)
+    ap.add_argument("--libvirt-guests", action="store_true")
     a = ap.parse_args()
+    peer = "upstream" if a.libvirt_guests else "ours"
     paths = tinyguest.build(os.path.abspath(a.tinyguest))
     root = tempfile.mkdtemp(prefix="lvgbench-hs-", dir="/tmp")
     os.makedirs(os.path.join(root, "etc"))
     os.makedirs(os.path.join(root, "files"))
     with open(os.path.join(root, "etc", "qemu.conf"), "w") as f:
-        f.write("auto_shutdown_try_shutdown = \"all\"\n"
-                "auto_shutdown_poweroff = \"all\"\n"
-                f"auto_shutdown_wait = {a.wait:g}\n")
+        if not a.libvirt_guests:
+            f.write("auto_shutdown_try_shutdown = \"all\"\n"
+                    "auto_shutdown_poweroff = \"all\"\n"
+                    f"auto_shutdown_wait = {a.wait:g}\n")
     uri = f"qemu+unix:///system?socket={root}/run/virtqemud-sock"
     daemon = subprocess.Popen([a.virtqemud, "--root", root], stdin=subprocess.DEVNULL,
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
@@ -116,6 +167,15 @@ def main():
                     raise RuntimeError(f"{name} did not boot")
                 time.sleep(0.2)
         log(f"{a.count} guests booted in {time.monotonic() - t0:.0f} s")
+        if a.libvirt_guests:
+            ms = run_libvirt_guests(root, uri, a.count, a.wait)
+            running = [n for n in virsh(uri, "list", "--name").split() if n]
+            shut = a.count - len(running)
+            log(f"libvirt-guests.sh, {a.count} guests: {ms:.0f} ms, {shut} shut down, "
+                f"still running: {running}")
+            emit(peer, "hostshutdown_ms", "ms", [round(ms, 3)])
+            emit(peer, "hostshutdown_shut_down", "guests", [shut])
+            return 0
         t0 = time.perf_counter()
         daemon.send_signal(signal.SIGTERM)
         daemon.wait(a.wait + 120)
@@ -125,8 +185,8 @@ def main():
         shut = sum(1 for line in report if line.endswith(": shut down"))
         log(f"host shutdown of {a.count}: {ms:.0f} ms, {shut} shut down by themselves; "
             f"report: {'; '.join(report)}")
-        emit("hostshutdown_ms", "ms", [round(ms, 3)])
-        emit("hostshutdown_shut_down", "guests", [shut])
+        emit(peer, "hostshutdown_ms", "ms", [round(ms, 3)])
+        emit(peer, "hostshutdown_shut_down", "guests", [shut])
     finally:
         if daemon.poll() is None:
             daemon.kill()

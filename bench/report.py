@@ -106,7 +106,7 @@ WIRE_ROWS = [
     ("wire_parallel_destroy_ms", "20 destroyed in parallel (python3-libvirt, a connection each)", "ms", 1.0),
     ("wire_event_latency_ms", "QEMU's exit (killed) to STOPPED in python3-libvirt's callback", "ms", 1.0),
     ("wire_event_kill_ms", "the same from the kill(): QEMU's own exit included", "ms", 1.0),
-    ("hostshutdown_ms", "host shutdown of 20 guests that obey ACPI (SIGTERM to the daemon's exit)", "ms", 1.0),
+    ("hostshutdown_ms", "host shutdown of 20 guests that obey ACPI (ours: SIGTERM to the daemon's exit; upstream: libvirt-guests.sh stop)", "ms", 1.0),
     ("rtt_state_unix_us", "get-state round trip, running guest, UNIX socket (python3-libvirt)", "µs", 1.0),
     ("rtt_state_tls_us", "get-state round trip, running guest, qemu+tls on loopback", "µs", 1.0),
     ("rtt_version_unix_us", "get-lib-version round trip (transport alone), UNIX socket", "µs", 1.0),

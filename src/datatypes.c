@@ -103,6 +103,139 @@ virConnectRefInternal(virConnectPtr conn)
 
 
 /**
+ * virConnectTryRefInternal:
+ * @conn: a connection that may be closing
+ *
+ * Takes a reference unless the last one is already gone (the connection
+ * is being closed and freed): for a thread of the driver that did not
+ * get @conn from the application.
+ *
+ * Returns: whether a reference was taken.
+ */
+bool
+virConnectTryRefInternal(virConnectPtr conn)
+{
+    for (;;) {
+        gint refs = g_atomic_int_get(&conn->refs);
+
+        if (refs <= 0)
+            return false;
+        if (g_atomic_int_compare_and_exchange(&conn->refs, refs, refs + 1))
+            return true;
+    }
+}
+
+
+/**
+ * virConnectCloseCallbackRegister:
+ * @conn: a connection
+ * @cb, @opaque, @freecb: as for virConnectRegisterCloseCallback()
+ *
+ * The one close callback of @conn, for the drivers' connectRegisterCloseCallback.
+ *
+ * Returns: 0, or -1 with VIR_ERR_OPERATION_INVALID when one is already
+ * registered.
+ */
+int
+virConnectCloseCallbackRegister(virConnectPtr conn, virConnectCloseFunc cb,
+                                void *opaque, virFreeCallback freecb)
+{
+    int ret = -1;
+
+    g_mutex_lock(&conn->lock);
+    if (conn->closeCallback) {
+        virReportError(VIR_ERR_OPERATION_INVALID, "%s",
+                       _("A close callback is already registered"));
+        goto cleanup;
+    }
+    conn->closeCallback = cb;
+    conn->closeOpaque = opaque;
+    conn->closeFreeCallback = freecb;
+    ret = 0;
+
+ cleanup:
+    g_mutex_unlock(&conn->lock);
+    return ret;
+}
+
+
+/* Takes the registered close callback off @conn; returns it, with its
+ * data and free callback, or NULL if none.  */
+static virConnectCloseFunc
+virConnectCloseCallbackTake(virConnectPtr conn, void **opaque,
+                            virFreeCallback *freecb)
+{
+    virConnectCloseFunc cb;
+
+    g_mutex_lock(&conn->lock);
+    cb = conn->closeCallback;
+    *opaque = conn->closeOpaque;
+    *freecb = conn->closeFreeCallback;
+    conn->closeCallback = NULL;
+    conn->closeOpaque = NULL;
+    conn->closeFreeCallback = NULL;
+    g_mutex_unlock(&conn->lock);
+    return cb;
+}
+
+
+/**
+ * virConnectCloseCallbackUnregister:
+ * @conn: a connection
+ * @cb: the callback registered
+ *
+ * Removes @cb and releases its data (its free callback runs here, with
+ * no lock held).
+ *
+ * Returns: 0, or -1 with VIR_ERR_OPERATION_INVALID when @cb is not the
+ * registered one.
+ */
+int
+virConnectCloseCallbackUnregister(virConnectPtr conn, virConnectCloseFunc cb)
+{
+    virFreeCallback freecb;
+    void *opaque;
+
+    g_mutex_lock(&conn->lock);
+    if (conn->closeCallback != cb) {
+        g_mutex_unlock(&conn->lock);
+        virReportError(VIR_ERR_OPERATION_INVALID, "%s",
+                       _("A different callback was requested"));
+        return -1;
+    }
+    g_mutex_unlock(&conn->lock);
+    virConnectCloseCallbackTake(conn, &opaque, &freecb);
+    if (freecb)
+        freecb(opaque);
+    return 0;
+}
+
+
+/**
+ * virConnectCloseCallbackFire:
+ * @conn: a connection that closed without the application asking
+ * @reason: a virConnectCloseReason
+ *
+ * Calls the close callback, if any, once: it is unregistered (and its
+ * data released) after it ran, as the connection will not close twice.
+ * The caller holds a reference on @conn.
+ */
+void
+virConnectCloseCallbackFire(virConnectPtr conn, int reason)
+{
+    virFreeCallback freecb;
+    void *opaque;
+    virConnectCloseFunc cb = virConnectCloseCallbackTake(conn, &opaque, &freecb);
+
+    VIR_DEBUG("connection %p closed, reason %d, callback %p", conn, reason, cb);
+    if (cb)
+        cb(conn, reason, opaque);
+    if (freecb)
+        freecb(opaque);
+}
+
+
+/**
  * virConnectUnrefInternal:
  * @conn: a connection
  *

@@ -178,6 +178,7 @@ virStreamPtr virGetStream(virConnectPtr conn);
 
 /* Reference counting.  Unref returns the references left. */
 void virConnectRefInternal(virConnectPtr conn);
+bool virConnectTryRefInternal(virConnectPtr conn);
 int virConnectUnrefInternal(virConnectPtr conn);
 void virDomainRefInternal(virDomainPtr dom);
 int virDomainUnrefInternal(virDomainPtr dom);
@@ -188,6 +189,11 @@ int virStorageVolUnrefInternal(virStorageVolPtr vol);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(virStorageVol, virStorageVolUnrefInternal);
 
 bool virConnectIsValid(virConnectPtr conn);
+
+int virConnectCloseCallbackRegister(virConnectPtr conn, virConnectCloseFunc cb,
+                                    void *opaque, virFreeCallback freecb);
+int virConnectCloseCallbackUnregister(virConnectPtr conn, virConnectCloseFunc cb);
+void virConnectCloseCallbackFire(virConnectPtr conn, int reason);
 bool virDomainIsValid(virDomainPtr dom);
 
 /* Every failing public entry point calls this once: copies the error to

@@ -54,14 +54,18 @@ diag(const char *fmt, ...)
 }
 
 
-/* One TAP line; returns @ok. */
+/* One TAP line; returns @ok.  A failure names the line of the check
+ * (check() below), as testutils.h's assertions do: that header cannot
+ * be used here, it needs our internal headers and glib. */
 static bool
-check(bool ok, const char *title)
+checkAt(const char *file, int line, bool ok, const char *title)
 {
     testCount++;
     if (!ok)
         testFailed++;
     printf("%sok %u - %s\n", ok ? "" : "not ", testCount, title);
+    if (!ok)
+        diag("%s:%d: check failed", file, line);
     if (!ok && libvirtReady) {
         virErrorPtr err = virGetLastError();
 
@@ -72,6 +76,8 @@ check(bool ok, const char *title)
     fflush(stdout);
     return ok;
 }
+
+#define check(ok, title) checkAt(__FILE__, __LINE__, ok, title)
 
 
 static double

@@ -47,20 +47,19 @@ testParseError(const void *opaque)
     g_autofree char *actual = NULL;
     g_autoptr(virDomainDef) def = NULL;
     virErrorPtr err;
+    int ret = -1;
 
-    if (virTestLoadFile(inFile, &input) < 0)
-        return -1;
-    if ((def = virDomainDefParseString(input, 0))) {
-        virTestDiag("%s was accepted", inFile);
-        return -1;
-    }
-    if (!(err = virGetLastError())) {
-        virTestDiag("%s was refused without an error", inFile);
-        return -1;
-    }
+    TEST_ASSERT_OK(virTestLoadFile(inFile, &input));
+    TEST_ASSERT_MSG((def = virDomainDefParseString(input, 0)) == NULL,
+                    "%s was accepted", inFile);
+    TEST_ASSERT_MSG((err = virGetLastError()), "%s was refused without an error", inFile);
     actual = g_strdup_printf("code %d domain %d\n%s\n", err->code, err->domain,
                              NULLSTR(err->message));
-    return virTestCompareToFile(actual, errFile);
+    TEST_ASSERT_OK(virTestCompareToFile(actual, errFile));
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -80,64 +79,50 @@ testLiveXML(const void *opaque)
     g_autoptr(virDomainDef) persistent = NULL;
     g_autoptr(virDomainDef) copy = NULL;
     g_autoptr(virDomainDef) inactiveCopy = NULL;
+    int ret = -1;
 
-    if (virTestLoadFile(liveFile, &input) < 0)
-        return -1;
-    if (!(def = virDomainDefParseString(input, VIR_DOMAIN_DEF_PARSE_STATUS)))
-        return -1;
-    if (!(live = virDomainDefFormat(def, 0)) ||
-        virTestCompareStrings(input, live, "live XML") < 0)
-        return -1;
+    TEST_ASSERT_OK(virTestLoadFile(liveFile, &input));
+    TEST_ASSERT_NONNULL(def = virDomainDefParseString(input, VIR_DOMAIN_DEF_PARSE_STATUS));
+    TEST_ASSERT_NONNULL(live = virDomainDefFormat(def, 0));
+    TEST_ASSERT_EQ_STR(live, input);
 
-    if (!(inactive = virDomainDefFormat(def, VIR_DOMAIN_DEF_FORMAT_INACTIVE)) ||
-        virTestCompareToFile(inactive, inactiveFile) < 0)
-        return -1;
+    TEST_ASSERT_NONNULL(inactive = virDomainDefFormat(def, VIR_DOMAIN_DEF_FORMAT_INACTIVE));
+    TEST_ASSERT_OK(virTestCompareToFile(inactive, inactiveFile));
 
     /* Defining what dumpxml showed of a running domain drops the live data. */
-    if (!(persistent = virDomainDefParseString(input, VIR_DOMAIN_DEF_PARSE_INACTIVE)) ||
-        !(defined = virDomainDefFormat(persistent, 0)) ||
-        virTestCompareStrings(inactive, defined, "defined from live XML") < 0)
-        return -1;
+    TEST_ASSERT_NONNULL(persistent = virDomainDefParseString(input,
+                                                             VIR_DOMAIN_DEF_PARSE_INACTIVE));
+    TEST_ASSERT_NONNULL(defined = virDomainDefFormat(persistent, 0));
+    TEST_ASSERT_EQ_STR(defined, inactive);
 
-    if (!(copy = virDomainDefCopy(def, 0)) || !virDomainDefIsEqual(def, copy)) {
-        virTestDiag("the live copy differs");
-        return -1;
-    }
-    if (!(inactiveCopy = virDomainDefCopy(def, VIR_DOMAIN_DEF_FORMAT_INACTIVE)) ||
-        !virDomainDefIsEqual(persistent, inactiveCopy)) {
-        virTestDiag("the persistent copy differs");
-        return -1;
-    }
-    return 0;
+    TEST_ASSERT_NONNULL(copy = virDomainDefCopy(def, 0));
+    TEST_ASSERT_MSG(virDomainDefIsEqual(def, copy), "the live copy differs");
+    TEST_ASSERT_NONNULL(inactiveCopy = virDomainDefCopy(def, VIR_DOMAIN_DEF_FORMAT_INACTIVE));
+    TEST_ASSERT_MSG(virDomainDefIsEqual(persistent, inactiveCopy),
+                    "the persistent copy differs");
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
+
+static const char *const testErrSuffixes[] = { ".err-xml", ".err", NULL };
+static const char *const testLiveSuffixes[] = { ".live.xml", ".inactive.xml", NULL };
 
 static int
 testCheckOrphans(const void *opaque)
 {
     GHashTable *names = (GHashTable *)opaque;
-    g_autofree char *dir = g_build_filename(virTestSrcDir(), TEST_DATA, NULL);
-    g_autoptr(GDir) d = g_dir_open(dir, 0, NULL);
     static const char *const suffixes[] = {
-        ".err-xml", ".err", ".live.xml", ".inactive.xml",
+        ".err-xml", ".err", ".live.xml", ".inactive.xml", NULL,
     };
-    const char *file;
-    int ret = 0;
+    int ret = -1;
 
-    if (!d)
-        return -1;
-    while ((file = g_dir_read_name(d))) {
-        g_autofree char *base = NULL;
+    TEST_ASSERT_OK(virTestCheckDataFiles(TEST_DATA, suffixes, false, names));
+    ret = 0;
 
-        for (size_t i = 0; i < G_N_ELEMENTS(suffixes) && !base; i++) {
-            if (g_str_has_suffix(file, suffixes[i]))
-                base = g_strndup(file, strlen(file) - strlen(suffixes[i]));
-        }
-        if (!base || !g_hash_table_contains(names, base)) {
-            virTestDiag("orphaned file " TEST_DATA "/%s", file);
-            ret = -1;
-        }
-    }
+ cleanup:
     return ret;
 }
 
@@ -219,6 +204,8 @@ static const testMemoryUnit testMemoryUnitCases[] = {
 static int
 testMemoryUnits(const void *opaque G_GNUC_UNUSED)
 {
+    int ret = -1;
+
     for (size_t i = 0; i < G_N_ELEMENTS(testMemoryUnitCases); i++) {
         const testMemoryUnit *t = &testMemoryUnitCases[i];
         g_autofree char *attr = t->unit ? g_strdup_printf(" unit='%s'", t->unit)
@@ -228,18 +215,18 @@ testMemoryUnits(const void *opaque G_GNUC_UNUSED)
             "<os><type>hvm</type></os></domain>", attr, t->value);
         g_autoptr(virDomainDef) def = virDomainDefParseString(xml, 0);
 
-        if (!def) {
-            virTestDiag("%s %s: %s", t->value, NULLSTR(t->unit),
+        TEST_ASSERT_MSG(def, "%s %s: %s", t->value, NULLSTR(t->unit),
                         virGetLastErrorMessage());
-            return -1;
-        }
-        if (def->memory != t->kib || def->currentMemory != t->kib) {
-            virTestDiag("%s %s: %llu KiB, expected %llu", t->value,
-                        NULLSTR(t->unit), def->memory, t->kib);
-            return -1;
-        }
+        TEST_ASSERT_MSG(def->memory == t->kib, "%s %s: %llu KiB, expected %llu",
+                        t->value, NULLSTR(t->unit), def->memory, t->kib);
+        TEST_ASSERT_MSG(def->currentMemory == t->kib,
+                        "%s %s: current %llu KiB, expected %llu",
+                        t->value, NULLSTR(t->unit), def->currentMemory, t->kib);
     }
-    return 0;
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -255,16 +242,18 @@ testDiskNameToIndex(const void *opaque G_GNUC_UNUSED)
         { "vd", -1 }, { "vda1", -1 }, { "foo", -1 }, { "sdA", -1 },
         { "nvme0n1", -1 }, { "sdzzzzzzzzzz", -1 },
     };
+    int ret = -1;
 
     for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
         int idx = virDomainDiskNameToIndex(cases[i].name);
 
-        if (idx != cases[i].idx) {
-            virTestDiag("%s: %d, expected %d", cases[i].name, idx, cases[i].idx);
-            return -1;
-        }
+        TEST_ASSERT_MSG(idx == cases[i].idx, "%s: %d, expected %d",
+                        cases[i].name, idx, cases[i].idx);
     }
-    return 0;
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -280,33 +269,30 @@ testMacAddr(const void *opaque G_GNUC_UNUSED)
     char str[VIR_MAC_STRING_BUFLEN];
     virMacAddr mac;
     virMacAddr other;
+    int ret = -1;
 
-    if (virMacAddrParse("52:54:00:AB:cd:0F", &mac) < 0 ||
-        STRNEQ(virMacAddrFormat(&mac, str), "52:54:00:ab:cd:0f"))
-        return -1;
-    if (virMacAddrParse("2:0:0:0:0:1", &other) < 0 ||
-        STRNEQ(virMacAddrFormat(&other, str), "02:00:00:00:00:01") ||
-        virMacAddrIsMulticast(&other) || virMacAddrCmp(&mac, &other) <= 0)
-        return -1;
-    if (virMacAddrParse("01:00:5e:00:00:01", &other) < 0 ||
-        !virMacAddrIsMulticast(&other))
-        return -1;
-    if (virMacAddrParse("00:00:00:00:00:00", &other) < 0 ||
-        !virMacAddrIsZero(&other) || virMacAddrIsZero(&mac))
-        return -1;
-    for (size_t i = 0; i < G_N_ELEMENTS(bad); i++) {
-        if (virMacAddrParse(bad[i], &other) == 0) {
-            virTestDiag("'%s' was accepted", bad[i]);
-            return -1;
-        }
-    }
+    TEST_ASSERT_OK(virMacAddrParse("52:54:00:AB:cd:0F", &mac));
+    TEST_ASSERT_EQ_STR(virMacAddrFormat(&mac, str), "52:54:00:ab:cd:0f");
+    TEST_ASSERT_OK(virMacAddrParse("2:0:0:0:0:1", &other));
+    TEST_ASSERT_EQ_STR(virMacAddrFormat(&other, str), "02:00:00:00:00:01");
+    TEST_ASSERT(!virMacAddrIsMulticast(&other));
+    TEST_ASSERT_CMP_INT(virMacAddrCmp(&mac, &other), >, 0);
+    TEST_ASSERT_OK(virMacAddrParse("01:00:5e:00:00:01", &other));
+    TEST_ASSERT(virMacAddrIsMulticast(&other));
+    TEST_ASSERT_OK(virMacAddrParse("00:00:00:00:00:00", &other));
+    TEST_ASSERT(virMacAddrIsZero(&other));
+    TEST_ASSERT(!virMacAddrIsZero(&mac));
+    for (size_t i = 0; i < G_N_ELEMENTS(bad); i++)
+        TEST_ASSERT_MSG(virMacAddrParse(bad[i], &other) != 0, "'%s' was accepted", bad[i]);
     for (size_t i = 0; i < 64; i++) {
         virMacAddrGenerate(prefix, &mac);
-        if (memcmp(mac.addr, prefix, sizeof(prefix)) != 0 ||
-            virMacAddrIsMulticast(&mac))
-            return -1;
+        TEST_ASSERT(memcmp(mac.addr, prefix, sizeof(prefix)) == 0);
+        TEST_ASSERT(!virMacAddrIsMulticast(&mac));
     }
-    return 0;
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -317,26 +303,26 @@ testFlags(const void *opaque G_GNUC_UNUSED)
     g_autoptr(virDomainDef) def = virDomainDefParseString(testMinimalXML, 0);
     g_auto(virBuffer) buf = VIR_BUFFER_INITIALIZER;
     g_autoptr(virDomainDef) copy = NULL;
+    g_autoptr(virDomainDef) parsed = NULL;
     g_autofree char *xml = NULL;
+    int ret = -1;
 
-    if (!def)
-        return -1;
-    if (virDomainDefParseString(testMinimalXML, 1 << 20) ||
-        virGetLastErrorCode() != VIR_ERR_INVALID_ARG ||
-        !strstr(virGetLastErrorMessage(), "virDomainDefParseNode"))
-        return -1;
-    if ((xml = virDomainDefFormat(def, 1 << 20)) ||
-        virGetLastErrorCode() != VIR_ERR_INVALID_ARG)
-        return -1;
-    if (virDomainDefFormatBuf(&buf, def, 1 << 20) == 0 || virBufferUse(&buf) != 0)
-        return -1;
-    if (virDomainDefPostParse(def, 1 << 20) == 0 ||
-        virDomainDefValidate(def, 1 << 20) == 0)
-        return -1;
-    if ((copy = virDomainDefCopy(def, 1 << 20)) ||
-        virGetLastErrorCode() != VIR_ERR_INVALID_ARG)
-        return -1;
-    return 0;
+    TEST_ASSERT_NONNULL(def);
+    TEST_ASSERT((parsed = virDomainDefParseString(testMinimalXML, 1 << 20)) == NULL);
+    TEST_ASSERT_ERROR(VIR_ERR_INVALID_ARG);
+    TEST_ASSERT_STR_CONTAINS(virGetLastErrorMessage(), "virDomainDefParseNode");
+    TEST_ASSERT((xml = virDomainDefFormat(def, 1 << 20)) == NULL);
+    TEST_ASSERT_ERROR(VIR_ERR_INVALID_ARG);
+    TEST_ASSERT_NE_INT(virDomainDefFormatBuf(&buf, def, 1 << 20), 0);
+    TEST_ASSERT_EQ_INT(virBufferUse(&buf), 0);
+    TEST_ASSERT_NE_INT(virDomainDefPostParse(def, 1 << 20), 0);
+    TEST_ASSERT_NE_INT(virDomainDefValidate(def, 1 << 20), 0);
+    TEST_ASSERT((copy = virDomainDefCopy(def, 1 << 20)) == NULL);
+    TEST_ASSERT_ERROR(VIR_ERR_INVALID_ARG);
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -349,12 +335,16 @@ testUUIDGenerated(const void *opaque G_GNUC_UNUSED)
         "<os><type>hvm</type></os></domain>";
     g_autoptr(virDomainDef) a = virDomainDefParseString(xml, 0);
     g_autoptr(virDomainDef) b = virDomainDefParseString(xml, 0);
+    int ret = -1;
 
-    if (!a || !b)
-        return -1;
-    if (virUUIDIsNull(a->uuid) || memcmp(a->uuid, b->uuid, VIR_UUID_BUFLEN) == 0)
-        return -1;
-    return 0;
+    TEST_ASSERT_NONNULL(a);
+    TEST_ASSERT_NONNULL(b);
+    TEST_ASSERT(!virUUIDIsNull(a->uuid));
+    TEST_ASSERT(memcmp(a->uuid, b->uuid, VIR_UUID_BUFLEN) != 0);
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -403,24 +393,25 @@ static int
 testIsEqual(const void *opaque G_GNUC_UNUSED)
 {
     g_autoptr(virDomainDef) orig = virDomainDefParseString(testDevicesXML, 0);
+    int ret = -1;
 
-    if (!orig)
-        return -1;
+    TEST_ASSERT_NONNULL(orig);
     for (size_t i = 0; ; i++) {
         g_autoptr(virDomainDef) def = virDomainDefParseString(testDevicesXML, 0);
 
-        if (!def || !virDomainDefIsEqual(orig, def)) {
-            virTestDiag("parsing twice gave different definitions");
-            return -1;
-        }
+        TEST_ASSERT_NONNULL(def);
+        TEST_ASSERT_MSG(virDomainDefIsEqual(orig, def),
+                        "parsing twice gave different definitions");
         if (!testMutate(def, i))
             break;
-        if (virDomainDefIsEqual(orig, def) || virDomainDefIsEqual(def, orig)) {
-            virTestDiag("change %zu was not seen", i);
-            return -1;
-        }
+        TEST_ASSERT_MSG(!virDomainDefIsEqual(orig, def), "change %zu was not seen", i);
+        TEST_ASSERT_MSG(!virDomainDefIsEqual(def, orig),
+                        "change %zu was not seen the other way round", i);
     }
-    return 0;
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -456,53 +447,47 @@ static int
 testIterate(const void *opaque G_GNUC_UNUSED)
 {
     g_autoptr(virDomainDef) def = virDomainDefParseString(testDevicesXML, 0);
+    g_autoptr(virDomainDef) bare = NULL;
     g_autoptr(GString) seen = g_string_new(NULL);
+    g_autoptr(GString) failingSeen = g_string_new(NULL);
     testIterateData data = { 0, 0, seen };
-    testIterateData failing = { 0, 3, g_string_new(NULL) };
+    testIterateData failing = { 0, 3, failingSeen };
     g_autofree char *xml = NULL;
-    int rc;
+    int ret = -1;
 
-    if (!def)
-        return -1;
+    TEST_ASSERT_NONNULL(def);
     /* disks vda, hdc; controllers usb, pci, ide; interface; serial (its
      * console is the same device); mouse, keyboard; video (the cirrus
      * added for the graphics); balloon; rng: 12 */
-    if (virDomainDefCountDevices(def) != 12) {
-        virTestDiag("%zu devices", virDomainDefCountDevices(def));
-        return -1;
-    }
-    if (virDomainDeviceInfoIterate(def, testIterateCallback, &data) < 0 ||
-        data.calls != 12 ||
-        virTestCompareStrings("disk disk controller controller controller "
-                              "interface chr input input video memballoon rng ",
-                              seen->str, "visit order") < 0)
-        return -1;
+    TEST_ASSERT_EQ_INT(virDomainDefCountDevices(def), 12);
+    TEST_ASSERT_OK(virDomainDeviceInfoIterate(def, testIterateCallback, &data));
+    TEST_ASSERT_EQ_INT(data.calls, 12);
+    TEST_ASSERT_EQ_STR(seen->str, "disk disk controller controller controller "
+                                  "interface chr input input video memballoon rng ");
 
-    rc = virDomainDeviceInfoIterate(def, testIterateCallback, &failing);
-    g_string_free(failing.seen, TRUE);
-    if (rc != -1 || failing.calls != 3)
-        return -1;
+    TEST_ASSERT_EQ_INT(virDomainDeviceInfoIterate(def, testIterateCallback, &failing), -1);
+    TEST_ASSERT_EQ_INT(failing.calls, 3);
 
     /* Without post-parse, a console is a device of its own. */
-    {
-        g_autoptr(virDomainDef) bare = virDomainDefParseString(
-            "<domain type='qemu'><name>c</name><memory>65536</memory>"
-            "<os><type>hvm</type></os><devices><console type='pty'/>"
-            "</devices></domain>",
-            VIR_DOMAIN_DEF_PARSE_SKIP_POST_PARSE | VIR_DOMAIN_DEF_PARSE_SKIP_VALIDATE);
-
-        if (!bare || bare->nserials != 0 || virDomainDefCountDevices(bare) != 1)
-            return -1;
-    }
+    bare = virDomainDefParseString(
+        "<domain type='qemu'><name>c</name><memory>65536</memory>"
+        "<os><type>hvm</type></os><devices><console type='pty'/>"
+        "</devices></domain>",
+        VIR_DOMAIN_DEF_PARSE_SKIP_POST_PARSE | VIR_DOMAIN_DEF_PARSE_SKIP_VALIDATE);
+    TEST_ASSERT_NONNULL(bare);
+    TEST_ASSERT_EQ_INT(bare->nserials, 0);
+    TEST_ASSERT_EQ_INT(virDomainDefCountDevices(bare), 1);
 
     /* The addresses the callback gave are the devices' now. */
-    if (!(xml = virDomainDefFormat(def, VIR_DOMAIN_DEF_FORMAT_INACTIVE)) ||
-        !strstr(xml, "<address type='pci' domain='0x0000' bus='0x00' "
-                     "slot='0x03' function='0x0'/>") ||
-        !strstr(xml, "<address type='pci' domain='0x0000' bus='0x00' "
-                     "slot='0x0e' function='0x0'/>"))
-        return -1;
-    return 0;
+    TEST_ASSERT_NONNULL(xml = virDomainDefFormat(def, VIR_DOMAIN_DEF_FORMAT_INACTIVE));
+    TEST_ASSERT_STR_CONTAINS(xml, "<address type='pci' domain='0x0000' bus='0x00' "
+                                  "slot='0x03' function='0x0'/>");
+    TEST_ASSERT_STR_CONTAINS(xml, "<address type='pci' domain='0x0000' bus='0x00' "
+                                  "slot='0x0e' function='0x0'/>");
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -513,34 +498,33 @@ testLookups(const void *opaque G_GNUC_UNUSED)
     g_autoptr(virDomainDef) none = NULL;
     virDomainControllerDef *ctrl;
     int idx;
+    int ret = -1;
 
-    if (!def)
-        return -1;
-    if (virDomainDiskByTarget(def, "hdc") != def->disks[1] ||
-        virDomainDiskIndexByTarget(def, "vda") != 0 ||
-        virDomainDiskByTarget(def, "vdz") || virDomainDiskIndexByTarget(def, "sda") != -1)
-        return -1;
-    if ((idx = virDomainControllerFind(def, VIR_DOMAIN_CONTROLLER_TYPE_IDE, 0)) < 0 ||
-        def->controllers[idx]->type != VIR_DOMAIN_CONTROLLER_TYPE_IDE ||
-        virDomainControllerFind(def, VIR_DOMAIN_CONTROLLER_TYPE_SCSI, 0) != -1)
-        return -1;
-    if (!virDomainDefHasUSB(def))
-        return -1;
+    TEST_ASSERT_NONNULL(def);
+    TEST_ASSERT(virDomainDiskByTarget(def, "hdc") == def->disks[1]);
+    TEST_ASSERT_EQ_INT(virDomainDiskIndexByTarget(def, "vda"), 0);
+    TEST_ASSERT(virDomainDiskByTarget(def, "vdz") == NULL);
+    TEST_ASSERT_EQ_INT(virDomainDiskIndexByTarget(def, "sda"), -1);
+    TEST_ASSERT_CMP_INT(idx = virDomainControllerFind(def, VIR_DOMAIN_CONTROLLER_TYPE_IDE, 0),
+                        >=, 0);
+    TEST_ASSERT_EQ_INT(def->controllers[idx]->type, VIR_DOMAIN_CONTROLLER_TYPE_IDE);
+    TEST_ASSERT_EQ_INT(virDomainControllerFind(def, VIR_DOMAIN_CONTROLLER_TYPE_SCSI, 0), -1);
+    TEST_ASSERT(virDomainDefHasUSB(def));
 
     /* A controller added later goes with the others of its type. */
     ctrl = virDomainDefAddController(def, VIR_DOMAIN_CONTROLLER_TYPE_USB, 1,
                                      VIR_DOMAIN_CONTROLLER_MODEL_USB_QEMU_XHCI);
-    if (def->controllers[1] != ctrl)
-        return -1;
+    TEST_ASSERT(def->controllers[1] == ctrl);
 
-    if (!(none = virDomainDefParseString(
-              "<domain type='qemu'><name>n</name><memory>65536</memory>"
-              "<os><type>hvm</type></os><devices>"
-              "<controller type='usb' model='none'/></devices></domain>", 0)))
-        return -1;
-    if (virDomainDefHasUSB(none))
-        return -1;
-    return 0;
+    TEST_ASSERT_NONNULL(none = virDomainDefParseString(
+                            "<domain type='qemu'><name>n</name><memory>65536</memory>"
+                            "<os><type>hvm</type></os><devices>"
+                            "<controller type='usb' model='none'/></devices></domain>", 0));
+    TEST_ASSERT(!virDomainDefHasUSB(none));
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -554,30 +538,29 @@ testFormatBufIndent(const void *opaque G_GNUC_UNUSED)
     g_autofree char *nested = NULL;
     g_auto(GStrv) flatLines = NULL;
     g_auto(GStrv) nestedLines = NULL;
+    int ret = -1;
 
-    if (!def || !(flat = virDomainDefFormat(def, 0)))
-        return -1;
+    TEST_ASSERT_NONNULL(def);
+    TEST_ASSERT_NONNULL(flat = virDomainDefFormat(def, 0));
     virBufferAddLit(&buf, "<domstatus>\n");
     virBufferAdjustIndent(&buf, 2);
-    if (virDomainDefFormatBuf(&buf, def, 0) < 0)
-        return -1;
+    TEST_ASSERT_OK(virDomainDefFormatBuf(&buf, def, 0));
     virBufferAdjustIndent(&buf, -2);
     virBufferAddLit(&buf, "</domstatus>\n");
     nested = virBufferContentAndReset(&buf);
 
     flatLines = g_strsplit(flat, "\n", -1);
     nestedLines = g_strsplit(nested, "\n", -1);
-    if (g_strv_length(nestedLines) != g_strv_length(flatLines) + 2)
-        return -1;
+    TEST_ASSERT_EQ_INT(g_strv_length(nestedLines), g_strv_length(flatLines) + 2);
     for (size_t i = 0; flatLines[i] && *flatLines[i]; i++) {
         g_autofree char *expect = g_strdup_printf("  %s", flatLines[i]);
 
-        if (STRNEQ(expect, nestedLines[i + 1])) {
-            virTestDiag("line %zu: '%s'", i, nestedLines[i + 1]);
-            return -1;
-        }
+        TEST_ASSERT_EQ_STR(nestedLines[i + 1], expect);
     }
-    return 0;
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -588,12 +571,17 @@ testPostParseIdempotent(const void *opaque G_GNUC_UNUSED)
     g_autoptr(virDomainDef) def = virDomainDefParseString(testDevicesXML, 0);
     g_autofree char *first = NULL;
     g_autofree char *second = NULL;
+    int ret = -1;
 
-    if (!def || !(first = virDomainDefFormat(def, 0)))
-        return -1;
-    if (virDomainDefPostParse(def, 0) < 0 || !(second = virDomainDefFormat(def, 0)))
-        return -1;
-    return virTestCompareStrings(first, second, "after a second post-parse");
+    TEST_ASSERT_NONNULL(def);
+    TEST_ASSERT_NONNULL(first = virDomainDefFormat(def, 0));
+    TEST_ASSERT_OK(virDomainDefPostParse(def, 0));
+    TEST_ASSERT_NONNULL(second = virDomainDefFormat(def, 0));
+    TEST_ASSERT_EQ_STR(second, first);
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -603,16 +591,22 @@ testSkipPostParse(const void *opaque G_GNUC_UNUSED)
 {
     g_autoptr(virDomainDef) def = NULL;
     g_autoptr(virDomainDef) copy = NULL;
+    int ret = -1;
 
-    if (!(def = virDomainDefParseString(testMinimalXML,
-                                        VIR_DOMAIN_DEF_PARSE_SKIP_POST_PARSE)))
-        return -1;
-    if (def->cpu || def->memballoon || def->ncontrollers || def->os.nBootDevs ||
-        def->emulator || def->currentMemory != 0)
-        return -1;
-    if (!(copy = virDomainDefCopy(def, 0)) || !virDomainDefIsEqual(def, copy))
-        return -1;
-    return 0;
+    TEST_ASSERT_NONNULL(def = virDomainDefParseString(testMinimalXML,
+                                                      VIR_DOMAIN_DEF_PARSE_SKIP_POST_PARSE));
+    TEST_ASSERT(def->cpu == NULL);
+    TEST_ASSERT(def->memballoon == NULL);
+    TEST_ASSERT_EQ_INT(def->ncontrollers, 0);
+    TEST_ASSERT_EQ_INT(def->os.nBootDevs, 0);
+    TEST_ASSERT_EQ_STR(def->emulator, NULL);
+    TEST_ASSERT_EQ_INT(def->currentMemory, 0);
+    TEST_ASSERT_NONNULL(copy = virDomainDefCopy(def, 0));
+    TEST_ASSERT(virDomainDefIsEqual(def, copy));
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -623,28 +617,27 @@ testValidateBuilt(const void *opaque G_GNUC_UNUSED)
     g_autoptr(virDomainDef) def = virDomainDefNew();
     g_autoptr(virDomainDiskDef) disk = g_new0(virDomainDiskDef, 1);
     g_autoptr(virDomainChrDef) console = g_new0(virDomainChrDef, 1);
+    int ret = -1;
 
-    if (virDomainDefValidate(def, 0) == 0 || virGetLastErrorCode() != VIR_ERR_NO_NAME)
-        return -1;
+    TEST_ASSERT_NE_INT(virDomainDefValidate(def, 0), 0);
+    TEST_ASSERT_ERROR(VIR_ERR_NO_NAME);
     def->name = g_strdup("a/b");
-    if (virDomainDefValidate(def, 0) == 0 || virGetLastErrorCode() != VIR_ERR_XML_ERROR)
-        return -1;
+    TEST_ASSERT_NE_INT(virDomainDefValidate(def, 0), 0);
+    TEST_ASSERT_ERROR(VIR_ERR_XML_ERROR);
     g_free(def->name);
     def->name = g_strdup("built");
     def->title = g_strdup("two\nlines");
-    if (virDomainDefValidate(def, 0) == 0 || virGetLastErrorCode() != VIR_ERR_XML_ERROR)
-        return -1;
+    TEST_ASSERT_NE_INT(virDomainDefValidate(def, 0), 0);
+    TEST_ASSERT_ERROR(VIR_ERR_XML_ERROR);
     g_clear_pointer(&def->title, g_free);
-    if (virDomainDefValidate(def, 0) == 0 ||
-        !strstr(virGetLastErrorMessage(), "Memory size must be specified"))
-        return -1;
+    TEST_ASSERT_NE_INT(virDomainDefValidate(def, 0), 0);
+    TEST_ASSERT_STR_CONTAINS(virGetLastErrorMessage(), "Memory size must be specified");
     def->memory = 65536;
-    if (virDomainDefValidate(def, 0) == 0 || virGetLastErrorCode() != VIR_ERR_INTERNAL_ERROR ||
-        !strstr(virGetLastErrorMessage(), "vcpu count 0"))
-        return -1;
+    TEST_ASSERT_NE_INT(virDomainDefValidate(def, 0), 0);
+    TEST_ASSERT_ERROR(VIR_ERR_INTERNAL_ERROR);
+    TEST_ASSERT_STR_CONTAINS(virGetLastErrorMessage(), "vcpu count 0");
     def->vcpus = 1;
-    if (virDomainDefValidate(def, 0) < 0)
-        return -1;
+    TEST_ASSERT_OK(virDomainDefValidate(def, 0));
 
     disk->type = VIR_STORAGE_TYPE_FILE;
     disk->dst = g_strdup("vda");
@@ -652,28 +645,24 @@ testValidateBuilt(const void *opaque G_GNUC_UNUSED)
     disk->driverName = g_strdup("qemu");
     def->disks = g_new0(virDomainDiskDef *, 1);
     def->disks[def->ndisks++] = g_steal_pointer(&disk);
-    if (virDomainDefValidate(def, 0) == 0 || virGetLastErrorCode() != VIR_ERR_NO_SOURCE)
-        return -1;
+    TEST_ASSERT_NE_INT(virDomainDefValidate(def, 0), 0);
+    TEST_ASSERT_ERROR(VIR_ERR_NO_SOURCE);
     def->disks[0]->src = g_strdup("relative.img");
-    if (virDomainDefValidate(def, 0) == 0 ||
-        virGetLastErrorCode() != VIR_ERR_CONFIG_UNSUPPORTED)
-        return -1;
+    TEST_ASSERT_NE_INT(virDomainDefValidate(def, 0), 0);
+    TEST_ASSERT_ERROR(VIR_ERR_CONFIG_UNSUPPORTED);
     g_free(def->disks[0]->src);
     def->disks[0]->src = g_strdup("/var/lib/test/a.img");
     g_free(def->disks[0]->driverName);
     def->disks[0]->driverName = g_strdup("tap");
-    if (virDomainDefValidate(def, 0) == 0 ||
-        !strstr(virGetLastErrorMessage(), "unsupported driver name 'tap'"))
-        return -1;
+    TEST_ASSERT_NE_INT(virDomainDefValidate(def, 0), 0);
+    TEST_ASSERT_STR_CONTAINS(virGetLastErrorMessage(), "unsupported driver name 'tap'");
     g_free(def->disks[0]->driverName);
     def->disks[0]->driverName = g_strdup("qemu");
     def->os.kernel = g_strdup("vmlinuz");
-    if (virDomainDefValidate(def, 0) == 0 ||
-        !strstr(virGetLastErrorMessage(), "relative path 'vmlinuz'"))
-        return -1;
+    TEST_ASSERT_NE_INT(virDomainDefValidate(def, 0), 0);
+    TEST_ASSERT_STR_CONTAINS(virGetLastErrorMessage(), "relative path 'vmlinuz'");
     g_clear_pointer(&def->os.kernel, g_free);
-    if (virDomainDefValidate(def, 0) < 0)
-        return -1;
+    TEST_ASSERT_OK(virDomainDefValidate(def, 0));
 
     /* Post-parse makes every console a serial one; without it: */
     console->deviceType = VIR_DOMAIN_CHR_DEVICE_TYPE_CONSOLE;
@@ -681,10 +670,12 @@ testValidateBuilt(const void *opaque G_GNUC_UNUSED)
     console->targetPort = -1;
     def->consoles = g_new0(virDomainChrDef *, 1);
     def->consoles[def->nconsoles++] = g_steal_pointer(&console);
-    if (virDomainDefValidate(def, 0) == 0 ||
-        virGetLastErrorCode() != VIR_ERR_CONFIG_UNSUPPORTED)
-        return -1;
-    return 0;
+    TEST_ASSERT_NE_INT(virDomainDefValidate(def, 0), 0);
+    TEST_ASSERT_ERROR(VIR_ERR_CONFIG_UNSUPPORTED);
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -693,10 +684,13 @@ static int
 testXMLParse(const void *opaque G_GNUC_UNUSED)
 {
     g_autoptr(xmlDoc) doc = NULL;
+    g_autoptr(xmlDoc) bad = NULL;
+    g_autoptr(virDomainDef) def = NULL;
     virErrorPtr err;
+    int ret = -1;
 
-    if (!(doc = virXMLParseString(VIR_FROM_NONE, "<any>text</any>", "(test)", NULL)))
-        return -1;
+    TEST_ASSERT_NONNULL(doc = virXMLParseString(VIR_FROM_NONE, "<any>text</any>",
+                                                "(test)", NULL));
     g_clear_pointer(&doc, xmlFreeDoc);
 
     /* No entity expansion from outside, no network. */
@@ -706,34 +700,32 @@ testXMLParse(const void *opaque G_GNUC_UNUSED)
         xmlNodePtr root = xmlDocGetRootElement(doc);
         g_autofree char *text = virXMLNodeContentString(root);
 
-        if (*text) {
-            virTestDiag("an external entity was expanded: '%s'", text);
-            return -1;
-        }
+        TEST_ASSERT_MSG(!*text, "an external entity was expanded: '%s'", text);
         g_clear_pointer(&doc, xmlFreeDoc);
     }
 
     /* The driver hands the parser nodes of its own documents. */
-    if (!(doc = virXMLParseString(VIR_FROM_NONE,
-                                  "<domstatus><domain type='qemu'/></domstatus>",
-                                  "(test)", "domstatus")))
-        return -1;
-    if (virDomainDefParseNode(doc, xmlDocGetRootElement(doc), 0) ||
-        virTestCompareStrings("XML error: expecting root element of 'domain', not 'domstatus'",
-                              virGetLastErrorMessage(), "wrong node") < 0)
-        return -1;
+    TEST_ASSERT_NONNULL(doc = virXMLParseString(VIR_FROM_NONE,
+                                                "<domstatus><domain type='qemu'/></domstatus>",
+                                                "(test)", "domstatus"));
+    TEST_ASSERT((def = virDomainDefParseNode(doc, xmlDocGetRootElement(doc), 0)) == NULL);
+    TEST_ASSERT_EQ_STR(virGetLastErrorMessage(),
+                       "XML error: expecting root element of 'domain', not 'domstatus'");
     g_clear_pointer(&doc, xmlFreeDoc);
 
-    if (virXMLParseString(VIR_FROM_NONE, "<a>\n<b></a>", "(test)", NULL))
-        return -1;
+    TEST_ASSERT((bad = virXMLParseString(VIR_FROM_NONE, "<a>\n<b></a>", "(test)", NULL)) == NULL);
     err = virGetLastError();
-    if (!err || err->code != VIR_ERR_XML_DETAIL || err->domain != VIR_FROM_NONE ||
-        virTestCompareStrings("(test):2: Opening and ending tag mismatch: b line 2 and a\n"
-                              "<b></a>\n"
-                              "-------^",
-                              err->message, "syntax error") < 0)
-        return -1;
-    return 0;
+    TEST_ASSERT_NONNULL(err);
+    TEST_ASSERT_EQ_INT(err->code, VIR_ERR_XML_DETAIL);
+    TEST_ASSERT_EQ_INT(err->domain, VIR_FROM_NONE);
+    TEST_ASSERT_EQ_STR(err->message,
+                       "(test):2: Opening and ending tag mismatch: b line 2 and a\n"
+                       "<b></a>\n"
+                       "-------^");
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -745,14 +737,14 @@ mymain(void)
 
 #define DO_TEST_ERR(name) \
     do { \
-        g_hash_table_add(names, (char *)name); \
+        g_hash_table_insert(names, (char *)name, (void *)testErrSuffixes); \
         if (virTestRun("refused: " name, testParseError, name) < 0) \
             ret = -1; \
     } while (0)
 
 #define DO_TEST_LIVE(name) \
     do { \
-        g_hash_table_add(names, (char *)name); \
+        g_hash_table_insert(names, (char *)name, (void *)testLiveSuffixes); \
         if (virTestRun("live XML: " name, testLiveXML, name) < 0) \
             ret = -1; \
     } while (0)

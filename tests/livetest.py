@@ -544,6 +544,64 @@ def case_host_shutdown(d):
     return diag
 
 
+STUCK_WAIT = 3
+STUCK_CONF = QEMU_CONF + (
+    "auto_shutdown_try_shutdown = \"all\"\n"
+    "auto_shutdown_poweroff = \"all\"\n"
+    f"auto_shutdown_wait = {STUCK_WAIT}\n")
+
+
+def case_host_shutdown_stuck(d):
+    """A QEMU stuck in the kernel (the stub QEMU in state D: real QEMU
+    cannot be put there on cue) answers neither the power button nor
+    SIGTERM: it holds nobody past the deadline (not even for the
+    monitor's 30 s start_timeout), the idle guest beside it is destroyed
+    gracefully, and the report says D with the kernel wait channel."""
+    stub = os.path.join(d.root, "files", "qemu-stub-disk-sleep")
+    os.symlink(os.environ["QEMU_STUB"], stub)
+    path = os.path.join(d.root, "files", "stuck.xml")
+    with open(path, "w") as f:
+        f.write(domain_xml("stuck", str(uuidmod.uuid4()), emulator=stub))
+    must(virsh(UPSTREAM_VIRSH, d.uri, "define", path), "define")
+    must(virsh(UPSTREAM_VIRSH, d.uri, "define", idle_xml(d, "deaf")), "define")
+    for name in ("stuck", "deaf"):
+        must(virsh(UPSTREAM_VIRSH, d.uri, "start", name), "start")
+    pids = {name: d.qemu_pid(name) for name in ("stuck", "deaf")}
+    t0 = time.monotonic()
+    d.proc.send_signal(signal.SIGTERM)
+    try:
+        d.proc.wait(STUCK_WAIT + 60)
+    except subprocess.TimeoutExpired:
+        pass
+    took = time.monotonic() - t0
+    rc = d.stop(signal.SIGKILL)
+    diag = ""
+    # deadline + graceful (0.4), with room for a loaded host; far less
+    # than start_timeout (30 s)
+    if rc != 0 or took > STUCK_WAIT + 8:
+        diag += f"the daemon exited {rc} after {took:.1f} s\n"
+    report = read_report(d)
+    st = proc_stat(pids["stuck"])
+    try:
+        with open(f"/proc/{pids['stuck']}/wchan") as f:
+            wchan = f.read().strip()
+    except OSError:
+        wchan = ""
+    where = (f"waiting in the kernel in {wchan}" if wchan not in ("", "0")
+             else "kernel wait channel unknown")
+    stuck = [line for line in report if line.startswith("stuck:")]
+    if not st or st[1] != "D":
+        diag += f"the stub is not in state D: {st}\n"
+    if len(stuck) != 1 or f"QEMU process {pids['stuck']} in state D (disk sleep), {where}" not in stuck[0]:
+        diag += f"the stuck QEMU's line: {stuck} (wanted state D, {where})\n"
+    if "deaf: destroyed gracefully (SIGTERM)" not in report:
+        diag += f"report: {report}\n"
+    os.kill(pids["stuck"], signal.SIGKILL)
+    if not wait_gone(pids["stuck"], 10):
+        diag += "stuck: still there 10 s after the test's SIGKILL\n"
+    return diag
+
+
 def case_host_shutdown_restart(d):
     """virtqemud --shutdown-guests, the daemon killed half-way and
     restarted, the command again: everything ends as configured."""
@@ -670,6 +728,8 @@ def main():
         "embedded driver with an event loop: a killed QEMU noticed on its pidfd": with_daemon(case_embedded),
         "host shutdown of 20: deadline, graceful destroy, SIGKILL only where configured, the report":
             with_daemon(case_host_shutdown, qemu_conf=HOST_SHUTDOWN_CONF),
+        "host shutdown: a QEMU stuck in the kernel holds nobody past the deadline":
+            with_daemon(case_host_shutdown_stuck, qemu_conf=STUCK_CONF),
         "host shutdown with the daemon restarted half-way": with_daemon(
             case_host_shutdown_restart, qemu_conf=HOST_SHUTDOWN_CONF),
     }

@@ -166,23 +166,23 @@ static int
 testArgvSameOptions(char **base, char **argv, const char *what)
 {
     size_t n = g_strv_length(base);
+    int ret = -1;
 
-    if (g_strv_length(argv) != n) {
-        virTestDiag("%s: %u arguments, not %zu", what, g_strv_length(argv), n);
-        return -1;
-    }
+    TEST_ASSERT_MSG(g_strv_length(argv) == n, "%s: %u arguments, not %zu", what,
+                    g_strv_length(argv), n);
     for (size_t i = 1; i < n; i++) {
         if (base[i][0] != '-')
             continue;
-        if (STRNEQ(argv[i], base[i])) {
-            virTestDiag("%s: argument %zu is '%s', not the option '%s'", what, i,
+        TEST_ASSERT_MSG(STREQ(argv[i], base[i]),
+                        "%s: argument %zu is '%s', not the option '%s'", what, i,
                         argv[i], base[i]);
-            return -1;
-        }
         if (base[i + 1] && base[i + 1][0] != '-')
             i++;
     }
-    return 0;
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -258,6 +258,7 @@ testCheckOneOpts(char **argv, const char *opt, const char *implied,
 {
     g_autoptr(GPtrArray) vals = testArgvValues(argv, opt);
     size_t n = 0;
+    int ret = -1;
 
     for (size_t i = 0; i < vals->len; i++) {
         g_auto(GStrv) kv = testOptsParse(g_ptr_array_index(vals, i), implied);
@@ -267,24 +268,20 @@ testCheckOneOpts(char **argv, const char *opt, const char *implied,
             continue;
         n++;
         keys = testOptsKeys(kv);
-        if (STRNEQ(keys, expectKeys)) {
-            virTestDiag("%s '%s' reads back as options '%s', not '%s'", opt,
+        TEST_ASSERT_MSG(STREQ(keys, expectKeys),
+                        "%s '%s' reads back as options '%s', not '%s'", opt,
                         (char *)g_ptr_array_index(vals, i), keys, expectKeys);
-            return -1;
-        }
-        if (STRNEQ_NULLABLE(testOptsGet(kv, key), value)) {
-            virTestDiag("%s '%s' gives %s='%s', not '%s'", opt,
+        TEST_ASSERT_MSG(STREQ_NULLABLE(testOptsGet(kv, key), value),
+                        "%s '%s' gives %s='%s', not '%s'", opt,
                         (char *)g_ptr_array_index(vals, i), key,
                         NULLSTR(testOptsGet(kv, key)), value);
-            return -1;
-        }
     }
-    if (n != 1) {
-        virTestDiag("%zu %s options with %s=%s, not one", n, opt,
+    TEST_ASSERT_MSG(n == 1, "%zu %s options with %s=%s, not one", n, opt,
                     NULLSTR(matchKey), NULLSTR(matchVal));
-        return -1;
-    }
-    return 0;
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -304,20 +301,20 @@ testCheckJSON(char **argv, const char *opt, const char *matchKey,
     g_autoptr(GPtrArray) vals = testArgvValues(argv, opt);
     g_autoptr(GPtrArray) found = testJSONWith(vals, matchKey, matchVal);
     JsonObject *obj;
+    int ret = -1;
 
-    if (found->len != 1 || !g_ptr_array_index(found, 0)) {
-        virTestDiag("%u %s options with \"%s\":\"%s\", not one", found->len,
+    TEST_ASSERT_MSG(found->len == 1 && g_ptr_array_index(found, 0),
+                    "%u %s options with \"%s\":\"%s\", not one", found->len,
                     opt, matchKey, matchVal);
-        return -1;
-    }
     obj = json_node_get_object(g_ptr_array_index(found, 0));
-    if (STRNEQ_NULLABLE(json_object_get_string_member_with_default(obj, key, NULL),
-                        value)) {
-        virTestDiag("%s gives \"%s\":\"%s\", not '%s'", opt, key,
+    TEST_ASSERT_MSG(STREQ_NULLABLE(json_object_get_string_member_with_default(obj, key, NULL),
+                                   value),
+                    "%s gives \"%s\":\"%s\", not '%s'", opt, key,
                     json_object_get_string_member_with_default(obj, key, ""), value);
-        return -1;
-    }
-    return 0;
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -378,12 +375,14 @@ static int
 testCheckWhole(char **argv, const char *opt, const char *value)
 {
     g_autoptr(GPtrArray) vals = testArgvValues(argv, opt);
+    int ret = -1;
 
-    if (vals->len != 1 || STRNEQ(g_ptr_array_index(vals, 0), value)) {
-        virTestDiag("%u %s options, or not '%s'", vals->len, opt, value);
-        return -1;
-    }
-    return 0;
+    TEST_ASSERT_MSG(vals->len == 1, "%u %s options, not one", vals->len, opt);
+    TEST_ASSERT_EQ_STR(g_ptr_array_index(vals, 0), value);
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -415,11 +414,13 @@ static int
 testCheckEmulator(const testField *field G_GNUC_UNUSED, char **argv,
                   const char *value)
 {
-    if (STRNEQ(argv[0], value)) {
-        virTestDiag("argv[0] is '%s', not '%s'", argv[0], value);
-        return -1;
-    }
-    return 0;
+    int ret = -1;
+
+    TEST_ASSERT_EQ_STR(argv[0], value);
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -657,16 +658,47 @@ static int
 testCheckRefusal(const char *what)
 {
     virErrorPtr err = virGetLastError();
+    int ret = -1;
 
-    if (!err || !err->message || !*err->message) {
-        virTestDiag("%s: refused without an error", what);
-        return -1;
+    TEST_ASSERT_MSG(err && err->message && *err->message, "%s: refused without an error", what);
+    TEST_ASSERT_MSG(err->code != VIR_ERR_INTERNAL_ERROR && err->code != VIR_ERR_OK,
+                    "%s: refused with an internal error: %s", what, err->message);
+    ret = 0;
+
+ cleanup:
+    return ret;
+}
+
+
+/* One hostile @value in @field: refused with a real error when it must
+ * be, otherwise carried exactly, with the options of @baseArgv
+ * neither added, removed nor moved. */
+static int
+testFieldValue(const testField *field, char **baseArgv, const char *value)
+{
+    g_autofree char *xml = testFieldXML(field, value);
+    g_autofree char *shown = g_strescape(value, NULL);
+    g_autofree char *what = g_strdup_printf("%s '%s'", field->name, shown);
+    g_auto(GStrv) argv = NULL;
+    bool refuse = field->refuse(value);
+    int ret = -1;
+
+    virResetLastError();
+    if (!(argv = testBuild(xml))) {
+        TEST_ASSERT_OK(testCheckRefusal(what));
+        TEST_ASSERT_MSG(refuse, "%s: refused, but must be accepted: %s", what,
+                        virGetLastErrorMessage());
+        if (virTestVerbose())
+            virTestDiag("%s: refused: %s", what, virGetLastErrorMessage());
+    } else {
+        TEST_ASSERT_MSG(!refuse, "%s: accepted, but must be refused", what);
+        TEST_ASSERT_OK(testArgvSameOptions(baseArgv, argv, what));
+        TEST_ASSERT_MSG(field->check(field, argv, value) == 0, "for %s", what);
     }
-    if (err->code == VIR_ERR_INTERNAL_ERROR || err->code == VIR_ERR_OK) {
-        virTestDiag("%s: refused with an internal error: %s", what, err->message);
-        return -1;
-    }
-    return 0;
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -678,56 +710,31 @@ testField1(const void *opaque)
                                         "127.0.0.1" : "benign");
     g_autofree char *benignXML = NULL;
     g_auto(GStrv) baseArgv = NULL;
-    int ret = 0;
+    size_t failed = 0;
+    int ret = -1;
 
     if (field->check == testCheckMachine) {
         g_free(benign);
         benign = g_strdup("pc");
     }
     benignXML = testFieldXML(field, benign);
-    if (!(baseArgv = testBuild(benignXML))) {
-        virTestDiag("%s: the harmless definition fails: %s", field->name,
+    TEST_ASSERT_MSG((baseArgv = testBuild(benignXML)),
+                    "%s: the harmless definition fails: %s", field->name,
                     virGetLastErrorMessage());
-        return -1;
-    }
-    if (field->check(field, baseArgv, benign) < 0)
-        return -1;
+    TEST_ASSERT_OK(field->check(field, baseArgv, benign));
 
+    /* Every value is tried, each failure reporting itself. */
     for (size_t i = 0; i < G_N_ELEMENTS(testValues); i++) {
         g_autofree char *value = testPlant(field, testValues[i]);
-        g_autofree char *xml = testFieldXML(field, value);
-        g_autofree char *shown = g_strescape(value, NULL);
-        g_autofree char *what = g_strdup_printf("%s '%s'", field->name, shown);
-        g_auto(GStrv) argv = NULL;
-        bool refuse = field->refuse(value);
 
-        virResetLastError();
-        if (!(argv = testBuild(xml))) {
-            if (testCheckRefusal(what) < 0) {
-                ret = -1;
-            } else if (!refuse) {
-                virTestDiag("%s: refused, but must be accepted: %s", what,
-                            virGetLastErrorMessage());
-                ret = -1;
-            } else if (virTestVerbose()) {
-                virTestDiag("%s: refused: %s", what, virGetLastErrorMessage());
-            }
-            continue;
-        }
-        if (refuse) {
-            virTestDiag("%s: accepted, but must be refused", what);
-            ret = -1;
-            continue;
-        }
-        if (testArgvSameOptions(baseArgv, argv, what) < 0) {
-            ret = -1;
-            continue;
-        }
-        if (field->check(field, argv, value) < 0) {
-            virTestDiag("... for %s", what);
-            ret = -1;
-        }
+        if (testFieldValue(field, baseArgv, value) < 0)
+            failed++;
     }
+    TEST_ASSERT_MSG(failed == 0, "%zu of %zu hostile values mishandled", failed,
+                    G_N_ELEMENTS(testValues));
+    ret = 0;
+
+ cleanup:
     return ret;
 }
 
@@ -753,19 +760,20 @@ testOptsReader(const void *opaque G_GNUC_UNUSED)
         { "p=,,,,,q", NULL, "p q", "p", ",," },
         { "x,,", "backend", "backend", "backend", "x," },
     };
+    int ret = -1;
 
     for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
         g_auto(GStrv) kv = testOptsParse(cases[i].str, cases[i].implied);
         g_autofree char *keys = testOptsKeys(kv);
 
-        if (STRNEQ(keys, cases[i].keys) ||
-            STRNEQ_NULLABLE(testOptsGet(kv, cases[i].key), cases[i].val)) {
-            virTestDiag("'%s' read as keys '%s', %s='%s'", cases[i].str, keys,
-                        cases[i].key, NULLSTR(testOptsGet(kv, cases[i].key)));
-            return -1;
-        }
+        /* What cases[i].str reads as. */
+        TEST_ASSERT_EQ_STR(keys, cases[i].keys);
+        TEST_ASSERT_EQ_STR(testOptsGet(kv, cases[i].key), cases[i].val);
     }
-    return 0;
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -807,19 +815,14 @@ testRealQEMUChecks(qemuMonitor *mon, const char *name, const char *disk)
     JsonArray *arr;
     JsonObject *vnc;
     size_t nfiles = 0;
+    int ret = -1;
 
-    if (!(obj = testQMP(mon, "query-name", p1)))
-        return -1;
+    TEST_ASSERT_NONNULL(obj = testQMP(mon, "query-name", p1));
     obj = json_object_get_object_member(obj, "return");
-    if (STRNEQ_NULLABLE(json_object_get_string_member_with_default(obj, "name", NULL),
-                        name)) {
-        virTestDiag("QEMU's name is '%s', not '%s'",
-                    json_object_get_string_member_with_default(obj, "name", ""), name);
-        return -1;
-    }
+    /* QEMU's name. */
+    TEST_ASSERT_EQ_STR(json_object_get_string_member_with_default(obj, "name", NULL), name);
 
-    if (!(obj = testQMP(mon, "query-block", p2)))
-        return -1;
+    TEST_ASSERT_NONNULL(obj = testQMP(mon, "query-block", p2));
     arr = json_object_get_array_member(obj, "return");
     for (guint i = 0; i < json_array_get_length(arr); i++) {
         JsonObject *dev = json_array_get_object_element(arr, i);
@@ -829,27 +832,22 @@ testRealQEMUChecks(qemuMonitor *mon, const char *name, const char *disk)
         if (!ins)
             continue;
         nfiles++;
-        if (STRNEQ(json_object_get_string_member(ins, "file"), disk)) {
-            virTestDiag("QEMU opened '%s', not '%s'",
-                        json_object_get_string_member(ins, "file"), disk);
-            return -1;
-        }
+        /* The image QEMU opened. */
+        TEST_ASSERT_EQ_STR(json_object_get_string_member(ins, "file"), disk);
     }
-    if (nfiles != 1) {
-        virTestDiag("QEMU has %zu images open, not one", nfiles);
-        return -1;
-    }
+    /* Images open. */
+    TEST_ASSERT_EQ_INT(nfiles, 1);
 
-    if (!(obj = testQMP(mon, "query-vnc-servers", p3)))
-        return -1;
+    TEST_ASSERT_NONNULL(obj = testQMP(mon, "query-vnc-servers", p3));
     arr = json_object_get_array_member(obj, "return");
-    if (json_array_get_length(arr) != 1 ||
-        !(vnc = json_array_get_object_element(arr, 0)) ||
-        json_array_get_length(json_object_get_array_member(vnc, "server")) != 1) {
-        virTestDiag("QEMU does not have exactly one VNC listener");
-        return -1;
-    }
-    return 0;
+    TEST_ASSERT_MSG(json_array_get_length(arr) == 1 &&
+                    (vnc = json_array_get_object_element(arr, 0)) &&
+                    json_array_get_length(json_object_get_array_member(vnc, "server")) == 1,
+                    "QEMU does not have exactly one VNC listener");
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -877,20 +875,17 @@ testRealQEMU(const void *opaque G_GNUC_UNUSED)
     g_autoptr(GSubprocessLauncher) launcher = NULL;
     g_autoptr(GSubprocess) proc = NULL;
     g_autoptr(GError) gerr = NULL;
+    g_autofree char *qemuSaid = NULL;
     qemuMonitor *mon = NULL;
     VIR_AUTOCLOSE pidfd = -1;
-    int ret = -1;
-
     g_autofree char *diskDir = g_path_get_dirname(disk);
     g_autofree char *serialDir = g_path_get_dirname(serial);
+    int ret = -1;
 
-    if (g_mkdir_with_parents(diskDir, 0700) < 0 ||
-        g_mkdir_with_parents(serialDir, 0700) < 0 ||
-        !g_file_set_contents(disk, "", 0, NULL) ||
-        truncate(disk, 1024 * 1024) < 0) {
-        virTestDiag("cannot make %s", disk);
-        return -1;
-    }
+    TEST_ASSERT_OK(g_mkdir_with_parents(diskDir, 0700));
+    TEST_ASSERT_OK(g_mkdir_with_parents(serialDir, 0700));
+    TEST_ASSERT(g_file_set_contents(disk, "", 0, NULL));
+    TEST_ASSERT_OK(truncate(disk, 1024 * 1024));
     xml = g_strdup_printf(
         "<domain type='qemu'>\n  <name>%s</name>\n"
         "  <memory unit='KiB'>65536</memory>\n"
@@ -901,55 +896,44 @@ testRealQEMU(const void *opaque G_GNUC_UNUSED)
         "    <serial type='file'><source path='%s'/></serial>\n"
         "    <graphics type='vnc' listen='127.0.0.1'/>\n"
         "  </devices>\n</domain>\n", nameXML, diskXML, serialXML);
-    if (!(def = virDomainDefParseString(xml, VIR_DOMAIN_DEF_PARSE_INACTIVE)) ||
-        qemuDomainPrepareDef(def, testCaps) < 0) {
-        virTestDiag("refused: %s", virGetLastErrorMessage());
-        return -1;
-    }
+    TEST_ASSERT_NONNULL(def = virDomainDefParseString(xml, VIR_DOMAIN_DEF_PARSE_INACTIVE));
+    TEST_ASSERT_OK(qemuDomainPrepareDef(def, testCaps));
     /* A port nobody uses: QEMU binds it; display 0 is 5900. */
     def->graphics[0]->port = 5900 + 97 + (getpid() % 800);
-    if (!(argv = qemuBuildCommandLine(def, testCaps, &paths, 0)))
-        return -1;
+    TEST_ASSERT_NONNULL(argv = qemuBuildCommandLine(def, testCaps, &paths, 0));
 
     launcher = g_subprocess_launcher_new(G_SUBPROCESS_FLAGS_STDIN_INHERIT);
     g_subprocess_launcher_set_stdout_file_path(launcher, log);
     g_subprocess_launcher_set_stderr_file_path(launcher, log);
     g_subprocess_launcher_setenv(launcher, "LC_ALL", "C", TRUE);
     g_subprocess_launcher_set_child_setup(launcher, testChildSetup, NULL, NULL);
-    if (!(proc = g_subprocess_launcher_spawnv(launcher, (const char *const *)argv,
-                                              &gerr))) {
-        virTestDiag("cannot start %s: %s", argv[0], gerr->message);
-        return -1;
-    }
+    TEST_ASSERT_MSG((proc = g_subprocess_launcher_spawnv(launcher, (const char *const *)argv,
+                                                         &gerr)),
+                    "cannot start %s: %s", argv[0], gerr->message);
     pidfd = syscall(SYS_pidfd_open, atoi(g_subprocess_get_identifier(proc)), 0);
-    if (!(mon = qemuMonitorOpen(monitor, pidfd, TEST_TIMEOUT_MS, NULL, NULL))) {
-        g_autofree char *text = NULL;
+    if (!(mon = qemuMonitorOpen(monitor, pidfd, TEST_TIMEOUT_MS, NULL, NULL)))
+        g_file_get_contents(log, &qemuSaid, NULL, NULL);
+    TEST_ASSERT_MSG(mon, "cannot open the monitor: %s\nQEMU said: %s",
+                    virGetLastErrorMessage(), NULLSTR(qemuSaid));
 
-        g_file_get_contents(log, &text, NULL, NULL);
-        virTestDiag("cannot open the monitor: %s\nQEMU said: %s",
-                    virGetLastErrorMessage(), NULLSTR(text));
-        g_subprocess_force_exit(proc);
-        g_subprocess_wait(proc, NULL, NULL);
-        return -1;
-    }
-
-    if (testRealQEMUChecks(mon, name, disk) < 0)
-        goto cleanup;
-    if (!virFileExists(serial)) {
-        virTestDiag("QEMU did not create the serial output file '%s'", serial);
-        goto cleanup;
-    }
-    if (virFileExists(evilLog) || virFileExists(evilImg)) {
-        virTestDiag("QEMU touched a file the planted option text names");
-        goto cleanup;
-    }
+    TEST_ASSERT_OK(testRealQEMUChecks(mon, name, disk));
+    TEST_ASSERT_MSG(virFileExists(serial),
+                    "QEMU did not create the serial output file '%s'", serial);
+    /* QEMU touched no file the planted option text names. */
+    TEST_ASSERT(!virFileExists(evilLog));
+    TEST_ASSERT(!virFileExists(evilImg));
     ret = 0;
 
  cleanup:
-    if (qemuMonitorQuit(mon) < 0)
-        virResetLastError();
-    qemuMonitorClose(mon);
-    g_subprocess_wait(proc, NULL, NULL);
+    if (mon) {
+        if (qemuMonitorQuit(mon) < 0)
+            virResetLastError();
+        qemuMonitorClose(mon);
+    } else if (proc) {
+        g_subprocess_force_exit(proc);
+    }
+    if (proc)
+        g_subprocess_wait(proc, NULL, NULL);
     return ret;
 }
 
@@ -966,16 +950,13 @@ mymain(void)
         !(testCaps = virQEMUCapsParse(capsText, capsPath)))
         return -1;
 
-    if (virTestRun("QemuOpts reader", testOptsReader, NULL) < 0)
-        ret = -1;
+    ret |= virTestRun("QemuOpts reader", testOptsReader, NULL);
     for (size_t i = 0; i < G_N_ELEMENTS(testFields); i++) {
         g_autofree char *title = g_strdup_printf("hostile %s", testFields[i].name);
 
-        if (virTestRun(title, testField1, &testFields[i]) < 0)
-            ret = -1;
+        ret |= virTestRun(title, testField1, &testFields[i]);
     }
-    if (virTestRun("hostile strings on real QEMU", testRealQEMU, NULL) < 0)
-        ret = -1;
+    ret |= virTestRun("hostile strings on real QEMU", testRealQEMU, NULL);
 
     virQEMUCapsFree(testCaps);
     return ret;

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 
 #include "testutils.h"
+#include "testutilscaps.h"
 #include "qemu_capabilities.h"
 #include "qemu_capabilitiespriv.h"
 #include "virerror.h"
@@ -21,7 +22,6 @@
 #define VIR_FROM_THIS VIR_FROM_NONE
 
 #define TEST_BINARY "/usr/bin/qemu-system-x86_64"
-#define FIXTURE "caps_7.2.0_x86_64.caps"
 
 static char *testCacheDir;
 
@@ -57,28 +57,32 @@ testProbeMatchesFixture(const void *data G_GNUC_UNUSED)
 {
     g_autofree char *runDir = virTestMakeTempDir("capsrun");
     g_autoptr(virQEMUCapsCache) cache = virQEMUCapsCacheNew(testCacheDir, runDir);
-    g_autofree char *path = g_strdup_printf("%s/qemucapabilitiesdata/%s",
-                                            virTestSrcDir(), FIXTURE);
+    g_autofree char *path = testCapsFixturePath();
     g_autofree char *fixtureText = NULL;
     g_autofree char *actual = NULL;
+    g_autofree char *text = NULL;
     g_autoptr(virQEMUCaps) fixture = NULL;
     g_autoptr(virQEMUCaps) caps = NULL;
+    int ret = -1;
 
-    if (!(caps = virQEMUCapsCacheLookup(cache, TEST_BINARY)))
-        return -1;
-    if (caps->kvmProbed != virQEMUCapsKVMUsable() ||
-        (caps->kvmSupported && !caps->kvmProbed))
-        return -1;
+    TEST_ASSERT_NONNULL(caps = virQEMUCapsCacheLookup(cache, TEST_BINARY));
+    TEST_ASSERT_EQ_INT(caps->kvmProbed, virQEMUCapsKVMUsable());
+    TEST_ASSERT_MSG(!caps->kvmSupported || caps->kvmProbed,
+                    "KVM supported but /dev/kvm was not usable when probed");
     if (virTestRegenerate()) {
-        g_autofree char *text = virQEMUCapsFormat(caps);
-
-        return virTestCompareToFile(text, path);
+        text = virQEMUCapsFormat(caps);
+        TEST_ASSERT_OK(virTestCompareToFile(text, path));
+        ret = 0;
+        goto cleanup;
     }
-    if (virTestLoadFile(path, &fixtureText) < 0 ||
-        !(fixture = virQEMUCapsParse(fixtureText, path)))
-        return -1;
+    TEST_ASSERT_OK(virTestLoadFile(path, &fixtureText));
+    TEST_ASSERT_NONNULL(fixture = virQEMUCapsParse(fixtureText, path));
     actual = testFormatLike(caps, fixture);
-    return virTestCompareStrings(fixtureText, actual, FIXTURE);
+    TEST_ASSERT_EQ_STR(actual, fixtureText);
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -94,23 +98,23 @@ testCacheFileReused(const void *data G_GNUC_UNUSED)
     g_autoptr(virQEMUCapsCache) probing = NULL;
     g_autoptr(virQEMUCaps) none = NULL;
     g_autofree char *cacheFile = NULL;
+    int ret = -1;
 
-    if (!g_file_set_contents(blocker, "", 0, NULL))
-        return -1;
+    TEST_ASSERT(g_file_set_contents(blocker, "", 0, NULL));
     cache = virQEMUCapsCacheNew(testCacheDir, runDir);
-    if (!(caps = virQEMUCapsCacheLookup(cache, TEST_BINARY)))
-        return -1;
-    if (caps->version < QEMU_MIN_VERSION)
-        return -1;
+    TEST_ASSERT_NONNULL(caps = virQEMUCapsCacheLookup(cache, TEST_BINARY));
+    TEST_ASSERT_CMP_INT(caps->version, >=, QEMU_MIN_VERSION);
 
     /* Without the file, the same cache has to probe, and cannot. */
     probing = virQEMUCapsCacheNew(testCacheDir, runDir);
     cacheFile = virQEMUCapsCacheFilePath(probing, TEST_BINARY);
-    if (unlink(cacheFile) < 0)
-        return -1;
-    if ((none = virQEMUCapsCacheLookup(probing, TEST_BINARY)))
-        return -1;
-    return virGetLastErrorCode() == VIR_ERR_SYSTEM_ERROR ? 0 : -1;
+    TEST_ASSERT_MSG(unlink(cacheFile) == 0, "unlink %s: %s", cacheFile, g_strerror(errno));
+    TEST_ASSERT((none = virQEMUCapsCacheLookup(probing, TEST_BINARY)) == NULL);
+    TEST_ASSERT_ERROR(VIR_ERR_SYSTEM_ERROR);
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -122,17 +126,16 @@ testSilentEmulator(const void *data G_GNUC_UNUSED)
     g_autofree char *binary = g_strdup_printf("%s/qemu-system-x86_64", dir);
     g_autoptr(virQEMUCapsCache) cache = virQEMUCapsCacheNew(dir, dir);
     g_autoptr(virQEMUCaps) caps = NULL;
+    int ret = -1;
 
-    if (!g_file_set_contents(binary, "#!/bin/sh\nexit 3\n", -1, NULL) ||
-        chmod(binary, 0755) < 0)
-        return -1;
-    if ((caps = virQEMUCapsCacheLookup(cache, binary)))
-        return -1;
-    if (virGetLastErrorCode() != VIR_ERR_OPERATION_FAILED) {
-        virTestDiag("unexpected error: %s", virGetLastErrorMessage());
-        return -1;
-    }
-    return 0;
+    TEST_ASSERT(g_file_set_contents(binary, "#!/bin/sh\nexit 3\n", -1, NULL));
+    TEST_ASSERT_MSG(chmod(binary, 0755) == 0, "chmod %s: %s", binary, g_strerror(errno));
+    TEST_ASSERT((caps = virQEMUCapsCacheLookup(cache, binary)) == NULL);
+    TEST_ASSERT_ERROR(VIR_ERR_OPERATION_FAILED);
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 
 #include "testutils.h"
+#include "testutilscaps.h"
 #include "qemu_capabilities.h"
 #include "qemu_capabilitiespriv.h"
 #include "virerror.h"
@@ -20,116 +21,88 @@
 
 #define VIR_FROM_THIS VIR_FROM_NONE
 
-#define FIXTURE "caps_7.2.0_x86_64.caps"
-
-
-static virQEMUCaps *
-testLoadFixture(void)
-{
-    g_autofree char *path = g_strdup_printf("%s/qemucapabilitiesdata/%s",
-                                            virTestSrcDir(), FIXTURE);
-    g_autofree char *data = NULL;
-
-    if (virTestLoadFile(path, &data) < 0)
-        return NULL;
-    return virQEMUCapsParse(data, path);
-}
-
-
-/* Checks the last error's code and exact message. */
-static int
-testCheckError(int code, const char *message)
-{
-    virErrorPtr err = virGetLastError();
-
-    if (!err) {
-        virTestDiag("expected an error, got none");
-        return -1;
-    }
-    if (err->code != code) {
-        virTestDiag("expected error code %d, got %d (%s)", code, err->code,
-                    NULLSTR(err->message));
-        return -1;
-    }
-    return virTestCompareStrings(message, err->message, "error message");
-}
-
 
 static int
 testRoundTrip(const void *data G_GNUC_UNUSED)
 {
-    g_autoptr(virQEMUCaps) caps = testLoadFixture();
+    g_autoptr(virQEMUCaps) caps = testCapsLoadFixture();
     g_autoptr(virQEMUCaps) copy = NULL;
-    g_autofree char *path = g_strdup_printf("%s/qemucapabilitiesdata/%s",
-                                            virTestSrcDir(), FIXTURE);
+    g_autofree char *path = testCapsFixturePath();
     g_autofree char *text = NULL;
     g_autofree char *copyText = NULL;
+    int ret = -1;
 
-    if (!caps)
-        return -1;
+    TEST_ASSERT_NONNULL(caps);
     text = virQEMUCapsFormat(caps);
-    if (virTestCompareToFile(text, path) < 0)
-        return -1;
+    TEST_ASSERT_OK(virTestCompareToFile(text, path));
     copy = virQEMUCapsCopy(caps);
     copyText = virQEMUCapsFormat(copy);
-    return virTestCompareStrings(text, copyText, "copy");
+    TEST_ASSERT_EQ_STR(copyText, text);
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
 static int
 testMachines(const void *data G_GNUC_UNUSED)
 {
-    g_autoptr(virQEMUCaps) caps = testLoadFixture();
+    g_autoptr(virQEMUCaps) caps = testCapsLoadFixture();
     const virQEMUCapsMachine *m;
+    int ret = -1;
 
-    if (!caps)
-        return -1;
-    if (caps->version < QEMU_MIN_VERSION || STRNEQ(caps->arch, "x86_64"))
-        return -1;
-    if (STRNEQ_NULLABLE(virQEMUCapsGetCanonicalMachine(caps, "pc"), "pc-i440fx-7.2") ||
-        STRNEQ_NULLABLE(virQEMUCapsGetCanonicalMachine(caps, NULL), "pc-i440fx-7.2") ||
-        STRNEQ_NULLABLE(virQEMUCapsGetCanonicalMachine(caps, "q35"), "pc-q35-7.2") ||
-        STRNEQ_NULLABLE(virQEMUCapsGetCanonicalMachine(caps, "pc-i440fx-2.0"), "pc-i440fx-2.0")) {
-        virTestDiag("alias resolution is wrong");
-        return -1;
-    }
-    if (virQEMUCapsGetCanonicalMachine(caps, "pc-i440fx-9.9") ||
-        virQEMUCapsGetCanonicalMachine(caps, "PC")) {
-        virTestDiag("an unknown machine was found");
-        return -1;
-    }
-    if (!(m = virQEMUCapsGetMachine(caps, "pc")) || m->maxCpus != 255 ||
-        !m->isDefault || m->deprecated || STRNEQ_NULLABLE(m->alias, "pc"))
-        return -1;
-    if (!(m = virQEMUCapsGetMachine(caps, "pc-i440fx-1.4")) || !m->deprecated ||
-        m->isDefault || m->alias)
-        return -1;
-    if (!(m = virQEMUCapsGetMachine(caps, "pc-q35-7.2")) || m->maxCpus != 288)
-        return -1;
-    return 0;
+    TEST_ASSERT_NONNULL(caps);
+    TEST_ASSERT_CMP_INT(caps->version, >=, QEMU_MIN_VERSION);
+    TEST_ASSERT_EQ_STR(caps->arch, "x86_64");
+    /* Alias resolution. */
+    TEST_ASSERT_EQ_STR(virQEMUCapsGetCanonicalMachine(caps, "pc"), "pc-i440fx-7.2");
+    TEST_ASSERT_EQ_STR(virQEMUCapsGetCanonicalMachine(caps, NULL), "pc-i440fx-7.2");
+    TEST_ASSERT_EQ_STR(virQEMUCapsGetCanonicalMachine(caps, "q35"), "pc-q35-7.2");
+    TEST_ASSERT_EQ_STR(virQEMUCapsGetCanonicalMachine(caps, "pc-i440fx-2.0"),
+                       "pc-i440fx-2.0");
+    /* Unknown machines are not found. */
+    TEST_ASSERT_EQ_STR(virQEMUCapsGetCanonicalMachine(caps, "pc-i440fx-9.9"), NULL);
+    TEST_ASSERT_EQ_STR(virQEMUCapsGetCanonicalMachine(caps, "PC"), NULL);
+
+    TEST_ASSERT_NONNULL(m = virQEMUCapsGetMachine(caps, "pc"));
+    TEST_ASSERT_EQ_INT(m->maxCpus, 255);
+    TEST_ASSERT(m->isDefault);
+    TEST_ASSERT(!m->deprecated);
+    TEST_ASSERT_EQ_STR(m->alias, "pc");
+    TEST_ASSERT_NONNULL(m = virQEMUCapsGetMachine(caps, "pc-i440fx-1.4"));
+    TEST_ASSERT(m->deprecated);
+    TEST_ASSERT(!m->isDefault);
+    TEST_ASSERT_EQ_STR(m->alias, NULL);
+    TEST_ASSERT_NONNULL(m = virQEMUCapsGetMachine(caps, "pc-q35-7.2"));
+    TEST_ASSERT_EQ_INT(m->maxCpus, 288);
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
 static int
 testTypes(const void *data G_GNUC_UNUSED)
 {
-    g_autoptr(virQEMUCaps) caps = testLoadFixture();
+    g_autoptr(virQEMUCaps) caps = testCapsLoadFixture();
     const char *wanted[] = {
         "virtio-blk-pci", "virtio-net-pci", "e1000", "rtl8139", "lsi53c895a",
         "virtio-scsi-pci", "ich9-ahci", "piix3-usb-uhci", "VGA", "cirrus-vga",
         "virtio-vga", "virtio-gpu-pci", "virtio-balloon-pci", "virtio-rng-pci",
         "rng-random", "isa-serial", "scsi-hd", "ide-hd", "ide-cd",
     };
+    int ret = -1;
 
-    if (!caps)
-        return -1;
-    for (size_t i = 0; i < G_N_ELEMENTS(wanted); i++) {
-        if (!virQEMUCapsHasType(caps, wanted[i])) {
-            virTestDiag("type %s missing", wanted[i]);
-            return -1;
-        }
-    }
-    return virQEMUCapsHasType(caps, "no-such-device") ? -1 : 0;
+    TEST_ASSERT_NONNULL(caps);
+    for (size_t i = 0; i < G_N_ELEMENTS(wanted); i++)
+        TEST_ASSERT_MSG(virQEMUCapsHasType(caps, wanted[i]), "type %s missing", wanted[i]);
+    TEST_ASSERT(!virQEMUCapsHasType(caps, "no-such-device"));
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -188,12 +161,15 @@ testParseError(const void *opaque)
 {
     const testParseErrorData *data = opaque;
     g_autoptr(virQEMUCaps) caps = virQEMUCapsParse(data->text, "T");
+    int ret = -1;
 
-    if (caps) {
-        virTestDiag("malformed capabilities were accepted");
-        return -1;
-    }
-    return testCheckError(VIR_ERR_INTERNAL_ERROR, data->message);
+    TEST_ASSERT_MSG(caps == NULL, "malformed capabilities were accepted");
+    TEST_ASSERT_ERROR(VIR_ERR_INTERNAL_ERROR);
+    TEST_ASSERT_EQ_STR(virGetLastErrorMessage(), data->message);
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -202,14 +178,17 @@ testParseGood(const void *data G_GNUC_UNUSED)
 {
     g_autoptr(virQEMUCaps) caps = virQEMUCapsParse(GOOD_EMULATOR GOOD_MACHINE
                                                    GOOD_TYPES, "T");
+    int ret = -1;
 
-    if (!caps)
-        return -1;
-    if (caps->version != 7002000 || caps->nmachines != 1 ||
-        !virQEMUCapsHasType(caps, "VGA") ||
-        STRNEQ_NULLABLE(virQEMUCapsGetCanonicalMachine(caps, "pc"), "pc-i440fx-7.2"))
-        return -1;
-    return 0;
+    TEST_ASSERT_NONNULL(caps);
+    TEST_ASSERT_EQ_INT(caps->version, 7002000);
+    TEST_ASSERT_EQ_INT(caps->nmachines, 1);
+    TEST_ASSERT(virQEMUCapsHasType(caps, "VGA"));
+    TEST_ASSERT_EQ_STR(virQEMUCapsGetCanonicalMachine(caps, "pc"), "pc-i440fx-7.2");
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -218,22 +197,24 @@ testCacheFixture(const void *data G_GNUC_UNUSED)
 {
     g_autofree char *dir = virTestMakeTempDir("qemucaps");
     g_autoptr(virQEMUCapsCache) cache = virQEMUCapsCacheNew(dir, dir);
-    g_autoptr(virQEMUCaps) caps = testLoadFixture();
+    g_autoptr(virQEMUCaps) caps = testCapsLoadFixture();
     g_autoptr(virQEMUCaps) found = NULL;
     g_autoptr(virQEMUCaps) again = NULL;
     const char *fake = "/nonexistent/qemu-system-x86_64";
+    int ret = -1;
 
-    if (!caps)
-        return -1;
+    TEST_ASSERT_NONNULL(caps);
     virQEMUCapsCacheInsertFixture(cache, fake, g_steal_pointer(&caps));
-    if (!(found = virQEMUCapsCacheLookup(cache, fake)) ||
-        !(again = virQEMUCapsCacheLookup(cache, fake)))
-        return -1;
+    TEST_ASSERT_NONNULL(found = virQEMUCapsCacheLookup(cache, fake));
+    TEST_ASSERT_NONNULL(again = virQEMUCapsCacheLookup(cache, fake));
     /* Each lookup hands out its own copy. */
-    if (found == again || found->machines == again->machines)
-        return -1;
-    return STREQ_NULLABLE(virQEMUCapsGetCanonicalMachine(found, "pc"),
-                          "pc-i440fx-7.2") ? 0 : -1;
+    TEST_ASSERT(found != again);
+    TEST_ASSERT(found->machines != again->machines);
+    TEST_ASSERT_EQ_STR(virQEMUCapsGetCanonicalMachine(found, "pc"), "pc-i440fx-7.2");
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -242,17 +223,21 @@ testCacheTooOld(const void *data G_GNUC_UNUSED)
 {
     g_autofree char *dir = virTestMakeTempDir("qemucaps");
     g_autoptr(virQEMUCapsCache) cache = virQEMUCapsCacheNew(dir, dir);
-    g_autoptr(virQEMUCaps) caps = testLoadFixture();
+    g_autoptr(virQEMUCaps) caps = testCapsLoadFixture();
     g_autoptr(virQEMUCaps) found = NULL;
+    int ret = -1;
 
-    if (!caps)
-        return -1;
+    TEST_ASSERT_NONNULL(caps);
     caps->version = 6002000;
     virQEMUCapsCacheInsertFixture(cache, "/old/qemu", g_steal_pointer(&caps));
-    if ((found = virQEMUCapsCacheLookup(cache, "/old/qemu")))
-        return -1;
-    return testCheckError(VIR_ERR_CONFIG_UNSUPPORTED,
-                          "unsupported configuration: QEMU version >= 7.2.0 is required, but 6.2.0 found");
+    TEST_ASSERT((found = virQEMUCapsCacheLookup(cache, "/old/qemu")) == NULL);
+    TEST_ASSERT_ERROR(VIR_ERR_CONFIG_UNSUPPORTED);
+    TEST_ASSERT_EQ_STR(virGetLastErrorMessage(),
+                       "unsupported configuration: QEMU version >= 7.2.0 is required, but 6.2.0 found");
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -262,11 +247,16 @@ testCacheMissingBinary(const void *data G_GNUC_UNUSED)
     g_autofree char *dir = virTestMakeTempDir("qemucaps");
     g_autoptr(virQEMUCapsCache) cache = virQEMUCapsCacheNew(dir, dir);
     g_autoptr(virQEMUCaps) found = NULL;
+    int ret = -1;
 
-    if ((found = virQEMUCapsCacheLookup(cache, "/nonexistent/qemu-system-x86_64")))
-        return -1;
-    return testCheckError(VIR_ERR_SYSTEM_ERROR,
-                          "Cannot check QEMU binary /nonexistent/qemu-system-x86_64: No such file or directory");
+    TEST_ASSERT((found = virQEMUCapsCacheLookup(cache, "/nonexistent/qemu-system-x86_64")) == NULL);
+    TEST_ASSERT_ERROR(VIR_ERR_SYSTEM_ERROR);
+    TEST_ASSERT_EQ_STR(virGetLastErrorMessage(),
+                       "Cannot check QEMU binary /nonexistent/qemu-system-x86_64: No such file or directory");
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -288,7 +278,7 @@ static int
 testWriteCacheFile(virQEMUCapsCache *cache, const char *dir,
                    const char *binary, unsigned int version)
 {
-    g_autoptr(virQEMUCaps) caps = testLoadFixture();
+    g_autoptr(virQEMUCaps) caps = testCapsLoadFixture();
     g_autofree char *path = NULL;
     g_autofree char *text = NULL;
     struct stat sb;
@@ -320,22 +310,24 @@ testCacheOnDisk(const void *data G_GNUC_UNUSED)
     g_autoptr(virQEMUCaps) found = NULL;
     g_autoptr(virQEMUCaps) again = NULL;
     g_autofree char *cachePath = NULL;
+    int ret = -1;
 
-    if (!binary || testWriteCacheFile(cache, dir, binary, 7002022) < 0)
-        return -1;
+    TEST_ASSERT_NONNULL(binary);
+    TEST_ASSERT_OK(testWriteCacheFile(cache, dir, binary, 7002022));
     /* The fake binary cannot be probed, so success proves the file was
      * used. */
-    if (!(found = virQEMUCapsCacheLookup(cache, binary)))
-        return -1;
-    if (found->version != 7002022 || STRNEQ(found->binary, binary))
-        return -1;
+    TEST_ASSERT_NONNULL(found = virQEMUCapsCacheLookup(cache, binary));
+    TEST_ASSERT_EQ_INT(found->version, 7002022);
+    TEST_ASSERT_EQ_STR(found->binary, binary);
     /* Once loaded, the in-memory entry serves without the file. */
     cachePath = virQEMUCapsCacheFilePath(cache, binary);
-    if (unlink(cachePath) < 0)
-        return -1;
-    if (!(again = virQEMUCapsCacheLookup(cache, binary)))
-        return -1;
-    return again->version == 7002022 ? 0 : -1;
+    TEST_ASSERT_MSG(unlink(cachePath) == 0, "unlink %s: %s", cachePath, g_strerror(errno));
+    TEST_ASSERT_NONNULL(again = virQEMUCapsCacheLookup(cache, binary));
+    TEST_ASSERT_EQ_INT(again->version, 7002022);
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -346,13 +338,18 @@ testCacheOnDiskTooOld(const void *data G_GNUC_UNUSED)
     g_autofree char *binary = testMakeFakeBinary(dir, "qemu-system-x86_64");
     g_autoptr(virQEMUCapsCache) cache = virQEMUCapsCacheNew(dir, dir);
     g_autoptr(virQEMUCaps) found = NULL;
+    int ret = -1;
 
-    if (!binary || testWriteCacheFile(cache, dir, binary, 7001005) < 0)
-        return -1;
-    if ((found = virQEMUCapsCacheLookup(cache, binary)))
-        return -1;
-    return testCheckError(VIR_ERR_CONFIG_UNSUPPORTED,
-                          "unsupported configuration: QEMU version >= 7.2.0 is required, but 7.1.5 found");
+    TEST_ASSERT_NONNULL(binary);
+    TEST_ASSERT_OK(testWriteCacheFile(cache, dir, binary, 7001005));
+    TEST_ASSERT((found = virQEMUCapsCacheLookup(cache, binary)) == NULL);
+    TEST_ASSERT_ERROR(VIR_ERR_CONFIG_UNSUPPORTED);
+    TEST_ASSERT_EQ_STR(virGetLastErrorMessage(),
+                       "unsupported configuration: QEMU version >= 7.2.0 is required, but 7.1.5 found");
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -370,29 +367,29 @@ testCacheStale(const void *data G_GNUC_UNUSED)
     g_autofree char *after = NULL;
     g_autofree char *expect = NULL;
     FILE *fp;
+    int ret = -1;
 
-    if (!binary || testWriteCacheFile(cache, dir, binary, 7002022) < 0)
-        return -1;
+    TEST_ASSERT_NONNULL(binary);
+    TEST_ASSERT_OK(testWriteCacheFile(cache, dir, binary, 7002022));
     cachePath = virQEMUCapsCacheFilePath(cache, binary);
-    if (virTestLoadFile(cachePath, &before) < 0)
-        return -1;
-    if (!(fp = fopen(binary, "a")))
-        return -1;
+    TEST_ASSERT_OK(virTestLoadFile(cachePath, &before));
+    TEST_ASSERT_MSG((fp = fopen(binary, "a")), "fopen %s: %s", binary, g_strerror(errno));
     fputs("# changed\n", fp);
     fclose(fp);
 
-    if ((found = virQEMUCapsCacheLookup(cache, binary))) {
-        virTestDiag("a stale cache file was used");
-        return -1;
-    }
+    TEST_ASSERT_MSG((found = virQEMUCapsCacheLookup(cache, binary)) == NULL,
+                    "a stale cache file was used");
     expect = g_strdup_printf("internal error: cannot probe emulator '%s': fake emulator",
                              binary);
-    if (testCheckError(VIR_ERR_INTERNAL_ERROR, expect) < 0)
-        return -1;
+    TEST_ASSERT_ERROR(VIR_ERR_INTERNAL_ERROR);
+    TEST_ASSERT_EQ_STR(virGetLastErrorMessage(), expect);
     /* The failed probe left the old file alone. */
-    if (virTestLoadFile(cachePath, &after) < 0)
-        return -1;
-    return virTestCompareStrings(before, after, "cache file");
+    TEST_ASSERT_OK(virTestLoadFile(cachePath, &after));
+    TEST_ASSERT_EQ_STR(after, before);
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -406,21 +403,19 @@ testCacheCorrupt(const void *data G_GNUC_UNUSED)
     g_autoptr(virQEMUCapsCache) cache = virQEMUCapsCacheNew(dir, dir);
     g_autoptr(virQEMUCaps) found = NULL;
     g_autofree char *cachePath = NULL;
-    virErrorPtr err;
+    int ret = -1;
 
-    if (!binary)
-        return -1;
+    TEST_ASSERT_NONNULL(binary);
     cachePath = virQEMUCapsCacheFilePath(cache, binary);
-    if (!g_file_set_contents(cachePath, "[emulator]\nformat=1\n", -1, NULL))
-        return -1;
-    if ((found = virQEMUCapsCacheLookup(cache, binary)))
-        return -1;
-    if (!(err = virGetLastError()) ||
-        strstr(NULLSTR(err->message), "cannot parse QEMU capabilities")) {
-        virTestDiag("the corrupt file was not ignored");
-        return -1;
-    }
-    return 0;
+    TEST_ASSERT(g_file_set_contents(cachePath, "[emulator]\nformat=1\n", -1, NULL));
+    TEST_ASSERT((found = virQEMUCapsCacheLookup(cache, binary)) == NULL);
+    /* The probe's error, not the corrupt file's. */
+    TEST_ASSERT_NONNULL(virGetLastError());
+    TEST_ASSERT_STR_LACKS(virGetLastErrorMessage(), "cannot parse QEMU capabilities");
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 /*
@@ -529,43 +524,41 @@ testProbe(const void *opaque)
     g_autoptr(virQEMUCaps) caps = NULL;
     g_autofree char *cacheFile = NULL;
     g_autofree char *modePath = NULL;
+    int ret = -1;
 
     if (!g_file_test("/usr/bin/python3", G_FILE_TEST_IS_EXECUTABLE))
         return EXIT_AM_SKIP;
-    if (!binary)
-        return -1;
+    TEST_ASSERT_NONNULL(binary);
     cache = virQEMUCapsCacheNew(data->cacheDir ? data->cacheDir : dir,
                                 data->runDir ? data->runDir : dir);
     if (g_str_has_prefix(data->mode, "hang"))
         virQEMUCapsCacheSetProbeTimeout(cache, 1000);
     modePath = g_build_filename(dir, "mode", NULL);
-    if (!g_file_set_contents(modePath, data->mode, -1, NULL))
-        return -1;
+    TEST_ASSERT(g_file_set_contents(modePath, data->mode, -1, NULL));
     caps = virQEMUCapsCacheLookup(cache, binary);
 
     if (data->code) {
-        virErrorPtr err = virGetLastError();
-
-        if (caps || !err || err->code != data->code ||
-            !g_str_has_prefix(err->message, data->message)) {
-            virTestDiag("expected error %d '%s...', got %s", data->code,
-                        data->message, err ? err->message : "success");
-            return -1;
-        }
-        return 0;
+        TEST_ASSERT_MSG(caps == NULL, "the probe succeeded, expected error %d '%s...'",
+                        data->code, data->message);
+        TEST_ASSERT_ERROR_FULL(data->code, -1, data->message);
+        ret = 0;
+        goto cleanup;
     }
-    if (!caps) {
-        virTestDiag("probe failed: %s", virGetLastErrorMessage());
-        return -1;
-    }
-    if (caps->version != 7002000 || STRNEQ(caps->package, "fake") ||
-        caps->kvmSupported || caps->kvmProbed != virQEMUCapsKVMUsable() ||
-        STRNEQ_NULLABLE(virQEMUCapsGetCanonicalMachine(caps, NULL), "pc-i440fx-7.2") ||
-        !virQEMUCapsHasType(caps, "isa-serial") || virQEMUCapsHasType(caps, "lsi"))
-        return -1;
+    TEST_ASSERT_NONNULL(caps);
+    TEST_ASSERT_EQ_INT(caps->version, 7002000);
+    TEST_ASSERT_EQ_STR(caps->package, "fake");
+    TEST_ASSERT(!caps->kvmSupported);
+    TEST_ASSERT_EQ_INT(caps->kvmProbed, virQEMUCapsKVMUsable());
+    TEST_ASSERT_EQ_STR(virQEMUCapsGetCanonicalMachine(caps, NULL), "pc-i440fx-7.2");
+    TEST_ASSERT(virQEMUCapsHasType(caps, "isa-serial"));
+    TEST_ASSERT(!virQEMUCapsHasType(caps, "lsi"));
     /* The probe was saved unless the cache directory is unusable. */
     cacheFile = virQEMUCapsCacheFilePath(cache, binary);
-    return virFileExists(cacheFile) == !data->cacheDir ? 0 : -1;
+    TEST_ASSERT_EQ_INT(virFileExists(cacheFile), !data->cacheDir);
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -577,18 +570,17 @@ testProbeNotExecutable(const void *opaque G_GNUC_UNUSED)
     g_autoptr(virQEMUCapsCache) cache = virQEMUCapsCacheNew(dir, dir);
     g_autoptr(virQEMUCaps) caps = NULL;
     g_autofree char *expect = NULL;
+    int ret = -1;
 
-    if (!binary || chmod(binary, 0644) < 0)
-        return -1;
-    if ((caps = virQEMUCapsCacheLookup(cache, binary)))
-        return -1;
+    TEST_ASSERT_NONNULL(binary);
+    TEST_ASSERT_MSG(chmod(binary, 0644) == 0, "chmod %s: %s", binary, g_strerror(errno));
+    TEST_ASSERT((caps = virQEMUCapsCacheLookup(cache, binary)) == NULL);
     expect = g_strdup_printf("cannot execute binary %s: Permission denied", binary);
-    if (virGetLastErrorCode() != VIR_ERR_SYSTEM_ERROR ||
-        !g_str_has_prefix(virGetLastErrorMessage(), expect)) {
-        virTestDiag("unexpected error: %s", virGetLastErrorMessage());
-        return -1;
-    }
-    return 0;
+    TEST_ASSERT_ERROR_FULL(VIR_ERR_SYSTEM_ERROR, -1, expect);
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 

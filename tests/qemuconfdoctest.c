@@ -118,12 +118,14 @@ testSampleLoads(const void *opaque G_GNUC_UNUSED)
 {
     g_autoptr(virQEMUDriverConfig) cfg = virQEMUDriverConfigNew(QEMU_DRIVER_EMBED,
                                                                 "/nowhere");
+    int ret = -1;
 
-    if (virQEMUDriverConfigLoadFile(cfg, samplePath) < 0) {
-        virTestDiag("%s: %s", samplePath, virGetLastErrorMessage());
-        return -1;
-    }
-    return testConfigIsDefault(cfg) ? 0 : -1;
+    TEST_ASSERT_OK(virQEMUDriverConfigLoadFile(cfg, samplePath));
+    TEST_ASSERT_MSG(testConfigIsDefault(cfg), "%s changes the defaults", samplePath);
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -132,8 +134,13 @@ static int
 testSampleHasKey(const void *opaque)
 {
     g_autofree char *value = testSampleValue(opaque);
+    int ret = -1;
 
-    return value ? 0 : -1;
+    TEST_ASSERT_MSG(value, "the sample does not show %s once", (const char *)opaque);
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -148,14 +155,15 @@ testSampleLineIsDefault(const void *opaque)
     g_autofree char *text = g_strdup_printf("%s\n", line + 1);
     g_autoptr(virQEMUDriverConfig) cfg = virQEMUDriverConfigNew(QEMU_DRIVER_EMBED,
                                                                 "/nowhere");
+    int ret = -1;
 
-    if (virFileWriteAtomic(path, 0600, text, strlen(text)) < 0)
-        return -1;
-    if (virQEMUDriverConfigLoadFile(cfg, path) < 0) {
-        virTestDiag("'%s' is refused: %s", line + 1, virGetLastErrorMessage());
-        return -1;
-    }
-    return testConfigIsDefault(cfg) ? 0 : -1;
+    TEST_ASSERT_OK(virFileWriteAtomic(path, 0600, text, strlen(text)));
+    TEST_ASSERT_OK(virQEMUDriverConfigLoadFile(cfg, path));
+    TEST_ASSERT_MSG(testConfigIsDefault(cfg), "'%s' changes the defaults", line + 1);
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -171,19 +179,19 @@ testManPageKey(const void *opaque)
     g_autoptr(GMatchInfo) match = NULL;
     g_autofree char *documented = NULL;
     g_autofree char *sample = testSampleValue(key);
+    int ret = -1;
 
-    if (!g_regex_match(regex, manText, 0, &match)) {
-        virTestDiag("qemu.conf(5) has no entry for %s", key);
-        return -1;
-    }
+    TEST_ASSERT_MSG(g_regex_match(regex, manText, 0, &match),
+                    "qemu.conf(5) has no entry for %s", key);
     documented = g_match_info_fetch(match, 1);
-    if (g_match_info_next(match, NULL)) {
-        virTestDiag("qemu.conf(5) describes %s twice", key);
-        return -1;
-    }
-    if (!sample)
-        return -1;
-    return virTestCompareStrings(sample, documented, "default in qemu.conf(5)");
+    TEST_ASSERT_MSG(!g_match_info_next(match, NULL),
+                    "qemu.conf(5) describes %s twice", key);
+    TEST_ASSERT_MSG(sample, "the sample does not show %s once", key);
+    TEST_ASSERT_EQ_STR(documented, sample);
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -195,23 +203,21 @@ testManPageNamesKnownKeys(const void *opaque G_GNUC_UNUSED)
     g_autoptr(GMatchInfo) match = NULL;
     const char *const *keys = virQEMUDriverConfigKnownKeys();
     size_t entries = 0;
-    int ret = 0;
+    int ret = -1;
 
     for (g_regex_match(regex, manText, 0, &match);
          g_match_info_matches(match); g_match_info_next(match, NULL)) {
         g_autofree char *name = g_match_info_fetch(match, 1);
 
         entries++;
-        if (!g_strv_contains(keys, name)) {
-            virTestDiag("qemu.conf(5) describes '%s', which the driver does not know",
+        TEST_ASSERT_MSG(g_strv_contains(keys, name),
+                        "qemu.conf(5) describes '%s', which the driver does not know",
                         name);
-            ret = -1;
-        }
     }
-    if (entries == 0) {
-        virTestDiag("qemu.conf(5) describes no setting at all");
-        ret = -1;
-    }
+    TEST_ASSERT_MSG(entries > 0, "qemu.conf(5) describes no setting at all");
+    ret = 0;
+
+ cleanup:
     return ret;
 }
 
@@ -227,22 +233,21 @@ testGuideKey(const void *opaque)
     g_autoptr(GMatchInfo) match = NULL;
     g_autofree char *sample = testSampleValue(key);
     int found = 0;
+    int ret = -1;
 
-    if (!sample)
-        return -1;
+    TEST_ASSERT_MSG(sample, "the sample does not show %s once", key);
     for (g_regex_match(regex, guideText, 0, &match);
          g_match_info_matches(match); g_match_info_next(match, NULL)) {
         g_autofree char *documented = g_match_info_fetch(match, 1);
 
         found++;
-        if (virTestCompareStrings(sample, documented, "default in the user guide") < 0)
-            return -1;
+        TEST_ASSERT_EQ_STR(documented, sample);
     }
-    if (found == 0) {
-        virTestDiag("the user guide gives no default for %s", key);
-        return -1;
-    }
-    return 0;
+    TEST_ASSERT_MSG(found > 0, "the user guide gives no default for %s", key);
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 

@@ -118,6 +118,9 @@ testExpectAfter(char last, testReliabExpect *defined, testReliabExpect *active)
 }
 
 
+/* One trial: a worker runs define, start, destroy and undefine in a
+ * loop and is killed @target's duration at random into the cycle;
+ * the root it leaves must be consistent with its last marker. */
 static int
 testCrashTrial(const char *xmlfile, testOp target, testCrashStats *stats)
 {
@@ -127,22 +130,22 @@ testCrashTrial(const char *xmlfile, testOp target, testCrashStats *stats)
     g_autoptr(GString) problems = g_string_new(NULL);
     g_autoptr(GString) trace = g_string_new(NULL);
     testReliabExpect defined, active;
-    int markers[2];
+    int markers[2] = { -1, -1 };
+    bool reset = false;
     char last = 0;
     gint64 delay;
-    int status;
-    pid_t pid;
+    int status = -1;
+    pid_t pid = -1;
     bool isBegin;
     int op;
     int n;
+    int ret = -1;
 
     delay = testReliabRandom(0, stats->duration[target]);
     argv[5] = delayStr = g_strdup_printf("%lld", (long long)delay);
-    if (pipe2(markers, O_CLOEXEC) < 0)
-        return -1;
-    if ((pid = testReliabWorkerSpawn(argv, markers[1], NULL)) < 0)
-        return -1;
-    close(markers[1]);
+    TEST_ASSERT_OK(pipe2(markers, O_CLOEXEC));
+    TEST_ASSERT_OK(pid = testReliabWorkerSpawn(argv, markers[1], NULL));
+    virForceClose(&markers[1]);
 
     /* Markers until it dies; the end markers carry each call's
      * duration. */
@@ -164,15 +167,13 @@ testCrashTrial(const char *xmlfile, testOp target, testCrashStats *stats)
         if (strchr(line, 'E'))
             last = 'E';
     }
-    close(markers[0]);
-    if (waitpid(pid, &status, 0) != pid || !WIFSIGNALED(status) ||
-        WTERMSIG(status) != SIGKILL || last == 'E') {
-        virTestDiag("the worker did not die by its SIGKILL (status 0x%x, markers %s)",
-                    status, trace->str);
-        kill(pid, SIGKILL);
-        testReliabResetDomain(testURI, TEST_NAME);
-        return -1;
-    }
+    virForceClose(&markers[0]);
+    TEST_ASSERT_EQ_INT(waitpid(pid, &status, 0), pid);
+    pid = -1;
+    /* It died by its SIGKILL, not by an error of its own. */
+    TEST_ASSERT_KILLED(status, SIGKILL);
+    TEST_ASSERT_MSG(last != 'E', "the worker failed before its SIGKILL (markers %s)",
+                    trace->str);
 
     op = testOpFromMarker(last, &isBegin);
     if (op >= 0 && isBegin)
@@ -183,19 +184,29 @@ testCrashTrial(const char *xmlfile, testOp target, testCrashStats *stats)
 
     testExpectAfter(last, &defined, &active);
     n = testReliabCheckRoot(testRoot, testURI, TEST_NAME, defined, active, problems);
+    reset = true;
     if (testReliabResetDomain(testURI, TEST_NAME) < 0) {
         g_string_append(problems, "the domain cannot be destroyed and undefined\n");
         n++;
     }
-    testReapChildren();
-    if (n > 0) {
-        virTestDiag("killed %.3f ms into %s (markers %s):\n%s",
+    stats->problems += n;
+    TEST_ASSERT_MSG(n == 0, "killed %.3f ms into %s (markers %s):\n%s",
                     delay / 1000.0, testOpName[target], trace->str, problems->str);
-        stats->problems += n;
-        stats->failedTrials++;
-        return -1;
+    ret = 0;
+
+ cleanup:
+    virForceClose(&markers[0]);
+    virForceClose(&markers[1]);
+    if (pid > 0) {
+        kill(pid, SIGKILL);
+        waitpid(pid, NULL, 0);
     }
-    return 0;
+    if (!reset)
+        testReliabResetDomain(testURI, TEST_NAME);
+    testReapChildren();
+    if (ret < 0)
+        stats->failedTrials++;
+    return ret;
 }
 
 
@@ -210,18 +221,19 @@ testCrashSafety(const void *data G_GNUC_UNUSED)
         .duration = { 5000, 200000, 20000, 5000 },
     };
     testReliabFigure *fig;
-    int ret = 0;
+    int ret = -1;
 
-    if (!g_file_set_contents(xmlfile, xml, -1, NULL))
-        return -1;
-    for (int i = 0; i < trials; i++) {
-        if (testCrashTrial(xmlfile, i % TEST_OP_LAST, &stats) < 0)
-            ret = -1;
-        /* Stop early on a broken setup rather than repeat it. */
-        if (stats.failedTrials >= 5)
-            break;
-    }
+    TEST_ASSERT(g_file_set_contents(xmlfile, xml, -1, NULL));
+    /* A failed trial has reported itself; the others still run, to
+     * show how often it happens, but stop early on a broken setup
+     * rather than repeat it. */
+    for (int i = 0; i < trials && stats.failedTrials < 5; i++)
+        testCrashTrial(xmlfile, i % TEST_OP_LAST, &stats);
+    TEST_ASSERT_MSG(stats.failedTrials == 0, "%d of %d trials failed",
+                    stats.failedTrials, stats.trials);
+    ret = 0;
 
+ cleanup:
     fig = testReliabFigureNew("crashsafety", "the API caller killed with SIGKILL");
     testReliabFigureInt(fig, "trials", stats.trials);
     for (int op = 0; op < TEST_OP_LAST; op++) {
@@ -264,37 +276,35 @@ testStaleTemps(const void *data G_GNUC_UNUSED)
         { "etc/qemu/short.xml.new-1", false },
         { "etc/qemu/etc-next-id.new-Ij6kLm", false },
     };
-    virConnectPtr conn;
+    virConnectPtr conn = NULL;
     VIR_AUTOCLOSE lockfd = -1;
-    int ret = 0;
+    int ret = -1;
 
     /* The first open makes the directories. */
-    if (!(conn = virConnectOpen(uri)))
-        return -1;
-    virConnectClose(conn);
+    TEST_ASSERT_NONNULL(conn = virConnectOpen(uri));
+    g_clear_pointer(&conn, virConnectClose);
     for (size_t i = 0; i < G_N_ELEMENTS(files); i++) {
         g_autofree char *path = g_build_filename(root, files[i].path, NULL);
 
-        if (!g_file_set_contents(path, "<domain", -1, NULL))
-            return -1;
+        TEST_ASSERT(g_file_set_contents(path, "<domain", -1, NULL));
     }
     /* A writer of busy.xml holds busy's lock. */
-    if ((lockfd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0600)) < 0 ||
-        flock(lockfd, LOCK_EX) < 0)
-        return -1;
+    TEST_ASSERT_OK(lockfd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0600));
+    TEST_ASSERT_OK(flock(lockfd, LOCK_EX));
 
-    if (!(conn = virConnectOpen(uri)))
-        return -1;
-    virConnectClose(conn);
+    TEST_ASSERT_NONNULL(conn = virConnectOpen(uri));
+    g_clear_pointer(&conn, virConnectClose);
     for (size_t i = 0; i < G_N_ELEMENTS(files); i++) {
         g_autofree char *path = g_build_filename(root, files[i].path, NULL);
 
-        if (g_file_test(path, G_FILE_TEST_EXISTS) == files[i].removed) {
-            virTestDiag("%s was %s", files[i].path,
-                        files[i].removed ? "kept" : "removed");
-            ret = -1;
-        }
+        TEST_ASSERT_MSG(g_file_test(path, G_FILE_TEST_EXISTS) != files[i].removed,
+                        "%s was %s", files[i].path, files[i].removed ? "kept" : "removed");
     }
+    ret = 0;
+
+ cleanup:
+    if (conn)
+        virConnectClose(conn);
     return ret;
 }
 

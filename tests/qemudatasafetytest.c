@@ -173,6 +173,7 @@ testDataReadBack(const unsigned int *patterns, testDataRound *res)
     g_autofree char *out = NULL;
     int reads = 0;
     int failed = 0;
+    int ret = -1;
 
     g_ptr_array_add(argv, g_strdup("qemu-io"));
     g_ptr_array_add(argv, g_strdup("-r"));
@@ -187,26 +188,28 @@ testDataReadBack(const unsigned int *patterns, testDataRound *res)
     g_ptr_array_add(argv, NULL);
 
     /* Its status is 1 when any pattern differs: count from the text. */
-    if (testReliabRun((const char *const *)argv->pdata, &out) < 0)
-        return -1;
+    TEST_ASSERT_OK(testReliabRun((const char *const *)argv->pdata, &out));
     for (const char *p = out; (p = strstr(p, "read ")); p++) {
         if (p == out || p[-1] == '\n')
             reads++;
     }
     for (const char *p = out; (p = strstr(p, "Pattern verification failed")); p++)
         failed++;
-    if (reads != TEST_PATTERNS) {
-        virTestDiag("qemu-io read %d of %d patterns: %s", reads, TEST_PATTERNS, out);
-        return -1;
-    }
+    TEST_ASSERT_MSG(reads == TEST_PATTERNS, "qemu-io read %d of %d patterns: %s",
+                    reads, TEST_PATTERNS, out);
     res->intact = TEST_PATTERNS - failed;
-    return 0;
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
 static int
 testDataWritePatterns(const unsigned int *patterns)
 {
+    int ret = -1;
+
     for (int i = 0; i < TEST_PATTERNS; i++) {
         g_autofree char *cmd = g_strdup_printf("qemu-io -d %s \"write -P 0x%02x %lld %lld\"",
                                                TEST_DEVICE, patterns[i],
@@ -218,14 +221,13 @@ testDataWritePatterns(const unsigned int *patterns)
          * prints its result on QEMU's stdout (the log, flushed when
          * QEMU exits); the reply carries only errors of the monitor
          * command itself. */
-        if (testReliabMonitorHMP(testConn, "data", cmd, &reply) < 0)
-            return -1;
-        if (*g_strstrip(reply)) {
-            virTestDiag("write %d not acknowledged: %s", i, reply);
-            return -1;
-        }
+        TEST_ASSERT_OK(testReliabMonitorHMP(testConn, "data", cmd, &reply));
+        TEST_ASSERT_MSG(!*g_strstrip(reply), "write %d not acknowledged: %s", i, reply);
     }
-    return 0;
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -236,65 +238,51 @@ testDataRunRound(virDomainPtr dom, const testDataMode *mode, testDataRound *res)
     unsigned int base = testReliabRandom(0, 254);
     g_autofree char *log = NULL;
     off_t logStart = testDataLogSize();
-    int state = -1, reason = -1;
     pid_t pid;
     gint64 start;
+    int ret = -1;
 
     /* Distinct, never zero (a blank cluster reads as zeros). */
     for (int i = 0; i < TEST_PATTERNS; i++)
         patterns[i] = (base + i * 13) % 255 + 1;
 
-    if (testDataMakeImage() < 0)
-        return -1;
-    if (virDomainCreate(dom) < 0)
-        return -1;
+    TEST_ASSERT_OK(testDataMakeImage());
+    TEST_ASSERT_OK(virDomainCreate(dom));
     pid = testQemuDomainPid(testRoot, "data");
-    if (testDataWritePatterns(patterns) < 0)
-        return -1;
+    TEST_ASSERT_OK(testDataWritePatterns(patterns));
 
     start = g_get_monotonic_time();
     switch (mode->how) {
     case TEST_STOP_DESTROY:
     case TEST_STOP_GRACEFUL:
-        if (virDomainDestroyFlags(dom, mode->how == TEST_STOP_GRACEFUL ?
-                                       VIR_DOMAIN_DESTROY_GRACEFUL : 0) < 0)
-            return -1;
-        res->stopSeconds = (g_get_monotonic_time() - start) / 1e6;
-        if (virDomainGetState(dom, &state, &reason, 0) < 0 ||
-            state != VIR_DOMAIN_SHUTOFF || reason != VIR_DOMAIN_SHUTOFF_DESTROYED) {
-            virTestDiag("state %d/%d after destroy", state, reason);
-            return -1;
-        }
+        TEST_ASSERT_OK(virDomainDestroyFlags(dom, mode->how == TEST_STOP_GRACEFUL ?
+                                                  VIR_DOMAIN_DESTROY_GRACEFUL : 0));
+        res->stopSeconds = testSecondsSince(start);
+        TEST_ASSERT_STATE(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_DESTROYED);
         /* QEMU ended on SIGTERM, never on SIGKILL, and it had
          * reported every write complete. */
         log = testDataLogFrom(logStart);
-        if (testDataCount(log, "terminating on signal 15") != 1 ||
-            testDataCount(log, "wrote 4194304/4194304 bytes at offset") != TEST_PATTERNS) {
-            virTestDiag("QEMU's log of this run:\n%s", log);
-            return -1;
-        }
+        TEST_ASSERT_MSG(testDataCount(log, "terminating on signal 15") == 1,
+                        "QEMU's log of this run:\n%s", log);
+        TEST_ASSERT_MSG(testDataCount(log, "wrote 4194304/4194304 bytes at offset") ==
+                        TEST_PATTERNS, "QEMU's log of this run:\n%s", log);
         break;
     case TEST_STOP_SIGKILL:
         kill(pid, SIGKILL);
-        if (!testProcessWaitGone(pid, 10000))
-            return -1;
-        res->stopSeconds = (g_get_monotonic_time() - start) / 1e6;
-        if (virDomainGetState(dom, &state, &reason, 0) < 0 ||
-            state != VIR_DOMAIN_SHUTOFF || reason != VIR_DOMAIN_SHUTOFF_CRASHED) {
-            virTestDiag("state %d/%d after SIGKILL", state, reason);
-            return -1;
-        }
+        TEST_ASSERT(testProcessWaitGone(pid, 10000));
+        res->stopSeconds = testSecondsSince(start);
+        TEST_ASSERT_STATE(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_CRASHED);
         break;
     }
-    if (testProcessAlive(pid)) {
-        virTestDiag("QEMU %lld still runs", (long long)pid);
-        return -1;
-    }
+    TEST_ASSERT(!testProcessAlive(pid));
     testReapChildren();
 
-    if (testDataCheckImage(res) < 0 || testDataReadBack(patterns, res) < 0)
-        return -1;
-    return 0;
+    TEST_ASSERT_OK(testDataCheckImage(res));
+    TEST_ASSERT_OK(testDataReadBack(patterns, res));
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -306,23 +294,18 @@ testDataMode_(const void *opaque)
     int rounds = testReliabRounds(mode->quick, mode->full);
     g_autofree double *stops = g_new0(double, rounds);
     testReliabFigure *fig;
-    virDomainPtr dom;
+    virDomainPtr dom = NULL;
     long long intact = 0, leaks = 0, corruptions = 0;
     int clean = 0, allIntact = 0, noneIntact = 0;
     int done = 0;
-    int ret = 0;
+    int ret = -1;
 
-    if (!(dom = virDomainDefineXML(testConn, xml)))
-        return -1;
+    TEST_ASSERT_NONNULL(dom = virDomainDefineXML(testConn, xml));
 
     for (; done < rounds; done++) {
         testDataRound res = { 0 };
 
-        if (testDataRunRound(dom, mode, &res) < 0) {
-            virTestDiag("round %d failed: %s", done, virGetLastErrorMessage());
-            ret = -1;
-            break;
-        }
+        TEST_ASSERT_OK(testDataRunRound(dom, mode, &res));
         stops[done] = res.stopSeconds;
         intact += res.intact;
         leaks += res.leaks;
@@ -335,17 +318,20 @@ testDataMode_(const void *opaque)
         if (res.intact == 0)
             noneIntact++;
 
-        if (mode->how != TEST_STOP_SIGKILL &&
-            (res.intact != TEST_PATTERNS || res.checkStatus != 0 ||
-             res.leaks || res.corruptions || res.checkErrors)) {
-            virTestDiag("round %d: %d of %d patterns intact, qemu-img check status %d, "
-                        "%lld leaks, %lld corruptions, %lld check errors",
-                        done, res.intact, TEST_PATTERNS, res.checkStatus, res.leaks,
-                        res.corruptions, res.checkErrors);
-            ret = -1;
+        /* A stop through the driver loses nothing (a SIGKILL is only
+         * measured). */
+        if (mode->how != TEST_STOP_SIGKILL) {
+            TEST_ASSERT_MSG(res.intact == TEST_PATTERNS && res.checkStatus == 0 &&
+                            !res.leaks && !res.corruptions && !res.checkErrors,
+                            "round %d: %d of %d patterns intact, qemu-img check status %d, "
+                            "%lld leaks, %lld corruptions, %lld check errors",
+                            done, res.intact, TEST_PATTERNS, res.checkStatus, res.leaks,
+                            res.corruptions, res.checkErrors);
         }
     }
+    ret = 0;
 
+ cleanup:
     fig = testReliabFigureNew(mode->id, mode->title);
     testReliabFigureString(fig, "cache", mode->cache);
     testReliabFigureInt(fig, "rounds", done);
@@ -362,11 +348,7 @@ testDataMode_(const void *opaque)
     testReliabFigureDouble(fig, "stop_max_s", testReliabMax(stops, done));
     testReliabFigureSave(fig);
 
-    if (virDomainIsActive(dom) == 1)
-        virDomainDestroy(dom);
-    virDomainUndefine(dom);
-    virDomainFree(dom);
-    testReapChildren();
+    testQemuCleanup(dom, 0);
     return ret;
 }
 
@@ -391,14 +373,10 @@ mymain(void)
     };
     int ret = 0;
 
-    virSetErrorFunc(NULL, testQemuQuietErrors);
     /* The default timeouts: flushing 64 MiB must never be cut short by
      * a test setting. */
-    testRoot = testQemuRootNew(NULL, &testURI);
-    if (!(testConn = virConnectOpen(testURI))) {
-        virTestDiag("cannot open %s: %s", testURI, virGetLastErrorMessage());
+    if (!(testConn = testQemuConnectNew(NULL, false, &testRoot, &testURI)))
         return -1;
-    }
 
     for (size_t i = 0; i < G_N_ELEMENTS(modes); i++) {
         g_autofree char *title = NULL;

@@ -19,6 +19,7 @@
 
 #include "testutils.h"
 #include "testutilsqemu.h"
+#include "testutilsproc.h"
 
 #define TEST_FREEZER_ROOT "/sys/fs/cgroup/freezer"
 
@@ -30,87 +31,23 @@ static char *testGroup;
 
 /* ---- the freezer -------------------------------------------------- */
 
-static int
-testGroupWrite(const char *file, const char *value)
-{
-    g_autofree char *path = g_build_filename(testGroup, file, NULL);
-    g_autoptr(GError) gerr = NULL;
-
-    if (!g_file_set_contents_full(path, value, -1, G_FILE_SET_CONTENTS_NONE,
-                                  0644, &gerr)) {
-        virTestDiag("cannot write '%s' to %s: %s", value, path, gerr->message);
-        return -1;
-    }
-    return 0;
-}
-
-
-static char *
-testGroupRead(const char *file)
-{
-    g_autofree char *path = g_build_filename(testGroup, file, NULL);
-    char *content = NULL;
-
-    if (!g_file_get_contents(path, &content, NULL, NULL))
-        return NULL;
-    return g_strstrip(content);
-}
-
-
-/* Sets the group's state and waits until the kernel reports it. */
-static int
-testGroupSetState(const char *state)
-{
-    if (testGroupWrite("freezer.state", state) < 0)
-        return -1;
-    for (int i = 0; i < 5000; i++) {
-        g_autofree char *now = testGroupRead("freezer.state");
-
-        if (STREQ_NULLABLE(now, state))
-            return 0;
-        g_usleep(1000);
-    }
-    virTestDiag("the freezer group %s did not become %s", testGroup, state);
-    return -1;
-}
-
-
-/* The state letter and name /proc shows for @pid, e.g. "D (disk sleep)". */
-static char *
-testProcessState(pid_t pid)
-{
-    g_autofree char *path = g_strdup_printf("/proc/%lld/status", (long long)pid);
-    g_autofree char *status = NULL;
-    const char *p;
-    const char *end;
-
-    if (!g_file_get_contents(path, &status, NULL, NULL) ||
-        !(p = strstr(status, "\nState:")))
-        return NULL;
-    p += strlen("\nState:");
-    while (*p == ' ' || *p == '\t')
-        p++;
-    end = strchr(p, '\n');
-    return g_strndup(p, end ? end - p : (gssize)strlen(p));
-}
-
-
-/* Moves @pid (every thread) into the group and freezes it. */
+/* Moves @pid (every thread) into the group and freezes it: asleep
+ * uninterruptibly, as /proc shows it. */
 static int
 testFreeze(pid_t pid)
 {
     g_autofree char *pidText = g_strdup_printf("%lld\n", (long long)pid);
     g_autofree char *state = NULL;
+    int ret = -1;
 
-    if (testGroupWrite("cgroup.procs", pidText) < 0 ||
-        testGroupSetState("FROZEN") < 0)
-        return -1;
+    TEST_ASSERT_OK(testCgroupWrite(testGroup, "cgroup.procs", pidText));
+    TEST_ASSERT_OK(testCgroupSetFreezer(testGroup, "FROZEN"));
     state = testProcessState(pid);
-    if (STRNEQ_NULLABLE(state, "D (disk sleep)")) {
-        virTestDiag("frozen QEMU %lld is in state '%s'", (long long)pid, NULLSTR(state));
-        return -1;
-    }
-    return 0;
+    TEST_ASSERT_EQ_STR(state, "D (disk sleep)");
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -144,9 +81,9 @@ testGroupRemove(void)
 {
     if (!testGroup)
         return;
-    testGroupWrite("freezer.state", "THAWED");
+    testCgroupWrite(testGroup, "freezer.state", "THAWED");
     for (int i = 0; i < 5000; i++) {
-        g_autofree char *procs = testGroupRead("cgroup.procs");
+        g_autofree char *procs = testCgroupRead(testGroup, "cgroup.procs");
 
         testReapChildren();
         if (!procs || !*procs)
@@ -165,18 +102,8 @@ testGroupRemove(void)
 static void
 testCleanup(virDomainPtr dom, pid_t pid)
 {
-    testGroupWrite("freezer.state", "THAWED");
+    testCgroupWrite(testGroup, "freezer.state", "THAWED");
     testQemuCleanup(dom, pid);
-}
-
-
-static bool
-testMessageHas(const char *what)
-{
-    if (strstr(virGetLastErrorMessage(), what))
-        return true;
-    virTestDiag("message lacks '%s': %s", what, virGetLastErrorMessage());
-    return false;
 }
 
 
@@ -192,56 +119,38 @@ testGraceful(const void *data G_GNUC_UNUSED)
     g_autofree char *before = NULL;
     g_autofree char *after = NULL;
     g_autofree char *pidText = NULL;
-    unsigned long long pending;
     gint64 start;
-    double elapsed;
     pid_t pid = 0;
     int ret = -1;
 
-    if (!dom)
-        return -1;
+    TEST_ASSERT_NONNULL(dom);
     pid = testQemuDomainPid(testRoot, "frozengrace");
     before = testQemuStatusFile(testRoot, "frozengrace");
-    if (testFreeze(pid) < 0)
-        goto cleanup;
+    TEST_ASSERT_OK(testFreeze(pid));
 
     start = g_get_monotonic_time();
-    if (virDomainDestroyFlags(dom, VIR_DOMAIN_DESTROY_GRACEFUL) == 0) {
-        virTestDiag("graceful destroy of a frozen QEMU succeeded");
-        goto cleanup;
-    }
-    elapsed = (g_get_monotonic_time() - start) / 1e6;
-    if (elapsed < TEST_GRACEFUL_TIMEOUT || elapsed > TEST_GRACEFUL_TIMEOUT + TEST_SLACK) {
-        virTestDiag("graceful timeout of %g s took %.3f s", TEST_GRACEFUL_TIMEOUT, elapsed);
-        goto cleanup;
-    }
+    TEST_ASSERT_FAILS(virDomainDestroyFlags(dom, VIR_DOMAIN_DESTROY_GRACEFUL));
+    TEST_ASSERT(testTookBetween("failed graceful destroy", testSecondsSince(start),
+                                TEST_GRACEFUL_TIMEOUT, TEST_GRACEFUL_TIMEOUT + TEST_SLACK));
     pidText = g_strdup_printf("process %lld ", (long long)pid);
-    if (testQemuCheckError(VIR_ERR_OPERATION_FAILED, VIR_FROM_QEMU,
-                           "operation failed: failed to kill qemu process with SIGTERM") < 0 ||
-        !testMessageHas(pidText) || !testMessageHas("D (disk sleep)"))
-        goto cleanup;
+    TEST_ASSERT_ERROR_FULL(VIR_ERR_OPERATION_FAILED, VIR_FROM_QEMU,
+                           "operation failed: failed to kill qemu process with SIGTERM");
+    TEST_ASSERT_STR_CONTAINS(virGetLastErrorMessage(), pidText);
+    TEST_ASSERT_STR_CONTAINS(virGetLastErrorMessage(), "D (disk sleep)");
 
-    pending = testProcessPendingSignals(pid);
+    /* Only SIGTERM is pending; nothing changed. */
     after = testQemuStatusFile(testRoot, "frozengrace");
-    if (!testProcessAlive(pid) || pending != (1ULL << (SIGTERM - 1)) ||
-        STRNEQ_NULLABLE(before, after)) {
-        virTestDiag("alive %d, pending 0x%llx, status\n%s", testProcessAlive(pid),
-                    pending, NULLSTR(after));
-        goto cleanup;
-    }
-    if (virDomainIsActive(dom) != 1 ||
-        testQemuCheckState(dom, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_BOOTED) < 0)
-        goto cleanup;
+    TEST_ASSERT(testProcessAlive(pid));
+    TEST_ASSERT_EQ_HEX(testProcessPendingSignals(pid), 1ULL << (SIGTERM - 1));
+    TEST_ASSERT_EQ_STR(after, before);
+    TEST_ASSERT_EQ_INT(virDomainIsActive(dom), 1);
+    TEST_ASSERT_STATE(dom, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_BOOTED);
 
     /* Thawed, QEMU ends on the SIGTERM it was sent: a clean shutdown. */
-    if (testGroupSetState("THAWED") < 0)
-        goto cleanup;
-    if (!testProcessWaitGone(pid, 5000)) {
-        virTestDiag("thawed QEMU did not act on its pending SIGTERM");
-        goto cleanup;
-    }
-    if (testQemuCheckState(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_SHUTDOWN) < 0)
-        goto cleanup;
+    TEST_ASSERT_OK(testCgroupSetFreezer(testGroup, "THAWED"));
+    TEST_ASSERT_MSG(testProcessWaitGone(pid, 5000),
+                    "thawed QEMU did not act on its pending SIGTERM");
+    TEST_ASSERT_STATE(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_SHUTDOWN);
     ret = 0;
 
  cleanup:
@@ -254,7 +163,7 @@ static gpointer
 testThawThread(gpointer opaque G_GNUC_UNUSED)
 {
     g_usleep(200 * 1000);
-    return GINT_TO_POINTER(testGroupSetState("THAWED"));
+    return GINT_TO_POINTER(testCgroupSetFreezer(testGroup, "THAWED"));
 }
 
 
@@ -271,74 +180,56 @@ testUnkillable(const void *data G_GNUC_UNUSED)
     g_autofree char *before = NULL;
     g_autofree char *after = NULL;
     g_autofree char *pidText = NULL;
-    unsigned long long pending;
     GThread *thaw = NULL;
     gint64 start;
     double elapsed;
     pid_t pid = 0;
+    int thawed;
     int ret = -1;
 
-    if (!dom)
-        return -1;
+    TEST_ASSERT_NONNULL(dom);
     pid = testQemuDomainPid(testRoot, "unkillable");
     before = testQemuStatusFile(testRoot, "unkillable");
-    if (testFreeze(pid) < 0)
-        goto cleanup;
+    TEST_ASSERT_OK(testFreeze(pid));
 
     start = g_get_monotonic_time();
-    if (virDomainDestroy(dom) == 0) {
-        virTestDiag("destroy of an unkillable QEMU succeeded");
-        goto cleanup;
-    }
-    elapsed = (g_get_monotonic_time() - start) / 1e6;
-    if (elapsed < TEST_TERM_TIMEOUT + TEST_KILL_TIMEOUT ||
-        elapsed > TEST_TERM_TIMEOUT + TEST_KILL_TIMEOUT + TEST_SLACK) {
-        virTestDiag("destroy gave up after %.3f s", elapsed);
-        goto cleanup;
-    }
+    TEST_ASSERT_FAILS(virDomainDestroy(dom));
+    elapsed = testSecondsSince(start);
+    TEST_ASSERT_CMP_DOUBLE(elapsed, >=, TEST_TERM_TIMEOUT + TEST_KILL_TIMEOUT);
+    TEST_ASSERT_CMP_DOUBLE(elapsed, <=, TEST_TERM_TIMEOUT + TEST_KILL_TIMEOUT + TEST_SLACK);
     pidText = g_strdup_printf("process %lld ", (long long)pid);
-    if (testQemuCheckError(VIR_ERR_SYSTEM_ERROR, VIR_FROM_QEMU, NULL) < 0 ||
-        !testMessageHas(pidText) || !testMessageHas("SIGKILL") ||
-        !testMessageHas("D (disk sleep)"))
-        goto cleanup;
+    TEST_ASSERT_ERROR_FULL(VIR_ERR_SYSTEM_ERROR, VIR_FROM_QEMU, NULL);
+    TEST_ASSERT_STR_CONTAINS(virGetLastErrorMessage(), pidText);
+    TEST_ASSERT_STR_CONTAINS(virGetLastErrorMessage(), "SIGKILL");
+    TEST_ASSERT_STR_CONTAINS(virGetLastErrorMessage(), "D (disk sleep)");
     virTestDiag("%s", virGetLastErrorMessage());
 
     /* Both signals were sent; nothing else changed. */
-    pending = testProcessPendingSignals(pid);
     after = testQemuStatusFile(testRoot, "unkillable");
-    if (!testProcessAlive(pid) || !(pending & (1ULL << (SIGKILL - 1))) ||
-        !(pending & (1ULL << (SIGTERM - 1))) || STRNEQ_NULLABLE(before, after)) {
-        virTestDiag("alive %d, pending 0x%llx, status\n%s", testProcessAlive(pid),
-                    pending, NULLSTR(after));
-        goto cleanup;
-    }
-    if (virDomainIsActive(dom) != 1 ||
-        testQemuCheckState(dom, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_BOOTED) < 0)
-        goto cleanup;
+    TEST_ASSERT(testProcessAlive(pid));
+    TEST_ASSERT_CMP_HEX(testProcessPendingSignals(pid) & (1ULL << (SIGKILL - 1)), !=, 0);
+    TEST_ASSERT_CMP_HEX(testProcessPendingSignals(pid) & (1ULL << (SIGTERM - 1)), !=, 0);
+    TEST_ASSERT_EQ_STR(after, before);
+    TEST_ASSERT_EQ_INT(virDomainIsActive(dom), 1);
+    TEST_ASSERT_STATE(dom, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_BOOTED);
 
     /* Try again; the process becomes killable while the call waits. */
     thaw = g_thread_new("thaw", testThawThread, NULL);
     start = g_get_monotonic_time();
-    if (virDomainDestroy(dom) < 0)
-        goto cleanup;
-    elapsed = (g_get_monotonic_time() - start) / 1e6;
-    if (GPOINTER_TO_INT(g_thread_join(thaw)) < 0)
-        goto cleanup;
+    TEST_ASSERT_OK(virDomainDestroy(dom));
+    elapsed = testSecondsSince(start);
+    thawed = GPOINTER_TO_INT(g_thread_join(thaw));
     thaw = NULL;
-    if (elapsed > TEST_TERM_TIMEOUT + TEST_SLACK) {
-        virTestDiag("destroy after the thaw took %.3f s", elapsed);
-        goto cleanup;
-    }
-    if (testProcessAlive(pid) || (kill(pid, 0) == 0 || errno != ESRCH) ||
-        testQemuCheckState(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_DESTROYED) < 0) {
-        virTestDiag("QEMU %lld is not gone and reaped", (long long)pid);
-        goto cleanup;
-    }
+    TEST_ASSERT_OK(thawed);
+    TEST_ASSERT_CMP_DOUBLE(elapsed, <=, TEST_TERM_TIMEOUT + TEST_SLACK);
+    /* Gone and reaped. */
+    TEST_ASSERT(!testProcessAlive(pid));
+    TEST_ASSERT_MSG(kill(pid, 0) < 0 && errno == ESRCH,
+                    "QEMU %lld is not reaped", (long long)pid);
+    TEST_ASSERT_STATE(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_DESTROYED);
     g_clear_pointer(&after, g_free);
     after = testQemuStatusFile(testRoot, "unkillable");
-    if (virTestCompareStrings("<domstatus state='shutoff' reason='destroyed' phase='inactive'/>\n",
-                              after, "status file") < 0)
-        goto cleanup;
+    TEST_ASSERT_EQ_STR(after, "<domstatus state='shutoff' reason='destroyed' phase='inactive'/>\n");
     ret = 0;
 
  cleanup:
@@ -349,31 +240,23 @@ testUnkillable(const void *data G_GNUC_UNUSED)
 }
 
 
-
-
 static int
 mymain(void)
 {
     int ret = 0;
 
-    virSetErrorFunc(NULL, testQemuQuietErrors);
     if (testGroupCreate() < 0)
         return -1;
-    testRoot = testQemuRootNew(TEST_QEMU_CONF, &testURI);
-    if (!(testConn = virConnectOpen(testURI))) {
-        virTestDiag("cannot open %s: %s", testURI, virGetLastErrorMessage());
+    if (!(testConn = testQemuConnectNew(TEST_QEMU_CONF, false, &testRoot, &testURI))) {
         testGroupRemove();
         return -1;
     }
 
-    if (virTestRun("graceful destroy of a QEMU in D state fails, changes nothing",
-                   testGraceful, NULL) < 0)
-        ret = -1;
-    if (virTestRun("default destroy of an unkillable QEMU fails and keeps the domain",
-                   testUnkillable, NULL) < 0)
-        ret = -1;
-    if (virTestRun("no domain and no process left behind", testQemuNoLeftovers, testConn) < 0)
-        ret = -1;
+    ret |= virTestRun("graceful destroy of a QEMU in D state fails, changes nothing",
+                      testGraceful, NULL);
+    ret |= virTestRun("default destroy of an unkillable QEMU fails and keeps the domain",
+                      testUnkillable, NULL);
+    ret |= virTestRun("no domain and no process left behind", testQemuNoLeftovers, testConn);
 
     virConnectClose(testConn);
     testGroupRemove();

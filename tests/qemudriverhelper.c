@@ -19,8 +19,9 @@
  *                                         "locked", and keeps it until
  *                                         its standard input closes
  *
- * A failure prints "error CODE DOMAIN: MESSAGE" on standard error, so
- * that tests can check upstream's codes, and exits 1.
+ * A failure prints "error CODE DOMAIN: MESSAGE (CALL)" on standard
+ * error, CALL naming the API call that failed, so that tests can check
+ * upstream's codes and a reader sees what went wrong; and exits 1.
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -31,16 +32,17 @@
 #include "internal.h"
 
 
+/* Reports the failure of @call with the last error; EXIT_FAILURE. */
 static int
-helperFail(void)
+helperFail(const char *call)
 {
     virErrorPtr err = virGetLastError();
 
     if (err)
-        fprintf(stderr, "error %d %d: %s\n", err->code, err->domain,
-                NULLSTR(err->message));
+        fprintf(stderr, "error %d %d: %s (%s)\n", err->code, err->domain,
+                NULLSTR(err->message), call);
     else
-        fprintf(stderr, "error 0 0: failed without an error\n");
+        fprintf(stderr, "error 0 0: %s failed without an error\n", call);
     return EXIT_FAILURE;
 }
 
@@ -101,7 +103,7 @@ helperDomainRun(virDomainPtr dom, const char *cmd, const char *arg)
 
     if (STREQ(cmd, "start")) {
         if (virDomainCreate(dom) < 0)
-            return helperFail();
+            return helperFail("virDomainCreate");
         printf("%d\n", (int)virDomainGetID(dom));
     } else if (STREQ(cmd, "destroy")) {
         unsigned int flags = 0;
@@ -109,16 +111,16 @@ helperDomainRun(virDomainPtr dom, const char *cmd, const char *arg)
         if (arg && STREQ(arg, "graceful"))
             flags |= VIR_DOMAIN_DESTROY_GRACEFUL;
         if (virDomainDestroyFlags(dom, flags) < 0)
-            return helperFail();
+            return helperFail("virDomainDestroyFlags");
     } else if (STREQ(cmd, "shutdown")) {
         if (virDomainShutdown(dom) < 0)
-            return helperFail();
+            return helperFail("virDomainShutdown");
     } else if (STREQ(cmd, "suspend")) {
         if (virDomainSuspend(dom) < 0)
-            return helperFail();
+            return helperFail("virDomainSuspend");
     } else if (STREQ(cmd, "state")) {
         if (virDomainGetState(dom, &state, &reason, 0) < 0)
-            return helperFail();
+            return helperFail("virDomainGetState");
         printf("%d %d %d\n", (int)virDomainGetID(dom), state, reason);
     } else {
         fprintf(stderr, "error 0 0: unknown command '%s'\n", cmd);
@@ -136,7 +138,7 @@ helperDomainCommand(virConnectPtr conn, const char *cmd, const char *name,
     int ret;
 
     if (!dom)
-        return helperFail();
+        return helperFail("virDomainLookupByName");
     ret = helperDomainRun(dom, cmd, arg);
     virDomainFree(dom);
     return ret;
@@ -163,7 +165,7 @@ helperRun(virConnectPtr conn, int argc, char **argv)
         else
             dom = virDomainCreateXML(conn, xml, 0);
         if (!dom)
-            return helperFail();
+            return helperFail(STREQ(cmd, "define") ? "virDomainDefineXML" : "virDomainCreateXML");
         if (STREQ(cmd, "create"))
             printf("%d\n", (int)virDomainGetID(dom));
         virDomainFree(dom);
@@ -175,7 +177,7 @@ helperRun(virConnectPtr conn, int argc, char **argv)
         int n = virConnectListAllDomains(conn, &doms, VIR_CONNECT_LIST_DOMAINS_ACTIVE);
 
         if (n < 0)
-            return helperFail();
+            return helperFail("virConnectListAllDomains");
         for (int i = 0; i < n; i++) {
             printf("%s %d\n", virDomainGetName(doms[i]), (int)virDomainGetID(doms[i]));
             virDomainFree(doms[i]);
@@ -203,12 +205,17 @@ main(int argc, char **argv)
         return EXIT_FAILURE;
     }
     /* Needs no connection: it stands for another process's job. */
-    if (STREQ(argv[2], "hold-job"))
-        return argc == 4 ? helperHoldJob(argv[1], argv[3]) : EXIT_FAILURE;
+    if (STREQ(argv[2], "hold-job")) {
+        if (argc != 4) {
+            fprintf(stderr, "error 0 0: hold-job needs a domain name\n");
+            return EXIT_FAILURE;
+        }
+        return helperHoldJob(argv[1], argv[3]);
+    }
 
     virSetErrorFunc(NULL, helperQuietErrors);
     if (!(conn = virConnectOpen(argv[1])))
-        return helperFail();
+        return helperFail("virConnectOpen");
     ret = helperRun(conn, argc, argv);
     virConnectClose(conn);
     return ret;

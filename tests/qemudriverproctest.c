@@ -234,27 +234,23 @@ testReconnect(const void *data G_GNUC_UNUSED)
     pid_t pid = 0;
     int ret = -1;
 
-    if (!dom)
-        return -1;
+    TEST_ASSERT_NONNULL(dom);
     pid = testQemuDomainPid(testRoot, "recon");
     expect = g_strdup_printf("%d %d %d", (int)virDomainGetID(dom), VIR_DOMAIN_RUNNING,
                              VIR_DOMAIN_RUNNING_BOOTED);
     line = g_strdup_printf("recon %d", (int)virDomainGetID(dom));
-    if (testHelperOK(testURI, &state, (const char *[]){ "state", "recon", NULL }) < 0 ||
-        virTestCompareStrings(expect, state, "state seen by another process") < 0 ||
-        testHelperOK(testURI, &list, (const char *[]){ "list", NULL }) < 0 ||
-        virTestCompareStrings(line, list, "list of another process") < 0)
-        goto cleanup;
+    /* The state and the list another process sees. */
+    TEST_ASSERT_OK(testHelperOK(testURI, &state, (const char *[]){ "state", "recon", NULL }));
+    TEST_ASSERT_EQ_STR(state, expect);
+    TEST_ASSERT_OK(testHelperOK(testURI, &list, (const char *[]){ "list", NULL }));
+    TEST_ASSERT_EQ_STR(list, line);
 
-    if (testHelperOK(testURI, NULL, (const char *[]){ "destroy", "recon", NULL }) < 0)
-        goto cleanup;
+    TEST_ASSERT_OK(testHelperOK(testURI, NULL, (const char *[]){ "destroy", "recon", NULL }));
     /* Ours to reap: it was our child. */
-    if (!testProcessWaitGone(pid, 2000) ||
-        testQemuCheckState(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_DESTROYED) < 0)
-        goto cleanup;
+    TEST_ASSERT(testProcessWaitGone(pid, 2000));
+    TEST_ASSERT_STATE(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_DESTROYED);
     testReapChildren();
-    if (!testProcessReaped(pid))
-        goto cleanup;
+    TEST_ASSERT(testProcessReaped(pid));
     ret = 0;
 
  cleanup:
@@ -274,43 +270,32 @@ testOrphanOne(const char *name, bool persistent)
     int ret = -1;
 
     if (persistent) {
-        if (testHelperOK(testURI, NULL, (const char *[]){ "define", file, NULL }) < 0 ||
-            testHelperOK(testURI, &idText, (const char *[]){ "start", name, NULL }) < 0)
-            goto cleanup;
-    } else if (testHelperOK(testURI, &idText, (const char *[]){ "create", file, NULL }) < 0) {
-        goto cleanup;
+        TEST_ASSERT_OK(testHelperOK(testURI, NULL, (const char *[]){ "define", file, NULL }));
+        TEST_ASSERT_OK(testHelperOK(testURI, &idText, (const char *[]){ "start", name, NULL }));
+    } else {
+        TEST_ASSERT_OK(testHelperOK(testURI, &idText, (const char *[]){ "create", file, NULL }));
     }
     pid = testQemuDomainPid(testRoot, name);
 
     /* Its starter is gone: QEMU runs on, adopted by us, the subreaper. */
-    if (!testProcessAlive(pid) || testParentOf(pid) != getpid()) {
-        virTestDiag("QEMU %lld: alive %d, parent %lld", (long long)pid,
-                    testProcessAlive(pid), (long long)testParentOf(pid));
-        goto cleanup;
-    }
-    if (!(dom = virDomainLookupByName(testConn, name)))
-        goto cleanup;
-    if (g_ascii_strtoll(idText, NULL, 10) != (int)virDomainGetID(dom) ||
-        virDomainIsPersistent(dom) != (persistent ? 1 : 0) ||
-        testQemuCheckState(dom, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_BOOTED) < 0) {
-        virTestDiag("ID %s in the starter, %d here", idText, (int)virDomainGetID(dom));
-        goto cleanup;
-    }
+    TEST_ASSERT(testProcessAlive(pid));
+    TEST_ASSERT_EQ_INT(testParentOf(pid), getpid());
+    TEST_ASSERT_NONNULL(dom = virDomainLookupByName(testConn, name));
+    /* The ID the starter printed. */
+    TEST_ASSERT_EQ_INT(g_ascii_strtoll(idText, NULL, 10), (int)virDomainGetID(dom));
+    TEST_ASSERT_EQ_INT(virDomainIsPersistent(dom), persistent ? 1 : 0);
+    TEST_ASSERT_STATE(dom, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_BOOTED);
 
-    if (virDomainDestroy(dom) < 0)
-        goto cleanup;
+    TEST_ASSERT_OK(virDomainDestroy(dom));
     /* Destroyed and reaped by the destroy itself: no zombie. */
-    if (!testProcessReaped(pid)) {
-        virTestDiag("QEMU %lld is left as a zombie or still runs", (long long)pid);
-        goto cleanup;
-    }
+    TEST_ASSERT_MSG(testProcessReaped(pid), "QEMU %lld is left as a zombie or still runs",
+                    (long long)pid);
     pid = 0;
     if (persistent) {
-        if (testQemuCheckState(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_DESTROYED) < 0)
-            goto cleanup;
-    } else if (virDomainIsActive(dom) != -1 ||
-               testQemuCheckError(VIR_ERR_NO_DOMAIN, VIR_FROM_QEMU, NULL) < 0) {
-        goto cleanup;
+        TEST_ASSERT_STATE(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_DESTROYED);
+    } else {
+        TEST_ASSERT_EQ_INT(virDomainIsActive(dom), -1);
+        TEST_ASSERT_ERROR_FULL(VIR_ERR_NO_DOMAIN, VIR_FROM_QEMU, NULL);
     }
     ret = 0;
 
@@ -323,9 +308,15 @@ testOrphanOne(const char *name, bool persistent)
 static int
 testOrphan(const void *data G_GNUC_UNUSED)
 {
-    if (testOrphanOne("orphan", true) < 0 || testOrphanOne("orphantrans", false) < 0)
-        return -1;
-    return testNoChildren() ? 0 : -1;
+    int ret = -1;
+
+    TEST_ASSERT_OK(testOrphanOne("orphan", true));
+    TEST_ASSERT_OK(testOrphanOne("orphantrans", false));
+    TEST_ASSERT(testNoChildren());
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -348,59 +339,47 @@ testIDs(const void *data G_GNUC_UNUSED)
 
     for (spawned = 0; spawned < 3; spawned++) {
         files[spawned] = testXMLFile(names[spawned]);
-        if (testHelperSpawn(&helpers[spawned], testURI,
-                            (const char *[]){ "create", files[spawned], NULL }) < 0)
-            goto cleanup;
+        TEST_ASSERT_OK(testHelperSpawn(&helpers[spawned], testURI,
+                                       (const char *[]){ "create", files[spawned], NULL }));
     }
-    for (finished = 0; finished < 3; finished++) {
+    while (finished < spawned) {
         g_autofree char *out = NULL;
         g_autofree char *err = NULL;
+        size_t i = finished++;
+        int rc = testHelperFinish(&helpers[i], &out, &err);
 
-        if (testHelperFinish(&helpers[finished], &out, &err) != 0) {
-            virTestDiag("create %s failed: %s", names[finished], NULLSTR(err));
-            finished++;
-            goto cleanup;
-        }
-        ids[finished] = (int)g_ascii_strtoll(out, NULL, 10);
+        TEST_ASSERT_MSG(rc == 0, "create %s exited %d: %s", names[i], rc, NULLSTR(err));
+        ids[i] = (int)g_ascii_strtoll(out, NULL, 10);
     }
-    if (ids[0] <= 0 || ids[1] <= 0 || ids[2] <= 0 || ids[0] == ids[1] ||
-        ids[1] == ids[2] || ids[0] == ids[2]) {
-        virTestDiag("IDs %d %d %d", ids[0], ids[1], ids[2]);
-        goto cleanup;
+    /* Three IDs, all different. */
+    for (size_t i = 0; i < 3; i++) {
+        TEST_ASSERT_CMP_INT(ids[i], >, 0);
+        TEST_ASSERT_NE_INT(ids[i], ids[(i + 1) % 3]);
     }
     for (size_t i = 0; i < 3; i++) {
         virDomainPtr byid = virDomainLookupByID(testConn, ids[i]);
-        bool same = byid && STREQ(virDomainGetName(byid), names[i]);
+        g_autofree char *name = byid ? g_strdup(virDomainGetName(byid)) : NULL;
 
         if (byid)
             virDomainFree(byid);
-        if (!same) {
-            virTestDiag("ID %d is not %s here", ids[i], names[i]);
-            goto cleanup;
-        }
+        TEST_ASSERT_EQ_STR(name, names[i]);
         g_string_append_printf(expectList, "%s%s %d", i ? "\n" : "", names[i], ids[i]);
     }
-    if (testHelperOK(testURI, &list, (const char *[]){ "list", NULL }) < 0 ||
-        virTestCompareStrings(expectList->str, list, "list of another process") < 0)
-        goto cleanup;
+    /* The list of another process. */
+    TEST_ASSERT_OK(testHelperOK(testURI, &list, (const char *[]){ "list", NULL }));
+    TEST_ASSERT_EQ_STR(list, expectList->str);
 
     /* Stopping one changes no other's ID, and its ID is not reused. */
-    if (testHelperOK(testURI, NULL, (const char *[]){ "destroy", "idb", NULL }) < 0)
-        goto cleanup;
-    if (!(later = testQemuStart(testConn, "idlater", NULL)))
-        goto cleanup;
-    for (size_t i = 0; i < 3; i++) {
-        if ((int)virDomainGetID(later) == ids[i]) {
-            virTestDiag("ID %d reused", ids[i]);
-            goto cleanup;
-        }
-    }
+    TEST_ASSERT_OK(testHelperOK(testURI, NULL, (const char *[]){ "destroy", "idb", NULL }));
+    TEST_ASSERT_NONNULL(later = testQemuStart(testConn, "idlater", NULL));
+    for (size_t i = 0; i < 3; i++)
+        TEST_ASSERT_NE_INT((int)virDomainGetID(later), ids[i]);
     g_clear_pointer(&list, g_free);
     g_string_printf(expectList, "ida %d\nidc %d\nidlater %d", ids[0], ids[2],
                     (int)virDomainGetID(later));
-    if (testHelperOK(testURI, &list, (const char *[]){ "list", NULL }) < 0 ||
-        virTestCompareStrings(expectList->str, list, "list after a stop") < 0)
-        goto cleanup;
+    /* The list after a stop. */
+    TEST_ASSERT_OK(testHelperOK(testURI, &list, (const char *[]){ "list", NULL }));
+    TEST_ASSERT_EQ_STR(list, expectList->str);
     ret = 0;
 
  cleanup:
@@ -442,38 +421,32 @@ testJobWaits(const void *data G_GNUC_UNUSED)
     testReleaseData release = { &holder, 300 };
     GThread *thread = NULL;
     gint64 start;
-    double elapsed;
     int ret = -1;
 
-    if (!dom)
-        return -1;
+    TEST_ASSERT_NONNULL(dom);
     if (testHelperSpawn(&holder, testURI,
-                        (const char *[]){ "hold-job", "jobwait", NULL }) < 0) {
+                        (const char *[]){ "hold-job", "jobwait", NULL }) < 0)
         holder.pid = 0;
-        goto cleanup;
-    }
-    if (!testHelperWaitLine(&holder, "locked", 5000))
-        goto cleanup;
+    TEST_ASSERT_CMP_INT(holder.pid, >, 0);
+    TEST_ASSERT(testHelperWaitLine(&holder, "locked", 5000));
 
     thread = g_thread_new("release", testReleaseThread, &release);
     start = g_get_monotonic_time();
-    if (virDomainSuspend(dom) < 0)
-        goto cleanup;
-    elapsed = (g_get_monotonic_time() - start) / 1e6;
-    if (elapsed < 0.3) {
-        virTestDiag("suspend took %.3f s while another process held the job for 0.3 s",
-                    elapsed);
-        goto cleanup;
-    }
-    if (testQemuCheckState(dom, VIR_DOMAIN_PAUSED, VIR_DOMAIN_PAUSED_USER) < 0)
-        goto cleanup;
+    TEST_ASSERT_OK(virDomainSuspend(dom));
+    /* Another process held the job for 0.3 s. */
+    TEST_ASSERT_CMP_DOUBLE(testSecondsSince(start), >=, 0.3);
+    TEST_ASSERT_STATE(dom, VIR_DOMAIN_PAUSED, VIR_DOMAIN_PAUSED_USER);
+    g_thread_join(thread);
+    thread = NULL;
+    TEST_ASSERT_EQ_INT(testHelperFinish(&holder, NULL, NULL), 0);
+    holder.pid = 0;
     ret = 0;
 
  cleanup:
     if (thread)
         g_thread_join(thread);
-    if (holder.pid > 0 && testHelperFinish(&holder, NULL, NULL) != 0)
-        ret = -1;
+    if (holder.pid > 0)
+        testHelperFinish(&holder, NULL, NULL);
     testQemuCleanup(dom, 0);
     return ret;
 }
@@ -487,6 +460,7 @@ testJobTimeout(const void *data G_GNUC_UNUSED)
     g_autofree char *uri = NULL;
     g_autofree char *root = testQemuRootNew(TEST_QEMU_CONF "job_wait_timeout = 0.3\n", &uri);
     g_autofree char *xml = testQemuDomainXML("jobto", NULL, NULL);
+    g_autofree char *status = NULL;
     virConnectPtr conn = virConnectOpen(uri);
     virDomainPtr dom = NULL;
     testHelper holder = { .pid = 0 };
@@ -494,38 +468,30 @@ testJobTimeout(const void *data G_GNUC_UNUSED)
     double elapsed;
     int ret = -1;
 
-    if (!conn || !(dom = virDomainDefineXML(conn, xml)))
-        goto cleanup;
-    if (testHelperSpawn(&holder, uri, (const char *[]){ "hold-job", "jobto", NULL }) < 0) {
+    TEST_ASSERT_NONNULL(conn);
+    TEST_ASSERT_NONNULL(dom = virDomainDefineXML(conn, xml));
+    if (testHelperSpawn(&holder, uri, (const char *[]){ "hold-job", "jobto", NULL }) < 0)
         holder.pid = 0;
-        goto cleanup;
-    }
-    if (!testHelperWaitLine(&holder, "locked", 5000))
-        goto cleanup;
+    TEST_ASSERT_CMP_INT(holder.pid, >, 0);
+    TEST_ASSERT(testHelperWaitLine(&holder, "locked", 5000));
 
     start = g_get_monotonic_time();
-    if (virDomainCreate(dom) == 0) {
-        virTestDiag("started while another process held the job");
-        goto cleanup;
-    }
-    elapsed = (g_get_monotonic_time() - start) / 1e6;
-    if (elapsed < 0.3 || elapsed > 0.3 + TEST_SLACK) {
-        virTestDiag("gave up after %.3f s, job_wait_timeout is 0.3 s", elapsed);
-        goto cleanup;
-    }
-    if (testQemuCheckError(VIR_ERR_OPERATION_TIMEOUT, VIR_FROM_QEMU,
-                           "Timed out during operation: cannot acquire state change lock") < 0 ||
-        !strstr(virGetLastErrorMessage(), "'jobto'"))
-        goto cleanup;
-    if (virDomainIsActive(dom) != 0 || testQemuStatusFile(root, "jobto"))
-        goto cleanup;
+    TEST_ASSERT_FAILS(virDomainCreate(dom));
+    /* job_wait_timeout is 0.3 s. */
+    elapsed = testSecondsSince(start);
+    TEST_ASSERT_CMP_DOUBLE(elapsed, >=, 0.3);
+    TEST_ASSERT_CMP_DOUBLE(elapsed, <=, 0.3 + TEST_SLACK);
+    TEST_ASSERT_ERROR_FULL(VIR_ERR_OPERATION_TIMEOUT, VIR_FROM_QEMU,
+                           "Timed out during operation: cannot acquire state change lock");
+    TEST_ASSERT_STR_CONTAINS(virGetLastErrorMessage(), "'jobto'");
+    TEST_ASSERT_EQ_INT(virDomainIsActive(dom), 0);
+    status = testQemuStatusFile(root, "jobto");
+    TEST_ASSERT_EQ_STR(status, NULL);
 
     /* Released, the same call goes through. */
-    if (testHelperFinish(&holder, NULL, NULL) != 0)
-        goto cleanup;
+    TEST_ASSERT_EQ_INT(testHelperFinish(&holder, NULL, NULL), 0);
     holder.pid = 0;
-    if (virDomainUndefine(dom) < 0)
-        goto cleanup;
+    TEST_ASSERT_OK(virDomainUndefine(dom));
     ret = 0;
 
  cleanup:
@@ -598,39 +564,31 @@ testStuckMonitorThread(const void *data G_GNUC_UNUSED)
     pid_t pid = 0;
     int ret = -1;
 
-    if (!dom)
-        return -1;
+    TEST_ASSERT_NONNULL(dom);
     pid = testQemuDomainPid(testRoot, "stuck");
-    if (testProcessFreeze(pid) < 0)
-        goto cleanup;
+    TEST_ASSERT_OK(testProcessFreeze(pid));
     job.dom = dom;
     thread = g_thread_new("suspend", testSuspendThread, &job);
     g_usleep(300 * 1000);
-    if (job.ended || !testJobHeld("stuck")) {
-        virTestDiag("the suspend is not stuck in its job: %s", NULLSTR(job.message));
-        goto cleanup;
-    }
+    /* The suspend is stuck in its job. */
+    TEST_ASSERT_MSG(!job.ended, "the suspend ended: %s", NULLSTR(job.message));
+    TEST_ASSERT(testJobHeld("stuck"));
 
     start = g_get_monotonic_time();
-    if (virDomainDestroy(dom) < 0)
-        goto cleanup;
+    TEST_ASSERT_OK(virDomainDestroy(dom));
     done = g_get_monotonic_time();
-    if ((done - start) / 1e6 > TEST_TERM_TIMEOUT + TEST_KILL_TIMEOUT + TEST_SLACK) {
-        virTestDiag("destroy took %.3f s", (done - start) / 1e6);
-        goto cleanup;
-    }
+    TEST_ASSERT_CMP_DOUBLE((done - start) / 1e6, <=,
+                           TEST_TERM_TIMEOUT + TEST_KILL_TIMEOUT + TEST_SLACK);
     g_thread_join(thread);
     thread = NULL;
     /* The stuck job ended first (the destroy needed its lock), with an
      * error, leaving nothing to clean up. */
-    if (job.rc != -1 || job.code == VIR_ERR_OK || job.ended > done) {
-        virTestDiag("suspend: %d [%d] %s", job.rc, job.code, NULLSTR(job.message));
-        goto cleanup;
-    }
+    TEST_ASSERT_MSG(job.rc == -1 && job.code != VIR_ERR_OK,
+                    "suspend: %d [%d] %s", job.rc, job.code, NULLSTR(job.message));
+    TEST_ASSERT_CMP_INT(job.ended, <=, done);
     virTestDiag("the stuck suspend failed with: %s", job.message);
-    if (testProcessAlive(pid) ||
-        testQemuCheckState(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_DESTROYED) < 0)
-        goto cleanup;
+    TEST_ASSERT(!testProcessAlive(pid));
+    TEST_ASSERT_STATE(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_DESTROYED);
     ret = 0;
 
  cleanup:
@@ -653,44 +611,33 @@ testStuckMonitorProcess(const void *data G_GNUC_UNUSED)
     testHelper helper = { .pid = 0 };
     g_autofree char *err = NULL;
     gint64 start;
-    double elapsed;
     pid_t pid = 0;
     int rc;
     int ret = -1;
 
-    if (!dom)
-        return -1;
+    TEST_ASSERT_NONNULL(dom);
     pid = testQemuDomainPid(testRoot, "stuckproc");
-    if (testProcessFreeze(pid) < 0)
-        goto cleanup;
+    TEST_ASSERT_OK(testProcessFreeze(pid));
     if (testHelperSpawn(&helper, testURI,
-                        (const char *[]){ "suspend", "stuckproc", NULL }) < 0) {
+                        (const char *[]){ "suspend", "stuckproc", NULL }) < 0)
         helper.pid = 0;
-        goto cleanup;
-    }
-    if (!testHelperRunning(&helper, 300) || !testJobHeld("stuckproc")) {
-        virTestDiag("the suspend is not stuck in its job");
-        goto cleanup;
-    }
+    TEST_ASSERT_CMP_INT(helper.pid, >, 0);
+    /* The suspend is stuck in its job. */
+    TEST_ASSERT(testHelperRunning(&helper, 300));
+    TEST_ASSERT(testJobHeld("stuckproc"));
 
     start = g_get_monotonic_time();
-    if (virDomainDestroy(dom) < 0)
-        goto cleanup;
-    elapsed = (g_get_monotonic_time() - start) / 1e6;
-    if (elapsed > TEST_TERM_TIMEOUT + TEST_KILL_TIMEOUT + TEST_SLACK) {
-        virTestDiag("destroy took %.3f s", elapsed);
-        goto cleanup;
-    }
+    TEST_ASSERT_OK(virDomainDestroy(dom));
+    TEST_ASSERT_CMP_DOUBLE(testSecondsSince(start), <=,
+                           TEST_TERM_TIMEOUT + TEST_KILL_TIMEOUT + TEST_SLACK);
     rc = testHelperFinish(&helper, NULL, &err);
     helper.pid = 0;
-    if (rc != 1 || !g_str_has_prefix(err, "error ")) {
-        virTestDiag("the stuck suspend exited %d: %s", rc, NULLSTR(err));
-        goto cleanup;
-    }
+    /* The stuck suspend failed. */
+    TEST_ASSERT_EQ_INT(rc, 1);
+    TEST_ASSERT_MSG(g_str_has_prefix(NULLSTR_EMPTY(err), "error "), "its error: %s", NULLSTR(err));
     virTestDiag("the stuck suspend failed with: %s", g_strchomp(err));
-    if (testProcessAlive(pid) ||
-        testQemuCheckState(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_DESTROYED) < 0)
-        goto cleanup;
+    TEST_ASSERT(!testProcessAlive(pid));
+    TEST_ASSERT_STATE(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_DESTROYED);
     ret = 0;
 
  cleanup:
@@ -705,39 +652,27 @@ testStuckMonitorProcess(const void *data G_GNUC_UNUSED)
 
 
 
-#define DO_TEST(title, body) \
-    do { \
-        if (virTestRun(title, body, NULL) < 0) \
-            ret = -1; \
-    } while (0)
-
 static int
 mymain(void)
 {
     int ret = 0;
 
-    virSetErrorFunc(NULL, testQemuQuietErrors);
     testHelperPath = testBuildPath("qemudriverhelper");
-    testRoot = testQemuRootNew(TEST_QEMU_CONF, &testURI);
-    if (!(testConn = virConnectOpen(testURI))) {
-        virTestDiag("cannot open %s: %s", testURI, virGetLastErrorMessage());
+    if (!(testConn = testQemuConnectNew(TEST_QEMU_CONF, false, &testRoot, &testURI)))
         return -1;
-    }
 
-    DO_TEST("a domain started here is seen and destroyed by another process",
-            testReconnect);
-    DO_TEST("a domain whose starter exited is found, destroyed and reaped here",
-            testOrphan);
-    DO_TEST("IDs are unique and stable across processes", testIDs);
-    DO_TEST("a job waits for another process's job", testJobWaits);
-    DO_TEST("a job gives up after job_wait_timeout", testJobTimeout);
-    DO_TEST("destroy goes through while a thread's job is stuck on the monitor",
-            testStuckMonitorThread);
-    DO_TEST("destroy goes through while a process's job is stuck on the monitor",
-            testStuckMonitorProcess);
-    if (virTestRun("no domain and no process left behind", testQemuNoLeftovers,
-                   testConn) < 0)
-        ret = -1;
+    ret |= virTestRun("a domain started here is seen and destroyed by another process",
+                      testReconnect, NULL);
+    ret |= virTestRun("a domain whose starter exited is found, destroyed and reaped here",
+                      testOrphan, NULL);
+    ret |= virTestRun("IDs are unique and stable across processes", testIDs, NULL);
+    ret |= virTestRun("a job waits for another process's job", testJobWaits, NULL);
+    ret |= virTestRun("a job gives up after job_wait_timeout", testJobTimeout, NULL);
+    ret |= virTestRun("destroy goes through while a thread's job is stuck on the monitor",
+                      testStuckMonitorThread, NULL);
+    ret |= virTestRun("destroy goes through while a process's job is stuck on the monitor",
+                      testStuckMonitorProcess, NULL);
+    ret |= virTestRun("no domain and no process left behind", testQemuNoLeftovers, testConn);
 
     virConnectClose(testConn);
     g_free(testHelperPath);

@@ -234,18 +234,13 @@ testThreads(const void *data G_GNUC_UNUSED)
     virTestDiag("%d calls, %d starts, %d destroys by the other instance, %d unexpected failures",
                 g_atomic_int_get(&sh.calls), g_atomic_int_get(&sh.started),
                 g_atomic_int_get(&sh.reread), g_atomic_int_get(&sh.unexpected));
-    if (g_atomic_int_get(&sh.unexpected) > 0) {
-        virTestDiag("first: %s", sh.first->str);
-        goto cleanup;
-    }
-    if (g_atomic_int_get(&sh.calls) < 20 || g_atomic_int_get(&sh.started) < 4) {
-        virTestDiag("the threads hardly ran");
-        goto cleanup;
-    }
+    TEST_ASSERT_MSG(g_atomic_int_get(&sh.unexpected) == 0, "first: %s", sh.first->str);
+    /* The threads did run. */
+    TEST_ASSERT_CMP_INT(g_atomic_int_get(&sh.calls), >=, 20);
+    TEST_ASSERT_CMP_INT(g_atomic_int_get(&sh.started), >=, 4);
 
     /* What is left agrees with the files, seen by a fresh instance too. */
-    if ((n = virConnectListAllDomains(testConn, &doms, VIR_CONNECT_LIST_DOMAINS_ACTIVE)) < 0)
-        goto cleanup;
+    TEST_ASSERT_OK(n = virConnectListAllDomains(testConn, &doms, VIR_CONNECT_LIST_DOMAINS_ACTIVE));
     for (int i = 0; i < n; i++) {
         if (virDomainDestroy(doms[i]) < 0)
             virResetLastError();
@@ -265,35 +260,49 @@ testThreads(const void *data G_GNUC_UNUSED)
 static int
 testAgree(const void *data G_GNUC_UNUSED)
 {
-    virConnectPtr fresh = virConnectOpen(testURI);
+    virConnectPtr fresh = NULL;
     const char *names[] = { "thra", "thrb", "thrc" };
-    int ret = 0;
+    virDomainPtr a = NULL;
+    virDomainPtr b = NULL;
+    int ret = -1;
 
-    if (!fresh)
-        return -1;
+    TEST_ASSERT_NONNULL(fresh = virConnectOpen(testURI));
     for (size_t i = 0; i < G_N_ELEMENTS(names); i++) {
-        virDomainPtr a = virDomainLookupByName(testConn, names[i]);
-        virDomainPtr b = virDomainLookupByName(fresh, names[i]);
         int sa = -1, sb = -1, ra, rb;
 
-        if (!!a != !!b) {
-            virTestDiag("%s: known to %s only", names[i], a ? "this instance" : "a fresh one");
-            ret = -1;
-        } else if (a && (virDomainGetState(a, &sa, &ra, 0) < 0 ||
-                         virDomainGetState(b, &sb, &rb, 0) < 0 || sa != sb)) {
-            virTestDiag("%s: state %d here, %d in a fresh instance", names[i], sa, sb);
-            ret = -1;
-        }
+        a = virDomainLookupByName(testConn, names[i]);
+        b = virDomainLookupByName(fresh, names[i]);
         virResetLastError();
+        TEST_ASSERT_MSG(!!a == !!b, "%s: known to %s only", names[i],
+                        a ? "this instance" : "a fresh one");
         if (a) {
-            if (virDomainUndefine(a) < 0)
-                virResetLastError();
+            TEST_ASSERT_OK(virDomainGetState(a, &sa, &ra, 0));
+            TEST_ASSERT_OK(virDomainGetState(b, &sb, &rb, 0));
+            TEST_ASSERT_MSG(sa == sb, "%s: state %d here, %d in a fresh instance",
+                            names[i], sa, sb);
             virDomainFree(a);
-        }
-        if (b)
             virDomainFree(b);
+            a = b = NULL;
+        }
     }
-    virConnectClose(fresh);
+    ret = 0;
+
+ cleanup:
+    if (a)
+        virDomainFree(a);
+    if (b)
+        virDomainFree(b);
+    for (size_t i = 0; i < G_N_ELEMENTS(names); i++) {
+        virDomainPtr dom = virDomainLookupByName(testConn, names[i]);
+
+        if (dom) {
+            virDomainUndefine(dom);
+            virDomainFree(dom);
+        }
+    }
+    virResetLastError();
+    if (fresh)
+        virConnectClose(fresh);
     return ret;
 }
 
@@ -304,12 +313,8 @@ mymain(void)
     g_autofree char *root = NULL;
     int ret = 0;
 
-    virSetErrorFunc(NULL, testQemuQuietErrors);
-    root = testQemuRootNew(TEST_QEMU_CONF, &testURI);
-    if (!(testConn = virConnectOpen(testURI))) {
-        virTestDiag("cannot open %s: %s", testURI, virGetLastErrorMessage());
+    if (!(testConn = testQemuConnectNew(TEST_QEMU_CONF, false, &root, &testURI)))
         return -1;
-    }
     ret |= virTestRun("threads on one instance, another instance alongside",
                       testThreads, NULL);
     ret |= virTestRun("this instance and a fresh one agree", testAgree, NULL);

@@ -26,6 +26,7 @@
 
 #include "testutils.h"
 #include "testutilsqemu.h"
+#include "testutilsproc.h"
 #include "testutilsreliab.h"
 #include "virfile.h"
 
@@ -48,100 +49,49 @@ testDefine(const char *name)
 }
 
 
-static void
-testUndefine(virDomainPtr dom)
-{
-    if (!dom)
-        return;
-    if (virDomainIsActive(dom) == 1)
-        virDomainDestroy(dom);
-    virDomainUndefine(dom);
-    virDomainFree(dom);
-    virResetLastError();
-    testReapChildren();
-}
-
-
-static int
-testCheckState(virDomainPtr dom, int wantState, int wantReason)
-{
-    int state = -1, reason = -1;
-
-    if (virDomainGetState(dom, &state, &reason, 0) < 0 ||
-        state != wantState || reason != wantReason) {
-        virTestDiag("state %d/%d, expected %d/%d", state, reason, wantState,
-                    wantReason);
-        return -1;
-    }
-    return 0;
-}
-
-
-static int
-testCheckError(int code, const char *prefix)
-{
-    virErrorPtr err = virGetLastError();
-
-    if (!err || err->code != code ||
-        (prefix && !g_str_has_prefix(err->message, prefix))) {
-        virTestDiag("error [%d] '%s', expected [%d] '%s...'", err ? err->code : -1,
-                    err ? err->message : "(none)", code, NULLSTR(prefix));
-        return -1;
-    }
-    return 0;
-}
-
-
 /*
  * One round: freeze, graceful destroy, measure, check nothing else
- * happened, then destroy by default.  Returns the seconds the failing
- * graceful destroy took, or -1.
+ * happened, then destroy by default.  *@retElapsed: the seconds the
+ * failing graceful destroy took.
  */
-static double
-testFrozenRound(virDomainPtr dom)
+static int
+testFrozenRound(virDomainPtr dom, double *retElapsed)
 {
     g_autofree char *before = NULL;
     g_autofree char *after = NULL;
-    unsigned long long pending;
     gint64 start;
     double elapsed;
     pid_t pid;
+    int ret = -1;
 
-    if (virDomainCreate(dom) < 0)
-        return -1;
+    TEST_ASSERT_OK(virDomainCreate(dom));
     pid = testQemuDomainPid(testRoot, "frozen");
     before = testQemuStatusFile(testRoot, "frozen");
-    if (testReliabFreeze(pid) < 0)
-        return -1;
+    TEST_ASSERT_OK(testReliabFreeze(pid));
 
     start = g_get_monotonic_time();
-    if (virDomainDestroyFlags(dom, VIR_DOMAIN_DESTROY_GRACEFUL) == 0) {
-        virTestDiag("graceful destroy of a frozen QEMU succeeded");
-        return -1;
-    }
-    elapsed = (g_get_monotonic_time() - start) / 1e6;
-    if (testCheckError(VIR_ERR_OPERATION_FAILED,
-                       "operation failed: failed to kill qemu process with SIGTERM") < 0)
-        return -1;
+    TEST_ASSERT_FAILS(virDomainDestroyFlags(dom, VIR_DOMAIN_DESTROY_GRACEFUL));
+    elapsed = testSecondsSince(start);
+    TEST_ASSERT_ERROR_FULL(VIR_ERR_OPERATION_FAILED, -1,
+                           "operation failed: failed to kill qemu process with SIGTERM");
 
     /* Nothing but the one SIGTERM reached it; nothing changed. */
-    pending = testProcessPendingSignals(pid);
     after = testQemuStatusFile(testRoot, "frozen");
-    if (!testProcessAlive(pid) || pending != (1ULL << (SIGTERM - 1)) ||
-        STRNEQ_NULLABLE(before, after)) {
-        virTestDiag("alive=%d pending=0x%llx status %s", testProcessAlive(pid),
-                    pending, STREQ_NULLABLE(before, after) ? "same" : "changed");
-        return -1;
-    }
-    if (testCheckState(dom, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_BOOTED) < 0)
-        return -1;
+    TEST_ASSERT(testProcessAlive(pid));
+    TEST_ASSERT_EQ_HEX(testProcessPendingSignals(pid), 1ULL << (SIGTERM - 1));
+    TEST_ASSERT_EQ_STR(after, before);
+    TEST_ASSERT_STATE(dom, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_BOOTED);
 
     /* The operator forces it. */
-    if (virDomainDestroy(dom) < 0 || testProcessAlive(pid) ||
-        testCheckState(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_DESTROYED) < 0)
-        return -1;
+    TEST_ASSERT_OK(virDomainDestroy(dom));
+    TEST_ASSERT(!testProcessAlive(pid));
+    TEST_ASSERT_STATE(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_DESTROYED);
     testReapChildren();
-    return elapsed;
+    *retElapsed = elapsed;
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -153,87 +103,47 @@ testFrozen(const void *data G_GNUC_UNUSED)
     virDomainPtr dom = testDefine("frozen");
     testReliabFigure *fig;
     int within = 0;
-    int done;
-    double median;
-    int ret = 0;
+    int done = 0;
+    double median = 0;
+    int ret = -1;
 
-    if (!dom)
-        return -1;
-    for (done = 0; done < rounds; done++) {
-        double elapsed = testFrozenRound(dom);
+    TEST_ASSERT_NONNULL(dom);
+    while (done < rounds) {
+        double elapsed = -1;
+        int round = done++;
 
-        if (elapsed < 0) {
-            virTestDiag("round %d failed: %s", done, virGetLastErrorMessage());
-            ret = -1;
-            break;
-        }
-        late[done] = elapsed - TEST_GRACEFUL_TIMEOUT;
-        if (late[done] < 0) {
-            virTestDiag("round %d failed after %.3f s, before the %.3f s timeout",
-                        done, elapsed, TEST_GRACEFUL_TIMEOUT);
-            ret = -1;
-        }
-        if (late[done] <= TEST_LATE_TARGET)
+        TEST_ASSERT_OK(testFrozenRound(dom, &elapsed));
+        late[round] = elapsed - TEST_GRACEFUL_TIMEOUT;
+        /* It failed no sooner than the timeout. */
+        TEST_ASSERT_CMP_DOUBLE(elapsed, >=, TEST_GRACEFUL_TIMEOUT);
+        if (late[round] <= TEST_LATE_TARGET)
             within++;
     }
+    /* The target holds for a typical call; a single round may be late
+     * on a loaded machine, but never by a second wait. */
+    median = testReliabMedian(late, done);
+    TEST_ASSERT_CMP_DOUBLE(median, <=, TEST_LATE_TARGET);
+    TEST_ASSERT_CMP_DOUBLE(testReliabMax(late, done), <=, TEST_GRACEFUL_TIMEOUT);
+    ret = 0;
 
+ cleanup:
     fig = testReliabFigureNew("faults.frozen",
                               "graceful destroy of a QEMU stopped with SIGSTOP");
     testReliabFigureInt(fig, "rounds", done);
     testReliabFigureDouble(fig, "timeout_s", TEST_GRACEFUL_TIMEOUT);
     testReliabFigureDouble(fig, "late_max_s", testReliabMax(late, done));
     testReliabFigureDouble(fig, "late_p95_s", testReliabPercentile(late, done, 95));
-    median = testReliabMedian(late, done);
-    testReliabFigureDouble(fig, "late_median_s", median);
+    testReliabFigureDouble(fig, "late_median_s", testReliabMedian(late, done));
     testReliabFigureInt(fig, "rounds_within_50ms", within);
     testReliabFigureInt(fig, "rounds_only_sigterm_pending", ret == 0 ? done : -1);
     testReliabFigureSave(fig);
 
-    /* The target holds for a typical call; a single round may be late
-     * on a loaded machine, but never by a second wait. */
-    if (median > TEST_LATE_TARGET || testReliabMax(late, done) > TEST_GRACEFUL_TIMEOUT) {
-        virTestDiag("late by %.3f s (median), %.3f s (max)", median,
-                    testReliabMax(late, done));
-        ret = -1;
-    }
-    testUndefine(dom);
+    testQemuCleanup(dom, 0);
     return ret;
 }
 
 
 /* Writes @value into a cgroup file. */
-static int
-testCgroupWrite(const char *dir, const char *file, const char *value)
-{
-    g_autofree char *path = g_build_filename(dir, file, NULL);
-    VIR_AUTOCLOSE fd = open(path, O_WRONLY | O_CLOEXEC);
-
-    if (fd < 0 || write(fd, value, strlen(value)) != (ssize_t)strlen(value)) {
-        virTestDiag("cannot write '%s' to %s: %s", value, path, g_strerror(errno));
-        return -1;
-    }
-    return 0;
-}
-
-
-static int
-testCgroupWaitState(const char *dir, const char *want)
-{
-    g_autofree char *path = g_build_filename(dir, "freezer.state", NULL);
-
-    for (int i = 0; i < 5000; i++) {
-        g_autofree char *state = NULL;
-
-        if (g_file_get_contents(path, &state, NULL, NULL) &&
-            STREQ(g_strstrip(state), want))
-            return 0;
-        g_usleep(1000);
-    }
-    virTestDiag("%s never became %s", path, want);
-    return -1;
-}
-
-
 typedef struct {
     virDomainPtr dom;
     int rc;
@@ -253,74 +163,64 @@ testDestroyThread(gpointer opaque)
 }
 
 
-/* One round with QEMU in a frozen cgroup; returns the seconds the
- * failing destroy took, or -1. */
-static double
-testUnkillableRound(virDomainPtr dom, const char *cgroup)
+/* One round with QEMU in a frozen cgroup; *@retElapsed: the seconds
+ * the failing destroy took. */
+static int
+testUnkillableRound(virDomainPtr dom, const char *cgroup, double *retElapsed)
 {
     g_autofree char *pidstr = NULL;
     g_autofree char *before = NULL;
     g_autofree char *after = NULL;
     g_autofree char *expect = NULL;
     testDestroyJob job = { .dom = dom };
-    GThread *thread;
-    const char *msg;
+    GThread *thread = NULL;
     gint64 start;
     double elapsed;
     pid_t pid;
+    int thawed;
+    int ret = -1;
 
-    if (virDomainCreate(dom) < 0)
-        return -1;
+    TEST_ASSERT_OK(virDomainCreate(dom));
     pid = testQemuDomainPid(testRoot, "unkillable");
     before = testQemuStatusFile(testRoot, "unkillable");
     pidstr = g_strdup_printf("%lld", (long long)pid);
-    if (testCgroupWrite(cgroup, "cgroup.procs", pidstr) < 0 ||
-        testCgroupWrite(cgroup, "freezer.state", "FROZEN") < 0 ||
-        testCgroupWaitState(cgroup, "FROZEN") < 0)
-        return -1;
+    TEST_ASSERT_OK(testCgroupWrite(cgroup, "cgroup.procs", pidstr));
+    TEST_ASSERT_OK(testCgroupSetFreezer(cgroup, "FROZEN"));
 
     start = g_get_monotonic_time();
-    if (virDomainDestroy(dom) == 0) {
-        virTestDiag("destroy of an unkillable QEMU succeeded");
-        return -1;
-    }
-    elapsed = (g_get_monotonic_time() - start) / 1e6;
-    if (testCheckError(VIR_ERR_SYSTEM_ERROR, NULL) < 0)
-        return -1;
-    msg = virGetLastErrorMessage();
+    TEST_ASSERT_FAILS(virDomainDestroy(dom));
+    elapsed = testSecondsSince(start);
+    TEST_ASSERT_ERROR(VIR_ERR_SYSTEM_ERROR);
+    /* The message names the pid, the signal and the state. */
     expect = g_strdup_printf("process %lld with SIGKILL", (long long)pid);
-    if (!strstr(msg, expect) || !strstr(msg, "in state ")) {
-        virTestDiag("message lacks pid, signal or state: %s", msg);
-        return -1;
-    }
-    virTestDiag("%s", msg);
+    TEST_ASSERT_STR_CONTAINS(virGetLastErrorMessage(), expect);
+    TEST_ASSERT_STR_CONTAINS(virGetLastErrorMessage(), "in state ");
+    virTestDiag("%s", virGetLastErrorMessage());
 
     /* Still active, files untouched, QEMU still there. */
     after = testQemuStatusFile(testRoot, "unkillable");
-    if (virDomainIsActive(dom) != 1 || STRNEQ_NULLABLE(before, after) ||
-        !testProcessAlive(pid)) {
-        virTestDiag("domain changed by a failed destroy");
-        return -1;
-    }
+    TEST_ASSERT_EQ_INT(virDomainIsActive(dom), 1);
+    TEST_ASSERT_EQ_STR(after, before);
+    TEST_ASSERT(testProcessAlive(pid));
 
     /* A later destroy succeeds once QEMU can die: it is thawed while
      * that destroy waits. */
     thread = g_thread_new("destroy", testDestroyThread, &job);
     g_usleep(200 * 1000);
-    if (testCgroupWrite(cgroup, "freezer.state", "THAWED") < 0) {
-        g_thread_join(thread);
-        return -1;
-    }
+    thawed = testCgroupWrite(cgroup, "freezer.state", "THAWED");
     g_thread_join(thread);
-    if (job.rc < 0) {
-        virTestDiag("destroy after the thaw failed: %s", virGetLastErrorMessage());
-        return -1;
-    }
-    if (testProcessAlive(pid) ||
-        testCheckState(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_DESTROYED) < 0)
-        return -1;
+    thread = NULL;
+    TEST_ASSERT_OK(thawed);
+    TEST_ASSERT_MSG(job.rc >= 0, "destroy after the thaw failed: %s",
+                    virGetLastErrorMessage());
+    TEST_ASSERT(!testProcessAlive(pid));
+    TEST_ASSERT_STATE(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_DESTROYED);
     testReapChildren();
-    return elapsed;
+    *retElapsed = elapsed;
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -332,46 +232,42 @@ testUnkillable(const void *data G_GNUC_UNUSED)
     g_autofree char *cgroup = NULL;
     virDomainPtr dom = NULL;
     testReliabFigure *fig;
-    int done;
-    int ret = 0;
+    bool made = false;
+    int done = 0;
+    int ret = -1;
 
     cgroup = g_strdup_printf("%s/lvg-reliab-%lld", TEST_FREEZER_ROOT,
                              (long long)getpid());
-    if (mkdir(cgroup, 0700) < 0 && errno != EEXIST) {
-        virTestDiag("cannot create %s: %s", cgroup, g_strerror(errno));
-        return -1;
-    }
-    if (!(dom = testDefine("unkillable"))) {
-        rmdir(cgroup);
-        return -1;
-    }
-    for (done = 0; done < rounds; done++) {
-        double elapsed = testUnkillableRound(dom, cgroup);
+    TEST_ASSERT_MSG(mkdir(cgroup, 0700) == 0 || errno == EEXIST,
+                    "cannot create %s: %s", cgroup, g_strerror(errno));
+    made = true;
+    TEST_ASSERT_NONNULL(dom = testDefine("unkillable"));
+    while (done < rounds) {
+        double elapsed = -1;
+        int round = done++;
 
-        if (elapsed < 0) {
-            virTestDiag("round %d failed: %s", done, virGetLastErrorMessage());
-            ret = -1;
-            break;
-        }
-        late[done] = elapsed - (TEST_TERM_TIMEOUT + TEST_KILL_TIMEOUT);
-        if (late[done] < 0) {
-            virTestDiag("gave up after %.3f s, before the timeouts", elapsed);
-            ret = -1;
-        }
+        TEST_ASSERT_OK(testUnkillableRound(dom, cgroup, &elapsed));
+        late[round] = elapsed - (TEST_TERM_TIMEOUT + TEST_KILL_TIMEOUT);
+        /* It gave up no sooner than the timeouts. */
+        TEST_ASSERT_CMP_DOUBLE(elapsed, >=, TEST_TERM_TIMEOUT + TEST_KILL_TIMEOUT);
     }
+    ret = 0;
 
-    fig = testReliabFigureNew("faults.unkillable",
-                              "default destroy of a QEMU frozen in a cgroup v1 freezer");
-    testReliabFigureInt(fig, "rounds", done);
-    testReliabFigureDouble(fig, "timeouts_s", TEST_TERM_TIMEOUT + TEST_KILL_TIMEOUT);
-    testReliabFigureDouble(fig, "late_median_s", testReliabMedian(late, done));
-    testReliabFigureDouble(fig, "late_max_s", testReliabMax(late, done));
-    testReliabFigureInt(fig, "rounds_failed_cleanly_then_destroyed", ret == 0 ? done : -1);
-    testReliabFigureSave(fig);
+ cleanup:
+    if (made) {
+        fig = testReliabFigureNew("faults.unkillable",
+                                  "default destroy of a QEMU frozen in a cgroup v1 freezer");
+        testReliabFigureInt(fig, "rounds", done);
+        testReliabFigureDouble(fig, "timeouts_s", TEST_TERM_TIMEOUT + TEST_KILL_TIMEOUT);
+        testReliabFigureDouble(fig, "late_median_s", testReliabMedian(late, done));
+        testReliabFigureDouble(fig, "late_max_s", testReliabMax(late, done));
+        testReliabFigureInt(fig, "rounds_failed_cleanly_then_destroyed", ret == 0 ? done : -1);
+        testReliabFigureSave(fig);
 
-    testCgroupWrite(cgroup, "freezer.state", "THAWED");
-    testUndefine(dom);
-    if (rmdir(cgroup) < 0)
+        testCgroupWrite(cgroup, "freezer.state", "THAWED");
+    }
+    testQemuCleanup(dom, 0);
+    if (made && rmdir(cgroup) < 0)
         virTestDiag("cannot remove %s: %s", cgroup, g_strerror(errno));
     return ret;
 }
@@ -384,25 +280,27 @@ testCrashRound(virDomainPtr dom)
     g_autofree char *runDir = NULL;
     g_autofree char *xml = NULL;
     pid_t pid;
+    int ret = -1;
 
-    if (virDomainCreate(dom) < 0)
-        return -1;
+    TEST_ASSERT_OK(virDomainCreate(dom));
     pid = testQemuDomainPid(testRoot, "crash");
     kill(pid, SIGSEGV);
-    if (!testProcessWaitGone(pid, 10000))
-        return -1;
-    if (testCheckState(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_CRASHED) < 0)
-        return -1;
+    TEST_ASSERT(testProcessWaitGone(pid, 10000));
+    TEST_ASSERT_STATE(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_CRASHED);
+    /* No runtime state left after a crash. */
     status = testQemuStatusFile(testRoot, "crash");
-    if (!status || strstr(status, "pid=") || !strstr(status, "reason='crashed'") ||
-        (runDir = testQemuRunDirLeft(testRoot))) {
-        virTestDiag("runtime state left after a crash: %s", NULLSTR(status));
-        return -1;
-    }
+    TEST_ASSERT_NONNULL(status);
+    TEST_ASSERT_STR_LACKS(status, "pid=");
+    TEST_ASSERT_STR_CONTAINS(status, "reason='crashed'");
+    runDir = testQemuRunDirLeft(testRoot);
+    TEST_ASSERT_EQ_STR(runDir, NULL);
     /* The definition is intact and the domain starts again. */
-    if (!(xml = virDomainGetXMLDesc(dom, 0)) || !strstr(xml, "<name>crash</name>"))
-        return -1;
-    return 0;
+    TEST_ASSERT_NONNULL(xml = virDomainGetXMLDesc(dom, 0));
+    TEST_ASSERT_STR_CONTAINS(xml, "<name>crash</name>");
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -413,29 +311,25 @@ testCrash(const void *data G_GNUC_UNUSED)
     virDomainPtr dom = testDefine("crash");
     g_autoptr(GArray) left = NULL;
     testReliabFigure *fig;
-    int done;
-    int ret = 0;
+    int done = 0;
+    int ret = -1;
 
-    if (!dom)
-        return -1;
-    for (done = 0; done < rounds; done++) {
-        if (testCrashRound(dom) < 0) {
-            virTestDiag("round %d failed: %s", done, virGetLastErrorMessage());
-            ret = -1;
-            break;
-        }
+    TEST_ASSERT_NONNULL(dom);
+    while (done < rounds) {
+        done++;
+        TEST_ASSERT_OK(testCrashRound(dom));
     }
     testReapChildren();
     left = testReliabRootProcesses(testRoot);
-    if (left->len) {
-        virTestDiag("%u QEMU processes left", left->len);
-        ret = -1;
-    }
+    TEST_ASSERT_MSG(left->len == 0, "%u QEMU processes left", left->len);
+    ret = 0;
+
+ cleanup:
     fig = testReliabFigureNew("faults.crash", "QEMU killed by SIGSEGV while running");
     testReliabFigureInt(fig, "rounds", done);
     testReliabFigureInt(fig, "found_crashed_and_cleaned", ret == 0 ? done : -1);
     testReliabFigureSave(fig);
-    testUndefine(dom);
+    testQemuCleanup(dom, 0);
     return ret;
 }
 
@@ -514,27 +408,31 @@ static int
 testReuseCallRun(virDomainPtr dom, testReuseCall call)
 {
     int state = -1, reason = -1;
+    int ret = -1;
 
     switch (call) {
     case TEST_REUSE_DESTROY:
-        if (virDomainDestroy(dom) == 0)
-            return -1;
-        return testCheckError(VIR_ERR_OPERATION_INVALID, NULL);
+        TEST_ASSERT_FAILS(virDomainDestroy(dom));
+        TEST_ASSERT_ERROR(VIR_ERR_OPERATION_INVALID);
+        break;
     case TEST_REUSE_GRACEFUL:
-        if (virDomainDestroyFlags(dom, VIR_DOMAIN_DESTROY_GRACEFUL) == 0)
-            return -1;
-        return testCheckError(VIR_ERR_OPERATION_INVALID, NULL);
+        TEST_ASSERT_FAILS(virDomainDestroyFlags(dom, VIR_DOMAIN_DESTROY_GRACEFUL));
+        TEST_ASSERT_ERROR(VIR_ERR_OPERATION_INVALID);
+        break;
     case TEST_REUSE_SHUTDOWN_SIGNAL:
-        if (virDomainShutdownFlags(dom, VIR_DOMAIN_SHUTDOWN_SIGNAL) == 0)
-            return -1;
-        return testCheckError(VIR_ERR_OPERATION_INVALID, NULL);
+        TEST_ASSERT_FAILS(virDomainShutdownFlags(dom, VIR_DOMAIN_SHUTDOWN_SIGNAL));
+        TEST_ASSERT_ERROR(VIR_ERR_OPERATION_INVALID);
+        break;
     case TEST_REUSE_GETSTATE:
     case TEST_REUSE_LAST:
+        TEST_ASSERT_OK(virDomainGetState(dom, &state, &reason, 0));
+        TEST_ASSERT_EQ_INT(state, VIR_DOMAIN_SHUTOFF);
         break;
     }
-    if (virDomainGetState(dom, &state, &reason, 0) < 0 || state != VIR_DOMAIN_SHUTOFF)
-        return -1;
-    return 0;
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -554,25 +452,20 @@ testPidReuseRound(virDomainPtr dom, int round, bool *retReal)
     pid_t other = 0;
     int ret = -1;
 
-    if (virDomainCreate(dom) < 0)
-        return -1;
+    TEST_ASSERT_OK(virDomainCreate(dom));
     pid = testQemuDomainPid(testRoot, "reuse");
 
     /* QEMU goes, reaped at once, with no call of ours noticing. */
     kill(pid, SIGKILL);
-    if (waitpid(pid, NULL, 0) != pid) {
-        virTestDiag("cannot reap QEMU %lld: %s", (long long)pid, g_strerror(errno));
-        return -1;
-    }
-    if ((other = testForkAtPid(pid)) < 0)
-        return -1;
+    TEST_ASSERT_EQ_INT(waitpid(pid, NULL, 0), pid);
+    TEST_ASSERT_OK(other = testForkAtPid(pid));
     *retReal = other > 0;
     if (other == 0) {
         /* Keep a live process at the recorded pid's place: the forged
          * start time stands in for the reuse. */
         zombie = false;
-        if (testForgeStartTime() < 0 || (other = testForkSleeper()) < 0)
-            return -1;
+        TEST_ASSERT_OK(testForgeStartTime());
+        TEST_ASSERT_OK(other = testForkSleeper());
     }
     if (zombie) {
         kill(other, SIGKILL);
@@ -580,24 +473,17 @@ testPidReuseRound(virDomainPtr dom, int round, bool *retReal)
             g_usleep(1000);
     }
 
-    if (testReuseCallRun(dom, call) < 0) {
-        virTestDiag("call %d with the pid reused: %s", call, virGetLastErrorMessage());
-        goto cleanup;
-    }
-    if (testCheckState(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_CRASHED) < 0)
-        goto cleanup;
+    TEST_ASSERT_MSG(testReuseCallRun(dom, call) == 0, "call %d with the pid reused", call);
+    TEST_ASSERT_STATE(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_CRASHED);
     if (zombie) {
+        /* Not reaped by someone else: still ours to collect. */
         memset(&info, 0, sizeof(info));
-        if (waitid(P_PID, other, &info, WEXITED | WNOHANG | WNOWAIT) < 0 ||
-            info.si_pid != other) {
-            virTestDiag("the exited process %lld that took QEMU's pid was reaped "
-                        "by someone else", (long long)other);
-            goto cleanup;
-        }
-    } else if (!testProcessAlive(other) || testProcessPendingSignals(other) != 0) {
-        virTestDiag("the process %lld that took QEMU's pid was signalled",
-                    (long long)other);
-        goto cleanup;
+        TEST_ASSERT_OK(waitid(P_PID, other, &info, WEXITED | WNOHANG | WNOWAIT));
+        TEST_ASSERT_EQ_INT(info.si_pid, other);
+    } else {
+        /* Not signalled. */
+        TEST_ASSERT(testProcessAlive(other));
+        TEST_ASSERT_EQ_HEX(testProcessPendingSignals(other), 0);
     }
     ret = 0;
 
@@ -617,28 +503,26 @@ testPidReuse(const void *data G_GNUC_UNUSED)
     virDomainPtr dom = testDefine("reuse");
     testReliabFigure *fig;
     int real = 0;
-    int done;
-    int ret = 0;
+    int done = 0;
+    int ret = -1;
 
-    if (!dom)
-        return -1;
-    for (done = 0; done < rounds; done++) {
+    TEST_ASSERT_NONNULL(dom);
+    while (done < rounds) {
         bool isReal = false;
 
-        if (testPidReuseRound(dom, done, &isReal) < 0) {
-            virTestDiag("round %d failed: %s", done, virGetLastErrorMessage());
-            ret = -1;
-            break;
-        }
+        TEST_ASSERT_OK(testPidReuseRound(dom, done++, &isReal));
         real += isReal;
     }
+    ret = 0;
+
+ cleanup:
     fig = testReliabFigureNew("faults.pidreuse",
                               "the recorded pid now belongs to another process");
     testReliabFigureInt(fig, "rounds", done);
     testReliabFigureInt(fig, "rounds_real_pid_reuse", real);
     testReliabFigureInt(fig, "rounds_never_signalled_nor_reaped", ret == 0 ? done : -1);
     testReliabFigureSave(fig);
-    testUndefine(dom);
+    testQemuCleanup(dom, 0);
     return ret;
 }
 
@@ -650,12 +534,8 @@ mymain(void)
     g_autofree char *freezerRoot = g_build_filename(TEST_FREEZER_ROOT, "cgroup.procs", NULL);
     int ret = 0;
 
-    virSetErrorFunc(NULL, testQemuQuietErrors);
-    testRoot = testQemuRootNew(TEST_QEMU_CONF, &testURI);
-    if (!(testConn = virConnectOpen(testURI))) {
-        virTestDiag("cannot open %s: %s", testURI, virGetLastErrorMessage());
+    if (!(testConn = testQemuConnectNew(TEST_QEMU_CONF, false, &testRoot, &testURI)))
         return -1;
-    }
 
     ret |= virTestRun("frozen QEMU: graceful destroy fails on time, SIGTERM only",
                       testFrozen, NULL);

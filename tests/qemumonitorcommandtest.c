@@ -61,7 +61,7 @@ static const testStep commandSteps[] = {
 static int
 testCommands(const void *data G_GNUC_UNUSED)
 {
-    testServer *srv;
+    testServer *srv = NULL;
     testEvents ev;
     qemuMonitor *mon;
     bool enabled = true, present = false;
@@ -77,67 +77,68 @@ testCommands(const void *data G_GNUC_UNUSED)
     int ret = -1;
 
     testEventsInit(&ev);
-    if (!(mon = testQmpOpen(commandSteps, &srv, &ev)))
-        goto cleanup;
+    TEST_ASSERT_NONNULL(mon = testQmpOpen(commandSteps, &srv, &ev));
 
-    if (qemuMonitorStartCPUs(mon) < 0 || qemuMonitorStopCPUs(mon) < 0 ||
-        qemuMonitorSystemPowerdown(mon) < 0 || qemuMonitorSystemReset(mon) < 0)
-        goto cleanup;
+    TEST_ASSERT_OK(qemuMonitorStartCPUs(mon));
+    TEST_ASSERT_OK(qemuMonitorStopCPUs(mon));
+    TEST_ASSERT_OK(qemuMonitorSystemPowerdown(mon, 0));
+    TEST_ASSERT_OK(qemuMonitorSystemReset(mon));
 
-    if (qemuMonitorGetKVMState(mon, &enabled, &present) < 0 || enabled || !present)
-        goto cleanup;
+    TEST_ASSERT_OK(qemuMonitorGetKVMState(mon, &enabled, &present));
+    TEST_ASSERT(!enabled);
+    TEST_ASSERT(present);
 
-    if (qemuMonitorGetTargetArch(mon, &arch) < 0 || STRNEQ(arch, "x86_64"))
-        goto cleanup;
+    TEST_ASSERT_OK(qemuMonitorGetTargetArch(mon, &arch));
+    TEST_ASSERT_EQ_STR(arch, "x86_64");
 
-    if (qemuMonitorGetObjectTypes(mon, &types) < 0)
-        goto cleanup;
-    if (g_strv_length(types) != 3 || STRNEQ(types[0], "pc-i440fx-7.2-machine") ||
-        STRNEQ(types[1], "virtio-blk-pci") || STRNEQ(types[2], "object"))
-        goto cleanup;
+    TEST_ASSERT_OK(qemuMonitorGetObjectTypes(mon, &types));
+    TEST_ASSERT_EQ_INT(g_strv_length(types), 3);
+    TEST_ASSERT_EQ_STR(types[0], "pc-i440fx-7.2-machine");
+    TEST_ASSERT_EQ_STR(types[1], "virtio-blk-pci");
+    TEST_ASSERT_EQ_STR(types[2], "object");
 
-    if (qemuMonitorHumanCommand(mon, "info version", &human) < 0 ||
-        virTestCompareStrings("7.2.22Debian 1:7.2+dfsg-7+deb12u18+b3\r\n", human, "HMP") < 0)
-        goto cleanup;
+    TEST_ASSERT_OK(qemuMonitorHumanCommand(mon, "info version", &human));
+    TEST_ASSERT_EQ_STR(human, "7.2.22Debian 1:7.2+dfsg-7+deb12u18+b3\r\n");
 
-    if (qemuMonitorGetVersion(mon, &major, &minor, &micro, &package) < 0 ||
-        major != 7 || minor != 2 || micro != 22 ||
-        STRNEQ(package, "Debian 1:7.2+dfsg-7+deb12u18+b3"))
-        goto cleanup;
+    TEST_ASSERT_OK(qemuMonitorGetVersion(mon, &major, &minor, &micro, &package));
+    TEST_ASSERT_EQ_INT(major, 7);
+    TEST_ASSERT_EQ_INT(minor, 2);
+    TEST_ASSERT_EQ_INT(micro, 22);
+    TEST_ASSERT_EQ_STR(package, "Debian 1:7.2+dfsg-7+deb12u18+b3");
 
-    if (qemuMonitorGetMachines(mon, &machines, &nmachines) < 0 || nmachines != 3)
-        goto cleanup;
-    if (STRNEQ(machines[0].name, "pc-i440fx-7.2") ||
-        STRNEQ_NULLABLE(machines[0].alias, "pc") || !machines[0].isDefault ||
-        machines[0].maxCpus != 255 || machines[0].deprecated ||
-        STRNEQ(machines[1].name, "pc-i440fx-2.0") || machines[1].alias ||
-        machines[1].isDefault || !machines[1].deprecated ||
-        STRNEQ(machines[2].name, "none") || machines[2].maxCpus != 1) {
-        virTestDiag("machines parsed wrongly");
-        goto cleanup;
-    }
+    TEST_ASSERT_OK(qemuMonitorGetMachines(mon, &machines, &nmachines));
+    TEST_ASSERT_EQ_INT(nmachines, 3);
+    TEST_ASSERT_EQ_STR(machines[0].name, "pc-i440fx-7.2");
+    TEST_ASSERT_EQ_STR(machines[0].alias, "pc");
+    TEST_ASSERT(machines[0].isDefault);
+    TEST_ASSERT_EQ_INT(machines[0].maxCpus, 255);
+    TEST_ASSERT(!machines[0].deprecated);
+    TEST_ASSERT_EQ_STR(machines[1].name, "pc-i440fx-2.0");
+    TEST_ASSERT_EQ_STR(machines[1].alias, NULL);
+    TEST_ASSERT(!machines[1].isDefault);
+    TEST_ASSERT(machines[1].deprecated);
+    TEST_ASSERT_EQ_STR(machines[2].name, "none");
+    TEST_ASSERT_EQ_INT(machines[2].maxCpus, 1);
 
     /* The caller's id comes back; ours does not leak out. */
-    if (qemuMonitorArbitraryCommand(mon, "{\"execute\": \"query-pci\", \"arguments\": {\"x\": "
-                                         "[1, \"two\"]}, \"id\": 99}",
-                                    &pci) < 0 ||
-        virTestCompareStrings("{\"return\":[{\"bus\":0}],\"id\":99}", pci, "query-pci") < 0)
-        goto cleanup;
+    TEST_ASSERT_OK(qemuMonitorArbitraryCommand(mon, "{\"execute\": \"query-pci\", "
+                                                    "\"arguments\": {\"x\": [1, \"two\"]}, "
+                                                    "\"id\": 99}",
+                                               &pci));
+    TEST_ASSERT_EQ_STR(pci, "{\"return\":[{\"bus\":0}],\"id\":99}");
     /* An error reply is a reply. */
-    if (qemuMonitorArbitraryCommand(mon, "{\"execute\": \"query-chardev\"}", &chardev) < 0 ||
-        virTestCompareStrings("{\"error\":{\"class\":\"GenericError\",\"desc\":\"nope\"}}",
-                              chardev, "query-chardev") < 0)
-        goto cleanup;
+    TEST_ASSERT_OK(qemuMonitorArbitraryCommand(mon, "{\"execute\": \"query-chardev\"}",
+                                               &chardev));
+    TEST_ASSERT_EQ_STR(chardev, "{\"error\":{\"class\":\"GenericError\",\"desc\":\"nope\"}}");
 
-    if (qemuMonitorQuit(mon) < 0)
-        goto cleanup;
+    TEST_ASSERT_OK(qemuMonitorQuit(mon));
+    TEST_ASSERT_OK(testQmpFinish(&mon, &srv));
+    TEST_ASSERT_OK(testEventsWait(&ev, ""));
     ret = 0;
 
  cleanup:
     qemuMonitorMachineInfoListFree(machines, nmachines);
-    qemuMonitorClose(mon);
-    if (testServerFinish(srv) < 0 || testEventsWait(&ev, "") < 0)
-        ret = -1;
+    testQmpFinish(&mon, &srv);
     testEventsClear(&ev);
     return ret;
 }
@@ -147,7 +148,7 @@ static int
 testArbitraryBad(const void *data G_GNUC_UNUSED)
 {
     static const testStep steps[] = { HANDSHAKE, END };
-    testServer *srv;
+    testServer *srv = NULL;
     testEvents ev;
     qemuMonitor *mon;
     g_autoptr(qemuMonitorMessage) msg = NULL;
@@ -157,33 +158,26 @@ testArbitraryBad(const void *data G_GNUC_UNUSED)
     int ret = -1;
 
     testEventsInit(&ev);
-    if (!(mon = testQmpOpen(steps, &srv, &ev)))
-        goto cleanup;
-    if (qemuMonitorArbitraryCommand(mon, "{\"execute\": ", &reply) == 0 ||
-        testQmpCheckError(VIR_ERR_INTERNAL_ERROR, "internal error: cannot parse json {\"execute\": "
-                                               ": *") < 0)
-        goto cleanup;
-    if (qemuMonitorArbitraryCommand(mon, "{\"exec\": \"cont\"}", &reply) == 0 ||
-        testQmpCheckError(VIR_ERR_INVALID_ARG,
-                       "invalid argument: QEMU monitor command {\"exec\": \"cont\"} is not an "
-                       "object with an 'execute' string") < 0)
-        goto cleanup;
-    if (qemuMonitorArbitraryCommand(mon, deep, &reply) == 0 ||
-        testQmpCheckError(VIR_ERR_INTERNAL_ERROR, "*nested too deeply") < 0)
-        goto cleanup;
-    if (qemuMonitorHumanCommand(mon, NULL, &reply) == 0 ||
-        testQmpCheckError(VIR_ERR_INVALID_ARG, NULL) < 0)
-        goto cleanup;
-    if (qemuMonitorSend(mon, "cont", "x", "{}", 0, 0x80, &msg) == 0 ||
-        testQmpCheckError(VIR_ERR_INVALID_ARG,
-                       "unsupported flags (0x80) in function qemuMonitorSend") < 0)
-        goto cleanup;
+    TEST_ASSERT_NONNULL(mon = testQmpOpen(steps, &srv, &ev));
+    TEST_ASSERT_NE_INT(qemuMonitorArbitraryCommand(mon, "{\"execute\": ", &reply), 0);
+    TEST_ASSERT_OK(testQmpCheckError(VIR_ERR_INTERNAL_ERROR,
+                                     "internal error: cannot parse json {\"execute\": : *"));
+    TEST_ASSERT_NE_INT(qemuMonitorArbitraryCommand(mon, "{\"exec\": \"cont\"}", &reply), 0);
+    TEST_ASSERT_OK(testQmpCheckError(VIR_ERR_INVALID_ARG,
+                                     "invalid argument: QEMU monitor command {\"exec\": "
+                                     "\"cont\"} is not an object with an 'execute' string"));
+    TEST_ASSERT_NE_INT(qemuMonitorArbitraryCommand(mon, deep, &reply), 0);
+    TEST_ASSERT_OK(testQmpCheckError(VIR_ERR_INTERNAL_ERROR, "*nested too deeply"));
+    TEST_ASSERT_NE_INT(qemuMonitorHumanCommand(mon, NULL, &reply), 0);
+    TEST_ASSERT_OK(testQmpCheckError(VIR_ERR_INVALID_ARG, NULL));
+    TEST_ASSERT_NE_INT(qemuMonitorSend(mon, "cont", "x", "{}", 0, 0x80, &msg), 0);
+    TEST_ASSERT_OK(testQmpCheckError(VIR_ERR_INVALID_ARG,
+                                     "unsupported flags (0x80) in function qemuMonitorSend"));
+    TEST_ASSERT_OK(testQmpFinish(&mon, &srv));
     ret = 0;
 
  cleanup:
-    qemuMonitorClose(mon);
-    if (testServerFinish(srv) < 0)
-        ret = -1;
+    testQmpFinish(&mon, &srv);
     testEventsClear(&ev);
     return ret;
 }
@@ -224,11 +218,11 @@ testStatus(const void *data G_GNUC_UNUSED)
     g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func(g_free);
     g_autofree testStep *steps = g_new0(testStep, 3 + 2 * G_N_ELEMENTS(statusCases) + 1);
     testStep handshake[] = { HANDSHAKE };
-    testServer *srv;
+    testServer *srv = NULL;
     testEvents ev;
     qemuMonitor *mon;
     size_t i, n = 0;
-    int ret = 0;
+    int ret = -1;
 
     for (i = 0; i < G_N_ELEMENTS(handshake); i++)
         steps[n++] = handshake[i];
@@ -245,26 +239,25 @@ testStatus(const void *data G_GNUC_UNUSED)
     steps[n++] = (testStep) END;
 
     testEventsInit(&ev);
-    if (!(mon = testQmpOpen(steps, &srv, &ev)))
-        ret = -1;
-    for (i = 0; mon && i < G_N_ELEMENTS(statusCases); i++) {
+    TEST_ASSERT_NONNULL(mon = testQmpOpen(steps, &srv, &ev));
+    for (i = 0; i < G_N_ELEMENTS(statusCases); i++) {
         bool running = !statusCases[i].running;
         virDomainPausedReason reason = VIR_DOMAIN_PAUSED_LAST;
 
-        if (qemuMonitorGetStatus(mon, &running, &reason) < 0 ||
-            running != statusCases[i].running || reason != statusCases[i].reason) {
-            virTestDiag("status '%s': running %d reason %d, expected %d %d",
+        TEST_ASSERT_OK(qemuMonitorGetStatus(mon, &running, &reason));
+        TEST_ASSERT_MSG(running == statusCases[i].running &&
+                        reason == statusCases[i].reason,
+                        "status '%s': running %d reason %d, expected %d %d",
                         statusCases[i].status, running, reason,
                         statusCases[i].running, statusCases[i].reason);
-            ret = -1;
-        }
     }
-    qemuMonitorClose(mon);
-    if (testServerFinish(srv) < 0)
-        ret = -1;
+    TEST_ASSERT_OK(testQmpFinish(&mon, &srv));
+    TEST_ASSERT_EQ_INT(qemuMonitorVMStatusToPausedReason(NULL), VIR_DOMAIN_PAUSED_UNKNOWN);
+    ret = 0;
+
+ cleanup:
+    testQmpFinish(&mon, &srv);
     testEventsClear(&ev);
-    if (qemuMonitorVMStatusToPausedReason(NULL) != VIR_DOMAIN_PAUSED_UNKNOWN)
-        ret = -1;
     return ret;
 }
 
@@ -470,31 +463,23 @@ testBadReply(const void *data)
 {
     const testBadReplyCase *c = data;
     testStep steps[] = { HANDSHAKE, EXPECT_ARGS(c->cmd, c->args), REPLY(c->reply), END };
-    testServer *srv;
+    testServer *srv = NULL;
     testEvents ev;
     qemuMonitor *mon;
     int rc;
     int ret = -1;
 
     testEventsInit(&ev);
-    if (!(mon = testQmpOpen(steps, &srv, &ev)))
-        goto cleanup;
-    if ((rc = c->func(mon)) == 0) {
-        virTestDiag("the command succeeded");
-        goto cleanup;
-    }
-    if (rc > 0) {
-        virTestDiag("an out-parameter was set on failure");
-        goto cleanup;
-    }
-    if (testQmpCheckError(VIR_ERR_INTERNAL_ERROR, c->message) < 0)
-        goto cleanup;
+    TEST_ASSERT_NONNULL(mon = testQmpOpen(steps, &srv, &ev));
+    rc = c->func(mon);
+    TEST_ASSERT_MSG(rc != 0, "the command succeeded");
+    TEST_ASSERT_MSG(rc < 0, "an out-parameter was set on failure");
+    TEST_ASSERT_OK(testQmpCheckError(VIR_ERR_INTERNAL_ERROR, c->message));
+    TEST_ASSERT_OK(testQmpFinish(&mon, &srv));
     ret = 0;
 
  cleanup:
-    qemuMonitorClose(mon);
-    if (testServerFinish(srv) < 0)
-        ret = -1;
+    testQmpFinish(&mon, &srv);
     testEventsClear(&ev);
     return ret;
 }

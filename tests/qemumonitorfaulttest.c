@@ -39,7 +39,7 @@ testWriteError(const void *data G_GNUC_UNUSED)
     g_autofree char *big = g_strnfill(4 * 1024 * 1024, 'x');
     g_autofree char *cmd = g_strdup_printf("{\"execute\": \"echo\", \"arguments\": {\"x\": "
                                            "\"%s\"}}", big);
-    testServer *srv;
+    testServer *srv = NULL;
     testEvents ev;
     qemuMonitor *mon;
     char *reply = NULL;
@@ -48,24 +48,21 @@ testWriteError(const void *data G_GNUC_UNUSED)
 
     testEventsInit(&ev);
     srv = testServerStartType(steps, SOCK_SEQPACKET, &fd);
-    if (!(mon = qemuMonitorOpenFD(fd, 5000, &testCallbacks, &ev)))
-        goto cleanup;
-    if (qemuMonitorArbitraryCommand(mon, cmd, &reply) == 0 ||
-        testQmpCheckError(VIR_ERR_OPERATION_FAILED,
-                       "operation failed: QEMU monitor connection was closed while waiting for "
-                       "the reply to 'echo': cannot write to QEMU monitor 'fd:*': Message too "
-                       "long") < 0)
-        goto cleanup;
-    if (testEventsWait(&ev, "ERROR ") < 0 ||
-        !g_pattern_match_simple("cannot write to QEMU monitor 'fd:*': Message too long",
-                                NULLSTR(ev.errorReason)))
-        goto cleanup;
+    TEST_ASSERT_NONNULL(mon = qemuMonitorOpenFD(fd, 5000, &testCallbacks, &ev));
+    TEST_ASSERT_NE_INT(qemuMonitorArbitraryCommand(mon, cmd, &reply), 0);
+    TEST_ASSERT_OK(testQmpCheckError(VIR_ERR_OPERATION_FAILED,
+                                     "operation failed: QEMU monitor connection was closed "
+                                     "while waiting for the reply to 'echo': cannot write to "
+                                     "QEMU monitor 'fd:*': Message too long"));
+    TEST_ASSERT_OK(testEventsWait(&ev, "ERROR "));
+    TEST_ASSERT_MSG(g_pattern_match_simple("cannot write to QEMU monitor 'fd:*': Message too long",
+                                           NULLSTR(ev.errorReason)),
+                    "errorNotify reason '%s'", NULLSTR(ev.errorReason));
+    TEST_ASSERT_OK(testQmpFinish(&mon, &srv));
     ret = 0;
 
  cleanup:
-    qemuMonitorClose(mon);
-    if (testServerFinish(srv) < 0)
-        ret = -1;
+    testQmpFinish(&mon, &srv);
     testEventsClear(&ev);
     return ret;
 }
@@ -93,33 +90,29 @@ testEvents_(const void *data G_GNUC_UNUSED)
         SEND("{\"event\": \"STOP\"}"),
         END
     };
-    testServer *srv;
+    testServer *srv = NULL;
     testEvents ev;
     qemuMonitor *mon;
     int ret = -1;
 
     testEventsInit(&ev);
     ev.commandOnStop = true;
-    if (!(mon = testQmpOpen(steps, &srv, &ev)))
-        goto cleanup;
-    if (qemuMonitorStartCPUs(mon) < 0)
-        goto cleanup;
-    if (testEventsWait(&ev, "RESUME POWERDOWN RESET(0,host-qmp-system-reset) "
-                       "SHUTDOWN(1,guest-shutdown) SHUTDOWN(0,unknown) "
-                       "SHUTDOWN(0,unknown) STOP ") < 0)
-        goto cleanup;
+    TEST_ASSERT_NONNULL(mon = testQmpOpen(steps, &srv, &ev));
+    TEST_ASSERT_OK(qemuMonitorStartCPUs(mon));
+    TEST_ASSERT_OK(testEventsWait(&ev, "RESUME POWERDOWN RESET(0,host-qmp-system-reset) "
+                                  "SHUTDOWN(1,guest-shutdown) SHUTDOWN(0,unknown) "
+                                  "SHUTDOWN(0,unknown) STOP "));
     /* A command from a callback fails at once instead of deadlocking. */
-    if (ev.commandRet != -1 || ev.commandCode != VIR_ERR_INTERNAL_ERROR ||
-        virTestCompareStrings("internal error: cannot run QEMU monitor command 'query-status' "
-                              "from a callback of the same monitor",
-                              ev.commandMessage, "command from callback") < 0)
-        goto cleanup;
+    TEST_ASSERT_EQ_INT(ev.commandRet, -1);
+    TEST_ASSERT_EQ_INT(ev.commandCode, VIR_ERR_INTERNAL_ERROR);
+    TEST_ASSERT_EQ_STR(ev.commandMessage,
+                       "internal error: cannot run QEMU monitor command 'query-status' "
+                       "from a callback of the same monitor");
+    TEST_ASSERT_OK(testQmpFinish(&mon, &srv));
     ret = 0;
 
  cleanup:
-    qemuMonitorClose(mon);
-    if (testServerFinish(srv) < 0)
-        ret = -1;
+    testQmpFinish(&mon, &srv);
     testEventsClear(&ev);
     return ret;
 }
@@ -139,7 +132,7 @@ testTimeout(const void *data G_GNUC_UNUSED)
         EXPECT("cont"), REPLY_OK,
         END
     };
-    testServer *srv;
+    testServer *srv = NULL;
     testEvents ev;
     qemuMonitor *mon;
     bool running;
@@ -149,30 +142,24 @@ testTimeout(const void *data G_GNUC_UNUSED)
     int ret = -1;
 
     testEventsInit(&ev);
-    if (!(mon = testQmpOpen(steps, &srv, &ev)))
-        goto cleanup;
+    TEST_ASSERT_NONNULL(mon = testQmpOpen(steps, &srv, &ev));
     qemuMonitorSetCommandTimeout(mon, 150);
     start = testNowMs();
-    if (qemuMonitorGetStatus(mon, &running, &reason) == 0)
-        goto cleanup;
+    TEST_ASSERT_NE_INT(qemuMonitorGetStatus(mon, &running, &reason), 0);
     elapsed = testNowMs() - start;
-    if (testQmpCheckError(VIR_ERR_OPERATION_TIMEOUT,
-                       "Timed out during operation: QEMU did not reply to monitor command "
-                       "'query-status' within 150 ms") < 0)
-        goto cleanup;
-    if (elapsed < 150 || elapsed > 390) {
-        virTestDiag("timed out after %lld ms", (long long)elapsed);
-        goto cleanup;
-    }
+    TEST_ASSERT_OK(testQmpCheckError(VIR_ERR_OPERATION_TIMEOUT,
+                                     "Timed out during operation: QEMU did not reply to monitor "
+                                     "command 'query-status' within 150 ms"));
+    TEST_ASSERT_CMP_INT(elapsed, >=, 150);
+    TEST_ASSERT_CMP_INT(elapsed, <=, 390);
     qemuMonitorSetCommandTimeout(mon, 0);
-    if (qemuMonitorStartCPUs(mon) < 0)
-        goto cleanup;
+    TEST_ASSERT_OK(qemuMonitorStartCPUs(mon));
+    TEST_ASSERT_OK(testQmpFinish(&mon, &srv));
+    TEST_ASSERT_OK(testEventsWait(&ev, ""));
     ret = 0;
 
  cleanup:
-    qemuMonitorClose(mon);
-    if (testServerFinish(srv) < 0 || testEventsWait(&ev, "") < 0)
-        ret = -1;
+    testQmpFinish(&mon, &srv);
     testEventsClear(&ev);
     return ret;
 }
@@ -195,25 +182,24 @@ testOddReplies(const void *data G_GNUC_UNUSED)
         REPLY_OK,
         END
     };
-    testServer *srv;
+    testServer *srv = NULL;
     testEvents ev;
     qemuMonitor *mon;
     bool enabled = false, present = false;
     int ret = -1;
 
     testEventsInit(&ev);
-    if (!(mon = testQmpOpen(steps, &srv, &ev)))
-        goto cleanup;
-    if (qemuMonitorGetKVMState(mon, &enabled, &present) < 0 || !enabled || !present)
-        goto cleanup;
-    if (qemuMonitorStartCPUs(mon) < 0)
-        goto cleanup;
+    TEST_ASSERT_NONNULL(mon = testQmpOpen(steps, &srv, &ev));
+    TEST_ASSERT_OK(qemuMonitorGetKVMState(mon, &enabled, &present));
+    TEST_ASSERT(enabled);
+    TEST_ASSERT(present);
+    TEST_ASSERT_OK(qemuMonitorStartCPUs(mon));
+    TEST_ASSERT_OK(testQmpFinish(&mon, &srv));
+    TEST_ASSERT_OK(testEventsWait(&ev, ""));
     ret = 0;
 
  cleanup:
-    qemuMonitorClose(mon);
-    if (testServerFinish(srv) < 0 || testEventsWait(&ev, "") < 0)
-        ret = -1;
+    testQmpFinish(&mon, &srv);
     testEventsClear(&ev);
     return ret;
 }
@@ -235,7 +221,7 @@ static int
 testBroken(const void *data)
 {
     const testBrokenCase *c = data;
-    testServer *srv;
+    testServer *srv = NULL;
     testEvents ev;
     qemuMonitor *mon;
     bool running;
@@ -244,33 +230,26 @@ testBroken(const void *data)
     int ret = -1;
 
     testEventsInit(&ev);
-    if (!(mon = testQmpOpen(c->steps, &srv, &ev)))
-        goto cleanup;
-    if (qemuMonitorGetStatus(mon, &running, &reason) == 0 ||
-        testQmpCheckError(VIR_ERR_OPERATION_FAILED, c->waitMessage) < 0)
-        goto cleanup;
-    if (testEventsWait(&ev, c->events) < 0)
-        goto cleanup;
-    if (c->errorReason && !g_pattern_match_simple(c->errorReason, NULLSTR(ev.errorReason))) {
-        virTestDiag("errorNotify reason '%s' does not match '%s'",
-                    NULLSTR(ev.errorReason), c->errorReason);
-        goto cleanup;
-    }
+    TEST_ASSERT_NONNULL(mon = testQmpOpen(c->steps, &srv, &ev));
+    TEST_ASSERT_NE_INT(qemuMonitorGetStatus(mon, &running, &reason), 0);
+    TEST_ASSERT_OK(testQmpCheckError(VIR_ERR_OPERATION_FAILED, c->waitMessage));
+    TEST_ASSERT_OK(testEventsWait(&ev, c->events));
+    if (c->errorReason)
+        TEST_ASSERT_MSG(g_pattern_match_simple(c->errorReason, NULLSTR(ev.errorReason)),
+                        "errorNotify reason '%s' does not match '%s'",
+                        NULLSTR(ev.errorReason), c->errorReason);
     start = testNowMs();
-    if (qemuMonitorStartCPUs(mon) == 0 ||
-        testQmpCheckError(VIR_ERR_OPERATION_FAILED, c->laterMessage) < 0)
-        goto cleanup;
-    if (testNowMs() - start > 100) {
-        virTestDiag("a command on a closed monitor took %lld ms",
-                    (long long)(testNowMs() - start));
-        goto cleanup;
-    }
+    TEST_ASSERT_NE_INT(qemuMonitorStartCPUs(mon), 0);
+    TEST_ASSERT_OK(testQmpCheckError(VIR_ERR_OPERATION_FAILED, c->laterMessage));
+    /* A command on a closed monitor fails at once. */
+    TEST_ASSERT_CMP_INT(testNowMs() - start, <=, 100);
+    TEST_ASSERT_OK(testQmpFinish(&mon, &srv));
+    /* Nothing more after the close. */
+    TEST_ASSERT_OK(testEventsWait(&ev, c->events));
     ret = 0;
 
  cleanup:
-    qemuMonitorClose(mon);
-    if (testServerFinish(srv) < 0 || testEventsWait(&ev, c->events) < 0)
-        ret = -1;
+    testQmpFinish(&mon, &srv);
     testEventsClear(&ev);
     return ret;
 }
@@ -326,24 +305,20 @@ testQuitEof(const void *data G_GNUC_UNUSED)
              "\"host-qmp-quit\"}}"),
         HANGUP, END
     };
-    testServer *srv;
+    testServer *srv = NULL;
     testEvents ev;
     qemuMonitor *mon;
     int ret = -1;
 
     testEventsInit(&ev);
-    if (!(mon = testQmpOpen(steps, &srv, &ev)))
-        goto cleanup;
-    if (qemuMonitorQuit(mon) < 0)
-        goto cleanup;
-    if (testEventsWait(&ev, "SHUTDOWN(0,host-qmp-quit) EOF ") < 0)
-        goto cleanup;
+    TEST_ASSERT_NONNULL(mon = testQmpOpen(steps, &srv, &ev));
+    TEST_ASSERT_OK(qemuMonitorQuit(mon));
+    TEST_ASSERT_OK(testEventsWait(&ev, "SHUTDOWN(0,host-qmp-quit) EOF "));
+    TEST_ASSERT_OK(testQmpFinish(&mon, &srv));
     ret = 0;
 
  cleanup:
-    qemuMonitorClose(mon);
-    if (testServerFinish(srv) < 0)
-        ret = -1;
+    testQmpFinish(&mon, &srv);
     testEventsClear(&ev);
     return ret;
 }
@@ -373,7 +348,7 @@ static int
 testCloseWhileWaiting(const void *data G_GNUC_UNUSED)
 {
     static const testStep steps[] = { HANDSHAKE, EXPECT("query-status"), END };
-    testServer *srv;
+    testServer *srv = NULL;
     testEvents ev;
     testCloser closer = { .delayMs = 100 };
     GThread *thread;
@@ -381,31 +356,30 @@ testCloseWhileWaiting(const void *data G_GNUC_UNUSED)
     virDomainPausedReason reason;
     gint64 start;
     gint64 elapsed;
-    int ret = 0;
+    int rc;
+    int ret = -1;
 
     testEventsInit(&ev);
-    if (!(closer.mon = testQmpOpen(steps, &srv, &ev))) {
-        testServerFinish(srv);
-        testEventsClear(&ev);
-        return -1;
-    }
+    TEST_ASSERT_NONNULL(closer.mon = testQmpOpen(steps, &srv, &ev));
     thread = g_thread_new("closer", testCloserRun, &closer);
     start = testNowMs();
-    if (qemuMonitorGetStatus(closer.mon, &running, &reason) == 0)
-        ret = -1;
+    rc = qemuMonitorGetStatus(closer.mon, &running, &reason);
     elapsed = testNowMs() - start;
     g_thread_join(thread);
-    if (testQmpCheckError(VIR_ERR_OPERATION_FAILED,
-                       "operation failed: QEMU monitor connection was closed while waiting for "
-                       "the reply to 'query-status': the monitor was closed by the driver") < 0)
-        ret = -1;
-    if (elapsed > 2000) {
-        virTestDiag("the waiting command failed only after %lld ms", (long long)elapsed);
-        ret = -1;
-    }
+    /* The closer released the monitor. */
+    TEST_ASSERT_NE_INT(rc, 0);
+    TEST_ASSERT_OK(testQmpCheckError(VIR_ERR_OPERATION_FAILED,
+                                     "operation failed: QEMU monitor connection was closed "
+                                     "while waiting for the reply to 'query-status': the "
+                                     "monitor was closed by the driver"));
+    TEST_ASSERT_CMP_INT(elapsed, <=, 2000);
     /* Closing is not a QEMU event: no notification. */
-    if (testServerFinish(srv) < 0 || testEventsWait(&ev, "") < 0)
-        ret = -1;
+    TEST_ASSERT_OK(testQmpFinish(NULL, &srv));
+    TEST_ASSERT_OK(testEventsWait(&ev, ""));
+    ret = 0;
+
+ cleanup:
+    testQmpFinish(NULL, &srv);
     testEventsClear(&ev);
     return ret;
 }
@@ -427,33 +401,33 @@ testCloseInCallback(const void *data)
         HANDSHAKE, EXPECT("query-status"),
         SEND("{\"event\": \"STOP\"}"), HANGUP, END
     };
-    testServer *srv;
+    testServer *srv = NULL;
     testEvents ev;
     qemuMonitor *mon;
     bool running;
     virDomainPausedReason reason;
-    int ret = 0;
+    int ret = -1;
 
     testEventsInit(&ev);
     ev.closeOnEof = onEof;
     ev.closeOnStop = !onEof;
-    if (!(mon = testQmpOpen(onEof ? eofSteps : stopSteps, &srv, &ev))) {
-        testServerFinish(srv);
-        testEventsClear(&ev);
-        return -1;
-    }
+    TEST_ASSERT_NONNULL(mon = testQmpOpen(onEof ? eofSteps : stopSteps, &srv, &ev));
     /* The callback releases the monitor: this is our last use of it. */
-    if (qemuMonitorGetStatus(mon, &running, &reason) == 0 ||
-        testQmpCheckError(VIR_ERR_OPERATION_FAILED,
-                       onEof ?
-                       "operation failed: QEMU monitor connection was closed while waiting for "
-                       "the reply to 'query-status': end of file from QEMU monitor 'fd:*'" :
-                       "operation failed: QEMU monitor connection was closed while waiting for "
-                       "the reply to 'query-status': the monitor was closed by the driver") < 0)
-        ret = -1;
-    if (testServerFinish(srv) < 0 ||
-        testEventsWait(&ev, onEof ? "STOP EOF " : "STOP ") < 0)
-        ret = -1;
+    TEST_ASSERT_NE_INT(qemuMonitorGetStatus(mon, &running, &reason), 0);
+    TEST_ASSERT_OK(testQmpCheckError(VIR_ERR_OPERATION_FAILED,
+                                     onEof ?
+                                     "operation failed: QEMU monitor connection was closed "
+                                     "while waiting for the reply to 'query-status': end of "
+                                     "file from QEMU monitor 'fd:*'" :
+                                     "operation failed: QEMU monitor connection was closed "
+                                     "while waiting for the reply to 'query-status': the "
+                                     "monitor was closed by the driver"));
+    TEST_ASSERT_OK(testQmpFinish(NULL, &srv));
+    TEST_ASSERT_OK(testEventsWait(&ev, onEof ? "STOP EOF " : "STOP "));
+    ret = 0;
+
+ cleanup:
+    testQmpFinish(NULL, &srv);
     testEventsClear(&ev);
     return ret;
 }
@@ -464,6 +438,7 @@ typedef struct {
     unsigned int thread;
     unsigned int count;
     bool failed;
+    char *error;        /* what went wrong, for the report */
 } testWorker;
 
 
@@ -478,8 +453,13 @@ testWorkerRun(gpointer opaque)
         g_autofree char *expect = g_strdup_printf("reply to %s", cmd);
         g_autofree char *reply = NULL;
 
-        if (qemuMonitorHumanCommand(w->mon, cmd, &reply) < 0 ||
-            STRNEQ(reply, expect)) {
+        if (qemuMonitorHumanCommand(w->mon, cmd, &reply) < 0) {
+            w->error = g_strdup_printf("%s: %s", cmd, virGetLastErrorMessage());
+            w->failed = true;
+            break;
+        }
+        if (STRNEQ(reply, expect)) {
+            w->error = g_strdup_printf("%s: got '%s'", cmd, reply);
             w->failed = true;
             break;
         }
@@ -494,36 +474,38 @@ static int
 testManyThreads(const void *data G_GNUC_UNUSED)
 {
     static const testStep steps[] = { HANDSHAKE, ECHO, END };
-    testWorker workers[8];
+    testWorker workers[8] = { 0 };
     GThread *threads[G_N_ELEMENTS(workers)];
-    testServer *srv;
+    testServer *srv = NULL;
     testEvents ev;
     qemuMonitor *mon;
     size_t i;
-    int ret = 0;
+    size_t failed = 0;
+    int ret = -1;
 
     testEventsInit(&ev);
-    if (!(mon = testQmpOpen(steps, &srv, &ev))) {
-        testServerFinish(srv);
-        testEventsClear(&ev);
-        return -1;
-    }
+    TEST_ASSERT_NONNULL(mon = testQmpOpen(steps, &srv, &ev));
     for (i = 0; i < G_N_ELEMENTS(workers); i++) {
         workers[i] = (testWorker) { .mon = mon, .thread = i, .count = 40 };
         threads[i] = g_thread_new("worker", testWorkerRun, &workers[i]);
     }
     for (i = 0; i < G_N_ELEMENTS(workers); i++) {
         g_thread_join(threads[i]);
-        if (workers[i].failed) {
-            virTestDiag("thread %zu got a wrong reply or an error: %s", i,
-                        virGetLastErrorMessage());
-            ret = -1;
-        }
+        if (workers[i].failed)
+            failed++;
     }
-    qemuMonitorClose(mon);
-    if (testServerFinish(srv) < 0 || testEventsWait(&ev, "") < 0)
-        ret = -1;
+    for (i = 0; i < G_N_ELEMENTS(workers); i++)
+        TEST_ASSERT_MSG(!workers[i].failed, "thread %zu (of %zu that failed) got a wrong "
+                        "reply or an error: %s", i, failed, NULLSTR(workers[i].error));
+    TEST_ASSERT_OK(testQmpFinish(&mon, &srv));
+    TEST_ASSERT_OK(testEventsWait(&ev, ""));
+    ret = 0;
+
+ cleanup:
+    testQmpFinish(&mon, &srv);
     testEventsClear(&ev);
+    for (i = 0; i < G_N_ELEMENTS(workers); i++)
+        g_free(workers[i].error);
     return ret;
 }
 

@@ -84,32 +84,30 @@ testParseOne(const testParseCase *c, size_t len)
 {
     g_autoptr(qemuMonitorMessage) msg = NULL;
     int rc = qemuMonitorParseMessage(c->line, len, &msg);
+    int ret = -1;
 
     if (c->type < 0) {
-        if (rc == 0) {
-            virTestDiag("'%s' was accepted", c->line);
-            return -1;
-        }
-        return testQmpCheckError(VIR_ERR_INTERNAL_ERROR, c->message);
+        TEST_ASSERT_MSG(rc != 0, "'%s' was accepted", c->line);
+        TEST_ASSERT_OK(testQmpCheckError(VIR_ERR_INTERNAL_ERROR, c->message));
+        ret = 0;
+        goto cleanup;
     }
-    if (rc < 0) {
-        virTestDiag("'%s' was rejected: %s", c->line, virGetLastErrorMessage());
-        return -1;
-    }
-    if ((int)msg->type != c->type || STRNEQ_NULLABLE(msg->id, c->id) ||
-        msg->isError != c->isError ||
-        STRNEQ_NULLABLE(msg->errorClass, c->errorClass) ||
-        STRNEQ_NULLABLE(msg->errorDesc, c->errorDesc) ||
-        STRNEQ_NULLABLE(msg->event, c->event) ||
-        (msg->data != NULL) != c->hasData ||
-        (msg->type == QEMU_MONITOR_MESSAGE_REPLY && !msg->isError && !msg->ret)) {
-        virTestDiag("'%s': type %d id %s error %d class %s desc %s event %s data %p",
-                    c->line, msg->type, NULLSTR(msg->id), msg->isError,
-                    NULLSTR(msg->errorClass), NULLSTR(msg->errorDesc),
-                    NULLSTR(msg->event), msg->data);
-        return -1;
-    }
-    return 0;
+    TEST_ASSERT_MSG(rc >= 0, "'%s' was rejected: %s", c->line, virGetLastErrorMessage());
+    TEST_ASSERT_EQ_INT(msg->type, c->type);
+    TEST_ASSERT_EQ_STR(msg->id, c->id);
+    TEST_ASSERT_EQ_INT(msg->isError, c->isError);
+    TEST_ASSERT_EQ_STR(msg->errorClass, c->errorClass);
+    TEST_ASSERT_EQ_STR(msg->errorDesc, c->errorDesc);
+    TEST_ASSERT_EQ_STR(msg->event, c->event);
+    TEST_ASSERT_EQ_INT(msg->data != NULL, c->hasData);
+    TEST_ASSERT_MSG(msg->type != QEMU_MONITOR_MESSAGE_REPLY || msg->isError || msg->ret,
+                    "'%s': a reply without a return value", c->line);
+    ret = 0;
+
+ cleanup:
+    if (ret < 0)
+        virTestDiag("line: '%.200s'", NULLSTR(c->line));
+    return ret;
 }
 
 
@@ -117,12 +115,13 @@ static int
 testParseTable(const void *data G_GNUC_UNUSED)
 {
     size_t i;
-    int ret = 0;
+    int ret = -1;
 
-    for (i = 0; i < G_N_ELEMENTS(parseCases); i++) {
-        if (testParseOne(&parseCases[i], strlen(parseCases[i].line)) < 0)
-            ret = -1;
-    }
+    for (i = 0; i < G_N_ELEMENTS(parseCases); i++)
+        TEST_ASSERT_OK(testParseOne(&parseCases[i], strlen(parseCases[i].line)));
+    ret = 0;
+
+ cleanup:
     return ret;
 }
 
@@ -137,6 +136,7 @@ testParseLimits(const void *data G_GNUC_UNUSED)
     static const char withNul[] = "{\"return\": {}}\0{\"x\": 1}";
     testParseCase c = { .type = -1 };
     size_t i;
+    int ret = -1;
 
     /* As deep as allowed: fine. */
     for (i = 1; i < QEMU_MONITOR_MAX_NESTING; i++)
@@ -144,45 +144,41 @@ testParseLimits(const void *data G_GNUC_UNUSED)
     for (i = 1; i < QEMU_MONITOR_MAX_NESTING; i++)
         g_string_append_c(deep, ']');
     g_string_append(deep, ", \"return\": 1}");
-    if (qemuMonitorParseMessage(deep->str, deep->len, &msg) < 0) {
-        virTestDiag("nesting of %d rejected: %s", QEMU_MONITOR_MAX_NESTING,
-                    virGetLastErrorMessage());
-        return -1;
-    }
+    TEST_ASSERT_OK(qemuMonitorParseMessage(deep->str, deep->len, &msg));
 
     /* One deeper: refused. */
     g_string_insert_c(deep, 6, '[');
     g_string_insert_c(deep, deep->len - 15, ']');
     c.line = deep->str;
     c.message = "internal error: cannot parse json *: nested too deeply";
-    if (testParseOne(&c, deep->len) < 0)
-        return -1;
+    TEST_ASSERT_OK(testParseOne(&c, deep->len));
 
     /* A million levels: refused, not a stack overflow. */
     g_string_assign(deep, "{\"a\": ");
     for (i = 0; i < 1000000; i++)
         g_string_append_c(deep, i % 2 ? '{' : '[');
     c.line = deep->str;
-    if (testParseOne(&c, deep->len) < 0)
-        return -1;
+    TEST_ASSERT_OK(testParseOne(&c, deep->len));
 
     c.line = withNul;
     c.message = "internal error: cannot parse json {\"return\": {}}\\x00{\"x\": 1}: NUL byte in "
                 "data";
-    if (testParseOne(&c, sizeof(withNul) - 1) < 0)
-        return -1;
+    TEST_ASSERT_OK(testParseOne(&c, sizeof(withNul) - 1));
 
     huge = g_malloc(QEMU_MONITOR_MAX_MESSAGE + 2);
     memset(huge, ' ', QEMU_MONITOR_MAX_MESSAGE + 1);
     huge[QEMU_MONITOR_MAX_MESSAGE + 1] = '\0';
     c.line = huge;
     c.message = "internal error: QEMU monitor reply exceeds buffer size (16777216 bytes)";
-    if (testParseOne(&c, QEMU_MONITOR_MAX_MESSAGE + 1) < 0)
-        return -1;
+    TEST_ASSERT_OK(testParseOne(&c, QEMU_MONITOR_MAX_MESSAGE + 1));
 
     c.line = NULL;
     c.message = "*isn't an object";
-    return testParseOne(&c, 0);
+    TEST_ASSERT_OK(testParseOne(&c, 0));
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -202,9 +198,9 @@ testParseRandom(const void *data G_GNUC_UNUSED)
     static const char alphabet[] = "{}[]\":,\\ 0123456789.eE+-truefalsnul\x80\xff\x01";
     GRand *rand = g_rand_new_with_seed(20240229);
     size_t i;
-    int ret = 0;
+    int ret = -1;
 
-    for (i = 0; i < 20000 && ret == 0; i++) {
+    for (i = 0; i < 20000; i++) {
         g_autoptr(GString) line = g_string_new(seeds[i % G_N_ELEMENTS(seeds)]);
         g_autoptr(qemuMonitorMessage) msg = NULL;
         int edits = g_rand_int_range(rand, 1, 8);
@@ -228,12 +224,14 @@ testParseRandom(const void *data G_GNUC_UNUSED)
             }
         }
         rc = qemuMonitorParseMessage(line->str, line->len, &msg);
-        if ((rc < 0) != (msg == NULL) || (rc < 0) != (virErrorLast() != NULL)) {
-            virTestDiag("inconsistent result %d for '%s'", rc, line->str);
-            ret = -1;
-        }
+        TEST_ASSERT_MSG((rc < 0) == (msg == NULL) && (rc < 0) == (virErrorLast() != NULL),
+                        "inconsistent result %d (message %p, error '%s') for '%s'",
+                        rc, (void *)msg, virGetLastErrorMessage(), line->str);
         virResetLastError();
     }
+    ret = 0;
+
+ cleanup:
     g_rand_free(rand);
     return ret;
 }

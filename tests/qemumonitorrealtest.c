@@ -16,6 +16,7 @@
 #include <sys/wait.h>
 
 #include "testutils.h"
+#include "testutilsqmp.h"
 #include "qemu_monitor.h"
 #include "virerror.h"
 #include "virfile.h"
@@ -29,12 +30,6 @@ typedef struct {
     char *sock;
     char *log;
 } testQemu;
-
-typedef struct {
-    GMutex lock;
-    GCond cond;
-    GString *log;  /* one word per callback, in order */
-} testEvents;
 
 /* State shared by the cases of the life-cycle sequence. */
 static testQemu lifeQemu = { .pid = -1, .pidfd = -1 };
@@ -151,125 +146,20 @@ testQemuClear(testQemu *q)
 }
 
 
-static void
-testEventsAdd(testEvents *ev, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
-
-static void
-testEventsAdd(testEvents *ev, const char *fmt, ...)
-{
-    va_list ap;
-
-    g_mutex_lock(&ev->lock);
-    va_start(ap, fmt);
-    g_string_append_vprintf(ev->log, fmt, ap);
-    va_end(ap);
-    g_string_append_c(ev->log, ' ');
-    g_cond_broadcast(&ev->cond);
-    g_mutex_unlock(&ev->lock);
-}
-
-
-/* Waits up to 10 s until the log ends with @suffix, then empties it. */
-static int
-testEventsWait(testEvents *ev, const char *suffix)
-{
-    gint64 deadline = g_get_monotonic_time() + 10 * G_TIME_SPAN_SECOND;
-    int ret = 0;
-
-    g_mutex_lock(&ev->lock);
-    while (!g_str_has_suffix(ev->log->str, suffix)) {
-        if (!g_cond_wait_until(&ev->cond, &ev->lock, deadline))
-            break;
-    }
-    if (!g_str_has_suffix(ev->log->str, suffix)) {
-        virTestDiag("callbacks: got '%s', expected '%s' at the end",
-                    ev->log->str, suffix);
-        ret = -1;
-    }
-    g_string_truncate(ev->log, 0);
-    g_mutex_unlock(&ev->lock);
-    return ret;
-}
-
-
-static void
-testEofNotify(qemuMonitor *mon G_GNUC_UNUSED, void *opaque)
-{
-    testEventsAdd(opaque, "EOF");
-}
-
-
-static void
-testErrorNotify(qemuMonitor *mon G_GNUC_UNUSED, const char *reason, void *opaque)
-{
-    testEventsAdd(opaque, "ERROR(%s)", reason);
-}
-
-
-static void
-testShutdown(qemuMonitor *mon G_GNUC_UNUSED, bool guest,
-             qemuMonitorShutdownReason reason, void *opaque)
-{
-    testEventsAdd(opaque, "SHUTDOWN(%d,%s)", guest,
-                  qemuMonitorShutdownReasonTypeToString(reason));
-}
-
-
-static void
-testPowerdown(qemuMonitor *mon G_GNUC_UNUSED, void *opaque)
-{
-    testEventsAdd(opaque, "POWERDOWN");
-}
-
-
-static void
-testReset(qemuMonitor *mon G_GNUC_UNUSED, bool guest,
-          qemuMonitorShutdownReason reason, void *opaque)
-{
-    testEventsAdd(opaque, "RESET(%d,%s)", guest,
-                  qemuMonitorShutdownReasonTypeToString(reason));
-}
-
-
-static void
-testStop(qemuMonitor *mon G_GNUC_UNUSED, void *opaque)
-{
-    testEventsAdd(opaque, "STOP");
-}
-
-
-static void
-testResume(qemuMonitor *mon G_GNUC_UNUSED, void *opaque)
-{
-    testEventsAdd(opaque, "RESUME");
-}
-
-
-static const qemuMonitorCallbacks testCallbacks = {
-    .eofNotify = testEofNotify,
-    .errorNotify = testErrorNotify,
-    .domainShutdown = testShutdown,
-    .domainPowerdown = testPowerdown,
-    .domainReset = testReset,
-    .domainStop = testStop,
-    .domainResume = testResume,
-};
-
-
 static int
 testCheckStatus(bool wantRunning, virDomainPausedReason wantReason)
 {
     bool running = !wantRunning;
     virDomainPausedReason reason = VIR_DOMAIN_PAUSED_LAST;
+    int ret = -1;
 
-    if (qemuMonitorGetStatus(lifeMon, &running, &reason) < 0)
-        return -1;
-    if (running != wantRunning || reason != wantReason) {
-        virTestDiag("running %d reason %d, expected %d %d",
-                    running, reason, wantRunning, wantReason);
-        return -1;
-    }
-    return 0;
+    TEST_ASSERT_OK(qemuMonitorGetStatus(lifeMon, &running, &reason));
+    TEST_ASSERT_EQ_INT(running, wantRunning);
+    TEST_ASSERT_EQ_INT(reason, wantReason);
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -278,13 +168,16 @@ testCheckStatus(bool wantRunning, virDomainPausedReason wantReason)
 static int
 testLifeOpen(const void *data G_GNUC_UNUSED)
 {
-    if (testQemuStart(&lifeQemu, "-machine pc") < 0)
-        return -1;
+    int ret = -1;
+
+    TEST_ASSERT_OK(testQemuStart(&lifeQemu, "-machine pc"));
     /* Opened at once: QEMU has probably not created its socket yet. */
-    if (!(lifeMon = qemuMonitorOpen(lifeQemu.sock, lifeQemu.pidfd, 10000,
-                                    &testCallbacks, &lifeEvents)))
-        return -1;
-    return 0;
+    TEST_ASSERT_NONNULL(lifeMon = qemuMonitorOpen(lifeQemu.sock, lifeQemu.pidfd, 10000,
+                                                  &testCallbacks, &lifeEvents));
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -294,12 +187,15 @@ static int
 testLifeStatusPrelaunch(const void *data G_GNUC_UNUSED)
 {
     g_autofree char *hmp = NULL;
+    int ret = -1;
 
-    if (testCheckStatus(false, VIR_DOMAIN_PAUSED_USER) < 0)
-        return -1;
-    if (qemuMonitorHumanCommand(lifeMon, "info status", &hmp) < 0)
-        return -1;
-    return virTestCompareStrings("VM status: paused (prelaunch)\r\n", hmp, "info status");
+    TEST_ASSERT_OK(testCheckStatus(false, VIR_DOMAIN_PAUSED_USER));
+    TEST_ASSERT_OK(qemuMonitorHumanCommand(lifeMon, "info status", &hmp));
+    TEST_ASSERT_EQ_STR(hmp, "VM status: paused (prelaunch)\r\n");
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -313,23 +209,25 @@ testLifeVersion(const void *data G_GNUC_UNUSED)
     g_autofree char *firstLine = NULL;
     g_autoptr(GError) gerr = NULL;
     int status;
+    int ret = -1;
 
-    if (!g_spawn_sync(NULL, (char **)argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL,
-                      NULL, NULL, &out, NULL, &status, &gerr)) {
-        virTestDiag("%s --version: %s", argv[0], gerr->message);
-        return -1;
-    }
+    TEST_ASSERT_MSG(g_spawn_sync(NULL, (char **)argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL,
+                                 NULL, NULL, &out, NULL, &status, &gerr),
+                    "%s --version: %s", argv[0], gerr->message);
     firstLine = g_strndup(out, strcspn(out, "\n"));
 
-    if (qemuMonitorGetVersion(lifeMon, &qemuMajor, &qemuMinor, &qemuMicro,
-                              &qemuPackage) < 0)
-        return -1;
+    TEST_ASSERT_OK(qemuMonitorGetVersion(lifeMon, &qemuMajor, &qemuMinor, &qemuMicro,
+                                         &qemuPackage));
     /* "QEMU emulator version 7.2.22 (Debian 1:7.2+dfsg-7+deb12u18+b3)" */
     actual = g_strdup_printf("QEMU emulator version %u.%u.%u%s%s%s",
                              qemuMajor, qemuMinor, qemuMicro,
                              *qemuPackage ? " (" : "", qemuPackage,
                              *qemuPackage ? ")" : "");
-    return virTestCompareStrings(firstLine, actual, "version");
+    TEST_ASSERT_EQ_STR(actual, firstLine);
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -344,8 +242,7 @@ testLifeMachines(const void *data G_GNUC_UNUSED)
     bool foundPc = false, foundQ35 = false;
     int ret = -1;
 
-    if (qemuMonitorGetMachines(lifeMon, &machines, &n) < 0)
-        return -1;
+    TEST_ASSERT_OK(qemuMonitorGetMachines(lifeMon, &machines, &n));
     for (i = 0; i < n; i++) {
         if (STREQ(machines[i].name, pc)) {
             foundPc = STREQ_NULLABLE(machines[i].alias, "pc") &&
@@ -354,16 +251,17 @@ testLifeMachines(const void *data G_GNUC_UNUSED)
         } else if (STREQ(machines[i].name, q35)) {
             foundQ35 = STREQ_NULLABLE(machines[i].alias, "q35") &&
                 !machines[i].isDefault;
-        } else if (STREQ_NULLABLE(machines[i].alias, "pc") || machines[i].isDefault) {
-            virTestDiag("machine %s claims to be pc or the default", machines[i].name);
-            goto cleanup;
+        } else {
+            TEST_ASSERT_MSG(!STREQ_NULLABLE(machines[i].alias, "pc") &&
+                            !machines[i].isDefault,
+                            "machine %s claims to be pc or the default",
+                            machines[i].name);
         }
     }
-    if (!foundPc || !foundQ35) {
-        virTestDiag("%s (alias pc, default) or %s (alias q35) missing among %zu machines",
-                    pc, q35, n);
-        goto cleanup;
-    }
+    TEST_ASSERT_MSG(foundPc, "%s (alias pc, default, not deprecated, several CPUs) "
+                    "missing among %zu machines", pc, n);
+    TEST_ASSERT_MSG(foundQ35, "%s (alias q35, not the default) missing among %zu machines",
+                    q35, n);
     ret = 0;
 
  cleanup:
@@ -379,20 +277,22 @@ testLifeKVMAndTypes(const void *data G_GNUC_UNUSED)
     g_autofree char *machineType = g_strdup_printf("pc-i440fx-%u.%u-machine",
                                                    qemuMajor, qemuMinor);
     bool enabled = true, present = false;
+    int ret = -1;
 
     /* -accel tcg: never KVM, whatever the host has. */
-    if (qemuMonitorGetKVMState(lifeMon, &enabled, &present) < 0 || enabled)
-        return -1;
-    if (qemuMonitorGetObjectTypes(lifeMon, &types) < 0)
-        return -1;
-    if (!g_strv_contains((const char * const *)types, "virtio-blk-pci") ||
-        !g_strv_contains((const char * const *)types, machineType) ||
-        g_strv_contains((const char * const *)types, "no-such-device")) {
-        virTestDiag("qom-list-types lacks expected types (%u listed)",
+    TEST_ASSERT_OK(qemuMonitorGetKVMState(lifeMon, &enabled, &present));
+    TEST_ASSERT(!enabled);
+    TEST_ASSERT_OK(qemuMonitorGetObjectTypes(lifeMon, &types));
+    TEST_ASSERT_MSG(g_strv_contains((const char * const *)types, "virtio-blk-pci"),
+                    "qom-list-types lacks virtio-blk-pci (%u listed)", g_strv_length(types));
+    TEST_ASSERT_MSG(g_strv_contains((const char * const *)types, machineType),
+                    "qom-list-types lacks %s (%u listed)", machineType,
                     g_strv_length(types));
-        return -1;
-    }
-    return 0;
+    TEST_ASSERT(!g_strv_contains((const char * const *)types, "no-such-device"));
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -402,63 +302,82 @@ testLifeArbitrary(const void *data G_GNUC_UNUSED)
     g_autofree char *chardev = NULL;
     g_autofree char *pci = NULL;
     g_autofree char *bad = NULL;
+    int ret = -1;
 
-    if (qemuMonitorArbitraryCommand(lifeMon, "{\"execute\": \"query-chardev\"}", &chardev) < 0 ||
-        !strstr(chardev, "\"label\":\"charmonitor\"")) {
-        virTestDiag("query-chardev: %s", NULLSTR(chardev));
-        return -1;
-    }
+    TEST_ASSERT_OK(qemuMonitorArbitraryCommand(lifeMon, "{\"execute\": \"query-chardev\"}",
+                                               &chardev));
+    TEST_ASSERT_STR_CONTAINS(chardev, "\"label\":\"charmonitor\"");
     /* -nodefaults on pc: the host bridge and the ISA bridge only. */
-    if (qemuMonitorArbitraryCommand(lifeMon, "{\"execute\": \"query-pci\"}", &pci) < 0 ||
-        !strstr(pci, "\"bus\":0")) {
-        virTestDiag("query-pci: %s", NULLSTR(pci));
-        return -1;
-    }
-    if (qemuMonitorArbitraryCommand(lifeMon, "{\"execute\": \"no-such-command\", \"id\": \"mine\"}",
-                                    &bad) < 0)
-        return -1;
-    return virTestCompareStrings("{\"error\":{\"class\":\"CommandNotFound\","
-                                 "\"desc\":\"The command no-such-command has not been found\"},"
-                                 "\"id\":\"mine\"}",
-                                 bad, "error reply");
+    TEST_ASSERT_OK(qemuMonitorArbitraryCommand(lifeMon, "{\"execute\": \"query-pci\"}", &pci));
+    TEST_ASSERT_STR_CONTAINS(pci, "\"bus\":0");
+    TEST_ASSERT_OK(qemuMonitorArbitraryCommand(lifeMon,
+                                               "{\"execute\": \"no-such-command\", \"id\": \"mine\"}",
+                                               &bad));
+    TEST_ASSERT_EQ_STR(bad, "{\"error\":{\"class\":\"CommandNotFound\","
+                            "\"desc\":\"The command no-such-command has not been found\"},"
+                            "\"id\":\"mine\"}");
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
 static int
 testLifeCont(const void *data G_GNUC_UNUSED)
 {
-    if (qemuMonitorStartCPUs(lifeMon) < 0 ||
-        testEventsWait(&lifeEvents, "RESUME ") < 0)
-        return -1;
-    return testCheckStatus(true, VIR_DOMAIN_PAUSED_UNKNOWN);
+    int ret = -1;
+
+    TEST_ASSERT_OK(qemuMonitorStartCPUs(lifeMon));
+    TEST_ASSERT_OK(testEventsWaitEnd(&lifeEvents, "RESUME "));
+    TEST_ASSERT_OK(testCheckStatus(true, VIR_DOMAIN_PAUSED_UNKNOWN));
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
 static int
 testLifeStop(const void *data G_GNUC_UNUSED)
 {
-    if (qemuMonitorStopCPUs(lifeMon) < 0 ||
-        testEventsWait(&lifeEvents, "STOP ") < 0)
-        return -1;
-    return testCheckStatus(false, VIR_DOMAIN_PAUSED_USER);
+    int ret = -1;
+
+    TEST_ASSERT_OK(qemuMonitorStopCPUs(lifeMon));
+    TEST_ASSERT_OK(testEventsWaitEnd(&lifeEvents, "STOP "));
+    TEST_ASSERT_OK(testCheckStatus(false, VIR_DOMAIN_PAUSED_USER));
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
 static int
 testLifePowerdown(const void *data G_GNUC_UNUSED)
 {
-    if (qemuMonitorSystemPowerdown(lifeMon) < 0)
-        return -1;
-    return testEventsWait(&lifeEvents, "POWERDOWN ");
+    int ret = -1;
+
+    TEST_ASSERT_OK(qemuMonitorSystemPowerdown(lifeMon, 0));
+    TEST_ASSERT_OK(testEventsWaitEnd(&lifeEvents, "POWERDOWN "));
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
 static int
 testLifeReset(const void *data G_GNUC_UNUSED)
 {
-    if (qemuMonitorSystemReset(lifeMon) < 0)
-        return -1;
-    return testEventsWait(&lifeEvents, "RESET(0,host-qmp-system-reset) ");
+    int ret = -1;
+
+    TEST_ASSERT_OK(qemuMonitorSystemReset(lifeMon));
+    TEST_ASSERT_OK(testEventsWaitEnd(&lifeEvents, "RESET(0,host-qmp-system-reset) "));
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -469,22 +388,21 @@ testLifeQuit(const void *data G_GNUC_UNUSED)
     bool running;
     virDomainPausedReason reason;
     int status;
+    int ret = -1;
 
-    if (qemuMonitorQuit(lifeMon) < 0)
-        return -1;
-    if (testEventsWait(&lifeEvents, "SHUTDOWN(0,host-qmp-quit) EOF ") < 0)
-        return -1;
+    TEST_ASSERT_OK(qemuMonitorQuit(lifeMon));
+    TEST_ASSERT_OK(testEventsWaitEnd(&lifeEvents, "SHUTDOWN(0,host-qmp-quit) EOF "));
     status = testQemuReap(&lifeQemu, 10000);
-    if (status < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-        virTestDiag("QEMU ended with status 0x%x", status);
-        return -1;
-    }
+    TEST_ASSERT_MSG(status >= 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0,
+                    "QEMU ended with status 0x%x", status);
     /* The monitor knows it is over. */
-    if (qemuMonitorGetStatus(lifeMon, &running, &reason) == 0 ||
-        virGetLastErrorCode() != VIR_ERR_OPERATION_FAILED)
-        return -1;
+    TEST_ASSERT_FAILS(qemuMonitorGetStatus(lifeMon, &running, &reason));
+    TEST_ASSERT_ERROR(VIR_ERR_OPERATION_FAILED);
     g_clear_pointer(&lifeMon, qemuMonitorClose);
-    return 0;
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -495,37 +413,29 @@ testDeadQemu(const void *data G_GNUC_UNUSED)
 {
     testQemu q = { .pid = -1, .pidfd = -1 };
     struct pollfd pfd = { .events = POLLIN };
+    qemuMonitor *mon = NULL;
     gint64 start;
     gint64 elapsed;
     int ret = -1;
 
-    if (testQemuStart(&q, "-machine pc") < 0)
-        goto cleanup;
+    TEST_ASSERT_OK(testQemuStart(&q, "-machine pc"));
     /* Let it create its socket, then kill it without cleanup. */
     g_usleep(300 * 1000);
-    if (kill(q.pid, SIGKILL) < 0)
-        goto cleanup;
+    TEST_ASSERT_MSG(kill(q.pid, SIGKILL) == 0, "kill %d: %s", q.pid, g_strerror(errno));
     pfd.fd = q.pidfd;
-    if (poll(&pfd, 1, 5000) != 1)
-        goto cleanup;
+    TEST_ASSERT_EQ_INT(poll(&pfd, 1, 5000), 1);
 
     start = g_get_monotonic_time();
-    if (qemuMonitorOpen(q.sock, q.pidfd, 30000, &testCallbacks, NULL))
-        goto cleanup;
+    TEST_ASSERT((mon = qemuMonitorOpen(q.sock, q.pidfd, 30000, &testCallbacks, NULL)) == NULL);
     elapsed = (g_get_monotonic_time() - start) / G_TIME_SPAN_MILLISECOND;
-    if (virGetLastErrorCode() != VIR_ERR_INTERNAL_ERROR ||
-        !g_str_has_prefix(virGetLastErrorMessage(),
-                          "internal error: process exited while connecting to monitor")) {
-        virTestDiag("unexpected error: %s", virGetLastErrorMessage());
-        goto cleanup;
-    }
-    if (elapsed > 1000) {
-        virTestDiag("took %lld ms to notice", (long long)elapsed);
-        goto cleanup;
-    }
+    TEST_ASSERT_ERROR_FULL(VIR_ERR_INTERNAL_ERROR, -1,
+                           "internal error: process exited while connecting to monitor");
+    TEST_ASSERT_CMP_INT(elapsed, <=, 1000);
     ret = 0;
 
  cleanup:
+    if (mon)
+        qemuMonitorClose(mon);
     testQemuClear(&q);
     return ret;
 }
@@ -536,26 +446,23 @@ static int
 testFailingQemu(const void *data G_GNUC_UNUSED)
 {
     testQemu q = { .pid = -1, .pidfd = -1 };
+    qemuMonitor *mon = NULL;
     int status;
     int ret = -1;
 
-    if (testQemuStart(&q, "-machine no-such-machine") < 0)
-        goto cleanup;
-    if (qemuMonitorOpen(q.sock, q.pidfd, 30000, &testCallbacks, NULL))
-        goto cleanup;
-    if (!g_str_has_prefix(virGetLastErrorMessage(),
-                          "internal error: process exited while connecting to monitor")) {
-        virTestDiag("unexpected error: %s", virGetLastErrorMessage());
-        goto cleanup;
-    }
+    TEST_ASSERT_OK(testQemuStart(&q, "-machine no-such-machine"));
+    TEST_ASSERT((mon = qemuMonitorOpen(q.sock, q.pidfd, 30000, &testCallbacks, NULL)) == NULL);
+    TEST_ASSERT_MSG(g_str_has_prefix(virGetLastErrorMessage(),
+                                     "internal error: process exited while connecting to monitor"),
+                    "unexpected error: %s", virGetLastErrorMessage());
     status = testQemuReap(&q, 5000);
-    if (status < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 1) {
-        virTestDiag("QEMU ended with status 0x%x", status);
-        goto cleanup;
-    }
+    TEST_ASSERT_MSG(status >= 0 && WIFEXITED(status) && WEXITSTATUS(status) == 1,
+                    "QEMU ended with status 0x%x", status);
     ret = 0;
 
  cleanup:
+    if (mon)
+        qemuMonitorClose(mon);
     testQemuClear(&q);
     return ret;
 }
@@ -566,11 +473,14 @@ static int
 testNoChildren(const void *data G_GNUC_UNUSED)
 {
     pid_t pid = waitpid(-1, NULL, WNOHANG);
+    int ret = -1;
 
-    if (pid == -1 && errno == ECHILD)
-        return 0;
-    virTestDiag("a child is left: waitpid returned %d", (int)pid);
-    return -1;
+    TEST_ASSERT_MSG(pid == -1 && errno == ECHILD,
+                    "a child is left: waitpid returned %d", (int)pid);
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -601,9 +511,7 @@ mymain(void)
         return 0;
     }
 
-    g_mutex_init(&lifeEvents.lock);
-    g_cond_init(&lifeEvents.cond);
-    lifeEvents.log = g_string_new(NULL);
+    testEventsInit(&lifeEvents);
 
     for (i = 0; i < G_N_ELEMENTS(life); i++) {
         if (virTestRun(life[i].title, life[i].body, NULL) < 0)
@@ -620,7 +528,7 @@ mymain(void)
     if (virTestRun("no QEMU process or zombie left", testNoChildren, NULL) < 0)
         ret = -1;
 
-    g_string_free(lifeEvents.log, TRUE);
+    testEventsClear(&lifeEvents);
     g_free(qemuPackage);
     return ret;
 }

@@ -137,16 +137,35 @@ testIsNotRunning(const testRaceResult *res)
 }
 
 
+/* One round of two destroyers: exactly one succeeds; QEMU is gone and
+ * the domain shut off, destroyed; the root is consistent. */
 static int
-testCheck(const char *name, testReliabExpect defined, testReliabExpect active)
+testTwoDestroyersRound(virDomainPtr dom, int round, double *retWinner,
+                       double *retLoser)
 {
-    g_autoptr(GString) problems = g_string_new(NULL);
+    const char *op = round % 2 ? "destroy-graceful" : "destroy";
+    testRaceResult a = { 0 }, b = { 0 };
+    pid_t pid;
+    int ret = -1;
 
-    if (testReliabCheckRoot(testRoot, testURI, name, defined, active, problems) > 0) {
-        virTestDiag("%s", problems->str);
-        return -1;
-    }
-    return 0;
+    TEST_ASSERT_OK(virDomainCreate(dom));
+    pid = testQemuDomainPid(testRoot, "race");
+    TEST_ASSERT_OK(testRaceRun("race", op, 0, op, 0, &a, &b));
+    TEST_ASSERT_MSG((a.ok && testIsNotRunning(&b)) || (b.ok && testIsNotRunning(&a)),
+                    "round %d (%s): %s %d '%s' / %s %d '%s'", round, op,
+                    a.ok ? "ok" : "error", a.code, NULLSTR(a.message),
+                    b.ok ? "ok" : "error", b.code, NULLSTR(b.message));
+    *retWinner = a.ok ? a.seconds : b.seconds;
+    *retLoser = a.ok ? b.seconds : a.seconds;
+    TEST_ASSERT(!testProcessAlive(pid));
+    TEST_ASSERT_STATE(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_DESTROYED);
+    TEST_ASSERT_ROOT_CONSISTENT(testRoot, testURI, "race", TEST_RELIAB_YES, TEST_RELIAB_NO);
+    ret = 0;
+
+ cleanup:
+    testRaceResultClear(&a);
+    testRaceResultClear(&b);
+    return ret;
 }
 
 
@@ -160,45 +179,19 @@ testTwoDestroyers(const void *data G_GNUC_UNUSED)
     virDomainPtr dom = virDomainDefineXML(testConn, xml);
     testReliabFigure *fig;
     int oneWon = 0;
-    int done;
-    int ret = 0;
+    int done = 0;
+    int ret = -1;
 
-    if (!dom)
-        return -1;
-    for (done = 0; done < rounds && ret == 0; done++) {
-        const char *op = done % 2 ? "destroy-graceful" : "destroy";
-        testRaceResult a = { 0 }, b = { 0 };
-        int state = -1, reason = -1;
-        pid_t pid;
+    TEST_ASSERT_NONNULL(dom);
+    while (done < rounds) {
+        int round = done++;
 
-        if (virDomainCreate(dom) < 0)
-            return -1;
-        pid = testQemuDomainPid(testRoot, "race");
-        if (testRaceRun("race", op, 0, op, 0, &a, &b) < 0) {
-            ret = -1;
-        } else if ((a.ok && testIsNotRunning(&b)) || (b.ok && testIsNotRunning(&a))) {
-            oneWon++;
-            winner[done] = a.ok ? a.seconds : b.seconds;
-            loser[done] = a.ok ? b.seconds : a.seconds;
-        } else {
-            virTestDiag("round %d (%s): %s %d '%s' / %s %d '%s'", done, op,
-                        a.ok ? "ok" : "error", a.code, NULLSTR(a.message),
-                        b.ok ? "ok" : "error", b.code, NULLSTR(b.message));
-            ret = -1;
-        }
-        if (testProcessAlive(pid) ||
-            virDomainGetState(dom, &state, &reason, 0) < 0 ||
-            state != VIR_DOMAIN_SHUTOFF || reason != VIR_DOMAIN_SHUTOFF_DESTROYED) {
-            virTestDiag("round %d: QEMU alive %d, state %d/%d", done,
-                        testProcessAlive(pid), state, reason);
-            ret = -1;
-        }
-        if (testCheck("race", TEST_RELIAB_YES, TEST_RELIAB_NO) < 0)
-            ret = -1;
-        testRaceResultClear(&a);
-        testRaceResultClear(&b);
+        TEST_ASSERT_OK(testTwoDestroyersRound(dom, round, &winner[oneWon], &loser[oneWon]));
+        oneWon++;
     }
+    ret = 0;
 
+ cleanup:
     fig = testReliabFigureNew("races.destroy", "two processes destroy the same domain");
     testReliabFigureInt(fig, "rounds", done);
     testReliabFigureInt(fig, "rounds_exactly_one_succeeded", oneWon);
@@ -206,8 +199,55 @@ testTwoDestroyers(const void *data G_GNUC_UNUSED)
     testReliabFigureDouble(fig, "loser_median_s", testReliabMedian(loser, oneWon));
     testReliabFigureSave(fig);
 
-    virDomainUndefine(dom);
-    virDomainFree(dom);
+    testQemuCleanup(dom, 0);
+    return ret;
+}
+
+
+typedef struct {
+    gint64 startUs;      /* how long a start took last */
+    int destroyed;
+    int notRunning;
+    int stillStarting;
+} testStartVsDestroyStats;
+
+/* One round of a start and a destroy, either one released first by up
+ * to a start's duration: the start succeeds, the destroy succeeds or
+ * finds the domain not (yet) running; the root is consistent. */
+static int
+testStartVsDestroyRound(virDomainPtr dom, int round, testStartVsDestroyStats *st)
+{
+    testRaceResult a = { 0 }, b = { 0 };
+    gint64 delay = testReliabRandom(0, st->startUs);
+    bool startLate = testReliabRandom(0, 1);
+    testReliabExpect active = TEST_RELIAB_YES;
+    int ret = -1;
+
+    TEST_ASSERT_OK(testRaceRun("svd", "start", startLate ? delay : 0,
+                               "destroy", startLate ? 0 : delay, &a, &b));
+    TEST_ASSERT_MSG(a.ok, "round %d: the start failed: %s", round, NULLSTR(a.message));
+    st->startUs = (gint64)(a.seconds * 1e6);
+    if (b.ok) {
+        st->destroyed++;
+        active = TEST_RELIAB_NO;
+    } else if (testIsNotRunning(&b)) {
+        st->notRunning++;
+    } else {
+        TEST_ASSERT_MSG(b.code == VIR_ERR_OPERATION_INVALID && b.message &&
+                        strstr(b.message, "still starting"),
+                        "round %d: the destroy failed: %d %s", round, b.code,
+                        NULLSTR(b.message));
+        st->stillStarting++;
+    }
+    TEST_ASSERT_ROOT_CONSISTENT(testRoot, testURI, "svd", TEST_RELIAB_YES, active);
+    if (virDomainIsActive(dom) == 1)
+        TEST_ASSERT_OK(virDomainDestroy(dom));
+    ret = 0;
+
+ cleanup:
+    testReapChildren();
+    testRaceResultClear(&a);
+    testRaceResultClear(&b);
     return ret;
 }
 
@@ -218,63 +258,80 @@ testStartVsDestroy(const void *data G_GNUC_UNUSED)
     int rounds = testReliabRounds(5, 50);
     g_autofree char *xml = testQemuDomainXML("svd", NULL, NULL);
     virDomainPtr dom = virDomainDefineXML(testConn, xml);
-    gint64 startUs = 100000;
+    testStartVsDestroyStats st = { .startUs = 100000 };
     testReliabFigure *fig;
-    int destroyed = 0, notRunning = 0, stillStarting = 0;
-    int done;
-    int ret = 0;
+    int done = 0;
+    int ret = -1;
 
-    if (!dom)
-        return -1;
-    for (done = 0; done < rounds && ret == 0; done++) {
-        testRaceResult a = { 0 }, b = { 0 };
-        gint64 delay = testReliabRandom(0, startUs);
-        bool startLate = testReliabRandom(0, 1);
-        testReliabExpect active = TEST_RELIAB_YES;
+    TEST_ASSERT_NONNULL(dom);
+    while (done < rounds) {
+        int round = done++;
 
-        /* Either one goes first, by up to a start's duration. */
-        if (testRaceRun("svd", "start", startLate ? delay : 0,
-                        "destroy", startLate ? 0 : delay, &a, &b) < 0)
-            return -1;
-        if (!a.ok) {
-            virTestDiag("round %d: the start failed: %s", done, NULLSTR(a.message));
-            ret = -1;
-        } else {
-            startUs = (gint64)(a.seconds * 1e6);
-        }
-        if (b.ok) {
-            destroyed++;
-            active = TEST_RELIAB_NO;
-        } else if (testIsNotRunning(&b)) {
-            notRunning++;
-        } else if (b.code == VIR_ERR_OPERATION_INVALID && b.message &&
-                   strstr(b.message, "still starting")) {
-            stillStarting++;
-        } else {
-            virTestDiag("round %d: the destroy failed: %d %s", done, b.code,
-                        NULLSTR(b.message));
-            ret = -1;
-        }
-        if (testCheck("svd", TEST_RELIAB_YES, active) < 0)
-            ret = -1;
-        if (virDomainIsActive(dom) == 1 && virDomainDestroy(dom) < 0)
-            ret = -1;
-        testReapChildren();
-        testRaceResultClear(&a);
-        testRaceResultClear(&b);
+        TEST_ASSERT_OK(testStartVsDestroyRound(dom, round, &st));
     }
+    ret = 0;
 
+ cleanup:
     fig = testReliabFigureNew("races.start_destroy",
                               "a start and a destroy of the same domain at once");
     testReliabFigureInt(fig, "rounds", done);
-    testReliabFigureInt(fig, "destroy_succeeded", destroyed);
-    testReliabFigureInt(fig, "destroy_found_not_running", notRunning);
-    testReliabFigureInt(fig, "destroy_found_still_starting", stillStarting);
+    testReliabFigureInt(fig, "destroy_succeeded", st.destroyed);
+    testReliabFigureInt(fig, "destroy_found_not_running", st.notRunning);
+    testReliabFigureInt(fig, "destroy_found_still_starting", st.stillStarting);
     testReliabFigureInt(fig, "rounds_consistent", ret == 0 ? done : -1);
     testReliabFigureSave(fig);
 
-    virDomainUndefine(dom);
-    virDomainFree(dom);
+    testQemuCleanup(dom, 0);
+    return ret;
+}
+
+
+/* One round of an undefine and a start: either the undefine comes
+ * first and the start finds no domain, or the domain runs on,
+ * transient, and is forgotten once stopped; the root is consistent
+ * either way. */
+static int
+testUndefineVsStartRound(const char *xml, int round, gint64 *startUs,
+                         int *transient, int *undefinedFirst)
+{
+    testRaceResult a = { 0 }, b = { 0 };
+    gint64 delay = testReliabRandom(0, *startUs);
+    bool startLate = testReliabRandom(0, 1);
+    virDomainPtr dom = NULL;
+    virDomainPtr again = NULL;
+    int ret = -1;
+
+    TEST_ASSERT_NONNULL(dom = virDomainDefineXML(testConn, xml));
+    TEST_ASSERT_OK(testRaceRun("uvs", "start", startLate ? delay : 0,
+                               "undefine", startLate ? 0 : delay, &a, &b));
+    TEST_ASSERT_MSG(b.ok, "round %d: the undefine failed: %s", round, NULLSTR(b.message));
+    if (a.ok) {
+        /* Started first: it runs on, transient, and is forgotten
+         * once stopped. */
+        (*transient)++;
+        *startUs = (gint64)(a.seconds * 1e6);
+        TEST_ASSERT_ROOT_CONSISTENT(testRoot, testURI, "uvs", TEST_RELIAB_NO, TEST_RELIAB_YES);
+        TEST_ASSERT_EQ_INT(virDomainIsPersistent(dom), 0);
+        TEST_ASSERT_OK(virDomainDestroy(dom));
+        TEST_ASSERT_MSG(!(again = virDomainLookupByName(testConn, "uvs")),
+                        "round %d: a stopped transient domain is still known", round);
+    } else {
+        TEST_ASSERT_MSG(a.code == VIR_ERR_NO_DOMAIN, "round %d: the start failed: %d %s",
+                        round, a.code, NULLSTR(a.message));
+        (*undefinedFirst)++;
+        TEST_ASSERT_ROOT_CONSISTENT(testRoot, testURI, "uvs", TEST_RELIAB_NO, TEST_RELIAB_NO);
+    }
+    ret = 0;
+
+ cleanup:
+    virResetLastError();
+    if (again)
+        virDomainFree(again);
+    if (dom)
+        virDomainFree(dom);
+    testReapChildren();
+    testRaceResultClear(&a);
+    testRaceResultClear(&b);
     return ret;
 }
 
@@ -287,55 +344,18 @@ testUndefineVsStart(const void *data G_GNUC_UNUSED)
     gint64 startUs = 100000;
     testReliabFigure *fig;
     int transient = 0, undefinedFirst = 0;
-    int done;
-    int ret = 0;
+    int done = 0;
+    int ret = -1;
 
-    for (done = 0; done < rounds && ret == 0; done++) {
-        testRaceResult a = { 0 }, b = { 0 };
-        gint64 delay = testReliabRandom(0, startUs);
-        bool startLate = testReliabRandom(0, 1);
-        virDomainPtr dom;
-        virDomainPtr again;
+    while (done < rounds) {
+        int round = done++;
 
-        if (!(dom = virDomainDefineXML(testConn, xml)))
-            return -1;
-        if (testRaceRun("uvs", "start", startLate ? delay : 0,
-                        "undefine", startLate ? 0 : delay, &a, &b) < 0) {
-            virDomainFree(dom);
-            return -1;
-        }
-        if (!b.ok) {
-            virTestDiag("round %d: the undefine failed: %s", done, NULLSTR(b.message));
-            ret = -1;
-        } else if (a.ok) {
-            /* Started first: it runs on, transient, and is forgotten
-             * once stopped. */
-            transient++;
-            startUs = (gint64)(a.seconds * 1e6);
-            if (testCheck("uvs", TEST_RELIAB_NO, TEST_RELIAB_YES) < 0 ||
-                virDomainIsPersistent(dom) != 0 || virDomainDestroy(dom) < 0)
-                ret = -1;
-            if ((again = virDomainLookupByName(testConn, "uvs"))) {
-                virTestDiag("round %d: a stopped transient domain is still known", done);
-                virDomainFree(again);
-                ret = -1;
-            }
-        } else if (a.code == VIR_ERR_NO_DOMAIN) {
-            undefinedFirst++;
-            if (testCheck("uvs", TEST_RELIAB_NO, TEST_RELIAB_NO) < 0)
-                ret = -1;
-        } else {
-            virTestDiag("round %d: the start failed: %d %s", done, a.code,
-                        NULLSTR(a.message));
-            ret = -1;
-        }
-        virResetLastError();
-        virDomainFree(dom);
-        testReapChildren();
-        testRaceResultClear(&a);
-        testRaceResultClear(&b);
+        TEST_ASSERT_OK(testUndefineVsStartRound(xml, round, &startUs, &transient,
+                                                &undefinedFirst));
     }
+    ret = 0;
 
+ cleanup:
     fig = testReliabFigureNew("races.undefine_start",
                               "an undefine and a start of the same domain at once");
     testReliabFigureInt(fig, "rounds", done);
@@ -353,12 +373,8 @@ mymain(void)
 {
     int ret = 0;
 
-    virSetErrorFunc(NULL, testQemuQuietErrors);
-    testRoot = testQemuRootNew(TEST_QEMU_CONF, &testURI);
-    if (!(testConn = virConnectOpen(testURI))) {
-        virTestDiag("cannot open %s: %s", testURI, virGetLastErrorMessage());
+    if (!(testConn = testQemuConnectNew(TEST_QEMU_CONF, false, &testRoot, &testURI)))
         return -1;
-    }
 
     ret |= virTestRun("two processes destroy at once: exactly one succeeds",
                       testTwoDestroyers, NULL);

@@ -114,6 +114,7 @@ workerCycle(const char *uri, const char *name, const char *xmlfile,
     static const char marks[] = { 'D', 'S', 'X', 'U' };
     gulong delay = g_ascii_strtoull(delayStr, NULL, 10);
     g_autofree char *xml = NULL;
+    g_autoptr(GError) gerr = NULL;
     virConnectPtr conn;
     char target = 0;
     gint64 t;
@@ -126,8 +127,8 @@ workerCycle(const char *uri, const char *name, const char *xmlfile,
         fprintf(stderr, "unknown operation %s\n", op);
         return 2;
     }
-    if (!g_file_get_contents(xmlfile, &xml, NULL, NULL)) {
-        fprintf(stderr, "cannot read %s\n", xmlfile);
+    if (!g_file_get_contents(xmlfile, &xml, NULL, &gerr)) {
+        fprintf(stderr, "cannot read %s: %s\n", xmlfile, gerr->message);
         return 1;
     }
     if (!(conn = virConnectOpen(uri)))
@@ -161,16 +162,23 @@ workerCycle(const char *uri, const char *name, const char *xmlfile,
 static int
 workerOp(const char *uri, const char *name, const char *op, const char *delay)
 {
-    virConnectPtr conn;
+    virConnectPtr conn = NULL;
     virDomainPtr dom;
     gint64 start;
     double elapsed;
     char buf[64];
     int rc;
 
+    /* A failure before the barrier is reported as the operation's
+     * result (stdout, for the parent), and on stderr with the call
+     * that failed. */
     if (!(conn = virConnectOpen(uri)) ||
         !(dom = virDomainLookupByName(conn, name))) {
+        fprintf(stderr, "%s %s: %s\n", conn ? "lookup" : "open", conn ? name : uri,
+                virGetLastErrorMessage());
         printf("error %d 0 %s\n", virGetLastErrorCode(), virGetLastErrorMessage());
+        if (conn)
+            virConnectClose(conn);
         return 0;
     }
 
@@ -200,6 +208,8 @@ workerOp(const char *uri, const char *name, const char *op, const char *delay)
         rc = virDomainUndefine(dom);
     } else {
         fprintf(stderr, "unknown operation %s\n", op);
+        virDomainFree(dom);
+        virConnectClose(conn);
         return 2;
     }
     elapsed = (g_get_monotonic_time() - start) / 1e6;

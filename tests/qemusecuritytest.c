@@ -70,20 +70,19 @@ testModes(const void *data G_GNUC_UNUSED)
     struct stat sb;
     int ret = -1;
 
-    if (!dom || virDomainCreate(dom) < 0)
-        goto cleanup;
+    TEST_ASSERT_NONNULL(dom);
+    TEST_ASSERT_OK(virDomainCreate(dom));
     /* The socket QEMU made is there while it runs. */
     d = g_dir_open(stateDir, 0, NULL);
     while (d && (entry = g_dir_read_name(d))) {
         if (g_str_has_prefix(entry, "domain-"))
             sock = g_build_filename(stateDir, entry, "monitor.sock", NULL);
     }
-    if (!sock || lstat(sock, &sb) < 0 || !S_ISSOCK(sb.st_mode)) {
-        virTestDiag("no monitor socket found");
-        goto cleanup;
-    }
-    if (testCheckModes(testRoot, false) > 0)
-        goto cleanup;
+    TEST_ASSERT_MSG(sock, "no domain-* directory in %s", stateDir);
+    TEST_ASSERT_OK(lstat(sock, &sb));
+    TEST_ASSERT_MSG(S_ISSOCK(sb.st_mode), "%s is not a socket", sock);
+    /* Every mode that is wrong is printed. */
+    TEST_ASSERT_EQ_INT(testCheckModes(testRoot, false), 0);
     ret = 0;
 
  cleanup:
@@ -129,53 +128,31 @@ testNoShell(const void *data G_GNUC_UNUSED)
     pid_t pid;
     int ret = -1;
 
-    if (g_mkdir_with_parents(bindir, 0700) < 0 ||
-        symlink("/usr/bin/qemu-system-x86_64", emulator) < 0) {
-        virTestDiag("cannot make %s: %s", emulator, g_strerror(errno));
-        return -1;
-    }
-    if (testReliabRun(mkimg, &out) != 0) {
-        virTestDiag("cannot make %s: %s", image, NULLSTR(out));
-        return -1;
-    }
-    if (!(dom = virDomainDefineXML(testConn, xml)) || virDomainCreate(dom) < 0)
-        goto cleanup;
+    TEST_ASSERT_MSG(g_mkdir_with_parents(bindir, 0700) == 0,
+                    "cannot make %s: %s", bindir, g_strerror(errno));
+    TEST_ASSERT_MSG(symlink("/usr/bin/qemu-system-x86_64", emulator) == 0,
+                    "cannot make %s: %s", emulator, g_strerror(errno));
+    TEST_ASSERT_MSG(testReliabRun(mkimg, &out) == 0, "cannot make %s: %s", image,
+                    NULLSTR(out));
+    TEST_ASSERT_NONNULL(dom = virDomainDefineXML(testConn, xml));
+    TEST_ASSERT_OK(virDomainCreate(dom));
     pid = testQemuDomainPid(testRoot, "noshell");
     cmdPath = g_strdup_printf("/proc/%lld/cmdline", (long long)pid);
     exePath = g_strdup_printf("/proc/%lld/exe", (long long)pid);
-    if (!g_file_get_contents(cmdPath, &cmdline, &len, NULL) ||
-        STRNEQ(cmdline, emulator) ||
-        !(exe = g_file_read_link(exePath, NULL)) ||
-        STRNEQ(exe, "/usr/bin/qemu-system-x86_64")) {
-        virTestDiag("QEMU runs as '%s' (%s)", NULLSTR(cmdline), NULLSTR(exe));
-        goto cleanup;
-    }
-    if (virDomainDestroy(dom) < 0)
-        goto cleanup;
-    if (g_file_test(marker, G_FILE_TEST_EXISTS) ||
-        g_file_test("/INJECTED", G_FILE_TEST_EXISTS)) {
-        virTestDiag("a shell ran the commands in the paths");
-        goto cleanup;
-    }
+    /* QEMU runs as the literal path, directly. */
+    TEST_ASSERT(g_file_get_contents(cmdPath, &cmdline, &len, NULL));
+    TEST_ASSERT_EQ_STR(cmdline, emulator);
+    TEST_ASSERT_NONNULL(exe = g_file_read_link(exePath, NULL));
+    TEST_ASSERT_EQ_STR(exe, "/usr/bin/qemu-system-x86_64");
+    TEST_ASSERT_OK(virDomainDestroy(dom));
+    /* No shell ran the commands in the paths. */
+    TEST_ASSERT(!g_file_test(marker, G_FILE_TEST_EXISTS));
+    TEST_ASSERT(!g_file_test("/INJECTED", G_FILE_TEST_EXISTS));
     ret = 0;
 
  cleanup:
     testQemuCleanup(dom, 0);
     return ret;
-}
-
-
-static int
-testCheckError(int code, const char *message)
-{
-    virErrorPtr err = virGetLastError();
-
-    if (!err || err->code != code || (message && STRNEQ(err->message, message))) {
-        virTestDiag("error [%d] '%s', expected [%d] '%s'", err ? err->code : -1,
-                    err ? err->message : "(none)", code, NULLSTR(message));
-        return -1;
-    }
-    return 0;
 }
 
 
@@ -185,20 +162,20 @@ static int
 testNothingNamed(const char *what)
 {
     const char *dirs[] = { "etc/qemu", "run/qemu", "log/qemu", "etc", "run", "" };
+    int ret = -1;
 
     for (size_t i = 0; i < G_N_ELEMENTS(dirs); i++) {
         g_autofree char *dir = g_build_filename(testRoot, dirs[i], NULL);
         g_autoptr(GDir) d = g_dir_open(dir, 0, NULL);
         const char *entry;
 
-        while (d && (entry = g_dir_read_name(d))) {
-            if (strstr(entry, what)) {
-                virTestDiag("%s/%s exists", dir, entry);
-                return -1;
-            }
-        }
+        while (d && (entry = g_dir_read_name(d)))
+            TEST_ASSERT_MSG(!strstr(entry, what), "%s/%s exists", dir, entry);
     }
-    return 0;
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -218,23 +195,25 @@ testRelativePaths(const void *data G_GNUC_UNUSED)
         { "<serial type='file'><source path='relimg.log'/><target port='0'/></serial>",
           "unsupported configuration: relative path 'relimg.log' of serial port source 'file' is not supported: use an absolute path" },
     };
+    virDomainPtr dom = NULL;
+    int ret = -1;
 
     for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
         g_autofree char *xml = testQemuDomainXML("relpath", NULL, cases[i].devices);
-        virDomainPtr dom;
 
-        if ((dom = virDomainDefineXML(testConn, xml)) ||
-            testCheckError(VIR_ERR_CONFIG_UNSUPPORTED, cases[i].message) < 0) {
-            testQemuCleanup(dom, 0);
-            return -1;
-        }
-        if ((dom = virDomainCreateXML(testConn, xml, 0)) ||
-            testCheckError(VIR_ERR_CONFIG_UNSUPPORTED, cases[i].message) < 0) {
-            testQemuCleanup(dom, 0);
-            return -1;
-        }
+        TEST_ASSERT(!(dom = virDomainDefineXML(testConn, xml)));
+        TEST_ASSERT_ERROR(VIR_ERR_CONFIG_UNSUPPORTED);
+        TEST_ASSERT_EQ_STR(virGetLastErrorMessage(), cases[i].message);
+        TEST_ASSERT(!(dom = virDomainCreateXML(testConn, xml, 0)));
+        TEST_ASSERT_ERROR(VIR_ERR_CONFIG_UNSUPPORTED);
+        TEST_ASSERT_EQ_STR(virGetLastErrorMessage(), cases[i].message);
     }
-    return testNothingNamed("relpath");
+    TEST_ASSERT_OK(testNothingNamed("relpath"));
+    ret = 0;
+
+ cleanup:
+    testQemuCleanup(dom, 0);
+    return ret;
 }
 
 
@@ -253,37 +232,31 @@ testNames(const void *data G_GNUC_UNUSED)
         { ".", VIR_ERR_XML_ERROR },
     };
     const char *lookups[] = { "../../etc/passwd", "..", ".", "qemu/../../x", "" };
+    virDomainPtr dom = NULL;
+    int ret = -1;
 
     for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
         g_autofree char *xml = testQemuDomainXML(cases[i].name, NULL, NULL);
-        virDomainPtr dom;
 
-        if ((dom = virDomainDefineXML(testConn, xml)) ||
-            testCheckError(cases[i].code, NULL) < 0) {
-            virTestDiag("name '%s'", cases[i].name);
-            testQemuCleanup(dom, 0);
-            return -1;
-        }
-        if ((dom = virDomainCreateXML(testConn, xml, 0)) ||
-            testCheckError(cases[i].code, NULL) < 0) {
-            virTestDiag("name '%s'", cases[i].name);
-            testQemuCleanup(dom, 0);
-            return -1;
-        }
+        TEST_ASSERT_MSG(!(dom = virDomainDefineXML(testConn, xml)),
+                        "name '%s' defined", cases[i].name);
+        TEST_ASSERT_ERROR(cases[i].code);
+        TEST_ASSERT_MSG(!(dom = virDomainCreateXML(testConn, xml, 0)),
+                        "name '%s' started", cases[i].name);
+        TEST_ASSERT_ERROR(cases[i].code);
     }
     for (size_t i = 0; i < G_N_ELEMENTS(lookups); i++) {
-        virDomainPtr dom = virDomainLookupByName(testConn, lookups[i]);
-
-        if (dom || testCheckError(VIR_ERR_NO_DOMAIN, NULL) < 0) {
-            virTestDiag("lookup of '%s'", lookups[i]);
-            testQemuCleanup(dom, 0);
-            return -1;
-        }
+        TEST_ASSERT_MSG(!(dom = virDomainLookupByName(testConn, lookups[i])),
+                        "lookup of '%s' found a domain", lookups[i]);
+        TEST_ASSERT_ERROR(VIR_ERR_NO_DOMAIN);
     }
-    if (testNothingNamed("escape") < 0 ||
-        g_file_test("/tmp/escape.xml", G_FILE_TEST_EXISTS))
-        return -1;
-    return 0;
+    TEST_ASSERT_OK(testNothingNamed("escape"));
+    TEST_ASSERT(!g_file_test("/tmp/escape.xml", G_FILE_TEST_EXISTS));
+    ret = 0;
+
+ cleanup:
+    testQemuCleanup(dom, 0);
+    return ret;
 }
 
 
@@ -293,12 +266,8 @@ mymain(void)
 {
     int ret = 0;
 
-    virSetErrorFunc(NULL, testQemuQuietErrors);
-    testRoot = testQemuRootNew(TEST_QEMU_CONF, &testURI);
-    if (!(testConn = virConnectOpen(testURI))) {
-        virTestDiag("cannot open %s: %s", testURI, virGetLastErrorMessage());
+    if (!(testConn = testQemuConnectNew(TEST_QEMU_CONF, false, &testRoot, &testURI)))
         return -1;
-    }
 
     ret |= virTestRun("directories 0700; definitions, state, logs, sockets 0600",
                       testModes, NULL);

@@ -3,9 +3,9 @@
  * fault-path tests
  *
  * It takes the options the driver passes, creates the pid file and the
- * QMP sockets (-chardev socket,... + -mon, or -qmp unix:...), honours
- * -S and -daemonize, and speaks enough QMP for starting, probing and
- * stopping a domain.  Every other option is ignored.  On a normal exit
+ * QMP sockets (-chardev socket,path=... or fd=... + -mon, or -qmp
+ * unix:...), honours -S and -daemonize, and speaks enough QMP for
+ * starting, probing and stopping a domain.  Every other option is ignored.  On a normal exit
  * (SIGTERM, SIGINT, SIGHUP, quit, a start-up error) it removes its pid
  * file and sockets, as QEMU does.  What it does wrong, on purpose, depends on the
  * name it is run under (tests make symlinks):
@@ -25,6 +25,12 @@
  *                                writes anything
  *   qemu-stub-exit-at-once       prints an error as QEMU does for a bad
  *                                machine type and exits 1
+ *   qemu-stub-disk-sleep         on SIGTERM (or SIGINT, SIGHUP) stays in
+ *                                uninterruptible sleep ("D", as a QEMU
+ *                                stuck flushing to a dead disk) for
+ *                                STUB_DISK_SLEEP_S, then exits; on
+ *                                system_powerdown the same before it
+ *                                answers; SIGKILL ends it at once
  *   qemu-stub-acpi-guest         runs a guest that honours ACPI: shortly
  *                                after system_powerdown (once its CPUs
  *                                run) it powers off: SHUTDOWN (guest
@@ -47,9 +53,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <sys/prctl.h>
 #include <sys/signalfd.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 #include <sys/un.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <glib.h>
@@ -66,7 +76,11 @@ typedef enum {
     STUB_MODE_SILENT,
     STUB_MODE_EXIT_AT_ONCE,
     STUB_MODE_ACPI_GUEST,
+    STUB_MODE_DISK_SLEEP,
 } stubMode;
+
+/* How long qemu-stub-disk-sleep stays in "D" after SIGTERM. */
+#define STUB_DISK_SLEEP_S 60
 
 /* How long the ACPI guest takes to power off once asked. */
 #define STUB_GUEST_POWEROFF_MS 20
@@ -75,6 +89,7 @@ typedef struct {
     char *id;
     char *path;
     char *option;   /* "-chardev ...", for messages */
+    int fd;         /* fd=N: a socket already listening, or -1 */
 } stubChardev;
 
 typedef struct {
@@ -165,6 +180,8 @@ stubModeFromName(const char *argv0, int *retDelayMs)
         return STUB_MODE_EXIT_AT_ONCE;
     if (g_str_equal(base, "qemu-stub-acpi-guest"))
         return STUB_MODE_ACPI_GUEST;
+    if (g_str_equal(base, "qemu-stub-disk-sleep"))
+        return STUB_MODE_DISK_SLEEP;
     return STUB_MODE_NORMAL;
 }
 
@@ -219,6 +236,13 @@ stubParseArgs(stubState *st, int argc, char **argv)
             chr = g_new0(stubChardev, 1);
             chr->id = stubOptionValue(val, "id");
             chr->path = stubOptionValue(val, "path");
+            chr->fd = -1;
+            if (!chr->path) {
+                g_autofree char *fd = stubOptionValue(val, "fd");
+
+                if (fd)
+                    chr->fd = atoi(fd);
+            }
             chr->option = g_strdup_printf("-chardev %s", val);
             g_ptr_array_add(st->chardevs, chr);
         } else if (g_str_equal(opt, "-mon")) {
@@ -245,9 +269,18 @@ stubParseArgs(stubState *st, int argc, char **argv)
         for (size_t j = 0; id && j < st->chardevs->len; j++) {
             stubChardev *chr = g_ptr_array_index(st->chardevs, j);
 
-            if (chr->id && chr->path && g_str_equal(chr->id, id)) {
+            if (!chr->id || !g_str_equal(chr->id, id))
+                continue;
+            if (chr->path) {
                 g_ptr_array_add(st->socketPaths, g_strdup(chr->path));
                 g_ptr_array_add(st->socketOpts, g_strdup(chr->option));
+                found = true;
+            } else if (chr->fd >= 0) {
+                /* Passed by the caller, bound and listening: the
+                 * capability probe's way. */
+                if (fcntl(chr->fd, F_SETFD, FD_CLOEXEC) < 0)
+                    stubFail("%s: %s", chr->option, g_strerror(errno));
+                g_array_append_val(st->listeners, chr->fd);
                 found = true;
             }
         }
@@ -639,12 +672,39 @@ stubCmdStop(stubState *st, JsonObject *args G_GNUC_UNUSED, JsonBuilder *b,
 }
 
 
+/*
+ * Puts this process in uninterruptible sleep ("D" in /proc/PID/stat) for
+ * STUB_DISK_SLEEP_S, as a QEMU whose I/O hangs: a parent waits for its
+ * vfork child in a killable, not interruptible, wait, so blocked or
+ * handled signals leave it there and only SIGKILL ends it.  The child
+ * only sleeps (raw system calls: it shares our memory), and dies with
+ * us.
+ */
+static void
+stubDiskSleep(void)
+{
+    pid_t child = vfork();
+
+    if (child == 0) {
+        struct timespec ts = { .tv_sec = STUB_DISK_SLEEP_S };
+
+        syscall(SYS_prctl, PR_SET_PDEATHSIG, SIGKILL);
+        syscall(SYS_nanosleep, &ts, NULL);
+        syscall(SYS_exit, 0);
+    }
+    if (child > 0)
+        waitpid(child, NULL, 0);
+}
+
+
 static void
 stubCmdSystemPowerdown(stubState *st, JsonObject *args G_GNUC_UNUSED,
                        JsonBuilder *b, const char **retClass G_GNUC_UNUSED,
                        char **retDesc G_GNUC_UNUSED)
 {
     /* Only the ACPI guest acts on it, once its CPUs run. */
+    if (st->mode == STUB_MODE_DISK_SLEEP)
+        stubDiskSleep();
     stubEmit(st, "POWERDOWN", NULL);
     if (st->mode == STUB_MODE_ACPI_GUEST && !g_str_equal(st->status, "shutdown"))
         st->powerdownPending = true;
@@ -960,6 +1020,8 @@ stubOnSignal(stubState *st)
                 cmdline ? cmdline : "<unknown process>");
     }
 
+    if (st->mode == STUB_MODE_DISK_SLEEP)
+        stubDiskSleep();
     if (st->mode == STUB_MODE_TERM_DELAY) {
         if (st->exitAt == 0)
             st->exitAt = g_get_monotonic_time() +

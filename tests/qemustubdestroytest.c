@@ -4,7 +4,8 @@
  * DEFAULT and GRACEFUL destroy of stub QEMUs (qemustub.c) that ignore
  * SIGTERM or exit 100 ms or 3 s after it: each timeout of qemu.conf is
  * what the call waits, give or take scheduling, never a second wait;
- * GRACEFUL never escalates.
+ * GRACEFUL never escalates; one stuck in uninterruptible sleep is
+ * described as such.
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -23,7 +24,8 @@ static virConnectPtr testConn;
 static char *testStubs;
 
 static const char *const testStubNames[] = {
-    "qemu-stub-ignore-term", "qemu-stub-term-delay-100", "qemu-stub-term-delay-3000", NULL,
+    "qemu-stub-ignore-term", "qemu-stub-term-delay-100", "qemu-stub-term-delay-3000",
+    "qemu-stub-disk-sleep", NULL,
 };
 
 
@@ -199,11 +201,73 @@ testTermDelayDefault(const void *data G_GNUC_UNUSED)
 }
 
 
-#define DO_TEST(title, body, data) \
-    do { \
-        if (virTestRun(title, body, data) < 0) \
-            ret = -1; \
-    } while (0)
+/*
+ * A QEMU stuck in the kernel after SIGTERM (state "D", as when its disk
+ * hangs): the failed graceful destroy says so and names the kernel wait
+ * channel when the kernel tells it, so an operator knows the guest is
+ * not ignoring anything; SIGKILL, from the default destroy, still ends
+ * it.
+ */
+static int
+testDiskSleep(const void *data G_GNUC_UNUSED)
+{
+    virDomainPtr dom = testQemuStubStart(testConn, testStubs, "dsleep", "qemu-stub-disk-sleep");
+    g_autofree char *wchanPath = NULL;
+    g_autofree char *wchan = NULL;
+    g_autofree char *want = NULL;
+    g_autofree char *childrenPath = NULL;
+    g_autofree char *children = NULL;
+    pid_t child = 0;
+    gint64 start;
+    pid_t pid = 0;
+    int ret = -1;
+
+    TEST_ASSERT_NONNULL(dom);
+    pid = testQemuDomainPid(testRoot, "dsleep");
+
+    start = g_get_monotonic_time();
+    TEST_ASSERT_FAILS(virDomainDestroyFlags(dom, VIR_DOMAIN_DESTROY_GRACEFUL));
+    TEST_ASSERT(testTookBetween("failed graceful destroy", testSecondsSince(start),
+                                TEST_GRACEFUL_TIMEOUT, TEST_GRACEFUL_TIMEOUT + TEST_SLACK));
+    TEST_ASSERT_ERROR_FULL(VIR_ERR_OPERATION_FAILED, VIR_FROM_QEMU,
+                           "operation failed: failed to kill qemu process with SIGTERM");
+
+    /* The process is where the message says, still. */
+    wchanPath = g_strdup_printf("/proc/%lld/wchan", (long long)pid);
+    TEST_ASSERT(g_file_get_contents(wchanPath, &wchan, NULL, NULL));
+    g_strstrip(wchan);
+    if (!*wchan || STREQ(wchan, "0"))
+        want = g_strdup("(state D (disk sleep), kernel wait channel unknown)");
+    else
+        want = g_strdup_printf("(state D (disk sleep), waiting in the kernel in %s)",
+                               wchan);
+    TEST_ASSERT_STR_CONTAINS(virGetLastErrorMessage(), want);
+    TEST_ASSERT(testProcessAlive(pid));
+    TEST_ASSERT_STATE(dom, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_BOOTED);
+
+    /* The stub's sleeping child, to see it go with it. */
+    childrenPath = g_strdup_printf("/proc/%lld/task/%lld/children",
+                                   (long long)pid, (long long)pid);
+    TEST_ASSERT(g_file_get_contents(childrenPath, &children, NULL, NULL));
+    child = atoi(children);
+    TEST_ASSERT_CMP_INT(child, >, 0);
+
+    start = g_get_monotonic_time();
+    TEST_ASSERT_OK(virDomainDestroy(dom));
+    TEST_ASSERT(testTookBetween("default destroy", testSecondsSince(start),
+                                TEST_TERM_TIMEOUT, TEST_TERM_TIMEOUT + TEST_SLACK));
+    TEST_ASSERT(!testProcessAlive(pid));
+    TEST_ASSERT_STATE(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_DESTROYED);
+    for (int i = 0; i < 100 && testProcessAlive(child); i++)
+        g_usleep(10 * 1000);
+    TEST_ASSERT(!testProcessAlive(child));
+    ret = 0;
+
+ cleanup:
+    testQemuCleanup(dom, pid);
+    return ret;
+}
+
 
 static int
 mymain(void)
@@ -214,15 +278,17 @@ mymain(void)
                                             &testStubs)))
         return -1;
 
-    DO_TEST("ignores SIGTERM: graceful fails in time, changes nothing; default kills",
-            testIgnoreTerm, NULL);
-    DO_TEST("exits 100 ms after SIGTERM: graceful destroy succeeds",
-            testTermDelayGraceful, NULL);
-    DO_TEST("exits 3 s after SIGTERM: graceful fails, default kills",
-            testTermDelayTooLong, NULL);
-    DO_TEST("default destroy escalates only after the term timeout",
-            testTermDelayDefault, NULL);
-    DO_TEST("no domain and no process left behind", testQemuNoLeftovers, testConn);
+    ret |= virTestRun("ignores SIGTERM: graceful fails in time, changes nothing; default kills",
+                      testIgnoreTerm, NULL);
+    ret |= virTestRun("exits 100 ms after SIGTERM: graceful destroy succeeds",
+                      testTermDelayGraceful, NULL);
+    ret |= virTestRun("exits 3 s after SIGTERM: graceful fails, default kills",
+                      testTermDelayTooLong, NULL);
+    ret |= virTestRun("default destroy escalates only after the term timeout",
+                      testTermDelayDefault, NULL);
+    ret |= virTestRun("stuck in the kernel after SIGTERM: graceful says where; default kills",
+                      testDiskSleep, NULL);
+    ret |= virTestRun("no domain and no process left behind", testQemuNoLeftovers, testConn);
 
     virConnectClose(testConn);
     return ret;

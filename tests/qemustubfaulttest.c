@@ -34,21 +34,24 @@ testIgnoreTerm(const void *opaque G_GNUC_UNUSED)
 {
     g_autoptr(testStub) stub = testStubStart("qemu-stub-ignore-term", NULL);
     int status = -1;
+    int ret = -1;
 
-    if (!stub || testStubHandshake(stub) < 0)
-        return -1;
-    if (testStubSignal(stub, SIGTERM) < 0 || testStubSignal(stub, SIGINT) < 0 ||
-        testStubWaitExit(stub, 300, NULL) != 0)
-        return -1;
+    TEST_ASSERT_NONNULL(stub);
+    TEST_ASSERT_OK(testStubHandshake(stub));
+    TEST_ASSERT_OK(testStubSignal(stub, SIGTERM));
+    TEST_ASSERT_OK(testStubSignal(stub, SIGINT));
+    TEST_ASSERT_EQ_INT(testStubWaitExit(stub, 300, NULL), 0);
     /* Still serving. */
-    if (testStubExpect(stub, "{\"execute\":\"query-status\"}",
-                       "{\"return\":{\"status\":\"prelaunch\",\"singlestep\":false,"
-                       "\"running\":false}}\n") < 0)
-        return -1;
-    if (testStubSignal(stub, SIGKILL) < 0 ||
-        testStubWaitExit(stub, 5000, &status) != 1)
-        return -1;
-    return WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL ? 0 : -1;
+    TEST_ASSERT_OK(testStubExpect(stub, "{\"execute\":\"query-status\"}",
+                                  "{\"return\":{\"status\":\"prelaunch\",\"singlestep\":false,"
+                                  "\"running\":false}}\n"));
+    TEST_ASSERT_OK(testStubSignal(stub, SIGKILL));
+    TEST_ASSERT_EQ_INT(testStubWaitExit(stub, 5000, &status), 1);
+    TEST_ASSERT_KILLED(status, SIGKILL);
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -60,25 +63,27 @@ testTermDelay(const void *opaque G_GNUC_UNUSED)
     gint64 start;
     gint64 elapsed;
     int status = -1;
+    int ret = -1;
 
-    if (!stub || testStubHandshake(stub) < 0)
-        return -1;
+    TEST_ASSERT_NONNULL(stub);
+    TEST_ASSERT_OK(testStubHandshake(stub));
     start = g_get_monotonic_time();
-    if (testStubSignal(stub, SIGTERM) < 0)
-        return -1;
+    TEST_ASSERT_OK(testStubSignal(stub, SIGTERM));
     /* A second SIGTERM does not postpone the exit. */
     g_usleep(100 * 1000);
-    if (testStubSignal(stub, SIGTERM) < 0 ||
-        testStubWaitExit(stub, 5000, &status) != 1)
-        return -1;
+    TEST_ASSERT_OK(testStubSignal(stub, SIGTERM));
+    TEST_ASSERT_EQ_INT(testStubWaitExit(stub, 5000, &status), 1);
     elapsed = g_get_monotonic_time() - start;
-    if (elapsed < 300 * 1000 || elapsed > 390 * 1000 + 1000 * 1000) {
-        virTestDiag("exited %lld us after SIGTERM", (long long)elapsed);
-        return -1;
-    }
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-        return -1;
-    return message && testStubLogHas(stub, message) ? 0 : -1;
+    /* Microseconds after the first SIGTERM. */
+    TEST_ASSERT_CMP_INT(elapsed, >=, 300 * 1000);
+    TEST_ASSERT_CMP_INT(elapsed, <=, 390 * 1000 + 1000 * 1000);
+    TEST_ASSERT_EXITED(status, 0);
+    TEST_ASSERT_NONNULL(message);
+    TEST_ASSERT(testStubLogHas(stub, message));
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -89,22 +94,22 @@ testDieInHandshake(const void *opaque G_GNUC_UNUSED)
     g_autoptr(JsonNode) greeting = NULL;
     g_autoptr(JsonNode) after = NULL;
     int status = -1;
+    int ret = -1;
 
-    if (!stub || testStubConnect(stub) < 0)
-        return -1;
-    if (!(greeting = testStubRead(stub)) ||
-        !json_object_has_member(json_node_get_object(greeting), "QMP"))
-        return -1;
+    TEST_ASSERT_NONNULL(stub);
+    TEST_ASSERT_OK(testStubConnect(stub));
+    TEST_ASSERT_NONNULL(greeting = testStubRead(stub));
+    TEST_ASSERT(json_object_has_member(json_node_get_object(greeting), "QMP"));
     /* Then end of file, and an exit status of 1. */
-    if ((after = testStubRead(stub)))
-        return -1;
-    if (testStubWaitExit(stub, 5000, &status) != 1 || !WIFEXITED(status) ||
-        WEXITSTATUS(status) != 1)
-        return -1;
-    if (!testStubLogHas(stub, "qemu-system-x86_64: qemu-stub: exiting during "
-                    "the QMP handshake\n"))
-        return -1;
-    return 0;
+    TEST_ASSERT(!(after = testStubRead(stub)));
+    TEST_ASSERT_EQ_INT(testStubWaitExit(stub, 5000, &status), 1);
+    TEST_ASSERT_EXITED(status, 1);
+    TEST_ASSERT(testStubLogHas(stub, "qemu-system-x86_64: qemu-stub: exiting during "
+                               "the QMP handshake\n"));
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -117,28 +122,28 @@ testCloseInHandshake(const void *opaque G_GNUC_UNUSED)
     gint64 closed;
     gint64 elapsed;
     int status = -1;
+    int ret = -1;
 
-    if (!stub || testStubConnect(stub) < 0)
-        return -1;
-    if (!(greeting = testStubRead(stub)) ||
-        !json_object_has_member(json_node_get_object(greeting), "QMP"))
-        return -1;
+    TEST_ASSERT_NONNULL(stub);
+    TEST_ASSERT_OK(testStubConnect(stub));
+    TEST_ASSERT_NONNULL(greeting = testStubRead(stub));
+    TEST_ASSERT(json_object_has_member(json_node_get_object(greeting), "QMP"));
     /* End of file first; the exit (status 1) 100 ms later. */
-    if ((after = testStubRead(stub)))
-        return -1;
+    TEST_ASSERT(!(after = testStubRead(stub)));
     closed = g_get_monotonic_time();
-    if (testStubWaitExit(stub, 5000, &status) != 1 || !WIFEXITED(status) ||
-        WEXITSTATUS(status) != 1)
-        return -1;
+    TEST_ASSERT_EQ_INT(testStubWaitExit(stub, 5000, &status), 1);
+    TEST_ASSERT_EXITED(status, 1);
+    /* Microseconds between the close and the exit. */
     elapsed = g_get_monotonic_time() - closed;
-    if (elapsed < 50 * 1000) {
-        virTestDiag("exited %lld us after closing its monitor", (long long)elapsed);
-        return -1;
-    }
-    if (!testStubLogHas(stub, "qemu-system-x86_64: qemu-stub: closing the monitor "
-                    "during the QMP handshake\n"))
-        return -1;
-    return virFileExists(stub->pidfile) || virFileExists(stub->sock) ? -1 : 0;
+    TEST_ASSERT_CMP_INT(elapsed, >=, 50 * 1000);
+    TEST_ASSERT(testStubLogHas(stub, "qemu-system-x86_64: qemu-stub: closing the monitor "
+                               "during the QMP handshake\n"));
+    TEST_ASSERT(!virFileExists(stub->pidfile));
+    TEST_ASSERT(!virFileExists(stub->sock));
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -149,18 +154,21 @@ testSilent(const void *opaque G_GNUC_UNUSED)
     g_autoptr(JsonNode) nothing = NULL;
     const char *cmd = "{\"execute\":\"qmp_capabilities\"}\r\n";
     int status = -1;
+    int ret = -1;
 
-    if (!stub || testStubConnect(stub) < 0)
-        return -1;
-    if (write(stub->mon, cmd, strlen(cmd)) != (ssize_t)strlen(cmd))
-        return -1;
-    if ((nothing = testStubReadWithin(stub, 300)) || stub->in->len != 0)
-        return -1;
+    TEST_ASSERT_NONNULL(stub);
+    TEST_ASSERT_OK(testStubConnect(stub));
+    TEST_ASSERT_EQ_INT(write(stub->mon, cmd, strlen(cmd)), strlen(cmd));
+    TEST_ASSERT(!(nothing = testStubReadWithin(stub, 300)));
+    TEST_ASSERT_EQ_INT(stub->in->len, 0);
     /* It takes SIGTERM normally. */
-    if (testStubSignal(stub, SIGTERM) < 0 ||
-        testStubWaitExit(stub, 5000, &status) != 1)
-        return -1;
-    return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : -1;
+    TEST_ASSERT_OK(testStubSignal(stub, SIGTERM));
+    TEST_ASSERT_EQ_INT(testStubWaitExit(stub, 5000, &status), 1);
+    TEST_ASSERT_EXITED(status, 0);
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -170,17 +178,20 @@ testExitAtOnce(const void *opaque G_GNUC_UNUSED)
     g_autoptr(testStub) stub = testStubStart("qemu-stub-exit-at-once", NULL);
     g_autofree char *log = NULL;
     int status = -1;
+    int ret = -1;
 
-    if (!stub || testStubWaitExit(stub, 5000, &status) != 1)
-        return -1;
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 1)
-        return -1;
-    if (virFileReadAll(stub->log, 4096, &log) < 0 ||
-        virTestCompareStrings("qemu-system-x86_64: unsupported machine type\n"
-                              "Use -machine help to list supported machines\n",
-                              log, "log") < 0)
-        return -1;
-    return virFileExists(stub->pidfile) || virFileExists(stub->sock) ? -1 : 0;
+    TEST_ASSERT_NONNULL(stub);
+    TEST_ASSERT_EQ_INT(testStubWaitExit(stub, 5000, &status), 1);
+    TEST_ASSERT_EXITED(status, 1);
+    TEST_ASSERT_OK(virFileReadAll(stub->log, 4096, &log));
+    TEST_ASSERT_EQ_STR(log, "qemu-system-x86_64: unsupported machine type\n"
+                            "Use -machine help to list supported machines\n");
+    TEST_ASSERT(!virFileExists(stub->pidfile));
+    TEST_ASSERT(!virFileExists(stub->sock));
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -203,53 +214,43 @@ testAcpiGuestNoShutdown(const void *opaque G_GNUC_UNUSED)
     g_autoptr(JsonNode) event = NULL;
     g_autofree char *text = NULL;
     int status = -1;
+    int ret = -1;
 
-    if (!stub || testStubHandshake(stub) < 0)
-        return -1;
+    TEST_ASSERT_NONNULL(stub);
+    TEST_ASSERT_OK(testStubHandshake(stub));
     /* Paused guests do not act on the button until they run. */
-    if (testStubExpect(stub, "{\"execute\":\"system_powerdown\"}",
-                       "{\"event\":\"POWERDOWN\"}\n{\"return\":{}}\n") < 0)
-        return -1;
-    if ((event = testStubReadWithin(stub, 200))) {
-        virTestDiag("a paused guest acted on the power button");
-        return -1;
-    }
-    if (testStubExpect(stub, "{\"execute\":\"cont\"}",
-                       "{\"event\":\"RESUME\"}\n{\"return\":{}}\n") < 0)
-        return -1;
-    if (!(event = testStubRead(stub)))
-        return -1;
-    json_object_remove_member(json_node_get_object(event), "timestamp");
-    text = testStubFormat(event);
-    if (virTestCompareStrings("{\"event\":\"SHUTDOWN\",\"data\":{\"guest\":true,"
-                              "\"reason\":\"guest-shutdown\"}}", text, "event") < 0)
-        return -1;
-    g_clear_pointer(&event, json_node_unref);
+    TEST_ASSERT_OK(testStubExpect(stub, "{\"execute\":\"system_powerdown\"}",
+                                  "{\"event\":\"POWERDOWN\"}\n{\"return\":{}}\n"));
+    TEST_ASSERT_MSG(!(event = testStubReadWithin(stub, 200)),
+                    "a paused guest acted on the power button");
+    TEST_ASSERT_OK(testStubExpect(stub, "{\"execute\":\"cont\"}",
+                                  "{\"event\":\"RESUME\"}\n{\"return\":{}}\n"));
+    TEST_ASSERT_NONNULL(text = testStubReadEvent(stub));
+    TEST_ASSERT_EQ_STR(text, "{\"event\":\"SHUTDOWN\",\"data\":{\"guest\":true,"
+                             "\"reason\":\"guest-shutdown\"}}");
     g_clear_pointer(&text, g_free);
-    if (!(event = testStubRead(stub)))
-        return -1;
-    json_object_remove_member(json_node_get_object(event), "timestamp");
-    text = testStubFormat(event);
-    if (virTestCompareStrings("{\"event\":\"STOP\"}", text, "event") < 0)
-        return -1;
+    TEST_ASSERT_NONNULL(text = testStubReadEvent(stub));
+    TEST_ASSERT_EQ_STR(text, "{\"event\":\"STOP\"}");
 
     /* QEMU stays, powered off, until someone ends it or resets it. */
-    if (testStubWaitExit(stub, 100, NULL) != 0)
-        return -1;
-    if (testStubExpect(stub, "{\"execute\":\"query-status\"}",
-                       "{\"return\":{\"status\":\"shutdown\",\"singlestep\":false,"
-                       "\"running\":false}}\n") < 0 ||
-        testStubExpect(stub, "{\"execute\":\"cont\"}",
-                       "{\"error\":{\"class\":\"GenericError\",\"desc\":"
-                       "\"Resetting the Virtual Machine is required\"}}\n") < 0 ||
-        testStubExpect(stub, "{\"execute\":\"system_powerdown\"}",
-                       "{\"event\":\"POWERDOWN\"}\n{\"return\":{}}\n") < 0)
-        return -1;
-    if (testStubSignal(stub, SIGTERM) < 0 ||
-        testStubWaitExit(stub, 5000, &status) != 1 ||
-        !WIFEXITED(status) || WEXITSTATUS(status) != 0)
-        return -1;
-    return virFileExists(stub->pidfile) || virFileExists(stub->sock) ? -1 : 0;
+    TEST_ASSERT_EQ_INT(testStubWaitExit(stub, 100, NULL), 0);
+    TEST_ASSERT_OK(testStubExpect(stub, "{\"execute\":\"query-status\"}",
+                                  "{\"return\":{\"status\":\"shutdown\",\"singlestep\":false,"
+                                  "\"running\":false}}\n"));
+    TEST_ASSERT_OK(testStubExpect(stub, "{\"execute\":\"cont\"}",
+                                  "{\"error\":{\"class\":\"GenericError\",\"desc\":"
+                                  "\"Resetting the Virtual Machine is required\"}}\n"));
+    TEST_ASSERT_OK(testStubExpect(stub, "{\"execute\":\"system_powerdown\"}",
+                                  "{\"event\":\"POWERDOWN\"}\n{\"return\":{}}\n"));
+    TEST_ASSERT_OK(testStubSignal(stub, SIGTERM));
+    TEST_ASSERT_EQ_INT(testStubWaitExit(stub, 5000, &status), 1);
+    TEST_ASSERT_EXITED(status, 0);
+    TEST_ASSERT(!virFileExists(stub->pidfile));
+    TEST_ASSERT(!virFileExists(stub->sock));
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -259,43 +260,29 @@ testAcpiGuestExits(const void *opaque G_GNUC_UNUSED)
 {
     const char *const args[] = TEST_ACPI_ARGS();
     g_autoptr(testStub) stub = testStubStart("qemu-stub-acpi-guest", args);
-    g_autoptr(JsonNode) event = NULL;
     g_autofree char *text = NULL;
     int status = -1;
+    int ret = -1;
 
-    if (!stub || testStubHandshake(stub) < 0)
-        return -1;
-    if (testStubExpect(stub, "{\"execute\":\"cont\"}",
-                       "{\"event\":\"RESUME\"}\n{\"return\":{}}\n") < 0 ||
-        testStubExpect(stub, "{\"execute\":\"system_powerdown\"}",
-                       "{\"event\":\"POWERDOWN\"}\n{\"return\":{}}\n") < 0)
-        return -1;
-    if (!(event = testStubRead(stub)))
-        return -1;
-    json_object_remove_member(json_node_get_object(event), "timestamp");
-    text = testStubFormat(event);
-    if (virTestCompareStrings("{\"event\":\"SHUTDOWN\",\"data\":{\"guest\":true,"
-                              "\"reason\":\"guest-shutdown\"}}", text, "event") < 0)
-        return -1;
-    if (testStubWaitExit(stub, 5000, &status) != 1 || !WIFEXITED(status) ||
-        WEXITSTATUS(status) != 0)
-        return -1;
-    return virFileExists(stub->pidfile) || virFileExists(stub->sock) ? -1 : 0;
+    TEST_ASSERT_NONNULL(stub);
+    TEST_ASSERT_OK(testStubHandshake(stub));
+    TEST_ASSERT_OK(testStubExpect(stub, "{\"execute\":\"cont\"}",
+                                  "{\"event\":\"RESUME\"}\n{\"return\":{}}\n"));
+    TEST_ASSERT_OK(testStubExpect(stub, "{\"execute\":\"system_powerdown\"}",
+                                  "{\"event\":\"POWERDOWN\"}\n{\"return\":{}}\n"));
+    TEST_ASSERT_NONNULL(text = testStubReadEvent(stub));
+    TEST_ASSERT_EQ_STR(text, "{\"event\":\"SHUTDOWN\",\"data\":{\"guest\":true,"
+                             "\"reason\":\"guest-shutdown\"}}");
+    TEST_ASSERT_EQ_INT(testStubWaitExit(stub, 5000, &status), 1);
+    TEST_ASSERT_EXITED(status, 0);
+    TEST_ASSERT(!virFileExists(stub->pidfile));
+    TEST_ASSERT(!virFileExists(stub->sock));
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
-
-static int
-testNoChildLeft(const void *opaque G_GNUC_UNUSED)
-{
-    return testNoChildren() ? 0 : -1;
-}
-
-
-#define DO_TEST(title, body) \
-    do { \
-        if (virTestRun(title, body, NULL) < 0) \
-            ret = -1; \
-    } while (0)
 
 static int
 mymain(void)
@@ -305,21 +292,21 @@ mymain(void)
     if (testStubSetup() < 0)
         return -1;
 
-    DO_TEST("qemu-stub-ignore-term only dies by SIGKILL", testIgnoreTerm);
-    DO_TEST("qemu-stub-term-delay-300 exits 300 ms after SIGTERM",
-            testTermDelay);
-    DO_TEST("qemu-stub-die-in-handshake exits after the greeting",
-            testDieInHandshake);
-    DO_TEST("qemu-stub-close-in-handshake closes its monitor, then exits",
-            testCloseInHandshake);
-    DO_TEST("qemu-stub-silent never answers", testSilent);
-    DO_TEST("qemu-stub-exit-at-once fails like a bad machine type",
-            testExitAtOnce);
-    DO_TEST("qemu-stub-acpi-guest powers off and waits with -no-shutdown",
-            testAcpiGuestNoShutdown);
-    DO_TEST("qemu-stub-acpi-guest powers off and exits without -no-shutdown",
-            testAcpiGuestExits);
-    DO_TEST("no child left behind", testNoChildLeft);
+    ret |= virTestRun("qemu-stub-ignore-term only dies by SIGKILL", testIgnoreTerm, NULL);
+    ret |= virTestRun("qemu-stub-term-delay-300 exits 300 ms after SIGTERM",
+                      testTermDelay, NULL);
+    ret |= virTestRun("qemu-stub-die-in-handshake exits after the greeting",
+                      testDieInHandshake, NULL);
+    ret |= virTestRun("qemu-stub-close-in-handshake closes its monitor, then exits",
+                      testCloseInHandshake, NULL);
+    ret |= virTestRun("qemu-stub-silent never answers", testSilent, NULL);
+    ret |= virTestRun("qemu-stub-exit-at-once fails like a bad machine type",
+                      testExitAtOnce, NULL);
+    ret |= virTestRun("qemu-stub-acpi-guest powers off and waits with -no-shutdown",
+                      testAcpiGuestNoShutdown, NULL);
+    ret |= virTestRun("qemu-stub-acpi-guest powers off and exits without -no-shutdown",
+                      testAcpiGuestExits, NULL);
+    ret |= virTestRun("no child left behind", testNoChildLeft, NULL);
 
     return ret;
 }

@@ -38,25 +38,8 @@ static virDomainObj *
 testLoad(const char *name)
 {
     virQEMUDriver *driver = testConn->privateData;
-    virDomainObj *vm = qemuDomainObjLoad(driver, name);
 
-    if (!vm)
-        virTestDiag("cannot load %s: %s", name, virGetLastErrorMessage());
-    return vm;
-}
-
-
-/* Waits for our child @pid and returns its wait status, or -1. */
-static int
-testWaitChild(pid_t pid)
-{
-    int status;
-
-    if (waitpid(pid, &status, 0) != pid) {
-        virTestDiag("cannot wait for %lld: %s", (long long)pid, g_strerror(errno));
-        return -1;
-    }
-    return status;
+    return qemuDomainObjLoad(driver, name);
 }
 
 
@@ -66,36 +49,29 @@ testKillNowait(const void *data G_GNUC_UNUSED)
 {
     virDomainPtr dom = testQemuStubStart(testConn, testStubs, "knowait", "qemu-stub");
     g_autoptr(virDomainObj) vm = NULL;
-    unsigned long long pending;
     gint64 start;
     pid_t pid = 0;
     int status;
     int ret = -1;
 
-    if (!dom)
-        return -1;
+    TEST_ASSERT_NONNULL(dom);
     pid = testQemuDomainPid(testRoot, "knowait");
     /* Stopped, it cannot act on the signal: it stays pending. */
-    if (testProcessFreeze(pid) < 0 || !(vm = testLoad("knowait")))
-        goto cleanup;
+    TEST_ASSERT_OK(testProcessFreeze(pid));
+    TEST_ASSERT_NONNULL(vm = testLoad("knowait"));
     start = g_get_monotonic_time();
-    if (qemuProcessKill(vm, VIR_QEMU_PROCESS_KILL_NOWAIT) < 0 ||
-        !testTookBetween("NOWAIT kill", testSecondsSince(start), 0, 0.1))
-        goto cleanup;
-    pending = testProcessPendingSignals(pid);
-    if (!testProcessAlive(pid) || pending != (1ULL << (SIGTERM - 1))) {
-        virTestDiag("alive %d, pending 0x%llx", testProcessAlive(pid), pending);
-        goto cleanup;
-    }
+    TEST_ASSERT_OK(qemuProcessKill(vm, VIR_QEMU_PROCESS_KILL_NOWAIT));
+    TEST_ASSERT(testTookBetween("NOWAIT kill", testSecondsSince(start), 0, 0.1));
+    TEST_ASSERT(testProcessAlive(pid));
+    TEST_ASSERT_EQ_HEX(testProcessPendingSignals(pid), 1ULL << (SIGTERM - 1));
     /* Let it go: QEMU ends cleanly on the SIGTERM. */
     kill(pid, SIGCONT);
-    if ((status = testWaitChild(pid)) < 0 || !WIFEXITED(status) ||
-        WEXITSTATUS(status) != 0 || !testQemuLogShowsSigterm(testRoot, "knowait"))
-        goto cleanup;
+    TEST_ASSERT_EQ_INT(waitpid(pid, &status, 0), pid);
     pid = 0;
+    TEST_ASSERT_EXITED(status, 0);
+    TEST_ASSERT(testQemuLogShowsSigterm(testRoot, "knowait"));
     /* The next call finds it shut down (it was asked to end). */
-    if (testQemuCheckState(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_SHUTDOWN) < 0)
-        goto cleanup;
+    TEST_ASSERT_STATE(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_SHUTDOWN);
     ret = 0;
 
  cleanup:
@@ -117,25 +93,17 @@ testKillNowaitForce(const void *data G_GNUC_UNUSED)
     int status;
     int ret = -1;
 
-    if (!dom)
-        return -1;
+    TEST_ASSERT_NONNULL(dom);
     pid = testQemuDomainPid(testRoot, "knowaitforce");
-    if (!(vm = testLoad("knowaitforce")))
-        goto cleanup;
+    TEST_ASSERT_NONNULL(vm = testLoad("knowaitforce"));
     start = g_get_monotonic_time();
-    if (qemuProcessKill(vm, VIR_QEMU_PROCESS_KILL_NOWAIT |
-                            VIR_QEMU_PROCESS_KILL_FORCE) < 0 ||
-        !testTookBetween("NOWAIT|FORCE kill", testSecondsSince(start), 0, 0.1))
-        goto cleanup;
-    if ((status = testWaitChild(pid)) < 0)
-        goto cleanup;
+    TEST_ASSERT_OK(qemuProcessKill(vm, VIR_QEMU_PROCESS_KILL_NOWAIT |
+                                       VIR_QEMU_PROCESS_KILL_FORCE));
+    TEST_ASSERT(testTookBetween("NOWAIT|FORCE kill", testSecondsSince(start), 0, 0.1));
+    TEST_ASSERT_EQ_INT(waitpid(pid, &status, 0), pid);
     pid = 0;
-    if (!WIFSIGNALED(status) || WTERMSIG(status) != SIGKILL) {
-        virTestDiag("wait status 0x%x, expected death by SIGKILL", status);
-        goto cleanup;
-    }
-    if (testQemuCheckState(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_CRASHED) < 0)
-        goto cleanup;
+    TEST_ASSERT_KILLED(status, SIGKILL);
+    TEST_ASSERT_STATE(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_CRASHED);
     ret = 0;
 
  cleanup:
@@ -157,14 +125,14 @@ testKillInactive(const void *data G_GNUC_UNUSED)
     };
     int ret = -1;
 
-    if (!dom || !(vm = testLoad("kinactive")))
-        goto cleanup;
+    TEST_ASSERT_NONNULL(dom);
+    TEST_ASSERT_NONNULL(vm = testLoad("kinactive"));
     for (size_t i = 0; i < G_N_ELEMENTS(flags); i++) {
         gint64 start = g_get_monotonic_time();
 
-        if (qemuProcessKill(vm, flags[i]) != 0 || virGetLastErrorCode() != VIR_ERR_OK ||
-            !testTookBetween("kill of an inactive domain", testSecondsSince(start), 0, 0.05))
-            goto cleanup;
+        TEST_ASSERT_EQ_INT(qemuProcessKill(vm, flags[i]), 0);
+        TEST_ASSERT_EQ_INT(virGetLastErrorCode(), VIR_ERR_OK);
+        TEST_ASSERT(testTookBetween("kill of an inactive domain", testSecondsSince(start), 0, 0.05));
     }
     ret = 0;
 
@@ -188,33 +156,29 @@ testKillForce(const void *data G_GNUC_UNUSED)
     gint64 start;
     int ret = -1;
 
-    if (!deaf || !quick)
-        goto cleanup;
+    TEST_ASSERT_NONNULL(deaf);
+    TEST_ASSERT_NONNULL(quick);
     pid = testQemuDomainPid(testRoot, "kforce");
     quickPid = testQemuDomainPid(testRoot, "kforcequick");
-    if (!(vm = testLoad("kforce")) || !(quickVm = testLoad("kforcequick")))
-        goto cleanup;
+    TEST_ASSERT_NONNULL(vm = testLoad("kforce"));
+    TEST_ASSERT_NONNULL(quickVm = testLoad("kforcequick"));
 
     start = g_get_monotonic_time();
-    if (qemuProcessKill(vm, VIR_QEMU_PROCESS_KILL_FORCE) < 0 ||
-        !testTookBetween("FORCE kill of a QEMU ignoring SIGTERM",
-                         testSecondsSince(start), TEST_TERM_TIMEOUT,
-                         TEST_TERM_TIMEOUT + TEST_SLACK))
-        goto cleanup;
+    TEST_ASSERT_OK(qemuProcessKill(vm, VIR_QEMU_PROCESS_KILL_FORCE));
+    TEST_ASSERT(testTookBetween("FORCE kill of a QEMU ignoring SIGTERM",
+                                testSecondsSince(start), TEST_TERM_TIMEOUT,
+                                TEST_TERM_TIMEOUT + TEST_SLACK));
     /* It ignores SIGTERM: only SIGKILL ended it.  Reaped, not a zombie. */
-    if (testProcessAlive(pid) || virProcessIsZombie(pid) ||
-        kill(pid, 0) == 0) {
-        virTestDiag("process %lld still exists", (long long)pid);
-        goto cleanup;
-    }
+    TEST_ASSERT(!testProcessAlive(pid));
+    TEST_ASSERT(!virProcessIsZombie(pid));
+    TEST_ASSERT_NE_INT(kill(pid, 0), 0);
 
     start = g_get_monotonic_time();
-    if (qemuProcessKill(quickVm, VIR_QEMU_PROCESS_KILL_FORCE) < 0 ||
-        !testTookBetween("FORCE kill of a QEMU exiting in 100 ms",
-                         testSecondsSince(start), 0.1, TEST_TERM_TIMEOUT))
-        goto cleanup;
-    if (testProcessAlive(quickPid) || !testQemuLogShowsSigterm(testRoot, "kforcequick"))
-        goto cleanup;
+    TEST_ASSERT_OK(qemuProcessKill(quickVm, VIR_QEMU_PROCESS_KILL_FORCE));
+    TEST_ASSERT(testTookBetween("FORCE kill of a QEMU exiting in 100 ms",
+                                testSecondsSince(start), 0.1, TEST_TERM_TIMEOUT));
+    TEST_ASSERT(!testProcessAlive(quickPid));
+    TEST_ASSERT(testQemuLogShowsSigterm(testRoot, "kforcequick"));
     ret = 0;
 
  cleanup:
@@ -235,32 +199,24 @@ testKillGraceful(const void *data G_GNUC_UNUSED)
     pid_t pid = 0;
     int ret = -1;
 
-    if (!dom)
-        return -1;
+    TEST_ASSERT_NONNULL(dom);
     pid = testQemuDomainPid(testRoot, "kgraceful");
-    if (!(vm = testLoad("kgraceful")))
-        goto cleanup;
+    TEST_ASSERT_NONNULL(vm = testLoad("kgraceful"));
 
-    if (qemuProcessKill(vm, 1U << 5) == 0 ||
-        testQemuCheckError(VIR_ERR_INVALID_ARG, VIR_FROM_QEMU,
-                           "unsupported flags (0x20) in function qemuProcessKill") < 0 ||
-        virTestCompareStrings("unsupported flags (0x20) in function qemuProcessKill",
-                              virGetLastErrorMessage(), "message") < 0)
-        goto cleanup;
+    TEST_ASSERT_FAILS(qemuProcessKill(vm, 1U << 5));
+    TEST_ASSERT_ERROR_FULL(VIR_ERR_INVALID_ARG, VIR_FROM_QEMU,
+                           "unsupported flags (0x20) in function qemuProcessKill");
+    TEST_ASSERT_EQ_STR(virGetLastErrorMessage(),
+                       "unsupported flags (0x20) in function qemuProcessKill");
     virResetLastError();
 
     start = g_get_monotonic_time();
-    if (qemuProcessKill(vm, 0) == 0) {
-        virTestDiag("kill without FORCE of a QEMU ignoring SIGTERM succeeded");
-        goto cleanup;
-    }
-    if (!testTookBetween("kill without FORCE", testSecondsSince(start),
-                         TEST_GRACEFUL_TIMEOUT, TEST_GRACEFUL_TIMEOUT + TEST_SLACK) ||
-        testQemuCheckError(VIR_ERR_OPERATION_FAILED, VIR_FROM_QEMU,
-                           "operation failed: failed to kill qemu process with SIGTERM") < 0)
-        goto cleanup;
-    if (!testProcessAlive(pid))
-        goto cleanup;
+    TEST_ASSERT_FAILS(qemuProcessKill(vm, 0));
+    TEST_ASSERT(testTookBetween("kill without FORCE", testSecondsSince(start),
+                                TEST_GRACEFUL_TIMEOUT, TEST_GRACEFUL_TIMEOUT + TEST_SLACK));
+    TEST_ASSERT_ERROR_FULL(VIR_ERR_OPERATION_FAILED, VIR_FROM_QEMU,
+                           "operation failed: failed to kill qemu process with SIGTERM");
+    TEST_ASSERT(testProcessAlive(pid));
     ret = 0;
 
  cleanup:
@@ -283,45 +239,35 @@ testKillGone(const void *data G_GNUC_UNUSED)
     pid_t pid = 0;
     int ret = -1;
 
-    if (!dom)
-        return -1;
+    TEST_ASSERT_NONNULL(dom);
     pid = testQemuDomainPid(testRoot, "kgone");
-    if (!(vm = testLoad("kgone")))
-        goto cleanup;
+    TEST_ASSERT_NONNULL(vm = testLoad("kgone"));
     kill(pid, SIGKILL);
     for (int i = 0; i < 5000 && testProcessAlive(pid); i++)
         g_usleep(1000);
-    if (!virProcessIsZombie(pid))
-        goto cleanup;
+    TEST_ASSERT(virProcessIsZombie(pid));
 
     /* A zombie: signals go nowhere, a wait ends at once (and reaps). */
     for (size_t i = 0; i < G_N_ELEMENTS(nowait); i++) {
         start = g_get_monotonic_time();
-        if (qemuProcessKill(vm, nowait[i]) < 0 ||
-            !testTookBetween("NOWAIT kill of a zombie", testSecondsSince(start), 0, 0.05))
-            goto cleanup;
+        TEST_ASSERT_OK(qemuProcessKill(vm, nowait[i]));
+        TEST_ASSERT(testTookBetween("NOWAIT kill of a zombie", testSecondsSince(start), 0, 0.05));
     }
-    if (!virProcessIsZombie(pid))
-        goto cleanup;
+    TEST_ASSERT(virProcessIsZombie(pid));
     start = g_get_monotonic_time();
-    if (qemuProcessKill(vm, VIR_QEMU_PROCESS_KILL_FORCE) < 0 ||
-        !testTookBetween("FORCE kill of a zombie", testSecondsSince(start), 0, 0.05))
-        goto cleanup;
-    if (kill(pid, 0) == 0 || errno != ESRCH) {
-        virTestDiag("the zombie %lld was not reaped", (long long)pid);
-        goto cleanup;
-    }
+    TEST_ASSERT_OK(qemuProcessKill(vm, VIR_QEMU_PROCESS_KILL_FORCE));
+    TEST_ASSERT(testTookBetween("FORCE kill of a zombie", testSecondsSince(start), 0, 0.05));
+    TEST_ASSERT_MSG(kill(pid, 0) < 0 && errno == ESRCH,
+                    "the zombie %lld was not reaped", (long long)pid);
     pid = 0;
 
     /* Reaped: a fresh load finds the recorded process gone. */
     g_clear_pointer(&vm, virDomainObjUnref);
-    if (!(vm = testLoad("kgone")))
-        goto cleanup;
+    TEST_ASSERT_NONNULL(vm = testLoad("kgone"));
     for (unsigned int flags = 0; flags < 4; flags++) {
         start = g_get_monotonic_time();
-        if (qemuProcessKill(vm, flags) < 0 ||
-            !testTookBetween("kill of a reaped process", testSecondsSince(start), 0, 0.05))
-            goto cleanup;
+        TEST_ASSERT_OK(qemuProcessKill(vm, flags));
+        TEST_ASSERT(testTookBetween("kill of a reaped process", testSecondsSince(start), 0, 0.05));
     }
     ret = 0;
 
@@ -372,47 +318,33 @@ testDestroyWindowJob(const void *data G_GNUC_UNUSED)
     pid_t pid = 0;
     int ret = -1;
 
-    if (!dom)
-        return -1;
+    TEST_ASSERT_NONNULL(dom);
     pid = testQemuDomainPid(testRoot, "windowjob");
     before = testQemuStatusFile(testRoot, "windowjob");
-    if (!(vm = testLoad("windowjob")) || qemuDomainObjBeginJob(driver, vm) < 0)
-        goto cleanup;
+    TEST_ASSERT_NONNULL(vm = testLoad("windowjob"));
+    TEST_ASSERT_OK(qemuDomainObjBeginJob(driver, vm));
     inJob = true;
 
     thread = g_thread_new("destroy", testDestroyThread, &call);
-    if (!testProcessWaitGone(pid, 5000))
-        goto cleanup;
+    TEST_ASSERT(testProcessWaitGone(pid, 5000));
     g_usleep(50 * 1000);
-    if (g_atomic_int_get(&call.ended)) {
-        virTestDiag("the destroy did not wait for the job: %d", call.rc);
-        goto cleanup;
-    }
+    TEST_ASSERT_MSG(!g_atomic_int_get(&call.ended),
+                    "the destroy did not wait for the job: %d", call.rc);
     /* What any job would do first. */
-    if (qemuProcessReconcileLocked(driver, vm) == 0) {
-        virTestDiag("a job stopped a domain that a destroy had killed");
-        goto cleanup;
-    }
-    if (testQemuCheckError(VIR_ERR_OPERATION_INVALID, VIR_FROM_QEMU,
-                           "Requested operation is not valid: domain is being destroyed") < 0)
-        goto cleanup;
+    TEST_ASSERT_MSG(qemuProcessReconcileLocked(driver, vm) != 0,
+                    "a job stopped a domain that a destroy had killed");
+    TEST_ASSERT_ERROR_FULL(VIR_ERR_OPERATION_INVALID, VIR_FROM_QEMU,
+                           "Requested operation is not valid: domain is being destroyed");
     virResetLastError();
     after = testQemuStatusFile(testRoot, "windowjob");
-    if (STRNEQ_NULLABLE(before, after)) {
-        virTestDiag("the status file changed:\n%s", NULLSTR(after));
-        goto cleanup;
-    }
+    TEST_ASSERT_EQ_STR(after, before);
     qemuDomainObjEndJob(vm);
     inJob = false;
 
     g_thread_join(thread);
     thread = NULL;
-    if (call.rc != 0) {
-        virTestDiag("the destroy failed [%d]", call.code);
-        goto cleanup;
-    }
-    if (testQemuCheckState(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_DESTROYED) < 0)
-        goto cleanup;
+    TEST_ASSERT_MSG(call.rc == 0, "the destroy failed [%d]", call.code);
+    TEST_ASSERT_STATE(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_DESTROYED);
     ret = 0;
 
  cleanup:
@@ -441,37 +373,28 @@ testDestroyWindowQuery(const void *data G_GNUC_UNUSED)
     pid_t pid = 0;
     int ret = -1;
 
-    if (!dom)
-        return -1;
+    TEST_ASSERT_NONNULL(dom);
     pid = testQemuDomainPid(testRoot, "windowquery");
     before = testQemuStatusFile(testRoot, "windowquery");
 
     /* A destroyer's first steps. */
-    if ((destroyfd = qemuDomainBeginDestroy(driver, "windowquery")) < 0)
-        goto cleanup;
+    TEST_ASSERT_OK(destroyfd = qemuDomainBeginDestroy(driver, "windowquery"));
     kill(pid, SIGTERM);
-    if (!testProcessWaitGone(pid, 5000))
-        goto cleanup;
+    TEST_ASSERT(testProcessWaitGone(pid, 5000));
 
-    if (testQemuCheckState(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_DESTROYED) < 0 ||
-        virDomainIsActive(dom) != 0)
-        goto cleanup;
-    if (virDomainSuspend(dom) == 0 ||
-        testQemuCheckError(VIR_ERR_OPERATION_INVALID, VIR_FROM_QEMU,
-                           "Requested operation is not valid: domain is being destroyed") < 0)
-        goto cleanup;
+    TEST_ASSERT_STATE(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_DESTROYED);
+    TEST_ASSERT_EQ_INT(virDomainIsActive(dom), 0);
+    TEST_ASSERT_FAILS(virDomainSuspend(dom));
+    TEST_ASSERT_ERROR_FULL(VIR_ERR_OPERATION_INVALID, VIR_FROM_QEMU,
+                           "Requested operation is not valid: domain is being destroyed");
     after = testQemuStatusFile(testRoot, "windowquery");
-    if (STRNEQ_NULLABLE(before, after)) {
-        virTestDiag("the status file changed:\n%s", NULLSTR(after));
-        goto cleanup;
-    }
+    TEST_ASSERT_EQ_STR(after, before);
 
     /* The destroyer is gone without finishing. */
     virForceClose(&destroyfd);
-    if (testQemuCheckState(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_SHUTDOWN) < 0 ||
-        !testQemuNoRuntimeState(testRoot, "windowquery",
-                            "<domstatus state='shutoff' reason='shutdown' phase='inactive'/>\n"))
-        goto cleanup;
+    TEST_ASSERT_STATE(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_SHUTDOWN);
+    TEST_ASSERT(testQemuNoRuntimeState(testRoot, "windowquery",
+                                       "<domstatus state='shutoff' reason='shutdown' phase='inactive'/>\n"));
     ret = 0;
 
  cleanup:
@@ -480,12 +403,6 @@ testDestroyWindowQuery(const void *data G_GNUC_UNUSED)
     return ret;
 }
 
-
-#define DO_TEST(title, body, data) \
-    do { \
-        if (virTestRun(title, body, data) < 0) \
-            ret = -1; \
-    } while (0)
 
 static int
 mymain(void)
@@ -496,23 +413,23 @@ mymain(void)
                                             &testStubs)))
         return -1;
 
-    DO_TEST("qemuProcessKill NOWAIT sends SIGTERM and returns at once",
-            testKillNowait, NULL);
-    DO_TEST("qemuProcessKill NOWAIT|FORCE sends SIGKILL and returns at once",
-            testKillNowaitForce, NULL);
-    DO_TEST("qemuProcessKill of an inactive domain returns 0 at once",
-            testKillInactive, NULL);
-    DO_TEST("qemuProcessKill FORCE escalates after the term timeout only",
-            testKillForce, NULL);
-    DO_TEST("qemuProcessKill without FORCE fails after the graceful timeout",
-            testKillGraceful, NULL);
-    DO_TEST("qemuProcessKill of a process already gone returns 0 at once",
-            testKillGone, NULL);
-    DO_TEST("a job finding QEMU gone during a destroy leaves the stop to it",
-            testDestroyWindowJob, NULL);
-    DO_TEST("queries during a destroy show it destroyed and change nothing",
-            testDestroyWindowQuery, NULL);
-    DO_TEST("no domain and no process left behind", testQemuNoLeftovers, testConn);
+    ret |= virTestRun("qemuProcessKill NOWAIT sends SIGTERM and returns at once",
+                      testKillNowait, NULL);
+    ret |= virTestRun("qemuProcessKill NOWAIT|FORCE sends SIGKILL and returns at once",
+                      testKillNowaitForce, NULL);
+    ret |= virTestRun("qemuProcessKill of an inactive domain returns 0 at once",
+                      testKillInactive, NULL);
+    ret |= virTestRun("qemuProcessKill FORCE escalates after the term timeout only",
+                      testKillForce, NULL);
+    ret |= virTestRun("qemuProcessKill without FORCE fails after the graceful timeout",
+                      testKillGraceful, NULL);
+    ret |= virTestRun("qemuProcessKill of a process already gone returns 0 at once",
+                      testKillGone, NULL);
+    ret |= virTestRun("a job finding QEMU gone during a destroy leaves the stop to it",
+                      testDestroyWindowJob, NULL);
+    ret |= virTestRun("queries during a destroy show it destroyed and change nothing",
+                      testDestroyWindowQuery, NULL);
+    ret |= virTestRun("no domain and no process left behind", testQemuNoLeftovers, testConn);
 
     virConnectClose(testConn);
     return ret;

@@ -131,34 +131,6 @@ testStartFailTransient(const void *opaque)
 }
 
 
-typedef struct {
-    int count;
-    int events[8];
-    int details[8];
-} testEventLog;
-
-static int
-testLifecycleCallback(virConnectPtr conn G_GNUC_UNUSED,
-                      virDomainPtr dom G_GNUC_UNUSED,
-                      int event, int detail, void *opaque)
-{
-    testEventLog *log = opaque;
-
-    if (log->count < 8) {
-        log->events[log->count] = event;
-        log->details[log->count] = detail;
-    }
-    log->count++;
-    return 0;
-}
-
-
-static void
-testTick(int timer G_GNUC_UNUSED, void *opaque G_GNUC_UNUSED)
-{
-}
-
-
 /*
  * A guest that honours ACPI powers off after virDomainShutdown; QEMU
  * waits (-no-shutdown) until the driver notices, at the next state
@@ -172,14 +144,13 @@ testAcpiGuest(const void *data G_GNUC_UNUSED)
     gint64 deadline;
     int state = -1, reason = -1;
     int callback = -1;
-    int timer = -1;
     pid_t pid = 0;
     int ret = -1;
 
     TEST_ASSERT_NONNULL(dom);
     pid = testQemuDomainPid(testRoot, "acpiguest");
     callback = virConnectDomainEventRegisterAny(testConn, dom, VIR_DOMAIN_EVENT_ID_LIFECYCLE,
-                                                VIR_DOMAIN_EVENT_CALLBACK(testLifecycleCallback),
+                                                VIR_DOMAIN_EVENT_CALLBACK(testEventLogCallback),
                                                 &log, NULL);
     TEST_ASSERT_OK(callback);
 
@@ -200,30 +171,19 @@ testAcpiGuest(const void *data G_GNUC_UNUSED)
     TEST_ASSERT(testQemuNoRuntimeState(testRoot, "acpiguest",
                                        "<domstatus state='shutoff' reason='shutdown' phase='inactive'/>\n"));
 
-    timer = virEventAddTimeout(10, testTick, NULL, NULL);
-    deadline = g_get_monotonic_time() + 2 * G_USEC_PER_SEC;
-    while (log.count < 1 && g_get_monotonic_time() < deadline)
-        virEventRunDefaultImpl();
+    testEventLogWait(&log, 1, 2000);
     TEST_ASSERT_EQ_INT(log.count, 1);
     TEST_ASSERT_EQ_INT(log.events[0], VIR_DOMAIN_EVENT_STOPPED);
     TEST_ASSERT_EQ_INT(log.details[0], VIR_DOMAIN_EVENT_STOPPED_SHUTDOWN);
     ret = 0;
 
  cleanup:
-    if (timer >= 0)
-        virEventRemoveTimeout(timer);
     if (callback >= 0)
         virConnectDomainEventDeregisterAny(testConn, callback);
     testQemuCleanup(dom, pid);
     return ret;
 }
 
-
-#define DO_TEST(title, body, data) \
-    do { \
-        if (virTestRun(title, body, data) < 0) \
-            ret = -1; \
-    } while (0)
 
 static int
 mymain(void)
@@ -259,25 +219,25 @@ mymain(void)
                                             &testStubs)))
         return -1;
 
-    DO_TEST("dies in the handshake: create fails, nothing left",
-            testStartFailPersistent, &dieInHandshake);
-    DO_TEST("dies in the handshake: create XML fails, nothing left",
-            testStartFailTransient, &dieInHandshake);
-    DO_TEST("closes its monitor, then exits: create fails, nothing left",
-            testStartFailPersistent, &closeInHandshake);
-    DO_TEST("closes its monitor, then exits: create XML fails, nothing left",
-            testStartFailTransient, &closeInHandshake);
-    DO_TEST("exits at once: create fails, nothing left",
-            testStartFailPersistent, &exitAtOnce);
-    DO_TEST("exits at once: create XML fails, nothing left",
-            testStartFailTransient, &exitAtOnce);
-    DO_TEST("never answers QMP: create fails after start_timeout, nothing left",
-            testStartFailPersistent, &silent);
-    DO_TEST("never answers QMP: create XML fails, nothing left",
-            testStartFailTransient, &silent);
-    DO_TEST("a guest honouring ACPI powers off: shut off, reason shutdown",
-            testAcpiGuest, NULL);
-    DO_TEST("no domain and no process left behind", testQemuNoLeftovers, testConn);
+    ret |= virTestRun("dies in the handshake: create fails, nothing left",
+                      testStartFailPersistent, &dieInHandshake);
+    ret |= virTestRun("dies in the handshake: create XML fails, nothing left",
+                      testStartFailTransient, &dieInHandshake);
+    ret |= virTestRun("closes its monitor, then exits: create fails, nothing left",
+                      testStartFailPersistent, &closeInHandshake);
+    ret |= virTestRun("closes its monitor, then exits: create XML fails, nothing left",
+                      testStartFailTransient, &closeInHandshake);
+    ret |= virTestRun("exits at once: create fails, nothing left",
+                      testStartFailPersistent, &exitAtOnce);
+    ret |= virTestRun("exits at once: create XML fails, nothing left",
+                      testStartFailTransient, &exitAtOnce);
+    ret |= virTestRun("never answers QMP: create fails after start_timeout, nothing left",
+                      testStartFailPersistent, &silent);
+    ret |= virTestRun("never answers QMP: create XML fails, nothing left",
+                      testStartFailTransient, &silent);
+    ret |= virTestRun("a guest honouring ACPI powers off: shut off, reason shutdown",
+                      testAcpiGuest, NULL);
+    ret |= virTestRun("no domain and no process left behind", testQemuNoLeftovers, testConn);
 
     virConnectClose(testConn);
     return ret;

@@ -37,91 +37,87 @@ testNormalSession(const void *opaque G_GNUC_UNUSED)
     g_autofree char *pidText = NULL;
     g_autofree char *expectPid = NULL;
     int status = -1;
+    int ret = -1;
 
-    if (!stub || testStubConnect(stub) < 0 || !(greeting = testStubRead(stub)))
-        return -1;
+    TEST_ASSERT_NONNULL(stub);
+    TEST_ASSERT_OK(testStubConnect(stub));
+    TEST_ASSERT_NONNULL(greeting = testStubRead(stub));
 
-    if (testStubExpect(stub, "{\"execute\":\"query-status\"}",
-                       "{\"error\":{\"class\":\"CommandNotFound\",\"desc\":"
-                       "\"Expecting capabilities negotiation with 'qmp_capabilities'\"}}\n") < 0 ||
-        testStubExpect(stub, "{\"execute\":\"qmp_capabilities\",\"id\":\"libvirt-1\"}",
-                       "{\"return\":{},\"id\":\"libvirt-1\"}\n") < 0 ||
-        testStubExpect(stub, "{\"execute\":\"qmp_capabilities\"}",
-                       "{\"error\":{\"class\":\"CommandNotFound\",\"desc\":"
-                       "\"Capabilities negotiation is already complete, command ignored\"}}\n") < 0)
-        return -1;
+    TEST_ASSERT_OK(testStubExpect(stub, "{\"execute\":\"query-status\"}",
+                                  "{\"error\":{\"class\":\"CommandNotFound\",\"desc\":"
+                                  "\"Expecting capabilities negotiation with 'qmp_capabilities'\"}}\n"));
+    TEST_ASSERT_OK(testStubExpect(stub, "{\"execute\":\"qmp_capabilities\",\"id\":\"libvirt-1\"}",
+                                  "{\"return\":{},\"id\":\"libvirt-1\"}\n"));
+    TEST_ASSERT_OK(testStubExpect(stub, "{\"execute\":\"qmp_capabilities\"}",
+                                  "{\"error\":{\"class\":\"CommandNotFound\",\"desc\":"
+                                  "\"Capabilities negotiation is already complete, command ignored\"}}\n"));
 
-    if (testStubExpect(stub, "{\"execute\":\"query-status\",\"id\":{\"n\":[1]}}",
-                       "{\"return\":{\"status\":\"prelaunch\",\"singlestep\":false,"
-                       "\"running\":false},\"id\":{\"n\":[1]}}\n") < 0 ||
-        testStubExpect(stub, "{\"execute\":\"query-name\"}",
-                       "{\"return\":{\"name\":\"demo\"}}\n") < 0 ||
-        testStubExpect(stub, "{\"execute\":\"query-version\"}",
-                       "{\"return\":{\"qemu\":{\"micro\":0,\"minor\":2,\"major\":7},"
-                       "\"package\":\"qemu-stub\"}}\n") < 0 ||
-        testStubExpect(stub, "{\"execute\":\"query-kvm\"}",
-                       "{\"return\":{\"enabled\":false,\"present\":false}}\n") < 0)
-        return -1;
+    TEST_ASSERT_OK(testStubExpect(stub, "{\"execute\":\"query-status\",\"id\":{\"n\":[1]}}",
+                                  "{\"return\":{\"status\":\"prelaunch\",\"singlestep\":false,"
+                                  "\"running\":false},\"id\":{\"n\":[1]}}\n"));
+    TEST_ASSERT_OK(testStubExpect(stub, "{\"execute\":\"query-name\"}",
+                                  "{\"return\":{\"name\":\"demo\"}}\n"));
+    TEST_ASSERT_OK(testStubExpect(stub, "{\"execute\":\"query-version\"}",
+                                  "{\"return\":{\"qemu\":{\"micro\":0,\"minor\":2,\"major\":7},"
+                                  "\"package\":\"qemu-stub\"}}\n"));
+    TEST_ASSERT_OK(testStubExpect(stub, "{\"execute\":\"query-kvm\"}",
+                                  "{\"return\":{\"enabled\":false,\"present\":false}}\n"));
 
-    if (testStubExpect(stub, "{\"execute\":\"no-such-command\",\"id\":7}",
-                       "{\"error\":{\"class\":\"CommandNotFound\",\"desc\":"
-                       "\"The command no-such-command has not been found\"},\"id\":7}\n") < 0 ||
-        testStubExpect(stub, "[1]",
-                       "{\"error\":{\"class\":\"GenericError\",\"desc\":"
-                       "\"QMP input must be a JSON object\"}}\n") < 0 ||
-        testStubExpect(stub, "{\"foo\":1}",
-                       "{\"error\":{\"class\":\"GenericError\",\"desc\":"
-                       "\"QMP input member 'foo' is unexpected\"}}\n") < 0 ||
-        testStubExpect(stub, "{}",
-                       "{\"error\":{\"class\":\"GenericError\",\"desc\":"
-                       "\"QMP input lacks member 'execute'\"}}\n") < 0 ||
-        testStubExpect(stub, "{\"execute\":1}",
-                       "{\"error\":{\"class\":\"GenericError\",\"desc\":"
-                       "\"QMP input member 'execute' must be a string\"}}\n") < 0 ||
-        testStubExpect(stub, "{\"execute\":\"cont\",\"arguments\":[]}",
-                       "{\"error\":{\"class\":\"GenericError\",\"desc\":"
-                       "\"QMP input member 'arguments' must be an object\"}}\n") < 0)
-        return -1;
+    TEST_ASSERT_OK(testStubExpect(stub, "{\"execute\":\"no-such-command\",\"id\":7}",
+                                  "{\"error\":{\"class\":\"CommandNotFound\",\"desc\":"
+                                  "\"The command no-such-command has not been found\"},\"id\":7}\n"));
+    TEST_ASSERT_OK(testStubExpect(stub, "[1]",
+                                  "{\"error\":{\"class\":\"GenericError\",\"desc\":"
+                                  "\"QMP input must be a JSON object\"}}\n"));
+    TEST_ASSERT_OK(testStubExpect(stub, "{\"foo\":1}",
+                                  "{\"error\":{\"class\":\"GenericError\",\"desc\":"
+                                  "\"QMP input member 'foo' is unexpected\"}}\n"));
+    TEST_ASSERT_OK(testStubExpect(stub, "{}",
+                                  "{\"error\":{\"class\":\"GenericError\",\"desc\":"
+                                  "\"QMP input lacks member 'execute'\"}}\n"));
+    TEST_ASSERT_OK(testStubExpect(stub, "{\"execute\":1}",
+                                  "{\"error\":{\"class\":\"GenericError\",\"desc\":"
+                                  "\"QMP input member 'execute' must be a string\"}}\n"));
+    TEST_ASSERT_OK(testStubExpect(stub, "{\"execute\":\"cont\",\"arguments\":[]}",
+                                  "{\"error\":{\"class\":\"GenericError\",\"desc\":"
+                                  "\"QMP input member 'arguments' must be an object\"}}\n"));
 
     /* Events come before the reply, as QEMU sends them. */
-    if (testStubExpect(stub, "{\"execute\":\"cont\"}",
-                       "{\"event\":\"RESUME\"}\n{\"return\":{}}\n") < 0 ||
-        testStubExpect(stub, "{\"execute\":\"cont\"}", "{\"return\":{}}\n") < 0 ||
-        testStubExpect(stub, "{\"execute\":\"query-status\"}",
-                       "{\"return\":{\"status\":\"running\",\"singlestep\":false,"
-                       "\"running\":true}}\n") < 0 ||
-        testStubExpect(stub, "{\"execute\":\"stop\"}",
-                       "{\"event\":\"STOP\"}\n{\"return\":{}}\n") < 0 ||
-        testStubExpect(stub, "{\"execute\":\"query-status\"}",
-                       "{\"return\":{\"status\":\"paused\",\"singlestep\":false,"
-                       "\"running\":false}}\n") < 0 ||
-        testStubExpect(stub, "{\"execute\":\"system_powerdown\"}",
-                       "{\"event\":\"POWERDOWN\"}\n{\"return\":{}}\n") < 0)
-        return -1;
+    TEST_ASSERT_OK(testStubExpect(stub, "{\"execute\":\"cont\"}",
+                                  "{\"event\":\"RESUME\"}\n{\"return\":{}}\n"));
+    TEST_ASSERT_OK(testStubExpect(stub, "{\"execute\":\"cont\"}", "{\"return\":{}}\n"));
+    TEST_ASSERT_OK(testStubExpect(stub, "{\"execute\":\"query-status\"}",
+                                  "{\"return\":{\"status\":\"running\",\"singlestep\":false,"
+                                  "\"running\":true}}\n"));
+    TEST_ASSERT_OK(testStubExpect(stub, "{\"execute\":\"stop\"}",
+                                  "{\"event\":\"STOP\"}\n{\"return\":{}}\n"));
+    TEST_ASSERT_OK(testStubExpect(stub, "{\"execute\":\"query-status\"}",
+                                  "{\"return\":{\"status\":\"paused\",\"singlestep\":false,"
+                                  "\"running\":false}}\n"));
+    TEST_ASSERT_OK(testStubExpect(stub, "{\"execute\":\"system_powerdown\"}",
+                                  "{\"event\":\"POWERDOWN\"}\n{\"return\":{}}\n"));
 
     /* Two commands in one write, split JSON across writes. */
-    if (testStubExpect(stub, "{\"execute\":\"cont\"}{\"execute\":\"stop\"}",
-                       "{\"event\":\"RESUME\"}\n{\"return\":{}}\n") < 0 ||
-        testStubExpect(stub, "", "{\"event\":\"STOP\"}\n{\"return\":{}}\n") < 0)
-        return -1;
+    TEST_ASSERT_OK(testStubExpect(stub, "{\"execute\":\"cont\"}{\"execute\":\"stop\"}",
+                                  "{\"event\":\"RESUME\"}\n{\"return\":{}}\n"));
+    TEST_ASSERT_OK(testStubExpect(stub, "", "{\"event\":\"STOP\"}\n{\"return\":{}}\n"));
 
-    if (virFileReadAll(stub->pidfile, 64, &pidText) < 0)
-        return -1;
+    TEST_ASSERT_OK(virFileReadAll(stub->pidfile, 64, &pidText));
     expectPid = g_strdup_printf("%lld\n", (long long)stub->pid);
-    if (virTestCompareStrings(expectPid, pidText, "pid file") < 0)
-        return -1;
+    TEST_ASSERT_EQ_STR(pidText, expectPid);
 
-    if (testStubExpect(stub, "{\"execute\":\"quit\"}",
-                       "{\"event\":\"SHUTDOWN\",\"data\":{\"guest\":false,"
-                       "\"reason\":\"host-qmp-quit\"}}\n{\"return\":{}}\n") < 0)
-        return -1;
-    if (testStubWaitExit(stub, 5000, &status) != 1 || !WIFEXITED(status) ||
-        WEXITSTATUS(status) != 0)
-        return -1;
+    TEST_ASSERT_OK(testStubExpect(stub, "{\"execute\":\"quit\"}",
+                                  "{\"event\":\"SHUTDOWN\",\"data\":{\"guest\":false,"
+                                  "\"reason\":\"host-qmp-quit\"}}\n{\"return\":{}}\n"));
+    TEST_ASSERT_EQ_INT(testStubWaitExit(stub, 5000, &status), 1);
+    TEST_ASSERT_EXITED(status, 0);
     /* QEMU removes its pid file and monitor socket on the way out. */
-    if (virFileExists(stub->pidfile) || virFileExists(stub->sock))
-        return -1;
-    return 0;
+    TEST_ASSERT(!virFileExists(stub->pidfile));
+    TEST_ASSERT(!virFileExists(stub->sock));
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -134,41 +130,38 @@ testProbeLists(const void *opaque G_GNUC_UNUSED)
     g_autofree char *types = NULL;
     const char *cmd = "{\"execute\":\"query-machines\"}\r\n"
                       "{\"execute\":\"qom-list-types\"}\r\n";
+    int ret = -1;
 
-    if (!stub || testStubHandshake(stub) < 0)
-        return -1;
-    if (write(stub->mon, cmd, strlen(cmd)) != (ssize_t)strlen(cmd))
-        return -1;
-    if (!(reply = testStubRead(stub)))
-        return -1;
+    TEST_ASSERT_NONNULL(stub);
+    TEST_ASSERT_OK(testStubHandshake(stub));
+    TEST_ASSERT_EQ_INT(write(stub->mon, cmd, strlen(cmd)), strlen(cmd));
+    TEST_ASSERT_NONNULL(reply = testStubRead(stub));
     machines = testStubFormat(reply);
     g_clear_pointer(&reply, json_node_unref);
-    if (!(reply = testStubRead(stub)))
-        return -1;
+    TEST_ASSERT_NONNULL(reply = testStubRead(stub));
     types = testStubFormat(reply);
 
     /* Entries exactly as QEMU 7.2 lists them. */
-    if (!strstr(machines,
-                "{\"hotpluggable-cpus\":true,\"name\":\"pc-i440fx-7.2\","
-                "\"numa-mem-supported\":false,\"default-cpu-type\":\"qemu64-x86_64-cpu\","
-                "\"is-default\":true,\"cpu-max\":255,\"deprecated\":false,"
-                "\"default-ram-id\":\"pc.ram\",\"alias\":\"pc\"}") ||
-        !strstr(machines,
-                "{\"hotpluggable-cpus\":true,\"name\":\"pc-q35-7.2\","
-                "\"numa-mem-supported\":false,\"default-cpu-type\":\"qemu64-x86_64-cpu\","
-                "\"cpu-max\":288,\"deprecated\":false,"
-                "\"default-ram-id\":\"pc.ram\",\"alias\":\"q35\"}") ||
-        g_strstr_len(machines, -1, "\"is-default\"") !=
-        g_strrstr(machines, "\"is-default\"")) {
-        virTestDiag("machines: %s", machines);
-        return -1;
-    }
-    if (!strstr(types, "{\"name\":\"virtio-blk-pci\",\"parent\":\"virtio-blk-pci-base\"}") ||
-        !strstr(types, "{\"name\":\"pc-i440fx-7.2-machine\",\"parent\":\"generic-pc-machine\"}")) {
-        virTestDiag("types: %s", types);
-        return -1;
-    }
-    return 0;
+    TEST_ASSERT_STR_CONTAINS(machines,
+                             "{\"hotpluggable-cpus\":true,\"name\":\"pc-i440fx-7.2\","
+                             "\"numa-mem-supported\":false,\"default-cpu-type\":\"qemu64-x86_64-cpu\","
+                             "\"is-default\":true,\"cpu-max\":255,\"deprecated\":false,"
+                             "\"default-ram-id\":\"pc.ram\",\"alias\":\"pc\"}");
+    TEST_ASSERT_STR_CONTAINS(machines,
+                             "{\"hotpluggable-cpus\":true,\"name\":\"pc-q35-7.2\","
+                             "\"numa-mem-supported\":false,\"default-cpu-type\":\"qemu64-x86_64-cpu\","
+                             "\"cpu-max\":288,\"deprecated\":false,"
+                             "\"default-ram-id\":\"pc.ram\",\"alias\":\"q35\"}");
+    /* One default machine only. */
+    TEST_ASSERT_MSG(g_strstr_len(machines, -1, "\"is-default\"") ==
+                    g_strrstr(machines, "\"is-default\""),
+                    "two machines are the default: %s", machines);
+    TEST_ASSERT_STR_CONTAINS(types, "{\"name\":\"virtio-blk-pci\",\"parent\":\"virtio-blk-pci-base\"}");
+    TEST_ASSERT_STR_CONTAINS(types, "{\"name\":\"pc-i440fx-7.2-machine\",\"parent\":\"generic-pc-machine\"}");
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -176,31 +169,30 @@ static int
 testSigterm(const void *opaque G_GNUC_UNUSED)
 {
     g_autoptr(testStub) stub = testStubStart("qemu-stub", NULL);
-    g_autoptr(JsonNode) event = NULL;
     g_autofree char *text = NULL;
     g_autofree char *message = testStubTermMessage(SIGTERM);
     gint64 start;
     int status = -1;
+    int ret = -1;
 
-    if (!stub || testStubHandshake(stub) < 0)
-        return -1;
+    TEST_ASSERT_NONNULL(stub);
+    TEST_ASSERT_OK(testStubHandshake(stub));
     start = g_get_monotonic_time();
-    if (testStubSignal(stub, SIGTERM) < 0 ||
-        testStubWaitExit(stub, 5000, &status) != 1)
-        return -1;
-    if (g_get_monotonic_time() - start > 1000 * 1000 || !WIFEXITED(status) ||
-        WEXITSTATUS(status) != 0)
-        return -1;
-    if (!(event = testStubRead(stub)))
-        return -1;
-    json_object_remove_member(json_node_get_object(event), "timestamp");
-    text = testStubFormat(event);
-    if (virTestCompareStrings("{\"event\":\"SHUTDOWN\",\"data\":{\"guest\":false,"
-                              "\"reason\":\"host-signal\"}}", text, "event") < 0)
-        return -1;
-    if (!message || !testStubLogHas(stub, message))
-        return -1;
-    return virFileExists(stub->pidfile) || virFileExists(stub->sock) ? -1 : 0;
+    TEST_ASSERT_OK(testStubSignal(stub, SIGTERM));
+    TEST_ASSERT_EQ_INT(testStubWaitExit(stub, 5000, &status), 1);
+    TEST_ASSERT_CMP_INT(g_get_monotonic_time() - start, <=, 1000 * 1000);
+    TEST_ASSERT_EXITED(status, 0);
+    TEST_ASSERT_NONNULL(text = testStubReadEvent(stub));
+    TEST_ASSERT_EQ_STR(text, "{\"event\":\"SHUTDOWN\",\"data\":{\"guest\":false,"
+                             "\"reason\":\"host-signal\"}}");
+    TEST_ASSERT_NONNULL(message);
+    TEST_ASSERT(testStubLogHas(stub, message));
+    TEST_ASSERT(!virFileExists(stub->pidfile));
+    TEST_ASSERT(!virFileExists(stub->sock));
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -226,38 +218,38 @@ testProbeDaemon(const void *opaque G_GNUC_UNUSED)
     g_autofree char *pidText = NULL;
     unsigned long long start;
     int status = -1;
+    int ret = -1;
 
     daemon->pidfd = daemon->mon = -1;
     daemon->in = g_string_new(NULL);
     daemon->sock = g_strdup(qmp);
 
-    if (!stub || testStubWaitExit(stub, 5000, &status) != 1 ||
-        !WIFEXITED(status) || WEXITSTATUS(status) != 0)
-        return -1;
+    TEST_ASSERT_NONNULL(stub);
+    TEST_ASSERT_EQ_INT(testStubWaitExit(stub, 5000, &status), 1);
+    TEST_ASSERT_EXITED(status, 0);
     /* Ready when the parent exits: no retrying needed. */
-    if (virFileReadAll(pidfile, 64, &pidText) < 0)
-        return -1;
+    TEST_ASSERT_OK(virFileReadAll(pidfile, 64, &pidText));
     daemon->pid = g_ascii_strtoll(pidText, NULL, 10);
-    if (daemon->pid <= 0 || daemon->pid == getpid() ||
-        virProcessGetStartTime(daemon->pid, &start) < 0 ||
-        virProcessOpenPidfd(daemon->pid, start, &daemon->pidfd) != 1)
-        return -1;
-    if ((daemon->mon = testStubConnectPath(qmp, 0)) < 0)
-        return -1;
-    if (testStubHandshake(daemon) < 0)
-        return -1;
-    if (testStubExpect(daemon, "{\"execute\":\"query-kvm\"}",
-                       "{\"return\":{\"enabled\":false,\"present\":false}}\n") < 0 ||
-        testStubExpect(daemon, "{\"execute\":\"quit\"}",
-                       "{\"event\":\"SHUTDOWN\",\"data\":{\"guest\":false,"
-                       "\"reason\":\"host-qmp-quit\"}}\n{\"return\":{}}\n") < 0)
-        return -1;
-    if (testStubWaitExit(daemon, 5000, &status) != 1)
-        return -1;
+    TEST_ASSERT_CMP_INT(daemon->pid, >, 0);
+    TEST_ASSERT_NE_INT(daemon->pid, getpid());
+    TEST_ASSERT_OK(virProcessGetStartTime(daemon->pid, &start));
+    TEST_ASSERT_EQ_INT(virProcessOpenPidfd(daemon->pid, start, &daemon->pidfd), 1);
+    TEST_ASSERT_OK(daemon->mon = testStubConnectPath(qmp, 0));
+    TEST_ASSERT_OK(testStubHandshake(daemon));
+    TEST_ASSERT_OK(testStubExpect(daemon, "{\"execute\":\"query-kvm\"}",
+                                  "{\"return\":{\"enabled\":false,\"present\":false}}\n"));
+    TEST_ASSERT_OK(testStubExpect(daemon, "{\"execute\":\"quit\"}",
+                                  "{\"event\":\"SHUTDOWN\",\"data\":{\"guest\":false,"
+                                  "\"reason\":\"host-qmp-quit\"}}\n{\"return\":{}}\n"));
+    TEST_ASSERT_EQ_INT(testStubWaitExit(daemon, 5000, &status), 1);
     /* Reparented to us, so reaped by the wait: its real exit status. */
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-        return -1;
-    return virFileExists(pidfile) || virFileExists(qmp) ? -1 : 0;
+    TEST_ASSERT_EXITED(status, 0);
+    TEST_ASSERT(!virFileExists(pidfile));
+    TEST_ASSERT(!virFileExists(qmp));
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -276,46 +268,28 @@ testStartFail(const void *opaque)
     g_autoptr(GDir) dir = NULL;
     const char *name;
     int status = -1;
+    int ret = -1;
 
-    if (!stub || testStubWaitExit(stub, 5000, &status) != 1)
-        return -1;
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 1)
-        return -1;
-    if (virFileReadAll(stub->log, 4096, &log) < 0)
-        return -1;
-    if (virTestCompareStrings(data->message, log, "log") < 0)
-        return -1;
+    TEST_ASSERT_NONNULL(stub);
+    TEST_ASSERT_EQ_INT(testStubWaitExit(stub, 5000, &status), 1);
+    TEST_ASSERT_EXITED(status, 1);
+    TEST_ASSERT_OK(virFileReadAll(stub->log, 4096, &log));
+    TEST_ASSERT_EQ_STR(log, data->message);
     /* Nothing left behind but the log. */
-    if (!(dir = g_dir_open(stub->dir, 0, NULL)))
-        return -1;
-    while ((name = g_dir_read_name(dir))) {
-        if (!g_str_equal(name, "demo.log")) {
-            virTestDiag("left behind: %s", name);
-            return -1;
-        }
-    }
-    return 0;
+    TEST_ASSERT_NONNULL(dir = g_dir_open(stub->dir, 0, NULL));
+    while ((name = g_dir_read_name(dir)))
+        TEST_ASSERT_EQ_STR(name, "demo.log");
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
-
-static int
-testNoChildLeft(const void *opaque G_GNUC_UNUSED)
-{
-    return testNoChildren() ? 0 : -1;
-}
-
-
-#define DO_TEST(title, body) \
-    do { \
-        if (virTestRun(title, body, NULL) < 0) \
-            ret = -1; \
-    } while (0)
 
 #define DO_TEST_FAIL(title, msg, ...) \
     do { \
         static const testStartFailData d = { { __VA_ARGS__ }, msg }; \
-        if (virTestRun("start fails: " title, testStartFail, &d) < 0) \
-            ret = -1; \
+        ret |= virTestRun("start fails: " title, testStartFail, &d); \
     } while (0)
 
 #define LONG_NAME \
@@ -330,10 +304,10 @@ mymain(void)
     if (testStubSetup() < 0)
         return -1;
 
-    DO_TEST("qemu-stub speaks QMP and quits", testNormalSession);
-    DO_TEST("qemu-stub lists machines and types", testProbeLists);
-    DO_TEST("qemu-stub ends on SIGTERM like QEMU", testSigterm);
-    DO_TEST("qemu-stub probed with -qmp and -daemonize", testProbeDaemon);
+    ret |= virTestRun("qemu-stub speaks QMP and quits", testNormalSession, NULL);
+    ret |= virTestRun("qemu-stub lists machines and types", testProbeLists, NULL);
+    ret |= virTestRun("qemu-stub ends on SIGTERM like QEMU", testSigterm, NULL);
+    ret |= virTestRun("qemu-stub probed with -qmp and -daemonize", testProbeDaemon, NULL);
     DO_TEST_FAIL("option without its argument",
                  "qemu-system-x86_64: -pidfile: requires an argument\n",
                  "-S", "-pidfile");
@@ -361,7 +335,7 @@ mymain(void)
                  "qemu-system-x86_64: -qmp unix:/tmp/" LONG_NAME ",server=on,wait=off: "
                  "UNIX socket path '/tmp/" LONG_NAME "' is too long\n",
                  "-qmp", "unix:/tmp/" LONG_NAME ",server=on,wait=off");
-    DO_TEST("no child left behind", testNoChildLeft);
+    ret |= virTestRun("no child left behind", testNoChildLeft, NULL);
 
     return ret;
 }

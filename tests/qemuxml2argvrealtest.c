@@ -40,21 +40,7 @@
 
 #define VIR_FROM_THIS VIR_FROM_NONE
 
-#define TEST_CAPS "caps_7.2.0_x86_64.caps"
 #define TEST_TIMEOUT_MS 10000
-
-typedef enum {
-    TEST_FLAG_KVM = 1 << 0,
-    TEST_FLAG_NO_VNC_PORT = 1 << 1,
-    TEST_FLAG_NO_PREPARE = 1 << 2,
-    TEST_FLAG_CAPS_NO_RNG = 1 << 3,
-} testFlags;
-
-typedef struct {
-    const char *name;
-    bool fail;
-    unsigned int flags;
-} testInfo;
 
 static virQEMUCaps *testCaps;
 static int testNextVNCPort = 5990;
@@ -338,16 +324,20 @@ testCheckPCIDeviceQOM(qemuMonitor *mon, const virDomainDeviceInfo *info)
                                            info->addr.pci.bus, info->addr.pci.bus);
     g_autoptr(JsonNode) parent = testQOMGet(mon, path, "parent_bus");
     g_autoptr(JsonNode) addr = testQOMGet(mon, path, "addr");
+    int ret = -1;
 
-    if (!parent || !addr ||
-        STRNEQ_NULLABLE(json_node_get_string(parent), bus) ||
-        json_node_get_int(addr) != (info->addr.pci.slot << 3 | info->addr.pci.function)) {
-        virTestDiag("PCI device '%s' is not at bus %u slot 0x%x function %u",
-                    info->alias, info->addr.pci.bus, info->addr.pci.slot,
-                    info->addr.pci.function);
-        return -1;
-    }
-    return 0;
+    TEST_ASSERT_NONNULL(parent);
+    TEST_ASSERT_NONNULL(addr);
+    TEST_ASSERT_EQ_STR(json_node_get_string(parent), bus);
+    TEST_ASSERT_MSG(json_node_get_int(addr) ==
+                    (info->addr.pci.slot << 3 | info->addr.pci.function),
+                    "PCI device '%s' is at devfn 0x%llx, not slot 0x%x function %u",
+                    info->alias, (unsigned long long)json_node_get_int(addr),
+                    info->addr.pci.slot, info->addr.pci.function);
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -356,9 +346,13 @@ testCheckPCIDevice(GArray *devices, const virDomainDeviceInfo *info)
 {
     g_autofree char *bridge = info->addr.pci.bus ?
         g_strdup_printf("pci.%u", info->addr.pci.bus) : g_strdup("");
+    int ret = -1;
 
-    if (info->addr.pci.bus && info->alias)
-        return testCheckPCIDeviceQOM(testMon, info);
+    if (info->addr.pci.bus && info->alias) {
+        TEST_ASSERT_OK(testCheckPCIDeviceQOM(testMon, info));
+        ret = 0;
+        goto cleanup;
+    }
 
     for (guint i = 0; i < devices->len; i++) {
         testPCIDevice *d = &g_array_index(devices, testPCIDevice, i);
@@ -367,12 +361,16 @@ testCheckPCIDevice(GArray *devices, const virDomainDeviceInfo *info)
             json_object_get_int_member(d->dev, "slot") == info->addr.pci.slot &&
             json_object_get_int_member(d->dev, "function") == info->addr.pci.function &&
             (!info->alias ||
-             STREQ(json_object_get_string_member(d->dev, "qdev_id"), info->alias)))
-            return 0;
+             STREQ(json_object_get_string_member(d->dev, "qdev_id"), info->alias))) {
+            ret = 0;
+            goto cleanup;
+        }
     }
-    virTestDiag("no PCI device '%s' at bus %u slot 0x%x function %u", info->alias,
-                info->addr.pci.bus, info->addr.pci.slot, info->addr.pci.function);
-    return -1;
+    TEST_FAIL("no PCI device '%s' at bus %u slot 0x%x function %u", info->alias,
+              info->addr.pci.bus, info->addr.pci.slot, info->addr.pci.function);
+
+ cleanup:
+    return ret;
 }
 
 
@@ -380,11 +378,11 @@ static int
 testCheckPCI(const virDomainDef *def, JsonNode *pci)
 {
     g_autoptr(GArray) devices = testPCIDevices(pci);
+    int ret = -1;
 
     for (size_t i = 0; i < def->ndisks; i++) {
-        if (def->disks[i]->bus == VIR_DOMAIN_DISK_BUS_VIRTIO &&
-            testCheckPCIDevice(devices, &def->disks[i]->info) < 0)
-            return -1;
+        if (def->disks[i]->bus == VIR_DOMAIN_DISK_BUS_VIRTIO)
+            TEST_ASSERT_OK(testCheckPCIDevice(devices, &def->disks[i]->info));
     }
     for (size_t i = 0; i < def->ncontrollers; i++) {
         const virDomainControllerDef *ctrl = def->controllers[i];
@@ -400,36 +398,29 @@ testCheckPCI(const virDomainDef *def, JsonNode *pci)
                 (ctrl->type == VIR_DOMAIN_CONTROLLER_TYPE_SATA && ctrl->idx == 0 &&
                  virDomainDefIsQ35(def)))
                 where.alias = NULL;
-            if (testCheckPCIDevice(devices, &where) < 0)
-                return -1;
+            TEST_ASSERT_OK(testCheckPCIDevice(devices, &where));
         }
     }
-    for (size_t i = 0; i < def->nnets; i++) {
-        if (testCheckPCIDevice(devices, &def->nets[i]->info) < 0)
-            return -1;
-    }
+    for (size_t i = 0; i < def->nnets; i++)
+        TEST_ASSERT_OK(testCheckPCIDevice(devices, &def->nets[i]->info));
     for (size_t i = 0; i < def->nvideos; i++) {
-        if (def->videos[i]->type != VIR_DOMAIN_VIDEO_TYPE_NONE &&
-            testCheckPCIDevice(devices, &def->videos[i]->info) < 0)
-            return -1;
+        if (def->videos[i]->type != VIR_DOMAIN_VIDEO_TYPE_NONE)
+            TEST_ASSERT_OK(testCheckPCIDevice(devices, &def->videos[i]->info));
     }
     if (def->memballoon &&
-        def->memballoon->model == VIR_DOMAIN_MEMBALLOON_MODEL_VIRTIO &&
-        testCheckPCIDevice(devices, &def->memballoon->info) < 0)
-        return -1;
-    for (size_t i = 0; i < def->nrngs; i++) {
-        if (testCheckPCIDevice(devices, &def->rngs[i]->info) < 0)
-            return -1;
-    }
-    for (size_t i = 0; i < def->nsounds; i++) {
-        if (testCheckPCIDevice(devices, &def->sounds[i]->info) < 0)
-            return -1;
-    }
+        def->memballoon->model == VIR_DOMAIN_MEMBALLOON_MODEL_VIRTIO)
+        TEST_ASSERT_OK(testCheckPCIDevice(devices, &def->memballoon->info));
+    for (size_t i = 0; i < def->nrngs; i++)
+        TEST_ASSERT_OK(testCheckPCIDevice(devices, &def->rngs[i]->info));
+    for (size_t i = 0; i < def->nsounds; i++)
+        TEST_ASSERT_OK(testCheckPCIDevice(devices, &def->sounds[i]->info));
     if (def->watchdog &&
-        def->watchdog->info.type == VIR_DOMAIN_DEVICE_ADDRESS_TYPE_PCI &&
-        testCheckPCIDevice(devices, &def->watchdog->info) < 0)
-        return -1;
-    return 0;
+        def->watchdog->info.type == VIR_DOMAIN_DEVICE_ADDRESS_TYPE_PCI)
+        TEST_ASSERT_OK(testCheckPCIDevice(devices, &def->watchdog->info));
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -437,6 +428,7 @@ static int
 testCheckBlock(const virDomainDef *def, JsonNode *block)
 {
     JsonArray *list = json_node_get_array(block);
+    int ret = -1;
 
     for (size_t d = 0; d < def->ndisks; d++) {
         const virDomainDiskDef *disk = def->disks[d];
@@ -455,29 +447,24 @@ testCheckBlock(const virDomainDef *def, JsonNode *block)
             inserted = json_object_has_member(dev, "inserted") ?
                        json_object_get_object_member(dev, "inserted") : NULL;
             if (!disk->src) {
-                if (inserted) {
-                    virTestDiag("empty drive '%s' has a medium", disk->dst);
-                    return -1;
-                }
+                TEST_ASSERT_MSG(!inserted, "empty drive '%s' has a medium", disk->dst);
                 continue;
             }
-            if (!inserted ||
-                STRNEQ(json_object_get_string_member(inserted, "file"), disk->src) ||
-                json_object_get_boolean_member(inserted, "ro") != disk->readonly ||
-                STRNEQ(json_object_get_string_member(inserted, "drv"),
-                       disk->format == VIR_STORAGE_FILE_QCOW2 ? "qcow2" : "raw")) {
-                virTestDiag("disk '%s' does not have the image, format and read-only state asked for",
-                            disk->dst);
-                return -1;
-            }
+            TEST_ASSERT_MSG(inserted, "disk '%s' has no medium", disk->dst);
+            TEST_ASSERT_EQ_STR(json_object_get_string_member(inserted, "file"), disk->src);
+            TEST_ASSERT_MSG(json_object_get_boolean_member(inserted, "ro") == disk->readonly,
+                            "disk '%s' is not %s", disk->dst,
+                            disk->readonly ? "read-only" : "writable");
+            TEST_ASSERT_EQ_STR(json_object_get_string_member(inserted, "drv"),
+                               disk->format == VIR_STORAGE_FILE_QCOW2 ? "qcow2" : "raw");
         }
-        if (!found) {
-            virTestDiag("no block device for disk '%s' (%s)", disk->dst,
+        TEST_ASSERT_MSG(found, "no block device for disk '%s' (%s)", disk->dst,
                         disk->info.alias);
-            return -1;
-        }
     }
-    return 0;
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -486,6 +473,7 @@ testCheckChardev(const virDomainDef *def, JsonNode *chardev)
 {
     JsonArray *list = json_node_get_array(chardev);
     g_autoptr(GPtrArray) wanted = g_ptr_array_new_with_free_func(g_free);
+    int ret = -1;
 
     g_ptr_array_add(wanted, g_strdup("charmonitor"));
     for (size_t i = 0; i < def->nserials; i++)
@@ -505,12 +493,12 @@ testCheckChardev(const virDomainDef *def, JsonNode *chardev)
             if (STREQ(json_object_get_string_member(dev, "label"), label))
                 found = true;
         }
-        if (!found) {
-            virTestDiag("no chardev '%s'", label);
-            return -1;
-        }
+        TEST_ASSERT_MSG(found, "no chardev '%s'", label);
     }
-    return 0;
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -543,12 +531,6 @@ static const char *const testIgnoredKeys[] = {
 };
 
 
-static gint
-testCompareStrings(gconstpointer a, gconstpointer b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 
 /*
  * One canonical text per answer: object members sorted, ignored keys
@@ -570,7 +552,7 @@ testCanonical(JsonNode *node, const char *key, int indent)
             if (!g_strv_contains(testIgnoredKeys, l->data))
                 g_ptr_array_add(names, l->data);
         }
-        g_ptr_array_sort(names, testCompareStrings);
+        g_ptr_array_sort(names, testArgvCompareStringPtrs);
         g_string_append(out, "{\n");
         for (guint i = 0; i < names->len; i++) {
             const char *name = g_ptr_array_index(names, i);
@@ -590,7 +572,7 @@ testCanonical(JsonNode *node, const char *key, int indent)
         for (guint i = 0; i < json_array_get_length(arr); i++)
             g_ptr_array_add(items, testCanonical(json_array_get_element(arr, i),
                                                  NULL, indent + 1));
-        g_ptr_array_sort(items, testCompareStrings);
+        g_ptr_array_sort(items, testArgvCompareStringPtrs);
         g_string_append(out, "[\n");
         for (guint i = 0; i < items->len; i++)
             g_string_append_printf(out, "%*s%s\n", (indent + 1) * 2, "",
@@ -648,26 +630,27 @@ testShowDifference(const char *expect, const char *actual)
 static int
 testCompareUpstream(const char *name, const char *query, JsonNode *ours)
 {
-    g_autofree char *path = g_strdup_printf("%s/qemuxml2argvdata/%s.upstream.json",
-                                            virTestSrcDir(), name);
+    g_autofree char *path = testArgvDataPath(name, "upstream.json");
     g_autoptr(JsonParser) parser = json_parser_new();
     g_autofree char *expect = NULL;
     g_autofree char *actual = NULL;
     JsonObject *root;
+    int ret = -1;
 
-    if (!json_parser_load_from_file(parser, path, NULL) ||
-        !(root = json_node_get_object(json_parser_get_root(parser))) ||
-        !json_object_has_member(root, query)) {
-        virTestDiag("cannot read %s from %s", query, path);
-        return -1;
-    }
+    TEST_ASSERT_MSG(json_parser_load_from_file(parser, path, NULL) &&
+                    (root = json_node_get_object(json_parser_get_root(parser))) &&
+                    json_object_has_member(root, query),
+                    "cannot read %s from %s", query, path);
     expect = testCanonical(json_object_get_member(root, query), NULL, 0);
     actual = testCanonical(ours, NULL, 0);
-    if (STREQ(expect, actual))
-        return 0;
-    virTestDiag("%s differs from upstream's guest", query);
-    testShowDifference(expect, actual);
-    return -1;
+    if (STRNEQ(expect, actual))
+        testShowDifference(expect, actual);
+    TEST_ASSERT_MSG(STREQ(expect, actual), "%s differs from upstream's guest (above)",
+                    query);
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -741,7 +724,7 @@ testShowLog(const char *dir)
 
 
 static int
-testRunQEMU(const testInfo *info, const virDomainDef *def,
+testRunQEMU(const testArgvInfo *info, const virDomainDef *def,
             const testResources *res, const virQEMUCaps *caps)
 {
     g_autofree char *monitor = g_strdup_printf("%s/monitor.sock", res->dir);
@@ -756,55 +739,39 @@ testRunQEMU(const testInfo *info, const virDomainDef *def,
     g_autoptr(GError) gerr = NULL;
     static const char *const queries[] = { "query-pci", "query-block", "query-chardev" };
     JsonNode *answers[G_N_ELEMENTS(queries)] = { 0 };
-    g_autofree char *recording = g_strdup_printf("%s/qemuxml2argvdata/%s.upstream.json",
-                                                 virTestSrcDir(), info->name);
+    g_autofree char *recording = testArgvDataPath(info->name, "upstream.json");
     qemuMonitor *mon = NULL;
     VIR_AUTOCLOSE pidfd = -1;
     int ret = -1;
 
-    if (!(argv = qemuBuildCommandLine(def, caps, &paths, 0)))
-        return -1;
+    TEST_ASSERT_NONNULL(argv = qemuBuildCommandLine(def, caps, &paths, 0));
     launcher = g_subprocess_launcher_new(G_SUBPROCESS_FLAGS_STDIN_INHERIT);
     g_subprocess_launcher_set_stdout_file_path(launcher, log);
     g_subprocess_launcher_set_stderr_file_path(launcher, log);
     g_subprocess_launcher_setenv(launcher, "LC_ALL", "C", TRUE);
     g_subprocess_launcher_set_child_setup(launcher, testChildSetup, NULL, NULL);
-    if (testPassTaps(launcher, def, tapfds) < 0)
-        return -1;
-    if (!(proc = g_subprocess_launcher_spawnv(launcher, (const char *const *)argv,
-                                              &gerr))) {
-        virTestDiag("cannot start %s: %s", argv[0], gerr->message);
-        return -1;
-    }
+    TEST_ASSERT_OK(testPassTaps(launcher, def, tapfds));
+    proc = g_subprocess_launcher_spawnv(launcher, (const char *const *)argv, &gerr);
+    TEST_ASSERT_MSG(proc, "cannot start %s: %s", argv[0], gerr->message);
     pidfd = syscall(SYS_pidfd_open, atoi(g_subprocess_get_identifier(proc)), 0);
 
     if (!(mon = qemuMonitorOpen(monitor, pidfd, TEST_TIMEOUT_MS, NULL, NULL))) {
-        virTestDiag("cannot open the monitor: %s", virGetLastErrorMessage());
         testShowLog(res->dir);
         g_subprocess_force_exit(proc);
-        g_subprocess_wait(proc, NULL, NULL);
-        return -1;
+        TEST_FAIL("cannot open the monitor: %s", virGetLastErrorMessage());
     }
 
-    for (size_t q = 0; q < G_N_ELEMENTS(queries); q++) {
-        if (!(answers[q] = testQuery(mon, queries[q])))
-            goto cleanup;
-    }
+    for (size_t q = 0; q < G_N_ELEMENTS(queries); q++)
+        TEST_ASSERT_NONNULL(answers[q] = testQuery(mon, queries[q]));
     testMon = mon;
-    if (testCheckPCI(def, answers[0]) < 0 ||
-        testCheckBlock(def, answers[1]) < 0 ||
-        testCheckChardev(def, answers[2]) < 0)
-        goto cleanup;
-    if (virFileExists(recording)) {
-        for (size_t q = 0; q < G_N_ELEMENTS(queries); q++) {
-            if (testCompareUpstream(info->name, queries[q], answers[q]) < 0)
-                goto cleanup;
-        }
-    } else {
-        virTestDiag("%s has no recording of upstream's guest: run tests/record-upstream %s",
+    TEST_ASSERT_OK(testCheckPCI(def, answers[0]));
+    TEST_ASSERT_OK(testCheckBlock(def, answers[1]));
+    TEST_ASSERT_OK(testCheckChardev(def, answers[2]));
+    TEST_ASSERT_MSG(virFileExists(recording),
+                    "%s has no recording of upstream's guest: run tests/record-upstream %s",
                     info->name, info->name);
-        goto cleanup;
-    }
+    for (size_t q = 0; q < G_N_ELEMENTS(queries); q++)
+        TEST_ASSERT_OK(testCompareUpstream(info->name, queries[q], answers[q]));
     ret = 0;
 
  cleanup:
@@ -812,10 +779,17 @@ testRunQEMU(const testInfo *info, const virDomainDef *def,
         if (answers[q])
             json_node_unref(answers[q]);
     }
-    if (qemuMonitorQuit(mon) < 0)
-        virResetLastError();
-    qemuMonitorClose(mon);
-    testReap(proc);
+    if (mon) {
+        if (qemuMonitorQuit(mon) < 0)
+            virResetLastError();
+        qemuMonitorClose(mon);
+    }
+    if (proc) {
+        if (mon)
+            testReap(proc);
+        else
+            g_subprocess_wait(proc, NULL, NULL);
+    }
     return ret;
 }
 
@@ -823,13 +797,13 @@ testRunQEMU(const testInfo *info, const virDomainDef *def,
 static int
 testRealQEMU(const void *opaque)
 {
-    const testInfo *info = opaque;
-    g_autofree char *xmlPath = g_strdup_printf("%s/qemuxml2argvdata/%s.xml",
-                                               virTestSrcDir(), info->name);
+    const testArgvInfo *info = opaque;
+    g_autofree char *xmlPath = testArgvDataPath(info->name, "xml");
     g_autofree char *xml = NULL;
     g_autoptr(virDomainDef) def = NULL;
     g_autoptr(virQEMUCaps) caps = virQEMUCapsCopy(testCaps);
     g_auto(testResources) res = { 0 };
+    int ret = -1;
 
     caps->kvmSupported = !!(info->flags & TEST_FLAG_KVM);
     if (caps->kvmSupported && !virQEMUCapsKVMUsable())
@@ -837,20 +811,23 @@ testRealQEMU(const void *opaque)
     res.dir = virTestMakeTempDir("realqemu");
     res.listeners = g_ptr_array_new();
 
-    if (virTestLoadFile(xmlPath, &xml) < 0 ||
-        !(def = virDomainDefParseString(xml, VIR_DOMAIN_DEF_PARSE_INACTIVE)) ||
-        testRewriteResources(def, &res) < 0 ||
-        qemuDomainPrepareDef(def, caps) < 0 ||
-        qemuFirmwareFillDomain(def, (const char *const *)testFirmwareDirs,
-                               res.dir) < 0 ||
-        qemuFirmwareCreateNvram(def) < 0)
-        return -1;
+    TEST_ASSERT_OK(virTestLoadFile(xmlPath, &xml));
+    TEST_ASSERT_NONNULL(def = virDomainDefParseString(xml, VIR_DOMAIN_DEF_PARSE_INACTIVE));
+    TEST_ASSERT_OK(testRewriteResources(def, &res));
+    TEST_ASSERT_OK(qemuDomainPrepareDef(def, caps));
+    TEST_ASSERT_OK(qemuFirmwareFillDomain(def, (const char *const *)testFirmwareDirs,
+                                          res.dir));
+    TEST_ASSERT_OK(qemuFirmwareCreateNvram(def));
     testNameChannelSockets(def, &res);
-    return testRunQEMU(info, def, &res, caps);
+    TEST_ASSERT_OK(testRunQEMU(info, def, &res, caps));
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
-static const testInfo tests[] = {
+static const testArgvInfo tests[] = {
 #define DO_TEST_FULL(n, f, fl) { .name = n, .fail = f, .flags = fl },
 #define DO_TEST(n) DO_TEST_FULL(n, false, 0)
 #define DO_TEST_FLAGS(n, fl) DO_TEST_FULL(n, false, fl)
@@ -868,16 +845,12 @@ static const testInfo tests[] = {
 static int
 mymain(void)
 {
-    g_autofree char *capsPath = g_strdup_printf("%s/qemucapabilitiesdata/%s",
-                                                virTestSrcDir(), TEST_CAPS);
-    g_autofree char *capsText = NULL;
     int ret = 0;
 
     if (!virFileIsExecutable("/usr/bin/qemu-system-x86_64"))
         return EXIT_AM_SKIP;
-    if (virTestLoadFile(capsPath, &capsText) < 0 ||
-        !(testCaps = virQEMUCapsParse(capsText, capsPath)))
-        return -1;
+    if (!(testCaps = testCapsLoadFixture()))
+        return EXIT_FAILURE;
     testFirmwareDirs[0] = g_strdup_printf("%s/qemufirmwaredata", virTestSrcDir());
 
     for (size_t i = 0; i < G_N_ELEMENTS(tests); i++) {

@@ -37,53 +37,19 @@
 
 #define VIR_FROM_THIS VIR_FROM_NONE
 
-#define TEST_CAPS "caps_7.2.0_x86_64.caps"
 #define TEST_ROOT "/var/lib/test/run"
 #define TEST_RANDOM_SEED 20230113
-
-typedef enum {
-    /* The emulator can use KVM (the fixture says it cannot). */
-    TEST_FLAG_KVM = 1 << 0,
-    /* Leave autoport VNC displays without a reserved port, as a
-     * driver that forgot to reserve one would. */
-    TEST_FLAG_NO_VNC_PORT = 1 << 1,
-    /* Build from the XML without qemuDomainPrepareDef, as a driver
-     * that forgot it would. */
-    TEST_FLAG_NO_PREPARE = 1 << 2,
-    /* The emulator was built without virtio-rng-pci. */
-    TEST_FLAG_CAPS_NO_RNG = 1 << 3,
-} testFlags;
-
-typedef struct {
-    const char *name;
-    bool fail;
-    unsigned int flags;
-} testInfo;
 
 static virQEMUCaps *testCaps;
 /* Firmware descriptors: tests/qemufirmwaredata, not the host's. */
 static char *testFirmwareDirs[2];
 
 
-static gint
-testCompareStringPtrs(gconstpointer a, gconstpointer b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-
-static char *
-testDataPath(const char *name, const char *ext)
-{
-    return g_strdup_printf("%s/qemuxml2argvdata/%s.%s", virTestSrcDir(), name,
-                           ext);
-}
-
 
 /* What the driver does between parsing and building: prepare the
  * definition and reserve ports for autoport displays. */
 static virDomainDef *
-testPrepare(const char *xml, unsigned int parseFlags, const testInfo *info,
+testPrepare(const char *xml, unsigned int parseFlags, const testArgvInfo *info,
             const virQEMUCaps *caps)
 {
     g_autoptr(virDomainDef) def = NULL;
@@ -132,19 +98,21 @@ testBuild(const virDomainDef *def, const virQEMUCaps *caps, const char *name)
 
 
 static int
-testCompareError(const testInfo *info)
+testCompareError(const testArgvInfo *info)
 {
-    g_autofree char *errPath = testDataPath(info->name, "err");
+    g_autofree char *errPath = testArgvDataPath(info->name, "err");
     g_autofree char *actual = NULL;
     virErrorPtr err = virGetLastError();
+    int ret = -1;
 
-    if (!err) {
-        virTestDiag("%s failed without reporting an error", info->name);
-        return -1;
-    }
+    TEST_ASSERT_MSG(err, "%s failed without reporting an error", info->name);
     actual = g_strdup_printf("code=%d domain=%d\n%s\n", err->code,
                              err->domain, NULLSTR(err->message));
-    return virTestCompareToFile(actual, errPath);
+    TEST_ASSERT_OK(virTestCompareToFile(actual, errPath));
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -183,7 +151,7 @@ testAddressesByAlias(const char *xml, const char *what)
                 }
             }
         }
-        g_ptr_array_sort(attrs, testCompareStringPtrs);
+        g_ptr_array_sort(attrs, testArgvCompareStringPtrs);
         g_ptr_array_add(attrs, NULL);
         addr = attrs->len > 1 ? g_strjoinv(" ", (char **)attrs->pdata) : g_strdup("none");
         g_hash_table_insert(map, g_strdup_printf("<%s> %s", dev->name, alias), addr);
@@ -222,40 +190,41 @@ testAddressesContained(GHashTable *a, GHashTable *b, const char *aName,
 
 
 static int
-testCompareLiveAddresses(const testInfo *info, const char *liveXML)
+testCompareLiveAddresses(const testArgvInfo *info, const char *liveXML)
 {
-    g_autofree char *path = testDataPath(info->name, "upstream.json");
+    g_autofree char *path = testArgvDataPath(info->name, "upstream.json");
     g_autoptr(JsonParser) parser = json_parser_new();
     g_autoptr(GHashTable) ours = NULL;
     g_autoptr(GHashTable) theirs = NULL;
     JsonObject *root;
     const char *upstreamXML;
+    int ret = -1;
 
-    if (!json_parser_load_from_file(parser, path, NULL) ||
-        !JSON_NODE_HOLDS_OBJECT(json_parser_get_root(parser)) ||
-        !(root = json_node_get_object(json_parser_get_root(parser))) ||
-        !(upstreamXML = json_object_get_string_member_with_default(root, "live-xml",
-                                                                   NULL))) {
-        virTestDiag("%s has no live XML of upstream's guest: run tests/record-upstream %s",
+    TEST_ASSERT_MSG(json_parser_load_from_file(parser, path, NULL) &&
+                    JSON_NODE_HOLDS_OBJECT(json_parser_get_root(parser)) &&
+                    (root = json_node_get_object(json_parser_get_root(parser))) &&
+                    (upstreamXML = json_object_get_string_member_with_default(root, "live-xml",
+                                                                              NULL)),
+                    "%s has no live XML of upstream's guest: run tests/record-upstream %s",
                     path, info->name);
-        return -1;
-    }
-    if (!(ours = testAddressesByAlias(liveXML, "our live XML")) ||
-        !(theirs = testAddressesByAlias(upstreamXML, "upstream's live XML")))
-        return -1;
-    if (testAddressesContained(theirs, ours, "upstream", "ours") < 0 ||
-        testAddressesContained(ours, theirs, "ours", "upstream") < 0)
-        return -1;
-    return 0;
+    TEST_ASSERT_NONNULL(ours = testAddressesByAlias(liveXML, "our live XML"));
+    TEST_ASSERT_NONNULL(theirs = testAddressesByAlias(upstreamXML, "upstream's live XML"));
+    /* Both ways: each lists every device it finds out of place. */
+    TEST_ASSERT_OK(testAddressesContained(theirs, ours, "upstream", "ours"));
+    TEST_ASSERT_OK(testAddressesContained(ours, theirs, "ours", "upstream"));
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
 static int
 testCompareXMLToArgv(const void *opaque)
 {
-    const testInfo *info = opaque;
-    g_autofree char *xmlPath = testDataPath(info->name, "xml");
-    g_autofree char *argsPath = testDataPath(info->name, "args");
+    const testArgvInfo *info = opaque;
+    g_autofree char *xmlPath = testArgvDataPath(info->name, "xml");
+    g_autofree char *argsPath = testArgvDataPath(info->name, "args");
     g_autofree char *xml = NULL;
     g_autofree char *actual = NULL;
     g_autofree char *liveXML = NULL;
@@ -263,13 +232,13 @@ testCompareXMLToArgv(const void *opaque)
     g_autoptr(virDomainDef) def = NULL;
     g_autoptr(virDomainDef) liveDef = NULL;
     g_autoptr(virQEMUCaps) caps = virQEMUCapsCopy(testCaps);
+    int ret = -1;
 
     /* Whether KVM is usable is the case's choice, not the fixture's. */
     caps->kvmSupported = !!(info->flags & TEST_FLAG_KVM);
     if (info->flags & TEST_FLAG_CAPS_NO_RNG)
         g_hash_table_remove(caps->types, "virtio-rng-pci");
-    if (virTestLoadFile(xmlPath, &xml) < 0)
-        return -1;
+    TEST_ASSERT_OK(virTestLoadFile(xmlPath, &xml));
 
     /* Generated UUIDs and MAC addresses come from glib's generator:
      * a fixed seed keeps them, and the golden files, stable. */
@@ -279,33 +248,29 @@ testCompareXMLToArgv(const void *opaque)
         actual = testBuild(def, caps, info->name);
 
     if (info->fail) {
-        if (actual) {
-            virTestDiag("%s was expected to fail, but gave:\n%s", info->name,
-                        actual);
-            return -1;
-        }
-        return testCompareError(info);
+        TEST_ASSERT_MSG(!actual, "%s was expected to fail, but gave:\n%s",
+                        info->name, actual);
+        TEST_ASSERT_OK(testCompareError(info));
+        ret = 0;
+        goto cleanup;
     }
-    if (!actual) {
-        virTestDiag("%s failed: %s", info->name, virGetLastErrorMessage());
-        return -1;
-    }
-    if (virTestCompareToFile(actual, argsPath) < 0)
-        return -1;
+    TEST_ASSERT_NONNULL(actual);
+    TEST_ASSERT_OK(virTestCompareToFile(actual, argsPath));
 
     /* The live definition, with what the driver wrote into it, must
      * give the same command line. */
-    if (!(liveXML = virDomainDefFormat(def, 0)) ||
-        !(liveDef = testPrepare(liveXML, VIR_DOMAIN_DEF_PARSE_STATUS, info,
-                                caps)) ||
-        !(again = testBuild(liveDef, caps, info->name))) {
-        virTestDiag("%s: the live XML does not build: %s\n%s", info->name,
-                    virGetLastErrorMessage(), NULLSTR(liveXML));
-        return -1;
-    }
-    if (virTestCompareStrings(actual, again, "argv from the live XML") < 0)
-        return -1;
-    return testCompareLiveAddresses(info, liveXML);
+    TEST_ASSERT_NONNULL(liveXML = virDomainDefFormat(def, 0));
+    TEST_ASSERT_MSG((liveDef = testPrepare(liveXML, VIR_DOMAIN_DEF_PARSE_STATUS,
+                                           info, caps)) &&
+                    (again = testBuild(liveDef, caps, info->name)),
+                    "%s: the live XML does not build: %s\n%s", info->name,
+                    virGetLastErrorMessage(), liveXML);
+    TEST_ASSERT_EQ_STR(again, actual);
+    TEST_ASSERT_OK(testCompareLiveAddresses(info, liveXML));
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -314,45 +279,15 @@ static int
 testCheckOrphans(const void *opaque)
 {
     GHashTable *names = (GHashTable *)opaque;
-    g_autofree char *dir = g_strdup_printf("%s/qemuxml2argvdata", virTestSrcDir());
-    g_autoptr(GDir) d = g_dir_open(dir, 0, NULL);
-    const char *file;
-    int ret = 0;
+    static const char *const suffixes[] = {
+        ".xml", ".args", ".upstream.json", ".err", NULL,
+    };
+    int ret = -1;
 
-    if (!d)
-        return -1;
-    while ((file = g_dir_read_name(d))) {
-        const char *dot = strchr(file, '.');
-        g_autofree char *base = NULL;
-        const testInfo *info;
+    TEST_ASSERT_OK(virTestCheckDataFiles("qemuxml2argvdata", suffixes, false, names));
+    ret = 0;
 
-        if (!dot) {
-            virTestDiag("unexpected file %s", file);
-            ret = -1;
-            continue;
-        }
-        base = g_strndup(file, dot - file);
-        info = g_hash_table_lookup(names, base);
-        if (!info) {
-            virTestDiag("orphaned file %s: no DO_TEST line for '%s'", file, base);
-            ret = -1;
-        } else if (STREQ(dot, ".xml")) {
-            continue;
-        } else if (STREQ(dot, ".args") || STREQ(dot, ".upstream.json")) {
-            if (info->fail) {
-                virTestDiag("%s belongs to a failure case", file);
-                ret = -1;
-            }
-        } else if (STREQ(dot, ".err")) {
-            if (!info->fail) {
-                virTestDiag("%s belongs to a success case", file);
-                ret = -1;
-            }
-        } else {
-            virTestDiag("unexpected file %s", file);
-            ret = -1;
-        }
-    }
+ cleanup:
     return ret;
 }
 
@@ -361,7 +296,7 @@ testCheckOrphans(const void *opaque)
 static virDomainDef *
 testLoadDef(const char *name, bool prepare)
 {
-    g_autofree char *xmlPath = testDataPath(name, "xml");
+    g_autofree char *xmlPath = testArgvDataPath(name, "xml");
     g_autofree char *xml = NULL;
     g_autoptr(virDomainDef) def = NULL;
 
@@ -377,15 +312,14 @@ testLoadDef(const char *name, bool prepare)
 static int
 testExpectError(int code, const char *prefix)
 {
-    const char *msg = virGetLastErrorMessage();
+    int ret = -1;
 
-    if (virGetLastErrorCode() != code || !g_str_has_prefix(msg, prefix)) {
-        virTestDiag("expected error %d '%s...', got %d '%s'", code, prefix,
-                    virGetLastErrorCode(), msg);
-        return -1;
-    }
+    TEST_ASSERT_ERROR_FULL(code, -1, prefix);
     virResetLastError();
-    return 0;
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -394,12 +328,15 @@ testBuildFails(const virDomainDef *def, int code, const char *prefix)
 {
     qemuCommandPaths paths = { .monitorSocket = TEST_ROOT "/m.sock" };
     g_auto(GStrv) argv = NULL;
+    int ret = -1;
 
-    if ((argv = qemuBuildCommandLine(def, testCaps, &paths, 0))) {
-        virTestDiag("the command line was built");
-        return -1;
-    }
-    return testExpectError(code, prefix);
+    TEST_ASSERT_MSG(!(argv = qemuBuildCommandLine(def, testCaps, &paths, 0)),
+                    "the command line was built");
+    TEST_ASSERT_OK(testExpectError(code, prefix));
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -415,97 +352,80 @@ testMisuse(const void *opaque G_GNUC_UNUSED)
     g_auto(GStrv) argv = NULL;
     qemuCommandPaths paths = { .monitorSocket = TEST_ROOT "/m.sock" };
     qemuCommandPaths noMonitor = { 0 };
+    int ret = -1;
 
-    if (!(def = testLoadDef("minimal", true)))
-        return -1;
-    if ((argv = qemuBuildCommandLine(def, testCaps, &paths, 1 << 3)) ||
-        testExpectError(VIR_ERR_INVALID_ARG,
-                        "unsupported flags (0x8) in function qemuBuildCommandLine") < 0)
-        return -1;
-    if ((argv = qemuBuildCommandLine(def, testCaps, NULL, 0)) ||
-        testExpectError(VIR_ERR_INVALID_ARG, "paths in qemuBuildCommandLine") < 0)
-        return -1;
-    if ((argv = qemuBuildCommandLine(def, testCaps, &noMonitor, 0)) ||
-        testExpectError(VIR_ERR_INVALID_ARG,
-                        "paths->monitorSocket in qemuBuildCommandLine must not be NULL") < 0)
-        return -1;
+    TEST_ASSERT_NONNULL(def = testLoadDef("minimal", true));
+    TEST_ASSERT(!(argv = qemuBuildCommandLine(def, testCaps, &paths, 1 << 3)));
+    TEST_ASSERT_OK(testExpectError(VIR_ERR_INVALID_ARG,
+                                   "unsupported flags (0x8) in function qemuBuildCommandLine"));
+    TEST_ASSERT(!(argv = qemuBuildCommandLine(def, testCaps, NULL, 0)));
+    TEST_ASSERT_OK(testExpectError(VIR_ERR_INVALID_ARG, "paths in qemuBuildCommandLine"));
+    TEST_ASSERT(!(argv = qemuBuildCommandLine(def, testCaps, &noMonitor, 0)));
+    TEST_ASSERT_OK(testExpectError(VIR_ERR_INVALID_ARG,
+                                   "paths->monitorSocket in qemuBuildCommandLine must not be NULL"));
     /* Without -pidfile when the driver wants none. */
-    if (!(argv = qemuBuildCommandLine(def, testCaps, &paths, 0)))
-        return -1;
-    for (size_t i = 0; argv[i]; i++) {
-        if (STREQ(argv[i], "-pidfile"))
-            return -1;
-    }
+    TEST_ASSERT_NONNULL(argv = qemuBuildCommandLine(def, testCaps, &paths, 0));
+    for (size_t i = 0; argv[i]; i++)
+        TEST_ASSERT_MSG(STRNEQ(argv[i], "-pidfile"), "argv[%zu] is -pidfile", i);
     g_clear_pointer(&def, virDomainDefFree);
 
     /* A machine the emulator lacks, not caught by a skipped prepare. */
-    if (!(def = testLoadDef("machine-unknown", false)) ||
-        testBuildFails(def, VIR_ERR_CONFIG_UNSUPPORTED,
-                       "unsupported configuration: Emulator '/usr/bin/qemu-system-x86_64' does not support machine type 'pc-i440fx-9.9'") < 0)
-        return -1;
+    TEST_ASSERT_NONNULL(def = testLoadDef("machine-unknown", false));
+    TEST_ASSERT_OK(testBuildFails(def, VIR_ERR_CONFIG_UNSUPPORTED,
+                                  "unsupported configuration: Emulator '/usr/bin/qemu-system-x86_64' does not support machine type 'pc-i440fx-9.9'"));
     g_clear_pointer(&def, virDomainDefFree);
 
     /* Disks: a SATA or SCSI controller that is gone, a disk without a bus. */
-    if (!(def = testLoadDef("disk-sata", true)))
-        return -1;
+    TEST_ASSERT_NONNULL(def = testLoadDef("disk-sata", true));
     def->disks[0]->info.addr.drive.controller = 7;
-    if (testBuildFails(def, VIR_ERR_INTERNAL_ERROR,
-                       "internal error: disk 'sda' refers to sata controller 7") < 0)
-        return -1;
+    TEST_ASSERT_OK(testBuildFails(def, VIR_ERR_INTERNAL_ERROR,
+                                  "internal error: disk 'sda' refers to sata controller 7"));
     def->disks[0]->info.addr.drive.controller = 0;
     def->disks[0]->bus = VIR_DOMAIN_DISK_BUS_NONE;
-    if (testBuildFails(def, VIR_ERR_INTERNAL_ERROR,
-                       "internal error: disk 'sda' has no bus") < 0)
-        return -1;
+    TEST_ASSERT_OK(testBuildFails(def, VIR_ERR_INTERNAL_ERROR,
+                                  "internal error: disk 'sda' has no bus"));
     g_clear_pointer(&def, virDomainDefFree);
-    if (!(def = testLoadDef("disk-scsi-lsilogic", true)))
-        return -1;
+    TEST_ASSERT_NONNULL(def = testLoadDef("disk-scsi-lsilogic", true));
     def->disks[0]->info.addr.drive.controller = 7;
-    if (testBuildFails(def, VIR_ERR_INTERNAL_ERROR,
-                       "internal error: disk 'sda' refers to scsi controller 7") < 0)
-        return -1;
+    TEST_ASSERT_OK(testBuildFails(def, VIR_ERR_INTERNAL_ERROR,
+                                  "internal error: disk 'sda' refers to scsi controller 7"));
     g_clear_pointer(&def, virDomainDefFree);
 
     /* Aliases need a disk name and a drive address. */
-    if (!(def = testLoadDef("disk-virtio-raw", false)))
-        return -1;
+    TEST_ASSERT_NONNULL(def = testLoadDef("disk-virtio-raw", false));
     g_free(def->disks[0]->dst);
     def->disks[0]->dst = g_strdup("disk");
-    if (qemuDomainPrepareDef(def, testCaps) == 0 ||
-        testExpectError(VIR_ERR_INTERNAL_ERROR,
-                        "internal error: cannot name disk 'disk'") < 0)
-        return -1;
+    TEST_ASSERT_NE_INT(qemuDomainPrepareDef(def, testCaps), 0);
+    TEST_ASSERT_OK(testExpectError(VIR_ERR_INTERNAL_ERROR,
+                                   "internal error: cannot name disk 'disk'"));
     g_clear_pointer(&def, virDomainDefFree);
-    if (!(def = testLoadDef("disk-ide", false)))
-        return -1;
+    TEST_ASSERT_NONNULL(def = testLoadDef("disk-ide", false));
     def->disks[0]->info.type = VIR_DOMAIN_DEVICE_ADDRESS_TYPE_NONE;
-    if (qemuDomainPrepareDef(def, testCaps) == 0 ||
-        testExpectError(VIR_ERR_INTERNAL_ERROR,
-                        "internal error: disk 'hda' has no drive address") < 0)
-        return -1;
+    TEST_ASSERT_NE_INT(qemuDomainPrepareDef(def, testCaps), 0);
+    TEST_ASSERT_OK(testExpectError(VIR_ERR_INTERNAL_ERROR,
+                                   "internal error: disk 'hda' has no drive address"));
     g_clear_pointer(&def, virDomainDefFree);
 
     /* A serial port and a video device without a kind. */
-    if (!(def = testLoadDef("serial-types", true)))
-        return -1;
+    TEST_ASSERT_NONNULL(def = testLoadDef("serial-types", true));
     def->serials[0]->type = VIR_DOMAIN_CHR_TYPE_LAST;
-    if (testBuildFails(def, VIR_ERR_INTERNAL_ERROR,
-                       "internal error: character device 'charserial0' has no type") < 0)
-        return -1;
+    TEST_ASSERT_OK(testBuildFails(def, VIR_ERR_INTERNAL_ERROR,
+                                  "internal error: character device 'charserial0' has no type"));
     g_clear_pointer(&def, virDomainDefFree);
-    if (!(def = testLoadDef("video-vga", true)))
-        return -1;
+    TEST_ASSERT_NONNULL(def = testLoadDef("video-vga", true));
     def->videos[0]->type = VIR_DOMAIN_VIDEO_TYPE_DEFAULT;
     for (size_t i = 0; i < def->ngraphics; i++)
         def->graphics[i]->port = 5900;
-    if (testBuildFails(def, VIR_ERR_INTERNAL_ERROR,
-                       "internal error: video device 'video0' has no model") < 0)
-        return -1;
-    return 0;
+    TEST_ASSERT_OK(testBuildFails(def, VIR_ERR_INTERNAL_ERROR,
+                                  "internal error: video device 'video0' has no model"));
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
-static const testInfo tests[] = {
+static const testArgvInfo tests[] = {
 #define DO_TEST_FULL(n, f, fl) { .name = n, .fail = f, .flags = fl },
 #define DO_TEST(n) DO_TEST_FULL(n, false, 0)
 #define DO_TEST_FLAGS(n, fl) DO_TEST_FULL(n, false, fl)
@@ -523,15 +443,14 @@ static const testInfo tests[] = {
 static int
 mymain(void)
 {
-    g_autofree char *capsPath = g_strdup_printf("%s/qemucapabilitiesdata/%s",
-                                                virTestSrcDir(), TEST_CAPS);
-    g_autofree char *capsText = NULL;
     g_autoptr(GHashTable) names = g_hash_table_new(g_str_hash, g_str_equal);
+    /* The files each kind of case owns. */
+    static const char *const argsSuffixes[] = { ".xml", ".args", ".upstream.json", NULL };
+    static const char *const failSuffixes[] = { ".xml", ".err", NULL };
     int ret = 0;
 
-    if (virTestLoadFile(capsPath, &capsText) < 0 ||
-        !(testCaps = virQEMUCapsParse(capsText, capsPath)))
-        return -1;
+    if (!(testCaps = testCapsLoadFixture()))
+        return EXIT_FAILURE;
     testFirmwareDirs[0] = g_strdup_printf("%s/qemufirmwaredata", virTestSrcDir());
 
     for (size_t i = 0; i < G_N_ELEMENTS(tests); i++) {
@@ -542,7 +461,8 @@ mymain(void)
             virTestDiag("case %s is listed twice", tests[i].name);
             ret = -1;
         }
-        g_hash_table_insert(names, (char *)tests[i].name, (void *)&tests[i]);
+        g_hash_table_insert(names, (char *)tests[i].name,
+                            (void *)(tests[i].fail ? failSuffixes : argsSuffixes));
         if (virTestRun(title, testCompareXMLToArgv, &tests[i]) < 0)
             ret = -1;
     }

@@ -53,78 +53,34 @@ testCompareXMLToXML(const void *opaque)
     g_autoptr(virDomainDef) def = NULL;
     g_autoptr(virDomainDef) reparsed = NULL;
     g_autoptr(virDomainDef) copy = NULL;
+    int ret = -1;
 
-    if (virTestLoadFile(inFile, &input) < 0)
-        return -1;
+    TEST_ASSERT_OK(virTestLoadFile(inFile, &input));
 
     g_random_set_seed(TEST_RANDOM_SEED);
-    if (!(def = virDomainDefParseString(input, VIR_DOMAIN_DEF_PARSE_INACTIVE))) {
-        if (info->mayFail && !virFileExists(outFile))
-            return 0;
-        virTestDiag("%s: %s", inFile, virGetLastErrorMessage());
-        return -1;
+    if (!(def = virDomainDefParseString(input, VIR_DOMAIN_DEF_PARSE_INACTIVE)) &&
+        info->mayFail && !virFileExists(outFile)) {
+        ret = 0;
+        goto cleanup;
     }
-    if (!(actual = virDomainDefFormat(def, VIR_DOMAIN_DEF_FORMAT_INACTIVE)))
-        return -1;
-    if (virTestCompareToFile(actual, outFile) < 0)
-        return -1;
+    TEST_ASSERT_NONNULL(def);
+    TEST_ASSERT_NONNULL(actual = virDomainDefFormat(def, VIR_DOMAIN_DEF_FORMAT_INACTIVE));
+    TEST_ASSERT_OK(virTestCompareToFile(actual, outFile));
 
-    if (!(reparsed = virDomainDefParseString(actual, VIR_DOMAIN_DEF_PARSE_INACTIVE))) {
-        virTestDiag("re-parsing the output failed: %s", virGetLastErrorMessage());
-        return -1;
-    }
-    if (!virDomainDefIsEqual(def, reparsed)) {
-        virTestDiag("the re-parsed definition differs from the first");
-        return -1;
-    }
-    if (!(again = virDomainDefFormat(reparsed, VIR_DOMAIN_DEF_FORMAT_INACTIVE)) ||
-        virTestCompareStrings(actual, again, "second format") < 0)
-        return -1;
+    TEST_ASSERT_NONNULL(reparsed = virDomainDefParseString(actual,
+                                                           VIR_DOMAIN_DEF_PARSE_INACTIVE));
+    TEST_ASSERT_MSG(virDomainDefIsEqual(def, reparsed),
+                    "the re-parsed definition differs from the first");
+    TEST_ASSERT_NONNULL(again = virDomainDefFormat(reparsed, VIR_DOMAIN_DEF_FORMAT_INACTIVE));
+    TEST_ASSERT_EQ_STR(again, actual);
 
-    if (!(copy = virDomainDefCopy(def, VIR_DOMAIN_DEF_FORMAT_INACTIVE)))
-        return -1;
-    if (!virDomainDefIsEqual(def, copy)) {
-        virTestDiag("the copy differs from the original");
-        return -1;
-    }
-    if (!(copied = virDomainDefFormat(copy, VIR_DOMAIN_DEF_FORMAT_INACTIVE)) ||
-        virTestCompareStrings(actual, copied, "format of the copy") < 0)
-        return -1;
-    return 0;
-}
+    TEST_ASSERT_NONNULL(copy = virDomainDefCopy(def, VIR_DOMAIN_DEF_FORMAT_INACTIVE));
+    TEST_ASSERT_MSG(virDomainDefIsEqual(def, copy), "the copy differs from the original");
+    TEST_ASSERT_NONNULL(copied = virDomainDefFormat(copy, VIR_DOMAIN_DEF_FORMAT_INACTIVE));
+    TEST_ASSERT_EQ_STR(copied, actual);
+    ret = 0;
 
-
-/* Each file of @subdir ending in @suffix must name a case in @names. */
-static int
-testCheckOrphansIn(GHashTable *names, const char *subdir, const char *suffix)
-{
-    g_autofree char *dir = g_build_filename(virTestSrcDir(), subdir, NULL);
-    g_autoptr(GDir) d = g_dir_open(dir, 0, NULL);
-    const char *file;
-    int ret = 0;
-
-    if (!d) {
-        virTestDiag("cannot open %s", dir);
-        return -1;
-    }
-    while ((file = g_dir_read_name(d))) {
-        g_autofree char *base = NULL;
-
-        if (!g_str_has_suffix(file, suffix)) {
-            /* other programs' golden files (.args, .err, ...) */
-            if (STREQ(subdir, "qemuxml2xmloutdata")) {
-                virTestDiag("unexpected file %s/%s", subdir, file);
-                ret = -1;
-            }
-            continue;
-        }
-        base = g_strndup(file, strlen(file) - strlen(suffix));
-        if (!g_hash_table_contains(names, base)) {
-            virTestDiag("orphaned file %s/%s: no DO_TEST line for '%s'",
-                        subdir, file, base);
-            ret = -1;
-        }
-    }
+ cleanup:
     return ret;
 }
 
@@ -133,11 +89,17 @@ static int
 testCheckOrphans(const void *opaque)
 {
     GHashTable *names = (GHashTable *)opaque;
+    static const char *const xml[] = { ".xml", NULL };
+    int ret = -1;
 
-    if (testCheckOrphansIn(names, "qemuxml2argvdata", ".xml") < 0 ||
-        testCheckOrphansIn(names, "qemuxml2xmloutdata", ".xml") < 0)
-        return -1;
-    return 0;
+    /* The inputs (the command-line tests' other files are theirs to
+     * check), then every file of the outputs. */
+    TEST_ASSERT_OK(virTestCheckDataFiles("qemuxml2argvdata", xml, true, names));
+    TEST_ASSERT_OK(virTestCheckDataFiles("qemuxml2xmloutdata", xml, false, names));
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -151,7 +113,7 @@ mymain(void)
 #define DO_TEST_FULL(testname, fail) \
     { \
         static const testInfo info = { testname, fail }; \
-        g_hash_table_add(names, (char *)info.name); \
+        g_hash_table_insert(names, (char *)info.name, NULL); \
         if (virTestRun("qemuxml2xml " testname, testCompareXMLToXML, &info) < 0) \
             ret = -1; \
     }

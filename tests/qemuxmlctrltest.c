@@ -206,15 +206,16 @@ testCompareValue(const char *what, const char *xml, const char *xpath,
                  const char *want)
 {
     g_autofree char *got = xml ? testXPathString(xml, xpath) : NULL;
+    g_autofree char *gotShown = got ? g_strescape(got, NULL) : NULL;
+    g_autofree char *wantShown = g_strescape(want, NULL);
+    int ret = -1;
 
-    if (STRNEQ_NULLABLE(got, want)) {
-        g_autofree char *gotShown = got ? g_strescape(got, NULL) : NULL;
-        g_autofree char *wantShown = g_strescape(want, NULL);
+    TEST_ASSERT_MSG(STREQ_NULLABLE(got, want), "%s: '%s', not '%s'", what,
+                    NULLSTR(gotShown), wantShown);
+    ret = 0;
 
-        virTestDiag("%s: '%s', not '%s'", what, NULLSTR(gotShown), wantShown);
-        return -1;
-    }
-    return 0;
+ cleanup:
+    return ret;
 }
 
 
@@ -254,26 +255,21 @@ testRoundTrip(const testField *field, virDomainPtr dom, const char *value,
     g_autofree char *again = NULL;
     virConnectPtr conn2 = NULL;
     virDomainPtr dom2 = NULL;
-    int ret = 0;
+    int ret = -1;
 
-    if (testCompareValue(what, dumped, field->xpath, value) < 0 ||
-        testCompareValue(what, dumpedInactive, field->xpath, value) < 0)
-        ret = -1;
-    if (!stored) {
-        virTestDiag("%s: no stored definition found", what);
-        ret = -1;
-    } else if (testCompareValue(what, stored, field->xpath, value) < 0) {
-        ret = -1;
-    }
-    if (!(conn2 = virConnectOpen(testURI)) ||
-        !(dom2 = virDomainLookupByName(conn2, virDomainGetName(dom))) ||
-        !(again = virDomainGetXMLDesc(dom2, 0))) {
-        virTestDiag("%s: a new connection cannot read it back: %s", what,
+    TEST_ASSERT_OK(testCompareValue(what, dumped, field->xpath, value));
+    TEST_ASSERT_OK(testCompareValue(what, dumpedInactive, field->xpath, value));
+    TEST_ASSERT_MSG(stored, "%s: no stored definition found", what);
+    TEST_ASSERT_OK(testCompareValue(what, stored, field->xpath, value));
+    TEST_ASSERT_MSG((conn2 = virConnectOpen(testURI)) &&
+                    (dom2 = virDomainLookupByName(conn2, virDomainGetName(dom))) &&
+                    (again = virDomainGetXMLDesc(dom2, 0)),
+                    "%s: a new connection cannot read it back: %s", what,
                     virGetLastErrorMessage());
-        ret = -1;
-    } else if (testCompareValue(what, again, field->xpath, value) < 0) {
-        ret = -1;
-    }
+    TEST_ASSERT_OK(testCompareValue(what, again, field->xpath, value));
+    ret = 0;
+
+ cleanup:
     if (dom2)
         virDomainFree(dom2);
     if (conn2)
@@ -293,7 +289,8 @@ static int
 testField1(const void *opaque)
 {
     const testField *field = opaque;
-    int ret = 0;
+    virDomainPtr dom = NULL;
+    int ret = -1;
 
     for (unsigned int c = 1; c <= 0x7f; c++) {
         if (c >= 0x20 && c != 0x7f)
@@ -309,7 +306,6 @@ testField1(const void *opaque)
             g_autofree char *what = g_strdup_printf("%s with 0x%02x %s", field->name,
                                                     c, place ? "at the end" : "inside");
             g_auto(GStrv) parts = g_strsplit(field->xml, "@V@", -1);
-            virDomainPtr dom;
             int code = 0;
             int domain = 0;
 
@@ -326,31 +322,28 @@ testField1(const void *opaque)
             virResetLastError();
             dom = virDomainDefineXML(testConn, xml);
             if (code) {
-                if (dom) {
-                    virTestDiag("%s: accepted, but must be refused", what);
-                    virDomainUndefine(dom);
-                    virDomainFree(dom);
-                    ret = -1;
-                } else if (virGetLastErrorCode() != code ||
-                           virGetLastErrorDomain() != domain) {
-                    virTestDiag("%s: refused with error %d domain %d (%s), not %d domain %d",
+                TEST_ASSERT_MSG(!dom, "%s: accepted, but must be refused", what);
+                TEST_ASSERT_MSG(virGetLastErrorCode() == code &&
+                                virGetLastErrorDomain() == domain,
+                                "%s: refused with error %d domain %d (%s), not %d domain %d",
                                 what, virGetLastErrorCode(), virGetLastErrorDomain(),
                                 virGetLastErrorMessage(), code, domain);
-                    ret = -1;
-                }
                 continue;
             }
-            if (!dom) {
-                virTestDiag("%s: refused, but must be accepted: %s", what,
+            TEST_ASSERT_MSG(dom, "%s: refused, but must be accepted: %s", what,
                             virGetLastErrorMessage());
-                ret = -1;
-                continue;
-            }
-            if (testRoundTrip(field, dom, value, what) < 0)
-                ret = -1;
+            TEST_ASSERT_OK(testRoundTrip(field, dom, value, what));
             virDomainUndefine(dom);
             virDomainFree(dom);
+            dom = NULL;
         }
+    }
+    ret = 0;
+
+ cleanup:
+    if (dom) {
+        virDomainUndefine(dom);
+        virDomainFree(dom);
     }
     return ret;
 }

@@ -211,6 +211,36 @@ def freeze_started(d, name, prog=UPSTREAM_VIRSH):
     return pid
 
 
+def case_event_disconnect(d):
+    """The daemon dies under `virsh event --loop`: Debian's virsh and ours
+    say so in the same words, stop waiting and exit 1."""
+    procs = {}
+    for prog in (UPSTREAM_VIRSH, VIRSH):
+        procs[prog] = subprocess.Popen([prog, "-c", d.uri, "event", "--loop", "--all"],
+                                       stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                       stderr=subprocess.PIPE, text=True, env=environ())
+    # Registered once connected; a loaded machine takes its time.
+    time.sleep(1.5)
+    d.stop(signal.SIGKILL)
+    out = ""
+    got = {}
+    for prog, p in procs.items():
+        try:
+            o, e = p.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            p.kill()
+            o, e = p.communicate()
+            out += f"{prog} still waited 30 s after the daemon died\n"
+        got[prog] = (o, e, p.returncode)
+    want = ("events received: 0\n\n",
+            f"error: Disconnected from {d.uri} due to end of file\n"
+            "error: internal error: client socket is closed\n", 1)
+    for prog, res in got.items():
+        if res != want:
+            out += f"{prog}: {res!r}, not {want!r}\n"
+    return out
+
+
 def case_graceful_frozen(d):
     pid = freeze_started(d, "frozen1")
     try:
@@ -1000,14 +1030,23 @@ OUR_LIBRARY_CLIENT = textwrap.dedent("""
         events.append([lib.virDomainGetName(dom).decode(), event, detail])
         return 0
     cbfn = CB(cb)
+    CLOSECB = ctypes.CFUNCTYPE(None, P, ctypes.c_int, P)
+    lib.virConnectRegisterCloseCallback.argtypes = [P, CLOSECB, P, P]
+    closed = []
+    def closecb(conn, reason, opaque):
+        closed.append([reason, threading.current_thread().name])
+    closefn = CLOSECB(closecb)
     lib.virEventRegisterDefaultImpl()
     def loop():
         while True:
             lib.virEventRunDefaultImpl()
-    threading.Thread(target=loop, daemon=True).start()
+    threading.Thread(target=loop, name="evloop", daemon=True).start()
     out = {}
     conn = lib.virConnectOpen(uri)
     out["register"] = lib.virConnectDomainEventRegisterAny(conn, None, 0, cbfn, None, None)
+    out["close_register"] = lib.virConnectRegisterCloseCallback(conn, closefn, None, None)
+    out["close_again"] = lib.virConnectRegisterCloseCallback(conn, closefn, None, None)
+    out["close_again_msg"] = lib.virGetLastErrorMessage().decode()
     dom = lib.virDomainCreateXML(conn, xml, 0)
     out["destroy"] = lib.virDomainDestroy(dom)
     out["again"] = lib.virDomainDestroy(dom)
@@ -1024,9 +1063,13 @@ OUR_LIBRARY_CLIENT = textwrap.dedent("""
     sys.stdout.write(json.dumps(out) + "\\n")
     sys.stdout.flush()
     sys.stdin.readline()
+    deadline = time.time() + 10
+    while not closed and time.time() < deadline:
+        time.sleep(0.02)
     out2 = {"hostname": lib.virConnectGetHostname(conn) or 0,
             "msg": lib.virGetLastErrorMessage().decode(),
-            "alive": lib.virConnectIsAlive(conn)}
+            "alive": lib.virConnectIsAlive(conn),
+            "closed": closed}
     lib.virConnectClose(conn)
     sys.stdout.write(json.dumps(out2) + "\\n")
 """)
@@ -1059,6 +1102,9 @@ def case_our_library(d):
             out += f"a missing domain: {r}\n"
         if r["events"] != [["lib1", 2, 0], ["lib1", 5, 1]]:
             out += f"events: {r['events']}\n"
+        if r["close_register"] != 0 or r["close_again"] != -1 or \
+           r["close_again_msg"] != "Requested operation is not valid: A close callback is already registered":
+            out += f"close callback registration: {r}\n"
         d.stop(signal.SIGKILL)
         p.stdin.write("\n")
         p.stdin.flush()
@@ -1069,6 +1115,10 @@ def case_our_library(d):
         r = json.loads(line)
         if r["hostname"] or r["alive"] != 0 or not r["msg"]:
             out += f"after the daemon died: {r}\n"
+        # The close callback ran once, for the end of file, on the
+        # application's event loop.
+        if r["closed"] != [[1, "evloop"]]:
+            out += f"close callback calls: {r['closed']}\n"
     finally:
         if p.poll() is None:
             p.kill()
@@ -1104,6 +1154,8 @@ def main():
         "destroy --graceful of a frozen QEMU fails with OPERATION_FAILED and leaves it running": with_daemon(case_graceful_frozen),
         "a read-only client changes nothing": with_daemon(case_read_only),
         "every event ID can be registered": with_daemon(case_event_all),
+        "virsh event --loop: the daemon dies, both virshes say so and stop": with_daemon(
+            case_event_disconnect),
         "events on the wire, both registration styles": with_daemon(case_raw_events),
         "a non-root user cannot use the read-write socket": with_daemon(case_non_root),
         "python3-libvirt: lifecycle, graceful failure code, events": with_daemon(case_python),

@@ -310,6 +310,36 @@ testFailErrorPrefix(const void *data)
 }
 
 
+static int
+testFailExited(const void *data)
+{
+    int ret = -1;
+    int status = 9; /* killed by SIGKILL */
+
+    TEST_ASSERT_EXITED(status, 0); /* fails: exited */
+    testPastAssertion = true;
+    ret = 0;
+
+ cleanup:
+    return testFinish(data, ret);
+}
+
+
+static int
+testFailKilled(const void *data)
+{
+    int ret = -1;
+    int status = 3 << 8; /* exited 3 */
+
+    TEST_ASSERT_KILLED(status, 15); /* fails: killed */
+    testPastAssertion = true;
+    ret = 0;
+
+ cleanup:
+    return testFinish(data, ret);
+}
+
+
 /* Every macro, holding: the case runs to its end and passes. */
 static int
 testPassAll(const void *data G_GNUC_UNUSED)
@@ -337,6 +367,9 @@ testPassAll(const void *data G_GNUC_UNUSED)
     TEST_ASSERT_ERROR_FULL(VIR_ERR_OPERATION_FAILED, VIR_FROM_QEMU,
                            "operation failed: could not frob knob");
     TEST_ASSERT_NONNULL(name);
+    TEST_ASSERT_EXITED(0, 0);
+    TEST_ASSERT_EXITED(1 << 8, 1);
+    TEST_ASSERT_KILLED(9, 9);
     testPastAssertion = true;
     ret = 0;
 
@@ -373,6 +406,8 @@ mymain(void)
         { "error-code", testFailErrorCode },
         { "error-domain", testFailErrorDomain },
         { "error-prefix", testFailErrorPrefix },
+        { "exited", testFailExited },
+        { "killed", testFailKilled },
     };
     int ret = 0;
 

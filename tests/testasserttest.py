@@ -41,6 +41,8 @@ EXPECT = {
     "error-prefix": ("error VIR_ERR_OPERATION_FAILED [9/10] 'operation failed: "
                      "could not twist...': got [9/10] "
                      "'operation failed: could not frob knob'"),
+    "exited": "status: killed by signal 9, expected exited 0",
+    "killed": "status: exited 3, expected killed by signal 15",
 }
 
 results = []

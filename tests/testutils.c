@@ -5,6 +5,7 @@
  */
 
 #include <sys/prctl.h>
+#include <sys/wait.h>
 
 #include "testutils.h"
 #include "virerror.h"
@@ -121,6 +122,27 @@ virTestAssertErrorFailed(const char *file, int line, const char *expr,
                         "error %s [%d/%d] '%s...': got [%d/%d] '%s'",
                         expr, code, domain, NULLSTR(prefix),
                         err->code, err->domain, NULLSTR(err->message));
+}
+
+
+/**
+ * virTestWaitStatusString:
+ * @status: a wait status, as waitpid() fills it
+ *
+ * Returns: what it says, in the words TEST_ASSERT_EXITED and
+ * TEST_ASSERT_KILLED compare: "exited N", "killed by signal N",
+ * "stopped by signal N", or the raw value.
+ */
+char *
+virTestWaitStatusString(int status)
+{
+    if (WIFEXITED(status))
+        return g_strdup_printf("exited %d", WEXITSTATUS(status));
+    if (WIFSIGNALED(status))
+        return g_strdup_printf("killed by signal %d", WTERMSIG(status));
+    if (WIFSTOPPED(status))
+        return g_strdup_printf("stopped by signal %d", WSTOPSIG(status));
+    return g_strdup_printf("wait status 0x%x", (unsigned int)status);
 }
 
 
@@ -304,6 +326,72 @@ virTestCompareToFile(const char *actual, const char *filename)
     if (virTestLoadFile(filename, &expect) < 0)
         return -1;
     return virTestCompareStrings(expect, actual, filename);
+}
+
+
+/**
+ * virTestCheckDataFiles:
+ * @subdir: a directory of test data, relative to the test sources
+ * @suffixes: the NULL-terminated endings of its files
+ * @othersAllowed: whether files with none of @suffixes may be there
+ *   (another program's data); if false each is reported
+ * @cases: the cases: name -> the NULL-terminated endings that case owns,
+ *   or NULL for any of @suffixes
+ *
+ * The check every golden-file program makes, so that a file no case
+ * reads (an orphan, or one of the wrong kind for its case) fails the
+ * run instead of rotting: each file "NAME" + one of @suffixes (the
+ * longest that fits) must belong to the case NAME of @cases, with an
+ * ending that case owns.
+ *
+ * Returns: 0, or -1 with one diagnostic for each file out of place.
+ */
+int
+virTestCheckDataFiles(const char *subdir, const char *const *suffixes,
+                      bool othersAllowed, GHashTable *cases)
+{
+    g_autofree char *dir = g_build_filename(virTestSrcDir(), subdir, NULL);
+    g_autoptr(GDir) d = g_dir_open(dir, 0, NULL);
+    const char *file;
+    int ret = 0;
+
+    if (!d) {
+        virTestDiag("cannot open %s", dir);
+        return -1;
+    }
+    while ((file = g_dir_read_name(d))) {
+        const char *suffix = NULL;
+        const char *const *owned;
+        gpointer value;
+        g_autofree char *base = NULL;
+
+        for (size_t i = 0; suffixes[i]; i++) {
+            if (g_str_has_suffix(file, suffixes[i]) &&
+                (!suffix || strlen(suffixes[i]) > strlen(suffix)))
+                suffix = suffixes[i];
+        }
+        if (!suffix) {
+            if (!othersAllowed) {
+                virTestDiag("unexpected file %s/%s", subdir, file);
+                ret = -1;
+            }
+            continue;
+        }
+        base = g_strndup(file, strlen(file) - strlen(suffix));
+        if (!g_hash_table_lookup_extended(cases, base, NULL, &value)) {
+            virTestDiag("orphaned file %s/%s: no case named '%s'",
+                        subdir, file, base);
+            ret = -1;
+            continue;
+        }
+        owned = value;
+        if (owned && !g_strv_contains(owned, suffix)) {
+            virTestDiag("%s/%s: case '%s' reads no %s file", subdir, file, base,
+                        suffix);
+            ret = -1;
+        }
+    }
+    return ret;
 }
 
 

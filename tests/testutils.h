@@ -219,6 +219,26 @@ bool virTestErrorMatches(int code, int domain, const char *prefix);
 
 #define TEST_ASSERT_ERROR(code) TEST_ASSERT_ERROR_FULL(code, -1, NULL)
 
+/* @status, a wait status (waitpid()), is an exit with @code
+ * (TEST_ASSERT_EXITED) or a death by signal @sig (TEST_ASSERT_KILLED);
+ * a failure prints what the status says instead ("exited 1", "killed
+ * by signal 9", ...). */
+char *virTestWaitStatusString(int status);
+#define TEST_ASSERT_WAIT_STATUS_(status, ...) \
+    do { \
+        g_autofree char *testAssertA_ = virTestWaitStatusString(status); \
+        g_autofree char *testAssertB_ = g_strdup_printf(__VA_ARGS__); \
+        if (STRNEQ(testAssertA_, testAssertB_)) { \
+            virTestAssertFailed(__FILE__, __LINE__, "%s: %s, expected %s", \
+                                #status, testAssertA_, testAssertB_); \
+            goto cleanup; \
+        } \
+    } while (0)
+#define TEST_ASSERT_EXITED(status, code) \
+    TEST_ASSERT_WAIT_STATUS_(status, "exited %d", (int)(code))
+#define TEST_ASSERT_KILLED(status, sig) \
+    TEST_ASSERT_WAIT_STATUS_(status, "killed by signal %d", (int)(sig))
+
 /* 0 if the last error has @code and exactly @message; -1 with both
  * printed otherwise. */
 int virTestCheckErrorMessage(int code, const char *message);
@@ -230,6 +250,8 @@ int virTestLoadFile(const char *path, char **ret);
 int virTestCompareToFile(const char *actual, const char *filename);
 int virTestCompareStrings(const char *expect, const char *actual,
                           const char *what);
+int virTestCheckDataFiles(const char *subdir, const char *const *suffixes,
+                          bool othersAllowed, GHashTable *cases);
 
 /* Directory of the test sources and of the build, from meson. */
 const char *virTestSrcDir(void);

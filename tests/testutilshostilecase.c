@@ -120,7 +120,8 @@ testRootFinish(testRoot *r, int ret)
     count = testRootStopAll(guard, r->root, r->uri, problems);
     count += testGuardCheck(guard, problems);
     if (count > 0) {
-        virTestDiag("%d broken invariant(s) after the case:\n%s", count, problems->str);
+        virTestAssertFailed(__FILE__, __LINE__, "%d broken invariant(s) after the case:\n%s",
+                            count, problems->str);
         ret = -1;
     }
     /* What this root probed (a wrapper) the next roots need not. */
@@ -174,31 +175,25 @@ testListed(virConnectPtr conn, const char *name, bool active)
 {
     virDomainPtr *doms = NULL;
     int n = virConnectListAllDomains(conn, &doms, 0);
-    bool found = false;
+    int isActive = -2;
     int ret = -1;
 
-    if (n < 0) {
-        virTestDiag("cannot list domains: %s", virGetLastErrorMessage());
-        return -1;
-    }
+    TEST_ASSERT_OK(n);
     for (int i = 0; i < n; i++) {
-        if (STREQ(virDomainGetName(doms[i]), name)) {
-            int isActive = virDomainIsActive(doms[i]);
-
-            found = true;
-            if (isActive != (active ? 1 : 0))
-                virTestDiag("domain %s is listed %s, expected %s (%s)", name,
-                            isActive == 1 ? "active" : "inactive",
-                            active ? "active" : "inactive",
-                            isActive < 0 ? virGetLastErrorMessage() : "");
-            else
-                ret = 0;
-        }
-        virDomainFree(doms[i]);
+        if (STREQ(virDomainGetName(doms[i]), name))
+            isActive = virDomainIsActive(doms[i]);
     }
+    TEST_ASSERT_MSG(isActive != -2, "domain %s is not listed", name);
+    TEST_ASSERT_MSG(isActive == (active ? 1 : 0), "domain %s is listed %s, expected %s (%s)",
+                    name, isActive == 1 ? "active" : "inactive",
+                    active ? "active" : "inactive",
+                    isActive < 0 ? virGetLastErrorMessage() : "");
+    ret = 0;
+
+ cleanup:
+    for (int i = 0; i < n; i++)
+        virDomainFree(doms[i]);
     free(doms);
-    if (!found)
-        virTestDiag("domain %s is not listed", name);
     return ret;
 }
 
@@ -223,31 +218,20 @@ testNoSecondStart(testRoot *r, virConnectPtr conn, const char *name, guint qemus
     virErrorPtr err;
     int ret = -1;
 
-    if (!dom) {
-        virTestDiag("cannot look %s up: %s", name, virGetLastErrorMessage());
-        return -1;
-    }
-    if (virDomainCreate(dom) == 0) {
-        virTestDiag("a second start of %s succeeded", name);
-        goto cleanup;
-    }
+    TEST_ASSERT_NONNULL(dom);
+    TEST_ASSERT_MSG(virDomainCreate(dom) != 0, "a second start of %s succeeded", name);
     err = virGetLastError();
-    if (!err || !err->message || !*err->message ||
-        (code >= 0 && err->code != code)) {
-        virTestDiag("the second start of %s failed with [%d] '%s', expected code %d",
-                    name, err ? err->code : -1, err ? NULLSTR(err->message) : "",
-                    code);
-        goto cleanup;
-    }
-    if (testQemuCount(r) != qemus) {
-        virTestDiag("the root has %u QEMUs, expected %u", testQemuCount(r), qemus);
-        goto cleanup;
-    }
+    TEST_ASSERT_MSG(err && err->message && *err->message && (code < 0 || err->code == code),
+                    "the second start of %s failed with [%d] '%s', expected code %d",
+                    name, err ? err->code : -1, err ? NULLSTR(err->message) : "", code);
+    /* QEMUs of the root. */
+    TEST_ASSERT_EQ_INT(testQemuCount(r), qemus);
     ret = 0;
 
  cleanup:
     virResetLastError();
-    virDomainFree(dom);
+    if (dom)
+        virDomainFree(dom);
     return ret;
 }
 
@@ -259,26 +243,26 @@ testCheckError(int code, const char *what, const char *why)
 {
     virErrorPtr err = virGetLastError();
     bool codeOK;
+    int ret = -1;
 
-    if (!err) {
-        virTestDiag("no error reported (expected one about %s)", NULLSTR(what));
-        return -1;
-    }
+    TEST_ASSERT_MSG(err, "no error reported (expected one about %s)", NULLSTR(what));
     if (code >= 0)
         codeOK = err->code == code;
     else
         codeOK = err->code == VIR_ERR_OPERATION_FAILED ||
                  err->code == VIR_ERR_SYSTEM_ERROR ||
                  err->code == VIR_ERR_INTERNAL_ERROR;
-    if (!codeOK || !err->message ||
-        (what && !strstr(err->message, what)) ||
-        (why && !strstr(err->message, why))) {
-        virTestDiag("error [%d] '%s', expected code %d with '%s' and '%s'", err->code,
+    TEST_ASSERT_MSG(codeOK && err->message &&
+                    (!what || strstr(err->message, what)) &&
+                    (!why || strstr(err->message, why)),
+                    "error [%d] '%s', expected code %d with '%s' and '%s'", err->code,
                     NULLSTR(err->message), code, NULLSTR(what), NULLSTR(why));
-        return -1;
-    }
-    return 0;
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
+
 
 /* Looks @name up and starts or shuts it down; the call's error (if
  * any) stays the last error, past the handle's release. */
@@ -306,25 +290,18 @@ testDestroy(virConnectPtr conn, const char *name, pid_t pid, unsigned int flags)
     virDomainPtr dom = virDomainLookupByName(conn, name);
     int ret = -1;
 
-    if (!dom) {
-        virTestDiag("cannot look %s up to destroy it: %s", name,
-                    virGetLastErrorMessage());
-        return -1;
-    }
-    if (virDomainDestroyFlags(dom, flags) < 0) {
-        virTestDiag("destroy of %s failed: %s", name, virGetLastErrorMessage());
-        goto cleanup;
-    }
-    if (pid > 0 && !testGuardWaitGone(guard, pid, 5000)) {
-        virTestDiag("destroy of %s succeeded, but QEMU %lld runs on", name,
-                    (long long)pid);
-        goto cleanup;
-    }
+    TEST_ASSERT_NONNULL(dom);
+    TEST_ASSERT_OK(virDomainDestroyFlags(dom, flags));
+    if (pid > 0)
+        TEST_ASSERT_MSG(testGuardWaitGone(guard, pid, 5000),
+                        "destroy of %s succeeded, but QEMU %lld runs on", name,
+                        (long long)pid);
     ret = 0;
 
  cleanup:
     virResetLastError();
-    virDomainFree(dom);
+    if (dom)
+        virDomainFree(dom);
     return ret;
 }
 
@@ -333,12 +310,13 @@ int
 testUndefine(virConnectPtr conn, const char *name)
 {
     virDomainPtr dom = virDomainLookupByName(conn, name);
-    int ret = 0;
+    int ret = -1;
 
-    if (!dom || virDomainUndefine(dom) < 0) {
-        virTestDiag("cannot undefine %s: %s", name, virGetLastErrorMessage());
-        ret = -1;
-    }
+    TEST_ASSERT_NONNULL(dom);
+    TEST_ASSERT_OK(virDomainUndefine(dom));
+    ret = 0;
+
+ cleanup:
     if (dom)
         virDomainFree(dom);
     virResetLastError();
@@ -571,8 +549,14 @@ testRunFile(testRoot *r, const char *file)
 int
 testNothingLeft(const void *opaque G_GNUC_UNUSED)
 {
+    int ret = -1;
+
     testReapChildren();
-    return testNoChildren() ? 0 : -1;
+    TEST_ASSERT(testNoChildren());
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 

@@ -4,7 +4,9 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
+#include <fcntl.h>
 #include <signal.h>
+#include <unistd.h>
 #include <sys/wait.h>
 
 #include "testutils.h"
@@ -13,6 +15,74 @@
 #include "virprocesspriv.h"
 
 #define TEST_SLEEP_BIN "/usr/bin/sleep"
+
+
+char *
+testProcessStatusField(pid_t pid, const char *field)
+{
+    g_autofree char *path = g_strdup_printf("/proc/%lld/status", (long long)pid);
+    g_autofree char *content = NULL;
+    g_auto(GStrv) lines = NULL;
+
+    if (!g_file_get_contents(path, &content, NULL, NULL))
+        return NULL;
+    lines = g_strsplit(content, "\n", -1);
+    for (size_t i = 0; lines[i]; i++) {
+        if (g_str_has_prefix(lines[i], field) && lines[i][strlen(field)] == ':')
+            return g_strstrip(g_strdup(lines[i] + strlen(field) + 1));
+    }
+    return NULL;
+}
+
+
+char *
+testProcessState(pid_t pid)
+{
+    return testProcessStatusField(pid, "State");
+}
+
+
+int
+testCgroupWrite(const char *dir, const char *file, const char *value)
+{
+    g_autofree char *path = g_build_filename(dir, file, NULL);
+    VIR_AUTOCLOSE fd = open(path, O_WRONLY | O_CLOEXEC);
+
+    if (fd < 0 || write(fd, value, strlen(value)) != (ssize_t)strlen(value)) {
+        virTestDiag("cannot write '%s' to %s: %s", value, path, g_strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+
+char *
+testCgroupRead(const char *dir, const char *file)
+{
+    g_autofree char *path = g_build_filename(dir, file, NULL);
+    char *content = NULL;
+
+    if (!g_file_get_contents(path, &content, NULL, NULL))
+        return NULL;
+    return g_strstrip(content);
+}
+
+
+int
+testCgroupSetFreezer(const char *dir, const char *state)
+{
+    if (testCgroupWrite(dir, "freezer.state", state) < 0)
+        return -1;
+    for (int i = 0; i < 5000; i++) {
+        g_autofree char *now = testCgroupRead(dir, "freezer.state");
+
+        if (STREQ_NULLABLE(now, state))
+            return 0;
+        g_usleep(1000);
+    }
+    virTestDiag("the freezer group %s did not become %s", dir, state);
+    return -1;
+}
 
 
 bool
@@ -26,6 +96,29 @@ testNoChildren(void)
         return true;
     virTestDiag("a child is left: %lld", (long long)info.si_pid);
     return false;
+}
+
+
+
+/**
+ * testNoChildLeft:
+ * @opaque: unused
+ *
+ * A virTestRun() body for the end of a program that starts processes:
+ * none of them is left, running or unreaped.
+ *
+ * Returns: 0, or -1 with the pid of one that is left.
+ */
+int
+testNoChildLeft(const void *opaque G_GNUC_UNUSED)
+{
+    int ret = -1;
+
+    TEST_ASSERT(testNoChildren());
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 

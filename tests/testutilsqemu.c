@@ -122,24 +122,6 @@ testQemuRunDirLeft(const char *root)
 }
 
 
-static char *
-testProcessStatusField(pid_t pid, const char *field)
-{
-    g_autofree char *path = g_strdup_printf("/proc/%lld/status", (long long)pid);
-    g_autofree char *content = NULL;
-    g_auto(GStrv) lines = NULL;
-
-    if (!g_file_get_contents(path, &content, NULL, NULL))
-        return NULL;
-    lines = g_strsplit(content, "\n", -1);
-    for (size_t i = 0; lines[i]; i++) {
-        if (g_str_has_prefix(lines[i], field) && lines[i][strlen(field)] == ':')
-            return g_strstrip(g_strdup(lines[i] + strlen(field) + 1));
-    }
-    return NULL;
-}
-
-
 /* A process has exited once its pidfd is readable: when every thread
  * is gone.  (/proc shows the leader as a zombie as soon as the main
  * thread exits, while others may still run.) */
@@ -454,4 +436,70 @@ testQemuStubConnectNew(const char *const *names, char **retRoot, char **retURI,
     }
     *retStubs = g_steal_pointer(&stubs);
     return conn;
+}
+
+
+/**
+ * testEventLogCallback:
+ * @conn: the connection
+ * @dom: the domain the event is about
+ * @event: a virDomainEventType
+ * @detail: its detail
+ * @opaque: the testEventLog
+ *
+ * Records the event, so that a case compares what arrived, in order,
+ * once the loop has run (testEventLogWait()).
+ *
+ * Returns: 0.
+ */
+int
+testEventLogCallback(virConnectPtr conn G_GNUC_UNUSED, virDomainPtr dom,
+                     int event, int detail, void *opaque)
+{
+    testEventLog *log = opaque;
+
+    if (log->count < TEST_EVENT_LOG_MAX) {
+        log->events[log->count] = event;
+        log->details[log->count] = detail;
+        g_strlcpy(log->names[log->count], virDomainGetName(dom),
+                  sizeof(log->names[0]));
+    }
+    log->count++;
+    return 0;
+}
+
+
+/* The free callback of a registration: proves it ran. */
+void
+testEventLogFree(void *opaque)
+{
+    ((testEventLog *)opaque)->freed = true;
+}
+
+
+static void
+testEventLogTick(int timer G_GNUC_UNUSED, void *opaque G_GNUC_UNUSED)
+{
+}
+
+
+/**
+ * testEventLogWait:
+ * @log: what the callback records into
+ * @want: how many events to wait for
+ * @ms: how long at most
+ *
+ * Runs the default event loop; a 10 ms timer keeps each iteration
+ * short, so the deadline is kept.
+ */
+void
+testEventLogWait(testEventLog *log, int want, int ms)
+{
+    gint64 deadline = g_get_monotonic_time() + (gint64)ms * 1000;
+    int timer = virEventAddTimeout(10, testEventLogTick, NULL, NULL);
+
+    while (log->count < want && g_get_monotonic_time() < deadline)
+        virEventRunDefaultImpl();
+    if (timer >= 0)
+        virEventRemoveTimeout(timer);
 }

@@ -151,3 +151,25 @@ bool testQemuLogShowsSigterm(const char *root, const char *name);
  * no pid file, no private directory, and a status file only if @status
  * says what it must hold.  A diagnostic if not. */
 bool testQemuNoRuntimeState(const char *root, const char *name, const char *status);
+
+
+/* What testEventLogCallback, a lifecycle event callback
+ * (virConnectDomainEventRegisterAny() with &log as opaque), saw: the
+ * first TEST_EVENT_LOG_MAX events with their domain's name, and how
+ * many came in all; @freed once testEventLogFree (its free callback)
+ * ran. */
+#define TEST_EVENT_LOG_MAX 16
+typedef struct {
+    int count;
+    int events[TEST_EVENT_LOG_MAX];
+    int details[TEST_EVENT_LOG_MAX];
+    char names[TEST_EVENT_LOG_MAX][32];
+    bool freed;
+} testEventLog;
+
+int testEventLogCallback(virConnectPtr conn, virDomainPtr dom, int event,
+                         int detail, void *opaque);
+void testEventLogFree(void *opaque);
+/* Runs the default event loop until @log has seen @want events or
+ * @ms milliseconds passed. */
+void testEventLogWait(testEventLog *log, int want, int ms);

@@ -442,6 +442,34 @@ testEventsWait(testEvents *ev, const char *expect)
 }
 
 
+/* Waits until the log ends with @suffix; fails after 10 s (a real
+ * QEMU's events may follow others the test does not name).  Empties
+ * the log either way, so that the next wait sees only what follows. */
+int
+testEventsWaitEnd(testEvents *ev, const char *suffix)
+{
+    gint64 deadline = g_get_monotonic_time() + 10 * G_TIME_SPAN_SECOND;
+    int ret = 0;
+
+    g_mutex_lock(&ev->lock);
+    while (!g_str_has_suffix(ev->log->str, suffix)) {
+        if (!g_cond_wait_until(&ev->cond, &ev->lock, deadline))
+            break;
+    }
+    if (!g_str_has_suffix(ev->log->str, suffix)) {
+        virTestDiag("callbacks: got '%s', expected '%s' at the end",
+                    ev->log->str, suffix);
+        ret = -1;
+    }
+    if (ev->onMainThread) {
+        virTestDiag("a callback ran on the caller's thread");
+        ret = -1;
+    }
+    g_string_truncate(ev->log, 0);
+    g_mutex_unlock(&ev->lock);
+    return ret;
+}
+
 static void
 testEofNotify(qemuMonitor *mon, void *opaque)
 {
@@ -571,6 +599,25 @@ testQmpCheckError(int code, const char *pattern)
     return 0;
 }
 
+
+/*
+ * The end of every case on a fake: closes *@mon, then waits for the
+ * fake *@srv to finish its script, and sets both to NULL (either
+ * pointer may be NULL, and so may what it points to).  A case calls it
+ * in its body to assert on it, and again in its cleanup, where it only
+ * releases what a failed assertion left.
+ */
+int
+testQmpFinish(qemuMonitor **mon, testServer **srv)
+{
+    int ret = 0;
+
+    if (mon)
+        g_clear_pointer(mon, qemuMonitorClose);
+    if (srv && *srv && testServerFinish(g_steal_pointer(srv)) < 0)
+        ret = -1;
+    return ret;
+}
 
 gint64
 testNowMs(void)

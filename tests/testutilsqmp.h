@@ -99,6 +99,9 @@ void testEventsClear(testEvents *ev);
 /* Waits up to 5 s until the log is @expect; -1 with a diagnostic on a
  * mismatch, or if a callback ran on the caller's thread. */
 int testEventsWait(testEvents *ev, const char *expect);
+/* Waits up to 10 s until the log ends with @suffix, then empties it;
+ * -1 with a diagnostic as testEventsWait. */
+int testEventsWaitEnd(testEvents *ev, const char *suffix);
 
 /* Callbacks that log into the testEvents given as opaque. */
 extern const qemuMonitorCallbacks testCallbacks;
@@ -107,6 +110,9 @@ extern const qemuMonitorCallbacks testCallbacks;
  * message matching the glob @pattern (NULL: any); resets it.  -1 with a
  * diagnostic when it differs. */
 int testQmpCheckError(int code, const char *pattern);
+/* Closes *@mon and finishes the fake *@srv, setting both to NULL
+ * (either may be NULL); -1 as testServerFinish. */
+int testQmpFinish(qemuMonitor **mon, testServer **srv);
 /* The monotonic clock in milliseconds. */
 gint64 testNowMs(void);
 /* Opens a monitor on a fake following @steps, its events into @ev. */

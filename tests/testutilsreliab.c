@@ -15,6 +15,7 @@
 
 #include "testutils.h"
 #include "testutilsqemu.h"
+#include "testutilsproc.h"
 #include "testutilsreliab.h"
 
 #include "datatypes.h"
@@ -202,18 +203,13 @@ testReliabRandom(gint64 lo, gint64 hi)
 }
 
 
-/* The state letter of /proc/PID/stat, or 0. */
+/* The state letter /proc shows for @pid, or 0 if it is gone. */
 static char
 testReliabProcState(pid_t pid)
 {
-    g_autofree char *path = g_strdup_printf("/proc/%lld/stat", (long long)pid);
-    g_autofree char *stat = NULL;
-    const char *p;
+    g_autofree char *state = testProcessState(pid);
 
-    if (!g_file_get_contents(path, &stat, NULL, NULL) ||
-        !(p = strrchr(stat, ')')) || p[1] != ' ')
-        return 0;
-    return p[2];
+    return state ? state[0] : 0;
 }
 
 

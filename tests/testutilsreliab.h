@@ -17,6 +17,7 @@
 #include <sys/types.h>
 
 #include "internal.h"
+#include "testutils.h"
 
 /* Whether this is the reliability run (full counts). */
 bool testReliabFull(void);
@@ -93,6 +94,20 @@ typedef enum {
 int testReliabCheckRoot(const char *root, const char *uri, const char *name,
                         testReliabExpect defined, testReliabExpect active,
                         GString *problems);
+/* A TEST_ASSERT (testutils.h) that testReliabCheckRoot() finds no
+ * problem; a failure prints each one. */
+#define TEST_ASSERT_ROOT_CONSISTENT(root, uri, name, defined, active) \
+    do { \
+        g_autoptr(GString) testProblems_ = g_string_new(NULL); \
+        if (testReliabCheckRoot(root, uri, name, defined, active, \
+                                testProblems_) > 0) { \
+            virTestAssertFailed(__FILE__, __LINE__, \
+                                "root %s consistent for %s (%s/%s):\n%s", \
+                                #root, #name, #defined, #active, \
+                                testProblems_->str); \
+            goto cleanup; \
+        } \
+    } while (0)
 
 /* Destroys and undefines @name if it exists, through a new connection:
  * proves the root is usable.  Returns 0, or -1 with a diagnostic. */

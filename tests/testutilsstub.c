@@ -195,6 +195,18 @@ testStubFormat(JsonNode *node)
 }
 
 
+char *
+testStubReadEvent(testStub *stub)
+{
+    g_autoptr(JsonNode) msg = testStubRead(stub);
+
+    if (!msg)
+        return NULL;
+    if (JSON_NODE_HOLDS_OBJECT(msg))
+        json_object_remove_member(json_node_get_object(msg), "timestamp");
+    return testStubFormat(msg);
+}
+
 /*
  * Sends @cmd and compares, as compact JSON, the messages up to and
  * including the reply with @expect (one per line).  Timestamps of

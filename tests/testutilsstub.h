@@ -47,6 +47,9 @@ JsonNode *testStubReadWithin(testStub *stub, int timeoutMs);
 JsonNode *testStubRead(testStub *stub);
 /* @node as compact JSON. */
 char *testStubFormat(JsonNode *node);
+/* The next message as compact JSON, without the timestamp of an
+ * event (it changes); NULL as testStubRead(). */
+char *testStubReadEvent(testStub *stub);
 /* Sends @cmd and compares the messages up to and including its reply,
  * one compact JSON per line and event timestamps dropped, with
  * @expect; -1 with both printed when they differ. */

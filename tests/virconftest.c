@@ -12,25 +12,6 @@
 #define VIR_FROM_THIS VIR_FROM_NONE
 
 
-static int
-checkError(int code, const char *message)
-{
-    virErrorPtr err = virErrorLast();
-
-    if (!err) {
-        virTestDiag("expected an error, got none");
-        return -1;
-    }
-    if (err->code != code || err->domain != VIR_FROM_CONF) {
-        virTestDiag("expected error %d from domain %d, got %d from %d (%s)",
-                    code, VIR_FROM_CONF, err->code, err->domain,
-                    NULLSTR(err->message));
-        return -1;
-    }
-    return virTestCompareStrings(message, err->message, "error message");
-}
-
-
 static const char goodConf[] =
     "# Master configuration file for the QEMU driver.\n"
     "\n"
@@ -76,61 +57,69 @@ testParseGood(const void *opaque G_GNUC_UNUSED)
     double termDouble = 0;
     bool clear = false;
     bool last = true;
+    int ret = -1;
 
-    if (!conf)
-        return -1;
-    if (virConfGetValueString(conf, "user", &user) != 1 ||
-        virConfGetValueString(conf, "group", &group) != 1 ||
-        virConfGetValueString(conf, "escaped", &escaped) != 1 ||
-        virConfGetValueString(conf, "literal", &literal) != 1 ||
-        virConfGetValueUInt(conf, "destroy_term_timeout", &term) != 1 ||
-        virConfGetValueUInt(conf, "big", &big) != 1 ||
-        virConfGetValueDouble(conf, "destroy_graceful_timeout", &graceful) != 1 ||
-        virConfGetValueDouble(conf, "destroy_kill_timeout", &kill) != 1 ||
-        virConfGetValueDouble(conf, "destroy_term_timeout", &termDouble) != 1 ||
-        virConfGetValueBool(conf, "clear_emulator_capabilities", &clear) != 1 ||
-        virConfGetValueBool(conf, "last", &last) != 1 ||
-        virConfGetValueStringList(conf, "cgroup_device_acl", &acl) != 1 ||
-        virConfGetValueStringList(conf, "empty_list", &empty) != 1)
-        return -1;
+    TEST_ASSERT_NONNULL(conf);
+    TEST_ASSERT_EQ_INT(virConfGetValueString(conf, "user", &user), 1);
+    TEST_ASSERT_EQ_INT(virConfGetValueString(conf, "group", &group), 1);
+    TEST_ASSERT_EQ_INT(virConfGetValueString(conf, "escaped", &escaped), 1);
+    TEST_ASSERT_EQ_INT(virConfGetValueString(conf, "literal", &literal), 1);
+    TEST_ASSERT_EQ_INT(virConfGetValueUInt(conf, "destroy_term_timeout", &term), 1);
+    TEST_ASSERT_EQ_INT(virConfGetValueUInt(conf, "big", &big), 1);
+    TEST_ASSERT_EQ_INT(virConfGetValueDouble(conf, "destroy_graceful_timeout",
+                                             &graceful), 1);
+    TEST_ASSERT_EQ_INT(virConfGetValueDouble(conf, "destroy_kill_timeout", &kill), 1);
+    TEST_ASSERT_EQ_INT(virConfGetValueDouble(conf, "destroy_term_timeout",
+                                             &termDouble), 1);
+    TEST_ASSERT_EQ_INT(virConfGetValueBool(conf, "clear_emulator_capabilities",
+                                           &clear), 1);
+    TEST_ASSERT_EQ_INT(virConfGetValueBool(conf, "last", &last), 1);
+    TEST_ASSERT_EQ_INT(virConfGetValueStringList(conf, "cgroup_device_acl", &acl), 1);
+    TEST_ASSERT_EQ_INT(virConfGetValueStringList(conf, "empty_list", &empty), 1);
 
-    if (virTestCompareStrings("qemu", user, "user") < 0 ||
-        virTestCompareStrings("kvm", group, "group") < 0 ||
-        virTestCompareStrings("say \"hi\" C:\\dir \\n", escaped, "escaped") < 0 ||
-        virTestCompareStrings("a \\\" b", literal, "literal") < 0)
-        return -1;
-    if (term != 10 || big != 4294967295U || graceful != 0.5 || kill != 30 ||
-        termDouble != 10 || !clear || last)
-        return -1;
-    if (g_strv_length(acl) != 3 || STRNEQ(acl[0], "/dev/null") ||
-        STRNEQ(acl[1], "/dev/full") || STRNEQ(acl[2], "/dev/zero") ||
-        g_strv_length(empty) != 0)
-        return -1;
+    TEST_ASSERT_EQ_STR(user, "qemu");
+    TEST_ASSERT_EQ_STR(group, "kvm");
+    TEST_ASSERT_EQ_STR(escaped, "say \"hi\" C:\\dir \\n");
+    TEST_ASSERT_EQ_STR(literal, "a \\\" b");
+    TEST_ASSERT_EQ_INT(term, 10);
+    TEST_ASSERT_EQ_INT(big, 4294967295U);
+    TEST_ASSERT_CMP_DOUBLE(graceful, ==, 0.5);
+    TEST_ASSERT_CMP_DOUBLE(kill, ==, 30);
+    TEST_ASSERT_CMP_DOUBLE(termDouble, ==, 10);
+    TEST_ASSERT(clear);
+    TEST_ASSERT(!last);
+    TEST_ASSERT_EQ_INT(g_strv_length(acl), 3);
+    TEST_ASSERT_EQ_STR(acl[0], "/dev/null");
+    TEST_ASSERT_EQ_STR(acl[1], "/dev/full");
+    TEST_ASSERT_EQ_STR(acl[2], "/dev/zero");
+    TEST_ASSERT_EQ_INT(g_strv_length(empty), 0);
 
     /* Lines of settings, including ones after a list and a CRLF line. */
-    if (virConfGetKeyLine(conf, "user") != 4 ||
-        virConfGetKeyLine(conf, "destroy_kill_timeout") != 8 ||
-        virConfGetKeyLine(conf, "clear_emulator_capabilities") != 8 ||
-        virConfGetKeyLine(conf, "cgroup_device_acl") != 9 ||
-        virConfGetKeyLine(conf, "empty_list") != 14 ||
-        virConfGetKeyLine(conf, "mixed") != 20 ||
-        virConfGetKeyLine(conf, "last") != 23 ||
-        virConfGetKeyLine(conf, "nosuch") != 0)
-        return -1;
+    TEST_ASSERT_EQ_INT(virConfGetKeyLine(conf, "user"), 4);
+    TEST_ASSERT_EQ_INT(virConfGetKeyLine(conf, "destroy_kill_timeout"), 8);
+    TEST_ASSERT_EQ_INT(virConfGetKeyLine(conf, "clear_emulator_capabilities"), 8);
+    TEST_ASSERT_EQ_INT(virConfGetKeyLine(conf, "cgroup_device_acl"), 9);
+    TEST_ASSERT_EQ_INT(virConfGetKeyLine(conf, "empty_list"), 14);
+    TEST_ASSERT_EQ_INT(virConfGetKeyLine(conf, "mixed"), 20);
+    TEST_ASSERT_EQ_INT(virConfGetKeyLine(conf, "last"), 23);
+    TEST_ASSERT_EQ_INT(virConfGetKeyLine(conf, "nosuch"), 0);
 
     keys = virConfGetKeys(conf);
     keyList = g_strjoinv(" ", keys);
-    if (virTestCompareStrings("user group destroy_term_timeout "
-                              "destroy_graceful_timeout destroy_kill_timeout "
-                              "clear_emulator_capabilities cgroup_device_acl "
-                              "empty_list escaped literal negative mixed "
-                              "nested big last", keyList, "keys") < 0)
-        return -1;
+    TEST_ASSERT_EQ_STR(keyList,
+                       "user group destroy_term_timeout "
+                       "destroy_graceful_timeout destroy_kill_timeout "
+                       "clear_emulator_capabilities cgroup_device_acl "
+                       "empty_list escaped literal negative mixed "
+                       "nested big last");
 
-    if (!virConfHasKey(conf, "nested") || virConfHasKey(conf, "User") ||
-        STRNEQ(virConfGetOrigin(conf), "good.conf"))
-        return -1;
-    return 0;
+    TEST_ASSERT(virConfHasKey(conf, "nested"));
+    TEST_ASSERT(!virConfHasKey(conf, "User"));
+    TEST_ASSERT_EQ_STR(virConfGetOrigin(conf), "good.conf");
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -144,18 +133,25 @@ testAbsent(const void *opaque G_GNUC_UNUSED)
     unsigned int u = 7;
     bool b = true;
     double d = 2.5;
+    int ret = -1;
 
-    if (!conf)
-        return -1;
-    if (virConfGetValueString(conf, "x", &str) != 0 ||
-        virConfGetValueUInt(conf, "x", &u) != 0 ||
-        virConfGetValueBool(conf, "x", &b) != 0 ||
-        virConfGetValueDouble(conf, "x", &d) != 0 ||
-        virConfGetValueStringList(conf, "x", &list) != 0)
-        return -1;
-    if (STRNEQ(str, "keep") || u != 7 || !b || d != 2.5 || list)
-        return -1;
-    return virErrorLast() ? -1 : 0;
+    TEST_ASSERT_NONNULL(conf);
+    TEST_ASSERT_EQ_INT(virConfGetValueString(conf, "x", &str), 0);
+    TEST_ASSERT_EQ_INT(virConfGetValueUInt(conf, "x", &u), 0);
+    TEST_ASSERT_EQ_INT(virConfGetValueBool(conf, "x", &b), 0);
+    TEST_ASSERT_EQ_INT(virConfGetValueDouble(conf, "x", &d), 0);
+    TEST_ASSERT_EQ_INT(virConfGetValueStringList(conf, "x", &list), 0);
+    TEST_ASSERT_EQ_STR(str, "keep");
+    TEST_ASSERT_EQ_INT(u, 7);
+    TEST_ASSERT(b);
+    TEST_ASSERT_CMP_DOUBLE(d, ==, 2.5);
+    TEST_ASSERT(list == NULL);
+    TEST_ASSERT_MSG(virErrorLast() == NULL, "unexpected error: %s",
+                    virGetLastErrorMessage());
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -170,14 +166,17 @@ testSyntaxError(const void *opaque)
     const testSyntaxData *data = opaque;
     g_autoptr(virConf) conf = virConfReadString(data->content, "/etc/test.conf");
     g_autofree char *message = NULL;
+    int ret = -1;
 
-    if (conf) {
-        virTestDiag("parsed a bad configuration");
-        return -1;
-    }
+    TEST_ASSERT_MSG(conf == NULL, "parsed a bad configuration");
     message = g_strdup_printf("configuration file syntax error: /etc/test.conf:%s",
                               data->message);
-    return checkError(VIR_ERR_CONF_SYNTAX, message);
+    TEST_ASSERT_ERROR_FULL(VIR_ERR_CONF_SYNTAX, VIR_FROM_CONF, message);
+    TEST_ASSERT_EQ_STR(virGetLastErrorMessage(), message);
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -207,9 +206,9 @@ testTypeError(const void *opaque)
     bool b = true;
     double d = 2.5;
     int rc = 0;
+    int ret = -1;
 
-    if (!conf)
-        return -1;
+    TEST_ASSERT_NONNULL(conf);
     switch (data->getter) {
     case GET_STRING:
         rc = virConfGetValueString(conf, "key", &str);
@@ -227,13 +226,20 @@ testTypeError(const void *opaque)
         rc = virConfGetValueStringList(conf, "key", &list);
         break;
     }
-    if (rc != -1)
-        return -1;
+    TEST_ASSERT_EQ_INT(rc, -1);
     /* Out-parameters untouched on failure. */
-    if (str || list || u != 7 || !b || d != 2.5)
-        return -1;
+    TEST_ASSERT(str == NULL);
+    TEST_ASSERT(list == NULL);
+    TEST_ASSERT_EQ_INT(u, 7);
+    TEST_ASSERT(b);
+    TEST_ASSERT_CMP_DOUBLE(d, ==, 2.5);
     message = g_strdup_printf("internal error: /etc/test.conf:%s", data->message);
-    return checkError(VIR_ERR_INTERNAL_ERROR, message);
+    TEST_ASSERT_ERROR_FULL(VIR_ERR_INTERNAL_ERROR, VIR_FROM_CONF, message);
+    TEST_ASSERT_EQ_STR(virGetLastErrorMessage(), message);
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -250,50 +256,50 @@ testReadFile(const void *opaque G_GNUC_UNUSED)
     g_auto(GStrv) keys = NULL;
     double timeout = 0;
     const char *text = "# comment\ndestroy_term_timeout = 2.25\n";
+    virConf *none = NULL;
+    int ret = -1;
 
-    if (virFileWriteAtomic(path, 0644, text, strlen(text)) < 0 ||
-        virFileWriteAtomic(bad, 0644, "a = 1\nb = 'x\n", 13) < 0)
-        return -1;
+    TEST_ASSERT_OK(virFileWriteAtomic(path, 0644, text, strlen(text)));
+    TEST_ASSERT_OK(virFileWriteAtomic(bad, 0644, "a = 1\nb = 'x\n", 13));
 
-    if (!(conf = virConfReadFile(path, 0)) ||
-        virConfGetValueDouble(conf, "destroy_term_timeout", &timeout) != 1 ||
-        timeout != 2.25 || virConfGetKeyLine(conf, "destroy_term_timeout") != 2 ||
-        STRNEQ(virConfGetOrigin(conf), path))
-        return -1;
+    TEST_ASSERT_NONNULL(conf = virConfReadFile(path, 0));
+    TEST_ASSERT_EQ_INT(virConfGetValueDouble(conf, "destroy_term_timeout", &timeout), 1);
+    TEST_ASSERT_CMP_DOUBLE(timeout, ==, 2.25);
+    TEST_ASSERT_EQ_INT(virConfGetKeyLine(conf, "destroy_term_timeout"), 2);
+    TEST_ASSERT_EQ_STR(virConfGetOrigin(conf), path);
 
     /* Allowed to be missing: empty. */
-    if (!(empty = virConfReadFile(missing, VIR_CONF_READ_ALLOW_MISSING)))
-        return -1;
+    TEST_ASSERT_NONNULL(empty = virConfReadFile(missing, VIR_CONF_READ_ALLOW_MISSING));
     keys = virConfGetKeys(empty);
-    if (keys[0] || virConfHasKey(empty, "destroy_term_timeout") ||
-        virErrorLast())
-        return -1;
+    TEST_ASSERT_EQ_STR(keys[0], NULL);
+    TEST_ASSERT(!virConfHasKey(empty, "destroy_term_timeout"));
+    TEST_ASSERT_MSG(virErrorLast() == NULL, "unexpected error: %s",
+                    virGetLastErrorMessage());
 
     /* Not allowed: an error naming the file. */
-    if (virConfReadFile(missing, 0))
-        return -1;
+    TEST_ASSERT((none = virConfReadFile(missing, 0)) == NULL);
     message = g_strdup_printf("cannot open '%s': No such file or directory",
                               missing);
-    if (virTestCompareStrings(message, virGetLastErrorMessage(),
-                              "error message") < 0 ||
-        virGetLastErrorCode() != VIR_ERR_SYSTEM_ERROR)
-        return -1;
+    TEST_ASSERT_EQ_STR(virGetLastErrorMessage(), message);
+    TEST_ASSERT_EQ_INT(virGetLastErrorCode(), VIR_ERR_SYSTEM_ERROR);
 
     /* A syntax error names the file and line. */
-    if (virConfReadFile(bad, VIR_CONF_READ_ALLOW_MISSING))
-        return -1;
+    TEST_ASSERT((none = virConfReadFile(bad, VIR_CONF_READ_ALLOW_MISSING)) == NULL);
     g_free(message);
     message = g_strdup_printf("configuration file syntax error: %s:2: unterminated string",
                               bad);
-    if (checkError(VIR_ERR_CONF_SYNTAX, message) < 0)
-        return -1;
+    TEST_ASSERT_ERROR_FULL(VIR_ERR_CONF_SYNTAX, VIR_FROM_CONF, message);
+    TEST_ASSERT_EQ_STR(virGetLastErrorMessage(), message);
 
-    if (virConfReadFile(path, 1 << 1))
-        return -1;
-    if (virGetLastErrorCode() != VIR_ERR_INVALID_ARG)
-        return -1;
-    return virTestCompareStrings("unsupported flags (0x2) in function virConfReadFile",
-                                 virGetLastErrorMessage(), "error message");
+    TEST_ASSERT((none = virConfReadFile(path, 1 << 1)) == NULL);
+    TEST_ASSERT_EQ_INT(virGetLastErrorCode(), VIR_ERR_INVALID_ARG);
+    TEST_ASSERT_EQ_STR(virGetLastErrorMessage(),
+                       "unsupported flags (0x2) in function virConfReadFile");
+    ret = 0;
+
+ cleanup:
+    virConfFree(none);
+    return ret;
 }
 
 

@@ -21,52 +21,63 @@ static int
 testUnsupportedFlags(const void *data G_GNUC_UNUSED)
 {
     virErrorPtr err;
+    int ret = -1;
 
-    if (testFlagsFunction(VIR_DOMAIN_DESTROY_GRACEFUL) != 0)
-        return -1;
-    if (testFlagsFunction(0x80 | VIR_DOMAIN_DESTROY_GRACEFUL) != -1)
-        return -1;
+    TEST_ASSERT_EQ_INT(testFlagsFunction(VIR_DOMAIN_DESTROY_GRACEFUL), 0);
+    TEST_ASSERT_EQ_INT(testFlagsFunction(0x80 | VIR_DOMAIN_DESTROY_GRACEFUL), -1);
     err = virGetLastError();
-    if (!err || err->code != VIR_ERR_INVALID_ARG || err->domain != VIR_FROM_QEMU)
-        return -1;
-    return virTestCompareStrings("unsupported flags (0x80) in function testFlagsFunction",
-                                 err->message, "flags message");
+    TEST_ASSERT_NONNULL(err);
+    TEST_ASSERT_EQ_INT(err->code, VIR_ERR_INVALID_ARG);
+    TEST_ASSERT_EQ_INT(err->domain, VIR_FROM_QEMU);
+    TEST_ASSERT_EQ_STR(err->message,
+                       "unsupported flags (0x80) in function testFlagsFunction");
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
 static int
 testPrefixes(const void *data G_GNUC_UNUSED)
 {
+    int ret = -1;
+
     virReportError(VIR_ERR_OPERATION_INVALID, "%s", "domain is not running");
-    if (virGetLastErrorCode() != VIR_ERR_OPERATION_INVALID ||
-        virGetLastErrorDomain() != VIR_FROM_QEMU)
-        return -1;
-    if (virTestCompareStrings("Requested operation is not valid: domain is not running",
-                              virGetLastErrorMessage(), "prefixed") < 0)
-        return -1;
+    TEST_ASSERT_EQ_INT(virGetLastErrorCode(), VIR_ERR_OPERATION_INVALID);
+    TEST_ASSERT_EQ_INT(virGetLastErrorDomain(), VIR_FROM_QEMU);
+    TEST_ASSERT_EQ_STR(virGetLastErrorMessage(),
+                       "Requested operation is not valid: domain is not running");
 
     virReportError(VIR_ERR_NO_DOMAIN, NULL);
-    if (virTestCompareStrings("Domain not found", virGetLastErrorMessage(),
-                              "bare") < 0)
-        return -1;
+    TEST_ASSERT_EQ_STR(virGetLastErrorMessage(), "Domain not found");
 
     virReportError(VIR_ERR_OPERATION_FAILED, "%s", "failed to kill qemu process with SIGTERM");
-    return virTestCompareStrings("operation failed: failed to kill qemu process with SIGTERM",
-                                 virGetLastErrorMessage(), "operation failed");
+    TEST_ASSERT_EQ_STR(virGetLastErrorMessage(),
+                       "operation failed: failed to kill qemu process with SIGTERM");
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
 static int
 testSystemError(const void *data G_GNUC_UNUSED)
 {
+    int ret = -1;
+
     errno = 0;
     virReportSystemError(ENOENT, "cannot open '%s'", "/x");
-    if (errno != 0)
-        return -1;  /* reporting must not clobber errno */
-    if (virGetLastErrorCode() != VIR_ERR_SYSTEM_ERROR)
-        return -1;
-    return virTestCompareStrings("cannot open '/x': No such file or directory",
-                                 virGetLastErrorMessage(), "system error");
+    /* reporting must not clobber errno */
+    TEST_ASSERT_EQ_INT(errno, 0);
+    TEST_ASSERT_EQ_INT(virGetLastErrorCode(), VIR_ERR_SYSTEM_ERROR);
+    TEST_ASSERT_EQ_STR(virGetLastErrorMessage(),
+                       "cannot open '/x': No such file or directory");
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -74,33 +85,35 @@ static int
 testResetAndCopy(const void *data G_GNUC_UNUSED)
 {
     virError copy = { 0 };
-    virErrorPtr saved;
+    virErrorPtr saved = NULL;
+    int ret = -1;
 
     virResetLastError();
-    if (virGetLastError() != NULL || virGetLastErrorCode() != VIR_ERR_OK)
-        return -1;
-    if (STRNEQ(virGetLastErrorMessage(), "no error"))
-        return -1;
-    if (virCopyLastError(&copy) != 0 || copy.code != 0)
-        return -1;
+    TEST_ASSERT(virGetLastError() == NULL);
+    TEST_ASSERT_EQ_INT(virGetLastErrorCode(), VIR_ERR_OK);
+    TEST_ASSERT_EQ_STR(virGetLastErrorMessage(), "no error");
+    TEST_ASSERT_EQ_INT(virCopyLastError(&copy), 0);
+    TEST_ASSERT_EQ_INT(copy.code, 0);
 
     virReportError(VIR_ERR_INTERNAL_ERROR, "%s", "boom");
-    if (virCopyLastError(&copy) != VIR_ERR_INTERNAL_ERROR)
-        return -1;
-    if (STRNEQ(copy.message, "internal error: boom"))
-        return -1;
+    TEST_ASSERT_EQ_INT(virCopyLastError(&copy), VIR_ERR_INTERNAL_ERROR);
+    TEST_ASSERT_EQ_STR(copy.message, "internal error: boom");
     virResetError(&copy);
-    if (copy.message || copy.code)
-        return -1;
+    TEST_ASSERT(copy.message == NULL);
+    TEST_ASSERT_EQ_INT(copy.code, 0);
 
     saved = virSaveLastError();
     virResetLastError();
-    if (!saved || saved->code != VIR_ERR_INTERNAL_ERROR ||
-        STRNEQ(saved->message, "internal error: boom"))
-        return -1;
-    virFreeError(saved);
+    TEST_ASSERT_NONNULL(saved);
+    TEST_ASSERT_EQ_INT(saved->code, VIR_ERR_INTERNAL_ERROR);
+    TEST_ASSERT_EQ_STR(saved->message, "internal error: boom");
     virFreeError(NULL);
-    return 0;
+    ret = 0;
+
+ cleanup:
+    virResetError(&copy);
+    virFreeError(saved);
+    return ret;
 }
 
 
@@ -108,15 +121,18 @@ static int
 testPreserveRestore(const void *data G_GNUC_UNUSED)
 {
     virErrorPtr orig;
+    int ret = -1;
 
     virReportError(VIR_ERR_OPERATION_FAILED, "%s", "first");
     virErrorPreserveLast(&orig);
     virReportError(VIR_ERR_INTERNAL_ERROR, "%s", "cleanup noise");
     virErrorRestore(&orig);
-    if (orig != NULL)
-        return -1;
-    return virTestCompareStrings("operation failed: first",
-                                 virGetLastErrorMessage(), "restored");
+    TEST_ASSERT(orig == NULL);
+    TEST_ASSERT_EQ_STR(virGetLastErrorMessage(), "operation failed: first");
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -149,9 +165,12 @@ testErrorFunc(const void *data G_GNUC_UNUSED)
     virErrorDispatch(NULL, NULL);
     virSetErrorFunc(NULL, NULL);
 
-    if (d.calls == 1 && d.code == VIR_ERR_NO_DOMAIN &&
-        STREQ(d.message, "Domain not found: no domain with matching name 'x'"))
-        ret = 0;
+    TEST_ASSERT_EQ_INT(d.calls, 1);
+    TEST_ASSERT_EQ_INT(d.code, VIR_ERR_NO_DOMAIN);
+    TEST_ASSERT_EQ_STR(d.message, "Domain not found: no domain with matching name 'x'");
+    ret = 0;
+
+ cleanup:
     g_free(d.message);
     return ret;
 }
@@ -172,13 +191,17 @@ static int
 testThreadLocal(const void *data G_GNUC_UNUSED)
 {
     GThread *th;
+    int ret = -1;
 
     virReportError(VIR_ERR_OPERATION_FAILED, "%s", "main");
     th = g_thread_new("errtest", testThreadBody, NULL);
-    if (GPOINTER_TO_INT(g_thread_join(th)) != 0)
-        return -1;
-    return virTestCompareStrings("operation failed: main",
-                                 virGetLastErrorMessage(), "main thread error");
+    /* 1: the new thread saw the main thread's error */
+    TEST_ASSERT_EQ_INT(GPOINTER_TO_INT(g_thread_join(th)), 0);
+    TEST_ASSERT_EQ_STR(virGetLastErrorMessage(), "operation failed: main");
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 

@@ -111,28 +111,37 @@ static int
 testNotRegistered(const void *opaque G_GNUC_UNUSED)
 {
     testRecord rec = { 0 };
+    int ret = -1;
 
-    if (virEventIsRegistered())
-        return -1;
-    if (virEventAddHandle(0, VIR_EVENT_HANDLE_READABLE, testHandleCb, &rec,
-                          testFree) != -1 ||
-        virEventAddTimeout(0, testTimeoutCb, &rec, testFree) != -1 ||
-        virEventRemoveHandle(1) != -1 ||
-        virEventRemoveTimeout(1) != -1)
-        return -1;
+    TEST_ASSERT(!virEventIsRegistered());
+    TEST_ASSERT_EQ_INT(virEventAddHandle(0, VIR_EVENT_HANDLE_READABLE, testHandleCb,
+                                         &rec, testFree), -1);
+    TEST_ASSERT_EQ_INT(virEventAddTimeout(0, testTimeoutCb, &rec, testFree), -1);
+    TEST_ASSERT_EQ_INT(virEventRemoveHandle(1), -1);
+    TEST_ASSERT_EQ_INT(virEventRemoveTimeout(1), -1);
     /* Harmless without an implementation. */
     virEventUpdateHandle(1, VIR_EVENT_HANDLE_READABLE);
     virEventUpdateTimeout(1, 10);
-    return rec.calls == 0 && rec.freed == 0 ? 0 : -1;
+    TEST_ASSERT_EQ_INT(rec.calls, 0);
+    TEST_ASSERT_EQ_INT(rec.freed, 0);
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
 static int
 testRegisterDefault(const void *opaque G_GNUC_UNUSED)
 {
-    if (virEventRegisterDefaultImpl() < 0)
-        return -1;
-    return virEventIsRegistered() ? 0 : -1;
+    int ret = -1;
+
+    TEST_ASSERT_OK(virEventRegisterDefaultImpl());
+    TEST_ASSERT(virEventIsRegistered());
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -140,41 +149,35 @@ static int
 testHandleReadable(const void *opaque G_GNUC_UNUSED)
 {
     testRecord rec = { 0 };
-    int fds[2];
-    int watch;
+    int fds[2] = { -1, -1 };
+    int watch = -1;
     int ret = -1;
 
-    if (pipe2(fds, O_CLOEXEC) < 0)
-        return -1;
+    TEST_ASSERT_MSG(pipe2(fds, O_CLOEXEC) == 0, "pipe2: %s", g_strerror(errno));
     watch = virEventAddHandle(fds[0], VIR_EVENT_HANDLE_READABLE, testHandleCb,
                               &rec, testFree);
-    if (watch <= 0)
-        goto cleanup;
+    TEST_ASSERT_CMP_INT(watch, >, 0);
 
     /* Nothing to read: no call. */
     runFor(30);
-    if (rec.calls != 0)
-        goto cleanup;
+    TEST_ASSERT_EQ_INT(rec.calls, 0);
 
-    if (write(fds[1], "x", 1) != 1)
-        goto cleanup;
-    if (!runUntil(&rec.calls, 1, 2000))
-        goto cleanup;
-    if (rec.lastWatch != watch || rec.lastFd != fds[0] ||
-        rec.lastEvents != VIR_EVENT_HANDLE_READABLE) {
-        virTestDiag("watch %d fd %d events 0x%x", rec.lastWatch, rec.lastFd,
-                    rec.lastEvents);
-        goto cleanup;
-    }
+    TEST_ASSERT_EQ_INT(write(fds[1], "x", 1), 1);
+    TEST_ASSERT_MSG(runUntil(&rec.calls, 1, 2000), "no call within 2 s");
+    TEST_ASSERT_EQ_INT(rec.lastWatch, watch);
+    TEST_ASSERT_EQ_INT(rec.lastFd, fds[0]);
+    TEST_ASSERT_EQ_HEX(rec.lastEvents, VIR_EVENT_HANDLE_READABLE);
 
-    if (virEventRemoveHandle(watch) != 0 || !runUntil(&rec.freed, 1, 2000))
-        goto cleanup;
-    ret = rec.lastOpaque == &rec && rec.freed == 1 ? 0 : -1;
+    TEST_ASSERT_EQ_INT(virEventRemoveHandle(watch), 0);
+    TEST_ASSERT_MSG(runUntil(&rec.freed, 1, 2000), "not freed within 2 s");
+    TEST_ASSERT(rec.lastOpaque == &rec);
+    TEST_ASSERT_EQ_INT(rec.freed, 1);
+    ret = 0;
 
  cleanup:
     virEventRemoveHandle(watch);
-    close(fds[0]);
-    close(fds[1]);
+    virForceClose(&fds[0]);
+    virForceClose(&fds[1]);
     return ret;
 }
 
@@ -183,24 +186,27 @@ static int
 testHandleHangup(const void *opaque G_GNUC_UNUSED)
 {
     testRecord rec = { 0 };
-    int fds[2];
-    int watch;
+    int fds[2] = { -1, -1 };
+    int watch = -1;
     int ret = -1;
 
-    if (pipe2(fds, O_CLOEXEC) < 0)
-        return -1;
+    TEST_ASSERT_MSG(pipe2(fds, O_CLOEXEC) == 0, "pipe2: %s", g_strerror(errno));
     watch = virEventAddHandle(fds[0], VIR_EVENT_HANDLE_READABLE, testHandleCb,
                               &rec, testFree);
-    close(fds[1]);
-    if (watch > 0 && runUntil(&rec.calls, 1, 2000) &&
-        (rec.lastEvents & VIR_EVENT_HANDLE_HANGUP))
-        ret = 0;
-    else
-        virTestDiag("calls %d events 0x%x", rec.calls, rec.lastEvents);
+    virForceClose(&fds[1]);
+    TEST_ASSERT_CMP_INT(watch, >, 0);
+    TEST_ASSERT_MSG(runUntil(&rec.calls, 1, 2000), "no call within 2 s");
+    TEST_ASSERT_MSG(rec.lastEvents & VIR_EVENT_HANDLE_HANGUP,
+                    "calls %d events 0x%x", rec.calls, rec.lastEvents);
+    ret = 0;
 
-    virEventRemoveHandle(watch);
-    runUntil(&rec.freed, 1, 2000);
-    close(fds[0]);
+ cleanup:
+    if (watch > 0) {
+        virEventRemoveHandle(watch);
+        runUntil(&rec.freed, 1, 2000);
+    }
+    virForceClose(&fds[0]);
+    virForceClose(&fds[1]);
     return ret;
 }
 
@@ -210,46 +216,40 @@ static int
 testHandleUpdate(const void *opaque G_GNUC_UNUSED)
 {
     testRecord rec = { 0 };
-    int fds[2];
+    int fds[2] = { -1, -1 };
     int watch = -1;
     int ret = -1;
 
-    if (pipe2(fds, O_CLOEXEC) < 0)
-        return -1;
-    if (write(fds[1], "x", 1) != 1)
-        goto cleanup;
+    TEST_ASSERT_MSG(pipe2(fds, O_CLOEXEC) == 0, "pipe2: %s", g_strerror(errno));
+    TEST_ASSERT_EQ_INT(write(fds[1], "x", 1), 1);
     watch = virEventAddHandle(fds[0], 0, testHandleCb, &rec, NULL);
-    if (watch <= 0)
-        goto cleanup;
+    TEST_ASSERT_CMP_INT(watch, >, 0);
 
     runFor(30);
-    if (rec.calls != 0)
-        goto cleanup;
+    TEST_ASSERT_EQ_INT(rec.calls, 0);
 
     virEventUpdateHandle(watch, VIR_EVENT_HANDLE_READABLE);
-    if (!runUntil(&rec.calls, 1, 2000))
-        goto cleanup;
+    TEST_ASSERT_MSG(runUntil(&rec.calls, 1, 2000), "no call within 2 s");
 
     virEventUpdateHandle(watch, 0);
     rec.calls = 0;
     runFor(30);
-    if (rec.calls != 0)
-        goto cleanup;
+    TEST_ASSERT_EQ_INT(rec.calls, 0);
 
     /* The write end of an empty pipe is writable. */
     virEventRemoveHandle(watch);
     watch = virEventAddHandle(fds[1], VIR_EVENT_HANDLE_READABLE, testHandleCb,
                               &rec, NULL);
     virEventUpdateHandle(watch, VIR_EVENT_HANDLE_WRITABLE);
-    if (!runUntil(&rec.calls, 1, 2000) ||
-        rec.lastEvents != VIR_EVENT_HANDLE_WRITABLE || rec.lastFd != fds[1])
-        goto cleanup;
+    TEST_ASSERT_MSG(runUntil(&rec.calls, 1, 2000), "no call within 2 s");
+    TEST_ASSERT_EQ_HEX(rec.lastEvents, VIR_EVENT_HANDLE_WRITABLE);
+    TEST_ASSERT_EQ_INT(rec.lastFd, fds[1]);
     ret = 0;
 
  cleanup:
     virEventRemoveHandle(watch);
-    close(fds[0]);
-    close(fds[1]);
+    virForceClose(&fds[0]);
+    virForceClose(&fds[1]);
     return ret;
 }
 
@@ -262,31 +262,28 @@ static int
 testHandleRemoveInCallback(const void *opaque G_GNUC_UNUSED)
 {
     testRecord rec = { .removeInCallback = true, .removeRc = -2 };
-    int fds[2];
+    int fds[2] = { -1, -1 };
     int watch;
     int ret = -1;
 
-    if (pipe2(fds, O_CLOEXEC) < 0)
-        return -1;
-    if (write(fds[1], "x", 1) != 1)
-        goto cleanup;
+    TEST_ASSERT_MSG(pipe2(fds, O_CLOEXEC) == 0, "pipe2: %s", g_strerror(errno));
+    TEST_ASSERT_EQ_INT(write(fds[1], "x", 1), 1);
     watch = virEventAddHandle(fds[0], VIR_EVENT_HANDLE_READABLE, testHandleCb,
                               &rec, testFree);
-    if (watch <= 0 || !runUntil(&rec.freed, 1, 2000))
-        goto cleanup;
+    TEST_ASSERT_CMP_INT(watch, >, 0);
+    TEST_ASSERT_MSG(runUntil(&rec.freed, 1, 2000), "not freed within 2 s");
     runFor(30);
-    if (rec.calls != 1 || rec.removeRc != 0 || rec.freedDuringCallback ||
-        rec.freed != 1) {
-        virTestDiag("calls %d removeRc %d freed %d during %d", rec.calls,
-                    rec.removeRc, rec.freed, rec.freedDuringCallback);
-        goto cleanup;
-    }
+    TEST_ASSERT_EQ_INT(rec.calls, 1);
+    TEST_ASSERT_EQ_INT(rec.removeRc, 0);
+    TEST_ASSERT(!rec.freedDuringCallback);
+    TEST_ASSERT_EQ_INT(rec.freed, 1);
     /* Gone: a second removal fails. */
-    ret = virEventRemoveHandle(watch) == -1 ? 0 : -1;
+    TEST_ASSERT_EQ_INT(virEventRemoveHandle(watch), -1);
+    ret = 0;
 
  cleanup:
-    close(fds[0]);
-    close(fds[1]);
+    virForceClose(&fds[0]);
+    virForceClose(&fds[1]);
     return ret;
 }
 
@@ -299,18 +296,24 @@ testFreeLater(const void *opaque G_GNUC_UNUSED)
     testRecord trec = { 0 };
     int watch = virEventAddHandle(0, 0, testHandleCb, &hrec, testFree);
     int timer = virEventAddTimeout(-1, testTimeoutCb, &trec, testFree);
+    int ret = -1;
 
-    if (watch <= 0 || timer <= 0)
-        return -1;
-    if (virEventRemoveHandle(watch) != 0 || virEventRemoveTimeout(timer) != 0)
-        return -1;
-    if (hrec.freed != 0 || trec.freed != 0)
-        return -1;
-    if (!runUntil(&hrec.freed, 1, 2000) || !runUntil(&trec.freed, 1, 2000))
-        return -1;
-    if (hrec.lastOpaque != &hrec || trec.lastOpaque != &trec)
-        return -1;
-    return hrec.calls == 0 && trec.calls == 0 ? 0 : -1;
+    TEST_ASSERT_CMP_INT(watch, >, 0);
+    TEST_ASSERT_CMP_INT(timer, >, 0);
+    TEST_ASSERT_EQ_INT(virEventRemoveHandle(watch), 0);
+    TEST_ASSERT_EQ_INT(virEventRemoveTimeout(timer), 0);
+    TEST_ASSERT_EQ_INT(hrec.freed, 0);
+    TEST_ASSERT_EQ_INT(trec.freed, 0);
+    TEST_ASSERT_MSG(runUntil(&hrec.freed, 1, 2000), "handle not freed within 2 s");
+    TEST_ASSERT_MSG(runUntil(&trec.freed, 1, 2000), "timer not freed within 2 s");
+    TEST_ASSERT(hrec.lastOpaque == &hrec);
+    TEST_ASSERT(trec.lastOpaque == &trec);
+    TEST_ASSERT_EQ_INT(hrec.calls, 0);
+    TEST_ASSERT_EQ_INT(trec.calls, 0);
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -323,23 +326,21 @@ testTimeoutRepeats(const void *opaque G_GNUC_UNUSED)
     int timer = virEventAddTimeout(20, testTimeoutCb, &rec, testFree);
     int ret = -1;
 
-    if (timer <= 0)
-        return -1;
-    if (!runUntil(&rec.calls, 3, 3000))
-        goto cleanup;
+    TEST_ASSERT_CMP_INT(timer, >, 0);
+    TEST_ASSERT_MSG(runUntil(&rec.calls, 3, 3000), "%d calls within 3 s", rec.calls);
     elapsed = g_get_monotonic_time() - start;
     /* Three periods of 20 ms, not sooner. */
-    if (elapsed < 60 * 1000 || rec.lastWatch != timer) {
-        virTestDiag("3 calls after %lld us", (long long)elapsed);
-        goto cleanup;
-    }
+    TEST_ASSERT_CMP_INT(elapsed, >=, 60 * 1000);
+    TEST_ASSERT_EQ_INT(rec.lastWatch, timer);
+
+    TEST_ASSERT_EQ_INT(virEventRemoveTimeout(timer), 0);
+    TEST_ASSERT_EQ_INT(virEventRemoveTimeout(timer), -1);
+    TEST_ASSERT_MSG(runUntil(&rec.freed, 1, 2000), "not freed within 2 s");
     ret = 0;
 
  cleanup:
-    if (virEventRemoveTimeout(timer) != 0 || virEventRemoveTimeout(timer) != -1)
-        ret = -1;
-    if (!runUntil(&rec.freed, 1, 2000))
-        ret = -1;
+    if (ret < 0 && timer > 0 && virEventRemoveTimeout(timer) == 0)
+        runUntil(&rec.freed, 1, 2000);
     return ret;
 }
 
@@ -351,17 +352,18 @@ testTimeoutZero(const void *opaque G_GNUC_UNUSED)
     testRecord rec = { 0 };
     int timer = virEventAddTimeout(0, testTimeoutCb, &rec, NULL);
     gint64 start = g_get_monotonic_time();
+    int ret = -1;
 
-    if (timer <= 0)
-        return -1;
+    TEST_ASSERT_CMP_INT(timer, >, 0);
     for (int i = 0; i < 5; i++)
         virEventRunDefaultImpl();
+    TEST_ASSERT_EQ_INT(rec.calls, 5);
+    TEST_ASSERT_CMP_INT(g_get_monotonic_time() - start, <=, 1000 * 1000);
+    ret = 0;
+
+ cleanup:
     virEventRemoveTimeout(timer);
-    if (rec.calls != 5 || g_get_monotonic_time() - start > 1000 * 1000) {
-        virTestDiag("%d calls in 5 iterations", rec.calls);
-        return -1;
-    }
-    return 0;
+    return ret;
 }
 
 
@@ -373,19 +375,15 @@ testTimeoutUpdate(const void *opaque G_GNUC_UNUSED)
     int timer = virEventAddTimeout(-1, testTimeoutCb, &rec, NULL);
     int ret = -1;
 
-    if (timer <= 0)
-        return -1;
+    TEST_ASSERT_CMP_INT(timer, >, 0);
     runFor(50);
-    if (rec.calls != 0)
-        goto cleanup;
+    TEST_ASSERT_EQ_INT(rec.calls, 0);
     virEventUpdateTimeout(timer, 10);
-    if (!runUntil(&rec.calls, 2, 2000))
-        goto cleanup;
+    TEST_ASSERT_MSG(runUntil(&rec.calls, 2, 2000), "%d calls within 2 s", rec.calls);
     virEventUpdateTimeout(timer, -1);
     rec.calls = 0;
     runFor(50);
-    if (rec.calls != 0)
-        goto cleanup;
+    TEST_ASSERT_EQ_INT(rec.calls, 0);
     /* Unknown ids are ignored. */
     virEventUpdateTimeout(timer + 1000, 10);
     virEventUpdateHandle(123456, VIR_EVENT_HANDLE_READABLE);
@@ -402,15 +400,18 @@ testTimeoutRemoveInCallback(const void *opaque G_GNUC_UNUSED)
 {
     testRecord rec = { .removeInCallback = true, .removeRc = -2 };
     int timer = virEventAddTimeout(0, testTimeoutCb, &rec, testFree);
+    int ret = -1;
 
-    if (timer <= 0 || !runUntil(&rec.freed, 1, 2000))
-        return -1;
+    TEST_ASSERT_CMP_INT(timer, >, 0);
+    TEST_ASSERT_MSG(runUntil(&rec.freed, 1, 2000), "not freed within 2 s");
     runFor(30);
-    if (rec.calls != 1 || rec.removeRc != 0 || rec.freedDuringCallback) {
-        virTestDiag("calls %d removeRc %d", rec.calls, rec.removeRc);
-        return -1;
-    }
-    return 0;
+    TEST_ASSERT_EQ_INT(rec.calls, 1);
+    TEST_ASSERT_EQ_INT(rec.removeRc, 0);
+    TEST_ASSERT(!rec.freedDuringCallback);
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -422,16 +423,30 @@ testIds(const void *opaque G_GNUC_UNUSED)
     int w2 = virEventAddHandle(0, 0, testHandleCb, &rec, NULL);
     int t1 = virEventAddTimeout(-1, testTimeoutCb, &rec, NULL);
     int t2 = virEventAddTimeout(-1, testTimeoutCb, &rec, NULL);
-    int ret = 0;
+    int ret = -1;
 
-    if (w1 <= 0 || w2 <= 0 || w1 == w2 || t1 <= 0 || t2 <= 0 || t1 == t2)
-        ret = -1;
-    if (virEventRemoveHandle(w1) != 0 || virEventRemoveHandle(w2) != 0 ||
-        virEventRemoveTimeout(t1) != 0 || virEventRemoveTimeout(t2) != 0)
-        ret = -1;
-    if (virEventRemoveHandle(w1) != -1 || virEventRemoveTimeout(t1) != -1 ||
-        virEventRemoveHandle(987654) != -1)
-        ret = -1;
+    TEST_ASSERT_CMP_INT(w1, >, 0);
+    TEST_ASSERT_CMP_INT(w2, >, 0);
+    TEST_ASSERT_NE_INT(w1, w2);
+    TEST_ASSERT_CMP_INT(t1, >, 0);
+    TEST_ASSERT_CMP_INT(t2, >, 0);
+    TEST_ASSERT_NE_INT(t1, t2);
+    TEST_ASSERT_EQ_INT(virEventRemoveHandle(w1), 0);
+    TEST_ASSERT_EQ_INT(virEventRemoveHandle(w2), 0);
+    TEST_ASSERT_EQ_INT(virEventRemoveTimeout(t1), 0);
+    TEST_ASSERT_EQ_INT(virEventRemoveTimeout(t2), 0);
+    TEST_ASSERT_EQ_INT(virEventRemoveHandle(w1), -1);
+    TEST_ASSERT_EQ_INT(virEventRemoveTimeout(t1), -1);
+    TEST_ASSERT_EQ_INT(virEventRemoveHandle(987654), -1);
+    ret = 0;
+
+ cleanup:
+    if (ret < 0) {
+        virEventRemoveHandle(w1);
+        virEventRemoveHandle(w2);
+        virEventRemoveTimeout(t1);
+        virEventRemoveTimeout(t2);
+    }
     return ret;
 }
 
@@ -440,15 +455,17 @@ static int
 testNegativeFd(const void *opaque G_GNUC_UNUSED)
 {
     testRecord rec = { 0 };
+    int ret = -1;
 
-    if (virEventAddHandle(-1, VIR_EVENT_HANDLE_READABLE, testHandleCb, &rec,
-                          NULL) != -1)
-        return -1;
-    if (virGetLastErrorCode() != VIR_ERR_INVALID_ARG ||
-        virGetLastErrorDomain() != VIR_FROM_EVENT)
-        return -1;
-    return virTestCompareStrings("fd in virEventAddHandle must not be negative",
-                                 virGetLastErrorMessage(), "error message");
+    TEST_ASSERT_EQ_INT(virEventAddHandle(-1, VIR_EVENT_HANDLE_READABLE, testHandleCb,
+                                         &rec, NULL), -1);
+    TEST_ASSERT_ERROR_FULL(VIR_ERR_INVALID_ARG, VIR_FROM_EVENT, NULL);
+    TEST_ASSERT_EQ_STR(virGetLastErrorMessage(),
+                       "fd in virEventAddHandle must not be negative");
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -477,14 +494,16 @@ testAddFromThread(const void *opaque G_GNUC_UNUSED)
     gint64 start = g_get_monotonic_time();
     bool ok = runUntil(&data.rec.calls, 1, 5000);
     gint64 elapsed = g_get_monotonic_time() - start;
+    int ret = -1;
 
     g_thread_join(thread);
     virEventRemoveTimeout(data.timer);
-    if (!ok || elapsed > 2000 * 1000) {
-        virTestDiag("woke after %lld us", (long long)elapsed);
-        return -1;
-    }
-    return 0;
+    TEST_ASSERT_MSG(ok, "no call after %lld us", (long long)elapsed);
+    TEST_ASSERT_CMP_INT(elapsed, <=, 2000 * 1000);
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -565,40 +584,47 @@ static int
 testCustomImpl(const void *opaque G_GNUC_UNUSED)
 {
     testRecord rec = { 0 };
+    int ret = -1;
 
     virEventRegisterImpl(customAddHandle, customUpdateHandle,
                          customRemoveHandle, customAddTimeout,
                          customUpdateTimeout, customRemoveTimeout);
-    if (!virEventIsRegistered())
-        return -1;
+    TEST_ASSERT(virEventIsRegistered());
 
-    if (virEventAddHandle(5, VIR_EVENT_HANDLE_WRITABLE, testHandleCb, &rec,
-                          testFree) != 77 ||
-        customLog.fd != 5 || customLog.events != VIR_EVENT_HANDLE_WRITABLE ||
-        customLog.hcb != testHandleCb || customLog.opaque != &rec ||
-        customLog.ff != testFree)
-        return -1;
+    TEST_ASSERT_EQ_INT(virEventAddHandle(5, VIR_EVENT_HANDLE_WRITABLE, testHandleCb,
+                                         &rec, testFree), 77);
+    TEST_ASSERT_EQ_INT(customLog.fd, 5);
+    TEST_ASSERT_EQ_HEX(customLog.events, VIR_EVENT_HANDLE_WRITABLE);
+    TEST_ASSERT(customLog.hcb == testHandleCb);
+    TEST_ASSERT(customLog.opaque == &rec);
+    TEST_ASSERT(customLog.ff == testFree);
     virEventUpdateHandle(77, VIR_EVENT_HANDLE_READABLE);
-    if (customLog.watch != 77 || customLog.events != VIR_EVENT_HANDLE_READABLE)
-        return -1;
-    if (virEventRemoveHandle(77) != 0 || virEventRemoveHandle(78) != -1)
-        return -1;
+    TEST_ASSERT_EQ_INT(customLog.watch, 77);
+    TEST_ASSERT_EQ_HEX(customLog.events, VIR_EVENT_HANDLE_READABLE);
+    TEST_ASSERT_EQ_INT(virEventRemoveHandle(77), 0);
+    TEST_ASSERT_EQ_INT(virEventRemoveHandle(78), -1);
 
-    if (virEventAddTimeout(250, testTimeoutCb, &rec, NULL) != 88 ||
-        customLog.timeout != 250 || customLog.tcb != testTimeoutCb ||
-        customLog.ff != NULL)
-        return -1;
+    TEST_ASSERT_EQ_INT(virEventAddTimeout(250, testTimeoutCb, &rec, NULL), 88);
+    TEST_ASSERT_EQ_INT(customLog.timeout, 250);
+    TEST_ASSERT(customLog.tcb == testTimeoutCb);
+    TEST_ASSERT(customLog.ff == NULL);
     virEventUpdateTimeout(88, -1);
-    if (customLog.watch != 88 || customLog.timeout != -1)
-        return -1;
-    if (virEventRemoveTimeout(88) != 0 || virEventRemoveTimeout(89) != -1)
-        return -1;
+    TEST_ASSERT_EQ_INT(customLog.watch, 88);
+    TEST_ASSERT_EQ_INT(customLog.timeout, -1);
+    TEST_ASSERT_EQ_INT(virEventRemoveTimeout(88), 0);
+    TEST_ASSERT_EQ_INT(virEventRemoveTimeout(89), -1);
 
     /* Nothing reached the default implementation: the loop has nothing
      * to dispatch. */
     while (g_main_context_iteration(NULL, FALSE))
         ;
-    return customLog.calls == 8 && rec.calls == 0 && rec.freed == 0 ? 0 : -1;
+    TEST_ASSERT_EQ_INT(customLog.calls, 8);
+    TEST_ASSERT_EQ_INT(rec.calls, 0);
+    TEST_ASSERT_EQ_INT(rec.freed, 0);
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 

@@ -21,12 +21,13 @@ testRelocate(const void *opaque)
     const testRelocateData *data = opaque;
     g_autofree char *actual = virGettextRelocate(data->loaded, data->install,
                                                  data->data);
+    int ret = -1;
 
-    if (g_strcmp0(actual, data->expect) != 0) {
-        virTestDiag("expected %s, got %s", NULLSTR(data->expect), NULLSTR(actual));
-        return -1;
-    }
-    return 0;
+    TEST_ASSERT_EQ_STR(actual, data->expect);
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -36,8 +37,13 @@ static int
 testLocaleDirHere(const void *opaque G_GNUC_UNUSED)
 {
     g_autofree char *dir = virGettextLocaleDir((const void *)testLocaleDirHere);
+    int ret = -1;
 
-    return virTestCompareStrings(LOCALEDIR, dir, "locale directory");
+    TEST_ASSERT_EQ_STR(dir, LOCALEDIR);
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 

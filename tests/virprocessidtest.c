@@ -37,20 +37,22 @@ testParseStartTime(const void *opaque)
     const testStatData *data = opaque;
     unsigned long long start = 0;
     int rc = virProcessParseStartTime(42, data->stat, &start);
+    int ret = -1;
 
     if (data->expect == 0) {
-        if (rc == 0) {
-            virTestDiag("parsed %llu from a bad line", start);
-            return -1;
-        }
-        return virTestCheckErrorMessage(VIR_ERR_INTERNAL_ERROR,
-                          "internal error: cannot find the start time of process 42 in /proc/42/stat");
+        /* A bad line: no start time, and an error saying where. */
+        TEST_ASSERT_MSG(rc < 0, "parsed %llu from a bad line", start);
+        TEST_ASSERT_ERROR(VIR_ERR_INTERNAL_ERROR);
+        TEST_ASSERT_EQ_STR(virGetLastErrorMessage(),
+                           "internal error: cannot find the start time of process 42 in /proc/42/stat");
+    } else {
+        TEST_ASSERT_OK(rc);
+        TEST_ASSERT_EQ_INT(start, data->expect);
     }
-    if (rc < 0 || start != data->expect) {
-        virTestDiag("expected %llu, got %llu", data->expect, start);
-        return -1;
-    }
-    return 0;
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -61,27 +63,31 @@ testStartTimeReal(const void *opaque G_GNUC_UNUSED)
     unsigned long long self = 0;
     unsigned long long child = 0;
     VIR_AUTOCLOSE pidfd = -1;
-    pid_t pid;
+    pid_t pid = 0;
     pid_t gone = testUnusedPid();
+    int ret = -1;
 
-    if (virProcessGetStartTime(getpid(), &self) < 0 || self == 0)
-        return -1;
-    if (testSleeperStart(&pid, &pidfd) < 0)
-        return -1;
+    TEST_ASSERT_OK(virProcessGetStartTime(getpid(), &self));
+    TEST_ASSERT_CMP_INT(self, !=, 0);
+    TEST_ASSERT_OK(testSleeperStart(&pid, &pidfd));
     if (virProcessGetStartTime(pid, &child) < 0)
         child = 0;
     testSleeperStop(pid, &pidfd);
+    pid = 0;
     /* The child started after us: never earlier. */
-    if (child < self) {
-        virTestDiag("child started at %llu, before us at %llu", child, self);
-        return -1;
-    }
+    TEST_ASSERT_CMP_INT(child, >=, self);
 
-    if (virProcessGetStartTime(gone, &self) == 0)
-        return -1;
+    TEST_ASSERT_FAILS(virProcessGetStartTime(gone, &self));
     msg = g_strdup_printf("cannot read the start time of process %lld: No such file or directory",
                           (long long)gone);
-    return virTestCheckErrorMessage(VIR_ERR_SYSTEM_ERROR, msg);
+    TEST_ASSERT_ERROR(VIR_ERR_SYSTEM_ERROR);
+    TEST_ASSERT_EQ_STR(virGetLastErrorMessage(), msg);
+    ret = 0;
+
+ cleanup:
+    if (pid > 0)
+        testSleeperStop(pid, &pidfd);
+    return ret;
 }
 
 
@@ -91,45 +97,43 @@ testOpenPidfd(const void *opaque G_GNUC_UNUSED)
     unsigned long long start;
     VIR_AUTOCLOSE fd = -1;
     int other = -1;
+    int ret = -1;
 
-    if (virProcessGetStartTime(getpid(), &start) < 0)
-        return -1;
-    if (virProcessOpenPidfd(getpid(), start, &fd) != 1 || fd < 0)
-        return -1;
+    TEST_ASSERT_OK(virProcessGetStartTime(getpid(), &start));
+    TEST_ASSERT_EQ_INT(virProcessOpenPidfd(getpid(), start, &fd), 1);
+    TEST_ASSERT_CMP_INT(fd, >=, 0);
     /* close-on-exec: it must not leak into QEMU. */
-    if (!(fcntl(fd, F_GETFD) & FD_CLOEXEC))
-        return -1;
+    TEST_ASSERT(fcntl(fd, F_GETFD) & FD_CLOEXEC);
 
     /* The same pid, but a process that started at another time: never
-     * a pidfd for it. */
-    if (virProcessOpenPidfd(getpid(), start + 1, &other) != 0 || other != -1)
-        return -1;
-    if (virErrorLast())
-        return -1;
+     * a pidfd for it, and no error. */
+    TEST_ASSERT_EQ_INT(virProcessOpenPidfd(getpid(), start + 1, &other), 0);
+    TEST_ASSERT_EQ_INT(other, -1);
+    TEST_ASSERT_MSG(!virErrorLast(), "an error: %s", virGetLastErrorMessage());
 
     /* A pid nobody has: gone, not an error. */
-    if (virProcessOpenPidfd(testUnusedPid(), start, &other) != 0 || other != -1)
-        return -1;
-    if (virErrorLast())
-        return -1;
+    TEST_ASSERT_EQ_INT(virProcessOpenPidfd(testUnusedPid(), start, &other), 0);
+    TEST_ASSERT_EQ_INT(other, -1);
+    TEST_ASSERT_MSG(!virErrorLast(), "an error: %s", virGetLastErrorMessage());
 
-    if (virProcessOpenPidfd(-1, start, &other) != -1 || other != -1)
-        return -1;
-    return virTestCheckErrorMessage(VIR_ERR_SYSTEM_ERROR,
-                      "cannot open a pidfd for process -1: Invalid argument");
+    TEST_ASSERT_EQ_INT(virProcessOpenPidfd(-1, start, &other), -1);
+    TEST_ASSERT_EQ_INT(other, -1);
+    TEST_ASSERT_ERROR(VIR_ERR_SYSTEM_ERROR);
+    TEST_ASSERT_EQ_STR(virGetLastErrorMessage(),
+                       "cannot open a pidfd for process -1: Invalid argument");
+    ret = 0;
+
+ cleanup:
+    if (other >= 0)
+        close(other);
+    return ret;
 }
 
-
-#define DO_TEST(title, body, data) \
-    do { \
-        if (virTestRun(title, body, data) < 0) \
-            ret = -1; \
-    } while (0)
 
 #define DO_TEST_STAT(title, text, expect) \
     do { \
         static const testStatData d = { text, expect }; \
-        DO_TEST("start time: " title, testParseStartTime, &d); \
+        ret |= virTestRun("start time: " title, testParseStartTime, &d); \
     } while (0)
 
 static int
@@ -154,8 +158,8 @@ mymain(void)
     DO_TEST_STAT("field 22 negative",
                  "42 (q) S 1 42 42 0 -1 4194560 100 0 0 0 5 3 0 0 20 0 4 0 "
                  "-5 1000\n", 0);
-    DO_TEST("start time of real processes", testStartTimeReal, NULL);
-    DO_TEST("pidfd only for the process that started then", testOpenPidfd, NULL);
+    ret |= virTestRun("start time of real processes", testStartTimeReal, NULL);
+    ret |= virTestRun("pidfd only for the process that started then", testOpenPidfd, NULL);
 
     return ret;
 }

@@ -95,6 +95,7 @@ testSpawnSetup(const void *opaque G_GNUC_UNUSED)
     struct sigaction oldHup;
     sigset_t block;
     sigset_t oldmask;
+    g_autofree char *statPath = NULL;
     g_autofree char *stat = NULL;
     g_autofree char *cwd = NULL;
     g_autofree char *cwdlink = NULL;
@@ -114,11 +115,13 @@ testSpawnSetup(const void *opaque G_GNUC_UNUSED)
     const char *name;
     const char *p;
     long long sid = 0;
+    int spawned;
     int ret = -1;
     pid_t pid = -1;
 
-    if (logfd < 0 || passfd < 0 || leakfd < 0)
-        return -1;
+    TEST_ASSERT_OK(logfd);
+    TEST_ASSERT_OK(passfd);
+    TEST_ASSERT_OK(leakfd);
 
     /* What the parent has, the child must not inherit. */
     sigemptyset(&block);
@@ -128,50 +131,42 @@ testSpawnSetup(const void *opaque G_GNUC_UNUSED)
     sa.sa_handler = SIG_IGN;
     sigaction(SIGHUP, &sa, &oldHup);
 
-    if (virProcessSpawn(argv, NULL, &opts, &pid) < 0)
+    if ((spawned = virProcessSpawn(argv, NULL, &opts, &pid)) < 0)
         pid = -1;
 
     sigprocmask(SIG_SETMASK, &oldmask, NULL);
     sigaction(SIGUSR2, &oldUsr2, NULL);
     sigaction(SIGHUP, &oldHup, NULL);
-    if (pid < 0)
-        return -1;
+    TEST_ASSERT_OK(spawned);
 
     /* A session of its own: session id (field 6) is its pid. */
-    cwd = g_strdup_printf("/proc/%lld/stat", (long long)pid);
-    if (virFileReadAll(cwd, 4096, &stat) < 0)
-        goto cleanup;
-    p = strrchr(stat, ')');
-    if (!p || sscanf(p + 1, " %*c %*d %*d %lld", &sid) != 1 || sid != pid) {
-        virTestDiag("session id %lld, expected %lld", sid, (long long)pid);
-        goto cleanup;
-    }
+    statPath = g_strdup_printf("/proc/%lld/stat", (long long)pid);
+    TEST_ASSERT_OK(virFileReadAll(statPath, 4096, &stat));
+    TEST_ASSERT_NONNULL(p = strrchr(stat, ')'));
+    TEST_ASSERT_EQ_INT(sscanf(p + 1, " %*c %*d %*d %lld", &sid), 1);
+    TEST_ASSERT_EQ_INT(sid, pid);
 
     cwdlink = g_strdup_printf("/proc/%lld/cwd", (long long)pid);
-    g_free(cwd);
-    if (!(cwd = g_file_read_link(cwdlink, NULL)) ||
-        virTestCompareStrings(dir, cwd, "cwd") < 0)
-        goto cleanup;
+    TEST_ASSERT_NONNULL(cwd = g_file_read_link(cwdlink, NULL));
+    TEST_ASSERT_EQ_STR(cwd, dir);
 
     umaskText = statusField(pid, "Umask");
     sigBlk = statusField(pid, "SigBlk");
     sigIgn = statusField(pid, "SigIgn");
     sigCgt = statusField(pid, "SigCgt");
-    if (virTestCompareStrings("0027", umaskText, "umask") < 0 ||
-        virTestCompareStrings("0000000000000000", sigBlk, "blocked signals") < 0 ||
-        virTestCompareStrings("0000000000000000", sigIgn, "ignored signals") < 0 ||
-        virTestCompareStrings("0000000000000000", sigCgt, "caught signals") < 0)
-        goto cleanup;
+    TEST_ASSERT_EQ_STR(umaskText, "0027");
+    TEST_ASSERT_EQ_STR(sigBlk, "0000000000000000");
+    TEST_ASSERT_EQ_STR(sigIgn, "0000000000000000");
+    TEST_ASSERT_EQ_STR(sigCgt, "0000000000000000");
 
     fd0 = fdTarget(pid, 0);
     fd1 = fdTarget(pid, 1);
     fd2 = fdTarget(pid, 2);
     fdPass = fdTarget(pid, passfd);
-    if (virTestCompareStrings("/dev/null", fd0, "stdin") < 0 ||
-        virTestCompareStrings(logpath, fd1, "stdout") < 0 ||
-        virTestCompareStrings(logpath, fd2, "stderr") < 0 ||
-        virTestCompareStrings(passpath, fdPass, "passed descriptor") < 0)
-        goto cleanup;
+    TEST_ASSERT_EQ_STR(fd0, "/dev/null");
+    TEST_ASSERT_EQ_STR(fd1, logpath);
+    TEST_ASSERT_EQ_STR(fd2, logpath);
+    TEST_ASSERT_EQ_STR(fdPass, passpath);
 
     /* Nothing else: neither the descriptor without close-on-exec nor
      * the log under its own number.  Look once sleep(1) sleeps: while
@@ -185,22 +180,21 @@ testSpawnSetup(const void *opaque G_GNUC_UNUSED)
         g_usleep(1000);
     }
     fdDir = g_strdup_printf("/proc/%lld/fd", (long long)pid);
-    if (!(fds = g_dir_open(fdDir, 0, NULL)))
-        goto cleanup;
+    TEST_ASSERT_NONNULL(fds = g_dir_open(fdDir, 0, NULL));
     while ((name = g_dir_read_name(fds)))
         g_ptr_array_add(seen, g_strdup(name));
     g_ptr_array_sort(seen, compareFdNames);
     g_ptr_array_add(seen, NULL);
     fdList = g_strjoinv(" ", (char **)seen->pdata);
     expectFds = g_strdup_printf("0 1 2 %d", passfd);
-    if (virTestCompareStrings(expectFds, fdList, "child descriptors") < 0)
-        goto cleanup;
-
+    TEST_ASSERT_EQ_STR(fdList, expectFds);
     ret = 0;
 
  cleanup:
-    kill(pid, SIGKILL);
-    waitpid(pid, NULL, 0);
+    if (pid > 0) {
+        kill(pid, SIGKILL);
+        waitpid(pid, NULL, 0);
+    }
     return ret;
 }
 
@@ -219,29 +213,26 @@ testSpawnOutput(const void *opaque G_GNUC_UNUSED)
     virProcessSpawnOpts opts = { .cwd = NULL, .umask = 022, .logfd = -1 };
     int status = -1;
     pid_t pid;
+    int ret = -1;
 
-    if (virFileWriteAtomic(logpath, 0600, "before\n", 7) < 0)
-        return -1;
+    TEST_ASSERT_OK(virFileWriteAtomic(logpath, 0600, "before\n", 7));
     /* Deliberately not O_APPEND and at offset 0: the child appends. */
-    if ((logfd = open(logpath, O_WRONLY | O_CLOEXEC)) < 0)
-        return -1;
+    TEST_ASSERT_OK(logfd = open(logpath, O_WRONLY | O_CLOEXEC));
     opts.logfd = logfd;
 
-    if (virProcessSpawn(echoArgv, NULL, &opts, &pid) < 0)
-        return -1;
-    if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) ||
-        WEXITSTATUS(status) != 0)
-        return -1;
-    if (virProcessSpawn(envArgv, envp, &opts, &pid) < 0)
-        return -1;
-    if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) ||
-        WEXITSTATUS(status) != 0)
-        return -1;
+    TEST_ASSERT_OK(virProcessSpawn(echoArgv, NULL, &opts, &pid));
+    TEST_ASSERT_EQ_INT(waitpid(pid, &status, 0), pid);
+    TEST_ASSERT_EXITED(status, 0);
+    TEST_ASSERT_OK(virProcessSpawn(envArgv, envp, &opts, &pid));
+    TEST_ASSERT_EQ_INT(waitpid(pid, &status, 0), pid);
+    TEST_ASSERT_EXITED(status, 0);
 
-    if (virFileReadAll(logpath, 4096, &content) < 0)
-        return -1;
-    return virTestCompareStrings("before\nhello world\nA=1\nB=two words\n",
-                                 content, "log");
+    TEST_ASSERT_OK(virFileReadAll(logpath, 4096, &content));
+    TEST_ASSERT_EQ_STR(content, "before\nhello world\nA=1\nB=two words\n");
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -272,31 +263,31 @@ testSpawnFail(const void *opaque)
         .passfds = passfds, .npassfds = data->passfd ? 1 : 0,
     };
     pid_t pid = -1;
+    int ret = -1;
 
-    if (virFileWriteAtomic(notExec, 0644, "#!/bin/sh\n", 10) < 0)
-        return -1;
+    TEST_ASSERT_OK(virFileWriteAtomic(notExec, 0644, "#!/bin/sh\n", 10));
     if (data->binary[0] == '/' || data->binary[0] == '.' )
         binary = g_strdup(data->binary);
     else
         binary = g_build_filename(dir, data->binary, NULL);
     argv[0] = binary;
 
-    if (virProcessSpawn(data->noArgv ? NULL : argv, NULL, &opts, &pid) == 0) {
-        virTestDiag("spawned pid %lld", (long long)pid);
-        kill(pid, SIGKILL);
-        waitpid(pid, NULL, 0);
-        return -1;
-    }
-    if (pid != -1)
-        return -1;
-    /* The failed child was reaped. */
-    if (!testNoChildren()) {
-        virTestDiag("a child is left behind");
-        return -1;
-    }
+    TEST_ASSERT_FAILS(virProcessSpawn(data->noArgv ? NULL : argv, NULL, &opts, &pid));
+    /* No pid handed out, and the failed child was reaped. */
+    TEST_ASSERT_EQ_INT(pid, -1);
+    TEST_ASSERT(testNoChildren());
     parts = g_strsplit(data->message, "@DIR@", -1);
     message = g_strjoinv(dir, parts);
-    return virTestCheckErrorMessage(data->code, message);
+    TEST_ASSERT_ERROR(data->code);
+    TEST_ASSERT_EQ_STR(virGetLastErrorMessage(), message);
+    ret = 0;
+
+ cleanup:
+    if (pid > 0) {
+        kill(pid, SIGKILL);
+        waitpid(pid, NULL, 0);
+    }
+    return ret;
 }
 
 
@@ -312,23 +303,27 @@ testSpawnNoDescriptors(const void *opaque G_GNUC_UNUSED)
     struct rlimit tight;
     int lowest = dup(0);
     int rc;
-    pid_t pid;
+    pid_t pid = -1;
+    int ret = -1;
 
-    if (lowest < 0 || getrlimit(RLIMIT_NOFILE, &saved) < 0)
-        return -1;
+    TEST_ASSERT_OK(lowest);
+    TEST_ASSERT_OK(getrlimit(RLIMIT_NOFILE, &saved));
     close(lowest);
     tight = saved;
     tight.rlim_cur = lowest;
-    if (setrlimit(RLIMIT_NOFILE, &tight) < 0)
-        return -1;
+    TEST_ASSERT_OK(setrlimit(RLIMIT_NOFILE, &tight));
     rc = virProcessSpawn(argv, NULL, NULL, &pid);
     setrlimit(RLIMIT_NOFILE, &saved);
-    if (rc == 0) {
+    TEST_ASSERT_FAILS(rc);
+    TEST_ASSERT_ERROR(VIR_ERR_SYSTEM_ERROR);
+    TEST_ASSERT_EQ_STR(virGetLastErrorMessage(),
+                       "cannot create a pipe to execute binary /usr/bin/true: Too many open files");
+    ret = 0;
+
+ cleanup:
+    if (ret < 0 && pid > 0)
         waitpid(pid, NULL, 0);
-        return -1;
-    }
-    return virTestCheckErrorMessage(VIR_ERR_SYSTEM_ERROR,
-                      "cannot create a pipe to execute binary /usr/bin/true: Too many open files");
+    return ret;
 }
 
 
@@ -396,40 +391,35 @@ testSpawnPrepare(const void *opaque G_GNUC_UNUSED)
         .cwd = NULL, .umask = 022, .logfd = -1,
         .prepare = testPrepare, .prepareOpaque = &data,
     };
-    int fds[2];
+    int fds[2] = { -1, -1 };
     pid_t pid;
-    pid_t caller;
-    int status;
+    pid_t caller = -1;
+    int status = -1;
+    int ret = -1;
 
     /* Success: the pid is known before the program runs, then it runs. */
-    if (virProcessSpawn(argv, NULL, &opts, &pid) < 0)
-        return -1;
-    if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) ||
-        WEXITSTATUS(status) != 0 || data.pid != pid || data.wasExecuted ||
-        !g_file_test(file, G_FILE_TEST_EXISTS)) {
-        virTestDiag("prepare saw pid %lld (spawned %lld), executed %d",
-                    (long long)data.pid, (long long)pid, data.wasExecuted);
-        return -1;
-    }
+    TEST_ASSERT_OK(virProcessSpawn(argv, NULL, &opts, &pid));
+    TEST_ASSERT_EQ_INT(waitpid(pid, &status, 0), pid);
+    TEST_ASSERT_EXITED(status, 0);
+    TEST_ASSERT_EQ_INT(data.pid, pid);
+    TEST_ASSERT_MSG(!data.wasExecuted, "the program ran before the prepare step");
+    TEST_ASSERT(g_file_test(file, G_FILE_TEST_EXISTS));
     unlink(file);
 
     /* The step fails: its error, no program run, no child left. */
     data.fail = true;
-    if (virProcessSpawn(argv, NULL, &opts, &pid) == 0 ||
-        virTestCheckErrorMessage(VIR_ERR_INTERNAL_ERROR, "internal error: cannot record the child") < 0)
-        return -1;
-    if (waitpid(data.pid, NULL, WNOHANG) != -1 || errno != ECHILD ||
-        g_file_test(file, G_FILE_TEST_EXISTS)) {
-        virTestDiag("the program ran, or its process is left");
-        return -1;
-    }
+    TEST_ASSERT_FAILS(virProcessSpawn(argv, NULL, &opts, &pid));
+    TEST_ASSERT_ERROR(VIR_ERR_INTERNAL_ERROR);
+    TEST_ASSERT_EQ_STR(virGetLastErrorMessage(), "internal error: cannot record the child");
+    TEST_ASSERT_MSG(waitpid(data.pid, NULL, WNOHANG) == -1 && errno == ECHILD,
+                    "the process %lld is left", (long long)data.pid);
+    TEST_ASSERT_MSG(!g_file_test(file, G_FILE_TEST_EXISTS), "the program ran");
     virResetLastError();
 
     /* The caller dies during the step: the child, now ours (we are the
      * subreaper), ends without running the program. */
     data.fail = false;
-    if (pipe(fds) < 0)
-        return -1;
+    TEST_ASSERT_OK(pipe(fds));
     data.outfd = fds[1];
     if ((caller = fork()) == 0) {
         close(fds[0]);
@@ -437,32 +427,27 @@ testSpawnPrepare(const void *opaque G_GNUC_UNUSED)
             _exit(3);
         _exit(4);
     }
-    close(fds[1]);
-    if (caller < 0 || read(fds[0], &pid, sizeof(pid)) != sizeof(pid)) {
-        close(fds[0]);
-        return -1;
-    }
-    close(fds[0]);
-    if (waitpid(caller, &status, 0) != caller || !WIFEXITED(status) ||
-        WEXITSTATUS(status) != 0) {
-        virTestDiag("the caller ended with status 0x%x", status);
-        return -1;
-    }
-    status = testWaitAdopted(pid);
-    if (status < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 127 ||
-        g_file_test(file, G_FILE_TEST_EXISTS)) {
-        virTestDiag("orphaned child: status 0x%x, program ran %d", status,
-                    g_file_test(file, G_FILE_TEST_EXISTS));
-        return -1;
-    }
-    return 0;
-}
+    virForceClose(&fds[1]);
+    TEST_ASSERT_OK(caller);
+    TEST_ASSERT_EQ_INT(read(fds[0], &pid, sizeof(pid)), sizeof(pid));
+    TEST_ASSERT_EQ_INT(waitpid(caller, &status, 0), caller);
+    caller = -1;
+    /* It died in the prepare step (testPrepare's _exit(0)). */
+    TEST_ASSERT_EXITED(status, 0);
+    /* The orphaned child ends without running the program. */
+    TEST_ASSERT_OK(status = testWaitAdopted(pid));
+    TEST_ASSERT_EXITED(status, 127);
+    TEST_ASSERT_MSG(!g_file_test(file, G_FILE_TEST_EXISTS), "the orphaned child ran the program");
+    ret = 0;
 
-
-static int
-testNoChildLeft(const void *opaque G_GNUC_UNUSED)
-{
-    return testNoChildren() ? 0 : -1;
+ cleanup:
+    virForceClose(&fds[0]);
+    virForceClose(&fds[1]);
+    if (caller > 0) {
+        kill(caller, SIGKILL);
+        waitpid(caller, NULL, 0);
+    }
+    return ret;
 }
 
 
@@ -486,32 +471,23 @@ testSpawnDieWithParent(const void *opaque G_GNUC_UNUSED)
 {
     pid_t pid = -1;
     int status = 0;
+    int ret = -1;
 
     g_thread_join(g_thread_new("spawner", testSpawnFromThread, &pid));
-    if (pid < 0)
-        return -1;
-    if (waitpid(pid, &status, 0) != pid) {
-        virTestDiag("cannot wait for %lld", (long long)pid);
-        return -1;
-    }
-    if (!WIFSIGNALED(status) || WTERMSIG(status) != SIGKILL) {
-        virTestDiag("child status 0x%x, expected death by SIGKILL", status);
-        return -1;
-    }
-    return 0;
+    TEST_ASSERT_CMP_INT(pid, >, 0);
+    TEST_ASSERT_EQ_INT(waitpid(pid, &status, 0), pid);
+    TEST_ASSERT_KILLED(status, SIGKILL);
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
-
-#define DO_TEST(title, body, data) \
-    do { \
-        if (virTestRun(title, body, data) < 0) \
-            ret = -1; \
-    } while (0)
 
 #define DO_TEST_SPAWN_FAIL(title, ...) \
     do { \
         static const testSpawnFailData d = { title, __VA_ARGS__ }; \
-        DO_TEST("spawn fails: " title, testSpawnFail, &d); \
+        ret |= virTestRun("spawn fails: " title, testSpawnFail, &d); \
     } while (0)
 
 static int
@@ -519,9 +495,8 @@ mymain(void)
 {
     int ret = 0;
 
-    DO_TEST("spawned child has a clean slate", testSpawnSetup, NULL);
-    DO_TEST("spawned child appends to its log, gets its env", testSpawnOutput,
-            NULL);
+    ret |= virTestRun("spawned child has a clean slate", testSpawnSetup, NULL);
+    ret |= virTestRun("spawned child appends to its log, gets its env", testSpawnOutput, NULL);
     DO_TEST_SPAWN_FAIL("missing binary", "missing", NULL, -1, 0, false,
                        VIR_ERR_SYSTEM_ERROR,
                        "cannot execute binary @DIR@/missing: No such file or directory");
@@ -543,12 +518,10 @@ mymain(void)
     DO_TEST_SPAWN_FAIL("passing a standard stream", "/usr/bin/true", NULL, -1,
                        1, false, VIR_ERR_INTERNAL_ERROR,
                        "internal error: cannot execute binary /usr/bin/true: descriptor 1 to pass is a standard stream");
-    DO_TEST("spawn fails without descriptors", testSpawnNoDescriptors, NULL);
-    DO_TEST("spawn's child dies with the spawning thread", testSpawnDieWithParent,
-            NULL);
-    DO_TEST("spawn's prepare step runs before the program, or stops it",
-            testSpawnPrepare, NULL);
-    DO_TEST("no child left behind", testNoChildLeft, NULL);
+    ret |= virTestRun("spawn fails without descriptors", testSpawnNoDescriptors, NULL);
+    ret |= virTestRun("spawn's child dies with the spawning thread", testSpawnDieWithParent, NULL);
+    ret |= virTestRun("spawn's prepare step runs before the program, or stops it", testSpawnPrepare, NULL);
+    ret |= virTestRun("no child left behind", testNoChildLeft, NULL);
 
     return ret;
 }

@@ -41,54 +41,47 @@ testStateAndZombie(const void *opaque G_GNUC_UNUSED)
     siginfo_t info;
     gint64 start;
     int status = 0;
-    pid_t pid;
+    pid_t pid = 0;
+    bool reaped = false;
+    int ret = -1;
 
-    if (testSleeperStart(&pid, &pidfd) < 0)
-        return -1;
+    TEST_ASSERT_OK(testSleeperStart(&pid, &pidfd));
 
     running = virProcessGetState(pid);
-    if (virProcessPidfdSendSignal(pidfd, SIGSTOP) < 0 ||
-        waitid(P_PID, pid, &info, WSTOPPED) < 0)
-        goto error;
+    TEST_ASSERT_OK(virProcessPidfdSendSignal(pidfd, SIGSTOP));
+    TEST_ASSERT_OK(waitid(P_PID, pid, &info, WSTOPPED));
     stopped = virProcessGetState(pid);
-    if (virProcessPidfdSendSignal(pidfd, SIGKILL) < 0 ||
-        waitid(P_PID, pid, &info, WEXITED | WNOWAIT) < 0)
-        goto error;
+    TEST_ASSERT_OK(virProcessPidfdSendSignal(pidfd, SIGKILL));
+    TEST_ASSERT_OK(waitid(P_PID, pid, &info, WEXITED | WNOWAIT));
     zombie = virProcessGetState(pid);
 
     /* Just exec'd, it may not have gone to sleep yet. */
-    if (STRNEQ_NULLABLE(running, "R (running)") &&
-        virTestCompareStrings("S (sleeping)", running, "state") < 0)
-        goto error;
-    if (virTestCompareStrings("T (stopped)", stopped, "state") < 0 ||
-        virTestCompareStrings("Z (zombie)", zombie, "state") < 0 ||
-        !virProcessIsZombie(pid))
-        goto error;
+    if (STRNEQ_NULLABLE(running, "R (running)"))
+        TEST_ASSERT_EQ_STR(running, "S (sleeping)");
+    TEST_ASSERT_EQ_STR(stopped, "T (stopped)");
+    TEST_ASSERT_EQ_STR(zombie, "Z (zombie)");
+    TEST_ASSERT(virProcessIsZombie(pid));
 
     start = g_get_monotonic_time();
-    if (virProcessPidfdWait(pidfd, pid, 5000, &status) != 1)
-        goto error;
-    if (g_get_monotonic_time() - start > 100 * 1000) {
-        virTestDiag("waiting for a zombie took %lld us",
-                    (long long)(g_get_monotonic_time() - start));
-        return -1;
-    }
-    if (!WIFSIGNALED(status) || WTERMSIG(status) != SIGKILL) {
-        virTestDiag("wait status %d", status);
-        return -1;
-    }
+    TEST_ASSERT_EQ_INT(virProcessPidfdWait(pidfd, pid, 5000, &status), 1);
+    reaped = true;
+    /* Waiting for a zombie is immediate (microseconds). */
+    TEST_ASSERT_CMP_INT(g_get_monotonic_time() - start, <=, 100 * 1000);
+    TEST_ASSERT_KILLED(status, SIGKILL);
 
     /* Reaped: gone for good. */
     gone = virProcessGetState(pid);
-    if (gone || virProcessIsZombie(pid) || virProcessReap(pid) != 0)
-        return -1;
-    if (virProcessPidfdSendSignal(pidfd, SIGTERM) != -ESRCH)
-        return -1;
-    return testNoChildren() ? 0 : -1;
+    TEST_ASSERT_EQ_STR(gone, NULL);
+    TEST_ASSERT(!virProcessIsZombie(pid));
+    TEST_ASSERT_EQ_INT(virProcessReap(pid), 0);
+    TEST_ASSERT_EQ_INT(virProcessPidfdSendSignal(pidfd, SIGTERM), -ESRCH);
+    TEST_ASSERT(testNoChildren());
+    ret = 0;
 
- error:
-    testSleeperStop(pid, &pidfd);
-    return -1;
+ cleanup:
+    if (pid > 0 && !reaped)
+        testSleeperStop(pid, &pidfd);
+    return ret;
 }
 
 
@@ -99,33 +92,32 @@ testWaitTimeout(const void *opaque G_GNUC_UNUSED)
     gint64 start;
     gint64 elapsed;
     int status = 12345;
-    pid_t pid;
+    pid_t pid = 0;
+    int ret = -1;
 
-    if (testSleeperStart(&pid, &pidfd) < 0)
-        return -1;
+    TEST_ASSERT_OK(testSleeperStart(&pid, &pidfd));
 
     start = g_get_monotonic_time();
-    if (virProcessPidfdWait(pidfd, pid, 100, &status) != 0)
-        goto error;
+    TEST_ASSERT_EQ_INT(virProcessPidfdWait(pidfd, pid, 100, &status), 0);
+    /* Timed out after 100 ms (microseconds here), status untouched. */
     elapsed = g_get_monotonic_time() - start;
-    if (elapsed < 100 * 1000 || elapsed > 1000 * 1000 || status != 12345) {
-        virTestDiag("timed out after %lld us, status %d", (long long)elapsed,
-                    status);
-        goto error;
-    }
+    TEST_ASSERT_CMP_INT(elapsed, >=, 100 * 1000);
+    TEST_ASSERT_CMP_INT(elapsed, <=, 1000 * 1000);
+    TEST_ASSERT_EQ_INT(status, 12345);
     /* A zero timeout only looks. */
-    if (virProcessPidfdWait(pidfd, pid, 0, NULL) != 0)
-        goto error;
+    TEST_ASSERT_EQ_INT(virProcessPidfdWait(pidfd, pid, 0, NULL), 0);
 
-    if (virProcessPidfdSendSignal(pidfd, SIGTERM) < 0 ||
-        virProcessPidfdWait(pidfd, pid, 5000, &status) != 1 ||
-        !WIFSIGNALED(status) || WTERMSIG(status) != SIGTERM)
-        goto error;
-    return testNoChildren() ? 0 : -1;
+    TEST_ASSERT_OK(virProcessPidfdSendSignal(pidfd, SIGTERM));
+    TEST_ASSERT_EQ_INT(virProcessPidfdWait(pidfd, pid, 5000, &status), 1);
+    pid = 0;
+    TEST_ASSERT_KILLED(status, SIGTERM);
+    TEST_ASSERT(testNoChildren());
+    ret = 0;
 
- error:
-    testSleeperStop(pid, &pidfd);
-    return -1;
+ cleanup:
+    if (pid > 0)
+        testSleeperStop(pid, &pidfd);
+    return ret;
 }
 
 
@@ -156,25 +148,26 @@ testWaitPrompt(const void *opaque G_GNUC_UNUSED)
     gint64 done;
     int status = 0;
     int rc;
-    pid_t pid;
+    pid_t pid = 0;
+    int ret = -1;
 
-    if (testSleeperStart(&pid, &pidfd) < 0)
-        return -1;
+    TEST_ASSERT_OK(testSleeperStart(&pid, &pidfd));
     late.pidfd = pidfd;
     thread = g_thread_new("late-signal", testSendLateSignal, &late);
     rc = virProcessPidfdWait(pidfd, pid, 10000, &status);
     done = g_get_monotonic_time();
     g_thread_join(thread);
-    if (rc != 1) {
+    TEST_ASSERT_EQ_INT(rc, 1);
+    pid = 0;
+    /* Microseconds between the signal and the wait's return. */
+    TEST_ASSERT_CMP_INT(done - late.sentAt, <=, 100 * 1000);
+    TEST_ASSERT_KILLED(status, SIGTERM);
+    ret = 0;
+
+ cleanup:
+    if (pid > 0)
         testSleeperStop(pid, &pidfd);
-        return -1;
-    }
-    if (done - late.sentAt > 100 * 1000) {
-        virTestDiag("the wait returned %lld us after the signal",
-                    (long long)(done - late.sentAt));
-        return -1;
-    }
-    return WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM ? 0 : -1;
+    return ret;
 }
 
 
@@ -199,10 +192,10 @@ testWaitInterrupted(const void *opaque G_GNUC_UNUSED)
     gint64 start;
     gint64 elapsed;
     int rc;
-    pid_t pid;
+    pid_t pid = 0;
+    int ret = -1;
 
-    if (testSleeperStart(&pid, &pidfd) < 0)
-        return -1;
+    TEST_ASSERT_OK(testSleeperStart(&pid, &pidfd));
 
     testAlarms = 0;
     sigaction(SIGALRM, &sa, &old);
@@ -212,15 +205,18 @@ testWaitInterrupted(const void *opaque G_GNUC_UNUSED)
     elapsed = g_get_monotonic_time() - start;
     setitimer(ITIMER_REAL, &off, NULL);
     sigaction(SIGALRM, &old, NULL);
-    testSleeperStop(pid, &pidfd);
 
-    if (rc != 0 || testAlarms < 5 || elapsed < 200 * 1000 ||
-        elapsed > 1000 * 1000) {
-        virTestDiag("rc %d after %lld us and %d alarms", rc,
-                    (long long)elapsed, (int)testAlarms);
-        return -1;
-    }
-    return 0;
+    TEST_ASSERT_EQ_INT(rc, 0);
+    TEST_ASSERT_CMP_INT(testAlarms, >=, 5);
+    /* Microseconds: the 200 ms timeout, not shortened nor much longer. */
+    TEST_ASSERT_CMP_INT(elapsed, >=, 200 * 1000);
+    TEST_ASSERT_CMP_INT(elapsed, <=, 1000 * 1000);
+    ret = 0;
+
+ cleanup:
+    if (pid > 0)
+        testSleeperStop(pid, &pidfd);
+    return ret;
 }
 
 
@@ -233,16 +229,14 @@ testWaitNotOurChild(const void *opaque G_GNUC_UNUSED)
 {
     unsigned long long start;
     VIR_AUTOCLOSE pidfd = -1;
-    int pipefd[2];
-    pid_t middle;
+    int pipefd[2] = { -1, -1 };
+    pid_t middle = -1;
     pid_t grandchild = 0;
     int status = 0;
     int ret = -1;
 
-    if (pipe(pipefd) < 0)
-        return -1;
-    if ((middle = fork()) < 0)
-        return -1;
+    TEST_ASSERT_OK(pipe(pipefd));
+    TEST_ASSERT_OK(middle = fork());
     if (middle == 0) {
         pid_t inner = fork();
 
@@ -256,27 +250,28 @@ testWaitNotOurChild(const void *opaque G_GNUC_UNUSED)
         for (;;)
             pause();
     }
-    close(pipefd[1]);
-    if (read(pipefd[0], &grandchild, sizeof(grandchild)) != sizeof(grandchild))
-        goto cleanup;
+    virForceClose(&pipefd[1]);
+    TEST_ASSERT_EQ_INT(read(pipefd[0], &grandchild, sizeof(grandchild)), sizeof(grandchild));
 
-    if (virProcessGetStartTime(grandchild, &start) < 0 ||
-        virProcessOpenPidfd(grandchild, start, &pidfd) != 1 ||
-        virProcessPidfdSendSignal(pidfd, SIGKILL) < 0)
-        goto cleanup;
-    if (virProcessPidfdWait(pidfd, grandchild, 5000, &status) != 1 ||
-        status != -1 || !virProcessIsZombie(grandchild))
-        goto cleanup;
-    if (virProcessReap(grandchild) != 0)
-        goto cleanup;
+    TEST_ASSERT_OK(virProcessGetStartTime(grandchild, &start));
+    TEST_ASSERT_EQ_INT(virProcessOpenPidfd(grandchild, start, &pidfd), 1);
+    TEST_ASSERT_OK(virProcessPidfdSendSignal(pidfd, SIGKILL));
+    TEST_ASSERT_EQ_INT(virProcessPidfdWait(pidfd, grandchild, 5000, &status), 1);
+    /* Not ours to reap: no status, and still a zombie. */
+    TEST_ASSERT_EQ_INT(status, -1);
+    TEST_ASSERT(virProcessIsZombie(grandchild));
+    TEST_ASSERT_EQ_INT(virProcessReap(grandchild), 0);
     ret = 0;
 
  cleanup:
-    close(pipefd[0]);
+    virForceClose(&pipefd[0]);
+    virForceClose(&pipefd[1]);
     /* The middle process dies; its zombie child comes to us (we are a
      * subreaper) and is reaped here. */
-    kill(middle, SIGKILL);
-    waitpid(middle, NULL, 0);
+    if (middle > 0) {
+        kill(middle, SIGKILL);
+        waitpid(middle, NULL, 0);
+    }
     if (grandchild > 0) {
         kill(grandchild, SIGKILL);
         waitpid(grandchild, NULL, 0);
@@ -293,24 +288,24 @@ testWaitExitStatus(const void *opaque G_GNUC_UNUSED)
     VIR_AUTOCLOSE pidfd = -1;
     siginfo_t info;
     int status = 0;
-    pid_t pid;
+    pid_t pid = 0;
+    int ret = -1;
 
-    if (virProcessSpawn(argv, NULL, NULL, &pid) < 0)
-        return -1;
+    TEST_ASSERT_OK(virProcessSpawn(argv, NULL, NULL, &pid));
     /* Exited but not yet reaped: the pidfd still pins it. */
-    if (waitid(P_PID, pid, &info, WEXITED | WNOWAIT) < 0 ||
-        virProcessGetStartTime(pid, &start) < 0 ||
-        virProcessOpenPidfd(pid, start, &pidfd) != 1) {
+    TEST_ASSERT_OK(waitid(P_PID, pid, &info, WEXITED | WNOWAIT));
+    TEST_ASSERT_OK(virProcessGetStartTime(pid, &start));
+    TEST_ASSERT_EQ_INT(virProcessOpenPidfd(pid, start, &pidfd), 1);
+    TEST_ASSERT_EQ_INT(virProcessPidfdWait(pidfd, pid, -1, &status), 1);
+    pid = 0;
+    TEST_ASSERT_EXITED(status, 1);
+    TEST_ASSERT(testNoChildren());
+    ret = 0;
+
+ cleanup:
+    if (pid > 0)
         waitpid(pid, NULL, 0);
-        return -1;
-    }
-    if (virProcessPidfdWait(pidfd, pid, -1, &status) != 1)
-        return -1;
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 1) {
-        virTestDiag("wait status %d", status);
-        return -1;
-    }
-    return testNoChildren() ? 0 : -1;
+    return ret;
 }
 
 
@@ -318,14 +313,18 @@ static int
 testWaitBadFd(const void *opaque G_GNUC_UNUSED)
 {
     int fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
+    int ret = -1;
 
-    if (fd < 0)
-        return -1;
+    TEST_ASSERT_OK(fd);
     close(fd);
-    if (virProcessPidfdWait(fd, 4242, 1000, NULL) != -1)
-        return -1;
-    return virTestCheckErrorMessage(VIR_ERR_SYSTEM_ERROR,
-                      "cannot wait for process 4242 to exit: Bad file descriptor");
+    TEST_ASSERT_EQ_INT(virProcessPidfdWait(fd, 4242, 1000, NULL), -1);
+    TEST_ASSERT_ERROR(VIR_ERR_SYSTEM_ERROR);
+    TEST_ASSERT_EQ_STR(virGetLastErrorMessage(),
+                       "cannot wait for process 4242 to exit: Bad file descriptor");
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -335,60 +334,51 @@ testReap(const void *opaque G_GNUC_UNUSED)
     const char *argv[] = { "/usr/bin/true", NULL };
     VIR_AUTOCLOSE pidfd = -1;
     siginfo_t info;
-    pid_t pid;
-    pid_t sleeper;
+    pid_t pid = 0;
+    pid_t sleeper = 0;
+    int ret = -1;
 
-    if (testSleeperStart(&sleeper, &pidfd) < 0)
-        return -1;
+    TEST_ASSERT_OK(testSleeperStart(&sleeper, &pidfd));
     /* Running: nothing to reap, and it keeps running. */
-    if (virProcessReap(sleeper) != 0 || virProcessIsZombie(sleeper)) {
-        testSleeperStop(sleeper, &pidfd);
-        return -1;
-    }
+    TEST_ASSERT_EQ_INT(virProcessReap(sleeper), 0);
+    TEST_ASSERT(!virProcessIsZombie(sleeper));
     testSleeperStop(sleeper, &pidfd);
+    sleeper = 0;
 
-    if (virProcessSpawn(argv, NULL, NULL, &pid) < 0)
-        return -1;
-    if (waitid(P_PID, pid, &info, WEXITED | WNOWAIT) < 0)
-        return -1;
-    if (virProcessReap(pid) != 1 || virProcessReap(pid) != 0)
-        return -1;
+    TEST_ASSERT_OK(virProcessSpawn(argv, NULL, NULL, &pid));
+    TEST_ASSERT_OK(waitid(P_PID, pid, &info, WEXITED | WNOWAIT));
+    /* Reaped once. */
+    TEST_ASSERT_EQ_INT(virProcessReap(pid), 1);
+    TEST_ASSERT_EQ_INT(virProcessReap(pid), 0);
+    pid = 0;
     /* Not our child at all. */
-    if (virProcessReap(1) != 0)
-        return -1;
-    return testNoChildren() ? 0 : -1;
+    TEST_ASSERT_EQ_INT(virProcessReap(1), 0);
+    TEST_ASSERT(testNoChildren());
+    ret = 0;
+
+ cleanup:
+    if (sleeper > 0)
+        testSleeperStop(sleeper, &pidfd);
+    if (pid > 0)
+        waitpid(pid, NULL, 0);
+    return ret;
 }
 
-
-static int
-testNoChildLeft(const void *opaque G_GNUC_UNUSED)
-{
-    return testNoChildren() ? 0 : -1;
-}
-
-
-#define DO_TEST(title, body, data) \
-    do { \
-        if (virTestRun(title, body, data) < 0) \
-            ret = -1; \
-    } while (0)
 
 static int
 mymain(void)
 {
     int ret = 0;
 
-    DO_TEST("states, and a zombie counts as exited", testStateAndZombie, NULL);
-    DO_TEST("wait times out, then sees the exit", testWaitTimeout, NULL);
-    DO_TEST("wait returns promptly on exit", testWaitPrompt, NULL);
-    DO_TEST("wait keeps its deadline across signals", testWaitInterrupted,
-            NULL);
-    DO_TEST("wait for a process that is not our child", testWaitNotOurChild,
-            NULL);
-    DO_TEST("wait reports the exit status", testWaitExitStatus, NULL);
-    DO_TEST("wait on a bad descriptor", testWaitBadFd, NULL);
-    DO_TEST("reap only exited children", testReap, NULL);
-    DO_TEST("no child left behind", testNoChildLeft, NULL);
+    ret |= virTestRun("states, and a zombie counts as exited", testStateAndZombie, NULL);
+    ret |= virTestRun("wait times out, then sees the exit", testWaitTimeout, NULL);
+    ret |= virTestRun("wait returns promptly on exit", testWaitPrompt, NULL);
+    ret |= virTestRun("wait keeps its deadline across signals", testWaitInterrupted, NULL);
+    ret |= virTestRun("wait for a process that is not our child", testWaitNotOurChild, NULL);
+    ret |= virTestRun("wait reports the exit status", testWaitExitStatus, NULL);
+    ret |= virTestRun("wait on a bad descriptor", testWaitBadFd, NULL);
+    ret |= virTestRun("reap only exited children", testReap, NULL);
+    ret |= virTestRun("no child left behind", testNoChildLeft, NULL);
 
     return ret;
 }

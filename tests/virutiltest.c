@@ -34,43 +34,48 @@ testUUID(const void *data G_GNUC_UNUSED)
 {
     unsigned char a[VIR_UUID_BUFLEN], b[VIR_UUID_BUFLEN];
     char str[VIR_UUID_STRING_BUFLEN];
+    int ret = -1;
 
-    if (virUUIDParse("eaaa0c40-89d3-4edf-b012-8a18a2a165bc", a) < 0)
-        return -1;
-    if (STRNEQ(virUUIDFormat(a, str), "eaaa0c40-89d3-4edf-b012-8a18a2a165bc"))
-        return -1;
+    TEST_ASSERT_OK(virUUIDParse("eaaa0c40-89d3-4edf-b012-8a18a2a165bc", a));
+    TEST_ASSERT_EQ_STR(virUUIDFormat(a, str), "eaaa0c40-89d3-4edf-b012-8a18a2a165bc");
     /* Without dashes, upper case, blanks around: the same UUID. */
-    if (virUUIDParse("  EAAA0C4089D34EDFB0128A18A2A165BC ", b) < 0 ||
-        memcmp(a, b, sizeof(a)) != 0)
-        return -1;
-    if (virUUIDParse("eaaa0c40-89d3-4edf-b012-8a18a2a165b", b) == 0 ||
-        virUUIDParse("eaaa0c40-89d3-4edf-b012-8a18a2a165bcd", b) == 0 ||
-        virUUIDParse("zz", b) == 0 || virUUIDParse("", b) == 0)
-        return -1;
-    if (virUUIDGenerate(a) < 0 || virUUIDGenerate(b) < 0)
-        return -1;
-    if (memcmp(a, b, sizeof(a)) == 0 || virUUIDIsNull(a))
-        return -1;
+    TEST_ASSERT_OK(virUUIDParse("  EAAA0C4089D34EDFB0128A18A2A165BC ", b));
+    TEST_ASSERT(memcmp(a, b, sizeof(a)) == 0);
+    TEST_ASSERT_NE_INT(virUUIDParse("eaaa0c40-89d3-4edf-b012-8a18a2a165b", b), 0);
+    TEST_ASSERT_NE_INT(virUUIDParse("eaaa0c40-89d3-4edf-b012-8a18a2a165bcd", b), 0);
+    TEST_ASSERT_NE_INT(virUUIDParse("zz", b), 0);
+    TEST_ASSERT_NE_INT(virUUIDParse("", b), 0);
+    TEST_ASSERT_OK(virUUIDGenerate(a));
+    TEST_ASSERT_OK(virUUIDGenerate(b));
+    TEST_ASSERT(memcmp(a, b, sizeof(a)) != 0);
+    TEST_ASSERT(!virUUIDIsNull(a));
     /* Version 4, RFC 4122 variant. */
-    if ((a[6] >> 4) != 4 || (a[8] & 0xc0) != 0x80)
-        return -1;
+    TEST_ASSERT_EQ_HEX(a[6] >> 4, 4);
+    TEST_ASSERT_EQ_HEX(a[8] & 0xc0, 0x80);
     memset(b, 0, sizeof(b));
-    return virUUIDIsNull(b) ? 0 : -1;
+    TEST_ASSERT(virUUIDIsNull(b));
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
 static int
 testEnum(const void *data G_GNUC_UNUSED)
 {
-    if (testColourTypeFromString("green") != TEST_COLOUR_GREEN ||
-        testColourTypeFromString("blue") != -1 ||
-        testColourTypeFromString(NULL) != -1)
-        return -1;
-    if (STRNEQ(testColourTypeToString(TEST_COLOUR_RED), "red") ||
-        testColourTypeToString(TEST_COLOUR_LAST) != NULL ||
-        testColourTypeToString(-1) != NULL)
-        return -1;
-    return 0;
+    int ret = -1;
+
+    TEST_ASSERT_EQ_INT(testColourTypeFromString("green"), TEST_COLOUR_GREEN);
+    TEST_ASSERT_EQ_INT(testColourTypeFromString("blue"), -1);
+    TEST_ASSERT_EQ_INT(testColourTypeFromString(NULL), -1);
+    TEST_ASSERT_EQ_STR(testColourTypeToString(TEST_COLOUR_RED), "red");
+    TEST_ASSERT_EQ_STR(testColourTypeToString(TEST_COLOUR_LAST), NULL);
+    TEST_ASSERT_EQ_STR(testColourTypeToString(-1), NULL);
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -79,6 +84,7 @@ testBuffer(const void *data G_GNUC_UNUSED)
 {
     g_auto(virBuffer) buf = VIR_BUFFER_INITIALIZER;
     g_autofree char *out = NULL;
+    int ret = -1;
 
     virBufferAddLit(&buf, "<a>\n");
     virBufferAdjustIndent(&buf, 2);
@@ -88,8 +94,11 @@ testBuffer(const void *data G_GNUC_UNUSED)
     virBufferAdjustIndent(&buf, -2);
     virBufferAddLit(&buf, "</a>\n");
     out = virBufferContentAndReset(&buf);
-    return virTestCompareStrings("<a>\n  <b>x&lt;y &amp; &apos;z&apos;</b>\n  <c n='3'/>\n</a>\n",
-                                 out, "buffer");
+    TEST_ASSERT_EQ_STR(out, "<a>\n  <b>x&lt;y &amp; &apos;z&apos;</b>\n  <c n='3'/>\n</a>\n");
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -103,34 +112,34 @@ testAtomicWrite(const void *data G_GNUC_UNUSED)
     g_autoptr(GDir) d = NULL;
     struct stat sb;
     int n = 0;
+    int ret = -1;
 
-    if (virFileWriteAtomic(path, 0600, "old", 3) < 0 ||
-        virFileWriteAtomic(path, 0600, "new contents", 12) < 0)
-        return -1;
-    if (virFileReadAll(path, 1024, &content) != 12 || STRNEQ(content, "new contents"))
-        return -1;
-    if (stat(path, &sb) < 0 || (sb.st_mode & 0777) != 0600)
-        return -1;
+    TEST_ASSERT_OK(virFileWriteAtomic(path, 0600, "old", 3));
+    TEST_ASSERT_OK(virFileWriteAtomic(path, 0600, "new contents", 12));
+    TEST_ASSERT_EQ_INT(virFileReadAll(path, 1024, &content), 12);
+    TEST_ASSERT_EQ_STR(content, "new contents");
+    TEST_ASSERT_MSG(stat(path, &sb) == 0, "stat %s: %s", path, g_strerror(errno));
+    TEST_ASSERT_EQ_HEX(sb.st_mode & 0777, 0600);
     /* No temporary file is left behind. */
-    d = g_dir_open(dir, 0, NULL);
+    TEST_ASSERT_NONNULL(d = g_dir_open(dir, 0, NULL));
     while (g_dir_read_name(d))
         n++;
-    if (n != 1)
-        return -1;
+    TEST_ASSERT_EQ_INT(n, 1);
 
     /* A directory that does not exist: an error naming the path, and
      * nothing written. */
-    if (virFileWriteAtomic(bad, 0600, "x", 1) == 0)
-        return -1;
-    if (virGetLastErrorCode() != VIR_ERR_SYSTEM_ERROR ||
-        !strstr(virGetLastErrorMessage(), bad))
-        return -1;
+    TEST_ASSERT_NE_INT(virFileWriteAtomic(bad, 0600, "x", 1), 0);
+    TEST_ASSERT_EQ_INT(virGetLastErrorCode(), VIR_ERR_SYSTEM_ERROR);
+    TEST_ASSERT_STR_CONTAINS(virGetLastErrorMessage(), bad);
 
     /* Size limits are enforced. */
     g_clear_pointer(&content, g_free);
-    if (virFileReadAll(path, 4, &content) != -1 || content)
-        return -1;
-    return 0;
+    TEST_ASSERT_EQ_INT(virFileReadAll(path, 4, &content), -1);
+    TEST_ASSERT(content == NULL);
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -162,20 +171,18 @@ testOpenAtRefusals(const void *data G_GNUC_UNUSED)
     const int modes[] = { O_RDONLY, O_WRONLY | O_APPEND, O_RDWR | O_CREAT };
     VIR_AUTOCLOSE dirfd = -1;
     VIR_AUTOCLOSE sock = -1;
+    VIR_AUTOCLOSE fd = -1;
+    int ret = -1;
 
-    if (strlen(sockPath) >= sizeof(addr.sun_path))
-        return -1;
+    TEST_ASSERT_CMP_INT(strlen(sockPath), <, sizeof(addr.sun_path));
     memcpy(addr.sun_path, sockPath, strlen(sockPath));
-    if ((sock = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0)) < 0 ||
-        bind(sock, (struct sockaddr *)&addr, sizeof(addr)) < 0 ||
-        !g_file_set_contents(target, "data", -1, NULL) ||
-        symlink(target, link) < 0 || mkfifo(fifo, 0600) < 0 ||
-        mkdir(subdir, 0700) < 0 || chmod(dir, 0700) < 0) {
-        virTestDiag("cannot set %s up: %s", dir, g_strerror(errno));
-        return -1;
-    }
-    if ((dirfd = virFileOpenDirTrusted(dir, true)) < 0)
-        return -1;
+    TEST_ASSERT_MSG((sock = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0)) >= 0 &&
+                    bind(sock, (struct sockaddr *)&addr, sizeof(addr)) == 0 &&
+                    g_file_set_contents(target, "data", -1, NULL) &&
+                    symlink(target, link) == 0 && mkfifo(fifo, 0600) == 0 &&
+                    mkdir(subdir, 0700) == 0 && chmod(dir, 0700) == 0,
+                    "cannot set %s up: %s", dir, g_strerror(errno));
+    TEST_ASSERT_OK(dirfd = virFileOpenDirTrusted(dir, true));
 
     for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
         g_autofree char *path = g_build_filename(dir, cases[i].name, NULL);
@@ -183,23 +190,19 @@ testOpenAtRefusals(const void *data G_GNUC_UNUSED)
                                                 cases[i].why);
 
         for (size_t m = 0; m < G_N_ELEMENTS(modes); m++) {
-            int fd = virFileOpenAt(dirfd, dir, cases[i].name, modes[m], 0600);
-
-            if (fd >= 0) {
-                virTestDiag("%s opened with flags 0x%x", path, modes[m]);
-                close(fd);
-                return -1;
-            }
-            if (virGetLastErrorCode() != VIR_ERR_OPERATION_FAILED ||
-                STRNEQ(virGetLastErrorMessage(), want)) {
-                virTestDiag("flags 0x%x: '%s', expected '%s'", modes[m],
-                            virGetLastErrorMessage(), want);
-                return -1;
-            }
+            fd = virFileOpenAt(dirfd, dir, cases[i].name, modes[m], 0600);
+            TEST_ASSERT_MSG(fd < 0, "%s opened with flags 0x%x", path, modes[m]);
+            TEST_ASSERT_MSG(virGetLastErrorCode() == VIR_ERR_OPERATION_FAILED,
+                            "flags 0x%x: code %d, message '%s'", modes[m],
+                            virGetLastErrorCode(), virGetLastErrorMessage());
+            TEST_ASSERT_EQ_STR(virGetLastErrorMessage(), want);
             virResetLastError();
         }
     }
-    return 0;
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -210,18 +213,18 @@ testLock(const void *data G_GNUC_UNUSED)
     g_autofree char *path = g_build_filename(dir, "lock", NULL);
     VIR_AUTOCLOSE a = -1;
     VIR_AUTOCLOSE b = -1;
+    int ret = -1;
 
-    if ((a = virFileOpenLocked(path, VIR_FILE_LOCK_EXCLUSIVE, false)) < 0)
-        return -1;
+    TEST_ASSERT_OK(a = virFileOpenLocked(path, VIR_FILE_LOCK_EXCLUSIVE, false));
     /* flock locks belong to the open file: a second open conflicts. */
-    if ((b = virFileOpenLocked(path, VIR_FILE_LOCK_EXCLUSIVE, false)) >= 0)
-        return -1;
-    if (virGetLastErrorCode() != VIR_ERR_RESOURCE_BUSY)
-        return -1;
+    TEST_ASSERT_FAILS(b = virFileOpenLocked(path, VIR_FILE_LOCK_EXCLUSIVE, false));
+    TEST_ASSERT_ERROR(VIR_ERR_RESOURCE_BUSY);
     virForceClose(&a);
-    if ((b = virFileOpenLocked(path, VIR_FILE_LOCK_EXCLUSIVE, false)) < 0)
-        return -1;
-    return 0;
+    TEST_ASSERT_OK(b = virFileOpenLocked(path, VIR_FILE_LOCK_EXCLUSIVE, false));
+    ret = 0;
+
+ cleanup:
+    return ret;
 }
 
 
@@ -229,25 +232,25 @@ static int
 testLogSettings(const void *data G_GNUC_UNUSED)
 {
     virLogPriority p;
+    int ret = -1;
 
-    if (virLogParseDefaultPriority("1", &p) < 0 || p != VIR_LOG_DEBUG)
-        return -1;
-    if (virLogParseDefaultPriority("error", &p) < 0 || p != VIR_LOG_ERROR)
-        return -1;
-    if (virLogParseDefaultPriority("5", &p) == 0 ||
-        virGetLastErrorCode() != VIR_ERR_INVALID_ARG)
-        return -1;
-    if (virLogSetFilters("1:qemu 3:+util.file") < 0)
-        return -1;
-    if (virLogSetFilters("qemu") == 0 || virLogSetFilters("1:") == 0)
-        return -1;
-    if (virLogSetOutputs("2:stderr") < 0)
-        return -1;
-    if (virLogSetOutputs("2:file:relative") == 0 ||
-        virLogSetOutputs("1:journald") == 0)
-        return -1;
+    TEST_ASSERT_OK(virLogParseDefaultPriority("1", &p));
+    TEST_ASSERT_EQ_INT(p, VIR_LOG_DEBUG);
+    TEST_ASSERT_OK(virLogParseDefaultPriority("error", &p));
+    TEST_ASSERT_EQ_INT(p, VIR_LOG_ERROR);
+    TEST_ASSERT_NE_INT(virLogParseDefaultPriority("5", &p), 0);
+    TEST_ASSERT_EQ_INT(virGetLastErrorCode(), VIR_ERR_INVALID_ARG);
+    TEST_ASSERT_OK(virLogSetFilters("1:qemu 3:+util.file"));
+    TEST_ASSERT_NE_INT(virLogSetFilters("qemu"), 0);
+    TEST_ASSERT_NE_INT(virLogSetFilters("1:"), 0);
+    TEST_ASSERT_OK(virLogSetOutputs("2:stderr"));
+    TEST_ASSERT_NE_INT(virLogSetOutputs("2:file:relative"), 0);
+    TEST_ASSERT_NE_INT(virLogSetOutputs("1:journald"), 0);
+    ret = 0;
+
+ cleanup:
     virLogReset();
-    return 0;
+    return ret;
 }
 
 
@@ -260,22 +263,26 @@ testLogFilterOutput(const void *data G_GNUC_UNUSED)
     g_autofree char *content = NULL;
     virLogSource chatty = { .name = "qemu.qemu_process" };
     virLogSource quiet = { .name = "util.file" };
+    int ret = -1;
 
-    if (virLogSetOutputs(outputs) < 0 || virLogSetFilters("1:qemu 4:util") < 0)
-        return -1;
+    TEST_ASSERT_OK(virLogSetOutputs(outputs));
+    TEST_ASSERT_OK(virLogSetFilters("1:qemu 4:util"));
     virLogSetDefaultPriority(VIR_LOG_WARN);
     virLogMessage(&chatty, VIR_LOG_DEBUG, __FILE__, __LINE__, __func__, "%s", "kept-debug");
     virLogMessage(&quiet, VIR_LOG_WARN, __FILE__, __LINE__, __func__, "%s", "dropped-warn");
     virLogMessage(&quiet, VIR_LOG_ERROR, __FILE__, __LINE__, __func__, "%s", "kept-error");
     virLogReset();
 
-    if (virFileReadAll(path, 65536, &content) < 0)
-        return -1;
-    if (!strstr(content, "debug : testLogFilterOutput:") ||
-        !strstr(content, "kept-debug") || !strstr(content, "kept-error") ||
-        strstr(content, "dropped-warn"))
-        return virTestCompareStrings("kept-debug and kept-error only", content, "log");
-    return 0;
+    TEST_ASSERT_OK(virFileReadAll(path, 65536, &content));
+    TEST_ASSERT_STR_CONTAINS(content, "debug : testLogFilterOutput:");
+    TEST_ASSERT_STR_CONTAINS(content, "kept-debug");
+    TEST_ASSERT_STR_CONTAINS(content, "kept-error");
+    TEST_ASSERT_STR_LACKS(content, "dropped-warn");
+    ret = 0;
+
+ cleanup:
+    virLogReset();
+    return ret;
 }
 
 

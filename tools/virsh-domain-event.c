@@ -6,8 +6,9 @@
  * The event loop is registered here and nowhere else: other commands
  * make no event machinery (tests/stracetest.py counts their syscalls).
  * The loop runs in the command's own thread; the end comes from the
- * first event (without --loop), a timer (--timeout) or SIGINT, each of
- * which sets virshEventEnd and wakes the loop.
+ * first event (without --loop), a timer (--timeout), SIGINT or the
+ * connection closing under it (the daemon went away), each of which
+ * sets virshEventEnd and wakes the loop.
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -25,6 +26,7 @@ typedef enum {
     VIRSH_EVENT_DONE,        /* the one event waited for came */
     VIRSH_EVENT_TIMEOUT,
     VIRSH_EVENT_INTERRUPT,
+    VIRSH_EVENT_DISCONNECTED,
 } virshEventEndReason;
 
 static volatile sig_atomic_t virshEventEnd;
@@ -706,6 +708,37 @@ virshEventWakeRead(int watch G_GNUC_UNUSED, int fd, int events G_GNUC_UNUSED,
 }
 
 
+/* The connection closed without us: say so, as upstream's virsh, and
+ * end the loop. */
+static void
+virshEventDisconnected(virConnectPtr conn, int reason, void *opaque)
+{
+    vshControl *ctl = opaque;
+    g_autofree char *uri = NULL;
+
+    if (reason == VIR_CONNECT_CLOSE_REASON_CLIENT)
+        return;
+    uri = virConnectGetURI(conn);
+    switch ((virConnectCloseReason) reason) {
+    case VIR_CONNECT_CLOSE_REASON_EOF:
+        vshError(ctl, _("Disconnected from %1$s due to end of file"), NULLSTR(uri));
+        break;
+    case VIR_CONNECT_CLOSE_REASON_KEEPALIVE:
+        vshError(ctl, _("Disconnected from %1$s due to keepalive timeout"), NULLSTR(uri));
+        break;
+    case VIR_CONNECT_CLOSE_REASON_ERROR:
+    case VIR_CONNECT_CLOSE_REASON_CLIENT:
+    case VIR_CONNECT_CLOSE_REASON_LAST:
+    default:
+        vshError(ctl, _("Disconnected from %1$s due to I/O error"), NULLSTR(uri));
+        break;
+    }
+    virshResetLibvirtError();
+    if (virshEventEnd == VIRSH_EVENT_RUNNING)
+        virshEventEnd = VIRSH_EVENT_DISCONNECTED;
+}
+
+
 static void
 virshEventTimeout(int timer G_GNUC_UNUSED, void *opaque G_GNUC_UNUSED)
 {
@@ -798,6 +831,8 @@ virshEventWait(vshControl *ctl, virDomainPtr dom, int only, bool loop,
     int count = 0;
     int watch = -1;
     int timer = -1;
+    bool closeCallback = false;
+    bool deregisterFailed = false;
     int ret = 1;
     int i;
 
@@ -829,6 +864,14 @@ virshEventWait(vshControl *ctl, virDomainPtr dom, int only, bool loop,
         }
     }
 
+    /* Upstream's virsh says when the connection drops; a driver that
+     * cannot tell is no reason to give up. */
+    if (virConnectRegisterCloseCallback(priv->conn, virshEventDisconnected,
+                                        ctl, NULL) == 0)
+        closeCallback = true;
+    else
+        virshResetLibvirtError();
+
     if ((watch = virEventAddHandle(virshEventWake[0], VIR_EVENT_HANDLE_READABLE,
                                    virshEventWakeRead, NULL, NULL)) < 0)
         goto cleanup;
@@ -855,6 +898,7 @@ virshEventWait(vshControl *ctl, virDomainPtr dom, int only, bool loop,
         vshPrint(ctl, "%s", _("event loop timed out\n"));
         break;
     case VIRSH_EVENT_DONE:
+    case VIRSH_EVENT_DISCONNECTED:
         break;
     case VIRSH_EVENT_RUNNING:
     default:
@@ -869,8 +913,18 @@ virshEventWait(vshControl *ctl, virDomainPtr dom, int only, bool loop,
     for (i = first; i <= last; i++) {
         if (data[i].id >= 0 &&
             virConnectDomainEventDeregisterAny(priv->conn, data[i].id) < 0)
-            virshResetLibvirtError();
+            deregisterFailed = true;
     }
+    /* As upstream's: a registration that cannot be undone (the
+     * connection is gone) fails the command, its error said once. */
+    if (deregisterFailed) {
+        virshReportError(ctl);
+        ret = 1;
+    }
+    /* Gone already if it ran. */
+    if (closeCallback &&
+        virConnectUnregisterCloseCallback(priv->conn, virshEventDisconnected) < 0)
+        virshResetLibvirtError();
     if (timer >= 0)
         virEventRemoveTimeout(timer);
     if (watch >= 0)

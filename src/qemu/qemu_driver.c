@@ -1036,18 +1036,18 @@ qemuDomainShutdownAgentPath(const virDomainDef *def)
 }
 
 
+/* virDomainShutdownFlags; @timeoutMs bounds how long QEMU may take to
+ * accept the power button (0: the monitor's timeout), so that a QEMU
+ * that cannot answer (stuck in the kernel) holds no caller with a
+ * deadline past it. */
 static int
-qemuDomainShutdownFlags(virDomainPtr dom, unsigned int flags)
+qemuDomainShutdownRun(virDomainPtr dom, unsigned int flags, int timeoutMs)
 {
     virQEMUDriver *driver = qemuDriverGet(dom->conn);
     g_autoptr(virDomainObj) vm = NULL;
     qemuDomainObjPrivate *priv;
     qemuMonitor *mon;
     int ret = -1;
-
-    virCheckFlags(VIR_DOMAIN_SHUTDOWN_ACPI_POWER_BTN |
-                  VIR_DOMAIN_SHUTDOWN_GUEST_AGENT |
-                  VIR_DOMAIN_SHUTDOWN_SIGNAL, -1);
 
     if (!(vm = qemuDomainObjBeginJobFromDomain(dom, true)))
         return -1;
@@ -1090,7 +1090,7 @@ qemuDomainShutdownFlags(virDomainPtr dom, unsigned int flags)
             goto endjob;
         }
         if (!(mon = qemuDomainGetMonitor(vm)) ||
-            qemuMonitorSystemPowerdown(mon) < 0)
+            qemuMonitorSystemPowerdown(mon, timeoutMs) < 0)
             goto endjob;
     }
     ret = 0;
@@ -1098,6 +1098,17 @@ qemuDomainShutdownFlags(virDomainPtr dom, unsigned int flags)
  endjob:
     qemuDomainObjEndJob(vm);
     return ret;
+}
+
+
+static int
+qemuDomainShutdownFlags(virDomainPtr dom, unsigned int flags)
+{
+    virCheckFlags(VIR_DOMAIN_SHUTDOWN_ACPI_POWER_BTN |
+                  VIR_DOMAIN_SHUTDOWN_GUEST_AGENT |
+                  VIR_DOMAIN_SHUTDOWN_SIGNAL, -1);
+
+    return qemuDomainShutdownRun(dom, flags, 0);
 }
 
 
@@ -1495,6 +1506,7 @@ typedef struct {
     bool asked;                      /* the ACPI request was delivered */
     char *why;                       /* the last thing that went wrong */
     gint64 start;                    /* monotonic, for progress */
+    gint64 deadline;                 /* monotonic: auto_shutdown_wait */
     FILE *out;
     GMutex *outLock;
 } qemuHostShutdownEntry;
@@ -1549,8 +1561,12 @@ static gpointer
 qemuHostShutdownAsk(gpointer opaque)
 {
     qemuHostShutdownEntry *e = opaque;
+    /* The request itself counts against the deadline: at least 1 ms,
+     * as 0 would mean the monitor's own timeout. */
+    int timeoutMs = MAX(1, (e->deadline - g_get_monotonic_time()) / 1000);
 
-    if (qemuDomainShutdownFlags(e->dom, VIR_DOMAIN_SHUTDOWN_ACPI_POWER_BTN) == 0) {
+    if (qemuDomainShutdownRun(e->dom, VIR_DOMAIN_SHUTDOWN_ACPI_POWER_BTN,
+                              timeoutMs) == 0) {
         e->asked = true;
     } else if (qemuHostShutdownGone(e)) {
         virResetLastError();
@@ -1713,6 +1729,7 @@ qemuDriverHostShutdown(virConnectPtr conn, FILE *out, char **retReport)
         e.outcome = e.action == QEMU_AUTO_SHUTDOWN_ACTION_NONE ?
                     QEMU_HOST_SHUTDOWN_LEFT : QEMU_HOST_SHUTDOWN_RUNNING;
         e.start = start;
+        e.deadline = deadline;
         e.out = out;
         e.outLock = &outLock;
         g_array_append_val(entries, e);
@@ -2117,47 +2134,14 @@ static int
 qemuConnectRegisterCloseCallback(virConnectPtr conn, virConnectCloseFunc cb,
                                  void *opaque, virFreeCallback freecb)
 {
-    int ret = -1;
-
-    g_mutex_lock(&conn->lock);
-    if (conn->closeCallback) {
-        virReportError(VIR_ERR_OPERATION_INVALID, "%s",
-                       _("A close callback is already registered"));
-        goto cleanup;
-    }
-    conn->closeCallback = cb;
-    conn->closeOpaque = opaque;
-    conn->closeFreeCallback = freecb;
-    ret = 0;
-
- cleanup:
-    g_mutex_unlock(&conn->lock);
-    return ret;
+    return virConnectCloseCallbackRegister(conn, cb, opaque, freecb);
 }
 
 
 static int
 qemuConnectUnregisterCloseCallback(virConnectPtr conn, virConnectCloseFunc cb)
 {
-    virFreeCallback freecb;
-    void *opaque;
-
-    g_mutex_lock(&conn->lock);
-    if (conn->closeCallback != cb) {
-        g_mutex_unlock(&conn->lock);
-        virReportError(VIR_ERR_OPERATION_INVALID, "%s",
-                       _("A different callback was requested"));
-        return -1;
-    }
-    freecb = conn->closeFreeCallback;
-    opaque = conn->closeOpaque;
-    conn->closeCallback = NULL;
-    conn->closeOpaque = NULL;
-    conn->closeFreeCallback = NULL;
-    g_mutex_unlock(&conn->lock);
-    if (freecb)
-        freecb(opaque);
-    return 0;
+    return virConnectCloseCallbackUnregister(conn, cb);
 }
 
 

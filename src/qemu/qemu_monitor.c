@@ -1187,16 +1187,18 @@ qemuMonitorStopCPUs(qemuMonitor *mon)
 /**
  * qemuMonitorSystemPowerdown:
  * @mon: the monitor
+ * @timeoutMs: how long QEMU may take to accept it; 0 for the monitor's
+ *             timeout
  *
  * Presses the guest's ACPI power button; the guest may ignore it.
  *
  * Returns: 0 once QEMU accepted the request, or -1 with an error.
  */
 int
-qemuMonitorSystemPowerdown(qemuMonitor *mon)
+qemuMonitorSystemPowerdown(qemuMonitor *mon, int timeoutMs)
 {
     QEMU_CHECK_MONITOR(mon);
-    return qemuMonitorJSONSystemPowerdown(mon);
+    return qemuMonitorJSONSystemPowerdown(mon, timeoutMs);
 }
 
 

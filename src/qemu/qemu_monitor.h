@@ -104,7 +104,7 @@ void qemuMonitorSetCommandTimeout(qemuMonitor *mon, int timeoutMs);
 
 int qemuMonitorStartCPUs(qemuMonitor *mon);
 int qemuMonitorStopCPUs(qemuMonitor *mon);
-int qemuMonitorSystemPowerdown(qemuMonitor *mon);
+int qemuMonitorSystemPowerdown(qemuMonitor *mon, int timeoutMs);
 int qemuMonitorSystemReset(qemuMonitor *mon);
 int qemuMonitorQuit(qemuMonitor *mon);
 

@@ -462,9 +462,9 @@ qemuMonitorJSONStopCPUs(qemuMonitor *mon)
  * Returns: 0, or -1 with an error reported.
  */
 int
-qemuMonitorJSONSystemPowerdown(qemuMonitor *mon)
+qemuMonitorJSONSystemPowerdown(qemuMonitor *mon, int timeoutMs)
 {
-    return qemuMonitorJSONSimpleCommand(mon, "system_powerdown", 0, 0);
+    return qemuMonitorJSONSimpleCommand(mon, "system_powerdown", timeoutMs, 0);
 }
 
 

@@ -18,7 +18,7 @@ int qemuMonitorJSONSetCapabilities(qemuMonitor *mon, int timeoutMs);
 
 int qemuMonitorJSONStartCPUs(qemuMonitor *mon);
 int qemuMonitorJSONStopCPUs(qemuMonitor *mon);
-int qemuMonitorJSONSystemPowerdown(qemuMonitor *mon);
+int qemuMonitorJSONSystemPowerdown(qemuMonitor *mon, int timeoutMs);
 int qemuMonitorJSONSystemReset(qemuMonitor *mon);
 int qemuMonitorJSONQuit(qemuMonitor *mon);
 

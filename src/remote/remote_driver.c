@@ -64,6 +64,8 @@ typedef struct {
     unsigned int serial;
     GHashTable *calls;       /* serial -> remoteCallSlot, in flight */
     bool closed;             /* the reader saw the end of the socket */
+    bool closing;            /* the application is closing it */
+    virConnectPtr conn;      /* once open; no reference */
     char *closeError;        /* why, when it was not the daemon's doing */
     bool keepaliveSupported; /* the daemon answered feature 10 with 1 */
     int keepaliveInterval;   /* seconds; <= 0: off */
@@ -648,10 +650,72 @@ remoteNoteEventRegistration(remotePrivate *priv, remoteCallSlot *slot,
 }
 
 
+/* A close callback to run on the application's event loop. */
+typedef struct {
+    virConnectPtr conn;         /* a reference */
+    int reason;
+} remoteCloseNotice;
+
+
+static void
+remoteCloseNoticeRun(int timer, void *opaque)
+{
+    remoteCloseNotice *notice = opaque;
+
+    virEventRemoveTimeout(timer);
+    virConnectCloseCallbackFire(notice->conn, notice->reason);
+}
+
+
+static void
+remoteCloseNoticeFree(void *opaque)
+{
+    remoteCloseNotice *notice = opaque;
+
+    virConnectUnrefInternal(notice->conn);
+    g_free(notice);
+}
+
+
+/*
+ * The connection ended without the application closing it (the daemon
+ * went away, an I/O error, keepalive): its close callback runs, as
+ * upstream's, on the event loop when the application has one (where
+ * it may close the connection), else here.  Only once the connection
+ * is open, and never while the application is closing it.
+ */
+static void
+remoteNoticeClose(remotePrivate *priv, int reason)
+{
+    remoteCloseNotice *notice;
+    virConnectPtr conn;
+
+    g_mutex_lock(&priv->lock);
+    conn = priv->closing ? NULL : priv->conn;
+    if (conn && !virConnectTryRefInternal(conn))
+        conn = NULL;
+    g_mutex_unlock(&priv->lock);
+    if (!conn)
+        return;
+
+    notice = g_new0(remoteCloseNotice, 1);
+    notice->conn = conn;
+    notice->reason = reason;
+    if (virEventAddTimeout(0, remoteCloseNoticeRun, notice, remoteCloseNoticeFree) >= 0)
+        return;
+    /* No event loop: here, with the reference held; if the callback
+     * dropped the application's last one, the close ends in this
+     * thread (remotePrivateFree does not wait for itself). */
+    virConnectCloseCallbackFire(conn, reason);
+    remoteCloseNoticeFree(notice);
+}
+
+
 static gpointer
 remoteReaderThread(gpointer opaque)
 {
     remotePrivate *priv = opaque;
+    int reason = VIR_CONNECT_CLOSE_REASON_ERROR;
 
     for (;;) {
         g_autofree char *frame = NULL;
@@ -659,7 +723,9 @@ remoteReaderThread(gpointer opaque)
         size_t len;
         int rc;
 
+        reason = VIR_CONNECT_CLOSE_REASON_ERROR;
         if ((rc = remoteWaitFrame(priv)) == 0) {
+            reason = VIR_CONNECT_CLOSE_REASON_KEEPALIVE;
             VIR_WARN("no answer to %u keepalive PINGs: the daemon is gone",
                      priv->keepaliveCount);
             g_mutex_lock(&priv->lock);
@@ -673,6 +739,8 @@ remoteReaderThread(gpointer opaque)
                                     VIR_NET_MESSAGE_FRAME_MAX)) <= 0) {
             if (rc < 0)
                 VIR_DEBUG("connection ends: %s", virGetLastErrorMessage());
+            else
+                reason = VIR_CONNECT_CLOSE_REASON_EOF;
             virResetLastError();
             break;
         }
@@ -710,6 +778,7 @@ remoteReaderThread(gpointer opaque)
         }
     }
     remoteFailAllCalls(priv);
+    remoteNoticeClose(priv, reason);
     return NULL;
 }
 
@@ -918,9 +987,14 @@ remotePrivateFree(remotePrivate *priv)
 {
     if (!priv)
         return;
+    g_mutex_lock(&priv->lock);
+    priv->closing = true;
+    g_mutex_unlock(&priv->lock);
     if (priv->sock)
         virNetSocketShutdown(priv->sock);
-    if (priv->reader)
+    if (priv->reader && g_thread_self() == priv->reader)
+        g_thread_unref(priv->reader);
+    else if (priv->reader)
         g_thread_join(priv->reader);
     virNetSocketFree(priv->sock);
     virDomainEventStateFree(priv->events);
@@ -1279,6 +1353,9 @@ remoteConnectOpen(virConnectPtr conn, virConnectAuthPtr auth G_GNUC_UNUSED,
         return VIR_DRV_OPEN_ERROR;
     priv->eventLegacy = !featRet.supported;
 
+    g_mutex_lock(&priv->lock);
+    priv->conn = conn;
+    g_mutex_unlock(&priv->lock);
     conn->privateData = g_steal_pointer(&priv);
     return VIR_DRV_OPEN_SUCCESS;
 }
@@ -1751,6 +1828,8 @@ const virHypervisorDriver remoteHypervisorDriver = {
     .name = "remote",
     .connectOpen = remoteConnectOpen,
     .connectClose = remoteConnectClose,
+    .connectRegisterCloseCallback = virConnectCloseCallbackRegister,
+    .connectUnregisterCloseCallback = virConnectCloseCallbackUnregister,
     .connectIsAlive = remoteConnectIsAlive,
     .connectSetKeepAlive = remoteConnectSetKeepAlive,
     .connectListAllDomains = remoteConnectListAllDomains,
