@@ -47,6 +47,9 @@ struct _virshDomEventData {
 
 /* ---- Words (upstream's, the facts a script matches on) ---- */
 
+/* What upstream prints for a value it has no word for: most events say
+ * "unknown", the newer ones "unsupported value". */
+#define VIRSH_EVENT_UNKNOWN N_("unknown")
 #define VIRSH_EVENT_UNSUPPORTED N_("unsupported value")
 
 /* Returns: @table[@value] when it is in range, else NULL. */
@@ -61,10 +64,11 @@ virshEventWord(const char *const *table, size_t n, int value)
 #define VIRSH_EVENT_WORD(table, value) \
     virshEventWord(table, G_N_ELEMENTS(table), value)
 
-/* As VIRSH_EVENT_WORD, with upstream's word for a value it does not know. */
-#define VIRSH_EVENT_WORD_OR(table, value) \
+/* As VIRSH_EVENT_WORD, translated, with @fallback (one of the words
+ * above) for a value it does not know. */
+#define VIRSH_EVENT_WORD_OR(table, value, fallback) \
     (VIRSH_EVENT_WORD(table, value) ? _(VIRSH_EVENT_WORD(table, value)) : \
-     _(VIRSH_EVENT_UNSUPPORTED))
+     _(fallback))
 
 static const char *const virshLifecycleWords[] = {
     N_("Defined"), N_("Undefined"), N_("Started"), N_("Suspended"),
@@ -118,9 +122,10 @@ static const char *const virshGraphicsPhaseWords[] = {
 static const char *const virshGraphicsAddressWords[] = {
     N_("IPv4"), N_("IPv6"), N_("unix"),
 };
+#define VIRSH_EVENT_UNKNOWN_JOB N_("Unknown job")
 static const char *const virshBlockJobTypeWords[] = {
-    N_("unknown"), N_("Pull"), N_("Copy"), N_("Commit"),
-    N_("Active Block Commit"), N_("Backup"),
+    VIRSH_EVENT_UNKNOWN_JOB, N_("Block Pull"), N_("Block Copy"),
+    N_("Block Commit"), N_("Active Block Commit"), N_("Backup"),
 };
 static const char *const virshBlockJobStatusWords[] = {
     N_("completed"), N_("failed"), N_("canceled"), N_("ready"),
@@ -230,7 +235,8 @@ virshTypedParamValue(const virTypedParameter *par)
     case VIR_TYPED_PARAM_DOUBLE:
         return g_strdup_printf("%g", par->value.d);
     case VIR_TYPED_PARAM_BOOLEAN:
-        return g_strdup(par->value.b ? _("yes") : _("no"));
+        /* Upstream prints the number as it came, not a word. */
+        return g_strdup_printf("%d", par->value.b);
     case VIR_TYPED_PARAM_STRING:
         return g_strdup(NULLSTR(par->value.s));
     default:
@@ -345,7 +351,8 @@ virshEventWatchdogPrint(virConnectPtr conn G_GNUC_UNUSED, virDomainPtr dom,
 
     g_string_append_printf(buf, _("event 'watchdog' for domain '%s': %s\n"),
                            virDomainGetName(dom),
-                           VIRSH_EVENT_WORD_OR(virshWatchdogWords, action));
+                           VIRSH_EVENT_WORD_OR(virshWatchdogWords, action,
+                                               VIRSH_EVENT_UNKNOWN));
     virshEventPrint(opaque, buf);
 }
 
@@ -360,7 +367,8 @@ virshEventIOErrorPrint(virConnectPtr conn G_GNUC_UNUSED, virDomainPtr dom,
     g_string_append_printf(buf, _("event 'io-error' for domain '%s': %s (%s) %s\n"),
                            virDomainGetName(dom), NULLSTR(srcPath),
                            NULLSTR(devAlias),
-                           VIRSH_EVENT_WORD_OR(virshIOErrorWords, action));
+                           VIRSH_EVENT_WORD_OR(virshIOErrorWords, action,
+                                               VIRSH_EVENT_UNKNOWN));
     virshEventPrint(opaque, buf);
 }
 
@@ -376,7 +384,8 @@ virshEventIOErrorReasonPrint(virConnectPtr conn G_GNUC_UNUSED,
     g_string_append_printf(buf, _("event 'io-error-reason' for domain '%s': %s (%s) %s due to %s\n"),
                            virDomainGetName(dom), NULLSTR(srcPath),
                            NULLSTR(devAlias),
-                           VIRSH_EVENT_WORD_OR(virshIOErrorWords, action),
+                           VIRSH_EVENT_WORD_OR(virshIOErrorWords, action,
+                                               VIRSH_EVENT_UNKNOWN),
                            NULLSTR(reason));
     virshEventPrint(opaque, buf);
 }
@@ -394,24 +403,24 @@ virshEventGraphicsPrint(virConnectPtr conn G_GNUC_UNUSED, virDomainPtr dom,
     g_autoptr(GString) buf = g_string_new(NULL);
     int i;
 
-    g_string_append_printf(buf, _("event 'graphics' for domain '%s': %s local[%s %s %s] remote[%s %s %s] %s"),
+    g_string_append_printf(buf, _("event 'graphics' for domain '%s': %s local[%s %s %s] remote[%s %s %s] %s\n"),
                            virDomainGetName(dom),
-                           VIRSH_EVENT_WORD_OR(virshGraphicsPhaseWords, phase),
+                           VIRSH_EVENT_WORD_OR(virshGraphicsPhaseWords, phase,
+                                               VIRSH_EVENT_UNKNOWN),
                            local ? VIRSH_EVENT_WORD_OR(virshGraphicsAddressWords,
-                                                       local->family) : "",
+                                                       local->family, VIRSH_EVENT_UNKNOWN) : "",
                            local ? NULLSTR(local->node) : "",
                            local ? NULLSTR(local->service) : "",
                            remote ? VIRSH_EVENT_WORD_OR(virshGraphicsAddressWords,
-                                                        remote->family) : "",
+                                                        remote->family, VIRSH_EVENT_UNKNOWN) : "",
                            remote ? NULLSTR(remote->node) : "",
                            remote ? NULLSTR(remote->service) : "",
                            NULLSTR(authScheme));
     for (i = 0; subject && i < subject->nidentity; i++) {
-        g_string_append_printf(buf, " %s=%s",
+        g_string_append_printf(buf, "\t%s=%s\n",
                                NULLSTR(subject->identities[i].type),
                                NULLSTR(subject->identities[i].name));
     }
-    g_string_append_c(buf, '\n');
     virshEventPrint(opaque, buf);
 }
 
@@ -425,9 +434,11 @@ virshEventBlockJobPrint(virConnectPtr conn G_GNUC_UNUSED, virDomainPtr dom,
 
     g_string_append_printf(buf, _("event '%s' for domain '%s': %s for %s %s\n"),
                            virshEventNames[data->event], virDomainGetName(dom),
-                           VIRSH_EVENT_WORD_OR(virshBlockJobTypeWords, type),
+                           VIRSH_EVENT_WORD_OR(virshBlockJobTypeWords, type,
+                                               VIRSH_EVENT_UNKNOWN_JOB),
                            NULLSTR(disk),
-                           VIRSH_EVENT_WORD_OR(virshBlockJobStatusWords, status));
+                           VIRSH_EVENT_WORD_OR(virshBlockJobStatusWords, status,
+                                               VIRSH_EVENT_UNKNOWN));
     virshEventPrint(data, buf);
 }
 
@@ -442,7 +453,8 @@ virshEventDiskChangePrint(virConnectPtr conn G_GNUC_UNUSED, virDomainPtr dom,
     g_string_append_printf(buf, _("event 'disk-change' for domain '%s' disk %s: %s -> %s: %s\n"),
                            virDomainGetName(dom), NULLSTR(alias),
                            NULLSTR(oldSrc), NULLSTR(newSrc),
-                           VIRSH_EVENT_WORD_OR(virshDiskChangeWords, reason));
+                           VIRSH_EVENT_WORD_OR(virshDiskChangeWords, reason,
+                                               VIRSH_EVENT_UNKNOWN));
     virshEventPrint(opaque, buf);
 }
 
@@ -455,7 +467,8 @@ virshEventTrayChangePrint(virConnectPtr conn G_GNUC_UNUSED, virDomainPtr dom,
 
     g_string_append_printf(buf, _("event 'tray-change' for domain '%s' disk %s: %s\n"),
                            virDomainGetName(dom), NULLSTR(alias),
-                           VIRSH_EVENT_WORD_OR(virshTrayChangeWords, reason));
+                           VIRSH_EVENT_WORD_OR(virshTrayChangeWords, reason,
+                                               VIRSH_EVENT_UNKNOWN));
     virshEventPrint(opaque, buf);
 }
 
@@ -519,8 +532,10 @@ virshEventAgentLifecyclePrint(virConnectPtr conn G_GNUC_UNUSED,
 
     g_string_append_printf(buf, _("event 'agent-lifecycle' for domain '%s': state: '%s' reason: '%s'\n"),
                            virDomainGetName(dom),
-                           VIRSH_EVENT_WORD_OR(virshAgentStateWords, state),
-                           VIRSH_EVENT_WORD_OR(virshAgentReasonWords, reason));
+                           VIRSH_EVENT_WORD_OR(virshAgentStateWords, state,
+                                               VIRSH_EVENT_UNSUPPORTED),
+                           VIRSH_EVENT_WORD_OR(virshAgentReasonWords, reason,
+                                               VIRSH_EVENT_UNSUPPORTED));
     virshEventPrint(opaque, buf);
 }
 
@@ -573,8 +588,9 @@ virshEventMetadataChangePrint(virConnectPtr conn G_GNUC_UNUSED,
 
     g_string_append_printf(buf, _("event 'metadata-change' for domain '%s': type %s, uri %s\n"),
                            virDomainGetName(dom),
-                           VIRSH_EVENT_WORD_OR(virshMetadataTypeWords, type),
-                           nsuri ? nsuri : "n/a");
+                           VIRSH_EVENT_WORD_OR(virshMetadataTypeWords, type,
+                                               VIRSH_EVENT_UNSUPPORTED),
+                           NULLSTR(nsuri));
     virshEventPrint(opaque, buf);
 }
 
@@ -605,10 +621,10 @@ virshEventMemoryFailurePrint(virConnectPtr conn G_GNUC_UNUSED,
                            virDomainGetName(dom));
     g_string_append_printf(buf, _("recipient: %s\n"),
                            VIRSH_EVENT_WORD_OR(virshMemoryFailureRecipientWords,
-                                               recipient));
+                                               recipient, VIRSH_EVENT_UNSUPPORTED));
     g_string_append_printf(buf, _("action: %s\n"),
                            VIRSH_EVENT_WORD_OR(virshMemoryFailureActionWords,
-                                               action));
+                                               action, VIRSH_EVENT_UNSUPPORTED));
     g_string_append_printf(buf, _("flags:\n"));
     g_string_append_printf(buf, _("\taction required: %d\n"),
                            !!(flags & VIR_DOMAIN_MEMORY_FAILURE_ACTION_REQUIRED));

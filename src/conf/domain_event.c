@@ -26,15 +26,6 @@ typedef struct {
     bool removed;              /* deregistered while a dispatch ran */
 } virDomainEventCallback;
 
-typedef struct {
-    char *name;
-    unsigned char uuid[VIR_UUID_BUFLEN];
-    int id;
-    int eventID;
-    int event;
-    int detail;
-} virDomainEvent;
-
 struct _virDomainEventState {
     GMutex lock;
     GPtrArray *callbacks;      /* virDomainEventCallback */
@@ -45,11 +36,119 @@ struct _virDomainEventState {
 };
 
 
+/**
+ * virDomainEventNew:
+ * @eventID: a virDomainEventID
+ * @name: the domain's name (copied)
+ * @uuid: its UUID
+ * @id: its ID, or -1
+ *
+ * Returns: an event with zeroed data, for the caller to fill in the
+ * member of @data that @eventID uses.
+ */
+virDomainEvent *
+virDomainEventNew(int eventID, const char *name, const unsigned char *uuid,
+                  int id)
+{
+    virDomainEvent *ev = g_new0(virDomainEvent, 1);
+
+    ev->eventID = eventID;
+    ev->name = g_strdup(name);
+    memcpy(ev->uuid, uuid, VIR_UUID_BUFLEN);
+    ev->id = id;
+    return ev;
+}
+
+
 static void
+virDomainEventGraphicsAddressClear(virDomainEventGraphicsAddress *addr)
+{
+    g_free((char *)addr->node);
+    g_free((char *)addr->service);
+}
+
+
+/**
+ * virDomainEventFree:
+ * @ev: an event, or NULL
+ *
+ * Releases @ev with the strings and parameters of its event ID's data;
+ * a half-filled event is fine.
+ */
+void
 virDomainEventFree(virDomainEvent *ev)
 {
     if (!ev)
         return;
+    switch ((virDomainEventID)ev->eventID) {
+    case VIR_DOMAIN_EVENT_ID_IO_ERROR:
+    case VIR_DOMAIN_EVENT_ID_IO_ERROR_REASON:
+        g_free(ev->data.ioError.srcPath);
+        g_free(ev->data.ioError.devAlias);
+        g_free(ev->data.ioError.reason);
+        break;
+    case VIR_DOMAIN_EVENT_ID_GRAPHICS:
+        virDomainEventGraphicsAddressClear(&ev->data.graphics.local);
+        virDomainEventGraphicsAddressClear(&ev->data.graphics.remote);
+        g_free(ev->data.graphics.authScheme);
+        for (int i = 0; i < ev->data.graphics.subject.nidentity; i++) {
+            g_free((char *)ev->data.graphics.subject.identities[i].type);
+            g_free((char *)ev->data.graphics.subject.identities[i].name);
+        }
+        g_free(ev->data.graphics.subject.identities);
+        break;
+    case VIR_DOMAIN_EVENT_ID_BLOCK_JOB:
+    case VIR_DOMAIN_EVENT_ID_BLOCK_JOB_2:
+        g_free(ev->data.blockJob.disk);
+        break;
+    case VIR_DOMAIN_EVENT_ID_DISK_CHANGE:
+        g_free(ev->data.diskChange.oldSrcPath);
+        g_free(ev->data.diskChange.newSrcPath);
+        g_free(ev->data.diskChange.devAlias);
+        break;
+    case VIR_DOMAIN_EVENT_ID_TRAY_CHANGE:
+        g_free(ev->data.trayChange.devAlias);
+        break;
+    case VIR_DOMAIN_EVENT_ID_DEVICE_REMOVED:
+    case VIR_DOMAIN_EVENT_ID_DEVICE_ADDED:
+    case VIR_DOMAIN_EVENT_ID_DEVICE_REMOVAL_FAILED:
+        g_free(ev->data.device.devAlias);
+        break;
+    case VIR_DOMAIN_EVENT_ID_TUNABLE:
+    case VIR_DOMAIN_EVENT_ID_JOB_COMPLETED:
+        /* Not virTypedParamsFree: this file is not only linked into
+         * the public library. */
+        for (int i = 0; i < ev->data.params.nparams; i++) {
+            if (ev->data.params.params[i].type == VIR_TYPED_PARAM_STRING)
+                g_free(ev->data.params.params[i].value.s);
+        }
+        g_free(ev->data.params.params);
+        break;
+    case VIR_DOMAIN_EVENT_ID_METADATA_CHANGE:
+        g_free(ev->data.metadataChange.nsuri);
+        break;
+    case VIR_DOMAIN_EVENT_ID_BLOCK_THRESHOLD:
+        g_free(ev->data.blockThreshold.dev);
+        g_free(ev->data.blockThreshold.path);
+        break;
+    case VIR_DOMAIN_EVENT_ID_MEMORY_DEVICE_SIZE_CHANGE:
+        g_free(ev->data.memoryDeviceSize.alias);
+        break;
+    case VIR_DOMAIN_EVENT_ID_LIFECYCLE:
+    case VIR_DOMAIN_EVENT_ID_REBOOT:
+    case VIR_DOMAIN_EVENT_ID_RTC_CHANGE:
+    case VIR_DOMAIN_EVENT_ID_WATCHDOG:
+    case VIR_DOMAIN_EVENT_ID_CONTROL_ERROR:
+    case VIR_DOMAIN_EVENT_ID_PMWAKEUP:
+    case VIR_DOMAIN_EVENT_ID_PMSUSPEND:
+    case VIR_DOMAIN_EVENT_ID_BALLOON_CHANGE:
+    case VIR_DOMAIN_EVENT_ID_PMSUSPEND_DISK:
+    case VIR_DOMAIN_EVENT_ID_AGENT_LIFECYCLE:
+    case VIR_DOMAIN_EVENT_ID_MIGRATION_ITERATION:
+    case VIR_DOMAIN_EVENT_ID_MEMORY_FAILURE:
+    case VIR_DOMAIN_EVENT_ID_LAST:
+        break;
+    }
     g_free(ev->name);
     g_free(ev);
 }
@@ -260,27 +359,24 @@ virDomainEventStateCallbackEventID(virDomainEventState *state, int callbackID)
 }
 
 
-/* Queues @eventID for @name/@uuid/@id with its data; nothing when
- * nobody listens. */
-static void
-virDomainEventQueue(virDomainEventState *state, int eventID, const char *name,
-                    const unsigned char *uuid, int id, int event, int detail)
+/**
+ * virDomainEventStateQueue:
+ * @state: the driver's event state
+ * @ev: the event (stolen)
+ *
+ * Queues @ev for delivery from the event loop; it is dropped at once
+ * when nobody listens for events.
+ */
+void
+virDomainEventStateQueue(virDomainEventState *state, virDomainEvent *ev)
 {
-    virDomainEvent *ev;
-
-    VIR_DEBUG("event %d (%d, %d) for domain %s", eventID, event, detail, name);
+    VIR_DEBUG("event %d for domain %s", ev->eventID, ev->name);
     g_mutex_lock(&state->lock);
     if (state->callbacks->len == 0 || state->timer < 0) {
         g_mutex_unlock(&state->lock);
+        virDomainEventFree(ev);
         return;
     }
-    ev = g_new0(virDomainEvent, 1);
-    ev->name = g_strdup(name);
-    memcpy(ev->uuid, uuid, VIR_UUID_BUFLEN);
-    ev->id = id;
-    ev->eventID = eventID;
-    ev->event = event;
-    ev->detail = detail;
     g_queue_push_tail(state->queue, ev);
     virEventUpdateTimeout(state->timer, 0);
     g_mutex_unlock(&state->lock);
@@ -304,8 +400,12 @@ virDomainEventLifecycleQueue(virDomainEventState *state, const char *name,
                              const unsigned char *uuid, int id, int event,
                              int detail)
 {
-    virDomainEventQueue(state, VIR_DOMAIN_EVENT_ID_LIFECYCLE, name, uuid, id,
-                        event, detail);
+    virDomainEvent *ev = virDomainEventNew(VIR_DOMAIN_EVENT_ID_LIFECYCLE,
+                                           name, uuid, id);
+
+    ev->data.lifecycle.event = event;
+    ev->data.lifecycle.detail = detail;
+    virDomainEventStateQueue(state, ev);
 }
 
 
@@ -323,32 +423,136 @@ void
 virDomainEventRebootQueue(virDomainEventState *state, const char *name,
                           const unsigned char *uuid, int id)
 {
-    virDomainEventQueue(state, VIR_DOMAIN_EVENT_ID_REBOOT, name, uuid, id, 0, 0);
+    virDomainEventStateQueue(state, virDomainEventNew(VIR_DOMAIN_EVENT_ID_REBOOT,
+                                                      name, uuid, id));
 }
 
 
+/* Calls @cb's callback, cast back to its event ID's type, with @ev's
+ * data in upstream's argument order. */
 static void
 virDomainEventDispatchOne(virDomainEventCallback *cb, const virDomainEvent *ev)
 {
     g_autoptr(virDomain) dom = NULL;
+    virConnectPtr conn = cb->conn;
+    void *opaque = cb->opaque;
 
     if (cb->removed || cb->eventID != ev->eventID)
         return;
     if (cb->filtered && memcmp(cb->uuid, ev->uuid, VIR_UUID_BUFLEN) != 0)
         return;
 
-    dom = virGetDomain(cb->conn, ev->name, ev->uuid, ev->id);
+    dom = virGetDomain(conn, ev->name, ev->uuid, ev->id);
+
+#define VIR_EVENT_CALL(type, ...) \
+    ((type)(void *)cb->cb)(conn, dom, __VA_ARGS__, opaque)
+
     switch ((virDomainEventID)ev->eventID) {
     case VIR_DOMAIN_EVENT_ID_LIFECYCLE:
-        ((virConnectDomainEventCallback)(void *)cb->cb)(cb->conn, dom, ev->event,
-                                                        ev->detail, cb->opaque);
+        VIR_EVENT_CALL(virConnectDomainEventCallback,
+                       ev->data.lifecycle.event, ev->data.lifecycle.detail);
         break;
     case VIR_DOMAIN_EVENT_ID_REBOOT:
-        cb->cb(cb->conn, dom, cb->opaque);
+    case VIR_DOMAIN_EVENT_ID_CONTROL_ERROR:
+        cb->cb(conn, dom, opaque);
         break;
-    default:
+    case VIR_DOMAIN_EVENT_ID_RTC_CHANGE:
+        VIR_EVENT_CALL(virConnectDomainEventRTCChangeCallback,
+                       ev->data.rtcChange.offset);
+        break;
+    case VIR_DOMAIN_EVENT_ID_WATCHDOG:
+        VIR_EVENT_CALL(virConnectDomainEventWatchdogCallback,
+                       ev->data.watchdog.action);
+        break;
+    case VIR_DOMAIN_EVENT_ID_IO_ERROR:
+        VIR_EVENT_CALL(virConnectDomainEventIOErrorCallback,
+                       ev->data.ioError.srcPath, ev->data.ioError.devAlias,
+                       ev->data.ioError.action);
+        break;
+    case VIR_DOMAIN_EVENT_ID_IO_ERROR_REASON:
+        VIR_EVENT_CALL(virConnectDomainEventIOErrorReasonCallback,
+                       ev->data.ioError.srcPath, ev->data.ioError.devAlias,
+                       ev->data.ioError.action, ev->data.ioError.reason);
+        break;
+    case VIR_DOMAIN_EVENT_ID_GRAPHICS:
+        VIR_EVENT_CALL(virConnectDomainEventGraphicsCallback,
+                       ev->data.graphics.phase, &ev->data.graphics.local,
+                       &ev->data.graphics.remote, ev->data.graphics.authScheme,
+                       &ev->data.graphics.subject);
+        break;
+    case VIR_DOMAIN_EVENT_ID_BLOCK_JOB:
+    case VIR_DOMAIN_EVENT_ID_BLOCK_JOB_2:
+        VIR_EVENT_CALL(virConnectDomainEventBlockJobCallback,
+                       ev->data.blockJob.disk, ev->data.blockJob.type,
+                       ev->data.blockJob.status);
+        break;
+    case VIR_DOMAIN_EVENT_ID_DISK_CHANGE:
+        VIR_EVENT_CALL(virConnectDomainEventDiskChangeCallback,
+                       ev->data.diskChange.oldSrcPath,
+                       ev->data.diskChange.newSrcPath,
+                       ev->data.diskChange.devAlias, ev->data.diskChange.reason);
+        break;
+    case VIR_DOMAIN_EVENT_ID_TRAY_CHANGE:
+        VIR_EVENT_CALL(virConnectDomainEventTrayChangeCallback,
+                       ev->data.trayChange.devAlias, ev->data.trayChange.reason);
+        break;
+    case VIR_DOMAIN_EVENT_ID_PMWAKEUP:
+    case VIR_DOMAIN_EVENT_ID_PMSUSPEND:
+    case VIR_DOMAIN_EVENT_ID_PMSUSPEND_DISK:
+        /* The three callback types take the same arguments. */
+        VIR_EVENT_CALL(virConnectDomainEventPMWakeupCallback,
+                       ev->data.pm.reason);
+        break;
+    case VIR_DOMAIN_EVENT_ID_BALLOON_CHANGE:
+        VIR_EVENT_CALL(virConnectDomainEventBalloonChangeCallback,
+                       ev->data.balloonChange.actual);
+        break;
+    case VIR_DOMAIN_EVENT_ID_DEVICE_REMOVED:
+    case VIR_DOMAIN_EVENT_ID_DEVICE_ADDED:
+    case VIR_DOMAIN_EVENT_ID_DEVICE_REMOVAL_FAILED:
+        VIR_EVENT_CALL(virConnectDomainEventDeviceRemovedCallback,
+                       ev->data.device.devAlias);
+        break;
+    case VIR_DOMAIN_EVENT_ID_TUNABLE:
+    case VIR_DOMAIN_EVENT_ID_JOB_COMPLETED:
+        VIR_EVENT_CALL(virConnectDomainEventTunableCallback,
+                       ev->data.params.params, ev->data.params.nparams);
+        break;
+    case VIR_DOMAIN_EVENT_ID_AGENT_LIFECYCLE:
+        VIR_EVENT_CALL(virConnectDomainEventAgentLifecycleCallback,
+                       ev->data.agentLifecycle.state,
+                       ev->data.agentLifecycle.reason);
+        break;
+    case VIR_DOMAIN_EVENT_ID_MIGRATION_ITERATION:
+        VIR_EVENT_CALL(virConnectDomainEventMigrationIterationCallback,
+                       ev->data.migrationIteration.iteration);
+        break;
+    case VIR_DOMAIN_EVENT_ID_METADATA_CHANGE:
+        VIR_EVENT_CALL(virConnectDomainEventMetadataChangeCallback,
+                       ev->data.metadataChange.type,
+                       ev->data.metadataChange.nsuri);
+        break;
+    case VIR_DOMAIN_EVENT_ID_BLOCK_THRESHOLD:
+        VIR_EVENT_CALL(virConnectDomainEventBlockThresholdCallback,
+                       ev->data.blockThreshold.dev, ev->data.blockThreshold.path,
+                       ev->data.blockThreshold.threshold,
+                       ev->data.blockThreshold.excess);
+        break;
+    case VIR_DOMAIN_EVENT_ID_MEMORY_FAILURE:
+        VIR_EVENT_CALL(virConnectDomainEventMemoryFailureCallback,
+                       ev->data.memoryFailure.recipient,
+                       ev->data.memoryFailure.action,
+                       ev->data.memoryFailure.flags);
+        break;
+    case VIR_DOMAIN_EVENT_ID_MEMORY_DEVICE_SIZE_CHANGE:
+        VIR_EVENT_CALL(virConnectDomainEventMemoryDeviceSizeChangeCallback,
+                       ev->data.memoryDeviceSize.alias,
+                       ev->data.memoryDeviceSize.size);
+        break;
+    case VIR_DOMAIN_EVENT_ID_LAST:
         break;
     }
+#undef VIR_EVENT_CALL
 }
 
 

@@ -22,6 +22,7 @@
 #include <sys/wait.h>
 
 #include "remote_driver.h"
+#include "remote_driverpriv.h"
 #include "datatypes.h"
 #include "domain_event.h"
 #include "libvirt_internal.h"
@@ -54,6 +55,7 @@ typedef struct {
     bool done;
     char *frame;             /* the reply, NULL if the connection died */
     size_t len;
+    int registersEvent;      /* eventID + 1 of a callback registration */
 } remoteCallSlot;
 
 typedef struct {
@@ -70,6 +72,8 @@ typedef struct {
     unsigned int keepaliveCount;
     int eventCallbacks[VIR_DOMAIN_EVENT_ID_LAST]; /* local registrations */
     int eventRemoteIDs[VIR_DOMAIN_EVENT_ID_LAST]; /* the daemon's ID */
+    bool eventRemoteKnown[VIR_DOMAIN_EVENT_ID_LAST]; /* that ID is set */
+    bool eventLegacy;        /* the daemon knows only procedures 167/168 */
     GPtrArray *strings;      /* strings handed out as const char * */
 
     GMutex writeLock;        /* one frame written at a time */
@@ -117,56 +121,441 @@ remoteSendKeepalive(remotePrivate *priv, int proc)
 }
 
 
-/* A lifecycle or reboot event from the daemon, queued for the
- * application's callbacks; the local event state filters by domain.
- * Each procedure has its payload type; the callback-style ones carry
- * the daemon's registration ID in front. */
+/*
+ * Domain events from the daemon.  Each event ID has its callback-style
+ * procedure (the payload starts with the daemon's registration ID) and
+ * the IDs of libvirt's older days also a legacy one (no registration
+ * ID; the daemon sends those to clients that registered with procedure
+ * 167).  The legacy payload is the callback one's inner "msg" member, so
+ * both decode into the same union, the legacy one at an offset; the
+ * power management ones' legacy form has no reason (it reads as 0).
+ */
+typedef union {
+    remote_domain_event_callback_lifecycle_msg lifecycle;
+    remote_domain_event_callback_reboot_msg reboot;
+    remote_domain_event_callback_rtc_change_msg rtcChange;
+    remote_domain_event_callback_watchdog_msg watchdog;
+    remote_domain_event_callback_io_error_msg ioError;
+    remote_domain_event_callback_graphics_msg graphics;
+    remote_domain_event_callback_io_error_reason_msg ioErrorReason;
+    remote_domain_event_callback_control_error_msg controlError;
+    remote_domain_event_callback_block_job_msg blockJob;
+    remote_domain_event_callback_disk_change_msg diskChange;
+    remote_domain_event_callback_tray_change_msg trayChange;
+    remote_domain_event_callback_pmwakeup_msg pmwakeup;
+    remote_domain_event_callback_pmsuspend_msg pmsuspend;
+    remote_domain_event_callback_balloon_change_msg balloonChange;
+    remote_domain_event_callback_pmsuspend_disk_msg pmsuspendDisk;
+    remote_domain_event_callback_device_removed_msg deviceRemoved;
+    remote_domain_event_block_job_2_msg blockJob2;
+    remote_domain_event_callback_tunable_msg tunable;
+    remote_domain_event_callback_agent_lifecycle_msg agentLifecycle;
+    remote_domain_event_callback_device_added_msg deviceAdded;
+    remote_domain_event_callback_migration_iteration_msg migrationIteration;
+    remote_domain_event_callback_job_completed_msg jobCompleted;
+    remote_domain_event_callback_device_removal_failed_msg deviceRemovalFailed;
+    remote_domain_event_callback_metadata_change_msg metadataChange;
+    remote_domain_event_block_threshold_msg blockThreshold;
+    remote_domain_event_memory_failure_msg memoryFailure;
+    remote_domain_event_memory_device_size_change_msg memoryDeviceSize;
+} remoteEventMsg;
+
+typedef struct {
+    int eventID;
+    int proc;                /* callback style */
+    xdrproc_t filter;
+    int legacyProc;          /* 0: none */
+    xdrproc_t legacyFilter;
+    size_t legacyOffset;     /* of the legacy payload in remoteEventMsg */
+} remoteEventProc;
+
+#define REMOTE_EVENT_BOTH(id, name, member) \
+    { VIR_DOMAIN_EVENT_ID_ ## id, REMOTE_PROC_DOMAIN_EVENT_CALLBACK_ ## id, \
+      (xdrproc_t)xdr_remote_domain_event_callback_ ## name ## _msg, \
+      REMOTE_PROC_DOMAIN_EVENT_ ## id, \
+      (xdrproc_t)xdr_remote_domain_event_ ## name ## _msg, \
+      offsetof(remoteEventMsg, member.msg) }
+#define REMOTE_EVENT_ONLY(id, proc, type) \
+    { VIR_DOMAIN_EVENT_ID_ ## id, REMOTE_PROC_DOMAIN_EVENT_ ## proc, \
+      (xdrproc_t)xdr_remote_domain_event_ ## type ## _msg, 0, NULL, 0 }
+
+static const remoteEventProc remoteEventProcs[] = {
+    REMOTE_EVENT_BOTH(LIFECYCLE, lifecycle, lifecycle),
+    REMOTE_EVENT_BOTH(REBOOT, reboot, reboot),
+    REMOTE_EVENT_BOTH(RTC_CHANGE, rtc_change, rtcChange),
+    REMOTE_EVENT_BOTH(WATCHDOG, watchdog, watchdog),
+    REMOTE_EVENT_BOTH(IO_ERROR, io_error, ioError),
+    REMOTE_EVENT_BOTH(GRAPHICS, graphics, graphics),
+    REMOTE_EVENT_BOTH(IO_ERROR_REASON, io_error_reason, ioErrorReason),
+    REMOTE_EVENT_BOTH(CONTROL_ERROR, control_error, controlError),
+    REMOTE_EVENT_BOTH(BLOCK_JOB, block_job, blockJob),
+    REMOTE_EVENT_BOTH(DISK_CHANGE, disk_change, diskChange),
+    REMOTE_EVENT_BOTH(TRAY_CHANGE, tray_change, trayChange),
+    REMOTE_EVENT_BOTH(PMWAKEUP, pmwakeup, pmwakeup),
+    REMOTE_EVENT_BOTH(PMSUSPEND, pmsuspend, pmsuspend),
+    REMOTE_EVENT_BOTH(BALLOON_CHANGE, balloon_change, balloonChange),
+    REMOTE_EVENT_BOTH(PMSUSPEND_DISK, pmsuspend_disk, pmsuspendDisk),
+    REMOTE_EVENT_BOTH(DEVICE_REMOVED, device_removed, deviceRemoved),
+    REMOTE_EVENT_ONLY(BLOCK_JOB_2, BLOCK_JOB_2, block_job_2),
+    REMOTE_EVENT_ONLY(TUNABLE, CALLBACK_TUNABLE, callback_tunable),
+    REMOTE_EVENT_ONLY(AGENT_LIFECYCLE, CALLBACK_AGENT_LIFECYCLE,
+                      callback_agent_lifecycle),
+    REMOTE_EVENT_ONLY(DEVICE_ADDED, CALLBACK_DEVICE_ADDED, callback_device_added),
+    REMOTE_EVENT_ONLY(MIGRATION_ITERATION, CALLBACK_MIGRATION_ITERATION,
+                      callback_migration_iteration),
+    REMOTE_EVENT_ONLY(JOB_COMPLETED, CALLBACK_JOB_COMPLETED,
+                      callback_job_completed),
+    REMOTE_EVENT_ONLY(DEVICE_REMOVAL_FAILED, CALLBACK_DEVICE_REMOVAL_FAILED,
+                      callback_device_removal_failed),
+    REMOTE_EVENT_ONLY(METADATA_CHANGE, CALLBACK_METADATA_CHANGE,
+                      callback_metadata_change),
+    REMOTE_EVENT_ONLY(BLOCK_THRESHOLD, BLOCK_THRESHOLD, block_threshold),
+    REMOTE_EVENT_ONLY(MEMORY_FAILURE, MEMORY_FAILURE, memory_failure),
+    REMOTE_EVENT_ONLY(MEMORY_DEVICE_SIZE_CHANGE, MEMORY_DEVICE_SIZE_CHANGE,
+                      memory_device_size_change),
+};
+G_STATIC_ASSERT(G_N_ELEMENTS(remoteEventProcs) == VIR_DOMAIN_EVENT_ID_LAST);
+
+#undef REMOTE_EVENT_BOTH
+#undef REMOTE_EVENT_ONLY
+
+
+/* The typed parameters of a tunable or job-completed event, copied into
+ * @ev.  Returns -1 (nothing reported) for a field name that does not
+ * fit a virTypedParameter, which upstream's client refuses too. */
+static int
+remoteEventParams(virDomainEvent *ev, const remote_typed_param *src,
+                  unsigned int n)
+{
+    ev->data.params.params = g_new0(virTypedParameter, MAX(n, 1));
+    for (unsigned int i = 0; i < n; i++) {
+        virTypedParameterPtr dst = &ev->data.params.params[i];
+        const remote_typed_param_value *val = &src[i].value;
+
+        if (g_strlcpy(dst->field, src[i].field,
+                      VIR_TYPED_PARAM_FIELD_LENGTH) >= VIR_TYPED_PARAM_FIELD_LENGTH)
+            return -1;
+        dst->type = val->type;
+        switch ((virTypedParameterType)val->type) {
+        case VIR_TYPED_PARAM_INT:
+            dst->value.i = val->remote_typed_param_value_u.i;
+            break;
+        case VIR_TYPED_PARAM_UINT:
+            dst->value.ui = val->remote_typed_param_value_u.ui;
+            break;
+        case VIR_TYPED_PARAM_LLONG:
+            dst->value.l = val->remote_typed_param_value_u.l;
+            break;
+        case VIR_TYPED_PARAM_ULLONG:
+            dst->value.ul = val->remote_typed_param_value_u.ul;
+            break;
+        case VIR_TYPED_PARAM_DOUBLE:
+            dst->value.d = val->remote_typed_param_value_u.d;
+            break;
+        case VIR_TYPED_PARAM_BOOLEAN:
+            dst->value.b = val->remote_typed_param_value_u.b;
+            break;
+        case VIR_TYPED_PARAM_STRING:
+            dst->value.s = g_strdup(val->remote_typed_param_value_u.s);
+            break;
+        case VIR_TYPED_PARAM_LAST:
+        default:
+            /* XDR's union has no other arm. */
+            return -1;
+        }
+        ev->data.params.nparams = i + 1;
+    }
+    return 0;
+}
+
+
+static void
+remoteEventGraphicsAddress(virDomainEventGraphicsAddress *dst,
+                           const remote_domain_event_graphics_address *src)
+{
+    dst->family = src->family;
+    dst->node = g_strdup(src->node);
+    dst->service = g_strdup(src->service);
+}
+
+
+/* Turns the decoded payload of @info's procedure into an event.  Sets
+ * @callbackID to the daemon's registration ID (-1 for a legacy one).
+ * Returns: the event, or NULL (nothing reported) when the payload breaks
+ * a rule its XDR cannot express. */
+static virDomainEvent *
+remoteEventFromMsg(const remoteEventProc *info, remoteEventMsg *u, bool legacy,
+                   int *callbackID)
+{
+    g_autoptr(virDomainEvent) ev = NULL;
+
+    /* Every callback-style payload starts with the registration ID;
+     * where the domain sits depends on the payload's age. */
+    *callbackID = legacy ? -1 : u->reboot.callbackID;
+
+#define REMOTE_EVENT_DOM(d) \
+    ev = virDomainEventNew(info->eventID, (d).name, \
+                           (const unsigned char *)(d).uuid, (d).id)
+
+    switch ((virDomainEventID)info->eventID) {
+    case VIR_DOMAIN_EVENT_ID_LIFECYCLE:
+        REMOTE_EVENT_DOM(u->lifecycle.msg.dom);
+        ev->data.lifecycle.event = u->lifecycle.msg.event;
+        ev->data.lifecycle.detail = u->lifecycle.msg.detail;
+        break;
+    case VIR_DOMAIN_EVENT_ID_REBOOT:
+        REMOTE_EVENT_DOM(u->reboot.msg.dom);
+        break;
+    case VIR_DOMAIN_EVENT_ID_RTC_CHANGE:
+        REMOTE_EVENT_DOM(u->rtcChange.msg.dom);
+        ev->data.rtcChange.offset = u->rtcChange.msg.offset;
+        break;
+    case VIR_DOMAIN_EVENT_ID_WATCHDOG:
+        REMOTE_EVENT_DOM(u->watchdog.msg.dom);
+        ev->data.watchdog.action = u->watchdog.msg.action;
+        break;
+    case VIR_DOMAIN_EVENT_ID_IO_ERROR:
+        REMOTE_EVENT_DOM(u->ioError.msg.dom);
+        ev->data.ioError.srcPath = g_strdup(u->ioError.msg.srcPath);
+        ev->data.ioError.devAlias = g_strdup(u->ioError.msg.devAlias);
+        ev->data.ioError.action = u->ioError.msg.action;
+        break;
+    case VIR_DOMAIN_EVENT_ID_IO_ERROR_REASON:
+        REMOTE_EVENT_DOM(u->ioErrorReason.msg.dom);
+        ev->data.ioError.srcPath = g_strdup(u->ioErrorReason.msg.srcPath);
+        ev->data.ioError.devAlias = g_strdup(u->ioErrorReason.msg.devAlias);
+        ev->data.ioError.action = u->ioErrorReason.msg.action;
+        ev->data.ioError.reason = g_strdup(u->ioErrorReason.msg.reason);
+        break;
+    case VIR_DOMAIN_EVENT_ID_GRAPHICS: {
+        remote_domain_event_graphics_msg *m = &u->graphics.msg;
+        virDomainEventGraphicsSubject *subject;
+
+        REMOTE_EVENT_DOM(m->dom);
+        ev->data.graphics.phase = m->phase;
+        remoteEventGraphicsAddress(&ev->data.graphics.local, &m->local);
+        remoteEventGraphicsAddress(&ev->data.graphics.remote, &m->remote);
+        ev->data.graphics.authScheme = g_strdup(m->authScheme);
+        subject = &ev->data.graphics.subject;
+        subject->identities = g_new0(virDomainEventGraphicsSubjectIdentity,
+                                     MAX(m->subject.subject_len, 1));
+        for (u_int i = 0; i < m->subject.subject_len; i++) {
+            subject->identities[i].type = g_strdup(m->subject.subject_val[i].type);
+            subject->identities[i].name = g_strdup(m->subject.subject_val[i].name);
+            subject->nidentity = i + 1;
+        }
+        break;
+    }
+    case VIR_DOMAIN_EVENT_ID_CONTROL_ERROR:
+        REMOTE_EVENT_DOM(u->controlError.msg.dom);
+        break;
+    case VIR_DOMAIN_EVENT_ID_BLOCK_JOB:
+        REMOTE_EVENT_DOM(u->blockJob.msg.dom);
+        ev->data.blockJob.disk = g_strdup(u->blockJob.msg.path);
+        ev->data.blockJob.type = u->blockJob.msg.type;
+        ev->data.blockJob.status = u->blockJob.msg.status;
+        break;
+    case VIR_DOMAIN_EVENT_ID_DISK_CHANGE:
+        REMOTE_EVENT_DOM(u->diskChange.msg.dom);
+        ev->data.diskChange.oldSrcPath = g_strdup(u->diskChange.msg.oldSrcPath ?
+                                                  *u->diskChange.msg.oldSrcPath : NULL);
+        ev->data.diskChange.newSrcPath = g_strdup(u->diskChange.msg.newSrcPath ?
+                                                  *u->diskChange.msg.newSrcPath : NULL);
+        ev->data.diskChange.devAlias = g_strdup(u->diskChange.msg.devAlias);
+        ev->data.diskChange.reason = u->diskChange.msg.reason;
+        break;
+    case VIR_DOMAIN_EVENT_ID_TRAY_CHANGE:
+        REMOTE_EVENT_DOM(u->trayChange.msg.dom);
+        ev->data.trayChange.devAlias = g_strdup(u->trayChange.msg.devAlias);
+        ev->data.trayChange.reason = u->trayChange.msg.reason;
+        break;
+    case VIR_DOMAIN_EVENT_ID_PMWAKEUP:
+        REMOTE_EVENT_DOM(u->pmwakeup.msg.dom);
+        ev->data.pm.reason = legacy ? 0 : u->pmwakeup.reason;
+        break;
+    case VIR_DOMAIN_EVENT_ID_PMSUSPEND:
+        REMOTE_EVENT_DOM(u->pmsuspend.msg.dom);
+        ev->data.pm.reason = legacy ? 0 : u->pmsuspend.reason;
+        break;
+    case VIR_DOMAIN_EVENT_ID_BALLOON_CHANGE:
+        REMOTE_EVENT_DOM(u->balloonChange.msg.dom);
+        ev->data.balloonChange.actual = u->balloonChange.msg.actual;
+        break;
+    case VIR_DOMAIN_EVENT_ID_PMSUSPEND_DISK:
+        REMOTE_EVENT_DOM(u->pmsuspendDisk.msg.dom);
+        ev->data.pm.reason = legacy ? 0 : u->pmsuspendDisk.reason;
+        break;
+    case VIR_DOMAIN_EVENT_ID_DEVICE_REMOVED:
+        REMOTE_EVENT_DOM(u->deviceRemoved.msg.dom);
+        ev->data.device.devAlias = g_strdup(u->deviceRemoved.msg.devAlias);
+        break;
+    case VIR_DOMAIN_EVENT_ID_BLOCK_JOB_2:
+        REMOTE_EVENT_DOM(u->blockJob2.dom);
+        ev->data.blockJob.disk = g_strdup(u->blockJob2.dst);
+        ev->data.blockJob.type = u->blockJob2.type;
+        ev->data.blockJob.status = u->blockJob2.status;
+        break;
+    case VIR_DOMAIN_EVENT_ID_TUNABLE:
+        REMOTE_EVENT_DOM(u->tunable.dom);
+        if (remoteEventParams(ev, u->tunable.params.params_val,
+                              u->tunable.params.params_len) < 0)
+            return NULL;
+        break;
+    case VIR_DOMAIN_EVENT_ID_AGENT_LIFECYCLE:
+        REMOTE_EVENT_DOM(u->agentLifecycle.dom);
+        ev->data.agentLifecycle.state = u->agentLifecycle.state;
+        ev->data.agentLifecycle.reason = u->agentLifecycle.reason;
+        break;
+    case VIR_DOMAIN_EVENT_ID_DEVICE_ADDED:
+        REMOTE_EVENT_DOM(u->deviceAdded.dom);
+        ev->data.device.devAlias = g_strdup(u->deviceAdded.devAlias);
+        break;
+    case VIR_DOMAIN_EVENT_ID_MIGRATION_ITERATION:
+        REMOTE_EVENT_DOM(u->migrationIteration.dom);
+        ev->data.migrationIteration.iteration = u->migrationIteration.iteration;
+        break;
+    case VIR_DOMAIN_EVENT_ID_JOB_COMPLETED:
+        REMOTE_EVENT_DOM(u->jobCompleted.dom);
+        if (remoteEventParams(ev, u->jobCompleted.params.params_val,
+                              u->jobCompleted.params.params_len) < 0)
+            return NULL;
+        break;
+    case VIR_DOMAIN_EVENT_ID_DEVICE_REMOVAL_FAILED:
+        REMOTE_EVENT_DOM(u->deviceRemovalFailed.dom);
+        ev->data.device.devAlias = g_strdup(u->deviceRemovalFailed.devAlias);
+        break;
+    case VIR_DOMAIN_EVENT_ID_METADATA_CHANGE:
+        REMOTE_EVENT_DOM(u->metadataChange.dom);
+        ev->data.metadataChange.type = u->metadataChange.type;
+        ev->data.metadataChange.nsuri = g_strdup(u->metadataChange.nsuri ?
+                                                 *u->metadataChange.nsuri : NULL);
+        break;
+    case VIR_DOMAIN_EVENT_ID_BLOCK_THRESHOLD:
+        REMOTE_EVENT_DOM(u->blockThreshold.dom);
+        ev->data.blockThreshold.dev = g_strdup(u->blockThreshold.dev);
+        ev->data.blockThreshold.path = g_strdup(u->blockThreshold.path ?
+                                                *u->blockThreshold.path : NULL);
+        ev->data.blockThreshold.threshold = u->blockThreshold.threshold;
+        ev->data.blockThreshold.excess = u->blockThreshold.excess;
+        break;
+    case VIR_DOMAIN_EVENT_ID_MEMORY_FAILURE:
+        REMOTE_EVENT_DOM(u->memoryFailure.dom);
+        ev->data.memoryFailure.recipient = u->memoryFailure.recipient;
+        ev->data.memoryFailure.action = u->memoryFailure.action;
+        ev->data.memoryFailure.flags = u->memoryFailure.flags;
+        break;
+    case VIR_DOMAIN_EVENT_ID_MEMORY_DEVICE_SIZE_CHANGE:
+        REMOTE_EVENT_DOM(u->memoryDeviceSize.dom);
+        ev->data.memoryDeviceSize.alias = g_strdup(u->memoryDeviceSize.alias);
+        ev->data.memoryDeviceSize.size = u->memoryDeviceSize.size;
+        break;
+    case VIR_DOMAIN_EVENT_ID_LAST:
+        break;
+    }
+#undef REMOTE_EVENT_DOM
+
+    return g_steal_pointer(&ev);
+}
+
+
+/* The procedure's entry in remoteEventProcs; @legacy says which form. */
+static const remoteEventProc *
+remoteEventLookup(int proc, bool *legacy)
+{
+    for (size_t i = 0; i < G_N_ELEMENTS(remoteEventProcs); i++) {
+        if (remoteEventProcs[i].proc == proc) {
+            *legacy = false;
+            return &remoteEventProcs[i];
+        }
+        if (remoteEventProcs[i].legacyProc == proc &&
+            remoteEventProcs[i].legacyProc != 0) {
+            *legacy = true;
+            return &remoteEventProcs[i];
+        }
+    }
+    return NULL;
+}
+
+
+/**
+ * remoteEventDecode:
+ * @hdr: the frame's header, a MESSAGE of the REMOTE program
+ * @frame: the whole frame
+ * @len: its length
+ * @legacy: set to whether the procedure is a legacy one
+ * @callbackID: set to the daemon's registration ID the payload names
+ *   (-1 for a legacy procedure)
+ *
+ * Decodes a domain event MESSAGE.  The bytes are the daemon's, or
+ * whoever's sits between: anything that is not a domain event, or does
+ * not decode, is logged and dropped, never trusted.
+ *
+ * Returns: the event (the caller frees it), or NULL (nothing reported).
+ */
+virDomainEvent *
+remoteEventDecode(const virNetMessageHeader *hdr, const char *frame, size_t len,
+                  bool *legacy, int *callbackID)
+{
+    const remoteEventProc *info;
+    remoteEventMsg msg;
+    xdrproc_t filter;
+    char *payload;
+    virDomainEvent *ev;
+
+    if (!(info = remoteEventLookup(hdr->proc, legacy))) {
+        VIR_DEBUG("ignoring event procedure %d", hdr->proc);
+        return NULL;
+    }
+    memset(&msg, 0, sizeof(msg));
+    filter = *legacy ? info->legacyFilter : info->filter;
+    payload = (char *)&msg + (*legacy ? info->legacyOffset : 0);
+    if (virNetMessageDecodePayload(frame, len, filter, payload) < 0) {
+        VIR_WARN("dropping event procedure %d the daemon sent: %s",
+                 hdr->proc, virGetLastErrorMessage());
+        virResetLastError();
+        return NULL;
+    }
+    ev = remoteEventFromMsg(info, &msg, *legacy, callbackID);
+    xdr_free(filter, payload);
+    if (!ev)
+        VIR_WARN("dropping event procedure %d the daemon sent: its data is malformed",
+                 hdr->proc);
+    return ev;
+}
+
+
+/*
+ * An event MESSAGE from the daemon, queued for the application's
+ * callbacks (the local event state filters by domain).  It is taken
+ * only in the form this connection registered for, and a callback-style
+ * one only with the registration ID the daemon gave for its event ID;
+ * anything else is dropped.
+ */
 static void
 remoteHandleEvent(remotePrivate *priv, const virNetMessageHeader *hdr,
                   const char *frame, size_t len)
 {
-    remote_domain_event_callback_lifecycle_msg lifecycle = { 0 };
-    remote_domain_event_callback_reboot_msg reboot = { 0 };
-    xdrproc_t filter;
-    char *payload;
+    virDomainEvent *ev;
+    bool legacy;
+    bool wanted;
+    int callbackID;
 
-    switch (hdr->proc) {
-    case REMOTE_PROC_DOMAIN_EVENT_CALLBACK_LIFECYCLE:
-        filter = (xdrproc_t)xdr_remote_domain_event_callback_lifecycle_msg;
-        payload = (char *)&lifecycle;
-        break;
-    case REMOTE_PROC_DOMAIN_EVENT_LIFECYCLE:
-        filter = (xdrproc_t)xdr_remote_domain_event_lifecycle_msg;
-        payload = (char *)&lifecycle.msg;
-        break;
-    case REMOTE_PROC_DOMAIN_EVENT_CALLBACK_REBOOT:
-        filter = (xdrproc_t)xdr_remote_domain_event_callback_reboot_msg;
-        payload = (char *)&reboot;
-        break;
-    case REMOTE_PROC_DOMAIN_EVENT_REBOOT:
-        filter = (xdrproc_t)xdr_remote_domain_event_reboot_msg;
-        payload = (char *)&reboot.msg;
-        break;
-    default:
-        VIR_DEBUG("ignoring event procedure %d", hdr->proc);
+    if (!(ev = remoteEventDecode(hdr, frame, len, &legacy, &callbackID)))
+        return;
+
+    g_mutex_lock(&priv->lock);
+    wanted = priv->eventCallbacks[ev->eventID] > 0 &&
+        legacy == priv->eventLegacy &&
+        (legacy || (priv->eventRemoteKnown[ev->eventID] &&
+                    priv->eventRemoteIDs[ev->eventID] == callbackID));
+    g_mutex_unlock(&priv->lock);
+    if (!wanted) {
+        VIR_DEBUG("ignoring event procedure %d for callback %d: not registered",
+                  hdr->proc, callbackID);
+        virDomainEventFree(ev);
         return;
     }
-    if (virNetMessageDecodePayload(frame, len, filter, payload) < 0) {
-        VIR_WARN("dropping an event the daemon sent: %s",
-                 virGetLastErrorMessage());
-        virResetLastError();
-        return;
-    }
-    if (payload == (char *)&lifecycle || payload == (char *)&lifecycle.msg)
-        virDomainEventLifecycleQueue(priv->events, lifecycle.msg.dom.name,
-                                     (const unsigned char *)lifecycle.msg.dom.uuid,
-                                     lifecycle.msg.dom.id, lifecycle.msg.event,
-                                     lifecycle.msg.detail);
-    else
-        virDomainEventRebootQueue(priv->events, reboot.msg.dom.name,
-                                  (const unsigned char *)reboot.msg.dom.uuid,
-                                  reboot.msg.dom.id);
-    xdr_free(filter, payload);
+    virDomainEventStateQueue(priv->events, ev);
 }
 
 
@@ -233,6 +622,31 @@ remoteWaitFrame(remotePrivate *priv)
         remoteSendKeepalive(priv, KEEPALIVE_PROC_PING);
         pings++;
     }
+}
+
+
+/*
+ * The reply to a callback registration, seen by the reader with the
+ * lock held: the daemon's registration ID is known before the reader
+ * looks at the next frame, which may already be an event for it.
+ */
+static void
+remoteNoteEventRegistration(remotePrivate *priv, remoteCallSlot *slot,
+                            const virNetMessageHeader *hdr, const char *frame,
+                            size_t len)
+{
+    remote_connect_domain_event_callback_register_any_ret ret = { 0 };
+    int eventID = slot->registersEvent - 1;
+
+    if (hdr->status != VIR_NET_OK ||
+        virNetMessageDecodePayload(frame, len,
+                                   (xdrproc_t)xdr_remote_connect_domain_event_callback_register_any_ret,
+                                   &ret) < 0) {
+        virResetLastError();
+        return;
+    }
+    priv->eventRemoteIDs[eventID] = ret.callbackID;
+    priv->eventRemoteKnown[eventID] = true;
 }
 
 
@@ -353,6 +767,8 @@ remoteReaderThread(gpointer opaque)
             g_mutex_lock(&priv->lock);
             if ((slot = g_hash_table_lookup(priv->calls,
                                             GUINT_TO_POINTER(hdr.serial)))) {
+                if (slot->registersEvent)
+                    remoteNoteEventRegistration(priv, slot, &hdr, frame, len);
                 slot->frame = g_steal_pointer(&frame);
                 slot->len = len;
                 slot->done = true;
@@ -383,13 +799,15 @@ remoteReportEOF(remotePrivate *priv)
 
 
 /**
- * remoteCallFull:
+ * remoteCallSlotted:
  * @priv: the connection's state
  * @proc: a REMOTE procedure
  * @argsFilter: XDR of its arguments (xdr_void for none)
  * @args: the arguments, or NULL
  * @retFilter: XDR of its result (xdr_void for none)
  * @ret: where to decode the result (free with xdr_free)
+ * @registersEvent: for a callback registration, its event ID + 1: the
+ *   reader notes the daemon's registration ID; else 0
  *
  * Sends one call and waits for its reply.  A daemon's error becomes
  * the thread's last error exactly as the daemon reported it.
@@ -397,8 +815,9 @@ remoteReportEOF(remotePrivate *priv)
  * Returns: 0, or -1 with an error reported.
  */
 static int
-remoteCallFull(remotePrivate *priv, int proc, xdrproc_t argsFilter, void *args,
-               xdrproc_t retFilter, void *ret)
+remoteCallSlotted(remotePrivate *priv, int proc, xdrproc_t argsFilter,
+                  void *args, xdrproc_t retFilter, void *ret,
+                  int registersEvent)
 {
     virNetMessageHeader hdr = {
         .prog = REMOTE_PROGRAM, .vers = REMOTE_PROTOCOL_VERSION,
@@ -410,6 +829,7 @@ remoteCallFull(remotePrivate *priv, int proc, xdrproc_t argsFilter, void *args,
     size_t len;
     int rc = -1;
 
+    slot.registersEvent = registersEvent;
     g_cond_init(&slot.cond);
     g_mutex_lock(&priv->lock);
     if (priv->closed) {
@@ -475,6 +895,14 @@ remoteCallFull(remotePrivate *priv, int proc, xdrproc_t argsFilter, void *args,
     g_free(slot.frame);
     g_cond_clear(&slot.cond);
     return rc;
+}
+
+
+static int
+remoteCallFull(remotePrivate *priv, int proc, xdrproc_t argsFilter, void *args,
+               xdrproc_t retFilter, void *ret)
+{
+    return remoteCallSlotted(priv, proc, argsFilter, args, retFilter, ret, 0);
 }
 
 
@@ -915,17 +1343,15 @@ remoteConnectOpen(virConnectPtr conn, virConnectAuthPtr auth G_GNUC_UNUSED,
                        (xdrproc_t)xdr_void, NULL) < 0)
         return VIR_DRV_OPEN_ERROR;
 
+    /* As upstream's client: a daemon without event callbacks gets the
+     * legacy registration, one per event ID, for the IDs it knows. */
     feat.feature = VIR_DRV_FEATURE_REMOTE_EVENT_CALLBACK;
     if (remoteCallFull(priv, REMOTE_PROC_CONNECT_SUPPORTS_FEATURE,
                        (xdrproc_t)xdr_remote_connect_supports_feature_args, &feat,
                        (xdrproc_t)xdr_remote_connect_supports_feature_ret,
                        &featRet) < 0)
         return VIR_DRV_OPEN_ERROR;
-    if (!featRet.supported) {
-        virReportError(VIR_ERR_NO_SUPPORT, "%s",
-                       _("the daemon does not support event callbacks"));
-        return VIR_DRV_OPEN_ERROR;
-    }
+    priv->eventLegacy = !featRet.supported;
 
     g_mutex_lock(&priv->lock);
     priv->conn = conn;
@@ -1136,8 +1562,34 @@ remoteDomainCreate(virDomainPtr dom)
  * Events: the application's callbacks live in a local event state; the
  * daemon holds one registration per event ID, made with the first local
  * callback for that ID and dropped with the last, and sends events of
- * every domain (the local state filters).
+ * every domain (the local state filters).  A daemon without event
+ * callbacks (feature 14) gets the legacy procedures, which name the
+ * event ID instead of a registration ID.
  */
+static int
+remoteEventRegisterRemote(virConnectPtr conn, remotePrivate *priv, int eventID)
+{
+    if (priv->eventLegacy) {
+        remote_connect_domain_event_register_any_args args = { .eventID = eventID };
+
+        return remoteCall(conn, REMOTE_PROC_CONNECT_DOMAIN_EVENT_REGISTER_ANY,
+                          (xdrproc_t)xdr_remote_connect_domain_event_register_any_args,
+                          &args, (xdrproc_t)xdr_void, NULL);
+    } else {
+        remote_connect_domain_event_callback_register_any_args args = { 0 };
+        remote_connect_domain_event_callback_register_any_ret ret = { 0 };
+
+        args.eventID = eventID;
+        /* The reader notes the ID the daemon gives. */
+        return remoteCallSlotted(priv, REMOTE_PROC_CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY,
+                                 (xdrproc_t)xdr_remote_connect_domain_event_callback_register_any_args,
+                                 &args,
+                                 (xdrproc_t)xdr_remote_connect_domain_event_callback_register_any_ret,
+                                 &ret, eventID + 1);
+    }
+}
+
+
 static int
 remoteConnectDomainEventRegisterAny(virConnectPtr conn, virDomainPtr dom,
                                     int eventID,
@@ -1159,16 +1611,8 @@ remoteConnectDomainEventRegisterAny(virConnectPtr conn, virDomainPtr dom,
 
     g_mutex_lock(&priv->lock);
     if (priv->eventCallbacks[eventID]++ == 0) {
-        remote_connect_domain_event_callback_register_any_args args = { 0 };
-        remote_connect_domain_event_callback_register_any_ret ret = { 0 };
-
         g_mutex_unlock(&priv->lock);
-        args.eventID = eventID;
-        if (remoteCall(conn, REMOTE_PROC_CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY,
-                       (xdrproc_t)xdr_remote_connect_domain_event_callback_register_any_args,
-                       &args,
-                       (xdrproc_t)xdr_remote_connect_domain_event_callback_register_any_ret,
-                       &ret) < 0) {
+        if (remoteEventRegisterRemote(conn, priv, eventID) < 0) {
             virErrorPtr saved = NULL;
 
             virErrorPreserveLast(&saved);
@@ -1180,8 +1624,7 @@ remoteConnectDomainEventRegisterAny(virConnectPtr conn, virDomainPtr dom,
             virErrorRestore(&saved);
             return -1;
         }
-        g_mutex_lock(&priv->lock);
-        priv->eventRemoteIDs[eventID] = ret.callbackID;
+        return callbackID;
     }
     g_mutex_unlock(&priv->lock);
     return callbackID;
@@ -1205,8 +1648,16 @@ remoteConnectDomainEventDeregisterAny(virConnectPtr conn, int callbackID)
         remote_connect_domain_event_callback_deregister_any_args args = {
             .callbackID = priv->eventRemoteIDs[eventID],
         };
+        remote_connect_domain_event_deregister_any_args legacyArgs = {
+            .eventID = eventID,
+        };
 
+        priv->eventRemoteKnown[eventID] = false;
         g_mutex_unlock(&priv->lock);
+        if (priv->eventLegacy)
+            return remoteCall(conn, REMOTE_PROC_CONNECT_DOMAIN_EVENT_DEREGISTER_ANY,
+                              (xdrproc_t)xdr_remote_connect_domain_event_deregister_any_args,
+                              &legacyArgs, (xdrproc_t)xdr_void, NULL);
         return remoteCall(conn, REMOTE_PROC_CONNECT_DOMAIN_EVENT_CALLBACK_DEREGISTER_ANY,
                           (xdrproc_t)xdr_remote_connect_domain_event_callback_deregister_any_args,
                           &args, (xdrproc_t)xdr_void, NULL);
