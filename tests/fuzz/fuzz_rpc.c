@@ -19,6 +19,7 @@
 #include "virnetmessage.h"
 #include "remote_protocol_table.h"
 #include "fuzz.h"
+#include "fuzzframe.h"
 
 
 int
@@ -59,19 +60,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     size_t len2;
 
     fuzzSetup();
-    if (size < VIR_NET_MESSAGE_LEN_MAX)
-        return 0;
-    if (virNetMessageDecodeLength(frame, &len) < 0) {
-        virResetLastError();
-        return 0;
-    }
     /* The daemon reads exactly what the length word says. */
-    if (len != size)
+    if (!fuzzFrameHeader(data, size, &hdr))
         return 0;
-    if (virNetMessageDecodeHeader(frame, len, &hdr) < 0) {
-        virResetLastError();
-        return 0;
-    }
+    len = size;
     if (hdr.prog != REMOTE_PROGRAM)
         return 0;
     if (hdr.type == VIR_NET_REPLY && hdr.status == VIR_NET_ERROR) {

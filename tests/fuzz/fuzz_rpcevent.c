@@ -16,6 +16,7 @@
 #include "remote_driverpriv.h"
 #include "remote_protocol.h"
 #include "fuzz.h"
+#include "fuzzframe.h"
 
 
 int
@@ -139,19 +140,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     size_t len;
 
     fuzzSetup();
-    if (size < VIR_NET_MESSAGE_LEN_MAX)
-        return 0;
-    if (virNetMessageDecodeLength(frame, &len) < 0) {
-        virResetLastError();
-        return 0;
-    }
     /* The client reads exactly what the length word says. */
-    if (len != size)
+    if (!fuzzFrameHeader(data, size, &hdr))
         return 0;
-    if (virNetMessageDecodeHeader(frame, len, &hdr) < 0) {
-        virResetLastError();
-        return 0;
-    }
+    len = size;
     if (hdr.prog != REMOTE_PROGRAM || hdr.type != VIR_NET_MESSAGE)
         return 0;
     if (!(ev = remoteEventDecode(&hdr, frame, len, &legacy, &callbackID)))
