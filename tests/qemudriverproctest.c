@@ -41,12 +41,20 @@ typedef struct {
 
 
 /* Starts "qemudriverhelper @uri ARGS..." with pipes on its standard
- * streams. */
+ * streams, in this environment with @envp's NAME=VALUE set (NULL: none). */
 static int
-testHelperSpawn(testHelper *h, const char *uri, const char *const *args)
+testHelperSpawnEnv(testHelper *h, const char *uri, const char *const *args,
+                   const char *const *envp)
 {
     g_autoptr(GPtrArray) argv = g_ptr_array_new();
     g_autoptr(GError) gerr = NULL;
+    g_auto(GStrv) env = g_get_environ();
+
+    for (size_t i = 0; envp && envp[i]; i++) {
+        g_auto(GStrv) kv = g_strsplit(envp[i], "=", 2);
+
+        env = g_environ_setenv(env, kv[0], kv[1], TRUE);
+    }
 
     g_ptr_array_add(argv, testHelperPath);
     g_ptr_array_add(argv, (char *)uri);
@@ -54,13 +62,20 @@ testHelperSpawn(testHelper *h, const char *uri, const char *const *args)
         g_ptr_array_add(argv, (char *)args[i]);
     g_ptr_array_add(argv, NULL);
 
-    if (!g_spawn_async_with_pipes(NULL, (char **)argv->pdata, NULL,
+    if (!g_spawn_async_with_pipes(NULL, (char **)argv->pdata, env,
                                   G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
                                   &h->pid, &h->in, &h->out, &h->err, &gerr)) {
         virTestDiag("cannot run %s: %s", testHelperPath, gerr->message);
         return -1;
     }
     return 0;
+}
+
+
+static int
+testHelperSpawn(testHelper *h, const char *uri, const char *const *args)
+{
+    return testHelperSpawnEnv(h, uri, args, NULL);
 }
 
 
@@ -652,6 +667,104 @@ testStuckMonitorProcess(const void *data G_GNUC_UNUSED)
 
 
 
+/* The pids of the QEMUs of domain @name now running. */
+static GArray *
+testQemuPidsOf(const char *name)
+{
+    g_autofree char *needle = g_strdup_printf("guest=%s,", name);
+    GArray *pids = g_array_new(FALSE, FALSE, sizeof(pid_t));
+    g_autoptr(GDir) dir = g_dir_open("/proc", 0, NULL);
+    const char *entry;
+
+    while (dir && (entry = g_dir_read_name(dir))) {
+        g_autofree char *path = g_strdup_printf("/proc/%s/cmdline", entry);
+        g_autofree char *cmdline = NULL;
+        gsize len;
+        pid_t pid;
+
+        if (!g_ascii_isdigit(entry[0]) ||
+            !g_file_get_contents(path, &cmdline, &len, NULL))
+            continue;
+        pid = (pid_t)g_ascii_strtoll(entry, NULL, 10);
+        for (gsize i = 0; i < len; i += strlen(cmdline + i) + 1) {
+            if (strstr(cmdline + i, needle) && testProcessAlive(pid)) {
+                g_array_append_val(pids, pid);
+                break;
+            }
+        }
+    }
+    return pids;
+}
+
+
+/*
+ * The starter is killed after it let its child go but before the child
+ * executed QEMU (held there by execdelay.c): the next process to look
+ * must not take the child for gone, or the QEMU it becomes a moment
+ * later runs with no domain owning it.  It waits for the exec, then
+ * finishes or undoes the start; either way every QEMU of the domain is
+ * the one the domain records.
+ */
+static int
+testKilledBeforeExec(const void *data G_GNUC_UNUSED)
+{
+    g_autofree char *file = testXMLFile("execgap");
+    g_autofree char *mark = g_build_filename(testRoot, "execgap.mark", NULL);
+    g_autofree char *preload = testBuildPath("libexecdelay.so");
+    g_autofree char *preloadEnv = g_strdup_printf("LD_PRELOAD=%s", preload);
+    g_autofree char *markEnv = g_strdup_printf("LVG_TEST_EXEC_MARK=%s", mark);
+    const char *env[] = { preloadEnv, markEnv, "LVG_TEST_EXEC_DELAY_MS=700", NULL };
+    g_autoptr(GArray) pids = NULL;
+    testHelper helper = { .pid = 0 };
+    virDomainPtr dom = NULL;
+    int state = -1;
+    int reason = -1;
+    pid_t pid = 0;
+    int ret = -1;
+
+    TEST_ASSERT_OK(testHelperOK(testURI, NULL, (const char *[]){ "define", file, NULL }));
+    TEST_ASSERT_OK(testHelperSpawnEnv(&helper, testURI,
+                                      (const char *[]){ "start", "execgap", NULL }, env));
+    for (int i = 0; i < 3000 && !g_file_test(mark, G_FILE_TEST_EXISTS); i++)
+        g_usleep(10 * 1000);
+    TEST_ASSERT_MSG(g_file_test(mark, G_FILE_TEST_EXISTS),
+                    "the helper's child never reached QEMU's execve");
+    kill(helper.pid, SIGKILL);
+    testHelperFinish(&helper, NULL, NULL);
+    helper.pid = 0;
+
+    /* Here, at once: the child has not executed QEMU yet. */
+    TEST_ASSERT_NONNULL(dom = virDomainLookupByName(testConn, "execgap"));
+    TEST_ASSERT_OK(virDomainGetState(dom, &state, &reason, 0));
+
+    /* From now on, and past the child's delay, every QEMU of the
+     * domain is the one it records: none appears unowned, even for
+     * the moment a QEMU whose run was undone would take to fail. */
+    if (virDomainIsActive(dom) == 1)
+        pid = testQemuDomainPid(testRoot, "execgap");
+    for (int i = 0; i < 300; i++) {
+        g_clear_pointer(&pids, g_array_unref);
+        pids = testQemuPidsOf("execgap");
+        for (guint j = 0; j < pids->len; j++)
+            TEST_ASSERT_MSG(g_array_index(pids, pid_t, j) == pid,
+                            "QEMU %lld of execgap runs %d ms after the domain was found %d/%d",
+                            (long long)g_array_index(pids, pid_t, j), i * 5, state, reason);
+        g_usleep(5 * 1000);
+    }
+    ret = 0;
+
+ cleanup:
+    if (helper.pid > 0) {
+        kill(helper.pid, SIGKILL);
+        testHelperFinish(&helper, NULL, NULL);
+    }
+    for (guint i = 0; pids && i < pids->len; i++)
+        kill(g_array_index(pids, pid_t, i), SIGKILL);
+    testQemuCleanup(dom, pid);
+    return ret;
+}
+
+
 static int
 mymain(void)
 {
@@ -672,6 +785,8 @@ mymain(void)
                       testStuckMonitorThread, NULL);
     ret |= virTestRun("destroy goes through while a process's job is stuck on the monitor",
                       testStuckMonitorProcess, NULL);
+    ret |= virTestRun("a starter killed before QEMU's exec leaves no QEMU unowned",
+                      testKilledBeforeExec, NULL);
     ret |= virTestRun("no domain and no process left behind", testQemuNoLeftovers, testConn);
 
     virConnectClose(testConn);

@@ -47,6 +47,9 @@ VIR_LOG_INIT("qemu.qemu_process");
 /* How long a start that lost QEMU's monitor waits to see QEMU exit. */
 #define QEMU_PROCESS_EXIT_GRACE_MS 1000
 
+/* How long the child of an interrupted start may take to become QEMU. */
+#define QEMU_PROCESS_EXEC_GRACE_MS 2000
+
 
 static long long
 qemuProcessSecondsToMs(double seconds)
@@ -1065,6 +1068,49 @@ qemuProcessGuessStopReason(virDomainObj *vm)
  * Returns: true when the start was finished (or kept), false when the
  * caller must undo it.
  */
+/*
+ * A start interrupted right after it let its child go (virProcessSpawn's
+ * prepare step) may find the child not yet QEMU: until it executes QEMU,
+ * nothing in its command line proves it this domain's, so it would be
+ * taken for gone and become, a moment later, a QEMU that nobody owns.
+ * While some process holds the domain's run lock (the child inherited
+ * it; a stranger named by a forged status file cannot hold it), the
+ * recorded process gets a moment to become QEMU or to exit.
+ */
+static void
+qemuProcessWaitStartExec(virQEMUDriver *driver, virDomainObj *vm)
+{
+    qemuDomainObjPrivate *priv = QEMU_DOMAIN_PRIVATE(vm);
+    gint64 deadline = g_get_monotonic_time() +
+                      QEMU_PROCESS_EXEC_GRACE_MS * G_TIME_SPAN_MILLISECOND;
+    pid_t pid = priv->proc.pid;
+    unsigned long long recorded = priv->proc.startTime;
+    unsigned long long start;
+    int runfd;
+
+    if (pid <= 0 || qemuDomainProcessOpen(vm) != 0)
+        goto cleanup;
+    while (g_get_monotonic_time() < deadline) {
+        if ((runfd = qemuDomainLockRun(driver, vm->def->name)) >= 0) {
+            virForceClose(&runfd);
+            break;  /* nothing of this domain runs */
+        }
+        virResetLastError();
+        if (virProcessGetStartTime(pid, &start) < 0 || start != recorded)
+            break;  /* gone */
+        g_usleep(10 * G_TIME_SPAN_MILLISECOND);
+        virDomainObjLock(vm);
+        virProcessRefSet(&priv->proc, pid, recorded);
+        virDomainObjUnlock(vm);
+        if (qemuDomainProcessOpen(vm) != 0)
+            break;  /* QEMU now, or an error that counts as alive */
+    }
+
+ cleanup:
+    virResetLastError();
+}
+
+
 static bool
 qemuProcessRecoverStart(virQEMUDriver *driver, virDomainObj *vm)
 {
@@ -1084,6 +1130,7 @@ qemuProcessRecoverStart(virQEMUDriver *driver, virDomainObj *vm)
         }
         virProcessRefSet(&priv->proc, pid, start);
     }
+    qemuProcessWaitStartExec(driver, vm);
     if (!qemuProcessIsAlive(vm))
         return false;
 
