@@ -159,16 +159,20 @@ virConnectCloseCallbackRegister(virConnectPtr conn, virConnectCloseFunc cb,
 }
 
 
-/* Takes the registered close callback off @conn; returns it, with its
- * data and free callback, or NULL if none.  */
+/* Takes the close callback off @conn if it is @expected (any, when
+ * NULL): returns it with its data and free callback, or NULL. */
 static virConnectCloseFunc
-virConnectCloseCallbackTake(virConnectPtr conn, void **opaque,
-                            virFreeCallback *freecb)
+virConnectCloseCallbackTake(virConnectPtr conn, virConnectCloseFunc expected,
+                            void **opaque, virFreeCallback *freecb)
 {
     virConnectCloseFunc cb;
 
     g_mutex_lock(&conn->lock);
     cb = conn->closeCallback;
+    if (!cb || (expected && cb != expected)) {
+        g_mutex_unlock(&conn->lock);
+        return NULL;
+    }
     *opaque = conn->closeOpaque;
     *freecb = conn->closeFreeCallback;
     conn->closeCallback = NULL;
@@ -196,15 +200,11 @@ virConnectCloseCallbackUnregister(virConnectPtr conn, virConnectCloseFunc cb)
     virFreeCallback freecb;
     void *opaque;
 
-    g_mutex_lock(&conn->lock);
-    if (conn->closeCallback != cb) {
-        g_mutex_unlock(&conn->lock);
+    if (!virConnectCloseCallbackTake(conn, cb, &opaque, &freecb)) {
         virReportError(VIR_ERR_OPERATION_INVALID, "%s",
                        _("A different callback was requested"));
         return -1;
     }
-    g_mutex_unlock(&conn->lock);
-    virConnectCloseCallbackTake(conn, &opaque, &freecb);
     if (freecb)
         freecb(opaque);
     return 0;
@@ -225,11 +225,12 @@ virConnectCloseCallbackFire(virConnectPtr conn, int reason)
 {
     virFreeCallback freecb;
     void *opaque;
-    virConnectCloseFunc cb = virConnectCloseCallbackTake(conn, &opaque, &freecb);
+    virConnectCloseFunc cb = virConnectCloseCallbackTake(conn, NULL, &opaque, &freecb);
 
     VIR_DEBUG("connection %p closed, reason %d, callback %p", conn, reason, cb);
-    if (cb)
-        cb(conn, reason, opaque);
+    if (!cb)
+        return;
+    cb(conn, reason, opaque);
     if (freecb)
         freecb(opaque);
 }

@@ -188,12 +188,15 @@ int virStorageVolUnrefInternal(virStorageVolPtr vol);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(virStorageVol, virStorageVolUnrefInternal);
 
 bool virConnectIsValid(virConnectPtr conn);
+bool virDomainIsValid(virDomainPtr dom);
 
+/* The one close callback of a connection, for the drivers'
+ * connectRegisterCloseCallback and connectUnregisterCloseCallback; a
+ * driver whose connection can close under the application fires it. */
 int virConnectCloseCallbackRegister(virConnectPtr conn, virConnectCloseFunc cb,
                                     void *opaque, virFreeCallback freecb);
 int virConnectCloseCallbackUnregister(virConnectPtr conn, virConnectCloseFunc cb);
 void virConnectCloseCallbackFire(virConnectPtr conn, int reason);
-bool virDomainIsValid(virDomainPtr dom);
 
 /* Every failing public entry point calls this once: copies the error to
  * the connection and hands it to the applicable handler. */

@@ -1860,6 +1860,27 @@ qemuDomainBeginDestroy(virQEMUDriver *driver, const char *name)
 }
 
 
+/* Whether some thread or process holds the lock file NAME.@suffix of
+ * @dir (an instant's exclusive try, released at once); false when that
+ * cannot be told.  Reports nothing. */
+static bool
+qemuDomainLockBusy(int dirfd, const char *dir, const char *name,
+                   const char *suffix)
+{
+    g_autofree char *file = NULL;
+    VIR_AUTOCLOSE fd = -1;
+
+    if (!qemuDomainNameIsSafe(name))
+        return false;
+    file = qemuDomainFileName(name, suffix);
+    if ((fd = virFileOpenAt(dirfd, dir, file, O_RDWR, 0)) < 0) {
+        virResetLastError();
+        return false;
+    }
+    return virFileLockFD(fd, VIR_FILE_LOCK_EXCLUSIVE, false) == -EWOULDBLOCK;
+}
+
+
 /**
  * qemuDomainDestroyInProgress:
  * @driver: the driver
@@ -1871,18 +1892,25 @@ qemuDomainBeginDestroy(virQEMUDriver *driver, const char *name)
 bool
 qemuDomainDestroyInProgress(virQEMUDriver *driver, const char *name)
 {
-    g_autofree char *file = NULL;
-    VIR_AUTOCLOSE fd = -1;
+    return qemuDomainLockBusy(driver->stateDirFd, driver->config->stateDir,
+                              name, "destroy");
+}
 
-    if (!qemuDomainNameIsSafe(name))
-        return false;
-    file = qemuDomainFileName(name, "destroy");
-    if ((fd = virFileOpenAt(driver->stateDirFd, driver->config->stateDir, file,
-                            O_RDWR, 0)) < 0) {
-        virResetLastError();
-        return false;
-    }
-    return virFileLockFD(fd, VIR_FILE_LOCK_EXCLUSIVE, false) == -EWOULDBLOCK;
+
+/**
+ * qemuDomainRunInUse:
+ * @driver: the driver
+ * @name: a domain
+ *
+ * Returns: whether some process holds the run lock of @name (see
+ * qemuDomainLockRun): a QEMU of it, or the child of a start that has
+ * not executed QEMU yet; false when that cannot be told.
+ */
+bool
+qemuDomainRunInUse(virQEMUDriver *driver, const char *name)
+{
+    return qemuDomainLockBusy(driver->configDirFd, driver->config->configDir,
+                              name, "run");
 }
 
 

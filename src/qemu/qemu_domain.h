@@ -192,6 +192,7 @@ int qemuDomainLockName(virQEMUDriver *driver, const char *name, bool wait);
  */
 int qemuDomainBeginDestroy(virQEMUDriver *driver, const char *name);
 bool qemuDomainDestroyInProgress(virQEMUDriver *driver, const char *name);
+bool qemuDomainRunInUse(virQEMUDriver *driver, const char *name);
 
 /* start_timeout, in milliseconds. */
 int qemuDomainStartTimeoutMs(virQEMUDriver *driver);

@@ -2124,27 +2124,6 @@ qemuConnectSetKeepAlive(virConnectPtr conn G_GNUC_UNUSED, int interval G_GNUC_UN
 }
 
 
-/*
- * Close callbacks report a connection closed behind the application's
- * back.  A connection to this driver only closes when the application
- * closes it, so the callback is kept (and its data released on
- * unregistering, as the API promises) but never called.
- */
-static int
-qemuConnectRegisterCloseCallback(virConnectPtr conn, virConnectCloseFunc cb,
-                                 void *opaque, virFreeCallback freecb)
-{
-    return virConnectCloseCallbackRegister(conn, cb, opaque, freecb);
-}
-
-
-static int
-qemuConnectUnregisterCloseCallback(virConnectPtr conn, virConnectCloseFunc cb)
-{
-    return virConnectCloseCallbackUnregister(conn, cb);
-}
-
-
 /* ---- the forms without flags, and the connection's properties ---- */
 
 static int
@@ -2245,8 +2224,10 @@ const virHypervisorDriver qemuHypervisorDriver = {
     .nodeGetInfo = qemuHostCapsNodeGetInfo,
     .nodeGetSecurityModel = qemuHostCapsNodeGetSecurityModel,
     .connectSetKeepAlive = qemuConnectSetKeepAlive,
-    .connectRegisterCloseCallback = qemuConnectRegisterCloseCallback,
-    .connectUnregisterCloseCallback = qemuConnectUnregisterCloseCallback,
+    /* Its connections only close when the application closes them: the
+     * callback is kept (and released as the API says) but never fired. */
+    .connectRegisterCloseCallback = virConnectCloseCallbackRegister,
+    .connectUnregisterCloseCallback = virConnectCloseCallbackUnregister,
     .domainSetAutostart = qemuDomainSetAutostart,
     .domainHasManagedSaveImage = qemuDomainHasManagedSaveImage,
     .domainGetMessages = qemuDomainGetMessages,

@@ -172,15 +172,22 @@ static qemuProcessKillStage
 qemuProcessKillStep(qemuProcessKillMachine *m)
 {
     g_autofree char *state = NULL;
+    qemuProcessKillStage next;
 
     switch (m->stage) {
     case QEMU_PROCESS_KILL_SIGTERM:
         return qemuProcessKillSend(m, SIGTERM, QEMU_PROCESS_KILL_SIGTERM_WAIT);
 
     case QEMU_PROCESS_KILL_SIGTERM_WAIT:
-        return qemuProcessKillWait(m, m->termTimeout,
-                                   m->force ? QEMU_PROCESS_KILL_SIGKILL :
-                                              QEMU_PROCESS_KILL_SHORT);
+        if (m->force)
+            return qemuProcessKillWait(m, m->termTimeout, QEMU_PROCESS_KILL_SIGKILL);
+        next = qemuProcessKillWait(m, m->termTimeout, QEMU_PROCESS_KILL_SHORT);
+        /* Before stopping short, one last look: a QEMU that exited just
+         * as the wait ended (on a loaded host it was then described as
+         * a zombie) obeyed SIGTERM. */
+        if (next == QEMU_PROCESS_KILL_SHORT)
+            next = qemuProcessKillWait(m, 0, QEMU_PROCESS_KILL_SHORT);
+        return next;
 
     case QEMU_PROCESS_KILL_SIGKILL:
         if (!m->force) {
@@ -289,12 +296,6 @@ qemuProcessKill(virDomainObj *vm, unsigned int flags)
 
     while (!qemuProcessKillStageIsFinal(m.stage))
         m.stage = qemuProcessKillStep(&m);
-    /* QEMU may have exited between the end of the wait and now (on a
-     * loaded host it was seen as a zombie in the error message): that is
-     * SIGTERM having worked, not a stop that stopped short. */
-    if (m.stage == QEMU_PROCESS_KILL_SHORT &&
-        virProcessRefWait(&proc, 0, &m.status) == 1)
-        m.stage = QEMU_PROCESS_KILL_GONE;
 
     switch (m.stage) {
     case QEMU_PROCESS_KILL_GONE:
@@ -1052,23 +1053,6 @@ qemuProcessGuessStopReason(virDomainObj *vm)
 
 
 /*
- * A start whose process died before it recorded the end of the start:
- * whether the guest may already run decides between finishing the start
- * and undoing it, and only QEMU knows.  So it is asked (query-status):
- *  - running, or stopped for a reason only a running guest gets (an I/O
- *    error, a shutdown, a panic): the start is finished;
- *  - paused as a start leaves it (prelaunch, or paused by the start):
- *    the guest never ran: finished if a paused start was asked for,
- *    else undone (the caller undoes it);
- *  - no answer (frozen, stuck): it may be running a guest, so it is not
- *    killed; it is kept as running, reason unknown, for the operator to
- *    look at and destroy.
- * No QEMU of this domain at all: nothing to finish (the caller undoes).
- *
- * Returns: true when the start was finished (or kept), false when the
- * caller must undo it.
- */
-/*
  * A start interrupted right after it let its child go (virProcessSpawn's
  * prepare step) may find the child not yet QEMU: until it executes QEMU,
  * nothing in its command line proves it this domain's, so it would be
@@ -1086,31 +1070,40 @@ qemuProcessWaitStartExec(virQEMUDriver *driver, virDomainObj *vm)
     pid_t pid = priv->proc.pid;
     unsigned long long recorded = priv->proc.startTime;
     unsigned long long start;
-    int runfd;
 
-    if (pid <= 0 || qemuDomainProcessOpen(vm) != 0)
-        goto cleanup;
-    while (g_get_monotonic_time() < deadline) {
-        if ((runfd = qemuDomainLockRun(driver, vm->def->name)) >= 0) {
-            virForceClose(&runfd);
-            break;  /* nothing of this domain runs */
-        }
-        virResetLastError();
-        if (virProcessGetStartTime(pid, &start) < 0 || start != recorded)
-            break;  /* gone */
+    if (pid <= 0)
+        return;
+    while (qemuDomainProcessOpen(vm) == 0 &&
+           g_get_monotonic_time() < deadline &&
+           qemuDomainRunInUse(driver, vm->def->name) &&
+           virProcessGetStartTime(pid, &start) == 0 && start == recorded) {
         g_usleep(10 * G_TIME_SPAN_MILLISECOND);
+        /* Look again: the reference remembers a mismatch as "gone". */
         virDomainObjLock(vm);
         virProcessRefSet(&priv->proc, pid, recorded);
         virDomainObjUnlock(vm);
-        if (qemuDomainProcessOpen(vm) != 0)
-            break;  /* QEMU now, or an error that counts as alive */
     }
-
- cleanup:
     virResetLastError();
 }
 
 
+/*
+ * A start whose process died before it recorded the end of the start:
+ * whether the guest may already run decides between finishing the start
+ * and undoing it, and only QEMU knows.  So it is asked (query-status):
+ *  - running, or stopped for a reason only a running guest gets (an I/O
+ *    error, a shutdown, a panic): the start is finished;
+ *  - paused as a start leaves it (prelaunch, or paused by the start):
+ *    the guest never ran: finished if a paused start was asked for,
+ *    else undone (the caller undoes it);
+ *  - no answer (frozen, stuck): it may be running a guest, so it is not
+ *    killed; it is kept as running, reason unknown, for the operator to
+ *    look at and destroy.
+ * No QEMU of this domain at all: nothing to finish (the caller undoes).
+ *
+ * Returns: true when the start was finished (or kept), false when the
+ * caller must undo it.
+ */
 static bool
 qemuProcessRecoverStart(virQEMUDriver *driver, virDomainObj *vm)
 {

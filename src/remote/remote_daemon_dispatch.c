@@ -348,28 +348,37 @@ remoteEventSend(remoteClient *client, int proc, xdrproc_t filter, void *msg)
 }
 
 
+/* Sends @m, a remote_domain_event_callback_TYPE_msg whose event data is
+ * filled in, about @dom: to a legacy registration its inner message by
+ * procedure DOMAIN_EVENT_ID, else the whole by DOMAIN_EVENT_CALLBACK_ID
+ * with the client's registration ID. */
+#define REMOTE_RELAY_SEND(cb, dom, m, ID, type) \
+    do { \
+        (m).callbackID = (cb)->callbackID; \
+        (m).msg.dom.name = (dom)->name; \
+        memcpy((m).msg.dom.uuid, (dom)->uuid, VIR_UUID_BUFLEN); \
+        (m).msg.dom.id = (dom)->id; \
+        if ((cb)->legacy) \
+            remoteEventSend((cb)->client, REMOTE_PROC_DOMAIN_EVENT_ ## ID, \
+                            (xdrproc_t)xdr_remote_domain_event_ ## type ## _msg, \
+                            &(m).msg); \
+        else \
+            remoteEventSend((cb)->client, REMOTE_PROC_DOMAIN_EVENT_CALLBACK_ ## ID, \
+                            (xdrproc_t)xdr_remote_domain_event_callback_ ## type ## _msg, \
+                            &(m)); \
+    } while (0)
+
+
 static void
 remoteRelayDomainEventLifecycle(virConnectPtr conn G_GNUC_UNUSED,
                                 virDomainPtr dom, int event, int detail,
                                 void *opaque)
 {
-    remoteEventCallback *cb = opaque;
     remote_domain_event_callback_lifecycle_msg msg = { 0 };
 
-    msg.callbackID = cb->callbackID;
-    msg.msg.dom.name = dom->name;
-    memcpy(msg.msg.dom.uuid, dom->uuid, VIR_UUID_BUFLEN);
-    msg.msg.dom.id = dom->id;
     msg.msg.event = event;
     msg.msg.detail = detail;
-    if (cb->legacy)
-        remoteEventSend(cb->client, REMOTE_PROC_DOMAIN_EVENT_LIFECYCLE,
-                        (xdrproc_t)xdr_remote_domain_event_lifecycle_msg,
-                        &msg.msg);
-    else
-        remoteEventSend(cb->client, REMOTE_PROC_DOMAIN_EVENT_CALLBACK_LIFECYCLE,
-                        (xdrproc_t)xdr_remote_domain_event_callback_lifecycle_msg,
-                        &msg);
+    REMOTE_RELAY_SEND((remoteEventCallback *)opaque, dom, msg, LIFECYCLE, lifecycle);
 }
 
 
@@ -377,22 +386,12 @@ static void
 remoteRelayDomainEventReboot(virConnectPtr conn G_GNUC_UNUSED,
                              virDomainPtr dom, void *opaque)
 {
-    remoteEventCallback *cb = opaque;
     remote_domain_event_callback_reboot_msg msg = { 0 };
 
-    msg.callbackID = cb->callbackID;
-    msg.msg.dom.name = dom->name;
-    memcpy(msg.msg.dom.uuid, dom->uuid, VIR_UUID_BUFLEN);
-    msg.msg.dom.id = dom->id;
-    if (cb->legacy)
-        remoteEventSend(cb->client, REMOTE_PROC_DOMAIN_EVENT_REBOOT,
-                        (xdrproc_t)xdr_remote_domain_event_reboot_msg,
-                        &msg.msg);
-    else
-        remoteEventSend(cb->client, REMOTE_PROC_DOMAIN_EVENT_CALLBACK_REBOOT,
-                        (xdrproc_t)xdr_remote_domain_event_callback_reboot_msg,
-                        &msg);
+    REMOTE_RELAY_SEND((remoteEventCallback *)opaque, dom, msg, REBOOT, reboot);
 }
+
+#undef REMOTE_RELAY_SEND
 
 
 /* The driver fires lifecycle and reboot events only; a registration for

@@ -715,6 +715,7 @@ static gpointer
 remoteReaderThread(gpointer opaque)
 {
     remotePrivate *priv = opaque;
+    /* Why the loop ended, for the close callback. */
     int reason = VIR_CONNECT_CLOSE_REASON_ERROR;
 
     for (;;) {
@@ -723,7 +724,6 @@ remoteReaderThread(gpointer opaque)
         size_t len;
         int rc;
 
-        reason = VIR_CONNECT_CLOSE_REASON_ERROR;
         if ((rc = remoteWaitFrame(priv)) == 0) {
             reason = VIR_CONNECT_CLOSE_REASON_KEEPALIVE;
             VIR_WARN("no answer to %u keepalive PINGs: the daemon is gone",
