@@ -245,21 +245,6 @@ virshTypedParamValue(const virTypedParameter *par)
 }
 
 
-static void
-virshEventParamsPrint(virshDomEventData *data, GString *buf,
-                      virTypedParameterPtr params, int nparams)
-{
-    int i;
-
-    for (i = 0; i < nparams; i++) {
-        g_autofree char *value = virshTypedParamValue(&params[i]);
-
-        g_string_append_printf(buf, "\t%s: %s\n", params[i].field, value);
-    }
-    virshEventPrint(data, buf);
-}
-
-
 static const char *virshEventNames[VIR_DOMAIN_EVENT_ID_LAST] = {
     [VIR_DOMAIN_EVENT_ID_LIFECYCLE] = "lifecycle",
     [VIR_DOMAIN_EVENT_ID_REBOOT] = "reboot",
@@ -486,40 +471,37 @@ virshEventBalloonChangePrint(virConnectPtr conn G_GNUC_UNUSED,
 }
 
 
+/* device-removed, device-added and device-removal-failed: the alias. */
 static void
-virshEventDeviceRemovedPrint(virConnectPtr conn G_GNUC_UNUSED,
-                             virDomainPtr dom, const char *alias,
-                             void *opaque)
-{
-    g_autoptr(GString) buf = g_string_new(NULL);
-
-    g_string_append_printf(buf, _("event 'device-removed' for domain '%s': %s\n"),
-                           virDomainGetName(dom), NULLSTR(alias));
-    virshEventPrint(opaque, buf);
-}
-
-
-static void
-virshEventDeviceAddedPrint(virConnectPtr conn G_GNUC_UNUSED, virDomainPtr dom,
+virshEventDeviceAliasPrint(virConnectPtr conn G_GNUC_UNUSED, virDomainPtr dom,
                            const char *alias, void *opaque)
 {
+    virshDomEventData *data = opaque;
     g_autoptr(GString) buf = g_string_new(NULL);
 
-    g_string_append_printf(buf, _("event 'device-added' for domain '%s': %s\n"),
-                           virDomainGetName(dom), NULLSTR(alias));
-    virshEventPrint(opaque, buf);
+    g_string_append_printf(buf, _("event '%s' for domain '%s': %s\n"),
+                           virshEventNames[data->event], virDomainGetName(dom),
+                           NULLSTR(alias));
+    virshEventPrint(data, buf);
 }
 
 
+/* tunable and job-completed: the typed parameters, one a line. */
 static void
-virshEventTunablePrint(virConnectPtr conn G_GNUC_UNUSED, virDomainPtr dom,
-                       virTypedParameterPtr params, int nparams, void *opaque)
+virshEventParamsPrint(virConnectPtr conn G_GNUC_UNUSED, virDomainPtr dom,
+                      virTypedParameterPtr params, int nparams, void *opaque)
 {
+    virshDomEventData *data = opaque;
     g_autoptr(GString) buf = g_string_new(NULL);
 
-    g_string_append_printf(buf, _("event 'tunable' for domain '%s':\n"),
-                           virDomainGetName(dom));
-    virshEventParamsPrint(opaque, buf, params, nparams);
+    g_string_append_printf(buf, _("event '%s' for domain '%s':\n"),
+                           virshEventNames[data->event], virDomainGetName(dom));
+    for (int i = 0; i < nparams; i++) {
+        g_autofree char *value = virshTypedParamValue(&params[i]);
+
+        g_string_append_printf(buf, "\t%s: %s\n", params[i].field, value);
+    }
+    virshEventPrint(data, buf);
 }
 
 
@@ -549,32 +531,6 @@ virshEventMigrationIterationPrint(virConnectPtr conn G_GNUC_UNUSED,
 
     g_string_append_printf(buf, _("event 'migration-iteration' for domain '%s': iteration: '%d'\n"),
                            virDomainGetName(dom), iteration);
-    virshEventPrint(opaque, buf);
-}
-
-
-static void
-virshEventJobCompletedPrint(virConnectPtr conn G_GNUC_UNUSED,
-                            virDomainPtr dom, virTypedParameterPtr params,
-                            int nparams, void *opaque)
-{
-    g_autoptr(GString) buf = g_string_new(NULL);
-
-    g_string_append_printf(buf, _("event 'job-completed' for domain '%s':\n"),
-                           virDomainGetName(dom));
-    virshEventParamsPrint(opaque, buf, params, nparams);
-}
-
-
-static void
-virshEventDeviceRemovalFailedPrint(virConnectPtr conn G_GNUC_UNUSED,
-                                   virDomainPtr dom, const char *alias,
-                                   void *opaque)
-{
-    g_autoptr(GString) buf = g_string_new(NULL);
-
-    g_string_append_printf(buf, _("event 'device-removal-failed' for domain '%s': %s\n"),
-                           virDomainGetName(dom), NULLSTR(alias));
     virshEventPrint(opaque, buf);
 }
 
@@ -665,14 +621,14 @@ static const virConnectDomainEventGenericCallback virshEventCallbacks[VIR_DOMAIN
     [VIR_DOMAIN_EVENT_ID_PMSUSPEND] = VIR_DOMAIN_EVENT_CALLBACK(virshEventPMPrint),
     [VIR_DOMAIN_EVENT_ID_BALLOON_CHANGE] = VIR_DOMAIN_EVENT_CALLBACK(virshEventBalloonChangePrint),
     [VIR_DOMAIN_EVENT_ID_PMSUSPEND_DISK] = VIR_DOMAIN_EVENT_CALLBACK(virshEventPMPrint),
-    [VIR_DOMAIN_EVENT_ID_DEVICE_REMOVED] = VIR_DOMAIN_EVENT_CALLBACK(virshEventDeviceRemovedPrint),
+    [VIR_DOMAIN_EVENT_ID_DEVICE_REMOVED] = VIR_DOMAIN_EVENT_CALLBACK(virshEventDeviceAliasPrint),
     [VIR_DOMAIN_EVENT_ID_BLOCK_JOB_2] = VIR_DOMAIN_EVENT_CALLBACK(virshEventBlockJobPrint),
-    [VIR_DOMAIN_EVENT_ID_TUNABLE] = VIR_DOMAIN_EVENT_CALLBACK(virshEventTunablePrint),
+    [VIR_DOMAIN_EVENT_ID_TUNABLE] = VIR_DOMAIN_EVENT_CALLBACK(virshEventParamsPrint),
     [VIR_DOMAIN_EVENT_ID_AGENT_LIFECYCLE] = VIR_DOMAIN_EVENT_CALLBACK(virshEventAgentLifecyclePrint),
-    [VIR_DOMAIN_EVENT_ID_DEVICE_ADDED] = VIR_DOMAIN_EVENT_CALLBACK(virshEventDeviceAddedPrint),
+    [VIR_DOMAIN_EVENT_ID_DEVICE_ADDED] = VIR_DOMAIN_EVENT_CALLBACK(virshEventDeviceAliasPrint),
     [VIR_DOMAIN_EVENT_ID_MIGRATION_ITERATION] = VIR_DOMAIN_EVENT_CALLBACK(virshEventMigrationIterationPrint),
-    [VIR_DOMAIN_EVENT_ID_JOB_COMPLETED] = VIR_DOMAIN_EVENT_CALLBACK(virshEventJobCompletedPrint),
-    [VIR_DOMAIN_EVENT_ID_DEVICE_REMOVAL_FAILED] = VIR_DOMAIN_EVENT_CALLBACK(virshEventDeviceRemovalFailedPrint),
+    [VIR_DOMAIN_EVENT_ID_JOB_COMPLETED] = VIR_DOMAIN_EVENT_CALLBACK(virshEventParamsPrint),
+    [VIR_DOMAIN_EVENT_ID_DEVICE_REMOVAL_FAILED] = VIR_DOMAIN_EVENT_CALLBACK(virshEventDeviceAliasPrint),
     [VIR_DOMAIN_EVENT_ID_METADATA_CHANGE] = VIR_DOMAIN_EVENT_CALLBACK(virshEventMetadataChangePrint),
     [VIR_DOMAIN_EVENT_ID_BLOCK_THRESHOLD] = VIR_DOMAIN_EVENT_CALLBACK(virshEventBlockThresholdPrint),
     [VIR_DOMAIN_EVENT_ID_MEMORY_FAILURE] = VIR_DOMAIN_EVENT_CALLBACK(virshEventMemoryFailurePrint),
