@@ -667,36 +667,6 @@ testStuckMonitorProcess(const void *data G_GNUC_UNUSED)
 
 
 
-/* The pids of the QEMUs of domain @name now running. */
-static GArray *
-testQemuPidsOf(const char *name)
-{
-    g_autofree char *needle = g_strdup_printf("guest=%s,", name);
-    GArray *pids = g_array_new(FALSE, FALSE, sizeof(pid_t));
-    g_autoptr(GDir) dir = g_dir_open("/proc", 0, NULL);
-    const char *entry;
-
-    while (dir && (entry = g_dir_read_name(dir))) {
-        g_autofree char *path = g_strdup_printf("/proc/%s/cmdline", entry);
-        g_autofree char *cmdline = NULL;
-        gsize len;
-        pid_t pid;
-
-        if (!g_ascii_isdigit(entry[0]) ||
-            !g_file_get_contents(path, &cmdline, &len, NULL))
-            continue;
-        pid = (pid_t)g_ascii_strtoll(entry, NULL, 10);
-        for (gsize i = 0; i < len; i += strlen(cmdline + i) + 1) {
-            if (strstr(cmdline + i, needle) && testProcessAlive(pid)) {
-                g_array_append_val(pids, pid);
-                break;
-            }
-        }
-    }
-    return pids;
-}
-
-
 /*
  * The starter is killed after it let its child go but before the child
  * executed QEMU (held there by execdelay.c): the next process to look
@@ -744,7 +714,7 @@ testKilledBeforeExec(const void *data G_GNUC_UNUSED)
         pid = testQemuDomainPid(testRoot, "execgap");
     for (int i = 0; i < 300; i++) {
         g_clear_pointer(&pids, g_array_unref);
-        pids = testQemuPidsOf("execgap");
+        pids = testProcessesWithArg("guest=execgap,");
         for (guint j = 0; j < pids->len; j++)
             TEST_ASSERT_MSG(g_array_index(pids, pid_t, j) == pid,
                             "QEMU %lld of execgap runs %d ms after the domain was found %d/%d",

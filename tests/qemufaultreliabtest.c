@@ -320,7 +320,7 @@ testCrash(const void *data G_GNUC_UNUSED)
         TEST_ASSERT_OK(testCrashRound(dom));
     }
     testReapChildren();
-    left = testReliabRootProcesses(testRoot);
+    left = testProcessesWithArg(testRoot);
     TEST_ASSERT_MSG(left->len == 0, "%u QEMU processes left", left->len);
     ret = 0;
 

@@ -138,8 +138,7 @@ testCloseInHandshake(const void *opaque G_GNUC_UNUSED)
     TEST_ASSERT_CMP_INT(elapsed, >=, 50 * 1000);
     TEST_ASSERT(testStubLogHas(stub, "qemu-system-x86_64: qemu-stub: closing the monitor "
                                "during the QMP handshake\n"));
-    TEST_ASSERT(!virFileExists(stub->pidfile));
-    TEST_ASSERT(!virFileExists(stub->sock));
+    TEST_ASSERT(testStubFilesGone(stub));
     ret = 0;
 
  cleanup:
@@ -186,8 +185,7 @@ testExitAtOnce(const void *opaque G_GNUC_UNUSED)
     TEST_ASSERT_OK(virFileReadAll(stub->log, 4096, &log));
     TEST_ASSERT_EQ_STR(log, "qemu-system-x86_64: unsupported machine type\n"
                             "Use -machine help to list supported machines\n");
-    TEST_ASSERT(!virFileExists(stub->pidfile));
-    TEST_ASSERT(!virFileExists(stub->sock));
+    TEST_ASSERT(testStubFilesGone(stub));
     ret = 0;
 
  cleanup:
@@ -213,7 +211,6 @@ testAcpiGuestNoShutdown(const void *opaque G_GNUC_UNUSED)
     g_autoptr(testStub) stub = testStubStart("qemu-stub-acpi-guest", args);
     g_autoptr(JsonNode) event = NULL;
     g_autofree char *text = NULL;
-    int status = -1;
     int ret = -1;
 
     TEST_ASSERT_NONNULL(stub);
@@ -243,10 +240,7 @@ testAcpiGuestNoShutdown(const void *opaque G_GNUC_UNUSED)
     TEST_ASSERT_OK(testStubExpect(stub, "{\"execute\":\"system_powerdown\"}",
                                   "{\"event\":\"POWERDOWN\"}\n{\"return\":{}}\n"));
     TEST_ASSERT_OK(testStubSignal(stub, SIGTERM));
-    TEST_ASSERT_EQ_INT(testStubWaitExit(stub, 5000, &status), 1);
-    TEST_ASSERT_EXITED(status, 0);
-    TEST_ASSERT(!virFileExists(stub->pidfile));
-    TEST_ASSERT(!virFileExists(stub->sock));
+    TEST_ASSERT_OK(testStubExitsClean(stub));
     ret = 0;
 
  cleanup:
@@ -261,7 +255,6 @@ testAcpiGuestExits(const void *opaque G_GNUC_UNUSED)
     const char *const args[] = TEST_ACPI_ARGS();
     g_autoptr(testStub) stub = testStubStart("qemu-stub-acpi-guest", args);
     g_autofree char *text = NULL;
-    int status = -1;
     int ret = -1;
 
     TEST_ASSERT_NONNULL(stub);
@@ -273,10 +266,7 @@ testAcpiGuestExits(const void *opaque G_GNUC_UNUSED)
     TEST_ASSERT_NONNULL(text = testStubReadEvent(stub));
     TEST_ASSERT_EQ_STR(text, "{\"event\":\"SHUTDOWN\",\"data\":{\"guest\":true,"
                              "\"reason\":\"guest-shutdown\"}}");
-    TEST_ASSERT_EQ_INT(testStubWaitExit(stub, 5000, &status), 1);
-    TEST_ASSERT_EXITED(status, 0);
-    TEST_ASSERT(!virFileExists(stub->pidfile));
-    TEST_ASSERT(!virFileExists(stub->sock));
+    TEST_ASSERT_OK(testStubExitsClean(stub));
     ret = 0;
 
  cleanup:

@@ -36,7 +36,6 @@ testNormalSession(const void *opaque G_GNUC_UNUSED)
     g_autoptr(JsonNode) greeting = NULL;
     g_autofree char *pidText = NULL;
     g_autofree char *expectPid = NULL;
-    int status = -1;
     int ret = -1;
 
     TEST_ASSERT_NONNULL(stub);
@@ -109,11 +108,8 @@ testNormalSession(const void *opaque G_GNUC_UNUSED)
     TEST_ASSERT_OK(testStubExpect(stub, "{\"execute\":\"quit\"}",
                                   "{\"event\":\"SHUTDOWN\",\"data\":{\"guest\":false,"
                                   "\"reason\":\"host-qmp-quit\"}}\n{\"return\":{}}\n"));
-    TEST_ASSERT_EQ_INT(testStubWaitExit(stub, 5000, &status), 1);
-    TEST_ASSERT_EXITED(status, 0);
     /* QEMU removes its pid file and monitor socket on the way out. */
-    TEST_ASSERT(!virFileExists(stub->pidfile));
-    TEST_ASSERT(!virFileExists(stub->sock));
+    TEST_ASSERT_OK(testStubExitsClean(stub));
     ret = 0;
 
  cleanup:
@@ -187,8 +183,7 @@ testSigterm(const void *opaque G_GNUC_UNUSED)
                              "\"reason\":\"host-signal\"}}");
     TEST_ASSERT_NONNULL(message);
     TEST_ASSERT(testStubLogHas(stub, message));
-    TEST_ASSERT(!virFileExists(stub->pidfile));
-    TEST_ASSERT(!virFileExists(stub->sock));
+    TEST_ASSERT(testStubFilesGone(stub));
     ret = 0;
 
  cleanup:

@@ -43,6 +43,55 @@ testProcessState(pid_t pid)
 
 
 int
+testProcessCmdlineHas(pid_t pid, const char *text)
+{
+    g_autofree char *path = g_strdup_printf("/proc/%lld/cmdline", (long long)pid);
+    g_autofree char *cmdline = NULL;
+    gsize len;
+
+    if (!g_file_get_contents(path, &cmdline, &len, NULL) || len == 0)
+        return -1;
+    for (gsize i = 0; i < len; i += strlen(cmdline + i) + 1) {
+        if (strstr(cmdline + i, text))
+            return 1;
+    }
+    return 0;
+}
+
+
+static int
+testComparePid(const void *a, const void *b)
+{
+    return *(const pid_t *)a - *(const pid_t *)b;
+}
+
+
+GArray *
+testProcessesWithArg(const char *text)
+{
+    GArray *pids = g_array_new(FALSE, FALSE, sizeof(pid_t));
+    g_autoptr(GDir) proc = g_dir_open("/proc", 0, NULL);
+    const char *entry;
+
+    while (proc && (entry = g_dir_read_name(proc))) {
+        g_autofree char *state = NULL;
+        guint64 num;
+        pid_t pid;
+
+        if (!g_ascii_string_to_unsigned(entry, 10, 1, G_MAXINT, &num, NULL))
+            continue;
+        pid = (pid_t)num;
+        if (testProcessCmdlineHas(pid, text) != 1 ||
+            !(state = testProcessState(pid)) || state[0] == 'Z' || state[0] == 'X')
+            continue;
+        g_array_append_val(pids, pid);
+    }
+    g_array_sort(pids, testComparePid);
+    return pids;
+}
+
+
+int
 testCgroupWrite(const char *dir, const char *file, const char *value)
 {
     g_autofree char *path = g_build_filename(dir, file, NULL);

@@ -22,6 +22,13 @@ char *testProcessStatusField(pid_t pid, const char *field);
 /* Its state as /proc shows it, e.g. "D (disk sleep)", or NULL. */
 char *testProcessState(pid_t pid);
 
+/* Whether an argument of @pid's command line contains @text: 1 yes, 0
+ * no, -1 unknown (gone, or on its way out with an empty command line). */
+int testProcessCmdlineHas(pid_t pid, const char *text);
+/* The processes, zombies left out, with an argument containing @text,
+ * by pid. */
+GArray *testProcessesWithArg(const char *text);
+
 /* cgroup v1 freezer and friends, under the group directory @dir: write
  * @value to @file (0, or -1 with a diagnostic), read @file (trimmed, or
  * NULL), and set freezer.state to @state and wait until the kernel

@@ -228,51 +228,6 @@ testReliabFreeze(pid_t pid)
 }
 
 
-static int
-testReliabComparePid(const void *a, const void *b)
-{
-    return *(const pid_t *)a - *(const pid_t *)b;
-}
-
-
-GArray *
-testReliabRootProcesses(const char *root)
-{
-    GArray *pids = g_array_new(FALSE, FALSE, sizeof(pid_t));
-    g_autoptr(GDir) proc = g_dir_open("/proc", 0, NULL);
-    const char *entry;
-
-    if (!proc)
-        return pids;
-    while ((entry = g_dir_read_name(proc))) {
-        g_autofree char *path = NULL;
-        g_autofree char *cmdline = NULL;
-        gsize len;
-        guint64 num;
-        pid_t pid;
-        char state;
-
-        if (!g_ascii_string_to_unsigned(entry, 10, 1, G_MAXINT, &num, NULL))
-            continue;
-        pid = (pid_t)num;
-        path = g_strdup_printf("/proc/%s/cmdline", entry);
-        if (!g_file_get_contents(path, &cmdline, &len, NULL) || len == 0)
-            continue;
-        state = testReliabProcState(pid);
-        if (state == 0 || state == 'Z' || state == 'X')
-            continue;
-        for (gsize i = 0; i < len; i += strlen(cmdline + i) + 1) {
-            if (strstr(cmdline + i, root)) {
-                g_array_append_val(pids, pid);
-                break;
-            }
-        }
-    }
-    g_array_sort(pids, (GCompareFunc)testReliabComparePid);
-    return pids;
-}
-
-
 pid_t
 testReliabWorkerSpawn(const char *const *argv, int passfd, int *retOut)
 {
@@ -383,25 +338,6 @@ testReliabLockHeld(const char *path)
 }
 
 
-/* Whether @pid's command line names @what: 1 yes, 0 no, -1 unknown (a
- * process on its way out has an empty command line). */
-static int
-testReliabCmdlineHas(pid_t pid, const char *what)
-{
-    g_autofree char *path = g_strdup_printf("/proc/%lld/cmdline", (long long)pid);
-    g_autofree char *cmdline = NULL;
-    gsize len;
-
-    if (!what || !g_file_get_contents(path, &cmdline, &len, NULL) || len == 0)
-        return -1;
-    for (gsize i = 0; i < len; i += strlen(cmdline + i) + 1) {
-        if (strstr(cmdline + i, what))
-            return 1;
-    }
-    return 0;
-}
-
-
 /* Every NAME of a NAME.xml in @dir, and the count of other files whose
  * name says they are an unfinished atomic write. */
 static void
@@ -462,36 +398,16 @@ testReliabDescribe(pid_t pid)
 static GArray *
 testReliabProbeProcesses(void)
 {
-    GArray *pids = g_array_new(FALSE, FALSE, sizeof(pid_t));
-    g_autoptr(GDir) proc = g_dir_open("/proc", 0, NULL);
-    const char *entry;
+    GArray *pids = testProcessesWithArg("socket,id=probe,");
+    g_autofree char *self = g_strdup_printf("%lld", (long long)getpid());
 
-    while (proc && (entry = g_dir_read_name(proc))) {
-        g_autofree char *path = NULL;
-        g_autofree char *status = NULL;
-        g_autofree char *ppid = g_strdup_printf("\nPPid:\t%lld\n", (long long)getpid());
-        g_autofree char *cmdline = NULL;
-        gsize len;
-        guint64 num;
-        pid_t pid;
+    for (guint i = 0; i < pids->len;) {
+        g_autofree char *ppid = testProcessStatusField(g_array_index(pids, pid_t, i), "PPid");
 
-        if (!g_ascii_string_to_unsigned(entry, 10, 1, G_MAXINT, &num, NULL))
-            continue;
-        pid = (pid_t)num;
-        path = g_strdup_printf("/proc/%s/status", entry);
-        if (!g_file_get_contents(path, &status, NULL, NULL) || !strstr(status, ppid))
-            continue;
-        g_free(path);
-        path = g_strdup_printf("/proc/%s/cmdline", entry);
-        if (!g_file_get_contents(path, &cmdline, &len, NULL))
-            continue;
-        for (gsize i = 0; i < len; i += strlen(cmdline + i) + 1) {
-            if (strstr(cmdline + i, "socket,id=probe,")) {
-                if (testProcessAlive(pid))
-                    g_array_append_val(pids, pid);
-                break;
-            }
-        }
+        if (STREQ_NULLABLE(ppid, self))
+            i++;
+        else
+            g_array_remove_index(pids, i);
     }
     return pids;
 }
@@ -627,7 +543,8 @@ testReliabCheckRoot(const char *root, const char *uri, const char *name,
             if (testProcessAlive(priv->proc.pid))
                 PROBLEM("domain %s records pid %lld with another start time",
                         dom, (long long)priv->proc.pid);
-        } else if (testReliabCmdlineHas(priv->proc.pid, priv->monitorPath) == 0) {
+        } else if (priv->monitorPath &&
+                   testProcessCmdlineHas(priv->proc.pid, priv->monitorPath) == 0) {
             PROBLEM("process %lld of domain %s is not its QEMU", (long long)priv->proc.pid,
                     dom);
         }
@@ -640,7 +557,7 @@ testReliabCheckRoot(const char *root, const char *uri, const char *name,
 
     /* Every QEMU of this root still running after the open belongs to
      * an active domain. */
-    after = testReliabRootProcesses(root);
+    after = testProcessesWithArg(root);
     for (guint i = 0; i < after->len; i++) {
         pid_t pid = g_array_index(after, pid_t, i);
 

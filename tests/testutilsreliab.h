@@ -52,10 +52,6 @@ gint64 testReliabRandom(gint64 lo, gint64 hi);
 /* SIGSTOP and wait until /proc shows the process stopped. */
 int testReliabFreeze(pid_t pid);
 
-/* The processes (not zombies) whose command line mentions @root: the
- * QEMUs of a driver root.  Sorted by pid. */
-GArray *testReliabRootProcesses(const char *root);
-
 /*
  * The worker: build/tests/qemureliabworker, a separate program that
  * drives the public API so that it can be killed or raced.  @argv is

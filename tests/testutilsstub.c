@@ -300,6 +300,38 @@ testStubLogHas(testStub *stub, const char *text)
 }
 
 
+bool
+testStubFilesGone(testStub *stub)
+{
+    const char *files[] = { stub->pidfile, stub->sock };
+    bool gone = true;
+
+    for (size_t i = 0; i < G_N_ELEMENTS(files); i++) {
+        if (virFileExists(files[i])) {
+            virTestDiag("%s is left behind", files[i]);
+            gone = false;
+        }
+    }
+    return gone;
+}
+
+
+int
+testStubExitsClean(testStub *stub)
+{
+    int status = -1;
+    int ret = -1;
+
+    TEST_ASSERT_EQ_INT(testStubWaitExit(stub, 5000, &status), 1);
+    TEST_ASSERT_EXITED(status, 0);
+    TEST_ASSERT(testStubFilesGone(stub));
+    ret = 0;
+
+ cleanup:
+    return ret;
+}
+
+
 /* The message QEMU prints when it gets @sig from this process. */
 char *
 testStubTermMessage(int sig)

@@ -65,5 +65,11 @@ int testStubSignal(testStub *stub, int sig);
 /* Whether the stub's log contains @text; a diagnostic with the log if
  * not. */
 bool testStubLogHas(testStub *stub, const char *text);
+/* The stub removed its pid file and monitor socket, as QEMU does on its
+ * way out; a diagnostic naming what is left if not. */
+bool testStubFilesGone(testStub *stub);
+/* The stub exits within 5 s with status 0 and testStubFilesGone():
+ * 0, or -1 with a diagnostic. */
+int testStubExitsClean(testStub *stub);
 /* The message QEMU prints when it gets @sig from this process. */
 char *testStubTermMessage(int sig);
