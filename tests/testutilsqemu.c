@@ -377,6 +377,24 @@ testQemuGracefulFailsInTime(virDomainPtr dom, pid_t pid)
 }
 
 
+int
+testQemuDestroyKillsAfterTerm(virDomainPtr dom, pid_t pid)
+{
+    gint64 start = g_get_monotonic_time();
+    int ret = -1;
+
+    TEST_ASSERT_OK(virDomainDestroy(dom));
+    TEST_ASSERT(testTookBetween("default destroy", testSecondsSince(start),
+                                TEST_TERM_TIMEOUT, TEST_TERM_TIMEOUT + TEST_SLACK));
+    TEST_ASSERT(!testProcessAlive(pid));
+    TEST_ASSERT_STATE(dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_DESTROYED);
+    ret = 0;
+
+ cleanup:
+    return ret;
+}
+
+
 virDomainPtr
 testQemuStubStart(virConnectPtr conn, const char *stubDir, const char *name,
                   const char *stub)

@@ -142,6 +142,10 @@ bool testTookBetween(const char *what, double elapsed, double low, double high);
  * kill qemu process with SIGTERM", naming @pid; 0, or -1 with a
  * diagnostic.  The error stays, for the caller to read more of it. */
 int testQemuGracefulFailsInTime(virDomainPtr dom, pid_t pid);
+/* The default destroy of @dom, whose QEMU @pid outlasts SIGTERM, kills
+ * it after destroy_term_timeout (no sooner, no much later): shut off
+ * (destroyed), @pid gone; 0, or -1 with a diagnostic. */
+int testQemuDestroyKillsAfterTerm(virDomainPtr dom, pid_t pid);
 
 /* testQemuStart() and testQemuDomainXML() with the stub QEMU @stub of
  * @stubDir (testQemuStubDir()) as the emulator. */
