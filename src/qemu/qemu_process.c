@@ -1070,19 +1070,31 @@ qemuProcessWaitStartExec(virQEMUDriver *driver, virDomainObj *vm)
     pid_t pid = priv->proc.pid;
     unsigned long long recorded = priv->proc.startTime;
     unsigned long long start;
+    g_auto(GStrv) before = NULL;
 
-    if (pid <= 0)
-        return;
-    while (qemuDomainProcessOpen(vm) == 0 &&
-           g_get_monotonic_time() < deadline &&
+    /* Verified already (or an error, which counts as alive), or nothing
+     * to wait for. */
+    if (pid <= 0 || qemuDomainProcessOpen(vm) != 0 ||
+        virProcessGetCmdline(pid, &before) < 0)
+        goto cleanup;
+    while (g_get_monotonic_time() < deadline &&
            qemuDomainRunInUse(driver, vm->def->name) &&
            virProcessGetStartTime(pid, &start) == 0 && start == recorded) {
+        g_auto(GStrv) now = NULL;
+
         g_usleep(10 * G_TIME_SPAN_MILLISECOND);
-        /* Look again: the reference remembers a mismatch as "gone". */
+        if (virProcessGetCmdline(pid, &now) == 0 &&
+            g_strv_equal((const char *const *)before, (const char *const *)now))
+            continue;
+        /* It executed something, or went: the caller verifies it
+         * again (the reference remembers the mismatch as "gone"). */
         virDomainObjLock(vm);
         virProcessRefSet(&priv->proc, pid, recorded);
         virDomainObjUnlock(vm);
+        break;
     }
+
+ cleanup:
     virResetLastError();
 }
 
