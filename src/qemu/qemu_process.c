@@ -1070,12 +1070,12 @@ qemuProcessWaitStartExec(virQEMUDriver *driver, virDomainObj *vm)
     pid_t pid = priv->proc.pid;
     unsigned long long recorded = priv->proc.startTime;
     unsigned long long start;
-    g_auto(GStrv) before = NULL;
+    g_auto(GStrv) seen = NULL;
 
     /* Verified already (or an error, which counts as alive), or nothing
      * to wait for. */
     if (pid <= 0 || qemuDomainProcessOpen(vm) != 0 ||
-        virProcessGetCmdline(pid, &before) < 0)
+        virProcessGetCmdline(pid, &seen) < 0)
         goto cleanup;
     while (g_get_monotonic_time() < deadline &&
            qemuDomainRunInUse(driver, vm->def->name) &&
@@ -1083,15 +1083,19 @@ qemuProcessWaitStartExec(virQEMUDriver *driver, virDomainObj *vm)
         g_auto(GStrv) now = NULL;
 
         g_usleep(10 * G_TIME_SPAN_MILLISECOND);
-        if (virProcessGetCmdline(pid, &now) == 0 &&
-            g_strv_equal((const char *const *)before, (const char *const *)now))
+        /* The identity is checked again only when the command line has
+         * changed: it reads empty in the middle of the exec, and as
+         * QEMU's once done. */
+        if (virProcessGetCmdline(pid, &now) < 0 ||
+            g_strv_equal((const char *const *)seen, (const char *const *)now))
             continue;
-        /* It executed something, or went: the caller verifies it
-         * again (the reference remembers the mismatch as "gone"). */
         virDomainObjLock(vm);
         virProcessRefSet(&priv->proc, pid, recorded);
         virDomainObjUnlock(vm);
-        break;
+        if (qemuDomainProcessOpen(vm) != 0)
+            break;  /* QEMU now, or an error that counts as alive */
+        g_strfreev(seen);
+        seen = g_steal_pointer(&now);
     }
 
  cleanup:
